@@ -1,0 +1,186 @@
+"""Code objects: compiled bytecode plus everything needed to run it.
+
+Mirrors Objects/codeobject.c of CPython 3.10: the ``co_*`` fields, ``co_lines()``
+(the 3.10 line-table walk of ``lineiter_next``), ``co_lnotab`` derived from
+``co_linetable`` (``decode_linetable``), ``replace()``, equality and CPython's repr.
+
+Beyond 3.10 it carries ``co_qualname`` (as 3.11 does) and, as an evalframe
+extension, ``co_positions()``: per-instruction (lineno, end_lineno, col,
+end_col) source ranges, used to print tracebacks with the host's carets.
+The interpreter caches its pre-decoded form of ``co_code`` in ``_decoded``.
+"""
+
+# co_flags bits (Include/code.h, 3.10)
+CO_OPTIMIZED = 0x0001
+CO_NEWLOCALS = 0x0002
+CO_VARARGS = 0x0004
+CO_VARKEYWORDS = 0x0008
+CO_NESTED = 0x0010
+CO_GENERATOR = 0x0020
+CO_NOFREE = 0x0040
+CO_COROUTINE = 0x0080
+CO_ITERABLE_COROUTINE = 0x0100
+CO_ASYNC_GENERATOR = 0x0200
+
+COMPILER_FLAG_NAMES = {
+    CO_OPTIMIZED: "OPTIMIZED", CO_NEWLOCALS: "NEWLOCALS", CO_VARARGS: "VARARGS",
+    CO_VARKEYWORDS: "VARKEYWORDS", CO_NESTED: "NESTED", CO_GENERATOR: "GENERATOR",
+    CO_NOFREE: "NOFREE", CO_COROUTINE: "COROUTINE",
+    CO_ITERABLE_COROUTINE: "ITERABLE_COROUTINE", CO_ASYNC_GENERATOR: "ASYNC_GENERATOR",
+}
+
+_FIELDS = (
+    "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+    "co_stacksize", "co_flags", "co_code", "co_consts", "co_names", "co_varnames",
+    "co_freevars", "co_cellvars", "co_filename", "co_name", "co_qualname",
+    "co_firstlineno", "co_linetable",
+)
+
+
+class Code:
+    """A CPython 3.10 code object, built by our compiler or read from a .pyc."""
+
+    __slots__ = _FIELDS + ("_positions", "_decoded", "__weakref__")
+
+    def __init__(self, co_argcount=0, co_posonlyargcount=0, co_kwonlyargcount=0,
+                 co_nlocals=0, co_stacksize=0, co_flags=0, co_code=b"",
+                 co_consts=(), co_names=(), co_varnames=(), co_freevars=(),
+                 co_cellvars=(), co_filename="", co_name="", co_qualname=None,
+                 co_firstlineno=1, co_linetable=b"", positions=None):
+        self.co_argcount = co_argcount
+        self.co_posonlyargcount = co_posonlyargcount
+        self.co_kwonlyargcount = co_kwonlyargcount
+        self.co_nlocals = co_nlocals
+        self.co_stacksize = co_stacksize
+        self.co_flags = co_flags
+        self.co_code = bytes(co_code)
+        self.co_consts = tuple(co_consts)
+        self.co_names = tuple(co_names)
+        self.co_varnames = tuple(co_varnames)
+        self.co_freevars = tuple(co_freevars)
+        self.co_cellvars = tuple(co_cellvars)
+        self.co_filename = co_filename
+        self.co_name = co_name
+        self.co_qualname = co_name if co_qualname is None else co_qualname
+        self.co_firstlineno = co_firstlineno
+        self.co_linetable = bytes(co_linetable)
+        self._positions = positions
+        self._decoded = None
+
+    # -- derived views -------------------------------------------------------
+
+    def co_lines(self):
+        """Yield (start, end, line) byte ranges, as 3.10's code.co_lines()."""
+        # Like 3.10's PyLineTable_NextAddressRange: one range per non-empty
+        # entry, not merged with its neighbours; empty entries only move the line.
+        table = self.co_linetable
+        line = self.co_firstlineno
+        start = 0
+        for i in range(0, len(table) - 1, 2):
+            end = start + table[i]
+            ldelta = table[i + 1]
+            if ldelta == 128:
+                cur = None
+            else:
+                line += ldelta - 256 if ldelta > 127 else ldelta
+                cur = line
+            if end != start:
+                yield (start, end, cur)
+            start = end
+
+    @property
+    def co_lnotab(self):
+        """The pre-3.10 line table, derived from co_linetable (decode_linetable)."""
+        # decode_linetable: walk the ranges with the running line counter (which
+        # a "no line" entry leaves alone) and emit a pair whenever it changes.
+        out = bytearray()
+        table = self.co_linetable
+        code_line = computed = self.co_firstlineno
+        code_offset = start = 0
+        for i in range(0, len(table) - 1, 2):
+            end = start + table[i]
+            ldelta = table[i + 1]
+            if ldelta != 128:
+                computed += ldelta - 256 if ldelta > 127 else ldelta
+            if end != start and computed != code_line:
+                bdelta = start - code_offset
+                ldelta = computed - code_line
+                while bdelta > 255:
+                    out += b"\xff\x00"
+                    bdelta -= 255
+                while ldelta > 127:
+                    out += bytes((bdelta, 127))
+                    ldelta -= 127
+                    bdelta = 0
+                while ldelta < -128:
+                    out += bytes((bdelta, 128))
+                    ldelta += 128
+                    bdelta = 0
+                out += bytes((bdelta, ldelta & 0xFF))
+                code_offset = start
+                code_line = computed
+            start = end
+        return bytes(out)
+
+    def co_positions(self):
+        """Yield (lineno, end_lineno, col, end_col) per instruction (3.11's API)."""
+        ninstr = len(self.co_code) // 2
+        if self._positions is not None and len(self._positions) == ninstr:
+            yield from self._positions
+            return
+        lines = {}
+        for start, end, line in self.co_lines():
+            for off in range(start, end, 2):
+                lines[off] = line
+        for i in range(ninstr):
+            line = lines.get(2 * i)
+            yield (line, line, None, None)
+
+    def addr2line(self, offset):
+        """The line of the instruction at byte ``offset`` (PyCode_Addr2Line)."""
+        if offset < 0:
+            return self.co_firstlineno
+        for start, end, line in self.co_lines():
+            if start <= offset < end:
+                return line
+        return None
+
+    def replace(self, **changes):
+        fields = {name: getattr(self, name) for name in _FIELDS}
+        for name, value in changes.items():
+            if name not in fields:
+                raise TypeError("replace() got an unexpected keyword argument %r" % name)
+            fields[name] = value
+        positions = self._positions if "co_code" not in changes else None
+        return Code(positions=positions, **fields)
+
+    # -- identity ------------------------------------------------------------
+
+    def _key(self):
+        return (self.co_name, self.co_qualname, self.co_argcount,
+                self.co_posonlyargcount, self.co_kwonlyargcount, self.co_nlocals,
+                self.co_flags, self.co_firstlineno, self.co_code, self.co_consts,
+                self.co_names, self.co_varnames, self.co_freevars, self.co_cellvars,
+                self.co_linetable)
+
+    def __eq__(self, other):
+        if not isinstance(other, Code):
+            return NotImplemented
+        # Constants compare by type too, as code_richcompare's _PyCode_ConstantKey.
+        return (self._key() == other._key()
+                and [type(c) for c in self.co_consts] == [type(c) for c in other.co_consts])
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def __repr__(self):
+        return '<code object %s at %#x, file "%s", line %d>' % (
+            self.co_name, id(self), self.co_filename, self.co_firstlineno)
+
+
+def iter_code_objects(code):
+    """Yield ``code`` and every code object nested in its constants, depth first."""
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, Code):
+            yield from iter_code_objects(const)
