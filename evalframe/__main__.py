@@ -1,0 +1,8 @@
+"""``python -m evalframe``: the command line (see evalframe.cli)."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

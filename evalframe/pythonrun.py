@@ -1,0 +1,203 @@
+"""Running a whole guest program: the top level of ``python prog.py``.
+
+Mirrors Modules/main.c (pymain_run_file, pymain_run_command, pymain_run_module) and
+Python/pythonrun.c (PyRun_SimpleFileExFlags, handle_system_exit, print_exception):
+set up ``sys.argv``, ``sys.path[0]`` and a fresh ``__main__`` module, compile the
+source with evalframe's compiler, run the code object in evalframe's VM, and turn
+the outcome into CPython's exit status and error text.
+
+Every function here returns an exit status instead of raising, so that no
+evalframe-internal traceback ever reaches the user.
+"""
+
+import os
+import sys
+import types
+
+EX_OK, EX_ERROR, EX_USAGE = 0, 1, 2
+
+
+def _compile_source(source, filename, mode="exec"):
+    from .compiler import compile_source
+    return compile_source(source, filename, mode, dont_inherit=True)
+
+
+def _run_code(code, module):
+    from .interpreter.ceval import run_code
+    return run_code(code, module.__dict__)
+
+
+def _fresh_main(filename=None, loader=None, spec=None, cached=None):
+    """A new ``__main__`` module installed in sys.modules, as pymain_run_python does."""
+    import builtins
+    main = types.ModuleType("__main__")
+    main.__dict__.update({"__builtins__": builtins, "__loader__": loader,
+                          "__spec__": spec, "__package__": None})
+    if filename is not None:
+        main.__file__ = filename
+        main.__cached__ = cached
+    sys.modules["__main__"] = main
+    return main
+
+
+def print_exception(exc):
+    """Print ``exc`` as the host's top level does (sys.excepthook)."""
+    try:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    except BaseException:  # a broken guest excepthook: CPython falls back too
+        import traceback
+        traceback.print_exception(type(exc), exc, exc.__traceback__)
+
+
+def handle_system_exit(exc):
+    """The exit status for a SystemExit, printing its message as CPython does."""
+    code = exc.code
+    if code is None:
+        return EX_OK
+    if isinstance(code, int):
+        return code & 0xFF
+    _flush_stdout()
+    try:
+        sys.stderr.write(str(code) + "\n")
+        sys.stderr.flush()
+    except Exception:
+        pass
+    return EX_ERROR
+
+
+def _flush_stdout():
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except Exception:
+        pass
+
+
+def _finish(outcome_exc):
+    """Exit status for an outcome; prints the exception like the host would."""
+    if outcome_exc is None:
+        return EX_OK
+    if isinstance(outcome_exc, SystemExit):
+        return handle_system_exit(outcome_exc)
+    _flush_stdout()
+    print_exception(outcome_exc)
+    if isinstance(outcome_exc, KeyboardInterrupt):
+        return 130
+    return EX_ERROR
+
+
+def run_code_as_main(code, main):
+    """Run ``code`` in module ``main``; return the exit status."""
+    try:
+        _run_code(code, main)
+    except BaseException as exc:  # the guest's outcome, reported as CPython does
+        return _finish(exc)
+    return EX_OK
+
+
+def _read_source(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def can_not_open(path, err):
+    """CPython's message for a script it cannot open (pymain_run_file)."""
+    sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n"
+                     % (sys.executable or "python", path, err.errno, err.strerror))
+    return EX_USAGE
+
+
+def run_file(path, args=()):
+    """``python path args...``: run a .py (or a 3.10 .pyc) file as __main__."""
+    abspath = os.path.abspath(path)
+    try:
+        data = _read_source(path)
+    except OSError as err:
+        return can_not_open(abspath, err)
+    sys.argv[:] = [path] + list(args)
+    sys.path[0:0] = [os.path.dirname(os.path.realpath(abspath))]
+    if path.endswith(".pyc"):
+        from . import pyc
+        try:
+            code = pyc.loads_pyc(data, abspath) if hasattr(pyc, "loads_pyc") else pyc.load_pyc(data)
+        except ValueError as exc:
+            sys.stderr.write("%s: %s\n" % (sys.executable or "python", exc))
+            return EX_ERROR
+        main = _fresh_main(abspath)
+        return run_code_as_main(code, main)
+    main = _fresh_main(abspath)
+    try:
+        code = _compile_source(data, abspath)
+    except BaseException as exc:
+        return _finish(_without_traceback(exc))
+    return run_code_as_main(code, main)
+
+
+def run_command(command, args=()):
+    """``python -c command args...``."""
+    sys.argv[:] = ["-c"] + list(args)
+    sys.path[0:0] = [""]
+    main = _fresh_main()
+    try:
+        code = _compile_source(command, "<string>")
+    except BaseException as exc:
+        return _finish(_without_traceback(exc))
+    return run_code_as_main(code, main)
+
+
+def run_module(modname, args=()):
+    """``python -m modname args...``: find the module's source and run it as __main__."""
+    import importlib.util
+    sys.path[0:0] = [os.getcwd()]
+    sys.argv[:] = ["-m"] + list(args)
+    try:
+        spec = importlib.util.find_spec(modname)
+        if spec is not None and spec.submodule_search_locations is not None:
+            # a package: run its __main__ submodule, as runpy does
+            modname = modname + ".__main__"
+            spec = importlib.util.find_spec(modname)
+    except BaseException as exc:
+        spec = None
+        err = exc
+    else:
+        err = None
+    if spec is None or spec.origin is None or not os.path.isfile(spec.origin):
+        if err is None:
+            why = "No module named %s" % modname
+        else:
+            why = "Error while finding module specification for %r (%s: %s)" % (
+                modname, type(err).__name__, err)
+        sys.stderr.write("%s: %s\n" % (sys.executable or "python", why))
+        return EX_ERROR
+    origin = spec.origin
+    sys.argv[0] = origin
+    main = _fresh_main(origin, loader=spec.loader, spec=spec, cached=spec.cached)
+    main.__package__ = spec.parent
+    try:
+        code = _compile_source(_read_source(origin), origin)
+    except BaseException as exc:
+        return _finish(_without_traceback(exc))
+    return run_code_as_main(code, main)
+
+
+def _without_traceback(exc):
+    """A compile-time error is reported with no traceback of ours, as CPython's is."""
+    exc.__traceback__ = None
+    exc.__context__ = None
+    return exc
+
+
+def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None):
+    """The ``evalframe run`` entry: dispatch on FILE / -c / -m, return the exit status.
+
+    ``pdb``, ``stats`` and ``vm_modules`` select the debugger, the call statistics
+    and the import policy; each is provided by its own module when present.
+    """
+    if vm_modules is not None or pdb or stats:
+        from . import options
+        options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
+    if kind == "c":
+        return run_command(target, args)
+    if kind == "m":
+        return run_module(target, args)
+    return run_file(target, args)
