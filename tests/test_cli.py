@@ -12,6 +12,8 @@ import pytest
 
 from conftest import SEED, run_evalframe, run_host
 
+pytestmark = pytest.mark.smoke
+
 
 def same(tmp_path, source, args=(), name="prog.py"):
     path = tmp_path / name
