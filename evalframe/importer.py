@@ -1,0 +1,561 @@
+"""Imports inside the VM: a PEP 451 meta-path finder and loader, and ``run -m``.
+
+Mirrors Lib/importlib/_bootstrap_external.py (PathFinder's search, SourceFileLoader,
+SourceLoader.get_code with its ``__pycache__`` validation, ``cache_from_source``)
+and Lib/runpy.py (``_get_module_details`` / ``_run_module_as_main``), the two places
+where CPython turns a module name into executed code.
+
+The host's own path machinery still *finds* every module (``PathFinder`` with its
+directory caches, ``sys.path``, ``__path__``, namespace packages); ``VMFinder`` only
+decides, per module, whether the ``.py`` source it found is run by evalframe.  When it
+is, the spec gets a ``VMLoader``: the source is compiled by evalframe's compiler (or
+read back from ``__pycache__/NAME.evalframe-310.pyc``) and the resulting ``Code`` is
+executed by the VM in the module's ``__dict__``.  Guest modules are ordinary entries
+of ``sys.modules``, so host and guest code import each other freely; relative and
+circular imports, ``reload`` and ``import_module`` are the host importlib's, unchanged.
+
+Policies (``evalframe run --vm-modules=...``):
+
+* ``user`` (default): every ``.py`` module outside the standard library and
+  site-packages (sysconfig's stdlib/platstdlib/purelib/platlib, site's dirs);
+* ``all``: pure-Python standard library and site-packages modules too (built-in,
+  frozen and extension modules, and modules already imported, stay host);
+* ``none``: the host imports everything.
+
+``EVALFRAME_VM_MODULES_EXTRA`` (comma- or space-separated module names; ``pkg.*``
+means pkg's submodules) names modules run in the VM whatever the policy says; the
+regrtest runner uses it to run ``test.test_scope`` (a stdlib module) in the VM.
+"""
+
+import _imp
+import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import os
+import sys
+import threading
+
+POLICIES = ("user", "all", "none")
+EXTRA_ENV = "EVALFRAME_VM_MODULES_EXTRA"
+
+# Our cache files sit beside CPython's in __pycache__ but never collide with them:
+# CPython's are NAME.cpython-3XY.pyc; ours hold 3.10 bytecode made by evalframe.
+CACHE_TAG = "evalframe-310"
+
+# Packages that always stay host: evalframe itself (the VM cannot run on itself
+# here), and the import system, which must not execute inside the imports it serves.
+HOST_PACKAGES = ("evalframe", "importlib", "encodings", "_distutils_hack")
+
+_here = os.path.dirname(os.path.abspath(__file__))
+
+
+class _HostOnly(threading.local):
+    """Per-thread depth of host-side import work (compiling, reading the cache).
+
+    Imports the compiler or the cache reader make lazily while serving an import
+    are the host's own, never guest modules, whatever the policy.
+    """
+    depth = 0
+
+
+_host_only = _HostOnly()
+
+
+# -- which modules the VM runs ----------------------------------------------
+
+def _norm_dir(path):
+    return os.path.normcase(os.path.realpath(path))
+
+
+def system_dirs():
+    """The standard library and site-packages directories (the ``user`` policy's border)."""
+    import sysconfig
+    dirs = set()
+    paths = sysconfig.get_paths()
+    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+        if paths.get(key):
+            dirs.add(_norm_dir(paths[key]))
+    try:
+        import site
+        for d in site.getsitepackages() + [site.getusersitepackages()]:
+            dirs.add(_norm_dir(d))
+    except Exception:  # site may be stripped down (python -S, embedded)
+        pass
+    return tuple(sorted(dirs))
+
+
+def parse_extra(text):
+    """Module names from ``EVALFRAME_VM_MODULES_EXTRA``'s syntax."""
+    return [part for part in text.replace(",", " ").split() if part]
+
+
+class Policy:
+    """Which module (by name and source path) is executed by the VM."""
+
+    def __init__(self, policy="user", extra=()):
+        if policy not in POLICIES:
+            raise ValueError("vm_modules must be one of %s, not %r" % (POLICIES, policy))
+        self.policy = policy
+        self.extra_names = set()
+        self.extra_prefixes = []
+        for name in extra:
+            if name.endswith(".*"):
+                self.extra_names.add(name[:-2])
+                self.extra_prefixes.append(name[:-1])
+            else:
+                self.extra_names.add(name)
+        self._system = system_dirs() if policy == "user" else ()
+        self._dir_cache = {}
+
+    def __repr__(self):
+        extra = sorted(self.extra_names)
+        return "Policy(%r, extra=%r)" % (self.policy, extra)
+
+    @property
+    def active(self):
+        return self.policy != "none" or bool(self.extra_names)
+
+    def is_extra(self, fullname):
+        return fullname in self.extra_names or fullname.startswith(tuple(self.extra_prefixes))
+
+    def host_pinned(self, fullname):
+        top = fullname.partition(".")[0]
+        return top in HOST_PACKAGES
+
+    def wants_name(self, fullname):
+        """A cheap first answer from the name alone: False means "host", None "ask the path"."""
+        if self.host_pinned(fullname):
+            return False
+        if self.is_extra(fullname):
+            return True
+        if self.policy == "none":
+            return False
+        # Built-in and frozen modules have no source the VM could run.
+        if _imp.is_builtin(fullname) or _imp.is_frozen(fullname):
+            return False
+        return None
+
+    def wants_path(self, origin):
+        d = os.path.dirname(origin)
+        answer = self._dir_cache.get(d)
+        if answer is None:
+            real = _norm_dir(d)
+            if real == _here or real.startswith(_here + os.sep):
+                answer = False
+            elif self.policy == "all":
+                answer = True
+            else:
+                answer = not any(real == s or real.startswith(s + os.sep)
+                                 for s in self._system)
+            self._dir_cache[d] = answer
+        return answer
+
+    def wants(self, fullname, origin):
+        answer = self.wants_name(fullname)
+        if answer is None:
+            answer = self.wants_path(origin)
+        return answer
+
+
+# -- the cache: __pycache__/NAME.evalframe-310.pyc ---------------------------
+
+def cache_from_source(path):
+    """The cache path of source ``path``: CPython's rule with evalframe's tag."""
+    path = os.fspath(path)
+    head, tail = os.path.split(path)
+    base, sep, rest = tail.rpartition(".")
+    filename = "".join([(base if base else rest), sep, CACHE_TAG])
+    if sys.flags.optimize:
+        filename += ".opt-%d" % sys.flags.optimize
+    filename += ".pyc"
+    if sys.pycache_prefix is not None:
+        if not os.path.isabs(head):
+            head = os.path.join(os.getcwd(), head)
+        head = os.path.splitdrive(head)[1]
+        return os.path.join(sys.pycache_prefix, head.lstrip(os.sep), filename)
+    return os.path.join(head, "__pycache__", filename)
+
+
+_compiler_stamp = None
+
+
+def compiler_stamp():
+    """The newest mtime among the files that decide what the compiler emits.
+
+    A cache file older than this was made by another compiler: CPython ties its
+    caches to the magic number; a compiler under development needs this too.
+    """
+    global _compiler_stamp
+    if _compiler_stamp is None:
+        newest = 0.0
+        roots = [os.path.join(_here, "compiler")]
+        files = [os.path.join(_here, name) for name in
+                 ("opcodes.py", "pyc.py", "importer.py",
+                  os.path.join("objects", "codeobject.py"))]
+        for root in roots:
+            if os.path.isdir(root):
+                files.extend(os.path.join(root, n) for n in os.listdir(root)
+                             if n.endswith(".py"))
+        for f in files:
+            try:
+                newest = max(newest, os.stat(f).st_mtime)
+            except OSError:
+                pass
+        _compiler_stamp = newest
+    return _compiler_stamp
+
+
+class _CacheCodec:
+    """Cache file bytes <-> Code: a 3.10 .pyc (16-byte header + marshalled code).
+
+    evalframe.pyc writes and reads the marshal format (3.10's); the header (magic, flags, source mtime, source size) is validated here, as
+    SourceLoader.get_code does with _classify_pyc and _validate_timestamp_pyc.
+    """
+
+    MAGIC = (3439).to_bytes(2, "little") + b"\r\n"  # CPython 3.10's MAGIC_NUMBER
+
+    @staticmethod
+    def _pyc():
+        from . import pyc
+        return pyc
+
+    def header(self, mtime, size):
+        return (self.MAGIC + (0).to_bytes(4, "little")
+                + (int(mtime) & 0xFFFFFFFF).to_bytes(4, "little")
+                + (size & 0xFFFFFFFF).to_bytes(4, "little"))
+
+    def dumps(self, code, mtime, size):
+        return self.header(mtime, size) + self._marshal_dumps(code)
+
+    def loads(self, data, mtime, size):
+        """The Code in ``data`` if its header matches the source, else None."""
+        if data[:16] != self.header(mtime, size):
+            return None
+        return self._marshal_loads(data[16:])
+
+    def _marshal_dumps(self, code):
+        return self._pyc().dumps(code)
+
+    def _marshal_loads(self, body):
+        return self._pyc().loads(body)
+
+
+codec = _CacheCodec()
+
+
+def _fix_co_filename(code, path):
+    """Point every co_filename at ``path`` (importlib's _imp._fix_co_filename).
+
+    A cache made before the source tree moved names the old place.
+    """
+    if code.co_filename == path:
+        return code
+    Code = type(code)
+
+    def fix(co):
+        consts = tuple(fix(c) if isinstance(c, Code) else c for c in co.co_consts)
+        return co.replace(co_filename=path, co_consts=consts)
+    return fix(code)
+
+
+# -- finder and loader --------------------------------------------------------
+
+class VMLoader(importlib.machinery.SourceFileLoader):
+    """Loads a ``.py`` module into the VM (PEP 451 ``create_module``/``exec_module``).
+
+    As a SourceFileLoader it keeps ``get_source``, ``get_filename``, ``is_package``,
+    ``get_data`` and ``get_resource_reader``, so linecache, inspect, traceback, pdb
+    and importlib.resources see guest modules as they see host ones; ``get_code``
+    returns evalframe's ``Code`` and ``exec_module`` runs it in the VM.
+    """
+
+    def create_module(self, spec):
+        return None  # the default module object, as for any source module
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        from .compiler import compile_source
+        _host_only.depth += 1
+        try:
+            return compile_source(data, path, "exec", 0, True, _optimize)
+        finally:
+            _host_only.depth -= 1
+
+    def get_code(self, fullname):
+        """The module's Code: from the cache when it is valid, else compiled (and cached)."""
+        source_path = self.get_filename(fullname)
+        cache_path = None
+        st = None
+        try:
+            cache_path = cache_from_source(source_path)
+        except (NotImplementedError, ValueError):
+            pass
+        try:
+            st = os.stat(source_path)
+        except OSError:
+            pass
+        if cache_path is not None and st is not None:
+            code = self._read_cache(cache_path, st, source_path)
+            if code is not None:
+                return code
+        source = self.get_data(source_path)
+        code = self.source_to_code(source, source_path)
+        if (cache_path is not None and st is not None and not sys.dont_write_bytecode):
+            self._write_cache(code, cache_path, st, source_path)
+        return code
+
+    def _read_cache(self, cache_path, st, source_path):
+        # Any trouble with the cache (absent, stale, corrupt, from an older
+        # compiler, unreadable by this evalframe) means: compile again, silently.
+        _host_only.depth += 1
+        try:
+            cst = os.stat(cache_path)
+            if cst.st_mtime < compiler_stamp():
+                return None
+            with open(cache_path, "rb") as f:
+                data = f.read()
+            code = codec.loads(data, st.st_mtime, st.st_size)
+            if code is None:
+                return None
+            return _fix_co_filename(code, source_path)
+        except Exception:
+            return None
+        finally:
+            _host_only.depth -= 1
+
+    def _write_cache(self, code, cache_path, st, source_path):
+        _host_only.depth += 1
+        try:
+            data = codec.dumps(code, st.st_mtime, st.st_size)
+            mode = (st.st_mode & 0o777) | 0o200  # as _calc_mode: the source's, writable
+            self.set_data(cache_path, data, _mode=mode)
+        except Exception:  # a cache is an optimisation; never fail an import over it
+            pass
+        finally:
+            _host_only.depth -= 1
+
+    def exec_module(self, module):
+        code = self.get_code(module.__name__)
+        if code is None:
+            raise ImportError("cannot load module %r when get_code() returns None"
+                              % module.__name__, name=module.__name__)
+        _execute(code, module.__dict__)
+
+
+def _execute(code, namespace):
+    """Run a module's code in the VM (the seam tests use to stand in for the VM)."""
+    from .interpreter.ceval import run_code
+    run_code(code, namespace)
+
+
+class VMFinder(importlib.abc.MetaPathFinder):
+    """A meta-path finder that hands the VM the ``.py`` modules its policy selects."""
+
+    def __init__(self, policy):
+        self.policy = policy
+
+    def __repr__(self):
+        return "<evalframe VMFinder %r>" % (self.policy,)
+
+    def find_spec(self, fullname, path=None, target=None):
+        if _host_only.depth:
+            return None
+        if self.policy.wants_name(fullname) is False:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
+        if spec is None:
+            return None
+        return vm_spec(spec, self.policy)
+
+    def invalidate_caches(self):
+        pass
+
+
+def vm_spec(spec, policy=None):
+    """``spec`` turned into a VM module's spec, or None when it stays host.
+
+    With ``policy`` None the spec is converted whenever it can be (``run -m``'s
+    main module always runs in the VM).
+    """
+    loader = spec.loader
+    origin = spec.origin
+    if isinstance(loader, VMLoader):
+        return spec
+    if not isinstance(loader, importlib.machinery.SourceFileLoader) or not origin:
+        return None  # namespace packages, extensions, sourceless and zip modules
+    if policy is not None and not policy.wants(spec.name, origin):
+        return None
+    spec.loader = VMLoader(spec.name, origin)
+    spec.loader_state = None
+    try:
+        spec.cached = cache_from_source(origin)
+    except (NotImplementedError, ValueError):
+        spec.cached = None
+    return spec
+
+
+# -- installing ---------------------------------------------------------------
+
+_finder = None
+
+# What the VM and the compiler may import lazily on the host; under ``all`` they
+# are imported first, so that the guest's imports of them do not run them in the VM
+# while the VM itself depends on them.
+_PREWARM = ("ast", "traceback", "linecache", "tokenize", "token", "keyword",
+            "weakref", "collections", "functools", "operator", "types", "warnings",
+            "contextlib", "enum", "re", "io", "dis", "inspect")
+
+
+def _prewarm():
+    for name in _PREWARM + ("evalframe.compiler", "evalframe.interpreter.ceval",
+                            "evalframe.pyc"):
+        try:
+            importlib.import_module(name)
+        except Exception:  # a part not written yet: nothing to warm
+            pass
+
+
+def install(policy="user", extra=None):
+    """Put the VM finder first on sys.meta_path; return it (None when it is not needed).
+
+    ``policy`` is ``options.vm_modules``; ``extra`` adds module names to the VM's
+    set, as ``EVALFRAME_VM_MODULES_EXTRA`` does (both are used).  Installing again
+    replaces the previous finder.
+    """
+    global _finder
+    uninstall()
+    names = parse_extra(os.environ.get(EXTRA_ENV, "")) + list(extra or ())
+    pol = Policy(policy, names)
+    if not pol.active:
+        return None
+    if policy == "all":
+        _prewarm()
+    _finder = VMFinder(pol)
+    sys.meta_path.insert(0, _finder)
+    return _finder
+
+
+def uninstall():
+    """Take the finder off sys.meta_path; modules already imported stay as they are."""
+    global _finder
+    if _finder is not None:
+        try:
+            sys.meta_path.remove(_finder)
+        except ValueError:
+            pass
+    _finder = None
+
+
+def installed():
+    """The installed finder, or None."""
+    return _finder
+
+
+# -- run -m ---------------------------------------------------------------------
+
+class _Error(Exception):
+    """An error ``run -m`` reports as ``python: message`` with no traceback (runpy._Error)."""
+
+
+def _get_module_details(mod_name, error=_Error):
+    """(name, spec, code) of the module ``-m`` runs: runpy._get_module_details, VM side."""
+    if mod_name.startswith("."):
+        raise error("Relative module names not supported")
+    pkg_name, _, _ = mod_name.rpartition(".")
+    if pkg_name:
+        # Import the parent first so that its own errors are not caught below.
+        try:
+            __import__(pkg_name)
+        except ImportError as e:
+            if e.name is None or (e.name != pkg_name and
+                                  not pkg_name.startswith(e.name + ".")):
+                raise
+        existing = sys.modules.get(mod_name)
+        if existing is not None and not hasattr(existing, "__path__"):
+            from warnings import warn
+            warn(RuntimeWarning(
+                "{0!r} found in sys.modules after import of package {1!r}, but prior "
+                "to execution of {0!r}; this may result in unpredictable "
+                "behaviour".format(mod_name, pkg_name)))
+    try:
+        spec = importlib.util.find_spec(mod_name)
+    except (ImportError, AttributeError, TypeError, ValueError) as ex:
+        msg = "Error while finding module specification for {!r} ({}: {})"
+        if mod_name.endswith(".py"):
+            msg += (f". Try using '{mod_name[:-3]}' instead of "
+                    f"'{mod_name}' as the module name.")
+        raise error(msg.format(mod_name, type(ex).__name__, ex)) from ex
+    if spec is None:
+        raise error("No module named %s" % mod_name)
+    if spec.submodule_search_locations is not None:
+        if mod_name == "__main__" or mod_name.endswith(".__main__"):
+            raise error("Cannot use package as __main__ module")
+        try:
+            return _get_module_details(mod_name + ".__main__", error)
+        except error as e:
+            if mod_name not in sys.modules:
+                raise
+            raise error(("%s; %r is a package and cannot "
+                         "be directly executed") % (e, mod_name))
+    if spec.loader is None:
+        raise error("%r is a namespace package and cannot be executed" % mod_name)
+    # The main module runs in the VM whatever the policy says about its name.
+    converted = vm_spec(spec) if spec.origin else None
+    if converted is not None:
+        spec = converted
+    try:
+        if isinstance(spec.loader, VMLoader):
+            code = spec.loader.get_code(mod_name)
+        else:
+            code = _code_from_loader_source(spec, mod_name)
+    except ImportError as e:
+        raise error(format(e)) from e
+    if code is None:
+        raise error("No code object available for %s" % mod_name)
+    return mod_name, spec, code
+
+
+def _code_from_loader_source(spec, mod_name):
+    """A host loader (zip import...) that still has the source: compile it ourselves."""
+    get_source = getattr(spec.loader, "get_source", None)
+    source = get_source(mod_name) if get_source is not None else None
+    if source is None:
+        return None
+    from .compiler import compile_source
+    return compile_source(source, spec.origin or "<%s>" % mod_name, "exec", 0, True, -1)
+
+
+def run_module_in_vm(modname, args=()):
+    """``python -m modname args...`` with the module run in the VM; the exit status.
+
+    runpy's ``_run_module_as_main`` semantics: ``sys.path[0]`` is the current
+    directory, ``sys.argv[0]`` is ``-m`` while searching and then the module's
+    file; packages run their ``__main__`` submodule; a module that cannot be
+    found is reported as ``python: No module named x`` with status 1.  The parent
+    packages are imported through ``sys.meta_path`` (so through the VM finder when
+    ``install()`` ran first).
+    """
+    from . import pythonrun
+    cwd = os.getcwd()
+    if sys.path and sys.path[0] in ("", cwd):
+        sys.path[0] = cwd
+    else:
+        sys.path.insert(0, cwd)
+    sys.argv[:] = ["-m"] + list(args)
+    try:
+        modname, spec, code = _get_module_details(modname)
+    except _Error as exc:
+        pythonrun._flush_stdout()
+        sys.stderr.write("%s: %s\n" % (sys.executable or "python", exc))
+        return pythonrun.EX_ERROR
+    except SyntaxError as exc:
+        return pythonrun._finish(pythonrun._without_traceback(exc))
+    except BaseException as exc:  # the parent package's import failed
+        return pythonrun._finish(exc)
+    sys.argv[0] = spec.origin
+    fname = spec.origin if spec.has_location else None
+    cached = spec.cached if spec.has_location else None
+    main = pythonrun._fresh_main(fname, loader=spec.loader, spec=spec, cached=cached)
+    main.__package__ = spec.parent
+    main.__doc__ = None
+    return pythonrun.run_code_as_main(code, main)
