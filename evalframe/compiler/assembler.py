@@ -1,0 +1,278 @@
+"""The assembler: from a unit's basic blocks to a finished Code object.
+
+Mirrors ``assemble()`` and its helpers in CPython 3.10's Python/compile.c:
+the implicit ``return None``, ``insert_generator_prefix`` (GEN_START), the
+optimiser passes (in flowgraph.py), ``stackdepth()``, ``assemble_jump_offsets``
+with its EXTENDED_ARG fix-point, ``assemble_emit``/``write_op_arg``, the 3.10
+``co_linetable`` writer (``assemble_line_range``/``assemble_lnotab``),
+``compute_code_flags`` and ``makecode``.
+"""
+
+from .. import opcodes as op
+from ..objects.codeobject import (
+    Code, CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS, CO_NESTED,
+    CO_GENERATOR, CO_NOFREE, CO_COROUTINE, CO_ASYNC_GENERATOR)
+from . import flowgraph as fg
+from .flowgraph import HASJUMP, HASJREL
+
+# Include/compile.h: the future/compiler flags that code objects inherit.
+CO_FUTURE_DIVISION = 0x20000
+CO_FUTURE_ABSOLUTE_IMPORT = 0x40000
+CO_FUTURE_WITH_STATEMENT = 0x80000
+CO_FUTURE_PRINT_FUNCTION = 0x100000
+CO_FUTURE_UNICODE_LITERALS = 0x200000
+CO_FUTURE_BARRY_AS_BDFL = 0x400000
+CO_FUTURE_GENERATOR_STOP = 0x800000
+CO_FUTURE_ANNOTATIONS = 0x1000000
+PyCF_MASK = (CO_FUTURE_DIVISION | CO_FUTURE_ABSOLUTE_IMPORT | CO_FUTURE_WITH_STATEMENT
+             | CO_FUTURE_PRINT_FUNCTION | CO_FUTURE_UNICODE_LITERALS
+             | CO_FUTURE_BARRY_AS_BDFL | CO_FUTURE_GENERATOR_STOP
+             | CO_FUTURE_ANNOTATIONS)
+
+_EXTENDED_ARG = op.EXTENDED_ARG
+_stack_effect = op.stack_effect
+_ENDS_FLOW = frozenset((op.JUMP_ABSOLUTE, op.JUMP_FORWARD, op.RETURN_VALUE,
+                        op.RAISE_VARARGS, op.RERAISE))
+
+# Stack effects that depend on neither the argument nor the jump, cached.
+_FIXED_EFFECT = dict(op._FIXED)
+
+
+def instrsize(oparg):
+    if oparg <= 0xFF:
+        return 1
+    if oparg <= 0xFFFF:
+        return 2
+    if oparg <= 0xFFFFFF:
+        return 3
+    return 4
+
+
+def compute_code_flags(ste, is_function, cf_flags, toplevel_await=False):
+    """co_flags from the scope's symbol table entry and the compiler flags."""
+    flags = 0
+    if is_function:
+        flags |= CO_NEWLOCALS | CO_OPTIMIZED
+        if ste.ste_nested:
+            flags |= CO_NESTED
+        gen, coro = ste.ste_generator, ste.ste_coroutine
+        if gen and not coro:
+            flags |= CO_GENERATOR
+        if not gen and coro:
+            flags |= CO_COROUTINE
+        if gen and coro:
+            flags |= CO_ASYNC_GENERATOR
+        if ste.ste_varargs:
+            flags |= CO_VARARGS
+        if ste.ste_varkeywords:
+            flags |= CO_VARKEYWORDS
+    flags |= cf_flags & PyCF_MASK
+    if toplevel_await and ste.ste_coroutine and not ste.ste_generator:
+        flags |= CO_COROUTINE
+    return flags
+
+
+def stackdepth(unit, entry, is_generator):
+    """The deepest the value stack can get (3.10's flow-sensitive walk)."""
+    for b in unit.blocks:
+        b.startdepth = -(1 << 31)
+    maxdepth = 0
+    stack = []
+
+    def push(b, depth):
+        if b.startdepth < depth and b.startdepth < 100:
+            b.startdepth = depth
+            stack.append(b)
+
+    push(entry, 1 if is_generator else 0)
+    fixed = _FIXED_EFFECT
+    while stack:
+        b = stack.pop()
+        depth = b.startdepth
+        nxt = b.next
+        for ins in b.instrs:
+            opcode = ins.opcode
+            effect = fixed.get(opcode)
+            if effect is None:
+                effect = _stack_effect(opcode, ins.oparg, False)
+            new_depth = depth + effect
+            if new_depth > maxdepth:
+                maxdepth = new_depth
+            if opcode in HASJUMP:
+                target_depth = depth + _stack_effect(opcode, ins.oparg, True)
+                if target_depth > maxdepth:
+                    maxdepth = target_depth
+                push(ins.target, target_depth)
+            depth = new_depth
+            if opcode in _ENDS_FLOW:
+                nxt = None
+                break
+        if nxt is not None:
+            push(nxt, depth)
+    return maxdepth
+
+
+def assemble_jump_offsets(entry):
+    blocks = []
+    b = entry
+    while b is not None:
+        blocks.append(b)
+        b = b.next
+    while True:
+        totsize = 0
+        for b in blocks:
+            b.offset = totsize
+            for ins in b.instrs:
+                totsize += instrsize(ins.oparg)
+        recompile = False
+        for b in blocks:
+            bsize = b.offset
+            for ins in b.instrs:
+                isize = instrsize(ins.oparg)
+                bsize += isize
+                if ins.opcode in HASJUMP:
+                    arg = ins.target.offset
+                    if ins.opcode in HASJREL:
+                        arg -= bsize
+                    ins.oparg = arg
+                    if instrsize(arg) != isize:
+                        recompile = True
+        if not recompile:
+            return blocks
+
+
+class _LineTable:
+    """3.10's co_linetable writer: (bytes delta, line delta) pairs per range."""
+
+    __slots__ = ("out", "lineno", "prevlineno", "lineno_start")
+
+    def __init__(self, firstlineno):
+        self.out = bytearray()
+        self.lineno = firstlineno
+        self.prevlineno = firstlineno
+        self.lineno_start = 0
+
+    def line_range(self, offset):
+        out = self.out
+        bdelta = (offset - self.lineno_start) * 2
+        if bdelta == 0:
+            return
+        if self.lineno < 0:
+            ldelta = -128
+        else:
+            ldelta = self.lineno - self.prevlineno
+            self.prevlineno = self.lineno
+            while ldelta > 127:
+                out += b"\x00\x7f"
+                ldelta -= 127
+            while ldelta < -127:
+                out += b"\x00\x81"
+                ldelta += 127
+        while bdelta > 254:
+            out.append(254)
+            out.append(ldelta & 0xFF)
+            ldelta = -128 if self.lineno < 0 else 0
+            bdelta -= 254
+        out.append(bdelta)
+        out.append(ldelta & 0xFF)
+        self.lineno_start = offset
+
+
+def assemble(unit, add_none, flags, filename):
+    """Turn ``unit`` into a Code object (compile.c's ``assemble`` + ``makecode``).
+
+    ``flags`` are the unit's co_flags from :func:`compute_code_flags` (CO_NOFREE
+    is added here, as PyCode_New does).
+    """
+    cur = unit.curblock
+    if not cur.return_:
+        unit.lineno = -1
+        if add_none:
+            unit.load_const(None)
+        unit.addop(op.RETURN_VALUE)
+
+    blocks = unit.blocks
+    for b in reversed(blocks):
+        fg.normalize_basic_block(b)
+    for b in reversed(blocks):
+        fg.extend_block(b)
+
+    entry = blocks[0]
+    ste = unit.ste
+
+    # insert_generator_prefix
+    if flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR):
+        if flags & CO_COROUTINE:
+            kind = 1
+        elif flags & CO_ASYNC_GENERATOR:
+            kind = 2
+        else:
+            kind = 0
+        entry.instrs.insert(0, fg.Instr(op.GEN_START, kind, None, -1))
+
+    if not unit.firstlineno:
+        if entry.instrs and entry.instrs[0].lineno:
+            unit.firstlineno = entry.instrs[0].lineno
+        else:
+            unit.firstlineno = 1
+
+    consts = unit.consts_inorder()
+    fg.optimize_cfg(unit, entry, consts)
+    fg.duplicate_exits_without_lineno(unit)
+    fg.trim_unused_consts(entry, consts)
+    fg.propagate_line_numbers(entry)
+    fg.guarantee_lineno_for_exits(entry, unit.firstlineno)
+
+    maxdepth = stackdepth(unit, entry, ste.ste_generator or ste.ste_coroutine)
+    order = assemble_jump_offsets(entry)
+
+    # Emit the code and the line table.
+    code = bytearray()
+    lt = _LineTable(unit.firstlineno)
+    offset = 0
+    for b in order:
+        for ins in b.instrs:
+            if ins.lineno != lt.lineno:
+                lt.line_range(offset)
+                lt.lineno = ins.lineno
+            arg = ins.oparg
+            opcode = ins.opcode
+            if arg > 0xFF:
+                if arg > 0xFFFFFF:
+                    code += bytes((_EXTENDED_ARG, (arg >> 24) & 0xFF))
+                    offset += 1
+                if arg > 0xFFFF:
+                    code += bytes((_EXTENDED_ARG, (arg >> 16) & 0xFF))
+                    offset += 1
+                code += bytes((_EXTENDED_ARG, (arg >> 8) & 0xFF))
+                offset += 1
+            code.append(opcode)
+            code.append(arg & 0xFF)
+            offset += 1
+    lt.line_range(offset)
+
+    names = tuple(unit.names)
+    varnames = tuple(unit.varnames)
+    cellvars = tuple(unit.cellvars)
+    freevars = tuple(unit.freevars)
+    if not freevars and not cellvars:
+        flags |= CO_NOFREE
+    return Code(
+        co_argcount=unit.argcount + unit.posonlyargcount,
+        co_posonlyargcount=unit.posonlyargcount,
+        co_kwonlyargcount=unit.kwonlyargcount,
+        co_nlocals=len(varnames),
+        co_stacksize=maxdepth,
+        co_flags=flags,
+        co_code=bytes(code),
+        co_consts=tuple(consts),
+        co_names=names,
+        co_varnames=varnames,
+        co_freevars=freevars,
+        co_cellvars=cellvars,
+        co_filename=filename,
+        co_name=unit.name,
+        co_qualname=unit.qualname,
+        co_firstlineno=unit.firstlineno,
+        co_linetable=bytes(lt.out),
+    )
