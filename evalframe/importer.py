@@ -334,18 +334,48 @@ class VMLoader(importlib.machinery.SourceFileLoader):
         finally:
             _host_only.depth -= 1
 
-    def exec_module(self, module):
-        code = self.get_code(module.__name__)
-        if code is None:
-            raise ImportError("cannot load module %r when get_code() returns None"
-                              % module.__name__, name=module.__name__)
-        _execute(code, module.__dict__)
+    def _code_for_exec(self, fullname):
+        try:
+            return self.get_code(fullname)
+        except SyntaxError as exc:
+            # CPython reports a module's syntax error with no frame of the
+            # compiler (source_to_code compiles under _call_with_frames_removed).
+            exc.__traceback__ = None
+            raise exc from None
+
+    exec_module = None  # defined below, in importlib's clothes
 
 
 def _execute(code, namespace):
     """Run a module's code in the VM (the seam tests use to stand in for the VM)."""
     from .interpreter.ceval import run_code
     run_code(code, namespace)
+
+
+# CPython hides the import machinery from tracebacks: when an exception leaves an
+# import, import.c's remove_importlib_frames drops each run of frames whose file is
+# "<frozen importlib._bootstrap(_external)>" that ends in _call_with_frames_removed
+# (and every such frame for ImportError).  The loader's exec_module stands where
+# CPython's own (in _bootstrap_external) stands, so it is compiled with that file
+# name and calls onward through _call_with_frames_removed: the host then trims the
+# import frames from a guest module's traceback exactly as it trims its own.
+_BOOTSTRAP_FILE = "<frozen importlib._bootstrap_external>"
+_BOOTSTRAP_SOURCE = """
+def _call_with_frames_removed(f, *args, **kwds):
+    return f(*args, **kwds)
+
+def exec_module(self, module):
+    code = _call_with_frames_removed(self._code_for_exec, module.__name__)
+    if code is None:
+        raise ImportError("cannot load module {!r} when get_code() "
+                          "returns None".format(module.__name__))
+    _call_with_frames_removed(_execute, code, module.__dict__)
+"""
+exec(compile(_BOOTSTRAP_SOURCE, _BOOTSTRAP_FILE, "exec", dont_inherit=True), globals())
+exec_module.__doc__ = "Execute the module's code in the VM."
+exec_module.__qualname__ = "VMLoader.exec_module"
+VMLoader.exec_module = exec_module
+del exec_module
 
 
 class VMFinder(importlib.abc.MetaPathFinder):
@@ -457,6 +487,54 @@ class _Error(Exception):
     """An error ``run -m`` reports as ``python: message`` with no traceback (runpy._Error)."""
 
 
+# Where runpy's frames stand in CPython's ``-m`` tracebacks: (function, the text
+# of the line that calls onward).  Tracebacks of ``python -m`` start with
+#   File "<frozen runpy>", line 198, in _run_module_as_main
+#   File "<frozen runpy>", line 88, in _run_code
+# so ``run -m`` calls through host functions with those names, file and lines.
+_RUNPY_CALLS = {
+    "main_details": ("_run_module_as_main", "_get_module_details(mod_name, _Error)"),
+    "main_run": ("_run_module_as_main", "return _run_code(code, main_globals, None,"),
+    "run_code": ("_run_code", "exec(code, run_globals)"),
+    "import_parent": ("_get_module_details", "__import__(pkg_name)"),
+    "package_main": ("_get_module_details",
+                     "return _get_module_details(pkg_main_name, error)"),
+}
+_runpy_frames = None
+
+
+def _runpy_frame(key):
+    """A host function ``f(fn, *args) -> fn(*args)`` whose frame looks like runpy's."""
+    global _runpy_frames
+    if _runpy_frames is None:
+        _runpy_frames = {}
+        try:
+            import runpy
+            filename = runpy._run_code.__code__.co_filename
+            with open(runpy.__file__, encoding="utf-8") as f:
+                lines = f.read().splitlines()
+        except Exception:  # no runpy source: plain calls, no stand-in frames
+            lines, filename = [], None
+        for k, (func, text) in _RUNPY_CALLS.items():
+            start = next((i for i, line in enumerate(lines)
+                          if line.startswith("def %s(" % func)), None)
+            lineno = None
+            if start is not None:
+                lineno = next((i + 1 for i in range(start, len(lines))
+                               if text in lines[i]), None)
+            if lineno is None or lineno < 2:
+                continue
+            src = "\n" * (lineno - 2) + (
+                "def %s(_fn, *args):\n    return _fn(*args)\n" % func)
+            ns = {"__name__": "runpy"}
+            exec(compile(src, filename, "exec", dont_inherit=True), ns)
+            _runpy_frames[k] = ns[func]
+    frame = _runpy_frames.get(key)
+    if frame is None:
+        return lambda fn, *args: fn(*args)
+    return frame
+
+
 def _get_module_details(mod_name, error=_Error):
     """(name, spec, code) of the module ``-m`` runs: runpy._get_module_details, VM side."""
     if mod_name.startswith("."):
@@ -465,7 +543,7 @@ def _get_module_details(mod_name, error=_Error):
     if pkg_name:
         # Import the parent first so that its own errors are not caught below.
         try:
-            __import__(pkg_name)
+            _runpy_frame("import_parent")(__import__, pkg_name)
         except ImportError as e:
             if e.name is None or (e.name != pkg_name and
                                   not pkg_name.startswith(e.name + ".")):
@@ -491,7 +569,8 @@ def _get_module_details(mod_name, error=_Error):
         if mod_name == "__main__" or mod_name.endswith(".__main__"):
             raise error("Cannot use package as __main__ module")
         try:
-            return _get_module_details(mod_name + ".__main__", error)
+            return _runpy_frame("package_main")(_get_module_details,
+                                                mod_name + ".__main__", error)
         except error as e:
             if mod_name not in sys.modules:
                 raise
@@ -533,7 +612,8 @@ def run_module_in_vm(modname, args=()):
     file; packages run their ``__main__`` submodule; a module that cannot be
     found is reported as ``python: No module named x`` with status 1.  The parent
     packages are imported through ``sys.meta_path`` (so through the VM finder when
-    ``install()`` ran first).
+    ``install()`` ran first).  Exceptions are reported by evalframe.pythonrun, with
+    runpy's frames at the top of the traceback as CPython prints them.
     """
     from . import pythonrun
     cwd = os.getcwd()
@@ -543,7 +623,7 @@ def run_module_in_vm(modname, args=()):
         sys.path.insert(0, cwd)
     sys.argv[:] = ["-m"] + list(args)
     try:
-        modname, spec, code = _get_module_details(modname)
+        modname, spec, code = _runpy_frame("main_details")(_get_module_details, modname)
     except _Error as exc:
         pythonrun._flush_stdout()
         sys.stderr.write("%s: %s\n" % (sys.executable or "python", exc))
@@ -556,6 +636,13 @@ def run_module_in_vm(modname, args=()):
     fname = spec.origin if spec.has_location else None
     cached = spec.cached if spec.has_location else None
     main = pythonrun._fresh_main(fname, loader=spec.loader, spec=spec, cached=cached)
+    if fname is None:
+        main.__file__ = None
+        main.__cached__ = None
     main.__package__ = spec.parent
     main.__doc__ = None
-    return pythonrun.run_code_as_main(code, main)
+    try:
+        _runpy_frame("main_run")(_runpy_frame("run_code"), pythonrun._run_code, code, main)
+    except BaseException as exc:  # the guest's outcome, reported as CPython does
+        return pythonrun._finish(exc)
+    return pythonrun.EX_OK
