@@ -1,1 +1,83 @@
-"""ops package."""
+"""Opcode handlers, one topic per module, and the table that indexes them.
+
+Mirrors the ``switch (opcode)`` of Python/ceval.c (3.10), split the way PyPy's
+pyopcode.py and the 3.12 bytecodes.c group them.  The handler convention
+(docs/vm.md):
+
+    def OPNAME(f, stack, arg):
+        "(inputs -- outputs)"          # 3.12 stack-effect notation
+
+``f`` is the running Frame, ``stack`` its value stack (a list, top at the end),
+``arg`` the pre-decoded argument (decode.py: a constant, a name, an absolute
+jump target, a comparison function... depending on the opcode).  A handler
+returns None to fall through to the next instruction, an int to jump to that
+instruction index, a Frame to push it (a guest call), or one of the signals
+below.  Errors are raised as ordinary host exceptions; the eval loop unwinds.
+"""
+
+import importlib
+
+from ... import opcodes
+
+
+class Signal:
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return "<signal %s>" % self.name
+
+
+RETURN = Signal("RETURN")          # the return value is on top of the stack
+YIELD = Signal("YIELD")            # the yielded value is on top of the stack
+YIELD_AGAIN = Signal("YIELD_AGAIN")  # YIELD_FROM: yield TOS, re-run this instruction
+
+HANDLERS = {}       # opname -> handler
+ARG_DECODERS = {}   # opname -> f(code, index, arg) -> decoded arg (beyond the kind defaults)
+
+
+def handler(fn):
+    """Register ``fn`` as the handler of the opcode it is named after."""
+    name = fn.__name__
+    if name not in opcodes.opmap:
+        raise NameError("no opcode named %s" % name)
+    if name in HANDLERS:
+        raise NameError("two handlers for %s" % name)
+    HANDLERS[name] = fn
+    return fn
+
+
+def arg_decoder(name):
+    def register(fn):
+        ARG_DECODERS[name] = fn
+        return fn
+    return register
+
+
+_MODULES = ("stack", "names", "arith", "containers", "control", "exceptions",
+            "calls", "generators", "imports", "patterns")
+_TABLE = None
+
+
+def handler_table():
+    """The 256-entry list of handlers indexed by opcode (built once)."""
+    global _TABLE
+    if _TABLE is None:
+        for mod in _MODULES:
+            importlib.import_module(__name__ + "." + mod)
+        table = [None] * 256
+        for op in range(256):
+            name = opcodes.opname[op]
+            fn = HANDLERS.get(name)
+            table[op] = fn if fn is not None else _make_unknown(op)
+        _TABLE = table
+    return _TABLE
+
+
+def _make_unknown(op):
+    def unknown_opcode(f, stack, arg):
+        raise SystemError("unknown opcode %d" % op)
+    unknown_opcode.__name__ = "<%d>" % op
+    return unknown_opcode

@@ -1,0 +1,325 @@
+"""Calling: the fast path, the general argument binder, and host calls.
+
+Mirrors Python/ceval.c of 3.10: call_function / _PyFunction_Vectorcall (the
+fast path: exact positional arity, no keywords, no cells: the new frame's
+fast locals are the caller's arguments), _PyEval_MakeFrameVector (the general
+binder, with CPython's TypeError texts: too_many_positional,
+missing_arguments, positional_only_passed_as_keyword...), do_call_core, and
+the vectorcall of bound methods (a host ``types.MethodType`` whose __func__ is
+a guest Function stays a guest call) and of ``type.__call__`` (a class whose
+__init__ is a guest function gets its __init__ frame pushed inline).
+
+``call_push`` is what the call opcodes use: it either returns a new Frame for
+the eval loop to push (guest callee: no host recursion) or calls the host
+object and pushes the result.  ``call_from_host`` is the entry used when host
+code calls a guest function (Function.__call__).
+"""
+
+import sys
+from types import MethodType, FunctionType, BuiltinFunctionType
+
+from ..objects.cellobject import NULL, Cell
+from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
+                                  CO_COROUTINE, CO_ASYNC_GENERATOR)
+from ..objects.frameobject import Frame
+from ..objects.funcobject import Function, set_call_hook
+from .decode import decode
+from . import pystate
+
+GEN_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
+
+# Host callables whose behaviour depends on the guest's frame or thread
+# state (sys._getframe, sys.exc_info, locals, exec, super, __build_class__,
+# __import__...): host callable -> VM replacement.  Filled by
+# evalframe.runtime.builtins; looked up only for host functions/builtins.
+INTERCEPTS = {}
+# Classes called like functions that need the VM (super): class -> replacement.
+TYPE_INTERCEPTS = {}
+
+_type_call = type.__dict__["__call__"]
+_object_new = object.__new__
+_object_init = object.__init__
+_get_tstate = pystate.get_tstate
+_handled = pystate.handled
+
+
+# -- the general binder ---------------------------------------------------------
+
+def _kwindex(code):
+    """name -> fast-local index for the parameters that may be passed by keyword."""
+    d = code._decoded
+    kw = getattr(d, "_kwindex", None) if False else None
+    names = code.co_varnames
+    start = code.co_posonlyargcount
+    end = code.co_argcount + code.co_kwonlyargcount
+    return {names[i]: i for i in range(start, end)}
+
+
+_KWINDEX_CACHE = {}
+
+
+def _names_list(names):
+    """'a'; 'a' and 'b'; 'a', 'b', and 'c' (format_missing in ceval.c)."""
+    names = ["'%s'" % n for n in names]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return "%s and %s" % (names[0], names[1])
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def _missing_arguments(func, code, fast, kwonly, defcount):
+    if kwonly:
+        start = code.co_argcount
+        end = start + code.co_kwonlyargcount
+        kind = "keyword-only"
+    else:
+        start = 0
+        end = code.co_argcount - defcount
+        kind = "positional"
+    missing = [code.co_varnames[i] for i in range(start, end) if fast[i] is NULL]
+    return TypeError("%s() missing %d required %s argument%s: %s" % (
+        func._qualname, len(missing), kind, "" if len(missing) == 1 else "s",
+        _names_list(missing)))
+
+
+def _too_many_positional(func, code, given, defcount, fast):
+    co_argcount = code.co_argcount
+    plural = co_argcount != 1
+    kwonly_given = sum(1 for i in range(co_argcount, co_argcount + code.co_kwonlyargcount)
+                       if fast[i] is not NULL)
+    if defcount:
+        atleast = co_argcount - defcount
+        plural = True
+        sig = "from %d to %d" % (atleast, co_argcount)
+    else:
+        sig = "%d" % co_argcount
+    if kwonly_given:
+        kwonly_sig = " positional argument%s (and %d keyword-only argument%s)" % (
+            "s" if given != 1 else "", kwonly_given, "s" if kwonly_given != 1 else "")
+    else:
+        kwonly_sig = ""
+    return TypeError("%s() takes %s positional argument%s but %d%s %s given" % (
+        func._qualname, sig, "s" if plural else "", given, kwonly_sig,
+        "was" if given == 1 and not kwonly_given else "were"))
+
+
+def _posonly_as_keyword(func, code, kwargs):
+    posonly = code.co_varnames[:code.co_posonlyargcount]
+    bad = [name for name in posonly if name in kwargs]
+    if not bad:
+        return None
+    return TypeError("%s() got some positional-only arguments passed as keyword "
+                     "arguments: '%s'" % (func._qualname, ", ".join(bad)))
+
+
+def bind_frame(func, args, kwargs):
+    """_PyEval_MakeFrameVector: a new Frame for ``func(*args, **kwargs)``."""
+    code = func._code
+    d = code._decoded or decode(code)
+    nargs = len(args)
+    if not kwargs and nargs == func._fast_argcount:
+        args = list(args)
+        args += func._fast_tail
+        return Frame(code, func._globals, func._builtins, None, args, d.instrs)
+    fast = [NULL] * d.nlocalsplus
+    co_argcount = code.co_argcount
+    total = co_argcount + code.co_kwonlyargcount
+    flags = code.co_flags
+    n = nargs if nargs < co_argcount else co_argcount
+    fast[:n] = args[:n]
+    i = total
+    if flags & CO_VARARGS:
+        fast[i] = tuple(args[n:])
+        i += 1
+    kwdict = None
+    if flags & CO_VARKEYWORDS:
+        kwdict = fast[i] = {}
+    if kwargs:
+        kwindex = _KWINDEX_CACHE.get(code)
+        if kwindex is None:
+            kwindex = _KWINDEX_CACHE[code] = _kwindex(code)
+        for name, value in kwargs.items():
+            j = kwindex.get(name)
+            if j is None:
+                if not isinstance(name, str):
+                    raise TypeError("%s() keywords must be strings" % func._qualname)
+                if kwdict is None:
+                    if code.co_posonlyargcount:
+                        err = _posonly_as_keyword(func, code, kwargs)
+                        if err is not None:
+                            raise err
+                    raise TypeError("%s() got an unexpected keyword argument '%s'"
+                                    % (func._qualname, name))
+                kwdict[name] = value
+                continue
+            if fast[j] is not NULL:
+                raise TypeError("%s() got multiple values for argument '%s'"
+                                % (func._qualname, name))
+            fast[j] = value
+    defaults = func._defaults
+    defcount = len(defaults) if defaults else 0
+    if nargs > co_argcount and not flags & CO_VARARGS:
+        raise _too_many_positional(func, code, nargs, defcount, fast)
+    if nargs < co_argcount:
+        m = co_argcount - defcount
+        for i in range(nargs, m):
+            if fast[i] is NULL:
+                raise _missing_arguments(func, code, fast, False, defcount)
+        for i in range(nargs - m if nargs > m else 0, defcount):
+            if fast[m + i] is NULL:
+                fast[m + i] = defaults[i]
+    if code.co_kwonlyargcount:
+        kwdefs = func._kwdefaults
+        missing = False
+        for i in range(co_argcount, total):
+            if fast[i] is NULL:
+                name = code.co_varnames[i]
+                if kwdefs is not None and name in kwdefs:
+                    fast[i] = kwdefs[name]
+                else:
+                    missing = True
+        if missing:
+            raise _missing_arguments(func, code, fast, True, defcount)
+    nlocals = code.co_nlocals
+    ncells = len(code.co_cellvars)
+    if ncells:
+        cell2arg = d.cell2arg
+        for c in range(ncells):
+            a = cell2arg[c] if cell2arg is not None else None
+            if a is not None:
+                fast[nlocals + c] = Cell(fast[a])
+                fast[a] = NULL
+            else:
+                fast[nlocals + c] = Cell()
+    closure = func._closure
+    if closure:
+        j = nlocals + ncells
+        fast[j:j + len(closure)] = closure
+    return Frame(code, func._globals, func._builtins, None, fast, d.instrs)
+
+
+# -- generators ------------------------------------------------------------------
+
+def _make_generator(func, frame):
+    from ..objects import genobject
+    return genobject.make_generator(func, frame)
+
+
+# -- calling from the eval loop ---------------------------------------------------
+
+def call_push(stack, func, args, kwargs):
+    """Call ``func``: return a Frame for the loop to push, or push the result."""
+    cls = func.__class__
+    if cls is MethodType:
+        inner = func.__func__
+        if inner.__class__ is Function:
+            args.insert(0, func.__self__)
+            func = inner
+            cls = Function
+    if cls is Function:
+        frame = bind_frame(func, args, kwargs)
+        if func._code.co_flags & GEN_FLAGS:
+            stack.append(_make_generator(func, frame))
+            return None
+        return frame
+    if isinstance(func, type):
+        frame = _call_type(stack, func, args, kwargs)
+        if frame is not NULL:
+            return frame
+        return None
+    stack.append(call_host(func, args, kwargs))
+    return None
+
+
+def _call_type(stack, cls, args, kwargs):
+    """type.__call__ with a guest __init__: create the object, push __init__'s frame."""
+    special = TYPE_INTERCEPTS.get(cls)
+    if special is not None:
+        stack.append(special(*args, **(kwargs or {})))
+        return None
+    meta = cls.__class__
+    if meta is type or meta.__call__ is _type_call:
+        init = cls.__init__
+        if init.__class__ is Function and not (cls is type and len(args) == 1):
+            new = cls.__new__
+            if new.__class__ is not Function:
+                if new is _object_new:
+                    obj = _object_new(cls)
+                elif kwargs:
+                    obj = new(cls, *args, **kwargs)
+                else:
+                    obj = new(cls, *args)
+                if not isinstance(obj, cls):
+                    stack.append(obj)
+                    return None
+                args.insert(0, obj)
+                frame = bind_frame(init, args, kwargs)
+                if init._code.co_flags & GEN_FLAGS:
+                    # __init__ as a generator returns a generator: CPython's error
+                    raise TypeError("__init__() should return None, not 'generator'")
+                frame.f_init_self = obj
+                return frame
+    stack.append(call_host(cls, args, kwargs))
+    return None
+
+
+def call_host(func, args, kwargs):
+    """Call a host callable from guest code (intercepts, guest exc_info)."""
+    cls = func.__class__
+    if cls is BuiltinFunctionType or cls is FunctionType:
+        special = INTERCEPTS.get(func)
+        if special is not None:
+            func = special
+    if _handled[0]:
+        exc = _get_tstate().topmost_exception()
+        if exc is not None and sys.exc_info()[1] is not exc:
+            return _call_in_exc(exc, func, args, kwargs)
+    if kwargs:
+        return func(*args, **kwargs)
+    return func(*args)
+
+
+def _call_in_exc(exc, func, args, kwargs):
+    """Call ``func`` with the host's own exc_info showing the guest's handled
+    exception, so host code (traceback.print_exc, logging.exception,
+    sys.exc_info in a library) sees what the guest is handling."""
+    tb = exc.__traceback__
+    ctx = exc.__context__
+    sup = exc.__suppress_context__
+    try:
+        raise exc
+    except BaseException:
+        exc.__traceback__ = tb
+        exc.__context__ = ctx
+        exc.__suppress_context__ = sup
+        if kwargs:
+            return func(*args, **kwargs)
+        return func(*args)
+
+
+# -- calling from the host ------------------------------------------------------------
+
+def call_from_host(func, args, kwargs):
+    """Function.__call__: host code calls a guest function; run it in the VM."""
+    frame = bind_frame(func, args, kwargs)
+    if func._code.co_flags & GEN_FLAGS:
+        return _make_generator(func, frame)
+    return _run_frame(frame)
+
+
+def call_object(func, args, kwargs=None):
+    """Call any object from VM runtime code, running guest callees in the VM."""
+    if func.__class__ is Function:
+        return call_from_host(func, args, kwargs)
+    if kwargs:
+        return func(*args, **kwargs)
+    return func(*args)
+
+
+def _run_frame(frame):
+    from .ceval import run_frame
+    return run_frame(frame)
+
+
+set_call_hook(call_from_host)

@@ -1,0 +1,243 @@
+"""The evaluation loop: dispatch, frame switching, and exception unwinding.
+
+Mirrors Python/ceval.c of CPython 3.10 (_PyEval_EvalFrameDefault: the dispatch
+of pre-decoded instructions, the ``exception_unwind`` walk of the block stack
+with the 6-value push on entering a handler, UNWIND_EXCEPT_HANDLER) and, for
+calls, CPython 3.11's inlined Python-to-Python calls: a guest call pushes the
+callee's Frame and the same loop continues in it; RETURN_VALUE resumes the
+caller.  Nothing here is opcode-specific: handlers live in ops/*.
+
+Entry points:
+  run_code(code, globals, locals=None)  run a module-level Code (like exec)
+  run_frame(frame, throwexc=None)       run/resume a frame to its return/yield
+
+The hook for tracing (docs/vm.md): run_frame picks ``_eval_plain`` unless the
+thread state's ``tracer`` is set, in which case ``tracer.eval_frame(tstate,
+frame, throwexc)`` runs the frame instead (a separate loop or handler table),
+so the plain loop pays nothing for tracing.
+"""
+
+import builtins as _host_builtins
+import sys
+
+from ..objects.cellobject import NULL
+from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
+                                   FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
+                                   FRAME_RAISED)
+from .decode import decode
+from .ops import RETURN, YIELD, YIELD_AGAIN
+from . import pystate
+from .pystate import get_tstate, set_exc_value
+
+_tracebacks = None   # evalframe.runtime.tracebacks, bound on first use
+
+
+class Reraise(BaseException):
+    """Raised by RERAISE / bare ``raise``: unwind ``exc`` without a new traceback
+    entry (3.10 jumps straight to exception_unwind, skipping PyTraceBack_Here)."""
+
+    def __init__(self, exc, lasti=None):
+        self.exc = exc
+        self.lasti = lasti
+
+
+def builtins_from_globals(globals):
+    """_PyEval_BuiltinsFromGlobals: the builtins dict a frame with ``globals`` uses."""
+    b = globals.get("__builtins__", NULL) if isinstance(globals, dict) else NULL
+    if b is NULL:
+        return _host_builtins.__dict__
+    if isinstance(b, type(sys)):
+        return b.__dict__
+    return b
+
+
+def _ensure_runtime():
+    global _tracebacks
+    if _tracebacks is None:
+        from ..runtime import builtins as _rb  # noqa: F401  (installs intercepts)
+        from ..runtime import tracebacks
+        _tracebacks = tracebacks
+
+
+def run_code(code, globals, locals=None):
+    """Run a module-level (or exec'd) Code object in the VM; return its value."""
+    _ensure_runtime()
+    if "__builtins__" not in globals:
+        from ..runtime.builtins import make_builtins
+        globals["__builtins__"] = make_builtins()
+    if locals is None:
+        locals = globals
+    d = code._decoded or decode(code)
+    fast = [NULL] * d.nlocalsplus
+    f = Frame(code, globals, builtins_from_globals(globals), locals, fast, d.instrs)
+    return run_frame(f)
+
+
+def run_frame(f, throwexc=None):
+    """Run (or resume) frame ``f``; return its return or yielded value."""
+    tstate = get_tstate()
+    if _tracebacks is None:
+        _ensure_runtime()
+    tstate.reentry += 1
+    try:
+        if tstate.reentry & 63 == 0:
+            _check_host_room(tstate)
+        tracer = tstate.tracer
+        if tracer is not None:
+            return tracer.eval_frame(tstate, f, throwexc)
+        return _eval_plain(tstate, f, throwexc)
+    finally:
+        tstate.reentry -= 1
+
+
+def _check_host_room(tstate):
+    """Deep host re-entry: refuse before the host C stack could overflow, and
+    keep the host's recursion limit above the VM's own host frames."""
+    if tstate.reentry > pystate.MAX_HOST_REENTRY:
+        raise RecursionError("maximum recursion depth exceeded")
+    want = (tstate.reentry + 64) * pystate.HOST_FRAMES_PER_REENTRY + tstate.recursion_limit
+    if sys.getrecursionlimit() < want:
+        sys.setrecursionlimit(want)
+
+
+def _recursion_error():
+    return RecursionError("maximum recursion depth exceeded")
+
+
+def _eval_plain(tstate, f, throwexc):
+    entry = f
+    prev = tstate.frame
+    base_depth = tstate.depth
+    if base_depth >= tstate.recursion_limit:
+        raise _recursion_error()
+    tstate.depth = base_depth + 1
+    f.f_back = prev
+    tstate.frame = f
+    f.f_state = FRAME_EXECUTING
+    stack = f.f_valuestack
+    instrs = f.f_instrs
+    ip = f._lasti + 1
+    pending = throwexc
+    try:
+        while True:
+            try:
+                if pending is not None:
+                    exc, pending = pending, None
+                    raise exc
+                while True:
+                    fn, arg = instrs[ip]
+                    ip += 1
+                    r = fn(f, stack, arg)
+                    if r is not None:
+                        if r.__class__ is int:
+                            ip = r
+                        elif r.__class__ is Frame:
+                            # a guest call: push the callee, continue in it
+                            f._lasti = ip - 1
+                            if tstate.depth >= tstate.recursion_limit:
+                                raise _recursion_error()
+                            tstate.depth += 1
+                            r.f_back = f
+                            f = r
+                            tstate.frame = f
+                            f.f_state = FRAME_EXECUTING
+                            stack = f.f_valuestack
+                            instrs = f.f_instrs
+                            ip = f._lasti + 1
+                        elif r is RETURN:
+                            retval = stack.pop()
+                            f._lasti = ip - 1
+                            f.f_state = FRAME_RETURNED
+                            if f is entry:
+                                return retval
+                            tstate.depth -= 1
+                            init_self = f.f_init_self
+                            f = f.f_back
+                            tstate.frame = f
+                            stack = f.f_valuestack
+                            instrs = f.f_instrs
+                            ip = f._lasti + 1
+                            if init_self is not None:
+                                if retval is not None:
+                                    raise TypeError("__init__() should return None, not '%s'"
+                                                    % type(retval).__name__)
+                                retval = init_self
+                            stack.append(retval)
+                        elif r is YIELD or r is YIELD_AGAIN:
+                            if r is YIELD_AGAIN:
+                                ip -= 1
+                            f._lasti = ip - 1
+                            f.f_state = FRAME_SUSPENDED
+                            return stack.pop()
+                        else:
+                            raise SystemError("bad handler result %r" % (r,))
+            except BaseException as e:
+                if e.__class__ is Reraise:
+                    exc = e.exc
+                    add_tb = False
+                    f._lasti = ip - 1 if e.lasti is None else e.lasti
+                else:
+                    exc = e
+                    add_tb = True
+                    f._lasti = ip - 1
+                e = None
+                f = _unwind(tstate, entry, f, exc, add_tb)
+                if f is None:
+                    pending = exc
+                    break
+                stack = f.f_valuestack
+                instrs = f.f_instrs
+                ip = f._lasti + 1
+        raise pending
+    finally:
+        tstate.frame = prev
+        tstate.depth = base_depth
+
+
+def _unwind(tstate, entry, f, exc, add_tb):
+    """exception_unwind: find a handler in ``f`` or its inlined callers.
+
+    Returns the frame to resume (its _lasti just before the handler), or None
+    when the exception leaves ``entry``.  Each frame left gets its traceback
+    entry (PyTraceBack_Here), the first one only if ``add_tb``.
+    """
+    add_entry = _tracebacks.add_entry
+    while True:
+        add_entry(tstate, exc, f, add_tb)
+        add_tb = True
+        blocks = f.f_blockstack
+        stack = f.f_valuestack
+        while blocks:
+            b_type, b_handler, b_level = blocks.pop()
+            if b_type == EXCEPT_HANDLER:
+                unwind_except_handler(tstate, stack, b_level)
+                continue
+            del stack[b_level:]
+            if b_type == SETUP_FINALLY:
+                blocks.append((EXCEPT_HANDLER, f._lasti, len(stack)))
+                ei = tstate.exc_info
+                prev = ei.exc_value
+                if prev is None:
+                    stack += (None, None, None)
+                else:
+                    stack += (prev.__traceback__, prev, type(prev))
+                set_exc_value(ei, exc)
+                stack += (exc.__traceback__, exc, type(exc))
+                f._lasti = b_handler - 1
+                return f
+        del stack[:]
+        f.f_state = FRAME_RAISED
+        if f is entry:
+            return None
+        tstate.depth -= 1
+        f = f.f_back
+        tstate.frame = f
+
+
+def unwind_except_handler(tstate, stack, level):
+    """UNWIND_EXCEPT_HANDLER: drop to the block's level, restore exc_info."""
+    del stack[level + 3:]
+    stack.pop()                 # type
+    value = stack.pop()
+    stack.pop()                 # traceback
+    set_exc_value(tstate.exc_info, value)

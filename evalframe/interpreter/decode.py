@@ -1,0 +1,99 @@
+"""Pre-decoding: co_code -> a list of (handler, arg) pairs, once per code object.
+
+Mirrors no single CPython file; it does once, per code object, what 3.10's
+ceval.c does per instruction (NEXTOPARG, EXTENDED_ARG accumulation, GETITEM on
+co_consts/co_names, JUMPTO arithmetic) and what 3.11's quickening does.  The
+list has one entry per code unit, so instruction index == byte offset // 2 ==
+CPython 3.10's internal f_lasti.  An EXTENDED_ARG becomes a NOP whose follower
+carries the full argument.  Arguments are resolved by kind:
+
+    const   -> the constant itself            name  -> the name string
+    local   -> the index into fast locals     free  -> index into localsplus
+    jrel/jabs -> absolute instruction index   compare -> the operator function
+    (and per-opcode decoders registered by the ops modules)
+
+The result is cached on ``code._decoded``.
+"""
+
+from .. import opcodes
+from ..objects.cellobject import NULL
+from .ops import handler_table, ARG_DECODERS
+
+_K = opcodes
+
+
+class Decoded:
+    """What the interpreter keeps per code object."""
+
+    __slots__ = ("instrs", "raw", "nlocalsplus", "cell2arg", "positions", "lines")
+
+    def __init__(self, instrs, raw, nlocalsplus, cell2arg):
+        self.instrs = instrs
+        self.raw = raw
+        self.nlocalsplus = nlocalsplus
+        self.cell2arg = cell2arg
+        self.positions = None   # filled lazily by tracebacks
+        self.lines = None
+
+
+def decode(code):
+    d = code._decoded
+    if d is not None:
+        return d
+    table = handler_table()
+    co_code = code.co_code
+    n = len(co_code) // 2
+    nlocals = code.co_nlocals
+    consts, names = code.co_consts, code.co_names
+    instrs = [None] * n
+    raw = [None] * n
+    ext = 0
+    nop = table[_K.NOP]
+    for i in range(n):
+        op = co_code[2 * i]
+        arg = co_code[2 * i + 1] | ext
+        if op == _K.EXTENDED_ARG:
+            ext = arg << 8
+            raw[i] = (op, arg)
+            instrs[i] = (nop, None)
+            continue
+        ext = 0
+        raw[i] = (op, arg)
+        kind = _K.argkind[op]
+        name = _K.opname[op]
+        if kind == _K.ARG_CONST:
+            darg = consts[arg]
+        elif kind == _K.ARG_NAME:
+            darg = names[arg]
+        elif kind == _K.ARG_FREE:
+            darg = nlocals + arg
+        elif kind == _K.ARG_JREL:
+            darg = i + 1 + arg
+        elif kind == _K.ARG_JABS:
+            darg = arg
+        elif op < _K.HAVE_ARGUMENT:
+            darg = None
+        else:
+            darg = arg
+        dec = ARG_DECODERS.get(name)
+        if dec is not None:
+            darg = dec(code, i, arg, darg)
+        instrs[i] = (table[op], darg)
+    # cell2arg: which cell variables start out holding an argument (3.10's
+    # co_cell2arg): the frame moves the argument into the new cell.
+    nargs = (code.co_argcount + code.co_kwonlyargcount
+             + bool(code.co_flags & 0x4) + bool(code.co_flags & 0x8))
+    argnames = code.co_varnames[:nargs]
+    cell2arg = None
+    for ci, cname in enumerate(code.co_cellvars):
+        if cname in argnames:
+            if cell2arg is None:
+                cell2arg = [None] * len(code.co_cellvars)
+            cell2arg[ci] = argnames.index(cname)
+    d = Decoded(instrs, raw, nlocals + len(code.co_cellvars) + len(code.co_freevars),
+                cell2arg)
+    code._decoded = d
+    return d
+
+
+__all__ = ["decode", "Decoded", "NULL"]

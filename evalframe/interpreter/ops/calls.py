@@ -1,0 +1,145 @@
+"""Calls and function creation.
+
+Mirrors the CALL_FUNCTION, CALL_FUNCTION_KW, CALL_FUNCTION_EX, LOAD_METHOD,
+CALL_METHOD, MAKE_FUNCTION and LOAD_BUILD_CLASS cases of Python/ceval.c (3.10).
+The fast path (a guest Function called with exactly its positional arity) is
+inline here; everything else goes to call.call_push, which returns a Frame for
+the loop to push (guest callee) or pushes the host result.
+"""
+
+from types import MethodType
+
+from ...objects.cellobject import NULL
+from ...objects.frameobject import Frame
+from ...objects.funcobject import Function
+from ..call import call_push
+from ..decode import decode
+from .containers import function_str
+from . import handler
+
+
+@handler
+def CALL_FUNCTION(f, stack, nargs):
+    "(callable, args[oparg] -- res)"
+    if nargs:
+        func = stack[-nargs - 1]
+        args = stack[-nargs:]
+        del stack[-nargs - 1:]
+    else:
+        args = []
+        func = stack.pop()
+    if func.__class__ is Function and func._fast_argcount == nargs:
+        code = func._code
+        args += func._fast_tail
+        return Frame(code, func._globals, func._builtins, None, args,
+                     (code._decoded or decode(code)).instrs)
+    return call_push(stack, func, args, None)
+
+
+@handler
+def CALL_FUNCTION_KW(f, stack, nargs):
+    "(callable, args[oparg], kwnames -- res)"
+    kwnames = stack.pop()
+    nkw = len(kwnames)
+    func = stack[-nargs - 1]
+    allargs = stack[-nargs:] if nargs else []
+    del stack[-nargs - 1:]
+    npos = nargs - nkw
+    kwargs = dict(zip(kwnames, allargs[npos:]))
+    del allargs[npos:]
+    return call_push(stack, func, allargs, kwargs)
+
+
+@handler
+def CALL_FUNCTION_EX(f, stack, flags):
+    "(func, callargs, kwargs if (oparg & 1) -- result)"
+    kwargs = None
+    if flags & 1:
+        kwargs = stack.pop()
+        if type(kwargs) is not dict:
+            from .containers import DICT_MERGE
+            d = {}
+            stack.append(d)
+            stack.append(kwargs)
+            DICT_MERGE(f, stack, 1)
+            stack.pop()
+            kwargs = d
+    callargs = stack.pop()
+    func = stack.pop()
+    if type(callargs) is not tuple:
+        try:
+            callargs = list(callargs)
+        except TypeError:
+            tp = type(callargs)
+            if getattr(tp, "__iter__", None) is None and not hasattr(tp, "__getitem__"):
+                raise TypeError("%s argument after * must be an iterable, not %s"
+                                % (function_str(func), tp.__name__)) from None
+            raise
+    else:
+        callargs = list(callargs)
+    return call_push(stack, func, callargs, kwargs)
+
+
+@handler
+def LOAD_METHOD(f, stack, name):
+    "(obj -- meth | NULL, self | attr)"
+    obj = stack[-1]
+    attr = getattr(obj, name)
+    if attr.__class__ is MethodType and attr.__self__ is obj:
+        func = attr.__func__
+        if func.__class__ is Function:
+            stack[-1] = func
+            stack.append(obj)
+            return
+    stack[-1] = NULL
+    stack.append(attr)
+
+
+@handler
+def CALL_METHOD(f, stack, nargs):
+    "(meth | NULL, self | callable, args[oparg] -- res)"
+    meth = stack[-nargs - 2]
+    if meth is NULL:
+        args = stack[-nargs:] if nargs else []
+        func = stack[-nargs - 1]
+        del stack[-nargs - 2:]
+    else:
+        args = stack[-nargs - 1:]
+        del stack[-nargs - 2:]
+        func = meth
+        nargs += 1
+    if func.__class__ is Function and func._fast_argcount == nargs:
+        code = func._code
+        args += func._fast_tail
+        return Frame(code, func._globals, func._builtins, None, args,
+                     (code._decoded or decode(code)).instrs)
+    return call_push(stack, func, args, None)
+
+
+@handler
+def MAKE_FUNCTION(f, stack, flags):
+    "(defaults, kwdefaults, annotations, closure, code, qualname -- func)"
+    qualname = stack.pop()
+    code = stack.pop()
+    func = Function(code, f.f_globals, qualname=qualname, builtins=f.f_builtins)
+    if flags & 0x08:
+        func._closure = stack.pop()
+    if flags & 0x04:
+        func._annotations = stack.pop()
+    if flags & 0x02:
+        func._kwdefaults = stack.pop()
+    if flags & 0x01:
+        func._defaults = stack.pop()
+    if flags & 0x09:
+        func._update_fast()
+    stack.append(func)
+
+
+@handler
+def LOAD_BUILD_CLASS(f, stack, arg):
+    "( -- __build_class__)"
+    b = f.f_builtins
+    try:
+        stack.append(b["__build_class__"])
+    except KeyError:
+        raise NameError("__build_class__ not found") from None

@@ -1,0 +1,283 @@
+"""Building and unpacking containers, f-strings, slices, PRINT_EXPR.
+
+Mirrors the BUILD_*, LIST_APPEND/SET_ADD/MAP_ADD, LIST_EXTEND, SET_UPDATE,
+DICT_UPDATE, DICT_MERGE, LIST_TO_TUPLE, UNPACK_SEQUENCE/UNPACK_EX
+(unpack_iterable), FORMAT_VALUE, BUILD_STRING, BUILD_SLICE and PRINT_EXPR
+cases of Python/ceval.c (3.10), with CPython's error texts.
+"""
+
+import sys
+
+from . import handler
+
+
+def function_str(func):
+    """_PyObject_FunctionStr: 'mod.qualname()' for messages about calls."""
+    try:
+        qualname = func.__qualname__
+    except Exception:
+        return str(func)
+    if not isinstance(qualname, str):
+        return str(func)
+    try:
+        module = func.__module__
+    except Exception:
+        module = None
+    if isinstance(module, str) and module != "builtins":
+        return "%s.%s()" % (module, qualname)
+    return "%s()" % qualname
+
+
+@handler
+def BUILD_TUPLE(f, stack, count):
+    "(values[oparg] -- tup)"
+    if count:
+        tup = tuple(stack[-count:])
+        del stack[-count:]
+        stack.append(tup)
+    else:
+        stack.append(())
+
+
+@handler
+def BUILD_LIST(f, stack, count):
+    "(values[oparg] -- list)"
+    if count:
+        lst = stack[-count:]
+        del stack[-count:]
+        stack.append(lst)
+    else:
+        stack.append([])
+
+
+@handler
+def BUILD_SET(f, stack, count):
+    "(values[oparg] -- set)"
+    s = set()
+    if count:
+        for item in stack[-count:]:
+            s.add(item)
+        del stack[-count:]
+    stack.append(s)
+
+
+@handler
+def BUILD_MAP(f, stack, count):
+    "(values[oparg*2] -- map)"
+    d = {}
+    if count:
+        items = stack[-2 * count:]
+        del stack[-2 * count:]
+        for i in range(0, 2 * count, 2):
+            d[items[i]] = items[i + 1]
+    stack.append(d)
+
+
+@handler
+def BUILD_CONST_KEY_MAP(f, stack, count):
+    "(values[oparg], keys -- map)"
+    keys = stack.pop()
+    if type(keys) is not tuple or len(keys) != count:
+        raise SystemError("bad BUILD_CONST_KEY_MAP keys argument")
+    if count:
+        values = stack[-count:]
+        del stack[-count:]
+        stack.append(dict(zip(keys, values)))
+    else:
+        stack.append({})
+
+
+@handler
+def BUILD_STRING(f, stack, count):
+    "(pieces[oparg] -- str)"
+    if count:
+        s = "".join(stack[-count:])
+        del stack[-count:]
+        stack.append(s)
+    else:
+        stack.append("")
+
+
+@handler
+def BUILD_SLICE(f, stack, count):
+    "(start, stop, step if (oparg == 3) -- slice)"
+    step = stack.pop() if count == 3 else None
+    stop = stack.pop()
+    stack[-1] = slice(stack[-1], stop, step)
+
+
+@handler
+def LIST_APPEND(f, stack, i):
+    "(list, unused[oparg-1], v -- list, unused[oparg-1])"
+    v = stack.pop()
+    stack[-i].append(v)
+
+
+@handler
+def SET_ADD(f, stack, i):
+    "(set, unused[oparg-1], v -- set, unused[oparg-1])"
+    v = stack.pop()
+    stack[-i].add(v)
+
+
+@handler
+def MAP_ADD(f, stack, i):
+    "(dict, unused[oparg-1], key, value -- dict, unused[oparg-1])"
+    value = stack.pop()
+    key = stack.pop()
+    stack[-i][key] = value
+
+
+def _is_iterable(obj):
+    tp = type(obj)
+    return getattr(tp, "__iter__", None) is not None or hasattr(tp, "__getitem__")
+
+
+@handler
+def LIST_EXTEND(f, stack, i):
+    "(list, unused[oparg-1], iterable -- list, unused[oparg-1])"
+    iterable = stack.pop()
+    try:
+        stack[-i].extend(iterable)
+    except TypeError:
+        if not _is_iterable(iterable):
+            raise TypeError("Value after * must be an iterable, not %s"
+                            % type(iterable).__name__) from None
+        raise
+
+
+@handler
+def SET_UPDATE(f, stack, i):
+    "(set, unused[oparg-1], iterable -- set, unused[oparg-1])"
+    stack[-i].update(stack.pop())
+
+
+@handler
+def DICT_UPDATE(f, stack, i):
+    "(dict, unused[oparg-1], update -- dict, unused[oparg-1])"
+    update = stack.pop()
+    d = stack[-i]
+    if isinstance(update, dict):
+        d.update(update)
+        return
+    try:
+        keys = update.keys
+    except AttributeError:
+        raise TypeError("'%s' object is not a mapping" % type(update).__name__) from None
+    for k in keys():
+        d[k] = update[k]
+
+
+@handler
+def DICT_MERGE(f, stack, i):
+    "(dict, unused[oparg-1], update -- dict, unused[oparg-1])"
+    update = stack.pop()
+    d = stack[-i]
+    if type(update) is dict:
+        if not d:
+            d.update(update)
+            return
+        items = update.items()
+    else:
+        try:
+            keys = update.keys
+        except AttributeError:
+            func = stack[-(i + 2)]
+            raise TypeError("%s argument after ** must be a mapping, not %s"
+                            % (function_str(func), type(update).__name__)) from None
+        items = [(k, update[k]) for k in keys()]
+    for k, v in items:
+        if k in d:
+            func = stack[-(i + 2)]
+            raise TypeError("%s got multiple values for keyword argument '%s'"
+                            % (function_str(func), k))
+        d[k] = v
+
+
+@handler
+def LIST_TO_TUPLE(f, stack, arg):
+    "(list -- tuple)"
+    stack[-1] = tuple(stack[-1])
+
+
+@handler
+def UNPACK_SEQUENCE(f, stack, count):
+    "(seq -- values[oparg])"
+    seq = stack.pop()
+    cls = seq.__class__
+    if (cls is tuple or cls is list) and len(seq) == count:
+        stack += seq[::-1]
+        return
+    stack += _unpack_iterable(seq, count, -1)[::-1]
+
+
+def _unpack_iterable(seq, argcnt, argcntafter):
+    """unpack_iterable: the items of ``seq`` (argcnt, then a list, then argcntafter)."""
+    try:
+        it = iter(seq)
+    except TypeError:
+        if not _is_iterable(seq):
+            raise TypeError("cannot unpack non-iterable %s object"
+                            % type(seq).__name__) from None
+        raise
+    out = []
+    for i in range(argcnt):
+        try:
+            out.append(next(it))
+        except StopIteration:
+            if argcntafter == -1:
+                raise ValueError("not enough values to unpack (expected %d, got %d)"
+                                 % (argcnt, i)) from None
+            raise ValueError("not enough values to unpack (expected at least %d, got %d)"
+                             % (argcnt + argcntafter, i)) from None
+    if argcntafter == -1:
+        try:
+            next(it)
+        except StopIteration:
+            return out
+        raise ValueError("too many values to unpack (expected %d)" % argcnt)
+    rest = list(it)
+    if len(rest) < argcntafter:
+        raise ValueError("not enough values to unpack (expected at least %d, got %d)"
+                         % (argcnt + argcntafter, argcnt + len(rest)))
+    if argcntafter:
+        out.append(rest[:len(rest) - argcntafter])
+        out.extend(rest[len(rest) - argcntafter:])
+    else:
+        out.append(rest)
+    return out
+
+
+@handler
+def UNPACK_EX(f, stack, arg):
+    "(seq -- values[oparg & 0xFF], rest, values[oparg >> 8])"
+    seq = stack.pop()
+    stack += _unpack_iterable(seq, arg & 0xFF, arg >> 8)[::-1]
+
+
+_CONVERSIONS = (None, str, repr, ascii)
+
+
+@handler
+def FORMAT_VALUE(f, stack, flags):
+    "(value, fmt_spec if (oparg & FVS_HAVE_SPEC) -- result)"
+    spec = stack.pop() if flags & 0x4 else None
+    value = stack[-1]
+    conv = _CONVERSIONS[flags & 0x3]
+    if conv is not None:
+        value = conv(value)
+    if spec is None and value.__class__ is str:
+        stack[-1] = value
+        return
+    stack[-1] = format(value, spec or "")
+
+
+@handler
+def PRINT_EXPR(f, stack, arg):
+    "(value -- )"
+    value = stack.pop()
+    hook = getattr(sys, "displayhook", None)
+    if hook is None:
+        raise RuntimeError("lost sys.displayhook")
+    from ..call import call_object
+    call_object(hook, (value,))

@@ -1,0 +1,311 @@
+"""Exceptions and the block stack: try/except/finally, with, raise, except*.
+
+Mirrors the SETUP_FINALLY, POP_BLOCK, POP_EXCEPT, RERAISE,
+JUMP_IF_NOT_EXC_MATCH, RAISE_VARARGS (do_raise), SETUP_WITH and
+WITH_EXCEPT_START cases of Python/ceval.c (3.10), _PyErr_SetObject's implicit
+chaining (Python/errors.c), and for ``except*`` 3.11's CHECK_EG_MATCH and
+PREP_RERAISE_STAR (_PyExc_PrepReraiseStar in Objects/exceptions.c).  Unwinding
+itself (the 6-value push on entering a handler) is in ceval._unwind.
+"""
+
+import sys
+
+from ...objects.frameobject import SETUP_FINALLY as B_SETUP_FINALLY, EXCEPT_HANDLER
+from ..pystate import get_tstate, set_exc_value
+from ..call import call_push
+from . import handler
+
+_NEW_WITH_MESSAGES = sys.version_info >= (3, 11)
+
+
+def _reraise(exc, lasti=None):
+    from ..ceval import Reraise
+    return Reraise(exc, lasti)
+
+
+def set_context(tstate, value):
+    """_PyErr_SetObject's chaining: value.__context__ = the handled exception,
+    first breaking any cycle that would create."""
+    exc_value = tstate.topmost_exception()
+    if exc_value is None or exc_value is value:
+        return
+    o = exc_value
+    seen = 0
+    while True:
+        context = o.__context__
+        if context is None:
+            break
+        if context is value:
+            o.__context__ = None
+            break
+        o = context
+        seen += 1
+        if seen > 100000:   # a pre-existing cycle: stop like CPython's Floyd check
+            break
+    value.__context__ = exc_value
+
+
+def _is_exception_class(obj):
+    return isinstance(obj, type) and issubclass(obj, BaseException)
+
+
+def _instance_error(cls, value):
+    return TypeError("calling %r should have returned an instance of BaseException, not %r"
+                     % (cls, type(value)))
+
+
+@handler
+def RAISE_VARARGS(f, stack, count):
+    "(args[oparg] -- )"
+    cause = stack.pop() if count == 2 else None
+    exc = stack.pop() if count >= 1 else None
+    tstate = get_tstate()
+    if count == 0:
+        value = tstate.topmost_exception()
+        if value is None:
+            raise RuntimeError("No active exception to reraise")
+        raise _reraise(value)
+    if _is_exception_class(exc):
+        from ..call import call_object
+        value = call_object(exc, ())
+        if not isinstance(value, BaseException):
+            raise _instance_error(exc, value)
+    elif isinstance(exc, BaseException):
+        value = exc
+    else:
+        raise TypeError("exceptions must derive from BaseException")
+    if count == 2:
+        if _is_exception_class(cause):
+            from ..call import call_object
+            fixed = call_object(cause, ())
+            if not isinstance(fixed, BaseException):
+                raise _instance_error(cause, fixed)
+        elif isinstance(cause, BaseException):
+            fixed = cause
+        elif cause is None:
+            fixed = None
+        else:
+            raise TypeError("exception causes must derive from BaseException")
+        value.__cause__ = fixed      # also sets __suppress_context__
+    set_context(tstate, value)
+    raise value
+
+
+@handler
+def SETUP_FINALLY(f, stack, target):
+    "( -- )"
+    f.f_blockstack.append((B_SETUP_FINALLY, target, len(stack)))
+
+
+@handler
+def POP_BLOCK(f, stack, arg):
+    "( -- )"
+    f.f_blockstack.pop()
+
+
+@handler
+def POP_EXCEPT(f, stack, arg):
+    "(prev_tb, prev_value, prev_type -- )"
+    b_type, _, level = f.f_blockstack.pop()
+    if b_type != EXCEPT_HANDLER:
+        raise SystemError("popped block is not an except handler")
+    stack.pop()
+    value = stack.pop()
+    stack.pop()
+    set_exc_value(get_tstate().exc_info, value)
+
+
+@handler
+def RERAISE(f, stack, arg):
+    "(tb, value, type -- )"
+    lasti = None
+    if arg:
+        lasti = f.f_blockstack[-1][1]
+    stack.pop()
+    value = stack.pop()
+    tb = stack.pop()
+    if value is not None:
+        value.__traceback__ = tb
+    raise _reraise(value, lasti)
+
+
+def _check_except_type(right):
+    if isinstance(right, tuple):
+        for item in right:
+            if not _is_exception_class(item):
+                raise TypeError("catching classes that do not inherit from BaseException"
+                                " is not allowed")
+    elif not _is_exception_class(right):
+        raise TypeError("catching classes that do not inherit from BaseException is not allowed")
+
+
+def given_exception_matches(err, exc):
+    """PyErr_GivenExceptionMatches: a subtype test on classes, no __subclasscheck__."""
+    if err is None or exc is None:
+        return False
+    if isinstance(exc, tuple):
+        for e in exc:
+            if given_exception_matches(err, e):
+                return True
+        return False
+    if isinstance(err, BaseException):
+        err = type(err)
+    if isinstance(err, type) and isinstance(exc, type) and issubclass(exc, BaseException):
+        return exc in err.__mro__
+    return err is exc
+
+
+@handler
+def JUMP_IF_NOT_EXC_MATCH(f, stack, target):
+    "(left, right -- )"
+    right = stack.pop()
+    left = stack.pop()
+    _check_except_type(right)
+    if not given_exception_matches(left, right):
+        return target
+
+
+# -- with ----------------------------------------------------------------------------
+
+def lookup_special(obj, name):
+    """_PyObject_LookupSpecial: look ``name`` up on the type, bind it to ``obj``."""
+    tp = type(obj)
+    for klass in tp.__mro__:
+        d = klass.__dict__
+        if name in d:
+            attr = d[name]
+            break
+    else:
+        return None
+    get = getattr(type(attr), "__get__", None)
+    if get is None:
+        return attr
+    return get(attr, obj, tp)
+
+
+def _cm_error(mgr, name, is_async):
+    if not _NEW_WITH_MESSAGES:
+        return AttributeError(name)
+    proto = "asynchronous context manager" if is_async else "context manager"
+    msg = "'%s' object does not support the %s protocol" % (type(mgr).__name__, proto)
+    if name in ("__exit__", "__aexit__"):
+        msg += " (missed %s method)" % name
+    return TypeError(msg)
+
+
+@handler
+def SETUP_WITH(f, stack, target):
+    "(mgr -- exit, res)"
+    mgr = stack[-1]
+    enter = lookup_special(mgr, "__enter__")
+    if enter is None:
+        raise _cm_error(mgr, "__enter__", False)
+    exit = lookup_special(mgr, "__exit__")
+    if exit is None:
+        raise _cm_error(mgr, "__exit__", False)
+    stack[-1] = exit
+    f.f_blockstack.append((B_SETUP_FINALLY, target, len(stack)))
+    return call_push(stack, enter, [], None)
+
+
+@handler
+def WITH_EXCEPT_START(f, stack, arg):
+    "(exit_func, unused[5], tb, val, exc -- exit_func, unused[5], tb, val, exc, res)"
+    exit_func = stack[-7]
+    return call_push(stack, exit_func, [stack[-1], stack[-2], stack[-3]], None)
+
+
+# -- except* (3.11's opcodes) -----------------------------------------------------------
+
+def _check_except_star_type(match_type):
+    _check_except_type(match_type)
+    eg = getattr(__import__("builtins"), "BaseExceptionGroup", None)
+    types_ = match_type if isinstance(match_type, tuple) else (match_type,)
+    if eg is not None:
+        for t in types_:
+            if issubclass(t, eg):
+                raise TypeError("catching ExceptionGroup with except* is not allowed. "
+                                "Use except instead.")
+
+
+def exception_group_match(exc_value, match_type):
+    """exception_group_match (3.11 ceval.c): (match, rest)."""
+    import builtins
+    BEG = builtins.BaseExceptionGroup
+    if exc_value is None:
+        return None, None
+    if given_exception_matches(type(exc_value), match_type):
+        if isinstance(exc_value, BEG):
+            return exc_value, None
+        wrapped = BEG("", [exc_value])
+        wrapped.__traceback__ = exc_value.__traceback__
+        return wrapped, None
+    if isinstance(exc_value, BEG):
+        match, rest = exc_value.split(match_type)
+        return match, rest
+    return None, None
+
+
+@handler
+def CHECK_EG_MATCH(f, stack, arg):
+    "(exc_value, match_type -- rest, match)"
+    match_type = stack.pop()
+    _check_except_star_type(match_type)
+    exc_value = stack[-1]
+    match, rest = exception_group_match(exc_value, match_type)
+    if match is None:
+        stack.append(None)
+        return
+    stack[-1] = rest
+    stack.append(match)
+    set_exc_value(get_tstate().exc_info, match)
+
+
+def _leaf_ids(exc, out):
+    import builtins
+    if isinstance(exc, builtins.BaseExceptionGroup):
+        for e in exc.exceptions:
+            _leaf_ids(e, out)
+    else:
+        out.add(id(exc))
+    return out
+
+
+def prep_reraise_star(orig, excs):
+    """_PyExc_PrepReraiseStar: combine what the except* clauses raised."""
+    import builtins
+    BEG = builtins.BaseExceptionGroup
+    excs = [e for e in excs if e is not None]
+    if not excs:
+        return None
+    if not isinstance(orig, BEG):
+        return excs[0]
+    orig_leaves = _leaf_ids(orig, set())
+    raised, reraised_leaves = [], set()
+    for e in excs:
+        leaves = _leaf_ids(e, set())
+        same_meta = (e.__traceback__ is orig.__traceback__ and e.__cause__ is orig.__cause__
+                     and e.__context__ is orig.__context__)
+        if same_meta and leaves <= orig_leaves:
+            reraised_leaves |= leaves
+        else:
+            raised.append(e)
+    reraised_eg = None
+    if reraised_leaves:
+        reraised_eg = orig.split(lambda leaf: not isinstance(leaf, BEG)
+                                 and id(leaf) in reraised_leaves)[0]
+    if not raised:
+        return reraised_eg
+    if reraised_eg is not None:
+        raised.append(reraised_eg)
+    if len(raised) == 1:
+        return raised[0]
+    return builtins.ExceptionGroup("", raised) if all(
+        isinstance(e, Exception) for e in raised) else BEG("", raised)
+
+
+@handler
+def PREP_RERAISE_STAR(f, stack, arg):
+    "(orig, excs -- exc)"
+    excs = stack.pop()
+    stack[-1] = prep_reraise_star(stack[-1], excs)

@@ -1,0 +1,191 @@
+"""Generators, coroutines and async iteration.
+
+Mirrors the GEN_START, YIELD_VALUE, YIELD_FROM, GET_YIELD_FROM_ITER,
+GET_AWAITABLE (_PyCoro_GetAwaitableIter, format_awaitable_error), GET_AITER,
+GET_ANEXT, END_ASYNC_FOR, BEFORE_ASYNC_WITH and SETUP_ASYNC_WITH cases of
+Python/ceval.c (3.10).  The generator objects are in objects/genobject.py.
+"""
+
+import types
+
+from ...objects import genobject
+from ...objects.codeobject import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE
+from ...objects.frameobject import SETUP_FINALLY as B_SETUP_FINALLY, EXCEPT_HANDLER
+from ..ceval import unwind_except_handler, Reraise
+from ..pystate import get_tstate
+from ..call import call_push
+from .exceptions import lookup_special, _cm_error, given_exception_matches
+from . import handler, arg_decoder, YIELD, YIELD_AGAIN
+from ... import opcodes
+
+_GenTypes = (genobject.Generator, types.GeneratorType)
+_CoroTypes = (genobject.Coroutine, types.CoroutineType)
+
+
+@handler
+def GEN_START(f, stack, kind):
+    "(value -- )"
+    stack.pop()
+
+
+@arg_decoder("YIELD_VALUE")
+def _decode_yield(code, index, arg, darg):
+    return bool(code.co_flags & CO_ASYNC_GENERATOR)
+
+
+@handler
+def YIELD_VALUE(f, stack, is_async_gen):
+    "(value -- sent)"
+    if is_async_gen:
+        stack[-1] = genobject.AsyncGenWrappedValue(stack[-1])
+    return YIELD
+
+
+@handler
+def YIELD_FROM(f, stack, arg):
+    "(receiver, value -- receiver, yielded | result)"
+    v = stack.pop()
+    receiver = stack[-1]
+    try:
+        if isinstance(receiver, genobject.GenBase):
+            retval = receiver.send(v)
+        elif v is None:
+            retval = type(receiver).__next__(receiver)
+        else:
+            retval = receiver.send(v)
+    except StopIteration as e:
+        stack[-1] = e.value
+        return None
+    stack.append(retval)
+    return YIELD_AGAIN
+
+
+@handler
+def GET_YIELD_FROM_ITER(f, stack, arg):
+    "(iterable -- iter)"
+    iterable = stack[-1]
+    if isinstance(iterable, _CoroTypes):
+        if not f.f_code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE):
+            raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+    elif not isinstance(iterable, _GenTypes):
+        stack[-1] = iter(iterable)
+
+
+def get_awaitable_iter(o):
+    """_PyCoro_GetAwaitableIter."""
+    if isinstance(o, _CoroTypes) or genobject.is_iterable_coroutine(o):
+        return o
+    getter = getattr(type(o), "__await__", None)
+    if getter is None:
+        raise TypeError("object %s can't be used in 'await' expression" % type(o).__name__)
+    res = getter(o)
+    if isinstance(res, _CoroTypes):
+        raise TypeError("__await__() returned a coroutine")
+    if not hasattr(type(res), "__next__"):
+        raise TypeError("__await__() returned non-iterator of type '%s'" % type(res).__name__)
+    return res
+
+
+@arg_decoder("GET_AWAITABLE")
+def _decode_awaitable(code, index, arg, darg):
+    # format_awaitable_error looks at the previous instruction (3.10)
+    prev = code.co_code[2 * index - 2] if index else None
+    if prev == opcodes.BEFORE_ASYNC_WITH:
+        return 1
+    if prev == opcodes.WITH_EXCEPT_START:
+        return 2
+    return 0
+
+
+@handler
+def GET_AWAITABLE(f, stack, where):
+    "(iterable -- iter)"
+    iterable = stack[-1]
+    try:
+        it = get_awaitable_iter(iterable)
+    except TypeError:
+        if where and getattr(type(iterable), "__await__", None) is None:
+            raise TypeError("'async with' received an object from %s that does not "
+                            "implement __await__: %s"
+                            % ("__aenter__" if where == 1 else "__aexit__",
+                               type(iterable).__name__)) from None
+        raise
+    if isinstance(it, genobject.Coroutine) and it._yieldfrom() is not None:
+        raise RuntimeError("coroutine is being awaited already")
+    stack[-1] = it
+
+
+@handler
+def GET_AITER(f, stack, arg):
+    "(obj -- iter)"
+    obj = stack[-1]
+    getter = getattr(type(obj), "__aiter__", None)
+    if getter is None:
+        raise TypeError("'async for' requires an object with __aiter__ method, got %s"
+                        % type(obj).__name__)
+    it = getter(obj)
+    if getattr(type(it), "__anext__", None) is None:
+        raise TypeError("'async for' received an object from __aiter__ that does not "
+                        "implement __anext__: %s" % type(it).__name__)
+    stack[-1] = it
+
+
+@handler
+def GET_ANEXT(f, stack, arg):
+    "(aiter -- aiter, awaitable)"
+    aiter = stack[-1]
+    if isinstance(aiter, genobject.AsyncGenerator):
+        stack.append(aiter.__anext__())
+        return
+    getter = getattr(type(aiter), "__anext__", None)
+    if getter is None:
+        raise TypeError("'async for' requires an iterator with __anext__ method, got %s"
+                        % type(aiter).__name__)
+    next_iter = getter(aiter)
+    try:
+        awaitable = get_awaitable_iter(next_iter)
+    except TypeError:
+        raise TypeError("'async for' received an invalid object from __anext__: %s"
+                        % type(next_iter).__name__) from None
+    stack.append(awaitable)
+
+
+@handler
+def END_ASYNC_FOR(f, stack, arg):
+    "(aiter, unused[3], tb, val, exc -- )"
+    exc = stack.pop()
+    if given_exception_matches(exc, StopAsyncIteration):
+        b_type, _, level = f.f_blockstack.pop()
+        unwind_except_handler(get_tstate(), stack, level)
+        stack.pop()
+        return None
+    val = stack.pop()
+    tb = stack.pop()
+    if val is not None:
+        val.__traceback__ = tb
+    raise Reraise(val)
+
+
+@handler
+def BEFORE_ASYNC_WITH(f, stack, arg):
+    "(mgr -- exit, res)"
+    mgr = stack[-1]
+    enter = lookup_special(mgr, "__aenter__")
+    if enter is None:
+        raise _cm_error(mgr, "__aenter__", True)
+    exit = lookup_special(mgr, "__aexit__")
+    if exit is None:
+        raise _cm_error(mgr, "__aexit__", True)
+    stack[-1] = exit
+    return call_push(stack, enter, [], None)
+
+
+@handler
+def SETUP_ASYNC_WITH(f, stack, target):
+    "(res -- res)"
+    res = stack.pop()
+    f.f_blockstack.append((B_SETUP_FINALLY, target, len(stack)))
+    stack.append(res)
+
+
+__all__ = ["EXCEPT_HANDLER"]

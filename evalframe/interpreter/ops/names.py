@@ -1,0 +1,272 @@
+"""Loading and storing names: fast locals, globals, the locals mapping, cells,
+attributes.
+
+Mirrors the LOAD_FAST ... DELETE_DEREF, LOAD_CLASSDEREF, *_ATTR, SETUP_ANNOTATIONS
+and LOAD_ASSERTION_ERROR cases of Python/ceval.c (3.10), with the error texts
+of the host CPython (format_exc_check_arg / format_exc_unbound): NameError
+"name 'x' is not defined", and for unbound locals and free variables the
+3.10 or the 3.11+ wording depending on the host.  Fast paths first; each error
+is built by a cold helper.
+"""
+
+import sys
+
+from ...objects.cellobject import NULL, Cell
+from . import handler
+
+_NEW_MESSAGES = sys.version_info >= (3, 11)
+
+
+# -- cold error paths -----------------------------------------------------------
+
+def name_error(name):
+    exc = NameError("name '%s' is not defined" % name)
+    exc.name = name
+    return exc
+
+
+def unbound_local(f, index):
+    name = f.f_code.co_varnames[index]
+    if _NEW_MESSAGES:
+        msg = "cannot access local variable '%s' where it is not associated with a value" % name
+    else:
+        msg = "local variable '%s' referenced before assignment" % name
+    exc = UnboundLocalError(msg)
+    exc.name = name
+    return exc
+
+
+def unbound_deref(f, index):
+    """format_exc_unbound: a cell variable is a local, a free one is a NameError."""
+    code = f.f_code
+    i = index - code.co_nlocals
+    ncells = len(code.co_cellvars)
+    if i < ncells:
+        return unbound_local_name(code.co_cellvars[i])
+    name = code.co_freevars[i - ncells]
+    if _NEW_MESSAGES:
+        msg = ("cannot access free variable '%s' where it is not associated with a"
+               " value in enclosing scope" % name)
+    else:
+        msg = "free variable '%s' referenced before assignment in enclosing scope" % name
+    exc = NameError(msg)
+    exc.name = name
+    return exc
+
+
+def unbound_local_name(name):
+    if _NEW_MESSAGES:
+        msg = "cannot access local variable '%s' where it is not associated with a value" % name
+    else:
+        msg = "local variable '%s' referenced before assignment" % name
+    exc = UnboundLocalError(msg)
+    exc.name = name
+    return exc
+
+
+def deref_name(f, index):
+    code = f.f_code
+    return (code.co_cellvars + code.co_freevars)[index - code.co_nlocals]
+
+
+# -- fast locals ------------------------------------------------------------------
+
+@handler
+def LOAD_FAST(f, stack, index):
+    "( -- value)"
+    value = f.f_localsplus[index]
+    if value is NULL:
+        raise unbound_local(f, index)
+    stack.append(value)
+
+
+@handler
+def STORE_FAST(f, stack, index):
+    "(value -- )"
+    f.f_localsplus[index] = stack.pop()
+
+
+@handler
+def DELETE_FAST(f, stack, index):
+    "( -- )"
+    fast = f.f_localsplus
+    if fast[index] is NULL:
+        raise unbound_local(f, index)
+    fast[index] = NULL
+
+
+# -- globals and builtins -------------------------------------------------------------
+
+@handler
+def LOAD_GLOBAL(f, stack, name):
+    "( -- value)"
+    value = f.f_globals.get(name, NULL)
+    if value is NULL:
+        value = _load_global_slow(f, name)
+    stack.append(value)
+
+
+def _load_global_slow(f, name):
+    b = f.f_builtins
+    if type(b) is dict:
+        value = b.get(name, NULL)
+        if value is NULL:
+            raise name_error(name)
+        return value
+    try:
+        return b[name]
+    except KeyError:
+        raise name_error(name) from None
+
+
+@handler
+def STORE_GLOBAL(f, stack, name):
+    "(value -- )"
+    f.f_globals[name] = stack.pop()
+
+
+@handler
+def DELETE_GLOBAL(f, stack, name):
+    "( -- )"
+    try:
+        del f.f_globals[name]
+    except KeyError:
+        raise name_error(name) from None
+
+
+# -- the locals mapping (module and class bodies) --------------------------------------
+
+@handler
+def LOAD_NAME(f, stack, name):
+    "( -- value)"
+    locals = f._f_locals
+    if locals is None:
+        raise SystemError("no locals when loading %r" % name)
+    if type(locals) is dict:
+        value = locals.get(name, NULL)
+    else:
+        try:
+            value = locals[name]
+        except KeyError:
+            value = NULL
+    if value is NULL:
+        value = f.f_globals.get(name, NULL)
+        if value is NULL:
+            value = _load_global_slow(f, name)
+    stack.append(value)
+
+
+@handler
+def STORE_NAME(f, stack, name):
+    "(value -- )"
+    locals = f._f_locals
+    if locals is None:
+        raise SystemError("no locals found when storing %r" % name)
+    locals[name] = stack.pop()
+
+
+@handler
+def DELETE_NAME(f, stack, name):
+    "( -- )"
+    locals = f._f_locals
+    if locals is None:
+        raise SystemError("no locals when deleting %r" % name)
+    try:
+        del locals[name]
+    except KeyError:
+        raise name_error(name) from None
+
+
+# -- cells ----------------------------------------------------------------------------
+
+@handler
+def LOAD_CLOSURE(f, stack, index):
+    "( -- cell)"
+    stack.append(f.f_localsplus[index])
+
+
+@handler
+def LOAD_DEREF(f, stack, index):
+    "( -- value)"
+    value = f.f_localsplus[index].ob_ref
+    if value is NULL:
+        raise unbound_deref(f, index)
+    stack.append(value)
+
+
+@handler
+def STORE_DEREF(f, stack, index):
+    "(value -- )"
+    f.f_localsplus[index].ob_ref = stack.pop()
+
+
+@handler
+def DELETE_DEREF(f, stack, index):
+    "( -- )"
+    cell = f.f_localsplus[index]
+    if cell.ob_ref is NULL:
+        raise unbound_deref(f, index)
+    cell.ob_ref = NULL
+
+
+@handler
+def LOAD_CLASSDEREF(f, stack, index):
+    "( -- value)"
+    # A class body reads a free variable from its own namespace first.
+    name = deref_name(f, index)
+    locals = f._f_locals
+    try:
+        value = locals[name]
+    except KeyError:
+        value = f.f_localsplus[index].ob_ref
+        if value is NULL:
+            raise unbound_deref(f, index)
+    stack.append(value)
+
+
+# -- attributes ------------------------------------------------------------------------
+
+@handler
+def LOAD_ATTR(f, stack, name):
+    "(owner -- attr)"
+    stack[-1] = getattr(stack[-1], name)
+
+
+@handler
+def STORE_ATTR(f, stack, name):
+    "(value, owner -- )"
+    owner = stack.pop()
+    setattr(owner, name, stack.pop())
+
+
+@handler
+def DELETE_ATTR(f, stack, name):
+    "(owner -- )"
+    delattr(stack.pop(), name)
+
+
+# -- misc ------------------------------------------------------------------------------
+
+@handler
+def SETUP_ANNOTATIONS(f, stack, arg):
+    "( -- )"
+    locals = f._f_locals
+    if locals is None:
+        raise SystemError("no locals found when setting up annotations")
+    if type(locals) is dict:
+        if "__annotations__" not in locals:
+            locals["__annotations__"] = {}
+    else:
+        try:
+            locals["__annotations__"]
+        except KeyError:
+            locals["__annotations__"] = {}
+
+
+@handler
+def LOAD_ASSERTION_ERROR(f, stack, arg):
+    "( -- AssertionError)"
+    stack.append(AssertionError)
+
+
+__all__ = ["Cell"]

@@ -1,0 +1,134 @@
+"""Structural pattern matching: the match opcodes of 3.10.
+
+Mirrors GET_LEN, MATCH_MAPPING, MATCH_SEQUENCE (the Py_TPFLAGS_MAPPING /
+Py_TPFLAGS_SEQUENCE type flags, which collections.abc registration sets, read
+here from the host type's ``__flags__``), MATCH_KEYS (match_keys),
+COPY_DICT_WITHOUT_KEYS and MATCH_CLASS (match_class, match_class_attr,
+__match_args__ and _Py_TPFLAGS_MATCH_SELF) of Python/ceval.c (3.10).
+"""
+
+from . import handler
+
+Py_TPFLAGS_SEQUENCE = 1 << 5
+Py_TPFLAGS_MAPPING = 1 << 6
+_Py_TPFLAGS_MATCH_SELF = 1 << 22
+
+
+@handler
+def GET_LEN(f, stack, arg):
+    "(obj -- obj, len)"
+    stack.append(len(stack[-1]))
+
+
+@handler
+def MATCH_MAPPING(f, stack, arg):
+    "(subject -- subject, res)"
+    stack.append(bool(type(stack[-1]).__flags__ & Py_TPFLAGS_MAPPING))
+
+
+@handler
+def MATCH_SEQUENCE(f, stack, arg):
+    "(subject -- subject, res)"
+    stack.append(bool(type(stack[-1]).__flags__ & Py_TPFLAGS_SEQUENCE))
+
+
+_dummy = object()
+
+
+def match_keys(subject, keys):
+    if not keys:
+        return ()
+    get = subject.get
+    seen = set()
+    values = []
+    for key in keys:
+        if key in seen:
+            raise ValueError("mapping pattern checks duplicate key (%r)" % (key,))
+        seen.add(key)
+        value = get(key, _dummy)
+        if value is _dummy:
+            return None
+        values.append(value)
+    return tuple(values)
+
+
+@handler
+def MATCH_KEYS(f, stack, arg):
+    "(subject, keys -- subject, keys, values_or_none, res)"
+    values = match_keys(stack[-2], stack[-1])
+    stack.append(values)
+    stack.append(values is not None)
+
+
+@handler
+def COPY_DICT_WITHOUT_KEYS(f, stack, arg):
+    "(subject, keys -- subject, rest)"
+    keys = stack[-1]
+    rest = {}
+    rest.update(stack[-2])
+    for key in keys:
+        del rest[key]
+    stack[-1] = rest
+
+
+def _match_class_attr(subject, tp, name, seen):
+    if name in seen:
+        raise TypeError("%s() got multiple sub-patterns for attribute %r" % (tp.__name__, name))
+    seen.add(name)
+    try:
+        return getattr(subject, name), True
+    except AttributeError:
+        return None, False
+
+
+def match_class(subject, tp, nargs, kwargs):
+    if not isinstance(tp, type):
+        raise TypeError("called match pattern must be a type")
+    if not isinstance(subject, tp):
+        return None
+    match_self = False
+    match_args = ()
+    if nargs:
+        try:
+            match_args = tp.__match_args__
+        except AttributeError:
+            match_self = bool(tp.__flags__ & _Py_TPFLAGS_MATCH_SELF)
+            match_args = ()
+        else:
+            if type(match_args) is not tuple:
+                raise TypeError("%s.__match_args__ must be a tuple (got %s)"
+                                % (tp.__name__, type(match_args).__name__))
+        allowed = 1 if match_self else len(match_args)
+        if allowed < nargs:
+            raise TypeError("%s() accepts %d positional sub-pattern%s (%d given)"
+                            % (tp.__name__, allowed, "" if allowed == 1 else "s", nargs))
+    seen = set()
+    attrs = []
+    for i in range(nargs):
+        if match_self:
+            attrs.append(subject)
+            continue
+        name = match_args[i]
+        if not isinstance(name, str):
+            raise TypeError("__match_args__ elements must be strings (got %s)"
+                            % type(name).__name__)
+        attr, ok = _match_class_attr(subject, tp, name, seen)
+        if not ok:
+            return None
+        attrs.append(attr)
+    for name in kwargs:
+        attr, ok = _match_class_attr(subject, tp, name, seen)
+        if not ok:
+            return None
+        attrs.append(attr)
+    return tuple(attrs)
+
+
+@handler
+def MATCH_CLASS(f, stack, count):
+    "(subject, type, names -- attrs_or_subject, res)"
+    names = stack.pop()
+    attrs = match_class(stack[-2], stack[-1], count, names)
+    if attrs is not None:
+        stack[-2] = attrs
+    stack[-1] = attrs is not None

@@ -1,0 +1,85 @@
+"""Per-thread interpreter state: the current guest frame, exc_info, recursion.
+
+Mirrors Python/pystate.c and Include/cpython/pystate.h (3.10): PyThreadState's
+``frame``, ``recursion_depth``/``recursion_limit`` and the ``exc_info`` chain
+of _PyErr_StackItem (one item for the thread, one per running generator,
+linked through ``previous_item``; _PyErr_GetTopmostException walks it).
+The VM-aware builtins (locals(), super(), sys._getframe()...) read ``frame``.
+"""
+
+import sys
+import threading
+
+# Re-entries of the VM from host code (a host function calling a guest one)
+# consume the host's C stack; beyond this many nested entries the next one
+# raises RecursionError instead of risking a crash of the host.
+MAX_HOST_REENTRY = 2000
+# Host Python frames one VM re-entry costs (Function.__call__, call_from_host,
+# run_frame, _eval_plain, a handler, call_host...), to size the host limit.
+HOST_FRAMES_PER_REENTRY = 8
+
+
+class ExcItem:
+    """_PyErr_StackItem: the exception being handled (only the value, as 3.11)."""
+
+    __slots__ = ("exc_value", "previous_item")
+
+    def __init__(self, exc_value=None, previous_item=None):
+        self.exc_value = exc_value
+        self.previous_item = previous_item
+
+
+class ThreadState:
+    __slots__ = ("frame", "exc_info", "depth", "recursion_limit", "reentry",
+                 "tracer", "__weakref__")
+
+    def __init__(self):
+        self.frame = None
+        self.exc_info = ExcItem()
+        self.depth = 0
+        self.recursion_limit = sys.getrecursionlimit()
+        self.reentry = 0
+        self.tracer = None
+
+    def topmost_exception(self):
+        """_PyErr_GetTopmostException: the innermost exception being handled."""
+        item = self.exc_info
+        while item is not None:
+            value = item.exc_value
+            if value is not None:
+                return value
+            item = item.previous_item
+        return None
+
+
+_local = threading.local()
+_main_tstate = ThreadState()
+_main_thread = threading.main_thread()
+_get_ident = threading.get_ident
+_main_ident = _main_thread.ident
+
+
+def get_tstate():
+    """The calling thread's state (created on first use in a new thread)."""
+    if _get_ident() == _main_ident:
+        return _main_tstate
+    try:
+        return _local.tstate
+    except AttributeError:
+        ts = _local.tstate = ThreadState()
+        ts.recursion_limit = _main_tstate.recursion_limit
+        return ts
+
+
+# How many exc_info items hold an exception right now (all threads).  Host
+# calls from guest code only look for a guest handled exception when this is
+# non-zero (call.call_host); kept exact by set_exc_value().
+handled = [0]
+
+
+def set_exc_value(item, value):
+    """Set ``item.exc_value`` keeping the ``handled`` count."""
+    old = item.exc_value
+    if (old is None) != (value is None):
+        handled[0] += 1 if old is None else -1
+    item.exc_value = value

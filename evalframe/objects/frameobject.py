@@ -1,0 +1,151 @@
+"""Frame objects: one activation of a code object.
+
+Mirrors Objects/frameobject.c and the frame struct of CPython 3.10
+(Include/cpython/frameobject.h): code, globals, builtins, locals, the
+"localsplus" array (fast locals, then cells, then free variables), the value
+stack, the block stack (``(b_type, b_handler, b_level)`` triples as
+PyTryBlock), ``f_lasti`` (3.10: instruction index inside, byte offset
+``2 * index`` outside), ``f_back``, ``f_trace*``, and
+PyFrame_FastToLocalsWithError / PyFrame_LocalsToFast.
+
+Frames are built by the interpreter (evalframe.interpreter.call); the eval loop
+keeps the value stack list and the instruction index in its own locals and
+writes ``_lasti`` back whenever it leaves the frame (call, return, yield,
+exception), so tools that inspect a suspended or calling frame see it live.
+"""
+
+from .cellobject import NULL, Cell
+from .codeobject import CO_OPTIMIZED
+
+# f_state values (frameobject.h, 3.10: PyFrameState)
+FRAME_CREATED = -2
+FRAME_SUSPENDED = -1
+FRAME_EXECUTING = 0
+FRAME_RETURNED = 1
+FRAME_UNWINDING = 2
+FRAME_RAISED = 3
+FRAME_CLEARED = 4
+
+# Block types: the opcode that pushed the block, as in ceval.c; EXCEPT_HANDLER
+# is the pseudo-block of a running except clause.
+SETUP_FINALLY = 122
+EXCEPT_HANDLER = 257
+
+
+class Frame:
+    __slots__ = ("f_code", "f_globals", "f_builtins", "_f_locals", "f_back",
+                 "f_localsplus", "f_valuestack", "f_blockstack", "_lasti",
+                 "f_trace", "f_trace_lines", "f_trace_opcodes", "f_instrs",
+                 "f_gen", "f_state", "f_init_self", "__weakref__")
+
+    def __init__(self, code, globals, builtins, locals, localsplus, instrs):
+        self.f_code = code
+        self.f_globals = globals
+        self.f_builtins = builtins
+        self._f_locals = locals
+        self.f_back = None
+        self.f_localsplus = localsplus
+        self.f_valuestack = []
+        self.f_blockstack = []
+        self._lasti = -1
+        self.f_trace = None
+        self.f_trace_lines = True
+        self.f_trace_opcodes = False
+        self.f_instrs = instrs
+        self.f_gen = None
+        self.f_state = FRAME_CREATED
+        self.f_init_self = None
+
+    # -- lasti and lines -------------------------------------------------------
+
+    @property
+    def f_lasti(self):
+        """Byte offset of the last instruction run (3.10: 2 * index), -1 before."""
+        i = self._lasti
+        return i * 2 if i >= 0 else -1
+
+    @property
+    def f_lineno(self):
+        i = self._lasti
+        if i < 0:
+            return self.f_code.co_firstlineno
+        return self.f_code.addr2line(2 * i)
+
+    # -- locals ------------------------------------------------------------------
+
+    @property
+    def f_locals(self):
+        """The locals dict; for optimized frames refreshed from the fast locals."""
+        if self.f_code.co_flags & CO_OPTIMIZED:
+            self.fast_to_locals()
+        elif self._f_locals is None:
+            self._f_locals = {}
+        return self._f_locals
+
+    def fast_to_locals(self):
+        """PyFrame_FastToLocalsWithError: copy fast locals and cells into f_locals."""
+        d = self._f_locals
+        if d is None:
+            d = self._f_locals = {}
+        code = self.f_code
+        fast = self.f_localsplus
+        names = code.co_varnames
+        n = code.co_nlocals
+        for i in range(min(n, len(names))):
+            _map_one(d, names[i], fast[i], False)
+        if code.co_flags & CO_OPTIMIZED:
+            j = n
+            for name in code.co_cellvars + code.co_freevars:
+                if j < len(fast):
+                    _map_one(d, name, fast[j], True)
+                j += 1
+        return d
+
+    def locals_to_fast(self, clear=False):
+        """PyFrame_LocalsToFast: write f_locals back into the fast locals."""
+        d = self._f_locals
+        if d is None:
+            return
+        code = self.f_code
+        fast = self.f_localsplus
+        for i, name in enumerate(code.co_varnames[:code.co_nlocals]):
+            value = d.get(name, NULL)
+            if value is not NULL or clear:
+                fast[i] = value
+        j = code.co_nlocals
+        for name in code.co_cellvars + code.co_freevars:
+            value = d.get(name, NULL)
+            cell = fast[j]
+            if isinstance(cell, Cell) and (value is not NULL or clear):
+                cell.ob_ref = value
+            j += 1
+
+    # -- misc ----------------------------------------------------------------------
+
+    def clear(self):
+        if self.f_state == FRAME_EXECUTING:
+            raise RuntimeError("cannot clear an executing frame")
+        gen = self.f_gen
+        if gen is not None:
+            gen.close()
+        for i in range(len(self.f_localsplus)):
+            self.f_localsplus[i] = NULL
+        del self.f_valuestack[:]
+
+    @property
+    def f_valuestack_depth(self):
+        return len(self.f_valuestack)
+
+    def __repr__(self):
+        code = self.f_code
+        return "<frame at %#x, file '%s', line %s, code %s>" % (
+            id(self), code.co_filename, self.f_lineno, code.co_name)
+
+
+def _map_one(d, name, value, deref):
+    if deref and isinstance(value, Cell):
+        value = value.ob_ref
+    if value is NULL:
+        d.pop(name, None)
+    else:
+        d[name] = value

@@ -1,0 +1,280 @@
+"""Function objects: a code object bound to globals, defaults and a closure.
+
+Mirrors Objects/funcobject.c (3.10): PyFunction_NewWithQualName, the getset
+descriptors with their setters' type checks and messages (func_set_code,
+func_set_defaults, func_set_kwdefaults, func_set_name, func_set_qualname,
+func_set_annotations), the read-only members (__globals__, __closure__,
+__builtins__), func_descr_get (binding, here as a host ``types.MethodType`` so
+host code sees an ordinary bound method) and func_repr.
+
+Both attribute families exist: the ``func_*`` slots (Python 2 names, also what
+the interpreter reads) and the dunders.  ``__call__`` enters the VM, so host
+code (sorted(key=f), map, callbacks, dunder slots of guest classes) can call a
+guest function; guest-to-guest calls never come through here (the eval loop
+pushes the callee's frame itself).
+"""
+
+from types import MethodType
+
+from .cellobject import NULL
+from .codeobject import (Code, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
+                         CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE)
+
+# Flags that rule out the "exact positional arity" fast path of
+# _PyFunction_Vectorcall (function_code_fastcall in 3.8/3.9).
+_NOT_FAST = (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE
+             | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)
+
+# Installed by evalframe.interpreter.call: enter the VM with (func, args, kwargs).
+_call_hook = None
+
+
+def set_call_hook(hook):
+    global _call_hook
+    _call_hook = hook
+
+
+def _readonly():
+    def fset(self, value):
+        raise AttributeError("readonly attribute")
+
+    def fdel(self):
+        raise AttributeError("readonly attribute")
+    return fset, fdel
+
+
+class Function:
+    # (no class docstring: __doc__ is the per-function docstring property below)
+
+    # The underscored slots are what the interpreter reads (the C struct's
+    # fields); the public func_* and dunder names are properties with
+    # CPython's checks.
+    __slots__ = ("_code", "_globals", "_builtins", "_name", "_qualname", "_defaults",
+                 "_kwdefaults", "_closure", "_doc", "_module", "_annotations",
+                 "__dict__", "__weakref__",
+                 # interpreter caches, recomputed by _update_fast()
+                 "_fast_argcount", "_fast_tail")
+
+    def __init__(self, code, globals, name=None, defaults=None, closure=None,
+                 kwdefaults=None, qualname=None, builtins=None):
+        if not isinstance(code, Code):
+            raise TypeError("function() argument 'code' must be code, not %s"
+                            % type(code).__name__)
+        self._code = code
+        self._globals = globals
+        self._name = code.co_name if name is None else name
+        self._qualname = (code.co_qualname or self._name) if qualname is None else qualname
+        self._defaults = defaults
+        self._kwdefaults = kwdefaults
+        self._closure = closure
+        consts = code.co_consts
+        doc = consts[0] if consts else None
+        self._doc = doc if isinstance(doc, str) else None
+        self._module = globals.get("__name__") if isinstance(globals, dict) else None
+        self._annotations = None
+        self._builtins = builtins if builtins is not None else globals.get("__builtins__")
+        self._update_fast()
+
+    def _update_fast(self):
+        """Precompute the fast-call shape: arity, and the tail of fast locals."""
+        code = self._code
+        if code.co_flags & _NOT_FAST or code.co_kwonlyargcount or code.co_cellvars:
+            self._fast_argcount = -1
+            self._fast_tail = None
+            return
+        self._fast_argcount = code.co_argcount
+        tail = [NULL] * (code.co_nlocals - code.co_argcount)
+        if self._closure:
+            tail.extend(self._closure)
+        self._fast_tail = tail
+
+    # -- calling and binding -------------------------------------------------
+
+    def __call__(self, *args, **kwargs):
+        hook = _call_hook
+        if hook is None:
+            from ..interpreter import call  # noqa: F401  (installs the hook)
+            hook = _call_hook
+        return hook(self, args, kwargs)
+
+    def __get__(self, obj, type=None):
+        if obj is None:
+            return self
+        return MethodType(self, obj)
+
+    def __repr__(self):
+        return "<function %s at %#x>" % (self._qualname, id(self))
+
+    # -- __code__ ------------------------------------------------------------
+
+    def _get_code(self):
+        return self._code
+
+    def _set_code(self, value):
+        if not isinstance(value, Code):
+            raise TypeError("__code__ must be set to a code object")
+        nfree = len(value.co_freevars)
+        nclosure = 0 if self._closure is None else len(self._closure)
+        if nclosure != nfree:
+            raise ValueError("%s() requires a code object with %d free vars, not %d"
+                             % (self._name, nclosure, nfree))
+        self._code = value
+        self._update_fast()
+
+    def _del_code(self):
+        raise TypeError("__code__ must be set to a code object")
+
+    __code__ = func_code = property(_get_code, _set_code, _del_code)
+
+    # -- __defaults__ / __kwdefaults__ ----------------------------------------
+
+    def _get_defaults(self):
+        return self._defaults
+
+    def _set_defaults(self, value):
+        if value is not None and not isinstance(value, tuple):
+            raise TypeError("__defaults__ must be set to a tuple object")
+        self._defaults = value
+        self._update_fast()
+
+    def _del_defaults(self):
+        self._defaults = None
+        self._update_fast()
+
+    __defaults__ = func_defaults = property(_get_defaults, _set_defaults, _del_defaults)
+
+    def _get_kwdefaults(self):
+        return self._kwdefaults
+
+    def _set_kwdefaults(self, value):
+        if value is not None and not isinstance(value, dict):
+            raise TypeError("__kwdefaults__ must be set to a dict object")
+        self._kwdefaults = value
+
+    def _del_kwdefaults(self):
+        self._kwdefaults = None
+
+    __kwdefaults__ = func_kwdefaults = property(_get_kwdefaults, _set_kwdefaults,
+                                                _del_kwdefaults)
+
+    # -- names ---------------------------------------------------------------
+
+    def _get_name(self):
+        return self._name
+
+    def _set_name(self, value):
+        if not isinstance(value, str):
+            raise TypeError("__name__ must be set to a string object")
+        self._name = value
+
+    def _del_name(self):
+        raise TypeError("__name__ must be set to a string object")
+
+    __name__ = func_name = property(_get_name, _set_name, _del_name)
+
+    def _get_qualname(self):
+        return self._qualname
+
+    def _set_qualname(self, value):
+        if not isinstance(value, str):
+            raise TypeError("__qualname__ must be set to a string object")
+        self._qualname = value
+
+    def _del_qualname(self):
+        raise TypeError("__qualname__ must be set to a string object")
+
+    _qualname_property = property(_get_qualname, _set_qualname, _del_qualname)
+
+    # __doc__ and __module__ are plain members (T_OBJECT) in CPython: any value.
+    def _get_doc(self):
+        return self._doc
+
+    def _set_doc(self, value):
+        self._doc = value
+
+    def _del_doc(self):
+        self._doc = None
+
+    __doc__ = func_doc = property(_get_doc, _set_doc, _del_doc)
+
+    def _get_module(self):
+        return self._module
+
+    def _set_module(self, value):
+        self._module = value
+
+    def _del_module(self):
+        self._module = None
+
+    __module__ = property(_get_module, _set_module, _del_module)
+
+    # -- __annotations__ -------------------------------------------------------
+
+    def _get_annotations(self):
+        ann = self._annotations
+        if ann is None:
+            ann = self._annotations = {}
+        elif isinstance(ann, tuple):
+            # 3.10 MAKE_FUNCTION stores a flat (name, value, ...) tuple; the
+            # dict is made on first access (func_get_annotations).
+            ann = self._annotations = {ann[i]: ann[i + 1] for i in range(0, len(ann), 2)}
+        return ann
+
+    def _set_annotations(self, value):
+        if value is not None and not isinstance(value, dict):
+            raise TypeError("__annotations__ must be set to a dict object")
+        self._annotations = value
+
+    def _del_annotations(self):
+        self._annotations = None
+
+    __annotations__ = property(_get_annotations, _set_annotations, _del_annotations)
+
+    # -- read-only members -----------------------------------------------------
+
+    __globals__ = func_globals = property(lambda self: self._globals, *_readonly())
+    __closure__ = func_closure = property(lambda self: self._closure, *_readonly())
+    __builtins__ = property(lambda self: self._builtins, *_readonly())
+
+    def _get_func_dict(self):
+        return self.__dict__
+
+    def _set_func_dict(self, value):
+        if not isinstance(value, dict):
+            raise TypeError("__dict__ must be set to a dictionary, not a '%s'"
+                            % type(value).__name__)
+        self.__dict__ = value
+
+    func_dict = property(_get_func_dict, _set_func_dict)
+
+    # -- copying: functions are shared by reference, as in CPython -------------
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        # pickle by reference, like CPython's save_global for functions
+        return self._qualname
+
+
+def _install_instance_qualname():
+    """Make ``f.__qualname__`` an instance property, as func_getsetlist has it.
+
+    A class body cannot hold a non-str ``__qualname__`` (type_new takes it as
+    the class's own qualname), so the property is put into the type's dict
+    afterwards and the method cache invalidated.  ``Function.__qualname__``
+    (the class's) still comes from the metatype's descriptor.
+    """
+    import gc
+    for ref in gc.get_referents(Function.__dict__):
+        if isinstance(ref, dict) and "_qualname_property" in ref:
+            ref["__qualname__"] = Function._qualname_property
+            break
+    Function._qualname_cache_bust = None  # type_setattro -> PyType_Modified
+    del Function._qualname_cache_bust
+
+
+_install_instance_qualname()

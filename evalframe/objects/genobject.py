@@ -1,0 +1,612 @@
+"""Generator, coroutine and async generator objects for guest code.
+
+Mirrors Objects/genobject.c (3.10): gen_send_ex (resuming the frame with the
+sent value pushed, the exc_info chaining of gi_exc_state, StopIteration ->
+RuntimeError), _gen_throw (delegation to the ``yield from`` target),
+gen_close, _PyGen_yf, the coroutine wrapper returned by ``__await__``, and the
+async generator's asend/athrow awaitables with the value wrapper that tells
+a yield to the consumer from an await passed through to the event loop.
+
+The objects are host-visible iterators/awaitables: Generator has __iter__ and
+__next__, Coroutine has send/throw/close/__await__ (so asyncio.Task can drive
+it), AsyncGenerator has __aiter__/__anext__/asend/athrow/aclose.  They are
+registered with collections.abc (Generator, Coroutine, AsyncGenerator).
+"""
+
+import sys
+import collections.abc as _abc
+from types import TracebackType
+
+from .frameobject import (FRAME_CREATED, FRAME_SUSPENDED, FRAME_EXECUTING,
+                          FRAME_RETURNED, FRAME_RAISED, FRAME_CLEARED)
+from .codeobject import CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE
+
+_YIELD_FROM = 72     # opcodes.YIELD_FROM (kept literal: objects do not import opcodes)
+_WARN_3ARG_THROW = sys.version_info >= (3, 12)
+
+
+class AsyncGenWrappedValue:
+    """_PyAsyncGenValueWrapper: a value an async generator yields to its consumer."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+def _run(frame, throwexc):
+    from ..interpreter.ceval import run_frame
+    return run_frame(frame, throwexc)
+
+
+def _get_tstate():
+    from ..interpreter.pystate import get_tstate
+    return get_tstate()
+
+
+class GenBase:
+    """What generators, coroutines and async generators share (PyGenObject)."""
+
+    __slots__ = ("gi_frame", "gi_code", "_name", "_qualname", "_exc_state", "_running",
+                 "_closed", "__weakref__")
+    _kind = "generator"
+
+    def __init__(self, func, frame):
+        from ..interpreter.pystate import ExcItem
+        self.gi_frame = frame
+        self.gi_code = frame.f_code
+        self._name = func._name
+        self._qualname = func._qualname
+        self._exc_state = ExcItem()
+        self._running = False
+        self._closed = False
+        frame.f_gen = self
+
+    # -- names -----------------------------------------------------------------
+
+    @property
+    def __name__(self):
+        return self._name
+
+    @__name__.setter
+    def __name__(self, value):
+        if not isinstance(value, str):
+            raise TypeError("__name__ must be set to a string object")
+        self._name = value
+
+    def __repr__(self):
+        return "<%s object %s at %#x>" % (self._kind, self._qualname, id(self))
+
+    @property
+    def gi_running(self):
+        return self._running
+
+    @property
+    def gi_yieldfrom(self):
+        return self._yieldfrom()
+
+    @property
+    def gi_suspended(self):
+        f = self.gi_frame
+        return f is not None and f.f_state == FRAME_SUSPENDED
+
+    def _yieldfrom(self):
+        """_PyGen_yf: the iterator this generator is delegating to, if any."""
+        f = self.gi_frame
+        if f is None or f.f_state != FRAME_SUSPENDED or f._lasti < 0:
+            return None
+        code = f.f_code.co_code
+        nxt = 2 * (f._lasti + 1)
+        if nxt >= len(code) or code[nxt] != _YIELD_FROM:
+            return None
+        return f.f_valuestack[-1]
+
+    # -- gen_send_ex -------------------------------------------------------------
+
+    def _send_ex(self, arg, throwexc=None, closing=False):
+        """Resume; return (value, returned) or raise what the frame raised."""
+        f = self.gi_frame
+        if self._running:
+            raise ValueError("%s already executing" % self._kind)
+        if f is None or f.f_state >= FRAME_RETURNED:
+            if self._kind == "coroutine" and not closing:
+                raise RuntimeError("cannot reuse already awaited coroutine")
+            if throwexc is not None:
+                raise throwexc
+            if arg is not None or True:
+                return None, True
+        if f.f_state == FRAME_CREATED and arg is not None and throwexc is None:
+            raise TypeError("can't send non-None value to a just-started %s" % self._kind)
+        f.f_valuestack.append(arg)
+        tstate = _get_tstate()
+        item = self._exc_state
+        item.previous_item = tstate.exc_info
+        tstate.exc_info = item
+        self._running = True
+        try:
+            result = _run(f, throwexc)
+        except BaseException as exc:
+            self._finish()
+            if isinstance(exc, StopIteration) or (
+                    self._kind == "async generator" and isinstance(exc, StopAsyncIteration)):
+                name = "StopIteration" if isinstance(exc, StopIteration) else "StopAsyncIteration"
+                err = RuntimeError("%s raised %s" % (self._kind, name))
+                err.__cause__ = exc
+                err.__context__ = exc
+                raise err from exc
+            raise
+        finally:
+            self._running = False
+            tstate.exc_info = item.previous_item
+            item.previous_item = None
+            f.f_back = None
+        if f.f_state == FRAME_SUSPENDED:
+            return result, False
+        self._finish()
+        return result, True
+
+    def _finish(self):
+        f = self.gi_frame
+        if f is not None:
+            f.f_gen = None
+            self.gi_frame = None
+
+    def send(self, value):
+        result, returned = self._send_ex(value)
+        if returned:
+            if result is None:
+                raise StopIteration
+            raise StopIteration(result)
+        return result
+
+    # -- throw / close -------------------------------------------------------------
+
+    def throw(self, typ, val=None, tb=None):
+        if _WARN_3ARG_THROW and (val is not None or tb is not None):
+            import warnings
+            warnings.warn("the (type, exc, tb) signature of throw() is deprecated, "
+                          "use the single-arg signature instead.", DeprecationWarning,
+                          stacklevel=2)
+        result, returned = self._throw(True, typ, val, tb)
+        if returned:
+            if result is None:
+                raise StopIteration
+            raise StopIteration(result)
+        return result
+
+    def _throw(self, close_on_genexit, typ, val=None, tb=None):
+        """_gen_throw: returns (value, returned) like _send_ex."""
+        yf = self._yieldfrom()
+        if yf is not None:
+            if typ is GeneratorExit and close_on_genexit:
+                self._running = True
+                try:
+                    _close_iter(yf)
+                except BaseException as err:
+                    self._running = False
+                    return self._send_ex(None, err)
+                self._running = False
+                return self._throw_here(typ, val, tb)
+            self._running = True
+            try:
+                if isinstance(yf, GenBase):
+                    ret, done = yf._throw(close_on_genexit, typ, val, tb)
+                    if done:
+                        raise StopIteration(ret)
+                else:
+                    meth = getattr(yf, "throw", None)
+                    if meth is None:
+                        self._running = False
+                        return self._throw_here(typ, val, tb)
+                    ret = meth(typ, val, tb) if (val is not None or tb is not None) else meth(typ)
+            except StopIteration as stop:
+                self._running = False
+                # the delegate finished: skip the YIELD_FROM, resume with its value
+                f = self.gi_frame
+                f.f_valuestack.pop()
+                f._lasti += 1
+                return self._send_ex(stop.value)
+            except BaseException as err:
+                self._running = False
+                f = self.gi_frame
+                f.f_valuestack.pop()
+                f._lasti += 1
+                return self._send_ex(None, err)
+            self._running = False
+            return ret, False
+        return self._throw_here(typ, val, tb)
+
+    def _throw_here(self, typ, val, tb):
+        if tb is not None and not isinstance(tb, TracebackType):
+            raise TypeError("throw() third argument must be a traceback object")
+        if isinstance(typ, type) and issubclass(typ, BaseException):
+            if isinstance(val, typ):
+                exc = val
+            elif val is None:
+                exc = typ()
+            elif isinstance(val, tuple):
+                exc = typ(*val)
+            else:
+                exc = typ(val)
+            if not isinstance(exc, BaseException):
+                raise TypeError("calling %r should have returned an instance of "
+                                "BaseException, not %r" % (typ, type(exc)))
+        elif isinstance(typ, BaseException):
+            if val is not None:
+                raise TypeError("instance exception may not have a separate value")
+            exc = typ
+        else:
+            raise TypeError("exceptions must be classes or instances deriving from "
+                            "BaseException, not %s" % type(typ).__name__)
+        if tb is not None:
+            exc.__traceback__ = tb
+        return self._send_ex(None, exc)
+
+    def close(self):
+        yf = self._yieldfrom()
+        err = None
+        if yf is not None:
+            self._running = True
+            try:
+                _close_iter(yf)
+            except BaseException as e:
+                err = e
+            finally:
+                self._running = False
+        f = self.gi_frame
+        if f is None or f.f_state >= FRAME_RETURNED:
+            if err is not None:
+                raise err
+            return None
+        try:
+            result, returned = self._send_ex(None, err if err is not None else GeneratorExit(),
+                                             closing=True)
+        except (StopIteration, GeneratorExit):
+            return None
+        if not returned:
+            raise RuntimeError("%s ignored GeneratorExit" % self._kind)
+        return None
+
+    def __del__(self):
+        f = self.gi_frame
+        if f is None or f.f_state != FRAME_SUSPENDED or not f.f_blockstack:
+            return
+        try:
+            self.close()
+        except BaseException as exc:
+            _unraisable(exc, self)
+
+
+class Generator(GenBase):
+    __slots__ = ()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+
+def _unraisable(exc, obj):
+    hook = getattr(sys, "unraisablehook", None)
+    if hook is None:
+        return
+
+    class _Unraisable:
+        exc_type = type(exc)
+        exc_value = exc
+        exc_traceback = exc.__traceback__
+        err_msg = None
+        object = obj
+    try:
+        hook(_Unraisable)
+    except BaseException:
+        pass
+
+
+def _close_iter(yf):
+    """gen_close_iter: close the delegate (a generator or anything with close())."""
+    if isinstance(yf, GenBase):
+        yf.close()
+        return
+    meth = getattr(yf, "close", None)
+    if meth is not None:
+        meth()
+
+
+def is_iterable_coroutine(o):
+    return isinstance(o, GenBase) and bool(o.gi_code.co_flags & CO_ITERABLE_COROUTINE)
+
+
+class Coroutine(GenBase):
+    __slots__ = ("cr_origin",)
+    _kind = "coroutine"
+
+    def __init__(self, func, frame):
+        GenBase.__init__(self, func, frame)
+        self.cr_origin = None
+
+    cr_frame = property(lambda self: self.gi_frame)
+    cr_code = property(lambda self: self.gi_code)
+    cr_running = property(lambda self: self._running)
+    cr_await = property(lambda self: self._yieldfrom())
+
+    @property
+    def cr_suspended(self):
+        return self.gi_suspended
+
+    def __await__(self):
+        return CoroutineWrapper(self)
+
+    def __del__(self):
+        f = self.gi_frame
+        if f is not None and f.f_state == FRAME_CREATED:
+            import warnings
+            try:
+                warnings.warn_explicit("coroutine '%s' was never awaited" % self._qualname,
+                                       RuntimeWarning, "sys", 1, source=self)
+            except BaseException as exc:
+                _unraisable(exc, self)
+            return
+        GenBase.__del__(self)
+
+
+class CoroutineWrapper:
+    """coro_wrapper: what ``__await__`` returns; an iterator over the coroutine."""
+
+    __slots__ = ("_coro",)
+
+    def __init__(self, coro):
+        self._coro = coro
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self._coro.send(None)
+
+    def send(self, value):
+        return self._coro.send(value)
+
+    def throw(self, *args):
+        return self._coro.throw(*args)
+
+    def close(self):
+        return self._coro.close()
+
+
+class AsyncGenerator(GenBase):
+    __slots__ = ("_running_async", "_hooks_inited", "_finalizer")
+    _kind = "async generator"
+
+    def __init__(self, func, frame):
+        GenBase.__init__(self, func, frame)
+        self._running_async = False
+        self._hooks_inited = False
+        self._finalizer = None
+
+    ag_frame = property(lambda self: self.gi_frame)
+    ag_code = property(lambda self: self.gi_code)
+    ag_running = property(lambda self: self._running_async)
+    ag_await = property(lambda self: self._yieldfrom())
+
+    def _init_hooks(self):
+        # async_gen_init_hooks: sys.set_asyncgen_hooks (asyncio registers here)
+        if self._hooks_inited:
+            return
+        self._hooks_inited = True
+        hooks = sys.get_asyncgen_hooks()
+        self._finalizer = hooks.finalizer
+        if hooks.firstiter is not None:
+            hooks.firstiter(self)
+
+    def __aiter__(self):
+        return self
+
+    def __anext__(self):
+        self._init_hooks()
+        return AsyncGenASend(self, None)
+
+    def asend(self, value):
+        self._init_hooks()
+        return AsyncGenASend(self, value)
+
+    def athrow(self, typ, val=None, tb=None):
+        self._init_hooks()
+        return AsyncGenAThrow(self, (typ, val, tb))
+
+    def aclose(self):
+        self._init_hooks()
+        return AsyncGenAThrow(self, None)
+
+    def _unwrap(self, result, returned):
+        """async_gen_unwrap_value."""
+        if returned:
+            self._closed = True
+            self._running_async = False
+            raise StopAsyncIteration
+        if isinstance(result, AsyncGenWrappedValue):
+            self._running_async = False
+            raise StopIteration(result.value)
+        return result
+
+    def __del__(self):
+        f = self.gi_frame
+        if f is None or f.f_state != FRAME_SUSPENDED:
+            return
+        fin = self._finalizer
+        if fin is not None:
+            try:
+                fin(self)
+            except BaseException as exc:
+                _unraisable(exc, self)
+            return
+        GenBase.__del__(self)
+
+_INIT, _ITER, _CLOSED = 0, 1, 2
+
+
+class AsyncGenASend:
+    """async_generator_asend: the awaitable of __anext__() / asend()."""
+
+    __slots__ = ("_gen", "_sendval", "_state")
+
+    def __init__(self, gen, sendval):
+        self._gen = gen
+        self._sendval = sendval
+        self._state = _INIT
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def send(self, arg):
+        gen = self._gen
+        if self._state == _CLOSED:
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        if self._state == _INIT:
+            if gen._running_async:
+                raise RuntimeError("anext(): asynchronous generator is already running")
+            if arg is None:
+                arg = self._sendval
+            self._state = _ITER
+        gen._running_async = True
+        try:
+            result, returned = gen._send_ex(arg)
+            return gen._unwrap(result, returned)
+        except BaseException as exc:
+            if isinstance(exc, (StopAsyncIteration, GeneratorExit)):
+                gen._closed = True
+            gen._running_async = False if not isinstance(exc, StopIteration) else gen._running_async
+            self._state = _CLOSED
+            raise
+
+    def throw(self, typ, val=None, tb=None):
+        gen = self._gen
+        if self._state == _CLOSED:
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        try:
+            result, returned = gen._throw(True, typ, val, tb)
+            return gen._unwrap(result, returned)
+        except BaseException:
+            self._state = _CLOSED
+            raise
+
+    def close(self):
+        self._state = _CLOSED
+
+
+class AsyncGenAThrow:
+    """async_generator_athrow: the awaitable of athrow() and aclose()."""
+
+    __slots__ = ("_gen", "_args", "_state")
+
+    def __init__(self, gen, args):
+        self._gen = gen
+        self._args = args
+        self._state = _INIT
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def _what(self):
+        return "aclose()" if self._args is None else "athrow()"
+
+    def send(self, arg):
+        gen = self._gen
+        if self._state == _CLOSED:
+            raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
+        f = gen.gi_frame
+        if f is None or f.f_state >= FRAME_RETURNED:
+            self._state = _CLOSED
+            raise StopIteration
+        try:
+            if self._state == _INIT:
+                if gen._running_async:
+                    self._state = _CLOSED
+                    raise RuntimeError("%s: asynchronous generator is already running"
+                                       % self._what())
+                if gen._closed:
+                    self._state = _CLOSED
+                    raise StopAsyncIteration
+                if arg is not None:
+                    raise RuntimeError("can't send non-None value to a just-started coroutine")
+                self._state = _ITER
+                gen._running_async = True
+                if self._args is None:
+                    gen._closed = True
+                    result, returned = gen._throw(False, GeneratorExit)
+                    if not returned and isinstance(result, AsyncGenWrappedValue):
+                        raise RuntimeError("async generator ignored GeneratorExit")
+                else:
+                    result, returned = gen._throw(False, *self._args)
+                    return gen._unwrap(result, returned)
+            else:
+                result, returned = gen._send_ex(arg)
+                if self._args is not None:
+                    return gen._unwrap(result, returned)
+                if not returned and isinstance(result, AsyncGenWrappedValue):
+                    raise RuntimeError("async generator ignored GeneratorExit")
+            if returned:
+                gen._running_async = False
+                self._state = _CLOSED
+                raise StopIteration
+            return result
+        except (StopAsyncIteration, GeneratorExit):
+            gen._running_async = False
+            self._state = _CLOSED
+            if self._args is None:
+                raise StopIteration from None
+            raise
+        except BaseException:
+            if not isinstance(sys.exc_info()[1], StopIteration):
+                gen._running_async = False
+            raise
+
+    def throw(self, typ, val=None, tb=None):
+        gen = self._gen
+        if self._state == _CLOSED:
+            raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
+        try:
+            result, returned = gen._throw(True, typ, val, tb)
+            if self._args is None:
+                if not returned and isinstance(result, AsyncGenWrappedValue):
+                    raise RuntimeError("async generator ignored GeneratorExit")
+                if returned:
+                    raise StopIteration
+                return result
+            return gen._unwrap(result, returned)
+        except (StopAsyncIteration, GeneratorExit):
+            self._state = _CLOSED
+            if self._args is None:
+                raise StopIteration from None
+            raise
+
+    def close(self):
+        self._state = _CLOSED
+
+
+def make_generator(func, frame):
+    """The object a call of a generator/coroutine/async generator function returns."""
+    flags = frame.f_code.co_flags
+    if flags & CO_COROUTINE:
+        return Coroutine(func, frame)
+    if flags & CO_ASYNC_GENERATOR:
+        return AsyncGenerator(func, frame)
+    return Generator(func, frame)
+
+
+_abc.Generator.register(Generator)
+_abc.Coroutine.register(Coroutine)
+_abc.AsyncGenerator.register(AsyncGenerator)

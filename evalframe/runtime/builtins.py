@@ -1,0 +1,389 @@
+"""VM-aware builtins: the host callables whose behaviour depends on the guest frame.
+
+Mirrors the frame-dependent parts of Python/bltinmodule.c (exec, eval, compile,
+globals, locals, vars, dir, __build_class__, __import__), Objects/typeobject.c
+(super_init_without_args), and Python/sysmodule.c (sys._getframe, sys.exc_info,
+sys.exception, sys.getrecursionlimit/setrecursionlimit), for guest code.
+
+Design (docs/vm.md): guest frames use the host's ``builtins`` namespace itself
+(so ``import builtins; builtins.x = ...`` and ``print(exec)`` behave natively),
+and the call path (evalframe.interpreter.call.call_host) replaces these
+particular host callables by the VM versions below when *guest* code calls
+them, however it reached them (a builtin name, ``builtins.locals``,
+``sys._getframe``, ``inspect.currentframe``).  ``make_builtins()`` returns that
+namespace.
+"""
+
+import builtins as _hb
+import sys
+
+from ..objects.cellobject import NULL, Cell
+from ..objects.codeobject import Code
+from ..objects.funcobject import Function
+from ..interpreter import call as _call
+from ..interpreter.call import bind_frame, call_object
+from ..interpreter.pystate import get_tstate
+from ..interpreter import pystate
+from . import imports
+
+COMPILER = None     # tests may set a compile_source-compatible function here
+
+_host_exec = _hb.exec
+_host_eval = _hb.eval
+_host_compile = _hb.compile
+PyCF_ONLY_AST = 0x400
+PyCF_MASK = 0x2000000 | 0x1000000 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000
+
+
+def make_builtins():
+    """The builtins namespace guest code runs with (the host's; see module doc)."""
+    return _hb.__dict__
+
+
+def _compile_source(source, filename, mode, flags=0, dont_inherit=False, optimize=-1):
+    compiler = COMPILER
+    if compiler is None:
+        from ..compiler import compile_source as compiler  # raises if not there yet
+    return compiler(source, filename, mode, flags, dont_inherit, optimize)
+
+
+def _current_frame():
+    return get_tstate().frame
+
+
+# -- exec / eval / compile ---------------------------------------------------------
+
+def _exec_eval_namespaces(fname, globals, locals):
+    frame = _current_frame()
+    if globals is None:
+        if frame is None:
+            raise SystemError("%s(): no current frame" % fname)
+        globals = frame.f_globals
+        if locals is None:
+            locals = frame.f_locals
+    elif locals is None:
+        locals = globals
+    if not isinstance(globals, dict):
+        if fname == "exec":
+            raise TypeError("exec() globals must be a dict, not %s" % type(globals).__name__)
+        raise TypeError("globals must be a real dict; try eval(expr, {}, mapping)"
+                        if hasattr(globals, "__getitem__") else "globals must be a dict")
+    if not hasattr(type(locals), "__getitem__"):
+        raise TypeError("locals must be a mapping")
+    if "__builtins__" not in globals:
+        globals["__builtins__"] = frame.f_builtins if frame is not None else make_builtins()
+    return frame, globals, locals
+
+
+def _inherited_flags(frame, flags, dont_inherit):
+    if not dont_inherit and frame is not None:
+        flags |= frame.f_code.co_flags & PyCF_MASK
+    return flags
+
+
+def vm_exec(source, globals=None, locals=None, *, closure=None):
+    from ..interpreter.ceval import run_code
+    frame, globals, locals = _exec_eval_namespaces("exec", globals, locals)
+    if isinstance(source, Code):
+        if source.co_freevars:
+            raise TypeError("code object passed to exec() may not contain free variables")
+        run_code(source, globals, locals)
+        return None
+    if isinstance(source, type(vm_exec.__code__)):
+        return _host_exec(source, globals, locals)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        source = bytes(source)
+    elif not isinstance(source, str):
+        raise TypeError("exec() arg 1 must be a string, bytes or code object")
+    code = _compile_source(source, "<string>", "exec",
+                           _inherited_flags(frame, 0, False), False, -1)
+    run_code(code, globals, locals)
+    return None
+
+
+def vm_eval(source, globals=None, locals=None):
+    from ..interpreter.ceval import run_code
+    if globals is not None and not isinstance(globals, dict):
+        raise TypeError("globals must be a real dict; try eval(expr, {}, mapping)"
+                        if hasattr(type(globals), "__getitem__") else "globals must be a dict")
+    if locals is not None and not hasattr(type(locals), "__getitem__"):
+        raise TypeError("locals must be a mapping")
+    frame, globals, locals = _exec_eval_namespaces("eval", globals, locals)
+    if isinstance(source, Code):
+        if source.co_freevars:
+            raise TypeError("code object passed to eval() may not contain free variables")
+        return run_code(source, globals, locals)
+    if isinstance(source, type(vm_eval.__code__)):
+        return _host_eval(source, globals, locals)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        source = bytes(source).decode("utf-8")
+    elif not isinstance(source, str):
+        raise TypeError("eval() arg 1 must be a string, bytes or code object")
+    source = source.lstrip(" \t")
+    code = _compile_source(source, "<string>", "eval",
+                           _inherited_flags(frame, 0, False), False, -1)
+    return run_code(code, globals, locals)
+
+
+def vm_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
+               _feature_version=-1):
+    import ast
+    if flags & PyCF_ONLY_AST or (isinstance(source, ast.AST) and False):
+        return _host_compile(source, filename, mode, flags, dont_inherit, optimize)
+    if mode not in ("exec", "eval", "single"):
+        raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
+    frame = _current_frame()
+    flags = _inherited_flags(frame, flags, dont_inherit)
+    if isinstance(filename, bytes):
+        filename = filename.decode()
+    return _compile_source(source, filename, mode, flags, True, optimize)
+
+
+# -- namespaces ------------------------------------------------------------------------
+
+def vm_globals():
+    return _current_frame().f_globals
+
+
+def vm_locals():
+    return _current_frame().f_locals
+
+
+_NOARG = object()
+
+
+def vm_vars(*args):
+    if not args:
+        return _current_frame().f_locals
+    if len(args) > 1:
+        raise TypeError("vars expected at most 1 argument, got %d" % len(args))
+    return _hb.vars(args[0])
+
+
+def vm_dir(*args):
+    if not args:
+        return sorted(_current_frame().f_locals.keys())
+    if len(args) > 1:
+        raise TypeError("dir expected at most 1 argument, got %d" % len(args))
+    return _hb.dir(args[0])
+
+
+# -- super ---------------------------------------------------------------------------------
+
+def _super_args(frame):
+    """super_init_without_args: (__class__, first argument) of the calling frame."""
+    if frame is None:
+        raise RuntimeError("super(): no current frame")
+    co = frame.f_code
+    if co.co_argcount == 0:
+        raise RuntimeError("super(): no arguments")
+    fast = frame.f_localsplus
+    obj = fast[0]
+    if obj is NULL:
+        d = co._decoded
+        if d is not None and d.cell2arg:
+            for ci, a in enumerate(d.cell2arg):
+                if a == 0:
+                    obj = fast[co.co_nlocals + ci].ob_ref
+                    break
+    if obj is NULL:
+        raise RuntimeError("super(): arg[0] deleted")
+    try:
+        i = co.co_freevars.index("__class__")
+    except ValueError:
+        raise RuntimeError("super(): __class__ cell not found") from None
+    cell = fast[co.co_nlocals + len(co.co_cellvars) + i]
+    if not isinstance(cell, Cell):
+        raise RuntimeError("super(): bad __class__ cell")
+    tp = cell.ob_ref
+    if tp is NULL:
+        raise RuntimeError("super(): empty __class__ cell")
+    if not isinstance(tp, type):
+        raise RuntimeError("super(): __class__ is not a type (%s)" % type(tp).__name__)
+    return tp, obj
+
+
+def vm_super(*args):
+    if args:
+        return _hb.super(*args)
+    tp, obj = _super_args(_current_frame())
+    return _hb.super(tp, obj)
+
+
+# -- __build_class__ -------------------------------------------------------------------------
+
+def _update_bases(bases):
+    new_bases = None
+    for i, base in enumerate(bases):
+        if isinstance(base, type):
+            if new_bases is not None:
+                new_bases.append(base)
+            continue
+        meth = getattr(base, "__mro_entries__", None)
+        if meth is None:
+            if new_bases is not None:
+                new_bases.append(base)
+            continue
+        new_base = meth(bases)
+        if not isinstance(new_base, tuple):
+            raise TypeError("__mro_entries__ must return a tuple")
+        if new_bases is None:
+            new_bases = list(bases[:i])
+        new_bases.extend(new_base)
+    return bases if new_bases is None else tuple(new_bases)
+
+
+def _calculate_metaclass(metatype, bases):
+    winner = metatype
+    for base in bases:
+        tmptype = type(base)
+        if issubclass(winner, tmptype):
+            continue
+        if issubclass(tmptype, winner):
+            winner = tmptype
+            continue
+        raise TypeError("metaclass conflict: the metaclass of a derived class must be a "
+                        "(non-strict) subclass of the metaclasses of all its bases")
+    return winner
+
+
+def vm_build_class(func, name, *bases, metaclass=None, **kwds):
+    """builtin___build_class__: run the class body in the VM, then the metaclass."""
+    from ..interpreter.ceval import run_frame
+    if not isinstance(func, Function):
+        raise TypeError("__build_class__: func must be a function")
+    if not isinstance(name, str):
+        raise TypeError("__build_class__: name is not a string")
+    orig_bases = bases
+    bases = _update_bases(orig_bases)
+    if metaclass is None:
+        meta = type(bases[0]) if bases else type
+        isclass = True
+    else:
+        meta = metaclass
+        isclass = isinstance(meta, type)
+    if isclass:
+        meta = _calculate_metaclass(meta, bases)
+    prep = getattr(meta, "__prepare__", None)
+    if prep is None:
+        ns = {}
+    else:
+        ns = call_object(prep, (name, bases), kwds)
+    if not hasattr(type(ns), "__getitem__"):
+        raise TypeError("%s.__prepare__() must return a mapping, not %s"
+                        % (meta.__name__ if isclass else "<metaclass>", type(ns).__name__))
+    frame = bind_frame(func, [], None)
+    frame._f_locals = ns
+    cell = run_frame(frame)
+    host_cell = None
+    if isinstance(cell, Cell):
+        try:
+            if ns["__classcell__"] is cell:
+                import types
+                host_cell = types.CellType()
+                ns["__classcell__"] = host_cell
+        except KeyError:
+            pass
+    if bases is not orig_bases:
+        ns["__orig_bases__"] = orig_bases
+    cls = call_object(meta, (name, bases, ns), kwds)
+    if isinstance(cls, type) and isinstance(cell, Cell):
+        if host_cell is not None:
+            try:
+                cell.ob_ref = host_cell.cell_contents
+            except ValueError:
+                pass
+        cell_cls = cell.ob_ref
+        if cell_cls is not cls:
+            if cell_cls is NULL:
+                raise RuntimeError("__class__ not set defining %r as %r. Was __classcell__ "
+                                   "propagated to type.__new__?" % (name, cls))
+            raise TypeError("__class__ set to %r defining %r as %r" % (cell_cls, name, cls))
+    return cls
+
+
+# -- sys -------------------------------------------------------------------------------------------
+
+def vm_getframe(depth=0):
+    f = _current_frame()
+    depth = int(depth)
+    while depth > 0 and f is not None:
+        f = f.f_back
+        depth -= 1
+    if f is None:
+        raise ValueError("call stack is not deep enough")
+    return f
+
+
+def vm_currentframe():
+    return _current_frame()
+
+
+def vm_exc_info():
+    exc = get_tstate().topmost_exception()
+    if exc is None:
+        return (None, None, None)
+    return (type(exc), exc, exc.__traceback__)
+
+
+def vm_exception():
+    return get_tstate().topmost_exception()
+
+
+def vm_getrecursionlimit():
+    return get_tstate().recursion_limit
+
+
+def vm_setrecursionlimit(limit):
+    if not isinstance(limit, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(limit).__name__)
+    if limit < 1:
+        raise ValueError("recursion limit must be greater or equal than 1")
+    tstate = get_tstate()
+    if tstate.depth >= limit:
+        raise RecursionError("cannot set the recursion limit to %d at the recursion depth "
+                             "%d: the limit is too low" % (limit, tstate.depth))
+    tstate.recursion_limit = limit
+    pystate._main_tstate.recursion_limit = limit
+    # The host limit must leave room for the VM's own host frames.
+    want = limit + 64 * pystate.HOST_FRAMES_PER_REENTRY
+    if sys.getrecursionlimit() < want:
+        sys.setrecursionlimit(want)
+
+
+# -- registration -------------------------------------------------------------------------------
+
+_INSPECT_DONE = [False]
+
+
+def after_import():
+    """Register intercepts for modules the guest may import late (inspect)."""
+    if not _INSPECT_DONE[0]:
+        inspect = sys.modules.get("inspect")
+        if inspect is not None:
+            _INSPECT_DONE[0] = True
+            _call.INTERCEPTS[inspect.currentframe] = vm_currentframe
+
+
+def _install():
+    I = _call.INTERCEPTS
+    I[_hb.exec] = vm_exec
+    I[_hb.eval] = vm_eval
+    I[_hb.compile] = vm_compile
+    I[_hb.globals] = vm_globals
+    I[_hb.locals] = vm_locals
+    I[_hb.vars] = vm_vars
+    I[_hb.dir] = vm_dir
+    I[_hb.__build_class__] = vm_build_class
+    I[_hb.__import__] = imports.vm_import
+    I[sys._getframe] = vm_getframe
+    I[sys.exc_info] = vm_exc_info
+    if hasattr(sys, "exception"):
+        I[sys.exception] = vm_exception
+    I[sys.getrecursionlimit] = vm_getrecursionlimit
+    I[sys.setrecursionlimit] = vm_setrecursionlimit
+    _call.TYPE_INTERCEPTS[_hb.super] = vm_super
+    after_import()
+
+
+_install()
