@@ -279,14 +279,14 @@ class _Reader:
                 return raw.decode("utf-8", "surrogatepass")
             return raw.decode(encoding)
         except UnicodeDecodeError as err:
-            raise PycError("bad marshal data (%s)" % err.reason) from None
+            raise PycError(str(err)) from None
 
     @staticmethod
     def _hashable(v):
         try:
             hash(v)
         except TypeError:
-            raise PycError("bad marshal data (unhashable %s)" % type(v).__name__) from None
+            raise PycError("unhashable type: %r" % type(v).__name__) from None
         return v
 
     def _r_tuple(self, n, flag):
@@ -309,7 +309,7 @@ class _Reader:
 
     def _r_pylong(self):
         n = self.r_long()
-        if n < -(1 << 24) or n > (1 << 24):   # SIZE32_MAX / PyLong_SHIFT bound
+        if n == -(1 << 31):                 # |n| must fit in 32 bits
             raise PycError("bad marshal data (long size out of range)")
         size = abs(n)
         raw = self.r_bytes(2 * size)
@@ -393,6 +393,37 @@ def _all_name_chars(s):
     return s.isascii() and all(c.isalnum() or c == "_" for c in s)
 
 
+# One-character strings are process-wide singletons; these are the ones a 3.10
+# interpreter has interned by the time it writes a .pyc (measured over Lib/).
+_INTERNED_1CHAR = frozenset("\n*.{}")
+
+_ALIVE = []
+
+
+def _alive_names():
+    """Interned names any 3.10 interpreter also holds elsewhere (refcount > 1).
+
+    The builtins' names, the attribute names of the builtin types (kept by
+    their type dicts) and the compiler's static identifiers.  Whatever else
+    the writing process happens to hold is unknowable here (see the module
+    docstring).
+    """
+    if not _ALIVE:
+        import builtins
+        names = set(dir(builtins))
+        for obj in vars(builtins).values():
+            if isinstance(obj, type):
+                names.update(vars(obj))
+        names.update(("<module>", "<lambda>", "<listcomp>", "<setcomp>", "<dictcomp>",
+                      "<genexpr>", ".0", "return", "__main__", "__all__", "__path__",
+                      "__file__", "__spec__", "__loader__", "__package__",
+                      "__builtins__", "__annotations__", "__classcell__",
+                      "__class__", "__qualname__", "__module__", "__name__",
+                      "__doc__", "self", "cls", "args", "kwargs"))
+        _ALIVE.append(frozenset(n for n in names if isinstance(n, str)))
+    return _ALIVE[0]
+
+
 class _Writer:
     """w_object with 3.10's reference decisions modelled (see module docstring)."""
 
@@ -424,8 +455,10 @@ class _Writer:
         """The identity 3.10 gives ``v`` in its ``role``; None when never shared."""
         t = type(v)
         if t is str:
-            if interned or len(v) <= 1 and ord(v or "\0") < 256:
-                return ("str", v, interned)
+            if len(v) <= 1 and ord(v or "\0") < 256:
+                return ("str", v)
+            if interned:
+                return ("str", v)
             if role == "filename":
                 return ("filename", v)
             return ("const", str, v)
@@ -450,14 +483,19 @@ class _Writer:
                 return ("frozenset0",)
             return ("const",) + self._const_key(v)
         if t in (float, complex):
+            if v != v:
+                return ("other", id(v))    # a NaN equals nothing: never merged
             return ("const",) + self._const_key(v)
         if t is Code:
             return ("code", id(v))
         return ("other", id(v))
 
     def _is_singleton(self, key):
-        return key[0] in ("int", "bytes", "tuple0", "frozenset0") or (
-            key[0] == "str" and len(key[1]) <= 1)
+        if key[0] in ("int", "bytes", "tuple0", "frozenset0", "filename"):
+            return True
+        if key[0] == "str":
+            return len(key[1]) <= 1 or key[1] in _alive_names()
+        return False
 
     # the two passes --------------------------------------------------------------
 
@@ -496,11 +534,12 @@ class _Writer:
                 self._visit(k, "const")
                 self._visit(x, "const")
 
-    @staticmethod
-    def _interns(x):
+    code_names = frozenset()
+
+    def _interns(self, x):
         # intern_string_constants: str constants of name characters, inside
-        # tuples and frozensets too.
-        return type(x) is str and _all_name_chars(x)
+        # tuples and frozensets too; and constants that are a code's name.
+        return type(x) is str and (_all_name_chars(x) or x in self.code_names)
 
     def w_byte(self, b):
         self.out.append(b)
@@ -559,6 +598,9 @@ class _Writer:
             self.w_byte(TYPE_BINARY_COMPLEX | flag)
             self.out += struct.pack("<dd", v.real, v.imag)
         elif t is str:
+            if len(v) <= 1:
+                # 1-character strings are singletons: interned or not globally.
+                interned = v in _INTERNED_1CHAR or _all_name_chars(v)
             if v.isascii():
                 raw = v.encode("ascii")
                 if len(raw) < 256:
@@ -621,9 +663,31 @@ class _Writer:
             raise ValueError("unmarshallable object")
 
 
+def _nested_codes(code):
+    for c in code.co_consts:
+        if type(c) is Code:
+            yield c
+            yield from _nested_codes(c)
+
+
+def _code_names(obj, out):
+    if type(obj) is Code:
+        out.add(obj.co_name)
+        for c in obj.co_consts:
+            _code_names(c, out)
+    return out
+
+
 def dumps(obj):
     """Marshal ``obj`` (a Code, or a marshallable host value) as 3.10 does, version 4."""
     w = _Writer()
+    # A function's qualname constant is its (interned) name object itself when
+    # the two are equal, and the constant cache merges equal strings into it.
+    w.code_names = _code_names(obj, set())
+    if type(obj) is Code:
+        # ...but no qualname constant is made for the outermost code.
+        w.code_names.discard(obj.co_name)
+        w.code_names |= {c.co_name for c in _nested_codes(obj)}
     w._visit(obj, "const", interned=False, top=True)
     w.w_object(obj)
     return bytes(w.out)
