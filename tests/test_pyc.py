@@ -18,7 +18,10 @@ from evalframe import pyc
 from evalframe.objects.codeobject import Code
 from evalframe.reference import compile_reference
 
-from tests.tools._ref import compile_ref, need_ref, ref_marshal, run_ref
+try:
+    from tests.tools._ref import compile_ref, need_ref, ref_marshal, run_ref
+except ImportError:     # tests/ is not a package: pytest put tests/ itself on sys.path
+    from tools._ref import compile_ref, need_ref, ref_marshal, run_ref
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REF_LIB = "/root/.pyenv/versions/3.10.13/lib/python3.10"
