@@ -41,7 +41,16 @@ def _fresh_main(filename=None, loader=None, spec=None, cached=None):
 
 
 def print_exception(exc):
-    """Print ``exc`` as the host's top level does (sys.excepthook)."""
+    """Print ``exc`` as the host's top level does (sys.excepthook).
+
+    evalframe's own frames are removed first: the user sees guest frames and
+    host-library frames only, as a native run shows them.
+    """
+    try:
+        from .runtime.tracebacks import clean_exception
+        clean_exception(exc)
+    except ImportError:
+        pass
     try:
         sys.excepthook(type(exc), exc, exc.__traceback__)
     except BaseException:  # a broken guest excepthook: CPython falls back too
@@ -190,14 +199,23 @@ def _without_traceback(exc):
 def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None):
     """The ``evalframe run`` entry: dispatch on FILE / -c / -m, return the exit status.
 
-    ``pdb``, ``stats`` and ``vm_modules`` select the debugger, the call statistics
-    and the import policy; each is provided by its own module when present.
+    Before the main program runs, evalframe's importer goes onto sys.meta_path
+    with the chosen policy (``--vm-modules``: user, all or none), so the guest's
+    own modules run in the VM too.  ``pdb`` and ``stats`` select the debugger
+    and the call statistics, each provided by its own module.
     """
-    if vm_modules is not None or pdb or stats:
-        from . import options
-        options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
+    from . import options
+    options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
+    try:
+        from . import importer
+    except ImportError:
+        importer = None
+    if importer is not None:
+        importer.install(options.vm_modules)
     if kind == "c":
         return run_command(target, args)
     if kind == "m":
+        if importer is not None:
+            return importer.run_module_in_vm(target, args)
         return run_module(target, args)
     return run_file(target, args)
