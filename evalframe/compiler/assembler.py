@@ -112,6 +112,23 @@ def stackdepth(unit, entry, is_generator):
     return maxdepth
 
 
+def normalize_jumps(entry):
+    """Unconditional jumps forward become JUMP_FORWARD, backward JUMP_ABSOLUTE."""
+    visited = set()
+    b = entry
+    while b is not None:
+        visited.add(b)
+        if b.instrs:
+            last = b.instrs[-1]
+            if last.opcode == op.JUMP_ABSOLUTE:
+                if last.target not in visited:
+                    last.opcode = op.JUMP_FORWARD
+            elif last.opcode == op.JUMP_FORWARD:
+                if last.target in visited:
+                    last.opcode = op.JUMP_ABSOLUTE
+        b = b.next
+
+
 def assemble_jump_offsets(entry):
     blocks = []
     b = entry
@@ -194,8 +211,6 @@ def assemble(unit, add_none, flags, filename):
     blocks = unit.blocks
     for b in reversed(blocks):
         fg.normalize_basic_block(b)
-    for b in reversed(blocks):
-        fg.extend_block(b)
 
     entry = blocks[0]
     ste = unit.ste
@@ -224,6 +239,7 @@ def assemble(unit, add_none, flags, filename):
     fg.guarantee_lineno_for_exits(entry, unit.firstlineno)
 
     maxdepth = stackdepth(unit, entry, ste.ste_generator or ste.ste_coroutine)
+    normalize_jumps(entry)
     order = assemble_jump_offsets(entry)
 
     # Emit the code and the line table.
@@ -232,7 +248,8 @@ def assemble(unit, add_none, flags, filename):
     offset = 0
     for b in order:
         for ins in b.instrs:
-            if ins.lineno != lt.lineno:
+            # assemble_emit: an instruction at line 0 opens no new range
+            if ins.lineno and ins.lineno != lt.lineno:
                 lt.line_range(offset)
                 lt.lineno = ins.lineno
             arg = ins.oparg

@@ -8,7 +8,8 @@ operators on constants, tuples of constants, subscripts of constants,
 tuples and frozensets, and ``__debug__`` into a constant.  It never folds an
 operation that raises, and refuses results that would be too big
 (``MAX_INT_SIZE`` bits, ``MAX_COLLECTION_SIZE`` items, ``MAX_STR_SIZE``
-characters, ``MAX_TOTAL_ITEMS`` nested items).
+characters, ``MAX_TOTAL_ITEMS`` nested items).  It also gives f-strings
+parsed by a 3.12+ host the shape and positions 3.10's parser gives them.
 
 CPython rewrites nodes in place; here a folded node is replaced in its
 parent's field by a new node that carries the folded node's position (for
@@ -181,6 +182,45 @@ def _get_docstring(body):
     return None
 
 
+# 3.12 (PEP 701) parses f-strings with the main grammar: every piece gets its
+# own position, where 3.10 (and 3.11) give them the f-string's.
+_FSTRING_NEEDS_310_SHAPE = sys.version_info >= (3, 12)
+
+
+def _fstring_as_310(js):
+    """Give an f-string parsed by a 3.12+ host the shape and positions of 3.10's parser.
+
+    In 3.10 the literal pieces and FormattedValue nodes of an f-string carry
+    the position of the whole JoinedStr (only the expressions inside have
+    their own), and a format spec, all the way down, the position of the
+    string token it sits in.  3.12+ hosts locate each piece exactly, and 3.12
+    ends every format spec holding a replacement field with an empty Constant
+    that 3.10 never has.  Both matter to the code generator (line numbers,
+    LOAD_CONST / BUILD_STRING counts).
+
+    XXX: the token of a format spec is not known without the source; the
+    whole JoinedStr's position is used, which is 3.10's except in an implicit
+    concatenation of strings: there a spec's columns differ, and its line too
+    when the concatenation spans lines and the spec sits in a later token
+    (test_fstrings_have_310_shape_and_positions).
+    """
+    _fstring_parts(js.values, (js.lineno, js.col_offset, js.end_lineno,
+                               js.end_col_offset), False)
+
+
+def _fstring_parts(values, pos, in_spec):
+    if in_spec:
+        values[:] = [v for v in values if not (type(v) is _Constant and v.value == "")]
+    for v in values:
+        t = type(v)
+        if t is _Constant or t is ast.FormattedValue:
+            v.lineno, v.col_offset, v.end_lineno, v.end_col_offset = pos
+            if t is ast.FormattedValue and v.format_spec is not None:
+                spec = v.format_spec
+                spec.lineno, spec.col_offset, spec.end_lineno, spec.end_col_offset = pos
+                _fstring_parts(spec.values, pos, True)
+
+
 def _make_const_tuple(elts):
     for e in elts:
         if type(e) is not _Constant:
@@ -345,6 +385,8 @@ class _Optimizer:
         return e
 
     def _JoinedStr(self, e):
+        if _FSTRING_NEEDS_310_SHAPE:
+            _fstring_as_310(e)
         self._exprs(e.values)
         return e
 

@@ -14,7 +14,6 @@ turns each finished unit into a Code object.
 """
 
 import ast
-import os
 import warnings
 
 from .. import opcodes as op
@@ -22,7 +21,7 @@ from . import flowgraph as fg
 from .flowgraph import mangle
 from .assembler import assemble, compute_code_flags, CO_FUTURE_ANNOTATIONS
 
-from . import _symtable_shim as st
+from . import symtable as st
 
 # compile.c's scope kinds
 SCOPE_MODULE = 0
@@ -159,7 +158,7 @@ class Compiler:
     """``struct compiler``: the state of one compilation."""
 
     def __init__(self, filename, symtable, future_features, ff_lineno, cf_flags,
-                 optimize, source_text=None):
+                 optimize):
         self.filename = filename
         self.st = symtable
         self.future_features = future_features
@@ -171,7 +170,6 @@ class Compiler:
         self.const_cache = fg.ConstCache()
         self.u = None
         self.stack = []
-        self.source_text = source_text
         self._stmt = {}
         self._expr = {}
         for name in dir(self):
@@ -186,31 +184,14 @@ class Compiler:
 
     # -- errors and warnings --------------------------------------------------
 
-    def _program_text(self, lineno):
-        if self.source_text is not None:
-            lines = self.source_text.splitlines(True)
-            if 0 < lineno <= len(lines):
-                return lines[lineno - 1]
-            return None
-        return None
-
     def error(self, msg, lineno=None, col=None):
+        """compiler_error: SyntaxError(msg, (filename, lineno, col + 1, text))."""
         u = self.u
         if lineno is None:
             lineno = u.lineno
             col = u.col_offset
-        text = None
-        try:
-            if os.path.isfile(self.filename):
-                with open(self.filename, "rb") as f:
-                    for i, line in enumerate(f, 1):
-                        if i == lineno:
-                            text = line.decode("utf-8", "replace")
-                            break
-        except OSError:
-            text = None
-        err = SyntaxError(msg, (self.filename, lineno, col + 1, text))
-        raise err
+        text = st.program_text(self.filename, lineno)
+        raise SyntaxError(msg, (self.filename, lineno, col + 1, text))
 
     def warn(self, msg):
         u = self.u
@@ -230,7 +211,15 @@ class Compiler:
             u.cellvars["__class__"] = 0
         u.freevars = self._dictbytype(ste.ste_symbols, st.FREE, st.DEF_FREE_CLASS,
                                       len(u.cellvars))
-        u.lineno = lineno
+        # 3.10: a new scope starts at line 0, which the line table writer
+        # skips (the instruction continues the previous line); comprehensions
+        # start at their own line; the module has none until its first statement.
+        if scope_type == SCOPE_MODULE:
+            u.lineno = -1
+        elif scope_type == SCOPE_COMPREHENSION:
+            u.lineno = lineno
+        else:
+            u.lineno = 0
         if self.u is not None:
             self.stack.append(self.u)
             u.private = self.u.private
@@ -420,6 +409,7 @@ class Compiler:
             doc = get_docstring(stmts)
             if doc is not None:
                 i = 1
+                self.set_loc(stmts[0])
                 self.visit_expr(stmts[0].value)
                 self.nameop("__doc__", _Store)
         for s in stmts[i:]:
@@ -466,7 +456,7 @@ class Compiler:
         if value is None:
             u.load_const(None)
         elif not preserve_tos:
-            self.visit_expr(value)
+            u.load_const(value.value)
         u.addop(op.RETURN_VALUE)
         u.next_block()
 
@@ -1754,6 +1744,17 @@ class Compiler:
             u.use_next_block(end)
             return
         elif t is ast.Compare:
+            # 3.10 moves the current line to the compare's, and leaves it there
+            self.set_loc(e)
+            self._jump_if_compare(e, next_, cond)
+            return
+        self.visit_expr(e)
+        u.addop_j(op.POP_JUMP_IF_TRUE if cond else op.POP_JUMP_IF_FALSE, next_)
+        u.next_block()
+
+    def _jump_if_compare(self, e, next_, cond):
+        u = self.u
+        if True:
             n = len(e.ops) - 1
             if n > 0:
                 self.check_compare(e)

@@ -458,7 +458,8 @@ def optimize_basic_block(unit, b, consts):
                     continue
         elif opcode == _JUMP_ABSOLUTE or opcode == _JUMP_FORWARD:
             if top == _JUMP_FORWARD or top == _JUMP_ABSOLUTE:
-                _eliminate_jump_to_jump(b, opcode)
+                if inst.lineno == target.lineno:
+                    _eliminate_jump_to_jump(b, opcode)
             else:
                 to_copy = inst.target
                 if to_copy.exit and len(to_copy.instrs) <= MAX_COPY_SIZE:
@@ -583,12 +584,7 @@ def optimize_cfg(unit, entry, consts):
 
 
 def _is_exit_without_lineno(b):
-    if not b.exit:
-        return False
-    for ins in b.instrs:
-        if ins.lineno >= 0:
-            return False
-    return True
+    return b.exit and b.instrs[0].lineno < 0
 
 
 def duplicate_exits_without_lineno(unit):
