@@ -42,6 +42,19 @@ _YIELD_FROM = opcodes.YIELD_FROM
 _EXTENDED_ARG = opcodes.EXTENDED_ARG
 
 
+class AbortRun(BaseException):
+    """Stops the guest program from a tool (--max-steps, the stepper's quit).
+
+    The traced loop lets it through every guest handler: no guest ``except``
+    or ``finally`` sees it, and no trace event reports it.
+    """
+
+    def __init__(self, status=1, message=""):
+        BaseException.__init__(self, message)
+        self.status = status
+        self.message = message
+
+
 class Observer:
     """A consumer of the traced loop's moments; every hook is optional.
 
@@ -394,6 +407,8 @@ class TracedLoop:
                     raise SystemError("bad handler result %r" % (r,))
             except _Escape:
                 raise
+            except AbortRun as e:
+                raise _Escape(e)
             except BaseException as e:
                 if e.__class__ is Reraise:
                     exc = e.exc

@@ -202,6 +202,8 @@ class SafeRepr(reprlib.Repr):
             except Exception:
                 return "<function>"
         name = type(x).__name__
+        if name == "Code" and type(x).__module__.endswith("codeobject"):
+            return "<code object %s>" % getattr(x, "co_name", "?")
         if name == "_Null" and type(x).__module__.endswith("cellobject"):
             return "<NULL>"
         return None

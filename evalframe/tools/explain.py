@@ -17,6 +17,7 @@ value stack before and after it, the frame) and is fed by the traced eval loop
 (evalframe/interpreter/traced.py).  Nothing here changes what the VM does.
 """
 
+import os
 import sys
 
 from .. import opcodes
@@ -229,8 +230,8 @@ _BINARY = {
 for _name, (_sym, _cfunc, _slot) in _BINARY.items():
     OPCODE_TEXT["BINARY_" + _name] = (
         "BINARY_%s pops {c.tos1} and {c.tos} and pushes {c.tos1} %s {c.tos} = {c.res}." % (_name, _sym),
-        "%s -> binary_op1 (abstract.c: the %s slot of either operand, the right one first if it "
-        "is a subclass)" % (_cfunc, _slot))
+        "%s -> binary_op1 (abstract.c: the left operand's slot, or the right one's first when its "
+        "type is a subclass; %s)" % (_cfunc, _slot))
     OPCODE_TEXT["INPLACE_" + _name] = (
         "INPLACE_%s computes {c.tos1} %s= {c.tos} (in place if the object supports it) = {c.res}."
         % (_name, _sym),
@@ -650,9 +651,171 @@ def check_table():
     return [name for name in opcodes.opmap if name not in OPCODE_TEXT]
 
 
+# -- the observer ------------------------------------------------------------------------
+
+
+class ExplainObserver:
+    """Prints the explanation of every executed instruction (the traced loop's hooks)."""
+
+    wants_instructions = True
+
+    def __init__(self, out, function=None, max_depth=None, max_steps=None, show_c=True):
+        self.out = _SafeWriter(out)
+        self.function = function
+        self.max_depth = max_depth
+        self.max_steps = max_steps
+        self.show_c = show_c
+        self.explainer = Explainer()
+        self.executed = 0
+        self.explained = 0
+        self._before = {}        # frame -> (index, stack before) of its running instruction
+        self._instrs = {}        # code -> {offset: Instruction}
+        self._base = None
+
+    def _depth(self, loop, frame):
+        d = loop.depth_of(frame)
+        if self._base is None:
+            self._base = d
+        return d - self._base
+
+    def _shown(self, loop, frame):
+        code = frame.f_code
+        if self.function is not None and self.function not in (code.co_name, code.co_qualname):
+            return False
+        return self.max_depth is None or self._depth(loop, frame) <= self.max_depth
+
+    def _instr(self, code, index):
+        table = self._instrs.get(code)
+        if table is None:
+            from .disasm import get_instructions
+            table = self._instrs[code] = {i.offset: i for i in get_instructions(code)}
+        return table[2 * index]
+
+    def _write(self, loop, frame, head, text):
+        pad = "  " * self._depth(loop, frame)
+        self.out.write("%s%s\n" % (pad, head))
+        if not self.show_c:
+            text = text.split(" CPython: ")[0]
+        self.out.write("%s    %s\n" % (pad, text))
+
+    def _head(self, frame, instr):
+        line = frame.f_code.addr2line(instr.offset)
+        arg = "" if instr.arg is None else " %d" % instr.arg
+        argrepr = " (%s)" % safe_repr(instr.argval) if instr.argrepr and \
+            opcodes.argkind[instr.opcode] == opcodes.ARG_CONST else \
+            (" (%s)" % instr.argrepr if instr.argrepr else "")
+        return "%s line %s, offset %d: %s%s%s" % (frame.f_code.co_name, line, instr.offset,
+                                                 instr.opname, arg, argrepr)
+
+    # hooks
+    def call(self, loop, frame):
+        if not self._shown(loop, frame):
+            return
+        from .tracer import _args_summary
+        code = frame.f_code
+        pad = "  " * self._depth(loop, frame)
+        if frame._lasti < 0:
+            self.out.write("%s--> frame for `%s` starts (code object `%s` from %s line %d; "
+                           "arguments: %s); the eval loop (_PyEval_EvalFrameDefault; 2.7: "
+                           "PyEval_EvalFrameEx) runs it from offset 0\n"
+                           % (pad, code.co_qualname, code.co_name,
+                              os.path.basename(code.co_filename), code.co_firstlineno,
+                              _args_summary(frame) or "none"))
+        else:
+            self.out.write("%s--> `%s` resumes after offset %d (gen_send_ex2 -> "
+                           "_PyEval_EvalFrame)\n" % (pad, code.co_qualname, 2 * frame._lasti))
+
+    def before(self, loop, frame, index, stack):
+        self.executed += 1
+        if self.max_steps is not None and self.executed > self.max_steps:
+            from ..interpreter.traced import AbortRun
+            raise AbortRun(3, "evalframe explain: stopped after %d instructions (--max-steps)"
+                           % self.max_steps)
+        if not self._shown(loop, frame):
+            return
+        before = list(stack)
+        self._before[frame] = (index, before)
+        instr = self._instr(frame.f_code, index)
+        if instr.opname in CALL_OPS:
+            text, _kind = self.explainer.call_text(instr, before)
+            if text is None:
+                text = OPCODE_TEXT[instr.opname][0].format(c=_Ctx(instr, frame.f_code, [], [],
+                                                                   False, None))
+            self.explainer.covered.add(instr.offset)
+            self.explained += 1
+            self._write(loop, frame, self._head(frame, instr), text)
+
+    def after(self, loop, frame, index, stack, jumped):
+        entry = self._before.pop(frame, None)
+        if entry is None or entry[0] != index:
+            return
+        instr = self._instr(frame.f_code, index)
+        if instr.opname in CALL_OPS:
+            pad = "  " * self._depth(loop, frame)
+            self.out.write("%s    ... %s pushed the result %s\n"
+                           % (pad, instr.opname, safe_repr(stack[-1]) if stack else "?"))
+            return
+        text = self.explainer.explain(instr, frame.f_code, entry[1], list(stack), jumped)
+        self.explained += 1
+        self._write(loop, frame, self._head(frame, instr), text)
+
+    def exception(self, loop, frame, exc):
+        entry = self._before.pop(frame, None)
+        if entry is None:
+            return
+        instr = self._instr(frame.f_code, entry[0])
+        if instr.opname in CALL_OPS:
+            pad = "  " * self._depth(loop, frame)
+            self.out.write("%s    ... the call raised %s\n" % (pad, exception_summary(exc)))
+            return
+        text = self.explainer.explain(instr, frame.f_code, entry[1], None, False, raised=exc)
+        self.explained += 1
+        self._write(loop, frame, self._head(frame, instr), text)
+
+    def exit(self, loop, frame, value, how):
+        entry = self._before.pop(frame, None)
+        if not self._shown(loop, frame):
+            return
+        if entry is not None and how != "exception":
+            # RETURN_VALUE / YIELD_VALUE / YIELD_FROM end the frame's run: no after()
+            instr = self._instr(frame.f_code, entry[0])
+            before = entry[1]
+            text = self.explainer.explain(instr, frame.f_code, before, before[:-1], False)
+            self.explained += 1
+            self._write(loop, frame, self._head(frame, instr), text)
+        pad = "  " * self._depth(loop, frame)
+        code = frame.f_code
+        if how == "return":
+            self.out.write("%s<-- `%s` returns %s; its frame is released and the caller "
+                           "continues\n" % (pad, code.co_qualname, safe_repr(value)))
+        elif how == "yield":
+            self.out.write("%s<-- `%s` is suspended, yielding %s\n"
+                           % (pad, code.co_qualname, safe_repr(value)))
+        else:
+            self.out.write("%s<-- `%s` is left by an exception (no handler in it)\n"
+                           % (pad, code.co_qualname))
+
+
+class _SafeWriter:
+    """Writes for an observer: a failing output stops the run, never the guest's code."""
+
+    def __init__(self, out):
+        self.out = out
+
+    def write(self, text):
+        from ..interpreter.traced import AbortRun
+        try:
+            self.out.write(text)
+        except BrokenPipeError:
+            raise AbortRun(1, "")
+        except Exception as exc:
+            raise AbortRun(1, "evalframe: explain output failed: %s: %s"
+                           % (type(exc).__name__, exc))
+
+
 # -- the command ------------------------------------------------------------------------
 
-USAGE = "usage: evalframe explain [--max-steps N] [--no-c] FILE [ARGS...]\n"
+USAGE = "usage: evalframe explain [--function NAME] [--max-depth N] [--max-steps N] FILE [ARGS...]\n"
 
 
 def main(argv=None):
