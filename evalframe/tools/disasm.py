@@ -44,10 +44,9 @@ def _compile_for_dis(source, filename, mode):
     The fallback keeps the tool usable (and its output comparable) while the
     compiler is being written; both produce our ``Code``.
     """
-    try:
-        from ..compiler import compile_source
-    except ImportError:
-        compile_source = None
+    from .. import compiler
+    # Only a missing compile_source falls back; a broken compiler must show.
+    compile_source = getattr(compiler, "compile_source", None)
     if compile_source is not None:
         return compile_source(source, filename, mode)
     from ..reference import compile_reference

@@ -280,3 +280,20 @@ def test_from_traceback_marks_lasti():
     out = io.StringIO()
     disasm.distb(outer, file=out)
     assert out.getvalue() == listing
+
+
+def test_dis_real_guest_function_matches_310():
+    """evalframe's own Function (objects/funcobject.py), duck-typed via __code__."""
+    need_ref()
+    from evalframe.objects.funcobject import Function
+    src = "def outer(a, *b):\n    return [lambda: a for _ in b]\n"
+    top = compile_ref(src, "g.py")
+    fn = Function(top.co_consts[0], {})
+    ref = run_ref(["-c", "import dis, sys; ns = {}; exec(compile(sys.stdin.read(), "
+                         "'g.py', 'exec'), ns); dis.dis(ns['outer'])"],
+                  input=src.encode()).stdout.decode()
+    out = io.StringIO()
+    disasm.dis(fn, file=out)
+    assert normalize_listing(out.getvalue()) == normalize_listing(ref)
+    assert [i.opname for i in disasm.get_instructions(fn)][:2] == ["LOAD_CLOSURE",
+                                                                    "BUILD_TUPLE"]
