@@ -143,7 +143,7 @@ def bind_frame(func, args, kwargs):
             j = kwindex.get(name)
             if j is None:
                 if not isinstance(name, str):
-                    raise TypeError("%s() keywords must be strings" % func._qualname)
+                    raise TypeError("keywords must be strings")
                 if kwdict is None:
                     if code.co_posonlyargcount:
                         err = _posonly_as_keyword(func, code, kwargs)
@@ -210,10 +210,10 @@ def _make_generator(func, frame):
 
 def call_push(stack, func, args, kwargs):
     """Call ``func``: return a Frame for the loop to push, or push the result."""
-    cls = func.__class__
+    cls = type(func)
     if cls is MethodType:
         inner = func.__func__
-        if inner.__class__ is Function:
+        if type(inner) is Function:
             args.insert(0, func.__self__)
             func = inner
             cls = Function
@@ -241,9 +241,9 @@ def _call_type(stack, cls, args, kwargs):
     meta = cls.__class__
     if meta is type or meta.__call__ is _type_call:
         init = cls.__init__
-        if init.__class__ is Function and not (cls is type and len(args) == 1):
+        if type(init) is Function and not (cls is type and len(args) == 1):
             new = cls.__new__
-            if new.__class__ is not Function:
+            if type(new) is not Function:
                 if new is _object_new:
                     obj = _object_new(cls)
                 elif kwargs:
@@ -266,7 +266,7 @@ def _call_type(stack, cls, args, kwargs):
 
 def call_host(func, args, kwargs):
     """Call a host callable from guest code (intercepts, guest exc_info)."""
-    cls = func.__class__
+    cls = type(func)
     if cls is BuiltinFunctionType or cls is FunctionType:
         special = INTERCEPTS.get(func)
         if special is not None:
@@ -310,7 +310,7 @@ def call_from_host(func, args, kwargs):
 
 def call_object(func, args, kwargs=None):
     """Call any object from VM runtime code, running guest callees in the VM."""
-    if func.__class__ is Function:
+    if type(func) is Function:
         return call_from_host(func, args, kwargs)
     if kwargs:
         return func(*args, **kwargs)

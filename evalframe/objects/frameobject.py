@@ -14,6 +14,8 @@ writes ``_lasti`` back whenever it leaves the frame (call, return, yield,
 exception), so tools that inspect a suspended or calling frame see it live.
 """
 
+from weakref import ref as _weakref
+
 from .cellobject import NULL, Cell
 from .codeobject import CO_OPTIMIZED
 
@@ -36,7 +38,7 @@ class Frame:
     __slots__ = ("f_code", "f_globals", "f_builtins", "_f_locals", "f_back",
                  "f_localsplus", "f_valuestack", "f_blockstack", "_lasti",
                  "f_trace", "f_trace_lines", "f_trace_opcodes", "f_instrs",
-                 "f_gen", "f_state", "f_init_self", "__weakref__")
+                 "_f_gen", "f_state", "f_init_self", "__weakref__")
 
     def __init__(self, code, globals, builtins, locals, localsplus, instrs):
         self.f_code = code
@@ -52,9 +54,22 @@ class Frame:
         self.f_trace_lines = True
         self.f_trace_opcodes = False
         self.f_instrs = instrs
-        self.f_gen = None
+        self._f_gen = None
         self.f_state = FRAME_CREATED
         self.f_init_self = None
+
+    # -- the generator owning this frame --------------------------------------------
+    # Held weakly, as CPython's borrowed f_gen: no frame<->generator cycle, so
+    # a dropped generator is finalized (its finally blocks run) at once.
+
+    @property
+    def f_gen(self):
+        ref = self._f_gen
+        return None if ref is None else ref()
+
+    @f_gen.setter
+    def f_gen(self, gen):
+        self._f_gen = None if gen is None else _weakref(gen)
 
     # -- lasti and lines -------------------------------------------------------
 

@@ -14,7 +14,7 @@ guest function; guest-to-guest calls never come through here (the eval loop
 pushes the callee's frame itself).
 """
 
-from types import MethodType
+from types import MethodType, FunctionType as _FunctionType
 
 from .cellobject import NULL
 from .codeobject import (Code, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
@@ -260,21 +260,65 @@ class Function:
         return self._qualname
 
 
-def _install_instance_qualname():
-    """Make ``f.__qualname__`` an instance property, as func_getsetlist has it.
+def install_instance_qualname(cls, prop, name="__qualname__"):
+    """Make ``obj.__qualname__`` an instance property (func_getsetlist, gen_getsetlist).
 
     A class body cannot hold a non-str ``__qualname__`` (type_new takes it as
     the class's own qualname), so the property is put into the type's dict
-    afterwards and the method cache invalidated.  ``Function.__qualname__``
-    (the class's) still comes from the metatype's descriptor.
+    afterwards and the method cache invalidated.  ``cls.__qualname__`` (the
+    class's own) still comes from the metatype's descriptor.
     """
     import gc
-    for ref in gc.get_referents(Function.__dict__):
-        if isinstance(ref, dict) and "_qualname_property" in ref:
-            ref["__qualname__"] = Function._qualname_property
+    for ref in gc.get_referents(cls.__dict__):
+        if isinstance(ref, dict) and ref.get("__module__") == cls.__module__ and "__slots__" in ref:
+            ref[name] = prop
             break
-    Function._qualname_cache_bust = None  # type_setattro -> PyType_Modified
-    del Function._qualname_cache_bust
+    cls._qualname_cache_bust = None  # type_setattro -> PyType_Modified
+    del cls._qualname_cache_bust
 
 
-_install_instance_qualname()
+install_instance_qualname(Function, Function._qualname_property)
+
+
+def _signature(self):
+    """inspect.Signature of a guest function (what _signature_from_function
+    computes for host functions; inspect cannot, our code is not a CodeType)."""
+    import inspect
+    P = inspect.Parameter
+    code = self._code
+    names = code.co_varnames
+    npos = code.co_argcount
+    nposonly = code.co_posonlyargcount
+    nkw = code.co_kwonlyargcount
+    ann = self._get_annotations()
+    defaults = self._defaults or ()
+    kwdefaults = self._kwdefaults or {}
+    params = []
+    first_default = npos - len(defaults)
+    for i in range(npos):
+        kind = P.POSITIONAL_ONLY if i < nposonly else P.POSITIONAL_OR_KEYWORD
+        default = defaults[i - first_default] if i >= first_default else P.empty
+        params.append(P(names[i], kind, default=default, annotation=ann.get(names[i], P.empty)))
+    i = npos + nkw
+    if code.co_flags & CO_VARARGS:
+        name = names[i]
+        params.append(P(name, P.VAR_POSITIONAL, annotation=ann.get(name, P.empty)))
+        i += 1
+    for j in range(npos, npos + nkw):
+        name = names[j]
+        params.append(P(name, P.KEYWORD_ONLY, default=kwdefaults.get(name, P.empty),
+                        annotation=ann.get(name, P.empty)))
+    if code.co_flags & CO_VARKEYWORDS:
+        name = names[i]
+        params.append(P(name, P.VAR_KEYWORD, annotation=ann.get(name, P.empty)))
+    return inspect.Signature(params, return_annotation=ann.get("return", inspect.Signature.empty),
+                             __validate_parameters__=False)
+
+
+Function.__signature__ = property(_signature)
+
+# ``isinstance(f, types.FunctionType)`` (inspect.isfunction, and the libraries
+# that test it) is true for guest functions, as for mock objects: isinstance
+# falls back to ``__class__``.  ``type(f)`` is still Function (the VM tests
+# ``type(x) is Function``, never ``x.__class__``).
+install_instance_qualname(Function, property(lambda self: _FunctionType), "__class__")

@@ -15,6 +15,7 @@ registered with collections.abc (Generator, Coroutine, AsyncGenerator).
 
 import sys
 import collections.abc as _abc
+from weakref import ref as _weakref
 from types import TracebackType
 
 from .frameobject import (FRAME_CREATED, FRAME_SUSPENDED, FRAME_EXECUTING,
@@ -60,6 +61,8 @@ class GenBase:
         self._exc_state = ExcItem()
         self._running = False
         self._closed = False
+        # the frame refers back weakly (CPython's f_gen is a borrowed
+        # reference): no cycle, so a dropped generator is finalized at once
         frame.f_gen = self
 
     # -- names -----------------------------------------------------------------
@@ -73,6 +76,16 @@ class GenBase:
         if not isinstance(value, str):
             raise TypeError("__name__ must be set to a string object")
         self._name = value
+
+    def _get_qualname(self):
+        return self._qualname
+
+    def _set_qualname(self, value):
+        if not isinstance(value, str):
+            raise TypeError("__qualname__ must be set to a string object")
+        self._qualname = value
+
+    _qualname_property = property(_get_qualname, _set_qualname)
 
     def __repr__(self):
         return "<%s object %s at %#x>" % (self._kind, self._qualname, id(self))
@@ -610,3 +623,9 @@ def make_generator(func, frame):
 _abc.Generator.register(Generator)
 _abc.Coroutine.register(Coroutine)
 _abc.AsyncGenerator.register(AsyncGenerator)
+
+
+from .funcobject import install_instance_qualname as _iq  # noqa: E402
+for _cls in (Generator, Coroutine, AsyncGenerator):
+    _iq(_cls, GenBase._qualname_property)
+del _cls, _iq

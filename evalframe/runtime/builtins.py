@@ -247,7 +247,24 @@ def _calculate_metaclass(metatype, bases):
     return winner
 
 
-def vm_build_class(func, name, *bases, metaclass=None, **kwds):
+def _implicit_method_kinds(ns):
+    """type_new makes a plain-function __new__ a staticmethod and plain-function
+    __init_subclass__/__class_getitem__ classmethods; it only recognises host
+    functions (PyFunction_Check), so do it for guest ones here."""
+    try:
+        for name, kind in (("__new__", staticmethod), ("__init_subclass__", classmethod),
+                           ("__class_getitem__", classmethod)):
+            try:
+                value = ns[name]
+            except KeyError:
+                continue
+            if type(value) is Function:
+                ns[name] = kind(value)
+    except Exception:
+        pass
+
+
+def vm_build_class(func, name, /, *bases, metaclass=None, **kwds):
     """builtin___build_class__: run the class body in the VM, then the metaclass."""
     from ..interpreter.ceval import run_frame
     if not isinstance(func, Function):
@@ -286,6 +303,7 @@ def vm_build_class(func, name, *bases, metaclass=None, **kwds):
             pass
     if bases is not orig_bases:
         ns["__orig_bases__"] = orig_bases
+    _implicit_method_kinds(ns)
     cls = call_object(meta, (name, bases, ns), kwds)
     if isinstance(cls, type) and isinstance(cell, Cell):
         if host_cell is not None:
@@ -328,6 +346,36 @@ def vm_exc_info():
 
 def vm_exception():
     return get_tstate().topmost_exception()
+
+
+def vm_warn(message, category=None, stacklevel=1, source=None, **kwargs):
+    """warnings.warn for guest callers: the location comes from guest frames
+    (the C/Python warn would find the VM's own host frames)."""
+    import warnings
+    if isinstance(message, Warning):
+        category = message.__class__
+    if category is None:
+        category = UserWarning
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise TypeError("category must be a Warning subclass, not '%s'"
+                        % type(category).__name__)
+    frame = _current_frame()
+    for _ in range(max(int(stacklevel), 1) - 1):
+        if frame is None:
+            break
+        frame = frame.f_back
+    if frame is None:
+        globals = sys.__dict__
+        filename = "sys"
+        lineno = 1
+    else:
+        globals = frame.f_globals
+        filename = frame.f_code.co_filename
+        lineno = frame.f_lineno
+    module = globals.get("__name__", "<string>") if isinstance(globals, dict) else "<string>"
+    registry = globals.setdefault("__warningregistry__", {})
+    warnings.warn_explicit(message, category, filename, lineno, module, registry,
+                           globals, source)
 
 
 def vm_getrecursionlimit():
@@ -381,6 +429,15 @@ def _install():
     if hasattr(sys, "exception"):
         I[sys.exception] = vm_exception
     I[sys.getrecursionlimit] = vm_getrecursionlimit
+    import warnings
+    I[warnings.warn] = vm_warn
+    # Guest code objects answer isinstance(c, types.CodeType) like guest
+    # functions do for FunctionType (inspect.getsource/getfile/iscode).
+    # XXX belongs in objects/codeobject.py (not the VM's file).
+    from ..objects.funcobject import install_instance_qualname
+    import types
+    if not isinstance(Code(), types.CodeType):
+        install_instance_qualname(Code, property(lambda self: types.CodeType), "__class__")
     I[sys.setrecursionlimit] = vm_setrecursionlimit
     _call.TYPE_INTERCEPTS[_hb.super] = vm_super
     after_import()

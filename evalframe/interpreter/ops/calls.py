@@ -15,12 +15,24 @@ from ...objects.funcobject import Function
 from ..call import call_push
 from ..decode import decode
 from .containers import function_str
-from . import handler
+from . import handler, arg_decoder
+
+
+def _with_index(code, index, arg, darg):
+    # Call opcodes carry their own instruction index, so a host callee that
+    # inspects the calling frame (warnings, sys._getframe().f_lineno,
+    # inspect.stack) sees an up-to-date f_lasti.
+    return (darg, index)
+
+
+for _name in ("CALL_FUNCTION", "CALL_FUNCTION_KW", "CALL_FUNCTION_EX", "CALL_METHOD"):
+    arg_decoder(_name)(_with_index)
 
 
 @handler
-def CALL_FUNCTION(f, stack, nargs):
+def CALL_FUNCTION(f, stack, arg):
     "(callable, args[oparg] -- res)"
+    nargs, f._lasti = arg
     if nargs:
         func = stack[-nargs - 1]
         args = stack[-nargs:]
@@ -28,7 +40,7 @@ def CALL_FUNCTION(f, stack, nargs):
     else:
         args = []
         func = stack.pop()
-    if func.__class__ is Function and func._fast_argcount == nargs:
+    if type(func) is Function and func._fast_argcount == nargs:
         code = func._code
         args += func._fast_tail
         return Frame(code, func._globals, func._builtins, None, args,
@@ -37,8 +49,9 @@ def CALL_FUNCTION(f, stack, nargs):
 
 
 @handler
-def CALL_FUNCTION_KW(f, stack, nargs):
+def CALL_FUNCTION_KW(f, stack, arg):
     "(callable, args[oparg], kwnames -- res)"
+    nargs, f._lasti = arg
     kwnames = stack.pop()
     nkw = len(kwnames)
     func = stack[-nargs - 1]
@@ -51,8 +64,9 @@ def CALL_FUNCTION_KW(f, stack, nargs):
 
 
 @handler
-def CALL_FUNCTION_EX(f, stack, flags):
+def CALL_FUNCTION_EX(f, stack, arg):
     "(func, callargs, kwargs if (oparg & 1) -- result)"
+    flags, f._lasti = arg
     kwargs = None
     if flags & 1:
         kwargs = stack.pop()
@@ -87,7 +101,7 @@ def LOAD_METHOD(f, stack, name):
     attr = getattr(obj, name)
     if attr.__class__ is MethodType and attr.__self__ is obj:
         func = attr.__func__
-        if func.__class__ is Function:
+        if type(func) is Function:
             stack[-1] = func
             stack.append(obj)
             return
@@ -96,8 +110,9 @@ def LOAD_METHOD(f, stack, name):
 
 
 @handler
-def CALL_METHOD(f, stack, nargs):
+def CALL_METHOD(f, stack, arg):
     "(meth | NULL, self | callable, args[oparg] -- res)"
+    nargs, f._lasti = arg
     meth = stack[-nargs - 2]
     if meth is NULL:
         args = stack[-nargs:] if nargs else []
@@ -108,7 +123,7 @@ def CALL_METHOD(f, stack, nargs):
         del stack[-nargs - 2:]
         func = meth
         nargs += 1
-    if func.__class__ is Function and func._fast_argcount == nargs:
+    if type(func) is Function and func._fast_argcount == nargs:
         code = func._code
         args += func._fast_tail
         return Frame(code, func._globals, func._builtins, None, args,

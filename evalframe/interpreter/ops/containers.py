@@ -149,7 +149,8 @@ def LIST_EXTEND(f, stack, i):
 @handler
 def SET_UPDATE(f, stack, i):
     "(set, unused[oparg-1], iterable -- set, unused[oparg-1])"
-    stack[-i].update(stack.pop())
+    iterable = stack.pop()
+    stack[-i].update(iterable)
 
 
 @handler

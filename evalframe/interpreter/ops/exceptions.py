@@ -204,8 +204,12 @@ def SETUP_WITH(f, stack, target):
     if exit is None:
         raise _cm_error(mgr, "__exit__", False)
     stack[-1] = exit
+    # __enter__ runs to completion before the block exists (its exception
+    # must not reach our __exit__), so it is called, not pushed.
+    from ..call import call_object
+    res = call_object(enter, ())
     f.f_blockstack.append((B_SETUP_FINALLY, target, len(stack)))
-    return call_push(stack, enter, [], None)
+    stack.append(res)
 
 
 @handler

@@ -20,6 +20,7 @@ from ... import opcodes
 
 _GenTypes = (genobject.Generator, types.GeneratorType)
 _CoroTypes = (genobject.Coroutine, types.CoroutineType)
+_SendTypes = (genobject.GenBase, types.GeneratorType, types.CoroutineType)
 
 
 @handler
@@ -47,7 +48,7 @@ def YIELD_FROM(f, stack, arg):
     v = stack.pop()
     receiver = stack[-1]
     try:
-        if isinstance(receiver, genobject.GenBase):
+        if isinstance(receiver, _SendTypes):
             retval = receiver.send(v)
         elif v is None:
             retval = type(receiver).__next__(receiver)

@@ -10,12 +10,18 @@ import sys
 
 from ...objects.cellobject import NULL
 from ..call import call_push
-from . import handler
+from . import handler, arg_decoder
+
+
+@arg_decoder("IMPORT_NAME")
+def _with_index(code, index, arg, darg):
+    return (darg, index)
 
 
 @handler
-def IMPORT_NAME(f, stack, name):
+def IMPORT_NAME(f, stack, arg):
     "(level, fromlist -- res)"
+    name, f._lasti = arg
     fromlist = stack.pop()
     level = stack.pop()
     try:
