@@ -18,6 +18,7 @@ import difflib
 import io
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -116,10 +117,14 @@ def _field_differs(a, b, name):
     return x != y
 
 
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
 def _listing(co):
+    """The dis listing of one code object, without code objects' addresses."""
     out = io.StringIO()
     disasm.disassemble(co, file=out)
-    return out.getvalue().splitlines()
+    return _ADDRESS.sub("", out.getvalue()).splitlines()
 
 
 def describe_difference(ours, ref, field, context=2, limit=40):
