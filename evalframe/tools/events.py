@@ -157,7 +157,9 @@ def defines_guest_repr(obj):
         except Exception:
             return True
         if impl is not None:
-            return not isinstance(impl, _HOST_CALLABLES)
+            # type(), not isinstance(): a guest Function answers isinstance(f,
+            # types.FunctionType) with True (its __class__ says so)
+            return type(impl) not in _HOST_CALLABLES
     return False
 
 
