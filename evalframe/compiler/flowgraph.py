@@ -37,6 +37,7 @@ _JUMP_IF_TRUE_OR_POP = op.JUMP_IF_TRUE_OR_POP
 _BUILD_TUPLE = op.BUILD_TUPLE
 _UNPACK_SEQUENCE = op.UNPACK_SEQUENCE
 _RETURN_VALUE = op.RETURN_VALUE
+_ROT_N = op.ROT_N
 _EXIT_OPS = frozenset((op.RETURN_VALUE, op.RAISE_VARARGS, op.RERAISE))
 _UNCOND = frozenset((op.JUMP_ABSOLUTE, op.JUMP_FORWARD))
 _BRANCHES = frozenset((op.POP_JUMP_IF_FALSE, op.POP_JUMP_IF_TRUE,
@@ -354,6 +355,20 @@ def _fold_tuple_on_constants(unit, instrs, start, n, consts):
     ins.oparg = index
 
 
+_ROT_DEPTH = {op.ROT_TWO: 2, op.ROT_THREE: 3, op.ROT_FOUR: 4}
+
+
+def _fold_rotations(instrs, start, n):
+    """n rotations of the top n items are the identity: make them NOPs."""
+    for i in range(start, start + n):
+        ins = instrs[i]
+        rot = ins.oparg if ins.opcode == _ROT_N else _ROT_DEPTH.get(ins.opcode)
+        if rot != n:
+            return
+    for i in range(start, start + n):
+        instrs[i].opcode = _NOP
+
+
 def _eliminate_jump_to_jump(b, opcode):
     inst = b.instrs[-1]
     target = inst.target.instrs[0]
@@ -417,6 +432,19 @@ def optimize_basic_block(unit, b, consts):
                     nexti.opcode = op.ROT_TWO
             elif i >= oparg:
                 _fold_tuple_on_constants(unit, instrs, i - oparg, oparg, consts)
+        elif opcode == _ROT_N:
+            if oparg < 2:
+                inst.opcode = _NOP
+                i += 1
+                continue
+            elif oparg == 2:
+                inst.opcode = op.ROT_TWO
+            elif oparg == 3:
+                inst.opcode = op.ROT_THREE
+            elif oparg == 4:
+                inst.opcode = op.ROT_FOUR
+            if i >= oparg - 1:
+                _fold_rotations(instrs, i - oparg + 1, oparg)
         elif opcode == _JUMP_IF_FALSE_OR_POP:
             if top == _POP_JUMP_IF_FALSE:
                 if inst.lineno == target.lineno:
