@@ -2,8 +2,8 @@
 
 A bridge used by the ``compare`` tool and by tests.  It runs
 ``PYENV_VERSION=3.10.13 python3.10`` (or any interpreter named by ``python``) in a
-subprocess, compiles the source there, and ships each code object back as a
-literal of its ``co_*`` fields, which becomes our own ``Code``.  Mirrors no part
+subprocess, compiles the source there, and ships the code object back in
+marshal's 3.10 format, which evalframe.pyc reads into our own ``Code``.  Mirrors no part
 of CPython; it exists because the host is not 3.10.
 """
 
@@ -12,32 +12,17 @@ import os
 import shutil
 import subprocess
 
-from .objects.codeobject import Code
 
 _DUMPER = r'''
-import sys
-def dump(c):
-    consts = []
-    for k in c.co_consts:
-        if hasattr(k, "co_code"):
-            consts.append(("code", dump(k)))
-        else:
-            consts.append(("value", k))
-    return dict(co_argcount=c.co_argcount, co_posonlyargcount=c.co_posonlyargcount,
-                co_kwonlyargcount=c.co_kwonlyargcount, co_nlocals=c.co_nlocals,
-                co_stacksize=c.co_stacksize, co_flags=c.co_flags, co_code=c.co_code,
-                co_consts=consts, co_names=c.co_names, co_varnames=c.co_varnames,
-                co_freevars=c.co_freevars, co_cellvars=c.co_cellvars,
-                co_filename=c.co_filename, co_name=c.co_name,
-                co_firstlineno=c.co_firstlineno, co_linetable=c.co_linetable)
+import marshal, sys
 src = sys.stdin.buffer.read()
 filename, mode = sys.argv[1], sys.argv[2]
 try:
     code = compile(src, filename, mode, dont_inherit=True)
 except SyntaxError as e:
-    print(repr(("error", type(e).__name__, e.msg, e.lineno, e.offset)))
+    sys.stdout.write(repr(("error", type(e).__name__, e.msg, e.lineno, e.offset)))
 else:
-    print(repr(("ok", dump(code))))
+    sys.stdout.buffer.write(b"CODE" + marshal.dumps(code))
 '''
 
 
@@ -83,14 +68,6 @@ def _cached_reference():
     return _CACHE[0]
 
 
-def _revive(d):
-    consts = []
-    for kind, value in d["co_consts"]:
-        consts.append(_revive(value) if kind == "code" else value)
-    d = dict(d, co_consts=tuple(consts))
-    return Code(**d)
-
-
 def compile_reference(source, filename="<string>", mode="exec", python=None):
     """Compile ``source`` with CPython 3.10; return our ``Code`` for the result.
 
@@ -105,10 +82,12 @@ def compile_reference(source, filename="<string>", mode="exec", python=None):
                           capture_output=True, env=_ref_env())
     if proc.returncode != 0:
         raise RuntimeError("reference compiler failed: " + proc.stderr.decode(errors="replace"))
-    tag, *rest = ast.literal_eval(proc.stdout.decode("utf-8"))
-    if tag == "error":
-        kind, msg, lineno, offset = rest
-        err = SyntaxError(msg)
-        err.lineno, err.offset = lineno, offset
-        raise err
-    return _revive(rest[0])
+    out = proc.stdout
+    if out.startswith(b"CODE"):
+        # marshal carries every constant exactly (..., inf, nan, -0.0, nested code)
+        from .pyc import loads
+        return loads(out[4:])
+    tag, kind, msg, lineno, offset = ast.literal_eval(out.decode("utf-8"))
+    err = SyntaxError(msg)
+    err.lineno, err.offset = lineno, offset
+    raise err
