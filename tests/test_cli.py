@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from conftest import SEED, run_evalframe, run_host
+from evalframe_testing import SEED, run_evalframe, run_host
 
 pytestmark = pytest.mark.smoke
 
