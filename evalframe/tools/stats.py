@@ -198,3 +198,20 @@ def run_with_stats(code, main_module, out=None):
         pass
     stats.report(out or sys.stderr)
     return status
+
+
+def main(argv=None):
+    """``python -m evalframe.tools.stats FILE [ARGS]``: the same as ``run --stats``."""
+    from .tracer import prepare_main
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        sys.stderr.write("usage: evalframe run --stats FILE [ARGS...]\n")
+        return 2
+    prepared = prepare_main(argv[0], argv[1:])
+    if isinstance(prepared, int):
+        return prepared
+    return run_with_stats(*prepared)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
