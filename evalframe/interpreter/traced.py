@@ -93,7 +93,8 @@ class StatsObserver(Observer):
         self._names = opcodes.opname
 
     def call(self, loop, frame):
-        self.stats.count_frame(loop.depth_of(frame))
+        if frame._lasti < 0:          # a new frame, not a generator resuming
+            self.stats.count_frame(loop.depth_of(frame))
 
     def before(self, loop, frame, index, stack):
         raw = frame.f_code.co_code
