@@ -271,6 +271,8 @@ def call_host(func, args, kwargs):
         special = INTERCEPTS.get(func)
         if special is not None:
             func = special
+        elif args and type(args[0]) is Function and cls is BuiltinFunctionType:
+            args = _host_function_args(func, args)
     if _handled[0]:
         exc = _get_tstate().topmost_exception()
         if exc is not None and sys.exc_info()[1] is not exc:
@@ -278,6 +280,19 @@ def call_host(func, args, kwargs):
     if kwargs:
         return func(*args, **kwargs)
     return func(*args)
+
+
+def _host_function_args(func, args):
+    """C methods that insist on a host function (PyFunction_Check), such as
+    BaseExceptionGroup.split/subgroup's predicate: pass a host wrapper."""
+    owner = getattr(func, "__self__", None)
+    eg = getattr(__builtins__ if isinstance(__builtins__, dict) else __builtins__.__dict__,
+                 "get", lambda *a: None)("BaseExceptionGroup")
+    if eg is not None and isinstance(owner, eg) and func.__name__ in ("split", "subgroup"):
+        guest = args[0]
+        args = list(args)
+        args[0] = lambda exc: guest(exc)
+    return args
 
 
 def _call_in_exc(exc, func, args, kwargs):

@@ -88,6 +88,7 @@ def run_frame(f, throwexc=None):
         return _eval_plain(tstate, f, throwexc)
     finally:
         tstate.reentry -= 1
+        throwexc = None   # no exception -> traceback -> this frame -> exception cycle
 
 
 def _check_host_room(tstate):
@@ -118,6 +119,7 @@ def _eval_plain(tstate, f, throwexc):
     instrs = f.f_instrs
     ip = f._lasti + 1
     pending = throwexc
+    throwexc = None
     try:
         while True:
             try:
@@ -162,7 +164,10 @@ def _eval_plain(tstate, f, throwexc):
                                     raise TypeError("__init__() should return None, not '%s'"
                                                     % type(retval).__name__)
                                 retval = init_self
+                                init_self = None
                             stack.append(retval)
+                            # hold no references the guest has dropped
+                            retval = None
                         elif r is YIELD or r is YIELD_AGAIN:
                             if r is YIELD_AGAIN:
                                 ip -= 1
@@ -185,10 +190,17 @@ def _eval_plain(tstate, f, throwexc):
                 if f is None:
                     pending = exc
                     break
+                exc = None
                 stack = f.f_valuestack
                 instrs = f.f_instrs
                 ip = f._lasti + 1
-        raise pending
+        # Clear the locals while the exception leaves: the traceback keeps
+        # this host frame, and a local holding the exception would make a
+        # cycle that keeps the guest's objects alive until a gc pass.
+        try:
+            raise pending
+        finally:
+            pending = exc = f = entry = stack = instrs = None
     finally:
         tstate.frame = prev
         tstate.depth = base_depth

@@ -79,3 +79,7 @@ class Cell:
         return self.ob_ref < other.ob_ref
 
     __hash__ = None
+
+
+Cell.__name__ = "cell"
+Cell.__module__ = "builtins"

@@ -164,3 +164,7 @@ def _map_one(d, name, value, deref):
         d.pop(name, None)
     else:
         d[name] = value
+
+
+Frame.__name__ = "frame"
+Frame.__module__ = "builtins"

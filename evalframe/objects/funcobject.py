@@ -322,3 +322,8 @@ Function.__signature__ = property(_signature)
 # falls back to ``__class__``.  ``type(f)`` is still Function (the VM tests
 # ``type(x) is Function``, never ``x.__class__``).
 install_instance_qualname(Function, property(lambda self: _FunctionType), "__class__")
+
+# type(f).__name__ and error messages say 'function', as for host functions.
+# (The class's __module__ entry is the instance property above, which makes
+# repr(type(f)) "<class 'function'>" as well.)
+Function.__name__ = Function.__qualname__ = "function"

@@ -138,21 +138,28 @@ class GenBase:
         self._running = True
         try:
             result = _run(f, throwexc)
-        except BaseException as exc:
+        except (StopIteration, StopAsyncIteration) as exc:
             self._finish()
-            if isinstance(exc, StopIteration) or (
-                    self._kind == "async generator" and isinstance(exc, StopAsyncIteration)):
-                name = "StopIteration" if isinstance(exc, StopIteration) else "StopAsyncIteration"
+            if isinstance(exc, StopIteration) or self._kind == "async generator":
+                name = type(exc).__name__ if type(exc) in (StopIteration, StopAsyncIteration) \
+                    else ("StopIteration" if isinstance(exc, StopIteration) else "StopAsyncIteration")
                 err = RuntimeError("%s raised %s" % (self._kind, name))
-                err.__cause__ = exc
-                err.__context__ = exc
-                raise err from exc
+                try:
+                    raise err from exc
+                finally:
+                    err = exc = None
+            raise
+        except BaseException:
+            # (no "as": a local holding the exception would make a cycle
+            # through the traceback and delay the guest's finalizers)
+            self._finish()
             raise
         finally:
             self._running = False
             tstate.exc_info = item.previous_item
             item.previous_item = None
             f.f_back = None
+            throwexc = None
         if f.f_state == FRAME_SUSPENDED:
             return result, False
         self._finish()
@@ -274,8 +281,11 @@ class GenBase:
         try:
             result, returned = self._send_ex(None, err if err is not None else GeneratorExit(),
                                              closing=True)
-        except (StopIteration, GeneratorExit):
+        except (StopIteration, GeneratorExit) as done:
+            done.__traceback__ = None   # drop the VM's frames (and any cycle) now
             return None
+        finally:
+            err = None
         if not returned:
             raise RuntimeError("%s ignored GeneratorExit" % self._kind)
         return None
@@ -629,3 +639,15 @@ from .funcobject import install_instance_qualname as _iq  # noqa: E402
 for _cls in (Generator, Coroutine, AsyncGenerator):
     _iq(_cls, GenBase._qualname_property)
 del _cls, _iq
+
+# type names as CPython's: 'generator', 'coroutine', 'async_generator'
+Generator.__name__ = "generator"
+Coroutine.__name__ = "coroutine"
+AsyncGenerator.__name__ = "async_generator"
+CoroutineWrapper.__name__ = "coroutine_wrapper"
+AsyncGenASend.__name__ = "async_generator_asend"
+AsyncGenAThrow.__name__ = "async_generator_athrow"
+for _cls in (Generator, Coroutine, AsyncGenerator, CoroutineWrapper, AsyncGenASend,
+             AsyncGenAThrow):
+    _cls.__module__ = "builtins"
+del _cls

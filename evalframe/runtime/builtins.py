@@ -44,7 +44,18 @@ def _compile_source(source, filename, mode, flags=0, dont_inherit=False, optimiz
     compiler = COMPILER
     if compiler is None:
         from ..compiler import compile_source as compiler  # raises if not there yet
-    return compiler(source, filename, mode, flags, dont_inherit, optimize)
+    try:
+        return compiler(source, filename, mode, flags, dont_inherit, optimize)
+    except SyntaxError as exc:
+        err = exc
+    # CPython's compile() raises from C: no frames of the compiler (ast.parse,
+    # the code generator) in the traceback.
+    try:
+        err.__traceback__ = None
+        err.__context__ = None
+        raise err
+    finally:
+        err = None
 
 
 def _current_frame():
@@ -378,6 +389,50 @@ def vm_warn(message, category=None, stacklevel=1, source=None, **kwargs):
                            globals, source)
 
 
+def vm_extract_stack(f=None, limit=None):
+    import traceback
+    return traceback.extract_stack(f if f is not None else _current_frame(), limit)
+
+
+def vm_format_stack(f=None, limit=None):
+    import traceback
+    return traceback.format_stack(f if f is not None else _current_frame(), limit)
+
+
+def vm_print_stack(f=None, limit=None, file=None):
+    import traceback
+    return traceback.print_stack(f if f is not None else _current_frame(), limit, file)
+
+
+def vm_inspect_stack(context=1):
+    """inspect.stack() for a guest caller: FrameInfo records of guest frames
+    (inspect.getframeinfo wants host frames, so the records are made here)."""
+    import inspect
+    import linecache
+    out = []
+    f = _current_frame()
+    while f is not None:
+        code = f.f_code
+        lineno = f.f_lineno
+        lines = index = None
+        if context > 0 and lineno:
+            all_lines = linecache.getlines(code.co_filename, f.f_globals)
+            if all_lines:
+                start = max(0, min(lineno - 1 - context // 2, len(all_lines) - context))
+                lines = all_lines[start:start + context]
+                index = lineno - 1 - start
+        extra = {}
+        if sys.version_info >= (3, 11):
+            pos = list(code.co_positions())
+            i = f._lasti
+            p = pos[i] if 0 <= i < len(pos) else (lineno, lineno, None, None)
+            extra["positions"] = inspect._Positions(*p) if hasattr(inspect, "_Positions") else p
+        out.append(inspect.FrameInfo(f, code.co_filename, lineno, code.co_name, lines, index,
+                                     **extra))
+        f = f.f_back
+    return out
+
+
 def vm_getrecursionlimit():
     return get_tstate().recursion_limit
 
@@ -404,13 +459,26 @@ def vm_setrecursionlimit(limit):
 _INSPECT_DONE = [False]
 
 
+_TRACEBACK_DONE = [False]
+
+
 def after_import():
-    """Register intercepts for modules the guest may import late (inspect)."""
+    """Register intercepts for modules the guest may import late: the host
+    functions that find "the caller" with sys._getframe (they would find the
+    VM's own frames) get the guest frame instead."""
     if not _INSPECT_DONE[0]:
         inspect = sys.modules.get("inspect")
         if inspect is not None:
             _INSPECT_DONE[0] = True
             _call.INTERCEPTS[inspect.currentframe] = vm_currentframe
+            _call.INTERCEPTS[inspect.stack] = vm_inspect_stack
+    if not _TRACEBACK_DONE[0]:
+        tb = sys.modules.get("traceback")
+        if tb is not None:
+            _TRACEBACK_DONE[0] = True
+            _call.INTERCEPTS[tb.extract_stack] = vm_extract_stack
+            _call.INTERCEPTS[tb.format_stack] = vm_format_stack
+            _call.INTERCEPTS[tb.print_stack] = vm_print_stack
 
 
 def _install():

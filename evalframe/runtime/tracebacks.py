@@ -96,13 +96,39 @@ def _make_fake(filename, name, qualname, position):
     else:
         changes["co_linetable"] = bytes([len(base.co_code), 0])
     fake = base.replace(**changes)
-    try:
-        exec(fake, {"__evalframe_fake__": _FakeRaise, "__builtins__": {}})
-    except _FakeRaise as e:
-        tb = e.__traceback__.tb_next
-        frame, lasti = tb.tb_frame, tb.tb_lasti
+    frame, lasti = _run_in_fresh_thread(fake, {"__evalframe_fake__": _FakeRaise,
+                                               "__builtins__": {}})
     _fake_frames.add(frame)
     return frame, lasti
+
+
+def _fake_worker(code, globals, locals, out, done):
+    try:
+        exec(code, globals, locals)
+    except BaseException as e:
+        tb = e.__traceback__.tb_next
+        out.append((tb.tb_frame, tb.tb_lasti))
+        tb = None
+    finally:
+        code = globals = locals = out = None
+        done.release()
+
+
+def _run_in_fresh_thread(code, globals, locals=None):
+    """Run a stand-in code object where it has no caller but one bare frame.
+
+    A host frame object that outlives its run keeps its caller (f_back) and
+    so the whole calling stack with its locals; a stand-in made from inside
+    the VM would keep the VM's frames, and the guest objects they hold,
+    alive for ever.  A new thread's stack has nothing else on it.
+    """
+    import _thread
+    out = []
+    done = _thread.allocate_lock()
+    done.acquire()
+    _thread.start_new_thread(_fake_worker, (code, globals, locals, out, done))
+    done.acquire()
+    return out[0]
 
 
 def _positions(code):
@@ -205,6 +231,102 @@ def add_entry(tstate, exc, f, add_tb):
                 from ..interpreter.ops.exceptions import set_context
                 set_context(tstate, exc)
     if add_tb:
-        frame, lasti, lineno = fake_location(f.f_code, f._lasti)
+        if tb is None and isinstance(exc, NameError) and _HOST >= (3, 10):
+            frame, lasti, lineno = _name_error_location(f)
+        else:
+            frame, lasti, lineno = fake_location(f.f_code, f._lasti)
         tb = TracebackType(tb, frame, lasti, lineno)
     exc.__traceback__ = tb
+
+
+# -- NameError suggestions ------------------------------------------------------------------
+# The host's "Did you mean" for a NameError looks at the innermost traceback
+# frame: its code's co_varnames (3.11's C printer) or its f_locals (3.12+), its
+# f_globals and f_builtins.  So the innermost stand-in of a NameError is made
+# afresh with the guest frame's names, globals and (bound) locals.
+
+def _name_error_location(f):
+    code = f.f_code
+    pos = _positions(code)
+    index = f._lasti
+    position = pos[index] if 0 <= index < len(pos) else (code.co_firstlineno, None, None, None)
+    lineno = position[0]
+    if lineno is None:
+        lineno = code.addr2line(2 * index) or code.co_firstlineno
+    try:
+        frame, lasti = _make_name_error_fake(f, position)
+    except Exception:
+        return fake_location(code, index)
+    return frame, lasti, lineno
+
+
+def _make_name_error_fake(f, position):
+    import types
+    from ..objects.codeobject import CO_OPTIMIZED
+    from ..objects.cellobject import NULL, Cell
+    code = f.f_code
+    lineno, end_lineno, col, end_col = position
+    if lineno is None or lineno < 1:
+        lineno, end_lineno, col, end_col = 1, None, None, None
+    globals = f.f_globals
+    if code.co_flags & CO_OPTIMIZED:
+        names, values = [], []
+        fast = f.f_localsplus
+        allnames = code.co_varnames + code.co_cellvars + code.co_freevars
+        for i, name in enumerate(allnames):
+            if not name.isidentifier() or name in names or i >= len(fast):
+                continue
+            value = fast[i]
+            if isinstance(value, Cell) and i >= code.co_nlocals:
+                value = value.ob_ref
+            names.append(name)
+            values.append(value)
+        unbound = [n for n, v in zip(names, values) if v is NULL]
+        body = ("def %s(%s):\n" % (code.co_name if code.co_name.isidentifier() else "f",
+                                     ", ".join(names)))
+        if unbound:
+            body += "    del %s\n" % ", ".join(unbound)
+        body += "    1/0\n"
+        outer = compile(body, code.co_filename, "exec", dont_inherit=True)
+        inner = [c for c in outer.co_consts if isinstance(c, types.CodeType)][0]
+        inner = _relocate(inner, code, lineno, end_lineno, col, end_col)
+        func = types.FunctionType(inner, globals if isinstance(globals, dict) else {})
+        args = [None if v is NULL else v for v in values]
+        return _call_in_fresh_thread(func, args)
+    base = compile("1/0", code.co_filename, "exec", dont_inherit=True)
+    base = _relocate(base, code, lineno, end_lineno, col, end_col)
+    locals = f._f_locals if f._f_locals is not None else globals
+    return _run_in_fresh_thread(base, globals, locals)
+
+
+def _relocate(host_code, code, lineno, end_lineno, col, end_col):
+    changes = dict(co_name=code.co_name, co_firstlineno=lineno)
+    if _HOST >= (3, 11):
+        changes["co_qualname"] = code.co_qualname
+        changes["co_linetable"] = _location_table_311(
+            len(host_code.co_code) // 2, lineno, end_lineno, col, end_col)
+    else:
+        changes["co_linetable"] = bytes([len(host_code.co_code), 0])
+    return host_code.replace(**changes)
+
+
+def _call_worker(func, args, out, done):
+    try:
+        func(*args)
+    except BaseException as e:
+        tb = e.__traceback__.tb_next
+        out.append((tb.tb_frame, tb.tb_lasti))
+        tb = None
+    finally:
+        func = args = out = None
+        done.release()
+
+
+def _call_in_fresh_thread(func, args):
+    import _thread
+    out = []
+    done = _thread.allocate_lock()
+    done.acquire()
+    _thread.start_new_thread(_call_worker, (func, args, out, done))
+    done.acquire()
+    return out[0]
