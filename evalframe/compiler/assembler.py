@@ -211,6 +211,8 @@ def assemble(unit, add_none, flags, filename):
     blocks = unit.blocks
     for b in reversed(blocks):
         fg.normalize_basic_block(b)
+    for b in reversed(blocks):
+        fg.extend_block(b)
 
     entry = blocks[0]
     ste = unit.ste

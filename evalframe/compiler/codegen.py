@@ -218,6 +218,7 @@ class Compiler:
             u.lineno = -1
         elif scope_type == SCOPE_COMPREHENSION:
             u.lineno = lineno
+            u.col_offset = key.col_offset
         else:
             u.lineno = 0
         if self.u is not None:
@@ -780,12 +781,13 @@ class Compiler:
     # -- functions and classes -----------------------------------------------
 
     def check_debug_args(self, args):
+        # reported at the current statement, as compiler_check_debug_args does
         for a in args.posonlyargs + args.args + args.kwonlyargs:
             if a.arg == "__debug__":
-                self.error("cannot assign to __debug__", a.lineno, a.col_offset)
+                self.error("cannot assign to __debug__")
         for a in (args.vararg, args.kwarg):
             if a is not None and a.arg == "__debug__":
-                self.error("cannot assign to __debug__", a.lineno, a.col_offset)
+                self.error("cannot assign to __debug__")
 
     def default_arguments(self, args):
         u = self.u
@@ -1589,12 +1591,12 @@ class Compiler:
             u.addop_i(op.BUILD_CONST_KEY_MAP, n)
             return
         if big:
-            u.addop_i(op.BUILD_MAP, 0)
+            u.addop_i_noline(op.BUILD_MAP, 0)
         for kw in keywords[begin:end]:
             u.load_const(kw.arg)
             self.visit_expr(kw.value)
             if big:
-                u.addop_i(op.MAP_ADD, 1)
+                u.addop_i_noline(op.MAP_ADD, 1)
         if not big:
             u.addop_i(op.BUILD_MAP, n)
 

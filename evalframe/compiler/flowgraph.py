@@ -38,6 +38,7 @@ _BUILD_TUPLE = op.BUILD_TUPLE
 _UNPACK_SEQUENCE = op.UNPACK_SEQUENCE
 _RETURN_VALUE = op.RETURN_VALUE
 _ROT_N = op.ROT_N
+_FOR_ITER = op.FOR_ITER
 _EXIT_OPS = frozenset((op.RETURN_VALUE, op.RAISE_VARARGS, op.RERAISE))
 _UNCOND = frozenset((op.JUMP_ABSOLUTE, op.JUMP_FORWARD))
 _BRANCHES = frozenset((op.POP_JUMP_IF_FALSE, op.POP_JUMP_IF_TRUE,
@@ -230,6 +231,9 @@ class CompilerUnit:
     def addop_i(self, opcode, oparg):
         self.curblock.instrs.append(Instr(opcode, oparg, None, self.lineno))
 
+    def addop_i_noline(self, opcode, oparg):
+        self.curblock.instrs.append(Instr(opcode, oparg, None, -1))
+
     def addop_j(self, opcode, target):
         self.curblock.instrs.append(Instr(opcode, 0, target, self.lineno))
 
@@ -369,14 +373,17 @@ def _fold_rotations(instrs, start, n):
         instrs[i].opcode = _NOP
 
 
-def _eliminate_jump_to_jump(b, opcode):
-    inst = b.instrs[-1]
-    target = inst.target.instrs[0]
-    if inst.target is target.target:
-        # Loop without interrupt
-        return
-    b.instrs.append(Instr(opcode, 0, target.target, target.lineno))
-    b.instrs[-2].opcode = _NOP
+def _jump_thread(inst, target, opcode):
+    """Retarget ``inst`` past the jump it lands on (jump_thread, bpo-45773).
+
+    Only when both carry the same line, so no line event is lost; returns
+    True when ``inst`` changed (the caller then looks at it again).
+    """
+    if inst.lineno == target.lineno and inst.target is not target.target:
+        inst.target = target.target
+        inst.opcode = opcode
+        return True
+    return False
 
 
 def optimize_basic_block(unit, b, consts):
@@ -447,55 +454,44 @@ def optimize_basic_block(unit, b, consts):
                 _fold_rotations(instrs, i - oparg + 1, oparg)
         elif opcode == _JUMP_IF_FALSE_OR_POP:
             if top == _POP_JUMP_IF_FALSE:
-                if inst.lineno == target.lineno:
-                    inst.opcode = target.opcode
-                    inst.oparg = target.oparg
-                    inst.target = target.target
-                    inst.lineno = target.lineno
+                if _jump_thread(inst, target, _POP_JUMP_IF_FALSE):
                     continue
             elif top in (_JUMP_ABSOLUTE, _JUMP_FORWARD, _JUMP_IF_FALSE_OR_POP):
-                if inst.lineno == target.lineno and inst.target is not target.target:
-                    inst.target = target.target
+                if _jump_thread(inst, target, _JUMP_IF_FALSE_OR_POP):
                     continue
-            elif top == _JUMP_IF_TRUE_OR_POP:
+            elif top == _JUMP_IF_TRUE_OR_POP or top == _POP_JUMP_IF_TRUE:
                 if inst.lineno == target.lineno:
                     inst.opcode = _POP_JUMP_IF_FALSE
                     inst.target = inst.target.next
                     continue
         elif opcode == _JUMP_IF_TRUE_OR_POP:
             if top == _POP_JUMP_IF_TRUE:
-                if inst.lineno == target.lineno:
-                    inst.opcode = target.opcode
-                    inst.oparg = target.oparg
-                    inst.target = target.target
-                    inst.lineno = target.lineno
+                if _jump_thread(inst, target, _POP_JUMP_IF_TRUE):
                     continue
             elif top in (_JUMP_ABSOLUTE, _JUMP_FORWARD, _JUMP_IF_TRUE_OR_POP):
-                if inst.lineno == target.lineno and inst.target is not target.target:
-                    inst.target = target.target
+                if _jump_thread(inst, target, _JUMP_IF_TRUE_OR_POP):
                     continue
-            elif top == _JUMP_IF_FALSE_OR_POP:
+            elif top == _JUMP_IF_FALSE_OR_POP or top == _POP_JUMP_IF_FALSE:
                 if inst.lineno == target.lineno:
                     inst.opcode = _POP_JUMP_IF_TRUE
                     inst.target = inst.target.next
                     continue
         elif opcode == _POP_JUMP_IF_FALSE or opcode == _POP_JUMP_IF_TRUE:
             if top == _JUMP_ABSOLUTE or top == _JUMP_FORWARD:
-                if inst.lineno == target.lineno:
-                    inst.target = target.target
+                if _jump_thread(inst, target, opcode):
                     continue
         elif opcode == _JUMP_ABSOLUTE or opcode == _JUMP_FORWARD:
-            if top == _JUMP_FORWARD or top == _JUMP_ABSOLUTE:
-                if inst.lineno == target.lineno:
-                    _eliminate_jump_to_jump(b, opcode)
-            else:
-                to_copy = inst.target
-                if to_copy.exit and len(to_copy.instrs) <= MAX_COPY_SIZE:
-                    inst.opcode = _NOP
-                    instrs.extend([x.copy() for x in to_copy.instrs])
-                    b.exit = True
-                    # compile.c reuses its loop counter for the copy loop
-                    i = len(to_copy.instrs)
+            if top == _JUMP_ABSOLUTE or top == _JUMP_FORWARD:
+                if _jump_thread(inst, target, _JUMP_ABSOLUTE):
+                    continue
+        elif opcode == _FOR_ITER:
+            if top == _JUMP_FORWARD:
+                if _jump_thread(inst, target, _FOR_ITER):
+                    continue
+        elif opcode == _RETURN_VALUE:
+            # nothing after a return can run
+            if i + 1 < len(instrs):
+                del instrs[i + 1:]
         i += 1
 
 
