@@ -1,0 +1,52 @@
+"""Recursion: guest calls never recurse in the host; limits end in RecursionError."""
+
+import os
+import subprocess
+import sys
+
+from evalframe.interpreter.ceval import run_code
+from ._diff import compile_ours, host_outcome, vm_outcome
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _run_vm_subprocess(source):
+    script = ("import sys\nfrom evalframe.compiler import compile_source\n"
+              "from evalframe.interpreter.ceval import run_code\n"
+              "src = sys.stdin.read()\n"
+              "try:\n    run_code(compile_source(src, '<rec>', 'exec', 0, True, -1), {'__name__': '__main__'})\n"
+              "except RecursionError as e:\n    print('RecursionError', e)\n")
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    return subprocess.run([sys.executable, "-c", script], input=source, capture_output=True,
+                          text=True, env=env, timeout=300)
+
+
+def test_deep_recursion_with_raised_limit():
+    src = ("import sys\nsys.setrecursionlimit(100000)\n"
+           "def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nprint(f(50000), sys.getrecursionlimit())\n")
+    proc = _run_vm_subprocess(src)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "50000 100000\n"
+
+
+def test_runaway_recursion_with_raised_limit():
+    src = ("import sys\nsys.setrecursionlimit(100000)\n"
+           "def f(n):\n    return f(n + 1)\nf(0)\n")
+    proc = _run_vm_subprocess(src)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "RecursionError maximum recursion depth exceeded\n"
+
+
+def test_runaway_host_reentry_does_not_crash():
+    # every level goes guest -> host (__call__ slot) -> guest
+    src = ("import sys\nsys.setrecursionlimit(100000)\n"
+           "class A:\n    def __call__(self, n):\n        return self(n + 1)\nA()(0)\n")
+    proc = _run_vm_subprocess(src)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("RecursionError maximum recursion depth exceeded")
+
+
+def test_default_limit_depth_matches_host():
+    src = ("def f(n):\n    try:\n        return f(n + 1)\n    except RecursionError:\n        return n\n"
+           "print(f(0) > 900)\n")
+    assert vm_outcome(compile_ours(src)) == host_outcome(src)
