@@ -1,8 +1,7 @@
 """``python -m evalframe``: the command line (see evalframe.cli)."""
 
-import sys
-
 from .cli import main
+from .pythonrun import exit_process
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_process(main())

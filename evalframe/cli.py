@@ -136,3 +136,9 @@ def main(argv=None):
         return _usage_error("unknown command %r" % argv[0])
     status = command(argv[1:])
     return 0 if status is None else status
+
+
+def entry():
+    """The console script: run main() and leave the process as CPython would."""
+    from .pythonrun import exit_process
+    exit_process(main())

@@ -15,6 +15,8 @@ import sys
 import types
 
 EX_OK, EX_ERROR, EX_USAGE = 0, 1, 2
+# An uncaught KeyboardInterrupt ends the process by SIGINT (_Py_UnhandledKeyboardInterrupt).
+EXIT_BY_SIGINT = "SIGINT"
 
 
 def _compile_source(source, filename, mode="exec"):
@@ -28,16 +30,32 @@ def _run_code(code, module):
 
 
 def _fresh_main(filename=None, loader=None, spec=None, cached=None):
-    """A new ``__main__`` module installed in sys.modules, as pymain_run_python does."""
+    """A new ``__main__`` module installed in sys.modules, as pymain_run_python does.
+
+    Its namespace starts with the keys CPython's has, in CPython's order
+    (``list(globals())`` in a guest program shows them).
+    """
     import builtins
     main = types.ModuleType("__main__")
-    main.__dict__.update({"__builtins__": builtins, "__loader__": loader,
-                          "__spec__": spec, "__package__": None})
+    ns = main.__dict__
+    ns["__package__"] = None
+    ns["__loader__"] = loader
+    ns["__spec__"] = spec
+    ns["__annotations__"] = {}
+    ns["__builtins__"] = builtins
     if filename is not None:
-        main.__file__ = filename
-        main.__cached__ = cached
+        ns["__file__"] = filename
+        ns["__cached__"] = cached
     sys.modules["__main__"] = main
     return main
+
+
+def _file_loader(path):
+    """The loader CPython gives a script's __main__ (so linecache/inspect find it)."""
+    import importlib.machinery
+    if path.endswith(".pyc"):
+        return importlib.machinery.SourcelessFileLoader("__main__", path)
+    return importlib.machinery.SourceFileLoader("__main__", path)
 
 
 def print_exception(exc):
@@ -91,7 +109,7 @@ def _finish(outcome_exc):
     _flush_stdout()
     print_exception(outcome_exc)
     if isinstance(outcome_exc, KeyboardInterrupt):
-        return 130
+        return EXIT_BY_SIGINT
     return EX_ERROR
 
 
@@ -132,9 +150,9 @@ def run_file(path, args=()):
         except ValueError as exc:
             sys.stderr.write("%s: %s\n" % (sys.executable or "python", exc))
             return EX_ERROR
-        main = _fresh_main(abspath)
+        main = _fresh_main(abspath, loader=_file_loader(abspath))
         return run_code_as_main(code, main)
-    main = _fresh_main(abspath)
+    main = _fresh_main(abspath, loader=_file_loader(abspath))
     try:
         code = _compile_source(data, abspath)
     except BaseException as exc:
@@ -146,7 +164,8 @@ def run_command(command, args=()):
     """``python -c command args...``."""
     sys.argv[:] = ["-c"] + list(args)
     sys.path[0:0] = [""]
-    main = _fresh_main()
+    import importlib.machinery
+    main = _fresh_main(loader=importlib.machinery.BuiltinImporter)
     try:
         code = _compile_source(command, "<string>")
     except BaseException as exc:
@@ -219,3 +238,20 @@ def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None):
             return importer.run_module_in_vm(target, args)
         return run_module(target, args)
     return run_file(target, args)
+
+
+def exit_process(status):
+    """Leave the process with ``status`` as CPython's Py_RunMain does."""
+    if status == EXIT_BY_SIGINT:
+        import atexit
+        import signal
+        atexit._run_exitfuncs()
+        _flush_stdout()
+        try:
+            sys.stderr.flush()
+        except Exception:
+            pass
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+        status = 130
+    sys.exit(status)
