@@ -57,7 +57,8 @@ PASSING = ("pass", "xfail")
 
 
 def full_name(module):
-    return module if module.startswith("test.") else "test." + module
+    """``test_scope`` names the host's ``test.test_scope``; dotted names are taken as they are."""
+    return module if "." in module else "test." + module
 
 
 # -- the driver: one module, one engine ---------------------------------------
@@ -65,6 +66,22 @@ def full_name(module):
 def _last_line(text):
     lines = [line for line in text.strip().splitlines() if line.strip()]
     return lines[-1].strip() if lines else ""
+
+
+def describe_error(etype, value):
+    """One line saying why a test failed: ``Type: first line of the message``.
+
+    A doctest failure's message is a report; its useful parts are the failing
+    example and the last line of what happened (the exception, or the output).
+    """
+    text = str(value).strip()
+    if "Failed example:" in text:
+        lines = text.splitlines()
+        i = lines.index("Failed example:") if "Failed example:" in lines else 0
+        example = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        return "doctest: %s => %s" % (example, _last_line(text))
+    first = text.splitlines()[0].strip() if text else ""
+    return "%s: %s" % (etype.__name__, first) if first else etype.__name__
 
 
 class _JsonLinesResult:
@@ -80,6 +97,8 @@ class _JsonLinesResult:
 
         class Result(unittest.TestResult):
             def startTest(self, test):
+                out.write(json.dumps({"begin": test.id()}) + "\n")
+                out.flush()
                 super().startTest(test)
                 self._current = [None, ""]
 
@@ -93,7 +112,10 @@ class _JsonLinesResult:
                     current[0], current[1] = outcome, detail
 
             def _detail(self, test, err):
-                return _last_line(self._exc_info_to_string(err, test))
+                try:
+                    return describe_error(err[0], err[1])
+                except Exception:  # a guest exception whose str() fails
+                    return err[0].__name__
 
             def addSuccess(self, test):
                 super().addSuccess(test)
@@ -145,13 +167,38 @@ class _JsonLinesResult:
         return Result(stream=stream, descriptions=False, verbosity=0)
 
 
-def run_driver(module, engine, out_path, policy="user", doctest_in_vm=True):
-    """Import ``module`` (on ``engine``) and run its tests; write JSON lines to out_path."""
+def _without(suite, excluded):
+    """``suite`` flattened, minus the tests whose id is in ``excluded``."""
+    import unittest
+    tests = []
+
+    def walk(s):
+        for t in s:
+            if isinstance(t, unittest.TestSuite):
+                walk(t)
+            elif t.id() not in excluded:
+                tests.append(t)
+    walk(suite)
+    return unittest.TestSuite(tests)
+
+
+def run_driver(module, engine, out_path, policy="user", doctest_in_vm=True,
+               exclude_path=None):
+    """Import ``module`` (on ``engine``) and run its tests; write JSON lines to out_path.
+
+    ``exclude_path`` names a file of test ids (one a line) not to run again: the
+    runner restarts a module after a crash or a hang without the tests already
+    reported and the one that was running.
+    """
     import importlib
     import io
     import unittest
     module = full_name(module)
-    with open(out_path, "w", encoding="utf-8") as out:
+    excluded = set()
+    if exclude_path:
+        with open(exclude_path, encoding="utf-8") as f:
+            excluded = {line.strip() for line in f if line.strip()}
+    with open(out_path, "a", encoding="utf-8") as out:
         def emit(**record):
             out.write(json.dumps(record) + "\n")
             out.flush()
@@ -174,6 +221,8 @@ def run_driver(module, engine, out_path, policy="user", doctest_in_vm=True):
         emit(loader=type(getattr(mod, "__loader__", None)).__name__)
         for err in getattr(unittest.defaultTestLoader, "errors", []):
             emit(id=module + ".<load>", outcome="error", detail=_last_line(err)[:300])
+        if excluded:
+            suite = _without(suite, excluded)
         result = _JsonLinesResult(out, io.StringIO())
         suite.run(result)
         emit(done=True, testsRun=result.testsRun,
@@ -226,29 +275,27 @@ def _driver_env():
     return env
 
 
-def run_module(module, engine, timeout=DEFAULT_TIMEOUT, workdir=None, python=None,
-               doctest_in_vm=True):
-    """Run one module on one engine in a subprocess; return its ModuleRun."""
-    workdir = workdir or tempfile.mkdtemp(prefix="regrtest-")
-    base = os.path.join(workdir, "%s.%s" % (module, engine))
-    out_path = base + ".jsonl"
-    cmd = [python or sys.executable, "-m", "evalframe.regrtest", "--driver", module,
-           "--engine", engine, "--out", out_path]
-    if not doctest_in_vm:
-        cmd.append("--no-doctest-in-vm")
-    run = ModuleRun(module, engine)
-    started = time.monotonic()
-    with open(base + ".log", "wb") as log:
+MAX_RESTARTS = 5
+
+
+def _spawn(cmd, log_path, timeout, cwd):
+    """Run a driver; its exit status, or None when it had to be killed."""
+    with open(log_path, "ab") as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, env=_driver_env(),
-                                cwd=workdir, start_new_session=True)
+                                cwd=cwd, start_new_session=True)
         try:
-            rc = proc.wait(timeout=timeout)
+            return proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill_group(proc)
-            rc = None
-    run.seconds = round(time.monotonic() - started, 1)
+            return None
+
+
+def _read_records(run, out_path):
+    """Fold the driver's JSON lines into ``run``; return (done, test begun but not ended)."""
     done = False
+    pending = None
+    run.tests.clear()
     try:
         with open(out_path, encoding="utf-8") as f:
             for line in f:
@@ -256,8 +303,14 @@ def run_module(module, engine, timeout=DEFAULT_TIMEOUT, workdir=None, python=Non
                     rec = json.loads(line)
                 except ValueError:
                     continue  # a line cut short by a kill
-                if "id" in rec:
+                if "begin" in rec:
+                    pending = rec["begin"]
+                elif "id" in rec:
                     run.tests[rec["id"]] = (rec["outcome"], rec.get("detail", ""))
+                    if rec["id"] == pending:
+                        pending = None
+                elif "start" in rec:
+                    done, pending = False, None
                 elif "import_error" in rec:
                     run.import_error = rec["import_error"]
                 elif "loader" in rec:
@@ -266,18 +319,72 @@ def run_module(module, engine, timeout=DEFAULT_TIMEOUT, workdir=None, python=Non
                     done = True
     except OSError:
         pass
-    with open(base + ".log", "rb") as f:
+    return done, pending
+
+
+def run_module(module, engine, timeout=DEFAULT_TIMEOUT, workdir=None, python=None,
+               doctest_in_vm=True):
+    """Run one module on one engine in a subprocess; return its ModuleRun.
+
+    When the driver dies (a crash of the host, a fatal error) or hangs, the test
+    it was running is recorded as ``crash`` or ``timeout`` and the module is
+    started again without the tests already reported (at most MAX_RESTARTS times,
+    within the same overall ``timeout``), as libregrtest reruns what it can.
+    """
+    workdir = workdir or tempfile.mkdtemp(prefix="regrtest-")
+    base = os.path.join(workdir, "%s.%s" % (module, engine))
+    out_path, log_path, exclude_path = base + ".jsonl", base + ".log", base + ".exclude"
+    for path in (out_path, log_path, exclude_path):
+        if os.path.exists(path):
+            os.remove(path)
+    cmd = [python or sys.executable, "-m", "evalframe.regrtest", "--driver", module,
+           "--engine", engine, "--out", out_path]
+    if not doctest_in_vm:
+        cmd.append("--no-doctest-in-vm")
+    run = ModuleRun(module, engine)
+    started = time.monotonic()
+    incidents = []
+    reported = 0
+    while True:
+        remaining = timeout - (time.monotonic() - started)
+        argv = cmd + (["--exclude", exclude_path] if incidents else [])
+        rc = _spawn(argv, log_path, max(remaining, 1), workdir)
+        done, pending = _read_records(run, out_path)
+        if done or run.import_error:
+            break
+        kind = "timeout" if rc is None else "crash"
+        if pending is not None:
+            detail = ("killed after %ss in total" % timeout if rc is None
+                      else "the driver died (exit %s) during this test" % rc)
+            with open(out_path, "a", encoding="utf-8") as f:
+                f.write(json.dumps({"id": pending, "outcome": kind, "detail": detail})
+                        + "\n")
+            run.tests[pending] = (kind, detail)
+        elif len(run.tests) == reported:
+            break  # died between tests and made no progress: nothing to skip
+        reported = len(run.tests)
+        incidents.append(kind)
+        if len(incidents) > MAX_RESTARTS or timeout - (time.monotonic() - started) < 5:
+            break
+        with open(exclude_path, "w", encoding="utf-8") as f:
+            f.write("\n".join(run.tests) + "\n")
+    run.seconds = round(time.monotonic() - started, 1)
+    with open(log_path, "rb") as f:
         run.log = f.read()[-4000:].decode("utf-8", "backslashreplace")
-    if rc is None:
-        run.status = "timeout"
-    elif run.import_error:
+    if run.import_error:
         run.status = "import error"
     elif engine == "evalframe" and run.loader != "VMLoader":
         run.status = "not run in the VM (loader %s)" % run.loader
     elif done:
         run.status = "ok"
+    elif rc is None:
+        run.status = "timeout"
     else:
         run.status = "crash (exit %s)" % rc
+    if incidents:
+        counts = collections.Counter(incidents)
+        run.status += " after restarts (%s)" % ", ".join(
+            "%d %s" % (n, k) for k, n in sorted(counts.items()))
     return run
 
 
@@ -317,21 +424,27 @@ def failure_cause(outcome, detail):
 
 
 def causes(pairs):
-    """Failure causes over all modules, most frequent first: [(cause, count, modules)]."""
+    """Failure causes over all modules, most frequent first.
+
+    [(cause, count, modules, an example test id)]
+    """
     counter = collections.Counter()
     where = collections.defaultdict(set)
+    example = {}
     for host, vm in pairs:
-        if vm.status in ("import error",) and vm.import_error:
+        if vm.import_error:
             key = "import: " + failure_cause("error", vm.import_error)
             counter[key] += max(host.run, 1)
             where[key].add(host.module)
+            example.setdefault(key, full_name(host.module))
             continue
         _, regressions = compare(host, vm)
         for tid, (outcome, detail) in regressions:
             key = failure_cause(outcome, detail)
             counter[key] += 1
             where[key].add(host.module)
-    return [(k, n, sorted(where[k])) for k, n in counter.most_common()]
+            example.setdefault(key, tid)
+    return [(k, n, sorted(where[k]), example[k]) for k, n in counter.most_common()]
 
 
 def table(pairs):
@@ -366,14 +479,15 @@ def report(pairs, top=25):
              "Top failure causes on evalframe (tests that pass on the host; the error's "
              "last line, grouped):",
              "",
-             "| tests | cause | modules |",
-             "|---:|---|---|"]
-    for cause, n, mods in causes(pairs)[:top]:
+             "| tests | cause | modules | e.g. |",
+             "|---:|---|---|---|"]
+    for cause, n, mods, eg in causes(pairs)[:top]:
         shown = ", ".join(m.replace("test_", "", 1) for m in mods[:6])
         if len(mods) > 6:
             shown += ", +%d" % (len(mods) - 6)
-        lines.append("| %d | `%s` | %s |" % (n, cause.replace("`", "'").replace("|", "\\|"),
-                                            shown))
+        eg = eg[5:] if eg.startswith("test.") else eg
+        lines.append("| %d | `%s` | %s | %s |" % (
+            n, cause.replace("`", "'").replace("|", "\\|"), shown, eg))
     lines.append(END)
     return "\n".join(lines) + "\n"
 
@@ -431,14 +545,15 @@ def main(argv=None):
     parser.add_argument("--driver", metavar="MODULE", help=argparse.SUPPRESS)
     parser.add_argument("--engine", choices=ENGINES, help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--exclude", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.driver:
         return run_driver(args.driver, args.engine or "host", args.out,
-                          doctest_in_vm=args.doctest_in_vm)
+                          doctest_in_vm=args.doctest_in_vm, exclude_path=args.exclude)
 
     modules = args.modules or DEFAULT_MODULES
-    modules = [m[5:] if m.startswith("test.") else m for m in modules]
+    modules = [m[5:] if m.startswith("test.") and m.count(".") == 1 else m for m in modules]
     engines = [e for e in args.engines.split(",") if e]
     workdir = args.workdir or tempfile.mkdtemp(prefix="evalframe-regrtest-")
     os.makedirs(workdir, exist_ok=True)

@@ -90,3 +90,30 @@ def test_runner_on_one_module(tmp_path):
     text = docs.read_text()
     assert text.count(regrtest.BEGIN) == 1 and "| test_x |" in text
     assert "test_augassign" not in text and "prose kept" in text
+
+
+def test_restart_after_a_crash(tmp_path):
+    # A test that kills its process: recorded as a crash, and the module goes on
+    # in a new process without the tests already reported.
+    work = tmp_path / "work"
+    (work / "rtfake").mkdir(parents=True)
+    (work / "rtfake" / "__init__.py").write_text("")
+    (work / "rtfake" / "test_crashing.py").write_text(textwrap.dedent("""
+        import os, unittest
+        class T(unittest.TestCase):
+            def test_a(self):
+                pass
+            def test_b(self):
+                os._exit(3)
+            def test_c(self):
+                pass
+            def test_d(self):
+                raise OSError("d")
+    """))
+    run = regrtest.run_module("rtfake.test_crashing", "host", timeout=120, workdir=str(work))
+    outcomes = {tid.rsplit(".", 1)[1]: o for tid, (o, _) in run.tests.items()}
+    assert outcomes == {"test_a": "pass", "test_b": "crash", "test_c": "pass",
+                        "test_d": "error"}
+    assert run.status == "ok after restarts (1 crash)"
+    assert run.tests["rtfake.test_crashing.T.test_b"][1] == \
+        "the driver died (exit 3) during this test"
