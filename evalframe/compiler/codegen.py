@@ -302,7 +302,8 @@ class Compiler:
     def unwind_fblock(self, info, preserve_tos):
         u = self.u
         t = info.type
-        if t in (WHILE_LOOP, EXCEPTION_HANDLER, ASYNC_COMPREHENSION_GENERATOR):
+        if t in (WHILE_LOOP, EXCEPTION_HANDLER, ASYNC_COMPREHENSION_GENERATOR,
+                 "EXCEPTION_GROUP_HANDLER"):
             return
         if t == FOR_LOOP:
             if preserve_tos:
@@ -362,6 +363,9 @@ class Compiler:
         if not fblocks:
             return None
         top = fblocks[-1]
+        if top.type == "EXCEPTION_GROUP_HANDLER":
+            # 3.11's rule for except* bodies
+            self.error("'break', 'continue' and 'return' cannot appear in an except* block")
         if want_loop and (top.type == WHILE_LOOP or top.type == FOR_LOOP):
             return top
         fblocks.pop()
@@ -1014,7 +1018,6 @@ class Compiler:
         else:
             self.compiler_async_with(s, pos)
         self.pop_fblock(ASYNC_WITH, block)
-        u.lineno = -1
         u.addop(op.POP_BLOCK)
         self.set_loc(s)
         self.call_exit_with_nones()

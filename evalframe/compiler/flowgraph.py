@@ -103,8 +103,14 @@ def const_key(o):
     are keyed by their items' keys.
     """
     t = type(o)
-    if o is None or o is Ellipsis or t is int or t is str or t is Code:
+    if o is None or o is Ellipsis or t is int or t is str:
         return o
+    if t is Code:
+        # code_richcompare (3.10): these fields, constants by their keys
+        return ("<code>", o.co_name, o.co_argcount, o.co_posonlyargcount,
+                o.co_kwonlyargcount, o.co_nlocals, o.co_flags, o.co_firstlineno,
+                o.co_code, const_key(o.co_consts), o.co_names, o.co_varnames,
+                o.co_freevars, o.co_cellvars)
     if t is bool or t is bytes:
         return (t, o)
     if t is float:
