@@ -396,3 +396,42 @@ def test_host_parser_errors_propagate():
         compile("x = (", "<s>", "exec")
     except SyntaxError as host:
         assert info.value.msg == host.msg
+
+
+def test_except_star_uses_311_opcodes():
+    """except* has no 3.10 reference: check the shape and the 3.11 errors."""
+    from evalframe import opcodes as op
+    src = D("""
+        try:
+            f()
+        except* ValueError as e:
+            g(e)
+        except* TypeError:
+            pass
+    """)
+    co = compile_source(src)
+    ops = co.co_code[::2]
+    assert ops.count(op.CHECK_EG_MATCH) == 2
+    assert ops.count(op.PREP_RERAISE_STAR) == 1
+    with pytest.raises(SyntaxError) as info:
+        compile_source("for x in y:\n    try:\n        pass\n    except* E:\n        break\n")
+    assert info.value.msg == \
+        "'break', 'continue' and 'return' cannot appear in an except* block"
+
+
+def test_syntax_warnings():
+    """The compiler's SyntaxWarnings, with 3.10's text and line."""
+    cases = {
+        "x is 1": '"is" with a literal. Did you mean "=="?',
+        "x is not 'a'": '"is not" with a literal. Did you mean "!="?',
+        "(1, 2)(3)": "'tuple' object is not callable; perhaps you missed a comma?",
+        "assert (x, 'msg')": "assertion is always true, perhaps remove parentheses?",
+        "[1, 2][3, 4]": "list indices must be integers or slices, not tuple; "
+                        "perhaps you missed a comma?",
+    }
+    for src, msg in cases.items():
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            compile_source("\n" + src + "\n", "<w>")
+        assert [(str(x.message), x.category, x.lineno) for x in w] == \
+            [(msg, SyntaxWarning, 2)], src
