@@ -46,7 +46,18 @@ MORE_MODULES = [
     "test_iter", "test_builtin", "test_patma", "test_named_expressions",
     "test_coroutines", "test_asyncgen", "test_property", "test_descr",
 ]
-DEFAULT_MODULES = START_MODULES + MORE_MODULES
+WIDER_MODULES = [
+    "test_yield_from", "test_global", "test_syntax", "test_exception_variations",
+    "test_baseexception", "test_except_star", "test_exception_group",
+    "test_contextlib_async", "test_call", "test_sort", "test_enumerate", "test_range",
+    "test_slice", "test_isinstance", "test_typechecks", "test_dictviews",
+    "test_userdict", "test_userlist", "test_abc", "test_types", "test_float",
+    "test_long", "test_print", "test_index", "test_keyword", "test_string",
+    "test_unary", "test_binop", "test_pow", "test_metaclass", "test_copy",
+    "test_operator", "test_functools", "test_itertools", "test_collections",
+    "test_enum", "test_dataclasses",
+]
+DEFAULT_MODULES = START_MODULES + MORE_MODULES + WIDER_MODULES
 
 ENGINES = ("host", "evalframe")
 DEFAULT_TIMEOUT = 900
