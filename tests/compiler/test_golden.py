@@ -237,6 +237,7 @@ SNIPPETS = {
         class C:
             y: 'str'
     """), "exec"),
+    "future_annotation_strings": ('from __future__ import annotations\ndef f(a: (1, 2), b: lambda x: x, c: \'q"u\', d: a if b else c, e: -1 ** 2, f: (a, *b),\n      g: {1: 2, **d}, h: [x for x in y if z], i: f"x{y!r:>{w}}", j: a[1:2, ::3], k: not a,\n      n: a @ b, o: {*a}, p: 1e100, q: 1j, r: ..., s: b\'\\x00\',\n      u: a.b.c(d, *e, f=g, **h), v: a < b <= c, w: (-1) ** 2, x: 2 ** -1,\n      y: {}, z: (), aa: (1,), bb: x[()], cc: x[(1, 2)], dd: 1 if 2 else 3 if 4 else 5,\n      ff: (a, b)[0], gg: -(-x), hh: ~+-x, ii: "a" "b",\n      jj: 0xff, kk: 1_000, ll: a or b and c, mm: (a or b) and c, nn: a and b or c and d or (e or f), oo: not (a and b)) -> x: pass\n', "exec"),
     "match": (D("""
         def f(x):
             match x:
