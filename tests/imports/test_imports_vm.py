@@ -258,3 +258,80 @@ def test_syntax_error_in_imported_module(tmp_path):
     host = run_host(["prog.py"], tmp_path)
     assert host.status == 1 and "SyntaxError" in host.stderr, host
     assert_same(host, run_evalframe(["prog.py"], tmp_path))
+
+
+RUNPY_TB = {
+    "tbpkg/__init__.py": "",
+    "tbpkg/raises.py": """
+        def fail():
+            raise ValueError("from the main module")
+        fail()
+        """,
+    "tbpkg/imports_bad.py": """
+        import tbpkg.bad
+        """,
+    "tbpkg/bad.py": """
+        raise KeyError("raised while imported")
+        """,
+    "badinit/__init__.py": """
+        raise LookupError("the parent package fails")
+        """,
+    "badinit/mod.py": "",
+}
+
+
+@pytest.mark.parametrize("target", ["tbpkg.raises", "tbpkg.imports_bad", "badinit.mod"])
+def test_run_m_traceback_has_runpy_frames(tmp_path, target):
+    # CPython's -m tracebacks start in runpy ("<frozen runpy>" on 3.11+).
+    write_tree(tmp_path, RUNPY_TB)
+    host = run_host(["-m", target], tmp_path)
+    assert host.status == 1 and "runpy" in host.stderr, host
+    assert_same(host, run_evalframe(["-m", target], tmp_path))
+
+
+STDLIB_PROG = """
+import fractions, textwrap, difflib, statistics, pprint, shlex, ipaddress, calendar
+import html, base64, colorsys, string, heapq, bisect
+
+def engine(mod):
+    values = list(vars(mod).values())
+    values += [v for c in values if isinstance(c, type) for v in vars(c).values()]
+    for value in values:
+        code = getattr(value, "__code__", None)
+        if code is not None and getattr(code, "co_filename", "") == mod.__file__:
+            return "vm" if type(code).__module__.startswith("evalframe") else "host"
+    return "?"
+
+print(fractions.Fraction(3, 4) + fractions.Fraction(1, 6), fractions.Fraction("0.125"))
+print(textwrap.fill("the quick brown fox jumps over the lazy dog " * 3, 30))
+print("".join(difflib.unified_diff(["a\\n", "b\\n"], ["a\\n", "c\\n"], "x", "y")))
+print(statistics.mean([1, 2, 3, 4]), statistics.median([5, 1, 3]), statistics.stdev([1, 2, 3]))
+pprint.pprint({"k%d" % i: list(range(i)) for i in range(6)}, width=40)
+print(shlex.split("a 'b c' \\"d e\\" f\\\\ g"), shlex.quote("it's"))
+print(ipaddress.ip_network("10.0.0.0/30").hosts().__next__(), ipaddress.ip_address("::1").is_loopback)
+print(calendar.month(2024, 2))
+print(html.escape("<a href='x'>&</a>"), html.unescape("&lt;&amp;&#62;"))
+print(base64.b64encode(b"evalframe"), colorsys.rgb_to_hls(0.2, 0.4, 0.4))
+print(string.Template("$who likes $what").substitute(who="tim", what="pie"))
+h = [5, 1, 4, 2]; heapq.heapify(h); print([heapq.heappop(h) for _ in range(4)], bisect.bisect([1, 3, 5], 4))
+try:
+    fractions.Fraction(1, 0)
+except ZeroDivisionError as e:
+    print("error:", e)
+import sys
+print(sorted(engine(sys.modules[m]) for m in ("fractions", "difflib", "statistics", "shlex",
+                                               "calendar", "colorsys")), file=sys.stderr)
+"""
+
+
+def test_policy_all_runs_stdlib_programs_like_cpython(tmp_path):
+    # Under --vm-modules=all, pure-Python standard library modules the program
+    # imports run in the VM (those evalframe had already imported, such as
+    # textwrap, stay host); the program's output is still CPython's.
+    write_tree(tmp_path, {"prog.py": STDLIB_PROG})
+    host = run_host(["prog.py"], tmp_path)
+    assert host.status == 0, host
+    vm = run_evalframe(["prog.py"], tmp_path, vm_modules="all")
+    assert (vm.stdout, vm.status) == (host.stdout, host.status), vm
+    assert host.stderr == "['host', 'host', 'host', 'host', 'host', 'host']\n"
+    assert vm.stderr == "['vm', 'vm', 'vm', 'vm', 'vm', 'vm']\n"
