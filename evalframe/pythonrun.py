@@ -114,12 +114,28 @@ def _finish(outcome_exc):
 
 
 def run_code_as_main(code, main):
-    """Run ``code`` in module ``main``; return the exit status."""
+    """Run ``code`` in module ``main`` in the plain VM; return the exit status."""
     try:
         _run_code(code, main)
     except BaseException as exc:  # the guest's outcome, reported as CPython does
         return _finish(exc)
     return EX_OK
+
+
+def run_program(code, main):
+    """Run the main program, under the debugger or statistics when asked.
+
+    ``run --pdb`` and ``run --stats`` hand the run to evalframe.tools.debugger
+    or evalframe.tools.stats, which report the outcome the same way.
+    """
+    from . import options
+    if options.pdb:
+        from .tools.debugger import run_with_pdb
+        return run_with_pdb(code, main)
+    if options.stats:
+        from .tools.stats import run_with_stats
+        return run_with_stats(code, main)
+    return run_code_as_main(code, main)
 
 
 def _read_source(path):
@@ -151,13 +167,13 @@ def run_file(path, args=()):
             sys.stderr.write("%s: %s\n" % (sys.executable or "python", exc))
             return EX_ERROR
         main = _fresh_main(abspath, loader=_file_loader(abspath))
-        return run_code_as_main(code, main)
+        return run_program(code, main)
     main = _fresh_main(abspath, loader=_file_loader(abspath))
     try:
         code = _compile_source(data, abspath)
     except BaseException as exc:
         return _finish(_without_traceback(exc))
-    return run_code_as_main(code, main)
+    return run_program(code, main)
 
 
 def run_command(command, args=()):
@@ -170,7 +186,7 @@ def run_command(command, args=()):
         code = _compile_source(command, "<string>")
     except BaseException as exc:
         return _finish(_without_traceback(exc))
-    return run_code_as_main(code, main)
+    return run_program(code, main)
 
 
 def run_module(modname, args=()):
@@ -205,7 +221,7 @@ def run_module(modname, args=()):
         code = _compile_source(_read_source(origin), origin)
     except BaseException as exc:
         return _finish(_without_traceback(exc))
-    return run_code_as_main(code, main)
+    return run_program(code, main)
 
 
 def _without_traceback(exc):
