@@ -335,3 +335,31 @@ def test_policy_all_runs_stdlib_programs_like_cpython(tmp_path):
     assert (vm.stdout, vm.status) == (host.stdout, host.status), vm
     assert host.stderr == "['host', 'host', 'host', 'host', 'host', 'host']\n"
     assert vm.stderr == "['vm', 'vm', 'vm', 'vm', 'vm', 'vm']\n"
+
+
+def test_loader_services_for_guest_modules(tmp_path):
+    # importlib.resources, inspect.getsource, linecache and pkgutil see guest
+    # modules through their loader as they see host ones.
+    write_tree(tmp_path, {
+        "respkg/__init__.py": "",
+        "respkg/data.txt": "payload\n",
+        "respkg/funcs.py": """
+            def documented(x):
+                '''Doc.'''
+                return x + 1
+            """,
+        "prog.py": """
+            import importlib.resources, inspect, linecache, pkgutil
+            import respkg, respkg.funcs as funcs
+            print(importlib.resources.files(respkg).joinpath("data.txt").read_text(), end="")
+            print(inspect.getsource(funcs.documented), end="")
+            print(inspect.getsourcefile(funcs) == funcs.__file__, inspect.getdoc(funcs.documented))
+            print(linecache.getline(funcs.__file__, 3), end="")
+            print(sorted(m.name for m in pkgutil.iter_modules(respkg.__path__)))
+            print(funcs.__loader__.is_package("respkg.funcs"), respkg.__loader__.is_package("respkg"))
+            print(pkgutil.get_data("respkg", "data.txt"))
+            """,
+    })
+    host = run_host(["prog.py"], tmp_path)
+    assert host.status == 0, host
+    assert_same(host, run_evalframe(["prog.py"], tmp_path))
