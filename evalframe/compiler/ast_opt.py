@@ -21,7 +21,10 @@ annotations``, because the compiler turns them into strings of their source.
 """
 
 import ast
+import bisect
+import io
 import sys
+import tokenize
 
 from .symtable import CO_FUTURE_ANNOTATIONS, future_features
 
@@ -187,38 +190,116 @@ def _get_docstring(body):
 _FSTRING_NEEDS_310_SHAPE = sys.version_info >= (3, 12)
 
 
-def _fstring_as_310(js):
-    """Give an f-string parsed by a 3.12+ host the shape and positions of 3.10's parser.
+def _string_tokens(source):
+    """The extent of every string token of ``source``: sorted (start, end) pairs.
+
+    Positions are (line, UTF-8 byte column), like ast's.  An f-string token
+    runs from its FSTRING_START to the matching FSTRING_END (3.12+).
+    """
+    if isinstance(source, (bytes, bytearray)):
+        encoding = tokenize.detect_encoding(io.BytesIO(source).readline)[0]
+        source = bytes(source).decode(encoding)
+    lines = []
+    readline = io.StringIO(source).readline
+
+    def reader():
+        line = readline()
+        lines.append(line)
+        return line
+
+    def bytecol(pos):
+        row, col = pos
+        line = lines[row - 1] if row - 1 < len(lines) else ""
+        return (row, len(line[:col].encode("utf-8")))
+
+    fstring_start = getattr(tokenize, "FSTRING_START", None)
+    fstring_end = getattr(tokenize, "FSTRING_END", None)
+    tokens = []
+    open_fstrings = []
+    try:
+        for tok in tokenize.generate_tokens(reader):
+            if tok.type == tokenize.STRING:
+                tokens.append((bytecol(tok.start), bytecol(tok.end)))
+            elif tok.type == fstring_start:
+                open_fstrings.append(bytecol(tok.start))
+            elif tok.type == fstring_end and open_fstrings:
+                tokens.append((open_fstrings.pop(), bytecol(tok.end)))
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    tokens.sort()
+    return tokens
+
+
+class _FStringShaper:
+    """Give f-strings parsed by a 3.12+ host the shape and positions of 3.10's parser.
 
     In 3.10 the literal pieces and FormattedValue nodes of an f-string carry
     the position of the whole JoinedStr (only the expressions inside have
     their own), and a format spec, all the way down, the position of the
-    string token it sits in.  3.12+ hosts locate each piece exactly, and 3.12
-    ends every format spec holding a replacement field with an empty Constant
-    that 3.10 never has.  Both matter to the code generator (line numbers,
-    LOAD_CONST / BUILD_STRING counts).
+    string token it sits in (one f"..." of an implicit concatenation).
+    3.12+ hosts locate each piece exactly, and 3.12 ends every format spec
+    holding a replacement field with an empty Constant that 3.10 never has.
+    Both matter to the code generator (line numbers, LOAD_CONST /
+    BUILD_STRING counts).
 
-    XXX: the token of a format spec is not known without the source; the
-    whole JoinedStr's position is used, which is 3.10's except in an implicit
-    concatenation of strings: there a spec's columns differ, and its line too
-    when the concatenation spans lines and the spec sits in a later token
-    (test_fstrings_have_310_shape_and_positions).
+    The token of a format spec comes from tokenizing the source.  XXX: when
+    no source is given, a spec gets the whole f-string's position if it is on
+    one line, else its replacement field's (right for concatenations of
+    one-line strings, wrong for a spec on a later line of one triple-quoted
+    f-string); test_fstrings_have_310_shape_and_positions shows both.
     """
-    _fstring_parts(js.values, (js.lineno, js.col_offset, js.end_lineno,
-                               js.end_col_offset), False)
 
+    def __init__(self, source):
+        self.source = source
+        self.tokens = None
 
-def _fstring_parts(values, pos, in_spec):
-    if in_spec:
+    def shape(self, js):
+        pos = (js.lineno, js.col_offset, js.end_lineno, js.end_col_offset)
+        for v in js.values:
+            t = type(v)
+            if t is _Constant or t is ast.FormattedValue:
+                if t is ast.FormattedValue and v.format_spec is not None:
+                    self._spec(v, js)       # needs v's own (host) position
+                v.lineno, v.col_offset, v.end_lineno, v.end_col_offset = pos
+
+    def _spec(self, fv, js):
+        whole = (js.lineno, js.col_offset, js.end_lineno, js.end_col_offset)
+        self._spec_parts(fv.format_spec, self._token_position(fv, js), whole)
+
+    def _spec_parts(self, spec, token, whole):
+        # 3.10's f-string parser gives the spec, and the literal that ends
+        # it, the token's position; a literal flushed by a replacement field
+        # after it, and the fields themselves, the whole f-string's.
+        spec.lineno, spec.col_offset, spec.end_lineno, spec.end_col_offset = token
+        values = spec.values
         values[:] = [v for v in values if not (type(v) is _Constant and v.value == "")]
-    for v in values:
-        t = type(v)
-        if t is _Constant or t is ast.FormattedValue:
-            v.lineno, v.col_offset, v.end_lineno, v.end_col_offset = pos
-            if t is ast.FormattedValue and v.format_spec is not None:
-                spec = v.format_spec
-                spec.lineno, spec.col_offset, spec.end_lineno, spec.end_col_offset = pos
-                _fstring_parts(spec.values, pos, True)
+        last = len(values) - 1
+        for i, v in enumerate(values):
+            t = type(v)
+            if t is _Constant:
+                pos = token if i == last else whole
+                v.lineno, v.col_offset, v.end_lineno, v.end_col_offset = pos
+            elif t is ast.FormattedValue:
+                v.lineno, v.col_offset, v.end_lineno, v.end_col_offset = whole
+                if v.format_spec is not None:
+                    self._spec_parts(v.format_spec, token, whole)
+
+    def _token_position(self, fv, js):
+        if self.source is not None:
+            if self.tokens is None:
+                self.tokens = _string_tokens(self.source)
+            tokens = self.tokens
+            where = (fv.lineno, fv.col_offset)
+            i = bisect.bisect_right(tokens, (where, (sys.maxsize, 0))) - 1
+            # The innermost token that contains the field: f-strings nest.
+            while i >= 0:
+                start, end = tokens[i]
+                if start <= where < end:
+                    return (start[0], start[1], end[0], end[1])
+                i -= 1
+        if js.lineno == js.end_lineno:
+            return (js.lineno, js.col_offset, js.end_lineno, js.end_col_offset)
+        return (fv.lineno, fv.col_offset, fv.end_lineno, fv.end_col_offset)
 
 
 def _make_const_tuple(elts):
@@ -231,8 +312,9 @@ def _make_const_tuple(elts):
 class _Optimizer:
     """The state of one run (_PyASTOptimizeState): optimize level and future flags."""
 
-    def __init__(self, optimize, ff_features):
+    def __init__(self, optimize, ff_features, source=None):
         self.optimize = optimize
+        self.fstrings = _FStringShaper(source) if _FSTRING_NEEDS_310_SHAPE else None
         self.fold_annotations = not (ff_features & CO_FUTURE_ANNOTATIONS)
 
     # -- sequences ---------------------------------------------------------
@@ -380,13 +462,19 @@ class _Optimizer:
 
     def _FormattedValue(self, e):
         e.value = self._expr(e.value)
-        if e.format_spec is not None:
-            e.format_spec = self._expr(e.format_spec)
+        spec = e.format_spec
+        if spec is not None:
+            # A spec is part of its f-string, already shaped with it: fold
+            # inside without shaping it as an f-string of its own.
+            if type(spec) is ast.JoinedStr:
+                self._exprs(spec.values)
+            else:
+                e.format_spec = self._expr(spec)
         return e
 
     def _JoinedStr(self, e):
-        if _FSTRING_NEEDS_310_SHAPE:
-            _fstring_as_310(e)
+        if self.fstrings is not None:
+            self.fstrings.shape(e)
         self._exprs(e.values)
         return e
 
@@ -667,12 +755,14 @@ if hasattr(ast, "TryStar"):
     _STMT_FOLDERS[ast.TryStar] = _Optimizer._Try
 
 
-def optimize_ast(tree, optimize=0, ff_features=None):
+def optimize_ast(tree, optimize=0, ff_features=None, source=None):
     """_PyAST_Optimize: fold constants in ``tree`` in place and return it.
 
     ``optimize`` is the -O level (``__debug__`` folds to ``not optimize``);
     ``ff_features`` the module's CO_FUTURE_* flags, computed from the tree
-    when None (only CO_FUTURE_ANNOTATIONS matters here).
+    when None (only CO_FUTURE_ANNOTATIONS matters here).  ``source`` (str or
+    bytes), when given, lets a 3.12+ host place f-string format specs exactly
+    as 3.10 does (see _FStringShaper); pass it whenever you have it.
     """
     if ff_features is None:
         ff_features = future_features(tree)
@@ -682,7 +772,7 @@ def optimize_ast(tree, optimize=0, ff_features=None):
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(limit + 2 * 3 * limit + 100)
     try:
-        _Optimizer(optimize, ff_features)._mod(tree)
+        _Optimizer(optimize, ff_features, source)._mod(tree)
     finally:
         sys.setrecursionlimit(limit)
     return tree
