@@ -52,7 +52,7 @@ def _our_listing(path):
     return out.getvalue()
 
 
-@pytest.mark.parametrize("path", _corpus())
+@pytest.mark.parametrize("path", list(_corpus()))
 def test_listing_matches_python310_dis(path):
     need_ref()
     if not os.path.exists(path):
