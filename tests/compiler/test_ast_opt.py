@@ -455,9 +455,9 @@ def dump(paths):
             src = f.read()
         try:
             tree = ast.parse(src, fn)
-        except SyntaxError:
+            optimize_ast(tree, source=src)
+        except SyntaxError:      # test/badsyntax_*: bad future statements
             continue
-        optimize_ast(tree, source=src)
         out[fn] = walk(tree)
     return out
 '''
