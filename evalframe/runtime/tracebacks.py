@@ -221,10 +221,16 @@ def clean_exception(exc, _seen=None):
 
 def add_entry(tstate, exc, f, add_tb):
     """Called by ceval._unwind for each guest frame ``exc`` passes through."""
-    tb, seen = _clean_head(exc.__traceback__)
-    if not seen:
+    tb = exc.__traceback__
+    host_raised = tb is not None
+    tb, seen = _clean_head(tb)
+    if not seen and host_raised:
         # First time a guest frame sees this exception: if host code raised
         # it, the host did not chain it to the guest's handled exception.
+        # (An exception raised by host code always has a traceback entry of
+        # the VM's frame that called it; one with no traceback at all was
+        # re-raised by RERAISE, e.g. the group PREP_RERAISE_STAR built, and
+        # RERAISE never sets a context.)
         if exc.__context__ is None:
             handled = tstate.topmost_exception()
             if handled is not None and handled is not exc:

@@ -241,9 +241,10 @@ def exception_group_match(exc_value, match_type):
     if given_exception_matches(type(exc_value), match_type):
         if isinstance(exc_value, BEG):
             return exc_value, None
-        wrapped = BEG("", [exc_value])
-        wrapped.__traceback__ = exc_value.__traceback__
-        return wrapped, None
+        # A naked exception is wrapped in a group made from a 1-tuple (so its
+        # repr shows a tuple) with no traceback of its own, as 3.11's
+        # exception_group_match does.
+        return BEG("", (exc_value,)), None
     if isinstance(exc_value, BEG):
         match, rest = exc_value.split(match_type)
         return match, rest
