@@ -17,7 +17,7 @@ pushes the callee's frame itself).
 from types import MethodType, FunctionType as _FunctionType
 
 from .cellobject import NULL
-from .codeobject import (Code, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
+from .codeobject import (Code, set_type_dict_entry, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
                          CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE)
 
 # Flags that rule out the "exact positional arity" fast path of
@@ -265,16 +265,10 @@ def install_instance_qualname(cls, prop, name="__qualname__"):
 
     A class body cannot hold a non-str ``__qualname__`` (type_new takes it as
     the class's own qualname), so the property is put into the type's dict
-    afterwards and the method cache invalidated.  ``cls.__qualname__`` (the
+    afterwards (codeobject.set_type_dict_entry).  ``cls.__qualname__`` (the
     class's own) still comes from the metatype's descriptor.
     """
-    import gc
-    for ref in gc.get_referents(cls.__dict__):
-        if isinstance(ref, dict) and ref.get("__module__") == cls.__module__ and "__slots__" in ref:
-            ref[name] = prop
-            break
-    cls._qualname_cache_bust = None  # type_setattro -> PyType_Modified
-    del cls._qualname_cache_bust
+    set_type_dict_entry(cls, name, prop)
 
 
 install_instance_qualname(Function, Function._qualname_property)

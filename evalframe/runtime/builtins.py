@@ -25,6 +25,7 @@ from ..interpreter.call import bind_frame, call_object
 from ..interpreter.pystate import get_tstate
 from ..interpreter import pystate
 from . import imports
+from . import hostframes
 
 COMPILER = None     # tests may set a compile_source-compatible function here
 
@@ -359,36 +360,6 @@ def vm_exception():
     return get_tstate().topmost_exception()
 
 
-def vm_warn(message, category=None, stacklevel=1, source=None, **kwargs):
-    """warnings.warn for guest callers: the location comes from guest frames
-    (the C/Python warn would find the VM's own host frames)."""
-    import warnings
-    if isinstance(message, Warning):
-        category = message.__class__
-    if category is None:
-        category = UserWarning
-    if not (isinstance(category, type) and issubclass(category, Warning)):
-        raise TypeError("category must be a Warning subclass, not '%s'"
-                        % type(category).__name__)
-    frame = _current_frame()
-    for _ in range(max(int(stacklevel), 1) - 1):
-        if frame is None:
-            break
-        frame = frame.f_back
-    if frame is None:
-        globals = sys.__dict__
-        filename = "sys"
-        lineno = 1
-    else:
-        globals = frame.f_globals
-        filename = frame.f_code.co_filename
-        lineno = frame.f_lineno
-    module = globals.get("__name__", "<string>") if isinstance(globals, dict) else "<string>"
-    registry = globals.setdefault("__warningregistry__", {})
-    warnings.warn_explicit(message, category, filename, lineno, module, registry,
-                           globals, source)
-
-
 def vm_extract_stack(f=None, limit=None):
     import traceback
     return traceback.extract_stack(f if f is not None else _current_frame(), limit)
@@ -426,7 +397,8 @@ def vm_inspect_stack(context=1):
             pos = list(code.co_positions())
             i = f._lasti
             p = pos[i] if 0 <= i < len(pos) else (lineno, lineno, None, None)
-            extra["positions"] = inspect._Positions(*p) if hasattr(inspect, "_Positions") else p
+            import dis
+            extra["positions"] = dis.Positions(*p)
         out.append(inspect.FrameInfo(f, code.co_filename, lineno, code.co_name, lines, index,
                                      **extra))
         f = f.f_back
@@ -462,6 +434,9 @@ _INSPECT_DONE = [False]
 _TRACEBACK_DONE = [False]
 
 
+_LOGGING_DONE = [False]
+
+
 def after_import():
     """Register intercepts for modules the guest may import late: the host
     functions that find "the caller" with sys._getframe (they would find the
@@ -472,6 +447,7 @@ def after_import():
             _INSPECT_DONE[0] = True
             _call.INTERCEPTS[inspect.currentframe] = vm_currentframe
             _call.INTERCEPTS[inspect.stack] = vm_inspect_stack
+            hostframes.install_inspect(inspect)
     if not _TRACEBACK_DONE[0]:
         tb = sys.modules.get("traceback")
         if tb is not None:
@@ -479,6 +455,11 @@ def after_import():
             _call.INTERCEPTS[tb.extract_stack] = vm_extract_stack
             _call.INTERCEPTS[tb.format_stack] = vm_format_stack
             _call.INTERCEPTS[tb.print_stack] = vm_print_stack
+    if not _LOGGING_DONE[0]:
+        logging = sys.modules.get("logging")
+        if logging is not None:
+            _LOGGING_DONE[0] = True
+            hostframes.install_logging(logging)
 
 
 def _install():
@@ -498,16 +479,14 @@ def _install():
         I[sys.exception] = vm_exception
     I[sys.getrecursionlimit] = vm_getrecursionlimit
     import warnings
-    I[warnings.warn] = vm_warn
-    # Guest code objects answer isinstance(c, types.CodeType) like guest
-    # functions do for FunctionType (inspect.getsource/getfile/iscode).
-    # XXX belongs in objects/codeobject.py (not the VM's file).
-    from ..objects.funcobject import install_instance_qualname
-    import types
-    if not isinstance(Code(), types.CodeType):
-        install_instance_qualname(Code, property(lambda self: types.CodeType), "__class__")
+    I[warnings.warn] = hostframes.vm_warn
+    I[hostframes.install_warnings(warnings)] = hostframes.vm_warn
     I[sys.setrecursionlimit] = vm_setrecursionlimit
     _call.TYPE_INTERCEPTS[_hb.super] = vm_super
+    # The guest's sys.settrace/sys.gettrace (docs/tracing.md), under a plain
+    # `evalframe run` as under the seeing tools.
+    from . import settrace
+    settrace.install()
     after_import()
 
 

@@ -1,0 +1,245 @@
+"""Host library code looking at the guest's frames: logging's caller, inspect's frames.
+
+Mirrors no single CPython file: it keeps the frame-walking parts of the host
+standard library (Lib/logging/__init__.py's ``currentframe`` and
+``Logger.findCaller``, Lib/inspect.py's ``isframe`` and everything built on it)
+working when the frames they should find are evalframe's guest ``Frame``
+objects rather than host frames.
+
+Why this is needed beyond the call intercepts of runtime/builtins.py: those
+replace a host function only when *guest* code calls it.  ``logging`` finds
+the caller of ``logger.info()`` itself, from host code, with its own
+``currentframe()`` alias of ``sys._getframe``; walking ``f_back`` from there
+reaches the VM's host frames (evalframe/interpreter/call.py), never the
+guest's.  So when a guest imports ``logging`` (or it was imported before),
+``logging.currentframe`` is replaced by a function that returns the same
+frame as the original, except that where the chain of host frames reaches the
+VM's own frames it continues with the calling guest frame and its callers.
+Host-only chains (no VM frame on them) are returned unchanged.
+
+``inspect.isframe`` is widened to accept guest frames (they have f_code,
+f_lineno, f_lasti, f_globals, f_locals and f_back), so inspect.getframeinfo,
+getouterframes, getsourcefile, getsource, getmodule, getargvalues... work on
+them as on host frames.  (Guest functions and code objects already answer
+isinstance checks for FunctionType/CodeType through ``__class__``; frames
+cannot, because the eval loops test ``r.__class__ is Frame``.)
+"""
+
+import os
+import sys
+
+from ..interpreter.pystate import get_tstate
+from ..objects.frameobject import Frame
+
+_PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+_vm_code = {}
+
+
+def _is_vm_code(co):
+    r = _vm_code.get(co)
+    if r is None:
+        r = _vm_code[co] = co.co_filename.startswith(_PKG_DIR)
+    return r
+
+
+class HostFrameView:
+    """A host frame whose ``f_back`` continues into guest frames.
+
+    Every other attribute is the real frame's.  Used only for the host frames
+    above the VM's (the logging frames between the guest's call and findCaller).
+    """
+
+    __slots__ = ("_frame", "f_back")
+
+    def __init__(self, frame, back):
+        self._frame = frame
+        self.f_back = back
+
+    def __getattr__(self, name):
+        return getattr(self._frame, name)
+
+    def __repr__(self):
+        return repr(self._frame)
+
+
+def guest_view(frame):
+    """``frame`` (a host frame) re-linked so that walking ``f_back`` reaches the
+    guest frame that called into the host, or ``frame`` itself when no VM
+    frame is below it (or no guest frame is running)."""
+    host = []
+    f = frame
+    while f is not None:
+        if _is_vm_code(f.f_code):
+            break
+        host.append(f)
+        f = f.f_back
+    if f is None:
+        return frame
+    guest = get_tstate().frame
+    if guest is None:
+        return frame
+    view = guest
+    for f in reversed(host):
+        view = HostFrameView(f, view)
+    return view
+
+
+# -- logging ---------------------------------------------------------------------------
+
+def _currentframe_depth(original):
+    """The frame depth the host's logging.currentframe asks sys._getframe for
+    (3 in 3.10's ``lambda: sys._getframe(3)``, 1 since 3.11)."""
+    code = getattr(original, "__code__", None)
+    if code is not None:
+        for const in code.co_consts:
+            if type(const) is int:
+                return const
+    return 1
+
+
+def install_logging(logging):
+    """Replace ``logging.currentframe`` (idempotent)."""
+    original = logging.currentframe
+    if getattr(original, "_evalframe", False):
+        return
+    depth = _currentframe_depth(original)
+    getframe = sys._getframe
+
+    def currentframe():
+        # Called by Logger.findCaller exactly where the original was, so the
+        # same depth names the same frame.
+        return guest_view(getframe(depth))
+
+    currentframe._evalframe = True
+    currentframe.__wrapped__ = original
+    logging.currentframe = currentframe
+
+
+# -- inspect ---------------------------------------------------------------------------
+
+def install_inspect(inspect):
+    """Make ``inspect.isframe`` true for guest frames (idempotent)."""
+    original = inspect.isframe
+    if getattr(original, "_evalframe", False):
+        return
+    import types
+    frame_types = (types.FrameType, Frame, HostFrameView)
+
+    def isframe(object):
+        """Return true if the object is a frame object (host or evalframe guest)."""
+        return isinstance(object, frame_types)
+
+    isframe._evalframe = True
+    isframe.__wrapped__ = original
+    inspect.isframe = isframe
+
+
+# -- warnings ----------------------------------------------------------------------------
+
+def _is_internal_filename(filename):
+    return "importlib" in filename and "_bootstrap" in filename
+
+
+def _next_external_frame(frame, skip_file_prefixes):
+    frame = frame.f_back
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not (_is_internal_filename(filename)
+                or (skip_file_prefixes and filename.startswith(skip_file_prefixes))):
+            break
+        frame = frame.f_back
+    return frame
+
+
+def warn_from(start, message, category=None, stacklevel=1, source=None,
+              skip_file_prefixes=()):
+    """_warnings.c's do_warn with setup_context starting at frame ``start``
+    (the caller of warn; a guest Frame, a host frame, or a view of one)."""
+    import warnings
+    if isinstance(message, Warning):
+        category = message.__class__
+    if category is None:
+        category = UserWarning
+    if not (isinstance(category, type) and issubclass(category, Warning)):
+        raise TypeError("category must be a Warning subclass, not '%s'"
+                        % type(category).__name__)
+    if not isinstance(skip_file_prefixes, tuple):
+        raise TypeError("skip_file_prefixes must be a tuple of strs.")
+    stacklevel = int(stacklevel)
+    if skip_file_prefixes and stacklevel < 2:
+        stacklevel = 2
+    f = start
+    if stacklevel <= 0 or (f is not None and _is_internal_filename(f.f_code.co_filename)):
+        while stacklevel > 1 and f is not None:
+            f = f.f_back
+            stacklevel -= 1
+    else:
+        while stacklevel > 1 and f is not None:
+            f = _next_external_frame(f, skip_file_prefixes)
+            stacklevel -= 1
+    if f is None:
+        # the stack is not deep enough (3.13 names the place <sys>:0)
+        globals = sys.__dict__
+        filename, lineno = ("<sys>", 0) if sys.version_info >= (3, 13) else ("sys", 1)
+    else:
+        globals = f.f_globals
+        filename = f.f_code.co_filename
+        lineno = f.f_lineno
+    module = globals.get("__name__", "<string>") if isinstance(globals, dict) else "<string>"
+    if not isinstance(globals, dict):
+        globals = {}
+    registry = globals.setdefault("__warningregistry__", {})
+    # No module_globals, as do_warn passes none: the printer reads the source
+    # line through linecache (3.12+ would also check the globals'
+    # __spec__.loader, with a DeprecationWarning for __main__).
+    warnings.warn_explicit(message, category, filename, lineno, module, registry,
+                           None, source)
+
+
+def vm_warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
+    """warnings.warn called by guest code (a call intercept): the frames are
+    the guest's, from its calling frame."""
+    return warn_from(get_tstate().frame, message, category, stacklevel, source,
+                     skip_file_prefixes)
+
+
+def install_warnings(warnings):
+    """Replace ``warnings.warn`` by a function that sees guest frames (idempotent).
+
+    Host library code called by a guest (``locale.getdefaultlocale()``,
+    deprecated stdlib APIs) warns with ``stacklevel=2`` meaning "my caller":
+    the C warn would name the VM's host frame (and, as that is not __main__,
+    the default filters would even hide a DeprecationWarning).  When the walk
+    of ``stacklevel`` frames from the caller reaches the VM's frames, it
+    continues in the guest's frames; otherwise the host's own warn does the
+    work, one frame further up (the wrapper's own frame).
+    Returns the replacement (also the guest's: a call intercept maps it and
+    the original to vm_warn).
+    """
+    original = warnings.warn
+    if getattr(original, "_evalframe", False):
+        return original
+    getframe = sys._getframe
+
+    def warn(message, category=None, stacklevel=1, source=None, **kwargs):
+        """Issue a warning, or maybe ignore it or raise an exception."""
+        try:
+            level = int(stacklevel)
+        except (TypeError, ValueError):
+            level = 1
+        f = getframe(1)
+        n = level
+        while n > 1 and f is not None and not _is_vm_code(f.f_code):
+            f = f.f_back
+            n -= 1
+        if f is None or not _is_vm_code(f.f_code):
+            return original(message, category, stacklevel + 1 if level >= 1 else stacklevel,
+                            source, **kwargs)
+        return warn_from(guest_view(getframe(1)), message, category, stacklevel, source,
+                         **kwargs)
+
+    warn._evalframe = True
+    warn.__wrapped__ = original
+    warnings.warn = warn
+    return warn

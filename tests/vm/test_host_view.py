@@ -1,0 +1,233 @@
+"""Host library code that looks at the guest: whole programs, host vs ``evalframe run``.
+
+logging's caller lookup (%(filename)s/%(lineno)d/%(funcName)s), warnings with
+stacklevel (from guest code and from host library code a guest called),
+inspect's frame functions, traceback's stack functions, sys.settrace, function
+attributes and except*: each program's stdout, stderr and exit status must be
+the host CPython's.  Caret lines (``^^^^``) are left out of the comparison:
+they depend on the compiler's positions, not on the VM.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_CARETS = re.compile(r"^ *[~^]+ *$")
+
+PROGRAMS = {
+    "logging_caller": """
+        import logging, sys
+        logging.basicConfig(stream=sys.stdout, level=logging.DEBUG,
+                            format="%(filename)s:%(lineno)d %(funcName)s %(module)s %(message)s")
+        log = logging.getLogger("x")
+        def f():
+            logging.info("root info")
+            log.warning("named %s", 1)
+            log.log(logging.ERROR, "via log")
+            logging.getLogger().debug("dbg")
+        class C:
+            def m(self):
+                log.info("in method")
+                log.info("stacklevel 2", stacklevel=2)
+        f()
+        C().m()
+        def deep():
+            log.info("deep", stacklevel=2)
+        def outer():
+            deep()
+        outer()
+        logging.LoggerAdapter(log, {}).info("adapter")
+        log.info("with stack", stack_info=True)
+        try:
+            {}["k"]
+        except KeyError:
+            log.exception("caught")
+        lines = []
+        class H(logging.Handler):
+            def emit(self, record):
+                lines.append((record.filename, record.lineno, record.funcName))
+        log.addHandler(H())
+        def g():
+            log.info("to handler")
+        g()
+        print(lines)
+    """,
+    "warnings_stacklevel": """
+        import warnings, sys, locale, pkgw
+        warnings.showwarning = lambda m, c, fn, ln, file=None, line=None: print(
+            "W", c.__name__, m, os.path.basename(fn), ln)
+        import os
+        def w1():
+            warnings.warn("level 1")
+            warnings.warn("level 2", DeprecationWarning, stacklevel=2)
+        def w2():
+            w1()
+        warnings.simplefilter("always")
+        w2()
+        warnings.warn("top, beyond the stack", stacklevel=2)
+        pkgw.old()
+        def calls_host_library():
+            locale.getdefaultlocale()
+        calls_host_library()
+        from warnings import warn
+        warn("imported name")
+        exec("import warnings\\nwarnings.warn('in exec')")
+    """,
+    "warnings_default_print": """
+        import warnings, pkgw, locale
+        pkgw.old()
+        pkgw.here()
+        def f():
+            pkgw.old()
+        f()
+        warnings.warn("main warn")
+        locale.getdefaultlocale()
+    """,
+    "inspect_traceback_stack": """
+        import inspect, traceback, sys
+        def st():
+            for fi in inspect.stack()[:3]:
+                print("stack", fi.function, fi.lineno, fi.code_context, fi.index)
+            print([(x.name, x.lineno, x.line) for x in traceback.extract_stack()[-2:]])
+            traceback.print_stack(file=sys.stdout, limit=2)
+            print([(x.name, x.lineno) for x in traceback.extract_stack(sys._getframe(1))])
+            frame = inspect.currentframe()
+            print(frame.f_code.co_name, frame.f_back.f_lineno)
+            print(inspect.getframeinfo(frame)[1:])
+            print([r[2:4] for r in inspect.getouterframes(frame)])
+            print(inspect.isframe(frame), inspect.getlineno(frame.f_back))
+            print(inspect.getsourcelines(frame)[1], inspect.getsourcefile(frame) == __file__)
+            print(inspect.getargvalues(frame.f_back))
+            print(type(inspect.stack()[0].positions).__name__)
+        def caller(a, b=2):
+            st()
+        caller(1)
+    """,
+    "settrace_via_host_call": """
+        import sys
+        events = []
+        def tr(frame, event, arg):
+            events.append((event, frame.f_code.co_name, frame.f_lineno))
+            return tr
+        def g(n):
+            s = 0
+            for i in range(n):
+                s += i
+            return s
+        sys.settrace(tr)
+        print(sys.gettrace() is tr)
+        list(map(g, [2]))
+        sys.settrace(None)
+        print(sys.gettrace())
+        for e in events:
+            print(e)
+    """,
+    "function_module": """
+        import functools, pkgw
+        def f(): pass
+        class C:
+            def m(self): pass
+            @classmethod
+            def k(cls): pass
+            @staticmethod
+            def s(): pass
+        print(f.__module__, C.m.__module__, C().m.__module__, C.k.__module__, C.s.__module__)
+        print(pkgw.old.__module__, pkgw.here.__module__, (lambda: 0).__module__)
+        @functools.wraps(pkgw.old)
+        def wrapped(): pass
+        print(wrapped.__module__, functools.partial(f).func.__module__)
+        f.__module__ = "changed"
+        print(f.__module__)
+        del f.__module__
+        print(f.__module__)
+        ns = {"__name__": "made.up"}
+        exec("def h(): pass", ns)
+        print(ns["h"].__module__)
+        exec("def h(): pass", {})
+    """,
+    "except_star": """
+        def run(exc):
+            try:
+                try:
+                    raise exc
+                except* ValueError as g:
+                    print("  ValueError part:", repr(g), g.__traceback__ is None)
+                except* (KeyError, IndexError) as g:
+                    print("  Lookup part:", repr(g))
+            except BaseException as leftover:
+                print("  propagated:", repr(leftover), repr(leftover.__context__))
+        run(ValueError("naked"))
+        run(TypeError("other"))
+        run(ExceptionGroup("g", [ValueError(1), KeyError(2), TypeError(3)]))
+        def raising():
+            try:
+                raise ExceptionGroup("eg", [ValueError(1), TypeError(2)])
+            except* ValueError:
+                raise RuntimeError("from handler")
+        try:
+            raising()
+        except ExceptionGroup as e:
+            print(repr(e), repr(e.__context__), repr(e.exceptions[0].__context__))
+        def naked_reraise():
+            try:
+                raise ValueError(1)
+            except* ValueError:
+                raise
+        try:
+            naked_reraise()
+        except ExceptionGroup as e:
+            print(repr(e), repr(e.__context__))
+        raising()
+    """,
+}
+
+MODULES = {
+    "pkgw/__init__.py": """
+        import warnings
+        def old():
+            warnings.warn("old is deprecated", DeprecationWarning, stacklevel=2)
+        def here():
+            warnings.warn("here")
+    """,
+}
+
+NEEDS = {"except_star": (3, 11)}
+
+
+def _env():
+    env = dict(os.environ)
+    env["PYTHONHASHSEED"] = "0"
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["PYTHONPATH"] = ROOT + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env.pop("PYTHONWARNINGS", None)
+    return env
+
+
+def _run(argv, cwd):
+    proc = subprocess.run([sys.executable] + argv, cwd=cwd, env=_env(), capture_output=True,
+                          text=True, timeout=120)
+    keep = lambda text: [line for line in text.splitlines() if not _CARETS.match(line)]
+    return keep(proc.stdout), keep(proc.stderr), proc.returncode
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_program(name, tmp_path):
+    need = NEEDS.get(name)
+    if need and sys.version_info < need:
+        pytest.skip("needs host Python >= %d.%d" % need)
+    for rel, text in MODULES.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    (tmp_path / "prog.py").write_text(textwrap.dedent(PROGRAMS[name]))
+    host_out, host_err, host_status = _run(["prog.py"], tmp_path)
+    out, err, status = _run(["-m", "evalframe", "run", "prog.py"], tmp_path)
+    assert out == host_out
+    assert err == host_err
+    assert status == host_status
