@@ -51,7 +51,9 @@ def compile_source(source, filename="<string>", mode="exec", flags=0,
     if limit < _COMPILER_RECURSION:
         sys.setrecursionlimit(_COMPILER_RECURSION)
     try:
-        tree = optimize_ast(tree, optimize, features)
+        # the source lets 3.12+ hosts' f-string specs be placed as 3.10 places them
+        tree = optimize_ast(tree, optimize, features,
+                            source=None if isinstance(source, ast.AST) else source)
         symtable = build_symtable(tree, filename, features)
         c = Compiler(filename, symtable, features, future.ff_lineno, flags, optimize)
         return c.compile_mod(tree)
