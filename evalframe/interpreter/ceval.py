@@ -25,6 +25,8 @@ from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
                                    FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
                                    FRAME_RAISED)
 from .decode import decode
+from .superinstr import FUSED_LINES
+from ..objects import frameobject as _frameobject
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from . import pystate
 from .pystate import get_tstate, set_exc_value
@@ -120,6 +122,7 @@ def _eval_plain(tstate, f, throwexc):
     ip = f._lasti + 1
     pending = throwexc
     throwexc = None
+    handoff = None
     try:
         while True:
             try:
@@ -136,6 +139,12 @@ def _eval_plain(tstate, f, throwexc):
                         elif r.__class__ is Frame:
                             # a guest call: push the callee, continue in it
                             f._lasti = ip - 1
+                            if tstate.tracer is not None:
+                                # tracing began while this loop ran (sys.settrace,
+                                # breakpoint()): the traced loop takes over here,
+                                # outside this loop's exception handling
+                                handoff = r
+                                break
                             if tstate.depth >= tstate.recursion_limit:
                                 raise _recursion_error()
                             tstate.depth += 1
@@ -147,8 +156,9 @@ def _eval_plain(tstate, f, throwexc):
                             instrs = f.f_instrs
                             ip = f._lasti + 1
                         elif r is RETURN:
+                            # (the instruction that returned wrote f._lasti:
+                            # superinstr._return_value_at or a fused group)
                             retval = stack.pop()
-                            f._lasti = ip - 1
                             f.f_state = FRAME_RETURNED
                             if f is entry:
                                 return retval
@@ -176,6 +186,7 @@ def _eval_plain(tstate, f, throwexc):
                             return stack.pop()
                         else:
                             raise SystemError("bad handler result %r" % (r,))
+                break           # only a hand-off to the traced loop gets here
             except BaseException as e:
                 if e.__class__ is Reraise:
                     exc = e.exc
@@ -184,7 +195,7 @@ def _eval_plain(tstate, f, throwexc):
                 else:
                     exc = e
                     add_tb = True
-                    f._lasti = ip - 1
+                    f._lasti = ip - 1 + _fused_offset(e.__traceback__)
                 e = None
                 f = _unwind(tstate, entry, f, exc, add_tb)
                 if f is None:
@@ -194,6 +205,8 @@ def _eval_plain(tstate, f, throwexc):
                 stack = f.f_valuestack
                 instrs = f.f_instrs
                 ip = f._lasti + 1
+        if handoff is not None:
+            return tstate.tracer.resume(tstate, entry, f, handoff)
         # Clear the locals while the exception leaves: the traceback keeps
         # this host frame, and a local holding the exception would make a
         # cycle that keeps the guest's objects alive until a gc pass.
@@ -204,6 +217,55 @@ def _eval_plain(tstate, f, throwexc):
     finally:
         tstate.frame = prev
         tstate.depth = base_depth
+
+
+def _fused_offset(tb):
+    """Which instruction of a fused group raised (0 for a one-instruction handler).
+
+    ``tb`` is the traceback as the loop caught it: its first entry is the
+    loop's own host frame, the next one the handler it called.  A fused
+    group's host line tells the instruction (superinstr.FUSED_LINES).
+    """
+    if tb is not None:
+        tb = tb.tb_next
+        if tb is not None:
+            lines = FUSED_LINES.get(tb.tb_frame.f_code)
+            if lines is not None:
+                return lines[tb.tb_lineno]
+    return 0
+
+
+def live_lasti(frame):
+    """The instruction a frame running in a plain loop is at, or None.
+
+    The plain loop keeps the instruction index in a host local and writes
+    ``f._lasti`` only when it leaves a frame; a frame that is the current frame
+    of a plain loop further up the host stack is read from that loop's
+    locals (and, inside a superinstruction, from the fused function's host
+    line).  Called by Frame.f_lasti / f_lineno of an executing frame: nothing
+    per instruction.
+    """
+    hf = sys._getframe(1)
+    below = None
+    code = _eval_plain.__code__
+    while hf is not None:
+        if hf.f_code is code:
+            if below is not None and below.f_code is _unwind.__code__:
+                return None         # unwinding: f._lasti is already exact
+            loc = hf.f_locals
+            if loc.get("f") is frame:
+                ip = loc.get("ip")
+                if ip is None:
+                    return None
+                index = ip - 1
+                if below is not None:
+                    lines = FUSED_LINES.get(below.f_code)
+                    if lines is not None:
+                        index += lines[below.f_lineno]
+                return index
+        below = hf
+        hf = hf.f_back
+    return None
 
 
 def _unwind(tstate, entry, f, exc, add_tb):
@@ -244,6 +306,9 @@ def _unwind(tstate, entry, f, exc, add_tb):
         tstate.depth -= 1
         f = f.f_back
         tstate.frame = f
+
+
+_frameobject.set_live_lasti(live_lasti)
 
 
 def unwind_except_handler(tstate, stack, level):

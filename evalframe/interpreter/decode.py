@@ -12,12 +12,17 @@ carries the full argument.  Arguments are resolved by kind:
     jrel/jabs -> absolute instruction index   compare -> the operator function
     (and per-opcode decoders registered by the ops modules)
 
-The result is cached on ``code._decoded``.
+The result is cached on ``code._decoded``: ``basic``, the one-handler-per-
+instruction list (what the traced loop runs: every original instruction
+boundary), and ``instrs``, the list the plain loop runs (frames carry it as
+``f_instrs``): ``basic`` with superinstructions (superinstr.py) at the start
+of each fused group.  Both have one entry per code unit.
 """
 
 from .. import opcodes
 from ..objects.cellobject import NULL
 from .ops import handler_table, ARG_DECODERS
+from .superinstr import fuse
 
 _K = opcodes
 
@@ -25,10 +30,11 @@ _K = opcodes
 class Decoded:
     """What the interpreter keeps per code object."""
 
-    __slots__ = ("instrs", "raw", "nlocalsplus", "cell2arg", "positions", "lines")
+    __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines")
 
-    def __init__(self, instrs, raw, nlocalsplus, cell2arg):
+    def __init__(self, instrs, basic, raw, nlocalsplus, cell2arg):
         self.instrs = instrs
+        self.basic = basic
         self.raw = raw
         self.nlocalsplus = nlocalsplus
         self.cell2arg = cell2arg
@@ -90,7 +96,8 @@ def decode(code):
             if cell2arg is None:
                 cell2arg = [None] * len(code.co_cellvars)
             cell2arg[ci] = argnames.index(cname)
-    d = Decoded(instrs, raw, nlocals + len(code.co_cellvars) + len(code.co_freevars),
+    fast = fuse(code, instrs, raw)
+    d = Decoded(fast, instrs, raw, nlocals + len(code.co_cellvars) + len(code.co_freevars),
                 cell2arg)
     code._decoded = d
     return d

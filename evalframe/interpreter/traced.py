@@ -33,6 +33,7 @@ from ..objects.frameobject import (Frame, FRAME_EXECUTING, FRAME_RETURNED,
                                    FRAME_SUSPENDED, FRAME_UNWINDING)
 from . import ceval
 from .ceval import Reraise
+from .decode import decode
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from .pystate import get_tstate
 from .. import opcodes
@@ -302,10 +303,11 @@ class TracedLoop:
         else:
             f = current
         stack = f.f_valuestack
-        instrs = f.f_instrs
+        instrs = _basic(f)
         ip = f._lasti + 1
         prev = f._lasti            # instr_prev of maybe_call_line_trace
         cur = f._lasti
+        last = last_f = None       # the instruction run last, and its frame
         if callee is not None:
             # the plain loop's call instruction made ``callee``: enter it here
             f, stack, instrs, ip, prev = self._push(tstate, f, callee)
@@ -319,15 +321,26 @@ class TracedLoop:
                     raise exc
                 while True:
                     cur = ip
-                    f._lasti = cur             # f->f_lasti = INSTR_OFFSET()
-                    st = self.settrace
-                    if st is not None and st.active:
-                        st.maybe_line(f, prev, cur)
-                        if f._lasti != cur:     # the trace function set f_lineno
-                            cur = ip = f._lasti
-                    prev = cur
+                    co_code = f.f_code.co_code
+                    if (cur and last == cur - 1 and last_f is f
+                            and co_code[2 * cur - 2] == _EXTENDED_ARG):
+                        # 3.10's EXTENDED_ARG dispatches its follower directly,
+                        # not through tracing_dispatch: no 'line'/'opcode' event,
+                        # f_lasti (and instr_prev) stay at the prefix
+                        pass
+                    else:
+                        f._lasti = cur             # f->f_lasti = INSTR_OFFSET()
+                        st = self.settrace
+                        if st is not None and st.active:
+                            st.maybe_line(f, prev, cur)
+                            if f._lasti != cur:     # the trace function set f_lineno
+                                cur = ip = f._lasti
+                                co_code = f.f_code.co_code
+                        prev = cur
+                    last = cur
+                    last_f = f
                     fn, arg = instrs[cur]
-                    op = f.f_code.co_code[2 * cur]
+                    op = co_code[2 * cur]
                     if op == _FOR_ITER or op == _YIELD_FROM:
                         special = (stack[-1] if stack else None,
                                    stack[-2] if len(stack) > 1 else None)
@@ -358,6 +371,7 @@ class TracedLoop:
                             o.after(self, f, cur, stack, r != cur + 1)
                         continue
                     if r.__class__ is Frame:
+                        f._lasti = cur          # resume after this instruction
                         f, stack, instrs, ip, prev = self._push(tstate, f, r)
                         continue
                     if r is RETURN:
@@ -380,7 +394,7 @@ class TracedLoop:
                         f = f.f_back
                         tstate.frame = f
                         stack = f.f_valuestack
-                        instrs = f.f_instrs
+                        instrs = _basic(f)
                         ip = f._lasti + 1
                         prev = cur = f._lasti
                         if pending is not None:
@@ -428,7 +442,7 @@ class TracedLoop:
                     raised_at = f._lasti
                     if ceval._unwind(tstate, f, f, exc, add_tb) is not None:
                         stack = f.f_valuestack
-                        instrs = f.f_instrs
+                        instrs = _basic(f)
                         ip = f._lasti + 1
                         prev = raised_at    # 3.10: instr_prev is the raising instruction
                         break
@@ -460,7 +474,14 @@ class TracedLoop:
             tstate.frame = f
             raise
         callee.f_state = FRAME_EXECUTING
-        return callee, callee.f_valuestack, callee.f_instrs, callee._lasti + 1, callee._lasti
+        return callee, callee.f_valuestack, _basic(callee), callee._lasti + 1, callee._lasti
+
+
+def _basic(f):
+    """The one-handler-per-instruction list of ``f``'s code (no superinstructions:
+    the traced loop sees every original instruction boundary)."""
+    code = f.f_code
+    return (code._decoded or decode(code)).basic
 
 
 class _Escape(BaseException):

@@ -34,6 +34,15 @@ SETUP_FINALLY = 122
 EXCEPT_HANDLER = 257
 
 
+# ceval.live_lasti, installed by the interpreter (objects do not import it)
+_live_lasti = None
+
+
+def set_live_lasti(hook):
+    global _live_lasti
+    _live_lasti = hook
+
+
 class Frame:
     __slots__ = ("f_code", "f_globals", "f_builtins", "_f_locals", "f_back",
                  "f_localsplus", "f_valuestack", "f_blockstack", "_lasti",
@@ -73,18 +82,39 @@ class Frame:
 
     # -- lasti and lines -------------------------------------------------------
 
+    def _current_lasti(self):
+        """_lasti, or for a frame a plain loop is running, where that loop is.
+
+        The plain eval loop writes ``_lasti`` only when it leaves a frame (a
+        call, return, yield or exception); while the frame runs, its loop's
+        instruction index is read by the interpreter's hook (ceval.live_lasti)
+        so that guest code reading its own f_lineno sees the current line.
+        """
+        if self.f_state == FRAME_EXECUTING and _live_lasti is not None:
+            i = _live_lasti(self)
+            if i is not None:
+                return i
+        return self._lasti
+
     @property
     def f_lasti(self):
         """Byte offset of the last instruction run (3.10: 2 * index), -1 before."""
-        i = self._lasti
+        i = self._current_lasti()
         return i * 2 if i >= 0 else -1
 
-    @property
-    def f_lineno(self):
-        i = self._lasti
+    def _get_lineno(self):
+        i = self._current_lasti()
         if i < 0:
             return self.f_code.co_firstlineno
         return self.f_code.addr2line(2 * i)
+
+    def _set_lineno(self, lineno):
+        # frame_setlineno (a jump made by a trace function): the traced loop's
+        # rules live with the settrace adapter
+        from ..runtime.settrace import frame_setlineno
+        frame_setlineno(self, lineno)
+
+    f_lineno = property(_get_lineno, _set_lineno)
 
     # -- locals ------------------------------------------------------------------
 

@@ -1,0 +1,538 @@
+"""Superinstructions: runs of simple instructions fused into one host function.
+
+Mirrors no CPython file; it is what the "superinstructions" of CPython 3.12's
+generated interpreter (LOAD_FAST__LOAD_FAST, ...) and the specialising
+adaptive interpreter of 3.11 do, taken further the way PyPy's and
+MicroPython's "viper" emitters do: decided once per code object, at decode
+time.  A *group* is a run of consecutive instructions that never leave the
+frame (no calls, returns, yields, block-stack operations), starting at a jump
+target or after an instruction that is not fused.  Its instructions are
+translated to host Python source with the value stack kept in host locals
+(a "virtual stack", flushed to the frame's real stack only where a group
+exits), compiled once per distinct source text, and stored at the group's
+first index in the list the plain loop runs (``Decoded.instrs``).  The fused
+function returns the index to continue at (its fall-through end, or a jump
+target), like a jump handler.
+
+Entries inside a group keep their one-instruction handlers, so any index is
+still a valid place to start: a jump into the middle of a group, a resumption
+after a call, or the traced loop (which runs ``Decoded.basic``, the unfused
+list, and so sees every original instruction boundary) all run the same code
+as before.
+
+Where an instruction is: every source line of a fused function belongs to one
+instruction of the group, recorded in ``FUSED_LINES[host code] -> list``
+(host line -> offset from the group's first index).  The eval loop's error
+path and ``Frame.f_lasti`` of a running frame read the host line of the fused
+function's frame (the traceback entry, or the live host frame) to find the
+exact instruction, so tracebacks and ``f_lineno`` stay per instruction
+without any per-instruction bookkeeping.
+
+What a fused group may differ in from the unfused loop, by design: values
+popped inside a group may stay referenced by the group's host locals until
+the group returns (a group never calls guest code except through operators'
+special methods), and the value stack's contents above the innermost block's
+level are not reproduced when an exception leaves mid-group (unwinding
+discards them anyway).
+"""
+
+import keyword
+import os
+from types import MethodType
+
+from .. import opcodes as _K
+from ..objects.cellobject import NULL
+from ..objects.funcobject import Function
+
+# False: no groups are fused (the plain loop then runs the one-instruction
+# handlers; for measuring, and for bisecting a suspected fusion bug).
+# EVALFRAME_NO_SUPERINSTRUCTIONS=1 in the environment sets it.
+ENABLED = not os.environ.get("EVALFRAME_NO_SUPERINSTRUCTIONS")
+
+# host code object of a fused function -> [offset of the instruction run by each host line]
+FUSED_LINES = {}
+
+# the host filename of fused functions: inside the package, so that
+# runtime.tracebacks drops their frames like the VM's own
+_FILENAME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "<superinstruction>")
+
+_FACTORIES = {}          # source text -> (factory, host code of the fused function)
+
+_BINARY = {
+    "BINARY_POWER": "**", "BINARY_MULTIPLY": "*", "BINARY_MATRIX_MULTIPLY": "@",
+    "BINARY_TRUE_DIVIDE": "/", "BINARY_FLOOR_DIVIDE": "//", "BINARY_MODULO": "%",
+    "BINARY_ADD": "+", "BINARY_SUBTRACT": "-", "BINARY_LSHIFT": "<<",
+    "BINARY_RSHIFT": ">>", "BINARY_AND": "&", "BINARY_XOR": "^", "BINARY_OR": "|",
+}
+_INPLACE = {
+    "INPLACE_POWER": "**=", "INPLACE_MULTIPLY": "*=", "INPLACE_MATRIX_MULTIPLY": "@=",
+    "INPLACE_TRUE_DIVIDE": "/=", "INPLACE_FLOOR_DIVIDE": "//=", "INPLACE_MODULO": "%=",
+    "INPLACE_ADD": "+=", "INPLACE_SUBTRACT": "-=", "INPLACE_LSHIFT": "<<=",
+    "INPLACE_RSHIFT": ">>=", "INPLACE_AND": "&=", "INPLACE_XOR": "^=", "INPLACE_OR": "|=",
+}
+_UNARY = {"UNARY_POSITIVE": "+", "UNARY_NEGATIVE": "-", "UNARY_NOT": "not ",
+          "UNARY_INVERT": "~"}
+
+# Instructions whose handler only ever falls through (returns None) and that
+# only touch the value stack, the frame's locals/cells/globals or objects:
+# a group may run them through their ordinary handler (after flushing the
+# virtual stack) when it has no inline translation for them.
+_GENERIC = frozenset((
+    "ROT_FOUR", "ROT_N", "DUP_TOP_TWO", "BUILD_SET", "BUILD_MAP", "BUILD_CONST_KEY_MAP",
+    "BUILD_STRING", "BUILD_SLICE", "SET_ADD", "MAP_ADD", "LIST_EXTEND", "SET_UPDATE",
+    "DICT_UPDATE", "DICT_MERGE", "LIST_TO_TUPLE", "UNPACK_EX", "FORMAT_VALUE",
+    "DELETE_FAST", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "STORE_GLOBAL",
+    "DELETE_GLOBAL", "DELETE_DEREF", "LOAD_CLASSDEREF", "DELETE_ATTR", "DELETE_SUBSCR",
+    "GET_ITER", "GET_LEN", "MATCH_MAPPING", "MATCH_SEQUENCE", "MATCH_KEYS",
+    "COPY_DICT_WITHOUT_KEYS", "LOAD_ASSERTION_ERROR", "IMPORT_FROM",
+))
+# Inline translations (below).
+_INLINE = frozenset(("NOP", "EXTENDED_ARG", "LOAD_FAST", "STORE_FAST", "LOAD_CONST",
+                     "POP_TOP", "ROT_TWO", "ROT_THREE", "DUP_TOP", "LOAD_GLOBAL",
+                     "LOAD_ATTR", "STORE_ATTR", "LOAD_DEREF", "STORE_DEREF", "LOAD_CLOSURE",
+                     "BINARY_SUBSCR", "STORE_SUBSCR", "COMPARE_OP", "IS_OP", "CONTAINS_OP",
+                     "BUILD_TUPLE", "BUILD_LIST", "LIST_APPEND", "UNPACK_SEQUENCE",
+                     "LOAD_METHOD", "FOR_ITER", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
+                     "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "JUMP_ABSOLUTE",
+                     "JUMP_FORWARD", "RETURN_VALUE"))
+_INLINE = _INLINE | frozenset(_BINARY) | frozenset(_INPLACE) | frozenset(_UNARY)
+# Instructions after which a group ends (control never falls through).
+_ENDS = frozenset(("JUMP_ABSOLUTE", "JUMP_FORWARD", "RETURN_VALUE"))
+
+FUSABLE = _INLINE | _GENERIC
+
+_CMP = ("<", "<=", "==", "!=", ">", ">=")
+
+
+def _identifier(name):
+    # ASCII only: the host parser NFKC-normalises other identifiers
+    return (isinstance(name, str) and name.isascii() and name.isidentifier()
+            and not keyword.iskeyword(name))
+
+
+def jump_targets(raw):
+    """Instruction indices some jump (or exception handler) can land on."""
+    targets = set()
+    ext = 0
+    for i, (op, arg) in enumerate(raw):
+        kind = _K.argkind[op]
+        if kind == _K.ARG_JREL:
+            targets.add(i + 1 + arg)
+        elif kind == _K.ARG_JABS:
+            targets.add(arg)
+    return targets
+
+
+class _Group:
+    """Translates one group to host source (see the module docstring)."""
+
+    def __init__(self, start):
+        self.start = start
+        self.body = []          # (indent, text, step)
+        self.vs = []            # virtual stack: host expressions, top last
+        self.params = []        # closure values, by name p0, p1, ...
+        self.param_ids = {}
+        self.ntemps = 0
+        self.step = 0
+        self.uses_fast = False
+        self.uses_globals = False
+
+    # -- building blocks -----------------------------------------------------------
+
+    def emit(self, text, indent=0):
+        self.body.append((indent, text, self.step))
+
+    def param(self, value):
+        key = id(value)
+        name = self.param_ids.get(key)
+        if name is None:
+            name = self.param_ids[key] = "p%d" % len(self.params)
+            self.params.append(value)
+        return name
+
+    def temp(self):
+        self.ntemps += 1
+        return "t%d" % self.ntemps
+
+    def push(self, expr):
+        self.vs.append(expr)
+
+    def pop(self):
+        if self.vs:
+            return self.vs.pop()
+        t = self.temp()
+        self.emit("%s = stack.pop()" % t)
+        return t
+
+    def peek(self, n=1):
+        """The n-th value from the top, without popping (an expression)."""
+        if n <= len(self.vs):
+            return self.vs[-n]
+        return "stack[-%d]" % (n - len(self.vs))
+
+    def flush_text(self):
+        vs = self.vs
+        if not vs:
+            return None
+        if len(vs) == 1:
+            return "stack.append(%s)" % vs[0]
+        return "stack += (%s,)" % ", ".join(vs)
+
+    def flush(self, indent=0):
+        text = self.flush_text()
+        if text is not None:
+            self.emit(text, indent)
+        self.vs = []
+
+    def exit(self, target, indent=0):
+        """Leave the group to ``target`` (the virtual stack is kept for the other path)."""
+        text = self.flush_text()
+        if text is not None:
+            self.emit(text, indent)
+        self.emit("return %d" % target, indent)
+
+    def fast(self, index):
+        self.uses_fast = True
+        return "fast[%d]" % index
+
+    def generic(self, handler, arg):
+        self.flush()
+        self.emit("%s(f, stack, %s)" % (self.param(handler), self.param(arg)))
+
+    # -- the source --------------------------------------------------------------------
+
+    def source(self):
+        lines = ["def fused(f, stack, arg):"]
+        steps = [0]
+        if self.uses_fast:
+            lines.append("    fast = f.f_localsplus")
+            steps.append(0)
+        if self.uses_globals:
+            lines.append("    globals_get = f.f_globals.get")
+            steps.append(0)
+        for indent, text, step in self.body:
+            lines.append("    " * (indent + 1) + text)
+            steps.append(step)
+        header = "def make(%s):" % ", ".join(["p%d" % i for i in range(len(self.params))])
+        src = header + "\n" + "\n".join("    " + ln for ln in lines) + "\n    return fused\n"
+        # host line L (1-based) of the fused function is source line L; the
+        # header "def make" is line 1, "def fused" line 2
+        linemap = [0, 0] + steps
+        return src, linemap
+
+
+def _translate(g, name, arg, darg, index, handler, raw_arg):
+    """Add instruction ``name`` to group ``g``; False if it ends the group."""
+    if name in ("NOP", "EXTENDED_ARG"):
+        return True
+    if name == "LOAD_FAST":
+        t = g.temp()
+        g.emit("%s = %s" % (t, g.fast(darg)))
+        g.emit("if %s is NULL: raise unbound_local(f, %d)" % (t, darg))
+        g.push(t)
+    elif name == "STORE_FAST":
+        v = g.pop()
+        g.emit("%s = %s" % (g.fast(darg), v))
+    elif name == "LOAD_CONST":
+        g.push(g.param(darg))
+    elif name == "POP_TOP":
+        if g.vs:
+            g.vs.pop()
+        else:
+            g.emit("stack.pop()")
+    elif name == "ROT_TWO":
+        if len(g.vs) >= 2:
+            g.vs[-1], g.vs[-2] = g.vs[-2], g.vs[-1]
+        else:
+            g.generic(handler, darg)
+    elif name == "ROT_THREE":
+        if len(g.vs) >= 3:
+            g.vs.insert(-2, g.vs.pop())
+        else:
+            g.generic(handler, darg)
+    elif name == "DUP_TOP":
+        if g.vs:
+            g.push(g.vs[-1])
+        else:
+            t = g.temp()
+            g.emit("%s = stack[-1]" % t)
+            g.push(t)
+    elif name == "LOAD_GLOBAL":
+        g.uses_globals = True
+        t = g.temp()
+        p = g.param(darg)
+        g.emit("%s = globals_get(%s, NULL)" % (t, p))
+        g.emit("if %s is NULL: %s = load_global_slow(f, %s)" % (t, t, p))
+        g.push(t)
+    elif name == "LOAD_ATTR":
+        owner = g.pop()
+        t = g.temp()
+        if _identifier(darg):
+            g.emit("%s = %s.%s" % (t, owner, darg))
+        else:
+            g.emit("%s = getattr(%s, %s)" % (t, owner, g.param(darg)))
+        g.push(t)
+    elif name == "STORE_ATTR":
+        owner = g.pop()
+        value = g.pop()
+        if _identifier(darg):
+            g.emit("%s.%s = %s" % (owner, darg, value))
+        else:
+            g.emit("setattr(%s, %s, %s)" % (owner, g.param(darg), value))
+    elif name == "LOAD_DEREF":
+        t = g.temp()
+        g.emit("%s = %s.ob_ref" % (t, g.fast(darg)))
+        g.emit("if %s is NULL: raise unbound_deref(f, %d)" % (t, darg))
+        g.push(t)
+    elif name == "STORE_DEREF":
+        v = g.pop()
+        g.emit("%s.ob_ref = %s" % (g.fast(darg), v))
+    elif name == "LOAD_CLOSURE":
+        t = g.temp()
+        g.emit("%s = %s" % (t, g.fast(darg)))
+        g.push(t)
+    elif name in _BINARY:
+        right = g.pop()
+        left = g.pop()
+        t = g.temp()
+        g.emit("%s = %s %s %s" % (t, left, _BINARY[name], right))
+        g.push(t)
+    elif name in _INPLACE:
+        right = g.pop()
+        left = g.pop()
+        t = g.temp()
+        g.emit("%s = %s; %s %s %s" % (t, left, t, _INPLACE[name], right))
+        g.push(t)
+    elif name in _UNARY:
+        v = g.pop()
+        t = g.temp()
+        g.emit("%s = %s%s" % (t, _UNARY[name], v))
+        g.push(t)
+    elif name == "BINARY_SUBSCR":
+        sub = g.pop()
+        container = g.pop()
+        t = g.temp()
+        g.emit("%s = %s[%s]" % (t, container, sub))
+        g.push(t)
+    elif name == "STORE_SUBSCR":
+        sub = g.pop()
+        container = g.pop()
+        value = g.pop()
+        g.emit("%s[%s] = %s" % (container, sub, value))
+    elif name == "COMPARE_OP":
+        if not 0 <= raw_arg < len(_CMP):
+            return _generic_or_end(g, name, handler, darg)
+        right = g.pop()
+        left = g.pop()
+        t = g.temp()
+        g.emit("%s = %s %s %s" % (t, left, _CMP[raw_arg], right))
+        g.push(t)
+    elif name == "IS_OP":
+        right = g.pop()
+        left = g.pop()
+        t = g.temp()
+        g.emit("%s = %s %s %s" % (t, left, "is not" if darg else "is", right))
+        g.push(t)
+    elif name == "CONTAINS_OP":
+        right = g.pop()
+        left = g.pop()
+        t = g.temp()
+        g.emit("%s = %s %s %s" % (t, left, "not in" if darg else "in", right))
+        g.push(t)
+    elif name in ("BUILD_TUPLE", "BUILD_LIST"):
+        n = darg
+        if n > len(g.vs):
+            g.generic(handler, darg)
+        else:
+            items = g.vs[len(g.vs) - n:]
+            del g.vs[len(g.vs) - n:]
+            t = g.temp()
+            if name == "BUILD_TUPLE":
+                g.emit("%s = (%s)" % (t, "".join(x + ", " for x in items).rstrip(" ")
+                                       if items else ""))
+            else:
+                g.emit("%s = [%s]" % (t, ", ".join(items)))
+            g.push(t)
+    elif name == "LIST_APPEND":
+        v = g.pop()
+        g.emit("%s.append(%s)" % (g.peek(darg), v))
+    elif name == "UNPACK_SEQUENCE":
+        n = darg
+        seq = g.pop()
+        if n == 0:
+            g.push(seq)
+            g.generic(handler, darg)
+            return True
+        names = [g.temp() for _ in range(n)]
+        # the handler pushes the items last first: the first item ends on top
+        g.emit("if (%s.__class__ is tuple or %s.__class__ is list) and len(%s) == %d:"
+               % (seq, seq, seq, n))
+        g.emit("%s, = %s" % (", ".join(names), seq), 1)
+        g.emit("else:")
+        g.emit("%s, = unpack_slow(f, %s, %s, %d)"
+               % (", ".join(names), g.param(handler), seq, n), 1)
+        for t in reversed(names):
+            g.push(t)
+    elif name == "LOAD_METHOD":
+        obj = g.pop()
+        meth, self_ = g.temp(), g.temp()
+        if _identifier(darg):
+            g.emit("%s = %s.%s" % (self_, obj, darg))
+        else:
+            g.emit("%s = getattr(%s, %s)" % (self_, obj, g.param(darg)))
+        g.emit("if %s.__class__ is MethodType and %s.__self__ is %s and type(%s.__func__) "
+               "is Function: %s = %s.__func__; %s = %s"
+               % (self_, self_, obj, self_, meth, self_, self_, obj))
+        g.emit("else: %s = NULL" % meth)
+        g.push(meth)
+        g.push(self_)
+    elif name == "FOR_ITER":
+        if g.vs:
+            return False            # only at a group's start (it is a jump target)
+        t = g.temp()
+        g.emit("%s = next(stack[-1], NULL)" % t)
+        g.emit("if %s is NULL:" % t)
+        g.emit("stack.pop()", 1)
+        g.emit("return %d" % darg, 1)
+        g.push(t)
+    elif name in ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE"):
+        cond = g.pop()
+        g.emit("if %s%s:" % ("not " if name == "POP_JUMP_IF_FALSE" else "", cond))
+        g.exit(darg, 1)
+    elif name in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
+        cond = g.peek()
+        if not g.vs:
+            cond = _materialize(g, cond)
+            g.vs.pop()
+            g.emit("if %s%s: return %d" % (
+                "not " if name == "JUMP_IF_FALSE_OR_POP" else "", cond, darg))
+            g.emit("stack.pop()")
+        else:
+            g.emit("if %s%s:" % ("not " if name == "JUMP_IF_FALSE_OR_POP" else "", cond))
+            g.exit(darg, 1)
+            g.vs.pop()
+    elif name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
+        g.exit(darg)
+        return False
+    elif name == "RETURN_VALUE":
+        g.flush()
+        g.emit("f._lasti = %d" % index)
+        g.emit("return RETURN")
+        return False
+    elif name in _GENERIC:
+        g.generic(handler, darg)
+    else:
+        raise AssertionError(name)
+    return True
+
+
+def _generic_or_end(g, name, handler, darg):
+    g.generic(handler, darg)
+    return True
+
+
+def _materialize(g, expr):
+    """Copy ``expr`` (a real-stack read) into a temp and push it."""
+    t = g.temp()
+    g.emit("%s = %s" % (t, expr))
+    g.vs.append(t)
+    return t
+
+
+def unpack_slow(f, handler, seq, n):
+    """UNPACK_SEQUENCE through its handler (any iterable, CPython's errors): the items."""
+    st = [seq]
+    handler(f, st, n)
+    st.reverse()
+    return st
+
+
+_NAMESPACE = None
+_RETURN = None
+
+
+def _namespace():
+    global _NAMESPACE
+    if _NAMESPACE is None:
+        from .ops import RETURN
+        from .ops.names import unbound_local, unbound_deref, _load_global_slow
+        _NAMESPACE = {"NULL": NULL, "RETURN": RETURN, "MethodType": MethodType,
+                      "Function": Function, "unbound_local": unbound_local,
+                      "unbound_deref": unbound_deref, "load_global_slow": _load_global_slow,
+                      "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
+                      "setattr": setattr, "type": type, "tuple": tuple, "list": list, "len": len,
+                      "__builtins__": {}}
+    return _NAMESPACE
+
+
+def _build(g):
+    src, linemap = g.source()
+    hit = _FACTORIES.get(src)
+    if hit is None:
+        ns = dict(_namespace())
+        exec(compile(src, _FILENAME, "exec"), ns)
+        factory = ns["make"]
+        fused_code = factory(*g.params).__code__
+        FUSED_LINES[fused_code] = linemap
+        hit = _FACTORIES[src] = (factory, fused_code)
+    fn = hit[0](*g.params)
+    return fn
+
+
+def _return_value_at(f, stack, index):
+    "(retval -- )"
+    # RETURN_VALUE in the plain loop's list: the loop leaves f._lasti to the
+    # instruction that returns (a fused group returns from its middle)
+    f._lasti = index
+    return _RETURN
+
+
+def fuse(code, basic, raw):
+    """The plain loop's instruction list for ``code``: ``basic`` with groups fused."""
+    global _RETURN
+    if _RETURN is None:
+        from .ops import RETURN
+        _RETURN = RETURN
+    out = list(basic)
+    n = len(raw)
+    for i in range(n):
+        if raw[i][0] == _K.RETURN_VALUE:
+            out[i] = (_return_value_at, i)
+    if not ENABLED:
+        return out
+    targets = jump_targets(raw)
+    names = _K.opname
+    i = 0
+    while i < n:
+        op = raw[i][0]
+        name = names[op]
+        if name not in FUSABLE:
+            i += 1
+            continue
+        g = _Group(i)
+        j = i
+        count = 0
+        while j < n:
+            name = names[raw[j][0]]
+            if name not in FUSABLE or (j != i and j in targets):
+                break
+            if name == "FOR_ITER" and j != i:
+                break
+            g.step = j - i
+            handler, darg = basic[j]
+            more = _translate(g, name, raw[j][1], darg, j, handler, raw[j][1])
+            if name not in ("NOP", "EXTENDED_ARG"):
+                count += 1
+            j += 1
+            if not more:
+                break
+        else:
+            more = True
+        ends_open = more       # fell through: continue at j
+        if count >= 2:
+            if ends_open:
+                g.step = j - 1 - i
+                g.exit(j)
+            out[i] = (_build(g), None)
+        i = j if j > i else i + 1
+    return out

@@ -1,0 +1,202 @@
+"""Superinstructions (interpreter/superinstr.py) and what the plain loop shows of them.
+
+Fused groups must be invisible: exceptions raised in the middle of a group
+report the instruction's own line, a frame reading its own (or its caller's)
+f_lineno mid-group sees the current line, and the traced loop still sees every
+original instruction.  Programs are compared with the host (outcome, traceback
+text) and, for sys.settrace events around EXTENDED_ARG, with CPython 3.10.
+"""
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from evalframe.compiler import compile_source
+from evalframe.interpreter import superinstr
+from evalframe.interpreter.ceval import run_code
+from evalframe.interpreter.decode import decode
+from evalframe.runtime.tracebacks import clean_exception
+from ._diff import compile_310, host_outcome, vm_outcome
+
+
+def _function_code(source, name):
+    g = {"__name__": "__main__"}
+    run_code(compile_source(source, "<fuse>", "exec"), g)
+    return g[name].__code__
+
+
+def test_groups_are_fused_and_basic_is_not():
+    code = _function_code("def f(n):\n    while n > 0:\n        n -= 1\n    return n\n", "f")
+    d = decode(code)
+    if not superinstr.ENABLED:
+        pytest.skip("superinstructions are disabled (EVALFRAME_NO_SUPERINSTRUCTIONS)")
+    fused = [fn for fn, _ in d.instrs if fn.__code__ in superinstr.FUSED_LINES]
+    assert fused, "no group of the countdown loop was fused"
+    assert not [fn for fn, _ in d.basic if fn.__code__ in superinstr.FUSED_LINES]
+    assert len(d.instrs) == len(d.basic) == len(code.co_code) // 2
+
+
+# -- exceptions in the middle of a group: the instruction's own line --------------------
+
+FAULTS = {
+    "second_line": "def f(a, b):\n    x = a + 1\n    y = b[3]\n    return x + y\nf(1, [0])\n",
+    "unbound": "def f(c):\n    if c:\n        z = 1\n    w = 2\n    return w + z\nf(0)\n",
+    "loop_body": "def f(xs):\n    t = 0\n    for x in xs:\n        t += x\n        t = t * 2\n"
+                 "    return t\nf([1, 2, 'a'])\n",
+    "multiline": "def f(d):\n    v = 1\n    return (v +\n            d['a'] +\n            d['b'])\n"
+                 "f({'a': 1})\n",
+    "attribute": "class P:\n    x = 1\ndef f(p):\n    a = p.x\n    b = p.y\n    return a + b\n"
+                 "f(P())\n",
+    "unpack": "def f(s):\n    n = 1\n    a, b = s\n    return a\nf([1, 2, 3])\n",
+    "global": "def f():\n    a = 1\n    return a + missing_name\nf()\n",
+}
+
+
+def _host_stderr(path):
+    proc = subprocess.run([sys.executable, path], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONHASHSEED="0"))
+    return proc.stdout, proc.stderr
+
+
+def _vm_stderr(code, path):
+    out, err = io.StringIO(), io.StringIO()
+    old = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        run_code(code, {"__name__": "__main__", "__file__": path})
+    except BaseException as exc:
+        exc.__traceback__ = exc.__traceback__.tb_next   # this test's own frame
+        clean_exception(exc)
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.stdout, sys.stderr = old
+    return out.getvalue(), err.getvalue()
+
+
+def _without_carets(text):
+    return "".join(line for line in text.splitlines(True)
+                   if not line.strip() or line.strip().strip("^~") != "")
+
+
+@pytest.mark.parametrize("name", sorted(FAULTS))
+@pytest.mark.parametrize("compiler", ["3.10", "evalframe"])
+def test_fault_in_group_reports_its_line(name, compiler, tmp_path):
+    src = FAULTS[name]
+    path = str(tmp_path / (name + ".py"))
+    with open(path, "w") as f:
+        f.write(src)
+    code = compile_310(src, path) if compiler == "3.10" else compile_source(src, path, "exec")
+    hout, herr = _host_stderr(path)
+    vout, verr = _vm_stderr(code, path)
+    assert vout == hout
+    assert _without_carets(verr) == _without_carets(herr)
+
+
+# -- f_lineno of running frames ------------------------------------------------------------
+
+LINENO = {
+    "own": "import sys\ndef f():\n    fr = sys._getframe()\n    a = 1\n    b = fr.f_lineno\n"
+           "    c = [fr.f_lineno,\n         fr.f_lineno]\n    return a, b, c\nprint(f())\n",
+    "caller_from_dunder": "import sys\nclass E:\n    def __eq__(self, o):\n"
+                          "        return sys._getframe(1).f_lineno\n"
+                          "def f():\n    e = E()\n    x = 1\n    return (x,\n            e == 1)\n"
+                          "print(f())\n",
+    "caller_from_property": "import sys\nclass P:\n    @property\n    def where(self):\n"
+                            "        return sys._getframe(1).f_lineno\n"
+                            "def f(p):\n    a = 0\n    a += 1\n    b = p.where\n    return a, b\n"
+                            "print(f(P()))\n",
+    "module_level": "import sys\nfr = sys._getframe()\nx = 1\ny = 2\nprint(fr.f_lineno, x + y)\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LINENO))
+@pytest.mark.parametrize("compiler", ["3.10", "evalframe"])
+def test_running_frame_lineno(name, compiler):
+    src = LINENO[name]
+    code = compile_310(src) if compiler == "3.10" else compile_source(src, "<snippet>", "exec")
+    assert vm_outcome(code) == host_outcome(src)
+
+
+# -- sys.settrace started inside the plain loop ------------------------------------------
+
+HANDOFF = """\
+import sys
+events = []
+def tracer(frame, event, arg):
+    events.append((event, frame.f_code.co_name, frame.f_lineno))
+    return tracer
+def g(x):
+    y = x + 1
+    return y
+def main():
+    sys.settrace(tracer)
+    r = g(1)
+    sys.settrace(None)
+    return r
+print(main(), events)
+"""
+
+
+def test_settrace_mid_run_traces_later_calls():
+    from evalframe.runtime import settrace
+    settrace.install()
+    code = compile_source(HANDOFF, "<snippet>", "exec")
+    want = host_outcome(HANDOFF)
+    assert "('call', 'g'" in want[0]
+    assert vm_outcome(code) == want
+
+
+# -- EXTENDED_ARG under sys.settrace: one event, as 3.10 ----------------------------------
+
+_EXT_BODY = "".join("        t += n\n" for _ in range(80))
+EXT_PROGRAM = ("def f(n):\n    t = 0\n    if n:\n" + _EXT_BODY + "    return t\n")
+
+_RECORDER = """
+import sys, json
+src = sys.stdin.read()
+g = {"__name__": "m"}
+exec(compile(src, "<ext>", "exec"), g)
+events = []
+def tracer(frame, event, arg):
+    frame.f_trace_opcodes = True
+    if frame.f_code.co_name == "f":
+        events.append((event, frame.f_lineno, frame.f_lasti))
+    return tracer
+sys.settrace(tracer)
+g["f"](0)
+g["f"](1)
+sys.settrace(None)
+print(json.dumps(events))
+"""
+
+
+def test_extended_arg_traced_like_310():
+    from evalframe.reference import reference_python
+    from evalframe.runtime import settrace
+    ref = reference_python()
+    if ref is None:
+        pytest.skip("CPython 3.10 is not available (evalframe.reference.reference_python())")
+    code = compile_310(EXT_PROGRAM, "<ext>")
+    assert 144 in code.co_consts[0].co_code[::2], "the program has no EXTENDED_ARG"
+    proc = subprocess.run(list(ref) + ["-c", _RECORDER], input=EXT_PROGRAM, text=True,
+                          capture_output=True, env=dict(os.environ, PYENV_VERSION="3.10.13"))
+    assert proc.returncode == 0, proc.stderr
+    want = [tuple(e) for e in json.loads(proc.stdout)]
+    settrace.install()
+    # the same recorder, run as guest code by the VM over 3.10's code object
+    guest = _RECORDER.replace("src = sys.stdin.read()\n", "").replace(
+        'exec(compile(src, "<ext>", "exec"), g)', "exec(CODE, g)")
+    out = io.StringIO()
+    old = sys.stdout
+    sys.stdout = out
+    try:
+        run_code(compile_source(guest, "<recorder>", "exec"),
+                 {"__name__": "__main__", "CODE": code})
+    finally:
+        sys.stdout = old
+    got = [tuple(e) for e in json.loads(out.getvalue())]
+    assert got == want
