@@ -5,7 +5,11 @@ the implicit ``return None``, ``insert_generator_prefix`` (GEN_START), the
 optimiser passes (in flowgraph.py), ``stackdepth()``, ``assemble_jump_offsets``
 with its EXTENDED_ARG fix-point, ``assemble_emit``/``write_op_arg``, the 3.10
 ``co_linetable`` writer (``assemble_line_range``/``assemble_lnotab``),
-``compute_code_flags`` and ``makecode``.
+``compute_code_flags`` and ``makecode``.  Alongside the code it emits one
+source position per code unit (EXTENDED_ARG prefixes share the position of
+the instruction they prefix), decoded as 3.11's ``co_positions()`` would
+decode the location table 3.11 writes for the instruction's ``loc``
+(``write_location_info_entry``); see flowgraph.py.
 """
 
 from .. import opcodes as op
@@ -195,6 +199,28 @@ class _LineTable:
         self.lineno_start = offset
 
 
+_NO_POSITION = (None, None, None, None)
+
+
+def _position(loc):
+    """The co_positions() entry 3.11 decodes for an instruction location.
+
+    3.11's write_location_info_entry writes "no location" for a negative line,
+    a line without columns when a column is negative (and the range is on one
+    line), and otherwise the columns; the reader turns -1 into None.
+    """
+    if loc is None:
+        return _NO_POSITION
+    lineno, end_lineno, col, end_col = loc
+    if lineno is None or lineno < 0:
+        return _NO_POSITION
+    if end_lineno is None or end_lineno < 0:
+        end_lineno = lineno
+    if col is None or end_col is None or col < 0 or end_col < 0:
+        return (lineno, end_lineno, None, None)
+    return loc
+
+
 def assemble(unit, add_none, flags, filename):
     """Turn ``unit`` into a Code object (compile.c's ``assemble`` + ``makecode``).
 
@@ -204,6 +230,7 @@ def assemble(unit, add_none, flags, filename):
     cur = unit.curblock
     if not cur.return_:
         unit.lineno = -1
+        unit.loc = None
         if add_none:
             unit.load_const(None)
         unit.addop(op.RETURN_VALUE)
@@ -225,13 +252,19 @@ def assemble(unit, add_none, flags, filename):
             kind = 2
         else:
             kind = 0
-        entry.instrs.insert(0, fg.Instr(op.GEN_START, kind, None, -1))
+        gen_start = fg.Instr(op.GEN_START, kind, None, -1)
+        entry.instrs.insert(0, gen_start)
+    else:
+        gen_start = None
 
     if not unit.firstlineno:
         if entry.instrs and entry.instrs[0].lineno:
             unit.firstlineno = entry.instrs[0].lineno
         else:
             unit.firstlineno = 1
+    if gen_start is not None:
+        # where 3.11 puts RETURN_GENERATOR: the first line, no columns
+        gen_start.loc = (unit.firstlineno, unit.firstlineno, -1, -1)
 
     consts = unit.consts_inorder()
     fg.optimize_cfg(unit, entry, consts)
@@ -246,10 +279,12 @@ def assemble(unit, add_none, flags, filename):
 
     # Emit the code and the line table.
     code = bytearray()
+    positions = []
     lt = _LineTable(unit.firstlineno)
     offset = 0
     for b in order:
         for ins in b.instrs:
+            pos = _position(ins.loc)
             # assemble_emit: an instruction at line 0 opens no new range
             if ins.lineno and ins.lineno != lt.lineno:
                 lt.line_range(offset)
@@ -259,14 +294,18 @@ def assemble(unit, add_none, flags, filename):
             if arg > 0xFF:
                 if arg > 0xFFFFFF:
                     code += bytes((_EXTENDED_ARG, (arg >> 24) & 0xFF))
+                    positions.append(pos)
                     offset += 1
                 if arg > 0xFFFF:
                     code += bytes((_EXTENDED_ARG, (arg >> 16) & 0xFF))
+                    positions.append(pos)
                     offset += 1
                 code += bytes((_EXTENDED_ARG, (arg >> 8) & 0xFF))
+                positions.append(pos)
                 offset += 1
             code.append(opcode)
             code.append(arg & 0xFF)
+            positions.append(pos)
             offset += 1
     lt.line_range(offset)
 
@@ -294,4 +333,5 @@ def assemble(unit, add_none, flags, filename):
         co_qualname=unit.qualname,
         co_firstlineno=unit.firstlineno,
         co_linetable=bytes(lt.out),
+        positions=tuple(positions),
     )

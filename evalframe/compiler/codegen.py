@@ -11,6 +11,13 @@ own SyntaxErrors and SyntaxWarnings.  Pattern matching lives in patterns.py.
 
 Codegen only talks to the emitter (flowgraph.CompilerUnit); the assembler
 turns each finished unit into a Code object.
+
+Besides 3.10's line numbers, codegen tracks the source range CPython 3.11's
+compiler gives each instruction (``u.loc``; 3.11's ``SET_LOC``/``UNSET_LOC``
+on every statement and expression, ``update_start_location_to_match_attr``
+for attribute loads and method calls, the decorator calls at their
+decorators, ...): it becomes ``Code.co_positions()`` and so the carets of
+host-printed tracebacks.  It never changes the 3.10 bytecode or line table.
 """
 
 import ast
@@ -154,6 +161,38 @@ def _infer_type_name(e):
     return _NOT_CALLABLE.get(t)
 
 
+def node_loc(node):
+    """3.11's SET_LOC: (lineno, end_lineno, col_offset, end_col_offset) of a node."""
+    lineno = node.lineno
+    end_lineno = getattr(node, "end_lineno", None)
+    col = getattr(node, "col_offset", None)
+    end_col = getattr(node, "end_col_offset", None)
+    return (lineno, lineno if end_lineno is None else end_lineno,
+            -1 if col is None else col, -1 if end_col is None else end_col)
+
+
+def attr_loc(loc, attr):
+    """update_start_location_to_match_attr (3.11.x): an attribute access that
+    spans lines starts at the attribute's name."""
+    if loc is None:
+        loc = (-1, -1, -1, -1)
+    lineno, end_lineno, col, end_col = loc
+    attr_end = attr.end_lineno
+    if attr_end is None or lineno == attr_end:
+        return loc
+    lineno = attr_end
+    n = len(attr.attr)
+    if attr.end_col_offset is not None and n <= attr.end_col_offset:
+        col = attr.end_col_offset - n
+    else:
+        # GH-94694: weird hand-made ASTs get no columns
+        col = end_col = -1
+    end_lineno = max(lineno, end_lineno)
+    if lineno == end_lineno:
+        end_col = max(col, end_col)
+    return (lineno, end_lineno, col, end_col)
+
+
 class Compiler:
     """``struct compiler``: the state of one compilation."""
 
@@ -219,6 +258,8 @@ class Compiler:
         elif scope_type == SCOPE_COMPREHENSION:
             u.lineno = lineno
             u.col_offset = key.col_offset
+            # compiler_comprehension (3.11): SET_LOC(c, e) in the new scope
+            u.loc = node_loc(key)
         else:
             u.lineno = 0
         if self.u is not None:
@@ -319,6 +360,7 @@ class Compiler:
             if preserve_tos:
                 self.pop_fblock(POP_VALUE, None)
             u.lineno = -1
+            u.loc = None
         elif t == FINALLY_END:
             if preserve_tos:
                 u.addop(op.ROT_FOUR)
@@ -340,6 +382,7 @@ class Compiler:
                 u.addop(op.YIELD_FROM)
             u.addop(op.POP_TOP)
             u.lineno = -1
+            u.loc = None
         elif t == HANDLER_CLEANUP:
             if info.datum:
                 u.addop(op.POP_BLOCK)
@@ -400,6 +443,7 @@ class Compiler:
         u = self.u
         u.lineno = node.lineno
         u.col_offset = node.col_offset
+        u.loc = node_loc(node)
 
     def compiler_body(self, stmts):
         u = self.u
@@ -416,6 +460,7 @@ class Compiler:
                 i = 1
                 self.set_loc(stmts[0])
                 self.visit_expr(stmts[0].value)
+                u.loc = None        # 3.11: UNSET_LOC before storing __doc__
                 self.nameop("__doc__", _Store)
         for s in stmts[i:]:
             self.visit_stmt(s)
@@ -430,6 +475,7 @@ class Compiler:
         u = self.u
         u.lineno = s.lineno
         u.col_offset = s.col_offset
+        u.loc = node_loc(s)
         self._stmt[type(s)](s)
 
     def stmt_FunctionDef(self, s):
@@ -482,7 +528,7 @@ class Compiler:
     def stmt_AugAssign(self, s):
         u = self.u
         e = s.target
-        old_lineno, old_col = u.lineno, u.col_offset
+        old_lineno, old_col, old_loc = u.lineno, u.col_offset, u.loc
         self.set_loc(e)
         t = type(e)
         if t is ast.Attribute:
@@ -490,6 +536,7 @@ class Compiler:
             u.addop(op.DUP_TOP)
             saved = u.lineno
             u.lineno = e.end_lineno
+            u.loc = attr_loc(u.loc, e)
             u.addop_name(op.LOAD_ATTR, e.attr)
             u.lineno = saved
         elif t is ast.Subscript:
@@ -501,12 +548,13 @@ class Compiler:
             self.nameop(e.id, _Load)
         else:
             raise SystemError("invalid node type for augmented assignment")
-        u.lineno, u.col_offset = old_lineno, old_col
+        u.lineno, u.col_offset, u.loc = old_lineno, old_col, old_loc
         self.visit_expr(s.value)
         u.addop(_INPLACE[type(s.op)])
         self.set_loc(e)
         if t is ast.Attribute:
             u.lineno = e.end_lineno
+            u.loc = attr_loc(u.loc, e)
             u.addop(op.ROT_TWO)
             u.addop_name(op.STORE_ATTR, e.attr)
         elif t is ast.Subscript:
@@ -578,6 +626,7 @@ class Compiler:
         self.visit_expr(s.target)
         self.visit_stmts(s.body)
         u.lineno = -1
+        u.loc = None
         u.addop_j(op.JUMP_ABSOLUTE, start)
         u.use_next_block(cleanup)
         self.pop_fblock(FOR_LOOP, start)
@@ -605,6 +654,7 @@ class Compiler:
         self.visit_expr(s.target)
         self.visit_stmts(s.body)
         u.lineno = -1
+        u.loc = None
         u.addop_j(op.JUMP_ABSOLUTE, start)
         self.pop_fblock(FOR_LOOP, start)
         u.use_next_block(except_)
@@ -758,6 +808,7 @@ class Compiler:
             return
         self.visit_expr(value)
         u.lineno = -1
+        u.loc = None
         u.addop(op.POP_TOP)
 
     def stmt_Pass(self, s):
@@ -874,9 +925,18 @@ class Compiler:
         qualname = nu.qualname
         self.exit_scope()
         self.make_closure(co, funcflags, qualname)
-        for _ in decos:
-            u.addop_i(op.CALL_FUNCTION, 1)
+        self.apply_decorators(decos)
         self.nameop(s.name, _Store)
+
+    def apply_decorators(self, decos):
+        """One CALL_FUNCTION 1 per decorator, innermost first; 3.11 places each
+        call at its decorator (compiler_apply_decorators)."""
+        u = self.u
+        old_loc = u.loc
+        for d in reversed(decos):
+            u.loc = node_loc(d)
+            u.addop_i(op.CALL_FUNCTION, 1)
+        u.loc = old_loc
 
     def compiler_class(self, s):
         u = self.u
@@ -895,6 +955,7 @@ class Compiler:
         self.nameop("__qualname__", _Store)
         self.compiler_body(s.body)
         nu.lineno = -1
+        nu.loc = None
         if nu.ste.ste_needs_class_closure:
             i = nu.cellvars["__class__"]
             nu.addop_i(op.LOAD_CLOSURE, i)
@@ -909,8 +970,7 @@ class Compiler:
         self.make_closure(co, 0, None)
         u.load_const(s.name)
         self.call_helper(2, s.bases, s.keywords)
-        for _ in decos:
-            u.addop_i(op.CALL_FUNCTION, 1)
+        self.apply_decorators(decos)
         self.nameop(s.name, _Store)
 
     def get_ref_type(self, name):
@@ -966,6 +1026,7 @@ class Compiler:
         else:
             self.compiler_with(s, pos)
         u.lineno = -1
+        u.loc = None
         u.addop(op.POP_BLOCK)
         self.pop_fblock(WITH, block)
         self.set_loc(s)
@@ -1054,6 +1115,7 @@ class Compiler:
         self.visit_stmts(s.finalbody)
         u.addop_j_noline(op.JUMP_FORWARD, exit)
         u.use_next_block(end)
+        u.loc = None
         self.push_fblock(FINALLY_END, end)
         self.visit_stmts(s.finalbody)
         self.pop_fblock(FINALLY_END, end)
@@ -1098,6 +1160,7 @@ class Compiler:
                 self.visit_stmts(handler.body)
                 self.pop_fblock(HANDLER_CLEANUP, cleanup_body)
                 u.lineno = -1
+                u.loc = None
                 u.addop(op.POP_BLOCK)
                 u.addop(op.POP_EXCEPT)
                 u.load_const(None)
@@ -1106,6 +1169,7 @@ class Compiler:
                 u.addop_j(op.JUMP_FORWARD, end)
                 u.use_next_block(cleanup_end)
                 u.lineno = -1
+                u.loc = None
                 u.load_const(None)
                 self.nameop(handler.name, _Store)
                 self.nameop(handler.name, _Del)
@@ -1119,11 +1183,13 @@ class Compiler:
                 self.visit_stmts(handler.body)
                 self.pop_fblock(HANDLER_CLEANUP, cleanup_body)
                 u.lineno = -1
+                u.loc = None
                 u.addop(op.POP_EXCEPT)
                 u.addop_j(op.JUMP_FORWARD, end)
             u.use_next_block(except_)
         self.pop_fblock(EXCEPTION_HANDLER, None)
         u.lineno = -1
+        u.loc = None
         u.addop_i(op.RERAISE, 0)
         u.use_next_block(orelse)
         self.visit_stmts(s.orelse)
@@ -1172,7 +1238,7 @@ class Compiler:
         arg = table.get(mangled)
         if arg is None:
             arg = table[mangled] = len(table)
-        u.curblock.instrs.append(fg.Instr(opcode, arg, None, u.lineno))
+        u.curblock.instrs.append(fg.Instr(opcode, arg, None, u.lineno, u.loc))
 
     # -- expressions -------------------------------------------------------------
 
@@ -1180,11 +1246,14 @@ class Compiler:
         u = self.u
         old_lineno = u.lineno
         old_col = u.col_offset
+        old_loc = u.loc
         u.lineno = e.lineno
         u.col_offset = e.col_offset
+        u.loc = node_loc(e)
         self._expr[type(e)](e)
         u.lineno = old_lineno
         u.col_offset = old_col
+        u.loc = old_loc
 
     def expr_NamedExpr(self, e):
         self.visit_expr(e.value)
@@ -1492,6 +1561,8 @@ class Compiler:
             return
         self.check_caller(e.func)
         self.visit_expr(e.func)
+        if type(e.func) is ast.Attribute:
+            self.u.loc = self.call_loc_311(e)
         self.call_helper(0, e.args, e.keywords)
 
     def maybe_optimize_method_call(self, e):
@@ -1508,12 +1579,46 @@ class Compiler:
         self.visit_expr(meth.value)
         old_lineno = u.lineno
         u.lineno = meth.end_lineno
+        u.loc = attr_loc(node_loc(meth), meth)
         u.addop_name(op.LOAD_METHOD, meth.attr)
         for a in args:
             self.visit_expr(a)
+        u.loc = self.call_loc_311(e)
         u.addop_i(op.CALL_METHOD, len(args))
         u.lineno = old_lineno
         return True
+
+    def is_method_call_311(self, e):
+        """Would 3.11's maybe_optimize_method_call take this call?
+
+        Its CALL then starts where the attribute's name does (on a call that
+        spans lines), unlike a plain call's: positions follow 3.11's choice
+        even where 3.10's (no keywords allowed) differs.
+        """
+        meth = e.func
+        if type(meth) is not ast.Attribute or type(meth.ctx) is not _Load:
+            return False
+        value = meth.value
+        if type(value) is ast.Name and \
+                st.get_symbol(self.st.st_top, value.id) & st.DEF_IMPORT:
+            return False        # is_import_originated
+        nargs = len(e.args)
+        nkw = len(e.keywords)
+        if nargs + nkw + (nkw != 0) >= STACK_USE_GUIDELINE:
+            return False
+        for a in e.args:
+            if type(a) is ast.Starred:
+                return False
+        for kw in e.keywords:
+            if kw.arg is None:
+                return False
+        return True
+
+    def call_loc_311(self, e):
+        loc = node_loc(e)
+        if self.is_method_call_311(e):
+            loc = attr_loc(loc, e.func)
+        return loc
 
     def validate_keywords(self, keywords):
         for i, kw in enumerate(keywords):
@@ -1635,6 +1740,7 @@ class Compiler:
     def expr_Attribute(self, e):
         u = self.u
         self.visit_expr(e.value)
+        u.loc = attr_loc(u.loc, e)
         ctx = type(e.ctx)
         if ctx is _Load:
             old = u.lineno

@@ -11,6 +11,15 @@ folding, BUILD_TUPLE folding and BUILD_TUPLE/UNPACK_SEQUENCE swaps),
 ``duplicate_exits_without_lineno``, ``trim_unused_consts``,
 ``propagate_line_numbers`` and ``guarantee_lineno_for_exits``.
 
+Every instruction also carries ``loc``: the source range (lineno, end_lineno,
+col_offset, end_col_offset) that CPython 3.11's compiler gives the equivalent
+instruction (its ``i_lineno``/``i_end_lineno``/``i_col_offset``/
+``i_end_col_offset``), or None where 3.11 has no location (``UNSET_LOC`` and the
+``*_noline`` emitters).  Locations ride along with the instructions through
+every pass and are propagated as 3.11 propagates them (``COPY_INSTR_LOC``);
+they never influence the 3.10 bytecode or line table, and end up in
+``Code.co_positions()`` so that tracebacks show the host's carets.
+
 Codegen talks only to :class:`CompilerUnit` (``emit``/``addop*``, ``new_block``,
 ``use_next_block``, ``add_const``, ``add_name``); offsets, EXTENDED_ARG, stack
 depth and the line table belong to the assembler.
@@ -49,18 +58,23 @@ MAX_COPY_SIZE = 4
 
 
 class Instr:
-    """One instruction: ``struct instr`` (opcode, oparg, target block, line)."""
+    """One instruction: ``struct instr`` (opcode, oparg, target block, line).
 
-    __slots__ = ("opcode", "oparg", "target", "lineno")
+    ``lineno`` is 3.10's line (-1: none yet); ``loc`` is 3.11's source range
+    (a 4-tuple, or None for an artificial instruction).
+    """
 
-    def __init__(self, opcode, oparg, target, lineno):
+    __slots__ = ("opcode", "oparg", "target", "lineno", "loc")
+
+    def __init__(self, opcode, oparg, target, lineno, loc=None):
         self.opcode = opcode
         self.oparg = oparg
         self.target = target
         self.lineno = lineno
+        self.loc = loc
 
     def copy(self):
-        return Instr(self.opcode, self.oparg, self.target, self.lineno)
+        return Instr(self.opcode, self.oparg, self.target, self.lineno, self.loc)
 
     def __repr__(self):
         return "Instr(%s, %r, line=%r%s)" % (
@@ -172,13 +186,17 @@ class CompilerUnit:
 
     Holds the blocks (in allocation order; compile.c's ``b_list`` walks them
     backwards), the constant, name, local, cell and free tables, the frame
-    block stack, and the current line number that new instructions take.
+    block stack, and the current line number that new instructions take
+    (``lineno``, 3.10's ``u_lineno``) with the current 3.11 source range
+    (``loc``: 3.11's u_lineno, u_end_lineno, u_col_offset, u_end_col_offset,
+    or None after ``UNSET_LOC``).
     """
 
     __slots__ = ("ste", "name", "qualname", "scope_type", "consts", "names",
                  "varnames", "cellvars", "freevars", "private", "argcount",
                  "posonlyargcount", "kwonlyargcount", "blocks", "curblock",
-                 "fblocks", "firstlineno", "lineno", "col_offset", "const_cache")
+                 "fblocks", "firstlineno", "lineno", "col_offset", "const_cache",
+                 "loc")
 
     def __init__(self, ste, name, scope_type, firstlineno, const_cache):
         self.ste = ste
@@ -201,6 +219,8 @@ class CompilerUnit:
         self.lineno = 0
         self.col_offset = 0
         self.const_cache = const_cache
+        # compiler_enter_scope (3.11): a new unit starts at its first line
+        self.loc = (firstlineno, firstlineno, 0, 0)
         self.curblock = self.new_block()
 
     # blocks
@@ -224,27 +244,27 @@ class CompilerUnit:
     # instructions
     def addop(self, opcode):
         b = self.curblock
-        b.instrs.append(Instr(opcode, 0, None, self.lineno))
+        b.instrs.append(Instr(opcode, 0, None, self.lineno, self.loc))
         if opcode == _RETURN_VALUE:
             b.return_ = True
 
     def addop_noline(self, opcode):
         b = self.curblock
-        b.instrs.append(Instr(opcode, 0, None, -1))
+        b.instrs.append(Instr(opcode, 0, None, -1, None))
         if opcode == _RETURN_VALUE:
             b.return_ = True
 
     def addop_i(self, opcode, oparg):
-        self.curblock.instrs.append(Instr(opcode, oparg, None, self.lineno))
+        self.curblock.instrs.append(Instr(opcode, oparg, None, self.lineno, self.loc))
 
     def addop_i_noline(self, opcode, oparg):
-        self.curblock.instrs.append(Instr(opcode, oparg, None, -1))
+        self.curblock.instrs.append(Instr(opcode, oparg, None, -1, None))
 
     def addop_j(self, opcode, target):
-        self.curblock.instrs.append(Instr(opcode, 0, target, self.lineno))
+        self.curblock.instrs.append(Instr(opcode, 0, target, self.lineno, self.loc))
 
     def addop_j_noline(self, opcode, target):
-        self.curblock.instrs.append(Instr(opcode, 0, target, -1))
+        self.curblock.instrs.append(Instr(opcode, 0, target, -1, None))
 
     # tables
     def add_const(self, o):
@@ -261,7 +281,7 @@ class CompilerUnit:
         arg = consts.get(key)
         if arg is None:
             arg = consts[key] = len(consts)
-        self.curblock.instrs.append(Instr(_LOAD_CONST, arg, None, self.lineno))
+        self.curblock.instrs.append(Instr(_LOAD_CONST, arg, None, self.lineno, self.loc))
 
     @staticmethod
     def add_o(table, name):
@@ -274,7 +294,7 @@ class CompilerUnit:
         arg = table.get(name)
         if arg is None:
             arg = table[name] = len(table)
-        self.curblock.instrs.append(Instr(opcode, arg, None, self.lineno))
+        self.curblock.instrs.append(Instr(opcode, arg, None, self.lineno, self.loc))
 
     def addop_name(self, opcode, name):
         name = mangle(self.private, name)
@@ -282,7 +302,7 @@ class CompilerUnit:
         arg = table.get(name)
         if arg is None:
             arg = table[name] = len(table)
-        self.curblock.instrs.append(Instr(opcode, arg, None, self.lineno))
+        self.curblock.instrs.append(Instr(opcode, arg, None, self.lineno, self.loc))
 
     def consts_inorder(self):
         """consts_dict_keys_inorder: the constants, canonical objects, by index."""
@@ -518,6 +538,10 @@ def clean_basic_block(b, prev_lineno):
                 nxt = instrs[src + 1]
                 if nxt.lineno < 0 or nxt.lineno == lineno:
                     nxt.lineno = lineno
+                    # 3.11 hands the NOP's whole location to a location-less
+                    # successor (COPY_INSTR_LOC)
+                    if nxt.loc is None:
+                        nxt.loc = ins.loc
                     continue
             else:
                 nb = b.next
@@ -632,6 +656,8 @@ def duplicate_exits_without_lineno(unit):
                 new.exit = target.exit
                 new.nofallthrough = True
                 new.instrs[0].lineno = last.lineno
+                if new.instrs[0].loc is None:
+                    new.instrs[0].loc = last.loc
                 last.target = new
                 target.predecessors -= 1
                 new.predecessors = 1
@@ -643,7 +669,10 @@ def duplicate_exits_without_lineno(unit):
     for b in blocks:
         if not b.nofallthrough and b.next is not None and b.instrs:
             if _is_exit_without_lineno(b.next):
-                b.next.instrs[0].lineno = b.instrs[-1].lineno
+                first = b.next.instrs[0]
+                first.lineno = b.instrs[-1].lineno
+                if first.loc is None:
+                    first.loc = b.instrs[-1].loc
 
 
 def trim_unused_consts(entry, consts):
@@ -667,15 +696,22 @@ def propagate_line_numbers(entry):
             b = b.next
             continue
         prev_lineno = -1
+        prev_loc = None
         for ins in instrs:
             if ins.lineno < 0:
                 ins.lineno = prev_lineno
             else:
                 prev_lineno = ins.lineno
+            if ins.loc is None:
+                ins.loc = prev_loc
+            else:
+                prev_loc = ins.loc
         if not b.nofallthrough and b.next.predecessors == 1:
             first = b.next.instrs[0]
             if first.lineno < 0:
                 first.lineno = prev_lineno
+            if first.loc is None:
+                first.loc = prev_loc
         last = instrs[-1]
         if last.opcode in HASJUMP and last.opcode not in SETUP_OPS:
             t = last.target
@@ -683,6 +719,8 @@ def propagate_line_numbers(entry):
                 first = t.instrs[0]
                 if first.lineno < 0:
                     first.lineno = prev_lineno
+                if first.loc is None:
+                    first.loc = prev_loc
         b = b.next
 
 
@@ -699,4 +737,19 @@ def guarantee_lineno_for_exits(entry, firstlineno):
                         ins.lineno = lineno
             else:
                 lineno = last.lineno
+        b = b.next
+    # 3.11 does the same on its own locations: a line, no columns
+    loc_line = firstlineno
+    b = entry
+    while b is not None:
+        instrs = b.instrs
+        if instrs:
+            last = instrs[-1]
+            if last.loc is None:
+                if last.opcode == _RETURN_VALUE:
+                    for ins in instrs:
+                        if ins.loc is None:
+                            ins.loc = (loc_line, -1, -1, -1)
+            else:
+                loc_line = last.loc[0]
         b = b.next

@@ -418,6 +418,7 @@ def compiler_match(c, s):
         if i != ncases - has_default - 1:
             u.addop(op.POP_TOP)
         c.visit_stmts(m.body)
+        u.loc = None        # 3.11: UNSET_LOC before the jump to the end
         u.addop_j(op.JUMP_FORWARD, end)
         # A failed pattern's cleanup belongs to the pattern's line.
         c.set_loc(m.pattern)

@@ -68,6 +68,7 @@ def compiler_try_star_except(c, s):
         c.visit_stmts(handler.body)
         c.pop_fblock(EXCEPTION_GROUP_HANDLER, clause)
         u.lineno = -1
+        u.loc = None
         u.addop(op.POP_BLOCK)
         if handler.name:
             u.load_const(None)
@@ -77,6 +78,7 @@ def compiler_try_star_except(c, s):
         # The clause raised: [.., raised_list, rest, pb2, pv2, pt2, tb2, val2, type2]
         u.use_next_block(raised)
         u.lineno = -1
+        u.loc = None
         u.addop(op.POP_TOP)
         u.addop_i(op.LIST_APPEND, 6)
         u.addop(op.POP_TOP)
@@ -91,6 +93,7 @@ def compiler_try_star_except(c, s):
         u.use_next_block(next_)
     c.pop_fblock(EXCEPTION_HANDLER, None)
     u.lineno = -1
+    u.loc = None
     reraise = u.new_block()
     # [pb, pv, pt, tb, orig, list, rest] -> [pb, pv, pt, tb, exc or None]
     u.addop_i(op.LIST_APPEND, 1)
