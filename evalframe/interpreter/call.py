@@ -333,7 +333,9 @@ def call_object(func, args, kwargs=None):
 
 
 def _run_frame(frame):
+    global _run_frame
     from .ceval import run_frame
+    _run_frame = run_frame      # (bound on first use: ceval imports this module)
     return run_frame(frame)
 
 

@@ -262,7 +262,10 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         t = g.temp()
         p = g.param(darg)
         g.emit("%s = globals_get(%s, NULL)" % (t, p))
-        g.emit("if %s is NULL: %s = load_global_slow(f, %s)" % (t, t, p))
+        g.emit("if %s is NULL:" % t)
+        g.emit("%s = f.f_builtins" % t, 1)
+        g.emit("%s = %s.get(%s, NULL) if %s.__class__ is dict else NULL" % (t, t, p, t), 1)
+        g.emit("if %s is NULL: %s = load_global_slow(f, %s)" % (t, t, p), 1)
         g.push(t)
     elif name == "LOAD_ATTR":
         owner = g.pop()
@@ -448,7 +451,6 @@ def unpack_slow(f, handler, seq, n):
 
 
 _NAMESPACE = None
-_RETURN = None
 
 
 def _namespace():
@@ -460,7 +462,7 @@ def _namespace():
                       "Function": Function, "unbound_local": unbound_local,
                       "unbound_deref": unbound_deref, "load_global_slow": _load_global_slow,
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
-                      "setattr": setattr, "type": type, "tuple": tuple, "list": list, "len": len,
+                      "setattr": setattr, "type": type, "dict": dict, "tuple": tuple, "list": list, "len": len,
                       "__builtins__": {}}
     return _NAMESPACE
 
@@ -479,25 +481,17 @@ def _build(g):
     return fn
 
 
-def _return_value_at(f, stack, index):
-    "(retval -- )"
-    # RETURN_VALUE in the plain loop's list: the loop leaves f._lasti to the
-    # instruction that returns (a fused group returns from its middle)
-    f._lasti = index
-    return _RETURN
-
-
 def fuse(code, basic, raw):
-    """The plain loop's instruction list for ``code``: ``basic`` with groups fused."""
-    global _RETURN
-    if _RETURN is None:
-        from .ops import RETURN
-        _RETURN = RETURN
+    """The plain loop's instruction list for ``code``: ``basic`` with the
+    specialised handlers (specialize.py) and the groups fused."""
+    from .specialize import SPECIALIZED
     out = list(basic)
     n = len(raw)
+    names = _K.opname
     for i in range(n):
-        if raw[i][0] == _K.RETURN_VALUE:
-            out[i] = (_return_value_at, i)
+        spec = SPECIALIZED.get(names[raw[i][0]])
+        if spec is not None:
+            out[i] = (spec[0], spec[1](basic[i][1], raw[i][1], i))
     if not ENABLED:
         return out
     targets = jump_targets(raw)

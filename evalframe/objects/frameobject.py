@@ -44,9 +44,15 @@ def set_live_lasti(hook):
 
 
 class Frame:
+    # The trace fields and the generator link are left unset by the
+    # interpreter's frame construction (their properties give the defaults):
+    # fewer stores per call.  Frames made by the eval loop's fast call paths
+    # (interpreter/specialize.py) set exactly: f_code f_globals f_builtins
+    # _f_locals f_localsplus f_valuestack f_blockstack _lasti f_instrs f_state
+    # f_init_self (and the loop sets f_back when it pushes the frame).
     __slots__ = ("f_code", "f_globals", "f_builtins", "_f_locals", "f_back",
                  "f_localsplus", "f_valuestack", "f_blockstack", "_lasti",
-                 "f_trace", "f_trace_lines", "f_trace_opcodes", "f_instrs",
+                 "_f_trace", "_f_trace_lines", "_f_trace_opcodes", "f_instrs",
                  "_f_gen", "f_state", "f_init_self", "__weakref__")
 
     def __init__(self, code, globals, builtins, locals, localsplus, instrs):
@@ -59,13 +65,52 @@ class Frame:
         self.f_valuestack = []
         self.f_blockstack = []
         self._lasti = -1
-        self.f_trace = None
-        self.f_trace_lines = True
-        self.f_trace_opcodes = False
         self.f_instrs = instrs
-        self._f_gen = None
         self.f_state = FRAME_CREATED
         self.f_init_self = None
+
+    # -- tracing fields (unset slots read as their defaults) ----------------------
+
+    @property
+    def f_trace(self):
+        try:
+            return self._f_trace
+        except AttributeError:
+            return None
+
+    @f_trace.setter
+    def f_trace(self, value):
+        self._f_trace = value
+
+    @f_trace.deleter
+    def f_trace(self):
+        self._f_trace = None
+
+    @property
+    def f_trace_lines(self):
+        try:
+            return self._f_trace_lines
+        except AttributeError:
+            return True
+
+    @f_trace_lines.setter
+    def f_trace_lines(self, value):
+        if type(value) is not bool:
+            raise TypeError("attribute value type must be bool")
+        self._f_trace_lines = value
+
+    @property
+    def f_trace_opcodes(self):
+        try:
+            return self._f_trace_opcodes
+        except AttributeError:
+            return False
+
+    @f_trace_opcodes.setter
+    def f_trace_opcodes(self, value):
+        if type(value) is not bool:
+            raise TypeError("attribute value type must be bool")
+        self._f_trace_opcodes = value
 
     # -- the generator owning this frame --------------------------------------------
     # Held weakly, as CPython's borrowed f_gen: no frame<->generator cycle, so
@@ -73,7 +118,10 @@ class Frame:
 
     @property
     def f_gen(self):
-        ref = self._f_gen
+        try:
+            ref = self._f_gen
+        except AttributeError:
+            return None
         return None if ref is None else ref()
 
     @f_gen.setter

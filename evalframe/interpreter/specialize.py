@@ -1,0 +1,108 @@
+"""Specialised one-instruction handlers for the plain loop's instruction list.
+
+Mirrors the idea of CPython 3.11's specialising adaptive interpreter
+(Python/specialize.c: CALL_PY_EXACT_ARGS, RETURN_VALUE's frame pop), decided
+once per code object at decode time instead of by run-time quickening.  The
+handlers here replace the ordinary ones (interpreter/ops) only in
+``Decoded.instrs``, the list the plain loop runs; the traced loop and the
+tools keep the ordinary handlers (``Decoded.basic``).
+
+* ``return_value_at``: RETURN_VALUE that records its own index in f._lasti
+  (the loop does not: a superinstruction may return from the middle of a
+  group).
+* ``call_function`` / ``call_method``: CALL_FUNCTION and CALL_METHOD with the
+  decoded argument being the plain count (no ``(nargs, index)`` pair: the
+  plain loop writes f._lasti when it pushes a callee, and a host callee
+  reading its caller's line gets the live index, ceval.live_lasti), and the
+  guest-to-guest exact-arity call building the callee's Frame without
+  Frame.__init__ (the slots frameobject.Frame documents).
+"""
+
+from ..objects.frameobject import Frame, FRAME_CREATED
+from ..objects.funcobject import Function
+from .call import call_push
+from . import ops
+
+_new = object.__new__
+_RETURN = ops.RETURN
+
+
+def return_value_at(f, stack, index):
+    "(retval -- )"
+    f._lasti = index
+    return _RETURN
+
+
+def call_function(f, stack, nargs):
+    "(callable, args[oparg] -- res)"
+    if nargs:
+        func = stack[-nargs - 1]
+        args = stack[-nargs:]
+        del stack[-nargs - 1:]
+    else:
+        args = []
+        func = stack.pop()
+    if type(func) is Function and func._fast_argcount == nargs:
+        # _PyFunction_Vectorcall's fast path: the arguments are the fast locals
+        code = func._code
+        args += func._fast_tail
+        fr = _new(Frame)
+        fr.f_code = code
+        fr.f_globals = func._globals
+        fr.f_builtins = func._builtins
+        fr._f_locals = None
+        fr.f_localsplus = args
+        fr.f_valuestack = []
+        fr.f_blockstack = []
+        fr._lasti = -1
+        fr.f_instrs = (code._decoded or _decode(code)).instrs
+        fr.f_state = FRAME_CREATED
+        fr.f_init_self = None
+        return fr
+    return call_push(stack, func, args, None)
+
+
+def call_method(f, stack, nargs):
+    "(meth | NULL, self | callable, args[oparg] -- res)"
+    meth = stack[-nargs - 2]
+    if meth is _NULL:
+        args = stack[-nargs:] if nargs else []
+        func = stack[-nargs - 1]
+        del stack[-nargs - 2:]
+    else:
+        args = stack[-nargs - 1:]
+        del stack[-nargs - 2:]
+        func = meth
+        nargs += 1
+    if type(func) is Function and func._fast_argcount == nargs:
+        code = func._code
+        args += func._fast_tail
+        fr = _new(Frame)
+        fr.f_code = code
+        fr.f_globals = func._globals
+        fr.f_builtins = func._builtins
+        fr._f_locals = None
+        fr.f_localsplus = args
+        fr.f_valuestack = []
+        fr.f_blockstack = []
+        fr._lasti = -1
+        fr.f_instrs = (code._decoded or _decode(code)).instrs
+        fr.f_state = FRAME_CREATED
+        fr.f_init_self = None
+        return fr
+    return call_push(stack, func, args, None)
+
+
+def _decode(code):
+    from .decode import decode
+    return decode(code)
+
+
+from ..objects.cellobject import NULL as _NULL  # noqa: E402
+
+# opname -> (handler, decoded argument -> argument for it, given the index)
+SPECIALIZED = {
+    "RETURN_VALUE": (return_value_at, lambda darg, raw_arg, index: index),
+    "CALL_FUNCTION": (call_function, lambda darg, raw_arg, index: raw_arg),
+    "CALL_METHOD": (call_method, lambda darg, raw_arg, index: raw_arg),
+}
