@@ -21,6 +21,7 @@ host-printed tracebacks.  It never changes the 3.10 bytecode or line table.
 """
 
 import ast
+import sys
 import warnings
 
 from .. import opcodes as op
@@ -57,6 +58,10 @@ STACK_USE_GUIDELINE = 30
 COMP_GENEXP, COMP_LISTCOMP, COMP_SETCOMP, COMP_DICTCOMP = range(4)
 
 PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000
+
+# The compiler's own SyntaxErrors are placed as the host's compile() places
+# them (3.11 keeps 3.10's places; 3.12 moved a few to the offending node).
+_HOST = sys.version_info[:2]
 
 _BINOP = {
     ast.Add: op.BINARY_ADD, ast.Sub: op.BINARY_SUBTRACT,
@@ -223,21 +228,37 @@ class Compiler:
 
     # -- errors and warnings --------------------------------------------------
 
-    def error(self, msg, lineno=None, col=None):
-        """compiler_error: SyntaxError(msg, (filename, lineno, col + 1, text))."""
-        u = self.u
-        if lineno is None:
-            lineno = u.lineno
-            col = u.col_offset
-        text = st.program_text(self.filename, lineno)
-        raise SyntaxError(msg, (self.filename, lineno, col + 1, text))
+    def error(self, msg, node=None):
+        """compiler_error: SyntaxError(msg, (filename, lineno, col + 1, text,
+        end_lineno, end_col + 1)) at the current location, or at ``node``
+        (3.12's explicit locations).
 
-    def warn(self, msg):
+        The range is 3.11's current one (``u.loc``), which is what 3.11+ hosts
+        report; a 3.10 host reports the start of 3.10's own location.
+        """
         u = self.u
+        loc = node_loc(node) if node is not None else u.loc
+        if loc is None:
+            loc = (u.lineno, u.lineno, u.col_offset, -1)
+        lineno, end_lineno, col, end_col = loc
+        if _HOST < (3, 11) and node is None:
+            lineno, col = u.lineno, u.col_offset
+        text = st.program_text(self.filename, lineno)
+        raise SyntaxError(msg, (self.filename, lineno, col + 1, text,
+                                end_lineno, end_col + 1))
+
+    def warn(self, msg, node=None):
+        """compiler_warn: a SyntaxWarning at the current line, or a SyntaxError
+        at the current location when warnings are errors.  ``node`` is where
+        a 3.12+ host places it (LOC(node)); older hosts use the current one."""
+        u = self.u
+        if _HOST < (3, 12):
+            node = None
+        lineno = u.lineno if node is None else node.lineno
         try:
-            warnings.warn_explicit(msg, SyntaxWarning, self.filename, u.lineno)
+            warnings.warn_explicit(msg, SyntaxWarning, self.filename, lineno)
         except SyntaxWarning:
-            self.error(msg)
+            self.error(msg, node)
 
     # -- scopes --------------------------------------------------------------
 
@@ -819,7 +840,8 @@ class Compiler:
         u.addop(op.NOP)
         loop = self.unwind_fblock_stack(False, True)
         if loop is None:
-            self.error("'break' outside loop")
+            # 3.11+ report the statement, whatever the unwinding emitted
+            self.error("'break' outside loop", s if _HOST >= (3, 11) else None)
         self.unwind_fblock(loop, False)
         u.addop_j(op.JUMP_ABSOLUTE, loop.exit)
         u.next_block()
@@ -829,7 +851,7 @@ class Compiler:
         u.addop(op.NOP)
         loop = self.unwind_fblock_stack(False, True)
         if loop is None:
-            self.error("'continue' not properly in loop")
+            self.error("'continue' not properly in loop", s if _HOST >= (3, 11) else None)
         u.addop_j(op.JUMP_ABSOLUTE, loop.block)
         u.next_block()
 
@@ -837,12 +859,12 @@ class Compiler:
 
     def check_debug_args(self, args):
         # reported at the current statement, as compiler_check_debug_args does
-        for a in args.posonlyargs + args.args + args.kwonlyargs:
-            if a.arg == "__debug__":
-                self.error("cannot assign to __debug__")
-        for a in (args.vararg, args.kwarg):
+        # (3.12+: at the parameter)
+        for a in args.posonlyargs + args.args + [args.vararg] + args.kwonlyargs \
+                + [args.kwarg]:
             if a is not None and a.arg == "__debug__":
-                self.error("cannot assign to __debug__")
+                self.error("cannot assign to __debug__",
+                           a if _HOST >= (3, 12) else None)
 
     def default_arguments(self, args):
         u = self.u
@@ -1483,7 +1505,8 @@ class Compiler:
     def expr_YieldFrom(self, e):
         u = self.u
         if u.ste.ste_type != st.FunctionBlock:
-            self.error("'yield' outside function")
+            self.error("'yield from' outside function" if _HOST >= (3, 13)
+                       else "'yield' outside function")
         if u.scope_type == SCOPE_ASYNC_FUNCTION:
             self.error("'yield from' inside async function")
         self.visit_expr(e.value)
@@ -1511,14 +1534,25 @@ class Compiler:
             v = x.value
             return v is None or v is False or v is True or v is Ellipsis
         left = ok(e.left)
+        left_e = e.left
         for o, right_e in zip(e.ops, e.comparators):
             right = ok(right_e)
             t = type(o)
             if t is ast.Is or t is ast.IsNot:
                 if not right or not left:
-                    self.warn('"is" with a literal. Did you mean "=="?' if t is ast.Is
-                              else '"is not" with a literal. Did you mean "!="?')
+                    if _HOST >= (3, 12):
+                        # 3.12 names the literal's type
+                        literal = right_e if left else left_e
+                        kind = _infer_type_name(literal)
+                        self.warn('"is" with \'%s\' literal. Did you mean "=="?' % kind
+                                  if t is ast.Is else
+                                  '"is not" with \'%s\' literal. Did you mean "!="?'
+                                  % kind, e)
+                    else:
+                        self.warn('"is" with a literal. Did you mean "=="?' if t is ast.Is
+                                  else '"is not" with a literal. Did you mean "!="?')
             left = right
+            left_e = right_e
 
     def addcompare(self, cmpop):
         opcode, arg = _CMP[type(cmpop)]
@@ -1554,7 +1588,7 @@ class Compiler:
         name = _infer_type_name(e) if type(e) in _NOT_CALLABLE or type(e) is ast.Constant \
             else None
         if name is not None:
-            self.warn("'%s' object is not callable; perhaps you missed a comma?" % name)
+            self.warn("'%s' object is not callable; perhaps you missed a comma?" % name, e)
 
     def expr_Call(self, e):
         if self.maybe_optimize_method_call(e):
@@ -1624,6 +1658,8 @@ class Compiler:
         for i, kw in enumerate(keywords):
             if kw.arg is None:
                 continue
+            if kw.arg == "__debug__" and _HOST >= (3, 12):
+                self.error("cannot assign to __debug__", kw)
             self.forbidden_name(kw.arg, _Store)
             for other in keywords[i + 1:]:
                 if other.arg is not None and other.arg == kw.arg:
@@ -1768,7 +1804,7 @@ class Compiler:
         elif t not in (ast.Set, ast.SetComp, ast.GeneratorExp, ast.Lambda):
             return
         self.warn("'%s' object is not subscriptable; perhaps you missed a comma?"
-                  % _infer_type_name(e))
+                  % _infer_type_name(e), e)
 
     def check_index(self, e, s):
         t = type(e)
@@ -1783,7 +1819,7 @@ class Compiler:
         if it is None:
             return
         self.warn("%s indices must be integers or slices, not %s; "
-                  "perhaps you missed a comma?" % (_infer_type_name(e), it))
+                  "perhaps you missed a comma?" % (_infer_type_name(e), it), e)
 
     def expr_Subscript(self, e):
         u = self.u

@@ -10,8 +10,13 @@ ROT_N to line captures up), and the pattern SyntaxErrors.
 """
 
 import ast
+import sys
 
 from .. import opcodes as op
+
+# 3.12+ hosts place "alternative patterns bind different names" at the whole
+# or-pattern (codegen.Compiler.error matches the host's compile())
+_HOST = sys.version_info[:2]
 
 _Store = ast.Store
 
@@ -283,14 +288,14 @@ def pattern_or(c, p, pc):
         if i == 0:
             control = pc.stores
         elif nstores != len(control):
-            c.error("alternative patterns bind different names")
+            c.error("alternative patterns bind different names", p if _HOST >= (3, 12) else None)
         elif nstores:
             icontrol = nstores
             while icontrol:
                 icontrol -= 1
                 name = control[icontrol]
                 if name not in pc.stores:
-                    c.error("alternative patterns bind different names")
+                    c.error("alternative patterns bind different names", p if _HOST >= (3, 12) else None)
                 istores = pc.stores.index(name)
                 if icontrol != istores:
                     # Reorder the names on the stack to match control's order.
