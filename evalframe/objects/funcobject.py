@@ -90,7 +90,8 @@ class Function:
 
     # -- calling and binding -------------------------------------------------
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, /, *args, **kwargs):
+        # (self positional-only: a guest function may take a keyword named 'self')
         hook = _call_hook
         if hook is None:
             from ..interpreter import call  # noqa: F401  (installs the hook)

@@ -35,6 +35,11 @@ class AsyncGenWrappedValue:
         self.value = value
 
 
+def _chain_context(tstate, exc):
+    from ..interpreter.ops.exceptions import set_context
+    set_context(tstate, exc)
+
+
 def _run(frame, throwexc):
     from ..interpreter.ceval import run_frame
     return run_frame(frame, throwexc)
@@ -43,6 +48,27 @@ def _run(frame, throwexc):
 def _get_tstate():
     from ..interpreter.pystate import get_tstate
     return get_tstate()
+
+
+def _readonly(name, fget):
+    """A read-only attribute with CPython's getset error texts."""
+    def fset(self, value):
+        raise AttributeError("attribute '%s' of '%s' objects is not writable"
+                             % (name, type(self).__name__))
+
+    def fdel(self):
+        raise AttributeError("attribute '%s' of '%s' objects is not writable"
+                             % (name, type(self).__name__))
+    return property(fget, fset, fdel)
+
+
+def _readonly_member():
+    def fset(self, value):
+        raise AttributeError("readonly attribute")
+
+    def fdel(self):
+        raise AttributeError("readonly attribute")
+    return fset, fdel
 
 
 class GenBase:
@@ -67,15 +93,18 @@ class GenBase:
 
     # -- names -----------------------------------------------------------------
 
-    @property
-    def __name__(self):
+    def _get_name(self):
         return self._name
 
-    @__name__.setter
-    def __name__(self, value):
+    def _set_name(self, value):
         if not isinstance(value, str):
             raise TypeError("__name__ must be set to a string object")
         self._name = value
+
+    def _del_name(self):
+        raise TypeError("__name__ must be set to a string object")
+
+    __name__ = property(_get_name, _set_name, _del_name)
 
     def _get_qualname(self):
         return self._qualname
@@ -85,21 +114,19 @@ class GenBase:
             raise TypeError("__qualname__ must be set to a string object")
         self._qualname = value
 
-    _qualname_property = property(_get_qualname, _set_qualname)
+    def _del_qualname(self):
+        raise TypeError("__qualname__ must be set to a string object")
+
+    _qualname_property = property(_get_qualname, _set_qualname, _del_qualname)
 
     def __repr__(self):
         return "<%s object %s at %#x>" % (self._kind, self._qualname, id(self))
 
-    @property
-    def gi_running(self):
-        return self._running
+    gi_running = _readonly("gi_running", lambda self: self._running)
+    gi_yieldfrom = _readonly("gi_yieldfrom", lambda self: self._yieldfrom())
+    gi_suspended = _readonly("gi_suspended", lambda self: self._suspended())
 
-    @property
-    def gi_yieldfrom(self):
-        return self._yieldfrom()
-
-    @property
-    def gi_suspended(self):
+    def _suspended(self):
         f = self.gi_frame
         return f is not None and f.f_state == FRAME_SUSPENDED
 
@@ -113,6 +140,11 @@ class GenBase:
         if nxt >= len(code) or code[nxt] != _YIELD_FROM:
             return None
         return f.f_valuestack[-1]
+
+    def __reduce_ex__(self, protocol):
+        # object.__reduce_ex__ would copy the slots; CPython's generator types
+        # cannot be pickled or copied (copy.copy/deepcopy, pickle.dumps).
+        return _cannot_pickle(self, protocol)
 
     # -- gen_send_ex -------------------------------------------------------------
 
@@ -135,6 +167,10 @@ class GenBase:
         item = self._exc_state
         item.previous_item = tstate.exc_info
         tstate.exc_info = item
+        if throwexc is not None and item.exc_value is not None:
+            # _PyErr_ChainStackItem: what is thrown in is raised while the
+            # generator's own handled exception is the thread's
+            _chain_context(tstate, throwexc)
         self._running = True
         try:
             result = _run(f, throwexc)
@@ -195,62 +231,98 @@ class GenBase:
         return result
 
     def _throw(self, close_on_genexit, typ, val=None, tb=None):
-        """_gen_throw: returns (value, returned) like _send_ex."""
+        """_gen_throw: returns (value, returned) like _send_ex.
+
+        The generator is resumed outside of any host except clause (the host
+        would make its exception the context of what the guest raises).
+        """
         yf = self._yieldfrom()
-        if yf is not None:
-            if typ is GeneratorExit and close_on_genexit:
-                self._running = True
-                try:
-                    _close_iter(yf)
-                except BaseException as err:
-                    self._running = False
-                    return self._send_ex(None, err)
-                self._running = False
-                return self._throw_here(typ, val, tb)
+        if yf is None:
+            return self._throw_here(typ, val, tb)
+        if typ is GeneratorExit and close_on_genexit:
+            err = None
             self._running = True
             try:
-                if isinstance(yf, GenBase):
+                _close_iter(yf)
+            except BaseException as e:
+                err = e
+            finally:
+                self._running = False
+            if err is not None:
+                try:
+                    return self._send_ex(None, err)
+                finally:
+                    err = None
+            return self._throw_here(typ, val, tb)
+        if isinstance(yf, GenBase):
+            meth = None
+        else:
+            # (a failing lookup is the result of throw(), _PyObject_LookupAttr)
+            meth = getattr(yf, "throw", None)
+            if meth is None:
+                return self._throw_here(typ, val, tb)
+        stop = err = None
+        self._running = True
+        try:
+            if meth is None:
+                # 3.11's _gen_throw: the delegating generator's frame is the
+                # current frame while the delegate runs (tracebacks, stacks)
+                tstate = _get_tstate()
+                f = self.gi_frame
+                prev = tstate.frame
+                f.f_back = prev
+                tstate.frame = f
+                try:
                     ret, done = yf._throw(close_on_genexit, typ, val, tb)
-                    if done:
-                        raise StopIteration(ret)
-                else:
-                    meth = getattr(yf, "throw", None)
-                    if meth is None:
-                        self._running = False
-                        return self._throw_here(typ, val, tb)
-                    ret = meth(typ, val, tb) if (val is not None or tb is not None) else meth(typ)
-            except StopIteration as stop:
-                self._running = False
-                # the delegate finished: skip the YIELD_FROM, resume with its value
-                f = self.gi_frame
-                f.f_valuestack.pop()
-                f._lasti += 1
-                return self._send_ex(stop.value)
-            except BaseException as err:
-                self._running = False
-                f = self.gi_frame
-                f.f_valuestack.pop()
-                f._lasti += 1
-                return self._send_ex(None, err)
+                finally:
+                    tstate.frame = prev
+                    f.f_back = None
+                if done:
+                    stop = StopIteration(ret)
+            else:
+                ret = meth(typ, val, tb) if (val is not None or tb is not None) else meth(typ)
+        except StopIteration as e:
+            stop = e
+        except BaseException as e:
+            err = e
+        finally:
             self._running = False
+        if stop is None and err is None:
             return ret, False
-        return self._throw_here(typ, val, tb)
+        # the delegate finished: skip the YIELD_FROM, resume with its value or error
+        f = self.gi_frame
+        f.f_valuestack.pop()
+        f._lasti += 1
+        try:
+            if err is not None:
+                return self._send_ex(None, err)
+            return self._send_ex(stop.value)
+        finally:
+            stop = err = None
 
     def _throw_here(self, typ, val, tb):
         if tb is not None and not isinstance(tb, TracebackType):
             raise TypeError("throw() third argument must be a traceback object")
         if isinstance(typ, type) and issubclass(typ, BaseException):
-            if isinstance(val, typ):
-                exc = val
-            elif val is None:
-                exc = typ()
-            elif isinstance(val, tuple):
-                exc = typ(*val)
-            else:
-                exc = typ(val)
-            if not isinstance(exc, BaseException):
-                raise TypeError("calling %r should have returned an instance of "
-                                "BaseException, not %r" % (typ, type(exc)))
+            # PyErr_NormalizeException: if making the instance fails, that
+            # error is what is thrown into the generator
+            try:
+                if isinstance(val, typ):
+                    exc = val
+                elif val is None:
+                    exc = typ()
+                elif isinstance(val, tuple):
+                    exc = typ(*val)
+                else:
+                    exc = typ(val)
+                if not isinstance(exc, BaseException):
+                    # (_PyErr_NormalizeException's text: the type's name)
+                    exc = TypeError("calling %r should have returned an instance of "
+                                    "BaseException, not %s" % (typ, type(exc).__name__))
+                    tb = None
+            except BaseException as e:
+                exc = e
+                tb = None
         elif isinstance(typ, BaseException):
             if val is not None:
                 raise TypeError("instance exception may not have a separate value")
@@ -292,7 +364,10 @@ class GenBase:
 
     def __del__(self):
         f = self.gi_frame
-        if f is None or f.f_state != FRAME_SUSPENDED or not f.f_blockstack:
+        if f is None or f.f_state != FRAME_SUSPENDED:
+            return
+        if not f.f_blockstack and self._yieldfrom() is None:
+            # nothing would see the GeneratorExit (no handler, no delegate)
             return
         try:
             self.close()
@@ -310,19 +385,52 @@ class Generator(GenBase):
         return self.send(None)
 
 
+class IterableCoroutine(Generator):
+    """A generator whose code has CO_ITERABLE_COROUTINE (``@types.coroutine``).
+
+    CPython awaits such generators directly (_PyCoro_GetAwaitableIter checks
+    the flag on a real generator); host C code (``anext(it, default)``,
+    asyncio) only finds ``__await__`` on our objects, so this subclass has it.
+    """
+    __slots__ = ()
+
+    def __await__(self):
+        return self
+
+
+_hook_args_type = []
+
+
+def _unraisable_args_type():
+    """sys.UnraisableHookArgs (not exposed by name): caught from one report."""
+    if not _hook_args_type:
+        captured = []
+        old = sys.unraisablehook
+        sys.unraisablehook = captured.append
+
+        class _Probe:
+            def __del__(self):
+                raise Exception
+        try:
+            _Probe()
+        finally:
+            sys.unraisablehook = old
+        _hook_args_type.append(type(captured[0]) if captured else None)
+    return _hook_args_type[0]
+
+
 def _unraisable(exc, obj):
+    """PyErr_WriteUnraisable(obj) for an error of guest code (its traceback
+    without evalframe's frames)."""
     hook = getattr(sys, "unraisablehook", None)
     if hook is None:
         return
-
-    class _Unraisable:
-        exc_type = type(exc)
-        exc_value = exc
-        exc_traceback = exc.__traceback__
-        err_msg = None
-        object = obj
     try:
-        hook(_Unraisable)
+        from ..runtime.tracebacks import clean_exception
+        clean_exception(exc)
+        args_type = _unraisable_args_type()
+        args = (type(exc), exc, exc.__traceback__, None, obj)
+        hook(args_type(args) if args_type is not None else args)
     except BaseException:
         pass
 
@@ -332,7 +440,12 @@ def _close_iter(yf):
     if isinstance(yf, GenBase):
         yf.close()
         return
-    meth = getattr(yf, "close", None)
+    try:
+        meth = getattr(yf, "close", None)
+    except Exception as exc:
+        # _PyObject_LookupAttr failed: reported, and the close goes on
+        _unraisable(exc, yf)
+        return
     if meth is not None:
         meth()
 
@@ -349,14 +462,11 @@ class Coroutine(GenBase):
         GenBase.__init__(self, func, frame)
         self.cr_origin = None
 
-    cr_frame = property(lambda self: self.gi_frame)
-    cr_code = property(lambda self: self.gi_code)
-    cr_running = property(lambda self: self._running)
-    cr_await = property(lambda self: self._yieldfrom())
-
-    @property
-    def cr_suspended(self):
-        return self.gi_suspended
+    cr_frame = _readonly("cr_frame", lambda self: self.gi_frame)
+    cr_code = _readonly("cr_code", lambda self: self.gi_code)
+    cr_running = _readonly("cr_running", lambda self: self._running)
+    cr_await = _readonly("cr_await", lambda self: self._yieldfrom())
+    cr_suspended = _readonly("cr_suspended", lambda self: self._suspended())
 
     def __await__(self):
         return CoroutineWrapper(self)
@@ -364,20 +474,43 @@ class Coroutine(GenBase):
     def __del__(self):
         f = self.gi_frame
         if f is not None and f.f_state == FRAME_CREATED:
-            import warnings
-            try:
-                warnings.warn_explicit("coroutine '%s' was never awaited" % self._qualname,
-                                       RuntimeWarning, "sys", 1, source=self)
-            except BaseException as exc:
-                _unraisable(exc, self)
+            _warn_unawaited_coroutine(self)
             return
         GenBase.__del__(self)
+
+
+def _cannot_pickle(self, protocol):
+    raise TypeError("cannot pickle '%s' object" % type(self).__name__)
+
+
+def _warn_unawaited_coroutine(coro):
+    """_PyErr_WarnUnawaitedCoroutine: through warnings._warn_unawaited_coroutine
+    (which adds cr_origin), falling back to a plain RuntimeWarning if that
+    fails for another reason than the warning itself being an error."""
+    warnings = sys.modules.get("warnings")
+    warned = False
+    fn = getattr(warnings, "_warn_unawaited_coroutine", None)
+    if fn is not None:
+        try:
+            fn(coro)
+            warned = True
+        except BaseException as exc:
+            warned = isinstance(exc, RuntimeWarning)
+            _unraisable(exc, coro)
+    if not warned:
+        try:
+            import warnings
+            warnings.warn("coroutine '%s' was never awaited" % coro._qualname,
+                          RuntimeWarning, stacklevel=1, source=coro)
+        except BaseException as exc:
+            _unraisable(exc, coro)
 
 
 class CoroutineWrapper:
     """coro_wrapper: what ``__await__`` returns; an iterator over the coroutine."""
 
     __slots__ = ("_coro",)
+    __reduce_ex__ = _cannot_pickle
 
     def __init__(self, coro):
         self._coro = coro
@@ -408,10 +541,12 @@ class AsyncGenerator(GenBase):
         self._hooks_inited = False
         self._finalizer = None
 
-    ag_frame = property(lambda self: self.gi_frame)
-    ag_code = property(lambda self: self.gi_code)
-    ag_running = property(lambda self: self._running_async)
-    ag_await = property(lambda self: self._yieldfrom())
+    ag_frame = _readonly("ag_frame", lambda self: self.gi_frame)
+    ag_code = _readonly("ag_code", lambda self: self.gi_code)
+    # (a read-only member in CPython, hence the other error text)
+    ag_running = property(lambda self: self._running_async, *_readonly_member())
+    ag_await = _readonly("ag_await", lambda self: self._yieldfrom())
+    ag_suspended = _readonly("ag_suspended", lambda self: self._suspended())
 
     def _init_hooks(self):
         # async_gen_init_hooks: sys.set_asyncgen_hooks (asyncio registers here)
@@ -473,6 +608,7 @@ class AsyncGenASend:
     """async_generator_asend: the awaitable of __anext__() / asend()."""
 
     __slots__ = ("_gen", "_sendval", "_state")
+    __reduce_ex__ = _cannot_pickle
 
     def __init__(self, gen, sendval):
         self._gen = gen
@@ -528,6 +664,7 @@ class AsyncGenAThrow:
     """async_generator_athrow: the awaitable of athrow() and aclose()."""
 
     __slots__ = ("_gen", "_args", "_state")
+    __reduce_ex__ = _cannot_pickle
 
     def __init__(self, gen, args):
         self._gen = gen
@@ -620,13 +757,33 @@ class AsyncGenAThrow:
         self._state = _CLOSED
 
 
+def _compute_cr_origin(depth):
+    """compute_cr_origin: (filename, lineno, name) of the calling frames,
+    innermost first, at most ``depth`` of them (guest frames and the host
+    frames between them, as the host's own stack would show)."""
+    from ..runtime.hostframes import guest_view
+    f = guest_view(sys._getframe(1))
+    out = []
+    while f is not None and len(out) < depth:
+        code = f.f_code
+        out.append((code.co_filename, f.f_lineno, code.co_name))
+        f = f.f_back
+    return tuple(out)
+
+
 def make_generator(func, frame):
     """The object a call of a generator/coroutine/async generator function returns."""
     flags = frame.f_code.co_flags
     if flags & CO_COROUTINE:
-        return Coroutine(func, frame)
+        coro = Coroutine(func, frame)
+        depth = sys.get_coroutine_origin_tracking_depth()
+        if depth:
+            coro.cr_origin = _compute_cr_origin(depth)
+        return coro
     if flags & CO_ASYNC_GENERATOR:
         return AsyncGenerator(func, frame)
+    if flags & CO_ITERABLE_COROUTINE:
+        return IterableCoroutine(func, frame)
     return Generator(func, frame)
 
 
@@ -640,14 +797,35 @@ for _cls in (Generator, Coroutine, AsyncGenerator):
     _iq(_cls, GenBase._qualname_property)
 del _cls, _iq
 
+
+def _claim_host_types():
+    """``obj.__class__`` is the host's generator/coroutine/async_generator type.
+
+    Host code tests these objects the way it tests its own: inspect.isgenerator
+    / iscoroutine / isasyncgen (isinstance, which falls back to ``__class__``),
+    and ``coro.__class__ is types.CoroutineType`` (types.coroutine,
+    test.test_coroutines' run_async), as guest functions answer
+    ``types.FunctionType`` (funcobject.py).  ``type(obj)`` stays ours; the VM
+    tests ``type(x)`` / ``isinstance(x, GenBase)``, never ``x.__class__``.
+    """
+    import types
+    from .codeobject import set_type_dict_entry
+    for cls, host in ((Generator, types.GeneratorType), (Coroutine, types.CoroutineType),
+                      (AsyncGenerator, types.AsyncGeneratorType)):
+        set_type_dict_entry(cls, "__class__", property(lambda self, host=host: host))
+
+
+_claim_host_types()
+
 # type names as CPython's: 'generator', 'coroutine', 'async_generator'
 Generator.__name__ = "generator"
+IterableCoroutine.__name__ = "generator"
 Coroutine.__name__ = "coroutine"
 AsyncGenerator.__name__ = "async_generator"
 CoroutineWrapper.__name__ = "coroutine_wrapper"
 AsyncGenASend.__name__ = "async_generator_asend"
 AsyncGenAThrow.__name__ = "async_generator_athrow"
-for _cls in (Generator, Coroutine, AsyncGenerator, CoroutineWrapper, AsyncGenASend,
-             AsyncGenAThrow):
+for _cls in (Generator, IterableCoroutine, Coroutine, AsyncGenerator, CoroutineWrapper,
+             AsyncGenASend, AsyncGenAThrow):
     _cls.__module__ = "builtins"
 del _cls
