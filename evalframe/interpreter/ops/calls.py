@@ -85,10 +85,14 @@ def CALL_FUNCTION_EX(f, stack, arg):
             callargs = list(callargs)
         except TypeError:
             tp = type(callargs)
-            if getattr(tp, "__iter__", None) is None and not hasattr(tp, "__getitem__"):
-                raise TypeError("%s argument after * must be an iterable, not %s"
-                                % (function_str(func), tp.__name__)) from None
-            raise
+            if getattr(tp, "__iter__", None) is not None or hasattr(tp, "__getitem__"):
+                raise
+            callargs = NULL
+        if callargs is NULL:
+            # (outside the except clause: the guest's handled exception is the
+            # context, not the host's TypeError)
+            raise TypeError("%s argument after * must be an iterable, not %s"
+                            % (function_str(func), tp.__name__))
     else:
         callargs = list(callargs)
     return call_push(stack, func, callargs, kwargs)
@@ -156,5 +160,7 @@ def LOAD_BUILD_CLASS(f, stack, arg):
     b = f.f_builtins
     try:
         stack.append(b["__build_class__"])
+        return
     except KeyError:
-        raise NameError("__build_class__ not found") from None
+        pass
+    raise NameError("__build_class__ not found")

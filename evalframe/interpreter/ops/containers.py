@@ -8,6 +8,7 @@ cases of Python/ceval.c (3.10), with CPython's error texts.
 
 import sys
 
+from ...objects.cellobject import NULL
 from . import handler
 
 
@@ -140,10 +141,13 @@ def LIST_EXTEND(f, stack, i):
     try:
         stack[-i].extend(iterable)
     except TypeError:
-        if not _is_iterable(iterable):
-            raise TypeError("Value after * must be an iterable, not %s"
-                            % type(iterable).__name__) from None
-        raise
+        if _is_iterable(iterable):
+            raise
+    else:
+        return
+    # (raised outside the except clause: the guest's handled exception, not
+    # the host's TypeError, is its context, as with _PyErr_Format)
+    raise TypeError("Value after * must be an iterable, not %s" % type(iterable).__name__)
 
 
 @handler
@@ -161,10 +165,9 @@ def DICT_UPDATE(f, stack, i):
     if isinstance(update, dict):
         d.update(update)
         return
-    try:
-        keys = update.keys
-    except AttributeError:
-        raise TypeError("'%s' object is not a mapping" % type(update).__name__) from None
+    keys = getattr(update, "keys", NULL)
+    if keys is NULL:
+        raise TypeError("'%s' object is not a mapping" % type(update).__name__)
     for k in keys():
         d[k] = update[k]
 
@@ -180,12 +183,11 @@ def DICT_MERGE(f, stack, i):
             return
         items = update.items()
     else:
-        try:
-            keys = update.keys
-        except AttributeError:
+        keys = getattr(update, "keys", NULL)
+        if keys is NULL:
             func = stack[-(i + 2)]
             raise TypeError("%s argument after ** must be a mapping, not %s"
-                            % (function_str(func), type(update).__name__)) from None
+                            % (function_str(func), type(update).__name__))
         items = [(k, update[k]) for k in keys()]
     for k, v in items:
         if k in d:
@@ -214,23 +216,28 @@ def UNPACK_SEQUENCE(f, stack, count):
 
 def _unpack_iterable(seq, argcnt, argcntafter):
     """unpack_iterable: the items of ``seq`` (argcnt, then a list, then argcntafter)."""
+    # Errors are raised outside except clauses, so that their context is the
+    # guest's handled exception (as _PyErr_Format's), not a host StopIteration.
     try:
         it = iter(seq)
     except TypeError:
-        if not _is_iterable(seq):
-            raise TypeError("cannot unpack non-iterable %s object"
-                            % type(seq).__name__) from None
-        raise
+        if _is_iterable(seq):
+            raise
+        it = NULL
+    if it is NULL:
+        raise TypeError("cannot unpack non-iterable %s object" % type(seq).__name__)
     out = []
     for i in range(argcnt):
         try:
             out.append(next(it))
         except StopIteration:
-            if argcntafter == -1:
-                raise ValueError("not enough values to unpack (expected %d, got %d)"
-                                 % (argcnt, i)) from None
-            raise ValueError("not enough values to unpack (expected at least %d, got %d)"
-                             % (argcnt + argcntafter, i)) from None
+            break
+    if len(out) < argcnt:
+        if argcntafter == -1:
+            raise ValueError("not enough values to unpack (expected %d, got %d)"
+                             % (argcnt, len(out)))
+        raise ValueError("not enough values to unpack (expected at least %d, got %d)"
+                         % (argcnt + argcntafter, len(out)))
     if argcntafter == -1:
         try:
             next(it)

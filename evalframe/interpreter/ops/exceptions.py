@@ -27,6 +27,10 @@ def set_context(tstate, value):
     """_PyErr_SetObject's chaining: value.__context__ = the handled exception,
     first breaking any cycle that would create."""
     exc_value = tstate.topmost_exception()
+    if exc_value is None:
+        # No guest exception is being handled: the host's may be (guest code
+        # called from a host except clause); CPython has one chain for both.
+        exc_value = sys.exc_info()[1]
     if exc_value is None or exc_value is value:
         return
     o = exc_value
@@ -88,7 +92,15 @@ def RAISE_VARARGS(f, stack, count):
             raise TypeError("exception causes must derive from BaseException")
         value.__cause__ = fixed      # also sets __suppress_context__
     set_context(tstate, value)
-    raise value
+    # The host chains what it raises to *its* handled exception, which is
+    # not the guest's when guest code runs inside a host except clause (a
+    # callback of contextlib.ExitStack.__exit__): keep the context just set.
+    context = value.__context__
+    try:
+        raise value
+    finally:
+        value.__context__ = context
+        value = context = None
 
 
 @handler

@@ -90,10 +90,14 @@ def get_awaitable_iter(o):
 @arg_decoder("GET_AWAITABLE")
 def _decode_awaitable(code, index, arg, darg):
     # format_awaitable_error looks at the previous instruction (3.10)
-    prev = code.co_code[2 * index - 2] if index else None
+    raw = code.co_code
+    prev = raw[2 * index - 2] if index else None
+    prevprev = raw[2 * index - 4] if index > 1 else None
     if prev == opcodes.BEFORE_ASYNC_WITH:
         return 1
-    if prev == opcodes.WITH_EXCEPT_START:
+    if prev == opcodes.WITH_EXCEPT_START or (prev == opcodes.CALL_FUNCTION
+                                            and prevprev == opcodes.DUP_TOP):
+        # __aexit__ on an exception, or on the normal exit (None, None, None)
         return 2
     return 0
 
@@ -105,12 +109,16 @@ def GET_AWAITABLE(f, stack, where):
     try:
         it = get_awaitable_iter(iterable)
     except TypeError:
-        if where and getattr(type(iterable), "__await__", None) is None:
-            raise TypeError("'async with' received an object from %s that does not "
-                            "implement __await__: %s"
-                            % ("__aenter__" if where == 1 else "__aexit__",
-                               type(iterable).__name__)) from None
-        raise
+        if not where or getattr(type(iterable), "__await__", None) is not None:
+            raise
+        it = None
+    if it is None:
+        # format_awaitable_error replaces the error (_PyErr_Format): raised
+        # outside the except clause, its context is the handled exception
+        raise TypeError("'async with' received an object from %s that does not "
+                        "implement __await__: %s"
+                        % ("__aenter__" if where == 1 else "__aexit__",
+                           type(iterable).__name__))
     if isinstance(it, genobject.Coroutine) and it._yieldfrom() is not None:
         raise RuntimeError("coroutine is being awaited already")
     stack[-1] = it
@@ -145,9 +153,10 @@ def GET_ANEXT(f, stack, arg):
     next_iter = getter(aiter)
     try:
         awaitable = get_awaitable_iter(next_iter)
-    except TypeError:
+    except BaseException as exc:
+        # _PyErr_FormatFromCause: the failure is the cause (and context)
         raise TypeError("'async for' received an invalid object from __anext__: %s"
-                        % type(next_iter).__name__) from None
+                        % type(next_iter).__name__) from exc
     stack.append(awaitable)
 
 

@@ -116,7 +116,9 @@ def _load_global_slow(f, name):
     try:
         return b[name]
     except KeyError:
-        raise name_error(name) from None
+        pass
+    # (outside the except clause: no host KeyError as the NameError's context)
+    raise name_error(name)
 
 
 @handler
@@ -131,7 +133,10 @@ def DELETE_GLOBAL(f, stack, name):
     try:
         del f.f_globals[name]
     except KeyError:
-        raise name_error(name) from None
+        pass
+    else:
+        return
+    raise name_error(name)
 
 
 # -- the locals mapping (module and class bodies) --------------------------------------
@@ -174,7 +179,10 @@ def DELETE_NAME(f, stack, name):
     try:
         del locals[name]
     except KeyError:
-        raise name_error(name) from None
+        pass
+    else:
+        return
+    raise name_error(name)
 
 
 # -- cells ----------------------------------------------------------------------------
@@ -219,8 +227,8 @@ def LOAD_CLASSDEREF(f, stack, index):
         value = locals[name]
     except KeyError:
         value = f.f_localsplus[index].ob_ref
-        if value is NULL:
-            raise unbound_deref(f, index)
+    if value is NULL:
+        raise unbound_deref(f, index)
     stack.append(value)
 
 
