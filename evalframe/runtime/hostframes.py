@@ -63,26 +63,72 @@ class HostFrameView:
         return repr(self._frame)
 
 
+def _entry_code():
+    from ..interpreter.ceval import run_frame
+    return run_frame.__code__
+
+
 def guest_view(frame):
-    """``frame`` (a host frame) re-linked so that walking ``f_back`` reaches the
-    guest frame that called into the host, or ``frame`` itself when no VM
-    frame is below it (or no guest frame is running)."""
-    host = []
+    """The stack from host frame ``frame`` down, as CPython would have it.
+
+    Walking ``f_back`` from the result gives the host frames above the VM,
+    then the guest frames the VM is running, then the host frames that
+    called into the VM (a guest function called back by a host library),
+    their guest callers, and so on, down to the outermost guest frame.  The
+    VM's own host frames are left out, and so is everything below them (the
+    launcher: runpy, evalframe's command line, pytest).  Returns ``frame``
+    itself when no VM frame is below it.
+
+    Each VM entry is a host frame of ``ceval.run_frame`` whose first argument
+    is the guest frame it entered; the guest frames of that entry run from
+    the innermost guest frame not yet shown down to that entry frame.
+    """
+    entry_code = _entry_code()
+    chain = []          # host frames and guest frames, innermost first
+    seen_vm = False
+    cursor = get_tstate().frame
+    pending_host = []   # host frames after the last VM frame seen
     f = frame
     while f is not None:
-        if _is_vm_code(f.f_code):
-            break
-        host.append(f)
+        code = f.f_code
+        if _is_vm_code(code):
+            seen_vm = True
+            chain.extend(pending_host)
+            pending_host = []
+            if code is entry_code:
+                try:
+                    entry = f.f_locals.get(code.co_varnames[0])
+                except Exception:
+                    entry = None
+                g = cursor
+                while g is not None:
+                    chain.append(g)
+                    if g is entry:
+                        break
+                    g = g.f_back
+                cursor = None if g is None else g.f_back
+        else:
+            pending_host.append(f)
         f = f.f_back
-    if f is None:
+    if not seen_vm:
         return frame
-    guest = get_tstate().frame
-    if guest is None:
-        return frame
-    view = guest
-    for f in reversed(host):
-        view = HostFrameView(f, view)
+    # (pending_host: the frames below the outermost VM frame, left out)
+    view = None
+    for f in reversed(chain):
+        if isinstance(f, Frame):
+            if view is not None and f.f_back is not view:
+                # a guest frame whose caller in this view is a host frame
+                f = _GuestFrameView(f, view)
+        else:
+            f = HostFrameView(f, view)
+        view = f
     return view
+
+
+class _GuestFrameView(HostFrameView):
+    """A guest frame whose ``f_back`` in the view differs from its own."""
+
+    __slots__ = ()
 
 
 # -- logging ---------------------------------------------------------------------------

@@ -23,7 +23,9 @@ guest except block (the host did not know the guest's handled exception).
 
 import os
 import sys
+import threading
 from types import TracebackType
+from weakref import ref as _weakref
 
 from ..interpreter.decode import decode
 
@@ -32,7 +34,8 @@ _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 _vm_code = {}          # host code object -> True if it belongs to evalframe
 _fake_frames = set()   # the stand-in frames
-_fake_cache = {}       # (filename, name, qualname, position) -> (frame, lasti)
+_fake_cache = {}       # (filename, name, qualname, firstlineno, position, final line) -> frame
+_fake_keys = {}        # stand-in frame -> its key
 
 
 class _FakeRaise(Exception):
@@ -59,49 +62,80 @@ def _svarint(value, out):
     _varint(((-value) << 1) | 1 if value < 0 else value << 1, out)
 
 
-def _location_table_311(ncodeunits, lineno, end_lineno, col, end_col):
-    """A 3.11+ co_linetable giving every code unit the same position."""
-    out = bytearray()
-    first = True
-    remaining = ncodeunits
-    while remaining > 0:
-        n = min(remaining, 8)
-        if col is None or end_col is None or end_lineno is None:
-            out.append(0x80 | (13 << 3) | (n - 1))     # line only
-            _svarint(0 if not first else 0, out)
+def _entry_311(out, ncodeunits, prev, lineno, end_lineno=None, col=None, end_col=None):
+    """Append location entries covering ``ncodeunits``; returns the new line base."""
+    while ncodeunits > 0:
+        n = min(ncodeunits, 8)
+        if lineno is None:
+            out.append(0x80 | (15 << 3) | (n - 1))      # no location
+        elif col is None or end_col is None or end_lineno is None:
+            out.append(0x80 | (13 << 3) | (n - 1))      # line only
+            _svarint(lineno - prev, out)
+            prev = lineno
         else:
-            out.append(0x80 | (14 << 3) | (n - 1))     # long form
-            _svarint(0, out)
+            out.append(0x80 | (14 << 3) | (n - 1))      # long form
+            _svarint(lineno - prev, out)
             _varint(end_lineno - lineno, out)
             _varint(col + 1, out)
             _varint(end_col + 1, out)
-        first = False
-        remaining -= n
+            prev = lineno
+        ncodeunits -= n
+    return prev
+
+
+def _location_table_311(ncodeunits, firstlineno, position, final_line):
+    """A 3.11+ co_linetable: every code unit but the last at ``position``,
+    the last one (where the stand-in frame stops) at ``final_line``."""
+    lineno, end_lineno, col, end_col = position
+    out = bytearray()
+    prev = _entry_311(out, ncodeunits - 1, firstlineno, lineno, end_lineno, col, end_col)
+    _entry_311(out, 1, prev, final_line)
     return bytes(out)
 
 
-def _make_fake(filename, name, qualname, position):
+def _line_delta_310(out, nbytes, delta):
+    if delta is None:
+        out += bytes((nbytes, 0x80))                    # no line
+        return
+    while delta > 127:
+        out += bytes((0, 127))
+        delta -= 127
+    while delta < -127:
+        out += bytes((0, 0x81))                         # -127
+        delta += 127
+    out += bytes((nbytes, delta & 0xFF))
+
+
+def _linetable_310(ncodeunits, firstlineno, lineno, final_line):
+    out = bytearray()
+    _line_delta_310(out, 2 * (ncodeunits - 1), lineno - firstlineno)
+    _line_delta_310(out, 2, None if final_line is None else final_line - lineno)
+    return bytes(out)
+
+
+def _make_fake(filename, name, qualname, firstlineno, position, final_line):
+    """A stand-in frame: its code object is the guest's (names, first line),
+    instruction 0 is at the guest instruction's ``position`` (what the
+    traceback entry shows: tb_lasti 0) and the frame itself stopped at
+    ``final_line`` (its f_lineno: the line the guest frame was last at, as
+    PEP 626 defines it for a frame an exception left)."""
     lineno, end_lineno, col, end_col = position
-    if lineno is None or lineno < 1:
-        lineno = 1
-        col = end_col = end_lineno = None
     if end_lineno is not None and end_lineno < lineno:
         end_lineno, col, end_col = lineno, None, None
     base = compile("raise __evalframe_fake__", filename, "exec", dont_inherit=True)
-    changes = dict(co_name=name, co_firstlineno=lineno)
+    n = len(base.co_code) // 2
+    changes = dict(co_name=name, co_firstlineno=firstlineno)
     if _HOST >= (3, 11):
         changes["co_qualname"] = qualname
         changes["co_linetable"] = _location_table_311(
-            len(base.co_code) // 2, lineno, end_lineno, col, end_col)
+            n, firstlineno, (lineno, end_lineno, col, end_col), final_line)
     else:
-        changes["co_linetable"] = bytes([len(base.co_code), 0])
+        changes["co_linetable"] = _linetable_310(n, firstlineno, lineno, final_line)
     fake = base.replace(**changes)
     frame, lasti = _run_in_fresh_thread(fake, {"__evalframe_fake__": _FakeRaise,
                                                "__builtins__": {}})
     _fake_frames.add(frame)
-    return frame, lasti
-
-
+    return frame
 def _fake_worker(code, globals, locals, out, done):
     try:
         exec(code, globals, locals)
@@ -139,19 +173,55 @@ def _positions(code):
     return pos
 
 
-def fake_location(code, index):
-    """(stand-in frame, lasti, lineno) for instruction ``index`` of guest ``code``."""
+def _line_at(code, index):
+    pos = _positions(code)
+    lineno = pos[index][0] if 0 <= index < len(pos) else None
+    if lineno is None and index >= 0:
+        lineno = code.addr2line(2 * index)
+    return lineno
+
+
+def fake_location(code, index, final_index=None):
+    """(stand-in frame, tb_lasti, tb_lineno) for instruction ``index`` of guest
+    ``code``, the frame's own line being that of ``final_index`` (default:
+    ``index``)."""
     pos = _positions(code)
     position = pos[index] if 0 <= index < len(pos) else (code.co_firstlineno, None, None, None)
-    key = (code.co_filename, code.co_name, code.co_qualname, position)
-    hit = _fake_cache.get(key)
-    if hit is None:
-        hit = _fake_cache[key] = _make_fake(code.co_filename, code.co_name,
-                                            code.co_qualname, position)
     lineno = position[0]
     if lineno is None:
         lineno = code.addr2line(2 * index) or code.co_firstlineno
-    return hit[0], hit[1], lineno
+        position = (lineno, None, None, None)
+    elif lineno < 1:
+        position = (lineno, None, None, None)
+    final_line = lineno if final_index is None or final_index == index else \
+        _line_at(code, final_index)
+    key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno,
+           position, final_line)
+    frame = _fake_cache.get(key)
+    if frame is None:
+        frame = _fake_cache[key] = _make_fake(*key)
+        _fake_keys[frame] = key
+    return frame, 0, lineno
+
+
+def _refinish_head(tb, f):
+    """The head entry of ``tb`` belongs to guest frame ``f``, which is now at
+    another line (RERAISE, bare raise): the same entry with a stand-in frame
+    whose f_lineno is that line."""
+    key = _fake_keys.get(tb.tb_frame)
+    code = f.f_code
+    if key is None or key[:4] != (code.co_filename, code.co_name, code.co_qualname,
+                                  code.co_firstlineno):
+        return tb
+    final_line = _line_at(code, f._lasti)
+    if final_line == key[5]:
+        return tb
+    key = key[:5] + (final_line,)
+    frame = _fake_cache.get(key)
+    if frame is None:
+        frame = _fake_cache[key] = _make_fake(*key)
+        _fake_keys[frame] = key
+    return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
 
 # -- cleaning ---------------------------------------------------------------------------
@@ -237,12 +307,39 @@ def add_entry(tstate, exc, f, add_tb):
                 from ..interpreter.ops.exceptions import set_context
                 set_context(tstate, exc)
     if add_tb:
+        if tb is not None and seen:
+            tb = _finish_left_frame(exc, tb, f)
         if tb is None and isinstance(exc, NameError) and _HOST >= (3, 10):
             frame, lasti, lineno = _name_error_location(f)
         else:
             frame, lasti, lineno = fake_location(f.f_code, f._lasti)
         tb = TracebackType(tb, frame, lasti, lineno)
     exc.__traceback__ = tb
+    # remember which guest frame the head entry is for (see _finish_left_frame)
+    _head_owner.value = (id(exc), id(tb), _weakref(f))
+
+
+class _HeadOwner(threading.local):
+    value = None
+
+
+_head_owner = _HeadOwner()
+
+
+def _finish_left_frame(exc, tb, f):
+    """The exception has left the guest frame its head entry is for (it now
+    reaches ``f``): if that frame ran on after the entry was made (an except
+    or finally clause, then RERAISE), the entry gets a stand-in whose
+    f_lineno is the frame's last line, as a real frame's would be.  Done
+    only once the exception has left, because until then the traceback
+    object's identity matters (except*'s PREP_RERAISE_STAR compares it)."""
+    owner = _head_owner.value
+    if owner is None or owner[0] != id(exc) or owner[1] != id(tb):
+        return tb
+    left = owner[2]()
+    if left is None or left is f:
+        return tb
+    return _refinish_head(tb, left)
 
 
 # -- NameError suggestions ------------------------------------------------------------------
@@ -306,13 +403,15 @@ def _make_name_error_fake(f, position):
 
 
 def _relocate(host_code, code, lineno, end_lineno, col, end_col):
-    changes = dict(co_name=code.co_name, co_firstlineno=lineno)
+    first = code.co_firstlineno
+    n = len(host_code.co_code) // 2
+    changes = dict(co_name=code.co_name, co_firstlineno=first)
     if _HOST >= (3, 11):
         changes["co_qualname"] = code.co_qualname
         changes["co_linetable"] = _location_table_311(
-            len(host_code.co_code) // 2, lineno, end_lineno, col, end_col)
+            n, first, (lineno, end_lineno, col, end_col), lineno)
     else:
-        changes["co_linetable"] = bytes([len(host_code.co_code), 0])
+        changes["co_linetable"] = _linetable_310(n, first, lineno, lineno)
     return host_code.replace(**changes)
 
 

@@ -8,16 +8,11 @@ the host CPython's.  Caret lines (``^^^^``) are left out of the comparison:
 they depend on the compiler's positions, not on the VM.
 """
 
-import os
-import re
-import subprocess
 import sys
-import textwrap
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_CARETS = re.compile(r"^ *[~^]+ *$")
+from ._programs import assert_same
 
 PROGRAMS = {
     "logging_caller": """
@@ -199,35 +194,9 @@ MODULES = {
 NEEDS = {"except_star": (3, 11)}
 
 
-def _env():
-    env = dict(os.environ)
-    env["PYTHONHASHSEED"] = "0"
-    env["PYTHONIOENCODING"] = "utf-8"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["PYTHONPATH"] = ROOT + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    env.pop("PYTHONWARNINGS", None)
-    return env
-
-
-def _run(argv, cwd):
-    proc = subprocess.run([sys.executable] + argv, cwd=cwd, env=_env(), capture_output=True,
-                          text=True, timeout=120)
-    keep = lambda text: [line for line in text.splitlines() if not _CARETS.match(line)]
-    return keep(proc.stdout), keep(proc.stderr), proc.returncode
-
-
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_program(name, tmp_path):
     need = NEEDS.get(name)
     if need and sys.version_info < need:
         pytest.skip("needs host Python >= %d.%d" % need)
-    for rel, text in MODULES.items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    (tmp_path / "prog.py").write_text(textwrap.dedent(PROGRAMS[name]))
-    host_out, host_err, host_status = _run(["prog.py"], tmp_path)
-    out, err, status = _run(["-m", "evalframe", "run", "prog.py"], tmp_path)
-    assert out == host_out
-    assert err == host_err
-    assert status == host_status
+    assert_same(tmp_path, PROGRAMS[name], MODULES)
