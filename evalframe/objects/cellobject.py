@@ -83,3 +83,38 @@ class Cell:
 
 Cell.__name__ = "cell"
 Cell.__module__ = "builtins"
+
+
+# -- the __class__ cell while the metaclass runs -----------------------------------
+# type.__new__ accepts only a host cell as ``__classcell__`` and fills it as soon
+# as it has made the class; __build_class__ (runtime/builtins.py) hands it one
+# and copies the class into the guest's Cell when the metaclass returns.  Code
+# running in between (an enum's members are made inside EnumType.__new__, after
+# type.__new__) must already see the class: the cold paths that find the guest
+# Cell empty (LOAD_DEREF's error path, super()) settle it from the host cell.
+
+# id(cell) -> (cell, host cell), only while the metaclass call runs (cells
+# compare by contents, so they are not hashable keys)
+_pending_class_cells = {}
+
+
+def register_class_cell(cell, host_cell):
+    _pending_class_cells[id(cell)] = (cell, host_cell)
+
+
+def unregister_class_cell(cell):
+    _pending_class_cells.pop(id(cell), None)
+
+
+def settle_class_cell(cell):
+    """The value of an empty guest ``__class__`` Cell whose host cell type.__new__
+    has filled (copied into ``cell``), or NULL."""
+    pair = _pending_class_cells.get(id(cell))
+    if pair is None or pair[0] is not cell:
+        return NULL
+    try:
+        value = pair[1].cell_contents
+    except ValueError:
+        return NULL
+    cell.ob_ref = value
+    return value

@@ -17,7 +17,8 @@ namespace.
 import builtins as _hb
 import sys
 
-from ..objects.cellobject import NULL, Cell
+from ..objects.cellobject import (NULL, Cell, settle_class_cell, register_class_cell,
+                                  unregister_class_cell)
 from ..objects.codeobject import Code
 from ..objects.funcobject import Function
 from ..interpreter import call as _call
@@ -209,6 +210,8 @@ def _super_args(frame):
         raise RuntimeError("super(): bad __class__ cell")
     tp = cell.ob_ref
     if tp is NULL:
+        tp = settle_class_cell(cell)
+    if tp is NULL:
         raise RuntimeError("super(): empty __class__ cell")
     if not isinstance(tp, type):
         raise RuntimeError("super(): __class__ is not a type (%s)" % type(tp).__name__)
@@ -316,7 +319,13 @@ def vm_build_class(func, name, /, *bases, metaclass=None, **kwds):
     if bases is not orig_bases:
         ns["__orig_bases__"] = orig_bases
     _implicit_method_kinds(ns)
-    cls = call_object(meta, (name, bases, ns), kwds)
+    if host_cell is not None:
+        register_class_cell(cell, host_cell)
+    try:
+        cls = call_object(meta, (name, bases, ns), kwds)
+    finally:
+        if host_cell is not None:
+            unregister_class_cell(cell)
     if isinstance(cls, type) and isinstance(cell, Cell):
         if host_cell is not None:
             try:

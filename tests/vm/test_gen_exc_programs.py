@@ -325,6 +325,28 @@ PROGRAMS = {
                   caller):
             print(f.__name__, lines_after_raise(f))
     """,
+    "class_cell_during_metaclass": """
+        from enum import Enum
+        class E(int, Enum):
+            def __new__(cls, value):
+                obj = super().__new__(cls, value)
+                obj._value_ = value
+                return obj
+            A = 1
+            B = 2
+        print(E.A, E(2), list(E))
+        made = []
+        class Meta(type):
+            def __new__(mcls, name, bases, ns):
+                cls = super().__new__(mcls, name, bases, ns)
+                made.append(cls.who())
+                return cls
+        class A(metaclass=Meta):
+            @classmethod
+            def who(cls):
+                return super().__repr__()[:9]
+        print(made)
+    """,
 }
 
 # Needs the ceval.py change requested from vm-perf (docs/vm.md "Exception

@@ -122,6 +122,23 @@ PROGRAMS = {
         for e in events:
             print(e)
     """,
+    "settrace_mid_run": """
+        import sys
+        events = []
+        def tr(frame, event, arg):
+            events.append((event, frame.f_code.co_name, frame.f_lineno))
+            return tr
+        def g(n):
+            s = 0
+            for i in range(n):
+                s += i
+            return s
+        sys.settrace(tr)
+        g(2)
+        sys.settrace(None)
+        for e in events:
+            print(e)
+    """,
     "function_module": """
         import functools, pkgw
         def f(): pass

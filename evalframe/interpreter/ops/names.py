@@ -11,7 +11,7 @@ is built by a cold helper.
 
 import sys
 
-from ...objects.cellobject import NULL, Cell
+from ...objects.cellobject import NULL, Cell, settle_class_cell
 from . import handler
 
 _NEW_MESSAGES = sys.version_info >= (3, 11)
@@ -198,8 +198,19 @@ def LOAD_DEREF(f, stack, index):
     "( -- value)"
     value = f.f_localsplus[index].ob_ref
     if value is NULL:
-        raise unbound_deref(f, index)
+        value = load_deref_slow(f, index)
     stack.append(value)
+
+
+def load_deref_slow(f, index):
+    """An empty cell: a __class__ cell the metaclass has filled on the host
+    side already (cellobject.settle_class_cell), else the error."""
+    cell = f.f_localsplus[index]
+    if isinstance(cell, Cell):
+        value = settle_class_cell(cell)
+        if value is not NULL:
+            return value
+    raise unbound_deref(f, index)
 
 
 @handler
@@ -228,7 +239,7 @@ def LOAD_CLASSDEREF(f, stack, index):
     except KeyError:
         value = f.f_localsplus[index].ob_ref
     if value is NULL:
-        raise unbound_deref(f, index)
+        value = load_deref_slow(f, index)
     stack.append(value)
 
 
