@@ -225,6 +225,47 @@ def vm_super(*args):
     return _hb.super(tp, obj)
 
 
+# -- type(name, bases, ns) ----------------------------------------------------------------
+
+def _set_module_from_guest(cls, ns):
+    """type_new_set_module: __module__ from the *calling guest's* globals
+    (the host would take it from the VM's own frame)."""
+    if isinstance(ns, dict) and "__module__" not in ns and isinstance(cls, type):
+        frame = _current_frame()
+        if frame is not None and isinstance(frame.f_globals, dict):
+            name = frame.f_globals.get("__name__", NULL)
+            if name is not NULL:
+                cls.__module__ = name
+            else:
+                # no __name__: CPython sets no __module__ at all (type.__module__
+                # cannot be deleted through setattr: the type's own dict)
+                import gc
+                for d in gc.get_referents(cls.__dict__):
+                    if isinstance(d, dict) and d.get("__module__") == __name__:
+                        del d["__module__"]
+                        cls._module_cache_bust = None   # PyType_Modified
+                        del cls._module_cache_bust
+                        break
+    return cls
+
+
+def vm_type(*args, **kwargs):
+    """type(...) called by guest code."""
+    cls = _hb.type(*args, **kwargs)
+    if len(args) == 3:
+        _set_module_from_guest(cls, args[2])
+    return cls
+
+
+def vm_type_new(*args, **kwargs):
+    """type.__new__(metatype, name, bases, ns) called by guest code (a guest
+    metaclass's ``super().__new__(...)``)."""
+    cls = _hb.type.__new__(*args, **kwargs)
+    if len(args) == 4:
+        _set_module_from_guest(cls, args[3])
+    return cls
+
+
 # -- __build_class__ -------------------------------------------------------------------------
 
 def _update_bases(bases):
@@ -492,6 +533,8 @@ def _install():
     I[hostframes.install_warnings(warnings)] = hostframes.vm_warn
     I[sys.setrecursionlimit] = vm_setrecursionlimit
     _call.TYPE_INTERCEPTS[_hb.super] = vm_super
+    _call.TYPE_INTERCEPTS[_hb.type] = vm_type
+    I[_hb.type.__new__] = vm_type_new
     # The guest's sys.settrace/sys.gettrace (docs/tracing.md), under a plain
     # `evalframe run` as under the seeing tools.
     from . import settrace

@@ -139,6 +139,23 @@ PROGRAMS = {
         for e in events:
             print(e)
     """,
+    "type_module": """
+        A = type('A', (), {})
+        print(A.__module__, repr(A))
+        B = type('B', (A,), {'__module__': 'x'})
+        print(B.__module__, type(3), type(B))
+        class Meta(type):
+            def __new__(m, *a):
+                return super().__new__(m, *a)
+        C = Meta('C', (), {})
+        D = type.__new__(Meta, 'D', (), {})
+        print(C.__module__, D.__module__)
+        ns = {}
+        exec("E = type('E', (), {})", {'__name__': 'mod'}, ns)
+        print(ns['E'].__module__)
+        exec("E = type('E', (), {})", ns)
+        print(hasattr(ns['E'], '__module__'))
+    """,
     "function_module": """
         import functools, pkgw
         def f(): pass
