@@ -12,6 +12,8 @@ decode the location table 3.11 writes for the instruction's ``loc``
 (``write_location_info_entry``); see flowgraph.py.
 """
 
+import sys
+
 from .. import opcodes as op
 from ..objects.codeobject import (
     Code, CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS, CO_NESTED,
@@ -202,6 +204,53 @@ class _LineTable:
 _NO_POSITION = (None, None, None, None)
 
 
+def _all_name_chars(s):
+    """all_name_chars (Objects/codeobject.c): ASCII letters, digits, '_' only."""
+    if not s.isascii():
+        return False
+    for ch in s:
+        if not (ch.isalnum() or ch == "_"):
+            return False
+    return True
+
+
+def intern_string_constants(items):
+    """``intern_string_constants`` of PyCode_New (3.10-3.13), on a list in place.
+
+    Identifier-like strings become the host's interned objects.  A frozenset
+    whose strings were not all the interned objects already is rebuilt from
+    the tuple of its items (in its iteration order), as CPython does: the
+    host's set layout, and so the order a guest sees when it iterates a
+    frozenset constant, depends on that rebuild (after the source-order
+    build and the one in merge_consts_recursive).  Returns whether anything
+    was replaced.  Strings are interned in the same order as CPython (last
+    constant first, code objects as they are made), so the host process's
+    interned-string table evolves as it would under CPython.
+    """
+    modified = False
+    for i in range(len(items) - 1, -1, -1):
+        v = items[i]
+        t = type(v)
+        if t is str:
+            if _all_name_chars(v):
+                w = sys.intern(v)
+                if w is not v:
+                    items[i] = w
+                    modified = True
+        elif t is tuple:
+            # CPython fixes the tuple in place and tells nobody (NULL flag)
+            inner = list(v)
+            if intern_string_constants(inner):
+                if any(type(x) is frozenset and x is not y for x, y in zip(inner, v)):
+                    items[i] = tuple(inner)
+        elif t is frozenset:
+            tmp = list(v)
+            if intern_string_constants(tmp):
+                items[i] = frozenset(tmp)
+                modified = True
+    return modified
+
+
 def _position(loc):
     """The co_positions() entry 3.11 decodes for an instruction location.
 
@@ -309,6 +358,7 @@ def assemble(unit, add_none, flags, filename):
             offset += 1
     lt.line_range(offset)
 
+    intern_string_constants(consts)
     names = tuple(unit.names)
     varnames = tuple(unit.varnames)
     cellvars = tuple(unit.cellvars)

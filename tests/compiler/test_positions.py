@@ -491,24 +491,8 @@ for name, src in CASES:
 '''
 
 
-# async_await: asyncio.run inside exec is just slow; for_generator_raises: see below
-_NOT_FORMATTED = ("async_await", "for_generator_raises")
-
-
-@needs_positions
-@pytest.mark.xfail(strict=True, reason="VM: the traceback of a StopIteration that a guest "
-                   "generator raised keeps evalframe's own frames (genobject._send_ex, "
-                   "ceval.run_frame) when the guest formats it as the __cause__ of the "
-                   "RuntimeError; uncaught, the top level cleans it (owner: vm)")
-def test_formatted_generator_stopiteration(tmp_path):
-    name = "for_generator_raises"
-    src = textwrap.dedent(PROGRAMS[name]).lstrip("\n")
-    (tmp_path / ("case_" + name + ".py")).write_text(src, encoding="utf-8")
-    path = tmp_path / "formatted.py"
-    path.write_text(_FORMATTED.format(cases=[(name, src)]), encoding="utf-8")
-    want = run_host([str(path)], cwd=tmp_path)
-    got = run_evalframe(["run", str(path)], cwd=tmp_path)
-    assert got.stdout == want.stdout
+# asyncio.run inside exec is just slow
+_NOT_FORMATTED = ("async_await",)
 
 
 @needs_positions
