@@ -27,6 +27,7 @@ from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
 from .decode import decode
 from .superinstr import FUSED_LINES
 from ..objects import frameobject as _frameobject
+from ..objects.genobject import Generator
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from . import pystate
 from .pystate import get_tstate, set_exc_value
@@ -139,7 +140,7 @@ def _eval_plain(tstate, f, throwexc):
                         elif r.__class__ is Frame:
                             # a guest call: push the callee, continue in it
                             f._lasti = ip - 1
-                            if tstate.tracer is not None:
+                            if tstate.tracer is not None and _can_hand_off(entry, f):
                                 # tracing began while this loop ran (sys.settrace,
                                 # breakpoint()): the traced loop takes over here,
                                 # outside this loop's exception handling
@@ -157,14 +158,27 @@ def _eval_plain(tstate, f, throwexc):
                             ip = f._lasti + 1
                         elif r is RETURN:
                             # (the instruction that returned wrote f._lasti:
-                            # superinstr._return_value_at or a fused group)
+                            # specialize.return_value_at or a fused group)
                             retval = stack.pop()
                             f.f_state = FRAME_RETURNED
                             if f is entry:
                                 return retval
                             tstate.depth -= 1
                             init_self = f.f_init_self
-                            f = f.f_back
+                            back = f.f_back
+                            if init_self is not None and type(init_self) is Generator:
+                                # an inlined generator returned: its FOR_ITER ends
+                                _gen_leave(tstate, f, init_self, True)
+                                f = back
+                                tstate.frame = f
+                                stack = f.f_valuestack
+                                instrs = f.f_instrs
+                                stack.pop()
+                                ip = f.f_code._decoded.basic[f._lasti][1]
+                                init_self = back = retval = None
+                                continue
+                            f = back
+                            back = None
                             tstate.frame = f
                             stack = f.f_valuestack
                             instrs = f.f_instrs
@@ -183,7 +197,44 @@ def _eval_plain(tstate, f, throwexc):
                                 ip -= 1
                             f._lasti = ip - 1
                             f.f_state = FRAME_SUSPENDED
-                            return stack.pop()
+                            if f is entry:
+                                return stack.pop()
+                            # an inlined generator yields to its FOR_ITER
+                            retval = stack.pop()
+                            back = f.f_back
+                            _gen_leave(tstate, f, f.f_init_self, False)
+                            tstate.depth -= 1
+                            f = back
+                            back = None
+                            tstate.frame = f
+                            stack = f.f_valuestack
+                            instrs = f.f_instrs
+                            ip = f._lasti + 1
+                            stack.append(retval)
+                            retval = None
+                        elif type(r) is Generator:
+                            # FOR_ITER over a guest generator (specialize.for_iter,
+                            # a fused FOR_ITER): resume its frame in this loop, as
+                            # 3.12's FOR_ITER_GEN, instead of through next()
+                            f._lasti = ip - 1
+                            gf = r.gi_frame
+                            if (gf is not None and gf.f_state < FRAME_EXECUTING
+                                    and not r._running and tstate.tracer is None
+                                    and tstate.depth < tstate.recursion_limit):
+                                _gen_enter(tstate, gf, r)
+                                tstate.depth += 1
+                                gf.f_back = f
+                                f = gf
+                                gf = None
+                                tstate.frame = f
+                                f.f_state = FRAME_EXECUTING
+                                stack = f.f_valuestack
+                                instrs = f.f_instrs
+                                ip = f._lasti + 1
+                            else:
+                                gf = None
+                                ip = _for_iter_next(f, stack, ip - 1)
+                            r = None
                         else:
                             raise SystemError("bad handler result %r" % (r,))
                 break           # only a hand-off to the traced loop gets here
@@ -197,7 +248,7 @@ def _eval_plain(tstate, f, throwexc):
                     add_tb = True
                     f._lasti = ip - 1 + _fused_offset(e.__traceback__)
                 e = None
-                f = _unwind(tstate, entry, f, exc, add_tb)
+                f, exc = _unwind(tstate, entry, f, exc, add_tb)
                 if f is None:
                     pending = exc
                     break
@@ -210,10 +261,16 @@ def _eval_plain(tstate, f, throwexc):
         # Clear the locals while the exception leaves: the traceback keeps
         # this host frame, and a local holding the exception would make a
         # cycle that keeps the guest's objects alive until a gc pass.
+        # Raising re-chains: the host sets __context__ to an exception the
+        # host code that called the VM is handling (contextlib.ExitStack
+        # calling a guest callback from its except clause); the guest
+        # exception's own context was settled when the guest raised it.
+        context = pending.__context__
         try:
             raise pending
         finally:
-            pending = exc = f = entry = stack = instrs = None
+            pending.__context__ = context
+            pending = exc = f = entry = stack = instrs = context = None
     finally:
         tstate.frame = prev
         tstate.depth = base_depth
@@ -253,8 +310,13 @@ def live_lasti(frame):
             if below is not None and below.f_code is _unwind.__code__:
                 return None         # unwinding: f._lasti is already exact
             loc = hf.f_locals
-            if loc.get("f") is frame:
-                ip = loc.get("ip")
+            running, ip = loc.get("f"), loc.get("ip")
+            if type(loc) is dict:
+                # (a snapshot the host keeps on its frame until the next read:
+                # empty it, so that it holds none of the loop's values alive)
+                loc.clear()
+            loc = None
+            if running is frame:
                 if ip is None:
                     return None
                 index = ip - 1
@@ -271,9 +333,11 @@ def live_lasti(frame):
 def _unwind(tstate, entry, f, exc, add_tb):
     """exception_unwind: find a handler in ``f`` or its inlined callers.
 
-    Returns the frame to resume (its _lasti just before the handler), or None
-    when the exception leaves ``entry``.  Each frame left gets its traceback
-    entry (PyTraceBack_Here), the first one only if ``add_tb``.
+    Returns ``(frame, exc)``: the frame to resume (its _lasti just before the
+    handler), or None when the exception leaves ``entry``; and the exception
+    going on (an inlined generator left by StopIteration turns it into a
+    RuntimeError, as gen_send_ex).  Each frame left gets its traceback entry
+    (PyTraceBack_Here), the first one only if ``add_tb``.
     """
     add_entry = _tracebacks.add_entry
     while True:
@@ -298,14 +362,80 @@ def _unwind(tstate, entry, f, exc, add_tb):
                 set_exc_value(ei, exc)
                 stack += (exc.__traceback__, exc, type(exc))
                 f._lasti = b_handler - 1
-                return f
+                return f, exc
         del stack[:]
         f.f_state = FRAME_RAISED
         if f is entry:
-            return None
+            return None, exc
         tstate.depth -= 1
-        f = f.f_back
+        back = f.f_back
+        gen = f.f_init_self
+        if gen is not None and type(gen) is Generator:
+            _gen_leave(tstate, f, gen, True)
+            exc = _gen_exception(gen, exc)
+        f = back
         tstate.frame = f
+
+
+# -- generators resumed inside the plain loop --------------------------------------------
+# gen_send_ex's bookkeeping (objects/genobject.py GenBase._send_ex) for a
+# generator frame the loop runs inline: the generator's exc_info item is
+# linked in while it runs, gi_running is set, and the frame's f_init_self
+# names the generator (so RETURN, YIELD and unwinding know to pop back to the
+# FOR_ITER that resumed it).
+
+def _gen_enter(tstate, gf, gen):
+    gf.f_valuestack.append(None)        # the value sent (next() sends None)
+    item = gen._exc_state
+    item.previous_item = tstate.exc_info
+    tstate.exc_info = item
+    gen._running = True
+    gf.f_init_self = gen
+
+
+def _gen_leave(tstate, gf, gen, finished):
+    gf.f_init_self = None
+    gen._running = False
+    item = gen._exc_state
+    tstate.exc_info = item.previous_item
+    item.previous_item = None
+    gf.f_back = None
+    if finished:
+        gen._finish()
+
+
+def _gen_exception(gen, exc):
+    """gen_send_ex: a StopIteration leaving a generator becomes a RuntimeError."""
+    if isinstance(exc, StopIteration):
+        name = "StopIteration" if type(exc) is StopIteration else (
+            type(exc).__name__ if type(exc) is StopAsyncIteration else "StopIteration")
+        err = RuntimeError("%s raised %s" % (gen._kind, name))
+        err.__cause__ = exc
+        err.__context__ = exc
+        return err
+    return exc
+
+
+def _for_iter_next(f, stack, index):
+    """FOR_ITER the ordinary way (a generator the loop cannot resume inline)."""
+    value = next(stack[-1], NULL)
+    if value is NULL:
+        stack.pop()
+        return f.f_code._decoded.basic[index][1]
+    stack.append(value)
+    return index + 1
+
+
+def _can_hand_off(entry, f):
+    """Whether the traced loop can take over: not while an inlined generator
+    runs (the traced loop would take its yield for the entry's)."""
+    while True:
+        gen = f.f_init_self
+        if gen is not None and type(gen) is Generator:
+            return False
+        if f is entry:
+            return True
+        f = f.f_back
 
 
 _frameobject.set_live_lasti(live_lasti)

@@ -7,6 +7,8 @@ handlers here replace the ordinary ones (interpreter/ops) only in
 ``Decoded.instrs``, the list the plain loop runs; the traced loop and the
 tools keep the ordinary handlers (``Decoded.basic``).
 
+* ``for_iter``: FOR_ITER returning a guest generator to the loop, which
+  resumes its frame inline (ceval: FOR_ITER_GEN of 3.12).
 * ``return_value_at``: RETURN_VALUE that records its own index in f._lasti
   (the loop does not: a superinstruction may return from the middle of a
   group).
@@ -20,6 +22,7 @@ tools keep the ordinary handlers (``Decoded.basic``).
 
 from ..objects.frameobject import Frame, FRAME_CREATED
 from ..objects.funcobject import Function
+from ..objects.genobject import Generator
 from .call import call_push
 from . import ops
 
@@ -93,6 +96,18 @@ def call_method(f, stack, nargs):
     return call_push(stack, func, args, None)
 
 
+def for_iter(f, stack, target):
+    "(iter -- iter, next)"
+    it = stack[-1]
+    if type(it) is Generator:
+        return it           # the loop resumes the generator's frame inline
+    value = next(it, _NULL)
+    if value is _NULL:
+        stack.pop()
+        return target
+    stack.append(value)
+
+
 def _decode(code):
     from .decode import decode
     return decode(code)
@@ -105,4 +120,5 @@ SPECIALIZED = {
     "RETURN_VALUE": (return_value_at, lambda darg, raw_arg, index: index),
     "CALL_FUNCTION": (call_function, lambda darg, raw_arg, index: raw_arg),
     "CALL_METHOD": (call_method, lambda darg, raw_arg, index: raw_arg),
+    "FOR_ITER": (for_iter, lambda darg, raw_arg, index: darg),
 }

@@ -43,6 +43,7 @@ from types import MethodType
 from .. import opcodes as _K
 from ..objects.cellobject import NULL
 from ..objects.funcobject import Function
+from ..objects.genobject import Generator
 
 # False: no groups are fused (the plain loop then runs the one-instruction
 # handlers; for measuring, and for bisecting a suspected fusion bug).
@@ -393,7 +394,9 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         if g.vs:
             return False            # only at a group's start (it is a jump target)
         t = g.temp()
-        g.emit("%s = next(stack[-1], NULL)" % t)
+        g.emit("%s = stack[-1]" % t)
+        g.emit("if type(%s) is Generator: return %s" % (t, t))   # resumed inline
+        g.emit("%s = next(%s, NULL)" % (t, t))
         g.emit("if %s is NULL:" % t)
         g.emit("stack.pop()", 1)
         g.emit("return %d" % darg, 1)
@@ -459,7 +462,7 @@ def _namespace():
         from .ops import RETURN
         from .ops.names import unbound_local, unbound_deref, _load_global_slow
         _NAMESPACE = {"NULL": NULL, "RETURN": RETURN, "MethodType": MethodType,
-                      "Function": Function, "unbound_local": unbound_local,
+                      "Function": Function, "Generator": Generator, "unbound_local": unbound_local,
                       "unbound_deref": unbound_deref, "load_global_slow": _load_global_slow,
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
                       "setattr": setattr, "type": type, "dict": dict, "tuple": tuple, "list": list, "len": len,

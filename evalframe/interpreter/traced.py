@@ -284,9 +284,14 @@ class TracedLoop:
                 return self._loop(tstate, entry, throwexc, current, callee)
             except _Escape as esc:
                 err = esc.exc
-            # raised outside the handler, so the guest exception's __context__
-            # is not touched (the plain loop does the same)
-            raise err
+            # raised outside the handler, and its __context__ restored (a host
+            # caller's handled exception would be chained): as the plain loop
+            context = err.__context__
+            try:
+                raise err
+            finally:
+                err.__context__ = context
+                err = context = None
         finally:
             if not resumed:
                 tstate.frame = prev_frame
@@ -440,7 +445,7 @@ class TracedLoop:
                     if report:
                         exc = self._exception(f, exc)
                     raised_at = f._lasti
-                    if ceval._unwind(tstate, f, f, exc, add_tb) is not None:
+                    if ceval._unwind(tstate, f, f, exc, add_tb)[0] is not None:
                         stack = f.f_valuestack
                         instrs = _basic(f)
                         ip = f._lasti + 1

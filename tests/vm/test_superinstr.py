@@ -200,3 +200,71 @@ def test_extended_arg_traced_like_310():
         sys.stdout = old
     got = [tuple(e) for e in json.loads(out.getvalue())]
     assert got == want
+
+
+# -- generators resumed inline by FOR_ITER ---------------------------------------------
+
+GENERATORS = {
+    "plain": "def g(n):\n    for i in range(n):\n        yield i * i\nprint([x for x in g(5)], sum(1 for _ in g(3)))\n"
+             "t = 0\nfor x in g(4):\n    t += x\nprint(t)\n",
+    "return_value": "def g():\n    yield 1\n    return 'done'\nfor x in g():\n    print(x)\nprint('after')\n",
+    "stopiteration_inside": "def g():\n    yield 1\n    raise StopIteration('x')\n"
+                            "try:\n    for x in g():\n        print(x)\nexcept RuntimeError as e:\n"
+                            "    print(type(e).__name__, e, repr(e.__cause__), e.__suppress_context__)\n",
+    "exception_caught_by_consumer": "def g():\n    yield 1\n    1 / 0\n"
+                                    "def use():\n    try:\n        for x in g():\n            print(x)\n"
+                                    "    except ZeroDivisionError as e:\n        print('caught', e)\nuse()\n",
+    "running_and_back": "import sys\ndef g():\n    me = yield\n    while True:\n"
+                        "        yield (me.gi_running, sys._getframe().f_back.f_code.co_name)\n"
+                        "def consumer(gen):\n    out = []\n    for x in gen:\n        out.append(x)\n"
+                        "        if len(out) == 2:\n            break\n    return out\n"
+                        "gen = g()\nnext(gen)\ngen.send(gen)\nprint(consumer(gen), gen.gi_running,"
+                        " gen.gi_frame.f_back)\n",
+    "break_then_close": "def g():\n    try:\n        yield 1\n        yield 2\n    finally:\n"
+                        "        print('closed')\nfor x in g():\n    break\nprint('after break')\n",
+    "exc_info_isolation": "import sys\ndef g():\n    yield sys.exc_info()[0]\n    try:\n"
+                          "        raise KeyError\n    except KeyError:\n        yield sys.exc_info()[0]\n"
+                          "    yield sys.exc_info()[0]\n"
+                          "try:\n    raise ValueError\nexcept ValueError:\n    for x in g():\n"
+                          "        print(x, sys.exc_info()[0])\n",
+    "nested_pipeline": "def src(n):\n    yield from range(n)\ndef ev(it):\n    for v in it:\n"
+                       "        if v % 2 == 0:\n            yield v\ndef sq(it):\n    for v in it:\n"
+                       "        yield v * v\nprint(list(sq(ev(src(10)))), sum(sq(ev(src(7)))))\n",
+    "reentrant": "def g():\n    yield 1\n    yield next(me)\nme = g()\ntry:\n    for x in me:\n"
+                 "        print(x)\nexcept ValueError as e:\n    print('ValueError', e)\n",
+    "traceback_through": "def inner():\n    yield 1\n    {}['missing']\ndef outer():\n    for v in inner():\n"
+                         "        yield v\nfor x in outer():\n    pass\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(GENERATORS))
+@pytest.mark.parametrize("compiler", ["3.10", "evalframe"])
+def test_inline_generators(name, compiler):
+    src = GENERATORS[name]
+    code = compile_310(src) if compiler == "3.10" else compile_source(src, "<snippet>", "exec")
+    assert vm_outcome(code) == host_outcome(src)
+
+
+def test_inline_generator_traceback(tmp_path):
+    src = GENERATORS["traceback_through"]
+    path = str(tmp_path / "gen_tb.py")
+    with open(path, "w") as f:
+        f.write(src)
+    hout, herr = _host_stderr(path)
+    vout, verr = _vm_stderr(compile_source(src, path, "exec"), path)
+    assert "inner" in herr and vout == hout
+    assert _without_carets(verr) == _without_carets(herr)
+
+
+def test_settrace_inside_inline_generator():
+    from evalframe.runtime import settrace
+    settrace.install()
+    src = ("import sys\nevents = []\ndef tr(frame, event, arg):\n"
+           "    events.append((event, frame.f_code.co_name))\n    return tr\n"
+           "def h():\n    return 1\ndef g():\n    sys.settrace(tr)\n    yield h()\n    yield h()\n"
+           "out = [x for x in [0]]\nfor x in g():\n    h()\nsys.settrace(None)\n"
+           "print(sorted(set(events)))\n")
+    code = compile_source(src, "<snippet>", "exec")
+    got = vm_outcome(code)
+    assert got[1] is None, got
+    assert "('call', 'h')" in got[0]
