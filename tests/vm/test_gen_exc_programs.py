@@ -349,17 +349,6 @@ PROGRAMS = {
     """,
 }
 
-# Needs the ceval.py change requested from vm-perf (docs/vm.md "Exception
-# contexts"): leaving the VM re-chains the guest exception to the host's
-# handled exception.
-XFAIL = {
-    "raise_in_host_except": "ceval._eval_plain's `raise pending` re-chains the guest "
-                            "exception's __context__ (patch requested from vm-perf)",
-}
-
-
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
-def test_program(name, tmp_path, request):
-    if name in XFAIL:
-        request.applymarker(pytest.mark.xfail(reason=XFAIL[name], strict=True))
+def test_program(name, tmp_path):
     assert_same(tmp_path, PROGRAMS[name])
