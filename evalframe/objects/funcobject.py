@@ -14,7 +14,7 @@ guest function; guest-to-guest calls never come through here (the eval loop
 pushes the callee's frame itself).
 """
 
-from types import MethodType, FunctionType as _FunctionType
+from types import MethodType, FunctionType as _FunctionType, ModuleType as _ModuleType
 
 from .cellobject import NULL
 from .codeobject import (Code, set_type_dict_entry, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
@@ -41,6 +41,22 @@ def _readonly():
     def fdel(self):
         raise AttributeError("readonly attribute")
     return fset, fdel
+
+
+def _builtins_from_globals(globals):
+    """_PyEval_BuiltinsFromGlobals (3.10, bpo-42990): the globals' __builtins__
+    (a module means its dict), else the running frame's builtins."""
+    b = globals.get("__builtins__") if isinstance(globals, dict) else None
+    if b is None:
+        from ..interpreter.pystate import get_tstate
+        frame = get_tstate().frame
+        if frame is not None:
+            return frame.f_builtins
+        import builtins
+        return builtins.__dict__
+    if isinstance(b, _ModuleType):
+        return b.__dict__
+    return b
 
 
 class Function:
@@ -72,7 +88,7 @@ class Function:
         self._doc = doc if isinstance(doc, str) else None
         self._module = globals.get("__name__") if isinstance(globals, dict) else None
         self._annotations = None
-        self._builtins = builtins if builtins is not None else globals.get("__builtins__")
+        self._builtins = builtins if builtins is not None else _builtins_from_globals(globals)
         self._update_fast()
 
     def _update_fast(self):
@@ -311,6 +327,29 @@ def _signature(self):
 
 
 Function.__signature__ = property(_signature)
+
+
+def _install_dict_property():
+    """``f.__dict__``: assignable only with a dict, not deletable (the function
+    type's own getset, PyObject_GenericSetDict); attribute lookups keep using
+    the instance dict slot directly."""
+    slot = Function.__dict__["__dict__"]
+
+    def fget(self):
+        return slot.__get__(self, Function)
+
+    def fset(self, value):
+        if not isinstance(value, dict):
+            raise TypeError("__dict__ must be set to a dictionary, not a '%s'"
+                            % type(value).__name__)
+        slot.__set__(self, value)
+
+    def fdel(self):
+        raise TypeError("cannot delete __dict__")
+    set_type_dict_entry(Function, "__dict__", property(fget, fset, fdel))
+
+
+_install_dict_property()
 
 # ``isinstance(f, types.FunctionType)`` (inspect.isfunction, and the libraries
 # that test it) is true for guest functions, as for mock objects: isinstance

@@ -156,6 +156,32 @@ PROGRAMS = {
         exec("E = type('E', (), {})", ns)
         print(hasattr(ns['E'], '__module__'))
     """,
+    "function_builtins_dict": """
+        import builtins
+        def outer():
+            def b():
+                return 3
+            return b
+        b = outer()
+        print(b.__builtins__ is builtins.__dict__)
+        def func(s):
+            return len(s)
+        ns = {}
+        func2 = type(func)(func.__code__, ns)
+        print(func2.__globals__ is ns, func2.__builtins__ is b.__builtins__, func2("abc"), ns)
+        for value in (None, [], {"k": 1}):
+            try:
+                b.__dict__ = value
+                print(b.k, vars(b))
+            except TypeError as e:
+                print("TypeError", e)
+        try:
+            del b.__dict__
+        except TypeError as e:
+            print("TypeError", e)
+        b.attr = 5
+        print(b.__dict__, getattr(b, "attr"))
+    """,
     "function_module": """
         import functools, pkgw
         def f(): pass
