@@ -28,6 +28,7 @@ from .decode import decode
 from .superinstr import FUSED_LINES
 from ..objects import frameobject as _frameobject
 from ..objects.genobject import Generator
+from ..opcodes import YIELD_FROM as _OP_YIELD_FROM
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from . import pystate
 from .pystate import get_tstate, set_exc_value
@@ -167,14 +168,20 @@ def _eval_plain(tstate, f, throwexc):
                             init_self = f.f_init_self
                             back = f.f_back
                             if init_self is not None and type(init_self) is Generator:
-                                # an inlined generator returned: its FOR_ITER ends
+                                # an inlined generator returned: the FOR_ITER
+                                # that resumed it ends, or the YIELD_FROM gets
+                                # its result
                                 _gen_leave(tstate, f, init_self, True)
                                 f = back
                                 tstate.frame = f
                                 stack = f.f_valuestack
                                 instrs = f.f_instrs
-                                stack.pop()
-                                ip = f.f_code._decoded.basic[f._lasti][1]
+                                if f.f_code.co_code[2 * f._lasti] == _OP_YIELD_FROM:
+                                    stack[-1] = retval
+                                    ip = f._lasti + 1
+                                else:
+                                    stack.pop()
+                                    ip = f.f_code._decoded.basic[f._lasti][1]
                                 init_self = back = retval = None
                                 continue
                             f = back
@@ -195,33 +202,52 @@ def _eval_plain(tstate, f, throwexc):
                         elif r is YIELD or r is YIELD_AGAIN:
                             if r is YIELD_AGAIN:
                                 ip -= 1
-                            f._lasti = ip - 1
-                            f.f_state = FRAME_SUSPENDED
-                            if f is entry:
-                                return stack.pop()
-                            # an inlined generator yields to its FOR_ITER
-                            retval = stack.pop()
-                            back = f.f_back
-                            _gen_leave(tstate, f, f.f_init_self, False)
-                            tstate.depth -= 1
-                            f = back
-                            back = None
-                            tstate.frame = f
-                            stack = f.f_valuestack
-                            instrs = f.f_instrs
-                            ip = f._lasti + 1
-                            stack.append(retval)
-                            retval = None
+                            while True:
+                                f._lasti = ip - 1
+                                f.f_state = FRAME_SUSPENDED
+                                if f is entry:
+                                    return stack.pop()
+                                # an inlined generator yields to the FOR_ITER or
+                                # YIELD_FROM that resumed it
+                                retval = stack.pop()
+                                back = f.f_back
+                                _gen_leave(tstate, f, f.f_init_self, False)
+                                tstate.depth -= 1
+                                f = back
+                                back = None
+                                tstate.frame = f
+                                stack = f.f_valuestack
+                                instrs = f.f_instrs
+                                stack.append(retval)
+                                retval = None
+                                if f.f_code.co_code[2 * f._lasti] != _OP_YIELD_FROM:
+                                    ip = f._lasti + 1
+                                    break
+                                # a delegating generator yields the value on and
+                                # re-runs its YIELD_FROM when resumed (YIELD_AGAIN)
+                                ip = f._lasti
                         elif type(r) is Generator:
                             # FOR_ITER over a guest generator (specialize.for_iter,
                             # a fused FOR_ITER): resume its frame in this loop, as
                             # 3.12's FOR_ITER_GEN, instead of through next()
                             f._lasti = ip - 1
                             gf = r.gi_frame
-                            if (gf is not None and gf.f_state < FRAME_EXECUTING
+                            if f.f_code.co_code[2 * ip - 2] == _OP_YIELD_FROM:
+                                # (specialize.yield_from checked what follows)
+                                _gen_enter(tstate, gf, r, stack.pop())
+                                tstate.depth += 1
+                                gf.f_back = f
+                                f = gf
+                                gf = None
+                                tstate.frame = f
+                                f.f_state = FRAME_EXECUTING
+                                stack = f.f_valuestack
+                                instrs = f.f_instrs
+                                ip = f._lasti + 1
+                            elif (gf is not None and gf.f_state < FRAME_EXECUTING
                                     and not r._running and tstate.tracer is None
                                     and tstate.depth < tstate.recursion_limit):
-                                _gen_enter(tstate, gf, r)
+                                _gen_enter(tstate, gf, r, None)
                                 tstate.depth += 1
                                 gf.f_back = f
                                 f = gf
@@ -384,8 +410,8 @@ def _unwind(tstate, entry, f, exc, add_tb):
 # names the generator (so RETURN, YIELD and unwinding know to pop back to the
 # FOR_ITER that resumed it).
 
-def _gen_enter(tstate, gf, gen):
-    gf.f_valuestack.append(None)        # the value sent (next() sends None)
+def _gen_enter(tstate, gf, gen, value):
+    gf.f_valuestack.append(value)       # the value sent (FOR_ITER's next() sends None)
     item = gen._exc_state
     item.previous_item = tstate.exc_info
     tstate.exc_info = item

@@ -9,6 +9,11 @@ tools keep the ordinary handlers (``Decoded.basic``).
 
 * ``for_iter``: FOR_ITER returning a guest generator to the loop, which
   resumes its frame inline (ceval: FOR_ITER_GEN of 3.12).
+* ``yield_from``: YIELD_FROM delegating to a guest generator the loop can
+  resume inline (it checks what the loop would: not running, not finished,
+  no tracer, recursion room) returns it to the loop, which sends the value
+  by pushing its frame; a yield of the delegate is yielded on by the
+  delegating frame (3.12's SEND / YIELD_VALUE in one loop).
 * ``return_value_at``: RETURN_VALUE that records its own index in f._lasti
   (the loop does not: a superinstruction may return from the middle of a
   group).
@@ -20,11 +25,12 @@ tools keep the ordinary handlers (``Decoded.basic``).
   Frame.__init__ (the slots frameobject.Frame documents).
 """
 
-from ..objects.frameobject import Frame, FRAME_CREATED
+from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING
 from ..objects.funcobject import Function
 from ..objects.genobject import Generator
 from .call import call_push
 from . import ops
+from .pystate import get_tstate as _get_tstate
 
 _new = object.__new__
 _RETURN = ops.RETURN
@@ -108,6 +114,19 @@ def for_iter(f, stack, target):
     stack.append(value)
 
 
+def yield_from(f, stack, arg):
+    "(receiver, value -- receiver, yielded | result)"
+    receiver = stack[-2]
+    if type(receiver) is Generator:
+        gf = receiver.gi_frame
+        if (gf is not None and gf.f_state < FRAME_EXECUTING and not receiver._running
+                and (gf.f_state != FRAME_CREATED or stack[-1] is None)):
+            tstate = _get_tstate()
+            if tstate.tracer is None and tstate.depth < tstate.recursion_limit:
+                return receiver     # the loop resumes it inline, sending the value
+    return _YIELD_FROM(f, stack, arg)
+
+
 def _decode(code):
     from .decode import decode
     return decode(code)
@@ -121,4 +140,6 @@ SPECIALIZED = {
     "CALL_FUNCTION": (call_function, lambda darg, raw_arg, index: raw_arg),
     "CALL_METHOD": (call_method, lambda darg, raw_arg, index: raw_arg),
     "FOR_ITER": (for_iter, lambda darg, raw_arg, index: darg),
+    "YIELD_FROM": (yield_from, lambda darg, raw_arg, index: darg),
 }
+_YIELD_FROM = ops.handler_table()[ops.opcodes.YIELD_FROM]

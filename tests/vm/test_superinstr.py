@@ -234,6 +234,29 @@ GENERATORS = {
                  "        print(x)\nexcept ValueError as e:\n    print('ValueError', e)\n",
     "traceback_through": "def inner():\n    yield 1\n    {}['missing']\ndef outer():\n    for v in inner():\n"
                          "        yield v\nfor x in outer():\n    pass\n",
+    "yield_from_chain": "def tree(d):\n    if d == 0:\n        yield 1\n        return 'leaf'\n    yield d\n"
+                        "    r = yield from tree(d - 1)\n    yield r\n    return 'node'\n"
+                        "print(list(tree(3)), sum(tree(5)))\n",
+    "yield_from_send": "def inner():\n    got = []\n    while len(got) < 3:\n        got.append((yield len(got)))\n"
+                       "    return got\ndef outer():\n    r = yield from inner()\n    yield ('result', r)\n"
+                       "g = outer()\nprint(next(g), g.send('a'), g.send('b'), g.send('c'))\n",
+    "yield_from_throw": "def inner():\n    try:\n        yield 1\n        yield 2\n    except KeyError:\n"
+                        "        yield 'handled'\ndef outer():\n    yield from inner()\n    yield 'outer'\n"
+                        "g = outer()\nprint(next(g), g.throw(KeyError), next(g))\n"
+                        "for x in outer():\n    print(x, end=' ')\nprint()\n",
+    "yield_from_errors": "def bad():\n    yield 1\n    raise StopIteration\ndef outer():\n"
+                         "    try:\n        yield from bad()\n    except RuntimeError as e:\n"
+                         "        yield ('caught', str(e), type(e.__cause__).__name__)\n"
+                         "print(list(outer()))\ndef boom():\n    yield 1\n    1 / 0\n"
+                         "def mid():\n    yield from boom()\ntry:\n    for x in mid():\n        print(x)\n"
+                         "except ZeroDivisionError as e:\n    print('zde', e)\n",
+    "yield_from_fresh_send": "def inner():\n    yield 1\ndef outer():\n    it = inner()\n"
+                             "    yield from it\ng = outer()\nprint(next(g))\n"
+                             "def outer2():\n    x = yield\n    yield from inner()\n"
+                             "g = outer2()\nnext(g)\nprint(g.send(5))\n",
+    "yield_from_yieldfrom_attr": "def inner():\n    yield me.gi_yieldfrom is not None\n"
+                                 "    yield me.gi_running\ndef outer():\n    yield from inner()\n"
+                                 "me = outer()\nprint(list(me))\n",
 }
 
 
