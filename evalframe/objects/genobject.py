@@ -385,19 +385,6 @@ class Generator(GenBase):
         return self.send(None)
 
 
-class IterableCoroutine(Generator):
-    """A generator whose code has CO_ITERABLE_COROUTINE (``@types.coroutine``).
-
-    CPython awaits such generators directly (_PyCoro_GetAwaitableIter checks
-    the flag on a real generator); host C code (``anext(it, default)``,
-    asyncio) only finds ``__await__`` on our objects, so this subclass has it.
-    """
-    __slots__ = ()
-
-    def __await__(self):
-        return self
-
-
 _hook_args_type = []
 
 
@@ -782,8 +769,9 @@ def make_generator(func, frame):
         return coro
     if flags & CO_ASYNC_GENERATOR:
         return AsyncGenerator(func, frame)
-    if flags & CO_ITERABLE_COROUTINE:
-        return IterableCoroutine(func, frame)
+    # (a CO_ITERABLE_COROUTINE generator stays a Generator: no __await__, so
+    # not a collections.abc.Awaitable, as in CPython; GET_AWAITABLE and
+    # inspect.isawaitable recognise it by the flag)
     return Generator(func, frame)
 
 
@@ -819,13 +807,12 @@ _claim_host_types()
 
 # type names as CPython's: 'generator', 'coroutine', 'async_generator'
 Generator.__name__ = "generator"
-IterableCoroutine.__name__ = "generator"
 Coroutine.__name__ = "coroutine"
 AsyncGenerator.__name__ = "async_generator"
 CoroutineWrapper.__name__ = "coroutine_wrapper"
 AsyncGenASend.__name__ = "async_generator_asend"
 AsyncGenAThrow.__name__ = "async_generator_athrow"
-for _cls in (Generator, IterableCoroutine, Coroutine, AsyncGenerator, CoroutineWrapper,
-             AsyncGenASend, AsyncGenAThrow):
+for _cls in (Generator, Coroutine, AsyncGenerator, CoroutineWrapper, AsyncGenASend,
+             AsyncGenAThrow):
     _cls.__module__ = "builtins"
 del _cls

@@ -395,6 +395,15 @@ def vm_getframe(depth=0):
     return f
 
 
+def vm_getframemodulename(depth=0):
+    try:
+        f = vm_getframe(depth)
+    except ValueError:
+        return None
+    g = f.f_globals
+    return g.get("__name__") if isinstance(g, dict) else None
+
+
 def vm_currentframe():
     return _current_frame()
 
@@ -487,6 +496,26 @@ _TRACEBACK_DONE = [False]
 _LOGGING_DONE = [False]
 
 
+_TYPING_DONE = [False]
+
+
+def _with_guest_module(cls):
+    """3.12+'s C TypeVar/ParamSpec/TypeVarTuple take __module__ from the
+    running host frame's function (the VM's): give them the guest's."""
+    def make(*args, **kwargs):
+        obj = cls(*args, **kwargs)
+        frame = _current_frame()
+        if frame is not None and isinstance(frame.f_globals, dict):
+            name = frame.f_globals.get("__name__")
+            if name is not None:
+                try:
+                    obj.__module__ = name
+                except (AttributeError, TypeError):
+                    pass
+        return obj
+    return make
+
+
 def after_import():
     """Register intercepts for modules the guest may import late: the host
     functions that find "the caller" with sys._getframe (they would find the
@@ -505,6 +534,14 @@ def after_import():
             _call.INTERCEPTS[tb.extract_stack] = vm_extract_stack
             _call.INTERCEPTS[tb.format_stack] = vm_format_stack
             _call.INTERCEPTS[tb.print_stack] = vm_print_stack
+    if not _TYPING_DONE[0] and sys.version_info >= (3, 12):
+        typing = sys.modules.get("typing")
+        if typing is not None:
+            _TYPING_DONE[0] = True
+            for name in ("TypeVar", "ParamSpec", "TypeVarTuple"):
+                cls = getattr(typing, name, None)
+                if isinstance(cls, type):
+                    _call.TYPE_INTERCEPTS[cls] = _with_guest_module(cls)
     if not _LOGGING_DONE[0]:
         logging = sys.modules.get("logging")
         if logging is not None:
@@ -524,6 +561,8 @@ def _install():
     I[_hb.__build_class__] = vm_build_class
     I[_hb.__import__] = imports.vm_import
     I[sys._getframe] = vm_getframe
+    for _, wrapper in hostframes.install_getframe():
+        I[wrapper] = vm_getframe if wrapper.__name__ == "_getframe" else vm_getframemodulename
     I[sys.exc_info] = vm_exc_info
     if hasattr(sys, "exception"):
         I[sys.exception] = vm_exception

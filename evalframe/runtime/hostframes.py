@@ -289,3 +289,86 @@ def install_warnings(warnings):
     warn.__wrapped__ = original
     warnings.warn = warn
     return warn
+
+
+# -- sys._getframe for host library code -----------------------------------------------
+
+def install_getframe():
+    """Replace ``sys._getframe`` (and 3.12's ``sys._getframemodulename``) so that
+    host library code called by a guest finds the guest as its caller.
+
+    collections.namedtuple, enum's functional API and typing.TypeVar name the
+    module they are called from with ``sys._getframe(1).f_globals['__name__']``
+    (pickling then finds the class there); called from guest code they would
+    find the VM's own module.  The replacement returns exactly the host's
+    frame unless walking ``depth`` frames from its caller crosses the VM's
+    frames; then it walks the same number of frames in the interleaved view
+    (guest_view).  Callers inside evalframe itself always get real frames.
+    Guest code calling either function gets the call intercepts of
+    runtime/builtins.py (guest frames, as ever).  Returns (old, new) pairs.
+    """
+    import operator
+    original = sys._getframe
+    if getattr(original, "_evalframe", False):
+        return []
+
+    def _getframe(depth=0):
+        depth = operator.index(depth)
+        caller = original(1)
+        if _is_vm_code(caller.f_code):
+            return original(depth + 1)
+        return _walk(caller, depth)
+
+    _getframe._evalframe = True
+    _getframe.__wrapped__ = original
+    _getframe.__doc__ = original.__doc__
+    sys._getframe = _getframe
+    pairs = [(original, _getframe)]
+
+    modulename = getattr(sys, "_getframemodulename", None)
+    if modulename is not None:
+        def _getframemodulename(depth=0):
+            depth = operator.index(depth)
+            caller = original(1)
+            if _is_vm_code(caller.f_code):
+                return modulename(depth + 1)
+            try:
+                f = _walk(caller, depth)
+            except ValueError:
+                return None
+            if isinstance(f, HostFrameView):
+                f = f._frame
+            if not isinstance(f, Frame):
+                # a host frame: the host's own answer (its function's __module__)
+                n, h = 0, original(0)
+                while h is not None and h is not f:
+                    h, n = h.f_back, n + 1
+                return modulename(n) if h is not None else None
+            g = f.f_globals
+            return g.get("__name__") if isinstance(g, dict) else None
+
+        _getframemodulename._evalframe = True
+        _getframemodulename.__wrapped__ = modulename
+        sys._getframemodulename = _getframemodulename
+        pairs.append((modulename, _getframemodulename))
+    return pairs
+
+
+def _walk(caller, depth):
+    """The frame ``depth`` calls below host frame ``caller``: the real one, or
+    the interleaved view's when the way down crosses the VM."""
+    f = caller
+    for _ in range(depth):
+        f = f.f_back
+        if f is None:
+            raise ValueError("call stack is not deep enough")
+        if _is_vm_code(f.f_code):
+            break
+    else:
+        return f
+    view = guest_view(caller)
+    for _ in range(depth):
+        view = view.f_back
+        if view is None:
+            raise ValueError("call stack is not deep enough")
+    return view

@@ -161,22 +161,14 @@ PROGRAMS = {
         make()
         sys.set_coroutine_origin_tracking_depth(0)
         make()
-        class It:
-            def __init__(self):
-                self.n = 0
-            def __aiter__(self):
-                return self
-            @types.coroutine
-            def __anext__(self):
-                if False:
-                    yield
-                if self.n >= 2:
-                    raise StopAsyncIteration
-                self.n += 1
-                return self.n
+        import collections.abc, inspect
+        @types.coroutine
+        def gen_coro():
+            yield
+            return 7
+        print(isinstance(gen_coro(), collections.abc.Awaitable), inspect.isawaitable(gen_coro()))
         async def consume():
-            it = It()
-            return [await anext(it, "d"), await anext(it, "d"), await anext(it, "d")]
+            return await gen_coro()
         print(asyncio.run(consume()))
     """,
     "async_errors": """

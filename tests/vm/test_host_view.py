@@ -182,6 +182,19 @@ PROGRAMS = {
         b.attr = 5
         print(b.__dict__, getattr(b, "attr"))
     """,
+    "caller_module_names": """
+        import collections, enum, pickle, typing, sys, inspect
+        P = collections.namedtuple("P", "x y")
+        print(P.__module__, pickle.loads(pickle.dumps(P(1, 2))))
+        A = enum.Enum("A", "x y")
+        print(A.__module__, pickle.loads(pickle.dumps(A.x)))
+        T = typing.TypeVar("T")
+        print(T.__module__, pickle.loads(pickle.dumps(T)))
+        def f():
+            return sys._getframe(0).f_code.co_name, sys._getframe(1).f_code.co_name
+        print(f(), inspect.currentframe().f_code.co_name)
+        print(list(map(lambda _: sys._getframe(1).f_code.co_name, [0])))
+    """,
     "function_module": """
         import functools, pkgw
         def f(): pass
