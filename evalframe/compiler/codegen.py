@@ -105,13 +105,14 @@ _NOT_CALLABLE = {
 
 
 class FBlock:
-    __slots__ = ("type", "block", "exit", "datum")
+    __slots__ = ("type", "block", "exit", "datum", "loc")
 
-    def __init__(self, type, block, exit, datum):
+    def __init__(self, type, block, exit, datum, loc=None):
         self.type = type
         self.block = block
         self.exit = exit
         self.datum = datum
+        self.loc = loc          # 3.13's fb_loc, where a with's exit is placed
 
 
 def get_docstring(body):
@@ -344,11 +345,11 @@ class Compiler:
 
     # -- frame blocks ----------------------------------------------------------
 
-    def push_fblock(self, t, block, exit=None, datum=None):
+    def push_fblock(self, t, block, exit=None, datum=None, loc=None):
         fb = self.u.fblocks
         if len(fb) >= CO_MAXBLOCKS:
             self.error("too many statically nested blocks")
-        fb.append(FBlock(t, block, exit, datum))
+        fb.append(FBlock(t, block, exit, datum, loc))
 
     def pop_fblock(self, t, block):
         f = self.u.fblocks.pop()
@@ -393,6 +394,8 @@ class Compiler:
             u.addop(op.POP_EXCEPT)
         elif t == WITH or t == ASYNC_WITH:
             self.set_loc(info.datum)
+            if info.loc is not None:
+                u.loc = info.loc
             u.addop(op.POP_BLOCK)
             if preserve_tos:
                 u.addop(op.ROT_TWO)
@@ -640,9 +643,13 @@ class Compiler:
         end = u.new_block()
         self.push_fblock(FOR_LOOP, start, end)
         self.visit_expr(s.iter)
+        stmt_loc = u.loc
+        if _HOST >= (3, 13):
+            u.loc = node_loc(s.iter)    # 3.13 iterates at the iterable
         u.addop(op.GET_ITER)
         u.use_next_block(start)
         u.addop_j(op.FOR_ITER, cleanup)
+        u.loc = stmt_loc
         u.use_next_block(body)
         self.visit_expr(s.target)
         self.visit_stmts(s.body)
@@ -766,6 +773,8 @@ class Compiler:
         if s.msg is not None:
             self.visit_expr(s.msg)
             u.addop_i(op.CALL_FUNCTION, 1)
+        if _HOST >= (3, 13):
+            u.loc = node_loc(test)      # 3.13 raises at the test
         u.addop_i(op.RAISE_VARARGS, 1)
         u.use_next_block(end)
 
@@ -1035,9 +1044,13 @@ class Compiler:
         final = u.new_block()
         exit = u.new_block()
         self.visit_expr(item.context_expr)
+        # 3.13 places the with machinery at the context expression
+        item_loc = node_loc(item.context_expr) if _HOST >= (3, 13) else None
+        if item_loc is not None:
+            u.loc = item_loc
         u.addop_j(op.SETUP_WITH, final)
         u.use_next_block(block)
-        self.push_fblock(WITH, block, final, s)
+        self.push_fblock(WITH, block, final, s, item_loc)
         if item.optional_vars is not None:
             self.visit_expr(item.optional_vars)
         else:
@@ -1052,6 +1065,8 @@ class Compiler:
         u.addop(op.POP_BLOCK)
         self.pop_fblock(WITH, block)
         self.set_loc(s)
+        if item_loc is not None:
+            u.loc = item_loc
         self.call_exit_with_nones()
         u.addop(op.POP_TOP)
         u.addop_j(op.JUMP_FORWARD, exit)
@@ -1892,8 +1907,13 @@ class Compiler:
             return
         elif t is ast.Compare:
             # 3.10 moves the current line to the compare's, and leaves it there
+            # (3.11 too, for its locations; 3.12+ hosts pass the location
+            # explicitly and leave the current one alone)
+            old_loc = u.loc
             self.set_loc(e)
             self._jump_if_compare(e, next_, cond)
+            if _HOST >= (3, 12):
+                u.loc = old_loc
             return
         self.visit_expr(e)
         u.addop_j(op.POP_JUMP_IF_TRUE if cond else op.POP_JUMP_IF_FALSE, next_)
