@@ -27,6 +27,7 @@ by calling the trace function with the guest Frame.  The 3.10 rules kept:
 """
 
 import sys
+import weakref
 
 from ..objects.codeobject import CO_OPTIMIZED
 from ..objects.frameobject import (FRAME_CREATED, FRAME_SUSPENDED, FRAME_EXECUTING,
@@ -139,6 +140,9 @@ def _tstate():
     return get_tstate()
 
 
+_released = weakref.WeakKeyDictionary()    # tstate -> weak ref to its released TracedLoop
+
+
 def settrace(function):
     """sys.settrace(function): trace the calling thread's guest frames."""
     from ..interpreter import traced
@@ -149,8 +153,21 @@ def settrace(function):
             loop.settrace.func = None
             loop.settrace = None
             traced.release(tstate)
+            if tstate.tracer is None:
+                _released[tstate] = weakref.ref(loop)
         return None
-    loop = traced.loop_for(tstate)
+    loop = tstate.tracer
+    if loop is None:
+        # A loop released by settrace(None) may still be running this
+        # thread's frames (it took them over from the plain loop): tracing
+        # that starts again must reach it, not a new loop those frames
+        # never see.
+        ref = _released.pop(tstate, None)
+        loop = ref() if ref is not None else None
+        if loop is not None and loop.idle:
+            tstate.tracer = loop
+        else:
+            loop = traced.loop_for(tstate)
     st = loop.settrace
     if st is None:
         loop.settrace = SettraceState(function)

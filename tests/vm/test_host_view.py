@@ -139,6 +139,31 @@ PROGRAMS = {
         for e in events:
             print(e)
     """,
+    "settrace_again": """
+        import sys
+        def _trace(func, *args, **kwargs):
+            linenos = []
+            def trace(frame, event, arg):
+                if event == "line" and frame.f_code.co_name == func.__name__:
+                    linenos.append(frame.f_lineno - func.__code__.co_firstlineno)
+                return trace
+            old_trace = sys.gettrace()
+            sys.settrace(trace)
+            try:
+                func(*args, **kwargs)
+            finally:
+                sys.settrace(old_trace)
+            return linenos
+        def f(command):
+            match command.split():
+                case [*_]:
+                    return "default"
+        def g(x):
+            y = x + 1
+            return y
+        print(_trace(f, "go x"), _trace(g, 1), _trace(f, "a"))
+        print(list(map(lambda fn: _trace(fn, 2), [g])))
+    """,
     "type_module": """
         A = type('A', (), {})
         print(A.__module__, repr(A))
