@@ -220,6 +220,10 @@ def _register_as_host_code_type():
     import types
     if not isinstance(Code(), types.CodeType):
         set_type_dict_entry(Code, "__class__", property(lambda self: types.CodeType))
+        # and, as the host's code objects, atomic for copy.copy/deepcopy
+        # (copy's dispatch tables key on type(x), which is Code)
+        Code.__copy__ = lambda self: self
+        Code.__deepcopy__ = lambda self, memo: self
 
 
 _register_as_host_code_type()

@@ -266,6 +266,40 @@ def vm_type_new(*args, **kwargs):
     return cls
 
 
+# -- types.FunctionType(code, globals, ...) ---------------------------------------------------
+
+def vm_function_new(code, globals, name=None, argdefs=None, closure=None, *args, **kwargs):
+    """types.FunctionType(...) called by guest code: a guest Code makes a guest
+    Function (func_new's checks); a host code object, a host function."""
+    import types
+    if not isinstance(code, Code):
+        return types.FunctionType(code, globals, name, argdefs, closure, *args, **kwargs)
+    if args or kwargs:
+        return types.FunctionType(code, globals, name, argdefs, closure, *args, **kwargs)
+    if not isinstance(globals, dict):
+        raise TypeError("function() argument 'globals' must be dict, not %s"
+                        % type(globals).__name__)
+    if name is not None and not isinstance(name, str):
+        raise TypeError("arg 3 (name) must be None or string")
+    if argdefs is not None and not isinstance(argdefs, tuple):
+        raise TypeError("arg 4 (defaults) must be None or tuple")
+    nfree = len(code.co_freevars)
+    if closure is not None and not isinstance(closure, tuple):
+        raise TypeError("arg 5 (closure) must be tuple")
+    if nfree and closure is None:
+        raise TypeError("arg 5 (closure) must be tuple")
+    nclosure = 0 if closure is None else len(closure)
+    if nfree != nclosure:
+        raise ValueError("%s requires closure of length %d, not %d"
+                         % (code.co_name, nfree, nclosure))
+    for cell in closure or ():
+        if not isinstance(cell, Cell):
+            raise TypeError("arg 5 (closure) expected cell, found %s" % type(cell).__name__)
+    func = Function(code, globals, name=name, defaults=argdefs,
+                    closure=closure if nfree else None)
+    return func
+
+
 # -- __build_class__ -------------------------------------------------------------------------
 
 def _update_bases(bases):
@@ -573,6 +607,8 @@ def _install():
     I[sys.setrecursionlimit] = vm_setrecursionlimit
     _call.TYPE_INTERCEPTS[_hb.super] = vm_super
     _call.TYPE_INTERCEPTS[_hb.type] = vm_type
+    import types
+    _call.TYPE_INTERCEPTS[types.FunctionType] = vm_function_new
     I[_hb.type.__new__] = vm_type_new
     # The guest's sys.settrace/sys.gettrace (docs/tracing.md), under a plain
     # `evalframe run` as under the seeing tools.

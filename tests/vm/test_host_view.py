@@ -220,6 +220,27 @@ PROGRAMS = {
         print(f(), inspect.currentframe().f_code.co_name)
         print(list(map(lambda _: sys._getframe(1).f_code.co_name, [0])))
     """,
+    "function_type_ctor": """
+        import types, copy
+        def f(a, b=2):
+            return a + b
+        g = types.FunctionType(f.__code__, {"x": 1}, "gname", (5,))
+        print(g.__name__, g(1), g.__defaults__, g.__globals__)
+        def outer():
+            v = 3
+            def inner():
+                return v
+            return inner
+        inn = outer()
+        h = types.FunctionType(inn.__code__, globals(), None, None, inn.__closure__)
+        print(h())
+        for bad in [(f.__code__, {}, 1), (f.__code__, {}, None, [1]), (inn.__code__, {}), (inn.__code__, {}, None, None, (1,))]:
+            try:
+                types.FunctionType(*bad)
+            except (TypeError, ValueError) as e:
+                print(type(e).__name__, e)
+        print(copy.copy(f.__code__) is f.__code__, copy.deepcopy(f.__code__) is f.__code__)
+    """,
     "function_module": """
         import functools, pkgw
         def f(): pass
