@@ -241,6 +241,19 @@ PROGRAMS = {
                 print(type(e).__name__, e)
         print(copy.copy(f.__code__) is f.__code__, copy.deepcopy(f.__code__) is f.__code__)
     """,
+    "globals_dict_subclass": """
+        class MyGlobals(dict):
+            def __missing__(self, key):
+                return int(key.removeprefix("_number_"))
+        f = eval("lambda: _number_1 + _number_2", MyGlobals())
+        print(f(), f())
+        g = MyGlobals()
+        exec("x = _number_5\nprint(x)\ndef h():\n    return _number_7\nprint(h())", g)
+        try:
+            exec("print(undefined_thing)", MyGlobals())
+        except Exception as e:
+            print(type(e).__name__, e)
+    """,
     "function_module": """
         import functools, pkgw
         def f(): pass

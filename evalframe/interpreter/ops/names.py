@@ -107,6 +107,19 @@ def LOAD_GLOBAL(f, stack, name):
 
 
 def _load_global_slow(f, name):
+    """LOAD_GLOBAL after ``f_globals.get`` missed: a dict subclass as globals
+    is asked with ``[]`` (its __missing__ runs, as PyObject_GetItem), then
+    the builtins."""
+    g = f.f_globals
+    if type(g) is not dict:
+        try:
+            return g[name]
+        except KeyError:
+            pass
+    return _load_builtin(f, name)
+
+
+def _load_builtin(f, name):
     b = f.f_builtins
     if type(b) is dict:
         value = b.get(name, NULL)
@@ -157,7 +170,8 @@ def LOAD_NAME(f, stack, name):
     if value is NULL:
         value = f.f_globals.get(name, NULL)
         if value is NULL:
-            value = _load_global_slow(f, name)
+            # (LOAD_NAME reads globals with PyDict_GetItem: no __missing__)
+            value = _load_builtin(f, name)
     stack.append(value)
 
 
