@@ -119,9 +119,7 @@ def bind_frame(func, args, kwargs):
     d = code._decoded or decode(code)
     nargs = len(args)
     if not kwargs and nargs == func._fast_argcount:
-        args = list(args)
-        args += func._fast_tail
-        return Frame(code, func._globals, func._builtins, None, args, d.instrs)
+        return _fast_frame(func, list(args))
     fast = [NULL] * d.nlocalsplus
     co_argcount = code.co_argcount
     total = co_argcount + code.co_kwonlyargcount
@@ -330,6 +328,13 @@ def call_object(func, args, kwargs=None):
     if kwargs:
         return func(*args, **kwargs)
     return func(*args)
+
+
+def _fast_frame(func, args):
+    global _fast_frame
+    from .specialize import fast_frame
+    _fast_frame = fast_frame    # (bound on first use: specialize imports this module)
+    return fast_frame(func, args)
 
 
 def _run_frame(frame):

@@ -191,10 +191,7 @@ def _eval_plain(tstate, f, throwexc):
                             instrs = f.f_instrs
                             ip = f._lasti + 1
                             if init_self is not None:
-                                if retval is not None:
-                                    raise TypeError("__init__() should return None, not '%s'"
-                                                    % type(retval).__name__)
-                                retval = init_self
+                                retval = init_result(init_self, retval)
                                 init_self = None
                             stack.append(retval)
                             # hold no references the guest has dropped
@@ -227,52 +224,35 @@ def _eval_plain(tstate, f, throwexc):
                                 # re-runs its YIELD_FROM when resumed (YIELD_AGAIN)
                                 ip = f._lasti
                         elif type(r) is Generator:
-                            # FOR_ITER over a guest generator (specialize.for_iter,
-                            # a fused FOR_ITER): resume its frame in this loop, as
-                            # 3.12's FOR_ITER_GEN, instead of through next()
+                            # FOR_ITER or YIELD_FROM over a guest generator
+                            # (specialize.for_iter / yield_from, a fused FOR_ITER):
+                            # resume its frame in this loop, as 3.12's FOR_ITER_GEN
+                            # and SEND, instead of through next() / send()
                             f._lasti = ip - 1
-                            gf = r.gi_frame
                             if f.f_code.co_code[2 * ip - 2] == _OP_YIELD_FROM:
-                                # (specialize.yield_from checked what follows)
-                                _gen_enter(tstate, gf, r, stack.pop())
-                                tstate.depth += 1
-                                gf.f_back = f
-                                f = gf
-                                gf = None
-                                tstate.frame = f
-                                f.f_state = FRAME_EXECUTING
-                                stack = f.f_valuestack
-                                instrs = f.f_instrs
-                                ip = f._lasti + 1
-                            elif (gf is not None and gf.f_state < FRAME_EXECUTING
-                                    and not r._running and tstate.tracer is None
-                                    and tstate.depth < tstate.recursion_limit):
-                                _gen_enter(tstate, gf, r, None)
-                                tstate.depth += 1
-                                gf.f_back = f
-                                f = gf
-                                gf = None
-                                tstate.frame = f
-                                f.f_state = FRAME_EXECUTING
-                                stack = f.f_valuestack
-                                instrs = f.f_instrs
-                                ip = f._lasti + 1
+                                sent = stack.pop()  # (yield_from checked the rest)
+                            elif gen_can_inline(tstate, r):
+                                sent = None
                             else:
-                                gf = None
+                                r = None
                                 ip = _for_iter_next(f, stack, ip - 1)
-                            r = None
+                                continue
+                            gf = r.gi_frame
+                            _gen_enter(tstate, gf, r, sent)
+                            tstate.depth += 1
+                            gf.f_back = f
+                            f = gf
+                            gf = sent = r = None
+                            tstate.frame = f
+                            f.f_state = FRAME_EXECUTING
+                            stack = f.f_valuestack
+                            instrs = f.f_instrs
+                            ip = f._lasti + 1
                         else:
                             raise SystemError("bad handler result %r" % (r,))
                 break           # only a hand-off to the traced loop gets here
             except BaseException as e:
-                if e.__class__ is Reraise:
-                    exc = e.exc
-                    add_tb = False
-                    f._lasti = ip - 1 if e.lasti is None else e.lasti
-                else:
-                    exc = e
-                    add_tb = True
-                    f._lasti = ip - 1 + _fused_offset(e.__traceback__)
+                exc, add_tb = raised_at(f, e, ip - 1)
                 e = None
                 f, exc = _unwind(tstate, entry, f, exc, add_tb)
                 if f is None:
@@ -300,6 +280,30 @@ def _eval_plain(tstate, f, throwexc):
     finally:
         tstate.frame = prev
         tstate.depth = base_depth
+
+
+def raised_at(f, e, index):
+    """An exception caught by an eval loop at instruction ``index`` of ``f``:
+    set f._lasti where it was raised, return ``(exc, add_tb)``.
+
+    ``Reraise`` (RERAISE, bare ``raise``) carries the exception and where it
+    was first raised, and adds no traceback entry (3.10 goes straight to
+    exception_unwind); an exception a superinstruction raised is placed at
+    its own instruction of the group (_fused_offset).
+    """
+    if e.__class__ is Reraise:
+        f._lasti = index if e.lasti is None else e.lasti
+        return e.exc, False
+    f._lasti = index + _fused_offset(e.__traceback__)
+    return e, True
+
+
+def init_result(init_self, retval):
+    """What a call of a class whose ``__init__`` frame was pushed inline
+    returns: the new object (type_call's check that __init__ returned None)."""
+    if retval is not None:
+        raise TypeError("__init__() should return None, not '%s'" % type(retval).__name__)
+    return init_self
 
 
 def _fused_offset(tb):
@@ -409,6 +413,14 @@ def _unwind(tstate, entry, f, exc, add_tb):
 # linked in while it runs, gi_running is set, and the frame's f_init_self
 # names the generator (so RETURN, YIELD and unwinding know to pop back to the
 # FOR_ITER that resumed it).
+
+def gen_can_inline(tstate, gen):
+    """Whether the loop can resume ``gen`` (a Generator) inline: it is not
+    running or finished, no tracer is attached, the recursion limit has room."""
+    gf = gen.gi_frame
+    return (gf is not None and gf.f_state < FRAME_EXECUTING and not gen._running
+            and tstate.tracer is None and tstate.depth < tstate.recursion_limit)
+
 
 def _gen_enter(tstate, gf, gen, value):
     gf.f_valuestack.append(value)       # the value sent (FOR_ITER's next() sends None)

@@ -25,7 +25,7 @@ tools keep the ordinary handlers (``Decoded.basic``).
   Frame.__init__ (the slots frameobject.Frame documents).
 """
 
-from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING
+from ..objects.frameobject import Frame, FRAME_CREATED
 from ..objects.funcobject import Function
 from ..objects.genobject import Generator
 from .call import call_push
@@ -42,6 +42,26 @@ def return_value_at(f, stack, index):
     return _RETURN
 
 
+def fast_frame(func, args):
+    """The Frame of an exact-arity call of ``func``: _PyFunction_Vectorcall's
+    fast path (the arguments are the fast locals), without Frame.__init__."""
+    code = func._code
+    args += func._fast_tail
+    fr = _new(Frame)
+    fr.f_code = code
+    fr.f_globals = func._globals
+    fr.f_builtins = func._builtins
+    fr._f_locals = None
+    fr.f_localsplus = args
+    fr.f_valuestack = []
+    fr.f_blockstack = []
+    fr._lasti = -1
+    fr.f_instrs = (code._decoded or _decode(code)).instrs
+    fr.f_state = FRAME_CREATED
+    fr.f_init_self = None
+    return fr
+
+
 def call_function(f, stack, nargs):
     "(callable, args[oparg] -- res)"
     if nargs:
@@ -52,22 +72,7 @@ def call_function(f, stack, nargs):
         args = []
         func = stack.pop()
     if type(func) is Function and func._fast_argcount == nargs:
-        # _PyFunction_Vectorcall's fast path: the arguments are the fast locals
-        code = func._code
-        args += func._fast_tail
-        fr = _new(Frame)
-        fr.f_code = code
-        fr.f_globals = func._globals
-        fr.f_builtins = func._builtins
-        fr._f_locals = None
-        fr.f_localsplus = args
-        fr.f_valuestack = []
-        fr.f_blockstack = []
-        fr._lasti = -1
-        fr.f_instrs = (code._decoded or _decode(code)).instrs
-        fr.f_state = FRAME_CREATED
-        fr.f_init_self = None
-        return fr
+        return fast_frame(func, args)
     return call_push(stack, func, args, None)
 
 
@@ -84,21 +89,7 @@ def call_method(f, stack, nargs):
         func = meth
         nargs += 1
     if type(func) is Function and func._fast_argcount == nargs:
-        code = func._code
-        args += func._fast_tail
-        fr = _new(Frame)
-        fr.f_code = code
-        fr.f_globals = func._globals
-        fr.f_builtins = func._builtins
-        fr._f_locals = None
-        fr.f_localsplus = args
-        fr.f_valuestack = []
-        fr.f_blockstack = []
-        fr._lasti = -1
-        fr.f_instrs = (code._decoded or _decode(code)).instrs
-        fr.f_state = FRAME_CREATED
-        fr.f_init_self = None
-        return fr
+        return fast_frame(func, args)
     return call_push(stack, func, args, None)
 
 
@@ -117,14 +108,17 @@ def for_iter(f, stack, target):
 def yield_from(f, stack, arg):
     "(receiver, value -- receiver, yielded | result)"
     receiver = stack[-2]
-    if type(receiver) is Generator:
-        gf = receiver.gi_frame
-        if (gf is not None and gf.f_state < FRAME_EXECUTING and not receiver._running
-                and (gf.f_state != FRAME_CREATED or stack[-1] is None)):
-            tstate = _get_tstate()
-            if tstate.tracer is None and tstate.depth < tstate.recursion_limit:
-                return receiver     # the loop resumes it inline, sending the value
+    if (type(receiver) is Generator and _gen_can_inline(_get_tstate(), receiver)
+            and (stack[-1] is None or receiver.gi_frame.f_state != FRAME_CREATED)):
+        return receiver     # the loop resumes it inline, sending the value
     return _YIELD_FROM(f, stack, arg)
+
+
+def _gen_can_inline(tstate, gen):
+    global _gen_can_inline
+    from .ceval import gen_can_inline
+    _gen_can_inline = gen_can_inline    # (bound on first use: ceval imports this module)
+    return gen_can_inline(tstate, gen)
 
 
 def _decode(code):

@@ -97,9 +97,6 @@ _INLINE = frozenset(("NOP", "EXTENDED_ARG", "LOAD_FAST", "STORE_FAST", "LOAD_CON
                      "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "JUMP_ABSOLUTE",
                      "JUMP_FORWARD", "RETURN_VALUE"))
 _INLINE = _INLINE | frozenset(_BINARY) | frozenset(_INPLACE) | frozenset(_UNARY)
-# Instructions after which a group ends (control never falls through).
-_ENDS = frozenset(("JUMP_ABSOLUTE", "JUMP_FORWARD", "RETURN_VALUE"))
-
 FUSABLE = _INLINE | _GENERIC
 
 _CMP = ("<", "<=", "==", "!=", ">", ">=")
@@ -114,7 +111,6 @@ def _identifier(name):
 def jump_targets(raw):
     """Instruction indices some jump (or exception handler) can land on."""
     targets = set()
-    ext = 0
     for i, (op, arg) in enumerate(raw):
         kind = _K.argkind[op]
         if kind == _K.ARG_JREL:
@@ -195,6 +191,15 @@ class _Group:
     def fast(self, index):
         self.uses_fast = True
         return "fast[%d]" % index
+
+    def binary(self, form, inplace=False):
+        """(left, right -- result): ``form`` % (temp, left, right), or for an
+        in-place operator (temp, left, temp, right)."""
+        right = self.pop()
+        left = self.pop()
+        t = self.temp()
+        self.emit(form % ((t, left, t, right) if inplace else (t, left, right)))
+        self.push(t)
 
     def generic(self, handler, arg):
         self.flush()
@@ -296,28 +301,16 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("%s = %s" % (t, g.fast(darg)))
         g.push(t)
     elif name in _BINARY:
-        right = g.pop()
-        left = g.pop()
-        t = g.temp()
-        g.emit("%s = %s %s %s" % (t, left, _BINARY[name], right))
-        g.push(t)
+        g.binary("%%s = %%s %s %%s" % _BINARY[name].replace("%", "%%"))
     elif name in _INPLACE:
-        right = g.pop()
-        left = g.pop()
-        t = g.temp()
-        g.emit("%s = %s; %s %s %s" % (t, left, t, _INPLACE[name], right))
-        g.push(t)
+        g.binary("%%s = %%s; %%s %s %%s" % _INPLACE[name].replace("%", "%%"), inplace=True)
     elif name in _UNARY:
         v = g.pop()
         t = g.temp()
         g.emit("%s = %s%s" % (t, _UNARY[name], v))
         g.push(t)
     elif name == "BINARY_SUBSCR":
-        sub = g.pop()
-        container = g.pop()
-        t = g.temp()
-        g.emit("%s = %s[%s]" % (t, container, sub))
-        g.push(t)
+        g.binary("%s = %s[%s]")
     elif name == "STORE_SUBSCR":
         sub = g.pop()
         container = g.pop()
@@ -325,24 +318,13 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("%s[%s] = %s" % (container, sub, value))
     elif name == "COMPARE_OP":
         if not 0 <= raw_arg < len(_CMP):
-            return _generic_or_end(g, name, handler, darg)
-        right = g.pop()
-        left = g.pop()
-        t = g.temp()
-        g.emit("%s = %s %s %s" % (t, left, _CMP[raw_arg], right))
-        g.push(t)
+            g.generic(handler, darg)    # (the handler's error)
+        else:
+            g.binary("%%s = %%s %s %%s" % _CMP[raw_arg])
     elif name == "IS_OP":
-        right = g.pop()
-        left = g.pop()
-        t = g.temp()
-        g.emit("%s = %s %s %s" % (t, left, "is not" if darg else "is", right))
-        g.push(t)
+        g.binary("%%s = %%s %s %%s" % ("is not" if darg else "is"))
     elif name == "CONTAINS_OP":
-        right = g.pop()
-        left = g.pop()
-        t = g.temp()
-        g.emit("%s = %s %s %s" % (t, left, "not in" if darg else "in", right))
-        g.push(t)
+        g.binary("%%s = %%s %s %%s" % ("not in" if darg else "in"))
     elif name in ("BUILD_TUPLE", "BUILD_LIST"):
         n = darg
         if n > len(g.vs):
@@ -429,11 +411,6 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.generic(handler, darg)
     else:
         raise AssertionError(name)
-    return True
-
-
-def _generic_or_end(g, name, handler, darg):
-    g.generic(handler, darg)
     return True
 
 

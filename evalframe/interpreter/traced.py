@@ -32,7 +32,6 @@ import weakref
 from ..objects.frameobject import (Frame, FRAME_EXECUTING, FRAME_RETURNED,
                                    FRAME_SUSPENDED, FRAME_UNWINDING)
 from . import ceval
-from .ceval import Reraise
 from .decode import decode
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from .pystate import get_tstate
@@ -405,10 +404,7 @@ class TracedLoop:
                         if pending is not None:
                             break
                         if init_self is not None:
-                            if retval is not None:
-                                raise TypeError("__init__() should return None, not '%s'"
-                                                % type(retval).__name__)
-                            retval = init_self
+                            retval = ceval.init_result(init_self, retval)
                         stack.append(retval)
                         for o in self._instr_observers:
                             o.after(self, f, cur, stack, False)
@@ -430,16 +426,8 @@ class TracedLoop:
             except AbortRun as e:
                 raise _Escape(e)
             except BaseException as e:
-                if e.__class__ is Reraise:
-                    exc = e.exc
-                    add_tb = False
-                    f._lasti = cur if e.lasti is None else e.lasti
-                    report = False          # RERAISE goes to exception_unwind directly
-                else:
-                    exc = e
-                    add_tb = True
-                    f._lasti = cur
-                    report = True
+                exc, add_tb = ceval.raised_at(f, e, cur)
+                report = add_tb             # RERAISE goes to exception_unwind directly
                 e = None
                 while True:
                     if report:

@@ -113,6 +113,35 @@ LINENO = {
 }
 
 
+OPERATORS = """\
+def ops(a, b, s, xs):
+    r = [a + b, a - b, a * b, a / b, a // b, a % b, a ** 2, a << 2, a >> 1, a & b, a | b,
+         a ^ b, -a, +a, ~a, not a, a < b, a <= b, a == b, a != b, a > b, a >= b,
+         a is b, a is not b, a in xs, a not in xs, xs[1], s % (a,), s * 2]
+    c = a
+    c += b; c -= 1; c *= 3; c //= 2; c %= 7; c **= 2; c <<= 1; c >>= 1; c &= 255; c |= 8
+    c ^= 3; c /= 2
+    xs[0] = c
+    y, z = xs[0], xs[1]
+    t = (a, b, y)
+    l = [a, b, z]
+    d = xs
+    d[1] += 1
+    return r, c, y, z, t, l, xs, a if a > b else b, a and b, a or b
+print(ops(7, 3, '%d!', [1, 2, 7]))
+for bad in ((1, 'x', '', []), (1, 0, '', [0, 0])):
+    try:
+        ops(*bad)
+    except Exception as e:
+        print(type(e).__name__, e)
+"""
+
+
+def test_operators_in_groups():
+    assert vm_outcome(compile_source(OPERATORS, "<snippet>", "exec")) == host_outcome(OPERATORS)
+    assert vm_outcome(compile_310(OPERATORS)) == host_outcome(OPERATORS)
+
+
 @pytest.mark.parametrize("name", sorted(LINENO))
 @pytest.mark.parametrize("compiler", ["3.10", "evalframe"])
 def test_running_frame_lineno(name, compiler):
