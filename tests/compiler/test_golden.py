@@ -399,6 +399,8 @@ def test_host_parser_errors_propagate():
         assert info.value.msg == host.msg
 
 
+@pytest.mark.skipif(sys.version_info < (3, 11),
+                    reason="except* needs a 3.11+ host parser (ast.TryStar)")
 def test_except_star_uses_311_opcodes():
     """except* has no 3.10 reference: check the shape and the 3.11 errors."""
     from evalframe import opcodes as op
