@@ -8,7 +8,6 @@ handlers and by guest code called from a host except clause, and the
 f_lineno of frames an exception left (PEP 626).
 """
 
-import sys
 
 import pytest
 
