@@ -69,6 +69,15 @@ class Code:
 
     # -- derived views -------------------------------------------------------
 
+    def _varname_from_oparg(self, oparg):
+        """The name of local-plus slot ``oparg`` (3.11+'s code method, which the
+        host's dis calls): fast locals, then the cells that are not also
+        arguments/locals, then the free variables, as 3.11's co_localsplusnames."""
+        names = self.co_varnames + tuple(
+            n for n in self.co_cellvars if n not in self.co_varnames) + self.co_freevars
+        return names[oparg]
+
+
     def co_lines(self):
         """Yield (start, end, line) byte ranges, as 3.10's code.co_lines()."""
         # Like 3.10's PyLineTable_NextAddressRange: one range per non-empty

@@ -585,6 +585,11 @@ def after_import():
 
 def _install():
     I = _call.INTERCEPTS
+    if sys.version_info < (3, 11):
+        # 3.10's exc_info keeps its own traceback: host code called from a guest
+        # except block must see one without evalframe's frames
+        from .tracebacks import call_in_exc
+        _call._call_in_exc = call_in_exc
     I[_hb.exec] = vm_exec
     I[_hb.eval] = vm_eval
     I[_hb.compile] = vm_compile

@@ -307,6 +307,12 @@ def add_entry(tstate, exc, f, add_tb):
                 from ..interpreter.ops.exceptions import set_context
                 set_context(tstate, exc)
     if add_tb:
+        if tb is not None and _HOST >= (3, 12):
+            inlined = _inline_comprehension(exc, tb, f, seen)
+            if inlined is not None:
+                exc.__traceback__ = inlined
+                _head_owner.value = (id(exc), id(inlined), _weakref(f))
+                return
         if tb is not None and seen:
             tb = _finish_left_frame(exc, tb, f)
         if tb is None and isinstance(exc, NameError) and _HOST >= (3, 10):
@@ -340,6 +346,61 @@ def _finish_left_frame(exc, tb, f):
     if left is None or left is f:
         return tb
     return _refinish_head(tb, left)
+
+
+# -- inlined comprehensions (PEP 709) ------------------------------------------------
+# 3.12+ compile list, set and dict comprehensions into their enclosing code: a
+# host traceback has no <listcomp> entry, and the enclosing frame's entry is
+# at the comprehension's instruction.  Our bytecode is 3.10's, with a frame
+# per comprehension; when an exception leaves one for its caller, the
+# comprehension's entry becomes the caller's (same position, the caller's
+# file and names).  Generator expressions stay frames on every version.
+
+_COMPREHENSIONS = frozenset(("<listcomp>", "<setcomp>", "<dictcomp>"))
+
+
+def _inline_comprehension(exc, tb, f, seen):
+    """The traceback with head ``tb`` (a comprehension's entry, the exception
+    now reaching its caller ``f``) as a 3.12+ host has it, or None when the
+    head is not such an entry."""
+    head_code = tb.tb_frame.f_code
+    if head_code.co_name not in _COMPREHENSIONS or head_code.co_filename != f.f_code.co_filename:
+        return None
+    key = _fake_keys.get(tb.tb_frame) if seen else None
+    left = None
+    owner = _head_owner.value
+    if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
+        left = owner[2]()
+        if left is not None:
+            left_code = left.f_code
+            if left is f or left.f_back is not f or left_code.co_name not in _COMPREHENSIONS:
+                return None
+    if key is None:
+        # a NameError's own stand-in (see below): made again for the caller,
+        # with the comprehension's position and the caller's names
+        if left is None or not isinstance(exc, NameError):
+            return None
+        pos = _positions(left.f_code)
+        index = left._lasti
+        position = pos[index] if 0 <= index < len(pos) else None
+        if position is None or position[0] is None:
+            return None
+        try:
+            frame, lasti = _make_name_error_fake(f, position)
+        except Exception:
+            return None
+        return TracebackType(tb.tb_next, frame, lasti, tb.tb_lineno)
+    if left is not None:
+        final_line = _line_at(left.f_code, left._lasti)
+        if final_line is not None:
+            key = key[:5] + (final_line,)
+    code = f.f_code
+    key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno) + key[4:]
+    frame = _fake_cache.get(key)
+    if frame is None:
+        frame = _fake_cache[key] = _make_fake(*key)
+        _fake_keys[frame] = key
+    return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
 
 # -- NameError suggestions ------------------------------------------------------------------
@@ -435,3 +496,85 @@ def _call_in_fresh_thread(func, args):
     _thread.start_new_thread(_call_worker, (func, args, out, done))
     done.acquire()
     return out[0]
+
+
+# -- host code called from a guest except block (3.10 hosts) ---------------------------
+# The VM raises the guest's handled exception in the host, and calls the host
+# callee from the except clause, so that the host's own exc_info (read by
+# traceback.format_exc, logging.exception, sys.exc_info in a library) shows
+# it.  3.11+ derive sys.exc_info()'s traceback from exc.__traceback__, which
+# the handler restores.  3.10 keeps the traceback apart (exc_state's
+# exc_traceback): the one the raise built, whose head is the raising frame.
+# Raised from an evalframe frame, that head would print evalframe's line
+# ("raise exc", "_call_in_exc").  So on 3.10 the raise happens in a
+# *trampoline* frame whose code looks like the head entry's (its file,
+# function and line), with the head entry left off the exception's
+# traceback: the entry the raise makes takes its place.
+
+_trampolines = {}      # (filename, name, qualname, firstlineno, lineno) -> code
+
+_TRAMPOLINE_SOURCE = """\
+try:
+    raise __evalframe_exc__
+except:
+    __evalframe_exc__.__traceback__ = __evalframe_tb__
+    __evalframe_exc__.__context__ = __evalframe_ctx__
+    __evalframe_exc__.__suppress_context__ = __evalframe_sup__
+    __evalframe_result__ = __evalframe_func__(*__evalframe_args__, **__evalframe_kwargs__)
+"""
+
+
+def _trampoline(tb):
+    """The trampoline code for traceback entry ``tb`` (None if there is none)."""
+    code = tb.tb_frame.f_code
+    lineno = tb.tb_lineno
+    if lineno is None or lineno < 1:
+        return None
+    key = (code.co_filename, code.co_name, getattr(code, "co_qualname", code.co_name),
+           code.co_firstlineno, lineno)
+    tramp = _trampolines.get(key)
+    if tramp is None:
+        base = compile(_TRAMPOLINE_SOURCE, key[0], "exec", dont_inherit=True)
+        n = len(base.co_code) // 2
+        firstlineno = key[3] if key[3] >= 1 else lineno
+        changes = dict(co_name=key[1], co_firstlineno=firstlineno)
+        if _HOST >= (3, 11):
+            changes["co_qualname"] = key[2]
+            changes["co_linetable"] = _location_table_311(
+                n, firstlineno, (lineno, None, None, None), lineno)
+        else:
+            changes["co_linetable"] = _linetable_310(n, firstlineno, lineno, lineno)
+        tramp = _trampolines[key] = base.replace(**changes)
+        # its frames are evalframe's own: guest_view and the cleaners skip them
+        _vm_code[tramp] = True
+        from . import hostframes
+        hostframes._vm_code[tramp] = True
+    return tramp
+
+
+def call_in_exc(exc, func, args, kwargs):
+    """Call host ``func`` with the host's exc_info showing guest-handled ``exc``
+    and no evalframe frame in its traceback (see above)."""
+    tb = exc.__traceback__
+    ctx = exc.__context__
+    sup = exc.__suppress_context__
+    tramp = _trampoline(tb) if tb is not None else None
+    if tramp is None:
+        try:
+            raise exc
+        except BaseException:
+            exc.__traceback__ = tb
+            exc.__context__ = ctx
+            exc.__suppress_context__ = sup
+            return func(*args, **(kwargs or {}))
+    ns = {"__builtins__": {}, "__evalframe_exc__": exc, "__evalframe_tb__": tb,
+          "__evalframe_ctx__": ctx, "__evalframe_sup__": sup, "__evalframe_func__": func,
+          "__evalframe_args__": args, "__evalframe_kwargs__": kwargs or {}}
+    exc.__traceback__ = tb.tb_next
+    try:
+        exec(tramp, ns)
+    finally:
+        # (if the raise never happened the traceback is as it was)
+        if exc.__traceback__ is tb.tb_next:
+            exc.__traceback__ = tb
+    return ns["__evalframe_result__"]
