@@ -21,6 +21,7 @@ Also the implicit chaining of exceptions raised by host code called from a
 guest except block (the host did not know the guest's handled exception).
 """
 
+import builtins as _host_builtins
 import os
 import sys
 import threading
@@ -567,7 +568,9 @@ def call_in_exc(exc, func, args, kwargs):
             exc.__context__ = ctx
             exc.__suppress_context__ = sup
             return func(*args, **(kwargs or {}))
-    ns = {"__builtins__": {}, "__evalframe_exc__": exc, "__evalframe_tb__": tb,
+    # the host's real builtins: C code called from here (PyImport_Import, as
+    # in datetime.strptime) finds __import__ in the calling frame's builtins
+    ns = {"__builtins__": _host_builtins.__dict__, "__evalframe_exc__": exc, "__evalframe_tb__": tb,
           "__evalframe_ctx__": ctx, "__evalframe_sup__": sup, "__evalframe_func__": func,
           "__evalframe_args__": args, "__evalframe_kwargs__": kwargs or {}}
     exc.__traceback__ = tb.tb_next

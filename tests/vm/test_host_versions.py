@@ -95,6 +95,15 @@ def handler_raises():
     except IndexError:
         import json
         json.loads("{bad")
+def host_c_code_imports():
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        # C code that imports (PyImport_Import reads the calling frame's builtins)
+        sys.modules.pop("_strptime", None)
+        import datetime
+        print(datetime.datetime.strptime("2020", "%Y"))
+host_c_code_imports()
 handler_raises()
 """
 
