@@ -21,7 +21,7 @@ from types import MethodType, FunctionType, BuiltinFunctionType
 from ..objects.cellobject import NULL, Cell
 from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
                                   CO_COROUTINE, CO_ASYNC_GENERATOR)
-from ..objects.frameobject import Frame
+from ..objects.frameobject import Frame, FRAME_CREATED
 from ..objects.funcobject import Function, set_call_hook
 from .decode import decode
 from . import pystate
@@ -38,6 +38,7 @@ TYPE_INTERCEPTS = {}
 
 _type_call = type.__dict__["__call__"]
 _object_new = object.__new__
+_new = object.__new__
 _object_init = object.__init__
 _get_tstate = pystate.get_tstate
 _handled = pystate.handled
@@ -45,17 +46,14 @@ _handled = pystate.handled
 
 # -- the general binder ---------------------------------------------------------
 
-def _kwindex(code):
-    """name -> fast-local index for the parameters that may be passed by keyword."""
-    d = code._decoded
-    kw = getattr(d, "_kwindex", None) if False else None
+def _kwindex(code, d):
+    """name -> fast-local index for the parameters that may be passed by keyword
+    (cached on the code's Decoded)."""
     names = code.co_varnames
     start = code.co_posonlyargcount
     end = code.co_argcount + code.co_kwonlyargcount
-    return {names[i]: i for i in range(start, end)}
-
-
-_KWINDEX_CACHE = {}
+    kwindex = d.kwindex = {names[i]: i for i in range(start, end)}
+    return kwindex
 
 
 def _names_list(names):
@@ -118,8 +116,17 @@ def bind_frame(func, args, kwargs):
     code = func._code
     d = code._decoded or decode(code)
     nargs = len(args)
-    if not kwargs and nargs == func._fast_argcount:
-        return _fast_frame(func, list(args))
+    if not kwargs:
+        argcount = func._fast_argcount
+        if nargs == argcount:
+            return _fast_frame(func, list(args))
+        if nargs < argcount:
+            # the fast shape with trailing defaults filling the missing arguments
+            defaults = func._defaults
+            if defaults and nargs >= argcount - len(defaults):
+                args = list(args)
+                args += defaults[nargs - argcount:]
+                return _fast_frame(func, args)
     fast = [NULL] * d.nlocalsplus
     co_argcount = code.co_argcount
     total = co_argcount + code.co_kwonlyargcount
@@ -134,9 +141,9 @@ def bind_frame(func, args, kwargs):
     if flags & CO_VARKEYWORDS:
         kwdict = fast[i] = {}
     if kwargs:
-        kwindex = _KWINDEX_CACHE.get(code)
+        kwindex = d.kwindex
         if kwindex is None:
-            kwindex = _KWINDEX_CACHE[code] = _kwindex(code)
+            kwindex = _kwindex(code, d)
         for name, value in kwargs.items():
             j = kwindex.get(name)
             if j is None:
@@ -194,7 +201,19 @@ def bind_frame(func, args, kwargs):
     if closure:
         j = nlocals + ncells
         fast[j:j + len(closure)] = closure
-    return Frame(code, func._globals, func._builtins, None, fast, d.instrs)
+    fr = _new(Frame)
+    fr.f_code = code
+    fr.f_globals = func._globals
+    fr.f_builtins = func._builtins
+    fr._f_locals = None
+    fr.f_localsplus = fast
+    fr.f_valuestack = []
+    fr.f_blockstack = []
+    fr._lasti = -1
+    fr.f_instrs = d.instrs
+    fr.f_state = FRAME_CREATED
+    fr.f_init_self = None
+    return fr
 
 
 # -- generators ------------------------------------------------------------------

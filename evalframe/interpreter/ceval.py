@@ -25,7 +25,7 @@ from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
                                    FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
                                    FRAME_RAISED)
 from .decode import decode
-from .superinstr import FUSED_LINES
+from .superinstr import FUSED_LINES, FUSED
 from ..objects import frameobject as _frameobject
 from ..objects.genobject import Generator
 from ..opcodes import YIELD_FROM as _OP_YIELD_FROM
@@ -140,7 +140,8 @@ def _eval_plain(tstate, f, throwexc):
                             ip = r
                         elif r.__class__ is Frame:
                             # a guest call: push the callee, continue in it
-                            f._lasti = ip - 1
+                            if arg is not FUSED:
+                                f._lasti = ip - 1   # (a fused group sets its call's)
                             if tstate.tracer is not None and _can_hand_off(entry, f):
                                 # tracing began while this loop ran (sys.settrace,
                                 # breakpoint()): the traced loop takes over here,

@@ -30,7 +30,8 @@ _K = opcodes
 class Decoded:
     """What the interpreter keeps per code object."""
 
-    __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines")
+    __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines",
+                 "kwindex")
 
     def __init__(self, instrs, basic, raw, nlocalsplus, cell2arg):
         self.instrs = instrs
@@ -40,6 +41,7 @@ class Decoded:
         self.cell2arg = cell2arg
         self.positions = None   # filled lazily by tracebacks
         self.lines = None
+        self.kwindex = None     # filled lazily by call.bind_frame
 
 
 def decode(code):

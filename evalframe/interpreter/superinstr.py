@@ -96,7 +96,8 @@ _INLINE = frozenset(("NOP", "EXTENDED_ARG", "LOAD_FAST", "STORE_FAST", "LOAD_CON
                      "LOAD_METHOD", "FOR_ITER", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
                      "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "JUMP_ABSOLUTE",
                      "JUMP_FORWARD", "RETURN_VALUE"))
-_INLINE = _INLINE | frozenset(_BINARY) | frozenset(_INPLACE) | frozenset(_UNARY)
+_INLINE = (_INLINE | frozenset(_BINARY) | frozenset(_INPLACE) | frozenset(_UNARY)
+           | frozenset(("CALL_FUNCTION", "CALL_METHOD")))
 FUSABLE = _INLINE | _GENERIC
 
 _CMP = ("<", "<=", "==", "!=", ">", ">=")
@@ -177,9 +178,21 @@ class _Group:
 
     def flush(self, indent=0):
         text = self.flush_text()
+        vs, self.vs = self.vs, []
         if text is not None:
             self.emit(text, indent)
-        self.vs = []
+            self.release(*vs, indent=indent)
+
+    def release(self, *exprs, indent=0):
+        """Drop the group's own references to values just consumed (CPython
+        decrefs a stack value when an instruction consumes it: a finalizer or
+        weakref callback must not wait for the group to return)."""
+        dead = []
+        for x in exprs:
+            if x[0] == "t" and x not in self.vs and x not in dead:
+                dead.append(x)
+        if dead:
+            self.emit("%s = None" % " = ".join(dead), indent)
 
     def exit(self, target, indent=0):
         """Leave the group to ``target`` (the virtual stack is kept for the other path)."""
@@ -199,6 +212,7 @@ class _Group:
         left = self.pop()
         t = self.temp()
         self.emit(form % ((t, left, t, right) if inplace else (t, left, right)))
+        self.release(left, right)
         self.push(t)
 
     def generic(self, handler, arg):
@@ -239,11 +253,12 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
     elif name == "STORE_FAST":
         v = g.pop()
         g.emit("%s = %s" % (g.fast(darg), v))
+        g.release(v)
     elif name == "LOAD_CONST":
         g.push(g.param(darg))
     elif name == "POP_TOP":
         if g.vs:
-            g.vs.pop()
+            g.release(g.vs.pop())
         else:
             g.emit("stack.pop()")
     elif name == "ROT_TWO":
@@ -280,6 +295,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
             g.emit("%s = %s.%s" % (t, owner, darg))
         else:
             g.emit("%s = getattr(%s, %s)" % (t, owner, g.param(darg)))
+        g.release(owner)
         g.push(t)
     elif name == "STORE_ATTR":
         owner = g.pop()
@@ -288,6 +304,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
             g.emit("%s.%s = %s" % (owner, darg, value))
         else:
             g.emit("setattr(%s, %s, %s)" % (owner, g.param(darg), value))
+        g.release(owner, value)
     elif name == "LOAD_DEREF":
         t = g.temp()
         g.emit("%s = %s.ob_ref" % (t, g.fast(darg)))
@@ -296,6 +313,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
     elif name == "STORE_DEREF":
         v = g.pop()
         g.emit("%s.ob_ref = %s" % (g.fast(darg), v))
+        g.release(v)
     elif name == "LOAD_CLOSURE":
         t = g.temp()
         g.emit("%s = %s" % (t, g.fast(darg)))
@@ -308,6 +326,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         v = g.pop()
         t = g.temp()
         g.emit("%s = %s%s" % (t, _UNARY[name], v))
+        g.release(v)
         g.push(t)
     elif name == "BINARY_SUBSCR":
         g.binary("%s = %s[%s]")
@@ -316,6 +335,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         container = g.pop()
         value = g.pop()
         g.emit("%s[%s] = %s" % (container, sub, value))
+        g.release(container, sub, value)
     elif name == "COMPARE_OP":
         if not 0 <= raw_arg < len(_CMP):
             g.generic(handler, darg)    # (the handler's error)
@@ -338,10 +358,12 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
                                        if items else ""))
             else:
                 g.emit("%s = [%s]" % (t, ", ".join(items)))
+            g.release(*items)
             g.push(t)
     elif name == "LIST_APPEND":
         v = g.pop()
         g.emit("%s.append(%s)" % (g.peek(darg), v))
+        g.release(v)
     elif name == "UNPACK_SEQUENCE":
         n = darg
         seq = g.pop()
@@ -357,6 +379,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("else:")
         g.emit("%s, = unpack_slow(f, %s, %s, %d)"
                % (", ".join(names), g.param(handler), seq, n), 1)
+        g.release(seq)
         for t in reversed(names):
             g.push(t)
     elif name == "LOAD_METHOD":
@@ -370,6 +393,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
                "is Function: %s = %s.__func__; %s = %s"
                % (self_, self_, obj, self_, meth, self_, self_, obj))
         g.emit("else: %s = NULL" % meth)
+        g.release(obj)
         g.push(meth)
         g.push(self_)
     elif name == "FOR_ITER":
@@ -387,6 +411,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         cond = g.pop()
         g.emit("if %s%s:" % ("not " if name == "POP_JUMP_IF_FALSE" else "", cond))
         g.exit(darg, 1)
+        g.release(cond)
     elif name in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
         cond = g.peek()
         if not g.vs:
@@ -398,7 +423,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         else:
             g.emit("if %s%s:" % ("not " if name == "JUMP_IF_FALSE_OR_POP" else "", cond))
             g.exit(darg, 1)
-            g.vs.pop()
+            g.release(g.vs.pop())
     elif name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
         g.exit(darg)
         return False
@@ -407,11 +432,45 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("f._lasti = %d" % index)
         g.emit("return RETURN")
         return False
+    elif name == "CALL_FUNCTION":
+        argv = [g.pop() for _ in range(raw_arg)][::-1]
+        _call(g, g.pop(), argv, None, index)
+        return False
+    elif name == "CALL_METHOD":
+        argv = [g.pop() for _ in range(raw_arg)][::-1]
+        self_ = g.pop()
+        _call(g, g.pop(), argv, self_, index)
+        return False
     elif name in _GENERIC:
         g.generic(handler, darg)
     else:
         raise AssertionError(name)
     return True
+
+
+def _call(g, func, argv, self_, index):
+    """CALL_FUNCTION / CALL_METHOD ending a group: an exact-arity guest callee's
+    Frame is returned to the loop (f._lasti set here: the loop does not, for a
+    fused entry), anything else goes through call.call_push."""
+    g.flush()                   # what lies below the callable, onto the real stack
+    fn, args, k = g.temp(), g.temp(), g.temp()
+    if self_ is None:
+        g.emit("%s = %s; %s = [%s]; %s = %d" % (fn, func, args, ", ".join(argv), k, len(argv)))
+    else:
+        # (meth | NULL, self | callable): LOAD_METHOD found a guest function or not
+        g.emit("if %s is NULL: %s = %s; %s = [%s]; %s = %d"
+               % (func, fn, self_, args, ", ".join(argv), k, len(argv)))
+        g.emit("else: %s = %s; %s = [%s]; %s = %d"
+               % (fn, func, args, ", ".join([self_] + argv), k, len(argv) + 1))
+    g.release(func, self_ or "-", *argv)
+    g.emit("if type(%s) is Function and %s._fast_argcount == %s:" % (fn, fn, k))
+    g.emit("f._lasti = %d" % index, 1)
+    g.emit("return fast_frame(%s, %s)" % (fn, args), 1)
+    g.emit("%s = call_push(stack, %s, %s, None); %s = %s = None" % (k, fn, args, fn, args))
+    g.emit("if %s is not None:" % k)
+    g.emit("f._lasti = %d" % index, 1)
+    g.emit("return %s" % k, 1)
+    g.emit("return %d" % (index + 1))
 
 
 def _materialize(g, expr):
@@ -433,12 +492,26 @@ def unpack_slow(f, handler, seq, n):
 _NAMESPACE = None
 
 
+class _Fused:
+    """The argument of a fused entry: tells the loop that a Frame it returns
+    comes with f._lasti already set (to its call instruction)."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<fused group>"
+
+
+FUSED = _Fused()
+
+
 def _namespace():
     global _NAMESPACE
     if _NAMESPACE is None:
         from .ops import RETURN
         from .ops.names import unbound_local, unbound_deref, _load_global_slow
-        _NAMESPACE = {"NULL": NULL, "RETURN": RETURN, "MethodType": MethodType,
+        from .specialize import fast_frame
+        from .call import call_push
+        _NAMESPACE = {"fast_frame": fast_frame, "call_push": call_push, "NULL": NULL, "RETURN": RETURN, "MethodType": MethodType,
                       "Function": Function, "Generator": Generator, "unbound_local": unbound_local,
                       "unbound_deref": unbound_deref, "load_global_slow": _load_global_slow,
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
@@ -507,6 +580,6 @@ def fuse(code, basic, raw):
             if ends_open:
                 g.step = j - 1 - i
                 g.exit(j)
-            out[i] = (_build(g), None)
+            out[i] = (_build(g), FUSED)
         i = j if j > i else i + 1
     return out

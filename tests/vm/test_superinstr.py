@@ -137,6 +137,38 @@ for bad in ((1, 'x', '', []), (1, 0, '', [0, 0])):
 """
 
 
+LIFETIMES = """\
+class R:
+    def __init__(self, n):
+        self.n = n
+    def __del__(self):
+        print('del', self.n)
+def make(n):
+    return R(n)
+def f():
+    print(make(1).n)
+    x = make(2)
+    y = x
+    x = None
+    print('a')
+    y = None
+    print('b')
+    v = [make(3)][0].n + len([make(4), make(5)])
+    print(v)
+    d = {}
+    d['k'] = make(6)
+    d['k'] = None
+    print('c', make(7).n if make(8) else 0)
+f()
+"""
+
+
+def test_values_die_when_consumed():
+    # a group must not keep a consumed value alive until it returns
+    assert vm_outcome(compile_source(LIFETIMES, "<snippet>", "exec")) == host_outcome(LIFETIMES)
+    assert vm_outcome(compile_310(LIFETIMES)) == host_outcome(LIFETIMES)
+
+
 def test_operators_in_groups():
     assert vm_outcome(compile_source(OPERATORS, "<snippet>", "exec")) == host_outcome(OPERATORS)
     assert vm_outcome(compile_310(OPERATORS)) == host_outcome(OPERATORS)
