@@ -334,6 +334,9 @@ def _call_in_exc(exc, func, args, kwargs):
 
 def call_from_host(func, args, kwargs):
     """Function.__call__: host code calls a guest function; run it in the VM."""
+    if not kwargs and len(args) == func._fast_argcount:
+        # (the fast shape is never a generator's)
+        return _run_frame(_fast_frame(func, list(args)))
     frame = bind_frame(func, args, kwargs)
     if func._code.co_flags & GEN_FLAGS:
         return _make_generator(func, frame)

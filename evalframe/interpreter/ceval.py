@@ -192,7 +192,11 @@ def _eval_plain(tstate, f, throwexc):
                             instrs = f.f_instrs
                             ip = f._lasti + 1
                             if init_self is not None:
-                                retval = init_result(init_self, retval)
+                                # type_call: __init__ must return None; the
+                                # call's result is the new object (init_result)
+                                if retval is not None:
+                                    retval = init_result(init_self, retval)
+                                retval = init_self
                                 init_self = None
                             stack.append(retval)
                             # hold no references the guest has dropped

@@ -124,8 +124,11 @@ def jump_targets(raw):
 class _Group:
     """Translates one group to host source (see the module docstring)."""
 
-    def __init__(self, start):
+    def __init__(self, start, bound=frozenset()):
         self.start = start
+        # fast locals that cannot be unbound here: arguments nothing deletes,
+        # and locals this group has stored (LOAD_FAST needs no NULL check)
+        self.bound = set(bound)
         self.body = []          # (indent, text, step)
         self.vs = []            # virtual stack: host expressions, top last
         self.params = []        # closure values, by name p0, p1, ...
@@ -248,12 +251,14 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
     if name == "LOAD_FAST":
         t = g.temp()
         g.emit("%s = %s" % (t, g.fast(darg)))
-        g.emit("if %s is NULL: raise unbound_local(f, %d)" % (t, darg))
+        if darg not in g.bound:
+            g.emit("if %s is NULL: raise unbound_local(f, %d)" % (t, darg))
         g.push(t)
     elif name == "STORE_FAST":
         v = g.pop()
         g.emit("%s = %s" % (g.fast(darg), v))
         g.release(v)
+        g.bound.add(darg)
     elif name == "LOAD_CONST":
         g.push(g.param(darg))
     elif name == "POP_TOP":
@@ -443,6 +448,8 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         return False
     elif name in _GENERIC:
         g.generic(handler, darg)
+        if name == "DELETE_FAST":
+            g.bound.discard(darg)
     else:
         raise AssertionError(name)
     return True
@@ -534,6 +541,25 @@ def _build(g):
     return fn
 
 
+def _always_bound(code, raw):
+    """Argument slots no instruction can unbind: not deleted (DELETE_FAST,
+    ``except ... as name``), not moved into a cell (co_cell2arg)."""
+    if not code.co_flags & 0x1:         # not CO_OPTIMIZED: no fast locals to trust
+        return frozenset()
+    nargs = (code.co_argcount + code.co_kwonlyargcount
+             + bool(code.co_flags & 0x4) + bool(code.co_flags & 0x8))
+    bound = set(range(nargs))
+    delete_fast = _K.opmap["DELETE_FAST"]
+    for op, arg in raw:
+        if op == delete_fast:
+            bound.discard(arg)
+    names = code.co_varnames
+    for cell in code.co_cellvars:
+        if cell in names[:nargs]:
+            bound.discard(names.index(cell))
+    return frozenset(bound)
+
+
 def fuse(code, basic, raw):
     """The plain loop's instruction list for ``code``: ``basic`` with the
     specialised handlers (specialize.py) and the groups fused."""
@@ -548,7 +574,7 @@ def fuse(code, basic, raw):
     if not ENABLED:
         return out
     targets = jump_targets(raw)
-    names = _K.opname
+    bound = _always_bound(code, raw)
     i = 0
     while i < n:
         op = raw[i][0]
@@ -556,7 +582,7 @@ def fuse(code, basic, raw):
         if name not in FUSABLE:
             i += 1
             continue
-        g = _Group(i)
+        g = _Group(i, bound)
         j = i
         count = 0
         while j < n:

@@ -53,6 +53,10 @@ FAULTS = {
                  "f(P())\n",
     "unpack": "def f(s):\n    n = 1\n    a, b = s\n    return a\nf([1, 2, 3])\n",
     "global": "def f():\n    a = 1\n    return a + missing_name\nf()\n",
+    "deleted_argument": "def f(a, b):\n    b = a + 1\n    del b\n    return a + b\nf(1, 2)\n",
+    "argument_as_exception_name": "def f(e):\n    try:\n        1 / 0\n    except Exception as e:\n"
+                                  "        pass\n    return e\nf(1)\n",
+    "cell_argument": "def f(a):\n    def g():\n        return a\n    del a\n    return g()\nf(1)\n",
 }
 
 
