@@ -24,6 +24,7 @@ from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
 from ..objects.frameobject import Frame, FRAME_CREATED
 from ..objects.funcobject import Function, set_call_hook
 from .decode import decode
+from .superinstr import warm_event
 from . import pystate
 
 GEN_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
@@ -210,6 +211,8 @@ def bind_frame(func, args, kwargs):
     fr.f_valuestack = []
     fr.f_blockstack = []
     fr._lasti = -1
+    if d.warm:
+        warm_event(code, d)
     fr.f_instrs = d.instrs
     fr.f_state = FRAME_CREATED
     fr.f_init_self = None

@@ -22,7 +22,7 @@ of each fused group.  Both have one entry per code unit.
 from .. import opcodes
 from ..objects.cellobject import NULL
 from .ops import handler_table, ARG_DECODERS
-from .superinstr import fuse
+from .superinstr import plain_list
 
 _K = opcodes
 
@@ -31,7 +31,7 @@ class Decoded:
     """What the interpreter keeps per code object."""
 
     __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines",
-                 "kwindex")
+                 "kwindex", "warm")
 
     def __init__(self, instrs, basic, raw, nlocalsplus, cell2arg):
         self.instrs = instrs
@@ -42,6 +42,7 @@ class Decoded:
         self.positions = None   # filled lazily by tracebacks
         self.lines = None
         self.kwindex = None     # filled lazily by call.bind_frame
+        self.warm = 0           # superinstr: events left before the groups are fused
 
 
 def decode(code):
@@ -98,9 +99,9 @@ def decode(code):
             if cell2arg is None:
                 cell2arg = [None] * len(code.co_cellvars)
             cell2arg[ci] = argnames.index(cname)
-    fast = fuse(code, instrs, raw)
-    d = Decoded(fast, instrs, raw, nlocals + len(code.co_cellvars) + len(code.co_freevars),
+    d = Decoded(None, instrs, raw, nlocals + len(code.co_cellvars) + len(code.co_freevars),
                 cell2arg)
+    d.instrs = plain_list(code, d, instrs, raw)
     code._decoded = d
     return d
 

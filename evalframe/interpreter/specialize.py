@@ -31,6 +31,7 @@ from ..objects.genobject import Generator
 from .call import call_push
 from . import ops
 from .pystate import get_tstate as _get_tstate
+from .superinstr import warm_event
 
 _new = object.__new__
 _RETURN = ops.RETURN
@@ -56,7 +57,10 @@ def fast_frame(func, args):
     fr.f_valuestack = []
     fr.f_blockstack = []
     fr._lasti = -1
-    fr.f_instrs = (code._decoded or _decode(code)).instrs
+    d = code._decoded or _decode(code)
+    if d.warm:
+        warm_event(code, d)
+    fr.f_instrs = d.instrs
     fr.f_state = FRAME_CREATED
     fr.f_init_self = None
     return fr

@@ -50,6 +50,11 @@ from ..objects.genobject import Generator
 # EVALFRAME_NO_SUPERINSTRUCTIONS=1 in the environment sets it.
 ENABLED = not os.environ.get("EVALFRAME_NO_SUPERINSTRUCTIONS")
 
+# How many frames made / backward jumps taken before a code object's groups
+# are fused (0: at decode time).  EVALFRAME_EAGER_SUPERINSTRUCTIONS=1 sets 0
+# (the tests use it to run every group fused).
+WARMUP = 0 if os.environ.get("EVALFRAME_EAGER_SUPERINSTRUCTIONS") else 2
+
 # host code object of a fused function -> [offset of the instruction run by each host line]
 FUSED_LINES = {}
 
@@ -560,19 +565,51 @@ def _always_bound(code, raw):
     return frozenset(bound)
 
 
-def fuse(code, basic, raw):
+def plain_list(code, d, basic, raw):
     """The plain loop's instruction list for ``code``: ``basic`` with the
-    specialised handlers (specialize.py) and the groups fused."""
+    specialised handlers (specialize.py), its backward jumps counting towards
+    fusion.  Groups are fused (in place: frames share the list) once the code
+    is warm: WARMUP events, a frame made or a backward jump taken
+    (``warm_event``); a module body run once, or a function called once
+    without a loop, never pays for compiling its groups."""
     from .specialize import SPECIALIZED
     out = list(basic)
-    n = len(raw)
     names = _K.opname
-    for i in range(n):
-        spec = SPECIALIZED.get(names[raw[i][0]])
+    jump_kinds = (_K.ARG_JREL, _K.ARG_JABS)
+    for i, (op, arg) in enumerate(raw):
+        spec = SPECIALIZED.get(names[op])
         if spec is not None:
             out[i] = (spec[0], spec[1](basic[i][1], raw[i][1], i))
-    if not ENABLED:
-        return out
+        elif (ENABLED and _K.argkind[op] in jump_kinds and names[op] in FUSABLE
+                and basic[i][1] <= i):
+            out[i] = (_backward_jump, out[i])
+    d.warm = (WARMUP or 1) if ENABLED else 0
+    if ENABLED and not WARMUP:
+        fuse_groups(code, d, out, basic, raw)
+    return out
+
+
+def _backward_jump(f, stack, entry):
+    "a backward jump of code not yet fused: count it, then jump"
+    code = f.f_code
+    d = code._decoded
+    if d.warm:
+        warm_event(code, d)
+    return entry[0](f, stack, entry[1])
+
+
+def warm_event(code, d):
+    """One more sign that ``code`` is worth fusing (d.warm counts down)."""
+    d.warm -= 1
+    if not d.warm:
+        fuse_groups(code, d, d.instrs, d.basic, d.raw)
+
+
+def fuse_groups(code, d, out, basic, raw):
+    """Fuse the groups of ``code`` into ``out`` (the plain list), in place."""
+    d.warm = 0
+    n = len(raw)
+    names = _K.opname
     targets = jump_targets(raw)
     bound = _always_bound(code, raw)
     i = 0
@@ -608,4 +645,7 @@ def fuse(code, basic, raw):
                 g.exit(j)
             out[i] = (_build(g), FUSED)
         i = j if j > i else i + 1
-    return out
+    # the backward jumps that did not become part of a group stop counting
+    for k in range(n):
+        if out[k][0] is _backward_jump:
+            out[k] = out[k][1]

@@ -23,10 +23,33 @@ from evalframe.runtime.tracebacks import clean_exception
 from ._diff import compile_310, host_outcome, vm_outcome
 
 
+@pytest.fixture(autouse=True)
+def eager_fusion(monkeypatch):
+    """Fuse every code object's groups at decode time (no warm-up), so that
+    the programs below run fused even where they run a function once."""
+    monkeypatch.setattr(superinstr, "WARMUP", 0)
+
+
 def _function_code(source, name):
     g = {"__name__": "__main__"}
     run_code(compile_source(source, "<fuse>", "exec"), g)
     return g[name].__code__
+
+
+def test_warm_up_then_fused(monkeypatch):
+    if not superinstr.ENABLED:
+        pytest.skip("superinstructions are disabled (EVALFRAME_NO_SUPERINSTRUCTIONS)")
+    monkeypatch.setattr(superinstr, "WARMUP", 2)
+    g = {"__name__": "__main__"}
+    run_code(compile_source("def f(a):\n    b = a + 1\n    return b * 2\n"
+                            "def loop(n):\n    while n:\n        n -= 1\n    return n\n",
+                            "<fuse>", "exec"), g)
+
+    def fused(fn):
+        return [h for h, _ in decode(fn.__code__).instrs if h.__code__ in superinstr.FUSED_LINES]
+    assert g["f"](1) == 4 and not fused(g["f"])      # one call: not compiled
+    assert g["f"](2) == 6 and fused(g["f"])          # the second call fuses
+    assert g["loop"](5) == 0 and fused(g["loop"])    # a loop fuses while it runs
 
 
 def test_groups_are_fused_and_basic_is_not():
