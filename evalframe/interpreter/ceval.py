@@ -203,9 +203,10 @@ def _eval_plain(tstate, f, throwexc):
                             retval = None
                         elif r is YIELD or r is YIELD_AGAIN:
                             if r is YIELD_AGAIN:
-                                ip -= 1
+                                f._lasti = ip - 2   # YIELD_FROM runs again on resumption
+                            elif arg is not FUSED:
+                                f._lasti = ip - 1   # (a fused group sets its yield's)
                             while True:
-                                f._lasti = ip - 1
                                 f.f_state = FRAME_SUSPENDED
                                 if f is entry:
                                     return stack.pop()
@@ -227,7 +228,7 @@ def _eval_plain(tstate, f, throwexc):
                                     break
                                 # a delegating generator yields the value on and
                                 # re-runs its YIELD_FROM when resumed (YIELD_AGAIN)
-                                ip = f._lasti
+                                f._lasti -= 1
                         elif type(r) is Generator:
                             # FOR_ITER or YIELD_FROM over a guest generator
                             # (specialize.for_iter / yield_from, a fused FOR_ITER):

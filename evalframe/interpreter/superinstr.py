@@ -100,7 +100,7 @@ _INLINE = frozenset(("NOP", "EXTENDED_ARG", "LOAD_FAST", "STORE_FAST", "LOAD_CON
                      "BUILD_TUPLE", "BUILD_LIST", "LIST_APPEND", "UNPACK_SEQUENCE",
                      "LOAD_METHOD", "FOR_ITER", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
                      "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "JUMP_ABSOLUTE",
-                     "JUMP_FORWARD", "RETURN_VALUE"))
+                     "JUMP_FORWARD", "RETURN_VALUE", "YIELD_VALUE", "GEN_START"))
 _INLINE = (_INLINE | frozenset(_BINARY) | frozenset(_INPLACE) | frozenset(_UNARY)
            | frozenset(("CALL_FUNCTION", "CALL_METHOD")))
 FUSABLE = _INLINE | _GENERIC
@@ -442,6 +442,14 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("f._lasti = %d" % index)
         g.emit("return RETURN")
         return False
+    elif name == "YIELD_VALUE":
+        # (not in async generators: their values are wrapped, fuse() leaves them)
+        g.flush()
+        g.emit("f._lasti = %d" % index)
+        g.emit("return YIELD")
+        return False
+    elif name == "GEN_START":
+        g.release(g.pop())
     elif name == "CALL_FUNCTION":
         argv = [g.pop() for _ in range(raw_arg)][::-1]
         _call(g, g.pop(), argv, None, index)
@@ -519,11 +527,11 @@ FUSED = _Fused()
 def _namespace():
     global _NAMESPACE
     if _NAMESPACE is None:
-        from .ops import RETURN
+        from .ops import RETURN, YIELD
         from .ops.names import unbound_local, unbound_deref, _load_global_slow
         from .specialize import fast_frame
         from .call import call_push
-        _NAMESPACE = {"fast_frame": fast_frame, "call_push": call_push, "NULL": NULL, "RETURN": RETURN, "MethodType": MethodType,
+        _NAMESPACE = {"fast_frame": fast_frame, "call_push": call_push, "NULL": NULL, "RETURN": RETURN, "YIELD": YIELD, "MethodType": MethodType,
                       "Function": Function, "Generator": Generator, "unbound_local": unbound_local,
                       "unbound_deref": unbound_deref, "load_global_slow": _load_global_slow,
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
@@ -626,6 +634,8 @@ def fuse_groups(code, d, out, basic, raw):
             name = names[raw[j][0]]
             if name not in FUSABLE or (j != i and j in targets):
                 break
+            if name == "YIELD_VALUE" and basic[j][1]:
+                break               # an async generator's (wraps the value)
             if name == "FOR_ITER" and j != i:
                 break
             g.step = j - i
