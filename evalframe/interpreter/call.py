@@ -21,10 +21,8 @@ from types import MethodType, FunctionType, BuiltinFunctionType
 from ..objects.cellobject import NULL, Cell
 from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
                                   CO_COROUTINE, CO_ASYNC_GENERATOR)
-from ..objects.frameobject import Frame, FRAME_CREATED
 from ..objects.funcobject import Function, set_call_hook
 from .decode import decode
-from .superinstr import warm_event
 from . import pystate
 
 GEN_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
@@ -39,7 +37,6 @@ TYPE_INTERCEPTS = {}
 
 _type_call = type.__dict__["__call__"]
 _object_new = object.__new__
-_new = object.__new__
 _object_init = object.__init__
 _get_tstate = pystate.get_tstate
 _handled = pystate.handled
@@ -202,21 +199,7 @@ def bind_frame(func, args, kwargs):
     if closure:
         j = nlocals + ncells
         fast[j:j + len(closure)] = closure
-    fr = _new(Frame)
-    fr.f_code = code
-    fr.f_globals = func._globals
-    fr.f_builtins = func._builtins
-    fr._f_locals = None
-    fr.f_localsplus = fast
-    fr.f_valuestack = []
-    fr.f_blockstack = []
-    fr._lasti = -1
-    if d.warm:
-        warm_event(code, d)
-    fr.f_instrs = d.instrs
-    fr.f_state = FRAME_CREATED
-    fr.f_init_self = None
-    return fr
+    return _new_frame(func, fast)
 
 
 # -- generators ------------------------------------------------------------------
@@ -360,6 +343,13 @@ def _fast_frame(func, args):
     from .specialize import fast_frame
     _fast_frame = fast_frame    # (bound on first use: specialize imports this module)
     return fast_frame(func, args)
+
+
+def _new_frame(func, localsplus):
+    global _new_frame
+    from .specialize import new_frame
+    _new_frame = new_frame      # (bound on first use: specialize imports this module)
+    return new_frame(func, localsplus)
 
 
 def _run_frame(frame):

@@ -3,22 +3,25 @@
 Mirrors no CPython file; it is what the "superinstructions" of CPython 3.12's
 generated interpreter (LOAD_FAST__LOAD_FAST, ...) and the specialising
 adaptive interpreter of 3.11 do, taken further the way PyPy's and
-MicroPython's "viper" emitters do: decided once per code object, at decode
-time.  A *group* is a run of consecutive instructions that never leave the
-frame (no calls, returns, yields, block-stack operations), starting at a jump
-target or after an instruction that is not fused.  Its instructions are
+MicroPython's "viper" emitters do: decided once per code object (once it is
+warm: ``WARMUP``).  A *group* is a run of consecutive instructions that stay
+in the frame (no block-stack operations, no YIELD_FROM...), starting at a jump
+target or after an instruction that is not fused, and ending at a jump, a
+return, a yield or a CALL_FUNCTION / CALL_METHOD.  Its instructions are
 translated to host Python source with the value stack kept in host locals
 (a "virtual stack", flushed to the frame's real stack only where a group
-exits), compiled once per distinct source text, and stored at the group's
-first index in the list the plain loop runs (``Decoded.instrs``).  The fused
-function returns the index to continue at (its fall-through end, or a jump
-target), like a jump handler.
+exits or calls out), compiled once per distinct source text, and stored at
+the group's first index in the list the plain loop runs (``Decoded.instrs``),
+with the argument ``FUSED``.  The fused function returns like a handler: the
+index to continue at, RETURN / YIELD (having set f._lasti to that
+instruction), a callee Frame (f._lasti set to its call), or a generator for
+the loop to resume inline (a FOR_ITER).
 
 Entries inside a group keep their one-instruction handlers, so any index is
 still a valid place to start: a jump into the middle of a group, a resumption
 after a call, or the traced loop (which runs ``Decoded.basic``, the unfused
 list, and so sees every original instruction boundary) all run the same code
-as before.
+as before.  Fusing therefore happens in place, in the list frames share.
 
 Where an instruction is: every source line of a fused function belongs to one
 instruction of the group, recorded in ``FUSED_LINES[host code] -> list``
@@ -28,12 +31,11 @@ function's frame (the traceback entry, or the live host frame) to find the
 exact instruction, so tracebacks and ``f_lineno`` stay per instruction
 without any per-instruction bookkeeping.
 
-What a fused group may differ in from the unfused loop, by design: values
-popped inside a group may stay referenced by the group's host locals until
-the group returns (a group never calls guest code except through operators'
-special methods), and the value stack's contents above the innermost block's
-level are not reproduced when an exception leaves mid-group (unwinding
-discards them anyway).
+Object lifetimes: a group drops its reference to a value when the
+instruction consuming it runs (``_Group.release``), as CPython's stack
+decrefs it.  What a group does not reproduce: the value stack's contents
+above the innermost block's level when an exception leaves mid-group
+(unwinding discards them anyway).
 """
 
 import keyword

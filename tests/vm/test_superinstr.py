@@ -21,6 +21,7 @@ from evalframe.interpreter.ceval import run_code
 from evalframe.interpreter.decode import decode
 from evalframe.runtime.tracebacks import clean_exception
 from ._diff import compile_310, host_outcome, vm_outcome
+from .test_tracebacks import _host_stderr
 
 
 @pytest.fixture(autouse=True)
@@ -81,12 +82,6 @@ FAULTS = {
                                   "        pass\n    return e\nf(1)\n",
     "cell_argument": "def f(a):\n    def g():\n        return a\n    del a\n    return g()\nf(1)\n",
 }
-
-
-def _host_stderr(path):
-    proc = subprocess.run([sys.executable, path], capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONHASHSEED="0"))
-    return proc.stdout, proc.stderr
 
 
 def _vm_stderr(code, path):
