@@ -104,7 +104,7 @@ _INLINE = frozenset(("NOP", "EXTENDED_ARG", "LOAD_FAST", "STORE_FAST", "LOAD_CON
                      "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "JUMP_ABSOLUTE",
                      "JUMP_FORWARD", "RETURN_VALUE", "YIELD_VALUE", "GEN_START"))
 _INLINE = (_INLINE | frozenset(_BINARY) | frozenset(_INPLACE) | frozenset(_UNARY)
-           | frozenset(("CALL_FUNCTION", "CALL_METHOD")))
+           | frozenset(("CALL_FUNCTION", "CALL_METHOD", "CALL_FUNCTION_KW")))
 FUSABLE = _INLINE | _GENERIC
 
 _CMP = ("<", "<=", "==", "!=", ">", ">=")
@@ -157,6 +157,13 @@ class _Group:
             name = self.param_ids[key] = "p%d" % len(self.params)
             self.params.append(value)
         return name
+
+    def const(self, expr):
+        """The constant a virtual-stack expression names (see ``is_const``)."""
+        return self.params[int(expr[1:])]
+
+    def is_const(self, expr, kind):
+        return expr[0] == "p" and type(self.const(expr)) is kind
 
     def temp(self):
         self.ntemps += 1
@@ -461,6 +468,24 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         self_ = g.pop()
         _call(g, g.pop(), argv, self_, index)
         return False
+    elif name == "CALL_FUNCTION_KW":
+        kwnames = g.const(g.pop())
+        argv = [g.pop() for _ in range(raw_arg)][::-1]
+        func = g.pop()
+        g.flush()
+        npos = raw_arg - len(kwnames)
+        fn, args, kw = g.temp(), g.temp(), g.temp()
+        g.emit("%s = %s; %s = [%s]; %s = {%s}" % (
+            fn, func, args, ", ".join(argv[:npos]), kw,
+            ", ".join("%s: %s" % (g.param(k), v) for k, v in zip(kwnames, argv[npos:]))))
+        g.release(func, *argv)
+        g.emit("%s = call_push(stack, %s, %s, %s); %s = %s = None"
+               % (kw, fn, args, kw, fn, args))
+        g.emit("if %s is not None:" % kw)
+        g.emit("f._lasti = %d" % index, 1)
+        g.emit("return %s" % kw, 1)
+        g.emit("return %d" % (index + 1))
+        return False
     elif name in _GENERIC:
         g.generic(handler, darg)
         if name == "DELETE_FAST":
@@ -638,6 +663,8 @@ def fuse_groups(code, d, out, basic, raw):
                 break
             if name == "YIELD_VALUE" and basic[j][1]:
                 break               # an async generator's (wraps the value)
+            if name == "CALL_FUNCTION_KW" and not (g.vs and g.is_const(g.vs[-1], tuple)):
+                break               # (its keyword names must be a known constant)
             if name == "FOR_ITER" and j != i:
                 break
             g.step = j - i

@@ -191,6 +191,43 @@ def test_values_die_when_consumed():
     assert vm_outcome(compile_310(LIFETIMES)) == host_outcome(LIFETIMES)
 
 
+CALLS = """\
+def add(a, b):
+    return a + b
+def kw(a, b=2, *, c=3):
+    return a * b + c
+def star(*args, **kwargs):
+    return len(args) + len(kwargs)
+class C:
+    def __init__(self, n=0):
+        self.n = n
+    def bump(self, by=1):
+        self.n += by
+        return self.n
+    @staticmethod
+    def twice(v):
+        return v * 2
+def main():
+    c = C()
+    bump = c.bump
+    out = [add(1, 2), add(b=1, a=2), kw(1), kw(1, 3), kw(1, b=4, c=1), star(1, 2, k=3),
+           c.bump(), bump(2), C.twice(3), c.twice(1), max(1, 7), C(n=5).n, len([1, 2])]
+    for bad in (lambda: add(1, c=2), lambda: add(1), lambda: add(1, a=1), lambda: kw(1, 2, 3),
+                lambda: c.bump(1, 2), lambda: C(m=1)):
+        try:
+            bad()
+        except TypeError as e:
+            out.append(str(e))
+    return out
+print(main())
+"""
+
+
+def test_calls_in_groups():
+    assert vm_outcome(compile_source(CALLS, "<snippet>", "exec")) == host_outcome(CALLS)
+    assert vm_outcome(compile_310(CALLS)) == host_outcome(CALLS)
+
+
 def test_operators_in_groups():
     assert vm_outcome(compile_source(OPERATORS, "<snippet>", "exec")) == host_outcome(OPERATORS)
     assert vm_outcome(compile_310(OPERATORS)) == host_outcome(OPERATORS)
