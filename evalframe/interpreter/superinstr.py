@@ -468,6 +468,8 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         self_ = g.pop()
         _call(g, g.pop(), argv, self_, index)
         return False
+    elif name in _BUILDERS and _BUILDERS[name](g, darg, raw_arg):
+        pass
     elif name == "CALL_FUNCTION_KW":
         kwnames = g.const(g.pop())
         argv = [g.pop() for _ in range(raw_arg)][::-1]
@@ -493,6 +495,82 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
     else:
         raise AssertionError(name)
     return True
+
+
+def _take(g, n):
+    """The top ``n`` virtual-stack expressions, bottom first, popped; None
+    when they are not all in the virtual stack."""
+    if n > len(g.vs):
+        return None
+    items = g.vs[len(g.vs) - n:]
+    del g.vs[len(g.vs) - n:]
+    return items
+
+
+def _build_expr(g, n, form):
+    items = _take(g, n)
+    if items is None:
+        return False
+    t = g.temp()
+    g.emit("%s = %s" % (t, form(items)))
+    g.release(*items)
+    g.push(t)
+    return True
+
+
+def _get_iter(g, darg, raw_arg):
+    return _build_expr(g, 1, lambda x: "iter(%s)" % x[0])
+
+
+def _build_slice(g, darg, raw_arg):
+    return _build_expr(g, 3 if raw_arg == 3 else 2, lambda x: "slice(%s)" % ", ".join(x))
+
+
+def _build_string(g, darg, raw_arg):
+    return _build_expr(g, raw_arg, lambda x: '"".join((%s))' % "".join(v + ", " for v in x))
+
+
+def _build_set(g, darg, raw_arg):
+    return _build_expr(g, raw_arg, lambda x: "{%s}" % ", ".join(x) if x else "set()")
+
+
+def _build_map(g, darg, raw_arg):
+    return _build_expr(g, 2 * raw_arg, lambda x: "{%s}" % ", ".join(
+        "%s: %s" % (x[i], x[i + 1]) for i in range(0, len(x), 2)))
+
+
+def _build_const_key_map(g, darg, raw_arg):
+    if not (g.vs and g.is_const(g.vs[-1], tuple) and len(g.const(g.vs[-1])) == raw_arg
+            and len(g.vs) > raw_arg):
+        return False
+    keys = g.const(g.vs.pop())
+    return _build_expr(g, raw_arg, lambda x: "{%s}" % ", ".join(
+        "%s: %s" % (g.param(k), v) for k, v in zip(keys, x)))
+
+
+def _format_value(g, darg, raw_arg):
+    # FORMAT_VALUE: conversion (!s !r !a), then format() unless an exact str
+    # with no spec stays as it is
+    have_spec = raw_arg & 0x4
+    if len(g.vs) < (2 if have_spec else 1):
+        return False
+    spec = g.vs.pop() if have_spec else None
+    value = g.vs.pop()
+    conv = ("", "str", "repr", "ascii")[raw_arg & 0x3]
+    t = g.temp()
+    g.emit("%s = %s(%s)" % (t, conv, value) if conv else "%s = %s" % (t, value))
+    if spec is None:
+        g.emit("if %s.__class__ is not str: %s = format(%s, '')" % (t, t, t))
+    else:
+        g.emit("%s = format(%s, %s or '')" % (t, t, spec))
+    g.release(value, spec or "-")
+    g.push(t)
+    return True
+
+
+_BUILDERS = {"GET_ITER": _get_iter, "BUILD_SLICE": _build_slice, "BUILD_STRING": _build_string,
+             "BUILD_SET": _build_set, "BUILD_MAP": _build_map,
+             "BUILD_CONST_KEY_MAP": _build_const_key_map, "FORMAT_VALUE": _format_value}
 
 
 def _call(g, func, argv, self_, index):
@@ -562,7 +640,8 @@ def _namespace():
                       "Function": Function, "Generator": Generator, "unbound_local": unbound_local,
                       "unbound_deref": unbound_deref, "load_global_slow": _load_global_slow,
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
-                      "setattr": setattr, "type": type, "dict": dict, "tuple": tuple, "list": list, "len": len,
+                      "setattr": setattr, "type": type, "iter": iter, "slice": slice,
+                      "set": set, "format": format, "str": str, "repr": repr, "ascii": ascii, "dict": dict, "tuple": tuple, "list": list, "len": len,
                       "__builtins__": {}}
     return _NAMESPACE
 

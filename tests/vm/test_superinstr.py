@@ -228,6 +228,34 @@ def test_calls_in_groups():
     assert vm_outcome(compile_310(CALLS)) == host_outcome(CALLS)
 
 
+BUILDERS = """\
+class Fmt:
+    def __format__(self, spec):
+        return '<' + spec + '>'
+    def __repr__(self):
+        return 'Fmt()'
+def build(a, b, xs, name):
+    s = f"{a}-{b!r}:{name:>6}|{a:{b}}|{Fmt()}|{Fmt():x}|{Fmt()!r}|{name!a}"
+    t = xs[a:b], xs[::b], xs[a:]
+    d = {a: b, 'k': name, b: xs[0]}
+    c = {'x': a, 'y': b}
+    e = {a, b, a}
+    it = iter(xs)
+    return s, t, d, c, e, next(it), {}, set(), f"{s}"
+print(build(1, 3, [5, 6, 7, 8], 'nm'))
+for bad in ((1, 'q', [1], 'n'), (1, 2, 3, 'n')):
+    try:
+        build(*bad)
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+"""
+
+
+def test_builders_in_groups():
+    assert vm_outcome(compile_source(BUILDERS, "<snippet>", "exec")) == host_outcome(BUILDERS)
+    assert vm_outcome(compile_310(BUILDERS)) == host_outcome(BUILDERS)
+
+
 def test_operators_in_groups():
     assert vm_outcome(compile_source(OPERATORS, "<snippet>", "exec")) == host_outcome(OPERATORS)
     assert vm_outcome(compile_310(OPERATORS)) == host_outcome(OPERATORS)
