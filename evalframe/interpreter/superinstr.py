@@ -245,7 +245,9 @@ class _Group:
             lines.append("    fast = f.f_localsplus")
             steps.append(0)
         if self.uses_globals:
-            lines.append("    globals_get = f.f_globals.get")
+            # (an exact dict is read with `in` and [] (no bound method made);
+            # a subclass with .get as the ops handler does)
+            lines.append("    globals_ = f.f_globals; exact = globals_.__class__ is dict")
             steps.append(0)
         for indent, text, step in self.body:
             lines.append("    " * (indent + 1) + text)
@@ -301,7 +303,8 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.uses_globals = True
         t = g.temp()
         p = g.param(darg)
-        g.emit("%s = globals_get(%s, NULL)" % (t, p))
+        g.emit("%s = (globals_[%s] if %s in globals_ else NULL) if exact else "
+               "globals_.get(%s, NULL)" % (t, p, p, p))
         g.emit("if %s is NULL:" % t)
         g.emit("%s = f.f_builtins" % t, 1)
         g.emit("%s = %s.get(%s, NULL) if %s.__class__ is dict else NULL" % (t, t, p, t), 1)
