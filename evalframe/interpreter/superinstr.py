@@ -38,6 +38,7 @@ above the innermost block's level when an exception leaves mid-group
 (unwinding discards them anyway).
 """
 
+import builtins
 import keyword
 import os
 from types import MethodType
@@ -645,7 +646,11 @@ def _namespace():
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
                       "setattr": setattr, "type": type, "iter": iter, "slice": slice,
                       "set": set, "format": format, "str": str, "repr": repr, "ascii": ascii, "dict": dict, "tuple": tuple, "list": list, "len": len,
-                      "__builtins__": {}}
+                      # a snapshot of the host's builtins: host C code called from a
+                      # fused group looks names up there (3.12's Generic[T] needs
+                      # __import__), and a guest rebinding builtins.len cannot
+                      # reach the VM's own code
+                      "__builtins__": dict(vars(builtins))}
     return _NAMESPACE
 
 
