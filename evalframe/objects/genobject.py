@@ -90,6 +90,10 @@ class GenBase:
         # the frame refers back weakly (CPython's f_gen is a borrowed
         # reference): no cycle, so a dropped generator is finalized at once
         frame.f_gen = self
+        # the eval loop's fast frame construction leaves f_back unset (it is
+        # stored when the frame is pushed); a not-yet-started generator's
+        # frame has no caller, as CPython reports it
+        frame.f_back = None
 
     # -- names -----------------------------------------------------------------
 
@@ -379,9 +383,11 @@ class Generator(GenBase):
     __slots__ = ()
 
     def __iter__(self):
+        """Implement iter(self)."""
         return self
 
     def __next__(self):
+        """Implement next(self)."""
         return self.send(None)
 
 
@@ -456,6 +462,7 @@ class Coroutine(GenBase):
     cr_suspended = _readonly("cr_suspended", lambda self: self._suspended())
 
     def __await__(self):
+        """Return an iterator to be used in await expression."""
         return CoroutineWrapper(self)
 
     def __del__(self):
@@ -503,9 +510,11 @@ class CoroutineWrapper:
         self._coro = coro
 
     def __iter__(self):
+        """Implement iter(self)."""
         return self
 
     def __next__(self):
+        """Implement next(self)."""
         return self._coro.send(None)
 
     def send(self, value):
@@ -603,12 +612,15 @@ class AsyncGenASend:
         self._state = _INIT
 
     def __await__(self):
+        """Return an iterator to be used in await expression."""
         return self
 
     def __iter__(self):
+        """Implement iter(self)."""
         return self
 
     def __next__(self):
+        """Implement next(self)."""
         return self.send(None)
 
     def send(self, arg):
@@ -659,12 +671,15 @@ class AsyncGenAThrow:
         self._state = _INIT
 
     def __await__(self):
+        """Return an iterator to be used in await expression."""
         return self
 
     def __iter__(self):
+        """Implement iter(self)."""
         return self
 
     def __next__(self):
+        """Implement next(self)."""
         return self.send(None)
 
     def _what(self):

@@ -400,7 +400,16 @@ def vm_build_class(func, name, /, *bases, metaclass=None, **kwds):
         cls = call_object(meta, (name, bases, ns), kwds)
     finally:
         if host_cell is not None:
-            unregister_class_cell(cell)
+            try:
+                host_cell.cell_contents
+            except ValueError:
+                # still empty: the metaclass kept the namespace without making
+                # the class, and a later type(name, bases, ns) may fill the
+                # host cell (bpo-23722); keep the link so the guest Cell's cold
+                # paths can settle from it then
+                pass
+            else:
+                unregister_class_cell(cell)
     if isinstance(cls, type) and isinstance(cell, Cell):
         if host_cell is not None:
             try:

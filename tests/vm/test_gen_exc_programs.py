@@ -338,6 +338,53 @@ PROGRAMS = {
                 return super().__repr__()[:9]
         print(made)
     """,
+    "class_cell_delayed": """
+        # bpo-23722 (test_super.test___class___delayed): the metaclass keeps the
+        # namespace and returns None; a later type() call fills __class__
+        kept = []
+        class Meta(type):
+            def __new__(mcls, name, bases, ns):
+                kept.append(ns)
+                return None
+        class A(metaclass=Meta):
+            @staticmethod
+            def f():
+                return __class__
+            def g(self):
+                return super().__repr__()[:5]
+        print(A, sorted(kept[0]))
+        B = type("B", (), kept[0])
+        print(B.f() is B, B().g())
+    """,
+    "unstarted_frames_f_back": """
+        # test_generators: the frame of a generator not yet started
+        def gen():
+            yield
+        async def agen():
+            yield
+        async def coro():
+            pass
+        g, a, c = gen(), agen(), coro()
+        print(g.gi_frame.f_back, a.ag_frame.f_back, c.cr_frame.f_back)
+        c.close()
+        next(g)
+        print(g.gi_frame.f_back)
+    """,
+    "generator_method_docs": """
+        # test_generators' doctest prints i.__next__.__doc__
+        def gen():
+            yield
+        async def agen():
+            yield
+        async def coro():
+            pass
+        g, a, c = gen(), agen(), coro()
+        for obj in (g, c.__await__(), a.asend(None), a.athrow(ValueError)):
+            for name in ("__next__", "__iter__"):
+                print(type(obj).__name__, name, repr(getattr(obj, name).__doc__))
+        print(repr(c.__await__.__doc__), repr(a.asend(None).__await__.__doc__))
+        c.close()
+    """,
 }
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
