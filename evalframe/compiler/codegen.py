@@ -2034,7 +2034,11 @@ class Compiler:
         if start is not None:
             depth += 1
             u.use_next_block(start)
+            comp_loc = u.loc
+            if _HOST >= (3, 13):
+                u.loc = node_loc(gen.iter)  # 3.13 iterates at the iterable
             u.addop_j(op.FOR_ITER, anchor)
+            u.loc = comp_loc
             u.next_block()
         self.visit_expr(gen.target)
         for cond in gen.ifs:
