@@ -14,6 +14,7 @@ guest function; guest-to-guest calls never come through here (the eval loop
 pushes the callee's frame itself).
 """
 
+from operator import attrgetter
 from types import MethodType, FunctionType as _FunctionType, ModuleType as _ModuleType
 
 from .cellobject import NULL
@@ -57,6 +58,23 @@ def _builtins_from_globals(globals):
     if isinstance(b, _ModuleType):
         return b.__dict__
     return b
+
+
+
+def string_member(slot, attr):
+    """A str-only attribute kept in ``slot``, as func_set_name/func_set_qualname
+    (and gen_set_name/gen_set_qualname) check it: no other type, no deletion."""
+    message = "%s must be set to a string object" % attr
+
+    def set_(self, value):
+        if not isinstance(value, str):
+            raise TypeError(message)
+        setattr(self, slot, value)
+
+    def delete(self):
+        raise TypeError(message)
+
+    return property(attrgetter(slot), set_, delete)
 
 
 class Function:
@@ -176,31 +194,8 @@ class Function:
 
     # -- names ---------------------------------------------------------------
 
-    def _get_name(self):
-        return self._name
-
-    def _set_name(self, value):
-        if not isinstance(value, str):
-            raise TypeError("__name__ must be set to a string object")
-        self._name = value
-
-    def _del_name(self):
-        raise TypeError("__name__ must be set to a string object")
-
-    __name__ = func_name = property(_get_name, _set_name, _del_name)
-
-    def _get_qualname(self):
-        return self._qualname
-
-    def _set_qualname(self, value):
-        if not isinstance(value, str):
-            raise TypeError("__qualname__ must be set to a string object")
-        self._qualname = value
-
-    def _del_qualname(self):
-        raise TypeError("__qualname__ must be set to a string object")
-
-    _qualname_property = property(_get_qualname, _set_qualname, _del_qualname)
+    __name__ = func_name = string_member("_name", "__name__")
+    _qualname_property = string_member("_qualname", "__qualname__")
 
     # __doc__ and __module__ are plain members (T_OBJECT) in CPython: any value.
     def _get_doc(self):

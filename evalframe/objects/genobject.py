@@ -20,6 +20,7 @@ from types import TracebackType
 
 from .frameobject import (FRAME_CREATED, FRAME_SUSPENDED, FRAME_EXECUTING,
                           FRAME_RETURNED, FRAME_RAISED, FRAME_CLEARED)
+from .funcobject import string_member
 from .codeobject import CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE
 
 _YIELD_FROM = 72     # opcodes.YIELD_FROM (kept literal: objects do not import opcodes)
@@ -97,31 +98,8 @@ class GenBase:
 
     # -- names -----------------------------------------------------------------
 
-    def _get_name(self):
-        return self._name
-
-    def _set_name(self, value):
-        if not isinstance(value, str):
-            raise TypeError("__name__ must be set to a string object")
-        self._name = value
-
-    def _del_name(self):
-        raise TypeError("__name__ must be set to a string object")
-
-    __name__ = property(_get_name, _set_name, _del_name)
-
-    def _get_qualname(self):
-        return self._qualname
-
-    def _set_qualname(self, value):
-        if not isinstance(value, str):
-            raise TypeError("__qualname__ must be set to a string object")
-        self._qualname = value
-
-    def _del_qualname(self):
-        raise TypeError("__qualname__ must be set to a string object")
-
-    _qualname_property = property(_get_qualname, _set_qualname, _del_qualname)
+    __name__ = string_member("_name", "__name__")
+    _qualname_property = string_member("_qualname", "__qualname__")
 
     def __repr__(self):
         return "<%s object %s at %#x>" % (self._kind, self._qualname, id(self))
@@ -600,16 +578,10 @@ class AsyncGenerator(GenBase):
 _INIT, _ITER, _CLOSED = 0, 1, 2
 
 
-class AsyncGenASend:
-    """async_generator_asend: the awaitable of __anext__() / asend()."""
+class _AsyncGenAwaitable:
+    """What asend and athrow objects share: each is its own awaitable iterator."""
 
-    __slots__ = ("_gen", "_sendval", "_state")
-    __reduce_ex__ = _cannot_pickle
-
-    def __init__(self, gen, sendval):
-        self._gen = gen
-        self._sendval = sendval
-        self._state = _INIT
+    __slots__ = ()
 
     def __await__(self):
         """Return an iterator to be used in await expression."""
@@ -622,6 +594,18 @@ class AsyncGenASend:
     def __next__(self):
         """Implement next(self)."""
         return self.send(None)
+
+
+class AsyncGenASend(_AsyncGenAwaitable):
+    """async_generator_asend: the awaitable of __anext__() / asend()."""
+
+    __slots__ = ("_gen", "_sendval", "_state")
+    __reduce_ex__ = _cannot_pickle
+
+    def __init__(self, gen, sendval):
+        self._gen = gen
+        self._sendval = sendval
+        self._state = _INIT
 
     def send(self, arg):
         gen = self._gen
@@ -659,7 +643,7 @@ class AsyncGenASend:
         self._state = _CLOSED
 
 
-class AsyncGenAThrow:
+class AsyncGenAThrow(_AsyncGenAwaitable):
     """async_generator_athrow: the awaitable of athrow() and aclose()."""
 
     __slots__ = ("_gen", "_args", "_state")
@@ -669,18 +653,6 @@ class AsyncGenAThrow:
         self._gen = gen
         self._args = args
         self._state = _INIT
-
-    def __await__(self):
-        """Return an iterator to be used in await expression."""
-        return self
-
-    def __iter__(self):
-        """Implement iter(self)."""
-        return self
-
-    def __next__(self):
-        """Implement next(self)."""
-        return self.send(None)
 
     def _what(self):
         return "aclose()" if self._args is None else "athrow()"
