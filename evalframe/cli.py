@@ -27,7 +27,9 @@ commands:
 """
 
 RUN_USAGE = """\
-usage: evalframe run [--pdb] [--stats] [--vm-modules {user,all,none}] FILE [ARGS...]
+usage: evalframe run [--pdb] [--stats] [--vm-modules {user,all,none}]
+                     [--max-steps N] [--timeout SECONDS] [--max-memory MB] [--max-depth N]
+                     FILE [ARGS...]
        evalframe run [OPTIONS] -c CODE [ARGS...]
        evalframe run [OPTIONS] -m MODULE [ARGS...]
 """
@@ -44,10 +46,15 @@ def parse_run_args(argv):
 
     Returns (options dict, kind, target, guest args) or raises ValueError.
     """
-    opts = {"pdb": False, "stats": False, "vm_modules": None}
+    from . import limits
+    opts = {"pdb": False, "stats": False, "vm_modules": None, "limits": limits.Limits()}
     i = 0
     while i < len(argv):
         arg = argv[i]
+        after = limits.take_option(argv, i, opts["limits"])
+        if after is not None:       # --max-steps/--timeout/--max-memory/--max-depth
+            i = after
+            continue
         if arg in ("-c", "-m"):
             if i + 1 >= len(argv):
                 raise ValueError("argument %s: expected one argument" % arg)

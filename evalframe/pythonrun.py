@@ -106,6 +106,13 @@ def _finish(outcome_exc):
         return EX_OK
     if isinstance(outcome_exc, SystemExit):
         return handle_system_exit(outcome_exc)
+    from . import limits
+    if isinstance(outcome_exc, limits.AbortRun):
+        return limits.report(outcome_exc)       # a run limit or the stepper's quit
+    if isinstance(outcome_exc, MemoryError) and limits.memory_message():
+        _flush_stdout()
+        sys.stderr.write(limits.memory_message() + "\n")
+        return limits.EXIT_MAX_MEMORY
     _flush_stdout()
     print_exception(outcome_exc)
     if isinstance(outcome_exc, KeyboardInterrupt):
@@ -231,14 +238,24 @@ def _without_traceback(exc):
     return exc
 
 
-def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None):
+def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None, limits=None):
     """The ``evalframe run`` entry: dispatch on FILE / -c / -m, return the exit status.
 
     Before the main program runs, evalframe's importer goes onto sys.meta_path
     with the chosen policy (``--vm-modules``: user, all or none), so the guest's
     own modules run in the VM too.  ``pdb`` and ``stats`` select the debugger
-    and the call statistics, each provided by its own module.
+    and the call statistics, each provided by its own module.  ``limits``
+    (evalframe.limits.Limits) are in force while the program runs.
     """
+    from . import limits as _limits
+    _limits.install(limits)
+    try:
+        return _run(kind, target, args, pdb, stats, vm_modules)
+    finally:
+        _limits.finish()
+
+
+def _run(kind, target, args, pdb, stats, vm_modules):
     from . import options
     options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
     try:
@@ -258,6 +275,8 @@ def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None):
 
 def exit_process(status):
     """Leave the process with ``status`` as CPython's Py_RunMain does."""
+    from . import limits
+    limits.exit_now_if_stopped(status)
     if status == EXIT_BY_SIGINT:
         import atexit
         import signal

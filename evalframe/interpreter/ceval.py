@@ -31,9 +31,11 @@ from ..objects.genobject import Generator
 from ..opcodes import YIELD_FROM as _OP_YIELD_FROM
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from . import pystate
+from .abort import STOP_OR_MEMORY, stops_run
 from .pystate import get_tstate, set_exc_value
 
 _tracebacks = None   # evalframe.runtime.tracebacks, bound on first use
+_isinstance = _host_builtins.isinstance     # (a guest may rebind builtins.isinstance)
 
 
 class Reraise(BaseException):
@@ -106,7 +108,13 @@ def _check_host_room(tstate):
 
 
 def _recursion_error():
+    if depth_limit_hook is not None:
+        # evalframe.limits (--max-depth) caps the limit; at the cap the run stops
+        return depth_limit_hook()
     return RecursionError("maximum recursion depth exceeded")
+
+
+depth_limit_hook = None
 
 
 def _eval_plain(tstate, f, throwexc):
@@ -258,6 +266,8 @@ def _eval_plain(tstate, f, throwexc):
                             raise SystemError("bad handler result %r" % (r,))
                 break           # only a hand-off to the traced loop gets here
             except BaseException as e:
+                if _isinstance(e, STOP_OR_MEMORY) and stops_run(e):
+                    raise       # a stopped run: past every guest handler (abort.py)
                 exc, add_tb = raised_at(f, e, ip - 1)
                 e = None
                 f, exc = _unwind(tstate, entry, f, exc, add_tb)

@@ -68,7 +68,13 @@ def get_tstate():
     except AttributeError:
         ts = _local.tstate = ThreadState()
         ts.recursion_limit = _main_tstate.recursion_limit
+        if new_thread_hook is not None:
+            new_thread_hook(ts)     # evalframe.limits: count this thread's steps too
         return ts
+
+
+# Called with the state of each new thread (None: nothing to do).
+new_thread_hook = None
 
 
 # How many exc_info items hold an exception right now (all threads).  Host

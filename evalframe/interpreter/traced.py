@@ -35,24 +35,12 @@ from . import ceval
 from .decode import decode
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from .pystate import get_tstate
+from .abort import AbortRun, stops_run  # (tools import AbortRun from here)
 from .. import opcodes
 
 _FOR_ITER = opcodes.FOR_ITER
 _YIELD_FROM = opcodes.YIELD_FROM
 _EXTENDED_ARG = opcodes.EXTENDED_ARG
-
-
-class AbortRun(BaseException):
-    """Stops the guest program from a tool (--max-steps, the stepper's quit).
-
-    The traced loop lets it through every guest handler: no guest ``except``
-    or ``finally`` sees it, and no trace event reports it.
-    """
-
-    def __init__(self, status=1, message=""):
-        BaseException.__init__(self, message)
-        self.status = status
-        self.message = message
 
 
 class Observer:
@@ -426,6 +414,8 @@ class TracedLoop:
             except AbortRun as e:
                 raise _Escape(e)
             except BaseException as e:
+                if isinstance(e, MemoryError):
+                    stops_run(e)        # (--max-memory's reserve, abort.py)
                 exc, add_tb = ceval.raised_at(f, e, cur)
                 report = add_tb             # RERAISE goes to exception_unwind directly
                 e = None

@@ -508,7 +508,8 @@ def vm_inspect_stack(context=1):
 
 
 def vm_getrecursionlimit():
-    return get_tstate().recursion_limit
+    from .. import limits      # --max-depth caps the limit the loops check
+    return limits.visible_recursion_limit(get_tstate().recursion_limit)
 
 
 def vm_setrecursionlimit(limit):
@@ -520,8 +521,9 @@ def vm_setrecursionlimit(limit):
     if tstate.depth >= limit:
         raise RecursionError("cannot set the recursion limit to %d at the recursion depth "
                              "%d: the limit is too low" % (limit, tstate.depth))
-    tstate.recursion_limit = limit
-    pystate._main_tstate.recursion_limit = limit
+    from .. import limits
+    tstate.recursion_limit = limits.effective_recursion_limit(limit)
+    pystate._main_tstate.recursion_limit = tstate.recursion_limit
     # The host limit must leave room for the VM's own host frames.
     want = limit + 64 * pystate.HOST_FRAMES_PER_REENTRY
     if sys.getrecursionlimit() < want:

@@ -815,7 +815,8 @@ class _SafeWriter:
 
 # -- the command ------------------------------------------------------------------------
 
-USAGE = "usage: evalframe explain [--function NAME] [--max-depth N] [--max-steps N] FILE [ARGS...]\n"
+USAGE = ("usage: evalframe explain [--function NAME] [--show-depth N] [--max-steps N] "
+         "[--timeout SECONDS] [--max-memory MB] [--max-depth N] FILE [ARGS...]\n")
 
 
 def main(argv=None):

@@ -5,7 +5,7 @@ disassembly beside it, and, after running the program in the VM, the
 attributes of the function objects it made: name, qualname, module,
 defaults, kwdefaults, closure cells with their contents, annotations, the
 keys of its globals, and which code object it runs.  ``--no-run`` shows the
-code objects only.  NAME picks the code objects and functions whose name or
+code objects only; a run is limited (``--timeout 30`` unless a limit is given).  NAME picks the code objects and functions whose name or
 qualified name is NAME (or ends with ``.NAME``).
 
 It mirrors what Objects/codeobject.c (the code_memberlist of co_* members,
@@ -215,9 +215,16 @@ def build_parser():
     p.add_argument("--json", action="store_true", help="write the records as JSON")
     p.add_argument("--stacked", action="store_true",
                    help="fields above the disassembly instead of beside it")
+    from .. import limits
+    limits.add_arguments(p)
     p.add_argument("file", metavar="FILE")
     p.add_argument("name", metavar="NAME", nargs="?")
     return p
+
+
+# Without --no-run the program runs: with no limit given, this one keeps a
+# program that never ends from hanging the inspection.
+DEFAULT_TIMEOUT = 30.0
 
 
 def main(argv=None):
@@ -236,14 +243,19 @@ def main(argv=None):
     functions = []
     status = 0
     if not ns.no_run:
-        from .. import pythonrun
+        from .. import limits, pythonrun
+        run_limits = limits.from_namespace(ns)
+        if not run_limits:
+            run_limits.timeout = DEFAULT_TIMEOUT
         # the program's own output is kept apart from the inspection
         saved = sys.stdout
         sys.stdout = sys.stderr
+        limits.install(run_limits)
         try:
             status = pythonrun.run_code_as_main(code, main_module)
         finally:
             sys.stdout = saved
+            limits.finish()
         functions = [(path, f) for path, f in find_functions(main_module.__dict__)
                      if _matches(f.__name__, f.__qualname__, ns.name)]
     out = sys.stdout

@@ -43,7 +43,7 @@ commands:
   p EXPR       evaluate EXPR in the VM, in the current frame's globals and locals
   dis          the disassembly of the current code object, current instruction marked
   w, where     show where execution stopped
-  q            quit (the program is stopped)
+  q            quit (the program is stopped; so does end of input)
   h, help      this text
 (an empty line repeats the last movement command)
 """
@@ -186,11 +186,10 @@ class Stepper:
             except Exception:
                 pass
             line = self.stdin.readline()
-            if not line:                  # EOF: run to the end without stopping
+            if not line:
+                # EOF: quit, as pdb's do_EOF does (running on could never end)
                 self._say("")
-                self.mode = "none"
-                self.breaks.clear()
-                return
+                raise AbortRun(0, "")
             line = line.strip()
             if not line:
                 line = self.last_move
@@ -361,14 +360,29 @@ def _source_line(filename, line, module_globals):
 
 def main(argv=None, stdin=None, stdout=None):
     from .tracer import prepare_main, run_observed
+    from .. import limits
     argv = list(sys.argv[1:] if argv is None else argv)
+    run_limits = limits.Limits()
+    try:
+        while argv and argv[0].startswith("--") and argv[0] != "--help":
+            after = limits.take_option(argv, 0, run_limits)
+            if after is None:
+                break
+            del argv[:after]
+    except ValueError as err:
+        sys.stderr.write(USAGE + "evalframe step: error: %s\n" % err)
+        return 2
     if not argv or argv[0] in ("-h", "--help"):
-        sys.stdout.write("usage: evalframe step FILE [ARGS...]\n\n" + HELP)
+        sys.stdout.write(USAGE + "\n" + HELP)
         return 0 if argv else 2
     prepared = prepare_main(argv[0], argv[1:])
     if isinstance(prepared, int):
         return prepared
     code, main_module = prepared
     stepper = Stepper(stdin=stdin, stdout=stdout, main_file=os.path.abspath(argv[0]))
-    status = run_observed(code, main_module, [stepper])
+    status = run_observed(code, main_module, [stepper], run_limits)
     return status
+
+
+USAGE = ("usage: evalframe step [--max-steps N] [--timeout SECONDS] [--max-memory MB] "
+         "[--max-depth N] FILE [ARGS...]\n")

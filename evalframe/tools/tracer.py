@@ -3,9 +3,10 @@
 For every executed instruction: the frame (function name, depth), offset,
 line, opname and argument, and the value stack after it, with short safe
 reprs (evalframe.tools.events.safe_repr: never a guest __repr__).  Filters:
-``--function NAME``, ``--max-depth N``, ``--lines`` (line events only, by the
-rule of 3.10's maybe_call_line_trace: a new line or a backward jump),
-``--max-steps N``.  Output: Rich colours and columns on a terminal, plain text
+``--function NAME``, ``--show-depth N``, ``--lines`` (line events only, by the
+rule of 3.10's maybe_call_line_trace: a new line or a backward jump); the run
+limits of evalframe.limits (``--max-steps N`` ...).  Output: Rich colours and
+columns on a terminal, plain text
 when piped, or ``--json``: the event stream of evalframe.tools.events, one JSON
 object per line, for other tools (a time-travelling visualizer).
 
@@ -22,11 +23,11 @@ import io
 import os
 import sys
 
-from .. import opcodes
+from .. import limits, opcodes
 from ..interpreter.traced import AbortRun
 from .events import Event, SCHEMA, safe_repr, exception_summary
 
-EXIT_MAX_STEPS = 3       # the status when --max-steps stops the program
+EXIT_MAX_STEPS = limits.EXIT_MAX_STEPS     # the status when --max-steps stops the program
 
 _STORES = {
     "STORE_FAST": "local", "DELETE_FAST": "local", "STORE_DEREF": "free",
@@ -59,34 +60,30 @@ def prepare_main(path, args):
     return code, main
 
 
-def run_observed(code, main, observers):
-    """Run ``code`` in ``main`` with the observers on the traced loop; the exit status."""
+def run_observed(code, main, observers, run_limits=None):
+    """Run ``code`` in ``main`` with the observers on the traced loop; the exit status.
+
+    ``run_limits`` (evalframe.limits.Limits) are in force while it runs."""
     from .. import pythonrun
     from ..interpreter import traced
     from ..interpreter.ceval import run_code
     from ..runtime import settrace
     settrace.install()
+    limits.install(run_limits)
     loop = traced.loop_for()
     for o in observers:
         loop.add_observer(o)
     try:
         try:
             run_code(code, main.__dict__)
-        except AbortRun as stop:
-            try:
-                _flush()
-            except Exception:
-                pass
-            if stop.message:
-                sys.stderr.write(stop.message + "\n")
-            return stop.status
         except BaseException as exc:  # the guest's outcome, reported as CPython does
-            return pythonrun._finish(exc)
+            return pythonrun._finish(exc)       # (an AbortRun: its one line, its status)
         return 0
     finally:
         for o in observers:
             loop.remove_observer(o)
         traced.release()
+        limits.finish()
 
 
 def _flush():
@@ -444,10 +441,9 @@ class _OutputTee(io.TextIOBase):
 def build_parser(prog="trace"):
     p = argparse.ArgumentParser(prog="evalframe " + prog, description=__doc__.split("\n\n")[0])
     p.add_argument("--function", metavar="NAME", help="only frames of functions named NAME")
-    p.add_argument("--max-depth", type=int, metavar="N", help="only frames at most N calls deep")
+    p.add_argument("--show-depth", type=int, metavar="N",
+                   help="only frames at most N calls deep")
     p.add_argument("--lines", action="store_true", help="line events only")
-    p.add_argument("--max-steps", type=int, metavar="N",
-                   help="stop after N instructions (exit status %d)" % EXIT_MAX_STEPS)
     p.add_argument("--json", action="store_true", help="write the event stream as JSON lines")
     p.add_argument("-o", "--output", metavar="FILE", help="write the trace to FILE")
     p.add_argument("--color", dest="color", action="store_true", default=None,
@@ -456,6 +452,7 @@ def build_parser(prog="trace"):
     p.add_argument("--no-locals", action="store_true", help="leave out locals changes")
     p.add_argument("--explain", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--no-c", action="store_true", help=argparse.SUPPRESS)
+    limits.add_arguments(p)
     p.add_argument("file", metavar="FILE")
     p.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
     return p
@@ -489,18 +486,17 @@ def _main(argv, prog):
     try:
         if ns.explain:
             from .explain import ExplainObserver
-            observer = ExplainObserver(out, function=ns.function, max_depth=ns.max_depth,
-                                       max_steps=ns.max_steps, show_c=not ns.no_c)
-            return run_observed(code, main_module, [observer])
+            observer = ExplainObserver(out, function=ns.function, max_depth=ns.show_depth,
+                                       show_c=not ns.no_c)
+            return run_observed(code, main_module, [observer], limits.from_namespace(ns))
         if ns.json:
             printer = JsonPrinter(out)
         elif _use_color(ns.color, out):
             printer = RichPrinter(out, force=bool(ns.color))
         else:
             printer = PlainPrinter(out)
-        observer = TraceObserver(printer, function=ns.function, max_depth=ns.max_depth,
-                                 lines_only=ns.lines, max_steps=ns.max_steps,
-                                 locals_changes=not ns.no_locals)
+        observer = TraceObserver(printer, function=ns.function, max_depth=ns.show_depth,
+                                 lines_only=ns.lines, locals_changes=not ns.no_locals)
         if ns.json:
             printer(Event("header", 0, note=SCHEMA, program=os.path.abspath(ns.file),
                           argv=[ns.file] + list(ns.args), schema=SCHEMA))
@@ -509,7 +505,7 @@ def _main(argv, prog):
         if ns.json and out is sys.stdout:
             sys.stdout = _OutputTee(observer, "stdout")
         try:
-            status = run_observed(code, main_module, [observer])
+            status = run_observed(code, main_module, [observer], limits.from_namespace(ns))
         finally:
             sys.stdout = saved
         if ns.json:

@@ -64,7 +64,7 @@ def test_filters(tmp_path):
     r = evalframe("trace", "--json", "--function", "inner", prog)
     codes = {e["code"] for e in json_events(r.stdout) if "code" in e}
     assert codes == {"inner"}
-    r = evalframe("trace", "--json", "--max-depth", "1", prog)
+    r = evalframe("trace", "--json", "--show-depth", "1", prog)
     codes = {e["code"] for e in json_events(r.stdout) if "code" in e}
     assert codes == {"<module>", "outer"}
     r = evalframe("trace", "--json", "--lines", prog)

@@ -1,0 +1,478 @@
+"""Limits on a run: ``--max-steps``, ``--timeout``, ``--max-memory``, ``--max-depth``.
+
+Mirrors no single CPython file.  CPython leaves such limits to the operating
+system (``ulimit``, ``timeout(1)``, setrlimit's RLIMIT_AS) and to
+``sys.setrecursionlimit``; evalframe offers them on every command that runs a
+guest program (run, run --stats, trace, explain, inspect, step) so that a
+teacher, a sandbox or a test harness can run a program it does not trust to
+end.  docs/limits.md describes the choices; in short:
+
+* ``--max-steps N``: at most N guest instructions, counted across all guest
+  threads.  The count runs on the traced loop (interpreter/traced.py) with a
+  ``StepCounter`` observer, so the plain loop is untouched.
+* ``--timeout SECONDS``: wall time.  ITIMER_REAL's SIGALRM raises the stop in
+  the main thread; a watchdog thread ends the process one second later if the
+  main thread cannot take it (blocked in C code, a guest that took SIGALRM).
+* ``--max-memory MB``: RLIMIT_AS set to the VM's size at start plus MB.  The
+  guest gets a MemoryError, as CPython does under the same rlimit (its
+  ``except`` and ``finally`` run); if that ends the program, one line says so.
+* ``--max-depth N``: at most N guest frames deep in a thread.  It caps the
+  guest recursion limit the loops already check at every guest call
+  (``ceval.depth_limit_hook`` is asked only when that check fails).
+
+A stop by steps, time or depth is like a process killed from outside: no
+guest ``except``/``finally`` runs (the loops let ``AbortRun`` through), output
+written so far is flushed, one line goes to stderr, and the process exits
+with the limit's status without running anything more of the guest (atexit
+functions, finalizers, other threads).  Nothing here costs the plain eval
+loop anything when no limit is set.
+"""
+
+import os
+import sys
+
+from .interpreter.abort import AbortRun
+
+EXIT_MAX_STEPS = 3
+EXIT_TIMEOUT = 4
+EXIT_MAX_MEMORY = 5
+EXIT_MAX_DEPTH = 6
+
+# (option, attribute, type, metavar, help)
+OPTIONS = (
+    ("--max-steps", "max_steps", int, "N",
+     "stop after N guest instructions, all threads counted (exit status %d)" % EXIT_MAX_STEPS),
+    ("--timeout", "timeout", float, "SECONDS",
+     "stop after SECONDS of wall time (exit status %d)" % EXIT_TIMEOUT),
+    ("--max-memory", "max_memory", float, "MB",
+     "let the program use at most MB megabytes more than the VM at start "
+     "(MemoryError; exit status %d if it ends the program)" % EXIT_MAX_MEMORY),
+    ("--max-depth", "max_depth", int, "N",
+     "stop when a thread is N guest frames deep (exit status %d)" % EXIT_MAX_DEPTH),
+)
+
+WATCHDOG_GRACE = 1.0      # seconds after --timeout before the process is ended outright
+REARM = 0.25              # SIGALRM again while a stopped run has not ended
+
+
+class LimitExceeded(AbortRun):
+    """A run stopped by one of its limits (``kind``: steps, timeout, depth)."""
+
+    def __init__(self, status, message, kind):
+        AbortRun.__init__(self, status, message)
+        self.kind = kind
+
+
+class Limits:
+    """The limits of one run; None means no limit."""
+
+    def __init__(self, max_steps=None, timeout=None, max_memory=None, max_depth=None):
+        self.max_steps = max_steps
+        self.timeout = timeout
+        self.max_memory = max_memory
+        self.max_depth = max_depth
+
+    def __bool__(self):
+        return any(v is not None for v in (self.max_steps, self.timeout, self.max_memory,
+                                           self.max_depth))
+
+    def __repr__(self):
+        return "Limits(%s)" % ", ".join("%s=%r" % (a, getattr(self, a))
+                                        for _o, a, _t, _m, _h in OPTIONS)
+
+
+# -- the options -------------------------------------------------------------------------
+
+def check(attr, value):
+    """Validate one limit value; raises ValueError with the text argparse would use."""
+    if value is None:
+        return None
+    if attr in ("max_steps", "max_depth"):
+        if value < 1:
+            raise ValueError("must be at least 1")
+    elif value <= 0:
+        raise ValueError("must be greater than 0")
+    return value
+
+
+def _positive(kind):
+    def convert(text):
+        import argparse
+        try:
+            value = kind(text)
+            return check("max_steps" if kind is int else "timeout", value)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError("invalid value %r: %s" % (text, err)
+                                             if "must" in str(err) else
+                                             "invalid %s value: %r" % (kind.__name__, text))
+    return convert
+
+
+def add_arguments(parser):
+    """Add the four limit options to an argparse parser."""
+    group = parser.add_argument_group("limits")
+    for option, attr, kind, metavar, text in OPTIONS:
+        group.add_argument(option, dest=attr, type=_positive(kind), metavar=metavar,
+                           default=None, help=text)
+
+
+def from_namespace(ns):
+    return Limits(**{attr: getattr(ns, attr, None) for _o, attr, _k, _m, _h in OPTIONS})
+
+
+def take_option(argv, i, limits):
+    """For hand-written parsers (``evalframe run``): if ``argv[i]`` is a limit
+    option (``--max-steps N`` or ``--max-steps=N``), store it in ``limits``
+    and return the index after it; otherwise return None.  Bad values raise
+    ValueError with the message to show."""
+    arg = argv[i]
+    for option, attr, kind, _metavar, _text in OPTIONS:
+        if arg == option or arg.startswith(option + "="):
+            if "=" in arg:
+                text = arg.split("=", 1)[1]
+            else:
+                i += 1
+                if i >= len(argv):
+                    raise ValueError("argument %s: expected one argument" % option)
+                text = argv[i]
+            try:
+                value = kind(text)
+            except ValueError:
+                raise ValueError("argument %s: invalid %s value: %r"
+                                 % (option, kind.__name__, text))
+            try:
+                check(attr, value)
+            except ValueError as err:
+                raise ValueError("argument %s: invalid value %r: %s" % (option, text, err))
+            setattr(limits, attr, value)
+            return i + 1
+    return None
+
+
+# -- installing them ----------------------------------------------------------------------
+
+_active = None            # the installed Limits
+_running = False          # the guest's main program is running (stops raise in it)
+_counter = None           # the StepCounter of --max-steps
+_saved = {}               # what install() changed, for uninstall()
+_watchdog = None          # the lock the watchdog thread waits on
+_guest_limit = None       # the guest's own recursion limit while --max-depth caps it
+stopped = None            # the LimitExceeded that stopped the run, once one has
+
+
+def active():
+    return _active
+
+
+def install(limits):
+    """Put ``limits`` in force for the run that follows (main thread only)."""
+    global _active, _running, stopped
+    uninstall()
+    stopped = None
+    if not limits:
+        return
+    _active = limits
+    _running = True
+    if limits.max_steps is not None:
+        _install_steps(limits.max_steps)
+    if limits.max_depth is not None:
+        _install_depth(limits.max_depth)
+    if limits.max_memory is not None:
+        _install_memory(limits.max_memory)
+    if limits.timeout is not None:
+        _install_timeout(limits.timeout)
+
+
+def finish():
+    """The guest's main program has ended: undo the limits, unless guest threads
+    still run (then they stay in force until the process exits)."""
+    global _running
+    _running = False
+    if _active is None:
+        return
+    if _other_threads_alive():
+        return
+    uninstall()
+
+
+def uninstall():
+    """Undo install() (for callers that run several programs in one process)."""
+    global _active, _running, _counter, _watchdog, _guest_limit
+    if _active is None:
+        return
+    _running = False
+    from .interpreter import ceval, pystate, traced
+    pystate.new_thread_hook = None
+    if _counter is not None:
+        tstate = pystate.get_tstate()
+        loop = tstate.tracer
+        if loop is not None:
+            loop.remove_observer(_counter)
+            traced.release(tstate)
+        _counter = None
+    if "depth" in _saved:
+        ceval.depth_limit_hook = None
+        pystate.get_tstate().recursion_limit = _guest_limit
+        _guest_limit = None
+        del _saved["depth"]
+    if "memory" in _saved:
+        import resource
+        global _reserve
+        from .interpreter import abort
+        abort.memory_hook = None
+        _reserve = None
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, _saved.pop("memory"))
+        except (ValueError, OSError):
+            pass
+    _disarm()
+    _active = None
+
+
+def _other_threads_alive():
+    import threading
+    main = threading.main_thread()
+    return any(t is not main and t.is_alive() and not t.daemon for t in threading.enumerate())
+
+
+# -- --max-steps: a counting observer on the traced loop ------------------------------------
+
+class StepCounter:
+    """Counts instructions of every guest thread (one shared counter).
+
+    ``itertools.count``'s ``__next__`` is one C call, so two threads never
+    lose a count between them.
+    """
+
+    wants_instructions = True
+
+    def __init__(self, limit):
+        import itertools
+        self.limit = limit
+        self._next = itertools.count(1).__next__
+
+    def before(self, loop, frame, index, stack):
+        if self._next() > self.limit:
+            raise _stopping(LimitExceeded(
+                EXIT_MAX_STEPS, "evalframe: stopped after %d instructions (--max-steps %d)"
+                % (self.limit, self.limit), "steps"))
+
+    def call(self, loop, frame):
+        pass
+
+    def after(self, loop, frame, index, stack, jumped):
+        pass
+
+    def exception(self, loop, frame, exc):
+        pass
+
+    def exit(self, loop, frame, value, how):
+        pass
+
+
+def _install_steps(n):
+    global _counter
+    from .interpreter import pystate, traced
+    _counter = StepCounter(n)
+    # attached before any tool's observer, so that a tool sees exactly N instructions
+    traced.loop_for(pystate.get_tstate()).add_observer(_counter)
+
+    def new_thread(ts, counter=_counter):
+        traced.loop_for(ts).add_observer(counter)
+    pystate.new_thread_hook = new_thread
+
+
+# -- --max-depth: a cap on the guest recursion limit --------------------------------------
+
+def _install_depth(n):
+    global _guest_limit
+    from .interpreter import ceval, pystate
+    tstate = pystate.get_tstate()
+    _guest_limit = tstate.recursion_limit
+    _saved["depth"] = True
+    tstate.recursion_limit = min(_guest_limit, n)
+    ceval.depth_limit_hook = _depth_error
+
+
+def effective_recursion_limit(limit):
+    """The limit the loops check when the guest sets ``limit`` (sys.setrecursionlimit)."""
+    global _guest_limit
+    if "depth" not in _saved:
+        return limit
+    _guest_limit = limit
+    return min(limit, _active.max_depth)
+
+
+def visible_recursion_limit(limit):
+    """What sys.getrecursionlimit() shows the guest: its own limit, not the cap."""
+    if "depth" not in _saved:
+        return limit
+    return _guest_limit
+
+
+def _depth_error():
+    """ceval._recursion_error under --max-depth: the cap or the guest's own limit."""
+    n = _active.max_depth if _active is not None else None
+    if n is None or _guest_limit is None or n >= _guest_limit:
+        return RecursionError("maximum recursion depth exceeded")
+    return _stopping(LimitExceeded(
+        EXIT_MAX_DEPTH, "evalframe: stopped at a depth of %d frames (--max-depth %d)" % (n, n),
+        "depth"))
+
+
+# -- --max-memory: RLIMIT_AS ------------------------------------------------------------
+
+def _vm_size():
+    """The process's address-space size in bytes (what RLIMIT_AS limits)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _install_memory(mb):
+    import resource
+    old = resource.getrlimit(resource.RLIMIT_AS)
+    want = _vm_size() + int(mb * 1024 * 1024) + RESERVE
+    hard = old[1]
+    if hard != resource.RLIM_INFINITY:
+        want = min(want, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+    _saved["memory"] = old
+    # Address space held back for the VM's own work after the guest's first
+    # MemoryError (unwinding, traceback entries, the guest's handlers).  A
+    # large zeroed bytearray is mapped, not touched: it costs no real memory.
+    global _reserve
+    from .interpreter import abort
+    _reserve = bytearray(RESERVE)
+    abort.memory_hook = _memory_error
+
+
+def _memory_error(exc):
+    global _reserve
+    _reserve = None
+
+
+RESERVE = 48 * 1024 * 1024
+_reserve = None
+
+
+def memory_message():
+    mb = _active.max_memory if _active is not None else None
+    if mb is None:
+        return None
+    return "evalframe: stopped: out of memory (--max-memory %s)" % _number(mb)
+
+
+def _number(x):
+    return "%d" % x if float(x).is_integer() else "%g" % x
+
+
+# -- --timeout: SIGALRM, and a watchdog ----------------------------------------------------
+
+def _install_timeout(seconds):
+    import signal
+    import _thread
+    _saved["alarm"] = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The watchdog is a bare host thread: threading.enumerate() does not list it.
+    global _watchdog
+    lock = _thread.allocate_lock()
+    lock.acquire()
+    _watchdog = lock
+    _thread.start_new_thread(_watch, (lock, seconds))
+
+
+def _timeout_exc():
+    t = _active.timeout if _active is not None else 0
+    return LimitExceeded(EXIT_TIMEOUT, "evalframe: stopped: time limit of %s s reached (--timeout %s)"
+                         % (_number(t), _number(t)), "timeout")
+
+
+def _on_alarm(signum, frame):
+    import signal
+    if not _running:
+        # the main program is over (the process waits for guest threads)
+        _kill(stopped or _timeout_exc())
+    signal.setitimer(signal.ITIMER_REAL, REARM)   # again, should this one be swallowed
+    raise _stopping(stopped or _timeout_exc())
+
+
+def _watch(lock, seconds):
+    if lock.acquire(timeout=seconds + WATCHDOG_GRACE):
+        return                          # disarmed
+    _kill(stopped or _timeout_exc())
+
+
+def _disarm():
+    global _watchdog
+    if "alarm" in _saved:
+        import signal
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        try:
+            signal.signal(signal.SIGALRM, _saved.pop("alarm"))
+        except (TypeError, ValueError):
+            pass
+    if _watchdog is not None:
+        try:
+            _watchdog.release()
+        except RuntimeError:
+            pass
+        _watchdog = None
+
+
+# -- stopping ---------------------------------------------------------------------------------
+
+def _stopping(exc):
+    """Record the stop; in a thread other than the main one, end the process now."""
+    global stopped
+    if stopped is None:
+        stopped = exc
+    import threading
+    if threading.current_thread() is not threading.main_thread():
+        _kill(stopped)
+    return exc
+
+
+def _flush():
+    for stream in (sys.stdout, sys.__stdout__, sys.stderr, sys.__stderr__):
+        try:
+            if stream is not None:
+                stream.flush()
+        except BaseException:
+            pass
+
+
+def _kill(exc):
+    """End the process at once, as a signal would: flush, one line, the status."""
+    _flush()
+    try:
+        os.write(2, (exc.message + "\n").encode("utf-8", "replace"))
+    except OSError:
+        pass
+    os._exit(exc.status)
+
+
+def report(exc):
+    """The top level of a run caught ``exc`` (an AbortRun): print its line, return
+    its status.  Timers are disarmed first so nothing interrupts the report."""
+    if isinstance(exc, LimitExceeded):
+        _disarm()
+    _flush()
+    if exc.message:
+        try:
+            sys.stderr.write(exc.message + "\n")
+            sys.stderr.flush()
+        except Exception:
+            pass
+    return exc.status
+
+
+def exit_now_if_stopped(status):
+    """For the process exit (pythonrun.exit_process): after a limit stopped the
+    run, end the process without running more guest code (atexit functions,
+    finalizers, threads), as the kill the limit stands for would."""
+    if stopped is not None:
+        _flush()
+        os._exit(status if isinstance(status, int) else stopped.status)
