@@ -445,6 +445,9 @@ def build_parser(prog="trace"):
                    help="only frames at most N calls deep")
     p.add_argument("--lines", action="store_true", help="line events only")
     p.add_argument("--json", action="store_true", help="write the event stream as JSON lines")
+    p.add_argument("--format", choices=("text", "json", "pytutor"), default=None,
+                   help="text (the default), json (as --json) or pytutor (Python Tutor's "
+                        "trace JSON, docs/web.md)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the trace to FILE")
     p.add_argument("--color", dest="color", action="store_true", default=None,
                    help="colours even when not on a terminal")
@@ -478,6 +481,16 @@ def _main(argv, prog):
         ns = parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
+    if ns.format == "json":
+        ns.json = True
+    if ns.format == "pytutor" and not ns.explain:
+        from . import pytutor
+        out = open(ns.output, "w", encoding="utf-8") if ns.output else sys.stdout
+        try:
+            return pytutor.main(ns, out)
+        finally:
+            if out is not sys.stdout:
+                out.close()
     prepared = prepare_main(ns.file, ns.args)
     if isinstance(prepared, int):
         return prepared

@@ -1,0 +1,482 @@
+"""``evalframe trace --format pytutor FILE``: Python Tutor's trace JSON, made by the VM.
+
+Python Tutor (pythontutor.com) draws frames and a heap from a JSON trace that
+its back end, ``pg_logger.py`` with ``pg_encoder.py``, records through bdb: one
+entry per executed line (events ``step_line``, ``call``, ``return``,
+``exception``, ``uncaught_exception``, ``instruction_limit_reached``), each with
+``line``, ``func_name``, ``globals``/``ordered_globals``, ``stack_to_render``
+(the frames with their encoded locals), ``heap`` (objects by small id, reached
+through ``["REF", id]``) and ``stdout`` so far.  This module writes the same
+format from the traced loop (interpreter/traced.py), so Python Tutor's front
+end can replay a run of evalframe.  docs/web.md ("Python Tutor format") maps
+our records to its fields.
+
+What the VM knows better than pg_logger: which frame a closure belongs to.
+pg_logger guesses a function's parent frame by comparing variable values;
+here a frame's cell objects are recorded when it starts, and a function whose
+``__closure__`` holds one of them has that frame as its parent, exactly.
+Reprs never call guest code (events.safe_repr), as in every seeing tool.
+"""
+
+import io
+import json
+import math
+import os
+import sys
+import types
+
+from .events import safe_repr, exception_summary
+
+CO_OPTIMIZED = 0x1
+# pg_logger's IGNORE_VARS, plus what a __main__ of CPython 3 also holds
+IGNORE_VARS = frozenset(("__builtins__", "__name__", "__exception__", "__doc__",
+                         "__package__", "__loader__", "__spec__", "__annotations__",
+                         "__file__", "__cached__"))
+FLOAT_PRECISION = 4        # pg_encoder rounds floats to 4 digits
+CLASS_SKIP = frozenset(("__module__", "__dict__", "__weakref__", "__doc__", "__qualname__"))
+
+
+def _guest_types():
+    from ..objects.cellobject import Cell, NULL
+    from ..objects.funcobject import Function
+    return Cell, NULL, Function
+
+
+class Encoder:
+    """pg_encoder.ObjectEncoder's format: primitives as themselves, compound
+    objects in ``heap`` under small ids that stay the same for the whole run
+    (objects are kept alive so an id is never reused)."""
+
+    def __init__(self, parent_of_function):
+        self.parent_of_function = parent_of_function
+        self.ids = {}
+        self.keep = []
+        self.next_id = 1
+        self.heap = {}
+        self.Cell, self.NULL, self.Function = _guest_types()
+
+    def reset_heap(self):
+        self.heap = {}
+
+    def encode(self, value, depth=0):
+        t = type(value)
+        if value is None or t in (bool, str):
+            return value
+        if t is int:
+            return value if value.bit_length() <= 53 else ["SPECIAL_FLOAT", safe_repr(value)]
+        if t is float:
+            if math.isinf(value):
+                return ["SPECIAL_FLOAT", "Infinity" if value > 0 else "-Infinity"]
+            if math.isnan(value):
+                return ["SPECIAL_FLOAT", "NaN"]
+            if value == int(value):
+                return ["SPECIAL_FLOAT", "%.1f" % value]
+            return round(value, FLOAT_PRECISION)
+        key = id(value)
+        small = self.ids.get(key)
+        if small is None:
+            small = self.ids[key] = self.next_id
+            self.next_id += 1
+            self.keep.append(value)
+        ref = ["REF", small]
+        if small in self.heap:
+            return ref
+        obj = self.heap[small] = []
+        if depth > 50:                       # very deep structures: stop descending
+            obj.extend([_type_name(value), safe_repr(value)])
+            return ref
+        d = depth + 1
+        if t is list:
+            obj.append("LIST")
+            obj.extend(self.encode(e, d) for e in list(value))
+        elif t is tuple:
+            obj.append("TUPLE")
+            obj.extend(self.encode(e, d) for e in value)
+        elif t in (set, frozenset):
+            obj.append("SET")
+            obj.extend(self.encode(e, d) for e in list(value))
+        elif t is dict:
+            obj.append("DICT")
+            for k, v in list(value.items()):
+                if k not in ("__module__", "__return__", "__locals__"):
+                    obj.append([self.encode(k, d), self.encode(v, d)])
+        elif t is self.Function:
+            obj.extend(self._function(value, d))
+        elif t in (types.BuiltinFunctionType, types.FunctionType):
+            obj.extend(["FUNCTION", "%s(...)" % getattr(value, "__name__", "?"), None])
+        elif t is types.ModuleType:
+            obj.extend(["module", value.__name__])
+        elif isinstance(value, type):
+            obj.extend(self._class(value, d))
+        elif _is_plain_instance(value):
+            obj.extend(self._instance(value, d))
+        else:
+            obj.extend([_type_name(value), safe_repr(value, limit=80)])
+        return ref
+
+    def _function(self, func, d):
+        code = func.__code__
+        n = code.co_argcount + code.co_kwonlyargcount
+        names = list(code.co_varnames[:code.co_argcount])
+        if code.co_flags & 0x4:
+            names.append("*" + code.co_varnames[n])
+        names.extend(code.co_varnames[code.co_argcount:n])
+        if code.co_flags & 0x8:
+            names.append("**" + code.co_varnames[n + bool(code.co_flags & 0x4)])
+        pretty = "%s(%s)" % (func.__name__, ", ".join(names))
+        if code.co_name == "<lambda>":
+            pretty += " <line %d>" % code.co_firstlineno
+        out = ["FUNCTION", pretty, self.parent_of_function(func)]
+        defaults = []
+        positional = code.co_varnames[:code.co_argcount]
+        if func.__defaults__:
+            start = len(positional) - len(func.__defaults__)
+            for name, value in zip(positional[start:], func.__defaults__):
+                defaults.append([name, self.encode(value, d)])
+        if func.__kwdefaults__:
+            for name in code.co_varnames[code.co_argcount:n]:
+                if name in func.__kwdefaults__:
+                    defaults.append([name, self.encode(func.__kwdefaults__[name], d)])
+        if defaults:
+            out.append(defaults)
+        return out
+
+    def _class(self, cls, d):
+        supers = [b.__name__ for b in cls.__bases__ if b is not object]
+        out = ["CLASS", cls.__name__, supers]
+        for k, v in list(vars(cls).items()):
+            if k not in CLASS_SKIP and not (k.startswith("__") and k.endswith("__")
+                                            and type(v) is not self.Function):
+                out.append([self.encode(k, d), self.encode(v, d)])
+        return out
+
+    def _instance(self, obj, d):
+        out = ["INSTANCE", type(obj).__name__]
+        try:
+            attrs = object.__getattribute__(obj, "__dict__")
+        except AttributeError:
+            attrs = {}
+        for k, v in list(attrs.items()):
+            out.append([self.encode(k, d), self.encode(v, d)])
+        return out
+
+
+def _type_name(value):
+    try:
+        return type(value).__name__
+    except Exception:
+        return "object"
+
+
+def _is_plain_instance(value):
+    """An instance of a class defined by the guest (not a builtin type)."""
+    t = type(value)
+    return t.__module__ not in ("builtins",) and "__dict__" in dir(t) and \
+        not isinstance(value, BaseException)
+
+
+_NOTHING = object()      # no return value to show
+
+
+class PyTutorObserver:
+    """Records Python Tutor trace entries from the traced loop's hooks.
+
+    Only frames of the main program file are shown (pg_logger traces
+    ``__main__`` only); class bodies are skipped, as pg_logger does.
+    """
+
+    wants_instructions = True
+
+    def __init__(self, main_file, stdout_buffer):
+        self.main_file = main_file
+        self.stdout = stdout_buffer
+        self.trace = []
+        self.frame_ids = {}          # frame -> id in call order (frame_id)
+        self.cell_owner = {}         # id(cell) -> frame that made it
+        self._cells = []             # the cells, kept alive with the frames
+        self.parents = set()         # frames that are lexical parents of a function
+        self.zombies = []            # parents that have returned, still drawn
+        self.all_globals = []        # globals in order of first appearance
+        self._prev = {}              # frame -> last instruction index
+        self._lines = {}
+        self.stack = []              # the frames being shown, oldest first
+        self.exception_seen = False
+        self.encoder = Encoder(self._parent_of_function)
+        self.main_globals = None
+
+    # -- which frames count -----------------------------------------------------------
+
+    def _shown(self, frame):
+        code = frame.f_code
+        if code.co_filename != self.main_file:
+            return False
+        if not code.co_flags & CO_OPTIMIZED and code.co_name != "<module>":
+            return False                        # a class body
+        return True
+
+    def _line_table(self, code):
+        lines = self._lines.get(code)
+        if lines is None:
+            n = len(code.co_code) // 2
+            lines = [None] * n
+            for start, end, line in code.co_lines():
+                for i in range(start // 2, min(end // 2, n)):
+                    lines[i] = line
+            self._lines[code] = lines
+        return lines
+
+    # -- closures: the exact parent frame ----------------------------------------------
+
+    def _note_cells(self, frame):
+        code = frame.f_code
+        n = len(code.co_cellvars)
+        if not n:
+            return
+        Cell = self.encoder.Cell
+        for cell in frame.f_localsplus[code.co_nlocals:code.co_nlocals + n]:
+            if type(cell) is Cell:
+                self.cell_owner[id(cell)] = frame
+                self._cells.append(cell)
+
+    def _parent_of_function(self, func):
+        closure = func.__closure__
+        if not closure:
+            return None
+        owner = self.cell_owner.get(id(closure[0]))
+        if owner is None or owner not in self.frame_ids:
+            return None
+        if owner not in self.parents:
+            self.parents.add(owner)
+        return self.frame_ids[owner]
+
+    def _lexical_parents(self, frame):
+        """parent_frame_id_list: the frames whose cells ``frame``'s code uses."""
+        code = frame.f_code
+        out = []
+        nfree = len(code.co_freevars)
+        if nfree:
+            start = code.co_nlocals + len(code.co_cellvars)
+            seen = set()
+            for cell in frame.f_localsplus[start:start + nfree]:
+                owner = self.cell_owner.get(id(cell))
+                if owner is not None and owner in self.frame_ids and owner not in seen:
+                    seen.add(owner)
+                    self.parents.add(owner)
+                    out.append(self.frame_ids[owner])
+        return sorted(out, reverse=True)
+
+    # -- the hooks -----------------------------------------------------------------------
+
+    def call(self, loop, frame):
+        if frame.f_code.co_name == "<module>" and frame.f_code.co_filename == self.main_file:
+            self.main_globals = frame.f_globals
+        if not self._shown(frame):
+            return
+        module = frame.f_code.co_name == "<module>"
+        if not module and frame not in self.frame_ids:
+            # pg_logger numbers function frames only, from 1, in call order
+            self.frame_ids[frame] = len(self.frame_ids) + 1
+            self._note_cells(frame)
+        self._prev[frame] = frame._lasti
+        if not module:
+            self.stack.append(frame)
+            line = frame.f_code.co_firstlineno if frame._lasti < 0 else \
+                self._line_table(frame.f_code)[frame._lasti]
+            self._record("call", frame, line)
+
+    def before(self, loop, frame, index, stack):
+        if frame not in self._prev:
+            return
+        lines = self._line_table(frame.f_code)
+        prev = self._prev[frame]
+        self._prev[frame] = index
+        line = lines[index]
+        last = lines[prev] if 0 <= prev < len(lines) else None
+        if line is not None and (index < prev or line != last):
+            self._record("step_line", frame, line)
+
+    def after(self, loop, frame, index, stack, jumped):
+        pass
+
+    def exception(self, loop, frame, exc):
+        if frame not in self._prev:
+            return
+        self.exception_seen = True
+        index = frame._lasti
+        line = self._line_table(frame.f_code)[index] if index >= 0 else None
+        self._record("exception", frame, line, exception_msg=exception_summary(exc, limit=200))
+
+    def exit(self, loop, frame, value, how):
+        if frame not in self._prev:
+            return
+        index = frame._lasti
+        line = self._line_table(frame.f_code)[index] if index >= 0 else None
+        if how != "exception":
+            self._record("return", frame, line, returned=value)
+        del self._prev[frame]
+        if frame in self.stack:
+            self.stack.remove(frame)
+        if frame in self.parents and frame not in self.zombies:
+            self.zombies.append(frame)
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def _frame_entry(self, frame, returned=_NOTHING):
+        code = frame.f_code
+        NULL = self.encoder.NULL
+        Cell = self.encoder.Cell
+        encoded = {}
+        names = []
+        fast = frame.f_localsplus
+        for i, name in enumerate(code.co_varnames):
+            value = fast[i] if i < len(fast) else NULL
+            if value is NULL or name in IGNORE_VARS:
+                continue
+            encoded[name] = self.encoder.encode(value)
+            names.append(name)
+        for i, name in enumerate(code.co_cellvars):
+            cell = fast[code.co_nlocals + i]
+            value = cell.ob_ref if type(cell) is Cell else NULL
+            if value is NULL or name in encoded:
+                continue
+            encoded[name] = self.encoder.encode(value)
+            names.append(name)
+        if returned is not _NOTHING:
+            encoded["__return__"] = self.encoder.encode(returned)
+            names.append("__return__")
+        name = code.co_name
+        if name == "<lambda>":
+            name += " <line %d>" % code.co_firstlineno
+        fid = self.frame_ids[frame]
+        return {"func_name": name, "is_parent": frame in self.parents, "frame_id": fid,
+                "parent_frame_id_list": self._lexical_parents(frame),
+                "encoded_locals": encoded, "ordered_varnames": names}
+
+    def _record(self, event, frame, line, exception_msg=None, returned=_NOTHING):
+        enc = self.encoder
+        enc.reset_heap()
+        stack = []
+        for f in self.stack:
+            entry = self._frame_entry(f, returned if f is frame else _NOTHING)
+            entry["is_zombie"] = False
+            entry["is_highlighted"] = f is frame
+            stack.append(entry)
+        for f in self.zombies:
+            if f not in self.stack:
+                entry = self._frame_entry(f)
+                entry["is_zombie"] = True
+                entry["is_highlighted"] = False
+                stack.append(entry)
+        stack.sort(key=lambda e: e["frame_id"])
+        for e in stack:
+            e["unique_hash"] = "%s_f%d%s%s" % (e["func_name"], e["frame_id"],
+                                               "_p" if e["is_parent"] else "",
+                                               "_z" if e["is_zombie"] else "")
+        globs = {}
+        g = self.main_globals if self.main_globals is not None else frame.f_globals
+        for k, v in list(g.items()):
+            if not isinstance(k, str) or k in IGNORE_VARS or k == "__return__":
+                continue
+            globs[k] = enc.encode(v)
+            if k not in self.all_globals:
+                self.all_globals.append(k)
+        entry = {"line": line, "event": event, "func_name": frame.f_code.co_name,
+                 "globals": globs, "ordered_globals": [k for k in self.all_globals if k in globs],
+                 "stack_to_render": stack, "heap": enc.heap, "stdout": self.stdout.getvalue()}
+        if exception_msg is not None:
+            entry["exception_msg"] = exception_msg
+        self.trace.append(entry)
+
+    def finish(self, status, stop=None, uncaught=None):
+        """The end of the run: a limit's stop or an uncaught exception closes the trace."""
+        if stop is not None:
+            self.trace.append({"event": "instruction_limit_reached",
+                               "exception_msg": stop})
+        elif uncaught is not None:
+            entry = {"event": "uncaught_exception",
+                     "exception_msg": exception_summary(uncaught, limit=200)}
+            line = getattr(uncaught, "lineno", None)
+            if isinstance(uncaught, SyntaxError) and isinstance(line, int):
+                entry["line"] = line
+                if isinstance(getattr(uncaught, "offset", None), int):
+                    entry["offset"] = uncaught.offset
+            self.trace.append(entry)
+        # pg_logger's finalize: drop a <module> return right after an exception
+        t = self.trace
+        if len(t) >= 2 and t[-2]["event"] == "exception" and t[-1]["event"] == "return" \
+                and t[-1].get("func_name") == "<module>":
+            t.pop()
+        return t
+
+
+class _Capture(io.StringIO):
+    """The guest's sys.stdout while recording: kept for the ``stdout`` fields."""
+
+    def fileno(self):
+        raise io.UnsupportedOperation("fileno")
+
+
+def record(path, args=(), run_limits=None):
+    """Run ``path`` and return (Python Tutor trace dict, exit status).
+
+    Compile errors give a trace with one ``uncaught_exception`` entry, as
+    pg_logger's does.
+    """
+    from .. import limits, pythonrun
+    from ..interpreter import traced
+    from ..interpreter.ceval import run_code
+    from ..runtime import settrace
+    abspath = os.path.abspath(path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as err:
+        return None, pythonrun.can_not_open(abspath, err)
+    source = data.decode("utf-8", "replace")
+    sys.argv[:] = [path] + list(args)
+    sys.path[0:0] = [os.path.dirname(os.path.realpath(abspath))]
+    main = pythonrun._fresh_main(abspath)
+    try:
+        code = pythonrun._compile_source(data, abspath)
+    except BaseException as exc:      # a SyntaxError: the trace says so, as pg_logger's
+        obs = PyTutorObserver(abspath, io.StringIO())
+        return {"code": source, "trace": obs.finish(1, uncaught=exc)}, 1
+    buf = _Capture()
+    obs = PyTutorObserver(abspath, buf)
+    settrace.install()
+    limits.install(run_limits)
+    loop = traced.loop_for()
+    loop.add_observer(obs)
+    saved = sys.stdout
+    sys.stdout = buf
+    stop = uncaught = None
+    try:
+        try:
+            run_code(code, main.__dict__)
+            status = 0
+        except BaseException as exc:  # the guest's outcome, reported as `run` does
+            sys.stdout = saved
+            if isinstance(exc, limits.AbortRun):
+                stop = exc.message or "stopped"
+            elif isinstance(exc, MemoryError) and limits.memory_message():
+                stop = limits.memory_message()
+            elif not isinstance(exc, SystemExit):
+                uncaught = exc
+            status = pythonrun._finish(exc)
+    finally:
+        sys.stdout = saved
+        loop.remove_observer(obs)
+        traced.release()
+        limits.finish()
+    return {"code": source, "trace": obs.finish(status, stop=stop, uncaught=uncaught)}, status
+
+
+def main(ns, out):
+    """``trace --format pytutor``: write the JSON document to ``out``; the exit status."""
+    from .. import limits
+    result, status = record(ns.file, ns.args, limits.from_namespace(ns))
+    if result is None:
+        return status
+    json.dump(result, out, ensure_ascii=False, separators=(",", ":"))
+    out.write("\n")
+    return status
