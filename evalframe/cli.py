@@ -22,6 +22,7 @@ commands:
   explain FILE [ARGS...]         what the VM does, instruction by instruction
   inspect FILE [NAME]            code and function objects of a program
   step FILE [ARGS...]            interactive instruction stepper
+  web FILE [ARGS...]             step through a recorded run in a browser (--export OUT.html)
 
 `evalframe <command> --help` for a command's options.
 """
@@ -125,6 +126,7 @@ COMMANDS = {
     "explain": _tool(".tools.explain"),
     "inspect": _tool(".tools.inspector"),
     "step": _tool(".tools.stepper"),
+    "web": _tool(".web.command"),
 }
 
 
