@@ -23,6 +23,7 @@ commands:
   inspect FILE [NAME]            code and function objects of a program
   step FILE [ARGS...]            interactive instruction stepper
   web FILE [ARGS...]             step through a recorded run in a browser (--export OUT.html)
+  serve [--host H] [--port P]    a page where people run programs and step through them
 
 `evalframe <command> --help` for a command's options.
 """
@@ -127,6 +128,7 @@ COMMANDS = {
     "inspect": _tool(".tools.inspector"),
     "step": _tool(".tools.stepper"),
     "web": _tool(".web.command"),
+    "serve": _tool(".web.serve"),
 }
 
 
