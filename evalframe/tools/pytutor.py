@@ -26,6 +26,7 @@ import sys
 import types
 
 from .events import safe_repr, exception_summary
+from .tracer import line_table
 
 CO_OPTIMIZED = 0x1
 # pg_logger's IGNORE_VARS, plus what a __main__ of CPython 3 also holds
@@ -217,12 +218,7 @@ class PyTutorObserver:
     def _line_table(self, code):
         lines = self._lines.get(code)
         if lines is None:
-            n = len(code.co_code) // 2
-            lines = [None] * n
-            for start, end, line in code.co_lines():
-                for i in range(start // 2, min(end // 2, n)):
-                    lines[i] = line
-            self._lines[code] = lines
+            lines = self._lines[code] = line_table(code)
         return lines
 
     # -- closures: the exact parent frame ----------------------------------------------

@@ -24,6 +24,7 @@ import sys
 from .. import opcodes
 from ..interpreter.traced import AbortRun
 from .events import safe_repr, exception_summary
+from .tracer import line_table as _line_table
 
 HELP = """\
 commands:
@@ -78,12 +79,7 @@ class Stepper:
     def line_table(self, code):
         lines = self._lines.get(code)
         if lines is None:
-            n = len(code.co_code) // 2
-            lines = [None] * n
-            for start, end, line in code.co_lines():
-                for i in range(start // 2, min(end // 2, n)):
-                    lines[i] = line
-            self._lines[code] = lines
+            lines = self._lines[code] = _line_table(code)
         return lines
 
     def _starts_line(self, frame, index):

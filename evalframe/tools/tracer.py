@@ -161,12 +161,7 @@ class TraceObserver:
     def line_table(self, code):
         lines = self._lines.get(code)
         if lines is None:
-            n = len(code.co_code) // 2
-            lines = [None] * n
-            for start, end, line in code.co_lines():
-                for i in range(start // 2, min(end // 2, n)):
-                    lines[i] = line
-            self._lines[code] = lines
+            lines = self._lines[code] = line_table(code)
         return lines
 
     # hooks
@@ -239,6 +234,16 @@ class TraceObserver:
         self._event("return", loop, frame, line=line, offset=2 * index if index >= 0 else None,
                     value=None if how == "exception" else safe_repr(value),
                     note=None if how == "return" else how)
+
+
+def line_table(code):
+    """The source line of every instruction index of ``code`` (None: no line)."""
+    n = len(code.co_code) // 2
+    lines = [None] * n
+    for start, end, line in code.co_lines():
+        for i in range(start // 2, min(end // 2, n)):
+            lines[i] = line
+    return lines
 
 
 def _arg_of(code, index, op):
