@@ -67,7 +67,9 @@ RUNAWAY_RECURSION = """\
 
 THREAD_LOOP = """\
     import threading
+    go = threading.Event()
     def spin():
+        go.wait()           # (the main thread prints first, whatever the scheduling)
         try:
             while True:
                 pass
@@ -76,6 +78,7 @@ THREAD_LOOP = """\
     t = threading.Thread(target=spin)
     t.start()
     print("main done", flush=True)
+    go.set()
     """
 
 
