@@ -69,7 +69,8 @@ def run_observed(code, main, observers, run_limits=None):
     from ..interpreter.ceval import run_code
     from ..runtime import settrace
     settrace.install()
-    limits.install(run_limits)
+    if run_limits:          # (none given: limits a caller installed stay in force)
+        limits.install(run_limits)
     loop = traced.loop_for()
     for o in observers:
         loop.add_observer(o)
@@ -83,7 +84,8 @@ def run_observed(code, main, observers, run_limits=None):
         for o in observers:
             loop.remove_observer(o)
         traced.release()
-        limits.finish()
+        if run_limits:
+            limits.finish()
 
 
 def _flush():
