@@ -34,7 +34,9 @@ IGNORE_VARS = frozenset(("__builtins__", "__name__", "__exception__", "__doc__",
                          "__package__", "__loader__", "__spec__", "__annotations__",
                          "__file__", "__cached__"))
 FLOAT_PRECISION = 4        # pg_encoder rounds floats to 4 digits
-CLASS_SKIP = frozenset(("__module__", "__dict__", "__weakref__", "__doc__", "__qualname__"))
+# pg_encoder's hidden attributes of classes and instances
+CLASS_SKIP = frozenset(("__doc__", "__module__", "__return__", "__dict__", "__locals__",
+                        "__weakref__", "__qualname__"))
 
 
 def _guest_types():
@@ -64,7 +66,8 @@ class Encoder:
         if value is None or t in (bool, str):
             return value
         if t is int:
-            return value if value.bit_length() <= 53 else ["SPECIAL_FLOAT", safe_repr(value)]
+            # as pg_encoder: verbatim (a huge one as text: str() of it may be refused)
+            return value if value.bit_length() <= 10000 else ["SPECIAL_FLOAT", safe_repr(value)]
         if t is float:
             if math.isinf(value):
                 return ["SPECIAL_FLOAT", "Infinity" if value > 0 else "-Infinity"]
@@ -73,6 +76,9 @@ class Encoder:
             if value == int(value):
                 return ["SPECIAL_FLOAT", "%.1f" % value]
             return round(value, FLOAT_PRECISION)
+        imported = self._imported(value)
+        if imported is not None:
+            return imported
         key = id(value)
         small = self.ids.get(key)
         if small is None:
@@ -84,7 +90,7 @@ class Encoder:
             return ref
         obj = self.heap[small] = []
         if depth > 50:                       # very deep structures: stop descending
-            obj.extend([_type_name(value), safe_repr(value)])
+            obj.extend(["INSTANCE_PPRINT", _type_name(value), safe_repr(value)])
             return ref
         d = depth + 1
         if t is list:
@@ -93,7 +99,7 @@ class Encoder:
         elif t is tuple:
             obj.append("TUPLE")
             obj.extend(self.encode(e, d) for e in value)
-        elif t in (set, frozenset):
+        elif t is set:
             obj.append("SET")
             obj.extend(self.encode(e, d) for e in list(value))
         elif t is dict:
@@ -103,17 +109,33 @@ class Encoder:
                     obj.append([self.encode(k, d), self.encode(v, d)])
         elif t is self.Function:
             obj.extend(self._function(value, d))
-        elif t in (types.BuiltinFunctionType, types.FunctionType):
+        elif t in (types.BuiltinFunctionType, types.FunctionType, types.MethodType):
             obj.extend(["FUNCTION", "%s(...)" % getattr(value, "__name__", "?"), None])
-        elif t is types.ModuleType:
-            obj.extend(["module", value.__name__])
         elif isinstance(value, type):
             obj.extend(self._class(value, d))
-        elif _is_plain_instance(value):
-            obj.extend(self._instance(value, d))
         else:
-            obj.extend([_type_name(value), safe_repr(value, limit=80)])
+            obj.extend(self._instance(value, d))
         return ref
+
+    def _imported(self, value):
+        """pg_encoder's IMPORTED_FAUX_PRIMITIVE: a module, class or host function
+        that comes from a file of the library is drawn as a label, not opened up
+        (instances of imported classes are shown, as there)."""
+        t = type(value)
+        if t is types.ModuleType:
+            module = value
+        elif isinstance(value, type) or t in (types.FunctionType, types.BuiltinFunctionType,
+                                               types.MethodType):
+            module = sys.modules.get(getattr(value, "__module__", None) or "")
+        else:
+            return None
+        if module is None or getattr(module, "__name__", None) == "__main__":
+            return None
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.startswith("/"):
+            return ["IMPORTED_FAUX_PRIMITIVE",
+                    "imported class" if isinstance(value, type) else "imported object"]
+        return None
 
     def _function(self, func, d):
         code = func.__code__
@@ -144,21 +166,30 @@ class Encoder:
 
     def _class(self, cls, d):
         supers = [b.__name__ for b in cls.__bases__ if b is not object]
-        out = ["CLASS", cls.__name__, supers]
-        for k, v in list(vars(cls).items()):
-            if k not in CLASS_SKIP and not (k.startswith("__") and k.endswith("__")
-                                            and type(v) is not self.Function):
-                out.append([self.encode(k, d), self.encode(v, d)])
-        return out
+        return ["CLASS", cls.__name__, supers] + self._attrs(cls, d)
 
     def _instance(self, obj, d):
-        out = ["INSTANCE", type(obj).__name__]
+        """``INSTANCE_PPRINT`` with str(obj) when that says something (not
+        ``<... at 0x...>``), else ``INSTANCE``; then the attributes.  str() is
+        called only when neither __str__ nor __repr__ is guest code."""
+        name = _type_name(obj)
+        text = _host_str(obj)
+        if text and text[0] == "<" and text[-1] == ">" and (" at " in text
+                                                            or text.startswith("<module")):
+            text = None
+        out = ["INSTANCE_PPRINT", name, text] if text else ["INSTANCE", name]
+        if name == "module":
+            return out
+        return out + self._attrs(obj, d)
+
+    def _attrs(self, obj, d):
         try:
             attrs = object.__getattribute__(obj, "__dict__")
-        except AttributeError:
-            attrs = {}
-        for k, v in list(attrs.items()):
-            out.append([self.encode(k, d), self.encode(v, d)])
+        except (AttributeError, TypeError):
+            return []
+        out = []
+        for k in sorted(k for k in list(attrs) if isinstance(k, str) and k not in CLASS_SKIP):
+            out.append([self.encode(k, d), self.encode(attrs[k], d)])
         return out
 
 
@@ -169,11 +200,25 @@ def _type_name(value):
         return "object"
 
 
-def _is_plain_instance(value):
-    """An instance of a class defined by the guest (not a builtin type)."""
-    t = type(value)
-    return t.__module__ not in ("builtins",) and "__dict__" in dir(t) and \
-        not isinstance(value, BaseException)
+def _host_str(obj, limit=1000):
+    """str(obj) when it runs no guest code, else None."""
+    from .events import defines_guest_repr
+    Function = _guest_types()[2]
+    try:
+        for klass in type(obj).__mro__:
+            impl = klass.__dict__.get("__str__")
+            if impl is not None:
+                break
+        if type(impl) is Function:
+            return None
+        if impl is object.__str__ and defines_guest_repr(obj):
+            return None
+        text = str(obj)
+    except Exception:
+        return None
+    if not isinstance(text, str):
+        return None
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 _NOTHING = object()      # no return value to show
@@ -197,11 +242,12 @@ class PyTutorObserver:
         self._cells = []             # the cells, kept alive with the frames
         self.parents = set()         # frames that are lexical parents of a function
         self.zombies = []            # parents that have returned, still drawn
+        self._returned = {}          # frame -> the value it returned (zombies show it)
+        self._next_frame_id = 0
         self.all_globals = []        # globals in order of first appearance
         self._prev = {}              # frame -> last instruction index
         self._lines = {}
         self.stack = []              # the frames being shown, oldest first
-        self.exception_seen = False
         self.encoder = Encoder(self._parent_of_function)
         self.main_globals = None
 
@@ -269,11 +315,15 @@ class PyTutorObserver:
         if not self._shown(frame):
             return
         module = frame.f_code.co_name == "<module>"
-        if not module and frame not in self.frame_ids:
-            # pg_logger numbers function frames only, from 1, in call order
-            self.frame_ids[frame] = len(self.frame_ids) + 1
-            self._note_cells(frame)
+        if not module:
+            # pg_logger numbers function frames only, from 1, at every 'call'
+            # event: a resumed generator gets a new number
+            if frame not in self.frame_ids:
+                self._note_cells(frame)
+            self._next_frame_id += 1
+            self.frame_ids[frame] = self._next_frame_id
         self._prev[frame] = frame._lasti
+        self._returned.pop(frame, None)        # (a generator resumed)
         if not module:
             self.stack.append(frame)
             line = frame.f_code.co_firstlineno if frame._lasti < 0 else \
@@ -297,7 +347,6 @@ class PyTutorObserver:
     def exception(self, loop, frame, exc):
         if frame not in self._prev:
             return
-        self.exception_seen = True
         index = frame._lasti
         line = self._line_table(frame.f_code)[index] if index >= 0 else None
         self._record("exception", frame, line, exception_msg=exception_summary(exc, limit=200))
@@ -307,8 +356,11 @@ class PyTutorObserver:
             return
         index = frame._lasti
         line = self._line_table(frame.f_code)[index] if index >= 0 else None
-        if how != "exception":
-            self._record("return", frame, line, returned=value)
+        # bdb reports a frame left by an exception as a return of None, too
+        if how == "exception":
+            value = None
+        self._record("return", frame, line, returned=value)
+        self._returned[frame] = value     # a zombie keeps showing it, as in pg_logger
         del self._prev[frame]
         if frame in self.stack:
             self.stack.remove(frame)
@@ -359,7 +411,7 @@ class PyTutorObserver:
             stack.append(entry)
         for f in self.zombies:
             if f not in self.stack:
-                entry = self._frame_entry(f)
+                entry = self._frame_entry(f, self._returned.get(f, _NOTHING))
                 entry["is_zombie"] = True
                 entry["is_highlighted"] = False
                 stack.append(entry)
@@ -388,7 +440,10 @@ class PyTutorObserver:
         if stop is not None:
             self.trace.append({"event": "instruction_limit_reached",
                                "exception_msg": stop})
-        elif uncaught is not None:
+        elif uncaught is not None and not any(e["event"] == "exception"
+                                               for e in self.trace):
+            # pg_logger adds it only when no 'exception' entry was recorded
+            # (in practice: a program that does not compile)
             entry = {"event": "uncaught_exception",
                      "exception_msg": exception_summary(uncaught, limit=200)}
             line = getattr(uncaught, "lineno", None)

@@ -1,6 +1,9 @@
 """``evalframe trace --format pytutor``: Python Tutor's trace JSON (pg_logger.py's format)."""
 
 import json
+import os
+
+import pytest
 
 from ._run import SEED, evalframe, write_program
 
@@ -145,8 +148,11 @@ def test_exceptions_and_limits(tmp_path):
     exc = [e for e in doc["trace"] if e["event"] == "exception"]
     assert exc[0]["exception_msg"] == "ZeroDivisionError: division by zero"
     assert exc[0]["func_name"] == "f" and exc[0]["line"] == 2
-    assert doc["trace"][-1] == {"event": "uncaught_exception",
-                                "exception_msg": "ZeroDivisionError: division by zero"}
+    # as pg_logger: the uncaught exception is the last 'exception' entry, with no
+    # 'uncaught_exception' after it and the module's return dropped
+    last = doc["trace"][-1]
+    assert (last["event"], last["func_name"], last["line"]) == ("exception", "<module>", 8)
+    assert not [e for e in doc["trace"] if e["event"] == "uncaught_exception"]
     floats = [e["globals"]["x"] for e in doc["trace"] if "x" in e.get("globals", {})]
     assert floats[0] == ["SPECIAL_FLOAT", "3.0"]
     loop = write_program(tmp_path, "i = 0\nwhile True:\n    i += 1\n", "loop.py")
@@ -164,3 +170,23 @@ def test_syntax_error_is_one_entry(tmp_path):
     (entry,) = doc["trace"]
     assert entry["event"] == "uncaught_exception" and entry["line"] == 1
     assert entry["exception_msg"].startswith("SyntaxError")
+
+
+CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pytutor_corpus")
+PROGRAMS = sorted(name[:-3] for name in os.listdir(CORPUS) if name.endswith(".py"))
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_same_trace_as_python_tutor(name):
+    """Differential: entry for entry, the trace Python Tutor's pg_logger wrote for
+    the same program under CPython 3.10 (tests/seeing/pytutor_corpus/README.md)."""
+    with open(os.path.join(CORPUS, "expected", name + ".json"), encoding="utf-8") as f:
+        expected = json.load(f)
+    r, doc = pytutor(os.path.join(CORPUS, name + ".py"))
+    check_structure(doc)
+    assert doc["code"] == expected["code"]
+    got = doc["trace"]
+    want = expected["trace"]
+    for i, (g, w) in enumerate(zip(got, want)):
+        assert g == w, "entry %d (%s line %s) differs" % (i, w.get("event"), w.get("line"))
+    assert len(got) == len(want)

@@ -1,0 +1,11 @@
+def make_counter(start):
+    count = start
+    def inc(step=1):
+        nonlocal count
+        count += step
+        return count
+    return inc
+
+c = make_counter(10)
+print(c())
+print(c(5))
