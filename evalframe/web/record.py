@@ -51,6 +51,8 @@ MAX_FILE_CHARS = 400000          # source text kept per file
 # Step kinds (the first field of a step record).
 CALL, INSTR, EXCEPTION, RETURN, YIELD, UNWIND = "c", "i", "x", "r", "y", "u"
 _EXIT_KIND = {"return": RETURN, "yield": YIELD, "exception": UNWIND}
+_FRAME_SUSPENDED = -1            # frameobject.FRAME_SUSPENDED
+_GLOBAL_STORES = frozenset((opcodes.opmap["STORE_GLOBAL"], opcodes.opmap["DELETE_GLOBAL"]))
 
 # Names every module namespace starts with (pythonrun._fresh_main) and that a
 # class body adds: not what a learner defined, so frames do not list them.
@@ -133,6 +135,9 @@ class Heap:
                     if not isinstance(hid, int):
                         continue
                 if hid in self.frozen:
+                    frames = self.rec._module_frames.get(key)
+                    if frames:        # a module namespace changed through a reference to it
+                        queue.extend(f for f in frames if id(f) not in done)
                     continue
                 self._store(hid, obj, step)
             if not self.unseen or budget <= 0:
@@ -207,7 +212,8 @@ class Heap:
                 state = "created"
             else:
                 state = "suspended"
-            snap = {"k": "generator", "t": _type_name(obj), "name": _str(obj._qualname),
+            snap = {"k": "generator", "t": getattr(obj, "_kind", "generator"),
+                    "name": _str(obj._qualname),
                     "state": state, "code": ref(obj.gi_code)}
             if frame is not None:
                 snap["frame"] = ref(frame)
@@ -375,6 +381,8 @@ class Recorder:
         self._depth = {}             # frame -> call depth (the first frame is 0)
         self._prev_stack = ()        # the objects on the stack at the previous step
         self.current = None          # the frame running now
+        self._dirty = []             # objects the next step must look at again
+        self._module_frames = {}     # id(globals) -> frames whose locals are those globals
         self.internal_errors = 0
 
     # -- helpers -------------------------------------------------------------------------
@@ -472,8 +480,11 @@ class Recorder:
     def frame_snapshot(self, f):
         code = f.f_code
         ref = self.heap.ref
+        back = f.f_back
+        if f.f_state == _FRAME_SUSPENDED and f is not self.current:
+            back = None        # a suspended generator's frame has no caller (as in CPython)
         snap = {"k": "frame", "name": _str(code.co_name), "qual": _str(code.co_qualname),
-                "c": self.code_index(code), "back": ref(f.f_back) if f.f_back is not None else None}
+                "c": self.code_index(code), "back": ref(back) if back is not None else None}
         fast = f.f_localsplus
         nlocals = code.co_nlocals
         Null = self.heap.Null
@@ -509,14 +520,23 @@ class Recorder:
 
     # -- steps ------------------------------------------------------------------------------------
 
-    def _step(self, kind, frame, offset, stack, extra=None):
+    def _step(self, kind, frame, offset, stack, extra=None, also=()):
         s = len(self.steps)
         heap = self.heap
         stack_refs = [heap.ref(v) for v in stack]
+        # what this step looks at again: see the module docstring
         objs = list(self._prev_stack)
         now = [v for v in stack if type(v) not in _PRIMITIVES]
         objs.extend(now)
         objs.append(frame)
+        objs.extend(also)
+        if self._dirty:
+            objs.extend(self._dirty)
+            self._dirty = []
+        code = frame.f_code
+        if code.co_cellvars or code.co_freevars:
+            # STORE_DEREF changes a cell that need not be on the stack
+            objs.extend(frame.f_localsplus[code.co_nlocals:])
         self._prev_stack = now
         if extra:
             for key in ("v", "xr"):
@@ -557,14 +577,16 @@ class Recorder:
             back = frame.f_back
             self._depth[frame] = 0 if back is None else self.depth_of(back) + 1
             self.current = frame
-            if back is not None and id(back) in self.heap.ids:
-                # the caller stopped at its call: store where, and its stack
-                self.current = None
-                self.heap.refresh([back], len(self.steps))
-                self.current = frame
+            if not frame.f_code.co_flags & 0x1 and frame._f_locals is frame.f_globals:
+                self._module_frames.setdefault(id(frame.f_globals), []).append(frame)
+            also = []
+            if back is not None:
+                also.append(back)       # the caller stopped at its call: where, and its stack
+            if frame.f_gen is not None:
+                also.append(frame.f_gen)   # a generator starts running
             self.sentences.call(loop, frame)
             _texts, lines = self.sentences.take()
-            s = self._step(CALL, frame, 2 * (frame._lasti + 1), frame.f_valuestack)
+            s = self._step(CALL, frame, 2 * (frame._lasti + 1), frame.f_valuestack, also=also)
             self._attach(s, lines)
         except AbortRun:
             raise
@@ -572,11 +594,11 @@ class Recorder:
             self.internal_errors += 1
 
     def before(self, loop, frame, index, stack):
-        self.instructions += 1
-        if self.max_steps is not None and self.instructions > self.max_steps:
+        if self.max_steps is not None and self.instructions >= self.max_steps:
             self.truncated = True
             raise AbortRun(EXIT_MAX_STEPS, "evalframe web: stopped after %d instructions "
                            "(--max-steps %d)" % (self.max_steps, self.max_steps))
+        self.instructions += 1
         try:
             self.current = frame
             s = self._step(INSTR, frame, 2 * index, stack)
@@ -591,6 +613,10 @@ class Recorder:
 
     def after(self, loop, frame, index, stack, jumped):
         try:
+            op = frame.f_code.co_code[2 * index]
+            if op in _GLOBAL_STORES and frame.f_globals is not frame._f_locals:
+                # a function changed a global: the module's frame shows it
+                self._dirty.extend(self._module_frames.get(id(frame.f_globals), ()))
             self.sentences.after(loop, frame, index, stack, jumped)
             texts, _lines = self.sentences.take()
             s = self._pending.pop(frame, None)
@@ -631,10 +657,9 @@ class Recorder:
                            frame.f_valuestack, extra)
             self._attach(s, lines)
             # from the next step on the frame is not running: suspended or finished
-            self.current = None
-            self.heap.refresh([frame], len(self.steps))
-            back = frame.f_back
-            self.current = back
+            self._dirty.append(frame)
+            if frame.f_gen is not None:
+                self._dirty.append(frame.f_gen)
             self._depth.pop(frame, None)
         except AbortRun:
             raise

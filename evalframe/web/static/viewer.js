@@ -28,6 +28,8 @@
   var excOf = null;        // per step: index of the exception step in flight, or -1
   var caughtAt = null;     // per step: index of the exception step this step caught, or -1
   var breakpoints = {};    // "file\nline" -> true
+  var openDetails = {};    // heap id -> true: a code object's fields shown in full
+  var pinnedCode = -1;     // a code listing asked for by "show its bytecode" (until the next step)
   var shownFile = null, shownCode = -1;
   var lineEls = [], insEls = [];
   var $ = function (id) { return document.getElementById(id); };
@@ -102,7 +104,12 @@
     for (var s = 0; s < N; s++) {
       var k = KS[s];
       caughtAt[s] = -1;
-      if (k === KCODE.x) { flying = s; excOf[s] = s; continue; }
+      if (k === KCODE.x) {
+        // arriving from a callee that was left by it: the same exception, still in flight
+        if (!(flying >= 0 && s > 0 && KS[s - 1] === KCODE.u)) flying = s;
+        excOf[s] = flying;
+        continue;
+      }
       if (k === KCODE.u) { excOf[s] = flying; continue; }
       if (flying >= 0 && k === KCODE.i) { caughtAt[s] = flying; }
       flying = -1;
@@ -202,6 +209,7 @@
     $("slider").value = s;
     setHash(s);
     renderSource(code, ins, kind);
+    pinnedCode = -1;
     renderBytecode(st[2], off, kind);
     renderExplain(st, s);
     renderMachine(s, st);
@@ -348,7 +356,8 @@
     var tail = st[7] >= 0 ? R.texts[st[7]] : "";
     var kind = st[0];
     if (!head) {
-      if (kind === "x") head = "The exception " + (st[8] && st[8].x) + " was raised here; the eval loop looks for a handler in this frame (its block stack).";
+      if (kind === "x") head = (s > 0 && R.steps[s - 1][0] === "u" ? "The exception " + (st[8] && st[8].x) + " arrives from the callee at this call" : "The exception " + (st[8] && st[8].x) + " was raised here") +
+        "; the eval loop looks for a handler in this frame's block stack (exception_unwind in ceval.c).";
       else if (kind === "u") head = "No handler in `" + R.codes[st[2]].qual + "`: the frame is left and the exception goes on to its caller.";
       else if (kind === "r") head = "`" + R.codes[st[2]].qual + "` returns " + repr(st[8].v, s) + ".";
       else if (kind === "y") head = "`" + R.codes[st[2]].qual + "` is suspended, yielding " + repr(st[8].v, s) + ".";
@@ -464,7 +473,7 @@
     var out = [];
     var add = function (r) { if (typeof r === "number") out.push(r); };
     switch (o.k) {
-      case "function": add(o.code); add(o.defaults); add(o.closure); add(o.kwdefaults); add(o.globals); break;
+      case "function": add(o.code); add(o.defaults); add(o.closure); add(o.kwdefaults); break;
       case "code": (o.co_consts || []).forEach(add); break;
       case "cell": add(o.v); break;
       case "list": case "tuple": case "set": case "frozenset": o.items.forEach(add); break;
@@ -489,20 +498,28 @@
     var txt = function (name, t) { return '<div class="row"><span class="name">' + esc(name) + '</span><span class="prim">' + esc(t) + "</span></div>"; };
     switch (o.k) {
       case "function":
-        body = f("func_code", o.code) + f("func_globals", o.globals) + f("func_defaults", o.defaults) +
+        var g = typeof o.globals === "number" ? resolve(o.globals, s) : null;
+        body = f("func_code", o.code) +
+          (g && g.k === "globals" ? txt("func_globals", "globals of " + g.module) : f("func_globals", o.globals)) +
+          f("func_defaults", o.defaults) +
           (o.kwdefaults != null ? f("func_kwdefaults", o.kwdefaults) : "") +
           f("func_closure", o.closure) + txt("__name__", "'" + o.name + "'") + txt("__module__", o.module);
         break;
       case "code":
-        ["co_name", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags"].forEach(function (k) {
-          body += txt(k, k === "co_name" ? "'" + o.name + "'" : o[k]);
-        });
-        ["co_varnames", "co_names", "co_cellvars", "co_freevars"].forEach(function (k) {
-          body += txt(k, "(" + o[k].map(function (n) { return "'" + n + "'"; }).join(", ") + (o[k].length === 1 ? "," : "") + ")");
-        });
+        var names = function (k) { return "(" + o[k].map(function (n) { return "'" + n + "'"; }).join(", ") + (o[k].length === 1 ? "," : "") + ")"; };
+        body = txt("co_name", "'" + o.name + "'") + txt("co_argcount", o.co_argcount) + txt("co_varnames", names("co_varnames"));
+        if (o.co_cellvars.length) body += txt("co_cellvars", names("co_cellvars"));
+        if (o.co_freevars.length) body += txt("co_freevars", names("co_freevars"));
         body += '<div class="row"><span class="name">co_consts</span><span class="items">' +
           o.co_consts.map(function (r) { return valueHTML(r, s); }).join(" ") + "</span></div>";
-        body += txt("co_filename", basename(o.co_filename)) + txt("co_firstlineno", o.co_firstlineno) + txt("co_code", o.co_code);
+        var more = "";
+        ["co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags"].forEach(function (k) { more += txt(k, o[k]); });
+        more += txt("co_names", names("co_names"));
+        if (!o.co_cellvars.length) more += txt("co_cellvars", names("co_cellvars"));
+        if (!o.co_freevars.length) more += txt("co_freevars", names("co_freevars"));
+        more += txt("co_filename", basename(o.co_filename)) + txt("co_firstlineno", o.co_firstlineno) + txt("co_code", o.co_code);
+        body += '<details data-hid="' + hid + '"' + (openDetails[hid] ? " open" : "") + '><summary>all co_* fields</summary>' + more + "</details>";
+        body += '<button class="showdis" data-code="' + o.c + '">show its bytecode</button>';
         break;
       case "cell":
         body = "v" in o ? f("cell_contents", o.v) : txt("cell_contents", "(empty)");
@@ -610,6 +627,7 @@
       var st = R.steps[e];
       html = '<div class="inflight">in flight: <b>' + esc(st[8].x) + "</b></div>" +
         '<div class="note">raised in <code>' + esc(R.codes[st[2]].qual) + "</code> line " + lineOf(st[2], st[3]) +
+        (e !== s && R.steps[s][0] === "x" ? "; now in <code>" + esc(R.codes[R.steps[s][2]].qual) + "</code>, which looks for a handler" : "") +
         (R.steps[s][0] === "u" ? "; no handler in <code>" + esc(R.codes[R.steps[s][2]].qual) + "</code>, so the frame is left" : "") + "</div>";
       if (st[8].xr != null) html += '<div class="exref">' + valueHTML(st[8].xr, s) + "</div>";
     } else if (c >= 0) {
@@ -749,6 +767,19 @@
       if (h != null && h !== cur) goto(h);
     });
     $("machine").addEventListener("scroll", drawArrows);
+    $("machine").addEventListener("toggle", function (ev) {
+      var d = ev.target;
+      if (d.tagName === "DETAILS") { if (d.open) openDetails[d.dataset.hid] = true; else delete openDetails[d.dataset.hid]; drawArrows(); }
+    }, true);
+    $("machine").addEventListener("click", function (ev) {
+      var b = ev.target.closest(".showdis");
+      if (!b) return;
+      var ci = +b.dataset.code;
+      if (ci === CS[cur]) return;
+      pinnedCode = ci;
+      renderBytecode(ci, -2, "");
+      $("code-name").textContent += "  (not running: shown from the heap; move to go back)";
+    });
     document.addEventListener("keydown", function (ev) {
       if (ev.target && /^(INPUT|TEXTAREA|SELECT)$/.test(ev.target.tagName) && ev.target.type !== "range") return;
       if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
