@@ -54,6 +54,32 @@ _EXIT_KIND = {"return": RETURN, "yield": YIELD, "exception": UNWIND}
 _FRAME_SUSPENDED = -1            # frameobject.FRAME_SUSPENDED
 _GLOBAL_STORES = frozenset((opcodes.opmap["STORE_GLOBAL"], opcodes.opmap["DELETE_GLOBAL"]))
 
+
+def _ops(*names):
+    return frozenset(opcodes.opmap[n] for n in names if n in opcodes.opmap)
+
+
+# Instructions that cannot change an object they find on the stack (they load,
+# bind, test, jump or build new objects): after one of these, only objects never
+# seen before need a snapshot.
+_KEEPS_OBJECTS = _ops(
+    "NOP", "POP_TOP", "ROT_TWO", "ROT_THREE", "ROT_FOUR", "ROT_N", "DUP_TOP", "DUP_TOP_TWO",
+    "LOAD_CONST", "LOAD_FAST", "LOAD_NAME", "LOAD_GLOBAL", "LOAD_DEREF", "LOAD_CLOSURE",
+    "LOAD_CLASSDEREF", "STORE_FAST", "STORE_NAME", "STORE_GLOBAL", "STORE_DEREF",
+    "DELETE_FAST", "DELETE_NAME", "DELETE_GLOBAL", "DELETE_DEREF",
+    "JUMP_FORWARD", "JUMP_ABSOLUTE", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
+    "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "IS_OP", "SETUP_FINALLY", "POP_BLOCK",
+    "BUILD_TUPLE", "BUILD_LIST", "BUILD_SET", "BUILD_MAP", "BUILD_CONST_KEY_MAP",
+    "BUILD_STRING", "BUILD_SLICE", "LOAD_ASSERTION_ERROR", "LOAD_BUILD_CLASS",
+    "EXTENDED_ARG", "GEN_START")
+
+# Instructions after which the running frame's own locals may differ.
+_CHANGES_LOCALS = _ops(
+    "STORE_FAST", "DELETE_FAST", "STORE_NAME", "DELETE_NAME", "STORE_GLOBAL", "DELETE_GLOBAL",
+    "IMPORT_NAME", "IMPORT_FROM", "IMPORT_STAR", "CALL_FUNCTION", "CALL_FUNCTION_KW",
+    "CALL_FUNCTION_EX", "CALL_METHOD", "SETUP_ANNOTATIONS", "STORE_SUBSCR", "DELETE_SUBSCR",
+    "STORE_ATTR", "DELETE_ATTR", "POP_EXCEPT", "RERAISE")
+
 # Names every module namespace starts with (pythonrun._fresh_main) and that a
 # class body adds: not what a learner defined, so frames do not list them.
 _HIDDEN_NAMES = frozenset(("__name__", "__doc__", "__package__", "__loader__", "__spec__",
@@ -64,6 +90,7 @@ _HIDDEN_CLASS_ATTRS = frozenset(("__module__", "__qualname__", "__dict__", "__we
 
 _PRIMITIVES = frozenset((int, float, complex, bool, type(None), str, bytes,
                          type(Ellipsis), type(NotImplemented)))
+_BIG_INT = 10 ** 30                # ints beyond are left to safe_repr's limits
 _HOST_CALLABLES = (types.BuiltinFunctionType, types.WrapperDescriptorType,
                    types.MethodDescriptorType, types.MethodWrapperType,
                    types.ClassMethodDescriptorType, types.FunctionType)
@@ -105,6 +132,17 @@ class Heap:
     def ref(self, value):
         kind = type(value)
         if kind in _PRIMITIVES:
+            # the common cases without reprlib (the same text safe_repr gives)
+            if kind is int:
+                if -_BIG_INT < value < _BIG_INT:
+                    return int.__repr__(value)
+            elif kind is str:
+                if len(value) <= 38:
+                    text = str.__repr__(value)
+                    if len(text) <= 40:
+                        return text
+            elif kind is bool or value is None:
+                return "True" if value is True else "False" if value is False else "None"
             return safe_repr(value)
         if kind is self.Null:
             return "<NULL>"
@@ -341,9 +379,23 @@ class _Sentences(ExplainObserver):
         self.caught = _Lines()
         ExplainObserver.__init__(self, self.caught)
         self.texts = []
+        self._by_code = {}
 
     def _write(self, loop, frame, head, text):
         self.texts.append(text)
+
+    def _head(self, frame, instr):
+        return ""          # the printed heading is not kept (the page has its own)
+
+    def _instr(self, code, index):
+        # the explainer's per-code table, keyed by identity: hashing a Code
+        # hashes all its fields (and nested code objects) at every instruction
+        table = self._by_code.get(id(code))
+        if table is None:
+            from ..tools.disasm import get_instructions
+            table = self._by_code[id(code)] = (code, {i.offset: i for i in
+                                                      get_instructions(code)})
+        return table[1][2 * index]
 
     def take(self):
         """(instruction sentences, frame-event lines) written since the last take."""
@@ -382,6 +434,7 @@ class Recorder:
         self._prev_stack = ()        # the objects on the stack at the previous step
         self.current = None          # the frame running now
         self._dirty = []             # objects the next step must look at again
+        self._last = (None, None)    # (opcode, frame) of the instruction that ran last
         self._module_frames = {}     # id(globals) -> frames whose locals are those globals
         self.internal_errors = 0
 
@@ -525,10 +578,16 @@ class Recorder:
         heap = self.heap
         stack_refs = [heap.ref(v) for v in stack]
         # what this step looks at again: see the module docstring
-        objs = list(self._prev_stack)
         now = [v for v in stack if type(v) not in _PRIMITIVES]
-        objs.extend(now)
-        objs.append(frame)
+        last_op, last_frame = self._last
+        if kind == INSTR and last_frame is frame and last_op in _KEEPS_OBJECTS:
+            objs = []
+        else:
+            objs = list(self._prev_stack)
+            objs.extend(now)
+        if kind != INSTR or last_frame is not frame or last_op in _CHANGES_LOCALS \
+                or id(frame) not in heap.ids:
+            objs.append(frame)
         objs.extend(also)
         if self._dirty:
             objs.extend(self._dirty)
@@ -602,6 +661,7 @@ class Recorder:
         try:
             self.current = frame
             s = self._step(INSTR, frame, 2 * index, stack)
+            self._last = (frame.f_code.co_code[2 * index], frame)
             self._pending[frame] = s
             self.sentences.before(loop, frame, index, stack)
             texts, _lines = self.sentences.take()

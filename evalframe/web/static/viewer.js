@@ -33,6 +33,14 @@
   var shownFile = null, shownCode = -1;
   var lineEls = [], insEls = [];
   var $ = function (id) { return document.getElementById(id); };
+  var fileLines = {};      // file -> its source split in lines (once)
+  var shownOut = -1, shownErr = -1;
+
+  function linesOf(file) {
+    var l = fileLines[file];
+    if (!l) l = fileLines[file] = (((R.files[file] || {}).source) || "").split("\n");
+    return l;
+  }
 
   // -- loading -------------------------------------------------------------------
 
@@ -208,14 +216,19 @@
       ", offset " + off + (ins ? " <code>" + esc(ins[1]) + (ins[3] ? " (" + esc(ins[3]) + ")" : "") + "</code>" : "");
     $("slider").value = s;
     setHash(s);
+    var t0 = performance.now();
     renderSource(code, ins, kind);
     pinnedCode = -1;
     renderBytecode(st[2], off, kind);
+    var t1 = performance.now();
     renderExplain(st, s);
     renderMachine(s, st);
+    var t2 = performance.now();
     renderOutput(s);
     renderException(s);
+    timing = { code: t1 - t0, machine: t2 - t1, rest: performance.now() - t2 };
   }
+  var timing = null;
 
   function setHash(s) {
     var h = "#step=" + s;
@@ -269,7 +282,7 @@
       for (var l = pos[0]; l <= pos[1]; l++) {
         var el = lineEls[l];
         if (!el) continue;
-        var text = ((R.files[file] || {}).source || "").split("\n")[l - 1] || "";
+        var text = linesOf(file)[l - 1] || "";
         var a = l === pos[0] ? pos[2] : 0, b = l === pos[1] ? pos[3] : text.length;
         el.classList.add("span-line");
         el.querySelector(".text").innerHTML = lineHTML(R.files[file], l - 1, [a, b]);
@@ -286,18 +299,19 @@
   function lineHTML(f, i, span) {
     var segs;
     if (f.tokens && f.tokens[i]) segs = f.tokens[i];
-    else segs = [["", ((f.source || "").split("\n")[i]) || ""]];
-    var out = "", col = 0;
+    else segs = [["", (f.source == null ? "" : linesOf(shownFile)[i]) || ""]];
+    // three runs of tokens: before the span, inside it (one <mark>), after it
+    var before = "", inside = "", after = "", col = 0;
+    var a0 = span ? span[0] : Infinity, b0 = span ? span[1] : Infinity;
     for (var k = 0; k < segs.length; k++) {
       var cls = segs[k][0], t = segs[k][1], end = col + t.length;
-      if (span && span[0] < end && span[1] > col) {
-        var a = Math.max(span[0], col) - col, b = Math.min(span[1], end) - col;
-        out += tok(cls, t.slice(0, a)) + '<mark class="colspan">' + tok(cls, t.slice(a, b)) + "</mark>" + tok(cls, t.slice(b));
-      } else {
-        out += tok(cls, t);
-      }
+      var a = Math.min(Math.max(a0 - col, 0), t.length), b = Math.min(Math.max(b0 - col, 0), t.length);
+      before += tok(cls, t.slice(0, a));
+      inside += tok(cls, t.slice(a, b));
+      after += tok(cls, t.slice(b));
       col = end;
     }
+    var out = before + (inside ? '<mark class="colspan">' + inside + "</mark>" : "") + after;
     if (!out) out = " ";
     return out;
   }
@@ -380,7 +394,7 @@
     if (ref == null) return '<span class="prim">None</span>';
     var o = resolve(ref, s);
     var label = o ? kindLabel(o) : "object";
-    return '<span class="ref" data-ref="' + ref + '" title="' + esc(repr(ref, s)) + '"><span class="dot"></span><span class="rlabel">' + esc(label) + "</span></span>";
+    return '<span class="ref" data-ref="' + ref + '" title="' + esc(repr(ref, s)) + '"><span class="rlabel">' + esc(label) + '</span><span class="dot"></span></span>';
   }
 
   function renderMachine(s, st) {
@@ -393,8 +407,10 @@
     }
     if (!stack.length) sh.push('<div class="empty">(empty)</div>');
     if (st[8] && "v" in st[8]) sh.unshift('<div class="slot retval"><span class="idx">' + (st[0] === "y" ? "yields" : "returns") + "</span>" + valueHTML(st[8].v, s) + "</div>");
-    $("stack").innerHTML = sh.join("");
-    $("stack-col").querySelector("h3").textContent = "value stack of " + R.codes[st[2]].qual;
+    var changed = setHTML("stack", sh.join(""));
+    var title = "value stack of " + R.codes[st[2]].qual;
+    var h3 = $("stack-col").querySelector("h3");
+    if (h3.textContent !== title) h3.textContent = title;
 
     // frames: the running one first, then its f_back chain
     var fh = [];
@@ -408,7 +424,7 @@
       fh.push(frameHTML(chain[k][0], chain[k][1], s, k === 0 ? st : null, roots));
     }
     if (chain.truncated) fh.push('<div class="note">... ' + chain.truncated + " older frames not shown</div>");
-    $("frames").innerHTML = fh.join("");
+    changed = setHTML("frames", fh.join("")) || changed;
 
     // heap: what the stack and the frames reach, breadth first, in columns by distance
     var seen = {}, cols = [[], [], [], []], queue = [];
@@ -427,8 +443,18 @@
     var hh = [];
     cols.forEach(function (c, n) { if (c.length) hh.push('<div class="hcol">' + c.join("") + "</div>"); });
     if (queue.length) hh.push('<div class="note">more objects not drawn</div>');
-    $("heap").innerHTML = hh.join("") || '<div class="empty">(nothing referenced yet)</div>';
-    drawArrows();
+    changed = setHTML("heap", hh.join("") || '<div class="empty">(nothing referenced yet)</div>') || changed;
+    // the arrows only move when a box did
+    if (changed) drawArrows();
+  }
+
+  // replace an element's content only when it differs (most steps change little)
+  var lastHTML = {};
+  function setHTML(id, html) {
+    if (lastHTML[id] === html) return false;
+    lastHTML[id] = html;
+    $(id).innerHTML = html;
+    return true;
   }
 
   function frameChain(fid, s) {
@@ -568,18 +594,17 @@
   function drawArrows() {
     var box = $("machine"), g = $("arrow-paths"), svg = $("arrows");
     if (!box || !g) return;
-    svg.setAttribute("width", box.scrollWidth);
-    svg.setAttribute("height", box.scrollHeight);
+    var width = box.scrollWidth, height = box.scrollHeight;
     var base = box.getBoundingClientRect();
     var ox = box.scrollLeft - base.left, oy = box.scrollTop - base.top;
     var refs = box.querySelectorAll(".ref[data-ref]");
-    var paths = [];
+    var paths = [], unlinked = [];
+    // reads only in this loop (one layout); the class changes come after it
     for (var i = 0; i < refs.length; i++) {
       var el = refs[i], hid = el.dataset.ref;
       var target = document.getElementById("o" + hid);
-      if (!target || target.contains(el)) { el.classList.add("unlinked"); continue; }
-      el.classList.remove("unlinked");
-      var dot = el.firstChild.getBoundingClientRect(), t = target.getBoundingClientRect();
+      if (!target || target.contains(el)) { unlinked.push(el); continue; }
+      var dot = el.querySelector(".dot").getBoundingClientRect(), t = target.getBoundingClientRect();
       var x1 = dot.left + dot.width / 2 + ox, y1 = dot.top + dot.height / 2 + oy;
       var x2, y2 = t.top + 10 + oy;
       var d;
@@ -595,16 +620,26 @@
       }
       paths.push('<path class="arrow" data-from="' + esc(el.closest("[id]") ? el.closest("[id]").id : "") + '" data-to="' + hid + '" d="' + d + '" marker-end="url(#ah)"></path>');
     }
+    svg.setAttribute("width", width);
+    svg.setAttribute("height", height);
     g.innerHTML = paths.join("");
+    for (var u = 0; u < unlinked.length; u++) unlinked[u].classList.add("unlinked");
   }
 
   function renderOutput(s) {
-    $("stdout").textContent = clip(outText.slice(0, endAt(outSteps, outEnds, s)));
-    var err = errText.slice(0, endAt(errSteps, errEnds, s));
-    $("stderr").textContent = clip(err);
-    $("stderr").style.display = err ? "" : "none";
-    var pre = $("stdout");
-    pre.scrollTop = pre.scrollHeight;
+    // only touched when the amount written so far differs from what is shown
+    var o = endAt(outSteps, outEnds, s), e = endAt(errSteps, errEnds, s);
+    if (o !== shownOut) {
+      shownOut = o;
+      var pre = $("stdout");
+      pre.textContent = clip(outText.slice(0, o));
+      pre.parentNode.scrollTop = pre.parentNode.scrollHeight;
+    }
+    if (e !== shownErr) {
+      shownErr = e;
+      $("stderr").textContent = clip(errText.slice(0, e));
+      $("stderr").style.display = e ? "" : "none";
+    }
   }
 
   function clip(t) { return t.length > MAX_OUTPUT ? "..." + t.slice(t.length - MAX_OUTPUT) : t; }
@@ -877,6 +912,7 @@
     find: find,
     repr: function (ref, s) { return repr(ref, s == null ? cur : s); },
     end: function () { return R ? JSON.parse(JSON.stringify(R.end)) : null; },
+    timing: function () { return timing; },
     ready: false
   };
 
