@@ -51,6 +51,34 @@ MAX_FILE_CHARS = 400000          # source text kept per file
 # Step kinds (the first field of a step record).
 CALL, INSTR, EXCEPTION, RETURN, YIELD, UNWIND = "c", "i", "x", "r", "y", "u"
 _EXIT_KIND = {"return": RETURN, "yield": YIELD, "exception": UNWIND}
+_FRAME_SUSPENDED = -1            # frameobject.FRAME_SUSPENDED
+_GLOBAL_STORES = frozenset((opcodes.opmap["STORE_GLOBAL"], opcodes.opmap["DELETE_GLOBAL"]))
+
+
+def _ops(*names):
+    return frozenset(opcodes.opmap[n] for n in names if n in opcodes.opmap)
+
+
+# Instructions that cannot change an object they find on the stack (they load,
+# bind, test, jump or build new objects): after one of these, only objects never
+# seen before need a snapshot.
+_KEEPS_OBJECTS = _ops(
+    "NOP", "POP_TOP", "ROT_TWO", "ROT_THREE", "ROT_FOUR", "ROT_N", "DUP_TOP", "DUP_TOP_TWO",
+    "LOAD_CONST", "LOAD_FAST", "LOAD_NAME", "LOAD_GLOBAL", "LOAD_DEREF", "LOAD_CLOSURE",
+    "LOAD_CLASSDEREF", "STORE_FAST", "STORE_NAME", "STORE_GLOBAL", "STORE_DEREF",
+    "DELETE_FAST", "DELETE_NAME", "DELETE_GLOBAL", "DELETE_DEREF",
+    "JUMP_FORWARD", "JUMP_ABSOLUTE", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
+    "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "IS_OP", "SETUP_FINALLY", "POP_BLOCK",
+    "BUILD_TUPLE", "BUILD_LIST", "BUILD_SET", "BUILD_MAP", "BUILD_CONST_KEY_MAP",
+    "BUILD_STRING", "BUILD_SLICE", "LOAD_ASSERTION_ERROR", "LOAD_BUILD_CLASS",
+    "EXTENDED_ARG", "GEN_START")
+
+# Instructions after which the running frame's own locals may differ.
+_CHANGES_LOCALS = _ops(
+    "STORE_FAST", "DELETE_FAST", "STORE_NAME", "DELETE_NAME", "STORE_GLOBAL", "DELETE_GLOBAL",
+    "IMPORT_NAME", "IMPORT_FROM", "IMPORT_STAR", "CALL_FUNCTION", "CALL_FUNCTION_KW",
+    "CALL_FUNCTION_EX", "CALL_METHOD", "SETUP_ANNOTATIONS", "STORE_SUBSCR", "DELETE_SUBSCR",
+    "STORE_ATTR", "DELETE_ATTR", "POP_EXCEPT", "RERAISE")
 
 # Names every module namespace starts with (pythonrun._fresh_main) and that a
 # class body adds: not what a learner defined, so frames do not list them.
@@ -62,6 +90,7 @@ _HIDDEN_CLASS_ATTRS = frozenset(("__module__", "__qualname__", "__dict__", "__we
 
 _PRIMITIVES = frozenset((int, float, complex, bool, type(None), str, bytes,
                          type(Ellipsis), type(NotImplemented)))
+_BIG_INT = 10 ** 30                # ints beyond are left to safe_repr's limits
 _HOST_CALLABLES = (types.BuiltinFunctionType, types.WrapperDescriptorType,
                    types.MethodDescriptorType, types.MethodWrapperType,
                    types.ClassMethodDescriptorType, types.FunctionType)
@@ -103,6 +132,17 @@ class Heap:
     def ref(self, value):
         kind = type(value)
         if kind in _PRIMITIVES:
+            # the common cases without reprlib (the same text safe_repr gives)
+            if kind is int:
+                if -_BIG_INT < value < _BIG_INT:
+                    return int.__repr__(value)
+            elif kind is str:
+                if len(value) <= 38:
+                    text = str.__repr__(value)
+                    if len(text) <= 40:
+                        return text
+            elif kind is bool or value is None:
+                return "True" if value is True else "False" if value is False else "None"
             return safe_repr(value)
         if kind is self.Null:
             return "<NULL>"
@@ -133,6 +173,9 @@ class Heap:
                     if not isinstance(hid, int):
                         continue
                 if hid in self.frozen:
+                    frames = self.rec._module_frames.get(key)
+                    if frames:        # a module namespace changed through a reference to it
+                        queue.extend(f for f in frames if id(f) not in done)
                     continue
                 self._store(hid, obj, step)
             if not self.unseen or budget <= 0:
@@ -207,7 +250,8 @@ class Heap:
                 state = "created"
             else:
                 state = "suspended"
-            snap = {"k": "generator", "t": _type_name(obj), "name": _str(obj._qualname),
+            snap = {"k": "generator", "t": getattr(obj, "_kind", "generator"),
+                    "name": _str(obj._qualname),
                     "state": state, "code": ref(obj.gi_code)}
             if frame is not None:
                 snap["frame"] = ref(frame)
@@ -335,9 +379,23 @@ class _Sentences(ExplainObserver):
         self.caught = _Lines()
         ExplainObserver.__init__(self, self.caught)
         self.texts = []
+        self._by_code = {}
 
     def _write(self, loop, frame, head, text):
         self.texts.append(text)
+
+    def _head(self, frame, instr):
+        return ""          # the printed heading is not kept (the page has its own)
+
+    def _instr(self, code, index):
+        # the explainer's per-code table, keyed by identity: hashing a Code
+        # hashes all its fields (and nested code objects) at every instruction
+        table = self._by_code.get(id(code))
+        if table is None:
+            from ..tools.disasm import get_instructions
+            table = self._by_code[id(code)] = (code, {i.offset: i for i in
+                                                      get_instructions(code)})
+        return table[1][2 * index]
 
     def take(self):
         """(instruction sentences, frame-event lines) written since the last take."""
@@ -375,6 +433,9 @@ class Recorder:
         self._depth = {}             # frame -> call depth (the first frame is 0)
         self._prev_stack = ()        # the objects on the stack at the previous step
         self.current = None          # the frame running now
+        self._dirty = []             # objects the next step must look at again
+        self._last = (None, None)    # (opcode, frame) of the instruction that ran last
+        self._module_frames = {}     # id(globals) -> frames whose locals are those globals
         self.internal_errors = 0
 
     # -- helpers -------------------------------------------------------------------------
@@ -472,8 +533,11 @@ class Recorder:
     def frame_snapshot(self, f):
         code = f.f_code
         ref = self.heap.ref
+        back = f.f_back
+        if f.f_state == _FRAME_SUSPENDED and f is not self.current:
+            back = None        # a suspended generator's frame has no caller (as in CPython)
         snap = {"k": "frame", "name": _str(code.co_name), "qual": _str(code.co_qualname),
-                "c": self.code_index(code), "back": ref(f.f_back) if f.f_back is not None else None}
+                "c": self.code_index(code), "back": ref(back) if back is not None else None}
         fast = f.f_localsplus
         nlocals = code.co_nlocals
         Null = self.heap.Null
@@ -509,14 +573,29 @@ class Recorder:
 
     # -- steps ------------------------------------------------------------------------------------
 
-    def _step(self, kind, frame, offset, stack, extra=None):
+    def _step(self, kind, frame, offset, stack, extra=None, also=()):
         s = len(self.steps)
         heap = self.heap
         stack_refs = [heap.ref(v) for v in stack]
-        objs = list(self._prev_stack)
+        # what this step looks at again: see the module docstring
         now = [v for v in stack if type(v) not in _PRIMITIVES]
-        objs.extend(now)
-        objs.append(frame)
+        last_op, last_frame = self._last
+        if kind == INSTR and last_frame is frame and last_op in _KEEPS_OBJECTS:
+            objs = []
+        else:
+            objs = list(self._prev_stack)
+            objs.extend(now)
+        if kind != INSTR or last_frame is not frame or last_op in _CHANGES_LOCALS \
+                or id(frame) not in heap.ids:
+            objs.append(frame)
+        objs.extend(also)
+        if self._dirty:
+            objs.extend(self._dirty)
+            self._dirty = []
+        code = frame.f_code
+        if code.co_cellvars or code.co_freevars:
+            # STORE_DEREF changes a cell that need not be on the stack
+            objs.extend(frame.f_localsplus[code.co_nlocals:])
         self._prev_stack = now
         if extra:
             for key in ("v", "xr"):
@@ -557,14 +636,16 @@ class Recorder:
             back = frame.f_back
             self._depth[frame] = 0 if back is None else self.depth_of(back) + 1
             self.current = frame
-            if back is not None and id(back) in self.heap.ids:
-                # the caller stopped at its call: store where, and its stack
-                self.current = None
-                self.heap.refresh([back], len(self.steps))
-                self.current = frame
+            if not frame.f_code.co_flags & 0x1 and frame._f_locals is frame.f_globals:
+                self._module_frames.setdefault(id(frame.f_globals), []).append(frame)
+            also = []
+            if back is not None:
+                also.append(back)       # the caller stopped at its call: where, and its stack
+            if frame.f_gen is not None:
+                also.append(frame.f_gen)   # a generator starts running
             self.sentences.call(loop, frame)
             _texts, lines = self.sentences.take()
-            s = self._step(CALL, frame, 2 * (frame._lasti + 1), frame.f_valuestack)
+            s = self._step(CALL, frame, 2 * (frame._lasti + 1), frame.f_valuestack, also=also)
             self._attach(s, lines)
         except AbortRun:
             raise
@@ -572,14 +653,15 @@ class Recorder:
             self.internal_errors += 1
 
     def before(self, loop, frame, index, stack):
-        self.instructions += 1
-        if self.max_steps is not None and self.instructions > self.max_steps:
+        if self.max_steps is not None and self.instructions >= self.max_steps:
             self.truncated = True
             raise AbortRun(EXIT_MAX_STEPS, "evalframe web: stopped after %d instructions "
                            "(--max-steps %d)" % (self.max_steps, self.max_steps))
+        self.instructions += 1
         try:
             self.current = frame
             s = self._step(INSTR, frame, 2 * index, stack)
+            self._last = (frame.f_code.co_code[2 * index], frame)
             self._pending[frame] = s
             self.sentences.before(loop, frame, index, stack)
             texts, _lines = self.sentences.take()
@@ -591,6 +673,10 @@ class Recorder:
 
     def after(self, loop, frame, index, stack, jumped):
         try:
+            op = frame.f_code.co_code[2 * index]
+            if op in _GLOBAL_STORES and frame.f_globals is not frame._f_locals:
+                # a function changed a global: the module's frame shows it
+                self._dirty.extend(self._module_frames.get(id(frame.f_globals), ()))
             self.sentences.after(loop, frame, index, stack, jumped)
             texts, _lines = self.sentences.take()
             s = self._pending.pop(frame, None)
@@ -631,10 +717,9 @@ class Recorder:
                            frame.f_valuestack, extra)
             self._attach(s, lines)
             # from the next step on the frame is not running: suspended or finished
-            self.current = None
-            self.heap.refresh([frame], len(self.steps))
-            back = frame.f_back
-            self.current = back
+            self._dirty.append(frame)
+            if frame.f_gen is not None:
+                self._dirty.append(frame.f_gen)
             self._depth.pop(frame, None)
         except AbortRun:
             raise

@@ -28,9 +28,19 @@
   var excOf = null;        // per step: index of the exception step in flight, or -1
   var caughtAt = null;     // per step: index of the exception step this step caught, or -1
   var breakpoints = {};    // "file\nline" -> true
+  var openDetails = {};    // heap id -> true: a code object's fields shown in full
+  var pinnedCode = -1;     // a code listing asked for by "show its bytecode" (until the next step)
   var shownFile = null, shownCode = -1;
   var lineEls = [], insEls = [];
   var $ = function (id) { return document.getElementById(id); };
+  var fileLines = {};      // file -> its source split in lines (once)
+  var shownOut = -1, shownErr = -1;
+
+  function linesOf(file) {
+    var l = fileLines[file];
+    if (!l) l = fileLines[file] = (((R.files[file] || {}).source) || "").split("\n");
+    return l;
+  }
 
   // -- loading -------------------------------------------------------------------
 
@@ -102,7 +112,12 @@
     for (var s = 0; s < N; s++) {
       var k = KS[s];
       caughtAt[s] = -1;
-      if (k === KCODE.x) { flying = s; excOf[s] = s; continue; }
+      if (k === KCODE.x) {
+        // arriving from a callee that was left by it: the same exception, still in flight
+        if (!(flying >= 0 && s > 0 && KS[s - 1] === KCODE.u)) flying = s;
+        excOf[s] = flying;
+        continue;
+      }
       if (k === KCODE.u) { excOf[s] = flying; continue; }
       if (flying >= 0 && k === KCODE.i) { caughtAt[s] = flying; }
       flying = -1;
@@ -201,13 +216,19 @@
       ", offset " + off + (ins ? " <code>" + esc(ins[1]) + (ins[3] ? " (" + esc(ins[3]) + ")" : "") + "</code>" : "");
     $("slider").value = s;
     setHash(s);
+    var t0 = performance.now();
     renderSource(code, ins, kind);
+    pinnedCode = -1;
     renderBytecode(st[2], off, kind);
+    var t1 = performance.now();
     renderExplain(st, s);
     renderMachine(s, st);
+    var t2 = performance.now();
     renderOutput(s);
     renderException(s);
+    timing = { code: t1 - t0, machine: t2 - t1, rest: performance.now() - t2 };
   }
+  var timing = null;
 
   function setHash(s) {
     var h = "#step=" + s;
@@ -261,7 +282,7 @@
       for (var l = pos[0]; l <= pos[1]; l++) {
         var el = lineEls[l];
         if (!el) continue;
-        var text = ((R.files[file] || {}).source || "").split("\n")[l - 1] || "";
+        var text = linesOf(file)[l - 1] || "";
         var a = l === pos[0] ? pos[2] : 0, b = l === pos[1] ? pos[3] : text.length;
         el.classList.add("span-line");
         el.querySelector(".text").innerHTML = lineHTML(R.files[file], l - 1, [a, b]);
@@ -278,18 +299,19 @@
   function lineHTML(f, i, span) {
     var segs;
     if (f.tokens && f.tokens[i]) segs = f.tokens[i];
-    else segs = [["", ((f.source || "").split("\n")[i]) || ""]];
-    var out = "", col = 0;
+    else segs = [["", (f.source == null ? "" : linesOf(shownFile)[i]) || ""]];
+    // three runs of tokens: before the span, inside it (one <mark>), after it
+    var before = "", inside = "", after = "", col = 0;
+    var a0 = span ? span[0] : Infinity, b0 = span ? span[1] : Infinity;
     for (var k = 0; k < segs.length; k++) {
       var cls = segs[k][0], t = segs[k][1], end = col + t.length;
-      if (span && span[0] < end && span[1] > col) {
-        var a = Math.max(span[0], col) - col, b = Math.min(span[1], end) - col;
-        out += tok(cls, t.slice(0, a)) + '<mark class="colspan">' + tok(cls, t.slice(a, b)) + "</mark>" + tok(cls, t.slice(b));
-      } else {
-        out += tok(cls, t);
-      }
+      var a = Math.min(Math.max(a0 - col, 0), t.length), b = Math.min(Math.max(b0 - col, 0), t.length);
+      before += tok(cls, t.slice(0, a));
+      inside += tok(cls, t.slice(a, b));
+      after += tok(cls, t.slice(b));
       col = end;
     }
+    var out = before + (inside ? '<mark class="colspan">' + inside + "</mark>" : "") + after;
     if (!out) out = " ";
     return out;
   }
@@ -348,7 +370,8 @@
     var tail = st[7] >= 0 ? R.texts[st[7]] : "";
     var kind = st[0];
     if (!head) {
-      if (kind === "x") head = "The exception " + (st[8] && st[8].x) + " was raised here; the eval loop looks for a handler in this frame (its block stack).";
+      if (kind === "x") head = (s > 0 && R.steps[s - 1][0] === "u" ? "The exception " + (st[8] && st[8].x) + " arrives from the callee at this call" : "The exception " + (st[8] && st[8].x) + " was raised here") +
+        "; the eval loop looks for a handler in this frame's block stack (exception_unwind in ceval.c).";
       else if (kind === "u") head = "No handler in `" + R.codes[st[2]].qual + "`: the frame is left and the exception goes on to its caller.";
       else if (kind === "r") head = "`" + R.codes[st[2]].qual + "` returns " + repr(st[8].v, s) + ".";
       else if (kind === "y") head = "`" + R.codes[st[2]].qual + "` is suspended, yielding " + repr(st[8].v, s) + ".";
@@ -371,7 +394,7 @@
     if (ref == null) return '<span class="prim">None</span>';
     var o = resolve(ref, s);
     var label = o ? kindLabel(o) : "object";
-    return '<span class="ref" data-ref="' + ref + '" title="' + esc(repr(ref, s)) + '"><span class="dot"></span><span class="rlabel">' + esc(label) + "</span></span>";
+    return '<span class="ref" data-ref="' + ref + '" title="' + esc(repr(ref, s)) + '"><span class="rlabel">' + esc(label) + '</span><span class="dot"></span></span>';
   }
 
   function renderMachine(s, st) {
@@ -384,8 +407,10 @@
     }
     if (!stack.length) sh.push('<div class="empty">(empty)</div>');
     if (st[8] && "v" in st[8]) sh.unshift('<div class="slot retval"><span class="idx">' + (st[0] === "y" ? "yields" : "returns") + "</span>" + valueHTML(st[8].v, s) + "</div>");
-    $("stack").innerHTML = sh.join("");
-    $("stack-col").querySelector("h3").textContent = "value stack of " + R.codes[st[2]].qual;
+    var changed = setHTML("stack", sh.join(""));
+    var title = "value stack of " + R.codes[st[2]].qual;
+    var h3 = $("stack-col").querySelector("h3");
+    if (h3.textContent !== title) h3.textContent = title;
 
     // frames: the running one first, then its f_back chain
     var fh = [];
@@ -399,7 +424,7 @@
       fh.push(frameHTML(chain[k][0], chain[k][1], s, k === 0 ? st : null, roots));
     }
     if (chain.truncated) fh.push('<div class="note">... ' + chain.truncated + " older frames not shown</div>");
-    $("frames").innerHTML = fh.join("");
+    changed = setHTML("frames", fh.join("")) || changed;
 
     // heap: what the stack and the frames reach, breadth first, in columns by distance
     var seen = {}, cols = [[], [], [], []], queue = [];
@@ -418,8 +443,18 @@
     var hh = [];
     cols.forEach(function (c, n) { if (c.length) hh.push('<div class="hcol">' + c.join("") + "</div>"); });
     if (queue.length) hh.push('<div class="note">more objects not drawn</div>');
-    $("heap").innerHTML = hh.join("") || '<div class="empty">(nothing referenced yet)</div>';
-    drawArrows();
+    changed = setHTML("heap", hh.join("") || '<div class="empty">(nothing referenced yet)</div>') || changed;
+    // the arrows only move when a box did
+    if (changed) drawArrows();
+  }
+
+  // replace an element's content only when it differs (most steps change little)
+  var lastHTML = {};
+  function setHTML(id, html) {
+    if (lastHTML[id] === html) return false;
+    lastHTML[id] = html;
+    $(id).innerHTML = html;
+    return true;
   }
 
   function frameChain(fid, s) {
@@ -464,7 +499,7 @@
     var out = [];
     var add = function (r) { if (typeof r === "number") out.push(r); };
     switch (o.k) {
-      case "function": add(o.code); add(o.defaults); add(o.closure); add(o.kwdefaults); add(o.globals); break;
+      case "function": add(o.code); add(o.defaults); add(o.closure); add(o.kwdefaults); break;
       case "code": (o.co_consts || []).forEach(add); break;
       case "cell": add(o.v); break;
       case "list": case "tuple": case "set": case "frozenset": o.items.forEach(add); break;
@@ -489,20 +524,28 @@
     var txt = function (name, t) { return '<div class="row"><span class="name">' + esc(name) + '</span><span class="prim">' + esc(t) + "</span></div>"; };
     switch (o.k) {
       case "function":
-        body = f("func_code", o.code) + f("func_globals", o.globals) + f("func_defaults", o.defaults) +
+        var g = typeof o.globals === "number" ? resolve(o.globals, s) : null;
+        body = f("func_code", o.code) +
+          (g && g.k === "globals" ? txt("func_globals", "globals of " + g.module) : f("func_globals", o.globals)) +
+          f("func_defaults", o.defaults) +
           (o.kwdefaults != null ? f("func_kwdefaults", o.kwdefaults) : "") +
           f("func_closure", o.closure) + txt("__name__", "'" + o.name + "'") + txt("__module__", o.module);
         break;
       case "code":
-        ["co_name", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags"].forEach(function (k) {
-          body += txt(k, k === "co_name" ? "'" + o.name + "'" : o[k]);
-        });
-        ["co_varnames", "co_names", "co_cellvars", "co_freevars"].forEach(function (k) {
-          body += txt(k, "(" + o[k].map(function (n) { return "'" + n + "'"; }).join(", ") + (o[k].length === 1 ? "," : "") + ")");
-        });
+        var names = function (k) { return "(" + o[k].map(function (n) { return "'" + n + "'"; }).join(", ") + (o[k].length === 1 ? "," : "") + ")"; };
+        body = txt("co_name", "'" + o.name + "'") + txt("co_argcount", o.co_argcount) + txt("co_varnames", names("co_varnames"));
+        if (o.co_cellvars.length) body += txt("co_cellvars", names("co_cellvars"));
+        if (o.co_freevars.length) body += txt("co_freevars", names("co_freevars"));
         body += '<div class="row"><span class="name">co_consts</span><span class="items">' +
           o.co_consts.map(function (r) { return valueHTML(r, s); }).join(" ") + "</span></div>";
-        body += txt("co_filename", basename(o.co_filename)) + txt("co_firstlineno", o.co_firstlineno) + txt("co_code", o.co_code);
+        var more = "";
+        ["co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags"].forEach(function (k) { more += txt(k, o[k]); });
+        more += txt("co_names", names("co_names"));
+        if (!o.co_cellvars.length) more += txt("co_cellvars", names("co_cellvars"));
+        if (!o.co_freevars.length) more += txt("co_freevars", names("co_freevars"));
+        more += txt("co_filename", basename(o.co_filename)) + txt("co_firstlineno", o.co_firstlineno) + txt("co_code", o.co_code);
+        body += '<details data-hid="' + hid + '"' + (openDetails[hid] ? " open" : "") + '><summary>all co_* fields</summary>' + more + "</details>";
+        body += '<button class="showdis" data-code="' + o.c + '">show its bytecode</button>';
         break;
       case "cell":
         body = "v" in o ? f("cell_contents", o.v) : txt("cell_contents", "(empty)");
@@ -551,18 +594,17 @@
   function drawArrows() {
     var box = $("machine"), g = $("arrow-paths"), svg = $("arrows");
     if (!box || !g) return;
-    svg.setAttribute("width", box.scrollWidth);
-    svg.setAttribute("height", box.scrollHeight);
+    var width = box.scrollWidth, height = box.scrollHeight;
     var base = box.getBoundingClientRect();
     var ox = box.scrollLeft - base.left, oy = box.scrollTop - base.top;
     var refs = box.querySelectorAll(".ref[data-ref]");
-    var paths = [];
+    var paths = [], unlinked = [];
+    // reads only in this loop (one layout); the class changes come after it
     for (var i = 0; i < refs.length; i++) {
       var el = refs[i], hid = el.dataset.ref;
       var target = document.getElementById("o" + hid);
-      if (!target || target.contains(el)) { el.classList.add("unlinked"); continue; }
-      el.classList.remove("unlinked");
-      var dot = el.firstChild.getBoundingClientRect(), t = target.getBoundingClientRect();
+      if (!target || target.contains(el)) { unlinked.push(el); continue; }
+      var dot = el.querySelector(".dot").getBoundingClientRect(), t = target.getBoundingClientRect();
       var x1 = dot.left + dot.width / 2 + ox, y1 = dot.top + dot.height / 2 + oy;
       var x2, y2 = t.top + 10 + oy;
       var d;
@@ -578,16 +620,26 @@
       }
       paths.push('<path class="arrow" data-from="' + esc(el.closest("[id]") ? el.closest("[id]").id : "") + '" data-to="' + hid + '" d="' + d + '" marker-end="url(#ah)"></path>');
     }
+    svg.setAttribute("width", width);
+    svg.setAttribute("height", height);
     g.innerHTML = paths.join("");
+    for (var u = 0; u < unlinked.length; u++) unlinked[u].classList.add("unlinked");
   }
 
   function renderOutput(s) {
-    $("stdout").textContent = clip(outText.slice(0, endAt(outSteps, outEnds, s)));
-    var err = errText.slice(0, endAt(errSteps, errEnds, s));
-    $("stderr").textContent = clip(err);
-    $("stderr").style.display = err ? "" : "none";
-    var pre = $("stdout");
-    pre.scrollTop = pre.scrollHeight;
+    // only touched when the amount written so far differs from what is shown
+    var o = endAt(outSteps, outEnds, s), e = endAt(errSteps, errEnds, s);
+    if (o !== shownOut) {
+      shownOut = o;
+      var pre = $("stdout");
+      pre.textContent = clip(outText.slice(0, o));
+      pre.parentNode.scrollTop = pre.parentNode.scrollHeight;
+    }
+    if (e !== shownErr) {
+      shownErr = e;
+      $("stderr").textContent = clip(errText.slice(0, e));
+      $("stderr").style.display = e ? "" : "none";
+    }
   }
 
   function clip(t) { return t.length > MAX_OUTPUT ? "..." + t.slice(t.length - MAX_OUTPUT) : t; }
@@ -610,6 +662,7 @@
       var st = R.steps[e];
       html = '<div class="inflight">in flight: <b>' + esc(st[8].x) + "</b></div>" +
         '<div class="note">raised in <code>' + esc(R.codes[st[2]].qual) + "</code> line " + lineOf(st[2], st[3]) +
+        (e !== s && R.steps[s][0] === "x" ? "; now in <code>" + esc(R.codes[R.steps[s][2]].qual) + "</code>, which looks for a handler" : "") +
         (R.steps[s][0] === "u" ? "; no handler in <code>" + esc(R.codes[R.steps[s][2]].qual) + "</code>, so the frame is left" : "") + "</div>";
       if (st[8].xr != null) html += '<div class="exref">' + valueHTML(st[8].xr, s) + "</div>";
     } else if (c >= 0) {
@@ -749,6 +802,19 @@
       if (h != null && h !== cur) goto(h);
     });
     $("machine").addEventListener("scroll", drawArrows);
+    $("machine").addEventListener("toggle", function (ev) {
+      var d = ev.target;
+      if (d.tagName === "DETAILS") { if (d.open) openDetails[d.dataset.hid] = true; else delete openDetails[d.dataset.hid]; drawArrows(); }
+    }, true);
+    $("machine").addEventListener("click", function (ev) {
+      var b = ev.target.closest(".showdis");
+      if (!b) return;
+      var ci = +b.dataset.code;
+      if (ci === CS[cur]) return;
+      pinnedCode = ci;
+      renderBytecode(ci, -2, "");
+      $("code-name").textContent += "  (not running: shown from the heap; move to go back)";
+    });
     document.addEventListener("keydown", function (ev) {
       if (ev.target && /^(INPUT|TEXTAREA|SELECT)$/.test(ev.target.tagName) && ev.target.type !== "range") return;
       if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
@@ -846,6 +912,7 @@
     find: find,
     repr: function (ref, s) { return repr(ref, s == null ? cur : s); },
     end: function () { return R ? JSON.parse(JSON.stringify(R.end)) : null; },
+    timing: function () { return timing; },
     ready: false
   };
 
