@@ -16,8 +16,27 @@ pytest.importorskip("httpx", reason="Starlette's TestClient needs httpx")
 from evalframe.web.serve import Busy, Runner, ServeLimits, create_app  # noqa: E402
 
 
+def in_own_loop(coro):
+    """asyncio.run() in a thread of its own: another test in this process (a
+    Playwright sync session) may have an event loop running in this thread."""
+    import threading
+    out = {}
+
+    def target():
+        try:
+            out["value"] = asyncio.run(coro)
+        except BaseException as exc:   # handed to the test's thread
+            out["error"] = exc
+    t = threading.Thread(target=target)
+    t.start()
+    t.join()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
+
+
 def run(source, stdin="", **limits):
-    return asyncio.run(Runner(ServeLimits(**limits)).run(source, stdin))
+    return in_own_loop(Runner(ServeLimits(**limits)).run(source, stdin))
 
 
 def test_a_run_is_a_separate_process():
@@ -33,7 +52,7 @@ def _stdout_of(runner, res):
 
 def test_the_guest_runs_in_its_own_process_with_its_input():
     runner = Runner(ServeLimits())
-    res = asyncio.run(runner.run("import os\nprint(os.getpid())\nprint(input())\n", "hi\n"))
+    res = in_own_loop(runner.run("import os\nprint(os.getpid())\nprint(input())\n", "hi\n"))
     pid, line = _stdout_of(runner, res).split()
     assert int(pid) != os.getpid() and line == "hi"
 
@@ -83,7 +102,7 @@ def test_bounded_queue():
         with pytest.raises(Busy):
             await runner.run("print(3)\n")                           # refused at once
         return await first, await second
-    first, second = asyncio.run(scenario())
+    first, second = in_own_loop(scenario())
     assert first["outcome"] == second["outcome"] == "ok"
 
 

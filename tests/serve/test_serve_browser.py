@@ -54,14 +54,34 @@ def server(request):
         proc.wait()
 
 
+def with_browser(test):
+    """Run ``test(browser)`` in a thread of its own with its own Playwright: the
+    sync API refuses to start where an event loop runs, and another test in this
+    process (tests/web's session browser) may have one running in this thread."""
+    import threading
+    out = {}
+
+    def target():
+        try:
+            with playwright_api.sync_playwright() as p:
+                b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+                try:
+                    test(b)
+                finally:
+                    b.close()
+        except BaseException as exc:   # handed to the test's thread
+            out["error"] = exc
+    t = threading.Thread(target=target)
+    t.start()
+    t.join()
+    if "error" in out:
+        raise out["error"]
+
+
 @pytest.fixture
 def browser():
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    """A callable: browser(test) runs test(browser) (see with_browser)."""
+    return with_browser
 
 
 def shot(page, name):
@@ -103,6 +123,10 @@ print(c(), c())
 def test_two_users_at_once(server, browser):
     """Two browser contexts (two people) run different programs at the same time;
     each sees its own run, stepped through in its own viewer."""
+    browser(lambda b: two_users(server, b))
+
+
+def two_users(server, browser):
     alice = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     bob = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     for page in (alice, bob):
@@ -152,6 +176,10 @@ def test_two_users_at_once(server, browser):
 
 @pytest.mark.parametrize("server", [("--max-steps", "3000")], indirect=True)
 def test_runaway_program_is_stopped_by_the_instruction_limit(server, browser):
+    browser(lambda b: runaway(server, b))
+
+
+def runaway(server, browser):
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     page.goto(server)
     type_program(page, "n = 0\nwhile True:\n    n += 1\n")
