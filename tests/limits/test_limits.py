@@ -337,3 +337,23 @@ def test_limits_in_process_are_undone():
     assert (tstate.tracer, tstate.recursion_limit,
             resource.getrlimit(resource.RLIMIT_AS)) == before
     assert ceval.depth_limit_hook is None and pystate.new_thread_hook is None
+
+
+def test_max_depth_in_a_thread_stops_the_process(tmp_path):
+    prog = program(tmp_path, """\
+        import threading
+        def down(n):
+            return down(n + 1)
+        def worker():
+            try:
+                down(0)
+            finally:
+                print("thread finally")
+        t = threading.Thread(target=worker)
+        t.start()
+        t.join()
+        print("main after join")
+        """)
+    r = ef("run", "--max-depth", "40", prog)
+    assert (r.returncode, r.stdout) == (DEPTH, "")
+    assert one_line(r.stderr) == "evalframe: stopped at a depth of 40 frames (--max-depth 40)"
