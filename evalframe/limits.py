@@ -95,16 +95,26 @@ def check(attr, value):
     return value
 
 
-def _positive(kind):
+def parse_value(attr, kind, text):
+    """``text`` as the value of limit ``attr``; ValueError says what is wrong
+    (in argparse's words)."""
+    try:
+        value = kind(text)
+    except ValueError:
+        raise ValueError("invalid %s value: %r" % (kind.__name__, text))
+    try:
+        return check(attr, value)
+    except ValueError as err:
+        raise ValueError("invalid value %r: %s" % (text, err))
+
+
+def _argparse_type(attr, kind):
     def convert(text):
         import argparse
         try:
-            value = kind(text)
-            return check("max_steps" if kind is int else "timeout", value)
+            return parse_value(attr, kind, text)
         except ValueError as err:
-            raise argparse.ArgumentTypeError("invalid value %r: %s" % (text, err)
-                                             if "must" in str(err) else
-                                             "invalid %s value: %r" % (kind.__name__, text))
+            raise argparse.ArgumentTypeError(str(err))
     return convert
 
 
@@ -112,7 +122,7 @@ def add_arguments(parser):
     """Add the four limit options to an argparse parser."""
     group = parser.add_argument_group("limits")
     for option, attr, kind, metavar, text in OPTIONS:
-        group.add_argument(option, dest=attr, type=_positive(kind), metavar=metavar,
+        group.add_argument(option, dest=attr, type=_argparse_type(attr, kind), metavar=metavar,
                            default=None, help=text)
 
 
@@ -136,14 +146,9 @@ def take_option(argv, i, limits):
                     raise ValueError("argument %s: expected one argument" % option)
                 text = argv[i]
             try:
-                value = kind(text)
-            except ValueError:
-                raise ValueError("argument %s: invalid %s value: %r"
-                                 % (option, kind.__name__, text))
-            try:
-                check(attr, value)
+                value = parse_value(attr, kind, text)
             except ValueError as err:
-                raise ValueError("argument %s: invalid value %r: %s" % (option, text, err))
+                raise ValueError("argument %s: %s" % (option, err))
             setattr(limits, attr, value)
             return i + 1
     return None
