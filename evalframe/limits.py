@@ -202,7 +202,7 @@ def finish():
 
 def uninstall():
     """Undo install() (for callers that run several programs in one process)."""
-    global _active, _running, _counter, _watchdog, _guest_limit
+    global _active, _running, _counter, _watchdog, _guest_limit, _reserve
     if _active is None:
         return
     _running = False
@@ -222,7 +222,6 @@ def uninstall():
         del _saved["depth"]
     if "memory" in _saved:
         import resource
-        global _reserve
         from .interpreter import abort
         abort.memory_hook = None
         _reserve = None
