@@ -83,24 +83,8 @@ def test_seed_steps_and_values():
     assert doc["trace"][3]["stdout"] == ""
 
 
-CLOSURE = """\
-def make_counter(start):
-    count = start
-    def inc(step=1):
-        nonlocal count
-        count += step
-        return count
-    return inc
-
-c = make_counter(10)
-print(c())
-print(c(5))
-data = [c, (1, 2.5), {"k": None}]
-"""
-
-
-def test_closure_parent_frame_is_exact(tmp_path):
-    r, doc = pytutor(write_program(tmp_path, CLOSURE))
+def test_closure_parent_frame_is_exact():
+    r, doc = pytutor(os.path.join(CORPUS, "closure.py"))
     assert r.returncode == 0, r.stderr
     check_structure(doc)
     trace = doc["trace"]

@@ -10,6 +10,8 @@ import pytest
 
 from evalframe_testing import ROOT, _env
 
+from ._threads import in_thread
+
 pytest.importorskip("starlette", reason="evalframe serve needs the web extra (starlette)")
 pytest.importorskip("httpx", reason="Starlette's TestClient needs httpx")
 
@@ -17,22 +19,7 @@ from evalframe.web.serve import Busy, Runner, ServeLimits, create_app  # noqa: E
 
 
 def in_own_loop(coro):
-    """asyncio.run() in a thread of its own: another test in this process (a
-    Playwright sync session) may have an event loop running in this thread."""
-    import threading
-    out = {}
-
-    def target():
-        try:
-            out["value"] = asyncio.run(coro)
-        except BaseException as exc:   # handed to the test's thread
-            out["error"] = exc
-    t = threading.Thread(target=target)
-    t.start()
-    t.join()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
+    return in_thread(asyncio.run, coro)
 
 
 def run(source, stdin="", **limits):

@@ -15,6 +15,8 @@ import pytest
 
 from evalframe_testing import ROOT, _env
 
+from ._threads import in_thread
+
 CHROMIUM = os.environ.get("EVALFRAME_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -55,27 +57,16 @@ def server(request):
 
 
 def with_browser(test):
-    """Run ``test(browser)`` in a thread of its own with its own Playwright: the
-    sync API refuses to start where an event loop runs, and another test in this
-    process (tests/web's session browser) may have one running in this thread."""
-    import threading
-    out = {}
-
-    def target():
-        try:
-            with playwright_api.sync_playwright() as p:
-                b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-                try:
-                    test(b)
-                finally:
-                    b.close()
-        except BaseException as exc:   # handed to the test's thread
-            out["error"] = exc
-    t = threading.Thread(target=target)
-    t.start()
-    t.join()
-    if "error" in out:
-        raise out["error"]
+    """Run ``test(browser)`` with a Playwright session of its own, in a thread of
+    its own (tests/serve/_threads.py says why)."""
+    def session():
+        with playwright_api.sync_playwright() as p:
+            b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            try:
+                test(b)
+            finally:
+                b.close()
+    in_thread(session)
 
 
 @pytest.fixture

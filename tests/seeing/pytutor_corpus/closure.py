@@ -9,3 +9,4 @@ def make_counter(start):
 c = make_counter(10)
 print(c())
 print(c(5))
+data = [c, (1, 2.5), {"k": None}]
