@@ -76,6 +76,8 @@ class Runner:
         self.python = python or sys.executable
         self.slots = asyncio.Semaphore(limits.max_concurrent)
         self.admitted = 0                 # running + waiting
+        self.live = set()                 # the run processes now running
+        self.stopping = False
         self.recordings = collections.OrderedDict()     # id -> JSON bytes
 
     async def run(self, source, stdin=""):
@@ -121,41 +123,61 @@ class Runner:
                 cwd=tmp, env=env, stdin=asyncio.subprocess.DEVNULL,
                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
                 preexec_fn=self._child_setup, start_new_session=True)
-            cap = int(lim.max_output * 1024 * 1024)
-            out, err = bytearray(), bytearray()
-            over = []
-
-            async def read(stream, buf, limit, name):
-                while True:
-                    data = await stream.read(65536)
-                    if not data:
-                        return
-                    if len(buf) + len(data) > limit:
-                        buf.extend(data[:max(0, limit - len(buf))])
-                        if name == "out":
-                            over.append(True)
-                            _kill(proc)
-                        continue            # (stderr: keep draining, keep nothing)
-                    buf.extend(data)
-
-            timed_out = False
+            self.live.add(proc)
             try:
-                await asyncio.wait_for(asyncio.gather(read(proc.stdout, out, cap, "out"),
-                                                      read(proc.stderr, err, 65536, "err"),
-                                                      proc.wait()),
-                                       timeout=lim.timeout)
-            except asyncio.TimeoutError:
-                timed_out = True
-                _kill(proc)
-                await proc.wait()
-            return self._outcome(proc.returncode, bytes(out), bytes(err), timed_out, bool(over),
-                                 tmp)
+                return await self._wait(proc, tmp)
+            finally:
+                self.live.discard(proc)
+                if proc.returncode is None:     # (the request was cancelled)
+                    _kill(proc)
+
+    def kill_all(self):
+        """End every run still going (the server is stopping)."""
+        self.stopping = True
+        for proc in list(self.live):
+            _kill(proc)
+
+    async def _wait(self, proc, tmp):
+        """Read the run's recording (up to the output limit) until it ends or
+        its time is up."""
+        lim = self.limits
+        cap = int(lim.max_output * 1024 * 1024)
+        out, err = bytearray(), bytearray()
+        over = []
+
+        async def read(stream, buf, limit, name):
+            while True:
+                data = await stream.read(65536)
+                if not data:
+                    return
+                if len(buf) + len(data) > limit:
+                    buf.extend(data[:max(0, limit - len(buf))])
+                    if name == "out":
+                        over.append(True)
+                        _kill(proc)
+                    continue            # (stderr: keep draining, keep nothing)
+                buf.extend(data)
+
+        timed_out = False
+        try:
+            await asyncio.wait_for(asyncio.gather(read(proc.stdout, out, cap, "out"),
+                                                  read(proc.stderr, err, 65536, "err"),
+                                                  proc.wait()),
+                                   timeout=lim.timeout)
+        except asyncio.TimeoutError:
+            timed_out = True
+            _kill(proc)
+            await proc.wait()
+        return self._outcome(proc.returncode, bytes(out), bytes(err), timed_out, bool(over),
+                             tmp)
 
     def _outcome(self, returncode, out, err, timed_out, over, tmp):
         lim = self.limits
         stderr = err.decode("utf-8", "replace")
         result = {"id": None, "outcome": "ok", "limit": None, "message": "", "status": None,
                   "steps": 0}
+        if self.stopping:
+            return dict(result, outcome="error", message="The server stopped during the run.")
         if timed_out:
             return dict(result, outcome="limit", limit="time",
                         message="Stopped: the program ran for %s s, the time limit."
@@ -367,10 +389,22 @@ def main(argv=None):
                         _num(limits.max_memory), _num(limits.max_output),
                         limits.max_concurrent, limits.max_queue))
     sys.stdout.flush()
-    config = uvicorn.Config(create_app(limits), log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
+    app = create_app(limits)
+    config = uvicorn.Config(app, log_level="warning", lifespan="off",
+                            timeout_graceful_shutdown=5)
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig, frame):
+            # Ctrl-C: end the runs first, so that their requests answer at once
+            # and the graceful shutdown has nothing to wait for
+            app.state.runner.kill_all()
+            super().handle_exit(sig, frame)
+
+    server = Server(config)
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
+    finally:
+        app.state.runner.kill_all()     # no run outlives the server
     return 0
