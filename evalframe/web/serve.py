@@ -104,6 +104,7 @@ class Runner:
         size = int(lim.max_output * 1024 * 1024)
         resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        _die_with_parent()
 
     async def _run(self, source, stdin):
         lim = self.limits
@@ -235,6 +236,17 @@ class Runner:
         while len(self.recordings) > self.limits.keep:
             self.recordings.popitem(last=False)
         return rid
+
+
+def _die_with_parent():
+    """Linux: the run gets SIGKILL if the server dies (prctl PR_SET_PDEATHSIG),
+    so a server killed outright leaves no run behind."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)      # PR_SET_PDEATHSIG = 1
+    except Exception:       # not Linux, no libc: the timeout kill remains
+        pass
 
 
 def _kill(proc):
