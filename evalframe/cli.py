@@ -49,12 +49,15 @@ def parse_run_args(argv):
     Returns (options dict, kind, target, guest args) or raises ValueError.
     """
     from . import limits
-    opts = {"pdb": False, "stats": False, "vm_modules": None, "limits": limits.Limits()}
+    opts = {"pdb": False, "stats": False, "vm_modules": None}
+    run_limits = limits.Limits()
+    opts.update(vars(run_limits))   # max_steps, timeout, max_memory, max_depth: None
     i = 0
     while i < len(argv):
         arg = argv[i]
-        after = limits.take_option(argv, i, opts["limits"])
+        after = limits.take_option(argv, i, run_limits)
         if after is not None:       # --max-steps/--timeout/--max-memory/--max-depth
+            opts.update(vars(run_limits))
             i = after
             continue
         if arg in ("-c", "-m"):

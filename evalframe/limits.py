@@ -130,6 +130,20 @@ def from_namespace(ns):
     return Limits(**{attr: getattr(ns, attr, None) for _o, attr, _k, _m, _h in OPTIONS})
 
 
+def run_options(error=ValueError):
+    """The four options for a table-driven parser: {option: (attr, convert)}, where
+    ``convert(option, text)`` returns the value or raises ``error`` with the
+    message to show (the shape of a parser like cli's table of ``run`` options)."""
+    def converter(attr, kind):
+        def convert(option, text):
+            try:
+                return parse_value(attr, kind, text)
+            except ValueError as err:
+                raise error("argument %s: %s" % (option, err))
+        return convert
+    return {option: (attr, converter(attr, kind)) for option, attr, kind, _m, _h in OPTIONS}
+
+
 def take_option(argv, i, limits):
     """For hand-written parsers (``evalframe run``): if ``argv[i]`` is a limit
     option (``--max-steps N`` or ``--max-steps=N``), store it in ``limits``

@@ -238,17 +238,19 @@ def _without_traceback(exc):
     return exc
 
 
-def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None, limits=None):
+def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None,
+        max_steps=None, timeout=None, max_memory=None, max_depth=None):
     """The ``evalframe run`` entry: dispatch on FILE / -c / -m, return the exit status.
 
     Before the main program runs, evalframe's importer goes onto sys.meta_path
     with the chosen policy (``--vm-modules``: user, all or none), so the guest's
     own modules run in the VM too.  ``pdb`` and ``stats`` select the debugger
-    and the call statistics, each provided by its own module.  ``limits``
-    (evalframe.limits.Limits) are in force while the program runs.
+    and the call statistics, each provided by its own module.  The run limits
+    (``max_steps``, ``timeout``, ``max_memory``, ``max_depth``: evalframe.limits)
+    are in force while the program runs.
     """
     from . import limits as _limits
-    _limits.install(limits)
+    _limits.install(_limits.Limits(max_steps, timeout, max_memory, max_depth))
     try:
         return _run(kind, target, args, pdb, stats, vm_modules)
     finally:

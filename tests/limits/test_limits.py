@@ -357,3 +357,17 @@ def test_max_depth_in_a_thread_stops_the_process(tmp_path):
     r = ef("run", "--max-depth", "40", prog)
     assert (r.returncode, r.stdout) == (DEPTH, "")
     assert one_line(r.stderr) == "evalframe: stopped at a depth of 40 frames (--max-depth 40)"
+
+
+def test_option_table_for_table_driven_parsers():
+    """limits.run_options(): what a parser with a table of options (dest, convert) adds."""
+    class UsageError(ValueError):
+        pass
+    table = limits.run_options(UsageError)
+    assert {o: dest for o, (dest, _c) in table.items()} == {
+        "--max-steps": "max_steps", "--timeout": "timeout", "--max-memory": "max_memory",
+        "--max-depth": "max_depth"}
+    assert table["--timeout"][1]("--timeout", "2.5") == 2.5
+    assert table["--max-depth"][1]("--max-depth", "7") == 7
+    with pytest.raises(UsageError, match="argument --max-steps: invalid value '0'"):
+        table["--max-steps"][1]("--max-steps", "0")
