@@ -50,7 +50,7 @@ class ServeLimits:
     """What one run and the whole server may use."""
 
     def __init__(self, max_steps=20000, timeout=10.0, max_memory=1024, max_output=32,
-                 max_source=100000, max_concurrent=2, max_queue=8, keep=64):
+                 max_source=100000, max_concurrent=2, max_queue=8, keep=64, keep_mb=256):
         self.max_steps = max_steps            # instructions recorded per run
         self.timeout = timeout                # seconds of wall time per run
         self.max_memory = max_memory          # MB of address space per run process
@@ -59,6 +59,7 @@ class ServeLimits:
         self.max_concurrent = max_concurrent  # runs at the same time
         self.max_queue = max_queue            # runs waiting for a slot
         self.keep = keep                      # recordings kept in memory for viewing
+        self.keep_mb = keep_mb                # ... and the MB they may hold together
 
     def as_dict(self):
         return dict(vars(self))
@@ -79,6 +80,7 @@ class Runner:
         self.live = set()                 # the run processes now running
         self.stopping = False
         self.recordings = collections.OrderedDict()     # id -> JSON bytes
+        self.kept_bytes = 0
 
     async def run(self, source, stdin=""):
         lim = self.limits
@@ -231,10 +233,16 @@ class Runner:
                     % result["steps"])
 
     def _keep(self, data):
+        """Keep a recording for viewing; the oldest go when there are more than
+        ``keep`` or they hold more than ``keep_mb`` together."""
         rid = secrets.token_urlsafe(12)
         self.recordings[rid] = data
-        while len(self.recordings) > self.limits.keep:
-            self.recordings.popitem(last=False)
+        self.kept_bytes += len(data)
+        cap = self.limits.keep_mb * 1024 * 1024
+        while len(self.recordings) > 1 and (len(self.recordings) > self.limits.keep
+                                            or self.kept_bytes > cap):
+            _rid, old = self.recordings.popitem(last=False)
+            self.kept_bytes -= len(old)
         return rid
 
 

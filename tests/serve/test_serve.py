@@ -116,3 +116,11 @@ def test_command_line_errors():
     r = subprocess.run([sys.executable, "-m", "evalframe", "serve", "--max-steps", "0"],
                        capture_output=True, text=True, env=_env(), cwd=ROOT, timeout=60)
     assert r.returncode == 2 and "--max-steps must be greater than 0" in r.stderr
+
+
+def test_recordings_kept_are_bounded():
+    runner = Runner(ServeLimits(keep=3, keep_mb=1))
+    ids = [runner._keep(b"x" * 1000) for _ in range(5)]
+    assert list(runner.recordings) == ids[2:]
+    big = runner._keep(b"y" * (1024 * 1024 - 1000))     # over 1 MB together
+    assert list(runner.recordings) == [ids[-1], big] and runner.kept_bytes <= 1024 * 1024
