@@ -336,8 +336,8 @@ def test_global_set_by_a_function_shows_in_the_module_frame(tmp_path):
     src.write_text("n = 0\ndef bump():\n    global n\n    n = n + 1\nbump()\nx = 1\n")
     rec = record.record_file(str(src))
     steps = rec["steps"]
-    g = _find(rec, lambda s, r: r[0] == "i" and _opname(rec, s) == "STORE_GLOBAL")
-    assert _code_name(rec, steps[g]) == "bump"
+    g = _find(rec, lambda s, r: r[0] == "i" and _opname(rec, s) == "STORE_GLOBAL"
+              and _code_name(rec, r) == "bump")
     module = steps[0][1]
     assert _locals(rec, module, g)["n"] == "0"
     assert _locals(rec, module, g + 1)["n"] == "1"
