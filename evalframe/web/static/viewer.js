@@ -85,6 +85,10 @@
     var e = prefix(R.stderr); errText = e[0]; errEnds = e[1]; errSteps = e[2];
     computeExceptions();
     $("program").textContent = R.argv.join(" ");
+    var notes = [];
+    if (R.end && R.end.truncated) notes.push("recording " + R.end.message);
+    if (R.end && R.end.internal_errors) notes.push(R.end.internal_errors + " moments could not be recorded (recorder errors)");
+    if (notes.length) { $("notice").textContent = notes.join("; "); $("notice").hidden = false; }
     $("slider").max = Math.max(0, N - 1);
     $("loading").style.display = "none";
     document.body.classList.add("ready");
