@@ -812,6 +812,7 @@ def record_file(path, argv=(), stdin_text=None, max_steps=DEFAULT_MAX_STEPS):
     sys.stdout, sys.stderr = out, err
     status = None
     started = False
+    exit_funcs = _AtExit()
     try:
         prepared = prepare_main(path, argv)
         if isinstance(prepared, int):
@@ -819,7 +820,11 @@ def record_file(path, argv=(), stdin_text=None, max_steps=DEFAULT_MAX_STEPS):
         else:
             code, main = prepared
             started = True
-            status = run_observed(code, main, [rec])
+            with exit_funcs:
+                status = run_observed(code, main, [rec])
+            # what the guest registered with atexit runs now, while its output
+            # is still caught (the host's own exit would print it after the JSON)
+            exit_funcs.run()
     finally:
         sys.stdin, sys.stdout, sys.stderr = saved[0], saved[1], saved[2]
         sys.argv[:] = saved[3]
@@ -827,6 +832,53 @@ def record_file(path, argv=(), stdin_text=None, max_steps=DEFAULT_MAX_STEPS):
         if saved[5] is not None:
             sys.modules["__main__"] = saved[5]
     return _assemble(rec, path, argv, status, error=not started)
+
+
+class _AtExit:
+    """atexit.register/unregister while recording: the guest's exit functions, kept here.
+
+    CPython runs them at interpreter shutdown (Py_FinalizeEx -> atexit_callfuncs),
+    last registered first; the recorder runs them when the program is done, so
+    that what they print belongs to the recording.
+    """
+
+    def __init__(self):
+        self.funcs = []
+
+    def __enter__(self):
+        import atexit
+        self.saved = atexit.register, atexit.unregister
+
+        def register(func, *args, **kwargs):
+            if not callable(func):
+                raise TypeError("the first argument must be callable")
+            self.funcs.append((func, args, kwargs))
+            return func
+
+        def unregister(func):
+            self.funcs[:] = [f for f in self.funcs if f[0] != func]
+
+        atexit.register, atexit.unregister = register, unregister
+        return self
+
+    def __exit__(self, *exc):
+        import atexit
+        atexit.register, atexit.unregister = self.saved
+
+    def run(self):
+        import traceback
+        while self.funcs:
+            func, args, kwargs = self.funcs.pop()
+            try:
+                func(*args, **kwargs)
+            except SystemExit:
+                pass
+            except BaseException as exc:
+                sys.stderr.write("Exception ignored in atexit callback: %s\n" % safe_repr(func))
+                try:
+                    traceback.print_exception(type(exc), exc, None)
+                except Exception:
+                    pass
 
 
 def _assemble(rec, path, argv, status, error=False):

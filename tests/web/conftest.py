@@ -72,7 +72,7 @@ def exported(tmp_path_factory):
 
     def make(name):
         if name not in cache:
-            path = os.path.join(str(out), name.replace(".py", ".html"))
+            path = os.path.join(str(out), os.path.basename(name).replace(".py", ".html"))
             with open(path, "w", encoding="utf-8") as f:
                 f.write(render_page(record_file(program(name) if os.sep not in name else name)))
             cache[name] = path

@@ -282,3 +282,17 @@ def test_served_page(page, tmp_path):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_stopped_run_says_so(page, tmp_path):
+    from evalframe.web.page import render_page
+    from evalframe.web.record import record_file
+    src = tmp_path / "forever.py"
+    src.write_text("n = 0\nwhile True:\n    n += 1\n")
+    out = tmp_path / "forever.html"
+    out.write_text(render_page(record_file(str(src), max_steps=300)), encoding="utf-8")
+    pg = open_page(page, str(out))
+    assert "stopped after 300 instructions" in pg.inner_text("#notice")
+    pg.keyboard.press("End")
+    assert "stopped after 300 instructions" in pg.inner_text("#exception")
+    assert pg.evaluate("window.evalframe.end().truncated") is True

@@ -317,3 +317,27 @@ def test_recording_cannot_close_the_script(tmp_path):
     html = render_page(record.record_file(str(src)))
     data = html.split('id="recording-data" type="application/json">', 1)[1]
     assert data.index("</script>") > data.index("\\u003c/script>")
+
+
+def test_atexit_output_is_recorded(tmp_path):
+    src = tmp_path / "bye.py"
+    src.write_text("import atexit\n"
+                   "def bye(who):\n    print('bye', who)\n"
+                   "atexit.register(bye, 'a')\natexit.register(print, 'last in, first out')\n"
+                   "print('main')\n")
+    rec = record.record_file(str(src))
+    assert "".join(t for _, t in rec["stdout"]) == "main\nlast in, first out\nbye a\n"
+    import atexit
+    assert atexit.register.__module__ == "atexit"      # the host's again
+
+
+def test_global_set_by_a_function_shows_in_the_module_frame(tmp_path):
+    src = tmp_path / "glob.py"
+    src.write_text("n = 0\ndef bump():\n    global n\n    n = n + 1\nbump()\nx = 1\n")
+    rec = record.record_file(str(src))
+    steps = rec["steps"]
+    g = _find(rec, lambda s, r: r[0] == "i" and _opname(rec, s) == "STORE_GLOBAL"
+              and _code_name(rec, r) == "bump")
+    module = steps[0][1]
+    assert _locals(rec, module, g)["n"] == "0"
+    assert _locals(rec, module, g + 1)["n"] == "1"

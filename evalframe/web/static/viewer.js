@@ -85,6 +85,10 @@
     var e = prefix(R.stderr); errText = e[0]; errEnds = e[1]; errSteps = e[2];
     computeExceptions();
     $("program").textContent = R.argv.join(" ");
+    var notes = [];
+    if (R.end && R.end.truncated) notes.push("recording " + R.end.message);
+    if (R.end && R.end.internal_errors) notes.push(R.end.internal_errors + " moments could not be recorded (recorder errors)");
+    if (notes.length) { $("notice").textContent = notes.join("; "); $("notice").hidden = false; }
     $("slider").max = Math.max(0, N - 1);
     $("loading").style.display = "none";
     document.body.classList.add("ready");
@@ -417,7 +421,7 @@
     var roots = [];
     stack.forEach(function (r) { roots.push(r); });
     if (st[8] && "v" in st[8]) roots.push(st[8].v);
-    if (st[8] && "xr" in st[8]) roots.push(st[8].xr);
+    if (excOf[s] >= 0 && R.steps[excOf[s]][8].xr != null) roots.push(R.steps[excOf[s]][8].xr);
     var inChain = {};
     chain.forEach(function (f) { inChain[f[0]] = true; });
     for (var k = 0; k < chain.length; k++) {
@@ -669,10 +673,11 @@
       var sc = R.steps[c];
       html = '<div class="caught">caught: <b>' + esc(sc[8].x) + "</b></div><div class=\"note\">the handler in <code>" +
         esc(R.codes[R.steps[s][2]].qual) + "</code> line " + LS[s] + " runs now</div>";
-    } else if (s === N - 1 && R.end && R.end.status !== 0) {
-      html = '<div class="inflight">the program ended with exit status ' + esc(R.end.status) + "</div>";
-    } else {
+    } else if (!(s === N - 1 && R.end && R.end.status !== 0)) {
       html = '<div class="empty">none</div>';
+    }
+    if (s === N - 1 && R.end && R.end.status !== 0 && !R.end.truncated) {
+      html += '<div class="limit">the program ended with exit status ' + esc(R.end.status) + "</div>";
     }
     if (s === N - 1 && R.end && R.end.truncated) html += '<div class="limit">' + esc(R.end.message) + "</div>";
     box.innerHTML = html;
