@@ -211,7 +211,8 @@ class Runner:
         if end.get("error"):
             # the program could not be compiled: what `evalframe run` prints
             return dict(result, outcome="error", message=end.get("stderr", "").rstrip())
-        rid = self._keep(out)
+        # the page names the file program.py, not the run's temporary directory
+        rid = self._keep(out.replace((tmp + os.sep).encode("utf-8"), b""))
         result["id"] = rid
         result["view"] = "/view/%s" % rid
         guest_err = "".join(text for _step, text in rec.get("stderr", ()))

@@ -124,3 +124,10 @@ def test_recordings_kept_are_bounded():
     assert list(runner.recordings) == ids[2:]
     big = runner._keep(b"y" * (1024 * 1024 - 1000))     # over 1 MB together
     assert list(runner.recordings) == [ids[-1], big] and runner.kept_bytes <= 1024 * 1024
+
+
+def test_the_recording_names_program_py_not_the_temporary_directory():
+    runner = Runner(ServeLimits())
+    res = in_own_loop(runner.run("def f():\n    return 1\nf()\n"))
+    rec = json.loads(runner.recordings[res["id"]])
+    assert rec["program"] == "program.py" and "evalframe-serve-" not in json.dumps(rec)
