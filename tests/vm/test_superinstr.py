@@ -261,6 +261,32 @@ def test_operators_in_groups():
     assert vm_outcome(compile_310(OPERATORS)) == host_outcome(OPERATORS)
 
 
+# bpo-23722: a metaclass keeps the namespace and a later type() call fills the
+# __class__ cell; the fused LOAD_DEREF must take the handler's slow path (which
+# settles the late-filled cell), not raise the unbound error itself.
+LATE_CLASS_CELL = """
+kept = []
+class Meta(type):
+    def __new__(mcls, name, bases, ns):
+        kept.append(ns)
+        return None
+class A(metaclass=Meta):
+    @staticmethod
+    def f():
+        return __class__
+    def g(self):
+        return super().__repr__()[:5]
+print(A, sorted(kept[0]))
+B = type("B", (), kept[0])
+print(B.f() is B, B().g())
+"""
+
+
+def test_load_deref_late_class_cell_in_group():
+    assert vm_outcome(compile_source(LATE_CLASS_CELL, "<snippet>", "exec")) == host_outcome(LATE_CLASS_CELL)
+    assert vm_outcome(compile_310(LATE_CLASS_CELL)) == host_outcome(LATE_CLASS_CELL)
+
+
 @pytest.mark.parametrize("name", sorted(LINENO))
 @pytest.mark.parametrize("compiler", ["3.10", "evalframe"])
 def test_running_frame_lineno(name, compiler):
