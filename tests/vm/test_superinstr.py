@@ -37,6 +37,7 @@ def _function_code(source, name):
     return g[name].__code__
 
 
+@pytest.mark.evalframe_untraced
 def test_warm_up_then_fused(monkeypatch):
     if not superinstr.ENABLED:
         pytest.skip("superinstructions are disabled (EVALFRAME_NO_SUPERINSTRUCTIONS)")
