@@ -308,7 +308,10 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
                "globals_.get(%s, NULL)" % (t, p, p, p))
         g.emit("if %s is NULL:" % t)
         g.emit("%s = f.f_builtins" % t, 1)
-        g.emit("%s = %s.get(%s, NULL) if %s.__class__ is dict else NULL" % (t, t, p, t), 1)
+        # a dict subclass as globals is asked with [] first (its __missing__):
+        # load_global_slow, as the handler
+        g.emit("%s = %s.get(%s, NULL) if exact and %s.__class__ is dict else NULL"
+               % (t, t, p, t), 1)
         g.emit("if %s is NULL: %s = load_global_slow(f, %s)" % (t, t, p), 1)
         g.push(t)
     elif name == "LOAD_ATTR":
