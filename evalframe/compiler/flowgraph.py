@@ -109,22 +109,55 @@ class _Singleton:
         self.obj = obj
 
 
-def const_key(o):
+class _CodeKey:
+    """The key of a code object: 3.10 keys it by the code object itself, which
+    code_richcompare compares field by field (constants by their keys) and
+    code_hash hashes.  Here the fields are read once and the hash is kept, and
+    nested code objects appear as their own _CodeKeys, so hashing or comparing
+    a key never walks the nested code objects again (500 nested lambdas would
+    otherwise hash their whole chain at every level: quadratic or worse)."""
+
+    __slots__ = ("code", "fields", "hash")
+
+    def __init__(self, code, fields):
+        self.code = code            # keeps id(code) valid while the key is memoised
+        self.fields = fields
+        self.hash = hash(fields)
+
+    def __hash__(self):
+        return self.hash
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if type(other) is not _CodeKey or self.hash != other.hash:
+            return False
+        return self.fields == other.fields
+
+
+def const_key(o, memo=None):
     """A hashable key that equals another key only for interchangeable constants.
 
     Mirrors Objects/codeobject.c's ``_PyCode_ConstantKey`` (3.10): ``0``, ``0.0``,
     ``-0.0``, ``False`` and ``0j`` all get different keys; tuples and frozensets
-    are keyed by their items' keys.
+    are keyed by their items' keys; a code object by code_richcompare's fields
+    (a _CodeKey, memoised in ``memo``, a dict ``id(code) -> key``, when given).
     """
     t = type(o)
     if o is None or o is Ellipsis or t is int or t is str:
         return o
     if t is Code:
-        # code_richcompare (3.10): these fields, constants by their keys
-        return ("<code>", o.co_name, o.co_argcount, o.co_posonlyargcount,
-                o.co_kwonlyargcount, o.co_nlocals, o.co_flags, o.co_firstlineno,
-                o.co_code, const_key(o.co_consts), o.co_names, o.co_varnames,
-                o.co_freevars, o.co_cellvars)
+        key = memo.get(id(o)) if memo is not None else None
+        if key is None:
+            # code_richcompare (3.10): these fields, constants by their keys
+            key = _CodeKey(o, ("<code>", o.co_name, o.co_argcount, o.co_posonlyargcount,
+                               o.co_kwonlyargcount, o.co_nlocals, o.co_flags,
+                               o.co_firstlineno, o.co_code,
+                               tuple([const_key(x, memo) for x in o.co_consts]),
+                               o.co_names, o.co_varnames, o.co_freevars, o.co_cellvars))
+            if memo is not None:
+                memo[id(o)] = key
+        return key
     if t is bool or t is bytes:
         return (t, o)
     if t is float:
@@ -142,9 +175,9 @@ def const_key(o):
             return (t, o, None, None)
         return (t, o)
     if t is tuple:
-        return (tuple([const_key(x) for x in o]), o)
+        return (tuple([const_key(x, memo) for x in o]), o)
     if t is frozenset:
-        return (frozenset([const_key(x) for x in o]), o)
+        return (frozenset([const_key(x, memo) for x in o]), o)
     return (id(o), _Singleton(o))
 
 
@@ -155,16 +188,17 @@ def key_value(key, obj):
 class ConstCache:
     """``c_const_cache``: one canonical object per constant key, per compilation."""
 
-    __slots__ = ("cache",)
+    __slots__ = ("cache", "code_keys")
 
     def __init__(self):
         self.cache = {}
+        self.code_keys = {}     # id(code) -> its _CodeKey (the key keeps the code alive)
 
     def merge(self, o):
         """merge_consts_recursive: return (key, canonical object)."""
         if o is None or o is Ellipsis:
             return o, o
-        key = const_key(o)
+        key = const_key(o, self.code_keys)
         got = self.cache.get(key)
         if got is not None:
             return key, got
