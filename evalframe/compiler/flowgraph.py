@@ -397,21 +397,25 @@ def extend_block(b):
         b.exit = True
 
 
-def _fold_tuple_on_constants(unit, instrs, start, n, consts):
-    """BUILD_TUPLE n over n LOAD_CONSTs becomes one LOAD_CONST of a tuple."""
+def _fold_tuple_on_constants(unit, instrs, start, n, consts, where):
+    """BUILD_TUPLE n over n LOAD_CONSTs becomes one LOAD_CONST of a tuple.
+
+    The tuple's index is the first constant that *is* it (3.10 scans the list),
+    else a new one at the end; ``where`` maps id(constant) -> first index and
+    grows with ``consts``, so a code object with many folds stays linear."""
     for i in range(start, start + n):
         if instrs[i].opcode != _LOAD_CONST:
             return
     newconst = tuple([consts[instrs[i].oparg] for i in range(start, start + n)])
     _, newconst = unit.const_cache.merge(newconst)
-    index = None
-    for j, c in enumerate(consts):
-        if c is newconst:
-            index = j
-            break
+    if not where:
+        for j in range(len(consts) - 1, -1, -1):
+            where[id(consts[j])] = j
+    index = where.get(id(newconst))
     if index is None:
         index = len(consts)
         consts.append(newconst)
+        where[id(newconst)] = index
     for i in range(start, start + n):
         instrs[i].opcode = _NOP
     ins = instrs[start + n]
@@ -446,7 +450,7 @@ def _jump_thread(inst, target, opcode):
     return False
 
 
-def optimize_basic_block(unit, b, consts):
+def optimize_basic_block(unit, b, consts, where=None):
     """Peephole optimisations inside one block (3.10's optimize_basic_block)."""
     instrs = b.instrs
     i = 0
@@ -498,7 +502,8 @@ def optimize_basic_block(unit, b, consts):
                     inst.opcode = op.ROT_THREE
                     nexti.opcode = op.ROT_TWO
             elif i >= oparg:
-                _fold_tuple_on_constants(unit, instrs, i - oparg, oparg, consts)
+                _fold_tuple_on_constants(unit, instrs, i - oparg, oparg, consts,
+                                         {} if where is None else where)
         elif opcode == _ROT_N:
             if oparg < 2:
                 inst.opcode = _NOP
@@ -630,8 +635,9 @@ def eliminate_empty_basic_blocks(entry):
 
 def optimize_cfg(unit, entry, consts):
     b = entry
+    where = {}      # id(constant) -> first index, for _fold_tuple_on_constants
     while b is not None:
-        optimize_basic_block(unit, b, consts)
+        optimize_basic_block(unit, b, consts, where)
         clean_basic_block(b, -1)
         b = b.next
     for b in reversed(unit.blocks):

@@ -30,6 +30,10 @@ PROGRAMS = {
     "nested_lambdas_1000": "f = " + "lambda: " * 1000 + "None\n",
     # equal code objects on one line are one constant (code_richcompare), at every depth
     "nested_lambda_pairs": "f = " + "lambda: (0, lambda: 1, lambda: 1, " * 90 + "None" + ")" * 90 + "\n",
+    # tuple folding finds an equal folded tuple's index by identity (3.10 scans co_consts)
+    "tuple_folds": ("def f(x):\n" + "".join("    x = x + ((%d, 'k'), (1, 2), x)[0][0]\n" % (i % 7)
+                                             for i in range(400)) + "    return x\n"
+                    + "".join("def g%d(a=(%d, 1), b=(1, 2)): pass\n" % (i, i % 5) for i in range(400))),
     "nested_lambdas_with_args": "f = " + "".join("lambda a%d=%d: " % (i, i) for i in range(300)) + "a0\n",
 }
 
