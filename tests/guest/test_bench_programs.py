@@ -21,7 +21,11 @@ TIMEOUT = 120
 
 
 def test_benchmarks_are_present():
-    assert len(BENCHMARKS) >= 10, sorted(BENCHMARKS)
+    assert len(BENCHMARKS) >= 16, sorted(BENCHMARKS)
+    # the styles issue 8 asked for: exceptions across frames, a generator
+    # pipeline, a class model with properties and super(), formatting and dicts
+    for name in ("exceptions", "generator_pipeline", "class_model", "string_format"):
+        assert name in BENCHMARKS, name
 
 
 @pytest.mark.parametrize("name", sorted(BENCHMARKS))
