@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 
 import pytest
 
@@ -21,6 +22,7 @@ from evalframe.interpreter.ceval import run_code
 from evalframe.interpreter.decode import decode
 from evalframe.runtime.tracebacks import clean_exception
 from ._diff import compile_310, host_outcome, vm_outcome
+from .test_gen_exc_programs import PROGRAMS as GEN_EXC_PROGRAMS
 from .test_tracebacks import _host_stderr
 
 
@@ -265,22 +267,7 @@ def test_operators_in_groups():
 # bpo-23722: a metaclass keeps the namespace and a later type() call fills the
 # __class__ cell; the fused LOAD_DEREF must take the handler's slow path (which
 # settles the late-filled cell), not raise the unbound error itself.
-LATE_CLASS_CELL = """
-kept = []
-class Meta(type):
-    def __new__(mcls, name, bases, ns):
-        kept.append(ns)
-        return None
-class A(metaclass=Meta):
-    @staticmethod
-    def f():
-        return __class__
-    def g(self):
-        return super().__repr__()[:5]
-print(A, sorted(kept[0]))
-B = type("B", (), kept[0])
-print(B.f() is B, B().g())
-"""
+LATE_CLASS_CELL = textwrap.dedent(GEN_EXC_PROGRAMS["class_cell_delayed"])
 
 
 def test_load_deref_late_class_cell_in_group():
