@@ -3,7 +3,8 @@ evalframe's tier 1 and tier 2, plus start-up and compile throughput, in one run.
 
     python bench/run.py [--quick | --size tiny|quick|default] [--only NAME ...]
                         [--repeat K] [--json FILE] [--timeout SECONDS] [--host-only]
-                        [--root DIR] [--startup-runs K] [--no-startup] [--no-compile]
+                        [--root DIR] [--before DIR] [--startup-runs K] [--no-startup]
+                        [--no-compile]
 
 All engines run in the same invocation, as subprocesses with the same environment
 (PYTHONHASHSEED=0, the repository on PYTHONPATH, cwd = bench/programs):
@@ -13,7 +14,9 @@ All engines run in the same invocation, as subprocesses with the same environmen
     EVALFRAME_TIER2=auto python -m evalframe run prog.py N  # evalframe, tier 2
 
 Tier 2 is measured only where evalframe.interpreter.tier2 exists in the tree being
-run; otherwise the report says so (no number is made up).  Each program times its
+run; otherwise the report says so (no number is made up).  ``--before DIR`` adds
+tier 1 of another source tree (an export of an older commit) as a column measured
+right next to the others, for before/after tables.  Each program times its
 own benchmark body with time.perf_counter and prints ``checksum ...`` and
 ``elapsed SECONDS``; the harness also measures the whole process and its peak
 memory (ru_maxrss of that child, from os.wait4).  The ratios use the in-program
@@ -348,6 +351,9 @@ def main(argv=None):
     parser.add_argument("--root", metavar="DIR", default=None,
                         help="run the evalframe of this source tree (default: this repository), "
                              "e.g. an export of an older commit for a before/after table")
+    parser.add_argument("--before", metavar="DIR", default=None,
+                        help="also time tier 1 of the evalframe in DIR (an export of an older "
+                             "commit), side by side with this one: a before/after table")
     parser.add_argument("--startup-runs", type=int, default=5, metavar="K",
                         help="start-up: best of K runs per engine (default 5)")
     parser.add_argument("--no-startup", action="store_true", help="do not measure start-up")
@@ -359,6 +365,17 @@ def main(argv=None):
     root = str(Path(args.root).resolve()) if args.root else None
     if root is not None and not (Path(root) / "evalframe" / "__init__.py").is_file():
         parser.error("--root %s: no evalframe package there" % args.root)
+
+    before = str(Path(args.before).resolve()) if args.before else None
+    if before is not None and not (Path(before) / "evalframe" / "__init__.py").is_file():
+        parser.error("--before %s: no evalframe package there" % args.before)
+
+    for tree in (root, before):
+        if tree is not None:
+            # the processes run with PYTHONDONTWRITEBYTECODE: byte-compile an
+            # exported tree once, or each run would compile evalframe itself
+            subprocess.run([sys.executable, "-m", "compileall", "-q",
+                            str(Path(tree) / "evalframe")], capture_output=True)
 
     available = list_benchmarks()
     wanted = [n for item in args.only for n in item.split(",") if n]
@@ -373,6 +390,8 @@ def main(argv=None):
         has_tier2 = tier2_available(root)
         if has_tier2:
             engines.append("tier2")
+        if before is not None:
+            engines.insert(0, "before")     # tier 1 of the older tree
     rows, failures = [], 0
     for name in names:
         prog = available[name]
@@ -381,7 +400,10 @@ def main(argv=None):
         row = {"name": name, "n": n, "ratio": {},
                "cpython": measure("cpython", prog, n, args.repeat, args.timeout, root)}
         for e in engines:
-            row[e] = measure(e, prog, n, args.repeat, args.timeout, root)
+            if e == "before":
+                row[e] = measure("tier1", prog, n, args.repeat, args.timeout, before)
+            else:
+                row[e] = measure(e, prog, n, args.repeat, args.timeout, root)
         cp = row["cpython"]
         problems = []
         if "error" in cp:
@@ -417,14 +439,20 @@ def main(argv=None):
         print("%d program(s) failed" % failures)
 
     startup = compile_tp = None
+    startup_before = None
     if not args.host_only and not args.no_startup:
         startup = measure_startup(max(1, args.startup_runs), args.timeout, root)
-        if "error" in startup:
-            print("start-up: not measured: %s" % startup["error"])
-        else:
-            print("start-up (empty file, best of %d): python %.1f ms, evalframe run %.1f ms, "
-                  "ratio %.2fx" % (startup["runs"], startup["cpython"] * 1000,
-                                   startup["evalframe"] * 1000, startup["ratio"]))
+        if before is not None:
+            startup_before = measure_startup(max(1, args.startup_runs), args.timeout, before)
+        for label, st in (("start-up", startup), ("start-up (before)", startup_before)):
+            if st is None:
+                continue
+            if "error" in st:
+                print("%s: not measured: %s" % (label, st["error"]))
+            else:
+                print("%s (empty file, best of %d): python %.1f ms, evalframe run %.1f ms, "
+                      "ratio %.2fx" % (label, st["runs"], st["cpython"] * 1000,
+                                       st["evalframe"] * 1000, st["ratio"]))
     if not args.host_only and not args.no_compile:
         compile_tp = measure_compile(args.timeout, root)
         if "error" in compile_tp:
@@ -443,12 +471,13 @@ def main(argv=None):
             "size": size_name, "repeat": args.repeat, "root": root or str(REPO_ROOT),
             "host": {"python": platform.python_version(), "implementation": platform.python_implementation(),
                      "executable": sys.executable, "machine": platform.machine()},
-            "engines": engines, "tier2_available": has_tier2,
+            "engines": engines, "tier2_available": has_tier2, "before": before,
             "geometric_means": gmeans,
             # the tier-1 figures under the names earlier reports used
             "geometric_mean_ratio": gmeans.get("tier1", {}).get("body"),
             "geometric_mean_total_ratio": gmeans.get("tier1", {}).get("total"),
-            "startup": startup, "compile_throughput": compile_tp,
+            "startup": startup, "startup_before": startup_before,
+            "compile_throughput": compile_tp,
             "results": rows,
         }
         with open(args.json, "w", encoding="utf-8") as f:
