@@ -1,20 +1,32 @@
-"""Benchmark harness: each program in bench/programs/ timed on the host CPython and on evalframe.
+"""Benchmark harness: each program in bench/programs/ timed on the host CPython and on
+evalframe's tier 1 and tier 2, plus start-up and compile throughput, in one run.
 
     python bench/run.py [--quick | --size tiny|quick|default] [--only NAME ...]
                         [--repeat K] [--json FILE] [--timeout SECONDS] [--host-only]
+                        [--root DIR] [--before DIR] [--startup-runs K] [--no-startup]
+                        [--no-compile]
 
-Both engines run in the same invocation, as subprocesses with the same environment
+All engines run in the same invocation, as subprocesses with the same environment
 (PYTHONHASHSEED=0, the repository on PYTHONPATH, cwd = bench/programs):
 
-    python prog.py N                      # host CPython
-    python -m evalframe run prog.py N     # evalframe
+    python prog.py N                                        # host CPython
+    EVALFRAME_TIER2=off  python -m evalframe run prog.py N  # evalframe, tier 1
+    EVALFRAME_TIER2=auto python -m evalframe run prog.py N  # evalframe, tier 2
 
-Each program times its own benchmark body with time.perf_counter and prints
-``checksum ...`` and ``elapsed SECONDS``; the harness also measures the whole
-process (startup, compiling, imports).  The ratio uses the in-program times so
-that compile and startup costs are reported separately.  With --repeat K the
-minimum over K runs is kept.  The two checksums must agree.  Mirrors the role of
-pyperformance's runner, without its statistics.  Not a test: no timing is asserted.
+Tier 2 is measured only where evalframe.interpreter.tier2 exists in the tree being
+run; otherwise the report says so (no number is made up).  ``--before DIR`` adds
+tier 1 of another source tree (an export of an older commit) as a column measured
+right next to the others, for before/after tables.  Each program times its
+own benchmark body with time.perf_counter and prints ``checksum ...`` and
+``elapsed SECONDS``; the harness also measures the whole process and its peak
+memory (ru_maxrss of that child, from os.wait4).  The ratios use the in-program
+times so that compile and start-up costs are reported separately: start-up as
+``evalframe run`` of an empty file against ``python`` of it (best of K), and
+compile throughput as ``evalframe compile`` against ``python3.10 -m py_compile``
+over a fixed set of CPython 3.10 stdlib files (one process per file each).  With
+--repeat K the minimum over K runs is kept.  All checksums must agree.  Mirrors the
+role of pyperformance's runner, without its statistics.  Not a test: no timing is
+asserted.
 """
 
 import argparse
@@ -23,8 +35,11 @@ import json
 import math
 import os
 import platform
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -53,20 +68,41 @@ def read_sizes(path):
     raise ValueError("%s has no SIZES literal" % path)
 
 
-def bench_env():
+def bench_env(root=None, extra=None):
+    """The environment of every benchmark process: deterministic, ``root``'s
+    evalframe importable (the bench's own repository by default)."""
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     path = env.get("PYTHONPATH")
-    env["PYTHONPATH"] = str(REPO_ROOT) + (os.pathsep + path if path else "")
+    env["PYTHONPATH"] = str(root or REPO_ROOT) + (os.pathsep + path if path else "")
+    if extra:
+        env.update(extra)
     return env
 
 
+def _evalframe(prog, n):
+    return [sys.executable, "-m", "evalframe", "run", prog.name, str(n)]
+
+
+# engine -> (command line for (program, N), environment overrides)
 ENGINES = {
-    "cpython": lambda prog, n: [sys.executable, prog.name, str(n)],
-    "evalframe": lambda prog, n: [sys.executable, "-m", "evalframe", "run", prog.name, str(n)],
+    "cpython": (lambda prog, n: [sys.executable, prog.name, str(n)], {}),
+    "evalframe": (_evalframe, {}),                        # as configured by the environment
+    "tier1": (_evalframe, {"EVALFRAME_TIER2": "off"}),
+    "tier2": (_evalframe, {"EVALFRAME_TIER2": "auto"}),
 }
+EF_ENGINES = ("tier1", "tier2")
+
+
+def tier2_available(root=None):
+    """Whether the evalframe under ``root`` has a tier 2 (evalframe.interpreter.tier2)."""
+    proc = subprocess.run([sys.executable, "-c",
+                           "import importlib.util, sys; "
+                           "sys.exit(importlib.util.find_spec('evalframe.interpreter.tier2') is None)"],
+                          env=bench_env(root), capture_output=True, cwd=str(PROGRAMS_DIR))
+    return proc.returncode == 0
 
 
 def parse_output(stdout):
@@ -82,32 +118,58 @@ def parse_output(stdout):
     return checksum, elapsed
 
 
-def run_once(engine, prog, n, timeout):
-    """One process: {'checksum', 'body', 'total'} or {'error'}."""
-    cmd = ENGINES[engine](prog, n)
-    t0 = time.perf_counter()
-    try:
-        proc = subprocess.run(cmd, cwd=str(prog.parent), env=bench_env(), capture_output=True,
-                              text=True, encoding="utf-8", errors="backslashreplace",
-                              stdin=subprocess.DEVNULL, timeout=timeout)
-    except subprocess.TimeoutExpired:
+def spawn(cmd, cwd, env, timeout):
+    """Run ``cmd``; (returncode or None on timeout, stdout, stderr, seconds, peak RSS in KiB).
+
+    The child is reaped with os.wait4 so that its own ru_maxrss is read (the
+    RUSAGE_CHILDREN maximum would mix every child so far)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=str(cwd), env=env, stdout=out, stderr=err,
+                                stdin=subprocess.DEVNULL)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            if hasattr(os, "wait4"):
+                _, status, usage = os.wait4(proc.pid, 0)
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                maxrss = usage.ru_maxrss
+            else:                               # no wait4: time only
+                proc.wait()
+                maxrss = None
+        finally:
+            timed_out = not timer.is_alive()
+            timer.cancel()
+        elapsed = time.perf_counter() - t0
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "backslashreplace")
+        stderr = err.read().decode("utf-8", "backslashreplace")
+    return (None if timed_out else proc.returncode), stdout, stderr, elapsed, maxrss
+
+
+def run_once(engine, prog, n, timeout, root=None):
+    """One process: {'checksum', 'body', 'total', 'maxrss_kb'} or {'error'}."""
+    build, extra = ENGINES[engine]
+    status, stdout, stderr, total, maxrss = spawn(build(prog, n), prog.parent,
+                                                  bench_env(root, extra), timeout)
+    if status is None:
         return {"error": "timeout after %ss" % timeout}
-    total = time.perf_counter() - t0
-    if proc.returncode != 0:
-        tail = (proc.stderr.strip().splitlines() or ["(no stderr)"])[-1]
-        return {"error": "exit status %s: %s" % (proc.returncode, tail)}
+    if status != 0:
+        tail = (stderr.strip().splitlines() or ["(no stderr)"])[-1]
+        return {"error": "exit status %s: %s" % (status, tail)}
     try:
-        checksum, body = parse_output(proc.stdout)
+        checksum, body = parse_output(stdout)
     except ValueError as e:
         return {"error": str(e)}
-    return {"checksum": checksum, "body": body, "total": total}
+    return {"checksum": checksum, "body": body, "total": total, "maxrss_kb": maxrss}
 
 
-def measure(engine, prog, n, repeat, timeout):
+def measure(engine, prog, n, repeat, timeout, root=None):
     """Best of `repeat` runs; checksums must agree between the runs."""
     best = None
     for _ in range(repeat):
-        r = run_once(engine, prog, n, timeout)
+        r = run_once(engine, prog, n, timeout, root)
         if "error" in r:
             return r
         if best is not None and r["checksum"] != best["checksum"]:
@@ -116,7 +178,8 @@ def measure(engine, prog, n, repeat, timeout):
             best = r
         else:
             best = {"checksum": r["checksum"], "body": min(best["body"], r["body"]),
-                    "total": min(best["total"], r["total"])}
+                    "total": min(best["total"], r["total"]),
+                    "maxrss_kb": max(best["maxrss_kb"] or 0, r["maxrss_kb"] or 0) or None}
     return best
 
 
@@ -131,21 +194,147 @@ def fmt_time(r, key):
     return "%.4f" % r[key] if r and key in r else "-"
 
 
-def print_table(rows, size_name, out=sys.stdout):
-    header = ("program", "N", "cpython s", "evalframe s", "ratio", "cpy total", "ef total", "check")
-    lines = [header]
-    for row in rows:
-        cp, ef = row["cpython"], row.get("evalframe")
-        ratio = "%.1fx" % row["ratio"] if row.get("ratio") else "-"
-        lines.append((row["name"], str(row["n"]), fmt_time(cp, "body"), fmt_time(ef, "body"), ratio,
-                      fmt_time(cp, "total"), fmt_time(ef, "total"), row["status"]))
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    out.write("size: %s\n" % size_name)
+def fmt_mem(r):
+    return "%.0f" % (r["maxrss_kb"] / 1024.0) if r and r.get("maxrss_kb") else "-"
+
+
+def fmt_ratio(row, engine):
+    ratio = row.get("ratio", {}).get(engine)
+    return "%.1fx" % ratio if ratio else "-"
+
+
+def _write_table(lines, left, out):
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
     for i, line in enumerate(lines):
-        out.write("  ".join(cell.ljust(w) if j in (0, 7) else cell.rjust(w)
+        out.write("  ".join(cell.ljust(w) if j in left else cell.rjust(w)
                             for j, (cell, w) in enumerate(zip(line, widths))).rstrip() + "\n")
         if i == 0:
             out.write("  ".join("-" * w for w in widths) + "\n")
+
+
+def print_table(rows, size_name, engines, out=sys.stdout):
+    """One line per program: times, ratios to CPython, peak memory, totals, check."""
+    header = ["program", "N", "cpython s"]
+    for e in engines:
+        header += ["%s s" % e, "%s/cpy" % e]
+    header += ["cpy MB"] + ["%s MB" % e for e in engines]
+    header += ["cpy total"] + ["%s total" % e for e in engines] + ["check"]
+    lines = [header]
+    for row in rows:
+        cp = row["cpython"]
+        line = [row["name"], str(row["n"]), fmt_time(cp, "body")]
+        for e in engines:
+            line += [fmt_time(row.get(e), "body"), fmt_ratio(row, e)]
+        line += [fmt_mem(cp)] + [fmt_mem(row.get(e)) for e in engines]
+        line += [fmt_time(cp, "total")] + [fmt_time(row.get(e), "total") for e in engines]
+        line.append(row["status"])
+        lines.append(line)
+    out.write("size: %s\n" % size_name)
+    _write_table(lines, (0, len(header) - 1), out)
+
+
+# -- start-up ------------------------------------------------------------------------
+
+def measure_startup(runs, timeout, root=None):
+    """Best wall time of ``python empty.py`` and ``python -m evalframe run empty.py``."""
+    tmp = Path(tempfile.mkdtemp(prefix="evalframe-bench-"))
+    try:
+        empty = tmp / "empty.py"
+        empty.write_text("", encoding="utf-8")
+        result = {}
+        for name, cmd in (("cpython", [sys.executable, empty.name]),
+                          ("evalframe", [sys.executable, "-m", "evalframe", "run", empty.name])):
+            best = None
+            for _ in range(runs):
+                status, _, stderr, elapsed, maxrss = spawn(cmd, tmp, bench_env(root), timeout)
+                if status != 0:
+                    return {"error": "%s: exit status %s: %s" % (name, status, stderr.strip()[-200:])}
+                best = elapsed if best is None else min(best, elapsed)
+            result[name] = best
+        result["ratio"] = result["evalframe"] / result["cpython"]
+        result["runs"] = runs
+        return result
+    finally:
+        shutil.rmtree(str(tmp), ignore_errors=True)
+
+
+# -- compile throughput ----------------------------------------------------------------
+
+# A fixed set of CPython 3.10 stdlib modules (about 19,000 lines): varied, mid-sized.
+COMPILE_FILES = (
+    "argparse.py", "ast.py", "collections/__init__.py", "dataclasses.py", "difflib.py",
+    "fractions.py", "inspect.py", "json/decoder.py", "pprint.py", "shlex.py", "string.py",
+    "textwrap.py", "tokenize.py", "typing.py",
+)
+
+
+def _python310():
+    sys.path.insert(0, str(REPO_ROOT))
+    try:
+        from evalframe.reference import reference_python, _ref_env
+    finally:
+        sys.path.pop(0)
+    cmd = reference_python()
+    return (cmd, _ref_env()) if cmd else (None, None)
+
+
+def measure_compile(timeout, root=None):
+    """``evalframe compile`` vs ``python3.10 -m py_compile`` over COMPILE_FILES.
+
+    Both run one process per file on copies of the files (so 3.10's own
+    __pycache__ is left alone); start-up is measured on an empty file for
+    each tool and also reported subtracted."""
+    ref, ref_env = _python310()
+    if ref is None:
+        return {"error": "CPython 3.10 is not available: compile throughput not measured"}
+    proc = subprocess.run(ref + ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"],
+                          capture_output=True, text=True, env=ref_env)
+    lib = Path(proc.stdout.strip())
+    tmp = Path(tempfile.mkdtemp(prefix="evalframe-compile-"))
+    try:
+        files, lines = [], 0
+        for i, rel in enumerate(COMPILE_FILES):
+            src = lib / rel
+            if not src.is_file():
+                return {"error": "%s is missing from %s" % (rel, lib)}
+            dst = tmp / ("m%02d_%s" % (i, rel.replace("/", "_")))
+            shutil.copyfile(str(src), str(dst))
+            lines += len(dst.read_bytes().splitlines())
+            files.append(dst)
+        (tmp / "empty.py").write_text("", encoding="utf-8")
+        env_ef = bench_env(root)
+        env_ref = dict(ref_env)
+        env_ref["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+
+        def ours(path):
+            return [sys.executable, "-m", "evalframe", "compile", path.name, "-o",
+                    str(tmp / (path.stem + ".ef.pyc"))]
+
+        def theirs(path):
+            return ref + ["-m", "py_compile", path.name]
+
+        result = {"files": len(files), "lines": lines}
+        for name, build, env in (("evalframe", ours, env_ef), ("cpython310", theirs, env_ref)):
+            startup = None
+            for _ in range(3):
+                status, _, err, elapsed, _ = spawn(build(tmp / "empty.py"), tmp, env, timeout)
+                if status != 0:
+                    return {"error": "%s on an empty file: %s" % (name, err.strip()[-300:])}
+                startup = elapsed if startup is None else min(startup, elapsed)
+            total = 0.0
+            for path in files:
+                status, _, err, elapsed, _ = spawn(build(path), tmp, env, timeout)
+                if status != 0:
+                    return {"error": "%s %s: %s" % (name, path.name, err.strip()[-300:])}
+                total += elapsed
+            result[name] = {"total": total, "startup": startup,
+                            "compile": max(total - startup * len(files), 1e-9)}
+        ef, cp = result["evalframe"], result["cpython310"]
+        result["ratio_total"] = ef["total"] / cp["total"]
+        result["ratio_compile"] = ef["compile"] / cp["compile"]
+        return result
+    finally:
+        shutil.rmtree(str(tmp), ignore_errors=True)
 
 
 def main(argv=None):
@@ -159,10 +348,34 @@ def main(argv=None):
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per process (default 600)")
     parser.add_argument("--host-only", action="store_true", help="time CPython only (checks the programs)")
+    parser.add_argument("--root", metavar="DIR", default=None,
+                        help="run the evalframe of this source tree (default: this repository), "
+                             "e.g. an export of an older commit for a before/after table")
+    parser.add_argument("--before", metavar="DIR", default=None,
+                        help="also time tier 1 of the evalframe in DIR (an export of an older "
+                             "commit), side by side with this one: a before/after table")
+    parser.add_argument("--startup-runs", type=int, default=5, metavar="K",
+                        help="start-up: best of K runs per engine (default 5)")
+    parser.add_argument("--no-startup", action="store_true", help="do not measure start-up")
+    parser.add_argument("--no-compile", action="store_true", help="do not measure compile throughput")
     args = parser.parse_args(argv)
     size_name = "quick" if args.quick else (args.size or "default")
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    root = str(Path(args.root).resolve()) if args.root else None
+    if root is not None and not (Path(root) / "evalframe" / "__init__.py").is_file():
+        parser.error("--root %s: no evalframe package there" % args.root)
+
+    before = str(Path(args.before).resolve()) if args.before else None
+    if before is not None and not (Path(before) / "evalframe" / "__init__.py").is_file():
+        parser.error("--before %s: no evalframe package there" % args.before)
+
+    for tree in (root, before):
+        if tree is not None:
+            # the processes run with PYTHONDONTWRITEBYTECODE: byte-compile an
+            # exported tree once, or each run would compile evalframe itself
+            subprocess.run([sys.executable, "-m", "compileall", "-q",
+                            str(Path(tree) / "evalframe")], capture_output=True)
 
     available = list_benchmarks()
     wanted = [n for item in args.only for n in item.split(",") if n]
@@ -171,46 +384,100 @@ def main(argv=None):
         parser.error("unknown benchmark(s): %s (have: %s)" % (", ".join(unknown), ", ".join(available)))
     names = wanted or list(available)
 
+    engines = [] if args.host_only else ["tier1"]
+    has_tier2 = False
+    if not args.host_only:
+        has_tier2 = tier2_available(root)
+        if has_tier2:
+            engines.append("tier2")
+        if before is not None:
+            engines.insert(0, "before")     # tier 1 of the older tree
     rows, failures = [], 0
     for name in names:
         prog = available[name]
         n = read_sizes(prog)[size_name]
         sys.stderr.write("%s (N=%s) ...\n" % (name, n))
-        row = {"name": name, "n": n, "cpython": measure("cpython", prog, n, args.repeat, args.timeout)}
-        if not args.host_only:
-            row["evalframe"] = measure("evalframe", prog, n, args.repeat, args.timeout)
-        cp, ef = row["cpython"], row.get("evalframe")
+        row = {"name": name, "n": n, "ratio": {},
+               "cpython": measure("cpython", prog, n, args.repeat, args.timeout, root)}
+        for e in engines:
+            if e == "before":
+                row[e] = measure("tier1", prog, n, args.repeat, args.timeout, before)
+            else:
+                row[e] = measure(e, prog, n, args.repeat, args.timeout, root)
+        cp = row["cpython"]
+        problems = []
         if "error" in cp:
-            row["status"] = "cpython: " + cp["error"]
-        elif ef is None:
-            row["status"] = "ok (host only)"
-        elif "error" in ef:
-            row["status"] = "evalframe: " + ef["error"]
-        elif ef["checksum"] != cp["checksum"]:
-            row["status"] = "CHECKSUM MISMATCH %r vs %r" % (cp["checksum"], ef["checksum"])
-        else:
-            row["status"] = "ok"
-            row["ratio"] = ef["body"] / cp["body"] if cp["body"] > 0 else None
-        failures += not row["status"].startswith("ok")
+            problems.append("cpython: " + cp["error"])
+        for e in engines:
+            r = row[e]
+            if "error" in r:
+                problems.append("%s: %s" % (e, r["error"]))
+            elif "error" not in cp and r["checksum"] != cp["checksum"]:
+                problems.append("%s: CHECKSUM MISMATCH %r vs %r" % (e, cp["checksum"], r["checksum"]))
+            elif "error" not in cp and cp["body"] > 0:
+                row["ratio"][e] = r["body"] / cp["body"]
+        row["status"] = "; ".join(problems) if problems else (
+            "ok" if engines else "ok (host only)")
+        failures += bool(problems)
         rows.append(row)
 
-    print_table(rows, size_name)
-    gmean = geometric_mean([r.get("ratio") for r in rows])
-    total_ratio = geometric_mean([r["evalframe"]["total"] / r["cpython"]["total"]
-                                  for r in rows if r.get("ratio")])
-    if gmean is not None:
-        print("geometric mean of ratios (benchmark body): %.2fx over %d programs"
-              % (gmean, sum(1 for r in rows if r.get("ratio"))))
-        print("geometric mean of ratios (whole process):  %.2fx" % total_ratio)
+    print_table(rows, size_name, engines)
+    if not args.host_only and not has_tier2:
+        print("tier 2: not measured, evalframe.interpreter.tier2 does not exist in %s"
+              % (root or REPO_ROOT))
+    gmeans = {}
+    for e in engines:
+        ok = [r for r in rows if r["ratio"].get(e)]
+        body = geometric_mean([r["ratio"][e] for r in ok])
+        total = geometric_mean([r[e]["total"] / r["cpython"]["total"] for r in ok])
+        gmeans[e] = {"body": body, "total": total, "programs": len(ok),
+                     "max": max((r["ratio"][e] for r in ok), default=None)}
+        if body is not None:
+            print("%s: geometric mean of ratios %.2fx (benchmark body), %.2fx (whole process), "
+                  "worst %.1fx, over %d programs" % (e, body, total, gmeans[e]["max"], len(ok)))
     if failures:
         print("%d program(s) failed" % failures)
 
+    startup = compile_tp = None
+    startup_before = None
+    if not args.host_only and not args.no_startup:
+        startup = measure_startup(max(1, args.startup_runs), args.timeout, root)
+        if before is not None:
+            startup_before = measure_startup(max(1, args.startup_runs), args.timeout, before)
+        for label, st in (("start-up", startup), ("start-up (before)", startup_before)):
+            if st is None:
+                continue
+            if "error" in st:
+                print("%s: not measured: %s" % (label, st["error"]))
+            else:
+                print("%s (empty file, best of %d): python %.1f ms, evalframe run %.1f ms, "
+                      "ratio %.2fx" % (label, st["runs"], st["cpython"] * 1000,
+                                       st["evalframe"] * 1000, st["ratio"]))
+    if not args.host_only and not args.no_compile:
+        compile_tp = measure_compile(args.timeout, root)
+        if "error" in compile_tp:
+            print("compile throughput: not measured: %s" % compile_tp["error"])
+        else:
+            ef, cp = compile_tp["evalframe"], compile_tp["cpython310"]
+            print("compile throughput (%d stdlib files, %d lines, one process per file): "
+                  "evalframe compile %.2f s, python3.10 -m py_compile %.2f s, ratio %.1fx; "
+                  "start-up subtracted: %.2f s (%.0f lines/s) vs %.2f s (%.0f lines/s), ratio %.1fx"
+                  % (compile_tp["files"], compile_tp["lines"], ef["total"], cp["total"],
+                     compile_tp["ratio_total"], ef["compile"], compile_tp["lines"] / ef["compile"],
+                     cp["compile"], compile_tp["lines"] / cp["compile"], compile_tp["ratio_compile"]))
+
     if args.json:
         report = {
-            "size": size_name, "repeat": args.repeat,
+            "size": size_name, "repeat": args.repeat, "root": root or str(REPO_ROOT),
             "host": {"python": platform.python_version(), "implementation": platform.python_implementation(),
                      "executable": sys.executable, "machine": platform.machine()},
-            "geometric_mean_ratio": gmean, "geometric_mean_total_ratio": total_ratio,
+            "engines": engines, "tier2_available": has_tier2, "before": before,
+            "geometric_means": gmeans,
+            # the tier-1 figures under the names earlier reports used
+            "geometric_mean_ratio": gmeans.get("tier1", {}).get("body"),
+            "geometric_mean_total_ratio": gmeans.get("tier1", {}).get("total"),
+            "startup": startup, "startup_before": startup_before,
+            "compile_throughput": compile_tp,
             "results": rows,
         }
         with open(args.json, "w", encoding="utf-8") as f:

@@ -266,6 +266,12 @@ def _run(kind, target, args, pdb, stats, vm_modules):
         importer = None
     if importer is not None:
         importer.install(options.vm_modules)
+    if not (pdb or stats):
+        # EVALFRAME_SETTRACE_NOOP: the guest runs under a do-nothing
+        # sys.settrace (a test mode for the traced loop; --pdb and --stats
+        # attach their own tracing)
+        from .runtime.settrace import install_noop_from_env
+        install_noop_from_env()
     if kind == "c":
         return run_command(target, args)
     if kind == "m":

@@ -7,6 +7,8 @@ directories have a conftest.py of their own); this file makes them importable.
 import os
 import sys
 
+import pytest
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -41,3 +43,74 @@ def pytest_collection_modifyitems(config, items):
             param = item.name.partition("[")[2]
             if any(param.startswith(p) for p in SMOKE_PROGRAMS):
                 item.add_marker(pytest.mark.smoke)
+
+
+# -- execution modes ------------------------------------------------------------------
+# The VM reads its execution mode from the environment (so subprocesses running
+# `evalframe run` get it too).  `--evalframe-mode NAME` sets exactly that mode's
+# variables (and clears the others) before any test imports evalframe; the mode
+# in force is printed in the header and again beside the result counts, so a mode
+# run is labelled in CI's output.  .ci/run loops over these modes.
+EVALFRAME_MODES = {
+    "default": {},
+    "no-fusion": {"EVALFRAME_NO_SUPERINSTRUCTIONS": "1"},
+    "eager-fusion": {"EVALFRAME_EAGER_SUPERINSTRUCTIONS": "1"},
+    "tier2-eager": {"EVALFRAME_TIER2": "eager"},
+    "settrace-noop": {"EVALFRAME_SETTRACE_NOOP": "lines"},
+}
+_MODE_VARS = sorted({k for env in EVALFRAME_MODES.values() for k in env})
+
+
+def pytest_addoption(parser):
+    parser.addoption("--evalframe-mode", choices=sorted(EVALFRAME_MODES), default=None,
+                     help="run the tests in this evalframe execution mode (sets its "
+                          "EVALFRAME_* environment variables; default: the environment's)")
+
+
+def evalframe_mode_label():
+    """'NAME (VAR=value ...)' for the EVALFRAME_* mode variables now set."""
+    env = {k: os.environ[k] for k in _MODE_VARS if os.environ.get(k)}
+    names = [n for n, e in EVALFRAME_MODES.items() if e == env]
+    detail = " ".join("%s=%s" % kv for kv in sorted(env.items()))
+    return "%s%s" % (names[0] if names else "custom", " (%s)" % detail if detail else "")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "evalframe_untraced: checks the untraced loop itself, so settrace-noop "
+                   "mode does not attach its in-process tracer for this test")
+    mode = config.getoption("--evalframe-mode")
+    if mode is None:
+        return
+    if mode == "tier2-eager":
+        import importlib.util
+        if importlib.util.find_spec("evalframe.interpreter.tier2") is None:
+            raise pytest.UsageError("--evalframe-mode tier2-eager: evalframe.interpreter.tier2 "
+                                     "does not exist in this tree")
+    for key in _MODE_VARS:
+        os.environ.pop(key, None)
+    os.environ.update(EVALFRAME_MODES[mode])
+
+
+def pytest_report_header(config):
+    return "evalframe execution mode: " + evalframe_mode_label()
+
+
+def pytest_terminal_summary(terminalreporter):
+    terminalreporter.write_sep("-", "evalframe execution mode: " + evalframe_mode_label())
+
+
+@pytest.fixture(autouse=True)
+def evalframe_settrace_noop(request):
+    """In-process VM runs get the do-nothing tracer of EVALFRAME_SETTRACE_NOOP
+    too (subprocesses get it from `evalframe run`); removed after the test."""
+    if (not os.environ.get("EVALFRAME_SETTRACE_NOOP")
+            or request.node.get_closest_marker("evalframe_untraced")):
+        yield
+        return
+    from evalframe.runtime import settrace
+    settrace.install_noop_from_env()
+    try:
+        yield
+    finally:
+        settrace.settrace(None)

@@ -109,22 +109,55 @@ class _Singleton:
         self.obj = obj
 
 
-def const_key(o):
+class _CodeKey:
+    """The key of a code object: 3.10 keys it by the code object itself, which
+    code_richcompare compares field by field (constants by their keys) and
+    code_hash hashes.  Here the fields are read once and the hash is kept, and
+    nested code objects appear as their own _CodeKeys, so hashing or comparing
+    a key never walks the nested code objects again (500 nested lambdas would
+    otherwise hash their whole chain at every level: quadratic or worse)."""
+
+    __slots__ = ("code", "fields", "hash")
+
+    def __init__(self, code, fields):
+        self.code = code            # keeps id(code) valid while the key is memoised
+        self.fields = fields
+        self.hash = hash(fields)
+
+    def __hash__(self):
+        return self.hash
+
+    def __eq__(self, other):
+        if self is other:
+            return True
+        if type(other) is not _CodeKey or self.hash != other.hash:
+            return False
+        return self.fields == other.fields
+
+
+def const_key(o, memo=None):
     """A hashable key that equals another key only for interchangeable constants.
 
     Mirrors Objects/codeobject.c's ``_PyCode_ConstantKey`` (3.10): ``0``, ``0.0``,
     ``-0.0``, ``False`` and ``0j`` all get different keys; tuples and frozensets
-    are keyed by their items' keys.
+    are keyed by their items' keys; a code object by code_richcompare's fields
+    (a _CodeKey, memoised in ``memo``, a dict ``id(code) -> key``, when given).
     """
     t = type(o)
     if o is None or o is Ellipsis or t is int or t is str:
         return o
     if t is Code:
-        # code_richcompare (3.10): these fields, constants by their keys
-        return ("<code>", o.co_name, o.co_argcount, o.co_posonlyargcount,
-                o.co_kwonlyargcount, o.co_nlocals, o.co_flags, o.co_firstlineno,
-                o.co_code, const_key(o.co_consts), o.co_names, o.co_varnames,
-                o.co_freevars, o.co_cellvars)
+        key = memo.get(id(o)) if memo is not None else None
+        if key is None:
+            # code_richcompare (3.10): these fields, constants by their keys
+            key = _CodeKey(o, ("<code>", o.co_name, o.co_argcount, o.co_posonlyargcount,
+                               o.co_kwonlyargcount, o.co_nlocals, o.co_flags,
+                               o.co_firstlineno, o.co_code,
+                               tuple([const_key(x, memo) for x in o.co_consts]),
+                               o.co_names, o.co_varnames, o.co_freevars, o.co_cellvars))
+            if memo is not None:
+                memo[id(o)] = key
+        return key
     if t is bool or t is bytes:
         return (t, o)
     if t is float:
@@ -142,9 +175,9 @@ def const_key(o):
             return (t, o, None, None)
         return (t, o)
     if t is tuple:
-        return (tuple([const_key(x) for x in o]), o)
+        return (tuple([const_key(x, memo) for x in o]), o)
     if t is frozenset:
-        return (frozenset([const_key(x) for x in o]), o)
+        return (frozenset([const_key(x, memo) for x in o]), o)
     return (id(o), _Singleton(o))
 
 
@@ -155,16 +188,17 @@ def key_value(key, obj):
 class ConstCache:
     """``c_const_cache``: one canonical object per constant key, per compilation."""
 
-    __slots__ = ("cache",)
+    __slots__ = ("cache", "code_keys")
 
     def __init__(self):
         self.cache = {}
+        self.code_keys = {}     # id(code) -> its _CodeKey (the key keeps the code alive)
 
     def merge(self, o):
         """merge_consts_recursive: return (key, canonical object)."""
         if o is None or o is Ellipsis:
             return o, o
-        key = const_key(o)
+        key = const_key(o, self.code_keys)
         got = self.cache.get(key)
         if got is not None:
             return key, got
@@ -363,21 +397,25 @@ def extend_block(b):
         b.exit = True
 
 
-def _fold_tuple_on_constants(unit, instrs, start, n, consts):
-    """BUILD_TUPLE n over n LOAD_CONSTs becomes one LOAD_CONST of a tuple."""
+def _fold_tuple_on_constants(unit, instrs, start, n, consts, where):
+    """BUILD_TUPLE n over n LOAD_CONSTs becomes one LOAD_CONST of a tuple.
+
+    The tuple's index is the first constant that *is* it (3.10 scans the list),
+    else a new one at the end; ``where`` maps id(constant) -> first index and
+    grows with ``consts``, so a code object with many folds stays linear."""
     for i in range(start, start + n):
         if instrs[i].opcode != _LOAD_CONST:
             return
     newconst = tuple([consts[instrs[i].oparg] for i in range(start, start + n)])
     _, newconst = unit.const_cache.merge(newconst)
-    index = None
-    for j, c in enumerate(consts):
-        if c is newconst:
-            index = j
-            break
+    if not where:
+        for j in range(len(consts) - 1, -1, -1):
+            where[id(consts[j])] = j
+    index = where.get(id(newconst))
     if index is None:
         index = len(consts)
         consts.append(newconst)
+        where[id(newconst)] = index
     for i in range(start, start + n):
         instrs[i].opcode = _NOP
     ins = instrs[start + n]
@@ -412,7 +450,7 @@ def _jump_thread(inst, target, opcode):
     return False
 
 
-def optimize_basic_block(unit, b, consts):
+def optimize_basic_block(unit, b, consts, where=None):
     """Peephole optimisations inside one block (3.10's optimize_basic_block)."""
     instrs = b.instrs
     i = 0
@@ -464,7 +502,8 @@ def optimize_basic_block(unit, b, consts):
                     inst.opcode = op.ROT_THREE
                     nexti.opcode = op.ROT_TWO
             elif i >= oparg:
-                _fold_tuple_on_constants(unit, instrs, i - oparg, oparg, consts)
+                _fold_tuple_on_constants(unit, instrs, i - oparg, oparg, consts,
+                                         {} if where is None else where)
         elif opcode == _ROT_N:
             if oparg < 2:
                 inst.opcode = _NOP
@@ -596,8 +635,9 @@ def eliminate_empty_basic_blocks(entry):
 
 def optimize_cfg(unit, entry, consts):
     b = entry
+    where = {}      # id(constant) -> first index, for _fold_tuple_on_constants
     while b is not None:
-        optimize_basic_block(unit, b, consts)
+        optimize_basic_block(unit, b, consts, where)
         clean_basic_block(b, -1)
         b = b.next
     for b in reversed(unit.blocks):

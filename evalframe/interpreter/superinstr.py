@@ -308,7 +308,10 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
                "globals_.get(%s, NULL)" % (t, p, p, p))
         g.emit("if %s is NULL:" % t)
         g.emit("%s = f.f_builtins" % t, 1)
-        g.emit("%s = %s.get(%s, NULL) if %s.__class__ is dict else NULL" % (t, t, p, t), 1)
+        # a dict subclass as globals is asked with [] first (its __missing__):
+        # load_global_slow, as the handler
+        g.emit("%s = %s.get(%s, NULL) if exact and %s.__class__ is dict else NULL"
+               % (t, t, p, t), 1)
         g.emit("if %s is NULL: %s = load_global_slow(f, %s)" % (t, t, p), 1)
         g.push(t)
     elif name == "LOAD_ATTR":
@@ -331,7 +334,8 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
     elif name == "LOAD_DEREF":
         t = g.temp()
         g.emit("%s = %s.ob_ref" % (t, g.fast(darg)))
-        g.emit("if %s is NULL: raise unbound_deref(f, %d)" % (t, darg))
+        # the handler's slow path: a late-filled __class__ cell (bpo-23722)
+        g.emit("if %s is NULL: %s = load_deref_slow(f, %d)" % (t, t, darg))
         g.push(t)
     elif name == "STORE_DEREF":
         v = g.pop()
@@ -637,12 +641,13 @@ def _namespace():
     global _NAMESPACE
     if _NAMESPACE is None:
         from .ops import RETURN, YIELD
-        from .ops.names import unbound_local, unbound_deref, _load_global_slow
+        from .ops.names import unbound_local, unbound_deref, _load_global_slow, load_deref_slow
         from .specialize import fast_frame
         from .call import call_push
         _NAMESPACE = {"fast_frame": fast_frame, "call_push": call_push, "NULL": NULL, "RETURN": RETURN, "YIELD": YIELD, "MethodType": MethodType,
                       "Function": Function, "Generator": Generator, "unbound_local": unbound_local,
                       "unbound_deref": unbound_deref, "load_global_slow": _load_global_slow,
+                      "load_deref_slow": load_deref_slow,
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
                       "setattr": setattr, "type": type, "iter": iter, "slice": slice,
                       "set": set, "format": format, "str": str, "repr": repr, "ascii": ascii, "dict": dict, "tuple": tuple, "list": list, "len": len,

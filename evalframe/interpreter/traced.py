@@ -394,6 +394,8 @@ class TracedLoop:
                         if init_self is not None:
                             retval = ceval.init_result(init_self, retval)
                         stack.append(retval)
+                        # hold no references the guest has dropped (as the plain loop)
+                        retval = init_self = None
                         for o in self._instr_observers:
                             o.after(self, f, cur, stack, False)
                         continue

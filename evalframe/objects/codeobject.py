@@ -40,7 +40,7 @@ _FIELDS = (
 class Code:
     """A CPython 3.10 code object, built by our compiler or read from a .pyc."""
 
-    __slots__ = _FIELDS + ("_positions", "_decoded", "__weakref__")
+    __slots__ = _FIELDS + ("_positions", "_decoded", "_hash", "__weakref__")
 
     def __init__(self, co_argcount=0, co_posonlyargcount=0, co_kwonlyargcount=0,
                  co_nlocals=0, co_stacksize=0, co_flags=0, co_code=b"",
@@ -180,7 +180,14 @@ class Code:
                 and [type(c) for c in self.co_consts] == [type(c) for c in other.co_consts])
 
     def __hash__(self):
-        return hash(self._key())
+        # computed once: code objects do not change, and the hash covers the
+        # nested code objects in co_consts (a dict keyed by a module's code
+        # would otherwise hash the whole program at every lookup)
+        try:
+            return self._hash
+        except AttributeError:
+            h = self._hash = hash(self._key())
+            return h
 
     def __repr__(self):
         return '<code object %s at %#x, file "%s", line %d>' % (

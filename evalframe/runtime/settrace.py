@@ -26,6 +26,7 @@ by calling the trace function with the guest Frame.  The 3.10 rules kept:
   PyFrame_LocalsToFast(frame, 1) after), so a tracer can change them.
 """
 
+import os
 import sys
 import weakref
 
@@ -397,3 +398,43 @@ def install():
         # Stopgap until Frame defines the setter itself (see docs/tracing.md).
         Frame.f_lineno = property(prop.fget, frame_setlineno, None, prop.__doc__)
     _installed.append(True)
+
+
+# -- the do-nothing tracer mode (EVALFRAME_SETTRACE_NOOP) --------------------------------
+
+NOOP_ENV = "EVALFRAME_SETTRACE_NOOP"
+
+
+def _noop_global(frame, event, arg):
+    """A global trace function that asks for nothing more: no frame gets f_trace."""
+    return None
+
+
+def _noop_local(frame, event, arg):
+    """A trace function that keeps itself as every frame's local function."""
+    return _noop_local
+
+
+def noop_mode(environ=None):
+    """The do-nothing tracer ``EVALFRAME_SETTRACE_NOOP`` asks for, or None.
+
+    ``1`` (or any value but ``lines``): a global function returning None, so
+    every frame runs in the traced loop with only its 'call' event;
+    ``lines``: a function returning itself, so every 'line', 'return' and
+    'exception' event is delivered too (locals synced around each, as 3.10).
+    """
+    value = (os.environ if environ is None else environ).get(NOOP_ENV, "")
+    if not value or value == "0":
+        return None
+    return _noop_local if value == "lines" else _noop_global
+
+
+def install_noop_from_env(environ=None):
+    """Attach the do-nothing tracer to the calling thread when the environment
+    asks for it (a test mode: every guest program then runs in the traced
+    loop).  Returns the trace function installed, or None."""
+    function = noop_mode(environ)
+    if function is not None:
+        install()
+        settrace(function)
+    return function

@@ -21,7 +21,11 @@ TIMEOUT = 120
 
 
 def test_benchmarks_are_present():
-    assert len(BENCHMARKS) >= 10, sorted(BENCHMARKS)
+    assert len(BENCHMARKS) >= 16, sorted(BENCHMARKS)
+    # the styles issue 8 asked for: exceptions across frames, a generator
+    # pipeline, a class model with properties and super(), formatting and dicts
+    for name in ("exceptions", "generator_pipeline", "class_model", "string_format"):
+        assert name in BENCHMARKS, name
 
 
 @pytest.mark.parametrize("name", sorted(BENCHMARKS))
@@ -44,3 +48,37 @@ def test_evalframe_checksum_matches_at_tiny_size(name):
     guest = bench.run_once("evalframe", prog, n, TIMEOUT)
     assert "error" not in guest, guest
     assert guest["checksum"] == host["checksum"]
+
+
+def test_harness_reports_tiers_memory_and_startup(tmp_path):
+    # One small run of bench/run.py as a user runs it: the JSON report has
+    # CPython and tier 1 per program with peak memory, tier 2 only where
+    # evalframe.interpreter.tier2 exists (otherwise the text says so), and the
+    # start-up ratio.  Compile throughput is left out here (it takes a while).
+    out = tmp_path / "report.json"
+    status = bench.main(["--size", "tiny", "--only", "fib", "--startup-runs", "1",
+                         "--no-compile", "--json", str(out)])
+    assert status == 0
+    import json
+    report = json.loads(out.read_text())
+    row = report["results"][0]
+    assert row["status"] == "ok", row
+    for engine in ["cpython"] + report["engines"]:
+        assert row[engine]["maxrss_kb"] > 0 and row[engine]["body"] >= 0
+    assert report["engines"] == (["tier1", "tier2"] if report["tier2_available"] else ["tier1"])
+    assert report["tier2_available"] == bench.tier2_available()
+    assert row["ratio"]["tier1"] > 0
+    assert report["startup"]["ratio"] > 0
+    assert report["compile_throughput"] is None
+
+
+def test_compile_throughput_on_one_file(monkeypatch):
+    from evalframe.reference import reference_python
+    if reference_python() is None:
+        pytest.skip("CPython 3.10 is not available (set EVALFRAME_REF_PYTHON or install it with pyenv)")
+    monkeypatch.setattr(bench, "COMPILE_FILES", ("string.py",))
+    result = bench.measure_compile(TIMEOUT)
+    assert "error" not in result, result
+    assert result["files"] == 1 and result["lines"] > 100
+    for tool in ("evalframe", "cpython310"):
+        assert result[tool]["total"] > 0 and result[tool]["compile"] > 0

@@ -86,6 +86,7 @@ def test_cells():
     assert "empty" in repr(c)
 
 
+@pytest.mark.evalframe_untraced      # f_trace's default: no tracer attached
 def test_frame_attributes():
     g = guest("import sys\ndef f(a):\n    b = a + 1\n    return sys._getframe()\nfr = f(1)\n"
               "def gen():\n    x = 1\n    yield\ngi = gen()\nnext(gi)\n")

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 
 import pytest
 
@@ -21,6 +22,7 @@ from evalframe.interpreter.ceval import run_code
 from evalframe.interpreter.decode import decode
 from evalframe.runtime.tracebacks import clean_exception
 from ._diff import compile_310, host_outcome, vm_outcome
+from .test_gen_exc_programs import PROGRAMS as GEN_EXC_PROGRAMS
 from .test_tracebacks import _host_stderr
 
 
@@ -37,6 +39,7 @@ def _function_code(source, name):
     return g[name].__code__
 
 
+@pytest.mark.evalframe_untraced
 def test_warm_up_then_fused(monkeypatch):
     if not superinstr.ENABLED:
         pytest.skip("superinstructions are disabled (EVALFRAME_NO_SUPERINSTRUCTIONS)")
@@ -259,6 +262,17 @@ def test_builders_in_groups():
 def test_operators_in_groups():
     assert vm_outcome(compile_source(OPERATORS, "<snippet>", "exec")) == host_outcome(OPERATORS)
     assert vm_outcome(compile_310(OPERATORS)) == host_outcome(OPERATORS)
+
+
+# bpo-23722: a metaclass keeps the namespace and a later type() call fills the
+# __class__ cell; the fused LOAD_DEREF must take the handler's slow path (which
+# settles the late-filled cell), not raise the unbound error itself.
+LATE_CLASS_CELL = textwrap.dedent(GEN_EXC_PROGRAMS["class_cell_delayed"])
+
+
+def test_load_deref_late_class_cell_in_group():
+    assert vm_outcome(compile_source(LATE_CLASS_CELL, "<snippet>", "exec")) == host_outcome(LATE_CLASS_CELL)
+    assert vm_outcome(compile_310(LATE_CLASS_CELL)) == host_outcome(LATE_CLASS_CELL)
 
 
 @pytest.mark.parametrize("name", sorted(LINENO))
