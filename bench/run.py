@@ -19,7 +19,7 @@ tier 1 of another source tree (an export of an older commit) as a column measure
 right next to the others, for before/after tables.  Each program times its
 own benchmark body with time.perf_counter and prints ``checksum ...`` and
 ``elapsed SECONDS``; the harness also measures the whole process and its peak
-memory (ru_maxrss of that child, from os.wait4).  The ratios use the in-program
+memory (VmHWM of that child, sampled from /proc every 5 ms).  The ratios use the in-program
 times so that compile and start-up costs are reported separately: start-up as
 ``evalframe run`` of an empty file against ``python`` of it (best of K), and
 compile throughput as ``evalframe compile`` against ``python3.10 -m py_compile``
@@ -118,34 +118,54 @@ def parse_output(stdout):
     return checksum, elapsed
 
 
-def spawn(cmd, cwd, env, timeout):
-    """Run ``cmd``; (returncode or None on timeout, stdout, stderr, seconds, peak RSS in KiB).
+def _peak_sampler(pid, done, found):
+    """Sample the child's VmHWM (the high-water mark of its own memory, in KiB) from
+    /proc until it ends.  ru_maxrss cannot be used: a child spawned from this
+    process starts from a copy of the harness's memory, whose high-water mark the
+    kernel carries across exec, so every small program would show the harness's size."""
+    path = "/proc/%d/status" % pid
+    while True:
+        try:
+            with open(path, "rb") as f:
+                for line in f:
+                    if line.startswith(b"VmHWM:"):
+                        found[0] = max(found[0], int(line.split()[1]))
+                        break
+        except (OSError, ValueError):
+            return
+        if done.wait(0.005):
+            return
 
-    The child is reaped with os.wait4 so that its own ru_maxrss is read (the
-    RUSAGE_CHILDREN maximum would mix every child so far)."""
+
+def spawn(cmd, cwd, env, timeout):
+    """Run ``cmd``; (returncode or None on timeout, stdout, stderr, seconds, peak RSS in
+    KiB or None).  The peak is the child's own VmHWM, sampled every 5 ms (Linux)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=str(cwd), env=env, stdout=out, stderr=err,
                                 stdin=subprocess.DEVNULL)
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
+        done, found = threading.Event(), [0]
+        sampler = None
+        if os.path.exists("/proc/self/status"):
+            sampler = threading.Thread(target=_peak_sampler, args=(proc.pid, done, found),
+                                       daemon=True)
+            sampler.start()
         try:
-            if hasattr(os, "wait4"):
-                _, status, usage = os.wait4(proc.pid, 0)
-                proc.returncode = os.waitstatus_to_exitcode(status)
-                maxrss = usage.ru_maxrss
-            else:                               # no wait4: time only
-                proc.wait()
-                maxrss = None
+            proc.wait()
         finally:
+            done.set()
             timed_out = not timer.is_alive()
             timer.cancel()
         elapsed = time.perf_counter() - t0
+        if sampler is not None:
+            sampler.join()
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", "backslashreplace")
         stderr = err.read().decode("utf-8", "backslashreplace")
-    return (None if timed_out else proc.returncode), stdout, stderr, elapsed, maxrss
+    return (None if timed_out else proc.returncode), stdout, stderr, elapsed, (found[0] or None)
 
 
 def run_once(engine, prog, n, timeout, root=None):
@@ -195,7 +215,7 @@ def fmt_time(r, key):
 
 
 def fmt_mem(r):
-    return "%.0f" % (r["maxrss_kb"] / 1024.0) if r and r.get("maxrss_kb") else "-"
+    return "%.1f" % (r["maxrss_kb"] / 1024.0) if r and r.get("maxrss_kb") else "-"
 
 
 def fmt_ratio(row, engine):

@@ -726,6 +726,24 @@ class Recorder:
         except Exception:
             self.internal_errors += 1
 
+    def release(self):
+        """Drop every reference to guest objects; the recording (plain data) stays."""
+        heap = self.heap
+        heap.keep = []
+        heap.ids = {}
+        heap.unseen = []
+        self._code_ids = {}
+        self._depth = {}
+        self._pending = {}
+        self._dirty = []
+        self._prev_stack = ()
+        self._last = (None, None)
+        self._module_frames = {}
+        self._guest_classes = {}
+        self.globals_ids = set()
+        self.current = None
+        self.sentences = None
+
     # -- output --------------------------------------------------------------------------------
 
     def output(self, chunks, text):
@@ -825,13 +843,31 @@ def record_file(path, argv=(), stdin_text=None, max_steps=DEFAULT_MAX_STEPS):
             # what the guest registered with atexit runs now, while its output
             # is still caught (the host's own exit would print it after the JSON)
             exit_funcs.run()
+        prepared = code = main = None
     finally:
-        sys.stdin, sys.stdout, sys.stderr = saved[0], saved[1], saved[2]
         sys.argv[:] = saved[3]
         sys.path[:] = saved[4]
         if saved[5] is not None:
             sys.modules["__main__"] = saved[5]
+        try:
+            rec.release()
+            _collect()
+        finally:
+            sys.stdin, sys.stdout, sys.stderr = saved[0], saved[1], saved[2]
     return _assemble(rec, path, argv, status, error=not started)
+
+
+def _collect():
+    """Collect the run's garbage while its output is caught (finalizers may print).
+
+    Done before the recording is returned: a guest generator finalized at
+    interpreter shutdown would run guest code (its close()) when the VM can no
+    longer start what it needs.
+    """
+    import gc
+    for _ in range(5):
+        if not gc.collect():
+            break
 
 
 class _AtExit:

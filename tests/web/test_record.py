@@ -341,3 +341,16 @@ def test_global_set_by_a_function_shows_in_the_module_frame(tmp_path):
     module = steps[0][1]
     assert _locals(rec, module, g)["n"] == "0"
     assert _locals(rec, module, g + 1)["n"] == "1"
+
+
+def test_suspended_generator_is_finalized_inside_the_recording(tmp_path):
+    # CPython prints 'closed' when the generator is finalized at exit; the recorder
+    # finalizes the run's objects before returning, with the output still recorded
+    # (left to the host's shutdown, the VM could not run the generator's close())
+    src = tmp_path / "gen_left.py"
+    src.write_text("def g():\n    try:\n        yield 1\n    finally:\n        print('closed')\n"
+                   "x = g()\nprint(next(x))\n")
+    proc = run_evalframe(["web", "--record", str(tmp_path / "r.json"), str(src)], timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    rec = json.loads((tmp_path / "r.json").read_text())
+    assert "".join(t for _, t in rec["stdout"]) == "1\nclosed\n"
