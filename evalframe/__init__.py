@@ -6,6 +6,103 @@ whose bytecode the eval loop runs (evalframe.interpreter.ceval).  This module is
 the public API and nothing else.
 """
 
+import builtins as _builtins
+import os as _os
+import sys as _sys
+
+# The VM's own builtins (docs/boundary.md).  A guest shares the host's
+# ``builtins`` module and may rebind anything in it (``builtins.len = None``,
+# a counting ``__import__``); the VM's code must not notice.  Every evalframe
+# module is executed with this snapshot as its ``__builtins__`` (see
+# _seal_package below), so the functions it defines look names up here, never
+# in the guest-visible namespace; this file's own functions too.
+VM_BUILTINS = dict(_builtins.__dict__)
+__builtins__ = VM_BUILTINS
+
+# The modules the VM's own code imports, by absolute name: every evalframe module
+# (entered by the sealed loader before its body runs) and each host module the
+# first time VM code imports it.  A guest that deletes or replaces entries of
+# sys.modules, or rebinds builtins.__import__, does not change what the VM's
+# own (lazy) imports find, and they run no importlib code (which would look
+# names up in the guest-visible builtins).
+_VM_MODULES = {__name__: _sys.modules[__name__]}
+_host_import = _builtins.__import__
+
+
+def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
+    """The ``__import__`` of VM_BUILTINS: the import statements of evalframe's
+    own modules, served from _VM_MODULES, the host's import otherwise."""
+    if level:
+        package = globals.get("__package__") if globals else None
+        if not package:
+            return _host_import(name, globals, locals, fromlist, level)
+        base = package.rsplit(".", level - 1)[0]
+        absname = base + "." + name if name else base
+    else:
+        absname = name
+    modules = _VM_MODULES
+    mod = modules.get(absname)
+    if mod is not None:
+        if fromlist:
+            for item in fromlist:
+                if item != "*" and not hasattr(mod, item):
+                    break
+            else:
+                return mod
+        elif not level:
+            top = modules.get(absname.partition(".")[0])
+            if top is not None:
+                return top
+    result = _host_import(name, globals, locals, fromlist, level)
+    mod = _sys.modules.get(absname)
+    if mod is not None:
+        modules[absname] = mod
+        top = absname.partition(".")[0]
+        if top not in modules and top in _sys.modules:
+            modules[top] = _sys.modules[top]
+        if fromlist:
+            for item in fromlist:
+                sub = _sys.modules.get(absname + "." + item)
+                if sub is not None:
+                    modules[absname + "." + item] = sub
+    return result
+
+
+VM_BUILTINS["__import__"] = _vm_import
+
+
+def _seal_package():
+    """Make every ``evalframe.*`` module load with VM_BUILTINS.
+
+    Functions take their builtins from ``globals()['__builtins__']`` when they
+    are created, so the module's namespace must hold the snapshot before its
+    body runs.  The host's path machinery finds submodules through
+    ``sys.path_importer_cache[directory]``: each directory of this package gets
+    a FileFinder whose loader puts the snapshot in first.  One place, nothing
+    in the modules themselves.
+    """
+    from importlib.machinery import FileFinder, SourceFileLoader, SOURCE_SUFFIXES
+
+    class SealedSourceLoader(SourceFileLoader):
+        def exec_module(self, module):
+            module.__dict__["__builtins__"] = VM_BUILTINS
+            _VM_MODULES[module.__name__] = module
+            try:
+                super().exec_module(module)
+            except BaseException:
+                del _VM_MODULES[module.__name__]
+                raise
+
+    for path in __path__:
+        for dirpath, dirnames, _files in _os.walk(path):
+            dirnames[:] = [d for d in dirnames if d != "__pycache__"]
+            if _os.path.isfile(_os.path.join(dirpath, "__init__.py")):
+                _sys.path_importer_cache[dirpath] = FileFinder(
+                    dirpath, (SealedSourceLoader, SOURCE_SUFFIXES))
+
+
+_seal_package()
+
 __version__ = "0.1.0"
 
 __all__ = ["compile", "run_source", "run_file", "dis"]

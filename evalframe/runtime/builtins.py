@@ -30,9 +30,9 @@ from . import hostframes
 
 COMPILER = None     # tests may set a compile_source-compatible function here
 
-_host_exec = _hb.exec
-_host_eval = _hb.eval
-_host_compile = _hb.compile
+_host_exec = exec
+_host_eval = eval
+_host_compile = compile
 PyCF_ONLY_AST = 0x400
 PyCF_MASK = 0x2000000 | 0x1000000 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000
 
@@ -170,7 +170,7 @@ def vm_vars(*args):
         return _current_frame().f_locals
     if len(args) > 1:
         raise TypeError("vars expected at most 1 argument, got %d" % len(args))
-    return _hb.vars(args[0])
+    return vars(args[0])
 
 
 def vm_dir(*args):
@@ -178,7 +178,7 @@ def vm_dir(*args):
         return sorted(_current_frame().f_locals.keys())
     if len(args) > 1:
         raise TypeError("dir expected at most 1 argument, got %d" % len(args))
-    return _hb.dir(args[0])
+    return dir(args[0])
 
 
 # -- super ---------------------------------------------------------------------------------
@@ -220,9 +220,9 @@ def _super_args(frame):
 
 def vm_super(*args):
     if args:
-        return _hb.super(*args)
+        return super(*args)
     tp, obj = _super_args(_current_frame())
-    return _hb.super(tp, obj)
+    return super(tp, obj)
 
 
 # -- type(name, bases, ns) ----------------------------------------------------------------
@@ -251,7 +251,7 @@ def _set_module_from_guest(cls, ns):
 
 def vm_type(*args, **kwargs):
     """type(...) called by guest code."""
-    cls = _hb.type(*args, **kwargs)
+    cls = type(*args, **kwargs)
     if len(args) == 3:
         _set_module_from_guest(cls, args[2])
     return cls
@@ -260,7 +260,7 @@ def vm_type(*args, **kwargs):
 def vm_type_new(*args, **kwargs):
     """type.__new__(metatype, name, bases, ns) called by guest code (a guest
     metaclass's ``super().__new__(...)``)."""
-    cls = _hb.type.__new__(*args, **kwargs)
+    cls = type.__new__(*args, **kwargs)
     if len(args) == 4:
         _set_module_from_guest(cls, args[3])
     return cls
@@ -599,15 +599,15 @@ def _install():
         # except block must see one without evalframe's frames
         from .tracebacks import call_in_exc
         _call._call_in_exc = call_in_exc
-    I[_hb.exec] = vm_exec
-    I[_hb.eval] = vm_eval
-    I[_hb.compile] = vm_compile
-    I[_hb.globals] = vm_globals
-    I[_hb.locals] = vm_locals
-    I[_hb.vars] = vm_vars
-    I[_hb.dir] = vm_dir
-    I[_hb.__build_class__] = vm_build_class
-    I[_hb.__import__] = imports.vm_import
+    I[exec] = vm_exec
+    I[eval] = vm_eval
+    I[compile] = vm_compile
+    I[globals] = vm_globals
+    I[locals] = vm_locals
+    I[vars] = vm_vars
+    I[dir] = vm_dir
+    I[__build_class__] = vm_build_class
+    I[imports._host_import] = imports.vm_import
     I[sys._getframe] = vm_getframe
     for _, wrapper in hostframes.install_getframe():
         I[wrapper] = vm_getframe if wrapper.__name__ == "_getframe" else vm_getframemodulename
@@ -619,11 +619,11 @@ def _install():
     I[warnings.warn] = hostframes.vm_warn
     I[hostframes.install_warnings(warnings)] = hostframes.vm_warn
     I[sys.setrecursionlimit] = vm_setrecursionlimit
-    _call.TYPE_INTERCEPTS[_hb.super] = vm_super
-    _call.TYPE_INTERCEPTS[_hb.type] = vm_type
+    _call.TYPE_INTERCEPTS[super] = vm_super
+    _call.TYPE_INTERCEPTS[type] = vm_type
     import types
     _call.TYPE_INTERCEPTS[types.FunctionType] = vm_function_new
-    I[_hb.type.__new__] = vm_type_new
+    I[type.__new__] = vm_type_new
     # The guest's sys.settrace/sys.gettrace (docs/tracing.md), under a plain
     # `evalframe run` as under the seeing tools.
     from . import settrace

@@ -161,6 +161,11 @@ def _run_in_fresh_thread(code, globals, locals=None):
     out = []
     done = _thread.allocate_lock()
     done.acquire()
+    if sys.is_finalizing():
+        # at interpreter exit a new thread never runs (a finalizer's traceback):
+        # make it here, nothing outlives the process anyway
+        _fake_worker(code, globals, locals, out, done)
+        return out[0]
     _thread.start_new_thread(_fake_worker, (code, globals, locals, out, done))
     done.acquire()
     return out[0]
