@@ -71,6 +71,23 @@ def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
 VM_BUILTINS["__import__"] = _vm_import
 
 
+def _unlist_at_exit():
+    """At interpreter exit, after every other atexit callback (this one is
+    registered first, so it runs last), take the VM's modules out of
+    sys.modules.  The host's finalization wipes the namespace of each module
+    still listed there (their globals become None); guest objects freed after
+    that (a ``__del__``, a suspended generator's ``finally``) still run in the
+    VM, so its modules must stay whole, as CPython's own C code does."""
+    modules = _sys.modules
+    for name, mod in list(_VM_MODULES.items()):
+        if (name == __name__ or name.startswith(__name__ + ".")) and modules.get(name) is mod:
+            del modules[name]
+
+
+import atexit as _atexit  # noqa: E402
+_atexit.register(_unlist_at_exit)
+
+
 def _seal_package():
     """Make every ``evalframe.*`` module load with VM_BUILTINS.
 
