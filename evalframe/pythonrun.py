@@ -241,9 +241,8 @@ def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None):
     """
     from . import options
     options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
-    from .interpreter.call import INTERCEPTS
-    from .runtime import signals
-    signals.install(INTERCEPTS)
+    from .runtime import patches
+    patches.install()
     try:
         from . import importer
     except ImportError:

@@ -35,6 +35,17 @@ def set_call_hook(hook):
     _call_hook = hook
 
 
+
+_leave_hook = None
+
+
+def set_leave_hook(func):
+    """``func(traceback) -> traceback``: what an exception leaving a guest
+    function for its host caller carries (evalframe.runtime.tracebacks sets the
+    cleaner that drops the VM's own frames)."""
+    global _leave_hook
+    _leave_hook = func
+
 def _readonly():
     def fset(self, value):
         raise AttributeError("readonly attribute")
@@ -130,7 +141,18 @@ class Function:
         if hook is None:
             from ..interpreter import call  # noqa: F401  (installs the hook)
             hook = _call_hook
-        return hook(self, args, kwargs)
+        try:
+            return hook(self, args, kwargs)
+        except BaseException as exc:
+            # The exception goes back to host code (a __del__ or weakref
+            # callback reported as unraisable, an atexit callback, a thread's
+            # target, a host caller's traceback): it shows guest frames and
+            # host-library frames, never the VM's own (set_leave_hook).
+            leave = _leave_hook
+            if leave is not None:
+                exc.__traceback__ = leave(exc.__traceback__)
+            exc = None
+            raise
 
     def __get__(self, obj, type=None):
         if obj is None:

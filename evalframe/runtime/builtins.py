@@ -507,6 +507,18 @@ def vm_inspect_stack(context=1):
     return out
 
 
+def vm_current_frames():
+    """sys._current_frames() for a guest: each thread's running guest frame
+    (a thread not in the VM shows its host frame, as CPython's would)."""
+    frames = sys._current_frames()
+    states = pystate.thread_states()
+    for ident in frames:
+        ts = states.get(ident)
+        if ts is not None and ts.frame is not None:
+            frames[ident] = ts.frame
+    return frames
+
+
 def vm_getrecursionlimit():
     return get_tstate().recursion_limit
 
@@ -612,6 +624,7 @@ def _install():
     for _, wrapper in hostframes.install_getframe():
         I[wrapper] = vm_getframe if wrapper.__name__ == "_getframe" else vm_getframemodulename
     I[sys.exc_info] = vm_exc_info
+    I[sys._current_frames] = vm_current_frames
     if hasattr(sys, "exception"):
         I[sys.exception] = vm_exception
     I[sys.getrecursionlimit] = vm_getrecursionlimit

@@ -586,3 +586,11 @@ def call_in_exc(exc, func, args, kwargs):
         if exc.__traceback__ is tb.tb_next:
             exc.__traceback__ = tb
     return ns["__evalframe_result__"]
+
+
+def _install_leave_hook():
+    from ..objects.funcobject import set_leave_hook
+    set_leave_hook(clean_traceback)
+
+
+_install_leave_hook()
