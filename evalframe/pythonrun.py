@@ -69,11 +69,27 @@ def print_exception(exc):
         clean_exception(exc)
     except ImportError:
         pass
+    hook = getattr(sys, "excepthook", None)
     try:
-        sys.excepthook(type(exc), exc, exc.__traceback__)
-    except BaseException:  # a broken guest excepthook: CPython falls back too
-        import traceback
-        traceback.print_exception(type(exc), exc, exc.__traceback__)
+        if hook is None:
+            raise RuntimeError("lost sys.excepthook")
+        hook(type(exc), exc, exc.__traceback__)
+    except SystemExit:
+        raise       # (_PyErr_PrintEx: a hook raising SystemExit exits; see _finish)
+    except BaseException as err:
+        # _PyErr_PrintEx: report the hook's own error, then the original
+        _flush_stdout()
+        if hook is None:
+            sys.stderr.write("sys.excepthook is missing\n")
+        else:
+            sys.stderr.write("Error in sys.excepthook:\n")
+            if err.__context__ is exc:  # (called here from an except clause)
+                err.__context__ = None
+            from .runtime.tracebacks import clean_exception
+            clean_exception(err)
+            sys.__excepthook__(type(err), err, err.__traceback__)
+            sys.stderr.write("\nOriginal exception was:\n")
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
 
 
 def handle_system_exit(exc):
@@ -85,7 +101,11 @@ def handle_system_exit(exc):
         return code & 0xFF
     _flush_stdout()
     try:
-        sys.stderr.write(str(code) + "\n")
+        text = str(code)
+    except Exception:
+        text = ""       # (PyFile_WriteObject failed: CPython writes just the newline)
+    try:
+        sys.stderr.write(text + "\n")
         sys.stderr.flush()
     except Exception:
         pass
@@ -107,7 +127,10 @@ def _finish(outcome_exc):
     if isinstance(outcome_exc, SystemExit):
         return handle_system_exit(outcome_exc)
     _flush_stdout()
-    print_exception(outcome_exc)
+    try:
+        print_exception(outcome_exc)
+    except SystemExit as exc:       # raised by the guest's sys.excepthook
+        return handle_system_exit(exc)
     if isinstance(outcome_exc, KeyboardInterrupt):
         return EXIT_BY_SIGINT
     return EX_ERROR

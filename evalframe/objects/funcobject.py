@@ -19,7 +19,8 @@ from types import MethodType, FunctionType as _FunctionType, ModuleType as _Modu
 
 from .cellobject import NULL
 from .codeobject import (Code, set_type_dict_entry, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
-                         CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE)
+                         CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE,
+                         CO_NEWLOCALS)
 
 # Flags that rule out the "exact positional arity" fast path of
 # _PyFunction_Vectorcall (function_code_fastcall in 3.8/3.9).
@@ -123,7 +124,8 @@ class Function:
     def _update_fast(self):
         """Precompute the fast-call shape: arity, and the tail of fast locals."""
         code = self._code
-        if code.co_flags & _NOT_FAST or code.co_kwonlyargcount or code.co_cellvars:
+        if (code.co_flags & _NOT_FAST or code.co_kwonlyargcount or code.co_cellvars
+                or not code.co_flags & CO_NEWLOCALS):
             self._fast_argcount = -1
             self._fast_tail = None
             return
