@@ -79,9 +79,40 @@ def _unlist_at_exit():
     that (a ``__del__``, a suspended generator's ``finally``) still run in the
     VM, so its modules must stay whole, as CPython's own C code does."""
     modules = _sys.modules
+    _cache_lazy_imports(modules)
     for name, mod in list(_VM_MODULES.items()):
         if (name == __name__ or name.startswith(__name__ + ".")) and modules.get(name) is mod:
             del modules[name]
+
+
+def _cache_lazy_imports(modules):
+    """Before the host's finalization empties sys.meta_path (no import works
+    then), give _VM_MODULES every host module the VM's functions name that is
+    already loaded (``import _thread`` inside a function: a finalizer's
+    traceback needs it at exit).  Nothing new is imported."""
+    seen = set()
+    codes = []
+    for name, mod in list(_VM_MODULES.items()):
+        if not (name == __name__ or name.startswith(__name__ + ".")):
+            continue
+        for obj in list(vars(mod).values()):
+            objs = list(vars(obj).values()) if isinstance(obj, type) else [obj]
+            for o in objs:
+                code = getattr(getattr(o, "__func__", o), "__code__", None)
+                if code is not None and id(code) not in seen:
+                    seen.add(id(code))
+                    codes.append(code)
+    while codes:
+        code = codes.pop()
+        for name in code.co_names:
+            if name not in _VM_MODULES and name in modules:
+                mod = modules[name]
+                if mod is not None:
+                    _VM_MODULES[name] = mod
+        for const in code.co_consts:
+            if hasattr(const, "co_names") and id(const) not in seen:
+                seen.add(id(const))
+                codes.append(const)
 
 
 import atexit as _atexit  # noqa: E402
