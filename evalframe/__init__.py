@@ -153,7 +153,15 @@ _seal_package()
 
 __version__ = "0.1.0"
 
-__all__ = ["compile", "run_source", "run_file", "dis"]
+__all__ = ["VM", "compile", "run_source", "run_file", "dis"]
+
+
+def __getattr__(name):
+    # evalframe.VM (evalframe/embed.py), loaded when first asked for
+    if name == "VM":
+        from .embed import VM
+        return VM
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))
 
 
 def compile(source, filename="<string>", mode="exec", flags=0, dont_inherit=False,
@@ -164,21 +172,20 @@ def compile(source, filename="<string>", mode="exec", flags=0, dont_inherit=Fals
 
 
 def run_source(source, globals=None, filename="<string>"):
-    """Compile and run ``source`` in the VM; return the globals it ran in."""
-    from .interpreter.ceval import run_code
-    if globals is None:
-        globals = {"__name__": "__main__"}
-    run_code(compile(source, filename), globals)
-    return globals
+    """Compile and run ``source`` in a new VM; return the globals it ran in.
+
+    Each call is a fresh ``evalframe.VM``: a ``sys.settrace`` or
+    ``sys.setrecursionlimit`` made by the guest ends with the call."""
+    from .embed import VM
+    with VM() as vm:
+        return vm.run_source(source, globals, filename)
 
 
 def run_file(path, globals=None):
-    """Run the file at ``path`` in the VM; return the globals it ran in."""
-    with open(path, "rb") as f:
-        source = f.read()
-    if globals is None:
-        globals = {"__name__": "__main__", "__file__": path}
-    return run_source(source, globals, path)
+    """Run the file at ``path`` in a new VM; return the globals it ran in."""
+    from .embed import VM
+    with VM() as vm:
+        return vm.run_file(path, globals)
 
 
 def dis(x=None, file=None):

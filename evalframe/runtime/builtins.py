@@ -16,6 +16,7 @@ namespace.
 
 import builtins as _hb
 import sys
+import weakref
 
 from ..objects.cellobject import (NULL, Cell, settle_class_cell, register_class_cell,
                                   unregister_class_cell)
@@ -532,8 +533,23 @@ def vm_setrecursionlimit(limit):
     if tstate.depth >= limit:
         raise RecursionError("cannot set the recursion limit to %d at the recursion depth "
                              "%d: the limit is too low" % (limit, tstate.depth))
+    if tstate in EMBEDDED:
+        # an evalframe.VM's run: the limit is that VM's (embed.py keeps it)
+        set_thread_recursion_limit(tstate, limit)
+    else:
+        # `evalframe run`: the interpreter's limit, for every thread as in CPython
+        pystate._main_tstate.recursion_limit = limit
+        set_thread_recursion_limit(tstate, limit)
+
+
+# The thread states running an evalframe.VM (embed.py): their recursion limit
+# belongs to that VM, not to the whole process.
+EMBEDDED = weakref.WeakSet()
+
+
+def set_thread_recursion_limit(tstate, limit):
+    """Set one thread's guest recursion limit, keeping the host's limit above it."""
     tstate.recursion_limit = limit
-    pystate._main_tstate.recursion_limit = limit
     # The host limit must leave room for the VM's own host frames.
     want = limit + 64 * pystate.HOST_FRAMES_PER_REENTRY
     if sys.getrecursionlimit() < want:
