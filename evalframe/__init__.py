@@ -26,6 +26,7 @@ __builtins__ = VM_BUILTINS
 # own (lazy) imports find, and they run no importlib code (which would look
 # names up in the guest-visible builtins).
 _VM_MODULES = {__name__: _sys.modules[__name__]}
+_EXECUTED = set()       # VM modules whose body has run
 _host_import = _builtins.__import__
 
 
@@ -132,14 +133,27 @@ def _seal_package():
     from importlib.machinery import FileFinder, SourceFileLoader, SOURCE_SUFFIXES
 
     class SealedSourceLoader(SourceFileLoader):
+        # A VM module runs once per process: imported again after someone
+        # deleted it from sys.modules, it is the same module object (a second
+        # copy would have its own classes and handler tables), as a
+        # single-phase C extension module is.
+        def create_module(self, spec):
+            if spec.name in _EXECUTED:
+                return _VM_MODULES[spec.name]
+            return None
+
         def exec_module(self, module):
+            name = module.__name__
+            if name in _EXECUTED and _VM_MODULES.get(name) is module:
+                return
             module.__dict__["__builtins__"] = VM_BUILTINS
-            _VM_MODULES[module.__name__] = module
+            _VM_MODULES[name] = module
             try:
                 super().exec_module(module)
             except BaseException:
-                del _VM_MODULES[module.__name__]
+                del _VM_MODULES[name]
                 raise
+            _EXECUTED.add(name)
 
     for path in __path__:
         for dirpath, dirnames, _files in _os.walk(path):

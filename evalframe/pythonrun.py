@@ -36,6 +36,8 @@ def _fresh_main(filename=None, loader=None, spec=None, cached=None):
     (``list(globals())`` in a guest program shows them).
     """
     import builtins
+    from .runtime import patches
+    patches.install()   # (every entry point makes a __main__: run, the seeing tools)
     main = types.ModuleType("__main__")
     ns = main.__dict__
     ns["__package__"] = None
@@ -64,11 +66,8 @@ def print_exception(exc):
     evalframe's own frames are removed first: the user sees guest frames and
     host-library frames only, as a native run shows them.
     """
-    try:
-        from .runtime.tracebacks import clean_exception
-        clean_exception(exc)
-    except ImportError:
-        pass
+    from .runtime.tracebacks import clean_exception
+    clean_exception(exc)
     hook = getattr(sys, "excepthook", None)
     try:
         if hook is None:
@@ -212,41 +211,6 @@ def run_command(command, args=()):
     return run_program(code, main)
 
 
-def run_module(modname, args=()):
-    """``python -m modname args...``: find the module's source and run it as __main__."""
-    import importlib.util
-    sys.path[0:0] = [os.getcwd()]
-    sys.argv[:] = ["-m"] + list(args)
-    try:
-        spec = importlib.util.find_spec(modname)
-        if spec is not None and spec.submodule_search_locations is not None:
-            # a package: run its __main__ submodule, as runpy does
-            modname = modname + ".__main__"
-            spec = importlib.util.find_spec(modname)
-    except BaseException as exc:
-        spec = None
-        err = exc
-    else:
-        err = None
-    if spec is None or spec.origin is None or not os.path.isfile(spec.origin):
-        if err is None:
-            why = "No module named %s" % modname
-        else:
-            why = "Error while finding module specification for %r (%s: %s)" % (
-                modname, type(err).__name__, err)
-        sys.stderr.write("%s: %s\n" % (sys.executable or "python", why))
-        return EX_ERROR
-    origin = spec.origin
-    sys.argv[0] = origin
-    main = _fresh_main(origin, loader=spec.loader, spec=spec, cached=spec.cached)
-    main.__package__ = spec.parent
-    try:
-        code = _compile_source(_read_source(origin), origin)
-    except BaseException as exc:
-        return _finish(_without_traceback(exc))
-    return run_program(code, main)
-
-
 def _without_traceback(exc):
     """A compile-time error is reported with no traceback of ours, as CPython's is."""
     exc.__traceback__ = None
@@ -266,18 +230,12 @@ def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None):
     options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
     from .runtime import patches
     patches.install()
-    try:
-        from . import importer
-    except ImportError:
-        importer = None
-    if importer is not None:
-        importer.install(options.vm_modules)
+    from . import importer
+    importer.install(options.vm_modules)
     if kind == "c":
         return run_command(target, args)
     if kind == "m":
-        if importer is not None:
-            return importer.run_module_in_vm(target, args)
-        return run_module(target, args)
+        return importer.run_module_in_vm(target, args)
     return run_file(target, args)
 
 

@@ -17,6 +17,7 @@ pushes the callee's frame itself).
 from operator import attrgetter
 from types import MethodType, FunctionType as _FunctionType, ModuleType as _ModuleType
 
+from . import vmhooks
 from .cellobject import NULL
 from .codeobject import (Code, set_type_dict_entry, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
                          CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE,
@@ -61,8 +62,8 @@ def _builtins_from_globals(globals):
     (a module means its dict), else the running frame's builtins."""
     b = globals.get("__builtins__") if isinstance(globals, dict) else None
     if b is None:
-        from ..interpreter.pystate import get_tstate
-        frame = get_tstate().frame
+        get_tstate = vmhooks.get_tstate
+        frame = get_tstate().frame if get_tstate is not None else None
         if frame is not None:
             return frame.f_builtins
         import builtins
@@ -141,8 +142,8 @@ class Function:
         # (self positional-only: a guest function may take a keyword named 'self')
         hook = _call_hook
         if hook is None:
-            from ..interpreter import call  # noqa: F401  (installs the hook)
-            hook = _call_hook
+            raise RuntimeError("evalframe's interpreter is not loaded "
+                               "(evalframe.interpreter.call sets the call hook)")
         try:
             return hook(self, args, kwargs)
         except BaseException as exc:

@@ -28,8 +28,7 @@ from ..interpreter.pystate import get_tstate
 from ..interpreter import pystate
 from . import imports
 from . import hostframes
-
-COMPILER = None     # tests may set a compile_source-compatible function here
+from . import wiring  # noqa: F401  (connects objects/ to the layers above)
 
 _host_exec = exec
 _host_eval = eval
@@ -44,9 +43,7 @@ def make_builtins():
 
 
 def _compile_source(source, filename, mode, flags=0, dont_inherit=False, optimize=-1):
-    compiler = COMPILER
-    if compiler is None:
-        from ..compiler import compile_source as compiler  # raises if not there yet
+    from ..compiler import compile_source as compiler
     try:
         return compiler(source, filename, mode, flags, dont_inherit, optimize)
     except SyntaxError as exc:
@@ -141,8 +138,7 @@ def vm_eval(source, globals=None, locals=None):
 
 def vm_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
                _feature_version=-1):
-    import ast
-    if flags & PyCF_ONLY_AST or (isinstance(source, ast.AST) and False):
+    if flags & PyCF_ONLY_AST:
         return _host_compile(source, filename, mode, flags, dont_inherit, optimize)
     if mode not in ("exec", "eval", "single"):
         raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
@@ -564,9 +560,6 @@ _INSPECT_DONE = [False]
 _TRACEBACK_DONE = [False]
 
 
-_LOGGING_DONE = [False]
-
-
 _TYPING_DONE = [False]
 
 
@@ -597,7 +590,6 @@ def after_import():
             _INSPECT_DONE[0] = True
             _call.INTERCEPTS[inspect.currentframe] = vm_currentframe
             _call.INTERCEPTS[inspect.stack] = vm_inspect_stack
-            hostframes.install_inspect(inspect)
     if not _TRACEBACK_DONE[0]:
         tb = sys.modules.get("traceback")
         if tb is not None:
@@ -613,11 +605,8 @@ def after_import():
                 cls = getattr(typing, name, None)
                 if isinstance(cls, type):
                     _call.TYPE_INTERCEPTS[cls] = _with_guest_module(cls)
-    if not _LOGGING_DONE[0]:
-        logging = sys.modules.get("logging")
-        if logging is not None:
-            _LOGGING_DONE[0] = True
-            hostframes.install_logging(logging)
+    from . import patches
+    patches.late_imports()
 
 
 def _install():
@@ -637,8 +626,8 @@ def _install():
     I[__build_class__] = vm_build_class
     I[imports._host_import] = imports.vm_import
     I[sys._getframe] = vm_getframe
-    for _, wrapper in hostframes.install_getframe():
-        I[wrapper] = vm_getframe if wrapper.__name__ == "_getframe" else vm_getframemodulename
+    if hasattr(sys, "_getframemodulename"):
+        I[sys._getframemodulename] = vm_getframemodulename
     I[sys.exc_info] = vm_exc_info
     I[sys._current_frames] = vm_current_frames
     if hasattr(sys, "exception"):
@@ -646,7 +635,6 @@ def _install():
     I[sys.getrecursionlimit] = vm_getrecursionlimit
     import warnings
     I[warnings.warn] = hostframes.vm_warn
-    I[hostframes.install_warnings(warnings)] = hostframes.vm_warn
     I[sys.setrecursionlimit] = vm_setrecursionlimit
     _call.TYPE_INTERCEPTS[super] = vm_super
     _call.TYPE_INTERCEPTS[type] = vm_type
