@@ -99,16 +99,33 @@ def handle_system_exit(exc):
     if isinstance(code, int):
         return code & 0xFF
     _flush_stdout()
+    leftover = None
     try:
         text = str(code)
-    except Exception:
-        text = ""       # (PyFile_WriteObject failed: CPython writes just the newline)
+    except Exception as err:
+        # PyFile_WriteObject failed: CPython writes just the newline; 3.12+
+        # leave the error set, and it is printed at threading shutdown
+        text = ""
+        leftover = err if sys.version_info >= (3, 12) else None
     try:
         sys.stderr.write(text + "\n")
+        if leftover is not None:
+            _print_leftover(leftover)
         sys.stderr.flush()
     except Exception:
         pass
     return EX_ERROR
+
+
+def _print_leftover(err):
+    """The error 3.12+'s handle_system_exit leaves set, as their shutdown prints it."""
+    import traceback
+    from .runtime.tracebacks import clean_traceback
+    err.__context__ = None
+    tb = clean_traceback(err.__traceback__)
+    if sys.version_info >= (3, 13):
+        sys.stderr.write("Exception ignored on threading shutdown:\n")
+    traceback.print_exception(type(err), err, tb, file=sys.stderr)
 
 
 def _flush_stdout():

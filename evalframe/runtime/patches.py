@@ -29,22 +29,32 @@ import types
 from ..interpreter.call import INTERCEPTS
 from ..objects.funcobject import Function
 from . import signals
+from .tracebacks import clean_traceback
 
 
 def _guest_unraisablehook(unraisable, _default=sys.__unraisablehook__):
     """The host's default hook, with a guest ``__del__``'s bound method shown as
-    the function (``Exception ignored in: <function A.__del__ at ...>``)."""
+    the function (``Exception ignored in: <function A.__del__ at ...>``), and
+    no VM frame in the traceback (3.10 keeps the traceback of a re-raise apart
+    from ``__traceback__``: Function.__call__ cannot clean it there)."""
     obj = unraisable.object
     if (type(obj) is types.MethodType and type(obj.__func__) is Function
             and unraisable.err_msg is None):
-        unraisable = _with_object(unraisable, obj.__func__)
+        obj = obj.__func__
+    tb = clean_traceback(unraisable.exc_traceback)
+    if obj is not unraisable.object or tb is not unraisable.exc_traceback:
+        unraisable = type(unraisable)((unraisable.exc_type, unraisable.exc_value, tb,
+                                       unraisable.err_msg, obj))
     return _default(unraisable)
 
 
-def _with_object(unraisable, obj):
-    """A copy of an UnraisableHookArgs (a C struct sequence) with another object."""
-    return type(unraisable)((unraisable.exc_type, unraisable.exc_value,
-                             unraisable.exc_traceback, unraisable.err_msg, obj))
+def _guest_thread_excepthook(args):
+    """threading's default excepthook, with no VM frame in the traceback."""
+    import threading
+    tb = clean_traceback(args.exc_traceback)
+    if tb is not args.exc_traceback:
+        args = type(args)((args.exc_type, args.exc_value, tb, args.thread))
+    return threading.__excepthook__(args)
 
 
 def _replace(owner, name, check_new):
@@ -96,6 +106,14 @@ def install():
             if sys.unraisablehook is _guest_unraisablehook:
                 sys.unraisablehook = sys.__unraisablehook__
         undo.append(_restore_hook)
+    import threading
+    if threading.excepthook is threading.__excepthook__:
+        threading.excepthook = _guest_thread_excepthook
+
+        def _restore_thread_hook():
+            if threading.excepthook is _guest_thread_excepthook:
+                threading.excepthook = threading.__excepthook__
+        undo.append(_restore_thread_hook)
     # sys._getframe / _getframemodulename for host library code
     for _, wrapper in hostframes.install_getframe():
         INTERCEPTS[wrapper] = (vm_builtins.vm_getframe if wrapper.__name__ == "_getframe"

@@ -166,7 +166,12 @@ def _run_in_fresh_thread(code, globals, locals=None):
         # make it here, nothing outlives the process anyway
         _fake_worker(code, globals, locals, out, done)
         return out[0]
-    _thread.start_new_thread(_fake_worker, (code, globals, locals, out, done))
+    try:
+        _thread.start_new_thread(_fake_worker, (code, globals, locals, out, done))
+    except RuntimeError:
+        # 3.12+: "can't create new thread at interpreter shutdown" (atexit)
+        _fake_worker(code, globals, locals, out, done)
+        return out[0]
     done.acquire()
     return out[0]
 
