@@ -98,11 +98,15 @@ def _register_vm():
     loop = getattr(ceval, "_eval_plain", None)
     if loop is not None:
         register_loop(loop)
+    # the traced loop: its methods and its module's helpers are bookkeeping,
+    # except what stands for an instruction (_guest_next: FOR_ITER's next())
+    for name, obj in vars(traced).items():
+        if (getattr(obj, "__module__", None) == traced.__name__ and name != "_guest_next"
+                and (isinstance(obj, type) or callable(obj))):
+            register_bookkeeping(obj)
     traced_loop = getattr(traced, "TracedLoop", None)
-    if traced_loop is not None:
-        register_bookkeeping(traced_loop)
-        if hasattr(traced_loop, "_loop"):
-            register_loop(traced_loop._loop)
+    if traced_loop is not None and hasattr(traced_loop, "_loop"):
+        register_loop(traced_loop._loop)
     for name, obj in vars(tracebacks).items():
         if getattr(obj, "__module__", None) == tracebacks.__name__ and name != "call_in_exc":
             register_bookkeeping(obj)
