@@ -14,6 +14,7 @@ guest function; guest-to-guest calls never come through here (the eval loop
 pushes the callee's frame itself).
 """
 
+import sys as _sys
 from operator import attrgetter
 from types import MethodType, FunctionType as _FunctionType, ModuleType as _ModuleType
 
@@ -39,6 +40,7 @@ def set_call_hook(hook):
 
 
 _leave_hook = None
+_C_CALL_DEPTH_CHECK = _sys.version_info < (3, 12)
 
 
 def set_leave_hook(func):
@@ -144,6 +146,13 @@ class Function:
         if hook is None:
             raise RuntimeError("evalframe's interpreter is not loaded "
                                "(evalframe.interpreter.call sets the call hook)")
+        if _C_CALL_DEPTH_CHECK:
+            # 3.10/3.11: a Python function called from C checks the recursion
+            # depth first, with the C call's message (_Py_EnterRecursiveCall)
+            ts = vmhooks.get_tstate()
+            if ts.depth >= ts.recursion_limit:
+                raise RecursionError("maximum recursion depth exceeded while calling a "
+                                     "Python object")
         try:
             return hook(self, args, kwargs)
         except BaseException as exc:

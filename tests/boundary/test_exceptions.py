@@ -11,6 +11,7 @@ PROGRAMS = [
     "exit_str_raises.py",            # sys.exit(obj) whose str() raises
     "module_builtins_rebound.py",    # module-level __builtins__ = {...} and later functions
     "functiontype_module_code.py",   # types.FunctionType(module_code, g)()
+    "repr_recursion.py",             # repr(self) inside __repr__
 ]
 
 
