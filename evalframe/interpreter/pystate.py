@@ -9,7 +9,6 @@ The VM-aware builtins (locals(), super(), sys._getframe()...) read ``frame``.
 
 import sys
 import threading
-import weakref
 
 # Re-entries of the VM from host code (a host function calling a guest one)
 # consume the host's C stack; beyond this many nested entries the next one
@@ -54,8 +53,6 @@ class ThreadState:
 
 
 _local = threading.local()
-# the other threads' states, dropped when the thread (its _local) goes
-_threads = weakref.WeakValueDictionary()
 _main_tstate = ThreadState()
 _main_thread = threading.main_thread()
 _get_ident = threading.get_ident
@@ -71,16 +68,7 @@ def get_tstate():
     except AttributeError:
         ts = _local.tstate = ThreadState()
         ts.recursion_limit = _main_tstate.recursion_limit
-        _threads[_get_ident()] = ts
         return ts
-
-
-def thread_states():
-    """{thread ident: ThreadState} of the threads that have run guest code and
-    are alive (sys._current_frames() as a guest sees it)."""
-    states = dict(_threads)
-    states[_main_ident] = _main_tstate
-    return states
 
 
 # How many exc_info items hold an exception right now (all threads).  Host

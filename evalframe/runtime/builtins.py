@@ -17,11 +17,13 @@ namespace.
 import builtins as _hb
 import sys
 import weakref
+from threading import get_ident as _get_ident
 
 from ..objects.cellobject import (NULL, Cell, settle_class_cell, register_class_cell,
                                   unregister_class_cell)
 from ..objects.codeobject import Code
 from ..objects.funcobject import Function
+from ..objects.frameobject import Frame
 from ..interpreter import call as _call
 from ..interpreter.call import bind_frame, call_object
 from ..interpreter.pystate import get_tstate
@@ -506,13 +508,23 @@ def vm_inspect_stack(context=1):
 
 def vm_current_frames():
     """sys._current_frames() for a guest: each thread's running guest frame
-    (a thread not in the VM shows its host frame, as CPython's would)."""
+    (a thread not in the VM shows its host frame, as CPython's would).
+
+    Another thread's guest frame is the current frame (``f``) of the innermost
+    eval loop on its host stack."""
+    from .signals import loop_codes
+    loops = loop_codes()
     frames = sys._current_frames()
-    states = pystate.thread_states()
-    for ident in frames:
-        ts = states.get(ident)
-        if ts is not None and ts.frame is not None:
-            frames[ident] = ts.frame
+    for ident, f in list(frames.items()):
+        while f is not None and f.f_code not in loops:
+            f = f.f_back
+        if f is not None:
+            running = f.f_locals.get("f")
+            if isinstance(running, Frame):
+                frames[ident] = running
+    me = get_tstate().frame
+    if me is not None:
+        frames[_get_ident()] = me
     return frames
 
 

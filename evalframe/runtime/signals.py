@@ -112,6 +112,14 @@ def _register_vm():
             register_bookkeeping(obj)
 
 
+def loop_codes():
+    """The code objects of the eval loops (registering the VM's on first use)."""
+    if not _installed[0]:
+        _installed[0] = True
+        _register_vm()
+    return _LOOPS
+
+
 def at_boundary(frame):
     """Whether host ``frame`` (interrupted, or just called) is at a guest
     instruction boundary: see the module docstring."""
@@ -222,9 +230,7 @@ _installed = [False]
 def install(intercepts):
     """Route the guest's signal.signal/getsignal here, and put the default SIGINT
     handler (KeyboardInterrupt) behind a GuestHandler.  Returns an undo function."""
-    if not _installed[0]:
-        _installed[0] = True
-        _register_vm()
+    loop_codes()
     intercepts[_signal.signal] = vm_signal
     intercepts[_signal.getsignal] = vm_getsignal
     old = None

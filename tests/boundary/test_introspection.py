@@ -28,3 +28,10 @@ def test_deleting_vm_modules_from_sys_modules(mode):
     h = host("sysmodules_deleted.py")
     assert h.returncode == 1 and "boom" in h.stderr
     _same(h, vm("sysmodules_deleted.py", extra_env=MODES[mode]))
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_current_frames_of_other_threads(mode):
+    h = host("current_frames_threads.py")
+    assert h.stdout == "<module>\n['spin_here', 'worker']\n", h.stderr
+    _same(h, vm("current_frames_threads.py", extra_env=MODES[mode]))
