@@ -3,7 +3,9 @@
 Source is compiled to CPython 3.10 code objects (evalframe.compiler), a ``def``
 makes a function object (evalframe.objects.funcobject), and a call builds a frame
 whose bytecode the eval loop runs (evalframe.interpreter.ceval).  This module is
-the public API and nothing else.
+the public API (``VM``, ``compile``, ``run_source``, ``run_file``, ``dis``) and,
+because it is the first of the package to run, the place that gives every
+evalframe module its private builtins and imports (docs/boundary.md).
 """
 
 import builtins as _builtins

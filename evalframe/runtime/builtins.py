@@ -636,7 +636,7 @@ def _install():
     I[vars] = vm_vars
     I[dir] = vm_dir
     I[__build_class__] = vm_build_class
-    I[imports._host_import] = imports.vm_import
+    I[imports.host_import] = imports.vm_import
     I[sys._getframe] = vm_getframe
     if hasattr(sys, "_getframemodulename"):
         I[sys._getframemodulename] = vm_getframemodulename

@@ -9,6 +9,7 @@ guest may have just imported are set up (runtime/builtins.after_import).
 import builtins as _host_builtins
 
 _host_import = _host_builtins.__import__
+host_import = _host_import   # (the host's own, for the call intercepts)
 
 
 def vm_import(name, globals=None, locals=None, fromlist=(), level=0):
