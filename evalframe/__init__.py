@@ -3,12 +3,181 @@
 Source is compiled to CPython 3.10 code objects (evalframe.compiler), a ``def``
 makes a function object (evalframe.objects.funcobject), and a call builds a frame
 whose bytecode the eval loop runs (evalframe.interpreter.ceval).  This module is
-the public API and nothing else.
+the public API (``VM``, ``compile``, ``run_source``, ``run_file``, ``dis``) and,
+because it is the first of the package to run, the place that gives every
+evalframe module its private builtins and imports (docs/boundary.md).
 """
+
+import builtins as _builtins
+import os as _os
+import sys as _sys
+
+# The VM's own builtins (docs/boundary.md).  A guest shares the host's
+# ``builtins`` module and may rebind anything in it (``builtins.len = None``,
+# a counting ``__import__``); the VM's code must not notice.  Every evalframe
+# module is executed with this snapshot as its ``__builtins__`` (see
+# _seal_package below), so the functions it defines look names up here, never
+# in the guest-visible namespace; this file's own functions too.
+VM_BUILTINS = dict(_builtins.__dict__)
+__builtins__ = VM_BUILTINS
+
+# The modules the VM's own code imports, by absolute name: every evalframe module
+# (entered by the sealed loader before its body runs) and each host module the
+# first time VM code imports it.  A guest that deletes or replaces entries of
+# sys.modules, or rebinds builtins.__import__, does not change what the VM's
+# own (lazy) imports find, and they run no importlib code (which would look
+# names up in the guest-visible builtins).
+_VM_MODULES = {__name__: _sys.modules[__name__]}
+_EXECUTED = set()       # VM modules whose body has run
+_host_import = _builtins.__import__
+
+
+def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
+    """The ``__import__`` of VM_BUILTINS: the import statements of evalframe's
+    own modules, served from _VM_MODULES, the host's import otherwise."""
+    if level:
+        package = globals.get("__package__") if globals else None
+        if not package:
+            return _host_import(name, globals, locals, fromlist, level)
+        base = package.rsplit(".", level - 1)[0]
+        absname = base + "." + name if name else base
+    else:
+        absname = name
+    modules = _VM_MODULES
+    mod = modules.get(absname)
+    if mod is not None:
+        if fromlist:
+            for item in fromlist:
+                if item != "*" and not hasattr(mod, item):
+                    break
+            else:
+                return mod
+        elif not level:
+            top = modules.get(absname.partition(".")[0])
+            if top is not None:
+                return top
+    result = _host_import(name, globals, locals, fromlist, level)
+    mod = _sys.modules.get(absname)
+    if mod is not None:
+        modules[absname] = mod
+        top = absname.partition(".")[0]
+        if top not in modules and top in _sys.modules:
+            modules[top] = _sys.modules[top]
+        if fromlist:
+            for item in fromlist:
+                sub = _sys.modules.get(absname + "." + item)
+                if sub is not None:
+                    modules[absname + "." + item] = sub
+    return result
+
+
+VM_BUILTINS["__import__"] = _vm_import
+
+
+def _unlist_at_exit():
+    """At interpreter exit, after every other atexit callback (this one is
+    registered first, so it runs last), take the VM's modules out of
+    sys.modules.  The host's finalization wipes the namespace of each module
+    still listed there (their globals become None); guest objects freed after
+    that (a ``__del__``, a suspended generator's ``finally``) still run in the
+    VM, so its modules must stay whole, as CPython's own C code does."""
+    modules = _sys.modules
+    _cache_lazy_imports(modules)
+    for name, mod in list(_VM_MODULES.items()):
+        if (name == __name__ or name.startswith(__name__ + ".")) and modules.get(name) is mod:
+            del modules[name]
+
+
+def _cache_lazy_imports(modules):
+    """Before the host's finalization empties sys.meta_path (no import works
+    then), give _VM_MODULES every host module the VM's functions name that is
+    already loaded (``import _thread`` inside a function: a finalizer's
+    traceback needs it at exit).  Nothing new is imported."""
+    seen = set()
+    codes = []
+    for name, mod in list(_VM_MODULES.items()):
+        if not (name == __name__ or name.startswith(__name__ + ".")):
+            continue
+        for obj in list(vars(mod).values()):
+            objs = list(vars(obj).values()) if isinstance(obj, type) else [obj]
+            for o in objs:
+                code = getattr(getattr(o, "__func__", o), "__code__", None)
+                if code is not None and id(code) not in seen:
+                    seen.add(id(code))
+                    codes.append(code)
+    while codes:
+        code = codes.pop()
+        for name in code.co_names:
+            if name not in _VM_MODULES and name in modules:
+                mod = modules[name]
+                if mod is not None:
+                    _VM_MODULES[name] = mod
+        for const in code.co_consts:
+            if hasattr(const, "co_names") and id(const) not in seen:
+                seen.add(id(const))
+                codes.append(const)
+
+
+import atexit as _atexit  # noqa: E402
+_atexit.register(_unlist_at_exit)
+
+
+def _seal_package():
+    """Make every ``evalframe.*`` module load with VM_BUILTINS.
+
+    Functions take their builtins from ``globals()['__builtins__']`` when they
+    are created, so the module's namespace must hold the snapshot before its
+    body runs.  The host's path machinery finds submodules through
+    ``sys.path_importer_cache[directory]``: each directory of this package gets
+    a FileFinder whose loader puts the snapshot in first.  One place, nothing
+    in the modules themselves.
+    """
+    from importlib.machinery import FileFinder, SourceFileLoader, SOURCE_SUFFIXES
+
+    class SealedSourceLoader(SourceFileLoader):
+        # A VM module runs once per process: imported again after someone
+        # deleted it from sys.modules, it is the same module object (a second
+        # copy would have its own classes and handler tables), as a
+        # single-phase C extension module is.
+        def create_module(self, spec):
+            if spec.name in _EXECUTED:
+                return _VM_MODULES[spec.name]
+            return None
+
+        def exec_module(self, module):
+            name = module.__name__
+            if name in _EXECUTED and _VM_MODULES.get(name) is module:
+                return
+            module.__dict__["__builtins__"] = VM_BUILTINS
+            _VM_MODULES[name] = module
+            try:
+                super().exec_module(module)
+            except BaseException:
+                del _VM_MODULES[name]
+                raise
+            _EXECUTED.add(name)
+
+    for path in __path__:
+        for dirpath, dirnames, _files in _os.walk(path):
+            dirnames[:] = [d for d in dirnames if d != "__pycache__"]
+            if _os.path.isfile(_os.path.join(dirpath, "__init__.py")):
+                _sys.path_importer_cache[dirpath] = FileFinder(
+                    dirpath, (SealedSourceLoader, SOURCE_SUFFIXES))
+
+
+_seal_package()
 
 __version__ = "0.1.0"
 
-__all__ = ["compile", "run_source", "run_file", "dis"]
+__all__ = ["VM", "compile", "run_source", "run_file", "dis"]
+
+
+def __getattr__(name):
+    # evalframe.VM (evalframe/embed.py), loaded when first asked for
+    if name == "VM":
+        from .embed import VM
+        return VM
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))
 
 
 def compile(source, filename="<string>", mode="exec", flags=0, dont_inherit=False,
@@ -19,21 +188,20 @@ def compile(source, filename="<string>", mode="exec", flags=0, dont_inherit=Fals
 
 
 def run_source(source, globals=None, filename="<string>"):
-    """Compile and run ``source`` in the VM; return the globals it ran in."""
-    from .interpreter.ceval import run_code
-    if globals is None:
-        globals = {"__name__": "__main__"}
-    run_code(compile(source, filename), globals)
-    return globals
+    """Compile and run ``source`` in a new VM; return the globals it ran in.
+
+    Each call is a fresh ``evalframe.VM``: a ``sys.settrace`` or
+    ``sys.setrecursionlimit`` made by the guest ends with the call."""
+    from .embed import VM
+    with VM() as vm:
+        return vm.run_source(source, globals, filename)
 
 
 def run_file(path, globals=None):
-    """Run the file at ``path`` in the VM; return the globals it ran in."""
-    with open(path, "rb") as f:
-        source = f.read()
-    if globals is None:
-        globals = {"__name__": "__main__", "__file__": path}
-    return run_source(source, globals, path)
+    """Run the file at ``path`` in a new VM; return the globals it ran in."""
+    from .embed import VM
+    with VM() as vm:
+        return vm.run_file(path, globals)
 
 
 def dis(x=None, file=None):

@@ -110,13 +110,7 @@ def cmd_run(argv):
 def _tool(modname, funcname="main"):
     def command(argv):
         import importlib
-        try:
-            module = importlib.import_module(modname, __package__)
-        except ModuleNotFoundError as err:
-            if not (err.name and (__package__ + modname).startswith(err.name)):
-                raise
-            sys.stderr.write("evalframe: this command is not available yet (%s)\n" % err)
-            return 2
+        module = importlib.import_module(modname, __package__)
         return getattr(module, funcname)(argv)
     return command
 

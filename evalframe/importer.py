@@ -36,6 +36,11 @@ import os
 import sys
 import threading
 
+from . import hostcopy, _host_import
+
+# the importer's path arithmetic runs with the VM's builtins, not the guest's
+_osp = hostcopy.module(os.path.__name__)
+
 POLICIES = ("user", "all", "none")
 EXTRA_ENV = "EVALFRAME_VM_MODULES_EXTRA"
 
@@ -47,7 +52,7 @@ CACHE_TAG = "evalframe-310"
 # here), and the import system, which must not execute inside the imports it serves.
 HOST_PACKAGES = ("evalframe", "importlib", "encodings", "_distutils_hack")
 
-_here = os.path.dirname(os.path.abspath(__file__))
+_here = _osp.dirname(_osp.abspath(__file__))
 
 
 class _HostOnly(threading.local):
@@ -65,7 +70,7 @@ _host_only = _HostOnly()
 # -- which modules the VM runs ----------------------------------------------
 
 def _norm_dir(path):
-    return os.path.normcase(os.path.realpath(path))
+    return _osp.normcase(_osp.realpath(path))
 
 
 def system_dirs():
@@ -137,7 +142,7 @@ class Policy:
         return None
 
     def wants_path(self, origin):
-        d = os.path.dirname(origin)
+        d = _osp.dirname(origin)
         answer = self._dir_cache.get(d)
         if answer is None:
             real = _norm_dir(d)
@@ -163,18 +168,18 @@ class Policy:
 def cache_from_source(path):
     """The cache path of source ``path``: CPython's rule with evalframe's tag."""
     path = os.fspath(path)
-    head, tail = os.path.split(path)
+    head, tail = _osp.split(path)
     base, sep, rest = tail.rpartition(".")
     filename = "".join([(base if base else rest), sep, CACHE_TAG])
     if sys.flags.optimize:
         filename += ".opt-%d" % sys.flags.optimize
     filename += ".pyc"
     if sys.pycache_prefix is not None:
-        if not os.path.isabs(head):
-            head = os.path.join(os.getcwd(), head)
-        head = os.path.splitdrive(head)[1]
-        return os.path.join(sys.pycache_prefix, head.lstrip(os.sep), filename)
-    return os.path.join(head, "__pycache__", filename)
+        if not _osp.isabs(head):
+            head = _osp.join(os.getcwd(), head)
+        head = _osp.splitdrive(head)[1]
+        return _osp.join(sys.pycache_prefix, head.lstrip(os.sep), filename)
+    return _osp.join(head, "__pycache__", filename)
 
 
 _compiler_stamp = None
@@ -189,13 +194,13 @@ def compiler_stamp():
     global _compiler_stamp
     if _compiler_stamp is None:
         newest = 0.0
-        roots = [os.path.join(_here, "compiler")]
-        files = [os.path.join(_here, name) for name in
+        roots = [_osp.join(_here, "compiler")]
+        files = [_osp.join(_here, name) for name in
                  ("opcodes.py", "pyc.py", "importer.py",
-                  os.path.join("objects", "codeobject.py"))]
+                  _osp.join("objects", "codeobject.py"))]
         for root in roots:
-            if os.path.isdir(root):
-                files.extend(os.path.join(root, n) for n in os.listdir(root)
+            if _osp.isdir(root):
+                files.extend(_osp.join(root, n) for n in os.listdir(root)
                              if n.endswith(".py"))
         for f in files:
             try:
@@ -543,7 +548,7 @@ def _get_module_details(mod_name, error=_Error):
     if pkg_name:
         # Import the parent first so that its own errors are not caught below.
         try:
-            _runpy_frame("import_parent")(__import__, pkg_name)
+            _runpy_frame("import_parent")(_host_import, pkg_name)
         except ImportError as e:
             if e.name is None or (e.name != pkg_name and
                                   not pkg_name.startswith(e.name + ".")):

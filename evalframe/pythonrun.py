@@ -36,6 +36,8 @@ def _fresh_main(filename=None, loader=None, spec=None, cached=None):
     (``list(globals())`` in a guest program shows them).
     """
     import builtins
+    from .runtime import patches
+    patches.install()   # (every entry point makes a __main__: run, the seeing tools)
     main = types.ModuleType("__main__")
     ns = main.__dict__
     ns["__package__"] = None
@@ -64,16 +66,29 @@ def print_exception(exc):
     evalframe's own frames are removed first: the user sees guest frames and
     host-library frames only, as a native run shows them.
     """
+    from .runtime.tracebacks import clean_exception
+    clean_exception(exc)
+    hook = getattr(sys, "excepthook", None)
     try:
-        from .runtime.tracebacks import clean_exception
-        clean_exception(exc)
-    except ImportError:
-        pass
-    try:
-        sys.excepthook(type(exc), exc, exc.__traceback__)
-    except BaseException:  # a broken guest excepthook: CPython falls back too
-        import traceback
-        traceback.print_exception(type(exc), exc, exc.__traceback__)
+        if hook is None:
+            raise RuntimeError("lost sys.excepthook")
+        hook(type(exc), exc, exc.__traceback__)
+    except SystemExit:
+        raise       # (_PyErr_PrintEx: a hook raising SystemExit exits; see _finish)
+    except BaseException as err:
+        # _PyErr_PrintEx: report the hook's own error, then the original
+        _flush_stdout()
+        if hook is None:
+            sys.stderr.write("sys.excepthook is missing\n")
+        else:
+            sys.stderr.write("Error in sys.excepthook:\n")
+            if err.__context__ is exc:  # (called here from an except clause)
+                err.__context__ = None
+            from .runtime.tracebacks import clean_exception
+            clean_exception(err)
+            sys.__excepthook__(type(err), err, err.__traceback__)
+            sys.stderr.write("\nOriginal exception was:\n")
+        sys.__excepthook__(type(exc), exc, exc.__traceback__)
 
 
 def handle_system_exit(exc):
@@ -84,12 +99,33 @@ def handle_system_exit(exc):
     if isinstance(code, int):
         return code & 0xFF
     _flush_stdout()
+    leftover = None
     try:
-        sys.stderr.write(str(code) + "\n")
+        text = str(code)
+    except Exception as err:
+        # PyFile_WriteObject failed: CPython writes just the newline; 3.12+
+        # leave the error set, and it is printed at threading shutdown
+        text = ""
+        leftover = err if sys.version_info >= (3, 12) else None
+    try:
+        sys.stderr.write(text + "\n")
+        if leftover is not None:
+            _print_leftover(leftover)
         sys.stderr.flush()
     except Exception:
         pass
     return EX_ERROR
+
+
+def _print_leftover(err):
+    """The error 3.12+'s handle_system_exit leaves set, as their shutdown prints it."""
+    import traceback
+    from .runtime.tracebacks import clean_traceback
+    err.__context__ = None
+    tb = clean_traceback(err.__traceback__)
+    if sys.version_info >= (3, 13):
+        sys.stderr.write("Exception ignored on threading shutdown:\n")
+    traceback.print_exception(type(err), err, tb, file=sys.stderr)
 
 
 def _flush_stdout():
@@ -114,7 +150,10 @@ def _finish(outcome_exc):
         sys.stderr.write(limits.memory_message() + "\n")
         return limits.EXIT_MAX_MEMORY
     _flush_stdout()
-    print_exception(outcome_exc)
+    try:
+        print_exception(outcome_exc)
+    except SystemExit as exc:       # raised by the guest's sys.excepthook
+        return handle_system_exit(exc)
     if isinstance(outcome_exc, KeyboardInterrupt):
         return EXIT_BY_SIGINT
     return EX_ERROR
@@ -196,41 +235,6 @@ def run_command(command, args=()):
     return run_program(code, main)
 
 
-def run_module(modname, args=()):
-    """``python -m modname args...``: find the module's source and run it as __main__."""
-    import importlib.util
-    sys.path[0:0] = [os.getcwd()]
-    sys.argv[:] = ["-m"] + list(args)
-    try:
-        spec = importlib.util.find_spec(modname)
-        if spec is not None and spec.submodule_search_locations is not None:
-            # a package: run its __main__ submodule, as runpy does
-            modname = modname + ".__main__"
-            spec = importlib.util.find_spec(modname)
-    except BaseException as exc:
-        spec = None
-        err = exc
-    else:
-        err = None
-    if spec is None or spec.origin is None or not os.path.isfile(spec.origin):
-        if err is None:
-            why = "No module named %s" % modname
-        else:
-            why = "Error while finding module specification for %r (%s: %s)" % (
-                modname, type(err).__name__, err)
-        sys.stderr.write("%s: %s\n" % (sys.executable or "python", why))
-        return EX_ERROR
-    origin = spec.origin
-    sys.argv[0] = origin
-    main = _fresh_main(origin, loader=spec.loader, spec=spec, cached=spec.cached)
-    main.__package__ = spec.parent
-    try:
-        code = _compile_source(_read_source(origin), origin)
-    except BaseException as exc:
-        return _finish(_without_traceback(exc))
-    return run_program(code, main)
-
-
 def _without_traceback(exc):
     """A compile-time error is reported with no traceback of ours, as CPython's is."""
     exc.__traceback__ = None
@@ -260,12 +264,10 @@ def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None,
 def _run(kind, target, args, pdb, stats, vm_modules):
     from . import options
     options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
-    try:
-        from . import importer
-    except ImportError:
-        importer = None
-    if importer is not None:
-        importer.install(options.vm_modules)
+    from .runtime import patches
+    patches.install()
+    from . import importer
+    importer.install(options.vm_modules)
     if not (pdb or stats):
         # EVALFRAME_SETTRACE_NOOP: the guest runs under a do-nothing
         # sys.settrace (a test mode for the traced loop; --pdb and --stats
@@ -275,9 +277,7 @@ def _run(kind, target, args, pdb, stats, vm_modules):
     if kind == "c":
         return run_command(target, args)
     if kind == "m":
-        if importer is not None:
-            return importer.run_module_in_vm(target, args)
-        return run_module(target, args)
+        return importer.run_module_in_vm(target, args)
     return run_file(target, args)
 
 

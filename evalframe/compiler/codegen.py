@@ -1921,31 +1921,30 @@ class Compiler:
 
     def _jump_if_compare(self, e, next_, cond):
         u = self.u
-        if True:
-            n = len(e.ops) - 1
-            if n > 0:
-                self.check_compare(e)
-                cleanup = u.new_block()
-                self.visit_expr(e.left)
-                for i in range(n):
-                    self.visit_expr(e.comparators[i])
-                    u.addop(op.DUP_TOP)
-                    u.addop(op.ROT_THREE)
-                    self.addcompare(e.ops[i])
-                    u.addop_j(op.POP_JUMP_IF_FALSE, cleanup)
-                    u.next_block()
-                self.visit_expr(e.comparators[n])
-                self.addcompare(e.ops[n])
-                u.addop_j(op.POP_JUMP_IF_TRUE if cond else op.POP_JUMP_IF_FALSE, next_)
+        n = len(e.ops) - 1
+        if n > 0:
+            self.check_compare(e)
+            cleanup = u.new_block()
+            self.visit_expr(e.left)
+            for i in range(n):
+                self.visit_expr(e.comparators[i])
+                u.addop(op.DUP_TOP)
+                u.addop(op.ROT_THREE)
+                self.addcompare(e.ops[i])
+                u.addop_j(op.POP_JUMP_IF_FALSE, cleanup)
                 u.next_block()
-                end = u.new_block()
-                u.addop_j_noline(op.JUMP_FORWARD, end)
-                u.use_next_block(cleanup)
-                u.addop(op.POP_TOP)
-                if not cond:
-                    u.addop_j_noline(op.JUMP_FORWARD, next_)
-                u.use_next_block(end)
-                return
+            self.visit_expr(e.comparators[n])
+            self.addcompare(e.ops[n])
+            u.addop_j(op.POP_JUMP_IF_TRUE if cond else op.POP_JUMP_IF_FALSE, next_)
+            u.next_block()
+            end = u.new_block()
+            u.addop_j_noline(op.JUMP_FORWARD, end)
+            u.use_next_block(cleanup)
+            u.addop(op.POP_TOP)
+            if not cond:
+                u.addop_j_noline(op.JUMP_FORWARD, next_)
+            u.use_next_block(end)
+            return
         self.visit_expr(e)
         u.addop_j(op.POP_JUMP_IF_TRUE if cond else op.POP_JUMP_IF_FALSE, next_)
         u.next_block()

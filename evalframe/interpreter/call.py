@@ -19,7 +19,7 @@ import sys
 from types import MethodType, FunctionType, BuiltinFunctionType
 
 from ..objects.cellobject import NULL, Cell
-from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
+from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_NEWLOCALS,
                                   CO_COROUTINE, CO_ASYNC_GENERATOR)
 from ..objects.funcobject import Function, set_call_hook
 from .decode import decode
@@ -199,7 +199,12 @@ def bind_frame(func, args, kwargs):
     if closure:
         j = nlocals + ncells
         fast[j:j + len(closure)] = closure
-    return _new_frame(func, fast)
+    frame = _new_frame(func, fast)
+    if not code.co_flags & CO_NEWLOCALS:
+        # a function made from module code (types.FunctionType(code, g)):
+        # its names live in the globals, as _PyFrame_New_NoTrack gives it
+        frame._f_locals = func._globals
+    return frame
 
 
 # -- generators ------------------------------------------------------------------
@@ -298,17 +303,21 @@ def _host_function_args(func, args):
     return args
 
 
+_get_tb = BaseException.__traceback__.__get__
+_set_tb = BaseException.__traceback__.__set__
+
+
 def _call_in_exc(exc, func, args, kwargs):
     """Call ``func`` with the host's own exc_info showing the guest's handled
     exception, so host code (traceback.print_exc, logging.exception,
     sys.exc_info in a library) sees what the guest is handling."""
-    tb = exc.__traceback__
+    tb = _get_tb(exc)
     ctx = exc.__context__
     sup = exc.__suppress_context__
     try:
         raise exc
     except BaseException:
-        exc.__traceback__ = tb
+        _set_tb(exc, tb)    # (the slot itself: a class may shadow it with a property)
         exc.__context__ = ctx
         exc.__suppress_context__ = sup
         if kwargs:

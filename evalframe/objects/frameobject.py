@@ -16,6 +16,7 @@ exception), so tools that inspect a suspended or calling frame see it live.
 
 from weakref import ref as _weakref
 
+from . import vmhooks
 from .cellobject import NULL, Cell
 from .codeobject import CO_OPTIMIZED
 
@@ -159,8 +160,7 @@ class Frame:
     def _set_lineno(self, lineno):
         # frame_setlineno (a jump made by a trace function): the traced loop's
         # rules live with the settrace adapter
-        from ..runtime.settrace import frame_setlineno
-        frame_setlineno(self, lineno)
+        vmhooks.frame_setlineno(self, lineno)
 
     f_lineno = property(_get_lineno, _set_lineno)
 

@@ -14,12 +14,15 @@ guest function; guest-to-guest calls never come through here (the eval loop
 pushes the callee's frame itself).
 """
 
+import sys as _sys
 from operator import attrgetter
 from types import MethodType, FunctionType as _FunctionType, ModuleType as _ModuleType
 
+from . import vmhooks
 from .cellobject import NULL
 from .codeobject import (Code, set_type_dict_entry, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
-                         CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE)
+                         CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE,
+                         CO_NEWLOCALS)
 
 # Flags that rule out the "exact positional arity" fast path of
 # _PyFunction_Vectorcall (function_code_fastcall in 3.8/3.9).
@@ -35,6 +38,18 @@ def set_call_hook(hook):
     _call_hook = hook
 
 
+
+_leave_hook = None
+_C_CALL_DEPTH_CHECK = _sys.version_info < (3, 12)
+
+
+def set_leave_hook(func):
+    """``func(traceback) -> traceback``: what an exception leaving a guest
+    function for its host caller carries (evalframe.runtime.tracebacks sets the
+    cleaner that drops the VM's own frames)."""
+    global _leave_hook
+    _leave_hook = func
+
 def _readonly():
     def fset(self, value):
         raise AttributeError("readonly attribute")
@@ -49,8 +64,8 @@ def _builtins_from_globals(globals):
     (a module means its dict), else the running frame's builtins."""
     b = globals.get("__builtins__") if isinstance(globals, dict) else None
     if b is None:
-        from ..interpreter.pystate import get_tstate
-        frame = get_tstate().frame
+        get_tstate = vmhooks.get_tstate
+        frame = get_tstate().frame if get_tstate is not None else None
         if frame is not None:
             return frame.f_builtins
         import builtins
@@ -112,7 +127,8 @@ class Function:
     def _update_fast(self):
         """Precompute the fast-call shape: arity, and the tail of fast locals."""
         code = self._code
-        if code.co_flags & _NOT_FAST or code.co_kwonlyargcount or code.co_cellvars:
+        if (code.co_flags & _NOT_FAST or code.co_kwonlyargcount or code.co_cellvars
+                or not code.co_flags & CO_NEWLOCALS):
             self._fast_argcount = -1
             self._fast_tail = None
             return
@@ -128,9 +144,27 @@ class Function:
         # (self positional-only: a guest function may take a keyword named 'self')
         hook = _call_hook
         if hook is None:
-            from ..interpreter import call  # noqa: F401  (installs the hook)
-            hook = _call_hook
-        return hook(self, args, kwargs)
+            raise RuntimeError("evalframe's interpreter is not loaded "
+                               "(evalframe.interpreter.call sets the call hook)")
+        if _C_CALL_DEPTH_CHECK:
+            # 3.10/3.11: a Python function called from C checks the recursion
+            # depth first, with the C call's message (_Py_EnterRecursiveCall)
+            ts = vmhooks.get_tstate()
+            if ts.depth >= ts.recursion_limit:
+                raise RecursionError("maximum recursion depth exceeded while calling a "
+                                     "Python object")
+        try:
+            return hook(self, args, kwargs)
+        except BaseException as exc:
+            # The exception goes back to host code (a __del__ or weakref
+            # callback reported as unraisable, an atexit callback, a thread's
+            # target, a host caller's traceback): it shows guest frames and
+            # host-library frames, never the VM's own (set_leave_hook).
+            leave = _leave_hook
+            if leave is not None:
+                exc.__traceback__ = leave(exc.__traceback__)
+            exc = None
+            raise
 
     def __get__(self, obj, type=None):
         if obj is None:

@@ -18,6 +18,7 @@ import collections.abc as _abc
 from weakref import ref as _weakref
 from types import TracebackType
 
+from . import vmhooks
 from .frameobject import (FRAME_CREATED, FRAME_SUSPENDED, FRAME_EXECUTING,
                           FRAME_RETURNED, FRAME_RAISED, FRAME_CLEARED)
 from .funcobject import string_member
@@ -37,18 +38,15 @@ class AsyncGenWrappedValue:
 
 
 def _chain_context(tstate, exc):
-    from ..interpreter.ops.exceptions import set_context
-    set_context(tstate, exc)
+    vmhooks.set_context(tstate, exc)
 
 
 def _run(frame, throwexc):
-    from ..interpreter.ceval import run_frame
-    return run_frame(frame, throwexc)
+    return vmhooks.run_frame(frame, throwexc)
 
 
 def _get_tstate():
-    from ..interpreter.pystate import get_tstate
-    return get_tstate()
+    return vmhooks.get_tstate()
 
 
 def _readonly(name, fget):
@@ -80,7 +78,7 @@ class GenBase:
     _kind = "generator"
 
     def __init__(self, func, frame):
-        from ..interpreter.pystate import ExcItem
+        ExcItem = vmhooks.ExcItem
         self.gi_frame = frame
         self.gi_code = frame.f_code
         self._name = func._name
@@ -140,8 +138,7 @@ class GenBase:
                 raise RuntimeError("cannot reuse already awaited coroutine")
             if throwexc is not None:
                 raise throwexc
-            if arg is not None or True:
-                return None, True
+            return None, True
         if f.f_state == FRAME_CREATED and arg is not None and throwexc is None:
             raise TypeError("can't send non-None value to a just-started %s" % self._kind)
         f.f_valuestack.append(arg)
@@ -397,8 +394,7 @@ def _unraisable(exc, obj):
     if hook is None:
         return
     try:
-        from ..runtime.tracebacks import clean_exception
-        clean_exception(exc)
+        vmhooks.clean_exception(exc)
         args_type = _unraisable_args_type()
         args = (type(exc), exc, exc.__traceback__, None, obj)
         hook(args_type(args) if args_type is not None else args)
@@ -735,8 +731,7 @@ def _compute_cr_origin(depth):
     """compute_cr_origin: (filename, lineno, name) of the calling frames,
     innermost first, at most ``depth`` of them (guest frames and the host
     frames between them, as the host's own stack would show)."""
-    from ..runtime.hostframes import guest_view
-    f = guest_view(sys._getframe(1))
+    f = vmhooks.guest_view(sys._getframe(1))
     out = []
     while f is not None and len(out) < depth:
         code = f.f_code

@@ -16,23 +16,25 @@ namespace.
 
 import builtins as _hb
 import sys
+import weakref
+from threading import get_ident as _get_ident
 
 from ..objects.cellobject import (NULL, Cell, settle_class_cell, register_class_cell,
                                   unregister_class_cell)
 from ..objects.codeobject import Code
 from ..objects.funcobject import Function
+from ..objects.frameobject import Frame
 from ..interpreter import call as _call
 from ..interpreter.call import bind_frame, call_object
 from ..interpreter.pystate import get_tstate
 from ..interpreter import pystate
 from . import imports
 from . import hostframes
+from . import wiring  # noqa: F401  (connects objects/ to the layers above)
 
-COMPILER = None     # tests may set a compile_source-compatible function here
-
-_host_exec = _hb.exec
-_host_eval = _hb.eval
-_host_compile = _hb.compile
+_host_exec = exec
+_host_eval = eval
+_host_compile = compile
 PyCF_ONLY_AST = 0x400
 PyCF_MASK = 0x2000000 | 0x1000000 | 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000
 
@@ -43,9 +45,7 @@ def make_builtins():
 
 
 def _compile_source(source, filename, mode, flags=0, dont_inherit=False, optimize=-1):
-    compiler = COMPILER
-    if compiler is None:
-        from ..compiler import compile_source as compiler  # raises if not there yet
+    from ..compiler import compile_source as compiler
     try:
         return compiler(source, filename, mode, flags, dont_inherit, optimize)
     except SyntaxError as exc:
@@ -140,8 +140,7 @@ def vm_eval(source, globals=None, locals=None):
 
 def vm_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
                _feature_version=-1):
-    import ast
-    if flags & PyCF_ONLY_AST or (isinstance(source, ast.AST) and False):
+    if flags & PyCF_ONLY_AST:
         return _host_compile(source, filename, mode, flags, dont_inherit, optimize)
     if mode not in ("exec", "eval", "single"):
         raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
@@ -170,7 +169,7 @@ def vm_vars(*args):
         return _current_frame().f_locals
     if len(args) > 1:
         raise TypeError("vars expected at most 1 argument, got %d" % len(args))
-    return _hb.vars(args[0])
+    return vars(args[0])
 
 
 def vm_dir(*args):
@@ -178,7 +177,7 @@ def vm_dir(*args):
         return sorted(_current_frame().f_locals.keys())
     if len(args) > 1:
         raise TypeError("dir expected at most 1 argument, got %d" % len(args))
-    return _hb.dir(args[0])
+    return dir(args[0])
 
 
 # -- super ---------------------------------------------------------------------------------
@@ -220,9 +219,9 @@ def _super_args(frame):
 
 def vm_super(*args):
     if args:
-        return _hb.super(*args)
+        return super(*args)
     tp, obj = _super_args(_current_frame())
-    return _hb.super(tp, obj)
+    return super(tp, obj)
 
 
 # -- type(name, bases, ns) ----------------------------------------------------------------
@@ -251,7 +250,7 @@ def _set_module_from_guest(cls, ns):
 
 def vm_type(*args, **kwargs):
     """type(...) called by guest code."""
-    cls = _hb.type(*args, **kwargs)
+    cls = type(*args, **kwargs)
     if len(args) == 3:
         _set_module_from_guest(cls, args[2])
     return cls
@@ -260,7 +259,7 @@ def vm_type(*args, **kwargs):
 def vm_type_new(*args, **kwargs):
     """type.__new__(metatype, name, bases, ns) called by guest code (a guest
     metaclass's ``super().__new__(...)``)."""
-    cls = _hb.type.__new__(*args, **kwargs)
+    cls = type.__new__(*args, **kwargs)
     if len(args) == 4:
         _set_module_from_guest(cls, args[3])
     return cls
@@ -507,6 +506,28 @@ def vm_inspect_stack(context=1):
     return out
 
 
+def vm_current_frames():
+    """sys._current_frames() for a guest: each thread's running guest frame
+    (a thread not in the VM shows its host frame, as CPython's would).
+
+    Another thread's guest frame is the current frame (``f``) of the innermost
+    eval loop on its host stack."""
+    from .signals import loop_codes
+    loops = loop_codes()
+    frames = sys._current_frames()
+    for ident, f in list(frames.items()):
+        while f is not None and f.f_code not in loops:
+            f = f.f_back
+        if f is not None:
+            running = f.f_locals.get("f")
+            if isinstance(running, Frame):
+                frames[ident] = running
+    me = get_tstate().frame
+    if me is not None:
+        frames[_get_ident()] = me
+    return frames
+
+
 def vm_getrecursionlimit():
     from .. import limits      # --max-depth caps the limit the loops check
     return limits.visible_recursion_limit(get_tstate().recursion_limit)
@@ -521,9 +542,25 @@ def vm_setrecursionlimit(limit):
     if tstate.depth >= limit:
         raise RecursionError("cannot set the recursion limit to %d at the recursion depth "
                              "%d: the limit is too low" % (limit, tstate.depth))
-    from .. import limits
-    tstate.recursion_limit = limits.effective_recursion_limit(limit)
-    pystate._main_tstate.recursion_limit = tstate.recursion_limit
+    from .. import limits      # --max-depth caps the limit the loops check
+    limit = limits.effective_recursion_limit(limit)
+    if tstate in EMBEDDED:
+        # an evalframe.VM's run: the limit is that VM's (embed.py keeps it)
+        set_thread_recursion_limit(tstate, limit)
+    else:
+        # `evalframe run`: the interpreter's limit, for every thread as in CPython
+        pystate._main_tstate.recursion_limit = limit
+        set_thread_recursion_limit(tstate, limit)
+
+
+# The thread states running an evalframe.VM (embed.py): their recursion limit
+# belongs to that VM, not to the whole process.
+EMBEDDED = weakref.WeakSet()
+
+
+def set_thread_recursion_limit(tstate, limit):
+    """Set one thread's guest recursion limit, keeping the host's limit above it."""
+    tstate.recursion_limit = limit
     # The host limit must leave room for the VM's own host frames.
     want = limit + 64 * pystate.HOST_FRAMES_PER_REENTRY
     if sys.getrecursionlimit() < want:
@@ -536,9 +573,6 @@ _INSPECT_DONE = [False]
 
 
 _TRACEBACK_DONE = [False]
-
-
-_LOGGING_DONE = [False]
 
 
 _TYPING_DONE = [False]
@@ -571,7 +605,6 @@ def after_import():
             _INSPECT_DONE[0] = True
             _call.INTERCEPTS[inspect.currentframe] = vm_currentframe
             _call.INTERCEPTS[inspect.stack] = vm_inspect_stack
-            hostframes.install_inspect(inspect)
     if not _TRACEBACK_DONE[0]:
         tb = sys.modules.get("traceback")
         if tb is not None:
@@ -587,11 +620,8 @@ def after_import():
                 cls = getattr(typing, name, None)
                 if isinstance(cls, type):
                     _call.TYPE_INTERCEPTS[cls] = _with_guest_module(cls)
-    if not _LOGGING_DONE[0]:
-        logging = sys.modules.get("logging")
-        if logging is not None:
-            _LOGGING_DONE[0] = True
-            hostframes.install_logging(logging)
+    from . import patches
+    patches.late_imports()
 
 
 def _install():
@@ -601,31 +631,31 @@ def _install():
         # except block must see one without evalframe's frames
         from .tracebacks import call_in_exc
         _call._call_in_exc = call_in_exc
-    I[_hb.exec] = vm_exec
-    I[_hb.eval] = vm_eval
-    I[_hb.compile] = vm_compile
-    I[_hb.globals] = vm_globals
-    I[_hb.locals] = vm_locals
-    I[_hb.vars] = vm_vars
-    I[_hb.dir] = vm_dir
-    I[_hb.__build_class__] = vm_build_class
-    I[_hb.__import__] = imports.vm_import
+    I[exec] = vm_exec
+    I[eval] = vm_eval
+    I[compile] = vm_compile
+    I[globals] = vm_globals
+    I[locals] = vm_locals
+    I[vars] = vm_vars
+    I[dir] = vm_dir
+    I[__build_class__] = vm_build_class
+    I[imports.host_import] = imports.vm_import
     I[sys._getframe] = vm_getframe
-    for _, wrapper in hostframes.install_getframe():
-        I[wrapper] = vm_getframe if wrapper.__name__ == "_getframe" else vm_getframemodulename
+    if hasattr(sys, "_getframemodulename"):
+        I[sys._getframemodulename] = vm_getframemodulename
     I[sys.exc_info] = vm_exc_info
+    I[sys._current_frames] = vm_current_frames
     if hasattr(sys, "exception"):
         I[sys.exception] = vm_exception
     I[sys.getrecursionlimit] = vm_getrecursionlimit
     import warnings
     I[warnings.warn] = hostframes.vm_warn
-    I[hostframes.install_warnings(warnings)] = hostframes.vm_warn
     I[sys.setrecursionlimit] = vm_setrecursionlimit
-    _call.TYPE_INTERCEPTS[_hb.super] = vm_super
-    _call.TYPE_INTERCEPTS[_hb.type] = vm_type
+    _call.TYPE_INTERCEPTS[super] = vm_super
+    _call.TYPE_INTERCEPTS[type] = vm_type
     import types
     _call.TYPE_INTERCEPTS[types.FunctionType] = vm_function_new
-    I[_hb.type.__new__] = vm_type_new
+    I[type.__new__] = vm_type_new
     # The guest's sys.settrace/sys.gettrace (docs/tracing.md), under a plain
     # `evalframe run` as under the seeing tools.
     from . import settrace

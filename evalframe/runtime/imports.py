@@ -1,25 +1,18 @@
-"""The guest's ``__import__``: one function, so the VM importer can replace it.
+"""The guest's ``__import__``: the host's import, then the late host patches.
 
-Mirrors builtin___import__ (Python/bltinmodule.c).  For now it is the host's
-import (modules are run by the host); evalframe's importer swaps
-``vm_import`` for one that runs module code in the VM (set_import_hook).
+Mirrors builtin___import__ (Python/bltinmodule.c).  The import itself is the
+host's (evalframe.importer's finder on sys.meta_path runs the modules it selects
+in the VM); afterwards the call intercepts and host patches for modules the
+guest may have just imported are set up (runtime/builtins.after_import).
 """
 
 import builtins as _host_builtins
 
 _host_import = _host_builtins.__import__
-_hook = None
-
-
-def set_import_hook(func):
-    """Route every guest import through ``func`` (same signature as __import__)."""
-    global _hook
-    _hook = func
+host_import = _host_import   # (the host's own, for the call intercepts)
 
 
 def vm_import(name, globals=None, locals=None, fromlist=(), level=0):
-    if _hook is not None:
-        return _hook(name, globals, locals, fromlist, level)
     module = _host_import(name, globals, locals, fromlist, level)
     from . import builtins as _rb
     _rb.after_import()

@@ -161,7 +161,17 @@ def _run_in_fresh_thread(code, globals, locals=None):
     out = []
     done = _thread.allocate_lock()
     done.acquire()
-    _thread.start_new_thread(_fake_worker, (code, globals, locals, out, done))
+    if sys.is_finalizing():
+        # at interpreter exit a new thread never runs (a finalizer's traceback):
+        # make it here, nothing outlives the process anyway
+        _fake_worker(code, globals, locals, out, done)
+        return out[0]
+    try:
+        _thread.start_new_thread(_fake_worker, (code, globals, locals, out, done))
+    except RuntimeError:
+        # 3.12+: "can't create new thread at interpreter shutdown" (atexit)
+        _fake_worker(code, globals, locals, out, done)
+        return out[0]
     done.acquire()
     return out[0]
 
@@ -276,7 +286,7 @@ def clean_exception(exc, _seen=None):
     while exc is not None and id(exc) not in _seen:
         _seen.add(id(exc))
         try:
-            exc.__traceback__ = clean_traceback(exc.__traceback__)
+            _set_tb(exc, clean_traceback(_get_tb(exc)))
         except Exception:
             pass
         for sub in getattr(exc, "exceptions", ()) or ():
@@ -290,9 +300,14 @@ def clean_exception(exc, _seen=None):
 
 # -- the unwinder's hook ---------------------------------------------------------------
 
+# The traceback slot itself, as PyTraceBack_Here / PyException_SetTraceback reach
+# it: an exception class may shadow __traceback__ with a property.
+_get_tb = BaseException.__traceback__.__get__
+_set_tb = BaseException.__traceback__.__set__
+
 def add_entry(tstate, exc, f, add_tb):
     """Called by ceval._unwind for each guest frame ``exc`` passes through."""
-    tb = exc.__traceback__
+    tb = _get_tb(exc)
     host_raised = tb is not None
     tb, seen = _clean_head(tb)
     if not seen and host_raised:
@@ -311,7 +326,7 @@ def add_entry(tstate, exc, f, add_tb):
         if tb is not None and _HOST >= (3, 12):
             inlined = _inline_comprehension(exc, tb, f, seen)
             if inlined is not None:
-                exc.__traceback__ = inlined
+                _set_tb(exc, inlined)
                 _head_owner.value = (id(exc), id(inlined), _weakref(f))
                 return
         if tb is not None and seen:
@@ -321,7 +336,7 @@ def add_entry(tstate, exc, f, add_tb):
         else:
             frame, lasti, lineno = fake_location(f.f_code, f._lasti)
         tb = TracebackType(tb, frame, lasti, lineno)
-    exc.__traceback__ = tb
+    _set_tb(exc, tb)
     # remember which guest frame the head entry is for (see _finish_left_frame)
     _head_owner.value = (id(exc), id(tb), _weakref(f))
 
@@ -518,7 +533,7 @@ _TRAMPOLINE_SOURCE = """\
 try:
     raise __evalframe_exc__
 except:
-    __evalframe_exc__.__traceback__ = __evalframe_tb__
+    __evalframe_set_tb__(__evalframe_exc__, __evalframe_tb__)
     __evalframe_exc__.__context__ = __evalframe_ctx__
     __evalframe_exc__.__suppress_context__ = __evalframe_sup__
     __evalframe_result__ = __evalframe_func__(*__evalframe_args__, **__evalframe_kwargs__)
@@ -556,7 +571,7 @@ def _trampoline(tb):
 def call_in_exc(exc, func, args, kwargs):
     """Call host ``func`` with the host's exc_info showing guest-handled ``exc``
     and no evalframe frame in its traceback (see above)."""
-    tb = exc.__traceback__
+    tb = _get_tb(exc)
     ctx = exc.__context__
     sup = exc.__suppress_context__
     tramp = _trampoline(tb) if tb is not None else None
@@ -564,7 +579,7 @@ def call_in_exc(exc, func, args, kwargs):
         try:
             raise exc
         except BaseException:
-            exc.__traceback__ = tb
+            _set_tb(exc, tb)
             exc.__context__ = ctx
             exc.__suppress_context__ = sup
             return func(*args, **(kwargs or {}))
@@ -572,12 +587,21 @@ def call_in_exc(exc, func, args, kwargs):
     # in datetime.strptime) finds __import__ in the calling frame's builtins
     ns = {"__builtins__": _host_builtins.__dict__, "__evalframe_exc__": exc, "__evalframe_tb__": tb,
           "__evalframe_ctx__": ctx, "__evalframe_sup__": sup, "__evalframe_func__": func,
-          "__evalframe_args__": args, "__evalframe_kwargs__": kwargs or {}}
-    exc.__traceback__ = tb.tb_next
+          "__evalframe_args__": args, "__evalframe_kwargs__": kwargs or {},
+          "__evalframe_set_tb__": _set_tb}
+    _set_tb(exc, tb.tb_next)
     try:
         exec(tramp, ns)
     finally:
         # (if the raise never happened the traceback is as it was)
-        if exc.__traceback__ is tb.tb_next:
-            exc.__traceback__ = tb
+        if _get_tb(exc) is tb.tb_next:
+            _set_tb(exc, tb)
     return ns["__evalframe_result__"]
+
+
+def _install_leave_hook():
+    from ..objects.funcobject import set_leave_hook
+    set_leave_hook(clean_traceback)
+
+
+_install_leave_hook()

@@ -140,7 +140,11 @@ def MAKE_FUNCTION(f, stack, flags):
     "(defaults, kwdefaults, annotations, closure, code, qualname -- func)"
     qualname = stack.pop()
     code = stack.pop()
-    func = Function(code, f.f_globals, qualname=qualname, builtins=f.f_builtins)
+    # (the function's builtins are the globals' __builtins__ now, as
+    # _PyEval_BuiltinsFromGlobals: a module may have rebound it since its frame began)
+    g = f.f_globals
+    b = g.get("__builtins__", f.f_builtins) if type(g) is dict else f.f_builtins
+    func = Function(code, g, qualname=qualname, builtins=b if type(b) is dict else None)
     if flags & 0x08:
         func._closure = stack.pop()
     if flags & 0x04:

@@ -1,0 +1,18 @@
+"""What the object layer needs from the layers above it, filled in by them.
+
+No CPython counterpart as a file: in CPython, Objects/*.c call into Python/*.c
+directly (genobject.c calls _PyEval_EvalFrame, frameobject.c reads the thread
+state).  evalframe keeps its layers one-way (docs/boundary.md): ``objects/``
+imports nothing from ``interpreter/``, ``runtime/`` or ``tools/``.  The few
+functions of those layers that generators, frames and functions must call are
+set here by evalframe.runtime.wiring when the runtime loads (before any guest
+code can run), and read here by the objects at call time.
+"""
+
+get_tstate = None       # interpreter.pystate.get_tstate
+ExcItem = None          # interpreter.pystate.ExcItem
+run_frame = None        # interpreter.ceval.run_frame
+set_context = None      # interpreter.ops.exceptions.set_context
+clean_exception = None  # runtime.tracebacks.clean_exception
+guest_view = None       # runtime.hostframes.guest_view
+frame_setlineno = None  # runtime.settrace.frame_setlineno

@@ -1,0 +1,25 @@
+"""Connects the object layer to the interpreter and runtime above it.
+
+No CPython counterpart (see evalframe/objects/vmhooks.py): fills the hooks the
+objects call (run a frame, the thread state, chain an exception's context,
+clean a traceback, the interleaved frame view, frame_setlineno).  Imported by
+evalframe.runtime.builtins, which the eval loop loads before it runs anything.
+"""
+
+from ..objects import vmhooks
+from ..interpreter import pystate, ceval
+from ..interpreter.ops import exceptions as _exceptions
+from . import tracebacks, hostframes, settrace
+
+
+def wire():
+    vmhooks.get_tstate = pystate.get_tstate
+    vmhooks.ExcItem = pystate.ExcItem
+    vmhooks.run_frame = ceval.run_frame
+    vmhooks.set_context = _exceptions.set_context
+    vmhooks.clean_exception = tracebacks.clean_exception
+    vmhooks.guest_view = hostframes.guest_view
+    vmhooks.frame_setlineno = settrace.frame_setlineno
+
+
+wire()

@@ -1,0 +1,140 @@
+"""Issue 10 point 9: the embedding API, evalframe.VM (docs/boundary.md)."""
+
+import os
+import signal
+import sys
+import threading
+
+import pytest
+
+import evalframe
+
+SETS_STATE = ("import sys\n"
+              "sys.setrecursionlimit(50)\n"
+              "def t(frame, event, arg):\n"
+              "    return None\n"
+              "sys.settrace(t)\n"
+              "def g():\n"
+              "    return 1\n"
+              "g()\n")
+READS_STATE = ("import sys\n"
+               "limit = sys.getrecursionlimit()\n"
+               "trace = sys.gettrace()\n")
+
+
+def test_run_source_calls_do_not_leak_settrace_or_recursionlimit():
+    # the issue: a sys.settrace / sys.setrecursionlimit made by one run_source
+    # call leaked into the next
+    evalframe.run_source(SETS_STATE)
+    g = evalframe.run_source(READS_STATE)
+    assert g["limit"] == 1000 and g["trace"] is None
+
+
+def test_a_vm_keeps_its_own_state_between_runs_and_from_other_vms():
+    a, b = evalframe.VM(), evalframe.VM(recursion_limit=200)
+    try:
+        a.run_source(SETS_STATE)
+        gb = b.run_source(READS_STATE)
+        assert (gb["limit"], gb["trace"]) == (200, None)
+        ga = a.run_source(READS_STATE)
+        assert ga["limit"] == 50 and ga["trace"].__name__ == "t"
+        assert a.getrecursionlimit() == 50 and a.gettrace() is ga["trace"]
+        assert b.gettrace() is None
+        # and nothing of either reached the host or a plain run
+        assert sys.gettrace() is None or sys.gettrace().__module__ != "evalframe.runtime.signals"
+        assert evalframe.run_source(READS_STATE)["limit"] == 1000
+    finally:
+        a.close()
+        b.close()
+
+
+def test_two_vms_in_two_threads():
+    out = {}
+    barrier = threading.Barrier(2)
+
+    def worker(name, limit):
+        with evalframe.VM(recursion_limit=limit) as vm:
+            for _ in range(3):
+                g = vm.run_source("import sys\n"
+                                  "r = sys.getrecursionlimit()\n"
+                                  "sys.setrecursionlimit(r + 1)\n")
+                barrier.wait(timeout=30)
+            out[name] = (g["r"], vm.getrecursionlimit())
+
+    threads = [threading.Thread(target=worker, args=(n, lim)) for n, lim in (("x", 100), ("y", 300))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert out == {"x": (102, 103), "y": (302, 303)}
+
+
+def test_trace_option_and_stats():
+    events = []
+
+    def tracer(frame, event, arg):
+        events.append((event, frame.f_code.co_name))
+        return tracer
+
+    with evalframe.VM(trace=tracer, stats=True) as vm:
+        g = vm.run_source("def f(n):\n"
+                          "    return n if n < 2 else f(n - 1) + f(n - 2)\n"
+                          "x = f(5)\n")
+    assert g["x"] == 5
+    assert events[0] == ("call", "<module>")
+    assert events.count(("call", "f")) == 15
+    assert vm.stats.frames == 16 and vm.stats.total > 100
+    assert vm.stats.calls["general"] + vm.stats.calls["fast"] == 15
+
+
+def test_exceptions_reach_the_caller_with_guest_frames(tmp_path):
+    path = tmp_path / "guest.py"
+    path.write_text("def f():\n    1 / 0\nf()\n")
+    with evalframe.VM() as vm:
+        with pytest.raises(ZeroDivisionError) as info:
+            vm.run_file(str(path))
+    names = [(tb.tb_frame.f_code.co_filename, tb.tb_frame.f_code.co_name)
+             for tb in _walk(info.value.__traceback__)]
+    assert (str(path), "<module>") in names and (str(path), "f") in names
+    assert not any("/evalframe/interpreter/" in fn or "/evalframe/objects/" in fn
+                   for fn, _ in names)
+
+
+def _walk(tb):
+    while tb is not None:
+        yield tb
+        tb = tb.tb_next
+
+
+def test_run_module():
+    with evalframe.VM() as vm:
+        g = vm.run_module("json.tool", run_name="not_main")
+    assert g["__name__"] == "not_main" and callable(g["main"])
+    from evalframe.objects.funcobject import Function
+    assert type(g["main"]) is Function      # run in the VM
+    with pytest.raises(ImportError):
+        evalframe.VM().run_module("no_such_module_evalframe")
+
+
+def test_closing_the_last_vm_undoes_the_host_patches():
+    before = signal.getsignal(signal.SIGINT), sys.unraisablehook
+    vm = evalframe.VM()
+    vm.run_source("x = 1\n")
+    assert signal.getsignal(signal.SIGINT) is not before[0]
+    vm.close()
+    assert (signal.getsignal(signal.SIGINT), sys.unraisablehook) == before
+    with pytest.raises(RuntimeError):
+        vm.run_source("x = 2\n")
+
+
+def test_guest_sigint_inside_a_vm_run_is_a_keyboardinterrupt():
+    with evalframe.VM() as vm:
+        g = vm.run_source("import os, signal\n"
+                          "try:\n"
+                          "    os.kill(os.getpid(), signal.SIGINT)\n"
+                          "    for i in range(1000):\n"
+                          "        pass\n"
+                          "    caught = False\n"
+                          "except KeyboardInterrupt:\n"
+                          "    caught = True\n")
+    assert g["caught"] is True

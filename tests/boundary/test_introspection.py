@@ -1,0 +1,37 @@
+"""Issue 10 point 2: guest-visible introspection shows guest frames only."""
+
+import re
+
+import pytest
+
+from ._support import MODES, host, vm
+
+
+def _norm(text):
+    return re.sub(r"0x[0-9a-f]+", "0x...", text)
+
+
+def _same(h, v):
+    assert (_norm(v.stdout), _norm(v.stderr), v.returncode) == \
+        (_norm(h.stdout), _norm(h.stderr), h.returncode)
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_finalizer_callback_thread_tracebacks_and_current_frames(mode):
+    h = host("introspection_guest_frames.py")
+    assert "__del__" in h.stderr
+    _same(h, vm("introspection_guest_frames.py", extra_env=MODES[mode]))
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_deleting_vm_modules_from_sys_modules(mode):
+    h = host("sysmodules_deleted.py")
+    assert h.returncode == 1 and "boom" in h.stderr
+    _same(h, vm("sysmodules_deleted.py", extra_env=MODES[mode]))
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_current_frames_of_other_threads(mode):
+    h = host("current_frames_threads.py")
+    assert h.stdout == "<module>\n['spin_here', 'worker']\n", h.stderr
+    _same(h, vm("current_frames_threads.py", extra_env=MODES[mode]))
