@@ -43,7 +43,8 @@ def compile_source(source, filename="<string>", mode="exec", flags=0,
     if flags & PyCF_ONLY_AST:
         return tree
     if optimize == -1:
-        optimize = 0
+        # as builtin compile(): the interpreter's own level (python -O / -OO)
+        optimize = sys.flags.optimize
     future = future_from_ast(tree, filename)
     # PyAST_CompileObject: the future features and the caller's flags merge
     features = future.ff_features | (flags & _FUTURE_MASK)
