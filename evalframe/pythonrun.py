@@ -203,7 +203,7 @@ def run_file(path, args=(), skip_first_line=False):
         data = data[newline:] if newline >= 0 else b""
     main = _fresh_main(abspath, loader=_file_loader(abspath))
     try:
-        code = _compile_source(data, abspath)
+        code = _compile_source(_check_source(data, abspath), abspath)
     except BaseException as exc:
         return _finish(_without_traceback(exc))
     return run_program(code, main)
@@ -233,7 +233,7 @@ def run_stdin(target, args=(), skip_first_line=False):
         newline = data.find(b"\n")
         data = data[newline:] if newline >= 0 else b""
     try:
-        code = _compile_source(data, "<stdin>")
+        code = _compile_source(_check_source(data, "<stdin>", _stdin_seekable()), "<stdin>")
     except BaseException as exc:
         return _finish(_without_traceback(exc))
     return run_program(code, main)
@@ -286,6 +286,20 @@ def run_module(modname, args=()):
     except BaseException as exc:
         return _finish(_without_traceback(exc))
     return run_program(code, main)
+
+
+def _check_source(data, filename, seekable=True):
+    """A program file's bytes as python's file tokenizer accepts them (evalframe.sourcefile)."""
+    from .sourcefile import check_source
+    return check_source(data, filename, seekable)
+
+
+def _stdin_seekable():
+    try:
+        os.lseek(sys.stdin.fileno(), 0, os.SEEK_CUR)
+    except (OSError, ValueError, AttributeError):
+        return False
+    return True
 
 
 def _without_traceback(exc):
