@@ -191,7 +191,7 @@ def run_file(path, args=(), skip_first_line=False):
     if path.endswith(".pyc"):
         from . import pyc
         try:
-            code = pyc.loads_pyc(data, abspath) if hasattr(pyc, "loads_pyc") else pyc.load_pyc(data)
+            code = pyc.load_pyc(data, abspath)
         except ValueError as exc:
             sys.stderr.write("%s: %s\n" % (PROGRAM, exc))
             return EX_ERROR
