@@ -24,9 +24,9 @@ from .shrink import shrink
 
 
 class Fuzzer:
-    def __init__(self, args, out=sys.stdout):
+    def __init__(self, args, out=None):
         self.args = args
-        self.out = out
+        self.out = out if out is not None else sys.stdout
         self.differ = Differ()
         self.tmp = tempfile.mkdtemp(prefix="evalframe-fuzz-")
         self.path = os.path.join(self.tmp, "prog.py")

@@ -125,7 +125,9 @@ class Worker:
 
     def __init__(self, mode, python=None):
         self.mode = mode
-        self.python = python or sys.executable
+        # the interpreter command (a list may carry options, e.g. [python, "-O"])
+        self.python = list(python) if isinstance(python, (list, tuple)) else [
+            python or sys.executable]
         self.proc = None
 
     def _start(self):
@@ -135,7 +137,7 @@ class Worker:
         env["PYTHONHASHSEED"] = "0"
         env["PYTHONIOENCODING"] = "utf-8"
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-        self.proc = subprocess.Popen([self.python, "-c", _WORKER, self.mode],
+        self.proc = subprocess.Popen(self.python + ["-c", _WORKER, self.mode],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, env=env)
 
