@@ -246,11 +246,23 @@ def run_command(command, args=()):
         sys.path[0:0] = [""]
     import importlib.machinery
     main = _fresh_main(loader=importlib.machinery.BuiltinImporter)
+    if sys.version_info >= (3, 13):
+        # 3.13's pymain_run_command keeps the command's text for tracebacks
+        register_source(command, "<string>", "<string>")
     try:
         code = _compile_source(command, "<string>")
     except BaseException as exc:
         return _finish(_without_traceback(exc))
     return run_program(code, main)
+
+
+def register_source(source, key, name):
+    """linecache._register_code's entry: source without a file, for tracebacks."""
+    import linecache
+    if isinstance(source, bytes):
+        source = source.decode("utf-8", "replace")
+    linecache.cache[key] = (len(source), None,
+                            [line + "\n" for line in source.splitlines()], name)
 
 
 def run_module(modname, args=()):

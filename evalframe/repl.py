@@ -32,13 +32,21 @@ class _VMCommandCompiler:
     def __call__(self, source, filename="<input>", symbol="single"):
         # The host only decides whether the statement is complete; its
         # warnings would be a second copy of the ones our compiler emits.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            complete = self.host(source, filename, symbol)
-        if complete is None:
-            return None
         from .compiler import compile_source
         flags = getattr(self.host.compiler, "flags", 0) & _FUTURE_FLAGS
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                complete = self.host(source, filename, symbol)
+            except SyntaxError as err:
+                if err.msg != "incomplete input":
+                    raise
+                # 3.10's codeop says "incomplete input" where the REPL's own
+                # tokenizer names the error: ask the parser without codeop's flags
+                compile_source(source, filename, symbol, flags, True)
+                raise
+        if complete is None:
+            return None
         return compile_source(source, filename, symbol, flags, True)
 
 
@@ -50,6 +58,25 @@ class VMConsole(code.InteractiveConsole):
         self.main = main
         self.tty = tty
         self.compile = _VMCommandCompiler()
+        self.statements = 0
+
+    def runsource(self, source, filename="<input>", symbol="single"):
+        if sys.version_info >= (3, 13):
+            # 3.13 names each statement <stdin>-N and keeps its text, so that
+            # tracebacks show the line (the traceback module prints "<stdin>")
+            # (a statement that does not compile keeps "<stdin>" and no number)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                try:
+                    complete = self.compile.host(source, filename, symbol)
+                except (SyntaxError, ValueError, OverflowError):
+                    complete = None
+            if complete is not None:
+                from .pythonrun import register_source
+                filename = "<stdin>-%d" % self.statements
+                register_source(source, filename, "<stdin>")
+                self.statements += 1
+        return super().runsource(source, filename, symbol)
         # _Py_UnhandledKeyboardInterrupt: was the last statement ended by Ctrl-C?
         self.interrupted = False
 
