@@ -195,7 +195,8 @@ def test_repl_runs_in_the_vm():
 
 def test_repl_on_a_terminal(tmp_path):
     from seeing._pty import PtySession
-    session = PtySession(["-m", "evalframe", "run"], cwd=tmp_path)
+    home = {"HOME": str(tmp_path)}   # readline's history file goes there
+    session = PtySession(["-m", "evalframe", "run"], cwd=tmp_path, extra_env=home)
     session.read_until(">>> ")
     session.send("value = 21")
     session.read_until(">>> ")
@@ -210,4 +211,24 @@ def test_repl_on_a_terminal(tmp_path):
     assert "ZeroDivisionError: division by zero" in out
     assert 'File "<stdin>", line 1, in <module>' in out
     os.write(session.master, b"\x04")   # Ctrl-D ends the REPL with status 0
+    assert session.finish() == 0
+
+
+def test_repl_history_on_a_terminal(tmp_path):
+    from seeing._pty import PtySession
+    home = {"HOME": str(tmp_path)}
+    session = PtySession(["-m", "evalframe", "run", "-q"], cwd=tmp_path, extra_env=home)
+    session.read_until(">>> ")
+    session.send("print('remembered', 6 * 7)")
+    assert "remembered 42" in session.read_until(">>> ")
+    os.write(session.master, b"\x04")
+    assert session.finish() == 0
+    history = (tmp_path / ".python_history").read_text()
+    assert "print('remembered', 6 * 7)" in history
+    # a new session: the up arrow brings the line back
+    session = PtySession(["-m", "evalframe", "run", "-q"], cwd=tmp_path, extra_env=home)
+    session.read_until(">>> ")
+    os.write(session.master, b"\x1b[A\n")
+    assert "remembered 42" in session.read_until(">>> ")
+    os.write(session.master, b"\x04")
     assert session.finish() == 0
