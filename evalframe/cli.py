@@ -56,7 +56,11 @@ def _usage_error(message, usage=USAGE):
 
 
 class RunUsageError(ValueError):
-    """A bad ``run`` command line, reported as python reports its own."""
+    """A bad value of one of evalframe's own ``run`` options."""
+
+
+class PythonUsageError(RunUsageError):
+    """A bad python command line, reported in python's words (Modules/main.c)."""
 
 
 def _choice(*choices):
@@ -107,7 +111,7 @@ def _parse_long(opts, argv, i):
     arg = argv[i]
     name, eq, value = arg.partition("=")
     if name not in RUN_LONG_OPTIONS:
-        raise RunUsageError("unrecognized option %r" % arg)
+        raise PythonUsageError("unknown option %s" % name)
     dest, convert = RUN_LONG_OPTIONS[name]
     if convert is None:
         if eq:
@@ -159,7 +163,7 @@ def parse_run_args(argv):
                 if not value:
                     i += 1
                     if i >= len(argv):
-                        raise RunUsageError("Argument expected for the -%s option" % letter)
+                        raise PythonUsageError("Argument expected for the -%s option" % letter)
                     value = argv[i]
                 if letter in PY_TARGET_LETTERS:
                     return opts, letter, value, argv[i + 1:]
@@ -167,7 +171,7 @@ def parse_run_args(argv):
                 break
             kind = PY_FLAG_LETTERS.get(letter)
             if kind is None:
-                raise RunUsageError("Unknown option: -%s" % letter)
+                raise PythonUsageError("Unknown option: -%s" % letter)
             if kind == "host":
                 opts["host_flags"].append("-" + letter)
             elif letter in "h?":
@@ -194,11 +198,11 @@ def cmd_run(argv):
     restarted = os.environ.pop(pythonrun.RESTARTED_ENV, None) is not None
     try:
         opts, kind, target, args = parse_run_args(argv)
+    except PythonUsageError as err:
+        sys.stderr.write("%s\n%s" % (err, RUN_USAGE_SHORT))
+        return 2
     except RunUsageError as err:
-        if str(err)[:1].isupper():   # python's own option errors, in python's words
-            sys.stderr.write("%s\n%s" % (err, RUN_USAGE_SHORT))
-            return 2
-        return _usage_error(str(err), RUN_USAGE)
+        return _usage_error(str(err), RUN_USAGE_SHORT.splitlines(True)[0])
     if kind == "help":
         sys.stdout.write(RUN_USAGE)
         return 0

@@ -85,7 +85,7 @@ def test_interpreter_flags(args):
 
 
 @pytest.mark.parametrize("args", [["-V"], ["-VV"], ["--version"], ["-z"], ["-X"], ["-W"],
-                                  ["-c"], ["-m"], ["-Oz", "x.py"]])
+                                  ["-c"], ["-m"], ["-Oz", "x.py"], ["--foo"]])
 def test_version_and_bad_options(args):
     want = run_host(args)
     got = run_evalframe(["run"] + args)
