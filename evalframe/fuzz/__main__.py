@@ -30,7 +30,7 @@ class Fuzzer:
         self.differ = Differ()
         self.tmp = tempfile.mkdtemp(prefix="evalframe-fuzz-")
         self.path = os.path.join(self.tmp, "prog.py")
-        self.ref = None
+        self.ref = self.dis_ref = None
         self.counts = dict(programs=0, ours=0, hypothesmith=0, run_mismatches=0,
                            dis_compared=0, dis_mismatches=0, host_timeouts=0)
         self.findings = []
@@ -39,7 +39,9 @@ class Fuzzer:
             command = reference_python()
             if command is not None:
                 from ..tools.compare import RefWorker
+                from .runner import DisWorker
                 self.ref = RefWorker(command)
+                self.dis_ref = DisWorker(command)
             else:
                 self.note("CPython 3.10 not found: no dis comparison (set EVALFRAME_REF_PYTHON)")
 
@@ -78,7 +80,20 @@ class Fuzzer:
         except Exception as exc:
             return "our compiler: %s: %s" % (type(exc).__name__, exc)
         _, _, differences = compare_code(ours, ref)
-        return differences[0][1] if differences else None
+        if differences:
+            return differences[0][1]
+        # the same code objects; and the listings read the same
+        from .runner import our_listing, same_listing
+        theirs = self.dis_ref.listing(path)
+        if theirs is None:
+            return None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                mine = our_listing(path)
+        except Exception as exc:
+            return "evalframe dis: %s: %s" % (type(exc).__name__, exc)
+        return same_listing(mine, theirs)
 
     # -- one program -------------------------------------------------------------------
 
@@ -147,6 +162,7 @@ class Fuzzer:
         self.differ.close()
         if self.ref is not None:
             self.ref.close()
+            self.dis_ref.close()
         import shutil
         shutil.rmtree(self.tmp, ignore_errors=True)
 

@@ -238,3 +238,76 @@ def describe(host, vm):
                                         "host " + key, "evalframe " + key, lineterm="", n=1)
             return "\n".join(list(diff)[:40])
     return None
+
+
+# CPython 3.10's ``dis.dis`` of a file's module code (what ``python3.10 -m dis
+# FILE`` prints), one framed answer per path.
+_DIS_WORKER = r"""
+import dis, io, struct, sys, warnings
+warnings.simplefilter("ignore")
+out = sys.stdout.buffer
+for line in sys.stdin.buffer:
+    path = line.rstrip(b"\n").decode("utf-8", "surrogateescape")
+    text = io.StringIO()
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+        dis.dis(compile(source, path, "exec", dont_inherit=True), file=text)
+        payload = b"D" + text.getvalue().encode("utf-8", "surrogateescape")
+    except BaseException as e:
+        payload = b"E" + ("%s: %s" % (type(e).__name__, e)).encode("utf-8", "replace")
+    out.write(struct.pack("<I", len(payload)) + payload)
+    out.flush()
+"""
+
+
+class DisWorker:
+    """A python3.10 process printing ``dis.dis`` listings of files."""
+
+    def __init__(self, command):
+        env = dict(os.environ)
+        env["PYENV_VERSION"] = "3.10.13"
+        self.proc = subprocess.Popen(list(command) + ["-c", _DIS_WORKER],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     env=env)
+
+    def listing(self, path):
+        """3.10's listing of the file at ``path``, or None when 3.10 cannot compile it."""
+        self.proc.stdin.write(path.encode("utf-8", "surrogateescape") + b"\n")
+        self.proc.stdin.flush()
+        head = self.proc.stdout.read(4)
+        if len(head) < 4:
+            raise RuntimeError("the CPython 3.10 dis worker died")
+        payload = self.proc.stdout.read(struct.unpack("<I", head)[0])
+        if payload[:1] != b"D":
+            return None
+        return payload[1:].decode("utf-8", "surrogateescape")
+
+    def close(self):
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=10)
+        except Exception:
+            self.proc.kill()
+
+
+def our_listing(path):
+    """``evalframe dis PATH``'s listing."""
+    import io
+    from ..tools import disasm
+    text = io.StringIO()
+    disasm.dis_file(path, file=text)
+    return text.getvalue()
+
+
+def same_listing(ours, theirs):
+    """None when two listings agree (code objects' addresses aside), else a diff."""
+    import difflib
+    import re
+    address = re.compile(r" at 0x[0-9a-f]+")
+    a = address.sub("", theirs).splitlines()
+    b = address.sub("", ours).splitlines()
+    if a == b:
+        return None
+    diff = difflib.unified_diff(a, b, "python3.10 -m dis", "evalframe dis", lineterm="", n=1)
+    return "\n".join(list(diff)[:30])
