@@ -232,3 +232,28 @@ def test_repl_history_on_a_terminal(tmp_path):
     assert "remembered 42" in session.read_until(">>> ")
     os.write(session.master, b"\x04")
     assert session.finish() == 0
+
+
+def test_repl_interrupts_on_a_terminal(tmp_path):
+    # SIGINT at the prompt and during a running statement, as python's REPL
+    import signal
+    import time
+    from seeing._pty import PtySession
+    outputs = []
+    for args in (["-q", "-i"], ["-m", "evalframe", "run", "-q"]):
+        session = PtySession(args, cwd=tmp_path, extra_env={"HOME": str(tmp_path)})
+        session.read_until(">>> ")
+        time.sleep(0.3)
+        session.proc.send_signal(signal.SIGINT)
+        at_prompt = session.read_until(">>> ")
+        session.send("while True: pass")
+        session.read_until("... ")
+        session.send("")
+        time.sleep(1.0)
+        session.proc.send_signal(signal.SIGINT)
+        in_loop = session.read_until(">>> ")
+        os.write(session.master, b"\x04")
+        outputs.append((at_prompt, in_loop, session.finish()))
+    assert outputs[1] == outputs[0]
+    assert outputs[0][0] == "\nKeyboardInterrupt\n>>> "
+    assert outputs[0][1].endswith("KeyboardInterrupt\n>>> ")
