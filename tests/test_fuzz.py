@@ -19,7 +19,8 @@ from evalframe.fuzz.generator import generate_seeded
 def test_fixed_seed_budget_has_no_mismatch(tmp_path, capsys):
     status = fuzz_main.main(["-n", "12", "--seed", "ci", "--hypothesmith", "0.25",
                              "--pyc", "150", "--out", str(tmp_path / "found"),
-                             "--progress", "1000"])
+                             "--progress", "1000",
+                             "--vm-modes", "fused,plain,eager,traced"])
     out = capsys.readouterr().out
     assert status == 0, out
     assert "programs 12 (ours 9, hypothesmith 3); run mismatches 0" in out
@@ -105,3 +106,16 @@ def test_dis_comparison_with_310(tmp_path, monkeypatch):
         assert what is not None and "+" in what and "LOAD_GLOBAL" in what
     finally:
         fuzzer.close()
+
+
+def test_traced_mode_runs_under_a_guest_tracer(tmp_path):
+    from evalframe.fuzz.runner import Differ
+    path = tmp_path / "t.py"
+    path.write_text("import sys\nprint(sys.gettrace() is None)\n")
+    differ = Differ(("fused", "traced"))
+    try:
+        host, (fused, traced) = differ.outcomes(str(path))
+    finally:
+        differ.close()
+    assert host["out"] == fused["out"] == "True\n"
+    assert traced["out"] == "False\n"

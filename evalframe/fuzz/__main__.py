@@ -27,7 +27,7 @@ class Fuzzer:
     def __init__(self, args, out=None):
         self.args = args
         self.out = out if out is not None else sys.stdout
-        self.differ = Differ()
+        self.differ = Differ(getattr(args, "vm_modes", None) or ("fused",))
         self.tmp = tempfile.mkdtemp(prefix="evalframe-fuzz-")
         self.path = os.path.join(self.tmp, "prog.py")
         self.ref = self.dis_ref = None
@@ -57,11 +57,15 @@ class Fuzzer:
 
     def run_mismatch(self, source):
         path = self._write(source)
-        host, vm = self.differ.outcomes(path)
-        if vm is None:
+        host, vms = self.differ.outcomes(path)
+        if vms is None:
             return "host timeout"
         from .runner import describe
-        return describe(host, vm)
+        for worker, vm in zip(self.differ.vms, vms):
+            what = describe(host, vm)
+            if what is not None:
+                return "[vm mode %s] %s" % (worker.vm_mode or "fused", what)
+        return None
 
     def dis_mismatch(self, source):
         """None when 3.10 and evalframe compile to the same code (or 3.10 cannot)."""
@@ -180,6 +184,10 @@ def main(argv=None):
                         help="share of the programs drawn from hypothesmith (default 0.3)")
     parser.add_argument("--pyc", type=int, default=0, metavar="N",
                         help=".pyc mutants to try (default 0)")
+    parser.add_argument("--vm-modes", default="fused", metavar="MODE[,MODE...]",
+                        help="the VM's execution modes to run each program in: fused "
+                             "(superinstructions, the default), plain (none), eager "
+                             "(fused from the start), traced (under a guest sys.settrace)")
     parser.add_argument("--no-dis", action="store_true",
                         help="skip the code object comparison with CPython 3.10")
     parser.add_argument("--out", default="fuzz-findings",
@@ -191,6 +199,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.programs < 0 or not 0 <= args.hypothesmith <= 1:
         parser.error("--programs must be >= 0 and --hypothesmith between 0 and 1")
+    args.vm_modes = [m for m in args.vm_modes.split(",") if m]
+    if not args.vm_modes or set(args.vm_modes) - set(Differ.VM_MODES):
+        parser.error("--vm-modes: choose from %s" % ", ".join(Differ.VM_MODES))
     start = time.monotonic()
     fuzzer = Fuzzer(args)
     try:

@@ -24,6 +24,11 @@ _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 _WORKER = r"""
 import builtins, io, json, os, struct, sys, types
 MODE = sys.argv[1]
+VM_MODE = sys.argv[2] if len(sys.argv) > 2 else "fused"
+if VM_MODE == "plain":
+    os.environ["EVALFRAME_NO_SUPERINSTRUCTIONS"] = "1"
+elif VM_MODE == "eager":
+    os.environ["EVALFRAME_EAGER_SUPERINSTRUCTIONS"] = "1"
 frames_out = os.fdopen(os.dup(1), "wb")
 frames_in = sys.stdin.buffer
 try:
@@ -34,7 +39,13 @@ except Exception:
     pass
 if MODE == "vm":
     from evalframe import pythonrun, importer
+    from evalframe.interpreter.ceval import run_code
     importer.install("user")
+    # traced: a guest sys.settrace tracer (returning itself, so line and
+    # opcode-less events all go through the traced loop) around each program
+    TRACE_ON = pythonrun._compile_source(
+        "import sys\ndef t(frame, event, arg):\n    return t\nsys.settrace(t)\n", "<fuzz>")
+    TRACE_OFF = pythonrun._compile_source("import sys\nsys.settrace(None)\n", "<fuzz>")
 base_modules = set(sys.modules)
 base_path = list(sys.path)
 base_limit = sys.getrecursionlimit()
@@ -53,7 +64,13 @@ def run(path):
             code = pythonrun._compile_source(source, path)
         except BaseException as exc:
             return pythonrun._finish(pythonrun._without_traceback(exc))
-        return pythonrun.run_code_as_main(code, main)
+        if VM_MODE == "traced":
+            run_code(TRACE_ON, {"__builtins__": builtins})
+        try:
+            return pythonrun.run_code_as_main(code, main)
+        finally:
+            if VM_MODE == "traced":
+                run_code(TRACE_OFF, {"__builtins__": builtins})
     try:
         code = compile(source, path, "exec", dont_inherit=True)
     except BaseException as exc:
@@ -123,8 +140,9 @@ while True:
 class Worker:
     """A host ("host") or evalframe ("vm") worker process."""
 
-    def __init__(self, mode, python=None):
+    def __init__(self, mode, python=None, vm_mode=None):
         self.mode = mode
+        self.vm_mode = vm_mode
         # the interpreter command (a list may carry options, e.g. [python, "-O"])
         self.python = list(python) if isinstance(python, (list, tuple)) else [
             python or sys.executable]
@@ -137,7 +155,8 @@ class Worker:
         env["PYTHONHASHSEED"] = "0"
         env["PYTHONIOENCODING"] = "utf-8"
         env["PYTHONDONTWRITEBYTECODE"] = "1"
-        self.proc = subprocess.Popen(self.python + ["-c", _WORKER, self.mode],
+        extra = [self.vm_mode] if self.vm_mode else []
+        self.proc = subprocess.Popen(self.python + ["-c", _WORKER, self.mode] + extra,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, env=env)
 
@@ -201,29 +220,41 @@ class Differ:
     """Both workers, and the comparison of one program's outcomes."""
 
     HOST_TIMEOUT = 10.0
+    VM_MODES = ("fused", "plain", "eager", "traced")
 
-    def __init__(self):
+    def __init__(self, vm_modes=("fused",)):
         self.host = Worker("host")
-        self.vm = Worker("vm")
+        self.vms = [Worker("vm", vm_mode=m) for m in vm_modes]
+
+    @property
+    def vm(self):
+        return self.vms[0]
+
+    @vm.setter
+    def vm(self, worker):
+        self.vms[0] = worker
 
     def outcomes(self, path):
+        """(host outcome, [VM outcome per mode]); None for the VM's when the host timed out."""
         host = self.host.run(path, self.HOST_TIMEOUT)
         if host["status"] == "timeout":
             return host, None
         # the VM is tens of times slower than the host; give it room
-        vm = self.vm.run(path, 30.0 + 300 * host["seconds"])
-        return host, vm
+        return host, [vm.run(path, 30.0 + 300 * host["seconds"]) for vm in self.vms]
 
     def compare(self, path):
-        """None when both sides agree (or the host timed out), else a description."""
-        host, vm = self.outcomes(path)
-        if vm is None:
-            return None
-        return describe(host, vm)
+        """None when every mode agrees with the host (or the host timed out), else a description."""
+        host, vms = self.outcomes(path)
+        for worker, vm in zip(self.vms, vms or ()):
+            what = describe(host, vm)
+            if what is not None:
+                return "[vm mode %s] %s" % (worker.vm_mode or "fused", what)
+        return None
 
     def close(self):
         self.host.close()
-        self.vm.close()
+        for vm in self.vms:
+            vm.close()
 
 
 def describe(host, vm):
