@@ -80,7 +80,8 @@ def test_generator_covers_its_features():
     text = "".join(generate_seeded("cover", i) for i in range(200))
     for feature in ("/,", "*args", "**kw", "nonlocal", "finally", "yield from", ".throw(",
                     "super().", "@property", "match ", "case ", "with CM(", "raise ",
-                    "from e", ":= "):
+                    "from e", ":= ", "async def", "await ", "async for", "metaclass=",
+                    "__set_name__", "__slots__", ".format("):
         assert feature in text, feature
 
 

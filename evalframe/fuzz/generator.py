@@ -8,7 +8,9 @@ argument kind (positional-only, defaults, ``*args``, keyword-only,
 exact TypeError texts), closures and ``nonlocal``, exceptions (``finally``,
 chaining, custom classes, ``return`` in ``finally``), generators (``send``,
 ``throw``, ``close``, ``yield from``), classes (``super()``, properties,
-dunder methods, class- and static methods), ``match`` and ``with``.
+dunder methods, class- and static methods, metaclasses, descriptors,
+``__slots__``, ``__init_subclass__``), ``match``, ``with``, coroutines and
+async generators under asyncio, and string formatting.
 
 Every program is a sequence of independent sections, each printing what it
 computes; an exception a section raises is printed and the next one runs,
@@ -96,8 +98,84 @@ class _Gen:
     def section(self):
         maker = self.choice([self.calls, self.calls, self.closures, self.exceptions,
                              self.generators, self.classes, self.matches, self.withs,
-                             self.loops, self.expressions])
+                             self.loops, self.expressions, self.coroutines,
+                             self.descriptors, self.formatting])
         return maker()
+
+    def coroutines(self):
+        lines = ["import asyncio",
+                 "async def leaf(x):",
+                 "    await asyncio.sleep(0)",
+                 "    if x == %d:" % self.rng.randint(0, 3),
+                 "        raise ValueError('leaf %s' % x)",
+                 "    return x * 2",
+                 "async def agen(n):",
+                 "    for i in range(n):",
+                 "        yield i",
+                 "async def main():",
+                 "    out = [await leaf(i) for i in range(%d)]" % self.rng.randint(0, 3),
+                 "    out += [i async for i in agen(%d)]" % self.rng.randint(0, 3),
+                 "    try:",
+                 "        out.append(await asyncio.gather(leaf(1), leaf(%d)))"
+                 % self.rng.randint(0, 3),
+                 "    except ValueError as e:",
+                 "        out.append(str(e))",
+                 "    return out",
+                 "print(asyncio.run(main()))"]
+        return lines
+
+    def descriptors(self):
+        lines = ["class Typed:",
+                 "    def __set_name__(self, owner, name):",
+                 "        self.name = '_' + name",
+                 "    def __get__(self, obj, objtype=None):",
+                 "        if obj is None:",
+                 "            return self",
+                 "        return getattr(obj, self.name, %s)" % self.literal(),
+                 "    def __set__(self, obj, value):",
+                 "        if not isinstance(value, %s):" % self.choice(["int", "str", "(int, str)"]),
+                 "            raise TypeError('bad value %r' % (value,))",
+                 "        setattr(obj, self.name, value)",
+                 "class Meta(type):",
+                 "    def __new__(mcls, name, bases, ns, **kw):",
+                 "        ns['created_by'] = 'Meta'",
+                 "        return super().__new__(mcls, name, bases, ns)",
+                 "    def __call__(cls, *a, **k):",
+                 "        print('Meta call', cls.__name__, a, k)",
+                 "        return super().__call__(*a, **k)",
+                 "class Rec(metaclass=Meta):",
+                 "    __slots__ = ('_field', 'other')",
+                 "    field = Typed()",
+                 "    def __init_subclass__(cls, tag=None, **kw):",
+                 "        super().__init_subclass__(**kw)",
+                 "        cls.tag = tag",
+                 "class Sub(Rec, tag=%s):" % self.literal(),
+                 "    __slots__ = ()",
+                 "r = Sub()",
+                 "print(r.field, Sub.tag, Sub.created_by, type(Sub).__name__)",
+                 "r.field = %s" % self.literal(),
+                 "print(r.field)",
+                 "try:",
+                 "    r.nope = 1",
+                 "except AttributeError as e:",
+                 "    print('AttributeError', e)"]
+        return lines
+
+    def formatting(self):
+        value = self.literal()
+        lines = ["v = %s" % value,
+                 "print('%%s|%%r|%%5s' %% (v, v, %s))" % self.literal(),
+                 "print('{0!r:^9}|{0}'.format(v), format(%s, %r))"
+                 % (self.choice(["3.14159", "42", "-7", "1e10"]),
+                    self.choice([".2f", ">8", "+d", "x", ",", "e", "08.3f"])),
+                 "print(*sorted(map(str, %s)), sep=%r, end=%r)"
+                 % (self.choice(["[3, 1, 2]", "'cab'", "{1: 2, 0: 1}", "()"]),
+                    self.choice([", ", "", "-"]), self.choice(["\n", "!\n"])),
+                 "print(sorted(%s, key=lambda t: (-t[1], t[0])))"
+                 % self.choice(["[('a', 2), ('b', 1), ('c', 2)]", "{'x': 1, 'y': 3}.items()"]),
+                 "s = %r" % self.choice(["Hello, World", "  padded  ", "a,b,,c", "été"]),
+                 "print(s.split(','), s.strip().upper(), s[::-1], s.encode('utf-8'))"]
+        return lines
 
     def expressions(self):
         lines = []
