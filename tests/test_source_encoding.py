@@ -82,3 +82,20 @@ def test_compile_builtin_deep_expression():
     want = run_host(["-c", src])
     got = run_evalframe(["run", "-c", src])
     assert (got.stdout, got.returncode) == (want.stdout, want.returncode)
+
+
+def test_unguarded_ast_hosts_check_depth_with_the_host_compiler(monkeypatch):
+    # 3.10's ast.parse crashes the host on a deep enough expression; there the
+    # source is compiled by the host compiler first (which says "during compilation")
+    from evalframe import compiler
+    calls = []
+    real = compiler._host_depth_check
+    monkeypatch.setattr(compiler, "_HOST_AST_UNGUARDED", True)
+    monkeypatch.setattr(compiler, "_host_depth_check",
+                        lambda *a: (calls.append(a[1:]), real(*a))[1])
+    source = "x = " + "+".join(["1"] * 60000)
+    with pytest.raises(RecursionError, match="exceeded during compilation$"):
+        compiler.compile_source(source, "deep.py")
+    assert calls == [("deep.py", "exec")]
+    compiler.compile_source("x = 1\n" * 20000, "flat.py")   # big but shallow: fine
+    assert len(calls) == 2
