@@ -141,10 +141,18 @@ class Fuzzer:
     # -- sources -------------------------------------------------------------------------
 
     def run_ours(self, count):
-        for index in range(count):
-            self.check(generate_seeded(self.args.seed, index), "ours")
+        while self.counts["ours"] < count:
+            self.check(generate_seeded(self.args.seed, self.counts["ours"]), "ours")
 
-    def run_hypothesmith(self, count):
+    def run_mixed(self, ours, theirs):
+        """Both sources interleaved in proportion, so that any prefix of a long
+        run (its progress lines) covers both."""
+        if theirs > 0:
+            self.run_hypothesmith(theirs, lambda: self.run_ours(
+                ours * self.counts["hypothesmith"] // theirs))
+        self.run_ours(ours)
+
+    def run_hypothesmith(self, count, after_each=None):
         if count <= 0:
             return
         try:
@@ -160,6 +168,8 @@ class Fuzzer:
         @given(hypothesmith.from_grammar())
         def one(source):
             self.check(source, "hypothesmith")
+            if after_each is not None:
+                after_each()
         one()
 
     def close(self):
@@ -206,8 +216,7 @@ def main(argv=None):
     fuzzer = Fuzzer(args)
     try:
         theirs = int(round(args.programs * args.hypothesmith))
-        fuzzer.run_ours(args.programs - theirs)
-        fuzzer.run_hypothesmith(theirs)
+        fuzzer.run_mixed(args.programs - theirs, theirs)
         pyc_findings = []
         if args.pyc:
             from . import pycmutate
