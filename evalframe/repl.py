@@ -58,7 +58,9 @@ class VMConsole(code.InteractiveConsole):
         self.main = main
         self.tty = tty
         self.compile = _VMCommandCompiler()
-        self.statements = 0
+        self.statements = 0   # 3.13's <stdin>-N numbering
+        # _Py_UnhandledKeyboardInterrupt: was the last statement ended by Ctrl-C?
+        self.interrupted = False
 
     def runsource(self, source, filename="<input>", symbol="single"):
         if sys.version_info >= (3, 13):
@@ -77,8 +79,6 @@ class VMConsole(code.InteractiveConsole):
                 register_source(source, filename, "<stdin>")
                 self.statements += 1
         return super().runsource(source, filename, symbol)
-        # _Py_UnhandledKeyboardInterrupt: was the last statement ended by Ctrl-C?
-        self.interrupted = False
 
     def runcode(self, code):
         from . import pythonrun

@@ -178,6 +178,12 @@ def test_repl_after_program(tmp_path):
     same(["-i", "-c", "z = 1; 1/0"], input="z\n")
 
 
+@pytest.mark.parametrize("flags", [["-i"], ["-q", "-i"], []])
+def test_repl_with_no_input(flags):
+    # EOF before any statement (the REPL's state must not need one to have run)
+    same(flags, input="")
+
+
 def test_repl_exit_statuses():
     same(["-i"], input="import sys\nsys.exit(7)\nprint('not reached')\n")
     same(["-q", "-i"], input="raise KeyboardInterrupt\n")
