@@ -688,6 +688,11 @@ def run_module_in_vm(modname, args=(), main_path=None):
         main.__cached__ = None
     main.__package__ = spec.parent
     main.__doc__ = None
+    if fname is not None and not isinstance(spec.loader, VMLoader):
+        # source held by a host loader (a zip file): the traceback module
+        # finds it through the module's __loader__, as for a native run
+        import linecache
+        linecache.lazycache(fname, main.__dict__)
     try:
         _runpy_frame("main_run")(_runpy_frame("run_code"), pythonrun._run_code, code, main)
     except BaseException as exc:  # the guest's outcome, reported as CPython does

@@ -107,6 +107,28 @@ class VMConsole(code.InteractiveConsole):
         return line[:-1] if line.endswith("\n") else line
 
 
+def _call_hook_for_the_basic_repl(hook):
+    """site's hook, told (3.13+) that the classic readline REPL reads the input.
+
+    3.13's site.register_readline reads and writes ~/.python_history through
+    the new REPL's own readline unless PYTHON_BASIC_REPL is set when it runs;
+    this REPL is the classic one, whose history is GNU readline's.
+    """
+    if sys.version_info < (3, 13):
+        hook()
+        return
+    import os
+    saved = os.environ.get("PYTHON_BASIC_REPL")
+    os.environ["PYTHON_BASIC_REPL"] = "1"
+    try:
+        hook()
+    finally:
+        if saved is None:
+            del os.environ["PYTHON_BASIC_REPL"]
+        else:
+            os.environ["PYTHON_BASIC_REPL"] = saved
+
+
 def banner():
     """The first lines python's REPL prints (pymain_header)."""
     return ('Python %s on %s\nType "help", "copyright", "credits" or "license" '
@@ -125,7 +147,7 @@ def interact(main, quiet=False, banner_wanted=True):
         hook = getattr(sys, "__interactivehook__", None)
         if hook is not None:
             try:
-                hook()
+                _call_hook_for_the_basic_repl(hook)
             except BaseException as exc:  # as pymain_run_interactive_hook reports it
                 sys.stderr.write("Failed calling sys.__interactivehook__\n")
                 pythonrun.print_exception(exc)
