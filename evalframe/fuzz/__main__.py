@@ -162,6 +162,9 @@ class Fuzzer:
             self.note("hypothesmith is not installed (%s): its share is skipped" % exc)
             return
 
+        # hypothesmith compiles what it draws: its SyntaxWarnings are not ours
+        warnings.filterwarnings("ignore", category=SyntaxWarning)
+
         @seed(self.args.seed)
         @settings(max_examples=count, database=None, deadline=None,
                   phases=[Phase.generate], suppress_health_check=list(HealthCheck))
