@@ -604,12 +604,53 @@ def _code_from_loader_source(spec, mod_name):
     get_source = getattr(spec.loader, "get_source", None)
     source = get_source(mod_name) if get_source is not None else None
     if source is None:
-        return None
+        return _frozen_code(spec, mod_name)
     from .compiler import compile_source
     return compile_source(source, spec.origin or "<%s>" % mod_name, "exec", 0, True, -1)
 
 
-def run_module_in_vm(modname, args=()):
+def _get_main_module_details(_mod_name="__main__", error=_Error):
+    """runpy._get_main_module_details: ``__main__`` of the directory or zip on sys.path[0]."""
+    main_name = "__main__"
+    saved_main = sys.modules.pop(main_name, None)
+    try:
+        return _get_module_details(main_name, ImportError)
+    except ImportError as exc:
+        if main_name in str(exc):
+            raise error("can't find %r module in %r" % (main_name, sys.path[0])) from exc
+        raise
+    finally:
+        if saved_main is not None:
+            sys.modules[main_name] = saved_main
+
+
+def _frozen_code(spec, mod_name):
+    """The Code of a frozen module (``-m __hello__``), or None.
+
+    3.11+ freeze modules of Lib/ and say which file (loader_state.filename):
+    that source is compiled by evalframe.  3.10's frozen modules are 3.10
+    bytecode already, which evalframe reads back through marshal.
+    """
+    if spec.origin != "frozen":
+        return None
+    filename = getattr(spec.loader_state, "filename", None)
+    if filename:
+        try:
+            with open(filename, "rb") as f:
+                source = f.read()
+        except OSError:
+            source = None
+        if source is not None:
+            from .compiler import compile_source
+            return compile_source(source, "<frozen %s>" % mod_name, "exec", 0, True, -1)
+    if sys.version_info[:2] == (3, 10):
+        import marshal
+        from . import pyc
+        return pyc.loads(marshal.dumps(_imp.get_frozen_object(mod_name)))
+    return None
+
+
+def run_module_in_vm(modname, args=(), main_path=None):
     """``python -m modname args...`` with the module run in the VM; the exit status.
 
     runpy's ``_run_module_as_main`` semantics: ``sys.path[0]`` is the current
@@ -621,23 +662,29 @@ def run_module_in_vm(modname, args=()):
     runpy's frames at the top of the traceback as CPython prints them.
     """
     from . import pythonrun
-    cwd = os.getcwd()
-    if sys.path and sys.path[0] in ("", cwd):
-        sys.path[0] = cwd
+    if main_path is None:
+        if not pythonrun._safe_path():
+            cwd = os.getcwd()
+            if sys.path and sys.path[0] in ("", cwd):
+                sys.path[0] = cwd
+            else:
+                sys.path.insert(0, cwd)
+        sys.argv[:] = ["-m"] + list(args)
+        find = _get_module_details
     else:
-        sys.path.insert(0, cwd)
-    sys.argv[:] = ["-m"] + list(args)
+        find = _get_main_module_details
     try:
-        modname, spec, code = _runpy_frame("main_details")(_get_module_details, modname)
+        modname, spec, code = _runpy_frame("main_details")(find, modname)
     except _Error as exc:
         pythonrun._flush_stdout()
-        sys.stderr.write("%s: %s\n" % (sys.executable or "python", exc))
+        sys.stderr.write("%s: %s\n" % (pythonrun.PROGRAM, exc))
         return pythonrun.EX_ERROR
     except SyntaxError as exc:
         return pythonrun._finish(pythonrun._without_traceback(exc))
     except BaseException as exc:  # the parent package's import failed
         return pythonrun._finish(exc)
-    sys.argv[0] = spec.origin
+    if main_path is None:
+        sys.argv[0] = spec.origin
     fname = spec.origin if spec.has_location else None
     cached = spec.cached if spec.has_location else None
     main = pythonrun._fresh_main(fname, loader=spec.loader, spec=spec, cached=cached)
@@ -646,6 +693,11 @@ def run_module_in_vm(modname, args=()):
         main.__cached__ = None
     main.__package__ = spec.parent
     main.__doc__ = None
+    if fname is not None and not isinstance(spec.loader, VMLoader):
+        # source held by a host loader (a zip file): the traceback module
+        # finds it through the module's __loader__, as for a native run
+        import linecache
+        linecache.lazycache(fname, main.__dict__)
     try:
         _runpy_frame("main_run")(_runpy_frame("run_code"), pythonrun._run_code, code, main)
     except BaseException as exc:  # the guest's outcome, reported as CPython does

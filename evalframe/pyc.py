@@ -712,10 +712,13 @@ def _classify_pyc(data, name):
     return flags
 
 
-def load_pyc(path_or_bytes):
-    """The module code object of a 3.10 .pyc file (a path, or the file's bytes)."""
+def load_pyc(path_or_bytes, name=None):
+    """The module code object of a 3.10 .pyc file (a path, or the file's bytes).
+
+    ``name`` is the file the bytes came from, for the error messages.
+    """
     if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
-        data, name = bytes(path_or_bytes), "<bytes>"
+        data, name = bytes(path_or_bytes), name or "<bytes>"
     else:
         name = str(path_or_bytes)
         try:
@@ -724,7 +727,10 @@ def load_pyc(path_or_bytes):
         except OSError as err:
             raise PycError("cannot read %r: %s" % (name, err.strerror)) from None
     _classify_pyc(data, name)
-    code = loads(data[16:])
+    try:
+        code = loads(data[16:])
+    except PycError as err:
+        raise PycError("bad marshal data in %r: %s" % (name, err)) from None
     if not isinstance(code, Code):
         raise PycError("Non-code object in %r" % (name,))
     return code
@@ -761,10 +767,19 @@ def write_pyc(code, path, source_path=None, invalidation_mode="timestamp"):
     """Write dump_pyc(code, source_path) to ``path`` (atomically, as importlib does)."""
     import os
     data = dump_pyc(code, source_path, invalidation_mode)
+    if os.path.isdir(path):
+        raise IsADirectoryError(21, os.strerror(21), path)
     tmp = "%s.%d.tmp" % (path, os.getpid())
-    with open(tmp, "wb") as f:
-        f.write(data)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)   # never leave the temporary file behind
+        except OSError:
+            pass
+        raise
 
 
 # SipHash-2-4 keyed with the magic number: _imp.source_hash of 3.10.
@@ -846,5 +861,10 @@ def main_compile(argv=None):
         print("%s: %s" % (type(err).__name__, err), file=sys.stderr)
         return 1
     out = args.output or os.path.splitext(args.file)[0] + ".pyc"
-    write_pyc(code, out, source_path=args.file)
+    try:
+        write_pyc(code, out, source_path=args.file)
+    except OSError as err:
+        print("evalframe compile: cannot write %r: %s" % (out, err.strerror or err),
+              file=sys.stderr)
+        return 1
     return 0

@@ -17,6 +17,11 @@ import types
 EX_OK, EX_ERROR, EX_USAGE = 0, 1, 2
 # An uncaught KeyboardInterrupt ends the process by SIGINT (_Py_UnhandledKeyboardInterrupt).
 EXIT_BY_SIGINT = "SIGINT"
+# The name python's own messages start with (config->program_name): ours.
+PROGRAM = "evalframe"
+# python -i: a SystemExit of the program is printed as a traceback and the REPL
+# follows (_Py_HandleSystemExit does not exit while config->inspect is set).
+_inspect = False
 
 
 def _compile_source(source, filename, mode="exec"):
@@ -140,7 +145,7 @@ def _finish(outcome_exc):
     """Exit status for an outcome; prints the exception like the host would."""
     if outcome_exc is None:
         return EX_OK
-    if isinstance(outcome_exc, SystemExit):
+    if isinstance(outcome_exc, SystemExit) and not _inspect:
         return handle_system_exit(outcome_exc)
     from . import limits
     if isinstance(outcome_exc, limits.AbortRun):
@@ -192,31 +197,89 @@ def _read_source(path):
 def can_not_open(path, err):
     """CPython's message for a script it cannot open (pymain_run_file)."""
     sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n"
-                     % (sys.executable or "python", path, err.errno, err.strerror))
+                     % (PROGRAM, path, err.errno, err.strerror))
     return EX_USAGE
 
 
-def run_file(path, args=()):
-    """``python path args...``: run a .py (or a 3.10 .pyc) file as __main__."""
+def _safe_path():
+    """python -I / -P: no script directory or cwd goes in front of sys.path."""
+    return bool(sys.flags.isolated or getattr(sys.flags, "safe_path", False))
+
+
+def _main_importer(path):
+    """The path importer of a directory or zip file, or None (pymain_get_importer)."""
+    if os.path.isdir(path):
+        return "dir"
+    try:
+        import zipimport
+        zipimport.zipimporter(path)
+    except Exception:
+        return None
+    return "zip"
+
+
+def run_file(path, args=(), skip_first_line=False):
+    """``python path args...``: run a .py (or a 3.10 .pyc) file as __main__.
+
+    A directory or zip file runs its ``__main__`` module (pymain_run_python's
+    sys.path[0] importer case).
+    """
+    if _main_importer(path) is not None:
+        return run_main_importer(path, args)
     abspath = os.path.abspath(path)
     try:
         data = _read_source(path)
     except OSError as err:
         return can_not_open(abspath, err)
     sys.argv[:] = [path] + list(args)
-    sys.path[0:0] = [os.path.dirname(os.path.realpath(abspath))]
+    if not _safe_path():
+        sys.path[0:0] = [os.path.dirname(os.path.realpath(abspath))]
     if path.endswith(".pyc"):
         from . import pyc
         try:
-            code = pyc.loads_pyc(data, abspath) if hasattr(pyc, "loads_pyc") else pyc.load_pyc(data)
+            code = pyc.load_pyc(data, abspath)
         except ValueError as exc:
-            sys.stderr.write("%s: %s\n" % (sys.executable or "python", exc))
+            sys.stderr.write("%s: %s\n" % (PROGRAM, exc))
             return EX_ERROR
         main = _fresh_main(abspath, loader=_file_loader(abspath))
         return run_program(code, main)
+    if skip_first_line:
+        # pymain_run_file: skip up to the newline and keep it, so line numbers hold
+        newline = data.find(b"\n")
+        data = data[newline:] if newline >= 0 else b""
     main = _fresh_main(abspath, loader=_file_loader(abspath))
     try:
-        code = _compile_source(data, abspath)
+        code = _compile_source(_check_source(data, abspath), abspath)
+    except BaseException as exc:
+        return _finish(_without_traceback(exc))
+    return run_program(code, main)
+
+
+def run_main_importer(path, args=()):
+    """``python DIR`` or ``python ZIP``: sys.path[0] is the path, its __main__ runs."""
+    sys.argv[:] = [path] + list(args)
+    sys.path[0:0] = [os.path.abspath(path)]
+    from . import importer
+    return importer.run_module_in_vm("__main__", args, main_path=path)
+
+
+def run_stdin(target, args=(), skip_first_line=False):
+    """``python -`` / ``python < prog.py``: the program read from stdin, as ``<stdin>``."""
+    sys.argv[:] = [target or ""] + list(args)
+    if not _safe_path():
+        sys.path[0:0] = [""]
+    import importlib.machinery
+    main = _fresh_main(loader=importlib.machinery.BuiltinImporter)
+    try:
+        stdin = sys.stdin.buffer if sys.stdin is not None else None
+        data = stdin.read() if stdin is not None else b""
+    except (OSError, ValueError):
+        data = b""
+    if skip_first_line:
+        newline = data.find(b"\n")
+        data = data[newline:] if newline >= 0 else b""
+    try:
+        code = _compile_source(_check_source(data, "<stdin>", _stdin_seekable()), "<stdin>")
     except BaseException as exc:
         return _finish(_without_traceback(exc))
     return run_program(code, main)
@@ -225,14 +288,41 @@ def run_file(path, args=()):
 def run_command(command, args=()):
     """``python -c command args...``."""
     sys.argv[:] = ["-c"] + list(args)
-    sys.path[0:0] = [""]
+    if not _safe_path():
+        sys.path[0:0] = [""]
     import importlib.machinery
     main = _fresh_main(loader=importlib.machinery.BuiltinImporter)
+    if sys.version_info >= (3, 13):
+        # 3.13's pymain_run_command keeps the command's text for tracebacks
+        register_source(command, "<string>", "<string>")
     try:
         code = _compile_source(command, "<string>")
     except BaseException as exc:
         return _finish(_without_traceback(exc))
     return run_program(code, main)
+
+
+def register_source(source, key, name):
+    """linecache._register_code's entry: source without a file, for tracebacks."""
+    import linecache
+    if isinstance(source, bytes):
+        source = source.decode("utf-8", "replace")
+    linecache.cache[key] = (len(source), None,
+                            [line + "\n" for line in source.splitlines()], name)
+
+
+def _check_source(data, filename, seekable=True):
+    """A program file's bytes as python's file tokenizer accepts them (evalframe.sourcefile)."""
+    from .sourcefile import check_source
+    return check_source(data, filename, seekable)
+
+
+def _stdin_seekable():
+    try:
+        os.lseek(sys.stdin.fileno(), 0, os.SEEK_CUR)
+    except (OSError, ValueError, AttributeError):
+        return False
+    return True
 
 
 def _without_traceback(exc):
@@ -242,26 +332,77 @@ def _without_traceback(exc):
     return exc
 
 
+def restart_host(host_flags, evalframe_argv):
+    """Run evalframe again in a host interpreter started with python's ``host_flags``.
+
+    -O, -B, -u, -W, -X, -E, -I... are properties of the interpreter process
+    (sys.flags, sys.warnoptions, sys._xoptions, stream buffering, which
+    environment variables were read); the honest way to give a guest exactly
+    python's is to be that process.  The new process finds evalframe where this
+    one did (-E and -I ignore PYTHONPATH) and is told not to restart again.
+    """
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    boot = ("import sys; sys.path.insert(0, %r); import evalframe.cli; "
+            "del sys.path[0]; sys.path[:1] == [''] and sys.path.pop(0); "
+            "evalframe.cli.entry()" % root)
+    _flush_stdout()
+    try:
+        sys.stderr.flush()
+    except Exception:
+        pass
+    env = dict(os.environ)
+    env[RESTARTED_ENV] = "1"
+    argv = [sys.executable] + list(host_flags) + ["-c", boot] + list(evalframe_argv)
+    try:
+        os.execve(sys.executable, argv, env)
+    except OSError as err:
+        sys.stderr.write("%s: cannot restart %s: %s\n" % (PROGRAM, sys.executable, err))
+        return EX_ERROR
+
+
+# Set in the environment of the process restart_host starts (and removed from
+# os.environ as soon as the command line is read, so guests never see it).
+RESTARTED_ENV = "_EVALFRAME_RESTARTED"
+
+
+def print_version(level):
+    """``python -V`` (and ``-VV``): the host interpreter's version, on stdout."""
+    import platform
+    if level >= 2:
+        sys.stdout.write("Python %s\n" % sys.version.replace("\n", " "))
+    else:
+        sys.stdout.write("Python %s\n" % platform.python_version())
+    return EX_OK
+
+
 def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None,
+        host_flags=(), inspect=False, quiet=False, skip_first_line=False, version=0,
         max_steps=None, timeout=None, max_memory=None, max_depth=None):
-    """The ``evalframe run`` entry: dispatch on FILE / -c / -m, return the exit status.
+    """The ``evalframe run`` entry: dispatch on FILE / -c / -m / stdin, return the exit status.
 
     Before the main program runs, evalframe's importer goes onto sys.meta_path
     with the chosen policy (``--vm-modules``: user, all or none), so the guest's
     own modules run in the VM too.  ``pdb`` and ``stats`` select the debugger
-    and the call statistics, each provided by its own module.  The run limits
+    and the call statistics, each provided by its own module.  ``inspect`` (-i)
+    enters the REPL in the VM after the program; with no program and a terminal
+    on stdin the REPL is the program (evalframe.repl).  The run limits
     (``max_steps``, ``timeout``, ``max_memory``, ``max_depth``: evalframe.limits)
     are in force while the program runs.
     """
+    if version:
+        return print_version(version)
     from . import limits as _limits
     _limits.install(_limits.Limits(max_steps, timeout, max_memory, max_depth))
     try:
-        return _run(kind, target, args, pdb, stats, vm_modules)
+        return _run(kind, target, args, pdb, stats, vm_modules, inspect, quiet,
+                    skip_first_line)
     finally:
         _limits.finish()
 
 
-def _run(kind, target, args, pdb, stats, vm_modules):
+def _run(kind, target, args, pdb, stats, vm_modules, inspect, quiet, skip_first_line):
+    global _inspect
+    _inspect = bool(inspect)
     from . import options
     options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
     from .runtime import patches
@@ -274,11 +415,35 @@ def _run(kind, target, args, pdb, stats, vm_modules):
         # attach their own tracing)
         from .runtime.settrace import install_noop_from_env
         install_noop_from_env()
+    interactive = kind == "stdin" and _stdin_is_tty()
     if kind == "c":
-        return run_command(target, args)
-    if kind == "m":
-        return importer.run_module_in_vm(target, args)
-    return run_file(target, args)
+        status = run_command(target, args)
+    elif kind == "m":
+        status = importer.run_module_in_vm(target, args)
+    elif kind == "stdin" and (interactive or inspect):
+        sys.argv[:] = [target or ""] + list(args)
+        if not _safe_path():
+            sys.path[0:0] = [""]
+        import importlib.machinery
+        _fresh_main(loader=importlib.machinery.BuiltinImporter)
+        status = EX_OK
+        inspect = True
+    elif kind == "stdin":
+        status = run_stdin(target, args, skip_first_line)
+    else:
+        status = run_file(target, args, skip_first_line)
+    if inspect:
+        from . import repl
+        return repl.interact(sys.modules["__main__"], quiet=quiet,
+                             banner_wanted=kind == "stdin")
+    return status
+
+
+def _stdin_is_tty():
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def exit_process(status):

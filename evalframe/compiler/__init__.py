@@ -26,6 +26,25 @@ _FUTURE_MASK = 0x400000 | 0x1000000
 _COMPILER_RECURSION = 20000
 
 
+# 3.10's ast module converts a C AST to Python objects with no recursion check:
+# a deep enough expression crashes the host.  Its compiler does check, so big
+# sources (only they can be that deep) go through it first on 3.10.
+_HOST_AST_UNGUARDED = sys.version_info < (3, 11)
+_UNGUARDED_SIZE = 50000
+
+
+def _host_depth_check(source, filename, mode):
+    import warnings
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(source, filename, mode, 0, True)
+    except RecursionError:
+        raise RecursionError("maximum recursion depth exceeded during compilation") from None
+    except Exception:  # every other error is the one ast.parse reports next
+        pass
+
+
 def compile_source(source, filename="<string>", mode="exec", flags=0,
                    dont_inherit=False, optimize=-1):
     """Compile ``source`` (str, bytes or ast.AST) to a Code object, as 3.10 would.
@@ -38,12 +57,21 @@ def compile_source(source, filename="<string>", mode="exec", flags=0,
     if isinstance(source, ast.AST):
         tree = source
     else:
-        tree = ast.parse(source, filename, mode, type_comments=False,
-                         feature_version=None)
+        if _HOST_AST_UNGUARDED and len(source) > _UNGUARDED_SIZE:
+            _host_depth_check(source, filename, mode)
+        try:
+            tree = ast.parse(source, filename, mode, type_comments=False,
+                             feature_version=None)
+        except RecursionError:
+            if flags & PyCF_ONLY_AST:
+                raise
+            # CPython compiles its C AST directly: its limit is the compiler's
+            raise RecursionError("maximum recursion depth exceeded during compilation") from None
     if flags & PyCF_ONLY_AST:
         return tree
     if optimize == -1:
-        optimize = 0
+        # as builtin compile(): the interpreter's own level (python -O / -OO)
+        optimize = sys.flags.optimize
     future = future_from_ast(tree, filename)
     # PyAST_CompileObject: the future features and the caller's flags merge
     features = future.ff_features | (flags & _FUTURE_MASK)
@@ -57,6 +85,8 @@ def compile_source(source, filename="<string>", mode="exec", flags=0,
         symtable = build_symtable(tree, filename, features)
         c = Compiler(filename, symtable, features, future.ff_lineno, flags, optimize)
         return c.compile_mod(tree)
+    except RecursionError:
+        raise RecursionError("maximum recursion depth exceeded during compilation") from None
     finally:
         if limit < _COMPILER_RECURSION:
             sys.setrecursionlimit(limit)

@@ -1566,6 +1566,7 @@ class Compiler:
                     else:
                         self.warn('"is" with a literal. Did you mean "=="?' if t is ast.Is
                                   else '"is not" with a literal. Did you mean "!="?')
+                    return  # compile.c's check_compare warns once per comparison
             left = right
             left_e = right_e
 

@@ -79,6 +79,39 @@ def _missing_arguments(func, code, fast, kwonly, defcount):
         _names_list(missing)))
 
 
+def _unexpected_keyword(func, code, name):
+    """The binder's TypeError for a keyword no parameter takes; 3.13+ hosts add
+    _Py_CalculateSuggestions' nearest parameter name (suggestions.c)."""
+    text = "%s() got an unexpected keyword argument '%s'" % (func._qualname, name)
+    if sys.version_info >= (3, 13):
+        total = code.co_argcount + code.co_kwonlyargcount
+        suggestion = _suggest(code.co_varnames[code.co_posonlyargcount:total], name)
+        if suggestion is not None:
+            text += ". Did you mean '%s'?" % suggestion
+    return TypeError(text)
+
+
+def _suggest(candidates, name):
+    """_Py_CalculateSuggestions: the closest candidate within a third of the
+    characters, by the host traceback module's Levenshtein distance."""
+    import traceback
+    distance = getattr(traceback, "_levenshtein_distance", None)
+    if distance is None or len(candidates) >= traceback._MAX_CANDIDATE_ITEMS:
+        return None
+    best, best_distance = None, sys.maxsize
+    for item in candidates:
+        if item == name:
+            continue
+        limit = (len(name) + len(item) + 3) * traceback._MOVE_COST // 6
+        limit = min(limit, best_distance - 1)
+        current = distance(name, item, limit)
+        if current > limit:
+            continue
+        if best is None or current < best_distance:
+            best, best_distance = item, current
+    return best
+
+
 def _too_many_positional(func, code, given, defcount, fast):
     co_argcount = code.co_argcount
     plural = co_argcount != 1
@@ -152,8 +185,7 @@ def bind_frame(func, args, kwargs):
                         err = _posonly_as_keyword(func, code, kwargs)
                         if err is not None:
                             raise err
-                    raise TypeError("%s() got an unexpected keyword argument '%s'"
-                                    % (func._qualname, name))
+                    raise _unexpected_keyword(func, code, name)
                 kwdict[name] = value
                 continue
             if fast[j] is not NULL:

@@ -246,7 +246,14 @@ def warn_from(start, message, category=None, stacklevel=1, source=None,
 def vm_warn(message, category=None, stacklevel=1, source=None, *, skip_file_prefixes=()):
     """warnings.warn called by guest code (a call intercept): the frames are
     the guest's, from its calling frame."""
-    return warn_from(get_tstate().frame, message, category, stacklevel, source,
+    # The walk goes on through the host frames between guest frames (a guest
+    # module imported by importlib.import_module has that host function as
+    # its caller's caller), as _warnings.c's setup_context walks CPython's.
+    getframe = getattr(sys._getframe, "__wrapped__", sys._getframe)
+    start = guest_view(getframe(0))
+    if not isinstance(start, (Frame, HostFrameView)):
+        start = get_tstate().frame
+    return warn_from(start, message, category, stacklevel, source,
                      skip_file_prefixes)
 
 
@@ -276,8 +283,12 @@ def install_warnings(warnings):
             level = 1
         f = getframe(1)
         n = level
+        # the C warn's walk: importlib's bootstrap frames are not counted
+        # (unless the warning comes from one), so a module warning "my
+        # importer" at import time names the importing line
+        internal = f is not None and _is_internal_filename(f.f_code.co_filename)
         while n > 1 and f is not None and not _is_vm_code(f.f_code):
-            f = f.f_back
+            f = f.f_back if internal else _next_external_frame(f, ())
             n -= 1
         if f is None or not _is_vm_code(f.f_code):
             return original(message, category, stacklevel + 1 if level >= 1 else stacklevel,

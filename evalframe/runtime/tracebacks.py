@@ -373,6 +373,7 @@ def _finish_left_frame(exc, tb, f):
 # file and names).  Generator expressions stay frames on every version.
 
 _COMPREHENSIONS = frozenset(("<listcomp>", "<setcomp>", "<dictcomp>"))
+_CO_COROUTINE = 0x0080
 
 
 def _inline_comprehension(exc, tb, f, seen):
@@ -389,7 +390,11 @@ def _inline_comprehension(exc, tb, f, seen):
         left = owner[2]()
         if left is not None:
             left_code = left.f_code
-            if left is f or left.f_back is not f or left_code.co_name not in _COMPREHENSIONS:
+            # (an async comprehension is a coroutine the caller awaited: its
+            # frame, finished, no longer has a caller)
+            awaited = left.f_back is None and left_code.co_flags & _CO_COROUTINE
+            if (left is f or (left.f_back is not f and not awaited)
+                    or left_code.co_name not in _COMPREHENSIONS):
                 return None
     if key is None:
         # a NameError's own stand-in (see below): made again for the caller,

@@ -416,6 +416,11 @@ def main(argv=None):
         if ref_command is None:
             print("evalframe compare: CPython 3.10 not found (use --ref)", file=sys.stderr)
             return 2
+    for path in args.paths:
+        if not os.path.exists(path):
+            print("evalframe compare: cannot open %r: No such file or directory" % path,
+                  file=sys.stderr)
+            return 2
     files = collect_files(args.paths)
     start = time.monotonic()
     progress = _Progress(len(files), sys.stdout)

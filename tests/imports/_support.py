@@ -64,8 +64,10 @@ def run(argv, cwd, extra_env=None, timeout=180, dont_write_bytecode=True):
 
 
 def run_host(argv, cwd, **kw):
-    """``python ARGV`` on the host."""
-    return run(argv, cwd, **kw)
+    """``python ARGV`` on the host; python's messages name the program as evalframe's do."""
+    out = run(argv, cwd, **kw)
+    out.stderr = out.stderr.replace(sys.executable + ": ", "evalframe: ")
+    return out
 
 
 def run_evalframe(argv, cwd, vm_modules=None, **kw):

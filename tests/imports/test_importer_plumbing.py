@@ -334,11 +334,11 @@ def test_run_module_in_vm(tmp_path, env, main_state, monkeypatch, capsys):
 
     assert importer.run_module_in_vm("no_such_mod_xyz") == 1
     err = capsys.readouterr().err
-    assert err == "%s: No module named no_such_mod_xyz\n" % sys.executable
+    assert err == "%s: No module named no_such_mod_xyz\n" % "evalframe"
     assert importer.run_module_in_vm("mpkg.nomain") == 1
     err = capsys.readouterr().err
     assert err == ("%s: No module named mpkg.nomain.__main__; 'mpkg.nomain' is a package "
-                   "and cannot be directly executed\n" % sys.executable)
+                   "and cannot be directly executed\n" % "evalframe")
 
 
 def test_run_module_in_vm_runs_stdlib_main_module_in_vm(tmp_path, env, main_state,

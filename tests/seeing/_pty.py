@@ -13,10 +13,12 @@ from ._run import env
 class PtySession:
     """A child process on a pty: send lines, read until a prompt appears."""
 
-    def __init__(self, args, cwd=None):
+    def __init__(self, args, cwd=None, extra_env=None):
         master, slave = pty.openpty()
+        child_env = env()
+        child_env.update(extra_env or {})
         self.proc = subprocess.Popen([sys.executable] + list(args), stdin=slave, stdout=slave,
-                                     stderr=slave, env=env(), cwd=cwd, close_fds=True)
+                                     stderr=slave, env=child_env, cwd=cwd, close_fds=True)
         os.close(slave)
         self.master = master
         self.buffer = ""

@@ -31,9 +31,8 @@ def unbound_local(f, index):
         msg = "cannot access local variable '%s' where it is not associated with a value" % name
     else:
         msg = "local variable '%s' referenced before assignment" % name
-    exc = UnboundLocalError(msg)
-    exc.name = name
-    return exc
+    # (format_exc_check_arg gives .name to a NameError only, not to this subclass)
+    return UnboundLocalError(msg)
 
 
 def unbound_deref(f, index):
@@ -59,9 +58,8 @@ def unbound_local_name(name):
         msg = "cannot access local variable '%s' where it is not associated with a value" % name
     else:
         msg = "local variable '%s' referenced before assignment" % name
-    exc = UnboundLocalError(msg)
-    exc.name = name
-    return exc
+    # (format_exc_check_arg gives .name to a NameError only, not to this subclass)
+    return UnboundLocalError(msg)
 
 
 def deref_name(f, index):
