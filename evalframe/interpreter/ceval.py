@@ -149,6 +149,7 @@ def _eval_plain(tstate, f, throwexc):
                                 handoff = r
                                 break
                             if tstate.depth >= tstate.recursion_limit:
+                                ip = f._lasti + 1   # raised at the call, fused or not
                                 raise _recursion_error()
                             tstate.depth += 1
                             r.f_back = f
