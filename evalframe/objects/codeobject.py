@@ -40,13 +40,13 @@ _FIELDS = (
 class Code:
     """A CPython 3.10 code object, built by our compiler or read from a .pyc."""
 
-    __slots__ = _FIELDS + ("_positions", "_decoded", "__weakref__")
+    __slots__ = _FIELDS + ("_positions", "_decoded", "_set_orders", "__weakref__")
 
     def __init__(self, co_argcount=0, co_posonlyargcount=0, co_kwonlyargcount=0,
                  co_nlocals=0, co_stacksize=0, co_flags=0, co_code=b"",
                  co_consts=(), co_names=(), co_varnames=(), co_freevars=(),
                  co_cellvars=(), co_filename="", co_name="", co_qualname=None,
-                 co_firstlineno=1, co_linetable=b"", positions=None):
+                 co_firstlineno=1, co_linetable=b"", positions=None, set_orders=None):
         self.co_argcount = co_argcount
         self.co_posonlyargcount = co_posonlyargcount
         self.co_kwonlyargcount = co_kwonlyargcount
@@ -66,6 +66,9 @@ class Code:
         self.co_linetable = bytes(co_linetable)
         self._positions = positions
         self._decoded = None
+        # {id(frozenset constant): its items in CPython 3.10's order}, for dis
+        # and marshal under a fixed hash seed (objects/setorder.py), or None
+        self._set_orders = set_orders
 
     # -- derived views -------------------------------------------------------
 
@@ -161,7 +164,8 @@ class Code:
                 raise TypeError("replace() got an unexpected keyword argument %r" % name)
             fields[name] = value
         positions = self._positions if "co_code" not in changes else None
-        return Code(positions=positions, **fields)
+        orders = self._set_orders if "co_consts" not in changes else None
+        return Code(positions=positions, set_orders=orders, **fields)
 
     # -- identity ------------------------------------------------------------
 
