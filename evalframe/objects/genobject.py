@@ -345,11 +345,17 @@ class GenBase:
         return None
 
     def __del__(self):
+        # _PyGen_Finalize (3.10): a generator not yet finished, started or
+        # not, is closed as its last reference dies.
         f = self.gi_frame
-        if f is None or f.f_state != FRAME_SUSPENDED:
+        if f is None or f.f_state > FRAME_SUSPENDED:
             return
-        if not f.f_blockstack and self._yieldfrom() is None:
-            # nothing would see the GeneratorExit (no handler, no delegate)
+        if _get_tstate().tracer is None and (
+                f.f_state == FRAME_CREATED
+                or not f.f_blockstack and self._yieldfrom() is None):
+            # nothing would see the GeneratorExit (no handler, no delegate, no
+            # tracer): skip running it.  A tracer sees it: 3.10 reports call,
+            # exception GeneratorExit and return for the generator's frame.
             return
         try:
             self.close()
