@@ -46,9 +46,15 @@ def _run(frame, throwexc):
     return run_frame(frame, throwexc)
 
 
+_GET_TSTATE = []
+
+
 def _get_tstate():
-    from ..interpreter.pystate import get_tstate
-    return get_tstate()
+    if not _GET_TSTATE:
+        # bound once (at interpreter shutdown an import would fail)
+        from ..interpreter.pystate import get_tstate
+        _GET_TSTATE.append(get_tstate)
+    return _GET_TSTATE[0]()
 
 
 def _readonly(name, fget):
@@ -350,13 +356,15 @@ class GenBase:
         f = self.gi_frame
         if f is None or f.f_state > FRAME_SUSPENDED:
             return
-        if _get_tstate().tracer is None and (
-                f.f_state == FRAME_CREATED
-                or not f.f_blockstack and self._yieldfrom() is None):
-            # nothing would see the GeneratorExit (no handler, no delegate, no
-            # tracer): skip running it.  A tracer sees it: 3.10 reports call,
-            # exception GeneratorExit and return for the generator's frame.
-            return
+        if f.f_state == FRAME_CREATED or not f.f_blockstack and self._yieldfrom() is None:
+            # nothing would see the GeneratorExit (no handler, no delegate)
+            # but a tracer: 3.10 reports call, exception GeneratorExit and
+            # return for the generator's frame.  Without one, skip running it.
+            try:
+                if _get_tstate().tracer is None:
+                    return
+            except Exception:           # interpreter shutdown: modules torn down
+                return
         try:
             self.close()
         except BaseException as exc:
