@@ -224,21 +224,23 @@ def _slots(h, mask):
     For a _Low hash, the walk goes on only while it needs known bits: the
     first slot needs log2(size) bits, each perturbed step 5 more.
     """
-    if type(h) is _Low:
+    partial = type(h) is _Low
+    if partial:
         known, perturb = h.bits, h.value
+        if mask >= 1 << known:
+            raise _Unknowable(h)
     else:
-        known, perturb = 64, h & _MASK
-    if mask >= 1 << known:
-        raise _Unknowable(h)
+        perturb = h & _MASK
     i = perturb & mask
     while True:
         # linear probes (within the table only), then perturbed probing
         probes = _LINEAR_PROBES if i + _LINEAR_PROBES <= mask else 0
         yield from range(i, i + probes + 1)
         perturb >>= _PERTURB_SHIFT
-        known -= _PERTURB_SHIFT
-        if mask >= 1 << max(known, 0):
-            raise _Unknowable(h)
+        if partial:
+            known -= _PERTURB_SHIFT
+            if mask >= 1 << max(known, 0):
+                raise _Unknowable(h)
         i = (i * 5 + 1 + perturb) & mask
 
 

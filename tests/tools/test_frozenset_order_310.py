@@ -49,6 +49,8 @@ PROGRAM = textwrap.dedent('''
                     "with", "def", "class", "return", "yield", "lambda", "pass"}:
             return {0, None}
         return word not in {None, ..., "zz"} and word in {"caf\\u00e9", "\\u4e2d", "x y"}
+    values = {None, 0, 1, -1, 2, -2, 5, -5, 19, -19,
+              20, -20, 21, -21, 30, -30, 99, -99}
     class K:
         names = {"K", "names", "method", "f", "g"}
         def method(self):
