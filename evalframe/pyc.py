@@ -786,46 +786,9 @@ def write_pyc(code, path, source_path=None, invalidation_mode="timestamp"):
 
 # SipHash-2-4 keyed with the magic number: _imp.source_hash of 3.10.
 def _siphash24(key, data):
-    mask = 0xFFFFFFFFFFFFFFFF
-
-    def rotl(x, b):
-        return ((x << b) | (x >> (64 - b))) & mask
-
     k0 = int.from_bytes(key[:8], "little")
     k1 = int.from_bytes(key[8:16], "little")
-    v0 = k0 ^ 0x736F6D6570736575
-    v1 = k1 ^ 0x646F72616E646F6D
-    v2 = k0 ^ 0x6C7967656E657261
-    v3 = k1 ^ 0x7465646279746573
-
-    def rounds(v0, v1, v2, v3, n):
-        for _ in range(n):
-            v0 = (v0 + v1) & mask
-            v1 = rotl(v1, 13) ^ v0
-            v0 = rotl(v0, 32)
-            v2 = (v2 + v3) & mask
-            v3 = rotl(v3, 16) ^ v2
-            v0 = (v0 + v3) & mask
-            v3 = rotl(v3, 21) ^ v0
-            v2 = (v2 + v1) & mask
-            v1 = rotl(v1, 17) ^ v2
-            v2 = rotl(v2, 32)
-        return v0, v1, v2, v3
-
-    n = len(data)
-    end = n - n % 8
-    for i in range(0, end, 8):
-        m = int.from_bytes(data[i:i + 8], "little")
-        v3 ^= m
-        v0, v1, v2, v3 = rounds(v0, v1, v2, v3, 2)
-        v0 ^= m
-    last = int.from_bytes(data[end:], "little") | ((n & 0xFF) << 56)
-    v3 ^= last
-    v0, v1, v2, v3 = rounds(v0, v1, v2, v3, 2)
-    v0 ^= last
-    v2 ^= 0xFF
-    v0, v1, v2, v3 = rounds(v0, v1, v2, v3, 4)
-    return (v0 ^ v1 ^ v2 ^ v3).to_bytes(8, "little")
+    return setorder.siphash24(k0, k1, data).to_bytes(8, "little")
 
 
 def source_hash(source_bytes):
