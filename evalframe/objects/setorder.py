@@ -566,4 +566,4 @@ if __name__ == "__main__":
     names = probe(sys.argv[2] if len(sys.argv) > 2 else "python3.10")
     with open(os.path.join(os.path.dirname(__file__), "interned310.txt"), "w") as f:
         f.write("\n".join(names) + "\n")
-    print("%d strings" % len(names))
+    print("%d strings" % sum(1 for n in names if not n.startswith("#")))

@@ -147,3 +147,20 @@ def test_string_repr_is_310s():
                 0, input=ascii(samples).encode())
     assert proc.returncode == 0, proc.stderr
     assert [str_repr(s) for s in samples] == eval(proc.stdout)
+
+
+def test_compare_dis_mode(tmp_path):
+    """`evalframe compare --dis` reports the two listings identical, and refuses
+    a random hash seed."""
+    need_ref()
+    path = tmp_path / "sets.py"
+    path.write_text(PROGRAM, encoding="utf-8")
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=ROOT)
+    r = subprocess.run([sys.executable, "-m", "evalframe", "compare", "--dis", str(path),
+                        "-j", "1"], capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "identical: 1, different: 0" in r.stdout
+    env["PYTHONHASHSEED"] = "random"
+    r = subprocess.run([sys.executable, "-m", "evalframe", "compare", "--dis", str(path)],
+                       capture_output=True, text=True, env=env)
+    assert r.returncode == 2 and "PYTHONHASHSEED" in r.stderr
