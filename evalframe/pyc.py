@@ -23,6 +23,7 @@ FLAG_REF in 3.10 but not here; such output loads to the same code object.
 import struct
 import sys
 
+from .objects import setorder
 from .objects.codeobject import Code
 
 __all__ = ["PycError", "loads", "dumps", "load_pyc", "dump_pyc", "write_pyc",
@@ -251,7 +252,10 @@ class _Reader:
                 return self.r_ref(frozenset(), flag)
             idx = self.r_ref_reserve(flag)
             items = [self._hashable(self.r_item("set")) for _ in range(n)]
-            return self.r_ref_insert(frozenset(items), idx)
+            fs = frozenset(items)
+            # 3.10 adds the items in the file's order: its layout, for dis/dumps
+            setorder.remember(fs, setorder.order310(items))
+            return self.r_ref_insert(fs, idx)
         if t == TYPE_CODE:
             return self._r_code(flag)
         if t == TYPE_REF:
@@ -340,7 +344,8 @@ class _Reader:
         if any(fields[n] < 0 for n in ("co_argcount", "co_posonlyargcount",
                                       "co_kwonlyargcount", "co_nlocals")):
             raise PycError("bad marshal data (code: negative argument count)")
-        return self.r_ref_insert(Code(**fields), idx)
+        return self.r_ref_insert(
+            Code(set_orders=setorder.orders_of(fields["co_consts"]), **fields), idx)
 
     def _r_field(self, kind, name, of=None):
         v = self.r_object()
@@ -379,6 +384,7 @@ def loads(data):
     except RecursionError:
         raise PycError("recursion limit exceeded") from None
     finally:
+        setorder.forget_all()       # the codes carry their frozensets' orders
         if old < need:
             sys.setrecursionlimit(old)
     if v is _NULL:
@@ -527,7 +533,7 @@ class _Writer:
         elif t is tuple and role == "names":
             return                          # the names were counted by the caller
         elif t in (tuple, list, set, frozenset):
-            for x in v:
+            for x in (setorder.ordered(v, self.set_orders) if t is frozenset else v):
                 self._visit(x, "const", interned=self._interns(x))
         elif t is dict:
             for k, x in v.items():
@@ -535,6 +541,7 @@ class _Writer:
                 self._visit(x, "const")
 
     code_names = frozenset()
+    set_orders = None               # {id(frozenset): 3.10 order} of the codes written
 
     def _interns(self, x):
         # intern_string_constants: str constants of name characters, inside
@@ -642,7 +649,8 @@ class _Writer:
         elif t in (set, frozenset):
             self.w_byte((TYPE_SET if t is set else TYPE_FROZENSET) | flag)
             self.w_long(len(v))
-            for x in v:
+            # a frozenset constant in the order 3.10 would write it (fixed seed)
+            for x in (setorder.ordered(v, self.set_orders) if t is frozenset else v):
                 self.w_object(x, "const", self._interns(x))
         elif t is Code:
             self.w_byte(TYPE_CODE | flag)
@@ -678,12 +686,21 @@ def _code_names(obj, out):
     return out
 
 
+def _set_orders(obj):
+    orders = {}
+    if type(obj) is Code:
+        for co in (obj,) + tuple(_nested_codes(obj)):
+            orders.update(co._set_orders or {})
+    return orders
+
+
 def dumps(obj):
     """Marshal ``obj`` (a Code, or a marshallable host value) as 3.10 does, version 4."""
     w = _Writer()
     # A function's qualname constant is its (interned) name object itself when
     # the two are equal, and the constant cache merges equal strings into it.
     w.code_names = _code_names(obj, set())
+    w.set_orders = _set_orders(obj)
     if type(obj) is Code:
         # ...but no qualname constant is made for the outermost code.
         w.code_names.discard(obj.co_name)
@@ -784,46 +801,9 @@ def write_pyc(code, path, source_path=None, invalidation_mode="timestamp"):
 
 # SipHash-2-4 keyed with the magic number: _imp.source_hash of 3.10.
 def _siphash24(key, data):
-    mask = 0xFFFFFFFFFFFFFFFF
-
-    def rotl(x, b):
-        return ((x << b) | (x >> (64 - b))) & mask
-
     k0 = int.from_bytes(key[:8], "little")
     k1 = int.from_bytes(key[8:16], "little")
-    v0 = k0 ^ 0x736F6D6570736575
-    v1 = k1 ^ 0x646F72616E646F6D
-    v2 = k0 ^ 0x6C7967656E657261
-    v3 = k1 ^ 0x7465646279746573
-
-    def rounds(v0, v1, v2, v3, n):
-        for _ in range(n):
-            v0 = (v0 + v1) & mask
-            v1 = rotl(v1, 13) ^ v0
-            v0 = rotl(v0, 32)
-            v2 = (v2 + v3) & mask
-            v3 = rotl(v3, 16) ^ v2
-            v0 = (v0 + v3) & mask
-            v3 = rotl(v3, 21) ^ v0
-            v2 = (v2 + v1) & mask
-            v1 = rotl(v1, 17) ^ v2
-            v2 = rotl(v2, 32)
-        return v0, v1, v2, v3
-
-    n = len(data)
-    end = n - n % 8
-    for i in range(0, end, 8):
-        m = int.from_bytes(data[i:i + 8], "little")
-        v3 ^= m
-        v0, v1, v2, v3 = rounds(v0, v1, v2, v3, 2)
-        v0 ^= m
-    last = int.from_bytes(data[end:], "little") | ((n & 0xFF) << 56)
-    v3 ^= last
-    v0, v1, v2, v3 = rounds(v0, v1, v2, v3, 2)
-    v0 ^= last
-    v2 ^= 0xFF
-    v0, v1, v2, v3 = rounds(v0, v1, v2, v3, 4)
-    return (v0 ^ v1 ^ v2 ^ v3).to_bytes(8, "little")
+    return setorder.siphash24(k0, k1, data).to_bytes(8, "little")
 
 
 def source_hash(source_bytes):

@@ -11,6 +11,7 @@ unit (flowgraph.py, assembler.py).  The result is a tree of
 import ast
 import sys
 
+from ..objects import setorder
 from .codegen import Compiler
 from .symtable import build_symtable, future_from_ast
 from .ast_opt import optimize_ast
@@ -82,11 +83,13 @@ def compile_source(source, filename="<string>", mode="exec", flags=0,
         # the source lets 3.12+ hosts' f-string specs be placed as 3.10 places them
         tree = optimize_ast(tree, optimize, features,
                             source=None if isinstance(source, ast.AST) else source)
+        setorder.begin_compilation(tree)     # 3.10's interned identifiers
         symtable = build_symtable(tree, filename, features)
         c = Compiler(filename, symtable, features, future.ff_lineno, flags, optimize)
         return c.compile_mod(tree)
     except RecursionError:
         raise RecursionError("maximum recursion depth exceeded during compilation") from None
     finally:
+        setorder.forget_all()       # the codes carry their frozensets' 3.10 orders
         if limit < _COMPILER_RECURSION:
             sys.setrecursionlimit(limit)

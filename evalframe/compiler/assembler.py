@@ -15,6 +15,7 @@ decode the location table 3.11 writes for the instruction's ``loc``
 import sys
 
 from .. import opcodes as op
+from ..objects import setorder
 from ..objects.codeobject import (
     Code, CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS, CO_NESTED,
     CO_GENERATOR, CO_NOFREE, CO_COROUTINE, CO_ASYNC_GENERATOR)
@@ -358,6 +359,7 @@ def assemble(unit, add_none, flags, filename):
             offset += 1
     lt.line_range(offset)
 
+    before = list(consts)
     intern_string_constants(consts)
     names = tuple(unit.names)
     varnames = tuple(unit.varnames)
@@ -384,4 +386,5 @@ def assemble(unit, add_none, flags, filename):
         co_firstlineno=unit.firstlineno,
         co_linetable=bytes(lt.out),
         positions=tuple(positions),
+        set_orders=setorder.code_orders(before, consts),
     )

@@ -26,6 +26,7 @@ import io
 import sys
 import tokenize
 
+from ..objects import setorder
 from .symtable import CO_FUTURE_ANNOTATIONS, future_features
 
 MAX_INT_SIZE = 128           # bits
@@ -530,10 +531,11 @@ class _Optimizer:
             if value is None:
                 return arg
             try:
-                value = frozenset(value)
+                folded = frozenset(value)
             except TypeError:
                 return arg
-            return _make_const(arg, value)
+            setorder.remember(folded, setorder.order310(value))
+            return _make_const(arg, folded)
         return arg
 
     # -- arguments -----------------------------------------------------------

@@ -24,6 +24,7 @@ import ast
 import sys
 import warnings
 
+from ..objects import setorder
 from .. import opcodes as op
 from . import flowgraph as fg
 from .flowgraph import mangle
@@ -1419,7 +1420,8 @@ class Compiler:
                 u.load_const(folded)
             else:
                 if add == op.SET_ADD:
-                    folded = frozenset(folded)
+                    items, folded = folded, frozenset(folded)
+                    setorder.remember(folded, setorder.order310(items))
                 u.addop_i(build, pushed)
                 u.load_const(folded)
                 u.addop_i(extend, 1)

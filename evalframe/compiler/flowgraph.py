@@ -28,6 +28,7 @@ depth and the line table belong to the assembler.
 import math
 
 from .. import opcodes as op
+from ..objects import setorder
 from ..objects.codeobject import Code
 
 # Opcode sets (compile.c's is_jump / is_relative_jump tables)
@@ -208,7 +209,12 @@ class ConstCache:
             if any(a is not b for a, b in zip(items, o)):
                 o = tuple(items)
         elif t is frozenset and o:
+            first = o
             o = frozenset([self.merge(x)[1] for x in o])
+            # 3.10's rebuild walks its own layout of the first one (dis/marshal)
+            prev = setorder.recall(first)
+            if prev is not None:
+                setorder.remember(o, setorder.order310([self.merge(x)[1] for x in prev]))
         self.cache[key] = o
         return key, o
 

@@ -21,6 +21,8 @@ import builtins as _host_builtins
 import sys
 
 from ..objects.cellobject import NULL
+from sys import getrefcount as _getrefcount
+from ..objects.frameobject import INLINE_REFS as _INLINE_REFS
 from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
                                    FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
                                    FRAME_RAISED)
@@ -157,6 +159,7 @@ def _eval_plain(tstate, f, throwexc):
                                 handoff = r
                                 break
                             if tstate.depth >= tstate.recursion_limit:
+                                ip = f._lasti + 1   # raised at the call, fused or not
                                 raise _recursion_error()
                             tstate.depth += 1
                             r.f_back = f
@@ -193,12 +196,21 @@ def _eval_plain(tstate, f, throwexc):
                                     ip = f.f_code._decoded.basic[f._lasti][1]
                                 init_self = back = retval = None
                                 continue
+                            done = f
                             f = back
                             back = None
                             tstate.frame = f
                             stack = f.f_valuestack
                             instrs = f.f_instrs
                             ip = f._lasti + 1
+                            # frame_dealloc: a frame nothing else holds is parked
+                            # as its code's co_zombieframe (objects/frameobject.py)
+                            zcode = done.f_code
+                            if zcode.co_zombieframe is None and _getrefcount(done) == _INLINE_REFS:
+                                done.f_localsplus = ()
+                                done.f_back = done.f_init_self = done._f_locals = None
+                                zcode.co_zombieframe = done
+                            done = zcode = None
                             if init_self is not None:
                                 # type_call: __init__ must return None; the
                                 # call's result is the new object (init_result)

@@ -50,7 +50,11 @@ def fast_frame(func, args):
     # of fib's host instructions)
     args += func._fast_tail
     code = func._code
-    fr = _new(Frame)
+    fr = code.co_zombieframe
+    if fr is None:
+        fr = _new(Frame)
+    else:
+        code.co_zombieframe = None  # _PyFrame_New_NoTrack takes the zombie back
     fr.f_code = code
     fr.f_globals = func._globals
     fr.f_builtins = func._builtins

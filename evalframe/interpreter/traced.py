@@ -29,6 +29,7 @@ Two kinds of consumers attach to a ``TracedLoop``:
 import sys
 import weakref
 
+from ..objects.frameobject import frame_dealloc, frame_new, was_reused
 from ..objects.frameobject import (Frame, FRAME_EXECUTING, FRAME_RETURNED,
                                    FRAME_SUSPENDED, FRAME_UNWINDING)
 from . import ceval
@@ -82,7 +83,7 @@ class StatsObserver(Observer):
 
     def call(self, loop, frame):
         if frame._lasti < 0:          # a new frame, not a generator resuming
-            self.stats.count_frame(loop.depth_of(frame))
+            self.stats.count_frame(loop.depth_of(frame), was_reused(frame))
 
     def before(self, loop, frame, index, stack):
         raw = frame.f_code.co_code
@@ -383,8 +384,11 @@ class TracedLoop:
                             return retval
                         tstate.depth -= 1
                         init_self = f.f_init_self
-                        f = f.f_back
+                        done, f = f, f.f_back
                         tstate.frame = f
+                        last_f = None
+                        frame_dealloc(done, 1)  # parked if nothing holds it
+                        done = None
                         stack = f.f_valuestack
                         instrs = _basic(f)
                         ip = f._lasti + 1
@@ -447,6 +451,9 @@ class TracedLoop:
         """A guest call: enter ``callee`` inline (its 'call' event first)."""
         if tstate.depth >= tstate.recursion_limit:
             raise ceval._recursion_error()
+        callee = frame_new(callee)      # co_zombieframe, revived (frameobject.py)
+        if was_reused(callee):
+            self._ids.pop(callee, None)  # a new activation gets a new frame_id
         tstate.depth += 1
         callee.f_back = f
         tstate.frame = callee

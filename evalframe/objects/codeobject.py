@@ -7,7 +7,9 @@ Mirrors Objects/codeobject.c of CPython 3.10: the ``co_*`` fields, ``co_lines()`
 Beyond 3.10 it carries ``co_qualname`` (as 3.11 does) and, as an evalframe
 extension, ``co_positions()``: per-instruction (lineno, end_lineno, col,
 end_col) source ranges, used to print tracebacks with the host's carets.
-The interpreter caches its pre-decoded form of ``co_code`` in ``_decoded``.
+The interpreter caches its pre-decoded form of ``co_code`` in ``_decoded``;
+``co_zombieframe`` is 3.10's field of the same name (a C field there, shown
+here so tools can see the model; objects/frameobject.py).
 """
 
 # co_flags bits (Include/code.h, 3.10)
@@ -40,13 +42,14 @@ _FIELDS = (
 class Code:
     """A CPython 3.10 code object, built by our compiler or read from a .pyc."""
 
-    __slots__ = _FIELDS + ("_positions", "_decoded", "_hash", "__weakref__")
+    __slots__ = _FIELDS + ("_positions", "_decoded", "_hash", "_set_orders", "co_zombieframe",
+                           "__weakref__")
 
     def __init__(self, co_argcount=0, co_posonlyargcount=0, co_kwonlyargcount=0,
                  co_nlocals=0, co_stacksize=0, co_flags=0, co_code=b"",
                  co_consts=(), co_names=(), co_varnames=(), co_freevars=(),
                  co_cellvars=(), co_filename="", co_name="", co_qualname=None,
-                 co_firstlineno=1, co_linetable=b"", positions=None):
+                 co_firstlineno=1, co_linetable=b"", positions=None, set_orders=None):
         self.co_argcount = co_argcount
         self.co_posonlyargcount = co_posonlyargcount
         self.co_kwonlyargcount = co_kwonlyargcount
@@ -66,6 +69,13 @@ class Code:
         self.co_linetable = bytes(co_linetable)
         self._positions = positions
         self._decoded = None
+        # {id(frozenset constant): its items in CPython 3.10's order}, for dis
+        # and marshal under a fixed hash seed (objects/setorder.py), or None
+        self._set_orders = set_orders
+        # PyCodeObject.co_zombieframe (3.10): the last frame of this code that
+        # ended with nothing else holding it, kept for the next call to reuse
+        # (objects/frameobject.py: frame_dealloc / frame_new; docs/vm.md)
+        self.co_zombieframe = None
 
     # -- derived views -------------------------------------------------------
 
@@ -161,7 +171,8 @@ class Code:
                 raise TypeError("replace() got an unexpected keyword argument %r" % name)
             fields[name] = value
         positions = self._positions if "co_code" not in changes else None
-        return Code(positions=positions, **fields)
+        orders = self._set_orders if "co_consts" not in changes else None
+        return Code(positions=positions, set_orders=orders, **fields)
 
     # -- identity ------------------------------------------------------------
 

@@ -12,9 +12,15 @@ Frames are built by the interpreter (evalframe.interpreter.call); the eval loop
 keeps the value stack list and the instruction index in its own locals and
 writes ``_lasti`` back whenever it leaves the frame (call, return, yield,
 exception), so tools that inspect a suspended or calling frame see it live.
+
+``frame_dealloc`` / ``frame_new`` model 3.10's ``co_zombieframe``
+(frame_dealloc parks a finished frame on its code object, _PyFrame_New_NoTrack
+takes it back for the next call of that code); the traced loop, which the
+seeing tools run on, uses them (docs/vm.md says why the plain loop does not).
 """
 
-from weakref import ref as _weakref
+import sys
+from weakref import WeakSet, ref as _weakref
 
 from . import vmhooks
 from .cellobject import NULL, Cell
@@ -184,7 +190,7 @@ class Frame:
         fast = self.f_localsplus
         names = code.co_varnames
         n = code.co_nlocals
-        for i in range(min(n, len(names))):
+        for i in range(min(n, len(names), len(fast))):   # (a zombie frame has none)
             _map_one(d, names[i], fast[i], False)
         if code.co_flags & CO_OPTIMIZED:
             j = n
@@ -197,10 +203,10 @@ class Frame:
     def locals_to_fast(self, clear=False):
         """PyFrame_LocalsToFast: write f_locals back into the fast locals."""
         d = self._f_locals
-        if d is None:
+        fast = self.f_localsplus
+        if d is None or not fast:
             return
         code = self.f_code
-        fast = self.f_localsplus
         for i, name in enumerate(code.co_varnames[:code.co_nlocals]):
             value = d.get(name, NULL)
             if value is not NULL or clear:
@@ -246,3 +252,100 @@ def _map_one(d, name, value, deref):
 
 Frame.__name__ = "frame"
 Frame.__module__ = "builtins"
+
+
+# -- co_zombieframe (frameobject.c 3.10: frame_dealloc, _PyFrame_New_NoTrack) ----------
+
+# frames the traced loop's calls made new, and zombie frames they reused
+FRAME_COUNTS = {"new": 0, "reused": 0}
+_last_reused = [None]           # weakref to the frame frame_new last revived
+_ZOMBIES = WeakSet()            # frames frame_dealloc has parked (and may see again)
+
+
+def _call_refs():
+    """How many references a call like frame_dealloc(f) adds to what getrefcount
+    sees of ``f`` inside (the parameter, getrefcount's argument, and on 3.10
+    the caller's value stack): measured, since it differs between hosts."""
+    def probe(x):
+        return sys.getrefcount(x)
+    o = object()
+    return probe(o) - 1         # not o itself
+
+
+_CALL_REFS = _call_refs()
+
+
+def frame_dealloc(f, held):
+    """Frame ``f`` has returned; ``held`` is how many references its releaser
+    holds (its own variables).  If nothing else holds it (no traceback,
+    generator, sys._getframe() result, trace function or live callee's
+    f_back), it dies now in CPython, and frame_dealloc parks it on its code
+    when the code has no zombie yet: its locals, back link and trace function
+    are let go (park()); its code and lists are kept.  Returns whether parked."""
+    code = f.f_code
+    if code.co_zombieframe is not None or sys.getrefcount(f) > held + _CALL_REFS:
+        return False
+    park(f)
+    code.co_zombieframe = f
+    _ZOMBIES.add(f)
+    return True
+
+
+def park(f):
+    """What frame_dealloc lets go of a frame it keeps as a zombie: its locals,
+    back link, locals dict, the object an ``__init__`` frame initializes and its
+    trace fields.  (The plain eval loop parks inline, with the same stores but
+    for the trace fields: a frame with a trace function finishes in the traced
+    loop.)"""
+    f.f_localsplus = ()
+    f.f_back = f.f_init_self = f._f_locals = None
+    f._f_trace = None
+    f._f_trace_lines = True
+    f._f_trace_opcodes = False
+
+
+# The references getrefcount sees of an unheld object in a local variable,
+# inline (the variable and the argument): what the plain loop compares with.
+def _inline_refs():
+    probe = object()
+    return sys.getrefcount(probe)
+
+
+INLINE_REFS = _inline_refs()
+
+
+def frame_new(new):
+    """_PyFrame_New_NoTrack for a call whose frame ``new`` was just built:
+    ``new`` itself, or the code's zombie frame revived with its contents."""
+    code = new.f_code
+    z = code.co_zombieframe
+    if z is None:
+        if new in _ZOMBIES:
+            # the fast call path (specialize.fast_frame) took it back already
+            FRAME_COUNTS["reused"] += 1
+            _last_reused[0] = _weakref(new)
+        else:
+            FRAME_COUNTS["new"] += 1
+        return new
+    code.co_zombieframe = None
+    z.f_globals = new.f_globals
+    z.f_builtins = new.f_builtins
+    z._f_locals = new._f_locals
+    z.f_localsplus = new.f_localsplus
+    z.f_back = None
+    z._lasti = -1
+    z.f_valuestack = new.f_valuestack
+    z.f_blockstack = new.f_blockstack
+    z.f_instrs = new.f_instrs
+    z.f_init_self = new.f_init_self
+    z._f_gen = None
+    z.f_state = FRAME_CREATED
+    FRAME_COUNTS["reused"] += 1
+    _last_reused[0] = _weakref(z)
+    return z
+
+
+def was_reused(f):
+    """Whether ``f`` is the frame frame_new last took from co_zombieframe."""
+    ref = _last_reused[0]
+    return ref is not None and ref() is f

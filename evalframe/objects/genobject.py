@@ -342,12 +342,20 @@ class GenBase:
         return None
 
     def __del__(self):
+        # _PyGen_Finalize (3.10): a generator not yet finished, started or
+        # not, is closed as its last reference dies.
         f = self.gi_frame
-        if f is None or f.f_state != FRAME_SUSPENDED:
+        if f is None or f.f_state > FRAME_SUSPENDED:
             return
-        if not f.f_blockstack and self._yieldfrom() is None:
+        if f.f_state == FRAME_CREATED or not f.f_blockstack and self._yieldfrom() is None:
             # nothing would see the GeneratorExit (no handler, no delegate)
-            return
+            # but a tracer: 3.10 reports call, exception GeneratorExit and
+            # return for the generator's frame.  Without one, skip running it.
+            try:
+                if _get_tstate().tracer is None:
+                    return
+            except Exception:           # interpreter shutdown: modules torn down
+                return
         try:
             self.close()
         except BaseException as exc:

@@ -392,6 +392,12 @@ def write_report(path, results, summary, elapsed):
 
 def main(argv=None):
     """``evalframe compare FILE_OR_DIR... [--ref PYTHON] [-j N] [--report FILE]``."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if "--dis" in argv:
+        # the text of the two dis listings instead of the code objects
+        from . import discompare
+        argv.remove("--dis")
+        return discompare.main(argv)
     parser = argparse.ArgumentParser(
         prog="evalframe compare",
         description="Compare evalframe's code objects with CPython 3.10's.")
@@ -404,6 +410,9 @@ def main(argv=None):
                         help="write a report (Markdown, or JSON for *.json)")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="print each difference, not only the totals")
+    parser.add_argument("--dis", action="store_true",
+                        help="compare `evalframe dis` with `python3.10 -m dis` as text "
+                             "(needs a fixed PYTHONHASHSEED; tools/discompare.py)")
     # Tests substitute the compiler under test: module:function(source, path, mode).
     parser.add_argument("--ours", metavar="MODULE:FUNC", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -14,6 +14,7 @@ import io
 import sys
 
 from .. import opcodes
+from ..objects import setorder
 from ..objects.codeobject import COMPILER_FLAG_NAMES, Code
 
 __all__ = ["code_info", "dis", "disassemble", "distb", "disco", "findlinestarts",
@@ -188,12 +189,13 @@ def _lookup(index, table):
     return value, value
 
 
-def _describe_arg(op, arg, offset, varnames, names, constants, cells):
+def _describe_arg(op, arg, offset, varnames, names, constants, cells, orders=None):
     """(argval, argrepr) for one instruction, as _get_instructions_bytes computes."""
     kind = opcodes.argkind[op]
     if kind == opcodes.ARG_CONST:
         argval = constants[arg] if constants is not None else arg
-        return argval, repr(argval)
+        # frozensets in 3.10's order under a fixed hash seed (objects/setorder.py)
+        return argval, setorder.display_repr(argval, orders)
     if kind == opcodes.ARG_NAME:
         return _lookup(arg, names)
     if kind == opcodes.ARG_JABS or kind == opcodes.ARG_JREL:
@@ -219,7 +221,7 @@ def _describe_arg(op, arg, offset, varnames, names, constants, cells):
 
 
 def _get_instructions_bytes(code, varnames=None, names=None, constants=None,
-                            cells=None, linestarts=None, line_offset=0):
+                            cells=None, linestarts=None, line_offset=0, orders=None):
     """Yield an Instruction per operation of the wordcode ``code``."""
     labels = set(findlabels(code))
     starts_line = None
@@ -232,7 +234,7 @@ def _get_instructions_bytes(code, varnames=None, names=None, constants=None,
             argval, argrepr = None, ""
         else:
             argval, argrepr = _describe_arg(op, arg, offset, varnames, names,
-                                            constants, cells)
+                                            constants, cells, orders)
         yield Instruction(opcodes.opname[op], op, arg, argval, argrepr, offset,
                           starts_line, offset in labels)
 
@@ -246,7 +248,8 @@ def get_instructions(x, first_line=None):
     line_offset = 0 if first_line is None else first_line - co.co_firstlineno
     return _get_instructions_bytes(co.co_code, co.co_varnames, co.co_names,
                                    co.co_consts, co.co_cellvars + co.co_freevars,
-                                   dict(findlinestarts(co)), line_offset)
+                                   dict(findlinestarts(co)), line_offset,
+                                   getattr(co, "_set_orders", None))
 
 
 # -- code_info ------------------------------------------------------------------
@@ -279,7 +282,8 @@ def _format_code_info(co):
     ]
     if co.co_consts:
         lines.append("Constants:")
-        lines.extend("%4d: %r" % item for item in enumerate(co.co_consts))
+        lines.extend("%4d: %s" % (i, setorder.display_repr(c, getattr(co, "_set_orders", None)))
+                     for i, c in enumerate(co.co_consts))
     for title, table in (("Names", co.co_names), ("Variable names", co.co_varnames),
                          ("Free variables", co.co_freevars),
                          ("Cell variables", co.co_cellvars)):
@@ -302,7 +306,8 @@ def show_code(co, file=None):
 # -- listings -------------------------------------------------------------------
 
 def _disassemble_bytes(code, lasti=-1, varnames=None, names=None, constants=None,
-                       cells=None, linestarts=None, file=None, line_offset=0):
+                       cells=None, linestarts=None, file=None, line_offset=0,
+                       orders=None):
     # No line column at all when there is no line information.
     show_lineno = bool(linestarts)
     if show_lineno:
@@ -313,7 +318,7 @@ def _disassemble_bytes(code, lasti=-1, varnames=None, names=None, constants=None
     maxoffset = len(code) - 2
     offset_width = len(str(maxoffset)) if maxoffset >= 10000 else 4
     for instr in _get_instructions_bytes(code, varnames, names, constants, cells,
-                                         linestarts, line_offset):
+                                         linestarts, line_offset, orders):
         # A blank line before each new source line, except the first instruction.
         if show_lineno and instr.starts_line is not None and instr.offset > 0:
             print(file=file)
@@ -325,7 +330,7 @@ def disassemble(co, lasti=-1, file=None):
     """Print the listing of one code object; mark the instruction at ``lasti``."""
     _disassemble_bytes(co.co_code, lasti, co.co_varnames, co.co_names, co.co_consts,
                        co.co_cellvars + co.co_freevars, dict(findlinestarts(co)),
-                       file=file)
+                       file=file, orders=getattr(co, "_set_orders", None))
 
 
 disco = disassemble
@@ -413,7 +418,8 @@ class Bytecode:
         co = self.codeobj
         return _get_instructions_bytes(co.co_code, co.co_varnames, co.co_names,
                                        co.co_consts, self._cell_names,
-                                       self._linestarts, self._line_offset)
+                                       self._linestarts, self._line_offset,
+                                       getattr(co, "_set_orders", None))
 
     def __repr__(self):
         return "%s(%r)" % (type(self).__name__, self._original_object)
@@ -435,7 +441,8 @@ class Bytecode:
         with io.StringIO() as output:
             _disassemble_bytes(co.co_code, offset, co.co_varnames, co.co_names,
                                co.co_consts, self._cell_names, self._linestarts,
-                               file=output, line_offset=self._line_offset)
+                               file=output, line_offset=self._line_offset,
+                               orders=getattr(co, "_set_orders", None))
             return output.getvalue()
 
 

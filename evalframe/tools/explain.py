@@ -22,6 +22,7 @@ import sys
 
 from .. import opcodes
 from .events import exception_summary, safe_repr
+from ..objects.frameobject import was_reused
 
 CEVAL = "ceval.c _PyEval_EvalFrameDefault, case TARGET(%s)"
 
@@ -721,6 +722,11 @@ class ExplainObserver:
                            % (pad, code.co_qualname, code.co_name,
                               os.path.basename(code.co_filename), code.co_firstlineno,
                               _args_summary(frame) or "none"))
+            if was_reused(frame):
+                self.out.write("%s    (the frame object is `%s`'s zombie frame, reused: the last "
+                               "one of this code ended with nothing else holding it and was "
+                               "parked in co_zombieframe; frameobject.c frame_dealloc / "
+                               "_PyFrame_New_NoTrack)\n" % (pad, code.co_name))
         else:
             self.out.write("%s--> `%s` resumes after offset %d (gen_send_ex2 -> "
                            "_PyEval_EvalFrame)\n" % (pad, code.co_qualname, 2 * frame._lasti))

@@ -4,7 +4,8 @@ Executed instructions by opname (CPython's DYNAMIC_EXECUTION_PROFILE ``dxp``
 array, ceval.c), calls by kind (CPython 2.7's CALL_PROFILE counters in ceval.c:
 PCALL_FAST_FUNCTION, PCALL_FUNCTION (the general path), PCALL_METHOD /
 PCALL_BOUND_METHOD, PCALL_CFUNCTION, PCALL_TYPE, PCALL_OTHER, PCALL_GENERATOR),
-frames created and the maximum frame depth.  The counting rides on the traced
+frames created (new, or a code object's zombie frame reused: 3.10's
+co_zombieframe, objects/frameobject.py) and the maximum frame depth.  The counting rides on the traced
 eval loop (evalframe/interpreter/traced.py); with ``--stats`` off nothing is
 counted.
 
@@ -151,6 +152,7 @@ class CallStats:
         self.total = 0
         self.calls = {kind: 0 for kind in CALL_KINDS}
         self.frames = 0
+        self.frames_reused = 0
         self.max_depth = 0
 
     def count_instruction(self, opname):
@@ -160,8 +162,10 @@ class CallStats:
     def count_call(self, kind):
         self.calls[kind] = self.calls.get(kind, 0) + 1
 
-    def count_frame(self, depth):
+    def count_frame(self, depth, reused=False):
         self.frames += 1
+        if reused:
+            self.frames_reused += 1
         if depth > self.max_depth:
             self.max_depth = depth
 
@@ -176,11 +180,14 @@ class CallStats:
         for kind in CALL_KINDS:
             w("  %-52s %8d\n" % (CALL_KIND_TITLES[kind], self.calls.get(kind, 0)))
         w("frames created: %d\n" % self.frames)
+        w("  %-52s %8d\n" % ("new frame objects (PyFrame_New)", self.frames - self.frames_reused))
+        w("  %-52s %8d\n" % ("zombie frames reused (co_zombieframe)", self.frames_reused))
         w("maximum frame depth: %d\n" % self.max_depth)
 
     def as_dict(self):
         return {"instructions": dict(self.instructions), "total": self.total,
-                "calls": dict(self.calls), "frames": self.frames, "max_depth": self.max_depth}
+                "calls": dict(self.calls), "frames": self.frames,
+                "frames_reused": self.frames_reused, "max_depth": self.max_depth}
 
 
 def run_with_stats(code, main_module, out=None):

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from evalframe.interpreter.ceval import run_code
 from ._diff import compile_ours, host_outcome, vm_outcome
 
@@ -50,3 +52,29 @@ def test_default_limit_depth_matches_host():
     src = ("def f(n):\n    try:\n        return f(n + 1)\n    except RecursionError:\n        return n\n"
            "print(f(0) > 900)\n")
     assert vm_outcome(compile_ours(src)) == host_outcome(src)
+
+
+# The last traceback line of a RecursionError at the default limit: the call
+# that could not push its frame.  A fused group (LOAD_FAST self; LOAD_METHOD;
+# CALL_METHOD) must be placed at its CALL_METHOD, so the carets span the whole
+# call ``self.toks()`` as the host's do, not ``self`` alone (issue 12, point 4).
+RECURSION_TRACEBACKS = {
+    "mutual_methods": ("class P:\n    def peek(self):\n        return self.toks()\n"
+                       "    def toks(self):\n        return self.peek()\nP().peek()\n"),
+    "self_method": ("class S:\n    def peek(self):\n        return self.peek()\nS().peek()\n"),
+    "mutual_functions": ("def a(n):\n    return b(n + 1)\ndef b(n):\n    return a(n)\na(0)\n"),
+    "method_with_args": ("class T:\n    def walk(self, node, depth):\n"
+                         "        return self.walk(node, depth + 1) + 1\nT().walk(None, 0)\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RECURSION_TRACEBACKS))
+def test_recursion_traceback_matches_host(name, tmp_path):
+    from evalframe_testing import run_evalframe, run_host
+    path = tmp_path / (name + ".py")
+    path.write_text(RECURSION_TRACEBACKS[name])
+    want = run_host([str(path)])
+    got = run_evalframe(["run", str(path)])
+    assert "RecursionError" in want.stderr
+    assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr,
+                                                         want.returncode)
