@@ -559,26 +559,48 @@ def _with_guest_module(cls):
     return make
 
 
+def _host_module_ready(name):
+    """sys.modules[name] when it is a fully initialised module that runs on the
+    host, else None.
+
+    A patch of a host module is made once the module has finished executing (a
+    half-initialised one, still running its own imports, lacks the names being
+    patched), and only where the host runs it: a module run by the VM
+    (--vm-modules=all) finds its caller through the guest's own sys._getframe
+    and needs no patch.
+    """
+    module = sys.modules.get(name)
+    if module is None:
+        return None
+    spec = getattr(module, "__spec__", None)
+    if spec is not None and getattr(spec, "_initializing", False):
+        return None
+    from ..importer import VMLoader
+    if isinstance(getattr(module, "__loader__", None), VMLoader):
+        return None
+    return module
+
+
 def after_import():
     """Register intercepts for modules the guest may import late: the host
     functions that find "the caller" with sys._getframe (they would find the
     VM's own frames) get the guest frame instead."""
     if not _INSPECT_DONE[0]:
-        inspect = sys.modules.get("inspect")
+        inspect = _host_module_ready("inspect")
         if inspect is not None:
             _INSPECT_DONE[0] = True
             _call.INTERCEPTS[inspect.currentframe] = vm_currentframe
             _call.INTERCEPTS[inspect.stack] = vm_inspect_stack
             hostframes.install_inspect(inspect)
     if not _TRACEBACK_DONE[0]:
-        tb = sys.modules.get("traceback")
+        tb = _host_module_ready("traceback")
         if tb is not None:
             _TRACEBACK_DONE[0] = True
             _call.INTERCEPTS[tb.extract_stack] = vm_extract_stack
             _call.INTERCEPTS[tb.format_stack] = vm_format_stack
             _call.INTERCEPTS[tb.print_stack] = vm_print_stack
     if not _TYPING_DONE[0] and sys.version_info >= (3, 12):
-        typing = sys.modules.get("typing")
+        typing = _host_module_ready("typing")
         if typing is not None:
             _TYPING_DONE[0] = True
             for name in ("TypeVar", "ParamSpec", "TypeVarTuple"):
@@ -586,7 +608,7 @@ def after_import():
                 if isinstance(cls, type):
                     _call.TYPE_INTERCEPTS[cls] = _with_guest_module(cls)
     if not _LOGGING_DONE[0]:
-        logging = sys.modules.get("logging")
+        logging = _host_module_ready("logging")
         if logging is not None:
             _LOGGING_DONE[0] = True
             hostframes.install_logging(logging)
