@@ -207,7 +207,9 @@ def set_type_dict_entry(cls, name, value):
     """
     import gc
     for ref in gc.get_referents(cls.__dict__):
-        if isinstance(ref, dict) and ref.get("__module__") == cls.__module__ and "__slots__" in ref:
+        # (the class's own dict: the one with exactly the class's keys; its
+        # "__module__" entry may differ from cls.__module__, see funcobject)
+        if isinstance(ref, dict) and "__slots__" in ref and ref.keys() == cls.__dict__.keys():
             ref[name] = value
             break
     else:
@@ -236,3 +238,8 @@ def _register_as_host_code_type():
 
 
 _register_as_host_code_type()
+
+# type(c).__name__, __qualname__ and __module__ as CPython's: 'code', 'builtins'
+# (the VM and the tools test ``type(c) is Code``, never the names).
+Code.__name__ = Code.__qualname__ = "code"
+Code.__module__ = "builtins"

@@ -802,4 +802,5 @@ AsyncGenAThrow.__name__ = "async_generator_athrow"
 for _cls in (Generator, Coroutine, AsyncGenerator, CoroutineWrapper, AsyncGenASend,
              AsyncGenAThrow):
     _cls.__module__ = "builtins"
+    _cls.__qualname__ = _cls.__name__
 del _cls

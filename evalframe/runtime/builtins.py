@@ -292,12 +292,38 @@ def vm_function_new(code, globals, name=None, argdefs=None, closure=None, *args,
     if nfree != nclosure:
         raise ValueError("%s requires closure of length %d, not %d"
                          % (code.co_name, nfree, nclosure))
-    for cell in closure or ():
-        if not isinstance(cell, Cell):
-            raise TypeError("arg 5 (closure) expected cell, found %s" % type(cell).__name__)
+    if closure:
+        closure = tuple(_guest_cell(cell) for cell in closure)
     func = Function(code, globals, name=name, defaults=argdefs,
                     closure=closure if nfree else None)
     return func
+
+
+def _guest_cell(cell):
+    """A closure entry for a guest function: a guest Cell as it is; a host cell
+    (a host function's ``__closure__``) becomes a guest Cell holding the same
+    value (a copy: later stores into either are not shared)."""
+    if type(cell) is Cell:
+        return cell
+    if type(cell) is _HostCellType:
+        try:
+            return Cell(cell.cell_contents)
+        except ValueError:
+            return Cell()
+    raise TypeError("arg 5 (closure) expected cell, found %s" % type(cell).__name__)
+
+
+_HostCellType = type((lambda x: lambda: x)(0).__closure__[0])
+
+
+def vm_cell_new(*args, **kwargs):
+    """types.CellType(...) called by guest code: a guest Cell (cell_new's
+    checks: at most one positional argument, no keywords)."""
+    if kwargs:
+        raise TypeError("cell() takes no keyword arguments")
+    if len(args) > 1:
+        raise TypeError("cell expected at most 1 argument, got %d" % len(args))
+    return Cell(*args)
 
 
 # -- __build_class__ -------------------------------------------------------------------------
@@ -645,6 +671,7 @@ def _install():
     _call.TYPE_INTERCEPTS[_hb.type] = vm_type
     import types
     _call.TYPE_INTERCEPTS[types.FunctionType] = vm_function_new
+    _call.TYPE_INTERCEPTS[types.CellType] = vm_cell_new
     I[_hb.type.__new__] = vm_type_new
     # The guest's sys.settrace/sys.gettrace (docs/tracing.md), under a plain
     # `evalframe run` as under the seeing tools.

@@ -29,7 +29,7 @@ def _engine(name):
     for value in values:
         code = getattr(value, "__code__", None)
         if code is not None and getattr(code, "co_filename", "") == mod.__file__:
-            return "vm" if type(code).__module__.startswith("evalframe") else "host"
+            return "vm" if type(code) is not __import__("types").CodeType else "host"
     return "?"
 def report(*names):
     print(sorted(set(_engine(n) for n in names)), file=_sys.stderr)
