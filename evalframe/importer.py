@@ -622,6 +622,16 @@ def run_module_in_vm(modname, args=()):
     else:
         sys.path.insert(0, cwd)
     sys.argv[:] = ["-m"] + list(args)
+    if modname == "dis":
+        from .runtime import guestdis
+        if guestdis.NEEDED:
+            # the host's Lib/dis.py reads the host's bytecode, not the VM's 3.10
+            # bytecode: print what ``python3.10 -m dis`` prints (runtime/guestdis.py)
+            sys.argv[0] = modname
+            try:
+                return guestdis.run_dis_main(args)
+            except SystemExit as exc:
+                return pythonrun._finish(exc)
     try:
         modname, spec, code = _runpy_frame("main_details")(_get_module_details, modname)
     except _Error as exc:

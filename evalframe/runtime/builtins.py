@@ -568,6 +568,9 @@ _LOGGING_DONE = [False]
 _TYPING_DONE = [False]
 
 
+_DIS_DONE = [False]
+
+
 def _with_guest_module(cls):
     """3.12+'s C TypeVar/ParamSpec/TypeVarTuple take __module__ from the
     running host frame's function (the VM's): give them the guest's."""
@@ -633,6 +636,16 @@ def after_import():
                 cls = getattr(typing, name, None)
                 if isinstance(cls, type):
                     _call.TYPE_INTERCEPTS[cls] = _with_guest_module(cls)
+    if not _DIS_DONE[0]:
+        dis = _host_module_ready("dis")
+        if dis is not None:
+            _DIS_DONE[0] = True
+            from . import guestdis
+            for host, routed in guestdis.intercepts(dis).items():
+                if isinstance(host, type):
+                    _call.TYPE_INTERCEPTS[host] = routed
+                else:
+                    _call.INTERCEPTS[host] = routed
     if not _LOGGING_DONE[0]:
         logging = _host_module_ready("logging")
         if logging is not None:
