@@ -22,6 +22,7 @@ from .frameobject import (FRAME_CREATED, FRAME_SUSPENDED, FRAME_EXECUTING,
                           FRAME_RETURNED, FRAME_RAISED, FRAME_CLEARED)
 from .funcobject import string_member
 from .codeobject import CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE
+from . import excslots as _x
 
 _YIELD_FROM = 72     # opcodes.YIELD_FROM (kept literal: objects do not import opcodes)
 _WARN_3ARG_THROW = sys.version_info >= (3, 12)
@@ -313,7 +314,7 @@ class GenBase:
             raise TypeError("exceptions must be classes or instances deriving from "
                             "BaseException, not %s" % type(typ).__name__)
         if tb is not None:
-            exc.__traceback__ = tb
+            _x.set_traceback(exc, tb)
         return self._send_ex(None, exc)
 
     def close(self):
@@ -336,7 +337,7 @@ class GenBase:
             result, returned = self._send_ex(None, err if err is not None else GeneratorExit(),
                                              closing=True)
         except (StopIteration, GeneratorExit) as done:
-            done.__traceback__ = None   # drop the VM's frames (and any cycle) now
+            _x.set_traceback(done, None)   # drop the VM's frames (and any cycle) now
             return None
         finally:
             err = None
@@ -400,7 +401,7 @@ def _unraisable(exc, obj):
         from ..runtime.tracebacks import clean_exception
         clean_exception(exc)
         args_type = _unraisable_args_type()
-        args = (type(exc), exc, exc.__traceback__, None, obj)
+        args = (type(exc), exc, _x.get_traceback(exc), None, obj)
         hook(args_type(args) if args_type is not None else args)
     except BaseException:
         pass

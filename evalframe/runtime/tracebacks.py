@@ -29,6 +29,7 @@ from types import TracebackType
 from weakref import ref as _weakref
 
 from ..interpreter.decode import decode
+from ..objects import excslots as _x
 
 _HOST = sys.version_info[:2]
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -141,7 +142,7 @@ def _fake_worker(code, globals, locals, out, done):
     try:
         exec(code, globals, locals)
     except BaseException as e:
-        tb = e.__traceback__.tb_next
+        tb = _x.get_traceback(e).tb_next
         out.append((tb.tb_frame, tb.tb_lasti))
         tb = None
     finally:
@@ -276,15 +277,15 @@ def clean_exception(exc, _seen=None):
     while exc is not None and id(exc) not in _seen:
         _seen.add(id(exc))
         try:
-            exc.__traceback__ = clean_traceback(exc.__traceback__)
+            _x.set_traceback(exc, clean_traceback(_x.get_traceback(exc)))
         except Exception:
             pass
         for sub in getattr(exc, "exceptions", ()) or ():
             if isinstance(sub, BaseException):
                 clean_exception(sub, _seen)
-        if exc.__cause__ is not None:
-            clean_exception(exc.__cause__, _seen)
-        exc = exc.__context__
+        if _x.get_cause(exc) is not None:
+            clean_exception(_x.get_cause(exc), _seen)
+        exc = _x.get_context(exc)
     return None
 
 
@@ -292,7 +293,7 @@ def clean_exception(exc, _seen=None):
 
 def add_entry(tstate, exc, f, add_tb):
     """Called by ceval._unwind for each guest frame ``exc`` passes through."""
-    tb = exc.__traceback__
+    tb = _x.get_traceback(exc)
     host_raised = tb is not None
     tb, seen = _clean_head(tb)
     if not seen and host_raised:
@@ -302,7 +303,7 @@ def add_entry(tstate, exc, f, add_tb):
         # the VM's frame that called it; one with no traceback at all was
         # re-raised by RERAISE, e.g. the group PREP_RERAISE_STAR built, and
         # RERAISE never sets a context.)
-        if exc.__context__ is None:
+        if _x.get_context(exc) is None:
             handled = tstate.topmost_exception()
             if handled is not None and handled is not exc:
                 from ..interpreter.ops.exceptions import set_context
@@ -311,17 +312,17 @@ def add_entry(tstate, exc, f, add_tb):
         if tb is not None and _HOST >= (3, 12):
             inlined = _inline_comprehension(exc, tb, f, seen)
             if inlined is not None:
-                exc.__traceback__ = inlined
+                _x.set_traceback(exc, inlined)
                 _head_owner.value = (id(exc), id(inlined), _weakref(f))
                 return
         if tb is not None and seen:
             tb = _finish_left_frame(exc, tb, f)
-        if tb is None and isinstance(exc, NameError) and _HOST >= (3, 10):
+        if tb is None and issubclass(type(exc), NameError) and _HOST >= (3, 10):
             frame, lasti, lineno = _name_error_location(f)
         else:
             frame, lasti, lineno = fake_location(f.f_code, f._lasti)
         tb = TracebackType(tb, frame, lasti, lineno)
-    exc.__traceback__ = tb
+    _x.set_traceback(exc, tb)
     # remember which guest frame the head entry is for (see _finish_left_frame)
     _head_owner.value = (id(exc), id(tb), _weakref(f))
 
@@ -481,7 +482,7 @@ def _call_worker(func, args, out, done):
     try:
         func(*args)
     except BaseException as e:
-        tb = e.__traceback__.tb_next
+        tb = _x.get_traceback(e).tb_next
         out.append((tb.tb_frame, tb.tb_lasti))
         tb = None
     finally:
@@ -518,9 +519,9 @@ _TRAMPOLINE_SOURCE = """\
 try:
     raise __evalframe_exc__
 except:
-    __evalframe_exc__.__traceback__ = __evalframe_tb__
-    __evalframe_exc__.__context__ = __evalframe_ctx__
-    __evalframe_exc__.__suppress_context__ = __evalframe_sup__
+    __evalframe_x__.set_traceback(__evalframe_exc__, __evalframe_tb__)
+    __evalframe_x__.set_context(__evalframe_exc__, __evalframe_ctx__)
+    __evalframe_x__.set_suppress_context(__evalframe_exc__, __evalframe_sup__)
     __evalframe_result__ = __evalframe_func__(*__evalframe_args__, **__evalframe_kwargs__)
 """
 
@@ -556,28 +557,29 @@ def _trampoline(tb):
 def call_in_exc(exc, func, args, kwargs):
     """Call host ``func`` with the host's exc_info showing guest-handled ``exc``
     and no evalframe frame in its traceback (see above)."""
-    tb = exc.__traceback__
-    ctx = exc.__context__
-    sup = exc.__suppress_context__
+    tb = _x.get_traceback(exc)
+    ctx = _x.get_context(exc)
+    sup = _x.get_suppress_context(exc)
     tramp = _trampoline(tb) if tb is not None else None
     if tramp is None:
         try:
             raise exc
         except BaseException:
-            exc.__traceback__ = tb
-            exc.__context__ = ctx
-            exc.__suppress_context__ = sup
+            _x.set_traceback(exc, tb)
+            _x.set_context(exc, ctx)
+            _x.set_suppress_context(exc, sup)
             return func(*args, **(kwargs or {}))
     # the host's real builtins: C code called from here (PyImport_Import, as
     # in datetime.strptime) finds __import__ in the calling frame's builtins
     ns = {"__builtins__": _host_builtins.__dict__, "__evalframe_exc__": exc, "__evalframe_tb__": tb,
+          "__evalframe_x__": _x,
           "__evalframe_ctx__": ctx, "__evalframe_sup__": sup, "__evalframe_func__": func,
           "__evalframe_args__": args, "__evalframe_kwargs__": kwargs or {}}
-    exc.__traceback__ = tb.tb_next
+    _x.set_traceback(exc, tb.tb_next)
     try:
         exec(tramp, ns)
     finally:
         # (if the raise never happened the traceback is as it was)
-        if exc.__traceback__ is tb.tb_next:
-            exc.__traceback__ = tb
+        if _x.get_traceback(exc) is tb.tb_next:
+            _x.set_traceback(exc, tb)
     return ns["__evalframe_result__"]
