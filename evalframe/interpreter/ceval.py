@@ -19,6 +19,7 @@ so the plain loop pays nothing for tracing.
 
 import builtins as _host_builtins
 import sys
+from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 
 from ..objects.cellobject import NULL
 from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
@@ -339,7 +340,7 @@ def live_lasti(frame):
     line).  Called by Frame.f_lasti / f_lineno of an executing frame: nothing
     per instruction.
     """
-    hf = sys._getframe(1)
+    hf = _getframe(1)
     below = None
     code = _eval_plain.__code__
     while hf is not None:

@@ -14,6 +14,7 @@ registered with collections.abc (Generator, Coroutine, AsyncGenerator).
 """
 
 import sys
+from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 import collections.abc as _abc
 from weakref import ref as _weakref
 from types import TracebackType
@@ -737,7 +738,7 @@ def _compute_cr_origin(depth):
     innermost first, at most ``depth`` of them (guest frames and the host
     frames between them, as the host's own stack would show)."""
     from ..runtime.hostframes import guest_view
-    f = guest_view(sys._getframe(1))
+    f = guest_view(_getframe(1))
     out = []
     while f is not None and len(out) < depth:
         code = f.f_code
