@@ -102,6 +102,14 @@ PROGRAMS = {
             @unittest.skip("no")
             def test_skip(self):
                 pass
+            def test_fails(self):
+                # the report leaves out unittest's own frames ('__unittest'
+                # in their tb_frame.f_globals), also when unittest runs in the VM
+                self.assertEqual([1, 2], [1, 3])
+            def test_subtests(self):
+                for i in range(3):
+                    with self.subTest(i=i):
+                        self.assertLess(i, 2)
         import io
         stream = io.StringIO()
         r = unittest.main(exit=False, argv=["prog"],
