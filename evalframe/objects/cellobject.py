@@ -92,6 +92,11 @@ def _register_as_host_cell_type():
     from .codeobject import set_type_dict_entry
     set_type_dict_entry(Cell, "__class__", property(lambda self: types.CellType))
 
+    def no_pickle(self, *args):
+        # copy.copy and pickle of a cell fail, in object.__reduce_ex__'s words
+        raise TypeError("cannot pickle 'cell' object")
+    Cell.__reduce_ex__ = Cell.__reduce__ = no_pickle
+
 
 _register_as_host_cell_type()
 

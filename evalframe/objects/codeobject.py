@@ -235,6 +235,14 @@ def _register_as_host_code_type():
         # (copy's dispatch tables key on type(x), which is Code)
         Code.__copy__ = lambda self: self
         Code.__deepcopy__ = lambda self, memo: self
+    # and, as theirs, not picklable (the host's own words for it)
+    import sys
+    message = ("cannot pickle 'code' object" if sys.version_info < (3, 11)
+               else "cannot pickle code objects")
+
+    def no_pickle(self, *args):
+        raise TypeError(message)
+    Code.__reduce_ex__ = Code.__reduce__ = no_pickle
 
 
 _register_as_host_code_type()
