@@ -690,6 +690,8 @@ def _install():
     # `evalframe run` as under the seeing tools.
     from . import settrace
     settrace.install()
+    from . import setprofile
+    setprofile.install()
     after_import()
 
 
