@@ -17,7 +17,15 @@ def set_import_hook(func):
     _hook = func
 
 
+# Host modules a guest import gets a VM-aware stand-in for: the host's C
+# profiler core would time the VM itself (runtime/lsprof.py).
+GUEST_SUBSTITUTES = {"_lsprof": "evalframe.runtime.lsprof"}
+
+
 def vm_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 0 and name in GUEST_SUBSTITUTES:
+        import importlib
+        return importlib.import_module(GUEST_SUBSTITUTES[name])
     if _hook is not None:
         return _hook(name, globals, locals, fromlist, level)
     module = _host_import(name, globals, locals, fromlist, level)
