@@ -6,6 +6,7 @@ Mirrors the argument handling of Modules/main.c for ``run`` (``FILE``, ``-c CODE
 only routes to it, so ``python -m evalframe`` and the ``evalframe`` script agree.
 """
 
+import os
 import sys
 
 USAGE = """\
@@ -27,7 +28,7 @@ commands:
 """
 
 RUN_USAGE = """\
-usage: evalframe run [--pdb] [--stats] [--vm-modules {user,all,none}] FILE [ARGS...]
+usage: evalframe run [--pdb] [--stats] [--vm-modules {user,all,none}] [--explain-imports] FILE [ARGS...]
        evalframe run [OPTIONS] -c CODE [ARGS...]
        evalframe run [OPTIONS] -m MODULE [ARGS...]
 """
@@ -56,6 +57,9 @@ def parse_run_args(argv):
             opts["pdb"] = True
         elif arg == "--stats":
             opts["stats"] = True
+        elif arg == "--explain-imports":
+            # where each imported module ran (importer.explain_report), at exit
+            os.environ["EVALFRAME_EXPLAIN_IMPORTS"] = "stderr"
         elif arg.startswith("--vm-modules"):
             if "=" in arg:
                 value = arg.split("=", 1)[1]
