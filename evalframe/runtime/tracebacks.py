@@ -2,11 +2,14 @@
 
 Mirrors PyTraceBack_Here (Python/traceback.c) for guest frames.  Each guest
 frame an exception passes through prepends one real ``types.TracebackType``
-whose ``tb_frame`` is a *stand-in host frame*: the frame of a tiny host code
-object made once per (file, function, source range) and cached, whose
+whose ``tb_frame`` is a *stand-in host frame*: a frame of a tiny host code
+object (made once per (file, function, source range) and cached) whose
 co_filename / co_name / co_qualname are the guest's and whose location table
-maps every instruction to the guest instruction's source range (from
-``Code.co_positions()``; for 3.10-compiled code only the line is known).  So
+maps its instructions to the guest instruction's source range (from
+``Code.co_positions()``; for 3.10-compiled code only the line is known).  The
+frame itself is made for each entry, run with the guest frame's own globals
+and locals, so ``tb_frame.f_globals`` is the module's dict and
+``tb_frame.f_locals`` the guest's variables (see standin_frame).  So
 sys.excepthook, the traceback module, logging and pytest print guest frames
 with the guest's lines, and on 3.11+ the host's own ``^^^^``/``~~~^~~~``
 carets, exactly as for a native run.
