@@ -125,20 +125,26 @@ def _split_location_table_311(ncodeunits, split, firstlineno, position, final_li
 
 
 _STANDIN_SOURCE = "1/0"
-_standin_split = []
+
+
+def _find_split():
+    import dis
+    for ins in dis.get_instructions(compile(_STANDIN_SOURCE, "", "exec", dont_inherit=True)):
+        if ins.opname in ("BINARY_TRUE_DIVIDE", "BINARY_OP"):
+            return ins.offset // 2
+    raise RuntimeError("no division in the stand-in code")
+
+
+# Found once, when this module loads: not while a guest exception unwinds (an
+# import there does file I/O, which lets other threads run where CPython's
+# would not: more-itertools' callback_iter saw a raising worker not yet done).
+_STANDIN_SPLIT = _find_split()
 
 
 def _standin_base(filename):
     """The stand-in's host code (no names: it runs in the guest's own
     namespaces) and the index of its raising instruction."""
-    base = compile(_STANDIN_SOURCE, filename, "exec", dont_inherit=True)
-    if not _standin_split:
-        import dis
-        for ins in dis.get_instructions(base):
-            if ins.opname in ("BINARY_TRUE_DIVIDE", "BINARY_OP"):
-                _standin_split.append(ins.offset // 2)
-                break
-    return base, _standin_split[0]
+    return compile(_STANDIN_SOURCE, filename, "exec", dont_inherit=True), _STANDIN_SPLIT
 
 
 def _make_fake(filename, name, qualname, firstlineno, position, final_line):
