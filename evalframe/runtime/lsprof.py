@@ -72,6 +72,17 @@ class _SubEntry:
         self.callcount = self.recursivecallcount = self.recursionlevel = 0
 
 
+def _account(rec, tt, it):
+    """A call of an entry (or of a callee under its caller) ends: Stop()'s counting."""
+    rec.recursionlevel -= 1
+    if rec.recursionlevel == 0:
+        rec.tt += tt
+    else:
+        rec.recursivecallcount += 1
+    rec.it += it
+    rec.callcount += 1
+
+
 class _Context:
     __slots__ = ("t0", "subt", "previous", "entry")
 
@@ -134,24 +145,11 @@ class Profiler:
             previous.subt += tt
         self._current = previous
         entry = ctx.entry
-        entry.recursionlevel -= 1
-        if entry.recursionlevel == 0:
-            entry.tt += tt
-        else:
-            entry.recursivecallcount += 1
-        entry.it += it
-        entry.callcount += 1
+        _account(entry, tt, it)
         if self._subcalls and previous is not None:
             pair = previous.entry.calls.get(id(entry))
             if pair is not None:
-                sub = pair[1]
-                sub.recursionlevel -= 1
-                if sub.recursionlevel == 0:
-                    sub.tt += tt
-                else:
-                    sub.recursivecallcount += 1
-                sub.it += it
-                sub.callcount += 1
+                _account(pair[1], tt, it)
 
     def _leave(self, key):
         if self._entry(key, False) is not None and self._current is not None:
