@@ -571,6 +571,23 @@ _TYPING_DONE = [False]
 _DIS_DONE = [False]
 
 
+_RUNPY_DONE = [False]
+
+
+def _exec_either(source, globals=None, locals=None, /, **kwargs):
+    """exec for host library code that runs code a loader made: a guest Code
+    (evalframe's loader made it) runs in the VM, anything else on the host.
+    Installed as ``runpy.exec``: the host's runpy (frozen on 3.11+, and
+    imported before any guest) executes what find_spec's loader returned,
+    which under the VM finder is a guest Code.  ``runpy.compile`` (run_path's
+    source files) becomes evalframe's compile, so run_path runs in the VM too."""
+    if isinstance(source, Code) and globals is not None and not kwargs:
+        from ..interpreter.ceval import run_code
+        run_code(source, globals, globals if locals is None else locals)
+        return None
+    return _host_exec(source, globals, locals, **kwargs)
+
+
 def _with_guest_module(cls):
     """3.12+'s C TypeVar/ParamSpec/TypeVarTuple take __module__ from the
     running host frame's function (the VM's): give them the guest's."""
@@ -636,6 +653,12 @@ def after_import():
                 cls = getattr(typing, name, None)
                 if isinstance(cls, type):
                     _call.TYPE_INTERCEPTS[cls] = _with_guest_module(cls)
+    if not _RUNPY_DONE[0]:
+        runpy = _host_module_ready("runpy")
+        if runpy is not None:
+            _RUNPY_DONE[0] = True
+            runpy.exec = _exec_either
+            runpy.compile = _compile_source
     if not _DIS_DONE[0]:
         dis = _host_module_ready("dis")
         if dis is not None:

@@ -119,6 +119,21 @@ PROGRAMS = {
                         if not line.startswith("Ran ")))
         report("unittest.case", "unittest.main")
         ''', None),
+    "runpy": ('''
+        import os, runpy, tempfile
+        d = tempfile.mkdtemp()
+        os.makedirs(os.path.join(d, "pkg"))
+        open(os.path.join(d, "pkg", "__init__.py"), "w").close()
+        with open(os.path.join(d, "pkg", "mod.py"), "w") as f:
+            f.write("x = 40 + 2\\nprint('ran', __name__)\\ndef f():\\n    pass\\n")
+        sys.path.insert(0, d)
+        g = runpy.run_module("pkg.mod", run_name="__main__")
+        print(g["x"], g["__name__"])
+        g = runpy.run_path(os.path.join(d, "pkg", "mod.py"))
+        print(g["x"], g["__name__"])
+        guest = type(g["f"].__code__) is not __import__("types").CodeType
+        print(["vm" if guest else "host"], file=sys.stderr)
+        ''', None),
     "data": ('''
         import json, dataclasses, typing, enum, functools, collections, argparse, decimal
         import fractions, datetime, csv, io, pickle, copy, random, statistics
