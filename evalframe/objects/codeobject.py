@@ -11,6 +11,8 @@ The interpreter caches its pre-decoded form of ``co_code`` in ``_decoded``.
 """
 
 # co_flags bits (Include/code.h, 3.10)
+import sys as _sys
+
 CO_OPTIMIZED = 0x0001
 CO_NEWLOCALS = 0x0002
 CO_VARARGS = 0x0004
@@ -130,6 +132,11 @@ class Code:
                 code_line = computed
             start = end
         return bytes(out)
+
+    if _sys.version_info >= (3, 11):
+        # 3.10 code has no exception table (its handlers are SETUP_* blocks);
+        # 3.11+ tools read the attribute
+        co_exceptiontable = b""
 
     def co_positions(self):
         """Yield (lineno, end_lineno, col, end_col) per instruction (3.11's API)."""

@@ -316,6 +316,35 @@ def _guest_cell(cell):
 _HostCellType = type((lambda x: lambda: x)(0).__closure__[0])
 
 
+# types.CodeType's positional fields on this host (code_new's argument clinic)
+_CODE_ARGS = (("co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+               "co_stacksize", "co_flags", "co_code", "co_consts", "co_names",
+               "co_varnames", "co_filename", "co_name")
+              + (("co_qualname",) if sys.version_info >= (3, 11) else ())
+              + ("co_firstlineno", "co_linetable")
+              + (("co_exceptiontable",) if sys.version_info >= (3, 11) else ())
+              + ("co_freevars", "co_cellvars"))
+
+
+def vm_code_new(*args, **kwargs):
+    """types.CodeType(...) called by guest code: a guest Code (the VM runs
+    CPython 3.10 bytecode, so ``codestring`` is read as such), taking the
+    host's argument list; a 3.11+ exception table must be empty (3.10 code
+    has none)."""
+    import types
+    if kwargs or not (len(_CODE_ARGS) - 2 <= len(args) <= len(_CODE_ARGS)):
+        return types.CodeType(*args, **kwargs)     # the host's own error
+    fields = dict(zip(_CODE_ARGS, args))
+    if fields.pop("co_exceptiontable", b""):
+        raise ValueError("code objects of the VM (CPython 3.10 bytecode) have no "
+                         "exception table")
+    for name in ("co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars"):
+        if name in fields and not isinstance(fields[name], tuple):
+            raise TypeError("code() argument %d must be tuple, not %s"
+                            % (_CODE_ARGS.index(name) + 1, type(fields[name]).__name__))
+    return Code(**fields)
+
+
 def vm_cell_new(*args, **kwargs):
     """types.CellType(...) called by guest code: a guest Cell (cell_new's
     checks: at most one positional argument, no keywords)."""
@@ -708,6 +737,7 @@ def _install():
     import types
     _call.TYPE_INTERCEPTS[types.FunctionType] = vm_function_new
     _call.TYPE_INTERCEPTS[types.CellType] = vm_cell_new
+    _call.TYPE_INTERCEPTS[types.CodeType] = vm_code_new
     I[_hb.type.__new__] = vm_type_new
     # The guest's sys.settrace/sys.gettrace (docs/tracing.md), under a plain
     # `evalframe run` as under the seeing tools.
