@@ -49,6 +49,12 @@ HOST_PACKAGES = ("evalframe", "importlib", "encodings", "_distutils_hack")
 
 _here = os.path.dirname(os.path.abspath(__file__))
 
+# Standard library tools that only work on the guest when the VM runs them:
+# the profilers, whose host copies would profile the VM itself (their
+# sys.setprofile / _lsprof calls would be the host's).  Under the user and
+# all policies a guest's ``import cProfile`` runs them in the VM.
+VM_TOOLS = ("cProfile", "profile")
+
 
 class _HostOnly(threading.local):
     """Per-thread depth of host-side import work (compiling, reading the cache).
@@ -131,6 +137,8 @@ class Policy:
             return True
         if self.policy == "none":
             return False
+        if fullname in VM_TOOLS:
+            return True
         # Built-in and frozen modules have no source the VM could run.
         if _imp.is_builtin(fullname) or _imp.is_frozen(fullname):
             return False
