@@ -6,6 +6,7 @@ Mirrors the argument handling of Modules/main.c for ``run`` (``FILE``, ``-c CODE
 only routes to it, so ``python -m evalframe`` and the ``evalframe`` script agree.
 """
 
+import os
 import sys
 
 from . import limits as _limits
@@ -37,6 +38,7 @@ Options (evalframe's own):
   --stats                print instruction, call and frame statistics at exit
   --vm-modules {user,all,none}
                          which imported modules run in the VM (default: user)
+  --explain-imports       at exit: where each imported module ran, and why
   --max-steps N, --timeout SECONDS, --max-memory MB, --max-depth N
                          run limits (docs/limits.md)
 Options of the python command line (as `python` takes them; see docs/cli.md):
@@ -85,6 +87,7 @@ RUN_LONG_OPTIONS = {
     "--pdb": ("pdb", None),
     "--stats": ("stats", None),
     "--vm-modules": ("vm_modules", _choice("user", "all", "none")),
+    "--explain-imports": ("explain_imports", None),
 }
 # --max-steps, --timeout, --max-memory, --max-depth (evalframe.limits, docs/limits.md)
 RUN_LONG_OPTIONS.update(_limits.run_options(RunUsageError))
@@ -214,6 +217,9 @@ def cmd_run(argv):
     if kind == "help":
         sys.stdout.write(RUN_USAGE)
         return 0
+    if opts.pop("explain_imports"):
+        # where each imported module ran (importer.explain_report), at exit
+        os.environ["EVALFRAME_EXPLAIN_IMPORTS"] = "stderr"
     if opts["host_flags"] and not restarted and not opts["version"]:
         return pythonrun.restart_host(opts["host_flags"], ["run"] + list(argv))
     return pythonrun.run(kind, target, args, **opts)

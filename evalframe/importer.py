@@ -54,6 +54,12 @@ HOST_PACKAGES = ("evalframe", "importlib", "encodings", "_distutils_hack")
 
 _here = _osp.dirname(_osp.abspath(__file__))
 
+# Standard library tools that only work on the guest when the VM runs them:
+# the profilers, whose host copies would profile the VM itself (their
+# sys.setprofile / _lsprof calls would be the host's).  Under the user and
+# all policies a guest's ``import cProfile`` runs them in the VM.
+VM_TOOLS = ("cProfile", "profile")
+
 
 class _HostOnly(threading.local):
     """Per-thread depth of host-side import work (compiling, reading the cache).
@@ -136,6 +142,8 @@ class Policy:
             return True
         if self.policy == "none":
             return False
+        if fullname in VM_TOOLS:
+            return True
         # Built-in and frozen modules have no source the VM could run.
         if _imp.is_builtin(fullname) or _imp.is_frozen(fullname):
             return False
@@ -388,6 +396,7 @@ class VMFinder(importlib.abc.MetaPathFinder):
 
     def __init__(self, policy):
         self.policy = policy
+        self.explained = None   # {name: (where, why)} when imports are explained
 
     def __repr__(self):
         return "<evalframe VMFinder %r>" % (self.policy,)
@@ -395,15 +404,70 @@ class VMFinder(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname, path=None, target=None):
         if _host_only.depth:
             return None
+        explain = self.explained
         if self.policy.wants_name(fullname) is False:
+            if explain is not None:
+                explain.setdefault(fullname, ("host", _host_reason(self.policy, fullname)))
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
         if spec is None:
+            if explain is not None:
+                explain.setdefault(fullname, ("host", "not found on sys.path by PathFinder "
+                                              "(built-in, frozen or another finder's)"))
             return None
-        return vm_spec(spec, self.policy)
+        result = vm_spec(spec, self.policy)
+        if explain is not None:
+            if result is not None:
+                explain[fullname] = ("vm", spec.origin)
+            else:
+                explain[fullname] = ("host", _spec_reason(spec, self.policy))
+        return result
 
     def invalidate_caches(self):
         pass
+
+
+def _host_reason(policy, fullname):
+    if policy.host_pinned(fullname):
+        return "always host (evalframe, the import system)"
+    if policy.policy == "none":
+        return "--vm-modules=none"
+    if _imp.is_builtin(fullname):
+        return "built-in module (C)"
+    if _imp.is_frozen(fullname):
+        return "frozen module"
+    return "host"
+
+
+def _spec_reason(spec, policy):
+    loader = spec.loader
+    if not isinstance(loader, importlib.machinery.SourceFileLoader) or not spec.origin:
+        if isinstance(loader, importlib.machinery.ExtensionFileLoader):
+            return "extension module (C): %s" % spec.origin
+        if spec.origin in (None, "namespace") or spec.submodule_search_locations and not spec.origin:
+            return "namespace package (no code)"
+        return "no Python source (%s)" % type(loader).__name__
+    return "--vm-modules=%s leaves %s to the host" % (policy.policy, spec.origin)
+
+
+EXPLAIN_ENV = "EVALFRAME_EXPLAIN_IMPORTS"
+
+
+def explain_report(finder, out):
+    """Where each module imported while ``finder`` was installed ran, and why."""
+    rows = {n: r for n, r in (finder.explained or {}).items()
+            if n.partition(".")[0] != "evalframe"}     # (the VM's own lazy imports)
+    vm = sorted(n for n, (w, _) in rows.items() if w == "vm")
+    host = sorted(n for n, (w, _) in rows.items() if w == "host")
+    out.write("evalframe: imports explained (--vm-modules=%s)\n" % finder.policy.policy)
+    out.write("  %d module(s) ran in the VM:\n" % len(vm))
+    for name in vm:
+        out.write("    vm    %-40s %s\n" % (name, rows[name][1]))
+    out.write("  %d module(s) ran on the host:\n" % len(host))
+    for name in host:
+        out.write("    host  %-40s %s\n" % (name, rows[name][1]))
+    out.write("  (modules already imported when the program started stay host: %d)\n"
+              % finder.preloaded)
 
 
 def vm_spec(spec, policy=None):
@@ -467,6 +531,19 @@ def install(policy="user", extra=None):
         _prewarm()
     _finder = VMFinder(pol)
     sys.meta_path.insert(0, _finder)
+    explain = os.environ.get(EXPLAIN_ENV)
+    if explain:
+        _finder.explained = {}
+        _finder.preloaded = len(sys.modules)
+        import atexit
+
+        def report(finder=_finder, target=explain):
+            if target in ("1", "-", "stderr"):
+                explain_report(finder, sys.stderr)
+            else:
+                with open(target, "w", encoding="utf-8") as f:
+                    explain_report(finder, f)
+        atexit.register(report)
     return _finder
 
 
@@ -673,6 +750,22 @@ def run_module_in_vm(modname, args=(), main_path=None):
         find = _get_module_details
     else:
         find = _get_main_module_details
+    if modname in ("pytest", "py.test"):
+        # the test modules, assertion rewriting included, run in the VM
+        # (evalframe/pytest_plugin.py); PYTEST_PLUGINS reaches xdist's workers too
+        plugins = [p for p in os.environ.get("PYTEST_PLUGINS", "").split(",") if p]
+        if "evalframe.pytest_plugin" not in plugins:
+            os.environ["PYTEST_PLUGINS"] = ",".join(plugins + ["evalframe.pytest_plugin"])
+    if modname == "dis":
+        from .runtime import guestdis
+        if guestdis.NEEDED:
+            # the host's Lib/dis.py reads the host's bytecode, not the VM's 3.10
+            # bytecode: print what ``python3.10 -m dis`` prints (runtime/guestdis.py)
+            sys.argv[0] = modname
+            try:
+                return guestdis.run_dis_main(args)
+            except SystemExit as exc:
+                return pythonrun._finish(exc)
     try:
         modname, spec, code = _runpy_frame("main_details")(find, modname)
     except _Error as exc:

@@ -24,6 +24,7 @@ know, so they raise SyntaxError("invalid syntax").
 
 import ast
 import sys
+from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 
 # -- Include/symtable.h ---------------------------------------------------
 
@@ -1275,7 +1276,7 @@ def _analyze_block(st, ste, bound, free, global_):
 
 def _python_depth():
     depth = 0
-    f = sys._getframe(1)
+    f = _getframe(1)
     while f is not None:
         depth += 1
         f = f.f_back

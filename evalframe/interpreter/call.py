@@ -335,23 +335,23 @@ def _host_function_args(func, args):
     return args
 
 
-_get_tb = BaseException.__traceback__.__get__
-_set_tb = BaseException.__traceback__.__set__
 
 
 def _call_in_exc(exc, func, args, kwargs):
     """Call ``func`` with the host's own exc_info showing the guest's handled
     exception, so host code (traceback.print_exc, logging.exception,
     sys.exc_info in a library) sees what the guest is handling."""
-    tb = _get_tb(exc)
-    ctx = exc.__context__
-    sup = exc.__suppress_context__
+    # (the fields themselves: a guest __getattribute__ must not run here)
+    from ..objects import excslots as x
+    tb = x.get_traceback(exc)
+    ctx = x.get_context(exc)
+    sup = x.get_suppress_context(exc)
     try:
         raise exc
     except BaseException:
-        _set_tb(exc, tb)    # (the slot itself: a class may shadow it with a property)
-        exc.__context__ = ctx
-        exc.__suppress_context__ = sup
+        x.set_traceback(exc, tb)
+        x.set_context(exc, ctx)
+        x.set_suppress_context(exc, sup)
         if kwargs:
             return func(*args, **kwargs)
         return func(*args)

@@ -19,6 +19,7 @@ so the plain loop pays nothing for tracing.
 
 import builtins as _host_builtins
 import sys
+from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 
 from ..objects.cellobject import NULL
 from sys import getrefcount as _getrefcount
@@ -35,6 +36,7 @@ from .ops import RETURN, YIELD, YIELD_AGAIN
 from . import pystate
 from .abort import STOP_OR_MEMORY, stops_run
 from .pystate import get_tstate, set_exc_value
+from ..objects import excslots as _x
 
 _tracebacks = None   # evalframe.runtime.tracebacks, bound on first use
 _isinstance = _host_builtins.isinstance     # (a guest may rebind builtins.isinstance)
@@ -299,11 +301,11 @@ def _eval_plain(tstate, f, throwexc):
         # host code that called the VM is handling (contextlib.ExitStack
         # calling a guest callback from its except clause); the guest
         # exception's own context was settled when the guest raised it.
-        context = pending.__context__
+        context = _x.get_context(pending)
         try:
             raise pending
         finally:
-            pending.__context__ = context
+            _x.set_context(pending, context)
             pending = exc = f = entry = stack = instrs = context = None
     finally:
         tstate.frame = prev
@@ -319,10 +321,10 @@ def raised_at(f, e, index):
     exception_unwind); an exception a superinstruction raised is placed at
     its own instruction of the group (_fused_offset).
     """
-    if e.__class__ is Reraise:
+    if type(e) is Reraise:   # (not e.__class__: a guest __getattribute__)
         f._lasti = index if e.lasti is None else e.lasti
         return e.exc, False
-    f._lasti = index + _fused_offset(e.__traceback__)
+    f._lasti = index + _fused_offset(_x.get_traceback(e))
     return e, True
 
 
@@ -360,7 +362,7 @@ def live_lasti(frame):
     line).  Called by Frame.f_lasti / f_lineno of an executing frame: nothing
     per instruction.
     """
-    hf = sys._getframe(1)
+    hf = _getframe(1)
     below = None
     code = _eval_plain.__code__
     while hf is not None:
@@ -416,9 +418,9 @@ def _unwind(tstate, entry, f, exc, add_tb):
                 if prev is None:
                     stack += (None, None, None)
                 else:
-                    stack += (prev.__traceback__, prev, type(prev))
+                    stack += (_x.get_traceback(prev), prev, type(prev))
                 set_exc_value(ei, exc)
-                stack += (exc.__traceback__, exc, type(exc))
+                stack += (_x.get_traceback(exc), exc, type(exc))
                 f._lasti = b_handler - 1
                 return f, exc
         del stack[:]
@@ -476,8 +478,8 @@ def _gen_exception(gen, exc):
         name = "StopIteration" if type(exc) is StopIteration else (
             type(exc).__name__ if type(exc) is StopAsyncIteration else "StopIteration")
         err = RuntimeError("%s raised %s" % (gen._kind, name))
-        err.__cause__ = exc
-        err.__context__ = exc
+        _x.set_cause(err, exc)
+        _x.set_context(err, exc)
         return err
     return exc
 

@@ -38,6 +38,7 @@ from .ops import RETURN, YIELD, YIELD_AGAIN
 from .pystate import get_tstate
 from .abort import AbortRun, stops_run  # (tools import AbortRun from here)
 from .. import opcodes
+from ..objects import excslots as _x
 
 _FOR_ITER = opcodes.FOR_ITER
 _YIELD_FROM = opcodes.YIELD_FROM
@@ -274,11 +275,11 @@ class TracedLoop:
                 err = esc.exc
             # raised outside the handler, and its __context__ restored (a host
             # caller's handled exception would be chained): as the plain loop
-            context = err.__context__
+            context = _x.get_context(err)
             try:
                 raise err
             finally:
-                err.__context__ = context
+                _x.set_context(err, context)
                 err = context = None
         finally:
             if not resumed:

@@ -81,8 +81,24 @@ class Cell:
     __hash__ = None
 
 
-Cell.__name__ = "cell"
+Cell.__name__ = Cell.__qualname__ = "cell"
 Cell.__module__ = "builtins"
+
+
+def _register_as_host_cell_type():
+    """``isinstance(c, types.CellType)`` is true for guest cells (isinstance
+    falls back to ``__class__``, as for code objects and functions)."""
+    import types
+    from .codeobject import set_type_dict_entry
+    set_type_dict_entry(Cell, "__class__", property(lambda self: types.CellType))
+
+    def no_pickle(self, *args):
+        # copy.copy and pickle of a cell fail, in object.__reduce_ex__'s words
+        raise TypeError("cannot pickle 'cell' object")
+    Cell.__reduce_ex__ = Cell.__reduce__ = no_pickle
+
+
+_register_as_host_cell_type()
 
 
 # -- the __class__ cell while the metaclass runs -----------------------------------

@@ -13,6 +13,8 @@ here so tools can see the model; objects/frameobject.py).
 """
 
 # co_flags bits (Include/code.h, 3.10)
+import sys as _sys
+
 CO_OPTIMIZED = 0x0001
 CO_NEWLOCALS = 0x0002
 CO_VARARGS = 0x0004
@@ -141,6 +143,11 @@ class Code:
             start = end
         return bytes(out)
 
+    if _sys.version_info >= (3, 11):
+        # 3.10 code has no exception table (its handlers are SETUP_* blocks);
+        # 3.11+ tools read the attribute
+        co_exceptiontable = b""
+
     def co_positions(self):
         """Yield (lineno, end_lineno, col, end_col) per instruction (3.11's API)."""
         ninstr = len(self.co_code) // 2
@@ -225,7 +232,9 @@ def set_type_dict_entry(cls, name, value):
     """
     import gc
     for ref in gc.get_referents(cls.__dict__):
-        if isinstance(ref, dict) and ref.get("__module__") == cls.__module__ and "__slots__" in ref:
+        # (the class's own dict: the one with exactly the class's keys; its
+        # "__module__" entry may differ from cls.__module__, see funcobject)
+        if isinstance(ref, dict) and "__slots__" in ref and ref.keys() == cls.__dict__.keys():
             ref[name] = value
             break
     else:
@@ -251,6 +260,19 @@ def _register_as_host_code_type():
         # (copy's dispatch tables key on type(x), which is Code)
         Code.__copy__ = lambda self: self
         Code.__deepcopy__ = lambda self, memo: self
+    # and, as theirs, not picklable (the host's own words for it)
+    import sys
+    message = ("cannot pickle 'code' object" if sys.version_info < (3, 11)
+               else "cannot pickle code objects")
+
+    def no_pickle(self, *args):
+        raise TypeError(message)
+    Code.__reduce_ex__ = Code.__reduce__ = no_pickle
 
 
 _register_as_host_code_type()
+
+# type(c).__name__, __qualname__ and __module__ as CPython's: 'code', 'builtins'
+# (the VM and the tools test ``type(c) is Code``, never the names).
+Code.__name__ = Code.__qualname__ = "code"
+Code.__module__ = "builtins"

@@ -250,7 +250,7 @@ def _map_one(d, name, value, deref):
         d[name] = value
 
 
-Frame.__name__ = "frame"
+Frame.__name__ = Frame.__qualname__ = "frame"
 Frame.__module__ = "builtins"
 
 

@@ -92,7 +92,16 @@ def string_member(slot, attr):
     return property(attrgetter(slot), set_, delete)
 
 
-class Function:
+class _FunctionMeta(type):
+    """The metatype of Function, for one thing only: ``type(f).__module__`` is
+    'builtins' (CPython's static function type has no module in its dict),
+    while ``f.__module__`` is the instance's (the property in the class dict,
+    which a class's own ``__module__`` would otherwise read)."""
+
+    __module__ = property(lambda cls: "builtins")
+
+
+class Function(metaclass=_FunctionMeta):
     # (no class docstring: __doc__ is the per-function docstring property below)
 
     # The underscored slots are what the interpreter reads (the C struct's
@@ -320,42 +329,10 @@ def install_instance_qualname(cls, prop, name="__qualname__"):
 install_instance_qualname(Function, Function._qualname_property)
 
 
-def _signature(self):
-    """inspect.Signature of a guest function (what _signature_from_function
-    computes for host functions; inspect cannot, our code is not a CodeType)."""
-    import inspect
-    P = inspect.Parameter
-    code = self._code
-    names = code.co_varnames
-    npos = code.co_argcount
-    nposonly = code.co_posonlyargcount
-    nkw = code.co_kwonlyargcount
-    ann = self._get_annotations()
-    defaults = self._defaults or ()
-    kwdefaults = self._kwdefaults or {}
-    params = []
-    first_default = npos - len(defaults)
-    for i in range(npos):
-        kind = P.POSITIONAL_ONLY if i < nposonly else P.POSITIONAL_OR_KEYWORD
-        default = defaults[i - first_default] if i >= first_default else P.empty
-        params.append(P(names[i], kind, default=default, annotation=ann.get(names[i], P.empty)))
-    i = npos + nkw
-    if code.co_flags & CO_VARARGS:
-        name = names[i]
-        params.append(P(name, P.VAR_POSITIONAL, annotation=ann.get(name, P.empty)))
-        i += 1
-    for j in range(npos, npos + nkw):
-        name = names[j]
-        params.append(P(name, P.KEYWORD_ONLY, default=kwdefaults.get(name, P.empty),
-                        annotation=ann.get(name, P.empty)))
-    if code.co_flags & CO_VARKEYWORDS:
-        name = names[i]
-        params.append(P(name, P.VAR_KEYWORD, annotation=ann.get(name, P.empty)))
-    return inspect.Signature(params, return_annotation=ann.get("return", inspect.Signature.empty),
-                             __validate_parameters__=False)
-
-
-Function.__signature__ = property(_signature)
+# No __signature__: as on CPython, a function has none until one is set (in its
+# __dict__, as functools.wraps and decorators do); inspect.signature computes
+# the signature from __code__, __defaults__, __kwdefaults__ and
+# __annotations__ (isfunction() is true for guest functions, see below).
 
 
 def _install_dict_property():
@@ -387,6 +364,6 @@ _install_dict_property()
 install_instance_qualname(Function, property(lambda self: _FunctionType), "__class__")
 
 # type(f).__name__ and error messages say 'function', as for host functions.
-# (The class's __module__ entry is the instance property above, which makes
-# repr(type(f)) "<class 'function'>" as well.)
+# (type(f).__module__ is 'builtins' through the metatype, so repr(type(f)) is
+# "<class 'function'>".)
 Function.__name__ = Function.__qualname__ = "function"

@@ -14,6 +14,7 @@ registered with collections.abc (Generator, Coroutine, AsyncGenerator).
 """
 
 import sys
+from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 import collections.abc as _abc
 from weakref import ref as _weakref
 from types import TracebackType
@@ -23,6 +24,7 @@ from .frameobject import (FRAME_CREATED, FRAME_SUSPENDED, FRAME_EXECUTING,
                           FRAME_RETURNED, FRAME_RAISED, FRAME_CLEARED)
 from .funcobject import string_member
 from .codeobject import CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE
+from . import excslots as _x
 
 _YIELD_FROM = 72     # opcodes.YIELD_FROM (kept literal: objects do not import opcodes)
 _WARN_3ARG_THROW = sys.version_info >= (3, 12)
@@ -310,7 +312,7 @@ class GenBase:
             raise TypeError("exceptions must be classes or instances deriving from "
                             "BaseException, not %s" % type(typ).__name__)
         if tb is not None:
-            exc.__traceback__ = tb
+            _x.set_traceback(exc, tb)
         return self._send_ex(None, exc)
 
     def close(self):
@@ -333,7 +335,7 @@ class GenBase:
             result, returned = self._send_ex(None, err if err is not None else GeneratorExit(),
                                              closing=True)
         except (StopIteration, GeneratorExit) as done:
-            done.__traceback__ = None   # drop the VM's frames (and any cycle) now
+            _x.set_traceback(done, None)   # drop the VM's frames (and any cycle) now
             return None
         finally:
             err = None
@@ -404,7 +406,7 @@ def _unraisable(exc, obj):
     try:
         vmhooks.clean_exception(exc)
         args_type = _unraisable_args_type()
-        args = (type(exc), exc, exc.__traceback__, None, obj)
+        args = (type(exc), exc, _x.get_traceback(exc), None, obj)
         hook(args_type(args) if args_type is not None else args)
     except BaseException:
         pass
@@ -739,7 +741,7 @@ def _compute_cr_origin(depth):
     """compute_cr_origin: (filename, lineno, name) of the calling frames,
     innermost first, at most ``depth`` of them (guest frames and the host
     frames between them, as the host's own stack would show)."""
-    f = vmhooks.guest_view(sys._getframe(1))
+    f = vmhooks.guest_view(_getframe(1))
     out = []
     while f is not None and len(out) < depth:
         code = f.f_code
@@ -805,4 +807,5 @@ AsyncGenAThrow.__name__ = "async_generator_athrow"
 for _cls in (Generator, Coroutine, AsyncGenerator, CoroutineWrapper, AsyncGenASend,
              AsyncGenAThrow):
     _cls.__module__ = "builtins"
+    _cls.__qualname__ = _cls.__name__
 del _cls

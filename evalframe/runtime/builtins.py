@@ -291,12 +291,67 @@ def vm_function_new(code, globals, name=None, argdefs=None, closure=None, *args,
     if nfree != nclosure:
         raise ValueError("%s requires closure of length %d, not %d"
                          % (code.co_name, nfree, nclosure))
-    for cell in closure or ():
-        if not isinstance(cell, Cell):
-            raise TypeError("arg 5 (closure) expected cell, found %s" % type(cell).__name__)
+    if closure:
+        closure = tuple(_guest_cell(cell) for cell in closure)
     func = Function(code, globals, name=name, defaults=argdefs,
                     closure=closure if nfree else None)
     return func
+
+
+def _guest_cell(cell):
+    """A closure entry for a guest function: a guest Cell as it is; a host cell
+    (a host function's ``__closure__``) becomes a guest Cell holding the same
+    value (a copy: later stores into either are not shared)."""
+    if type(cell) is Cell:
+        return cell
+    if type(cell) is _HostCellType:
+        try:
+            return Cell(cell.cell_contents)
+        except ValueError:
+            return Cell()
+    raise TypeError("arg 5 (closure) expected cell, found %s" % type(cell).__name__)
+
+
+_HostCellType = type((lambda x: lambda: x)(0).__closure__[0])
+
+
+# types.CodeType's positional fields on this host (code_new's argument clinic)
+_CODE_ARGS = (("co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+               "co_stacksize", "co_flags", "co_code", "co_consts", "co_names",
+               "co_varnames", "co_filename", "co_name")
+              + (("co_qualname",) if sys.version_info >= (3, 11) else ())
+              + ("co_firstlineno", "co_linetable")
+              + (("co_exceptiontable",) if sys.version_info >= (3, 11) else ())
+              + ("co_freevars", "co_cellvars"))
+
+
+def vm_code_new(*args, **kwargs):
+    """types.CodeType(...) called by guest code: a guest Code (the VM runs
+    CPython 3.10 bytecode, so ``codestring`` is read as such), taking the
+    host's argument list; a 3.11+ exception table must be empty (3.10 code
+    has none)."""
+    import types
+    if kwargs or not (len(_CODE_ARGS) - 2 <= len(args) <= len(_CODE_ARGS)):
+        return types.CodeType(*args, **kwargs)     # the host's own error
+    fields = dict(zip(_CODE_ARGS, args))
+    if fields.pop("co_exceptiontable", b""):
+        raise ValueError("code objects of the VM (CPython 3.10 bytecode) have no "
+                         "exception table")
+    for name in ("co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars"):
+        if name in fields and not isinstance(fields[name], tuple):
+            raise TypeError("code() argument %d must be tuple, not %s"
+                            % (_CODE_ARGS.index(name) + 1, type(fields[name]).__name__))
+    return Code(**fields)
+
+
+def vm_cell_new(*args, **kwargs):
+    """types.CellType(...) called by guest code: a guest Cell (cell_new's
+    checks: at most one positional argument, no keywords)."""
+    if kwargs:
+        raise TypeError("cell() takes no keyword arguments")
+    if len(args) > 1:
+        raise TypeError("cell expected at most 1 argument, got %d" % len(args))
+    return Cell(*args)
 
 
 # -- __build_class__ -------------------------------------------------------------------------
@@ -578,6 +633,26 @@ _TRACEBACK_DONE = [False]
 _TYPING_DONE = [False]
 
 
+_DIS_DONE = [False]
+
+
+_RUNPY_DONE = [False]
+
+
+def _exec_either(source, globals=None, locals=None, /, **kwargs):
+    """exec for host library code that runs code a loader made: a guest Code
+    (evalframe's loader made it) runs in the VM, anything else on the host.
+    Installed as ``runpy.exec``: the host's runpy (frozen on 3.11+, and
+    imported before any guest) executes what find_spec's loader returned,
+    which under the VM finder is a guest Code.  ``runpy.compile`` (run_path's
+    source files) becomes evalframe's compile, so run_path runs in the VM too."""
+    if isinstance(source, Code) and globals is not None and not kwargs:
+        from ..interpreter.ceval import run_code
+        run_code(source, globals, globals if locals is None else locals)
+        return None
+    return _host_exec(source, globals, locals, **kwargs)
+
+
 def _with_guest_module(cls):
     """3.12+'s C TypeVar/ParamSpec/TypeVarTuple take __module__ from the
     running host frame's function (the VM's): give them the guest's."""
@@ -595,31 +670,69 @@ def _with_guest_module(cls):
     return make
 
 
+def _host_module_ready(name):
+    """sys.modules[name] when it is a fully initialised module that runs on the
+    host, else None.
+
+    A patch of a host module is made once the module has finished executing (a
+    half-initialised one, still running its own imports, lacks the names being
+    patched), and only where the host runs it: a module run by the VM
+    (--vm-modules=all) finds its caller through the guest's own sys._getframe
+    and needs no patch.
+    """
+    module = sys.modules.get(name)
+    if module is None:
+        return None
+    spec = getattr(module, "__spec__", None)
+    if spec is not None and getattr(spec, "_initializing", False):
+        return None
+    from ..importer import VMLoader
+    if isinstance(getattr(module, "__loader__", None), VMLoader):
+        return None
+    return module
+
+
 def after_import():
     """Register intercepts for modules the guest may import late: the host
     functions that find "the caller" with sys._getframe (they would find the
     VM's own frames) get the guest frame instead."""
     if not _INSPECT_DONE[0]:
-        inspect = sys.modules.get("inspect")
+        inspect = _host_module_ready("inspect")
         if inspect is not None:
             _INSPECT_DONE[0] = True
             _call.INTERCEPTS[inspect.currentframe] = vm_currentframe
             _call.INTERCEPTS[inspect.stack] = vm_inspect_stack
     if not _TRACEBACK_DONE[0]:
-        tb = sys.modules.get("traceback")
+        tb = _host_module_ready("traceback")
         if tb is not None:
             _TRACEBACK_DONE[0] = True
             _call.INTERCEPTS[tb.extract_stack] = vm_extract_stack
             _call.INTERCEPTS[tb.format_stack] = vm_format_stack
             _call.INTERCEPTS[tb.print_stack] = vm_print_stack
     if not _TYPING_DONE[0] and sys.version_info >= (3, 12):
-        typing = sys.modules.get("typing")
+        typing = _host_module_ready("typing")
         if typing is not None:
             _TYPING_DONE[0] = True
             for name in ("TypeVar", "ParamSpec", "TypeVarTuple"):
                 cls = getattr(typing, name, None)
                 if isinstance(cls, type):
                     _call.TYPE_INTERCEPTS[cls] = _with_guest_module(cls)
+    if not _RUNPY_DONE[0]:
+        runpy = _host_module_ready("runpy")
+        if runpy is not None:
+            _RUNPY_DONE[0] = True
+            runpy.exec = _exec_either
+            runpy.compile = _compile_source
+    if not _DIS_DONE[0]:
+        dis = _host_module_ready("dis")
+        if dis is not None:
+            _DIS_DONE[0] = True
+            from . import guestdis
+            for host, routed in guestdis.intercepts(dis).items():
+                if isinstance(host, type):
+                    _call.TYPE_INTERCEPTS[host] = routed
+                else:
+                    _call.INTERCEPTS[host] = routed
     from . import patches
     patches.late_imports()
 
@@ -655,11 +768,15 @@ def _install():
     _call.TYPE_INTERCEPTS[type] = vm_type
     import types
     _call.TYPE_INTERCEPTS[types.FunctionType] = vm_function_new
+    _call.TYPE_INTERCEPTS[types.CellType] = vm_cell_new
+    _call.TYPE_INTERCEPTS[types.CodeType] = vm_code_new
     I[type.__new__] = vm_type_new
     # The guest's sys.settrace/sys.gettrace (docs/tracing.md), under a plain
     # `evalframe run` as under the seeing tools.
     from . import settrace
     settrace.install()
+    from . import setprofile
+    setprofile.install()
     after_import()
 
 

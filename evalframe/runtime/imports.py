@@ -12,7 +12,15 @@ _host_import = _host_builtins.__import__
 host_import = _host_import   # (the host's own, for the call intercepts)
 
 
+# Host modules a guest import gets a VM-aware stand-in for: the host's C
+# profiler core would time the VM itself (runtime/lsprof.py).
+GUEST_SUBSTITUTES = {"_lsprof": "evalframe.runtime.lsprof"}
+
+
 def vm_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 0 and name in GUEST_SUBSTITUTES:
+        import importlib
+        return importlib.import_module(GUEST_SUBSTITUTES[name])
     module = _host_import(name, globals, locals, fromlist, level)
     from . import builtins as _rb
     _rb.after_import()

@@ -2,11 +2,14 @@
 
 Mirrors PyTraceBack_Here (Python/traceback.c) for guest frames.  Each guest
 frame an exception passes through prepends one real ``types.TracebackType``
-whose ``tb_frame`` is a *stand-in host frame*: the frame of a tiny host code
-object made once per (file, function, source range) and cached, whose
+whose ``tb_frame`` is a *stand-in host frame*: a frame of a tiny host code
+object (made once per (file, function, source range) and cached) whose
 co_filename / co_name / co_qualname are the guest's and whose location table
-maps every instruction to the guest instruction's source range (from
-``Code.co_positions()``; for 3.10-compiled code only the line is known).  So
+maps its instructions to the guest instruction's source range (from
+``Code.co_positions()``; for 3.10-compiled code only the line is known).  The
+frame itself is made for each entry, run with the guest frame's own globals
+and locals, so ``tb_frame.f_globals`` is the module's dict and
+``tb_frame.f_locals`` the guest's variables (see standin_frame).  So
 sys.excepthook, the traceback module, logging and pytest print guest frames
 with the guest's lines, and on 3.11+ the host's own ``^^^^``/``~~~^~~~``
 carets, exactly as for a native run.
@@ -29,18 +32,15 @@ from types import TracebackType
 from weakref import ref as _weakref
 
 from ..interpreter.decode import decode
+from ..objects import excslots as _x
 
 _HOST = sys.version_info[:2]
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 _vm_code = {}          # host code object -> True if it belongs to evalframe
-_fake_frames = set()   # the stand-in frames
-_fake_cache = {}       # (filename, name, qualname, firstlineno, position, final line) -> frame
-_fake_keys = {}        # stand-in frame -> its key
-
-
-class _FakeRaise(Exception):
-    pass
+_fake_cache = {}       # (filename, name, qualname, firstlineno, position, final line) -> code
+_fake_keys = {}        # stand-in code object -> its key
+_host_exec = _host_builtins.exec
 
 
 def _is_vm_code(co):
@@ -107,41 +107,147 @@ def _line_delta_310(out, nbytes, delta):
     out += bytes((nbytes, delta & 0xFF))
 
 
-def _linetable_310(ncodeunits, firstlineno, lineno, final_line):
+def _linetable_310(ncodeunits, firstlineno, lineno, final_line, nfinal=1):
     out = bytearray()
-    _line_delta_310(out, 2 * (ncodeunits - 1), lineno - firstlineno)
-    _line_delta_310(out, 2, None if final_line is None else final_line - lineno)
+    _line_delta_310(out, 2 * (ncodeunits - nfinal), lineno - firstlineno)
+    _line_delta_310(out, 2 * nfinal, None if final_line is None else final_line - lineno)
     return bytes(out)
 
 
+def _split_location_table_311(ncodeunits, split, firstlineno, position, final_line):
+    """A 3.11+ co_linetable: code units before ``split`` at ``position``, the
+    rest at ``final_line``."""
+    lineno, end_lineno, col, end_col = position
+    out = bytearray()
+    prev = _entry_311(out, split, firstlineno, lineno, end_lineno, col, end_col)
+    _entry_311(out, ncodeunits - split, prev, final_line)
+    return bytes(out)
+
+
+_STANDIN_SOURCE = "1/0"
+
+
+def _find_split():
+    import dis
+    for ins in dis.get_instructions(compile(_STANDIN_SOURCE, "", "exec", dont_inherit=True)):
+        if ins.opname in ("BINARY_TRUE_DIVIDE", "BINARY_OP"):
+            return ins.offset // 2
+    raise RuntimeError("no division in the stand-in code")
+
+
+# Found once, when this module loads: not while a guest exception unwinds (an
+# import there does file I/O, which lets other threads run where CPython's
+# would not: more-itertools' callback_iter saw a raising worker not yet done).
+_STANDIN_SPLIT = _find_split()
+
+
+def _standin_base(filename):
+    """The stand-in's host code (no names: it runs in the guest's own
+    namespaces) and the index of its raising instruction."""
+    return compile(_STANDIN_SOURCE, filename, "exec", dont_inherit=True), _STANDIN_SPLIT
+
+
 def _make_fake(filename, name, qualname, firstlineno, position, final_line):
-    """A stand-in frame: its code object is the guest's (names, first line),
-    instruction 0 is at the guest instruction's ``position`` (what the
-    traceback entry shows: tb_lasti 0) and the frame itself stopped at
-    ``final_line`` (its f_lineno: the line the guest frame was last at, as
-    PEP 626 defines it for a frame an exception left)."""
+    """A stand-in code object: the guest's names and first line; instruction
+    0 is at the guest instruction's ``position`` (what the traceback entry
+    shows: tb_lasti 0) and the instruction where its frame stops raising is at
+    ``final_line`` (the frame's f_lineno: the line the guest frame was last
+    at, as PEP 626 defines it for a frame an exception left)."""
     lineno, end_lineno, col, end_col = position
     if end_lineno is not None and end_lineno < lineno:
         end_lineno, col, end_col = lineno, None, None
-    base = compile("raise __evalframe_fake__", filename, "exec", dont_inherit=True)
+    base, split = _standin_base(filename)
     n = len(base.co_code) // 2
     changes = dict(co_name=name, co_firstlineno=firstlineno)
     if _HOST >= (3, 11):
         changes["co_qualname"] = qualname
-        changes["co_linetable"] = _location_table_311(
-            n, firstlineno, (lineno, end_lineno, col, end_col), final_line)
+        changes["co_linetable"] = _split_location_table_311(
+            n, split, firstlineno, (lineno, end_lineno, col, end_col), final_line)
     else:
-        changes["co_linetable"] = _linetable_310(n, firstlineno, lineno, final_line)
-    fake = base.replace(**changes)
-    frame, lasti = _run_in_fresh_thread(fake, {"__evalframe_fake__": _FakeRaise,
-                                               "__builtins__": {}})
-    _fake_frames.add(frame)
-    return frame
+        changes["co_linetable"] = _linetable_310(n, firstlineno, lineno, final_line,
+                                                 n - split)
+    return base.replace(**changes)
+
+
+def _standin_code(key):
+    code = _fake_cache.get(key)
+    if code is None:
+        code = _fake_cache[key] = _make_fake(*key)
+        _fake_keys[code] = key
+    return code
+
+
+def is_standin(frame):
+    """True for the frames of guest traceback entries."""
+    return frame.f_code in _fake_keys
+
+
+# -- running a stand-in in the guest frame's namespaces ---------------------------------
+# Each traceback entry of a guest frame gets a frame of its own, run with the
+# guest frame's real globals and locals (f_globals is the module's dict, so
+# unittest's '__unittest' filter and pyparsing's explain() see what they see
+# on CPython; f_locals holds the guest's local variables as they were when the
+# exception passed).  The stand-in code runs as module-level code (no fast
+# locals), so its f_locals is the very mapping it ran with, on every host.
+#
+# A host frame that outlives its run keeps its caller (f_back), and with it the
+# whole calling stack.  So stand-ins are run by a per-thread *driver*
+# generator: the stand-in's caller is the driver's frame, whose own caller is
+# none while it is suspended (generators drop f_back between runs).
+
+class _Drivers(threading.local):
+    gen = None
+    box = None
+
+
+_drivers = _Drivers()
+
+
+def _driver(box):
+    # (the frame made is handed over in ``box``: nothing of it stays in the
+    # suspended driver, which would keep the guest's locals alive)
+    while True:
+        code, globals, locals = yield
+        added = "__builtins__" not in globals
+        try:
+            _host_exec(code, globals, locals)
+        except ZeroDivisionError as e:
+            box.append(_x.get_traceback(e).tb_next.tb_frame)
+        finally:
+            if added:
+                globals.pop("__builtins__", None)
+            code = globals = locals = None
+
+
+def _run_standin(code, globals, locals):
+    gen = _drivers.gen
+    if gen is None or gen.gi_running:
+        if gen is not None:  # re-entered (a host tracer of the stand-in): a fresh thread
+            return _run_in_fresh_thread(code, globals, locals)[0]
+        box = _drivers.box = []
+        gen = _drivers.gen = _driver(box)
+        next(gen)
+    gen.send((code, globals, locals))
+    return _drivers.box.pop()
+
+
+def standin_frame(code, f):
+    """A frame of stand-in ``code`` with guest frame ``f``'s globals and locals."""
+    globals = f.f_globals
+    if type(globals) is not dict:
+        globals = {}
+    try:
+        locals = f.f_locals
+    except Exception:
+        locals = {}
+    if locals is None:
+        locals = globals
+    return _run_standin(code, globals, locals)
 def _fake_worker(code, globals, locals, out, done):
     try:
         exec(code, globals, locals)
     except BaseException as e:
-        tb = e.__traceback__.tb_next
+        tb = _x.get_traceback(e).tb_next
         out.append((tb.tb_frame, tb.tb_lasti))
         tb = None
     finally:
@@ -192,10 +298,11 @@ def _line_at(code, index):
     return lineno
 
 
-def fake_location(code, index, final_index=None):
+def fake_location(code, index, final_index=None, f=None):
     """(stand-in frame, tb_lasti, tb_lineno) for instruction ``index`` of guest
     ``code``, the frame's own line being that of ``final_index`` (default:
-    ``index``)."""
+    ``index``); the stand-in runs in guest frame ``f``'s namespaces (empty
+    ones without ``f``)."""
     pos = _positions(code)
     position = pos[index] if 0 <= index < len(pos) else (code.co_firstlineno, None, None, None)
     lineno = position[0]
@@ -208,18 +315,17 @@ def fake_location(code, index, final_index=None):
         _line_at(code, final_index)
     key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno,
            position, final_line)
-    frame = _fake_cache.get(key)
-    if frame is None:
-        frame = _fake_cache[key] = _make_fake(*key)
-        _fake_keys[frame] = key
-    return frame, 0, lineno
+    scode = _standin_code(key)
+    if f is None:
+        return _run_standin(scode, {}, {}), 0, lineno
+    return standin_frame(scode, f), 0, lineno
 
 
 def _refinish_head(tb, f):
     """The head entry of ``tb`` belongs to guest frame ``f``, which is now at
     another line (RERAISE, bare raise): the same entry with a stand-in frame
     whose f_lineno is that line."""
-    key = _fake_keys.get(tb.tb_frame)
+    key = _fake_keys.get(tb.tb_frame.f_code)
     code = f.f_code
     if key is None or key[:4] != (code.co_filename, code.co_name, code.co_qualname,
                                   code.co_firstlineno):
@@ -228,10 +334,7 @@ def _refinish_head(tb, f):
     if final_line == key[5]:
         return tb
     key = key[:5] + (final_line,)
-    frame = _fake_cache.get(key)
-    if frame is None:
-        frame = _fake_cache[key] = _make_fake(*key)
-        _fake_keys[frame] = key
+    frame = standin_frame(_standin_code(key), f)
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
 
@@ -243,7 +346,7 @@ def _clean_head(tb):
     seen = False
     while tb is not None:
         fr = tb.tb_frame
-        if fr in _fake_frames:
+        if fr.f_code in _fake_keys:
             seen = True
             break
         if _is_vm_code(fr.f_code):
@@ -266,7 +369,7 @@ def clean_traceback(tb):
     head = last = None
     while tb is not None:
         nxt = tb.tb_next
-        if tb.tb_frame in _fake_frames or not _is_vm_code(tb.tb_frame.f_code):
+        if tb.tb_frame.f_code in _fake_keys or not _is_vm_code(tb.tb_frame.f_code):
             if last is None:
                 head = tb
             else:
@@ -286,28 +389,23 @@ def clean_exception(exc, _seen=None):
     while exc is not None and id(exc) not in _seen:
         _seen.add(id(exc))
         try:
-            _set_tb(exc, clean_traceback(_get_tb(exc)))
+            _x.set_traceback(exc, clean_traceback(_x.get_traceback(exc)))
         except Exception:
             pass
         for sub in getattr(exc, "exceptions", ()) or ():
             if isinstance(sub, BaseException):
                 clean_exception(sub, _seen)
-        if exc.__cause__ is not None:
-            clean_exception(exc.__cause__, _seen)
-        exc = exc.__context__
+        if _x.get_cause(exc) is not None:
+            clean_exception(_x.get_cause(exc), _seen)
+        exc = _x.get_context(exc)
     return None
 
 
 # -- the unwinder's hook ---------------------------------------------------------------
 
-# The traceback slot itself, as PyTraceBack_Here / PyException_SetTraceback reach
-# it: an exception class may shadow __traceback__ with a property.
-_get_tb = BaseException.__traceback__.__get__
-_set_tb = BaseException.__traceback__.__set__
-
 def add_entry(tstate, exc, f, add_tb):
     """Called by ceval._unwind for each guest frame ``exc`` passes through."""
-    tb = _get_tb(exc)
+    tb = _x.get_traceback(exc)
     host_raised = tb is not None
     tb, seen = _clean_head(tb)
     if not seen and host_raised:
@@ -317,7 +415,7 @@ def add_entry(tstate, exc, f, add_tb):
         # the VM's frame that called it; one with no traceback at all was
         # re-raised by RERAISE, e.g. the group PREP_RERAISE_STAR built, and
         # RERAISE never sets a context.)
-        if exc.__context__ is None:
+        if _x.get_context(exc) is None:
             handled = tstate.topmost_exception()
             if handled is not None and handled is not exc:
                 from ..interpreter.ops.exceptions import set_context
@@ -326,17 +424,17 @@ def add_entry(tstate, exc, f, add_tb):
         if tb is not None and _HOST >= (3, 12):
             inlined = _inline_comprehension(exc, tb, f, seen)
             if inlined is not None:
-                _set_tb(exc, inlined)
+                _x.set_traceback(exc, inlined)
                 _head_owner.value = (id(exc), id(inlined), _weakref(f))
                 return
         if tb is not None and seen:
             tb = _finish_left_frame(exc, tb, f)
-        if tb is None and isinstance(exc, NameError) and _HOST >= (3, 10):
+        if tb is None and issubclass(type(exc), NameError) and _HOST >= (3, 10):
             frame, lasti, lineno = _name_error_location(f)
         else:
-            frame, lasti, lineno = fake_location(f.f_code, f._lasti)
+            frame, lasti, lineno = fake_location(f.f_code, f._lasti, None, f)
         tb = TracebackType(tb, frame, lasti, lineno)
-    _set_tb(exc, tb)
+    _x.set_traceback(exc, tb)
     # remember which guest frame the head entry is for (see _finish_left_frame)
     _head_owner.value = (id(exc), id(tb), _weakref(f))
 
@@ -361,6 +459,16 @@ def _finish_left_frame(exc, tb, f):
     left = owner[2]()
     if left is None or left is f:
         return tb
+    # A frame still on the stack below ``f`` caught the exception and it was
+    # raised again from a callee (six.reraise: ``raise value.with_traceback(tb)``):
+    # the entry stays what it is, the same object, as on CPython.
+    g = f.f_back
+    depth = 0
+    while g is not None and depth < 1000:
+        if g is left:
+            return tb
+        g = g.f_back
+        depth += 1
     return _refinish_head(tb, left)
 
 
@@ -383,7 +491,7 @@ def _inline_comprehension(exc, tb, f, seen):
     head_code = tb.tb_frame.f_code
     if head_code.co_name not in _COMPREHENSIONS or head_code.co_filename != f.f_code.co_filename:
         return None
-    key = _fake_keys.get(tb.tb_frame) if seen else None
+    key = _fake_keys.get(tb.tb_frame.f_code) if seen else None
     left = None
     owner = _head_owner.value
     if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
@@ -417,10 +525,7 @@ def _inline_comprehension(exc, tb, f, seen):
             key = key[:5] + (final_line,)
     code = f.f_code
     key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno) + key[4:]
-    frame = _fake_cache.get(key)
-    if frame is None:
-        frame = _fake_cache[key] = _make_fake(*key)
-        _fake_keys[frame] = key
+    frame = standin_frame(_standin_code(key), f)
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
 
@@ -441,7 +546,7 @@ def _name_error_location(f):
     try:
         frame, lasti = _make_name_error_fake(f, position)
     except Exception:
-        return fake_location(code, index)
+        return fake_location(code, index, None, f)
     return frame, lasti, lineno
 
 
@@ -501,7 +606,7 @@ def _call_worker(func, args, out, done):
     try:
         func(*args)
     except BaseException as e:
-        tb = e.__traceback__.tb_next
+        tb = _x.get_traceback(e).tb_next
         out.append((tb.tb_frame, tb.tb_lasti))
         tb = None
     finally:
@@ -538,9 +643,9 @@ _TRAMPOLINE_SOURCE = """\
 try:
     raise __evalframe_exc__
 except:
-    __evalframe_set_tb__(__evalframe_exc__, __evalframe_tb__)
-    __evalframe_exc__.__context__ = __evalframe_ctx__
-    __evalframe_exc__.__suppress_context__ = __evalframe_sup__
+    __evalframe_x__.set_traceback(__evalframe_exc__, __evalframe_tb__)
+    __evalframe_x__.set_context(__evalframe_exc__, __evalframe_ctx__)
+    __evalframe_x__.set_suppress_context(__evalframe_exc__, __evalframe_sup__)
     __evalframe_result__ = __evalframe_func__(*__evalframe_args__, **__evalframe_kwargs__)
 """
 
@@ -576,31 +681,31 @@ def _trampoline(tb):
 def call_in_exc(exc, func, args, kwargs):
     """Call host ``func`` with the host's exc_info showing guest-handled ``exc``
     and no evalframe frame in its traceback (see above)."""
-    tb = _get_tb(exc)
-    ctx = exc.__context__
-    sup = exc.__suppress_context__
+    tb = _x.get_traceback(exc)
+    ctx = _x.get_context(exc)
+    sup = _x.get_suppress_context(exc)
     tramp = _trampoline(tb) if tb is not None else None
     if tramp is None:
         try:
             raise exc
         except BaseException:
-            _set_tb(exc, tb)
-            exc.__context__ = ctx
-            exc.__suppress_context__ = sup
+            _x.set_traceback(exc, tb)
+            _x.set_context(exc, ctx)
+            _x.set_suppress_context(exc, sup)
             return func(*args, **(kwargs or {}))
     # the host's real builtins: C code called from here (PyImport_Import, as
     # in datetime.strptime) finds __import__ in the calling frame's builtins
     ns = {"__builtins__": _host_builtins.__dict__, "__evalframe_exc__": exc, "__evalframe_tb__": tb,
+          "__evalframe_x__": _x,
           "__evalframe_ctx__": ctx, "__evalframe_sup__": sup, "__evalframe_func__": func,
-          "__evalframe_args__": args, "__evalframe_kwargs__": kwargs or {},
-          "__evalframe_set_tb__": _set_tb}
-    _set_tb(exc, tb.tb_next)
+          "__evalframe_args__": args, "__evalframe_kwargs__": kwargs or {}}
+    _x.set_traceback(exc, tb.tb_next)
     try:
         exec(tramp, ns)
     finally:
         # (if the raise never happened the traceback is as it was)
-        if _get_tb(exc) is tb.tb_next:
-            _set_tb(exc, tb)
+        if _x.get_traceback(exc) is tb.tb_next:
+            _x.set_traceback(exc, tb)
     return ns["__evalframe_result__"]
 
 

@@ -137,6 +137,14 @@ _HOST_CALLABLES = (types.BuiltinFunctionType, types.WrapperDescriptorType,
                    types.ClassMethodDescriptorType, staticmethod, classmethod)
 
 
+def _guest_code_type():
+    try:
+        from ..objects.codeobject import Code
+    except ImportError:  # the VM's objects are not there yet
+        return None
+    return Code
+
+
 def _guest_function_type():
     try:
         from ..objects.funcobject import Function
@@ -177,6 +185,7 @@ class SafeRepr(reprlib.Repr):
         self.maxdict = self.maxset = self.maxfrozenset = self.maxdeque = maxitems
         self.guest_reprs = guest_reprs
         self._function_type = _guest_function_type()
+        self._code_type = _guest_code_type()
 
     def repr1(self, x, level):
         special = self._special(x)
@@ -204,7 +213,7 @@ class SafeRepr(reprlib.Repr):
             except Exception:
                 return "<function>"
         name = type(x).__name__
-        if name == "Code" and type(x).__module__.endswith("codeobject"):
+        if self._code_type is not None and type(x) is self._code_type:
             return "<code object %s>" % getattr(x, "co_name", "?")
         if name == "_Null" and type(x).__module__.endswith("cellobject"):
             return "<NULL>"

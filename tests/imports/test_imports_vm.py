@@ -178,12 +178,12 @@ MARKER_PROG = {
     "usermod.py": """
         def f():
             pass
-        ENGINE = "vm" if type(f.__code__).__module__.startswith("evalframe") else "host"
+        ENGINE = "vm" if type(f.__code__) is not __import__("types").CodeType else "host"
         """,
     "prog.py": """
         import colorsys, usermod
         def engine(func):
-            return "vm" if type(func.__code__).__module__.startswith("evalframe") else "host"
+            return "vm" if type(func.__code__) is not __import__("types").CodeType else "host"
         def here():
             pass
         print("main", engine(here))
@@ -299,7 +299,7 @@ def engine(mod):
     for value in values:
         code = getattr(value, "__code__", None)
         if code is not None and getattr(code, "co_filename", "") == mod.__file__:
-            return "vm" if type(code).__module__.startswith("evalframe") else "host"
+            return "vm" if type(code) is not __import__("types").CodeType else "host"
     return "?"
 
 print(fractions.Fraction(3, 4) + fractions.Fraction(1, 6), fractions.Fraction("0.125"))

@@ -14,6 +14,7 @@ from ...objects.frameobject import SETUP_FINALLY as B_SETUP_FINALLY, EXCEPT_HAND
 from ..pystate import get_tstate, set_exc_value
 from ..call import call_push
 from . import handler
+from ...objects import excslots as _x
 
 _NEW_WITH_MESSAGES = sys.version_info >= (3, 11)
 
@@ -36,21 +37,23 @@ def set_context(tstate, value):
     o = exc_value
     seen = 0
     while True:
-        context = o.__context__
+        context = _x.get_context(o)
         if context is None:
             break
         if context is value:
-            o.__context__ = None
+            _x.set_context(o, None)
             break
         o = context
         seen += 1
         if seen > 100000:   # a pre-existing cycle: stop like CPython's Floyd check
             break
-    value.__context__ = exc_value
+    _x.set_context(value, exc_value)
 
 
 def _is_exception_class(obj):
-    return isinstance(obj, type) and issubclass(obj, BaseException)
+    # PyExceptionClass_Check: the real type, never obj.__class__ (isinstance
+    # would ask a guest __getattribute__ of an exception instance)
+    return issubclass(type(obj), type) and issubclass(obj, BaseException)
 
 
 def _instance_error(cls, value):
@@ -90,16 +93,16 @@ def RAISE_VARARGS(f, stack, count):
             fixed = None
         else:
             raise TypeError("exception causes must derive from BaseException")
-        value.__cause__ = fixed      # also sets __suppress_context__
+        _x.set_cause(value, fixed)      # also sets __suppress_context__
     set_context(tstate, value)
     # The host chains what it raises to *its* handled exception, which is
     # not the guest's when guest code runs inside a host except clause (a
     # callback of contextlib.ExitStack.__exit__): keep the context just set.
-    context = value.__context__
+    context = _x.get_context(value)
     try:
         raise value
     finally:
-        value.__context__ = context
+        _x.set_context(value, context)
         value = context = None
 
 
@@ -137,7 +140,7 @@ def RERAISE(f, stack, arg):
     value = stack.pop()
     tb = stack.pop()
     if value is not None:
-        value.__traceback__ = tb
+        _x.set_traceback(value, tb)
     raise _reraise(value, lasti)
 
 
@@ -301,8 +304,8 @@ def prep_reraise_star(orig, excs):
     raised, reraised_leaves = [], set()
     for e in excs:
         leaves = _leaf_ids(e, set())
-        same_meta = (e.__traceback__ is orig.__traceback__ and e.__cause__ is orig.__cause__
-                     and e.__context__ is orig.__context__)
+        same_meta = (_x.get_traceback(e) is _x.get_traceback(orig) and _x.get_cause(e) is _x.get_cause(orig)
+                     and _x.get_context(e) is _x.get_context(orig))
         if same_meta and leaves <= orig_leaves:
             reraised_leaves |= leaves
         else:

@@ -17,6 +17,7 @@ from ..call import call_push
 from .exceptions import lookup_special, _cm_error, given_exception_matches
 from . import handler, arg_decoder, YIELD, YIELD_AGAIN
 from ... import opcodes
+from ...objects import excslots as _x
 
 _GenTypes = (genobject.Generator, types.GeneratorType)
 _CoroTypes = (genobject.Coroutine, types.CoroutineType)
@@ -172,7 +173,7 @@ def END_ASYNC_FOR(f, stack, arg):
     val = stack.pop()
     tb = stack.pop()
     if val is not None:
-        val.__traceback__ = tb
+        _x.set_traceback(val, tb)
     raise Reraise(val)
 
 
