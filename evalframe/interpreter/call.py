@@ -335,8 +335,6 @@ def _host_function_args(func, args):
     return args
 
 
-
-
 def _call_in_exc(exc, func, args, kwargs):
     """Call ``func`` with the host's own exc_info showing the guest's handled
     exception, so host code (traceback.print_exc, logging.exception,
