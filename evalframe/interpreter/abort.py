@@ -33,7 +33,7 @@ memory_hook = None
 def stops_run(exc):
     """For a loop that caught ``exc`` (an AbortRun or a MemoryError): True if the
     run stops (re-raise it past every guest handler)."""
-    if isinstance(exc, AbortRun):
+    if issubclass(type(exc), AbortRun):     # (never a guest __class__)
         return True
     hook = memory_hook
     if hook is not None:

@@ -39,7 +39,8 @@ from .pystate import get_tstate, set_exc_value
 from ..objects import excslots as _x
 
 _tracebacks = None   # evalframe.runtime.tracebacks, bound on first use
-_isinstance = _host_builtins.isinstance     # (a guest may rebind builtins.isinstance)
+_issubclass = _host_builtins.issubclass     # (a guest may rebind builtins.issubclass)
+# (the real type: isinstance would ask a guest __getattribute__ for __class__)
 
 
 class Reraise(BaseException):
@@ -280,7 +281,7 @@ def _eval_plain(tstate, f, throwexc):
                             raise SystemError("bad handler result %r" % (r,))
                 break           # only a hand-off to the traced loop gets here
             except BaseException as e:
-                if _isinstance(e, STOP_OR_MEMORY) and stops_run(e):
+                if _issubclass(type(e), STOP_OR_MEMORY) and stops_run(e):
                     raise       # a stopped run: past every guest handler (abort.py)
                 exc, add_tb = raised_at(f, e, ip - 1)
                 e = None

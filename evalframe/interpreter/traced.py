@@ -421,7 +421,7 @@ class TracedLoop:
             except AbortRun as e:
                 raise _Escape(e)
             except BaseException as e:
-                if isinstance(e, MemoryError):
+                if issubclass(type(e), MemoryError):   # (never a guest __class__)
                     stops_run(e)        # (--max-memory's reserve, abort.py)
                 exc, add_tb = ceval.raised_at(f, e, cur)
                 report = add_tb             # RERAISE goes to exception_unwind directly
