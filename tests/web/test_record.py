@@ -354,3 +354,15 @@ def test_suspended_generator_is_finalized_inside_the_recording(tmp_path):
     assert proc.returncode == 0, proc.stderr
     rec = json.loads((tmp_path / "r.json").read_text())
     assert "".join(t for _, t in rec["stdout"]) == "1\nclosed\n"
+
+
+def test_cli_stdin_file(tmp_path):
+    src = tmp_path / "ask.py"
+    src.write_text("print('got', input(), input())\n")
+    (tmp_path / "in.txt").write_text("one\ntwo\n")
+    proc = run_evalframe(["web", "--stdin", str(tmp_path / "in.txt"), "--record", "-", str(src)])
+    assert proc.returncode == 0, proc.stderr
+    assert "".join(t for _, t in json.loads(proc.stdout)["stdout"]) == "got one two\n"
+    missing = run_evalframe(["web", "--stdin", str(tmp_path / "nope.txt"), "--record", "-",
+                             str(src)])
+    assert missing.returncode == 2 and "can't read --stdin file" in missing.stderr
