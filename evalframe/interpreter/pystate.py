@@ -16,7 +16,7 @@ import threading
 MAX_HOST_REENTRY = 2000
 # Host Python frames one VM re-entry costs (Function.__call__, call_from_host,
 # run_frame, _eval_plain, a handler, call_host...), to size the host limit.
-HOST_FRAMES_PER_REENTRY = 12
+HOST_FRAMES_PER_REENTRY = 16
 
 
 class ExcItem:
