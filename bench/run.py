@@ -273,14 +273,19 @@ def measure_startup(runs, timeout, root=None):
         result = {}
         for name, cmd in (("cpython", [sys.executable, empty.name]),
                           ("evalframe", [sys.executable, "-m", "evalframe", "run", empty.name])):
-            best = None
+            best = best_cpu = None
             for _ in range(runs):
                 status, _, stderr, elapsed, maxrss = spawn(cmd, tmp, bench_env(root), timeout)
                 if status != 0:
                     return {"error": "%s: exit status %s: %s" % (name, status, stderr.strip()[-200:])}
                 best = elapsed if best is None else min(best, elapsed)
+                if spawn.cpu is not None:
+                    best_cpu = spawn.cpu if best_cpu is None else min(best_cpu, spawn.cpu)
             result[name] = best
+            result[name + "_cpu"] = best_cpu
         result["ratio"] = result["evalframe"] / result["cpython"]
+        result["ratio_cpu"] = (result["evalframe_cpu"] / result["cpython_cpu"]
+                               if result["cpython_cpu"] else None)
         result["runs"] = runs
         return result
     finally:
@@ -508,8 +513,10 @@ def main(argv=None):
                 print("%s: not measured: %s" % (label, st["error"]))
             else:
                 print("%s (empty file, best of %d): python %.1f ms, evalframe run %.1f ms, "
-                      "ratio %.2fx" % (label, st["runs"], st["cpython"] * 1000,
-                                       st["evalframe"] * 1000, st["ratio"]))
+                      "ratio %.2fx; CPU time %.1f ms vs %.1f ms, ratio %.2fx"
+                      % (label, st["runs"], st["cpython"] * 1000, st["evalframe"] * 1000,
+                         st["ratio"], (st["cpython_cpu"] or 0) * 1000,
+                         (st["evalframe_cpu"] or 0) * 1000, st["ratio_cpu"] or 0))
     if not args.host_only and not args.no_compile:
         compile_tp = measure_compile(args.timeout, root)
         if "error" in compile_tp:
