@@ -139,7 +139,8 @@ def _peak_sampler(pid, done, found):
 
 def spawn(cmd, cwd, env, timeout):
     """Run ``cmd``; (returncode or None on timeout, stdout, stderr, seconds, peak RSS in
-    KiB or None).  The peak is the child's own VmHWM, sampled every 5 ms (Linux)."""
+    KiB or None).  The peak is the child's own VmHWM, sampled every 5 ms (Linux);
+    ``spawn.cpu`` is then the child's CPU time (user + system, from os.wait4)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=str(cwd), env=env, stdout=out, stderr=err,
@@ -152,8 +153,15 @@ def spawn(cmd, cwd, env, timeout):
             sampler = threading.Thread(target=_peak_sampler, args=(proc.pid, done, found),
                                        daemon=True)
             sampler.start()
+        cpu = None
         try:
-            proc.wait()
+            if hasattr(os, "wait4"):
+                # reaped here for the child's CPU time (user + system)
+                _, status, usage = os.wait4(proc.pid, 0)
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                cpu = usage.ru_utime + usage.ru_stime
+            else:
+                proc.wait()
         finally:
             done.set()
             timed_out = not timer.is_alive()
@@ -165,6 +173,7 @@ def spawn(cmd, cwd, env, timeout):
         err.seek(0)
         stdout = out.read().decode("utf-8", "backslashreplace")
         stderr = err.read().decode("utf-8", "backslashreplace")
+    spawn.cpu = cpu     # the last child's CPU seconds, for callers that want them
     return (None if timed_out else proc.returncode), stdout, stderr, elapsed, (found[0] or None)
 
 
@@ -264,14 +273,19 @@ def measure_startup(runs, timeout, root=None):
         result = {}
         for name, cmd in (("cpython", [sys.executable, empty.name]),
                           ("evalframe", [sys.executable, "-m", "evalframe", "run", empty.name])):
-            best = None
+            best = best_cpu = None
             for _ in range(runs):
                 status, _, stderr, elapsed, maxrss = spawn(cmd, tmp, bench_env(root), timeout)
                 if status != 0:
                     return {"error": "%s: exit status %s: %s" % (name, status, stderr.strip()[-200:])}
                 best = elapsed if best is None else min(best, elapsed)
+                if spawn.cpu is not None:
+                    best_cpu = spawn.cpu if best_cpu is None else min(best_cpu, spawn.cpu)
             result[name] = best
+            result[name + "_cpu"] = best_cpu
         result["ratio"] = result["evalframe"] / result["cpython"]
+        result["ratio_cpu"] = (result["evalframe_cpu"] / result["cpython_cpu"]
+                               if result["cpython_cpu"] else None)
         result["runs"] = runs
         return result
     finally:
@@ -296,6 +310,23 @@ def _python310():
         sys.path.pop(0)
     cmd = reference_python()
     return (cmd, _ref_env()) if cmd else (None, None)
+
+
+# The compilers alone, in one process over all the files: CPU seconds spent compiling.
+_COMPILE_OURS = r"""
+import sys, time
+from evalframe.compiler import compile_source
+total = 0.0
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        src = f.read()
+    t = time.process_time()
+    compile_source(src, path, "exec")
+    total += time.process_time() - t
+print(total)
+"""
+_COMPILE_310 = _COMPILE_OURS.replace("from evalframe.compiler import compile_source\n", "").replace(
+    'compile_source(src, path, "exec")', 'compile(src, path, "exec", dont_inherit=True)')
 
 
 def measure_compile(timeout, root=None):
@@ -334,24 +365,35 @@ def measure_compile(timeout, root=None):
             return ref + ["-m", "py_compile", path.name]
 
         result = {"files": len(files), "lines": lines}
-        for name, build, env in (("evalframe", ours, env_ef), ("cpython310", theirs, env_ref)):
-            startup = None
+        names = [p.name for p in files]
+        for name, build, env, inproc in (
+                ("evalframe", ours, env_ef, [sys.executable, "-c", _COMPILE_OURS] + names),
+                ("cpython310", theirs, env_ref, ref + ["-c", _COMPILE_310] + names)):
+            startup = startup_cpu = None
             for _ in range(3):
                 status, _, err, elapsed, _ = spawn(build(tmp / "empty.py"), tmp, env, timeout)
                 if status != 0:
                     return {"error": "%s on an empty file: %s" % (name, err.strip()[-300:])}
                 startup = elapsed if startup is None else min(startup, elapsed)
-            total = 0.0
+                if spawn.cpu is not None:
+                    startup_cpu = spawn.cpu if startup_cpu is None else min(startup_cpu, spawn.cpu)
+            total = cpu = 0.0
             for path in files:
                 status, _, err, elapsed, _ = spawn(build(path), tmp, env, timeout)
                 if status != 0:
                     return {"error": "%s %s: %s" % (name, path.name, err.strip()[-300:])}
                 total += elapsed
-            result[name] = {"total": total, "startup": startup,
-                            "compile": max(total - startup * len(files), 1e-9)}
+                cpu += spawn.cpu or 0.0
+            # the compiler alone: one process compiles every file, CPU time inside
+            status, out, err, _, _ = spawn(inproc, tmp, env, timeout)
+            if status != 0:
+                return {"error": "%s in one process: %s" % (name, err.strip()[-300:])}
+            result[name] = {"total": total, "startup": startup, "cpu": cpu,
+                            "startup_cpu": startup_cpu, "compile_cpu_inproc": float(out.split()[-1])}
         ef, cp = result["evalframe"], result["cpython310"]
         result["ratio_total"] = ef["total"] / cp["total"]
-        result["ratio_compile"] = ef["compile"] / cp["compile"]
+        result["ratio_cpu"] = ef["cpu"] / cp["cpu"] if cp["cpu"] else None
+        result["ratio_inproc"] = ef["compile_cpu_inproc"] / cp["compile_cpu_inproc"]
         return result
     finally:
         shutil.rmtree(str(tmp), ignore_errors=True)
@@ -471,20 +513,27 @@ def main(argv=None):
                 print("%s: not measured: %s" % (label, st["error"]))
             else:
                 print("%s (empty file, best of %d): python %.1f ms, evalframe run %.1f ms, "
-                      "ratio %.2fx" % (label, st["runs"], st["cpython"] * 1000,
-                                       st["evalframe"] * 1000, st["ratio"]))
+                      "ratio %.2fx; CPU time %.1f ms vs %.1f ms, ratio %.2fx"
+                      % (label, st["runs"], st["cpython"] * 1000, st["evalframe"] * 1000,
+                         st["ratio"], (st["cpython_cpu"] or 0) * 1000,
+                         (st["evalframe_cpu"] or 0) * 1000, st["ratio_cpu"] or 0))
     if not args.host_only and not args.no_compile:
         compile_tp = measure_compile(args.timeout, root)
         if "error" in compile_tp:
             print("compile throughput: not measured: %s" % compile_tp["error"])
         else:
             ef, cp = compile_tp["evalframe"], compile_tp["cpython310"]
-            print("compile throughput (%d stdlib files, %d lines, one process per file): "
-                  "evalframe compile %.2f s, python3.10 -m py_compile %.2f s, ratio %.1fx; "
-                  "start-up subtracted: %.2f s (%.0f lines/s) vs %.2f s (%.0f lines/s), ratio %.1fx"
-                  % (compile_tp["files"], compile_tp["lines"], ef["total"], cp["total"],
-                     compile_tp["ratio_total"], ef["compile"], compile_tp["lines"] / ef["compile"],
-                     cp["compile"], compile_tp["lines"] / cp["compile"], compile_tp["ratio_compile"]))
+            lines = compile_tp["lines"]
+            print("compile throughput (%d stdlib files, %d lines), one process per file: "
+                  "evalframe compile %.2f s wall / %.2f s CPU, python3.10 -m py_compile "
+                  "%.2f s wall / %.2f s CPU: ratio %.1fx wall, %.1fx CPU"
+                  % (compile_tp["files"], lines, ef["total"], ef["cpu"], cp["total"], cp["cpu"],
+                     compile_tp["ratio_total"], compile_tp["ratio_cpu"] or 0))
+            print("compile throughput, the compilers alone (one process, CPU time): evalframe "
+                  "%.2f s (%.0f lines/s), CPython 3.10 compile() %.3f s (%.0f lines/s): ratio %.1fx"
+                  % (ef["compile_cpu_inproc"], lines / ef["compile_cpu_inproc"],
+                     cp["compile_cpu_inproc"], lines / cp["compile_cpu_inproc"],
+                     compile_tp["ratio_inproc"]))
 
     if args.json:
         report = {
