@@ -32,7 +32,34 @@ def _unary(name, op):
 UNARY_POSITIVE = _unary("UNARY_POSITIVE", operator.pos)
 UNARY_NEGATIVE = _unary("UNARY_NEGATIVE", operator.neg)
 UNARY_NOT = _unary("UNARY_NOT", operator.not_)
-UNARY_INVERT = _unary("UNARY_INVERT", operator.invert)
+
+
+def _bool_invert_warning():
+    """(message, category) of the host's warning for ``~`` on a bool (3.12+), or None."""
+    import warnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        operator.invert(True)
+    return (str(caught[0].message), caught[0].category) if caught else None
+
+
+_BOOL_INVERT = _bool_invert_warning()
+if _BOOL_INVERT is not None:
+    def UNARY_INVERT(f, stack, arg):
+        "(value -- result)"
+        # The host's bool.__invert__ would warn from the VM's own frame (and so
+        # be filtered out): warn from the guest's, as unary_invert does in C.
+        value = stack[-1]
+        if value.__class__ is bool:
+            from ...runtime.hostframes import warn_from
+            warn_from(f, _BOOL_INVERT[0], _BOOL_INVERT[1], 1)
+            stack[-1] = ~int(value)
+        else:
+            stack[-1] = ~value
+    UNARY_INVERT = handler(UNARY_INVERT)
+else:
+    UNARY_INVERT = _unary("UNARY_INVERT", operator.invert)
+
 
 BINARY_POWER = _binary("BINARY_POWER", operator.pow)
 BINARY_MULTIPLY = _binary("BINARY_MULTIPLY", operator.mul)
