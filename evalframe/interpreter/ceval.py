@@ -26,6 +26,7 @@ from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
                                    FRAME_RAISED)
 from .decode import decode
 from .superinstr import FUSED_LINES, FUSED
+from . import tier2 as _tier2
 from ..objects import frameobject as _frameobject
 from ..objects.genobject import Generator
 from ..opcodes import YIELD_FROM as _OP_YIELD_FROM
@@ -341,7 +342,12 @@ def live_lasti(frame):
     hf = sys._getframe(1)
     below = None
     code = _eval_plain.__code__
+    t2_lines = _tier2.T2_LINES
     while hf is not None:
+        if hf.f_code in t2_lines:
+            index = _tier2.live_index(hf, frame)
+            if index is not None:
+                return index
         if hf.f_code is code:
             if below is not None and below.f_code is _unwind.__code__:
                 return None         # unwinding: f._lasti is already exact

@@ -331,7 +331,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
     elif name == "LOAD_DEREF":
         t = g.temp()
         g.emit("%s = %s.ob_ref" % (t, g.fast(darg)))
-        g.emit("if %s is NULL: raise unbound_deref(f, %d)" % (t, darg))
+        g.emit("if %s is NULL: %s = load_deref_slow(f, %d)" % (t, t, darg))
         g.push(t)
     elif name == "STORE_DEREF":
         v = g.pop()
@@ -637,12 +637,12 @@ def _namespace():
     global _NAMESPACE
     if _NAMESPACE is None:
         from .ops import RETURN, YIELD
-        from .ops.names import unbound_local, unbound_deref, _load_global_slow
+        from .ops.names import unbound_local, unbound_deref, _load_global_slow, load_deref_slow
         from .specialize import fast_frame
         from .call import call_push
         _NAMESPACE = {"fast_frame": fast_frame, "call_push": call_push, "NULL": NULL, "RETURN": RETURN, "YIELD": YIELD, "MethodType": MethodType,
                       "Function": Function, "Generator": Generator, "unbound_local": unbound_local,
-                      "unbound_deref": unbound_deref, "load_global_slow": _load_global_slow,
+                      "unbound_deref": unbound_deref, "load_deref_slow": load_deref_slow, "load_global_slow": _load_global_slow,
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
                       "setattr": setattr, "type": type, "iter": iter, "slice": slice,
                       "set": set, "format": format, "str": str, "repr": repr, "ascii": ascii, "dict": dict, "tuple": tuple, "list": list, "len": len,
@@ -706,6 +706,11 @@ def plain_list(code, d, basic, raw):
                 and basic[i][1] <= i):
             out[i] = (_backward_jump, out[i])
     d.warm = (WARMUP or 1) if ENABLED else 0
+    if _tier2.ENABLED and _tier2.eligible(code, raw):
+        d.t2state = 1
+        if not ENABLED:
+            d.warm = _tier2.HOT or 1
+            _count_headers(code, out, raw, basic)
     if ENABLED and not WARMUP:
         fuse_groups(code, d, out, basic, raw)
     return out
@@ -721,10 +726,38 @@ def _backward_jump(f, stack, entry):
 
 
 def warm_event(code, d):
-    """One more sign that ``code`` is worth fusing (d.warm counts down)."""
+    """One more sign that ``code`` is worth fusing, then translating to tier 2
+    (d.warm counts down to each)."""
     d.warm -= 1
     if not d.warm:
-        fuse_groups(code, d, d.instrs, d.basic, d.raw)
+        if ENABLED and not d.fused:
+            fuse_groups(code, d, d.instrs, d.basic, d.raw)
+        elif d.t2state == 1:
+            _tier2.warm(code, d)
+
+
+def _count_headers(code, out, raw, basic):
+    """Loop headers (backward-jump targets) count towards tier 2 while it is
+    pending: a function called once whose loop is hot gets there too."""
+    for i, (op, arg) in enumerate(raw):
+        if _K.argkind[op] in (_K.ARG_JREL, _K.ARG_JABS):
+            t = basic[i][1]
+            if t <= i and out[t][0] is not _backward_jump:
+                out[t] = (_header_counter(out[t][0], t), out[t][1])
+
+
+def _header_counter(orig, index):
+    def loop_header(f, stack, arg):
+        "a loop header of code not yet in tier 2: count, then run the instruction"
+        code = f.f_code
+        d = code._decoded
+        if d.warm:
+            warm_event(code, d)
+            if d.t2 is not None:
+                fn, arg2 = d.instrs[index]
+                return fn(f, stack, arg2)      # (tier2.osr_entry: continue in tier 2)
+        return orig(f, stack, arg)
+    return loop_header
 
 
 def fuse_groups(code, d, out, basic, raw):
@@ -775,3 +808,10 @@ def fuse_groups(code, d, out, basic, raw):
     for k in range(n):
         if out[k][0] is _backward_jump:
             out[k] = out[k][1]
+    d.fused = True
+    if d.t2state == 1:
+        d.warm = _tier2.HOT or 1    # (tier 2 next: frames made and loop headers count)
+        _count_headers(code, out, raw, basic)
+
+
+from . import tier2 as _tier2  # noqa: E402  (tier2 builds on this module's _Group)
