@@ -760,6 +760,10 @@ def _header_counter(orig, index):
     return loop_header
 
 
+# (ceval looks through a loop header's host frame to the group it called)
+HEADER_CODE = _header_counter(None, 0).__code__
+
+
 def fuse_groups(code, d, out, basic, raw):
     """Fuse the groups of ``code`` into ``out`` (the plain list), in place."""
     d.warm = 0
