@@ -730,7 +730,7 @@ def warm_event(code, d):
     (d.warm counts down to each)."""
     d.warm -= 1
     if not d.warm:
-        if ENABLED and not d.fused:
+        if ENABLED and not d.fused and d.t2 is None:
             fuse_groups(code, d, d.instrs, d.basic, d.raw)
         elif d.t2state == 1:
             _tier2.warm(code, d)

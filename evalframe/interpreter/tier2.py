@@ -59,7 +59,7 @@ import sys
 
 from .. import opcodes as _K
 from ..objects.cellobject import NULL
-from ..objects.frameobject import Frame, FRAME_EXECUTING, FRAME_RETURNED
+from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED
 from ..objects.funcobject import Function
 from . import superinstr as _si
 from .pystate import get_tstate
@@ -157,6 +157,42 @@ def stack_depths(raw, basic):
     return depth
 
 
+def bound_locals(code, raw, basic, depth, bound0):
+    """The fast locals certainly bound before each instruction (a forward
+    "definitely assigned" analysis: STORE_FAST binds, DELETE_FAST unbinds), so
+    that LOAD_FAST of them needs no NULL check.  An exception handler gets
+    what was bound at its SETUP instruction, less every local deleted
+    anywhere (``except ... as name`` deletes ``name``)."""
+    n = len(raw)
+    names = _K.opname
+    store, delete = _K.opmap["STORE_FAST"], _K.opmap["DELETE_FAST"]
+    deleted = {arg for op, arg in raw if op == delete}
+    setups = {_K.opmap[x] for x in ("SETUP_FINALLY", "SETUP_WITH", "SETUP_ASYNC_WITH")}
+    bound = [None] * n
+    bound[0] = frozenset(bound0)
+    work = [0]
+    while work:
+        i = work.pop()
+        cur = bound[i]
+        op, arg = raw[i]
+        darg = basic[i][1]
+        out = cur
+        if op == store:
+            out = cur | {arg}
+        elif op == delete:
+            out = cur - {arg}
+        for j, jumped in _successors(i, op, arg, names[op], darg):
+            if j >= n or depth[j] is None:
+                continue
+            val = (cur - deleted) if (jumped and op in setups) else out
+            old = bound[j]
+            new = val if old is None else (old & val)
+            if new != old:
+                bound[j] = new
+                work.append(j)
+    return bound
+
+
 # -- the translator -------------------------------------------------------------------
 
 class _Function(_si._Group):
@@ -237,6 +273,7 @@ def translate(code, d):
     targets.add(0)
     bound0 = _si._always_bound(code, raw)
     nslots = max(code.co_stacksize, 1)
+    bound_at = bound_locals(code, raw, basic, depth, bound0)
     g = _Function(bound0, nslots)
     g.raw = raw
     blocks = sorted(t for t in targets if t < n and depth[t] is not None)
@@ -259,7 +296,7 @@ def translate(code, d):
             g.indent0 = 2
             g.emit("pass")
             g.vs = ["s%d" % k for k in range(depth[start])]
-            g.bound = set(bound0)
+            g.bound = set(bound_at[start] or ())
             open_end = _block(g, code, d, depth, start, end, comments)
             if open_end:
                 g.step = end - 1
@@ -356,12 +393,14 @@ def _own(g, name, arg, darg, j, depth):
         g.release(func, *argv)
         n_expr = str(len(argv))
     g.emit("f._lasti = %d" % j)
+    dd = g.temp()
     g.emit("if type(%s) is Function and %s._fast_argcount == %s:" % (fn, fn, n_expr))
-    g.emit("%s = fast_frame(%s, %s); %s = %s.f_code._decoded.t2" % (fn, fn, args, args, fn), 1)
-    g.emit("%s = %s(%s, tstate) if %s is not None else run_frame(%s)"
-           % (fn, args, fn, args, fn), 1)
+    g.emit("%s = %s._code._decoded" % (dd, fn), 1)
+    g.emit("if %s is not None and %s.t2 is not None: %s = %s.t2(None, tstate, 0, %s, %s)"
+           % (dd, dd, fn, dd, fn, args), 1)
+    g.emit("else: %s = run_frame(fast_frame(%s, %s))" % (fn, fn, args), 1)
     g.emit("else: %s = call_any(tstate, %s, %s)" % (fn, fn, args))
-    g.emit("%s = None" % args)
+    g.emit("%s = %s = None" % (args, dd))
     _after_call(g, fn, j)
     return True
 
@@ -404,11 +443,19 @@ def _any(g, name, op, arg, darg, j, handler, depth):
 
 # -- source, compile, install -------------------------------------------------------------
 
-def _source(code, g, nslots, comments):
+def _source(code, g, nslots, comments, d):
+    code_p = g.param(code)
+    instrs_p = g.param(d.instrs)
     slots = ", ".join("s%d" % k for k in range(nslots))
     head = [
         ("def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))), 0),
-        ("def t2(f, tstate, start=0):", 0),
+        ("def t2(f, tstate, start=0, func=None, args=None):", 0),
+        ("    if func is not None:", 0),
+        ("        args += func._fast_tail; f = new_frame(Frame); f.f_code = %s" % code_p, 0),
+        ("        f.f_globals = func._globals; f.f_builtins = func._builtins; "
+         "f._f_locals = None; f.f_localsplus = args", 0),
+        ("        f.f_valuestack = []; f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; "
+         "f.f_state = CREATED; f.f_init_self = None" % instrs_p, 0),
         ("    if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
         ("    depth = tstate.depth", 0),
         ("    if depth >= tstate.recursion_limit: raise recursion_error()", 0),
@@ -477,7 +524,7 @@ def compile_code(code, d):
         g, nslots, comments = translate(code, d)
     except (ValueError, AssertionError):
         return False
-    src, linemap = _source(code, g, nslots, comments)
+    src, linemap = _source(code, g, nslots, comments, d)
     _count += 1
     filename = _filename(code)
     ns = dict(_namespace())
@@ -675,6 +722,7 @@ def _namespace():
             "traced_run": traced_run, "host_room": host_room,
             "recursion_error": ceval._recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
+            "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
         })
         _NS = ns
     return _NS
