@@ -349,7 +349,7 @@ def live_lasti(frame):
         if hf.f_code in t2_lines:
             index = _tier2.live_index(hf, frame)
             if index is not None:
-                return index
+                return index if index >= 0 else None
         if hf.f_code is code:
             if below is not None and below.f_code is _unwind.__code__:
                 return None         # unwinding: f._lasti is already exact

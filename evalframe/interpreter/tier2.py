@@ -683,7 +683,9 @@ def host_room(tstate):
 
 
 def live_index(hf, frame):
-    """The instruction a tier-2 host frame ``hf`` running ``frame`` is at, or None."""
+    """The instruction a tier-2 host frame ``hf`` running ``frame`` is at; -1
+    when it runs ``frame`` outside the translated body (deoptimised: the
+    traced loop keeps f._lasti); None when it runs another frame."""
     lines = T2_LINES.get(hf.f_code)
     if lines is None:
         return None
@@ -694,8 +696,7 @@ def live_index(hf, frame):
     loc = None
     if running is not frame:
         return None
-    i = lines[hf.f_lineno]
-    return i if i >= 0 else None
+    return lines[hf.f_lineno]     # (-1: outside the translated body, f._lasti is exact)
 
 
 _NS = None

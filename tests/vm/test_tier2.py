@@ -1,0 +1,343 @@
+"""Tier 2 (interpreter/tier2.py): whole code objects as generated host functions.
+
+In-process tests translate every eligible code object at its first call
+(``tier2.HOT = 0``) and check that the code they exercise really is in tier 2
+(``Decoded.t2``), then compare with tier 1 or the host.  Program-level tests
+run ``evalframe run`` with EVALFRAME_TIER2=eager against the host CPython
+(stdout, stderr with tracebacks, exit status).
+"""
+
+import contextlib
+import io
+import linecache
+import os
+import sys
+
+import pytest
+
+from evalframe.compiler import compile_source
+from evalframe.interpreter import tier2
+from evalframe.interpreter.ceval import run_code
+from evalframe.interpreter.decode import decode
+from ._diff import host_outcome
+from . import _programs
+
+
+@pytest.fixture
+def eager(monkeypatch):
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 0)
+
+
+@pytest.fixture
+def tier1(monkeypatch):
+    monkeypatch.setattr(tier2, "ENABLED", False)
+
+
+def _run(source):
+    """Run ``source`` in the VM: (stdout, its globals)."""
+    g = {"__name__": "__main__"}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        run_code(compile_source(source, "<t2>", "exec"), g)
+    return out.getvalue(), g
+
+
+def _in_tier2(fn):
+    return decode(fn.__code__).t2 is not None
+
+
+def _eager_program(tmp_path, source, monkeypatch, modules=None):
+    monkeypatch.setenv("EVALFRAME_TIER2", "eager")
+    _programs.assert_same(tmp_path, source, modules)
+
+
+# -- translation and plain results -----------------------------------------------------
+
+def test_functions_are_translated(eager):
+    out, g = _run(
+        "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n"
+        "def loop(n):\n    s = 0\n    for i in range(n):\n        if i % 3:\n            s += i\n"
+        "        else:\n            continue\n    return s\n"
+        "def gen():\n    yield 1\n"
+        "print(fib(15), loop(100), list(gen()))\n")
+    assert out == "610 3267 [1]\n"
+    assert _in_tier2(g["fib"]) and _in_tier2(g["loop"])
+    assert not _in_tier2(g["gen"])          # generators hand over to tier 1
+
+
+def test_try_except_finally_with_in_tier2(eager):
+    src = (
+        "class CM:\n"
+        "    def __enter__(self): print('enter'); return self\n"
+        "    def __exit__(self, *a): print('exit', a[0].__name__ if a[0] else None); return True\n"
+        "def f(xs):\n"
+        "    out = []\n"
+        "    for x in xs:\n"
+        "        try:\n"
+        "            out.append(10 // x)\n"
+        "        except ZeroDivisionError as e:\n"
+        "            out.append(type(e).__name__)\n"
+        "        finally:\n"
+        "            out.append('f')\n"
+        "    with CM():\n"
+        "        out.append(1 / 0)\n"
+        "    try:\n"
+        "        raise KeyError('k')\n"
+        "    except (TypeError, KeyError):\n"
+        "        out.append(sys.exc_info()[0].__name__)\n"
+        "    out.append(sys.exc_info())\n"
+        "    return out\n"
+        "import sys\n"
+        "print(f([1, 0, 5]))\n")
+    out, g = _run(src)
+    assert _in_tier2(g["f"])
+    assert (out, None, None) == host_outcome(src)
+
+
+# -- exceptions: lines, f_lasti, tracebacks --------------------------------------------
+
+_RAISES = (
+    "import sys\n"
+    "def inner(d, k):\n"
+    "    x = 1\n"
+    "    y = d[k]\n"
+    "    return x + y\n"
+    "def outer(d):\n"
+    "    total = 0\n"
+    "    for k in 'ab':\n"
+    "        total += inner(d, k)\n"
+    "    return total\n"
+    "try:\n"
+    "    outer({'a': 1})\n"
+    "except KeyError as e:\n"
+    "    tb = e.__traceback__\n"
+    "    rows = []\n"
+    "    while tb is not None:\n"
+    "        rows.append((tb.tb_frame.f_code.co_name, tb.tb_lineno, tb.tb_lasti))\n"
+    "        tb = tb.tb_next\n"
+    "    print(rows)\n")
+
+
+def test_exception_lines_and_lasti_match_tier1(monkeypatch):
+    monkeypatch.setattr(tier2, "ENABLED", False)
+    expected, _ = _run(_RAISES)
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 0)
+    got, g = _run(_RAISES)
+    assert _in_tier2(g["inner"]) and _in_tier2(g["outer"])
+    assert got == expected
+    assert "('inner', 4," in got and "('outer', 9," in got
+
+
+def test_traceback_text_matches_host(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        def parse(s):
+            parts = s.split(',')
+            return [int(p) for p in parts]
+        def total(rows):
+            t = 0
+            for r in rows:
+                t += sum(parse(r))
+            return t
+        print(total(['1,2', '3']))
+        print(total(['1,2', 'x']))
+    """, monkeypatch)
+
+
+def test_frame_lineno_of_running_tier2_frame(eager):
+    out, g = _run(
+        "import sys\n"
+        "def here():\n"
+        "    return sys._getframe(1).f_lineno\n"
+        "def f():\n"
+        "    a = here()\n"
+        "    fr = sys._getframe()\n"
+        "    b = [1,\n"
+        "         here()]\n"
+        "    c = fr.f_lineno\n"
+        "    return a, b[1], c, fr.f_lasti > 0\n"
+        "print(f())\n")
+    assert _in_tier2(g["f"])
+    assert out == "(5, 8, 9, True)\n"
+
+
+# -- deoptimisation -----------------------------------------------------------------------
+
+def test_settrace_mid_loop_deoptimises(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import sys
+        events = []
+        def tracer(frame, event, arg):
+            events.append((event, frame.f_code.co_name, frame.f_lineno))
+            return tracer
+        def helper(i):
+            return i * 2
+        def main():
+            out = []
+            for i in range(5):
+                if i == 2:
+                    sys.settrace(tracer)
+                out.append([i, helper(i), i + 1])
+            sys.settrace(None)
+            return out
+        print(main())
+        print(events)
+    """, monkeypatch)
+
+
+def test_settrace_keeps_the_value_stack(tmp_path, monkeypatch):
+    # the tracer attaches in the middle of building a list and a call's
+    # arguments: tier 1 continues with the values already on the stack
+    _eager_program(tmp_path, """
+        import sys
+        seen = []
+        def tracer(frame, event, arg):
+            seen.append(event)
+            return None
+        def attach():
+            sys.settrace(tracer)
+            return 3
+        def add(*xs):
+            return sum(xs)
+        def main():
+            return [1, 2, attach(), add(4, 5, attach(), 6), 7]
+        print(main())
+        sys.settrace(None)
+        print(seen)
+    """, monkeypatch)
+
+
+def test_caller_frame_traced_after_deopt(tmp_path, monkeypatch):
+    # pdb's way: f_trace set on the running caller, then settrace
+    _eager_program(tmp_path, """
+        import sys
+        lines = []
+        def tracer(frame, event, arg):
+            if event == 'line':
+                lines.append((frame.f_code.co_name, frame.f_lineno))
+            return tracer
+        def start():
+            sys._getframe(1).f_trace = tracer
+            sys.settrace(tracer)
+        def main():
+            x = 1
+            start()
+            x += 1
+            y = x * 2
+            return y
+        print(main())
+        sys.settrace(None)
+        print(lines)
+    """, monkeypatch)
+
+
+def test_rebinding_globals_and_builtins(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import builtins
+        def scale(x):
+            return x * 2
+        def main():
+            out = []
+            for i in range(6):
+                out.append((scale(i), len('abc')))
+                if i == 2:
+                    globals()['scale'] = lambda x: -x
+                if i == 3:
+                    builtins.len = lambda s: 99
+                if i == 4:
+                    del builtins.len
+                    len = None
+            return out
+        try:
+            print(main())
+        except Exception as e:
+            print(type(e).__name__, e)
+    """, monkeypatch)
+
+
+def test_type_changed_under_running_code(eager):
+    out, g = _run(
+        "class A:\n    def v(self): return 1\n"
+        "def main(a):\n    r = []\n    for i in range(4):\n        r.append(a.v())\n"
+        "        if i == 1:\n            A.v = lambda self: 2\n    return r\n"
+        "print(main(A()))\n")
+    assert _in_tier2(g["main"])
+    assert out == "[1, 1, 2, 2]\n"
+
+
+# -- recursion ------------------------------------------------------------------------------
+
+def test_recursion_error_in_tier2(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import sys
+        def down(n):
+            return down(n + 1) + 1
+        try:
+            down(0)
+        except RecursionError as e:
+            print('RecursionError', e)
+        def deep(n):
+            return 0 if n == 0 else 1 + deep(n - 1)
+        sys.setrecursionlimit(30000)
+        print(deep(20000))
+    """, monkeypatch)
+
+
+# -- frames observed ---------------------------------------------------------------------------
+
+def test_frame_materialised_when_observed(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import sys, inspect
+        def peek():
+            caller = sys._getframe(1)
+            return sorted(caller.f_locals.items()), caller.f_code.co_name, caller.f_lineno
+        def f(a, b=2):
+            c = a + b
+            first = peek()
+            d = [c, locals().copy()]
+            second = inspect.currentframe().f_locals['c']
+            return first, d, second, inspect.stack()[0].function
+        print(f(1))
+    """, monkeypatch)
+
+
+# -- debugging the generated code ----------------------------------------------------------------
+
+def test_generated_code_in_linecache(eager):
+    _, g = _run("def f(a):\n    b = a + 1\n    return b * 2\nf(1)\n")
+    fn = decode(g["f"].__code__).t2
+    filename = fn.__code__.co_filename
+    lines = linecache.getlines(filename)
+    assert lines and lines[0].startswith("def make(")
+    body = [ln for ln in lines if "# " in ln]
+    assert any("BINARY_ADD" in ln for ln in body)
+    assert any("RETURN_VALUE" in ln for ln in body)
+    # every host line the guest's instructions run on names its instruction
+    table = tier2.T2_LINES[fn.__code__]
+    for lineno, index in enumerate(table):
+        if index >= 0 and lineno > 0 and "if blk <=" not in lines[lineno - 1]:
+            text = lines[lineno - 1]
+            if "# " in text:
+                assert text.split("# ")[-1].startswith("%d " % (2 * index))
+
+
+def test_dump_directory(tmp_path):
+    import subprocess
+    prog = tmp_path / "p.py"
+    prog.write_text("def f(x):\n    return x + 1\nprint(f(1))\n")
+    env = dict(os.environ, EVALFRAME_TIER2="eager", EVALFRAME_TIER2_DUMP=str(tmp_path / "dump"),
+               PYTHONPATH=_programs.ROOT)
+    proc = subprocess.run([sys.executable, "-m", "evalframe", "run", str(prog)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.stdout == "2\n", proc.stderr
+    dumped = list((tmp_path / "dump").iterdir())
+    assert any("-f-1" in p.name for p in dumped)
+    text = [p for p in dumped if "-f-1" in p.name][0].read_text()
+    assert "BINARY_ADD" in text and "def t2(" in text
+
+
+def test_cache_is_bounded(monkeypatch, eager):
+    monkeypatch.setattr(tier2, "MAX_CODES", tier2._count)
+    _, g = _run("def f(x):\n    return x + 1\nf(1)\n")
+    assert not _in_tier2(g["f"])          # past the bound: stays in tier 1
