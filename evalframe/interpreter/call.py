@@ -24,6 +24,7 @@ from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
 from ..objects.funcobject import Function, set_call_hook
 from .decode import decode
 from . import pystate
+from . import tier2 as _tier2
 
 GEN_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
@@ -322,6 +323,9 @@ def call_from_host(func, args, kwargs):
     """Function.__call__: host code calls a guest function; run it in the VM."""
     if not kwargs and len(args) == func._fast_argcount:
         # (the fast shape is never a generator's)
+        d = func._code._decoded
+        if d is not None and d.t2 is not None:
+            return _tier2.call_from_host(d.t2, func, list(args))
         return _run_frame(_fast_frame(func, list(args)))
     frame = bind_frame(func, args, kwargs)
     if func._code.co_flags & GEN_FLAGS:

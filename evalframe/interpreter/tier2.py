@@ -640,13 +640,25 @@ def run_op(handler, f, stack, arg):
 def run_callee(fr):
     """Run a callee Frame from tier 2 (in tier 2 if its code is, else the plain loop)."""
     t2 = fr.f_code._decoded.t2
+    v = t2(fr, get_tstate()) if t2 is not None else _run_frame(fr)
     init_self = fr.f_init_self
-    if t2 is not None and init_self is None:
-        return t2(fr, get_tstate())
-    v = _run_frame(fr)
     if init_self is not None:
+        # (a class's guest __init__: type_call's check, the new object)
         v = _init_result(init_self, v)
     return v
+
+
+def call_from_host(t2, func, args):
+    """Host code calling a guest function whose code is in tier 2 (exact
+    arity): what run_frame does for a host re-entry, then the tier-2 function."""
+    tstate = get_tstate()
+    tstate.reentry += 1
+    try:
+        if tstate.reentry & 63 == 0:
+            _check_host_room(tstate)
+        return t2(None, tstate, 0, func, args)
+    finally:
+        tstate.reentry -= 1
 
 
 def call_any(tstate, func, args):
@@ -704,6 +716,7 @@ _NS = None
 
 def _namespace():
     global _NS, _RETURN, _Reraise, _unwind, _run_frame, _init_result, _call_push, _pystate
+    global _check_host_room
     if _NS is None:
         from . import ceval, pystate
         from .ops import RETURN
@@ -716,6 +729,7 @@ def _namespace():
         _init_result = ceval.init_result
         _call_push = call_push
         _pystate = pystate
+        _check_host_room = ceval._check_host_room
         ns = dict(_si._namespace())
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
@@ -730,6 +744,7 @@ def _namespace():
 
 
 _RETURN = _Reraise = _unwind = _run_frame = _init_result = _call_push = _pystate = None
+_check_host_room = None
 
 
 def warm(code, d):
