@@ -32,7 +32,7 @@ class Decoded:
     """What the interpreter keeps per code object."""
 
     __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines",
-                 "kwindex", "warm", "fused", "t2", "t2state")
+                 "kwindex", "warm", "fused", "t2", "t2state", "t1instrs")
 
     def __init__(self, instrs, basic, raw, nlocalsplus, cell2arg):
         self.instrs = instrs
@@ -47,6 +47,7 @@ class Decoded:
         self.fused = False      # (and, after them, before tier 2 translates the code)
         self.t2 = None          # tier2: the code's tier-2 function, once translated
         self.t2state = 0        # tier2: 0 never, 1 pending (eligible), 3 tried
+        self.t1instrs = None    # tier2: ``instrs`` without the tier-2 entries
 
 
 def decode(code):

@@ -56,6 +56,7 @@ each function's source to DIR.  EVALFRAME_TIER2=off|auto|eager picks the mode
 import linecache
 import os
 import sys
+from types import MethodType
 
 from .. import opcodes as _K
 from ..objects.cellobject import NULL
@@ -354,6 +355,12 @@ def _own(g, name, arg, darg, j, depth):
     if name == "FOR_ITER":
         it = g.peek()
         t = g.temp()
+        # a guest generator: tier 1 resumes it inline in the plain loop (as
+        # 3.12's FOR_ITER_GEN), tier 2 only through next(): the frame
+        # continues in tier 1 at this FOR_ITER
+        g.emit("if type(%s) is Generator:" % it)
+        g.to_stack(1)
+        g.emit("f._lasti = %d; blk = -2; break" % (j - 1), 1)
         g.emit("%s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
@@ -494,6 +501,7 @@ def _source(code, g, nslots, comments, d):
         "                    continue",
         "            break",
         "        if exc is not None: leave(exc)",
+        "        if blk == -2: return to_tier1(tstate, f, depth, back)",
         "        return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
         "        tstate.depth = depth; tstate.frame = back",
@@ -547,6 +555,7 @@ def compile_code(code, d):
         except OSError:
             pass
     d.t2 = fn
+    d.t1instrs = list(d.instrs)     # (what a frame handed back to tier 1 runs)
     # frames the plain loop starts (instruction 0), or already running ones
     # reaching a loop header, enter tier 2 (on-stack replacement)
     instrs = d.instrs
@@ -662,7 +671,29 @@ def call_from_host(t2, func, args):
 
 
 def call_any(tstate, func, args):
-    """CALL_FUNCTION / CALL_METHOD other than an exact-arity guest function."""
+    """CALL_FUNCTION / CALL_METHOD other than an exact-arity guest function:
+    a bound method of a guest function, or a guest function missing trailing
+    defaulted arguments, still runs its tier-2 function directly (the shapes
+    bind_frame gives the fast path); anything else through call_push."""
+    cls = type(func)
+    if cls is MethodType:
+        inner = func.__func__
+        if type(inner) is Function:
+            args.insert(0, func.__self__)
+            func = inner
+            cls = Function
+    if cls is Function:
+        n = len(args)
+        argcount = func._fast_argcount
+        if n < argcount:
+            defaults = func._defaults
+            if defaults and n >= argcount - len(defaults):
+                args += defaults[n - argcount:]
+                n = argcount
+        if n == argcount:
+            d = func._code._decoded
+            if d is not None and d.t2 is not None:
+                return d.t2(None, tstate, 0, func, args)
     st = []
     fr = _call_push(st, func, args, None)
     if fr is None:
@@ -679,6 +710,14 @@ def call_kw(tstate, func, argv, kwnames):
     if fr is None:
         return st[0]
     return run_callee(fr)
+
+
+def to_tier1(tstate, f, depth, back):
+    """The rest of ``f`` in tier 1 (the plain loop, without its tier-2 entries)."""
+    tstate.depth = depth
+    tstate.frame = back
+    f.f_instrs = f.f_code._decoded.t1instrs
+    return _eval_plain(tstate, f, None)
 
 
 def traced_run(tstate, f):
@@ -716,7 +755,7 @@ _NS = None
 
 def _namespace():
     global _NS, _RETURN, _Reraise, _unwind, _run_frame, _init_result, _call_push, _pystate
-    global _check_host_room
+    global _check_host_room, _eval_plain
     if _NS is None:
         from . import ceval, pystate
         from .ops import RETURN
@@ -730,11 +769,12 @@ def _namespace():
         _call_push = call_push
         _pystate = pystate
         _check_host_room = ceval._check_host_room
+        _eval_plain = ceval._eval_plain
         ns = dict(_si._namespace())
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
-            "traced_run": traced_run, "host_room": host_room,
+            "traced_run": traced_run, "host_room": host_room, "to_tier1": to_tier1,
             "recursion_error": ceval._recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
@@ -744,7 +784,7 @@ def _namespace():
 
 
 _RETURN = _Reraise = _unwind = _run_frame = _init_result = _call_push = _pystate = None
-_check_host_room = None
+_check_host_room = _eval_plain = None
 
 
 def warm(code, d):

@@ -341,3 +341,39 @@ def test_cache_is_bounded(monkeypatch, eager):
     monkeypatch.setattr(tier2, "MAX_CODES", tier2._count)
     _, g = _run("def f(x):\n    return x + 1\nf(1)\n")
     assert not _in_tier2(g["f"])          # past the bound: stays in tier 1
+
+
+def test_generator_loop_hands_over_to_tier1(tmp_path, monkeypatch):
+    # a tier-2 FOR_ITER meeting a guest generator continues in tier 1 (which
+    # resumes generators inline), with the iterator and the rest of the
+    # stack as they were; the generator's exception gets the right traceback
+    _eager_program(tmp_path, """
+        def gen(n):
+            for i in range(n):
+                if i == 3:
+                    raise ValueError('three')
+                yield i * i
+        def consume(n):
+            total = [0, []]
+            try:
+                for v in gen(n):
+                    total[1].append(v)
+                    total[0] += v
+            except ValueError as e:
+                total.append(str(e))
+            return total
+        print(consume(3), consume(10))
+        def bad():
+            return sum(v for v in gen(5))
+        bad()
+    """, monkeypatch)
+
+
+def test_bound_methods_and_defaults_call_tier2_directly(eager):
+    out, g = _run(
+        "class C:\n    def m(self, a, b=10, c=20):\n        return a + b + c\n"
+        "def main():\n    c = C()\n    bound = c.m\n"
+        "    return [bound(1), bound(1, 2), c.m(1, 2, 3), C.m(c, 5)]\n"
+        "print(main())\n")
+    assert _in_tier2(g["main"]) and _in_tier2(g["C"].m)
+    assert out == "[31, 23, 6, 35]\n"
