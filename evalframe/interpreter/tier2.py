@@ -486,7 +486,7 @@ def _source(code, g, nslots, comments, d):
     linemap = [0]       # host line numbers are 1-based
     for text, step in head:
         lines.append(text)
-        linemap.append(step)
+        linemap.append(-1)      # (the prologue runs no guest instruction)
     for indent, text, step in g.body:
         note = comments.get(step)
         lines.append("    " * (indent + 5) + text + ("  # " + note if note else ""))

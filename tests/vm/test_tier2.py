@@ -377,3 +377,36 @@ def test_bound_methods_and_defaults_call_tier2_directly(eager):
         "print(main())\n")
     assert _in_tier2(g["main"]) and _in_tier2(g["C"].m)
     assert out == "[31, 23, 6, 35]\n"
+
+
+def test_host_called_tier2_function_under_a_tracer(tmp_path, monkeypatch):
+    # host code (sorted's key, a with statement's __enter__) calling a
+    # function whose code is in tier 2 while a tracer is attached: the traced
+    # loop runs it and its line events carry its own lines
+    _eager_program(tmp_path, """
+        import sys
+        out = []
+        def key(v):
+            a = v
+            return -a
+        class CM:
+            def __enter__(self):
+                x = 1
+                return x
+            def __exit__(self, *a):
+                pass
+        def tr(frame, event, arg):
+            if frame.f_code.co_name in ('key', '__enter__'):
+                out.append((frame.f_code.co_name, event, frame.f_lineno))
+            return tr
+        for i in range(3):
+            sorted([1, 2], key=key)
+            with CM():
+                pass
+        sys.settrace(tr)
+        sorted([1], key=key)
+        with CM():
+            pass
+        sys.settrace(None)
+        print(out)
+    """, monkeypatch)
