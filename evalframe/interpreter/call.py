@@ -212,15 +212,22 @@ def _make_generator(func, frame):
 
 # -- calling from the eval loop ---------------------------------------------------
 
+def unbind_method(func, args):
+    """A host bound method of a guest function is a guest call: the function,
+    with ``self`` inserted first in ``args`` (a list); anything else as it is."""
+    inner = func.__func__
+    if type(inner) is Function:
+        args.insert(0, func.__self__)
+        return inner
+    return func
+
+
 def call_push(stack, func, args, kwargs):
     """Call ``func``: return a Frame for the loop to push, or push the result."""
     cls = type(func)
     if cls is MethodType:
-        inner = func.__func__
-        if type(inner) is Function:
-            args.insert(0, func.__self__)
-            func = inner
-            cls = Function
+        func = unbind_method(func, args)
+        cls = type(func)
     if cls is Function:
         frame = bind_frame(func, args, kwargs)
         if func._code.co_flags & GEN_FLAGS:

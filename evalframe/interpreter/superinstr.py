@@ -31,6 +31,11 @@ function's frame (the traceback entry, or the live host frame) to find the
 exact instruction, so tracebacks and ``f_lineno`` stay per instruction
 without any per-instruction bookkeeping.
 
+Templates: the opcodes declared in bytecodes.py (one definition per opcode)
+get theirs from that definition (``bytecodes.translate``); the rest are
+written here.  Tier 2 (tier2.py) subclasses ``_Group`` and calls
+``_translate``, so a whole-function translation uses the same templates.
+
 Object lifetimes: a group drops its reference to a value when the
 instruction consuming it runs (``_Group.release``), as CPython's stack
 decrefs it.  What a group does not reproduce: the value stack's contents

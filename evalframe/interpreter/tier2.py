@@ -677,11 +677,8 @@ def call_any(tstate, func, args):
     bind_frame gives the fast path); anything else through call_push."""
     cls = type(func)
     if cls is MethodType:
-        inner = func.__func__
-        if type(inner) is Function:
-            args.insert(0, func.__self__)
-            func = inner
-            cls = Function
+        func = _unbind_method(func, args)
+        cls = type(func)
     if cls is Function:
         n = len(args)
         argcount = func._fast_argcount
@@ -755,11 +752,11 @@ _NS = None
 
 def _namespace():
     global _NS, _RETURN, _Reraise, _unwind, _run_frame, _init_result, _call_push, _pystate
-    global _check_host_room, _eval_plain
+    global _check_host_room, _eval_plain, _unbind_method
     if _NS is None:
         from . import ceval, pystate
         from .ops import RETURN
-        from .call import call_push
+        from .call import call_push, unbind_method
         from .specialize import fast_frame
         _RETURN = RETURN
         _Reraise = ceval.Reraise
@@ -767,6 +764,7 @@ def _namespace():
         _run_frame = ceval.run_frame
         _init_result = ceval.init_result
         _call_push = call_push
+        _unbind_method = unbind_method
         _pystate = pystate
         _check_host_room = ceval._check_host_room
         _eval_plain = ceval._eval_plain
@@ -784,7 +782,7 @@ def _namespace():
 
 
 _RETURN = _Reraise = _unwind = _run_frame = _init_result = _call_push = _pystate = None
-_check_host_room = _eval_plain = None
+_check_host_room = _eval_plain = _unbind_method = None
 
 
 def warm(code, d):
