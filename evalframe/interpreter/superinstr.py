@@ -694,7 +694,16 @@ def _header_counter(orig, index):
                 fn, arg2 = d.instrs[index]
                 return fn(f, stack, arg2)      # (tier2.osr_entry: continue in tier 2)
         return orig(f, stack, arg)
+    loop_header.orig = orig
     return loop_header
+
+
+def uncount_headers(d):
+    """Tier 2 gave up on this code: its loop headers stop counting."""
+    instrs = d.instrs
+    for i, (fn, arg) in enumerate(instrs):
+        if getattr(fn, "__code__", None) is HEADER_CODE:
+            instrs[i] = (fn.orig, arg)
 
 
 # (ceval looks through a loop header's host frame to the group it called)

@@ -789,4 +789,5 @@ def warm(code, d):
     """Called when ``code`` is hot (or at decode time in eager mode)."""
     if d.t2state == 1:
         _namespace()
-        compile_code(code, d)
+        if not compile_code(code, d):
+            _si.uncount_headers(d)      # (stays in tier 1 at tier 1's speed)

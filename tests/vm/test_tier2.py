@@ -410,3 +410,18 @@ def test_host_called_tier2_function_under_a_tracer(tmp_path, monkeypatch):
         sys.settrace(None)
         print(out)
     """, monkeypatch)
+
+
+def test_code_tier2_refuses_keeps_no_loop_counters(monkeypatch):
+    # translation refused (here: past the cache bound) after the loop headers
+    # started counting: they are put back, tier 1 runs at its own speed
+    from evalframe.interpreter import superinstr
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 4)
+    monkeypatch.setattr(superinstr, "WARMUP", 0)
+    monkeypatch.setattr(tier2, "MAX_CODES", tier2._count)
+    out, g = _run("def f(n):\n    t = 0\n    while n:\n        n -= 1\n        t += n\n"
+                  "    return t\nprint(f(50))\n")
+    assert out == "1225\n" and not _in_tier2(g["f"])
+    d = decode(g["f"].__code__)
+    assert not [fn for fn, _ in d.instrs if getattr(fn, "__code__", None) is superinstr.HEADER_CODE]
