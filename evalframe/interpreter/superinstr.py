@@ -676,11 +676,14 @@ def warm_event(code, d):
 def _count_headers(code, out, raw, basic):
     """Loop headers (backward-jump targets) count towards tier 2 while it is
     pending: a function called once whose loop is hot gets there too."""
+    headers = set()
     for i, (op, arg) in enumerate(raw):
         if _K.argkind[op] in (_K.ARG_JREL, _K.ARG_JABS):
             t = basic[i][1]
             if t <= i and out[t][0] is not _backward_jump:
-                out[t] = (_header_counter(out[t][0], t), out[t][1])
+                headers.add(t)      # (once: several jumps may go back to one header)
+    for t in headers:
+        out[t] = (_header_counter(out[t][0], t), out[t][1])
 
 
 def _header_counter(orig, index):

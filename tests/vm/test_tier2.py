@@ -425,3 +425,24 @@ def test_code_tier2_refuses_keeps_no_loop_counters(monkeypatch):
     assert out == "1225\n" and not _in_tier2(g["f"])
     d = decode(g["f"].__code__)
     assert not [fn for fn, _ in d.instrs if getattr(fn, "__code__", None) is superinstr.HEADER_CODE]
+
+
+def test_loop_header_with_several_back_edges_reports_its_instruction(monkeypatch):
+    # a comprehension's FOR_ITER is the target of two backward jumps (the
+    # loop's end and its `if`): counted once, so the fused group's error is
+    # placed at its own instruction (COMPARE_OP), as without tier 2
+    from evalframe.interpreter import superinstr
+    src = ("rows = [[1, 2], [3, None]]\n"
+           "try:\n"
+           "    s = {x * 2 for row in rows for x in row if x > 1}\n"
+           "except TypeError as e:\n"
+           "    import traceback\n"
+           "    last = traceback.extract_tb(e.__traceback__)[-1]\n"
+           "    print(last.name, getattr(last, 'colno', None), getattr(last, 'end_colno', None))\n")
+    monkeypatch.setattr(superinstr, "WARMUP", 2)
+    monkeypatch.setattr(tier2, "ENABLED", False)
+    expected, _ = _run(src)
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 16)
+    got, _ = _run(src)
+    assert got == expected and expected.startswith("<setcomp> ")
