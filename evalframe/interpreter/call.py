@@ -24,6 +24,7 @@ from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_N
 from ..objects.funcobject import Function, set_call_hook
 from .decode import decode
 from . import pystate
+from . import tier2 as _tier2
 
 GEN_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
@@ -248,15 +249,22 @@ def _make_generator(func, frame):
 
 # -- calling from the eval loop ---------------------------------------------------
 
+def unbind_method(func, args):
+    """A host bound method of a guest function is a guest call: the function,
+    with ``self`` inserted first in ``args`` (a list); anything else as it is."""
+    inner = func.__func__
+    if type(inner) is Function:
+        args.insert(0, func.__self__)
+        return inner
+    return func
+
+
 def call_push(stack, func, args, kwargs):
     """Call ``func``: return a Frame for the loop to push, or push the result."""
     cls = type(func)
     if cls is MethodType:
-        inner = func.__func__
-        if type(inner) is Function:
-            args.insert(0, func.__self__)
-            func = inner
-            cls = Function
+        func = unbind_method(func, args)
+        cls = type(func)
     if cls is Function:
         frame = bind_frame(func, args, kwargs)
         if func._code.co_flags & GEN_FLAGS:
@@ -361,6 +369,9 @@ def call_from_host(func, args, kwargs):
     """Function.__call__: host code calls a guest function; run it in the VM."""
     if not kwargs and len(args) == func._fast_argcount:
         # (the fast shape is never a generator's)
+        d = func._code._decoded
+        if d is not None and d.t2 is not None:
+            return _tier2.call_from_host(d.t2, func, list(args))
         return _run_frame(_fast_frame(func, list(args)))
     frame = bind_frame(func, args, kwargs)
     if func._code.co_flags & GEN_FLAGS:

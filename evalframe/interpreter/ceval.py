@@ -28,7 +28,8 @@ from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
                                    FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
                                    FRAME_RAISED)
 from .decode import decode
-from .superinstr import FUSED_LINES, FUSED
+from .superinstr import FUSED_LINES, FUSED, HEADER_CODE as _HEADER_CODE
+from . import tier2 as _tier2
 from ..objects import frameobject as _frameobject
 from ..objects.genobject import Generator
 from ..opcodes import YIELD_FROM as _OP_YIELD_FROM
@@ -346,6 +347,8 @@ def _fused_offset(tb):
     """
     if tb is not None:
         tb = tb.tb_next
+        if tb is not None and tb.tb_frame.f_code is _HEADER_CODE:
+            tb = tb.tb_next     # (a loop header counting towards tier 2 called the group)
         if tb is not None:
             lines = FUSED_LINES.get(tb.tb_frame.f_code)
             if lines is not None:
@@ -366,7 +369,12 @@ def live_lasti(frame):
     hf = _getframe(1)
     below = None
     code = _eval_plain.__code__
+    t2_lines = _tier2.T2_LINES
     while hf is not None:
+        if hf.f_code in t2_lines:
+            index = _tier2.live_index(hf, frame)
+            if index is not None:
+                return index if index >= 0 else None
         if hf.f_code is code:
             if below is not None and below.f_code is _unwind.__code__:
                 return None         # unwinding: f._lasti is already exact
@@ -386,7 +394,8 @@ def live_lasti(frame):
                     if lines is not None:
                         index += lines[below.f_lineno]
                 return index
-        below = hf
+        if hf.f_code is not _HEADER_CODE:
+            below = hf
         hf = hf.f_back
     return None
 

@@ -23,6 +23,7 @@ from .. import opcodes
 from ..objects.cellobject import NULL
 from .ops import handler_table, ARG_DECODERS
 from .superinstr import plain_list
+from . import tier2 as _tier2
 
 _K = opcodes
 
@@ -31,7 +32,7 @@ class Decoded:
     """What the interpreter keeps per code object."""
 
     __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines",
-                 "kwindex", "warm")
+                 "kwindex", "warm", "fused", "t2", "t2state", "t1instrs")
 
     def __init__(self, instrs, basic, raw, nlocalsplus, cell2arg):
         self.instrs = instrs
@@ -43,6 +44,10 @@ class Decoded:
         self.lines = None
         self.kwindex = None     # filled lazily by call.bind_frame
         self.warm = 0           # superinstr: events left before the groups are fused
+        self.fused = False      # (and, after them, before tier 2 translates the code)
+        self.t2 = None          # tier2: the code's tier-2 function, once translated
+        self.t2state = 0        # tier2: 0 never, 1 pending (eligible), 3 tried
+        self.t1instrs = None    # tier2: ``instrs`` without the tier-2 entries
 
 
 def decode(code):
@@ -103,6 +108,8 @@ def decode(code):
                 cell2arg)
     d.instrs = plain_list(code, d, instrs, raw)
     code._decoded = d
+    if d.t2state == 1 and not _tier2.HOT:
+        _tier2.warm(code, d)        # EVALFRAME_TIER2=eager: at the first call
     return d
 
 

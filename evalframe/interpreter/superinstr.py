@@ -31,6 +31,11 @@ function's frame (the traceback entry, or the live host frame) to find the
 exact instruction, so tracebacks and ``f_lineno`` stay per instruction
 without any per-instruction bookkeeping.
 
+Templates: the opcodes declared in bytecodes.py (one definition per opcode)
+get theirs from that definition (``bytecodes.translate``); the rest are
+written here.  Tier 2 (tier2.py) subclasses ``_Group`` and calls
+``_translate``, so a whole-function translation uses the same templates.
+
 Object lifetimes: a group drops its reference to a value when the
 instruction consuming it runs (``_Group.release``), as CPython's stack
 decrefs it.  What a group does not reproduce: the value stack's contents
@@ -48,6 +53,7 @@ from .. import opcodes as _K
 from ..objects.cellobject import NULL
 from ..objects.funcobject import Function
 from ..objects.genobject import Generator
+from . import bytecodes as _bytecodes
 
 # False: no groups are fused (the plain loop then runs the one-instruction
 # handlers; for measuring, and for bisecting a suspected fusion bug).
@@ -68,24 +74,6 @@ _FILENAME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "<superinst
 
 _FACTORIES = {}          # source text -> (factory, host code of the fused function)
 
-_BINARY = {
-    "BINARY_POWER": "**", "BINARY_MULTIPLY": "*", "BINARY_MATRIX_MULTIPLY": "@",
-    "BINARY_TRUE_DIVIDE": "/", "BINARY_FLOOR_DIVIDE": "//", "BINARY_MODULO": "%",
-    "BINARY_ADD": "+", "BINARY_SUBTRACT": "-", "BINARY_LSHIFT": "<<",
-    "BINARY_RSHIFT": ">>", "BINARY_AND": "&", "BINARY_XOR": "^", "BINARY_OR": "|",
-}
-_INPLACE = {
-    "INPLACE_POWER": "**=", "INPLACE_MULTIPLY": "*=", "INPLACE_MATRIX_MULTIPLY": "@=",
-    "INPLACE_TRUE_DIVIDE": "/=", "INPLACE_FLOOR_DIVIDE": "//=", "INPLACE_MODULO": "%=",
-    "INPLACE_ADD": "+=", "INPLACE_SUBTRACT": "-=", "INPLACE_LSHIFT": "<<=",
-    "INPLACE_RSHIFT": ">>=", "INPLACE_AND": "&=", "INPLACE_XOR": "^=", "INPLACE_OR": "|=",
-}
-_UNARY = {"UNARY_POSITIVE": "+", "UNARY_NEGATIVE": "-", "UNARY_NOT": "not ",
-          "UNARY_INVERT": "~"}
-if sys.version_info >= (3, 12):
-    # ~bool warns there; UNARY_INVERT's own handler warns from the guest frame
-    del _UNARY["UNARY_INVERT"]
-
 # Instructions whose handler only ever falls through (returns None) and that
 # only touch the value stack, the frame's locals/cells/globals or objects:
 # a group may run them through their ordinary handler (after flushing the
@@ -95,22 +83,23 @@ _GENERIC = frozenset((
     "BUILD_STRING", "BUILD_SLICE", "SET_ADD", "MAP_ADD", "LIST_EXTEND", "SET_UPDATE",
     "DICT_UPDATE", "DICT_MERGE", "LIST_TO_TUPLE", "UNPACK_EX", "FORMAT_VALUE",
     "DELETE_FAST", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "STORE_GLOBAL",
-    "DELETE_GLOBAL", "DELETE_DEREF", "LOAD_CLASSDEREF", "DELETE_ATTR", "DELETE_SUBSCR",
+    "DELETE_GLOBAL", "DELETE_DEREF", "LOAD_CLASSDEREF", "DELETE_ATTR",
     "GET_ITER", "GET_LEN", "MATCH_MAPPING", "MATCH_SEQUENCE", "MATCH_KEYS",
     "COPY_DICT_WITHOUT_KEYS", "LOAD_ASSERTION_ERROR", "IMPORT_FROM",
 ))
 # Inline translations (below).
-_INLINE = frozenset(("NOP", "EXTENDED_ARG", "LOAD_FAST", "STORE_FAST", "LOAD_CONST",
-                     "POP_TOP", "ROT_TWO", "ROT_THREE", "DUP_TOP", "LOAD_GLOBAL",
-                     "LOAD_ATTR", "STORE_ATTR", "LOAD_DEREF", "STORE_DEREF", "LOAD_CLOSURE",
-                     "BINARY_SUBSCR", "STORE_SUBSCR", "COMPARE_OP", "IS_OP", "CONTAINS_OP",
+_INLINE = frozenset(("EXTENDED_ARG", "LOAD_FAST", "STORE_FAST",
+                     "LOAD_GLOBAL", "LOAD_ATTR", "STORE_ATTR", "COMPARE_OP",
                      "BUILD_TUPLE", "BUILD_LIST", "LIST_APPEND", "UNPACK_SEQUENCE",
                      "LOAD_METHOD", "FOR_ITER", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
                      "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "JUMP_ABSOLUTE",
                      "JUMP_FORWARD", "RETURN_VALUE", "YIELD_VALUE", "GEN_START"))
-_INLINE = (_INLINE | frozenset(_BINARY) | frozenset(_INPLACE) | frozenset(_UNARY)
+# (and every opcode declared in bytecodes.py: its template is derived there)
+_INLINE = (_INLINE | frozenset(_bytecodes.DEFS)
            | frozenset(("CALL_FUNCTION", "CALL_METHOD", "CALL_FUNCTION_KW")))
 FUSABLE = _INLINE | _GENERIC
+
+_NOT_COUNTED = (_K.NOP, _K.EXTENDED_ARG)     # (fusing them alone gains nothing)
 
 _CMP = ("<", "<=", "==", "!=", ">", ">=")
 
@@ -267,7 +256,11 @@ class _Group:
 
 def _translate(g, name, arg, darg, index, handler, raw_arg):
     """Add instruction ``name`` to group ``g``; False if it ends the group."""
-    if name in ("NOP", "EXTENDED_ARG"):
+    if name == "EXTENDED_ARG":
+        return True
+    if name in _bytecodes.DEFS:
+        if not _bytecodes.translate(g, name, darg):
+            g.generic(handler, darg)    # (operands below the virtual stack)
         return True
     if name == "LOAD_FAST":
         t = g.temp()
@@ -280,30 +273,6 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("%s = %s" % (g.fast(darg), v))
         g.release(v)
         g.bound.add(darg)
-    elif name == "LOAD_CONST":
-        g.push(g.param(darg))
-    elif name == "POP_TOP":
-        if g.vs:
-            g.release(g.vs.pop())
-        else:
-            g.emit("stack.pop()")
-    elif name == "ROT_TWO":
-        if len(g.vs) >= 2:
-            g.vs[-1], g.vs[-2] = g.vs[-2], g.vs[-1]
-        else:
-            g.generic(handler, darg)
-    elif name == "ROT_THREE":
-        if len(g.vs) >= 3:
-            g.vs.insert(-2, g.vs.pop())
-        else:
-            g.generic(handler, darg)
-    elif name == "DUP_TOP":
-        if g.vs:
-            g.push(g.vs[-1])
-        else:
-            t = g.temp()
-            g.emit("%s = stack[-1]" % t)
-            g.push(t)
     elif name == "LOAD_GLOBAL":
         g.uses_globals = True
         t = g.temp()
@@ -335,47 +304,11 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         else:
             g.emit("setattr(%s, %s, %s)" % (owner, g.param(darg), value))
         g.release(owner, value)
-    elif name == "LOAD_DEREF":
-        t = g.temp()
-        g.emit("%s = %s.ob_ref" % (t, g.fast(darg)))
-        # the handler's slow path: a late-filled __class__ cell (bpo-23722)
-        g.emit("if %s is NULL: %s = load_deref_slow(f, %d)" % (t, t, darg))
-        g.push(t)
-    elif name == "STORE_DEREF":
-        v = g.pop()
-        g.emit("%s.ob_ref = %s" % (g.fast(darg), v))
-        g.release(v)
-    elif name == "LOAD_CLOSURE":
-        t = g.temp()
-        g.emit("%s = %s" % (t, g.fast(darg)))
-        g.push(t)
-    elif name in _BINARY:
-        g.binary("%%s = %%s %s %%s" % _BINARY[name].replace("%", "%%"))
-    elif name in _INPLACE:
-        g.binary("%%s = %%s; %%s %s %%s" % _INPLACE[name].replace("%", "%%"), inplace=True)
-    elif name in _UNARY:
-        v = g.pop()
-        t = g.temp()
-        g.emit("%s = %s%s" % (t, _UNARY[name], v))
-        g.release(v)
-        g.push(t)
-    elif name == "BINARY_SUBSCR":
-        g.binary("%s = %s[%s]")
-    elif name == "STORE_SUBSCR":
-        sub = g.pop()
-        container = g.pop()
-        value = g.pop()
-        g.emit("%s[%s] = %s" % (container, sub, value))
-        g.release(container, sub, value)
     elif name == "COMPARE_OP":
         if not 0 <= raw_arg < len(_CMP):
             g.generic(handler, darg)    # (the handler's error)
         else:
             g.binary("%%s = %%s %s %%s" % _CMP[raw_arg])
-    elif name == "IS_OP":
-        g.binary("%%s = %%s %s %%s" % ("is not" if darg else "is"))
-    elif name == "CONTAINS_OP":
-        g.binary("%%s = %%s %s %%s" % ("not in" if darg else "in"))
     elif name in ("BUILD_TUPLE", "BUILD_LIST"):
         n = darg
         if n > len(g.vs):
@@ -646,12 +579,13 @@ def _namespace():
     if _NAMESPACE is None:
         from .ops import RETURN, YIELD
         from .ops.names import unbound_local, unbound_deref, _load_global_slow, load_deref_slow
+        from .ops.arith import invert_bool
         from .specialize import fast_frame
         from .call import call_push
         _NAMESPACE = {"fast_frame": fast_frame, "call_push": call_push, "NULL": NULL, "RETURN": RETURN, "YIELD": YIELD, "MethodType": MethodType,
                       "Function": Function, "Generator": Generator, "unbound_local": unbound_local,
-                      "unbound_deref": unbound_deref, "load_global_slow": _load_global_slow,
-                      "load_deref_slow": load_deref_slow,
+                      "unbound_deref": unbound_deref, "load_deref_slow": load_deref_slow, "load_global_slow": _load_global_slow,
+                      "invert_bool": invert_bool,
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
                       "setattr": setattr, "type": type, "iter": iter, "slice": slice,
                       "set": set, "format": format, "str": str, "repr": repr, "ascii": ascii, "dict": dict, "tuple": tuple, "list": list, "len": len,
@@ -715,6 +649,11 @@ def plain_list(code, d, basic, raw):
                 and basic[i][1] <= i):
             out[i] = (_backward_jump, out[i])
     d.warm = (WARMUP or 1) if ENABLED else 0
+    if _tier2.ENABLED and _tier2.eligible(code, raw):
+        d.t2state = 1
+        if not ENABLED:
+            d.warm = _tier2.HOT or 1
+            _count_headers(code, out, raw, basic)
     if ENABLED and not WARMUP:
         fuse_groups(code, d, out, basic, raw)
     return out
@@ -730,10 +669,54 @@ def _backward_jump(f, stack, entry):
 
 
 def warm_event(code, d):
-    """One more sign that ``code`` is worth fusing (d.warm counts down)."""
+    """One more sign that ``code`` is worth fusing, then translating to tier 2
+    (d.warm counts down to each)."""
     d.warm -= 1
     if not d.warm:
-        fuse_groups(code, d, d.instrs, d.basic, d.raw)
+        if ENABLED and not d.fused and d.t2 is None:
+            fuse_groups(code, d, d.instrs, d.basic, d.raw)
+        elif d.t2state == 1:
+            _tier2.warm(code, d)
+
+
+def _count_headers(code, out, raw, basic):
+    """Loop headers (backward-jump targets) count towards tier 2 while it is
+    pending: a function called once whose loop is hot gets there too."""
+    headers = set()
+    for i, (op, arg) in enumerate(raw):
+        if _K.argkind[op] in (_K.ARG_JREL, _K.ARG_JABS):
+            t = basic[i][1]
+            if t <= i and out[t][0] is not _backward_jump:
+                headers.add(t)      # (once: several jumps may go back to one header)
+    for t in headers:
+        out[t] = (_header_counter(out[t][0], t), out[t][1])
+
+
+def _header_counter(orig, index):
+    def loop_header(f, stack, arg):
+        "a loop header of code not yet in tier 2: count, then run the instruction"
+        code = f.f_code
+        d = code._decoded
+        if d.warm:
+            warm_event(code, d)
+            if d.t2 is not None:
+                fn, arg2 = d.instrs[index]
+                return fn(f, stack, arg2)      # (tier2.osr_entry: continue in tier 2)
+        return orig(f, stack, arg)
+    loop_header.orig = orig
+    return loop_header
+
+
+def uncount_headers(d):
+    """Tier 2 gave up on this code: its loop headers stop counting."""
+    instrs = d.instrs
+    for i, (fn, arg) in enumerate(instrs):
+        if getattr(fn, "__code__", None) is HEADER_CODE:
+            instrs[i] = (fn.orig, arg)
+
+
+# (ceval looks through a loop header's host frame to the group it called)
+HEADER_CODE = _header_counter(None, 0).__code__
 
 
 def fuse_groups(code, d, out, basic, raw):
@@ -766,7 +749,7 @@ def fuse_groups(code, d, out, basic, raw):
             g.step = j - i
             handler, darg = basic[j]
             more = _translate(g, name, raw[j][1], darg, j, handler, raw[j][1])
-            if name not in ("NOP", "EXTENDED_ARG"):
+            if raw[j][0] not in _NOT_COUNTED:
                 count += 1
             j += 1
             if not more:
@@ -784,3 +767,10 @@ def fuse_groups(code, d, out, basic, raw):
     for k in range(n):
         if out[k][0] is _backward_jump:
             out[k] = out[k][1]
+    d.fused = True
+    if d.t2state == 1:
+        d.warm = _tier2.HOT or 1    # (tier 2 next: frames made and loop headers count)
+        _count_headers(code, out, raw, basic)
+
+
+from . import tier2 as _tier2  # noqa: E402  (tier2 builds on this module's _Group)

@@ -17,7 +17,7 @@ import textwrap
 import pytest
 
 from evalframe.compiler import compile_source
-from evalframe.interpreter import superinstr
+from evalframe.interpreter import superinstr, tier2
 from evalframe.interpreter.ceval import run_code
 from evalframe.interpreter.decode import decode
 from evalframe.runtime.tracebacks import clean_exception
@@ -44,6 +44,7 @@ def test_warm_up_then_fused(monkeypatch):
     if not superinstr.ENABLED:
         pytest.skip("superinstructions are disabled (EVALFRAME_NO_SUPERINSTRUCTIONS)")
     monkeypatch.setattr(superinstr, "WARMUP", 2)
+    monkeypatch.setattr(tier2, "ENABLED", False)    # (tier 1's warm-up is what is tested)
     g = {"__name__": "__main__"}
     run_code(compile_source("def f(a):\n    b = a + 1\n    return b * 2\n"
                             "def loop(n):\n    while n:\n        n -= 1\n    return n\n",

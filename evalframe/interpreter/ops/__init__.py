@@ -67,6 +67,15 @@ def handler_table():
     if _TABLE is None:
         for mod in _MODULES:
             importlib.import_module(__name__ + "." + mod)
+        # the handlers derived from interpreter/bytecodes.py's definitions
+        from .. import bytecodes
+        from ...objects.cellobject import NULL
+        from .names import load_deref_slow
+        from .arith import invert_bool
+        derived = bytecodes.make_handlers({"NULL": NULL, "load_deref_slow": load_deref_slow,
+                                           "invert_bool": invert_bool})
+        for name, fn in derived.items():
+            handler(fn)
         table = [None] * 256
         for op in range(256):
             name = opcodes.opname[op]

@@ -199,20 +199,7 @@ def DELETE_NAME(f, stack, name):
 
 # -- cells ----------------------------------------------------------------------------
 
-@handler
-def LOAD_CLOSURE(f, stack, index):
-    "( -- cell)"
-    stack.append(f.f_localsplus[index])
-
-
-@handler
-def LOAD_DEREF(f, stack, index):
-    "( -- value)"
-    value = f.f_localsplus[index].ob_ref
-    if value is NULL:
-        value = load_deref_slow(f, index)
-    stack.append(value)
-
+# (LOAD_CLOSURE, the cell loads and stores: interpreter/bytecodes.py)
 
 def load_deref_slow(f, index):
     """An empty cell: a __class__ cell the metaclass has filled on the host
@@ -223,12 +210,6 @@ def load_deref_slow(f, index):
         if value is not NULL:
             return value
     raise unbound_deref(f, index)
-
-
-@handler
-def STORE_DEREF(f, stack, index):
-    "(value -- )"
-    f.f_localsplus[index].ob_ref = stack.pop()
 
 
 @handler

@@ -1,0 +1,793 @@
+"""Tier 2: a hot code object translated as a whole into one host Python function.
+
+Mirrors the role of CPython 3.13's tier-2 (the trace optimizer and its
+copy-and-patch JIT) and, closer, of PyPy's and Pyston's "translate the whole
+function" tiers: the plain loop (tier 1) dispatches one handler (or one fused
+group) per step; tier 2 turns the code object's bytecode into the source of
+one host function, compiled once with the host's ``compile()``:
+
+* the value stack lives in host locals: fixed slots ``s0 .. sN`` (N =
+  co_stacksize) at basic-block boundaries, and, inside a block, the virtual
+  stack of expressions and temporaries the superinstruction translator keeps
+  (superinstr._Group: tier 2 subclasses it, so every inline opcode template
+  is shared with fused groups, not copied);
+* jumps are host control flow: a dispatch over basic blocks ``if blk <= K:``
+  in chunks, so falling into the next block costs nothing and a jump is one
+  assignment, ``continue`` and a few comparisons;
+* constants, names and helper functions are bound once, as closure cells of
+  the factory that makes the function;
+* fast locals stay in ``f.f_localsplus`` (so ``f_locals``, ``locals()``,
+  ``sys._getframe().f_locals`` and tracebacks always see exact values), the
+  block stack in ``f.f_blockstack`` (3.10's SETUP_FINALLY model unchanged);
+* a guest call of a guest function whose code is in tier 2 is a direct host
+  call of its tier-2 function (guest depth still counted and bounded by the
+  guest's recursion limit; host Python-to-Python calls use no C stack on
+  3.11+), anything else goes through call.call_push and the plain loop.
+
+Exceptions: the host line of the tier-2 function that raised maps to the
+guest instruction (``T2_LINES``); the except clause materialises the value
+stack from the slots, sets ``f._lasti`` and runs ceval._unwind for this frame
+(traceback entry, block stack, handler entry), then reloads the slots and
+continues at the handler, or lets the exception leave.
+
+Deoptimisation (tier 2 -> tier 1 at the exact instruction with the exact
+value stack): after every call, if a tracer has attached (sys.settrace,
+breakpoint(), the seeing tools), the virtual stack is written to
+``f.f_valuestack``, ``f._lasti`` set, and the traced loop resumes the frame
+(``tracer.resume``).  A frame started while a tracer is attached never enters
+tier 2.  The generated code assumes nothing that could go stale: globals and
+builtins are read at each use (as tier 1 does), operators are the host's, so
+rebinding a global or builtin, or changing a class, needs no guard.
+
+What hands over to tier 1: generators, coroutines and async generators,
+module and class bodies, code with opcodes that need a non-optimised frame
+(IMPORT_STAR, LOAD_NAME...), code objects beyond ``MAX_CODES``; they run in
+the plain loop exactly as before.  Frames of tier-2 code started by the plain
+loop enter through ``osr_entry`` (at instruction 0, or at a loop header of a
+frame already running when its code became hot: on-stack replacement).
+
+Debugging: each generated line ends with a comment naming the guest
+instruction (offset, opname, argument, source line); the source is registered
+with ``linecache`` under its host filename; EVALFRAME_TIER2_DUMP=DIR writes
+each function's source to DIR.  EVALFRAME_TIER2=off|auto|eager picks the mode
+(docs/vm.md).
+"""
+
+import linecache
+import os
+import sys
+from types import MethodType
+
+from .. import opcodes as _K
+from ..objects.cellobject import NULL
+from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED
+from ..objects.funcobject import Function
+from . import superinstr as _si
+from .pystate import get_tstate
+
+# off: never; auto: code that is hot (HOT events: frames made, loop headers
+# reached); eager: every eligible code object at its first call.
+_MODE = os.environ.get("EVALFRAME_TIER2", "").strip().lower() or "auto"
+if _MODE not in ("off", "auto", "eager"):
+    _MODE = "auto"
+if _MODE == "auto" and sys.version_info < (3, 11):
+    # 3.10's host recursion uses the C stack for every Python call: direct
+    # tier-2 calls could not follow a guest's setrecursionlimit(100000)
+    _MODE = "off"
+MODE = _MODE
+ENABLED = MODE != "off"
+HOT = 0 if MODE == "eager" else int(os.environ.get("EVALFRAME_TIER2_HOT", "16"))
+# caches are bounded: past this many translated code objects, new ones stay in tier 1
+MAX_CODES = int(os.environ.get("EVALFRAME_TIER2_MAX", "4000"))
+DUMP_DIR = os.environ.get("EVALFRAME_TIER2_DUMP") or None
+
+# host code object of a tier-2 function -> [guest instruction index of each host line]
+T2_LINES = {}
+_count = 0
+
+_PKG = os.path.dirname(os.path.abspath(__file__))
+
+_CO_OPTIMIZED = 0x1
+_CO_GENERATORS = 0x20 | 0x80 | 0x200      # generator, coroutine, async generator
+
+# opcodes that keep a code object in tier 1 (generators are excluded by their
+# flags; the rest need a frame that is not optimised, or the loop itself)
+_TIER1_ONLY = frozenset((
+    "YIELD_VALUE", "YIELD_FROM", "GEN_START", "GET_AWAITABLE", "GET_AITER", "GET_ANEXT",
+    "BEFORE_ASYNC_WITH", "SETUP_ASYNC_WITH", "END_ASYNC_FOR", "IMPORT_STAR",
+    "SETUP_ANNOTATIONS", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "PRINT_EXPR",
+    "RETURN_VALUE_NEVER",
+))
+_OWN = frozenset(("FOR_ITER", "RETURN_VALUE", "CALL_FUNCTION", "CALL_METHOD",
+                  "CALL_FUNCTION_KW"))
+_CHUNK = 8
+
+
+def eligible(code, raw):
+    """Whether ``code`` can run in tier 2 (else it stays in tier 1)."""
+    flags = code.co_flags
+    if not flags & _CO_OPTIMIZED or flags & _CO_GENERATORS:
+        return False
+    names = _K.opname
+    for op, _ in raw:
+        name = names[op]
+        if name in _TIER1_ONLY or name.startswith("<"):
+            return False
+    return True
+
+
+# -- stack depths -------------------------------------------------------------------
+
+def _successors(i, op, arg, name, darg):
+    """(next index, jump taken?) pairs of instruction ``i``."""
+    kind = _K.argkind[op]
+    if name in ("RETURN_VALUE", "RERAISE", "RAISE_VARARGS"):
+        return ()
+    if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
+        return ((darg, True),)
+    if kind in (_K.ARG_JREL, _K.ARG_JABS):
+        return ((i + 1, False), (darg, True))
+    return ((i + 1, False),)
+
+
+def stack_depths(raw, basic):
+    """The value-stack depth before each reachable instruction (None: dead)."""
+    n = len(raw)
+    depth = [None] * n
+    depth[0] = 0
+    work = [0]
+    names = _K.opname
+    while work:
+        i = work.pop()
+        d = depth[i]
+        op, arg = raw[i]
+        name = names[op]
+        darg = basic[i][1]
+        for j, jumped in _successors(i, op, arg, name, darg):
+            if j >= n:
+                continue
+            if name == "EXTENDED_ARG":
+                nd = d
+            else:
+                nd = d + _K.stack_effect(op, arg if op >= _K.HAVE_ARGUMENT else 0, jumped)
+            if depth[j] is None:
+                depth[j] = nd
+                work.append(j)
+            elif depth[j] != nd:
+                raise ValueError("inconsistent stack depth at %d" % j)
+    return depth
+
+
+def bound_locals(code, raw, basic, depth, bound0):
+    """The fast locals certainly bound before each instruction (a forward
+    "definitely assigned" analysis: STORE_FAST binds, DELETE_FAST unbinds), so
+    that LOAD_FAST of them needs no NULL check.  An exception handler gets
+    what was bound at its SETUP instruction, less every local deleted
+    anywhere (``except ... as name`` deletes ``name``)."""
+    n = len(raw)
+    names = _K.opname
+    store, delete = _K.opmap["STORE_FAST"], _K.opmap["DELETE_FAST"]
+    deleted = {arg for op, arg in raw if op == delete}
+    setups = {_K.opmap[x] for x in ("SETUP_FINALLY", "SETUP_WITH", "SETUP_ASYNC_WITH")}
+    bound = [None] * n
+    bound[0] = frozenset(bound0)
+    work = [0]
+    while work:
+        i = work.pop()
+        cur = bound[i]
+        op, arg = raw[i]
+        darg = basic[i][1]
+        out = cur
+        if op == store:
+            out = cur | {arg}
+        elif op == delete:
+            out = cur - {arg}
+        for j, jumped in _successors(i, op, arg, names[op], darg):
+            if j >= n or depth[j] is None:
+                continue
+            val = (cur - deleted) if (jumped and op in setups) else out
+            old = bound[j]
+            new = val if old is None else (old & val)
+            if new != old:
+                bound[j] = new
+                work.append(j)
+    return bound
+
+
+# -- the translator -------------------------------------------------------------------
+
+class _Function(_si._Group):
+    """A whole code object: superinstr._Group's virtual stack and opcode
+    templates, with the stack slots ``s0..`` as the canonical form at block
+    boundaries and jumps as ``blk = target; continue``."""
+
+    def __init__(self, bound, nslots):
+        super().__init__(0, bound)
+        self.nslots = nslots
+        self.indent0 = 0            # indentation of the current block's body
+
+    def emit(self, text, indent=0):
+        super().emit(text, indent + self.indent0)
+
+    def slots_text(self, vs):
+        """Assign the virtual stack ``vs`` to the canonical slots (or None)."""
+        dst, src = [], []
+        for k, x in enumerate(vs):
+            if x != "s%d" % k:
+                dst.append("s%d" % k)
+                src.append(x)
+        if not dst:
+            return None
+        if len(dst) == 1:
+            return "%s = %s" % (dst[0], src[0])
+        return "%s = %s" % (", ".join(dst), ", ".join(src))
+
+    def canonical(self, indent=0):
+        text = self.slots_text(self.vs)
+        if text is not None:
+            self.emit(text, indent)
+        self.vs = ["s%d" % k for k in range(len(self.vs))]
+
+    def exit(self, target, indent=0):
+        text = self.slots_text(self.vs)
+        if text is not None:
+            self.emit(text, indent)
+        self.emit("blk = %d; continue" % target, indent)
+
+    def pop(self):
+        if not self.vs:
+            raise AssertionError("tier 2: pop below the block's stack")
+        return self.vs.pop()
+
+    def peek(self, n=1):
+        return self.vs[-n]
+
+    def to_stack(self, indent=0):
+        """Write the whole virtual stack to f.f_valuestack (empty in tier 2)."""
+        if self.vs:
+            self.emit("stack += (%s,)" % ", ".join(self.vs), indent)
+
+    def from_stack(self, depth, indent=0):
+        """The slots from f.f_valuestack (``depth`` values), which is emptied."""
+        if depth:
+            self.emit("%s, = stack; del stack[:]" % ", ".join("s%d" % k for k in range(depth)),
+                      indent)
+        self.vs = ["s%d" % k for k in range(depth)]
+
+    def generic(self, handler, arg):
+        """Run an ordinary handler that only falls through, on the real stack."""
+        n = len(self.vs)
+        op, raw_arg = self.raw[self.step]
+        after = n + _K.stack_effect(op, raw_arg if op >= _K.HAVE_ARGUMENT else 0, False)
+        self.to_stack()
+        self.emit("%s(f, stack, %s)" % (self.param(handler), self.param(arg)))
+        self.from_stack(after)
+
+
+def translate(code, d):
+    """The source of ``code``'s tier-2 function, its params and line table, or None."""
+    raw, basic = d.raw, d.basic
+    depth = stack_depths(raw, basic)
+    n = len(raw)
+    names = _K.opname
+    targets = _si.jump_targets(raw)
+    targets.add(0)
+    bound0 = _si._always_bound(code, raw)
+    nslots = max(code.co_stacksize, 1)
+    bound_at = bound_locals(code, raw, basic, depth, bound0)
+    g = _Function(bound0, nslots)
+    g.raw = raw
+    blocks = sorted(t for t in targets if t < n and depth[t] is not None)
+    # the chunks of the block dispatch: (last block start of the chunk, [starts])
+    chunks = [blocks[k:k + _CHUNK] for k in range(0, len(blocks), _CHUNK)]
+    comments = {}
+    i = 0
+    for chunk in chunks:
+        g.indent0 = 0
+        g.step = chunk[0]
+        g.emit("if blk <= %d:" % chunk[-1])
+        g.indent0 = 1
+        g.emit("pass")
+        for bi, start in enumerate(chunk):
+            end = chunk[bi + 1] if bi + 1 < len(chunk) else (
+                blocks[blocks.index(start) + 1] if blocks.index(start) + 1 < len(blocks) else n)
+            g.indent0 = 1
+            g.step = start
+            g.emit("if blk <= %d:" % start)
+            g.indent0 = 2
+            g.emit("pass")
+            g.vs = ["s%d" % k for k in range(depth[start])]
+            g.bound = set(bound_at[start] or ())
+            open_end = _block(g, code, d, depth, start, end, comments)
+            if open_end:
+                g.step = end - 1
+                g.canonical()
+                if end >= n:
+                    g.emit("raise SystemError('tier 2: fell off the code')")
+    return g, nslots, comments
+
+
+def _block(g, code, d, depth, start, end, comments):
+    """Translate instructions start..end-1; True if the block falls through."""
+    raw, basic = d.raw, d.basic
+    names = _K.opname
+    j = start
+    while j < end:
+        if depth[j] is None:
+            j += 1
+            continue
+        op, arg = raw[j]
+        name = names[op]
+        handler, darg = basic[j]
+        g.step = j
+        comments[j] = _describe(code, j, name, arg, darg)
+        if name in _OWN:
+            more = _own(g, name, arg, darg, j, depth)
+        elif name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW"):
+            more = _si._translate(g, name, arg, darg, j, handler, arg)
+            if name == "DELETE_FAST":
+                g.bound.discard(darg)
+            if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
+                more = False
+        else:
+            more = _any(g, name, op, arg, darg, j, handler, depth)
+        j += 1
+        if not more:
+            return False
+    return True
+
+
+def _describe(code, j, name, arg, darg):
+    shown = darg if isinstance(darg, (str, int, float)) else (
+        type(darg).__name__ if darg is not None and not isinstance(darg, tuple) else arg)
+    text = repr(shown)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return "%d %s %s" % (2 * j, name, text.replace("\n", " "))
+
+
+def _own(g, name, arg, darg, j, depth):
+    if name == "RETURN_VALUE":
+        v = g.pop()
+        g.emit("f._lasti = %d; f.f_state = RETURNED" % j)
+        g.emit("return %s" % v)
+        return False
+    if name == "FOR_ITER":
+        it = g.peek()
+        t = g.temp()
+        # a guest generator: tier 1 resumes it inline in the plain loop (as
+        # 3.12's FOR_ITER_GEN), tier 2 only through next(): the frame
+        # continues in tier 1 at this FOR_ITER
+        g.emit("if type(%s) is Generator:" % it)
+        g.to_stack(1)
+        g.emit("f._lasti = %d; blk = -2; break" % (j - 1), 1)
+        g.emit("%s = next(%s, NULL)" % (t, it))
+        g.emit("if %s is NULL:" % t)
+        keep = list(g.vs)
+        g.vs.pop()
+        if it[0] == "s":
+            g.emit("%s = None" % it, 1)      # (the exhausted iterator is released)
+        g.exit(darg, 1)
+        g.vs = keep
+        g.push(t)
+        return True
+    # the calls
+    if name == "CALL_FUNCTION_KW":
+        kwnames = g.pop()
+        argv = [g.pop() for _ in range(arg)][::-1]
+        func = g.pop()
+        fn = g.temp()
+        g.emit("f._lasti = %d" % j)
+        g.emit("%s = call_kw(tstate, %s, [%s], %s)" % (fn, func, ", ".join(argv), kwnames))
+        g.release(func, kwnames, *argv)
+        _after_call(g, fn, j)
+        return True
+    argv = [g.pop() for _ in range(arg)][::-1]
+    if name == "CALL_METHOD":
+        self_ = g.pop()
+        meth = g.pop()
+        fn, args, k = g.temp(), g.temp(), g.temp()
+        g.emit("if %s is NULL: %s = %s; %s = [%s]; %s = %d"
+               % (meth, fn, self_, args, ", ".join(argv), k, len(argv)))
+        g.emit("else: %s = %s; %s = [%s]; %s = %d"
+               % (fn, meth, args, ", ".join([self_] + argv), k, len(argv) + 1))
+        g.release(meth, self_, *argv)
+        n_expr = k
+    else:
+        func = g.pop()
+        fn, args = g.temp(), g.temp()
+        g.emit("%s = %s; %s = [%s]" % (fn, func, args, ", ".join(argv)))
+        g.release(func, *argv)
+        n_expr = str(len(argv))
+    g.emit("f._lasti = %d" % j)
+    dd = g.temp()
+    g.emit("if type(%s) is Function and %s._fast_argcount == %s:" % (fn, fn, n_expr))
+    g.emit("%s = %s._code._decoded" % (dd, fn), 1)
+    g.emit("if %s is not None and %s.t2 is not None: %s = %s.t2(None, tstate, 0, %s, %s)"
+           % (dd, dd, fn, dd, fn, args), 1)
+    g.emit("else: %s = run_frame(fast_frame(%s, %s))" % (fn, fn, args), 1)
+    g.emit("else: %s = call_any(tstate, %s, %s)" % (fn, fn, args))
+    g.emit("%s = %s = None" % (args, dd))
+    _after_call(g, fn, j)
+    return True
+
+
+def _after_call(g, result, j):
+    g.push(result)
+    # deoptimise when a tracer attached during the call (docs/vm.md)
+    g.emit("if tstate.tracer is not None:")
+    g.to_stack(1)
+    g.emit("f._lasti = %d; blk = -1; break" % j, 1)
+
+
+def _any(g, name, op, arg, darg, j, handler, depth):
+    """Any other instruction: its ordinary handler on the real value stack,
+    a Frame it returns run to completion, an index it returns jumped to."""
+    g.to_stack()
+    g.vs = []
+    r = g.temp()
+    g.emit("%s = run_op(%s, f, stack, %s)" % (r, g.param(handler), g.param(darg)))
+    kind = _K.argkind[op]
+    jumps = kind in (_K.ARG_JREL, _K.ARG_JABS)
+    if jumps and darg < len(depth) and depth[darg] is not None:
+        g.emit("if %s is not None:" % r)
+        keep = g.vs
+        g.from_stack(depth[darg], 1)
+        g.emit("blk = %s; continue" % r, 1)
+        g.vs = keep
+    nxt = j + 1
+    if name in ("RERAISE", "RAISE_VARARGS"):
+        g.emit("raise SystemError('tier 2: %s fell through')" % name)
+        return False
+    if nxt < len(depth) and depth[nxt] is not None:
+        g.from_stack(depth[nxt])
+    else:
+        g.vs = []
+    if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
+        return False
+    return True
+
+
+# -- source, compile, install -------------------------------------------------------------
+
+def _source(code, g, nslots, comments, d):
+    code_p = g.param(code)
+    instrs_p = g.param(d.instrs)
+    slots = ", ".join("s%d" % k for k in range(nslots))
+    head = [
+        ("def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))), 0),
+        ("def t2(f, tstate, start=0, func=None, args=None):", 0),
+        ("    if func is not None:", 0),
+        ("        args += func._fast_tail; f = new_frame(Frame); f.f_code = %s" % code_p, 0),
+        ("        f.f_globals = func._globals; f.f_builtins = func._builtins; "
+         "f._f_locals = None; f.f_localsplus = args", 0),
+        ("        f.f_valuestack = []; f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; "
+         "f.f_state = CREATED; f.f_init_self = None" % instrs_p, 0),
+        ("    if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
+        ("    depth = tstate.depth", 0),
+        ("    if depth >= tstate.recursion_limit: raise recursion_error()", 0),
+        ("    if not depth & 63: host_room(tstate)", 0),
+        ("    back = tstate.frame", 0),
+        ("    tstate.depth = depth + 1; f.f_back = back; tstate.frame = f; "
+         "f.f_state = EXECUTING", 0),
+        ("    fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
+        ("    exact = globals_.__class__ is dict", 0),
+        ("    %s = None" % " = ".join("s%d" % k for k in range(nslots)), 0),
+        ("    blk = start", 0),
+        ("    if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
+         % (slots, nslots), 0),
+        ("    exc = None", 0),
+        ("    try:", 0),
+        ("        while True:", 0),
+        ("            try:", 0),
+        ("                while True:", 0),
+    ]
+    lines = []
+    linemap = [0]       # host line numbers are 1-based
+    for text, step in head:
+        lines.append(text)
+        linemap.append(-1)      # (the prologue runs no guest instruction)
+    for indent, text, step in g.body:
+        note = comments.get(step)
+        lines.append("    " * (indent + 5) + text + ("  # " + note if note else ""))
+        linemap.append(step)
+    tail = [
+        "            except BaseException as e:",
+        "                blk, exc = catch(tstate, f, e, (%s,)); e = None" % slots,
+        "                if blk >= 0:",
+        "                    %s, = stack + [None] * (%d - len(stack)); del stack[:]"
+        % (slots, nslots),
+        "                    exc = None",
+        "                    continue",
+        "            break",
+        "        if exc is not None: leave(exc)",
+        "        if blk == -2: return to_tier1(tstate, f, depth, back)",
+        "        return tstate.tracer.resume(tstate, f, f, None)",
+        "    finally:",
+        "        tstate.depth = depth; tstate.frame = back",
+    ]
+    for text in tail:
+        lines.append(text)
+        linemap.append(-1)
+    src = (lines[0] + "\n" + "".join("    " + ln + "\n" for ln in lines[1:])
+           + "    return t2\n")
+    return src, linemap
+
+
+def _filename(code):
+    base = "%s-%s-%d" % (os.path.basename(code.co_filename or "?"), code.co_qualname
+                         if hasattr(code, "co_qualname") else code.co_name,
+                         code.co_firstlineno)
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in base)
+    return os.path.join(_PKG, "<tier2 %s #%d>" % (safe, _count))
+
+
+def compile_code(code, d):
+    """Translate ``code`` to tier 2 and install it (d.t2); False if it stays in tier 1."""
+    global _count
+    d.t2state = 3           # tried (whatever happens below)
+    if _count >= MAX_CODES or not eligible(code, d.raw):
+        return False
+    try:
+        g, nslots, comments = translate(code, d)
+    except (ValueError, AssertionError):
+        return False
+    src, linemap = _source(code, g, nslots, comments, d)
+    _count += 1
+    filename = _filename(code)
+    ns = dict(_namespace())
+    try:
+        host_code = compile(src, filename, "exec")
+    except (SyntaxError, RecursionError, MemoryError):
+        return False        # (the host's compiler has limits: nesting, size)
+    exec(host_code, ns)
+    fn = ns["make"](*g.params)
+    T2_LINES[fn.__code__] = linemap
+    linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
+    if DUMP_DIR:
+        try:
+            os.makedirs(DUMP_DIR, exist_ok=True)
+            with open(os.path.join(DUMP_DIR, os.path.basename(filename).strip("<>")
+                                   .replace(" ", "_") + ".py"), "w") as out:
+                out.write("# %s (%s:%d)\n" % (code.co_name, code.co_filename,
+                                              code.co_firstlineno))
+                out.write(src)
+        except OSError:
+            pass
+    d.t2 = fn
+    d.t1instrs = list(d.instrs)     # (what a frame handed back to tier 1 runs)
+    # frames the plain loop starts (instruction 0), or already running ones
+    # reaching a loop header, enter tier 2 (on-stack replacement)
+    instrs = d.instrs
+    depth = stack_depths(d.raw, d.basic)
+    entries = {0}
+    for i, (op, arg) in enumerate(d.raw):
+        kind = _K.argkind[op]
+        if kind in (_K.ARG_JREL, _K.ARG_JABS):
+            t = d.basic[i][1]
+            if t <= i and depth[i] is not None:
+                entries.add(t)
+    for t in entries:
+        if t < len(instrs) and depth[t] is not None:
+            instrs[t] = (osr_entry, t)
+    return True
+
+
+# -- the runtime the generated code calls ------------------------------------------------
+
+def osr_entry(f, stack, index):
+    """A plain-loop frame at ``index`` (0, or a loop header) continues in tier 2
+    to its return; an exception leaving it has been unwound there (Reraise)."""
+    tstate = get_tstate()
+    d = f.f_code._decoded
+    if tstate.tracer is not None:
+        handler, arg = d.basic[index]
+        return handler(f, stack, arg)
+    tstate.depth -= 1
+    tstate.frame = f.f_back
+    try:
+        r = d.t2(f, tstate, index)
+    except BaseException as e:
+        tstate.depth += 1
+        tstate.frame = f
+        raise _Reraise(e, f._lasti)
+    tstate.depth += 1
+    tstate.frame = f
+    stack.append(r)
+    return _RETURN
+
+
+def catch(tstate, f, e, slots):
+    """The except clause of a tier-2 function: where ``e`` was raised, the
+    value stack materialised, ceval._unwind for this frame.  Returns
+    (handler index or -1, exception)."""
+    tb = e.__traceback__
+    lines = T2_LINES.get(tb.tb_frame.f_code) if tb is not None else None
+    cur = lines[tb.tb_lineno] if lines is not None else f._lasti
+    if cur < 0:
+        cur = f._lasti
+    if e.__class__ is _Reraise:
+        exc = e.exc
+        f._lasti = cur if e.lasti is None else e.lasti
+        add_tb = False
+    else:
+        exc = e
+        f._lasti = cur
+        add_tb = True
+    stack = f.f_valuestack
+    stack[:] = slots
+    fr, exc = _unwind(tstate, f, f, exc, add_tb)
+    if fr is None:
+        return -1, exc
+    return f._lasti + 1, exc
+
+
+def leave(exc):
+    """Raise ``exc`` out of a tier-2 function, its __context__ kept (as the
+    plain loop: a host caller's handled exception must not be chained)."""
+    context = exc.__context__
+    try:
+        raise exc
+    finally:
+        exc.__context__ = context
+        exc = context = None
+
+
+def run_op(handler, f, stack, arg):
+    """An ordinary handler run from tier 2: a Frame it returns (a guest call:
+    __enter__, __exit__, CALL_FUNCTION_EX, __import__) runs to completion and
+    its result is pushed; an int (a jump) is returned."""
+    r = handler(f, stack, arg)
+    if r is None or r.__class__ is int:
+        return r
+    if r.__class__ is Frame:
+        stack.append(run_callee(r))
+        return None
+    raise SystemError("tier 2: unexpected handler result %r" % (r,))
+
+
+def run_callee(fr):
+    """Run a callee Frame from tier 2 (in tier 2 if its code is, else the plain loop)."""
+    t2 = fr.f_code._decoded.t2
+    v = t2(fr, get_tstate()) if t2 is not None else _run_frame(fr)
+    init_self = fr.f_init_self
+    if init_self is not None:
+        # (a class's guest __init__: type_call's check, the new object)
+        v = _init_result(init_self, v)
+    return v
+
+
+def call_from_host(t2, func, args):
+    """Host code calling a guest function whose code is in tier 2 (exact
+    arity): what run_frame does for a host re-entry, then the tier-2 function."""
+    tstate = get_tstate()
+    tstate.reentry += 1
+    try:
+        if tstate.reentry & 63 == 0:
+            _check_host_room(tstate)
+        return t2(None, tstate, 0, func, args)
+    finally:
+        tstate.reentry -= 1
+
+
+def call_any(tstate, func, args):
+    """CALL_FUNCTION / CALL_METHOD other than an exact-arity guest function:
+    a bound method of a guest function, or a guest function missing trailing
+    defaulted arguments, still runs its tier-2 function directly (the shapes
+    bind_frame gives the fast path); anything else through call_push."""
+    cls = type(func)
+    if cls is MethodType:
+        func = _unbind_method(func, args)
+        cls = type(func)
+    if cls is Function:
+        n = len(args)
+        argcount = func._fast_argcount
+        if n < argcount:
+            defaults = func._defaults
+            if defaults and n >= argcount - len(defaults):
+                args += defaults[n - argcount:]
+                n = argcount
+        if n == argcount:
+            d = func._code._decoded
+            if d is not None and d.t2 is not None:
+                return d.t2(None, tstate, 0, func, args)
+    st = []
+    fr = _call_push(st, func, args, None)
+    if fr is None:
+        return st[0]
+    return run_callee(fr)
+
+
+def call_kw(tstate, func, argv, kwnames):
+    nkw = len(kwnames)
+    npos = len(argv) - nkw
+    kwargs = dict(zip(kwnames, argv[npos:]))
+    st = []
+    fr = _call_push(st, func, argv[:npos], kwargs)
+    if fr is None:
+        return st[0]
+    return run_callee(fr)
+
+
+def to_tier1(tstate, f, depth, back):
+    """The rest of ``f`` in tier 1 (the plain loop, without its tier-2 entries)."""
+    tstate.depth = depth
+    tstate.frame = back
+    f.f_instrs = f.f_code._decoded.t1instrs
+    return _eval_plain(tstate, f, None)
+
+
+def traced_run(tstate, f):
+    """A tier-2 frame started while a tracer is attached runs in the traced loop."""
+    return tstate.tracer.eval_frame(tstate, f, None)
+
+
+def host_room(tstate):
+    """Direct tier-2 calls are host Python calls: keep the host's recursion
+    limit above the guest's depth (no C stack is used for them on 3.11+)."""
+    want = tstate.depth + 4 * 64 + (tstate.reentry + 64) * _pystate.HOST_FRAMES_PER_REENTRY
+    if sys.getrecursionlimit() < want + 512:
+        sys.setrecursionlimit(want + 1024)
+
+
+def live_index(hf, frame):
+    """The instruction a tier-2 host frame ``hf`` running ``frame`` is at; -1
+    when it runs ``frame`` outside the translated body (deoptimised: the
+    traced loop keeps f._lasti); None when it runs another frame."""
+    lines = T2_LINES.get(hf.f_code)
+    if lines is None:
+        return None
+    loc = hf.f_locals
+    running = loc.get("f")
+    if type(loc) is dict:
+        loc.clear()
+    loc = None
+    if running is not frame:
+        return None
+    return lines[hf.f_lineno]     # (-1: outside the translated body, f._lasti is exact)
+
+
+_NS = None
+
+
+def _namespace():
+    global _NS, _RETURN, _Reraise, _unwind, _run_frame, _init_result, _call_push, _pystate
+    global _check_host_room, _eval_plain, _unbind_method
+    if _NS is None:
+        from . import ceval, pystate
+        from .ops import RETURN
+        from .call import call_push, unbind_method
+        from .specialize import fast_frame
+        _RETURN = RETURN
+        _Reraise = ceval.Reraise
+        _unwind = ceval._unwind
+        _run_frame = ceval.run_frame
+        _init_result = ceval.init_result
+        _call_push = call_push
+        _unbind_method = unbind_method
+        _pystate = pystate
+        _check_host_room = ceval._check_host_room
+        _eval_plain = ceval._eval_plain
+        ns = dict(_si._namespace())
+        ns.update({
+            "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
+            "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
+            "traced_run": traced_run, "host_room": host_room, "to_tier1": to_tier1,
+            "recursion_error": ceval._recursion_error, "EXECUTING": FRAME_EXECUTING,
+            "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
+            "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
+        })
+        _NS = ns
+    return _NS
+
+
+_RETURN = _Reraise = _unwind = _run_frame = _init_result = _call_push = _pystate = None
+_check_host_room = _eval_plain = _unbind_method = None
+
+
+def warm(code, d):
+    """Called when ``code`` is hot (or at decode time in eager mode)."""
+    if d.t2state == 1:
+        _namespace()
+        if not compile_code(code, d):
+            _si.uncount_headers(d)      # (stays in tier 1 at tier 1's speed)

@@ -1,0 +1,100 @@
+"""interpreter/bytecodes.py: one definition per opcode, everything else derived.
+
+The stack effect each definition declares must be opcodes.stack_effect's
+(3.10's dis.stack_effect); the handler table must hold the derived handlers;
+no other interpreter module may define a declared opcode again (a handler, a
+template branch, a table entry: ``grep`` for the name lands on the
+definition); and the derived handler, fused template and tier-2 template must
+agree with each other on every declared opcode.
+"""
+
+import pathlib
+import re
+
+import pytest
+
+from evalframe import opcodes
+from evalframe.interpreter import bytecodes, ops, superinstr, tier2
+from evalframe.compiler import compile_source
+from evalframe.interpreter.ceval import run_code
+
+INTERPRETER = pathlib.Path(bytecodes.__file__).parent
+
+
+@pytest.mark.parametrize("name", sorted(bytecodes.DEFS))
+def test_stack_effect_matches_opcodes(name):
+    d = bytecodes.DEFS[name]
+    op = opcodes.opmap[name]
+    arg = 1 if op >= opcodes.HAVE_ARGUMENT else 0
+    assert d.effect == opcodes.stack_effect(op, arg), name
+
+
+def test_handlers_are_derived():
+    table = ops.handler_table()
+    for name in bytecodes.DEFS:
+        fn = table[opcodes.opmap[name]]
+        assert fn.__code__.co_filename == bytecodes.HANDLERS_FILENAME, name
+        assert fn.__name__ == name
+
+
+def test_no_second_definition_in_the_interpreter():
+    """``def NAME``, ``"NAME"`` (a template branch or a table key) anywhere in
+    interpreter/ other than bytecodes.py would be a second copy."""
+    found = []
+    for path in INTERPRETER.rglob("*.py"):
+        if path.name == "bytecodes.py":
+            continue
+        text = path.read_text()
+        for name in bytecodes.DEFS:
+            for pattern in (r"def %s\(" % name, r"[\"']%s[\"']" % name):
+                for m in re.finditer(pattern, text):
+                    found.append("%s:%d %s" % (path.name, text.count("\n", 0, m.start()) + 1,
+                                               name))
+    assert not found, found
+
+
+def test_every_declared_opcode_is_fused_inline():
+    for name in bytecodes.DEFS:
+        assert name in superinstr.FUSABLE
+
+
+_PROGRAM = """
+def ops(a, b, xs, d):
+    out = []
+    out.append((a + b, a - b, a * b, a / b, a // b, a % b, a ** 2, a << 2, a >> 1,
+                a & b, a ^ b, a | b, -a, +a, ~a, not a, xs[1], a is b, a is not b,
+                a in xs, a not in xs))
+    c = a
+    c += b; c -= 1; c *= 3; c //= 2; c %= 7; c **= 2; c <<= 1; c >>= 1
+    c &= 255; c ^= 3; c |= 8
+    c2 = float(a); c2 /= 4
+    out.append((c, c2))
+    xs[0] = c
+    del xs[1]
+    d[a], d[b] = b, a
+    x, y, z = 1, 2, 3
+    x, y, z = z, x, y
+    def inner():
+        return x + y
+    out.append((xs, sorted(d.items()), x, y, z, inner()))
+    return out
+print(ops(13, 5, [1, 2, 3], {}))
+try:
+    ops(1, 0, [1, 2], {})
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
+"""
+
+
+@pytest.mark.parametrize("mode", ["handlers", "fused", "tier2"])
+def test_derived_forms_agree(mode, monkeypatch, capsys):
+    monkeypatch.setattr(superinstr, "ENABLED", mode != "handlers")
+    monkeypatch.setattr(superinstr, "WARMUP", 0)
+    monkeypatch.setattr(tier2, "ENABLED", mode == "tier2")
+    monkeypatch.setattr(tier2, "HOT", 0)
+    g = {"__name__": "__main__"}
+    run_code(compile_source(_PROGRAM, "<defs>", "exec"), g)
+    got = capsys.readouterr().out
+    exec(compile(_PROGRAM, "<defs>", "exec"), {"__name__": "__main__"})
+    expected = capsys.readouterr().out
+    assert got == expected
