@@ -62,6 +62,7 @@ from .. import opcodes as _K
 from ..objects.cellobject import NULL
 from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED
 from ..objects.funcobject import Function
+from ..objects import excslots as _x
 from . import superinstr as _si
 from .pystate import get_tstate
 
@@ -601,12 +602,12 @@ def catch(tstate, f, e, slots):
     """The except clause of a tier-2 function: where ``e`` was raised, the
     value stack materialised, ceval._unwind for this frame.  Returns
     (handler index or -1, exception)."""
-    tb = e.__traceback__
+    tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
     lines = T2_LINES.get(tb.tb_frame.f_code) if tb is not None else None
     cur = lines[tb.tb_lineno] if lines is not None else f._lasti
     if cur < 0:
         cur = f._lasti
-    if e.__class__ is _Reraise:
+    if type(e) is _Reraise:
         exc = e.exc
         f._lasti = cur if e.lasti is None else e.lasti
         add_tb = False
@@ -625,11 +626,11 @@ def catch(tstate, f, e, slots):
 def leave(exc):
     """Raise ``exc`` out of a tier-2 function, its __context__ kept (as the
     plain loop: a host caller's handled exception must not be chained)."""
-    context = exc.__context__
+    context = _x.get_context(exc)     # (the slots: never a guest __getattribute__)
     try:
         raise exc
     finally:
-        exc.__context__ = context
+        _x.set_context(exc, context)
         exc = context = None
 
 
