@@ -282,10 +282,12 @@ def _eval_plain(tstate, f, throwexc):
                             raise SystemError("bad handler result %r" % (r,))
                 break           # only a hand-off to the traced loop gets here
             except BaseException as e:
-                if _issubclass(type(e), STOP_OR_MEMORY) and stops_run(e):
-                    raise       # a stopped run: past every guest handler (abort.py)
                 exc, add_tb = raised_at(f, e, ip - 1)
                 e = None
+                if _issubclass(type(exc), STOP_OR_MEMORY) and stops_run(exc):
+                    # a stopped run: past every guest handler (abort.py); also
+                    # when it comes wrapped in a Reraise (a tier-2 callee's)
+                    raise exc
                 f, exc = _unwind(tstate, entry, f, exc, add_tb)
                 if f is None:
                     pending = exc

@@ -63,6 +63,7 @@ from ..objects.cellobject import NULL
 from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED
 from ..objects.funcobject import Function
 from ..objects import excslots as _x
+from .abort import STOP_OR_MEMORY, stops_run
 from . import superinstr as _si
 from .pystate import get_tstate
 
@@ -602,6 +603,8 @@ def catch(tstate, f, e, slots):
     """The except clause of a tier-2 function: where ``e`` was raised, the
     value stack materialised, ceval._unwind for this frame.  Returns
     (handler index or -1, exception)."""
+    if issubclass(type(e), STOP_OR_MEMORY) and stops_run(e):
+        raise e     # a stopped run: past every guest handler (abort.py), as ceval's loop does
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
     lines = T2_LINES.get(tb.tb_frame.f_code) if tb is not None else None
     cur = lines[tb.tb_lineno] if lines is not None else f._lasti

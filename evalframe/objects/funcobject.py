@@ -18,6 +18,7 @@ import sys as _sys
 from operator import attrgetter
 from types import MethodType, FunctionType as _FunctionType, ModuleType as _ModuleType
 
+from . import excslots as _x     # (the slots: never a guest __getattribute__)
 from . import vmhooks
 from .cellobject import NULL
 from .codeobject import (Code, set_type_dict_entry, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
@@ -171,7 +172,7 @@ class Function(metaclass=_FunctionMeta):
             # host-library frames, never the VM's own (set_leave_hook).
             leave = _leave_hook
             if leave is not None:
-                exc.__traceback__ = leave(exc.__traceback__)
+                _x.set_traceback(exc, leave(_x.get_traceback(exc)))
             exc = None
             raise
 

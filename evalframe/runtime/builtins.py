@@ -19,6 +19,7 @@ import sys
 import weakref
 from threading import get_ident as _get_ident
 
+from ..objects.excslots import get_traceback as _x_get_traceback   # (never a guest __getattribute__)
 from ..objects.cellobject import (NULL, Cell, settle_class_cell, register_class_cell,
                                   unregister_class_cell)
 from ..objects.codeobject import Code
@@ -509,7 +510,7 @@ def vm_exc_info():
     exc = get_tstate().topmost_exception()
     if exc is None:
         return (None, None, None)
-    return (type(exc), exc, exc.__traceback__)
+    return (type(exc), exc, _x_get_traceback(exc))
 
 
 def vm_exception():

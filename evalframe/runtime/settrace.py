@@ -30,6 +30,7 @@ import os
 import sys
 import weakref
 
+from ..objects import excslots as _x     # (the slots: never a guest __getattribute__)
 from ..objects.codeobject import CO_OPTIMIZED
 from ..objects.frameobject import (FRAME_CREATED, FRAME_SUSPENDED, FRAME_EXECUTING,
                                    FRAME_RETURNED, FRAME_UNWINDING, FRAME_RAISED,
@@ -99,7 +100,7 @@ class SettraceState:
             return
         callback = frame.f_trace
         if callback is not None:
-            self._call(frame, callback, "exception", (type(exc), exc, exc.__traceback__))
+            self._call(frame, callback, "exception", (type(exc), exc, _x.get_traceback(exc)))
 
     def line_numbers(self, code):
         """Per instruction index: its line, or -1 (_PyCode_CheckLineNumber's answer)."""

@@ -412,6 +412,7 @@ def test_host_called_tier2_function_under_a_tracer(tmp_path, monkeypatch):
     """, monkeypatch)
 
 
+@pytest.mark.evalframe_untraced     # (tier 2 plumbing: a tracer hands every frame to tier 1)
 def test_code_tier2_refuses_keeps_no_loop_counters(monkeypatch):
     # translation refused (here: past the cache bound) after the loop headers
     # started counting: they are put back, tier 1 runs at its own speed
