@@ -17,6 +17,8 @@ import subprocess
 import sys
 import time
 
+from ..tools import compare as _compare
+
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # The worker: framed JSON requests {"path": ...} on stdin, framed JSON answers
@@ -292,34 +294,18 @@ for line in sys.stdin.buffer:
 """
 
 
-class DisWorker:
+class DisWorker(_compare.Worker):
     """A python3.10 process printing ``dis.dis`` listings of files."""
 
-    def __init__(self, command):
-        env = dict(os.environ)
-        env["PYENV_VERSION"] = "3.10.13"
-        self.proc = subprocess.Popen(list(command) + ["-c", _DIS_WORKER],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     env=env)
+    script = _DIS_WORKER
+    what = "dis worker"
 
     def listing(self, path):
         """3.10's listing of the file at ``path``, or None when 3.10 cannot compile it."""
-        self.proc.stdin.write(path.encode("utf-8", "surrogateescape") + b"\n")
-        self.proc.stdin.flush()
-        head = self.proc.stdout.read(4)
-        if len(head) < 4:
-            raise RuntimeError("the CPython 3.10 dis worker died")
-        payload = self.proc.stdout.read(struct.unpack("<I", head)[0])
+        payload = self.ask(path)
         if payload[:1] != b"D":
             return None
         return payload[1:].decode("utf-8", "surrogateescape")
-
-    def close(self):
-        try:
-            self.proc.stdin.close()
-            self.proc.wait(timeout=10)
-        except Exception:
-            self.proc.kill()
 
 
 def our_listing(path):

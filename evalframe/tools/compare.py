@@ -56,28 +56,29 @@ FIELDS = ("co_code", "co_consts", "co_names", "co_varnames", "co_freevars",
           "co_firstlineno", "co_linetable", "co_name")
 
 
-class RefWorker:
-    """A python3.10 subprocess that compiles paths and returns marshalled code."""
+class Worker:
+    """A python3.10 subprocess running ``script``: a path per line in, a
+    length-prefixed answer per path out (RefWorker here, the fuzzer's DisWorker)."""
+
+    script = None
+    what = "worker"
 
     def __init__(self, command):
         env = dict(os.environ)
         env["PYENV_VERSION"] = "3.10.13"
-        self.proc = subprocess.Popen(list(command) + ["-c", _REF_WORKER],
+        self.proc = subprocess.Popen(list(command) + ["-c", self.script],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      env=env)
 
-    def compile(self, path):
-        """("ok", Code) or ("error", message) for the file at ``path``."""
+    def ask(self, path):
+        """The worker's answer (bytes) for the file at ``path``."""
         self.proc.stdin.write(path.encode("utf-8", "surrogateescape") + b"\n")
         self.proc.stdin.flush()
         head = self.proc.stdout.read(4)
         if len(head) < 4:
-            raise RuntimeError("the CPython 3.10 worker died")
+            raise RuntimeError("the CPython 3.10 %s died" % self.what)
         (n,) = struct.unpack("<I", head)
-        payload = self.proc.stdout.read(n)
-        if payload[:1] == b"M":
-            return "ok", pyc.loads(payload[1:])
-        return "error", payload[1:].decode("utf-8", "replace")
+        return self.proc.stdout.read(n)
 
     def close(self):
         try:
@@ -85,6 +86,19 @@ class RefWorker:
             self.proc.wait(timeout=10)
         except Exception:
             self.proc.kill()
+
+
+class RefWorker(Worker):
+    """A python3.10 subprocess that compiles paths and returns marshalled code."""
+
+    script = _REF_WORKER
+
+    def compile(self, path):
+        """("ok", Code) or ("error", message) for the file at ``path``."""
+        payload = self.ask(path)
+        if payload[:1] == b"M":
+            return "ok", pyc.loads(payload[1:])
+        return "error", payload[1:].decode("utf-8", "replace")
 
 
 # -- comparing code objects ---------------------------------------------------------
