@@ -94,7 +94,7 @@ class StatsObserver(Observer):
         if name in self._CALLS:
             from ..tools.explain import split_call_stack
             from ..tools.stats import classify_call
-            instr = _RawInstr(name, _full_arg(raw, index), 2 * index)
+            instr = _RawInstr(name, full_arg(raw, index), 2 * index)
             func, args, kwnames, via = split_call_stack(instr, stack)
             if func is not None:
                 kind, _, _ = classify_call(func, len(args) - len(kwnames or ()), kwnames, via)
@@ -110,7 +110,7 @@ class _RawInstr:
         self.offset = offset
 
 
-def _full_arg(raw, index):
+def full_arg(raw, index):
     """The oparg of instruction ``index`` with its EXTENDED_ARG prefixes folded in."""
     arg = raw[2 * index + 1]
     shift = 8

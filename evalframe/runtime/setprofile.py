@@ -31,7 +31,7 @@ import weakref
 from types import BuiltinFunctionType, MethodDescriptorType
 
 from .. import opcodes
-from ..interpreter.traced import Observer
+from ..interpreter.traced import Observer, full_arg
 from ..objects.cellobject import NULL
 
 _host_setprofile = sys.setprofile
@@ -41,19 +41,7 @@ _CALL_FUNCTION = opcodes.opmap["CALL_FUNCTION"]
 _CALL_FUNCTION_KW = opcodes.opmap["CALL_FUNCTION_KW"]
 _CALL_METHOD = opcodes.opmap["CALL_METHOD"]
 _CALL_FUNCTION_EX = opcodes.opmap["CALL_FUNCTION_EX"]
-_EXTENDED_ARG = opcodes.EXTENDED_ARG
 _CALLS = frozenset((_CALL_FUNCTION, _CALL_FUNCTION_KW, _CALL_METHOD, _CALL_FUNCTION_EX))
-
-
-def _oparg(raw, index):
-    arg = raw[2 * index + 1]
-    shift = 8
-    j = index - 1
-    while j >= 0 and raw[2 * j] == _EXTENDED_ARG:
-        arg |= raw[2 * j + 1] << shift
-        shift += 8
-        j -= 1
-    return arg
 
 
 def c_callable(op, arg, stack):
@@ -130,7 +118,7 @@ class ProfileObserver(Observer):
         op = raw[2 * index]
         if op not in _CALLS:
             return
-        func = c_callable(op, _oparg(raw, index), stack)
+        func = c_callable(op, full_arg(raw, index), stack)
         if func is None:
             return
         self._pending.append((frame, index, func))
