@@ -5,9 +5,12 @@ wrapper around a workload (functions, classes, generators, closures, imports);
 the outcome and the wrapper's call counts must equal the host's.
 """
 
+import glob
+import os
+
 import pytest
 
-from ._support import MODES, host, vm, same
+from ._support import MODES, PROGRAMS, host, vm, same
 
 
 @pytest.mark.parametrize("mode", sorted(MODES))
@@ -26,9 +29,14 @@ def _lines(text):
 def test_every_builtin_rebound_fresh_import(mode):
     # a module not yet loaded, imported by the host's importlib (--vm-modules=none):
     # the same importlib code runs, so the same builtins are looked up.
-    h = host("builtins_rebound.py", "fresh")
+    # The module must really be compiled on both sides (a cached .pyc would skip
+    # compile()), whatever the caller's PYTHONDONTWRITEBYTECODE says.
+    for cached in glob.glob(os.path.join(PROGRAMS, "__pycache__", "bi_mod.*")):
+        os.remove(cached)
+    no_cache = {"PYTHONDONTWRITEBYTECODE": "1"}
+    h = host("builtins_rebound.py", "fresh", extra_env=no_cache)
     v = vm("builtins_rebound.py", "fresh", run_opts=["--vm-modules=none"],
-           extra_env=MODES[mode])
+           extra_env=dict(MODES[mode], **no_cache))
     assert v.returncode == h.returncode == 0, v.stderr
     assert v.stderr == h.stderr
     hl, vl = _lines(h.stdout), _lines(v.stdout)
