@@ -29,7 +29,7 @@ __builtins__ = VM_BUILTINS
 # names up in the guest-visible builtins).
 _VM_MODULES = {__name__: _sys.modules[__name__]}
 _EXECUTED = set()       # VM modules whose body has run
-_host_import = _builtins.__import__
+HOST_IMPORT = _builtins.__import__
 
 
 def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
@@ -38,7 +38,7 @@ def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
     if level:
         package = globals.get("__package__") if globals else None
         if not package:
-            return _host_import(name, globals, locals, fromlist, level)
+            return HOST_IMPORT(name, globals, locals, fromlist, level)
         base = package.rsplit(".", level - 1)[0]
         absname = base + "." + name if name else base
     else:
@@ -56,7 +56,7 @@ def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
             top = modules.get(absname.partition(".")[0])
             if top is not None:
                 return top
-    result = _host_import(name, globals, locals, fromlist, level)
+    result = HOST_IMPORT(name, globals, locals, fromlist, level)
     mod = _sys.modules.get(absname)
     if mod is not None:
         modules[absname] = mod

@@ -36,7 +36,7 @@ import os
 import sys
 import threading
 
-from . import hostcopy, _host_import
+from . import hostcopy, HOST_IMPORT
 
 # the importer's path arithmetic runs with the VM's builtins, not the guest's
 _osp = hostcopy.module(os.path.__name__)
@@ -70,7 +70,7 @@ class _HostOnly(threading.local):
     depth = 0
 
 
-_host_only = _HostOnly()
+host_only = _HostOnly()
 
 
 # -- which modules the VM runs ----------------------------------------------
@@ -288,11 +288,11 @@ class VMLoader(importlib.machinery.SourceFileLoader):
 
     def source_to_code(self, data, path, *, _optimize=-1):
         from .compiler import compile_source
-        _host_only.depth += 1
+        host_only.depth += 1
         try:
             return compile_source(data, path, "exec", 0, True, _optimize)
         finally:
-            _host_only.depth -= 1
+            host_only.depth -= 1
 
     def get_code(self, fullname):
         """The module's Code: from the cache when it is valid, else compiled (and cached)."""
@@ -320,7 +320,7 @@ class VMLoader(importlib.machinery.SourceFileLoader):
     def _read_cache(self, cache_path, st, source_path):
         # Any trouble with the cache (absent, stale, corrupt, from an older
         # compiler, unreadable by this evalframe) means: compile again, silently.
-        _host_only.depth += 1
+        host_only.depth += 1
         try:
             cst = os.stat(cache_path)
             if cst.st_mtime < compiler_stamp():
@@ -334,10 +334,10 @@ class VMLoader(importlib.machinery.SourceFileLoader):
         except Exception:
             return None
         finally:
-            _host_only.depth -= 1
+            host_only.depth -= 1
 
     def _write_cache(self, code, cache_path, st, source_path):
-        _host_only.depth += 1
+        host_only.depth += 1
         try:
             data = codec.dumps(code, st.st_mtime, st.st_size)
             mode = (st.st_mode & 0o777) | 0o200  # as _calc_mode: the source's, writable
@@ -345,7 +345,7 @@ class VMLoader(importlib.machinery.SourceFileLoader):
         except Exception:  # a cache is an optimisation; never fail an import over it
             pass
         finally:
-            _host_only.depth -= 1
+            host_only.depth -= 1
 
     def _code_for_exec(self, fullname):
         try:
@@ -359,7 +359,7 @@ class VMLoader(importlib.machinery.SourceFileLoader):
     exec_module = None  # defined below, in importlib's clothes
 
 
-def _execute(code, namespace):
+def execute(code, namespace):
     """Run a module's code in the VM (the seam tests use to stand in for the VM)."""
     from .interpreter.ceval import run_code
     run_code(code, namespace)
@@ -382,7 +382,7 @@ def exec_module(self, module):
     if code is None:
         raise ImportError("cannot load module {!r} when get_code() "
                           "returns None".format(module.__name__))
-    _call_with_frames_removed(_execute, code, module.__dict__)
+    _call_with_frames_removed(execute, code, module.__dict__)
 """
 exec(compile(_BOOTSTRAP_SOURCE, _BOOTSTRAP_FILE, "exec", dont_inherit=True), globals())
 exec_module.__doc__ = "Execute the module's code in the VM."
@@ -402,7 +402,7 @@ class VMFinder(importlib.abc.MetaPathFinder):
         return "<evalframe VMFinder %r>" % (self.policy,)
 
     def find_spec(self, fullname, path=None, target=None):
-        if _host_only.depth:
+        if host_only.depth:
             return None
         explain = self.explained
         if self.policy.wants_name(fullname) is False:
@@ -625,7 +625,7 @@ def _get_module_details(mod_name, error=_Error):
     if pkg_name:
         # Import the parent first so that its own errors are not caught below.
         try:
-            _runpy_frame("import_parent")(_host_import, pkg_name)
+            _runpy_frame("import_parent")(HOST_IMPORT, pkg_name)
         except ImportError as e:
             if e.name is None or (e.name != pkg_name and
                                   not pkg_name.startswith(e.name + ".")):
@@ -740,7 +740,7 @@ def run_module_in_vm(modname, args=(), main_path=None):
     """
     from . import pythonrun
     if main_path is None:
-        if not pythonrun._safe_path():
+        if not pythonrun.safe_path():
             cwd = os.getcwd()
             if sys.path and sys.path[0] in ("", cwd):
                 sys.path[0] = cwd
@@ -765,22 +765,22 @@ def run_module_in_vm(modname, args=(), main_path=None):
             try:
                 return guestdis.run_dis_main(args)
             except SystemExit as exc:
-                return pythonrun._finish(exc)
+                return pythonrun.finish(exc)
     try:
         modname, spec, code = _runpy_frame("main_details")(find, modname)
     except _Error as exc:
-        pythonrun._flush_stdout()
+        pythonrun.flush_stdout()
         sys.stderr.write("%s: %s\n" % (pythonrun.PROGRAM, exc))
         return pythonrun.EX_ERROR
     except SyntaxError as exc:
-        return pythonrun._finish(pythonrun._without_traceback(exc))
+        return pythonrun.finish(pythonrun.without_traceback(exc))
     except BaseException as exc:  # the parent package's import failed
-        return pythonrun._finish(exc)
+        return pythonrun.finish(exc)
     if main_path is None:
         sys.argv[0] = spec.origin
     fname = spec.origin if spec.has_location else None
     cached = spec.cached if spec.has_location else None
-    main = pythonrun._fresh_main(fname, loader=spec.loader, spec=spec, cached=cached)
+    main = pythonrun.fresh_main(fname, loader=spec.loader, spec=spec, cached=cached)
     if fname is None:
         main.__file__ = None
         main.__cached__ = None
@@ -792,7 +792,7 @@ def run_module_in_vm(modname, args=(), main_path=None):
         import linecache
         linecache.lazycache(fname, main.__dict__)
     try:
-        _runpy_frame("main_run")(_runpy_frame("run_code"), pythonrun._run_code, code, main)
+        _runpy_frame("main_run")(_runpy_frame("run_code"), pythonrun.run_in_module, code, main)
     except BaseException as exc:  # the guest's outcome, reported as CPython does
-        return pythonrun._finish(exc)
+        return pythonrun.finish(exc)
     return pythonrun.EX_OK

@@ -187,7 +187,7 @@ FVS_MASK, FVS_HAVE_SPEC = 0x4, 0x4
 MF_DEFAULTS, MF_KWDEFAULTS, MF_ANNOTATIONS, MF_CLOSURE = 0x01, 0x02, 0x04, 0x08
 
 # Stack effects that do not depend on the argument or the jump.
-_FIXED = {
+FIXED_STACK_EFFECTS = {
     POP_TOP: -1, ROT_TWO: 0, ROT_THREE: 0, ROT_FOUR: 0, DUP_TOP: 1, DUP_TOP_TWO: 2,
     NOP: 0, UNARY_POSITIVE: 0, UNARY_NEGATIVE: 0, UNARY_NOT: 0, UNARY_INVERT: 0,
     BINARY_SUBSCR: -1, STORE_SUBSCR: -3, DELETE_SUBSCR: -2,
@@ -213,7 +213,7 @@ _FIXED = {
 }
 for _op in range(256):
     if opname[_op].startswith(("BINARY_", "INPLACE_")):
-        _FIXED.setdefault(_op, -1)
+        FIXED_STACK_EFFECTS.setdefault(_op, -1)
 del _op
 
 
@@ -223,7 +223,7 @@ def stack_effect(op, arg=0, jump=None):
     ``jump=True`` is the effect when the jump is taken, ``False`` when it is not,
     and ``None`` the maximum of both (what the assembler uses).
     """
-    eff = _FIXED.get(op)
+    eff = FIXED_STACK_EFFECTS.get(op)
     if eff is not None:
         return eff
     if op in (UNPACK_SEQUENCE,):

@@ -66,21 +66,21 @@ def _vm_exec_module(hook, module):
     from pathlib import Path
     from _pytest.assertion.rewrite import rewrite_asserts
     from .compiler import compile_source
-    from .importer import _execute, _host_only
+    from .importer import execute, host_only
     spec = module.__spec__
     fn = Path(spec.origin)
     hook._rewritten_names[module.__name__] = fn
     source = fn.read_bytes()
     strfn = str(fn)
-    _host_only.depth += 1
+    host_only.depth += 1
     try:
         tree = ast.parse(source, filename=strfn)
         rewrite_asserts(tree, source, strfn, hook.config)
         code = compile_source(tree, strfn, "exec", 0, True, -1)
     finally:
-        _host_only.depth -= 1
+        host_only.depth -= 1
     _ran[module.__name__] = "vm"
-    _execute(code, module.__dict__)
+    execute(code, module.__dict__)
 
 
 def pytest_load_initial_conftests(early_config, parser, args):

@@ -21,20 +21,20 @@ EXIT_BY_SIGINT = "SIGINT"
 PROGRAM = "evalframe"
 # python -i: a SystemExit of the program is printed as a traceback and the REPL
 # follows (_Py_HandleSystemExit does not exit while config->inspect is set).
-_inspect = False
+inspect_after_run = False
 
 
-def _compile_source(source, filename, mode="exec"):
+def compile_program(source, filename, mode="exec"):
     from .compiler import compile_source
     return compile_source(source, filename, mode, dont_inherit=True)
 
 
-def _run_code(code, module):
+def run_in_module(code, module):
     from .interpreter.ceval import run_code
     return run_code(code, module.__dict__)
 
 
-def _fresh_main(filename=None, loader=None, spec=None, cached=None):
+def fresh_main(filename=None, loader=None, spec=None, cached=None):
     """A new ``__main__`` module installed in sys.modules, as pymain_run_python does.
 
     Its namespace starts with the keys CPython's has, in CPython's order
@@ -79,10 +79,10 @@ def print_exception(exc):
             raise RuntimeError("lost sys.excepthook")
         hook(type(exc), exc, exc.__traceback__)
     except SystemExit:
-        raise       # (_PyErr_PrintEx: a hook raising SystemExit exits; see _finish)
+        raise       # (_PyErr_PrintEx: a hook raising SystemExit exits; see finish)
     except BaseException as err:
         # _PyErr_PrintEx: report the hook's own error, then the original
-        _flush_stdout()
+        flush_stdout()
         if hook is None:
             sys.stderr.write("sys.excepthook is missing\n")
         else:
@@ -103,7 +103,7 @@ def handle_system_exit(exc):
         return EX_OK
     if isinstance(code, int):
         return code & 0xFF
-    _flush_stdout()
+    flush_stdout()
     leftover = None
     try:
         text = str(code)
@@ -133,7 +133,7 @@ def _print_leftover(err):
     traceback.print_exception(type(err), err, tb, file=sys.stderr)
 
 
-def _flush_stdout():
+def flush_stdout():
     try:
         if sys.stdout is not None:
             sys.stdout.flush()
@@ -141,20 +141,20 @@ def _flush_stdout():
         pass
 
 
-def _finish(outcome_exc):
+def finish(outcome_exc):
     """Exit status for an outcome; prints the exception like the host would."""
     if outcome_exc is None:
         return EX_OK
-    if isinstance(outcome_exc, SystemExit) and not _inspect:
+    if isinstance(outcome_exc, SystemExit) and not inspect_after_run:
         return handle_system_exit(outcome_exc)
     from . import limits
     if isinstance(outcome_exc, limits.AbortRun):
         return limits.report(outcome_exc)       # a run limit or the stepper's quit
     if isinstance(outcome_exc, MemoryError) and limits.memory_message():
-        _flush_stdout()
+        flush_stdout()
         sys.stderr.write(limits.memory_message() + "\n")
         return limits.EXIT_MAX_MEMORY
-    _flush_stdout()
+    flush_stdout()
     try:
         print_exception(outcome_exc)
     except SystemExit as exc:       # raised by the guest's sys.excepthook
@@ -167,9 +167,9 @@ def _finish(outcome_exc):
 def run_code_as_main(code, main):
     """Run ``code`` in module ``main`` in the plain VM; return the exit status."""
     try:
-        _run_code(code, main)
+        run_in_module(code, main)
     except BaseException as exc:  # the guest's outcome, reported as CPython does
-        return _finish(exc)
+        return finish(exc)
     return EX_OK
 
 
@@ -201,7 +201,7 @@ def can_not_open(path, err):
     return EX_USAGE
 
 
-def _safe_path():
+def safe_path():
     """python -I / -P: no script directory or cwd goes in front of sys.path."""
     return bool(sys.flags.isolated or getattr(sys.flags, "safe_path", False))
 
@@ -232,7 +232,7 @@ def run_file(path, args=(), skip_first_line=False):
     except OSError as err:
         return can_not_open(abspath, err)
     sys.argv[:] = [path] + list(args)
-    if not _safe_path():
+    if not safe_path():
         sys.path[0:0] = [os.path.dirname(os.path.realpath(abspath))]
     if path.endswith(".pyc"):
         from . import pyc
@@ -241,17 +241,17 @@ def run_file(path, args=(), skip_first_line=False):
         except ValueError as exc:
             sys.stderr.write("%s: %s\n" % (PROGRAM, exc))
             return EX_ERROR
-        main = _fresh_main(abspath, loader=_file_loader(abspath))
+        main = fresh_main(abspath, loader=_file_loader(abspath))
         return run_program(code, main)
     if skip_first_line:
         # pymain_run_file: skip up to the newline and keep it, so line numbers hold
         newline = data.find(b"\n")
         data = data[newline:] if newline >= 0 else b""
-    main = _fresh_main(abspath, loader=_file_loader(abspath))
+    main = fresh_main(abspath, loader=_file_loader(abspath))
     try:
-        code = _compile_source(_check_source(data, abspath), abspath)
+        code = compile_program(_check_source(data, abspath), abspath)
     except BaseException as exc:
-        return _finish(_without_traceback(exc))
+        return finish(without_traceback(exc))
     return run_program(code, main)
 
 
@@ -266,10 +266,10 @@ def run_main_importer(path, args=()):
 def run_stdin(target, args=(), skip_first_line=False):
     """``python -`` / ``python < prog.py``: the program read from stdin, as ``<stdin>``."""
     sys.argv[:] = [target or ""] + list(args)
-    if not _safe_path():
+    if not safe_path():
         sys.path[0:0] = [""]
     import importlib.machinery
-    main = _fresh_main(loader=importlib.machinery.BuiltinImporter)
+    main = fresh_main(loader=importlib.machinery.BuiltinImporter)
     try:
         stdin = sys.stdin.buffer if sys.stdin is not None else None
         data = stdin.read() if stdin is not None else b""
@@ -279,26 +279,26 @@ def run_stdin(target, args=(), skip_first_line=False):
         newline = data.find(b"\n")
         data = data[newline:] if newline >= 0 else b""
     try:
-        code = _compile_source(_check_source(data, "<stdin>", _stdin_seekable()), "<stdin>")
+        code = compile_program(_check_source(data, "<stdin>", _stdin_seekable()), "<stdin>")
     except BaseException as exc:
-        return _finish(_without_traceback(exc))
+        return finish(without_traceback(exc))
     return run_program(code, main)
 
 
 def run_command(command, args=()):
     """``python -c command args...``."""
     sys.argv[:] = ["-c"] + list(args)
-    if not _safe_path():
+    if not safe_path():
         sys.path[0:0] = [""]
     import importlib.machinery
-    main = _fresh_main(loader=importlib.machinery.BuiltinImporter)
+    main = fresh_main(loader=importlib.machinery.BuiltinImporter)
     if sys.version_info >= (3, 13):
         # 3.13's pymain_run_command keeps the command's text for tracebacks
         register_source(command, "<string>", "<string>")
     try:
-        code = _compile_source(command, "<string>")
+        code = compile_program(command, "<string>")
     except BaseException as exc:
-        return _finish(_without_traceback(exc))
+        return finish(without_traceback(exc))
     return run_program(code, main)
 
 
@@ -325,7 +325,7 @@ def _stdin_seekable():
     return True
 
 
-def _without_traceback(exc):
+def without_traceback(exc):
     """A compile-time error is reported with no traceback of ours, as CPython's is."""
     exc.__traceback__ = None
     exc.__context__ = None
@@ -345,7 +345,7 @@ def restart_host(host_flags, evalframe_argv):
     boot = ("import sys; sys.path.insert(0, %r); import evalframe.cli; "
             "del sys.path[0]; sys.path[:1] == [''] and sys.path.pop(0); "
             "evalframe.cli.entry()" % root)
-    _flush_stdout()
+    flush_stdout()
     try:
         sys.stderr.flush()
     except Exception:
@@ -401,8 +401,8 @@ def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None,
 
 
 def _run(kind, target, args, pdb, stats, vm_modules, inspect, quiet, skip_first_line):
-    global _inspect
-    _inspect = bool(inspect)
+    global inspect_after_run
+    inspect_after_run = bool(inspect)
     from . import options
     options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
     from .runtime import patches
@@ -422,10 +422,10 @@ def _run(kind, target, args, pdb, stats, vm_modules, inspect, quiet, skip_first_
         status = importer.run_module_in_vm(target, args)
     elif kind == "stdin" and (interactive or inspect):
         sys.argv[:] = [target or ""] + list(args)
-        if not _safe_path():
+        if not safe_path():
             sys.path[0:0] = [""]
         import importlib.machinery
-        _fresh_main(loader=importlib.machinery.BuiltinImporter)
+        fresh_main(loader=importlib.machinery.BuiltinImporter)
         status = EX_OK
         inspect = True
     elif kind == "stdin":
@@ -454,7 +454,7 @@ def exit_process(status):
         import atexit
         import signal
         atexit._run_exitfuncs()
-        _flush_stdout()
+        flush_stdout()
         try:
             sys.stderr.flush()
         except Exception:

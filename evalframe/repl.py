@@ -83,12 +83,12 @@ class VMConsole(code.InteractiveConsole):
     def runcode(self, code):
         from . import pythonrun
         try:
-            pythonrun._run_code(code, self.main)
+            pythonrun.run_in_module(code, self.main)
         except SystemExit:
             raise
         except BaseException as exc:  # the guest's outcome, printed as the REPL does
             self.interrupted = isinstance(exc, KeyboardInterrupt)
-            pythonrun._flush_stdout()
+            pythonrun.flush_stdout()
             sys.last_type, sys.last_value = type(exc), exc
             pythonrun.print_exception(exc)
             sys.last_traceback = exc.__traceback__
@@ -138,7 +138,7 @@ def banner():
 def interact(main, quiet=False, banner_wanted=True):
     """Read-eval-print in module ``main`` until EOF; the exit status."""
     from . import pythonrun
-    pythonrun._inspect = False   # a SystemExit from the REPL ends the process
+    pythonrun.inspect_after_run = False   # a SystemExit from the REPL ends the process
     try:
         tty = sys.stdin is not None and sys.stdin.isatty()
     except (OSError, ValueError):

@@ -42,7 +42,7 @@ _ENDS_FLOW = frozenset((op.JUMP_ABSOLUTE, op.JUMP_FORWARD, op.RETURN_VALUE,
                         op.RAISE_VARARGS, op.RERAISE))
 
 # Stack effects that depend on neither the argument nor the jump, cached.
-_FIXED_EFFECT = dict(op._FIXED)
+_FIXED_EFFECT = dict(op.FIXED_STACK_EFFECTS)
 
 
 def instrsize(oparg):

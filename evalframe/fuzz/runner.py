@@ -45,9 +45,9 @@ if MODE == "vm":
     importer.install("user")
     # traced: a guest sys.settrace tracer (returning itself, so line and
     # opcode-less events all go through the traced loop) around each program
-    TRACE_ON = pythonrun._compile_source(
+    TRACE_ON = pythonrun.compile_program(
         "import sys\ndef t(frame, event, arg):\n    return t\nsys.settrace(t)\n", "<fuzz>")
-    TRACE_OFF = pythonrun._compile_source("import sys\nsys.settrace(None)\n", "<fuzz>")
+    TRACE_OFF = pythonrun.compile_program("import sys\nsys.settrace(None)\n", "<fuzz>")
 base_modules = set(sys.modules)
 base_path = list(sys.path)
 base_limit = sys.getrecursionlimit()
@@ -63,9 +63,9 @@ def run(path):
     sys.path[:] = [os.path.dirname(path)] + base_path
     if MODE == "vm":
         try:
-            code = pythonrun._compile_source(source, path)
+            code = pythonrun.compile_program(source, path)
         except BaseException as exc:
-            return pythonrun._finish(pythonrun._without_traceback(exc))
+            return pythonrun.finish(pythonrun.without_traceback(exc))
         if VM_MODE == "traced":
             run_code(TRACE_ON, {"__builtins__": builtins})
         try:

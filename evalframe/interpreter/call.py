@@ -324,7 +324,7 @@ def call_host(func, args, kwargs):
     if _handled[0]:
         exc = _get_tstate().topmost_exception()
         if exc is not None and sys.exc_info()[1] is not exc:
-            return _call_in_exc(exc, func, args, kwargs)
+            return call_in_exc(exc, func, args, kwargs)
     if kwargs:
         return func(*args, **kwargs)
     return func(*args)
@@ -343,7 +343,7 @@ def _host_function_args(func, args):
     return args
 
 
-def _call_in_exc(exc, func, args, kwargs):
+def call_in_exc(exc, func, args, kwargs):
     """Call ``func`` with the host's own exc_info showing the guest's handled
     exception, so host code (traceback.print_exc, logging.exception,
     sys.exc_info in a library) sees what the guest is handling."""

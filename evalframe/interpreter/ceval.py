@@ -528,3 +528,18 @@ def unwind_except_handler(tstate, stack, level):
     value = stack.pop()
     stack.pop()                 # traceback
     set_exc_value(tstate.exc_info, value)
+
+
+# The names the other loops share (traced.py, tier2.py).
+unwind = _unwind
+check_host_room = _check_host_room
+eval_plain = _eval_plain
+recursion_error = _recursion_error
+
+# For runtime/signals.py (docs/boundary.md "Signals"): the eval loop, and the
+# functions that change the VM's state between guest instructions, where a
+# signal handler's exception must not be raised.
+EVAL_LOOPS = (_eval_plain,)
+BOOKKEEPING = (run_code, run_frame, _check_host_room, raised_at, _fused_offset, _unwind,
+               unwind_except_handler, _gen_enter, _gen_leave, _gen_exception, _can_hand_off,
+               gen_can_inline, init_result)

@@ -53,7 +53,7 @@ class ThreadState:
 
 
 _local = threading.local()
-_main_tstate = ThreadState()
+main_tstate = ThreadState()
 _main_thread = threading.main_thread()
 _get_ident = threading.get_ident
 _main_ident = _main_thread.ident
@@ -62,12 +62,12 @@ _main_ident = _main_thread.ident
 def get_tstate():
     """The calling thread's state (created on first use in a new thread)."""
     if _get_ident() == _main_ident:
-        return _main_tstate
+        return main_tstate
     try:
         return _local.tstate
     except AttributeError:
         ts = _local.tstate = ThreadState()
-        ts.recursion_limit = _main_tstate.recursion_limit
+        ts.recursion_limit = main_tstate.recursion_limit
         if new_thread_hook is not None:
             new_thread_hook(ts)     # evalframe.limits: count this thread's steps too
         return ts

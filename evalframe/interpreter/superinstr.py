@@ -578,13 +578,13 @@ def _namespace():
     global _NAMESPACE
     if _NAMESPACE is None:
         from .ops import RETURN, YIELD
-        from .ops.names import unbound_local, unbound_deref, _load_global_slow, load_deref_slow
+        from .ops.names import unbound_local, unbound_deref, load_global_slow, load_deref_slow
         from .ops.arith import invert_bool
         from .specialize import fast_frame
         from .call import call_push
         _NAMESPACE = {"fast_frame": fast_frame, "call_push": call_push, "NULL": NULL, "RETURN": RETURN, "YIELD": YIELD, "MethodType": MethodType,
                       "Function": Function, "Generator": Generator, "unbound_local": unbound_local,
-                      "unbound_deref": unbound_deref, "load_deref_slow": load_deref_slow, "load_global_slow": _load_global_slow,
+                      "unbound_deref": unbound_deref, "load_deref_slow": load_deref_slow, "load_global_slow": load_global_slow,
                       "invert_bool": invert_bool,
                       "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
                       "setattr": setattr, "type": type, "iter": iter, "slice": slice,
@@ -773,4 +773,11 @@ def fuse_groups(code, d, out, basic, raw):
         _count_headers(code, out, raw, basic)
 
 
-from . import tier2 as _tier2  # noqa: E402  (tier2 builds on this module's _Group)
+# What tier2.py builds on (its whole-function group subclasses Group and
+# translates opcodes with this module's templates), under public names.
+Group = _Group
+translate = _translate
+namespace = _namespace
+always_bound = _always_bound
+
+from . import tier2 as _tier2  # noqa: E402  (tier2 builds on this module's Group)

@@ -198,7 +198,7 @@ def bound_locals(code, raw, basic, depth, bound0):
 
 # -- the translator -------------------------------------------------------------------
 
-class _Function(_si._Group):
+class _Function(_si.Group):
     """A whole code object: superinstr._Group's virtual stack and opcode
     templates, with the stack slots ``s0..`` as the canonical form at block
     boundaries and jumps as ``blk = target; continue``."""
@@ -274,7 +274,7 @@ def translate(code, d):
     names = _K.opname
     targets = _si.jump_targets(raw)
     targets.add(0)
-    bound0 = _si._always_bound(code, raw)
+    bound0 = _si.always_bound(code, raw)
     nslots = max(code.co_stacksize, 1)
     bound_at = bound_locals(code, raw, basic, depth, bound0)
     g = _Function(bound0, nslots)
@@ -326,7 +326,7 @@ def _block(g, code, d, depth, start, end, comments):
         if name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
         elif name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW"):
-            more = _si._translate(g, name, arg, darg, j, handler, arg)
+            more = _si.translate(g, name, arg, darg, j, handler, arg)
             if name == "DELETE_FAST":
                 g.bound.discard(darg)
             if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
@@ -764,20 +764,20 @@ def _namespace():
         from .specialize import fast_frame
         _RETURN = RETURN
         _Reraise = ceval.Reraise
-        _unwind = ceval._unwind
+        _unwind = ceval.unwind
         _run_frame = ceval.run_frame
         _init_result = ceval.init_result
         _call_push = call_push
         _unbind_method = unbind_method
         _pystate = pystate
-        _check_host_room = ceval._check_host_room
-        _eval_plain = ceval._eval_plain
-        ns = dict(_si._namespace())
+        _check_host_room = ceval.check_host_room
+        _eval_plain = ceval.eval_plain
+        ns = dict(_si.namespace())
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
             "traced_run": traced_run, "host_room": host_room, "to_tier1": to_tier1,
-            "recursion_error": ceval._recursion_error, "EXECUTING": FRAME_EXECUTING,
+            "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
         })

@@ -264,7 +264,7 @@ class TracedLoop:
             base_depth = tstate.depth
             if (base_depth >= tstate.recursion_limit
                     and tstate.recursion_limit <= sys.getrecursionlimit()):
-                raise ceval._recursion_error()
+                raise ceval.recursion_error()
             tstate.depth = base_depth + 1
             entry.f_back = prev_frame
             tstate.frame = entry
@@ -430,7 +430,7 @@ class TracedLoop:
                     if report:
                         exc = self._exception(f, exc)
                     raised_at = f._lasti
-                    if ceval._unwind(tstate, f, f, exc, add_tb)[0] is not None:
+                    if ceval.unwind(tstate, f, f, exc, add_tb)[0] is not None:
                         stack = f.f_valuestack
                         instrs = _basic(f)
                         ip = f._lasti + 1
@@ -451,7 +451,7 @@ class TracedLoop:
     def _push(self, tstate, f, callee):
         """A guest call: enter ``callee`` inline (its 'call' event first)."""
         if tstate.depth >= tstate.recursion_limit:
-            raise ceval._recursion_error()
+            raise ceval.recursion_error()
         callee = frame_new(callee)      # co_zombieframe, revived (frameobject.py)
         if was_reused(callee):
             self._ids.pop(callee, None)  # a new activation gets a new frame_id
@@ -543,3 +543,10 @@ def run_main(code, main_module, observer):
     finally:
         loop.remove_observer(observer)
         release(tstate)
+
+
+# For runtime/signals.py (docs/boundary.md "Signals"): the traced loop, and the
+# helpers that stand for a guest instruction (FOR_ITER's next()); every other
+# function and class of this module is the loop's bookkeeping.
+EVAL_LOOPS = (TracedLoop._loop,)
+INSTRUCTION_HELPERS = (_guest_next,)

@@ -605,7 +605,7 @@ def vm_setrecursionlimit(limit):
         set_thread_recursion_limit(tstate, limit)
     else:
         # `evalframe run`: the interpreter's limit, for every thread as in CPython
-        pystate._main_tstate.recursion_limit = limit
+        pystate.main_tstate.recursion_limit = limit
         set_thread_recursion_limit(tstate, limit)
 
 
@@ -671,7 +671,7 @@ def _with_guest_module(cls):
     return make
 
 
-def _host_module_ready(name):
+def host_module_ready(name):
     """sys.modules[name] when it is a fully initialised module that runs on the
     host, else None.
 
@@ -698,20 +698,20 @@ def after_import():
     functions that find "the caller" with sys._getframe (they would find the
     VM's own frames) get the guest frame instead."""
     if not _INSPECT_DONE[0]:
-        inspect = _host_module_ready("inspect")
+        inspect = host_module_ready("inspect")
         if inspect is not None:
             _INSPECT_DONE[0] = True
             _call.INTERCEPTS[inspect.currentframe] = vm_currentframe
             _call.INTERCEPTS[inspect.stack] = vm_inspect_stack
     if not _TRACEBACK_DONE[0]:
-        tb = _host_module_ready("traceback")
+        tb = host_module_ready("traceback")
         if tb is not None:
             _TRACEBACK_DONE[0] = True
             _call.INTERCEPTS[tb.extract_stack] = vm_extract_stack
             _call.INTERCEPTS[tb.format_stack] = vm_format_stack
             _call.INTERCEPTS[tb.print_stack] = vm_print_stack
     if not _TYPING_DONE[0] and sys.version_info >= (3, 12):
-        typing = _host_module_ready("typing")
+        typing = host_module_ready("typing")
         if typing is not None:
             _TYPING_DONE[0] = True
             for name in ("TypeVar", "ParamSpec", "TypeVarTuple"):
@@ -719,13 +719,13 @@ def after_import():
                 if isinstance(cls, type):
                     _call.TYPE_INTERCEPTS[cls] = _with_guest_module(cls)
     if not _RUNPY_DONE[0]:
-        runpy = _host_module_ready("runpy")
+        runpy = host_module_ready("runpy")
         if runpy is not None:
             _RUNPY_DONE[0] = True
             runpy.exec = _exec_either
             runpy.compile = _compile_source
     if not _DIS_DONE[0]:
-        dis = _host_module_ready("dis")
+        dis = host_module_ready("dis")
         if dis is not None:
             _DIS_DONE[0] = True
             from . import guestdis
@@ -744,7 +744,7 @@ def _install():
         # 3.10's exc_info keeps its own traceback: host code called from a guest
         # except block must see one without evalframe's frames
         from .tracebacks import call_in_exc
-        _call._call_in_exc = call_in_exc
+        _call.call_in_exc = call_in_exc
     I[exec] = vm_exec
     I[eval] = vm_eval
     I[compile] = vm_compile

@@ -35,9 +35,9 @@ def _is_guest(x):
     if isinstance(x, str):
         return True
     if isinstance(x, type) or type(x).__name__ == "module":
-        return any(disasm._has_code(v) and not isinstance(v, type)
+        return any(disasm.has_code(v) and not isinstance(v, type)
                    for v in vars(x).values())
-    return isinstance(disasm._unwrap(x), Code)
+    return isinstance(disasm.unwrap(x), Code)
 
 
 def _route(host, ours, first_kw):

@@ -43,6 +43,12 @@ def _is_vm_code(co):
     return r
 
 
+def mark_vm_code(co):
+    """Count ``co`` as evalframe's own code although its file is not ours
+    (runtime/tracebacks.py's trampolines): its frames are skipped too."""
+    _vm_code[co] = True
+
+
 class HostFrameView:
     """A host frame whose ``f_back`` continues into guest frames.
 

@@ -147,14 +147,14 @@ def late_imports():
     if state is None:
         return
     from . import hostframes
-    from .builtins import _host_module_ready
+    from .builtins import host_module_ready
     for name, patch, attr in (("inspect", hostframes.install_inspect, "isframe"),
                               ("logging", hostframes.install_logging, "currentframe")):
         if name in state.late:
             continue
         # only a fully initialised module the host runs (not one the VM is
         # still executing under --vm-modules=all)
-        module = _host_module_ready(name)
+        module = host_module_ready(name)
         if module is None:
             continue
         state.late.add(name)

@@ -88,25 +88,21 @@ def register_bookkeeping(*objs):
 def _register_vm():
     from ..interpreter import ceval, pystate, traced
     from . import tracebacks
-    for name in ("run_code", "run_frame", "_check_host_room", "raised_at", "_fused_offset",
-                 "_unwind", "unwind_except_handler", "_gen_enter", "_gen_leave",
-                 "_gen_exception", "_can_hand_off", "gen_can_inline", "init_result"):
-        obj = getattr(ceval, name, None)
-        if obj is not None:
-            register_bookkeeping(obj)
+    # each loop module says which of its functions are loops and which are
+    # its bookkeeping (ceval.EVAL_LOOPS, BOOKKEEPING; traced.py's)
+    register_bookkeeping(*ceval.BOOKKEEPING)
     register_bookkeeping(pystate.set_exc_value)
-    loop = getattr(ceval, "_eval_plain", None)
-    if loop is not None:
+    for loop in ceval.EVAL_LOOPS:
         register_loop(loop)
     # the traced loop: its methods and its module's helpers are bookkeeping,
-    # except what stands for an instruction (_guest_next: FOR_ITER's next())
-    for name, obj in vars(traced).items():
-        if (getattr(obj, "__module__", None) == traced.__name__ and name != "_guest_next"
+    # except what stands for an instruction
+    for obj in list(vars(traced).values()):
+        if (getattr(obj, "__module__", None) == traced.__name__
+                and obj not in traced.INSTRUCTION_HELPERS
                 and (isinstance(obj, type) or callable(obj))):
             register_bookkeeping(obj)
-    traced_loop = getattr(traced, "TracedLoop", None)
-    if traced_loop is not None and hasattr(traced_loop, "_loop"):
-        register_loop(traced_loop._loop)
+    for loop in traced.EVAL_LOOPS:
+        register_loop(loop)
     for name, obj in vars(tracebacks).items():
         if getattr(obj, "__module__", None) == tracebacks.__name__ and name != "call_in_exc":
             register_bookkeeping(obj)

@@ -674,7 +674,7 @@ def _trampoline(tb):
         # its frames are evalframe's own: guest_view and the cleaners skip them
         _vm_code[tramp] = True
         from . import hostframes
-        hostframes._vm_code[tramp] = True
+        hostframes.mark_vm_code(tramp)
     return tramp
 
 

@@ -286,7 +286,7 @@ def collect_files(paths):
     return files
 
 
-class _Progress:
+class Progress:
     """Rich's progress bar on a terminal; otherwise a plain line now and then."""
 
     def __init__(self, total, out):
@@ -294,11 +294,11 @@ class _Progress:
         self.rich = None
         if out.isatty():
             try:
-                from rich.progress import Progress
+                from rich.progress import Progress as RichProgress
             except ImportError:
-                Progress = None
-            if Progress is not None:
-                self.rich = Progress(transient=True)
+                RichProgress = None
+            if RichProgress is not None:
+                self.rich = RichProgress(transient=True)
                 self.rich.start()
                 self.task = self.rich.add_task("comparing", total=total)
         self.last = time.monotonic()
@@ -446,7 +446,7 @@ def main(argv=None):
             return 2
     files = collect_files(args.paths)
     start = time.monotonic()
-    progress = _Progress(len(files), sys.stdout)
+    progress = Progress(len(files), sys.stdout)
     try:
         results = compare_files(files, ref_command, max(1, args.jobs), args.ours, progress)
     finally:

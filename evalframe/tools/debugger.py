@@ -88,7 +88,7 @@ def run_with_pdb(code, main_module, stdin=None, stdout=None):
             return 0
         except BaseException as exc:  # the guest's own outcome, reported as CPython does
             settrace.settrace(None)
-            return pythonrun._finish(exc)
+            return pythonrun.finish(exc)
         finally:
             dbg.quitting = True
             settrace.settrace(None)

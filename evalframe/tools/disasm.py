@@ -62,7 +62,7 @@ def _try_compile(source, name):
         return _compile_for_dis(source, name, "exec")
 
 
-def _unwrap(x):
+def unwrap(x):
     """The object holding code inside ``x``: method -> function -> code (dis.dis)."""
     if hasattr(x, "__func__"):
         x = x.__func__
@@ -79,7 +79,7 @@ def _unwrap(x):
 
 def _get_code_object(x):
     """The ``Code`` of a guest function/method/generator/code, or of a source string."""
-    x = _unwrap(x)
+    x = unwrap(x)
     if isinstance(x, str):
         x = _try_compile(x, "<disassembly>")
     if isinstance(x, Code):
@@ -87,7 +87,7 @@ def _get_code_object(x):
     raise TypeError("don't know how to disassemble %s objects" % type(x).__name__)
 
 
-def _has_code(x):
+def has_code(x):
     """True for what dis.dis lists inside a class or module (its ``_have_code``).
 
     Only guest code counts: a host function's code object is host bytecode,
@@ -95,7 +95,7 @@ def _has_code(x):
     """
     if isinstance(x, type):
         return True
-    return isinstance(_unwrap(x), Code)
+    return isinstance(unwrap(x), Code)
 
 
 # -- records --------------------------------------------------------------------
@@ -189,7 +189,7 @@ def _lookup(index, table):
     return value, value
 
 
-def _describe_arg(op, arg, offset, varnames, names, constants, cells, orders=None):
+def describe_arg(op, arg, offset, varnames, names, constants, cells, orders=None):
     """(argval, argrepr) for one instruction, as _get_instructions_bytes computes."""
     kind = opcodes.argkind[op]
     if kind == opcodes.ARG_CONST:
@@ -233,7 +233,7 @@ def _get_instructions_bytes(code, varnames=None, names=None, constants=None,
         if arg is None:
             argval, argrepr = None, ""
         else:
-            argval, argrepr = _describe_arg(op, arg, offset, varnames, names,
+            argval, argrepr = describe_arg(op, arg, offset, varnames, names,
                                             constants, cells, orders)
         yield Instruction(opcodes.opname[op], op, arg, argval, argrepr, offset,
                           starts_line, offset in labels)
@@ -357,7 +357,7 @@ def dis(x=None, file=None, depth=None):
     if x is None:
         distb(file=file)
         return
-    x = _unwrap(x)
+    x = unwrap(x)
     if isinstance(x, Code):
         _disassemble_recursive(x, file=file, depth=depth)
     elif isinstance(x, (bytes, bytearray)):
@@ -367,7 +367,7 @@ def dis(x=None, file=None, depth=None):
     elif hasattr(x, "__dict__"):
         # A class or module: each member that holds code, sorted by name.
         for name, member in sorted(vars(x).items()):
-            if _has_code(member):
+            if has_code(member):
                 print("Disassembly of %s:" % name, file=file)
                 try:
                     dis(member, file=file, depth=depth)

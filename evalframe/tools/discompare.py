@@ -93,7 +93,7 @@ def _init(ref_command):
 
 
 def run(files, ref_command, jobs, out):
-    progress = compare._Progress(len(files), out)
+    progress = compare.Progress(len(files), out)
     results = {}
     try:
         if jobs <= 1:

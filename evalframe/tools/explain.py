@@ -712,7 +712,7 @@ class ExplainObserver:
     def call(self, loop, frame):
         if not self._shown(loop, frame):
             return
-        from .tracer import _args_summary
+        from .tracer import args_summary
         code = frame.f_code
         pad = "  " * self._depth(loop, frame)
         if frame._lasti < 0:
@@ -721,7 +721,7 @@ class ExplainObserver:
                            "PyEval_EvalFrameEx) runs it from offset 0\n"
                            % (pad, code.co_qualname, code.co_name,
                               os.path.basename(code.co_filename), code.co_firstlineno,
-                              _args_summary(frame) or "none"))
+                              args_summary(frame) or "none"))
             if was_reused(frame):
                 self.out.write("%s    (the frame object is `%s`'s zombie frame, reused: the last "
                                "one of this code ended with nothing else holding it and was "

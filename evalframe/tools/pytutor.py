@@ -486,9 +486,9 @@ def record(path, args=(), run_limits=None):
     source = data.decode("utf-8", "replace")
     sys.argv[:] = [path] + list(args)
     sys.path[0:0] = [os.path.dirname(os.path.realpath(abspath))]
-    main = pythonrun._fresh_main(abspath)
+    main = pythonrun.fresh_main(abspath)
     try:
-        code = pythonrun._compile_source(data, abspath)
+        code = pythonrun.compile_program(data, abspath)
     except BaseException as exc:      # a SyntaxError: the trace says so, as pg_logger's
         obs = PyTutorObserver(abspath, io.StringIO())
         return {"code": source, "trace": obs.finish(1, uncaught=exc)}, 1
@@ -513,7 +513,7 @@ def record(path, args=(), run_limits=None):
                 stop = limits.memory_message()
             elif not isinstance(exc, SystemExit):
                 uncaught = exc
-            status = pythonrun._finish(exc)
+            status = pythonrun.finish(exc)
     finally:
         sys.stdout = saved
         loop.remove_observer(obs)

@@ -158,8 +158,8 @@ class Stepper:
         code = frame.f_code
         line = self.line_table(code)[index]
         op = code.co_code[2 * index]
-        from .tracer import _arg_of
-        arg, argrepr = _arg_of(code, index, op)
+        from .tracer import arg_of
+        arg, argrepr = arg_of(code, index, op)
         text = "> %s(%s)%s() offset %d: %s" % (code.co_filename, line, code.co_name, 2 * index,
                                              opcodes.opname[op])
         if arg is not None:

@@ -52,11 +52,11 @@ def prepare_main(path, args):
         return pythonrun.can_not_open(abspath, err)
     sys.argv[:] = [path] + list(args)
     sys.path[0:0] = [os.path.dirname(os.path.realpath(abspath))]
-    main = pythonrun._fresh_main(abspath)
+    main = pythonrun.fresh_main(abspath)
     try:
-        code = pythonrun._compile_source(source, abspath)
+        code = pythonrun.compile_program(source, abspath)
     except BaseException as exc:
-        return pythonrun._finish(pythonrun._without_traceback(exc))
+        return pythonrun.finish(pythonrun.without_traceback(exc))
     return code, main
 
 
@@ -78,7 +78,7 @@ def run_observed(code, main, observers, run_limits=None):
         try:
             run_code(code, main.__dict__)
         except BaseException as exc:  # the guest's outcome, reported as CPython does
-            return pythonrun._finish(exc)       # (an AbortRun: its one line, its status)
+            return pythonrun.finish(exc)       # (an AbortRun: its one line, its status)
         return 0
     finally:
         for o in observers:
@@ -177,7 +177,7 @@ class TraceObserver:
         else:
             line = self.line_table(frame.f_code)[lasti]
             note = "resumed"
-        self._event("call", loop, frame, line=line, value=_args_summary(frame), note=note)
+        self._event("call", loop, frame, line=line, value=args_summary(frame), note=note)
         self._prev[frame] = lasti
 
     def before(self, loop, frame, index, stack):
@@ -200,7 +200,7 @@ class TraceObserver:
         code = frame.f_code
         op = code.co_code[2 * index]
         name = opcodes.opname[op]
-        arg, argrepr = _arg_of(code, index, op)
+        arg, argrepr = arg_of(code, index, op)
         fields = {}
         if self.locals_changes and name in _STORES:
             changed, deleted = _store_effect(frame, name, code, index, op)
@@ -248,11 +248,11 @@ def line_table(code):
     return lines
 
 
-def _arg_of(code, index, op):
+def arg_of(code, index, op):
     """(arg, argrepr) of instruction ``index``, as dis shows them."""
     if op < opcodes.HAVE_ARGUMENT:
         return None, ""
-    from .disasm import _describe_arg
+    from .disasm import describe_arg
     raw = code.co_code
     arg = raw[2 * index + 1]
     shift = 8
@@ -262,7 +262,7 @@ def _arg_of(code, index, op):
         shift += 8
         j -= 1
     try:
-        _argval, argrepr = _describe_arg(op, arg, 2 * index, code.co_varnames, code.co_names,
+        _argval, argrepr = describe_arg(op, arg, 2 * index, code.co_varnames, code.co_names,
                                          code.co_consts, code.co_cellvars + code.co_freevars)
     except Exception:
         argrepr = ""
@@ -273,7 +273,7 @@ def _arg_of(code, index, op):
 
 def _store_effect(frame, name, code, index, op):
     """({name: repr} bound, [names] unbound) by a STORE_*/DELETE_* instruction."""
-    arg, argrepr = _arg_of(code, index, op)
+    arg, argrepr = arg_of(code, index, op)
     target = argrepr
     kind = _STORES[name]
     value = _MISSING
@@ -302,7 +302,7 @@ def _is_null(value):
     return type(value).__name__ == "_Null"
 
 
-def _args_summary(frame):
+def args_summary(frame):
     """The arguments a new frame was called with: 'x=1, y=2' (short reprs)."""
     code = frame.f_code
     if not code.co_flags & 0x1 or frame._lasti >= 0:   # not a function, or resumed

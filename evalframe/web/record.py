@@ -80,7 +80,7 @@ _CHANGES_LOCALS = _ops(
     "CALL_FUNCTION_EX", "CALL_METHOD", "SETUP_ANNOTATIONS", "STORE_SUBSCR", "DELETE_SUBSCR",
     "STORE_ATTR", "DELETE_ATTR", "POP_EXCEPT", "RERAISE")
 
-# Names every module namespace starts with (pythonrun._fresh_main) and that a
+# Names every module namespace starts with (pythonrun.fresh_main) and that a
 # class body adds: not what a learner defined, so frames do not list them.
 _HIDDEN_NAMES = frozenset(("__name__", "__doc__", "__package__", "__loader__", "__spec__",
                            "__annotations__", "__builtins__", "__file__", "__cached__",
@@ -97,12 +97,12 @@ _HOST_CALLABLES = (types.BuiltinFunctionType, types.WrapperDescriptorType,
 
 
 def _vm_types():
-    from ..objects.cellobject import Cell, _Null
+    from ..objects.cellobject import Cell, NULL
     from ..objects.codeobject import Code
     from ..objects.frameobject import Frame
     from ..objects.funcobject import Function
     from ..objects.genobject import GenBase
-    return Cell, _Null, Code, Frame, Function, GenBase
+    return Cell, type(NULL), Code, Frame, Function, GenBase
 
 
 # -- the heap ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 The finder, the specs, the module attributes, the cache and the policies do not
 depend on how a module's code is run, so these tests replace
 ``VMLoader.source_to_code`` with a stub that returns a trivial evalframe ``Code``
-(and counts compilations) and ``importer._execute`` with a stub that records the
+(and counts compilations) and ``importer.execute`` with a stub that records the
 ``Code`` it was given and runs the source file on the host.  The same behaviour
 through the real compiler and VM is checked end to end in test_imports_vm.py.
 """
@@ -47,7 +47,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setattr(importer.VMLoader, "source_to_code",
                         lambda self, data, path, _optimize=-1:
                         stand_in.source_to_code(self, data, path))
-    monkeypatch.setattr(importer, "_execute", StandIn.execute)
+    monkeypatch.setattr(importer, "execute", StandIn.execute)
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     monkeypatch.delenv(importer.EXTRA_ENV, raising=False)
     before = set(sys.modules)
@@ -273,12 +273,12 @@ def test_imports_made_while_compiling_stay_host(tmp_path, env, monkeypatch):
     compile_stub = importer.VMLoader.source_to_code
 
     def compiling_imports(self, data, path, _optimize=-1):
-        importer._host_only.depth += 1   # what the real source_to_code does
+        importer.host_only.depth += 1   # what the real source_to_code does
         try:
             if path.endswith("outer_mod.py"):
                 importlib.import_module("helper_mod")
         finally:
-            importer._host_only.depth -= 1
+            importer.host_only.depth -= 1
         return compile_stub(self, data, path)
 
     monkeypatch.setattr(importer.VMLoader, "source_to_code", compiling_imports)
@@ -306,7 +306,7 @@ def main_state(monkeypatch):
     monkeypatch.setattr(sys, "argv", list(sys.argv))
     monkeypatch.setattr(sys, "path", list(sys.path))
     monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
-    monkeypatch.setattr(pythonrun, "_run_code",
+    monkeypatch.setattr(pythonrun, "run_in_module",
                         lambda code, module: StandIn.execute(code, module.__dict__))
 
 

@@ -208,6 +208,9 @@ def _cm_error(mgr, name, is_async):
     return TypeError(msg)
 
 
+cm_error = _cm_error    # (BEFORE_ASYNC_WITH's error too: generators.py)
+
+
 @handler
 def SETUP_WITH(f, stack, target):
     "(mgr -- exit, res)"

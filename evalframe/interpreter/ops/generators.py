@@ -14,7 +14,7 @@ from ...objects.frameobject import SETUP_FINALLY as B_SETUP_FINALLY, EXCEPT_HAND
 from ..ceval import unwind_except_handler, Reraise
 from ..pystate import get_tstate
 from ..call import call_push
-from .exceptions import lookup_special, _cm_error, given_exception_matches
+from .exceptions import lookup_special, cm_error, given_exception_matches
 from . import handler, arg_decoder, YIELD, YIELD_AGAIN
 from ... import opcodes
 from ...objects import excslots as _x
@@ -183,10 +183,10 @@ def BEFORE_ASYNC_WITH(f, stack, arg):
     mgr = stack[-1]
     enter = lookup_special(mgr, "__aenter__")
     if enter is None:
-        raise _cm_error(mgr, "__aenter__", True)
+        raise cm_error(mgr, "__aenter__", True)
     exit = lookup_special(mgr, "__aexit__")
     if exit is None:
-        raise _cm_error(mgr, "__aexit__", True)
+        raise cm_error(mgr, "__aexit__", True)
     stack[-1] = exit
     return call_push(stack, enter, [], None)
 

@@ -117,6 +117,9 @@ def _load_global_slow(f, name):
     return _load_builtin(f, name)
 
 
+load_global_slow = _load_global_slow    # (the fused groups' LOAD_GLOBAL: superinstr.py)
+
+
 def _load_builtin(f, name):
     b = f.f_builtins
     if type(b) is dict:
