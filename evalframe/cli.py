@@ -6,7 +6,6 @@ Mirrors the argument handling of Modules/main.c for ``run`` (``FILE``, ``-c CODE
 only routes to it, so ``python -m evalframe`` and the ``evalframe`` script agree.
 """
 
-import os
 import sys
 
 from . import limits as _limits

@@ -216,7 +216,7 @@ def finish():
 
 def uninstall():
     """Undo install() (for callers that run several programs in one process)."""
-    global _active, _running, _counter, _watchdog, _guest_limit, _reserve
+    global _active, _running, _counter, _guest_limit, _reserve
     if _active is None:
         return
     _running = False

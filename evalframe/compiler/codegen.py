@@ -154,10 +154,6 @@ def find_ann(stmts):
     return False
 
 
-def _is_const(e):
-    return type(e) is ast.Constant
-
-
 def _infer_type_name(e):
     t = type(e)
     if t is ast.Constant:

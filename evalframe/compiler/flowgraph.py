@@ -182,10 +182,6 @@ def const_key(o, memo=None):
     return (id(o), _Singleton(o))
 
 
-def key_value(key, obj):
-    return obj
-
-
 class ConstCache:
     """``c_const_cache``: one canonical object per constant key, per compilation."""
 

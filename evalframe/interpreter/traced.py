@@ -498,15 +498,6 @@ def _guest_next(it):
         return False
 
 
-def _frame_of(gen):
-    """The guest frame of an evalframe generator or coroutine, or None."""
-    for name in ("gi_frame", "cr_frame", "ag_frame", "_frame", "f"):
-        frame = getattr(gen, name, None) if not isinstance(gen, (int, str)) else None
-        if isinstance(frame, Frame):
-            return frame
-    return None
-
-
 # -- attaching to a thread -----------------------------------------------------------------
 
 def loop_for(tstate=None, create=True):

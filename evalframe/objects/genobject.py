@@ -16,12 +16,10 @@ registered with collections.abc (Generator, Coroutine, AsyncGenerator).
 import sys
 from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 import collections.abc as _abc
-from weakref import ref as _weakref
 from types import TracebackType
 
 from . import vmhooks
-from .frameobject import (FRAME_CREATED, FRAME_SUSPENDED, FRAME_EXECUTING,
-                          FRAME_RETURNED, FRAME_RAISED, FRAME_CLEARED)
+from .frameobject import FRAME_CREATED, FRAME_SUSPENDED, FRAME_RETURNED
 from .funcobject import string_member
 from .codeobject import CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE
 from . import excslots as _x

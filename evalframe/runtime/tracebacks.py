@@ -177,11 +177,6 @@ def _standin_code(key):
     return code
 
 
-def is_standin(frame):
-    """True for the frames of guest traceback entries."""
-    return frame.f_code in _fake_keys
-
-
 # -- running a stand-in in the guest frame's namespaces ---------------------------------
 # Each traceback entry of a guest frame gets a frame of its own, run with the
 # guest frame's real globals and locals (f_globals is the module's dict, so

@@ -14,7 +14,6 @@ guest adapter's and whose _getframe answers with guest frames.
 """
 
 import bdb
-import os
 import pdb
 import sys
 import types

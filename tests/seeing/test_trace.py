@@ -139,3 +139,16 @@ def test_generator_and_yield_records(tmp_path):
     assert [(e["kind"], e.get("note"), e.get("value")) for e in g] == [
         ("call", None, ""), ("return", "yield", "1"), ("call", "resumed", None),
         ("return", "yield", "2"), ("call", "resumed", None), ("return", None, "None")]
+
+
+def test_json_stream_reads_back_with_read_stream():
+    # evalframe.tools.events.read_stream: the reader for tools consuming --json
+    import json
+    from evalframe.tools.events import Event, read_stream
+    r = evalframe("trace", "--json", SEED)
+    assert r.returncode == 0, r.stderr
+    lines = [l for l in r.stdout.splitlines() if l.strip()]
+    events = list(read_stream(lines + ["", "  "]))
+    assert len(events) == len(lines) and all(type(e) is Event for e in events)
+    assert [e.as_dict() for e in events] == [json.loads(l) for l in lines]
+    assert {e.kind for e in events} >= {"header", "call", "instr", "return", "end"}
