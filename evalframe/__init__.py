@@ -43,6 +43,13 @@ def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
         absname = base + "." + name if name else base
     else:
         absname = name
+    if type(fromlist) is list and absname not in _sys.modules:
+        # C code's PyImport_Import (pickle, time.strptime, the traceback
+        # printer's io) imports, then looks the module up in sys.modules: a
+        # module the guest deleted there is imported again, as on CPython
+        if _unlisted[0] and _is_vm_name(absname):
+            return _import_listed(name, globals, locals, fromlist, level, absname)
+        return HOST_IMPORT(name, globals, locals, fromlist, level)
     modules = _VM_MODULES
     mod = modules.get(absname)
     if mod is not None:
@@ -56,7 +63,10 @@ def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
             top = modules.get(absname.partition(".")[0])
             if top is not None:
                 return top
-    result = HOST_IMPORT(name, globals, locals, fromlist, level)
+    if _unlisted[0] and _is_vm_name(absname):
+        result = _import_listed(name, globals, locals, fromlist, level, absname)
+    else:
+        result = HOST_IMPORT(name, globals, locals, fromlist, level)
     mod = _sys.modules.get(absname)
     if mod is not None:
         modules[absname] = mod
@@ -72,6 +82,124 @@ def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
 
 
 VM_BUILTINS["__import__"] = _vm_import
+
+
+# -- the VM's modules out of the guest's sys.modules ---------------------------------------
+# While a guest runs, ``sys.modules`` lists none of evalframe's modules (a
+# native run has none; docs/boundary.md).  The VM never needs them there: its
+# imports are served from _VM_MODULES, and one that must load a VM module for
+# the first time lists the VM's modules again just for that import
+# (_import_listed).  A guest that imports evalframe itself gets the VM's own
+# package (a second copy would have its own classes and tables): while the
+# modules are unlisted, _OwnModulesFinder is first on sys.meta_path and
+# serves them, and they are then listed as any import lists them.
+
+_unlisted = [0]          # runs that asked for the VM's modules to be unlisted
+_listing = [0]           # _import_listed calls under way (any thread)
+_count_lock = None       # (a _thread lock, made on first use)
+
+
+def _is_vm_name(name):
+    return name == __name__ or name.startswith(__name__ + ".")
+
+
+def _own_modules():
+    return [(n, m) for n, m in list(_VM_MODULES.items()) if _is_vm_name(n)]
+
+
+def unlist_modules():
+    """Take the VM's modules out of sys.modules (and serve a guest's import of
+    them from _OwnModulesFinder) until the returned function is called.
+    Nested and concurrent runs count: the last one to finish lists them again."""
+    _counted(_unlisted, 1)
+    _unlist()
+    done = []
+
+    def relist():
+        if not done:
+            done.append(True)
+            if not _counted(_unlisted, -1):
+                _relist()
+    return relist
+
+
+def _counted(cell, delta):
+    global _count_lock
+    if _count_lock is None:
+        import _thread
+        _count_lock = _thread.allocate_lock()
+    with _count_lock:
+        cell[0] += delta
+        return cell[0]
+
+
+def _unlist():
+    modules = _sys.modules
+    for name, mod in _own_modules():
+        if modules.get(name) is mod:
+            del modules[name]
+    meta_path = getattr(_sys, "meta_path", None)
+    if isinstance(meta_path, list) and _OwnModulesFinder not in meta_path:
+        meta_path.insert(0, _OwnModulesFinder)
+
+
+def _relist():
+    modules = _sys.modules
+    for name, mod in _own_modules():
+        if name not in modules:
+            modules[name] = mod
+    meta_path = getattr(_sys, "meta_path", None)
+    while isinstance(meta_path, list) and _OwnModulesFinder in meta_path:
+        meta_path.remove(_OwnModulesFinder)
+
+
+def _import_listed(name, globals, locals, fromlist, level, absname):
+    """The host's import with the VM's modules listed in sys.modules (the host's
+    importlib needs a package there to import its submodules)."""
+    _counted(_listing, 1)
+    _relist()
+    try:
+        return HOST_IMPORT(name, globals, locals, fromlist, level)
+    finally:
+        if not _counted(_listing, -1) and _unlisted[0]:
+            # a module the guest asked for (C code's import) stays listed
+            keep = absname if type(fromlist) is list else None
+            _unlist()
+            if keep is not None and keep in _VM_MODULES:
+                _sys.modules[keep] = _VM_MODULES[keep]
+
+
+class _OwnModulesFinder:
+    """Finds evalframe's own modules for an import made while they are not
+    listed in sys.modules: the loaded module itself, never a second copy."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        mod = _VM_MODULES.get(fullname)
+        if mod is None or not _is_vm_name(fullname) or (
+                fullname != __name__ and fullname not in _EXECUTED):
+            return None
+        spec = getattr(mod, "__spec__", None)
+        if spec is None:
+            return None
+        from importlib.machinery import ModuleSpec
+        new = ModuleSpec(fullname, cls, origin=spec.origin, loader_state=spec,
+                         is_package=spec.submodule_search_locations is not None)
+        new.has_location = spec.has_location
+        if spec.submodule_search_locations is not None:
+            new.submodule_search_locations = spec.submodule_search_locations
+        return new
+
+    @staticmethod
+    def create_module(spec):
+        return _VM_MODULES[spec.name]
+
+    @staticmethod
+    def exec_module(module):
+        # (the import set this finder's spec: the module keeps its own)
+        spec = module.__spec__
+        if spec is not None and spec.loader is _OwnModulesFinder:
+            module.__spec__ = spec.loader_state
 
 
 def _unlist_at_exit():

@@ -140,12 +140,16 @@ class VM:
             _acquire_patches()
             self._patched = True
         saved = self._enter()
+        # the VM's own modules are not in sys.modules while the guest runs
+        from . import unlist_modules
+        relist = unlist_modules()
         try:
             run_code(code, globals)
         except BaseException as exc:
             clean_exception(exc)
             raise
         finally:
+            relist()
             self._leave(saved)
 
     # -- the VM's state in the running thread ------------------------------------------

@@ -43,6 +43,7 @@ def fresh_main(filename=None, loader=None, spec=None, cached=None):
     import builtins
     from .runtime import patches
     patches.install()   # (every entry point makes a __main__: run, the seeing tools)
+    unlist_vm_modules()
     main = types.ModuleType("__main__")
     ns = main.__dict__
     ns["__package__"] = None
@@ -55,6 +56,23 @@ def fresh_main(filename=None, loader=None, spec=None, cached=None):
         ns["__cached__"] = cached
     sys.modules["__main__"] = main
     return main
+
+
+_relist = []     # the function that lists the VM's modules again (evalframe.unlist_modules)
+
+
+def unlist_vm_modules():
+    """The guest program is the process's main program from now on: the VM's
+    own modules leave sys.modules (docs/boundary.md), until the process ends
+    or an in-process host of the run (web/record.py) calls relist_vm_modules."""
+    if not _relist:
+        from . import unlist_modules
+        _relist.append(unlist_modules())
+
+
+def relist_vm_modules():
+    while _relist:
+        _relist.pop()()
 
 
 def _file_loader(path):

@@ -81,6 +81,10 @@ class StatsObserver(Observer):
     def __init__(self, stats):
         self.stats = stats
         self._names = opcodes.opname
+        # imported now, not in the guest's run (where an import shows in sys.modules)
+        from ..tools.explain import split_call_stack
+        from ..tools.stats import classify_call
+        self._split_call_stack, self._classify_call = split_call_stack, classify_call
 
     def call(self, loop, frame):
         if frame._lasti < 0:          # a new frame, not a generator resuming
@@ -92,12 +96,10 @@ class StatsObserver(Observer):
         name = self._names[op]
         self.stats.count_instruction(name)
         if name in self._CALLS:
-            from ..tools.explain import split_call_stack
-            from ..tools.stats import classify_call
             instr = _RawInstr(name, full_arg(raw, index), 2 * index)
-            func, args, kwnames, via = split_call_stack(instr, stack)
+            func, args, kwnames, via = self._split_call_stack(instr, stack)
             if func is not None:
-                kind, _, _ = classify_call(func, len(args) - len(kwnames or ()), kwnames, via)
+                kind, _, _ = self._classify_call(func, len(args) - len(kwnames or ()), kwnames, via)
                 self.stats.count_call(kind)
 
 

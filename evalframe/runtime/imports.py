@@ -19,8 +19,8 @@ GUEST_SUBSTITUTES = {"_lsprof": "evalframe.runtime.lsprof"}
 
 def vm_import(name, globals=None, locals=None, fromlist=(), level=0):
     if level == 0 and name in GUEST_SUBSTITUTES:
-        import importlib
-        return importlib.import_module(GUEST_SUBSTITUTES[name])
+        # (the VM's own import: the VM's modules are not in sys.modules)
+        return __import__(GUEST_SUBSTITUTES[name], None, None, ("__name__",), 0)
     module = _host_import(name, globals, locals, fromlist, level)
     from . import builtins as _rb
     _rb.after_import()

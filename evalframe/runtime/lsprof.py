@@ -206,9 +206,3 @@ class Profiler:
 
 
 Profiler.__module__ = "_lsprof"
-
-
-def module():
-    """This module as the guest's ``_lsprof``."""
-    import sys
-    return sys.modules[__name__]

@@ -849,6 +849,8 @@ def record_file(path, argv=(), stdin_text=None, max_steps=DEFAULT_MAX_STEPS):
         sys.path[:] = saved[4]
         if saved[5] is not None:
             sys.modules["__main__"] = saved[5]
+        from .. import pythonrun
+        pythonrun.relist_vm_modules()
         try:
             rec.release()
             _collect()

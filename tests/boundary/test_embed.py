@@ -155,3 +155,22 @@ def test_limits_per_vm():
     assert "500" in str(info.value)
     # the limit was this VM's only
     assert evalframe.run_source("x = sum(range(100000))\n")["x"] == 4999950000
+
+
+def test_the_vms_modules_are_unlisted_during_a_run_only():
+    # issue 10 point 2: the guest's sys.modules lists none of the VM's modules;
+    # the embedding host sees them again when the run returns (or raises)
+    names = sorted(n for n in sys.modules if n.split(".")[0] == "evalframe")
+    probe = ("import sys\n"
+             "seen = [n for n in sys.modules if n.split('.')[0] == 'evalframe']\n"
+             "import json\n"
+             "x = json.loads('[1]')\n")
+    with evalframe.VM() as vm:
+        g = vm.run_source(probe)
+        assert g["seen"] == [] and g["x"] == [1]
+        assert sorted(n for n in sys.modules if n.split(".")[0] == "evalframe") == names
+        with pytest.raises(ZeroDivisionError):
+            vm.run_source("import sys\nassert 'evalframe' not in sys.modules\n1/0\n")
+    assert sys.modules["evalframe"] is evalframe
+    assert sorted(n for n in sys.modules if n.split(".")[0] == "evalframe") == names
+    assert evalframe._OwnModulesFinder not in sys.meta_path

@@ -35,3 +35,26 @@ def test_current_frames_of_other_threads(mode):
     h = host("current_frames_threads.py")
     assert h.stdout == "<module>\n['spin_here', 'worker']\n", h.stderr
     _same(h, vm("current_frames_threads.py", extra_env=MODES[mode]))
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_vm_modules_unlisted_and_sys_modules_cleared(mode):
+    h = host("sysmodules_cleared.py")
+    assert h.stdout.startswith("[]\nTrue True\n2021\nTrue\n") and \
+        'raise ValueError("end")' in h.stderr, h.stdout + h.stderr
+    _same(h, vm("sysmodules_cleared.py", extra_env=MODES[mode]))
+
+
+def test_a_guest_importing_evalframe_gets_the_vms_own_modules(tmp_path):
+    # (a second copy of the VM, with its own classes and tables, would break it)
+    prog = ("import sys\n"
+            "print([n for n in sys.modules if n.startswith('evalframe')])\n"
+            "import evalframe.interpreter.ceval as c, evalframe\n"
+            "print(c.run_code.__module__, evalframe.VM.__name__)\n"
+            "def f():\n    return sys._getframe().f_code.co_name\n"
+            "print(f(), type(f).__module__)\n")
+    path = tmp_path / "imports_evalframe.py"
+    path.write_text(prog)
+    r = vm(str(path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "[]\nevalframe.interpreter.ceval VM\nf builtins\n", r.stdout
