@@ -58,7 +58,7 @@ def builtins_from_globals(globals):
     b = globals.get("__builtins__", NULL) if isinstance(globals, dict) else NULL
     if b is NULL:
         return _host_builtins.__dict__
-    if isinstance(b, type(sys)):
+    if isinstance(b, type(_host_builtins)):    # (a module; sys may be a subclass)
         return b.__dict__
     return b
 

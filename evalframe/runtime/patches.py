@@ -7,10 +7,12 @@ runs (docs/boundary.md):
 
 * the guest's ``signal.signal``/``getsignal`` and the default SIGINT handler
   (runtime/signals.py: handlers at guest instruction boundaries);
-* ``sys.unraisablehook`` while it is the host's default: an exception ignored in a
-  guest ``__del__`` names the function, as CPython's slot_tp_finalize does (the
-  host can only hand over the bound method, a guest Function not being a host
-  method descriptor);
+* what the host calls as ``sys.unraisablehook`` and ``threading.excepthook``:
+  whichever hook is set (the default, or the guest's own) gets what CPython
+  passes, a guest ``__del__`` named by its function as slot_tp_finalize does
+  (the host can only hand over the bound method, a guest Function not being a
+  host method descriptor) and no VM frame in the traceback; reading and setting
+  the attributes works as on CPython (_intercept_hook);
 * ``sys._getframe``/``sys._getframemodulename``, ``warnings.warn``,
   ``logging.currentframe`` and ``inspect.isframe`` for host library code
   (runtime/hostframes.py: they find the guest as "the caller").
@@ -32,29 +34,127 @@ from . import signals
 from .tracebacks import clean_traceback
 
 
-def _guest_unraisablehook(unraisable, _default=sys.__unraisablehook__):
-    """The host's default hook, with a guest ``__del__``'s bound method shown as
-    the function (``Exception ignored in: <function A.__del__ at ...>``), and
-    no VM frame in the traceback (3.10 keeps the traceback of a re-raise apart
-    from ``__traceback__``: Function.__call__ cannot clean it there)."""
+_UNSET = object()
+
+
+def _as_cpython_passes(unraisable):
+    """The UnraisableHookArgs CPython would pass: a guest ``__del__`` named by its
+    function (slot_tp_finalize reports the function it looked up; the host can
+    only report the bound method, a guest Function not being a host method
+    descriptor), and no VM frame in the traceback (on 3.10 a re-raise keeps the
+    traceback saved on entering ``except``: Function.__call__ cannot clean it)."""
     obj = unraisable.object
     if (type(obj) is types.MethodType and type(obj.__func__) is Function
-            and unraisable.err_msg is None):
+            and unraisable.err_msg is None
+            and getattr(type(obj.__self__), "__del__", None) is obj.__func__):
         obj = obj.__func__
     tb = clean_traceback(unraisable.exc_traceback)
     if obj is not unraisable.object or tb is not unraisable.exc_traceback:
         unraisable = type(unraisable)((unraisable.exc_type, unraisable.exc_value, tb,
                                        unraisable.err_msg, obj))
-    return _default(unraisable)
+    return unraisable
 
 
-def _guest_thread_excepthook(args):
-    """threading's default excepthook, with no VM frame in the traceback."""
-    import threading
-    tb = clean_traceback(args.exc_traceback)
-    if tb is not args.exc_traceback:
-        args = type(args)((args.exc_type, args.exc_value, tb, args.thread))
-    return threading.__excepthook__(args)
+def _unraisable_dispatcher(current):
+    """What the host calls as sys.unraisablehook: the hook the guest (or the
+    host) set, ``current()``, with CPython's arguments."""
+    def unraisablehook(unraisable):
+        hook = current()
+        unraisable = _as_cpython_passes(unraisable)
+        if hook is _UNSET or hook is None:
+            return sys.__unraisablehook__(unraisable)
+        try:
+            hook(unraisable)
+        except BaseException as err:
+            # _PyErr_WriteUnraisableMsg: the hook's own error, by the default hook
+            args = type(unraisable)((type(err), err, clean_traceback(err.__traceback__),
+                                     "Exception ignored in sys.unraisablehook", hook))
+            err = None
+            sys.__unraisablehook__(args)
+    return unraisablehook
+
+
+def _thread_excepthook_dispatcher(current):
+    """What threading calls as threading.excepthook: the hook set, with no VM
+    frame in the traceback it gets (or in the traceback of its own error)."""
+    def excepthook(args):
+        import threading
+        hook = current()
+        tb = clean_traceback(args.exc_traceback)
+        if tb is not args.exc_traceback:
+            args = type(args)((args.exc_type, args.exc_value, tb, args.thread))
+        if hook is _UNSET or hook is None:
+            hook = threading.__excepthook__
+        if sys.version_info >= (3, 11):
+            try:
+                return hook(args)
+            except BaseException as exc:
+                exc.__traceback__ = clean_traceback(exc.__traceback__)
+                exc = None
+                raise
+        try:
+            return hook(args)
+        except Exception as exc:
+            # 3.10's threading prints the hook's error with sys.exc_info(), whose
+            # traceback a re-raise cannot clean: print it here as threading's
+            # invoke_excepthook (our caller) does, from its frame on
+            exc.__suppress_context__ = True
+            caller = sys._getframe(1)
+            tb = types.TracebackType(clean_traceback(exc.__traceback__), caller,
+                                     caller.f_lasti, caller.f_lineno)
+            exc.__traceback__ = tb      # (3.10's excepthook prints __traceback__)
+            stderr = sys.stderr if sys.stderr is not None else args.thread._stderr
+            print("Exception in threading.excepthook:", file=stderr, flush=True)
+            sys_excepthook = sys.excepthook
+            if sys_excepthook is None:
+                sys_excepthook = sys.__excepthook__
+            sys_excepthook(type(exc), exc, tb)
+            exc = tb = None
+    return excepthook
+
+
+def _intercept_hook(module, name, make_dispatcher):
+    """``module.name`` (a hook the host calls) reads and writes, for guest and
+    host code, as the plain attribute it is; what the host calls (the module's
+    dict entry, read by C and by the module's own code) is the dispatcher, which
+    calls the value set with the arguments CPython would pass.
+
+    The module gets a subclass of ModuleType with a property for ``name`` (a
+    module allows that ``__class__`` assignment): a guest assigning its own hook
+    costs the eval loop nothing.  Returns the undo function, or None when the
+    module's class is not the plain module type."""
+    if type(module) is not types.ModuleType:
+        return None
+    values = {name: module.__dict__.get(name, _UNSET)}
+
+    def get(m):
+        value = values[name]
+        if value is _UNSET:
+            raise AttributeError("module %r has no attribute %r" % (m.__name__, name))
+        return value
+
+    def set_(m, value):
+        values[name] = value
+
+    def delete(m):
+        if values[name] is _UNSET:
+            raise AttributeError(name)
+        values[name] = _UNSET
+
+    cls = type("module", (types.ModuleType,),
+               {name: property(get, set_, delete), "__module__": "builtins"})
+    module.__dict__[name] = make_dispatcher(lambda: values[name])
+    module.__class__ = cls
+
+    def undo():
+        if type(module) is cls:
+            module.__class__ = types.ModuleType
+        value = values[name]
+        if value is _UNSET:
+            module.__dict__.pop(name, None)
+        else:
+            module.__dict__[name] = value
+    return undo
 
 
 def _replace(owner, name, check_new):
@@ -99,21 +199,14 @@ def install():
     state = _state[0] = _Installed()
     undo = state.undo
     undo.append(signals.install(INTERCEPTS))
-    if sys.unraisablehook is sys.__unraisablehook__:
-        sys.unraisablehook = _guest_unraisablehook
-
-        def _restore_hook():
-            if sys.unraisablehook is _guest_unraisablehook:
-                sys.unraisablehook = sys.__unraisablehook__
-        undo.append(_restore_hook)
+    # the hooks the host calls with a guest's exception: called with what
+    # CPython passes, whoever set them
     import threading
-    if threading.excepthook is threading.__excepthook__:
-        threading.excepthook = _guest_thread_excepthook
-
-        def _restore_thread_hook():
-            if threading.excepthook is _guest_thread_excepthook:
-                threading.excepthook = threading.__excepthook__
-        undo.append(_restore_thread_hook)
+    for module, name, dispatcher in ((sys, "unraisablehook", _unraisable_dispatcher),
+                                     (threading, "excepthook", _thread_excepthook_dispatcher)):
+        u = _intercept_hook(module, name, dispatcher)
+        if u is not None:
+            undo.append(u)
     # sys._getframe / _getframemodulename for host library code
     for _, wrapper in hostframes.install_getframe():
         INTERCEPTS[wrapper] = (vm_builtins.vm_getframe if wrapper.__name__ == "_getframe"

@@ -58,3 +58,12 @@ def test_a_guest_importing_evalframe_gets_the_vms_own_modules(tmp_path):
     r = vm(str(path))
     assert r.returncode == 0, r.stderr
     assert r.stdout == "[]\nevalframe.interpreter.ceval VM\nf builtins\n", r.stdout
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_hooks_the_guest_installs_get_what_cpython_passes(mode):
+    h = host("unraisable_hooks.py")
+    assert "hook: None function A.__del__ ValueError in del ['__del__']" in h.stdout, h.stdout
+    assert "Exception ignored in sys.unraisablehook: <function bad" in h.stderr
+    assert "Exception in threading.excepthook:" in h.stderr
+    _same(h, vm("unraisable_hooks.py", extra_env=MODES[mode]))

@@ -43,11 +43,12 @@ def test_objects_import_nothing_from_the_layers_above():
 
 
 _PROBE = textwrap.dedent("""
-    import inspect, logging, signal, sys, warnings
+    import inspect, logging, signal, sys, threading, warnings
     def host_state():
+        # (the hooks the host calls: what is in the module's dict)
         return (sys._getframe, getattr(sys, "_getframemodulename", None), warnings.warn,
-                logging.currentframe, inspect.isframe, sys.unraisablehook,
-                signal.getsignal(signal.SIGINT))
+                logging.currentframe, inspect.isframe, vars(sys)["unraisablehook"],
+                signal.getsignal(signal.SIGINT), vars(threading)["excepthook"], type(sys))
     before = host_state()
     import evalframe.runtime.builtins
     from evalframe.interpreter.ceval import run_code
@@ -59,6 +60,8 @@ _PROBE = textwrap.dedent("""
     undo = patches.install()
     after = host_state()
     print("install changes each:", [a is not b for a, b in zip(after, before)])
+    print("the hooks read as before:", sys.unraisablehook is sys.__unraisablehook__,
+          threading.excepthook is threading.__excepthook__)
     undo()
     print("undo restores:", host_state() == before)
 """)
@@ -71,7 +74,9 @@ def test_host_patches_are_explicit_and_undone():
     has_modulename = hasattr(sys, "_getframemodulename")
     assert r.stdout.splitlines() == [
         "import and run leave the host alone: True",
-        "install changes each: [True, %s, True, True, True, True, True]" % has_modulename,
+        "install changes each: [True, %s, True, True, True, True, True, True, True]"
+        % has_modulename,
+        "the hooks read as before: True True",
         "undo restores: True",
     ]
 

@@ -28,14 +28,9 @@ atexit.register(at)
 print("end")
 seen = []
 def hook(u):
-    # (a guest hook gets the bound method where CPython gives the function:
-    # docs/boundary.md; the default hook shows the function)
-    # (on a 3.10 host a guest hook's traceback still has the VM's frames:
-    # 3.10 re-raises with the traceback it saved, docs/boundary.md)
     names = [f.f_code.co_name for f, _ in __import__("traceback").walk_tb(u.exc_traceback)]
-    seen.append((u.err_msg, getattr(u.object, "__qualname__", None),
-                 type(u.exc_value).__name__,
-                 names if sys.version_info >= (3, 11) else names[-1:]))
+    seen.append((u.err_msg, type(u.object).__name__, getattr(u.object, "__qualname__", None),
+                 type(u.exc_value).__name__, names))
 old = sys.unraisablehook
 sys.unraisablehook = hook
 a = A()
