@@ -517,19 +517,26 @@ def vm_exception():
     return get_tstate().topmost_exception()
 
 
+def _stack_top():
+    """The running guest frame, its f_back chain with the host frames CPython's
+    stack has between guest frames (runtime/hostframes.guest_stack)."""
+    from .hostframes import guest_stack
+    return guest_stack()
+
+
 def vm_extract_stack(f=None, limit=None):
     import traceback
-    return traceback.extract_stack(f if f is not None else _current_frame(), limit)
+    return traceback.extract_stack(f if f is not None else _stack_top(), limit)
 
 
 def vm_format_stack(f=None, limit=None):
     import traceback
-    return traceback.format_stack(f if f is not None else _current_frame(), limit)
+    return traceback.format_stack(f if f is not None else _stack_top(), limit)
 
 
 def vm_print_stack(f=None, limit=None, file=None):
     import traceback
-    return traceback.print_stack(f if f is not None else _current_frame(), limit, file)
+    return traceback.print_stack(f if f is not None else _stack_top(), limit, file)
 
 
 def vm_inspect_stack(context=1):
@@ -538,8 +545,14 @@ def vm_inspect_stack(context=1):
     import inspect
     import linecache
     out = []
-    f = _current_frame()
+    f = _stack_top()
     while f is not None:
+        real = getattr(f, "_frame", f)      # (a view: the frame it shows)
+        if not isinstance(real, Frame):
+            # a host frame between guest frames (contextlib, a thread's run)
+            out.append(inspect.FrameInfo(f, *inspect.getframeinfo(real, context)))
+            f = f.f_back
+            continue
         code = f.f_code
         lineno = f.f_lineno
         lines = index = None
@@ -552,7 +565,7 @@ def vm_inspect_stack(context=1):
         extra = {}
         if sys.version_info >= (3, 11):
             pos = list(code.co_positions())
-            i = f._lasti
+            i = real._lasti
             p = pos[i] if 0 <= i < len(pos) else (lineno, lineno, None, None)
             import dis
             extra["positions"] = dis.Positions(*p)

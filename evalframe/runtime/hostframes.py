@@ -74,7 +74,7 @@ def _entry_code():
     return run_frame.__code__
 
 
-def guest_view(frame):
+def guest_view(frame, outer_host=False):
     """The stack from host frame ``frame`` down, as CPython would have it.
 
     Walking ``f_back`` from the result gives the host frames above the VM,
@@ -82,8 +82,10 @@ def guest_view(frame):
     called into the VM (a guest function called back by a host library),
     their guest callers, and so on, down to the outermost guest frame.  The
     VM's own host frames are left out, and so is everything below them (the
-    launcher: runpy, evalframe's command line, pytest).  Returns ``frame``
-    itself when no VM frame is below it.
+    launcher: runpy, evalframe's command line, pytest), unless ``outer_host``
+    (a thread the guest started: its ``run`` and threading's bootstrap frames
+    are the bottom of its stack on CPython).  Returns ``frame`` itself when no
+    VM frame is below it.
 
     Each VM entry is a host frame of ``ceval.run_frame`` whose first argument
     is the guest frame it entered; the guest frames of that entry run from
@@ -118,7 +120,9 @@ def guest_view(frame):
         f = f.f_back
     if not seen_vm:
         return frame
-    # (pending_host: the frames below the outermost VM frame, left out)
+    # (pending_host: the frames below the outermost VM frame)
+    if outer_host:
+        chain.extend(pending_host)
     view = None
     for f in reversed(chain):
         if isinstance(f, Frame):
@@ -129,6 +133,19 @@ def guest_view(frame):
             f = HostFrameView(f, view)
         view = f
     return view
+
+
+def guest_stack():
+    """The running guest frame as a view whose ``f_back`` chain is the stack
+    CPython would show: guest frames, and the host frames that called guest
+    code (contextlib's ``__enter__``, json's encoder, a thread's ``run``)
+    between them.  For inspect.stack() and traceback.extract_stack() called by
+    guest code; None outside the VM."""
+    import threading
+    if get_tstate().frame is None:
+        return None
+    return guest_view(sys._getframe(),
+                      outer_host=threading.current_thread() is not threading.main_thread())
 
 
 class _GuestFrameView(HostFrameView):

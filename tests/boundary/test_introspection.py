@@ -67,3 +67,11 @@ def test_hooks_the_guest_installs_get_what_cpython_passes(mode):
     assert "Exception ignored in sys.unraisablehook: <function bad" in h.stderr
     assert "Exception in threading.excepthook:" in h.stderr
     _same(h, vm("unraisable_hooks.py", extra_env=MODES[mode]))
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_stacks_seen_from_guest_code_that_host_code_called(mode):
+    h = host("stack_through_host_code.py")
+    assert "cm ['cm', '__enter__', 'use', '<module>']" in h.stdout, h.stdout
+    assert "thread ['target', 'run', '_bootstrap_inner', '_bootstrap']" in h.stdout
+    _same(h, vm("stack_through_host_code.py", extra_env=MODES[mode]))
