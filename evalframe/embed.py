@@ -20,6 +20,7 @@ The VM's host-side patches (evalframe.runtime.patches) are installed when the
 first VM runs and removed when the last one is closed.
 """
 
+import sys
 import threading
 
 from .interpreter.pystate import get_tstate
@@ -143,14 +144,24 @@ class VM:
         # the VM's own modules are not in sys.modules while the guest runs
         from . import unlist_modules
         relist = unlist_modules()
+        failed = None
         try:
             run_code(code, globals)
         except BaseException as exc:
             clean_exception(exc)
-            raise
+            if sys.version_info >= (3, 11):
+                raise
+            failed = exc    # (3.10: see below)
         finally:
             relist()
             self._leave(saved)
+        if failed is not None:
+            # 3.10 re-raises with the traceback it saved on entering ``except``,
+            # not the cleaned __traceback__: raise that one (with this frame)
+            try:
+                raise failed
+            finally:
+                failed = None
 
     # -- the VM's state in the running thread ------------------------------------------
 
