@@ -308,6 +308,8 @@ def main_state(monkeypatch):
     monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
     monkeypatch.setattr(pythonrun, "run_in_module",
                         lambda code, module: StandIn.execute(code, module.__dict__))
+    yield
+    pythonrun.relist_vm_modules()   # (the run took the VM's modules out of sys.modules)
 
 
 def test_run_module_in_vm(tmp_path, env, main_state, monkeypatch, capsys):
