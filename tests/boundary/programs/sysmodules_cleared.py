@@ -22,6 +22,4 @@ try:
     {}["x"]
 except KeyError as e:
     print("caught", e)
-import os
-print(os.sep)
 raise ValueError("end")
