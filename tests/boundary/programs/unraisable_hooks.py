@@ -89,3 +89,14 @@ threading.excepthook = thread_hook_fails
 t = threading.Thread(target=target, name="T2"); t.start(); t.join()
 print(threading.excepthook is thread_hook_fails)
 print("end")
+
+# atexit callbacks that raise, reported to the guest's hook, then the default
+import atexit
+sys.unraisablehook = show
+def at_exit():
+    raise ValueError("at exit")
+def at_exit_default():
+    sys.unraisablehook = sys.__unraisablehook__
+    raise KeyError("at exit, default hook")
+atexit.register(at_exit_default)
+atexit.register(at_exit)
