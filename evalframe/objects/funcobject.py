@@ -42,6 +42,10 @@ def set_call_hook(hook):
 
 _leave_hook = None
 _C_CALL_DEPTH_CHECK = _sys.version_info < (3, 12)
+# 3.12's C recursion limit (1500, fixed) is reached after about 290 VM
+# re-entries through C code (each spends about 5 of it); 3.13's is 10000
+_C_LIMITED = _sys.version_info[:2] == (3, 12)
+_MAX_REENTRY_312 = 250
 
 
 def set_leave_hook(func):
@@ -156,13 +160,25 @@ class Function(metaclass=_FunctionMeta):
         if hook is None:
             raise RuntimeError("evalframe's interpreter is not loaded "
                                "(evalframe.interpreter.call sets the call hook)")
+        units = 0
         if _C_CALL_DEPTH_CHECK:
-            # 3.10/3.11: a Python function called from C checks the recursion
-            # depth first, with the C call's message (_Py_EnterRecursiveCall)
+            # 3.10/3.11: the C code between the guest caller and this function
+            # made recursion checks of its own (builtin call, PyObject_Repr...),
+            # counted on the same depth as frames (runtime/cdepth.py).  The
+            # outermost entry from host code, far from the limit, is counted
+            # only if a nested one happens (the common callback pays nothing).
             ts = vmhooks.get_tstate()
-            if ts.depth >= ts.recursion_limit:
-                raise RecursionError("maximum recursion depth exceeded while calling a "
-                                     "Python object")
+            base = ts.depth
+            if ts.reentry > 1 or base + 3 >= ts.recursion_limit:
+                units = vmhooks.c_entry_charge(self, ts)
+            else:
+                units = -1
+        elif _C_LIMITED:
+            # 3.12: C calls count against a fixed C recursion limit, and each
+            # VM re-entry spends more of it than CPython's call would; refuse
+            # the entry before the host's own check fails inside the VM
+            if vmhooks.get_tstate().reentry >= _MAX_REENTRY_312:
+                raise RecursionError("maximum recursion depth exceeded")
         try:
             return hook(self, args, kwargs)
         except BaseException as exc:
@@ -175,6 +191,11 @@ class Function(metaclass=_FunctionMeta):
                 _x.set_traceback(exc, leave(_x.get_traceback(exc)))
             exc = None
             raise
+        finally:
+            if units:
+                ts.depth = base
+                if units < 0:
+                    ts.c_lazy = None
 
     def __get__(self, obj, type=None):
         if obj is None:
