@@ -26,6 +26,7 @@ def test_program(prog, mode):
 RECURSION_PROGRAMS = [
     "recursion_through_c.py",        # C checks on the way to a dunder (3.10/3.11 depths)
     "setrecursionlimit_low.py",      # a limit of 1-4; the depth in the message
+    "memory_exhaustion.py",          # MemoryError under RLIMIT_AS: caught, finally, printed
 ]
 
 
