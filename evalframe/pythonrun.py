@@ -129,8 +129,27 @@ def _print_leftover(err):
     err.__context__ = None
     tb = clean_traceback(err.__traceback__)
     if sys.version_info >= (3, 13):
+        # printed by the default unraisablehook, in C: 3.13's C traceback
+        # printer shows the source lines without carets
         sys.stderr.write("Exception ignored on threading shutdown:\n")
+        _print_tb_without_carets(tb)
+        sys.stderr.write("".join(traceback.format_exception_only(type(err), err)))
+        return
     traceback.print_exception(type(err), err, tb, file=sys.stderr)
+
+
+def _print_tb_without_carets(tb):
+    """_PyTraceBack_Print of 3.13 (no carets; repeated lines folded as the
+    Python printer folds them)."""
+    import traceback
+    lines = traceback.format_list(traceback.extract_tb(tb))
+    out = ["Traceback (most recent call last):\n"]
+    for entry in lines:
+        parts = entry.splitlines(True)
+        out.append(parts[0])
+        if len(parts) > 1 and not parts[1].strip().startswith(("^", "~")):
+            out.append(parts[1])
+    sys.stderr.write("".join(out))
 
 
 def _flush_stdout():

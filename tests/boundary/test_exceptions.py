@@ -14,6 +14,7 @@ PROGRAMS = [
     "module_builtins_rebound.py",    # module-level __builtins__ = {...} and later functions
     "functiontype_module_code.py",   # types.FunctionType(module_code, g)()
     "repr_recursion.py",             # repr(self) inside __repr__
+    "exit_exception_str_raises.py",  # sys.exit(exc), str(exc) raises: the leftover at shutdown
 ]
 
 
