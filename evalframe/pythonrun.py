@@ -415,6 +415,10 @@ def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None,
     try:
         return _run(kind, target, args, pdb, stats, vm_modules, inspect, quiet,
                     skip_first_line)
+    except _limits.AbortRun as stop:
+        # a limit reached while the VM was still getting ready (a --timeout
+        # shorter than the start-up) or already reporting: the same stop
+        return _limits.report(stop)
     finally:
         _limits.finish()
 

@@ -371,3 +371,18 @@ def test_option_table_for_table_driven_parsers():
     assert table["--max-depth"][1]("--max-depth", "7") == 7
     with pytest.raises(UsageError, match="argument --max-steps: invalid value '0'"):
         table["--max-steps"][1]("--max-steps", "0")
+
+
+@pytest.mark.parametrize("command", ["run", "trace", "explain"])
+def test_timeout_before_the_guest_starts_is_the_same_stop(tmp_path, command):
+    """A --timeout shorter than the VM's own start-up (compiling, installing the
+    importer) stops the run with the same line and status, not a traceback
+    from inside evalframe."""
+    prog = program(tmp_path, """\
+        import time
+        time.sleep(600)
+        """)
+    r = ef(command, "--timeout", "0.001", prog, timeout=60)
+    assert r.returncode == TIMEOUT, r.stderr
+    assert "Traceback" not in r.stderr
+    assert one_line(r.stderr) == "evalframe: stopped: time limit of 0.001 s reached (--timeout 0.001)"
