@@ -411,8 +411,8 @@ def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None,
     if version:
         return print_version(version)
     from . import limits as _limits
-    _limits.install(_limits.Limits(max_steps, timeout, max_memory, max_depth))
     try:
+        _limits.install(_limits.Limits(max_steps, timeout, max_memory, max_depth))
         return _run(kind, target, args, pdb, stats, vm_modules, inspect, quiet,
                     skip_first_line)
     except _limits.AbortRun as stop:

@@ -373,8 +373,10 @@ def test_option_table_for_table_driven_parsers():
         table["--max-steps"][1]("--max-steps", "0")
 
 
-@pytest.mark.parametrize("command", ["run", "trace", "explain"])
-def test_timeout_before_the_guest_starts_is_the_same_stop(tmp_path, command):
+@pytest.mark.parametrize("command", ["run", "run --stats", "trace", "trace --format pytutor",
+                                     "explain", "inspect", "step"])
+@pytest.mark.parametrize("timeout", ["0.001", "0.000001"])     # (the latter: inside install())
+def test_timeout_before_the_guest_starts_is_the_same_stop(tmp_path, command, timeout):
     """A --timeout shorter than the VM's own start-up (compiling, installing the
     importer) stops the run with the same line and status, not a traceback
     from inside evalframe."""
@@ -382,7 +384,9 @@ def test_timeout_before_the_guest_starts_is_the_same_stop(tmp_path, command):
         import time
         time.sleep(600)
         """)
-    r = ef(command, "--timeout", "0.001", prog, timeout=60)
+    r = ef(*command.split(), "--timeout", timeout, prog, input="", timeout=60)
     assert r.returncode == TIMEOUT, r.stderr
     assert "Traceback" not in r.stderr
-    assert one_line(r.stderr) == "evalframe: stopped: time limit of 0.001 s reached (--timeout 0.001)"
+    shown = limits._number(float(timeout))
+    assert one_line(r.stderr) == ("evalframe: stopped: time limit of %s s reached (--timeout %s)"
+                                  % (shown, shown))
