@@ -42,10 +42,11 @@ def set_call_hook(hook):
 
 _leave_hook = None
 _C_CALL_DEPTH_CHECK = _sys.version_info < (3, 12)
-# 3.12's C recursion limit (1500, fixed) is reached after about 290 VM
-# re-entries through C code (each spends about 5 of it); 3.13's is 10000
-_C_LIMITED = _sys.version_info[:2] == (3, 12)
-_MAX_REENTRY_312 = 250
+# 3.12+ count C calls against a fixed C recursion limit (1500 on 3.12, 10000
+# on 3.13), of which each VM re-entry through C code spends about 5: 3.12
+# reaches it after about 290 nested re-entries, 3.13 after about 2000
+_C_LIMITED = _sys.version_info >= (3, 12)
+_MAX_C_REENTRY = 250 if _sys.version_info[:2] == (3, 12) else 1500
 
 
 def set_leave_hook(func):
@@ -174,10 +175,10 @@ class Function(metaclass=_FunctionMeta):
             else:
                 units = -1
         elif _C_LIMITED:
-            # 3.12: C calls count against a fixed C recursion limit, and each
+            # 3.12+: C calls count against a fixed C recursion limit, and each
             # VM re-entry spends more of it than CPython's call would; refuse
             # the entry before the host's own check fails inside the VM
-            if vmhooks.get_tstate().reentry >= _MAX_REENTRY_312:
+            if vmhooks.get_tstate().reentry >= _MAX_C_REENTRY:
                 raise RecursionError("maximum recursion depth exceeded")
         try:
             return hook(self, args, kwargs)

@@ -43,3 +43,13 @@ def test_recursion_program(prog, mode):
         assert v.stderr.rstrip().endswith("RecursionError: maximum recursion depth exceeded")
         return
     same(h, v)
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_recursion_through_c_under_a_high_limit(mode):
+    prog = "repr_recursion_high_limit.py"
+    v = vm(prog, extra_env=MODES[mode])
+    assert (v.stdout, v.stderr, v.returncode) == ("RecursionError\n", "", 0)
+    h = host(prog)
+    if h.returncode >= 0:       # (3.10/3.11 die of a C stack overflow: no reference)
+        same(h, v)
