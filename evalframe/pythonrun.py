@@ -65,6 +65,9 @@ def _file_loader(path):
     return importlib.machinery.SourceFileLoader("__main__", path)
 
 
+_MISSING = object()
+
+
 def print_exception(exc):
     """Print ``exc`` as the host's top level does (sys.excepthook).
 
@@ -73,9 +76,11 @@ def print_exception(exc):
     """
     from .runtime.tracebacks import clean_exception
     clean_exception(exc)
-    hook = getattr(sys, "excepthook", None)
+    # (sys.excepthook = None is a hook that fails when called; only a deleted
+    # one is "missing")
+    hook = getattr(sys, "excepthook", _MISSING)
     try:
-        if hook is None:
+        if hook is _MISSING:
             raise RuntimeError("lost sys.excepthook")
         hook(type(exc), exc, exc.__traceback__)
     except SystemExit:
@@ -83,7 +88,7 @@ def print_exception(exc):
     except BaseException as err:
         # _PyErr_PrintEx: report the hook's own error, then the original
         _flush_stdout()
-        if hook is None:
+        if hook is _MISSING:
             sys.stderr.write("sys.excepthook is missing\n")
         else:
             sys.stderr.write("Error in sys.excepthook:\n")
@@ -113,7 +118,12 @@ def handle_system_exit(exc):
         text = ""
         leftover = err if sys.version_info >= (3, 12) else None
     try:
-        sys.stderr.write(text + "\n")
+        if getattr(sys, "stderr", None) is None:
+            # PyObject_Print to the C stderr, then PySys_WriteStderr's
+            # fallback to it for the newline
+            os.write(2, (text + "\n").encode("utf-8", "backslashreplace"))
+        else:
+            sys.stderr.write(text + "\n")
         if leftover is not None:
             _print_leftover(leftover)
         sys.stderr.flush()

@@ -15,6 +15,9 @@ PROGRAMS = [
     "functiontype_module_code.py",   # types.FunctionType(module_code, g)()
     "repr_recursion.py",             # repr(self) inside __repr__
     "exit_exception_str_raises.py",  # sys.exit(exc), str(exc) raises: the leftover at shutdown
+    "excepthook_none.py",            # sys.excepthook = None fails; deleted is missing
+    "exit_stderr_none.py",           # sys.exit(obj) with sys.stderr = None
+    "exit_stderr_deleted.py",        # sys.exit(text) with sys.stderr deleted
 ]
 
 
