@@ -118,6 +118,13 @@ def entry_charge(func, tstate):
     for counted, where in enumerate(units):
         if tstate.depth >= tstate.recursion_limit:
             tstate.depth -= counted
+            hook = ceval.depth_limit_hook
+            if hook is not None:
+                # --max-depth: reaching the cap is the run's stop, not the
+                # guest's RecursionError (evalframe.limits)
+                exc = hook()
+                if not isinstance(exc, RecursionError):
+                    raise exc
             raise RecursionError("maximum recursion depth exceeded" + where)
         tstate.depth += 1
     return len(units)

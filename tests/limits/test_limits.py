@@ -188,6 +188,23 @@ def test_max_depth_stops_a_runaway_recursion(tmp_path):
     assert one_line(r.stderr) == "evalframe: stopped at a depth of 60 frames (--max-depth 60)"
 
 
+def test_max_depth_stops_a_runaway_recursion_through_c_code(tmp_path):
+    """repr(self) inside __repr__ reaches the cap in the check of a C call on
+    the way (runtime/cdepth.py): still the run's stop, not a RecursionError."""
+    prog = program(tmp_path, """\
+        class A:
+            def __repr__(self):
+                return repr(self)
+        try:
+            repr(A())
+        finally:
+            print("the stop runs no finally")
+        """)
+    r = ef("run", "--max-depth", "50", prog)
+    assert (r.returncode, r.stdout) == (DEPTH, "")
+    assert one_line(r.stderr) == "evalframe: stopped at a depth of 50 frames (--max-depth 50)"
+
+
 def test_the_guests_own_lower_limit_still_raises_recursion_error(tmp_path):
     """Below the cap, recursion behaves as in CPython (differential)."""
     prog = program(tmp_path, """\
