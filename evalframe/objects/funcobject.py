@@ -162,25 +162,25 @@ class Function(metaclass=_FunctionMeta):
             raise RuntimeError("evalframe's interpreter is not loaded "
                                "(evalframe.interpreter.call sets the call hook)")
         units = 0
-        if _C_CALL_DEPTH_CHECK:
-            # 3.10/3.11: the C code between the guest caller and this function
-            # made recursion checks of its own (builtin call, PyObject_Repr...),
-            # counted on the same depth as frames (runtime/cdepth.py).  The
-            # outermost entry from host code, far from the limit, is counted
-            # only if a nested one happens (the common callback pays nothing).
-            ts = vmhooks.get_tstate()
-            base = ts.depth
-            if ts.reentry > 1 or base + 3 >= ts.recursion_limit:
-                units = vmhooks.c_entry_charge(self, ts)
-            else:
-                units = -1
-        elif _C_LIMITED:
-            # 3.12+: C calls count against a fixed C recursion limit, and each
-            # VM re-entry spends more of it than CPython's call would; refuse
-            # the entry before the host's own check fails inside the VM
-            if vmhooks.get_tstate().reentry >= _MAX_C_REENTRY:
-                raise RecursionError("maximum recursion depth exceeded")
         try:
+            if _C_CALL_DEPTH_CHECK:
+                # 3.10/3.11: the C code between the guest caller and this function
+                # made recursion checks of its own (builtin call, PyObject_Repr...),
+                # counted on the same depth as frames (runtime/cdepth.py).  The
+                # outermost entry from host code, far from the limit, is counted
+                # only if a nested one happens (the common callback pays nothing).
+                ts = vmhooks.get_tstate()
+                base = ts.depth
+                if ts.reentry > 1 or base + 3 >= ts.recursion_limit:
+                    units = vmhooks.c_entry_charge(self, ts)
+                else:
+                    units = -1
+            elif _C_LIMITED:
+                # 3.12+: C calls count against a fixed C recursion limit, and each
+                # VM re-entry spends more of it than CPython's call would; refuse
+                # the entry before the host's own check fails inside the VM
+                if vmhooks.get_tstate().reentry >= _MAX_C_REENTRY:
+                    raise RecursionError("maximum recursion depth exceeded")
             return hook(self, args, kwargs)
         except BaseException as exc:
             # The exception goes back to host code (a __del__ or weakref

@@ -598,6 +598,10 @@ def vm_setrecursionlimit(limit):
     if limit < 1:
         raise ValueError("recursion limit must be greater or equal than 1")
     tstate = get_tstate()
+    if _SETRECURSIONLIMIT_CALL:
+        # (C calls on the way to the running guest function count too)
+        from . import cdepth
+        cdepth.charge_outer(tstate)
     # (3.10/3.11 count this builtin's own call in the depth; 3.12+ frames only)
     depth = tstate.depth + _SETRECURSIONLIMIT_CALL
     if depth >= limit:

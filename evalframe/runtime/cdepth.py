@@ -99,21 +99,29 @@ def _builtin_call(slot):
     return (CALL,)
 
 
+def charge_outer(tstate, hf=None):
+    """Count the outermost host->guest entry's units now, if they were left
+    for later (Function.__call__ far from the limit): a nested entry, or
+    something that shows the depth (sys.setrecursionlimit's message), needs
+    them.  ``hf``: a host frame below that entry (default: the caller's)."""
+    if tstate.reentry != 2 or tstate.c_lazy is not None:
+        return
+    tstate.c_lazy = 0
+    outer = hf if hf is not None else _getframe(1)
+    while outer is not None and outer.f_code is not _FUNCTION_CALL:
+        outer = outer.f_back
+    if outer is not None and outer.f_locals.get("units") == -1:
+        n = len(entry_units(outer.f_locals.get("self"), _loop_frame(outer.f_back),
+                            outer.f_back))
+        tstate.c_lazy = n
+        tstate.depth += n
+
+
 def entry_charge(func, tstate):
     """Function.__call__ from host code: count the C checks made on the way
     (raising RecursionError where one fails); return how many were counted."""
     entry = _getframe(1)
-    if tstate.reentry == 2 and tstate.c_lazy is None:
-        # the outermost entry was not counted: count it now
-        tstate.c_lazy = 0
-        outer = entry.f_back
-        while outer is not None and outer.f_code is not _FUNCTION_CALL:
-            outer = outer.f_back
-        if outer is not None and outer.f_locals.get("units") == -1:
-            n = len(entry_units(outer.f_locals.get("self"), _loop_frame(outer.f_back),
-                                outer.f_back))
-            tstate.c_lazy = n
-            tstate.depth += n
+    charge_outer(tstate, entry.f_back)
     units = entry_units(func, tstate.frame, entry.f_back)
     for counted, where in enumerate(units):
         if tstate.depth >= tstate.recursion_limit:

@@ -31,6 +31,7 @@ RECURSION_PROGRAMS = [
     "recursion_through_c.py",        # C checks on the way to a dunder (3.10/3.11 depths)
     "setrecursionlimit_low.py",      # a limit of 1-4; the depth in the message
     "memory_exhaustion.py",          # MemoryError under RLIMIT_AS: caught, finally, printed
+    "recursion_depth_shown.py",      # the depth in setrecursionlimit's message, in dunders
 ]
 
 
