@@ -175,6 +175,7 @@ class Function(metaclass=_FunctionMeta):
                     units = vmhooks.c_entry_charge(self, ts)
                 else:
                     units = -1
+                    ts.c_lazy = None    # (counted later if a nested entry needs it)
             elif _C_LIMITED:
                 # 3.12+: C calls count against a fixed C recursion limit, and each
                 # VM re-entry spends more of it than CPython's call would; refuse
