@@ -83,6 +83,9 @@ def _file_loader(path):
     return importlib.machinery.SourceFileLoader("__main__", path)
 
 
+_MISSING = object()
+
+
 def print_exception(exc):
     """Print ``exc`` as the host's top level does (sys.excepthook).
 
@@ -91,9 +94,11 @@ def print_exception(exc):
     """
     from .runtime.tracebacks import clean_exception
     clean_exception(exc)
-    hook = getattr(sys, "excepthook", None)
+    # (sys.excepthook = None is a hook that fails when called; only a deleted
+    # one is "missing")
+    hook = getattr(sys, "excepthook", _MISSING)
     try:
-        if hook is None:
+        if hook is _MISSING:
             raise RuntimeError("lost sys.excepthook")
         hook(type(exc), exc, exc.__traceback__)
     except SystemExit:
@@ -101,7 +106,7 @@ def print_exception(exc):
     except BaseException as err:
         # _PyErr_PrintEx: report the hook's own error, then the original
         flush_stdout()
-        if hook is None:
+        if hook is _MISSING:
             sys.stderr.write("sys.excepthook is missing\n")
         else:
             sys.stderr.write("Error in sys.excepthook:\n")
@@ -131,7 +136,12 @@ def handle_system_exit(exc):
         text = ""
         leftover = err if sys.version_info >= (3, 12) else None
     try:
-        sys.stderr.write(text + "\n")
+        if getattr(sys, "stderr", None) is None:
+            # PyObject_Print to the C stderr, then PySys_WriteStderr's
+            # fallback to it for the newline
+            os.write(2, (text + "\n").encode("utf-8", "backslashreplace"))
+        else:
+            sys.stderr.write(text + "\n")
         if leftover is not None:
             _print_leftover(leftover)
         sys.stderr.flush()
@@ -147,8 +157,27 @@ def _print_leftover(err):
     err.__context__ = None
     tb = clean_traceback(err.__traceback__)
     if sys.version_info >= (3, 13):
+        # printed by the default unraisablehook, in C: 3.13's C traceback
+        # printer shows the source lines without carets
         sys.stderr.write("Exception ignored on threading shutdown:\n")
+        _print_tb_without_carets(tb)
+        sys.stderr.write("".join(traceback.format_exception_only(type(err), err)))
+        return
     traceback.print_exception(type(err), err, tb, file=sys.stderr)
+
+
+def _print_tb_without_carets(tb):
+    """_PyTraceBack_Print of 3.13 (no carets; repeated lines folded as the
+    Python printer folds them)."""
+    import traceback
+    lines = traceback.format_list(traceback.extract_tb(tb))
+    out = ["Traceback (most recent call last):\n"]
+    for entry in lines:
+        parts = entry.splitlines(True)
+        out.append(parts[0])
+        if len(parts) > 1 and not parts[1].strip().startswith(("^", "~")):
+            out.append(parts[1])
+    sys.stderr.write("".join(out))
 
 
 def flush_stdout():
@@ -410,10 +439,14 @@ def run(kind, target, args=(), pdb=False, stats=False, vm_modules=None,
     if version:
         return print_version(version)
     from . import limits as _limits
-    _limits.install(_limits.Limits(max_steps, timeout, max_memory, max_depth))
     try:
+        _limits.install(_limits.Limits(max_steps, timeout, max_memory, max_depth))
         return _run(kind, target, args, pdb, stats, vm_modules, inspect, quiet,
                     skip_first_line)
+    except _limits.AbortRun as stop:
+        # a limit reached while the VM was still getting ready (a --timeout
+        # shorter than the start-up) or already reporting: the same stop
+        return _limits.report(stop)
     finally:
         _limits.finish()
 

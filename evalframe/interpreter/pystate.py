@@ -31,7 +31,7 @@ class ExcItem:
 
 class ThreadState:
     __slots__ = ("frame", "exc_info", "depth", "recursion_limit", "reentry",
-                 "tracer", "__weakref__")
+                 "tracer", "c_lazy", "__weakref__")
 
     def __init__(self):
         self.frame = None
@@ -40,6 +40,9 @@ class ThreadState:
         self.recursion_limit = sys.getrecursionlimit()
         self.reentry = 0
         self.tracer = None
+        # the C recursion units of the outermost host->guest entry, counted
+        # only once a nested entry needs them (runtime/cdepth.py)
+        self.c_lazy = None
 
     def topmost_exception(self):
         """_PyErr_GetTopmostException: the innermost exception being handled."""

@@ -602,15 +602,24 @@ def vm_getrecursionlimit():
     return limits.visible_recursion_limit(get_tstate().recursion_limit)
 
 
+_SETRECURSIONLIMIT_CALL = 1 if sys.version_info < (3, 12) else 0
+
+
 def vm_setrecursionlimit(limit):
     if not isinstance(limit, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(limit).__name__)
     if limit < 1:
         raise ValueError("recursion limit must be greater or equal than 1")
     tstate = get_tstate()
-    if tstate.depth >= limit:
+    if _SETRECURSIONLIMIT_CALL:
+        # (C calls on the way to the running guest function count too)
+        from . import cdepth
+        cdepth.charge_outer(tstate)
+    # (3.10/3.11 count this builtin's own call in the depth; 3.12+ frames only)
+    depth = tstate.depth + _SETRECURSIONLIMIT_CALL
+    if depth >= limit:
         raise RecursionError("cannot set the recursion limit to %d at the recursion depth "
-                             "%d: the limit is too low" % (limit, tstate.depth))
+                             "%d: the limit is too low" % (limit, depth))
     from .. import limits      # --max-depth caps the limit the loops check
     limit = limits.effective_recursion_limit(limit)
     if tstate in EMBEDDED:

@@ -250,9 +250,13 @@ def main(argv=None):
         # the program's own output is kept apart from the inspection
         saved = sys.stdout
         sys.stdout = sys.stderr
-        limits.install(run_limits)
         try:
-            status = pythonrun.run_code_as_main(code, main_module)
+            try:
+                limits.install(run_limits)      # (a --timeout may expire at once)
+            except limits.AbortRun as stop:
+                status = limits.report(stop)
+            else:
+                status = pythonrun.run_code_as_main(code, main_module)
         finally:
             sys.stdout = saved
             limits.finish()

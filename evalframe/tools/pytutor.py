@@ -495,14 +495,15 @@ def record(path, args=(), run_limits=None):
     buf = _Capture()
     obs = PyTutorObserver(abspath, buf)
     settrace.install()
-    limits.install(run_limits)
-    loop = traced.loop_for()
-    loop.add_observer(obs)
+    loop = None
     saved = sys.stdout
-    sys.stdout = buf
     stop = uncaught = None
     try:
         try:
+            limits.install(run_limits)      # (a --timeout may expire at once)
+            loop = traced.loop_for()
+            loop.add_observer(obs)
+            sys.stdout = buf
             run_code(code, main.__dict__)
             status = 0
         except BaseException as exc:  # the guest's outcome, reported as `run` does
@@ -516,7 +517,8 @@ def record(path, args=(), run_limits=None):
             status = pythonrun.finish(exc)
     finally:
         sys.stdout = saved
-        loop.remove_observer(obs)
+        if loop is not None:
+            loop.remove_observer(obs)
         traced.release()
         limits.finish()
     return {"code": source, "trace": obs.finish(status, stop=stop, uncaught=uncaught)}, status

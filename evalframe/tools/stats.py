@@ -203,7 +203,11 @@ def run_with_stats(code, main_module, out=None):
         sys.stdout.flush()
     except Exception:
         pass
-    stats.report(out or sys.stderr)
+    if out is None:
+        # (the program may have set sys.stderr to None or deleted it: the
+        # report still goes to the process's stderr)
+        out = getattr(sys, "stderr", None) or sys.__stderr__
+    stats.report(out)
     return status
 
 

@@ -69,20 +69,22 @@ def run_observed(code, main, observers, run_limits=None):
     from ..interpreter.ceval import run_code
     from ..runtime import settrace
     settrace.install()
-    if run_limits:          # (none given: limits a caller installed stay in force)
-        limits.install(run_limits)
-    loop = traced.loop_for()
-    for o in observers:
-        loop.add_observer(o)
+    loop = None
     try:
         try:
+            if run_limits:      # (none given: limits a caller installed stay in force)
+                limits.install(run_limits)      # (a --timeout may expire at once)
+            loop = traced.loop_for()
+            for o in observers:
+                loop.add_observer(o)
             run_code(code, main.__dict__)
         except BaseException as exc:  # the guest's outcome, reported as CPython does
             return pythonrun.finish(exc)       # (an AbortRun: its one line, its status)
         return 0
     finally:
-        for o in observers:
-            loop.remove_observer(o)
+        if loop is not None:
+            for o in observers:
+                loop.remove_observer(o)
         traced.release()
         if run_limits:
             limits.finish()

@@ -145,14 +145,16 @@ def test_timeout_stops_a_runaway_loop_like_a_kill(tmp_path):
     """CPython killed by a timer prints what it printed before and runs no
     finally block; evalframe --timeout does the same, then says why."""
     prog = program(tmp_path, RUNAWAY_LOOP)
+    # (seconds, not one: on a loaded machine either process may need more than
+    # a second to print its first line; the VM starts slower)
     with pytest.raises(subprocess.TimeoutExpired) as killed:
-        host(prog, timeout=1)
+        host(prog, timeout=3)
     host_out = killed.value.stdout
     host_out = host_out.decode() if isinstance(host_out, bytes) else host_out
-    r = ef("run", "--timeout", "1", prog)
+    r = ef("run", "--timeout", "6", prog)
     assert r.returncode == TIMEOUT
     assert r.stdout == host_out == "start\n"
-    assert one_line(r.stderr) == "evalframe: stopped: time limit of 1 s reached (--timeout 1)"
+    assert one_line(r.stderr) == "evalframe: stopped: time limit of 6 s reached (--timeout 6)"
 
 
 def test_timeout_interrupts_a_blocked_main_thread(tmp_path):
@@ -184,6 +186,23 @@ def test_max_depth_stops_a_runaway_recursion(tmp_path):
     assert r.returncode == DEPTH
     assert r.stdout == "limit 1000\n"        # the guest sees its own limit
     assert one_line(r.stderr) == "evalframe: stopped at a depth of 60 frames (--max-depth 60)"
+
+
+def test_max_depth_stops_a_runaway_recursion_through_c_code(tmp_path):
+    """repr(self) inside __repr__ reaches the cap in the check of a C call on
+    the way (runtime/cdepth.py): still the run's stop, not a RecursionError."""
+    prog = program(tmp_path, """\
+        class A:
+            def __repr__(self):
+                return repr(self)
+        try:
+            repr(A())
+        finally:
+            print("the stop runs no finally")
+        """)
+    r = ef("run", "--max-depth", "50", prog)
+    assert (r.returncode, r.stdout) == (DEPTH, "")
+    assert one_line(r.stderr) == "evalframe: stopped at a depth of 50 frames (--max-depth 50)"
 
 
 def test_the_guests_own_lower_limit_still_raises_recursion_error(tmp_path):
@@ -371,3 +390,22 @@ def test_option_table_for_table_driven_parsers():
     assert table["--max-depth"][1]("--max-depth", "7") == 7
     with pytest.raises(UsageError, match="argument --max-steps: invalid value '0'"):
         table["--max-steps"][1]("--max-steps", "0")
+
+
+@pytest.mark.parametrize("command", ["run", "run --stats", "trace", "trace --format pytutor",
+                                     "explain", "inspect", "step"])
+@pytest.mark.parametrize("timeout", ["0.001", "0.000001"])     # (the latter: inside install())
+def test_timeout_before_the_guest_starts_is_the_same_stop(tmp_path, command, timeout):
+    """A --timeout shorter than the VM's own start-up (compiling, installing the
+    importer) stops the run with the same line and status, not a traceback
+    from inside evalframe."""
+    prog = program(tmp_path, """\
+        import time
+        time.sleep(600)
+        """)
+    r = ef(*command.split(), "--timeout", timeout, prog, input="", timeout=60)
+    assert r.returncode == TIMEOUT, r.stderr
+    assert "Traceback" not in r.stderr
+    shown = limits._number(float(timeout))
+    assert one_line(r.stderr) == ("evalframe: stopped: time limit of %s s reached (--timeout %s)"
+                                  % (shown, shown))

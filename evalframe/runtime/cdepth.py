@@ -1,0 +1,185 @@
+"""The recursion checks CPython's C code makes between a caller and a Python function.
+
+Mirrors the ``_Py_EnterRecursiveCall`` calls of Objects/call.c, methodobject.c,
+object.c and typeobject.c (3.10 and 3.11), which count against the same
+recursion limit as Python frames: ``repr(x)`` counts the builtin call (" while
+calling a Python object") and PyObject_Repr (" while getting the repr of an
+object") before ``x.__repr__``'s frame counts itself.  So ``repr(self)`` inside
+``__repr__`` fails after about 333 levels on CPython, not 1000, and with the
+repr message.
+
+The VM's guest-to-guest calls go through no C code and count one per frame,
+as CPython's do.  A guest function entered *from host code* (``Function.__call__``:
+a dunder slot of a guest class, a key function, a builtin's callback) asks
+``entry_units`` which checks CPython would have made on the way, from the
+callee's name and the calling guest instruction; ``Function.__call__`` counts
+them on the guest depth for the length of the call.
+
+Only the common paths are modelled (docs/boundary.md says which).  3.11's
+specializing interpreter drops the builtin-call check of most builtins once a
+call site is specialized (after a code object's first 8 runs); the VM uses the
+specialized cost from the first call.  On 3.12+ C calls count against a
+separate C limit and Python frames alone against the recursion limit: no
+units (funcobject checks only the guest depth).
+"""
+
+import sys
+from sys import _getframe
+from types import BuiltinFunctionType as _BuiltinFunctionType
+
+from ..opcodes import opmap
+from ..interpreter import ceval
+from ..interpreter.call import call_host
+from ..objects.funcobject import Function
+
+_CALL_HOST = call_host.__code__
+_FUNCTION_CALL = Function.__call__.__code__
+
+_V = sys.version_info[:2]
+
+CALL = " while calling a Python object"
+REPR = " while getting the repr of an object"
+STR = " while getting the str of an object"
+CMP = " in comparison"
+
+_CALL_OPS = frozenset(opmap[n] for n in ("CALL_FUNCTION", "CALL_FUNCTION_KW",
+                                         "CALL_FUNCTION_EX", "CALL_METHOD"))
+_CALL_OP = opmap["CALL_FUNCTION"]
+_COMPARE_OPS = frozenset(opmap[n] for n in ("COMPARE_OP", "CONTAINS_OP"))
+
+_RICH = frozenset(("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"))
+
+NONE = ()
+
+
+def _handler_codes():
+    from ..interpreter.ops import HANDLERS
+    return {fn.__code__: opmap[name] for name, fn in HANDLERS.items()
+            if name in opmap and hasattr(fn, "__code__")}
+
+
+_HANDLER_OPS = None
+
+
+def _caller(f, hf, want_func=False):
+    """``(op, host callable or None)``: the guest instruction running in ``f``
+    that called host code, found from the host frames above
+    Function.__call__ (call_host for a call, else an opcode handler) and, when
+    neither is close (a fused group, tier 2), from the loop's position."""
+    global _HANDLER_OPS
+    if _HANDLER_OPS is None:
+        _HANDLER_OPS = _handler_codes()
+    for _ in range(3):
+        if hf is None:
+            break
+        code = hf.f_code
+        if code is _CALL_HOST:
+            return _CALL_OP, (hf.f_locals.get("func") if want_func else None)
+        op = _HANDLER_OPS.get(code)
+        if op is not None:
+            return op, None
+        hf = hf.f_back
+    if f is None:
+        return -1, None
+    index = ceval.live_lasti(f)
+    if index is None:
+        index = f._lasti
+    co = f.f_code.co_code
+    if 0 <= index and 2 * index < len(co):
+        return co[2 * index], None
+    return -1, None
+
+
+def _builtin_call(slot):
+    """The builtin-call check for a builtin (or type) whose C code reaches ``slot``."""
+    if _V >= (3, 11):
+        # PRECALL_NO_KW_BUILTIN_O keeps the check; FASTCALL builtins, len,
+        # str(x) and type calls are specialized without it
+        return (CALL,) if slot in ("__repr__", "__hash__", "__init__", "__call__") else NONE
+    return (CALL,)
+
+
+def charge_outer(tstate, hf=None):
+    """Count the outermost host->guest entry's units now, if they were left
+    for later (Function.__call__ far from the limit): a nested entry, or
+    something that shows the depth (sys.setrecursionlimit's message), needs
+    them.  ``hf``: a host frame below that entry (default: the caller's)."""
+    if tstate.reentry != 2 or tstate.c_lazy is not None:
+        return
+    tstate.c_lazy = 0
+    outer = hf if hf is not None else _getframe(1)
+    while outer is not None and outer.f_code is not _FUNCTION_CALL:
+        outer = outer.f_back
+    if outer is not None and outer.f_locals.get("units") == -1:
+        n = len(entry_units(outer.f_locals.get("self"), _loop_frame(outer.f_back),
+                            outer.f_back))
+        tstate.c_lazy = n
+        tstate.depth += n
+
+
+def entry_charge(func, tstate):
+    """Function.__call__ from host code: count the C checks made on the way
+    (raising RecursionError where one fails); return how many were counted."""
+    entry = _getframe(1)
+    charge_outer(tstate, entry.f_back)
+    units = entry_units(func, tstate.frame, entry.f_back)
+    for counted, where in enumerate(units):
+        if tstate.depth >= tstate.recursion_limit:
+            tstate.depth -= counted
+            hook = ceval.depth_limit_hook
+            if hook is not None:
+                # --max-depth: reaching the cap is the run's stop, not the
+                # guest's RecursionError (evalframe.limits)
+                exc = hook()
+                if not isinstance(exc, RecursionError):
+                    raise exc
+            raise RecursionError("maximum recursion depth exceeded" + where)
+        tstate.depth += 1
+    return len(units)
+
+
+def _loop_frame(hf):
+    """The guest frame of the plain loop nearest above host frame ``hf``."""
+    loop = ceval._eval_plain.__code__
+    for _ in range(8):
+        if hf is None:
+            return None
+        if hf.f_code is loop:
+            return hf.f_locals.get("f")
+        hf = hf.f_back
+    return None
+
+
+def entry_units(func, caller, hf):
+    """The messages of the C recursion checks made before ``func``'s frame, in
+    order, when the guest frame ``caller`` called the host code whose Python
+    frame nearest to the entry is ``hf``."""
+    if func is None or (caller is None and hf is None):
+        return NONE
+    name = func._name
+    if name not in _SLOTS:
+        # a callback (a key function, map's function...): the builtin the
+        # guest called, if it called one (its frame is call_host's)
+        op, builtin = _caller(caller, hf, True)
+        if type(builtin) is not _BuiltinFunctionType:
+            return NONE         # a type (list(map(f, ...)): vectorcall, no check)
+        if builtin is sorted:
+            # builtin_sorted calls list.sort, a method descriptor: checked too
+            return (CALL,) if _V >= (3, 11) else (CALL, CALL)
+        return NONE if _V >= (3, 11) else (CALL,)
+    op = _caller(caller, hf)[0]
+    called = op in _CALL_OPS
+    if name == "__repr__":
+        return (_builtin_call(name) + (REPR,)) if called else (REPR,)
+    if name == "__str__":
+        if called:
+            return ((STR,) if _V >= (3, 11) else (CALL, STR))
+        return (STR,)
+    if name in _RICH:
+        return (CMP,) if op in _COMPARE_OPS else NONE
+    return _builtin_call(name) if called else NONE
+
+
+_SLOTS = _RICH | frozenset(("__repr__", "__str__", "__hash__", "__len__", "__getattr__",
+                            "__getattribute__", "__setattr__", "__delattr__", "__iter__",
+                            "__next__", "__format__", "__init__", "__call__"))
