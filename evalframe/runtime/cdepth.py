@@ -140,7 +140,7 @@ def entry_charge(func, tstate):
 
 def _loop_frame(hf):
     """The guest frame of the plain loop nearest above host frame ``hf``."""
-    loop = ceval._eval_plain.__code__
+    loop = ceval.eval_plain.__code__
     for _ in range(8):
         if hf is None:
             return None
