@@ -19,10 +19,11 @@ cloudpickle: the host under ``--vm-modules=user``, the VM under ``all``):
   it as its own bytecode);
 * guest Cell -> ``cell_new()`` / ``cell_new(value)``.
 
-A host-run cloudpickle finds the globals a function uses with the host's
-``dis.get_instructions``, which on a 3.11+ host would decode 3.10 bytecode as
-its own; its ``_walk_global_ops`` reads guest code with evalframe's
-disassembler instead (tools/disasm.py).
+cloudpickle finds the globals a function uses with ``dis.get_instructions``
+and the host's opcode numbers: a host-run one would decode 3.10 bytecode as the
+host's own (3.11+), and a guest-run one gets 3.10's opcode numbers, which are
+not the host's on 3.12+.  Its ``_walk_global_ops`` reads guest code by opcode
+*name* with evalframe's disassembler instead (tools/disasm.py), on either side.
 
 And for a host-run cloudpickle, its by-value reduction of a guest function uses
 ``make_function`` instead of its ``_make_function`` (which calls the host's
@@ -92,7 +93,7 @@ def _patch_walk(module):
     """Route cloudpickle's global-name walk of guest code to our disassembler;
     returns the undo, or None."""
     walk = module.__dict__.get("_walk_global_ops")
-    if walk is None or type(walk) is Function or getattr(walk, "_evalframe", False):
+    if walk is None or getattr(walk, "_evalframe", False):
         return None
 
     def _walk_global_ops(code):
