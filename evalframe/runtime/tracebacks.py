@@ -29,7 +29,7 @@ import os
 import sys
 import threading
 from types import TracebackType
-from weakref import ref as _weakref
+from weakref import ref as _weakref, WeakValueDictionary
 
 from ..interpreter.decode import decode
 from ..objects import excslots as _x
@@ -242,7 +242,36 @@ def standin_frame(code, f):
         locals = {}
     if locals is None:
         locals = globals
+    elif locals is not globals and f.f_code.co_flags & _CO_OPTIMIZED:
+        # for clear_frame (a function's stand-in code is never a class body's:
+        # the key holds the name, qualname and first line)
+        _function_standins.add(code)
+        _standin_guests[id(locals)] = f
     return _run_standin(code, globals, locals)
+
+
+_CO_OPTIMIZED = 0x0001
+_function_standins = set()                 # stand-in codes of guest function frames
+_standin_guests = WeakValueDictionary()    # id(guest f_locals dict) -> guest Frame
+
+
+def clear_frame(frame):
+    """``frame.clear()`` called by guest code on a host frame: for the stand-in
+    of a guest function's frame (a traceback's ``tb_frame``), frame_clear of
+    the guest frame ("cannot clear an executing frame" while it runs; its fast
+    locals and cells dropped when finished), and the locals the stand-in shows
+    emptied (the guest frame itself may be gone: a traceback keeps only its
+    stand-in); any other host frame clears itself."""
+    if frame.f_code not in _function_standins:
+        return frame.clear()
+    locals = frame.f_locals
+    if type(locals) is not dict:
+        return frame.clear()
+    guest = _standin_guests.get(id(locals))
+    if guest is not None and guest._f_locals is locals:
+        guest.clear()       # (a gone guest frame was not executing)
+    locals.clear()
+    return None
 def _fake_worker(code, globals, locals, out, done):
     try:
         exec(code, globals, locals)
