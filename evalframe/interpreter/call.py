@@ -321,7 +321,8 @@ def call_host(func, args, kwargs):
             func = special
         elif args and type(args[0]) is Function and cls is BuiltinFunctionType:
             args = _host_function_args(func, args)
-        elif not args and type(func.__self__) is _FrameType and func.__name__ == "clear":
+        elif (not args and cls is BuiltinFunctionType and type(func.__self__) is _FrameType
+              and func.__name__ == "clear"):
             # tb_frame.clear(): a traceback's frame is a stand-in host frame;
             # clearing it clears the guest frame (runtime/tracebacks.clear_frame)
             return clear_standin_frame(func.__self__)

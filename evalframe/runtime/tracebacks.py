@@ -29,7 +29,7 @@ import os
 import sys
 import threading
 from types import TracebackType
-from weakref import ref as _weakref, WeakValueDictionary
+from weakref import ref as _weakref
 
 from ..interpreter.decode import decode
 from ..objects import excslots as _x
@@ -246,13 +246,21 @@ def standin_frame(code, f):
         # for clear_frame (a function's stand-in code is never a class body's:
         # the key holds the name, qualname and first line)
         _function_standins.add(code)
-        _standin_guests[id(locals)] = f
+        key = id(locals)
+        _standin_guests[key] = _weakref(f, lambda r, key=key: _forget_guest(key, r))
     return _run_standin(code, globals, locals)
 
 
 _CO_OPTIMIZED = 0x0001
 _function_standins = set()                 # stand-in codes of guest function frames
-_standin_guests = WeakValueDictionary()    # id(guest f_locals dict) -> guest Frame
+# id(guest f_locals dict) -> weak reference to the guest Frame (a plain dict and
+# weakref.ref: no host library code that a guest rebinding builtins could break)
+_standin_guests = {}
+
+
+def _forget_guest(key, r):
+    if _standin_guests.get(key) is r:
+        del _standin_guests[key]
 
 
 def clear_frame(frame):
@@ -268,6 +276,7 @@ def clear_frame(frame):
     if type(locals) is not dict:
         return frame.clear()
     guest = _standin_guests.get(id(locals))
+    guest = guest() if guest is not None else None
     if guest is not None and guest._f_locals is locals:
         guest.clear()       # (a gone guest frame was not executing)
     locals.clear()
