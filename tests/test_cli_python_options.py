@@ -84,6 +84,46 @@ def test_interpreter_flags(args):
     same(args)
 
 
+IMPORTTIME_PROGRAM = """\
+import mymod
+try:
+    import nonexistent_mod
+except ImportError as e:
+    print("no", e.name)
+def f():
+    import csv
+    return csv.QUOTE_ALL
+print(f())
+import collections.abc, email.utils, colorsys
+"""
+
+
+def _imported(stderr):
+    """The module column of -X importtime's report, in order."""
+    names = []
+    for line in stderr.splitlines():
+        if line.startswith("import time:") and "imported package" not in line:
+            names.append(line.rsplit("|", 1)[1].strip())
+    return names
+
+
+@pytest.mark.parametrize("policy", ["user", "all"])
+def test_importtime_reports_the_programs_imports(tmp_path, policy):
+    """-X importtime lists python's start-up imports and the program's, in the
+    same order and nesting as python; none of evalframe's own (issue 11: the
+    report began with about 150 lines of the VM's modules)."""
+    (tmp_path / "prog.py").write_text(IMPORTTIME_PROGRAM)
+    (tmp_path / "mymod.py").write_text("import shlex\n")
+    want = run_host(["-X", "importtime", "prog.py"], cwd=tmp_path)
+    got = run_evalframe(["run", "--vm-modules=" + policy, "-X", "importtime", "prog.py"],
+                        cwd=tmp_path)
+    assert got.returncode == want.returncode == 0, got.stderr
+    assert got.stdout == want.stdout
+    assert _imported(got.stderr) == _imported(want.stderr)
+    assert "shlex" in _imported(got.stderr) and "email.utils" in _imported(got.stderr)
+    assert not [n for n in _imported(got.stderr) if n.startswith("evalframe")]
+
+
 @pytest.mark.parametrize("args", [["-V"], ["-VV"], ["--version"], ["-z"], ["-X"], ["-W"],
                                   ["-c"], ["-m"], ["-Oz", "x.py"], ["--foo"]])
 def test_version_and_bad_options(args):
