@@ -221,9 +221,11 @@ def _driver(box):
 
 def _run_standin(code, globals, locals):
     gen = _drivers.gen
-    if gen is None or gen.gi_running:
-        if gen is not None:  # re-entered (a host tracer of the stand-in): a fresh thread
+    if gen is None or gen.gi_running or gen.gi_frame is None:
+        if gen is not None and gen.gi_running:
+            # re-entered (a host tracer of the stand-in): a fresh thread
             return _run_in_fresh_thread(code, globals, locals)[0]
+        # (none yet, or one closed: a stand-in's f_back is the driver's frame)
         box = _drivers.box = []
         gen = _drivers.gen = _driver(box)
         next(gen)
@@ -270,6 +272,10 @@ def clear_frame(frame):
     locals and cells dropped when finished), and the locals the stand-in shows
     emptied (the guest frame itself may be gone: a traceback keeps only its
     stand-in); any other host frame clears itself."""
+    if _is_vm_code(frame.f_code):
+        # one of the VM's own frames (a stand-in's f_back is the driver that ran
+        # it): to the guest it stands for a caller, which is executing
+        raise RuntimeError("cannot clear an executing frame")
     if frame.f_code not in _function_standins:
         return frame.clear()
     locals = frame.f_locals

@@ -72,3 +72,18 @@ def mod_level_tb():
         t.tb_frame.clear()
         print(t.tb_frame.f_globals["z"])
 mod_level_tb()
+def callers():
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        f = e.__traceback__.tb_frame
+    for target in (f, f.f_back):
+        try:
+            target.clear()
+        except RuntimeError as err:
+            print("RuntimeError", err)
+    try:
+        {}["k"]
+    except KeyError as e:
+        print("tracebacks still work:", e.__traceback__.tb_frame.f_code.co_name)
+callers()
