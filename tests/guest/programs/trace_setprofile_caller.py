@@ -35,7 +35,7 @@ def top():
         raise KeyError(1)
     except KeyError:
         pass
-    return [max(1, 2) for _ in range(2)]
+    return [max(1, 2), max(3, 4)]
 top()
 show()
 def raiser():
