@@ -378,10 +378,10 @@ def preload_quietly():
     runtime, the importer, the traceback machinery) by running a small program
     in a throwaway VM: restart_host does it with stderr on /dev/null under
     ``-X importtime``, so the host's import report shows the guest's imports."""
-    from . import importer, embed, options, sourcefile
+    from . import importer, embed, options, sourcefile, pyc  # (pyc: the cache writer)
     import sysconfig
     sysconfig.get_paths()   # (the import policy's stdlib directories)
-    importer.VMFinder, options, sourcefile
+    importer.VMFinder, options, sourcefile, pyc
     argv = sys.argv
     if "--vm-modules=all" in argv or any(a == "--vm-modules" and b == "all"
                                          for a, b in zip(argv, argv[1:])):
