@@ -778,6 +778,9 @@ def run_module_in_vm(modname, args=(), main_path=None):
         return pythonrun.finish(exc)
     if main_path is None:
         sys.argv[0] = spec.origin
+    if _finder is not None and _finder.explained is not None:
+        # (the finder may have left it to the host: the main module runs in the VM)
+        _finder.explained[modname] = ("vm", "%s (run as __main__)" % spec.origin)
     fname = spec.origin if spec.has_location else None
     cached = spec.cached if spec.has_location else None
     main = pythonrun.fresh_main(fname, loader=spec.loader, spec=spec, cached=cached)

@@ -389,8 +389,21 @@ def restart_host(host_flags, evalframe_argv):
     one did (-E and -I ignore PYTHONPATH) and is told not to restart again.
     """
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    boot = ("import sys; sys.path.insert(0, %r); import evalframe.cli; "
-            "del sys.path[0]; sys.path[:1] == [''] and sys.path.pop(0); "
+    # Under -X importtime the host reports every import on stderr (fd 2), ours
+    # included; python's report has the interpreter's start-up and the
+    # program's imports, so evalframe's own (the VM, its compiler, what a first
+    # run imports lazily: preload_quietly) are made with fd 2 on /dev/null.
+    boot = ("import sys, os\n"
+            "_q = os.dup(2) if 'importtime' in sys._xoptions else None\n"
+            "if _q is not None:\n"
+            "    _n = os.open(os.devnull, os.O_WRONLY); os.dup2(_n, 2); os.close(_n)\n"
+            "try:\n"
+            "    sys.path.insert(0, %r); import evalframe.cli, evalframe.pythonrun\n"
+            "    del sys.path[0]; sys.path[:1] == [''] and sys.path.pop(0)\n"
+            "    _q is None or evalframe.pythonrun.preload_quietly()\n"
+            "finally:\n"
+            "    _q is None or (os.dup2(_q, 2), os.close(_q))\n"
+            "del _q\n"
             "evalframe.cli.entry()" % root)
     flush_stdout()
     try:
@@ -405,6 +418,24 @@ def restart_host(host_flags, evalframe_argv):
     except OSError as err:
         sys.stderr.write("%s: cannot restart %s: %s\n" % (PROGRAM, sys.executable, err))
         return EX_ERROR
+
+
+def preload_quietly():
+    """Import what evalframe's first run imports (the VM, its compiler, the
+    runtime, the importer, the traceback machinery) by running a small program
+    in a throwaway VM: restart_host does it with stderr on /dev/null under
+    ``-X importtime``, so the host's import report shows the guest's imports."""
+    from . import importer, embed, options, sourcefile, pyc  # (pyc: the cache writer)
+    import sysconfig
+    sysconfig.get_paths()   # (the import policy's stdlib directories)
+    importer.VMFinder, options, sourcefile, pyc
+    argv = sys.argv
+    if "--vm-modules=all" in argv or any(a == "--vm-modules" and b == "all"
+                                         for a, b in zip(argv, argv[1:])):
+        importer._prewarm()     # (what install("all") imports before the finder)
+    with embed.VM() as vm:
+        vm.run_source("def f(*a, **k):\n    return [x for x in a]\n"
+                      "try:\n    f(1, k=2)[3]\nexcept IndexError as e:\n    str(e)\n")
 
 
 # Set in the environment of the process restart_host starts (and removed from

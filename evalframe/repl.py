@@ -9,7 +9,9 @@ compiled by evalframe's compiler and executed by evalframe's VM.
 
 On a terminal, ``sys.__interactivehook__`` (site.enablerlcompleter) gives
 readline history (~/.python_history) and tab completion over ``__main__``, as
-python does.  From a pipe, prompts go to stderr and nothing is echoed, as
+python does.  On a 3.13+ terminal the REPL is python's new one, PyREPL
+(Lib/_pyrepl: multi-line editing, colours, its history and completion), with
+its console's compile-and-run step evalframe's (``_pyrepl_console``).  From a pipe, prompts go to stderr and nothing is echoed, as
 python's tokenizer does.
 """
 
@@ -129,6 +131,100 @@ def _call_hook_for_the_basic_repl(hook):
             os.environ["PYTHON_BASIC_REPL"] = saved
 
 
+def _pyrepl_usable():
+    """Whether python 3.13+ would start PyREPL here (a terminal, a capable one,
+    PYTHON_BASIC_REPL not set): _pyrepl.main's CAN_USE_PYREPL."""
+    import os
+    if sys.version_info < (3, 13) or os.environ.get("PYTHON_BASIC_REPL"):
+        return False
+    try:
+        from _pyrepl import main as pyrepl_main
+    except Exception:
+        return False
+    return pyrepl_main.CAN_USE_PYREPL
+
+
+def _pyrepl_console(main):
+    """3.13's InteractiveColoredConsole with evalframe's compiler and VM.
+
+    PyREPL's reader (multi-line editing, colours, history, completion) and its
+    loop (_pyrepl.simple_interact) are the host's; its console compiles each
+    statement of what was typed (the last in 'single' mode) and runs it: here
+    compiled by evalframe and run by the VM in ``__main__``, as VMConsole does
+    for the classic REPL."""
+    import ast
+    import os
+    from _pyrepl.console import InteractiveColoredConsole
+    from .compiler import compile_source
+    from . import pythonrun
+
+    class VMColoredConsole(InteractiveColoredConsole):
+        interrupted = False
+
+        def runsource(self, source, filename="<input>", symbol="single"):
+            # (InteractiveColoredConsole.runsource, the compile step evalframe's)
+            try:
+                tree = ast.parse(source)
+            except (SyntaxError, OverflowError, ValueError):
+                self.showsyntaxerror(filename, source=source)
+                return False
+            flags = getattr(self.compile.compiler, "flags", 0) & _FUTURE_FLAGS
+            last = tree.body[-1] if tree.body else None
+            for stmt in tree.body:
+                item = (ast.Interactive if stmt is last else ast.Module)([stmt], *(
+                    () if stmt is last else ([],)))
+                try:
+                    code = compile_source(item, filename, symbol if stmt is last else "exec",
+                                          flags, True)
+                except SyntaxError as e:
+                    if e.args and e.args[0] == "'await' outside function":
+                        e.add_note("Try the asyncio REPL (%s -m asyncio) to use top-level "
+                                   "'await' and run background asyncio tasks."
+                                   % os.path.basename(sys.executable))
+                    self.showsyntaxerror(filename, source=source)
+                    return False
+                except (OverflowError, ValueError):
+                    self.showsyntaxerror(filename, source=source)
+                    return False
+                self.runcode(code)
+            return False
+
+        def runcode(self, code):
+            from .runtime.tracebacks import clean_exception
+            try:
+                pythonrun._run_code(code, main)
+            except SystemExit:
+                raise
+            except BaseException as exc:  # shown as PyREPL shows it (colours too)
+                self.interrupted = isinstance(exc, KeyboardInterrupt)
+                pythonrun._flush_stdout()
+                clean_exception(exc)
+                self._showtraceback(type(exc), exc, exc.__traceback__, "")
+            else:
+                self.interrupted = False
+
+    return VMColoredConsole(main.__dict__, filename="<stdin>")
+
+
+def _interact_pyrepl(main, text):
+    """python 3.13's terminal REPL (pymain_repl -> _pyrepl.main), statements in the VM."""
+    from . import pythonrun
+    from _pyrepl.simple_interact import run_multiline_interactive_console
+    if not hasattr(sys, "ps1"):
+        sys.ps1 = ">>> "
+    if not hasattr(sys, "ps2"):
+        sys.ps2 = "... "
+    if text:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    console = _pyrepl_console(main)
+    try:
+        run_multiline_interactive_console(console)
+    except SystemExit as exc:
+        return pythonrun.handle_system_exit(exc)
+    return pythonrun.EX_OK
+
+
 def banner():
     """The first lines python's REPL prints (pymain_header)."""
     return ('Python %s on %s\nType "help", "copyright", "credits" or "license" '
@@ -143,16 +239,22 @@ def interact(main, quiet=False, banner_wanted=True):
         tty = sys.stdin is not None and sys.stdin.isatty()
     except (OSError, ValueError):
         tty = False
+    pyrepl = tty and _pyrepl_usable()
     if tty:
         hook = getattr(sys, "__interactivehook__", None)
         if hook is not None:
             try:
-                _call_hook_for_the_basic_repl(hook)
+                if pyrepl:
+                    hook()      # (3.13's site: history through PyREPL's readline)
+                else:
+                    _call_hook_for_the_basic_repl(hook)
             except BaseException as exc:  # as pymain_run_interactive_hook reports it
                 sys.stderr.write("Failed calling sys.__interactivehook__\n")
                 pythonrun.print_exception(exc)
-    console = VMConsole(main, tty)
     text = banner() if banner_wanted and not quiet else ""
+    if pyrepl:
+        return _interact_pyrepl(main, text)
+    console = VMConsole(main, tty)
     try:
         console.interact(banner=text, exitmsg="")
     except SystemExit as exc:

@@ -84,6 +84,46 @@ def test_interpreter_flags(args):
     same(args)
 
 
+IMPORTTIME_PROGRAM = """\
+import mymod
+try:
+    import nonexistent_mod
+except ImportError as e:
+    print("no", e.name)
+def f():
+    import csv
+    return csv.QUOTE_ALL
+print(f())
+import collections.abc, email.utils, colorsys
+"""
+
+
+def _imported(stderr):
+    """The module column of -X importtime's report, in order."""
+    names = []
+    for line in stderr.splitlines():
+        if line.startswith("import time:") and "imported package" not in line:
+            names.append(line.rsplit("|", 1)[1].strip())
+    return names
+
+
+@pytest.mark.parametrize("policy", ["user", "all"])
+def test_importtime_reports_the_programs_imports(tmp_path, policy):
+    """-X importtime lists python's start-up imports and the program's, in the
+    same order and nesting as python; none of evalframe's own (issue 11: the
+    report began with about 150 lines of the VM's modules)."""
+    (tmp_path / "prog.py").write_text(IMPORTTIME_PROGRAM)
+    (tmp_path / "mymod.py").write_text("import shlex\n")
+    want = run_host(["-X", "importtime", "prog.py"], cwd=tmp_path)
+    got = run_evalframe(["run", "--vm-modules=" + policy, "-X", "importtime", "prog.py"],
+                        cwd=tmp_path)
+    assert got.returncode == want.returncode == 0, got.stderr
+    assert got.stdout == want.stdout
+    assert _imported(got.stderr) == _imported(want.stderr)
+    assert "shlex" in _imported(got.stderr) and "email.utils" in _imported(got.stderr)
+    assert not [n for n in _imported(got.stderr) if n.startswith("evalframe")]
+
+
 @pytest.mark.parametrize("args", [["-V"], ["-VV"], ["--version"], ["-z"], ["-X"], ["-W"],
                                   ["-c"], ["-m"], ["-Oz", "x.py"], ["--foo"]])
 def test_version_and_bad_options(args):
@@ -201,8 +241,9 @@ def test_repl_runs_in_the_vm():
 
 def test_repl_on_a_terminal(tmp_path):
     from seeing._pty import PtySession
-    # readline's history file goes to HOME; no colours (3.13 colours tracebacks)
-    home = {"HOME": str(tmp_path), "PYTHON_COLORS": "0"}
+    # readline's history file goes to HOME; no colours (3.13 colours tracebacks);
+    # the classic REPL on 3.13 too (its PyREPL: test_pyrepl_on_a_313_terminal)
+    home = {"HOME": str(tmp_path), "PYTHON_COLORS": "0", "PYTHON_BASIC_REPL": "1"}
     session = PtySession(["-m", "evalframe", "run"], cwd=tmp_path, extra_env=home)
     session.read_until(">>> ")
     session.send("value = 21")
@@ -223,7 +264,7 @@ def test_repl_on_a_terminal(tmp_path):
 
 def test_repl_history_on_a_terminal(tmp_path):
     from seeing._pty import PtySession
-    home = {"HOME": str(tmp_path), "PYTHON_COLORS": "0"}
+    home = {"HOME": str(tmp_path), "PYTHON_COLORS": "0", "PYTHON_BASIC_REPL": "1"}
     session = PtySession(["-m", "evalframe", "run", "-q"], cwd=tmp_path, extra_env=home)
     session.read_until(">>> ")
     session.send("print('remembered', 6 * 7)")
@@ -270,3 +311,103 @@ def test_repl_interrupts_on_a_terminal(tmp_path):
     assert outputs[1] == outputs[0]
     assert outputs[0][0] == "\nKeyboardInterrupt\n>>> "
     assert outputs[0][1].endswith("KeyboardInterrupt\n>>> ")
+
+
+# -- 3.13's REPL (PyREPL) -----------------------------------------------------------------
+
+def _python313():
+    import glob
+    import shutil
+    if sys.version_info[:2] == (3, 13):
+        return sys.executable
+    # (pyenv's interpreters before PATH: a pyenv shim of another version fails)
+    found = sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.13*/bin/python3.13")))
+    found = found[-1] if found else shutil.which("python3.13")
+    if not found or ".pyenv/shims" in found:
+        pytest.skip("needs a CPython 3.13 interpreter (PyREPL); none found")
+    return found
+
+
+def _pyrepl_session(python, args, home, keys):
+    """Type ``keys`` (each after the output settles) into ``python args`` on a
+    pseudo-terminal; the output without terminal escapes, and the exit status."""
+    import pty
+    import re
+    import select
+    import subprocess
+    import time
+    master, slave = pty.openpty()
+    env = dict(os.environ, HOME=str(home), PYTHON_COLORS="0", TERM="xterm",
+               PYTHONPATH=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    for name in ("PYTHON_BASIC_REPL", "PYTHONSTARTUP", "PYTHONINSPECT"):
+        env.pop(name, None)
+    proc = subprocess.Popen([python] + list(args), stdin=slave, stdout=slave, stderr=slave,
+                            env=env, close_fds=True)
+    os.close(slave)
+    out = b""
+
+    def settle(quiet, limit):
+        # read until nothing came for ``quiet`` seconds (or ``limit`` passed)
+        nonlocal out
+        start = last = time.monotonic()
+        while time.monotonic() - last < quiet and time.monotonic() - start < limit:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    return
+                if not data:
+                    return
+                out += data
+                last = time.monotonic()
+    settle(2.0, 60)
+    for key in keys:
+        os.write(master, key)
+        settle(0.8, 30)
+    settle(0.5, 10)
+    try:
+        status = proc.wait(timeout=30)
+    finally:
+        os.close(master)
+    text = re.sub(r"\x1b(\[[0-9;?]*[a-zA-Z]|[=>])", "", out.decode("utf-8", "replace"))
+    return text.replace("\r\n", "\n").replace("\r", ""), status
+
+
+PYREPL_KEYS = [b"value = 21\r", b"value * 2\r",
+               b"import types; type((lambda: 0).__code__) is types.CodeType\r",
+               b"def f(x):\rreturn x + 1\r\r", b"f(1)\r",
+               b"valu\t", b"\r",          # tab completion over __main__
+               b"1/0\r", b"\x04"]
+
+
+def test_pyrepl_on_a_313_terminal(tmp_path):
+    """On a 3.13 terminal ``evalframe run`` is python's PyREPL (multi-line
+    editing, auto-indent, completion, <python-input-N> tracebacks) with every
+    statement compiled by evalframe and run in the VM (issue 11: it was the
+    classic REPL)."""
+    python = _python313()
+    (tmp_path / "host").mkdir()
+    (tmp_path / "vm").mkdir()
+    want, wstatus = _pyrepl_session(python, ["-q"], tmp_path / "host", PYREPL_KEYS)
+    got, gstatus = _pyrepl_session(python, ["-m", "evalframe", "run", "-q"], tmp_path / "vm",
+                                   PYREPL_KEYS)
+    assert (gstatus, wstatus) == (0, 0), got
+    # the one line that differs: the statement's code object is the VM's
+    assert "\nTrue\n" in want and "\nFalse\n" in got and "\nTrue\n" not in got
+    assert got.replace("\nFalse\n", "\nTrue\n") == want, (got, want)
+    assert "\n42\n" in got and "\n2\n" in got and "\n21\n" in got       # value completed
+    assert 'File "<python-input-6>", line 1, in <module>' in got
+    assert "ZeroDivisionError: division by zero" in got
+
+
+def test_pyrepl_history_on_a_313_terminal(tmp_path):
+    python = _python313()
+    args = ["-m", "evalframe", "run", "-q"]
+    out, status = _pyrepl_session(python, args, tmp_path,
+                                  [b"print('remembered', 6 * 7)\r", b"\x04"])
+    assert status == 0 and "remembered 42" in out, out
+    assert "print('remembered', 6 * 7)" in (tmp_path / ".python_history").read_text()
+    # a new session: the up arrow (keypad mode) brings the line back
+    out, status = _pyrepl_session(python, args, tmp_path, [b"\x1bOA", b"\r", b"\x04"])
+    assert status == 0 and "remembered 42" in out, out

@@ -16,7 +16,7 @@ code calls a guest function (Function.__call__).
 """
 
 import sys
-from types import MethodType, FunctionType, BuiltinFunctionType
+from types import MethodType, FunctionType, BuiltinFunctionType, FrameType as _FrameType
 
 from ..objects.cellobject import NULL, Cell
 from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_NEWLOCALS,
@@ -321,6 +321,11 @@ def call_host(func, args, kwargs):
             func = special
         elif args and type(args[0]) is Function and cls is BuiltinFunctionType:
             args = _host_function_args(func, args)
+        elif (not args and cls is BuiltinFunctionType and type(func.__self__) is _FrameType
+              and func.__name__ == "clear"):
+            # tb_frame.clear(): a traceback's frame is a stand-in host frame;
+            # clearing it clears the guest frame (runtime/tracebacks.clear_frame)
+            return clear_standin_frame(func.__self__)
     if _handled[0]:
         exc = _get_tstate().topmost_exception()
         if exc is not None and sys.exc_info()[1] is not exc:
@@ -328,6 +333,11 @@ def call_host(func, args, kwargs):
     if kwargs:
         return func(*args, **kwargs)
     return func(*args)
+
+
+def clear_standin_frame(frame):
+    from ..runtime.tracebacks import clear_frame
+    return clear_frame(frame)
 
 
 def _host_function_args(func, args):

@@ -53,6 +53,18 @@ class Reraise(BaseException):
         self.lasti = lasti
 
 
+class HandOff(BaseException):
+    """Raised by a call intercept that has just attached a tracer the calling
+    frame must already run under (``sys.setprofile``: CPython profiles the
+    frame that installed the profiler, its later C calls and its return).  The
+    call returned ``value``; the plain loop pushes it and hands its frames to
+    the traced loop right there, instead of at its next guest call.  Raised
+    only when this loop's own handler made the call (runtime/setprofile.py)."""
+
+    def __init__(self, value=None):
+        self.value = value
+
+
 def builtins_from_globals(globals):
     """_PyEval_BuiltinsFromGlobals: the builtins dict a frame with ``globals`` uses."""
     b = globals.get("__builtins__", NULL) if isinstance(globals, dict) else NULL
@@ -225,6 +237,11 @@ def _eval_plain(tstate, f, throwexc):
                             stack.append(retval)
                             # hold no references the guest has dropped
                             retval = None
+                            if tstate.tracer is not None and _can_hand_off(entry, f):
+                                # a tracer attached while the callee ran (in tier 2,
+                                # or a host call below it): the caller goes on traced
+                                handoff = f
+                                break
                         elif r is YIELD or r is YIELD_AGAIN:
                             if r is YIELD_AGAIN:
                                 f._lasti = ip - 2   # YIELD_FROM runs again on resumption
@@ -282,6 +299,16 @@ def _eval_plain(tstate, f, throwexc):
                             raise SystemError("bad handler result %r" % (r,))
                 break           # only a hand-off to the traced loop gets here
             except BaseException as e:
+                if type(e) is HandOff:   # (not e.__class__: a guest __getattribute__)
+                    # (a call ends a fused group: the group's call is its last)
+                    f._lasti = ip - 1 + _fused_offset(_x.get_traceback(e))
+                    ip = f._lasti + 1
+                    stack.append(e.value)
+                    e = None
+                    if tstate.tracer is not None and _can_hand_off(entry, f):
+                        handoff = f     # (no callee: the traced loop resumes f)
+                        break
+                    continue
                 exc, add_tb = raised_at(f, e, ip - 1)
                 e = None
                 if _issubclass(type(exc), STOP_OR_MEMORY) and stops_run(exc):
@@ -297,7 +324,8 @@ def _eval_plain(tstate, f, throwexc):
                 instrs = f.f_instrs
                 ip = f._lasti + 1
         if handoff is not None:
-            return tstate.tracer.resume(tstate, entry, f, handoff)
+            ip = None   # (live_lasti: the traced loop keeps f._lasti from here on)
+            return tstate.tracer.resume(tstate, entry, f, None if handoff is f else handoff)
         # Clear the locals while the exception leaves: the traceback keeps
         # this host frame, and a local holding the exception would make a
         # cycle that keeps the guest's objects alive until a gc pass.

@@ -134,6 +134,7 @@ class TracedLoop:
         self._next_id = 1
         self._gen_return = None     # (frame, value) of the last generator frame that returned
         self._instr_observers = ()
+        self._running = 0           # _run calls under way (frames this loop still runs)
 
     # -- attaching --------------------------------------------------------------
 
@@ -270,6 +271,7 @@ class TracedLoop:
             tstate.depth = base_depth + 1
             entry.f_back = prev_frame
             tstate.frame = entry
+        self._running += 1
         try:
             try:
                 return self._loop(tstate, entry, throwexc, current, callee)
@@ -284,6 +286,7 @@ class TracedLoop:
                 _x.set_context(err, context)
                 err = context = None
         finally:
+            self._running -= 1
             if not resumed:
                 tstate.frame = prev_frame
                 tstate.depth = base_depth
@@ -353,7 +356,9 @@ class TracedLoop:
                                                                       special[1], stack)
                             if due:
                                 self._swallowed_stopiteration(f, value)
-                        for o in observers:
+                        # (re-read: the call may have attached an observer,
+                        # sys.setprofile replacing the profile function)
+                        for o in self._instr_observers:
                             o.after(self, f, cur, stack, False)
                         continue
                     if r.__class__ is int:
@@ -508,8 +513,17 @@ def loop_for(tstate=None, create=True):
         tstate = get_tstate()
     loop = tstate.tracer
     if loop is None and create:
-        loop = tstate.tracer = TracedLoop()
+        parked = _parked.get(tstate)
+        # a loop released while it still runs frames is the one to attach to:
+        # those frames stay in it (sys.setprofile(None), then sys.setprofile(f)
+        # in the same function)
+        loop = parked if parked is not None and parked._running else TracedLoop()
+        tstate.tracer = loop
+    _parked.pop(tstate, None)
     return loop
+
+
+_parked = weakref.WeakKeyDictionary()   # tstate -> its released, still running loop
 
 
 def release(tstate=None):
@@ -519,6 +533,8 @@ def release(tstate=None):
     loop = tstate.tracer
     if loop is not None and loop.idle:
         tstate.tracer = None
+        if loop._running:
+            _parked[tstate] = loop
 
 
 def run_main(code, main_module, observer):

@@ -35,6 +35,8 @@ FRAME_UNWINDING = 2
 FRAME_RAISED = 3
 FRAME_CLEARED = 4
 
+_SUSPENDED_IS_AN_ERROR = sys.version_info >= (3, 13)
+
 # Block types: the opcode that pushed the block, as in ceval.c; EXCEPT_HANDLER
 # is the pseudo-block of a running except clause.
 SETUP_FINALLY = 122
@@ -226,6 +228,10 @@ class Frame:
             raise RuntimeError("cannot clear an executing frame")
         gen = self.f_gen
         if gen is not None:
+            if self.f_state == FRAME_SUSPENDED and _SUSPENDED_IS_AN_ERROR:
+                # 3.13's frame_clear: a suspended generator's frame is refused
+                # (3.10-3.12 finalise the generator)
+                raise RuntimeError("cannot clear a suspended frame")
             gen.close()
         for i in range(len(self.f_localsplus)):
             self.f_localsplus[i] = NULL

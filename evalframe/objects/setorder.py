@@ -412,7 +412,13 @@ def begin_compilation(tree):
     names.clear()
     if fixed_secret() is None:
         return
-    for node in ast.walk(tree):
+    # (not ast.walk: it imports collections.deque when called, and a guest may
+    # be importing a fresh collections right now, under --vm-modules=all:
+    # test.support.import_fresh_module; the order of the walk is irrelevant)
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        todo.extend(ast.iter_child_nodes(node))
         fields = _IDENTIFIER_FIELDS.get(type(node).__name__)
         if fields:
             for field in fields:

@@ -180,6 +180,10 @@ class Profiler:
     def disable(self):
         """Stop collecting profiling information."""
         if self._enabled:
+            if self._builtins and self._current is not None:
+                # the C profiler's own 'c_call' of this method (a method
+                # descriptor of _lsprof.Profiler there), ended by the flush
+                self._enter("<method 'disable' of '_lsprof.Profiler' objects>")
             _setprofile.setprofile(None)
             self._enabled = False
         self._flush()

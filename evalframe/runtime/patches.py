@@ -255,3 +255,10 @@ def late_imports():
         u = _replace(module, attr, None)
         if u is not None:
             state.undo.append(u)
+    if "cloudpickle" not in state.late and "cloudpickle" in sys.modules:
+        # guest functions pickled by value (runtime/cloudpickling.py)
+        from . import cloudpickling
+        u = cloudpickling.patch_loaded(sys.modules)
+        if u is not None:
+            state.late.add("cloudpickle")
+            state.undo.append(u)

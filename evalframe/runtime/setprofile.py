@@ -163,8 +163,33 @@ def _detach(observer):
         traced.release(tstate)
 
 
+def _called_by_plain_loop():
+    """Whether this intercept was called by an instruction of the plain loop
+    (ceval._eval_plain): its host frames are then the intercept, the call
+    machinery (interpreter/call.py, runtime/tracebacks' call_in_exc, and the
+    guest's _lsprof.Profiler.enable), one
+    handler or fused group (a call ends its group), perhaps a loop header,
+    and the loop."""
+    from ..interpreter import ceval
+    runtime = ceval.__file__.replace("interpreter/ceval.py", "runtime/")
+    machinery = (ceval.__file__.replace("ceval.py", "call.py"), runtime + "tracebacks.py",
+                 runtime + "lsprof.py")     # (cProfile's Profile.enable, guest _lsprof)
+    frame = ceval._getframe(2)      # (1 is setprofile itself)
+    while frame is not None and frame.f_code.co_filename in machinery:
+        frame = frame.f_back
+    loop = frame.f_back if frame is not None else None
+    if loop is not None and loop.f_code is ceval._HEADER_CODE:
+        loop = loop.f_back
+    return loop is not None and loop.f_code is ceval._eval_plain.__code__
+
+
 def setprofile(function):
-    """sys.setprofile(function): profile the calling thread's guest frames."""
+    """sys.setprofile(function): profile the calling thread's guest frames.
+
+    As in CPython, the frame that calls it is profiled from the next event
+    on (its later C calls, its return, its callers' returns): when the plain
+    loop runs it, the loop hands its frames to the traced loop right after
+    this call (ceval.HandOff) instead of at their next guest call."""
     from ..interpreter import traced
     tstate = _tstate()
     current = _profilers.get(tstate)
@@ -173,8 +198,16 @@ def setprofile(function):
     if function is None:
         return None
     observer = ProfileObserver(function)
+    if current is not None:
+        # the C calls under way (this one included) end with the new function's
+        # 'c_return', as CPython's C_TRACE asks whichever profiler is set then
+        observer._pending = current._pending
     _profilers[tstate] = observer
+    had_tracer = tstate.tracer is not None
     traced.loop_for(tstate).add_observer(observer)
+    if not had_tracer and _called_by_plain_loop():
+        from ..interpreter.ceval import HandOff
+        raise HandOff(None)
     return None
 
 

@@ -216,9 +216,11 @@ def _driver(box):
 
 def _run_standin(code, globals, locals):
     gen = _drivers.gen
-    if gen is None or gen.gi_running:
-        if gen is not None:  # re-entered (a host tracer of the stand-in): a fresh thread
+    if gen is None or gen.gi_running or gen.gi_frame is None:
+        if gen is not None and gen.gi_running:
+            # re-entered (a host tracer of the stand-in): a fresh thread
             return _run_in_fresh_thread(code, globals, locals)[0]
+        # (none yet, or one closed: a stand-in's f_back is the driver's frame)
         box = _drivers.box = []
         gen = _drivers.gen = _driver(box)
         next(gen)
@@ -237,7 +239,49 @@ def standin_frame(code, f):
         locals = {}
     if locals is None:
         locals = globals
+    elif locals is not globals and f.f_code.co_flags & _CO_OPTIMIZED:
+        # for clear_frame (a function's stand-in code is never a class body's:
+        # the key holds the name, qualname and first line)
+        _function_standins.add(code)
+        key = id(locals)
+        _standin_guests[key] = _weakref(f, lambda r, key=key: _forget_guest(key, r))
     return _run_standin(code, globals, locals)
+
+
+_CO_OPTIMIZED = 0x0001
+_function_standins = set()                 # stand-in codes of guest function frames
+# id(guest f_locals dict) -> weak reference to the guest Frame (a plain dict and
+# weakref.ref: no host library code that a guest rebinding builtins could break)
+_standin_guests = {}
+
+
+def _forget_guest(key, r):
+    if _standin_guests.get(key) is r:
+        del _standin_guests[key]
+
+
+def clear_frame(frame):
+    """``frame.clear()`` called by guest code on a host frame: for the stand-in
+    of a guest function's frame (a traceback's ``tb_frame``), frame_clear of
+    the guest frame ("cannot clear an executing frame" while it runs; its fast
+    locals and cells dropped when finished), and the locals the stand-in shows
+    emptied (the guest frame itself may be gone: a traceback keeps only its
+    stand-in); any other host frame clears itself."""
+    if _is_vm_code(frame.f_code):
+        # one of the VM's own frames (a stand-in's f_back is the driver that ran
+        # it): to the guest it stands for a caller, which is executing
+        raise RuntimeError("cannot clear an executing frame")
+    if frame.f_code not in _function_standins:
+        return frame.clear()
+    locals = frame.f_locals
+    if type(locals) is not dict:
+        return frame.clear()
+    guest = _standin_guests.get(id(locals))
+    guest = guest() if guest is not None else None
+    if guest is not None and guest._f_locals is locals:
+        guest.clear()       # (a gone guest frame was not executing)
+    locals.clear()
+    return None
 def _fake_worker(code, globals, locals, out, done):
     try:
         exec(code, globals, locals)

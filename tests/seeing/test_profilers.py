@@ -65,3 +65,18 @@ def test_cprofile_output_file_is_read_by_host_pstats(tmp_path):
     callers = fib[0][4]
     assert {k[2] for k in callers} == {"fib", "main"}
     assert not any("evalframe" in k[0] for k in stats)
+
+
+def test_cprofile_rows_are_the_hosts(tmp_path):
+    """Every row python -m cProfile prints, with its call count: also the C calls
+    of the frame that enabled the profiler (cProfile's ``exec`` and its
+    ``disable``), which the VM missed while that frame ran on in the plain
+    loop (issue 11: the frame calling sys.setprofile is profiled)."""
+    (tmp_path / "work.py").write_text(WORK)
+    vm = run_evalframe(["run", "-m", "cProfile", "-s", "ncalls", "work.py"], cwd=tmp_path)
+    host = run_host(["-m", "cProfile", "-s", "ncalls", "work.py"], cwd=tmp_path)
+    assert vm.returncode == 0, vm.stderr
+    rows, host_rows = _rows(vm.stdout), _rows(host.stdout)
+    assert rows == host_rows, (vm.stdout, host.stdout)
+    assert rows["{built-in method builtins.exec}"] == "1"
+    assert rows["{method 'disable' of '_lsprof.Profiler' objects}"] == "1"
