@@ -1,13 +1,12 @@
 """Calls and function creation.
 
-Mirrors the CALL_FUNCTION, CALL_FUNCTION_KW, CALL_FUNCTION_EX, LOAD_METHOD,
+Mirrors the CALL_FUNCTION, CALL_FUNCTION_KW, CALL_FUNCTION_EX,
 CALL_METHOD, MAKE_FUNCTION and LOAD_BUILD_CLASS cases of Python/ceval.c (3.10).
 The fast path (a guest Function called with exactly its positional arity) is
 inline here; everything else goes to call.call_push, which returns a Frame for
 the loop to push (guest callee) or pushes the host result.
 """
 
-from types import MethodType
 
 from ...objects.cellobject import NULL
 from ...objects.frameobject import Frame
@@ -96,21 +95,6 @@ def CALL_FUNCTION_EX(f, stack, arg):
     else:
         callargs = list(callargs)
     return call_push(stack, func, callargs, kwargs)
-
-
-@handler
-def LOAD_METHOD(f, stack, name):
-    "(obj -- meth | NULL, self | attr)"
-    obj = stack[-1]
-    attr = getattr(obj, name)
-    if attr.__class__ is MethodType and attr.__self__ is obj:
-        func = attr.__func__
-        if type(func) is Function:
-            stack[-1] = func
-            stack.append(obj)
-            return
-    stack[-1] = NULL
-    stack.append(attr)
 
 
 @handler

@@ -1,9 +1,10 @@
-"""Building and unpacking containers, f-strings, slices, PRINT_EXPR.
+"""Containers left to handlers: extending, merging, starred unpacking, PRINT_EXPR.
 
-Mirrors the BUILD_*, LIST_APPEND/SET_ADD/MAP_ADD, LIST_EXTEND, SET_UPDATE,
-DICT_UPDATE, DICT_MERGE, LIST_TO_TUPLE, UNPACK_SEQUENCE/UNPACK_EX
-(unpack_iterable), FORMAT_VALUE, BUILD_STRING, BUILD_SLICE and PRINT_EXPR
-cases of Python/ceval.c (3.10), with CPython's error texts.
+Mirrors the LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE, BUILD_MAP,
+BUILD_CONST_KEY_MAP, UNPACK_EX and PRINT_EXPR cases of Python/ceval.c (3.10),
+with CPython's error texts, and unpack_iterable (the slow path of the
+sequence unpacking declared in interpreter/bytecodes.py).  The other
+builders, appends and f-string opcodes are declared there.
 """
 
 import sys
@@ -30,39 +31,6 @@ def function_str(func):
 
 
 @handler
-def BUILD_TUPLE(f, stack, count):
-    "(values[oparg] -- tup)"
-    if count:
-        tup = tuple(stack[-count:])
-        del stack[-count:]
-        stack.append(tup)
-    else:
-        stack.append(())
-
-
-@handler
-def BUILD_LIST(f, stack, count):
-    "(values[oparg] -- list)"
-    if count:
-        lst = stack[-count:]
-        del stack[-count:]
-        stack.append(lst)
-    else:
-        stack.append([])
-
-
-@handler
-def BUILD_SET(f, stack, count):
-    "(values[oparg] -- set)"
-    s = set()
-    if count:
-        for item in stack[-count:]:
-            s.add(item)
-        del stack[-count:]
-    stack.append(s)
-
-
-@handler
 def BUILD_MAP(f, stack, count):
     "(values[oparg*2] -- map)"
     d = {}
@@ -86,47 +54,6 @@ def BUILD_CONST_KEY_MAP(f, stack, count):
         stack.append(dict(zip(keys, values)))
     else:
         stack.append({})
-
-
-@handler
-def BUILD_STRING(f, stack, count):
-    "(pieces[oparg] -- str)"
-    if count:
-        s = "".join(stack[-count:])
-        del stack[-count:]
-        stack.append(s)
-    else:
-        stack.append("")
-
-
-@handler
-def BUILD_SLICE(f, stack, count):
-    "(start, stop, step if (oparg == 3) -- slice)"
-    step = stack.pop() if count == 3 else None
-    stop = stack.pop()
-    stack[-1] = slice(stack[-1], stop, step)
-
-
-@handler
-def LIST_APPEND(f, stack, i):
-    "(list, unused[oparg-1], v -- list, unused[oparg-1])"
-    v = stack.pop()
-    stack[-i].append(v)
-
-
-@handler
-def SET_ADD(f, stack, i):
-    "(set, unused[oparg-1], v -- set, unused[oparg-1])"
-    v = stack.pop()
-    stack[-i].add(v)
-
-
-@handler
-def MAP_ADD(f, stack, i):
-    "(dict, unused[oparg-1], key, value -- dict, unused[oparg-1])"
-    value = stack.pop()
-    key = stack.pop()
-    stack[-i][key] = value
 
 
 def _is_iterable(obj):
@@ -197,24 +124,7 @@ def DICT_MERGE(f, stack, i):
         d[k] = v
 
 
-@handler
-def LIST_TO_TUPLE(f, stack, arg):
-    "(list -- tuple)"
-    stack[-1] = tuple(stack[-1])
-
-
-@handler
-def UNPACK_SEQUENCE(f, stack, count):
-    "(seq -- values[oparg])"
-    seq = stack.pop()
-    cls = seq.__class__
-    if (cls is tuple or cls is list) and len(seq) == count:
-        stack += seq[::-1]
-        return
-    stack += _unpack_iterable(seq, count, -1)[::-1]
-
-
-def _unpack_iterable(seq, argcnt, argcntafter):
+def unpack_iterable(seq, argcnt, argcntafter):
     """unpack_iterable: the items of ``seq`` (argcnt, then a list, then argcntafter)."""
     # Errors are raised outside except clauses, so that their context is the
     # guest's handled exception (as _PyErr_Format's), not a host StopIteration.
@@ -260,24 +170,10 @@ def _unpack_iterable(seq, argcnt, argcntafter):
 def UNPACK_EX(f, stack, arg):
     "(seq -- values[oparg & 0xFF], rest, values[oparg >> 8])"
     seq = stack.pop()
-    stack += _unpack_iterable(seq, arg & 0xFF, arg >> 8)[::-1]
+    stack += unpack_iterable(seq, arg & 0xFF, arg >> 8)[::-1]
 
 
 _CONVERSIONS = (None, str, repr, ascii)
-
-
-@handler
-def FORMAT_VALUE(f, stack, flags):
-    "(value, fmt_spec if (oparg & FVS_HAVE_SPEC) -- result)"
-    spec = stack.pop() if flags & 0x4 else None
-    value = stack[-1]
-    conv = _CONVERSIONS[flags & 0x3]
-    if conv is not None:
-        value = conv(value)
-    if spec is None and value.__class__ is str:
-        stack[-1] = value
-        return
-    stack[-1] = format(value, spec or "")
 
 
 @handler
