@@ -314,10 +314,6 @@ ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL = _facts()
 
 # -- derived: the plain handlers ---------------------------------------------------------
 
-def _rename(line, mapping):
-    return _NAME.sub(lambda m: mapping.get(m.group(0), m.group(0)), line)
-
-
 def _assigns(lines, name):
     pat = re.compile(r"(?<![.\w])%s\s*(?:[-+*/%%@&|^<>]{0,2})=(?!=)" % name)
     return any(pat.search(ln.split("#")[0]) for ln in lines)
@@ -475,6 +471,99 @@ def _identifier(name):
             and not keyword.iskeyword(name))
 
 
+_TOKEN = re.compile(r"(?<![.\w])\*?[A-Za-z_]\w*|\x02|\x03\d+\x03|\x04\d+\x04")
+_FAST_KEY = ("@fast",)
+_ATTR_KEY = ("@attr",)
+
+
+class _Plan:
+    """A definition's body for one argument value, parsed once for the
+    templates: each line a list of text pieces and keys (names, ``*run``,
+    the attribute name, ``fast[oparg]``, PEEK(n), an unpacking target)."""
+    __slots__ = ("ins", "outs", "lines", "rebound", "uses_globals", "uses_oparg",
+                 "constant", "var_in")
+
+    def __init__(self, d, value, ident):
+        bodies = d.bodies()
+        lines = dict(bodies).get(value) if len(bodies) > 1 else bodies[0][1]
+        self.ins = [x for x in d.inputs if x.cond is None or x.present(value)]
+        self.outs = [x for x in d.outputs if x.cond is None or x.present(value)]
+        self.var_in = any(x.count is not None for x in self.ins)
+        out_names = [y.name for y in self.outs]
+        self.rebound = [x.name for x in self.ins if x.count is None
+                        and _assigns(lines, x.name) and x.name not in out_names]
+        self.uses_globals = bool(_count_uses(lines, "globals"))
+        self.uses_oparg = bool(_count_uses(lines, "oparg"))
+        self.constant = (len(lines) == 1 and len(self.outs) == 1
+                         and lines[0] == "%s = oparg" % self.outs[0].name)
+        var_outs = [x.name for x in self.outs if x.count is not None]
+        self.lines = []
+        for ln in lines:
+            unless = ln.rstrip().endswith(_UNLESS_BOUND)
+            text = ln.split("#")[0].rstrip()
+            store = None
+            if re.fullmatch(r"fast\[oparg\]\s*=\s*NULL", text):
+                store = "unbind"
+            elif re.match(r"fast\[oparg\]\s*=", text):
+                store = "bind"
+            extra = []          # keys of the \x03n\x03 / \x04n\x04 markers
+            if ident:
+                text = re.sub(r"^setattr\((\w+), oparg, (\w+)\)$", "\\1.\x02 = \\2", text)
+                text = re.sub(r"^delattr\((\w+), oparg\)$", "del \\1.\x02", text)
+                text = re.sub(r"getattr\((\w+), oparg\)", "\\1.\x02", text)
+            text = text.replace("fast[oparg]", "\x04%d\x04" % len(extra))
+            if "\x04" in text:
+                extra.append(_FAST_KEY)
+
+            def peek(m):
+                extra.append(("@peek", m.group(1)))
+                return "\x03%d\x03" % (len(extra) - 1)
+            text = _PEEK.sub(peek, text)
+            for vname in var_outs:
+                def unpack(m, vname=vname):
+                    extra.append(("@unpack", vname, bool(m.group(2))))
+                    return "\x03%d\x03%s" % (len(extra) - 1, m.group(1))
+                text = re.sub(r"(?<![.\w])%s = (.*?)(\[::-1\])?$" % vname, unpack, text)
+            jm = _JUMP.search(text)
+            jump = None
+            if jm:
+                jump = _jump_args(jm)
+                text = text[:jm.start()].rstrip()
+            self.lines.append((unless, store, _pieces(text, extra), jump))
+
+
+def _pieces(text, extra):
+    out = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() > pos:
+            out.append(text[pos:m.start()])
+        tok = m.group(0)
+        if tok == "\x02":
+            out.append(_ATTR_KEY)
+        elif tok[0] in "\x03\x04":
+            out.append(extra[int(tok[1:-1])])
+        else:
+            out.append(("n", tok))
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+_PLANS = {}
+# (definitions whose items' counts depend on the argument: a plan per value)
+_COUNTED = frozenset(n for n, d in DEFS.items() if any(x.count or x.cond for x in d.inputs + d.outputs))
+
+
+def _plan(d, value, ident):
+    key = (d.name, value, ident)
+    p = _PLANS.get(key)
+    if p is None:
+        p = _PLANS[key] = _Plan(d, value, ident)
+    return p
+
+
 def translate(g, name, darg):
     """Add definition ``name`` to superinstr group ``g`` (virtual stack).
 
@@ -483,20 +572,21 @@ def translate(g, name, darg):
     virtual stack, an argument value with no body), or "end" after an
     unconditional JUMP (the group ends)."""
     d = DEFS[name]
-    bodies = d.bodies()
-    if len(bodies) > 1:
-        lines = dict(bodies).get(darg)
-        if lines is None:
+    is_int = darg.__class__ is int
+    if isinstance(d.body, dict):
+        if not is_int or darg not in d.body:
             return False
         value = darg
     else:
-        lines = bodies[0][1]
-        value = darg if isinstance(darg, int) else None
-    ins = [x for x in d.inputs if x.cond is None or x.present(value)]
-    outs = [x for x in d.outputs if x.cond is None or x.present(value)]
-    sizes = [1 if x.count is None else x.size(value) for x in ins]
-    if any(x.count is not None for x in ins) and sum(sizes) > len(g.vs):
-        return False
+        value = darg if is_int and (d.name in _COUNTED) else None
+    p = _plan(d, value, _identifier(darg))
+    ins, outs = p.ins, p.outs
+    if p.var_in:
+        sizes = [1 if x.count is None else x.size(darg) for x in ins]
+        if sum(sizes) > len(g.vs):
+            return False
+    else:
+        sizes = [1] * len(ins)
     # the inputs, top first
     mapping = {}
     args = []
@@ -511,73 +601,69 @@ def translate(g, name, darg):
             args.extend(items)
             mapping["*" + x.name] = ", ".join(items) if items else "*()"
             mapping[x.name] = "(%s)" % "".join(e + ", " for e in items)
-    if not lines:
+    if not p.lines:
         # a pure shuffle: no code, the virtual stack is rearranged
         for x in outs:
             g.push(mapping[x.name])
         kept = [mapping[x.name] for x in outs]
         g.release(*[a for a in args if a not in kept])
         return True
-    if isinstance(darg, int) and not isinstance(darg, bool):
+    if is_int:
         mapping["oparg"] = repr(darg)
-    elif _count_uses(lines, "oparg"):
+    elif p.uses_oparg:
         mapping["oparg"] = g.param(darg)
-    if len(lines) == 1 and len(outs) == 1 and lines[0] == "%s = oparg" % outs[0].name:
+    if p.constant:
         g.push(g.param(darg))           # (a constant: pushed as its bound name)
         return True
-    for x in ins:
+    for x in p.rebound:
         # an input the body rebinds gets a temporary of its own (the virtual
         # stack's expression may be a bound constant)
-        if x.count is None and _assigns(lines, x.name) and x.name not in [y.name for y in outs]:
-            t = g.temp()
-            g.emit("%s = %s" % (t, mapping[x.name]))
-            mapping[x.name] = t
+        t = g.temp()
+        g.emit("%s = %s" % (t, mapping[x]))
+        mapping[x] = t
     var_out = {}
     for x in outs:
         if x.count is not None:
-            var_out[x.name] = [g.temp() for _ in range(x.size(value))]
+            var_out[x.name] = [g.temp() for _ in range(x.size(darg))]
         elif x.name not in mapping:
             mapping[x.name] = g.temp()
-    if _count_uses(lines, "globals"):
+    if p.uses_globals:
         g.uses_globals = True
         mapping["globals"] = "globals_"
     ended = False
-    for ln in lines:
-        if ln.rstrip().endswith(_UNLESS_BOUND) and darg in g.bound:
+    bound = g.bound
+    for unless, store, pieces, jump in p.lines:
+        if unless and darg in bound:
             continue
-        ln = ln.split("#")[0].rstrip()
-        if _identifier(darg):
-            ln = re.sub(r"^setattr\((\w+), oparg, (\w+)\)$", r"\1.%s = \2" % darg, ln)
-            ln = re.sub(r"^delattr\((\w+), oparg\)$", r"del \1.%s" % darg, ln)
-            ln = re.sub(r"getattr\((\w+), oparg\)", r"\1.%s" % darg, ln)
-        for vname, temps in var_out.items():
-            # ``values = seq[::-1]``: the items unpacked into the temporaries
-            # in reverse (the first item ends on top)
-            def unpack(m, temps=temps):
-                targets = temps[::-1] if m.group(2) else temps
-                return ("%s, = " % ", ".join(targets) if targets else "() = ") + m.group(1)
-            ln = re.sub(r"(?<![.\w])%s = (.*?)(\[::-1\])?$" % vname, unpack, ln)
-        ln = _PEEK.sub(lambda m: g.peek(eval(m.group(1), {"oparg": darg})), ln)
-        jm = _JUMP.search(ln)
-        head = ln[:jm.start()] if jm else ln
-        head = re.sub(r"\*(\w+)", lambda m: mapping.get("*" + m.group(1), m.group(0)), head)
-        head = _rename(head, mapping)
-        if isinstance(darg, int) and not isinstance(darg, bool):
-            head = head.replace("fast[%r]" % darg, g.fast(darg))
-        if re.match(r"^fast\[oparg\]\s*=\s*NULL$", ln):
-            g.bound.discard(darg)
-        elif re.match(r"^fast\[oparg\]\s*=", ln):
-            g.bound.add(darg)
-        if jm is None:
-            g.emit(head)
+        text = []
+        for piece in pieces:
+            if piece.__class__ is str:
+                text.append(piece)
+            elif piece[0] == "n":
+                text.append(mapping.get(piece[1], piece[1]))
+            elif piece is _FAST_KEY:
+                text.append(g.fast(darg))
+            elif piece is _ATTR_KEY:
+                text.append(darg)
+            elif piece[0] == "@peek":
+                text.append(g.peek(eval(piece[1], {"oparg": darg})))
+            else:                       # ("@unpack", name, reversed)
+                temps = var_out[piece[1]]
+                targets = temps[::-1] if piece[2] else temps
+                text.append("%s, = " % ", ".join(targets) if targets else "() = ")
+        text = "".join(text)
+        if store == "unbind":
+            bound.discard(darg)
+        elif store == "bind":
+            bound.add(darg)
+        if jump is None:
+            g.emit(text)
             continue
-        jargs = _jump_args(jm)
-        target = darg if jargs[0] == "oparg" else eval(jargs[0], {"oparg": darg})
-        cond = head.strip()
-        kept = [mapping.get(a, a) for a in jargs[1:]]
-        if cond:
+        target = darg if jump[0] == "oparg" else eval(jump[0], {"oparg": darg})
+        kept = [mapping.get(a, a) for a in jump[1:]]
+        if text.strip():
             # ``if cond: JUMP(...)``: leave the group (or go to the block) there
-            g.emit(cond.rstrip())
+            g.emit(text)
             g.vs.extend(kept)
             g.exit(target, 1)
             del g.vs[len(g.vs) - len(kept):]
