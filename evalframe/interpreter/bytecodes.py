@@ -30,10 +30,8 @@ and, where fused, their template in superinstr.py; docs/vm.md lists which.
 """
 
 import keyword
-import linecache
 import os
 import re
-import sys
 
 from .. import opcodes
 
@@ -119,20 +117,31 @@ def inst(name, effect, body=""):
     DEFS[name] = Inst(name, effect, body)
 
 
+# The names a definition's body may use beyond the host builtins, and where
+# they come from: the cold paths (errors, slow lookups) live in ops/*, where
+# the error texts are.  (module relative to this package, name)
+HELPERS = (
+    ("types", "MethodType"),
+    ("..objects.cellobject", "NULL"),
+    ("..objects.funcobject", "Function"),
+    (".ops.names", "unbound_local"),
+    (".ops.names", "unbound_deref"),
+    (".ops.names", "load_deref_slow"),
+    (".ops.names", "load_global_slow"),
+    (".ops.arith", "invert_bool"),
+    (".ops.containers", "unpack_iterable"),
+)
+
+
 def helpers():
-    """The names a definition's body may use beyond the host builtins: the
-    cold paths (errors, slow lookups) live in ops/*, where the error texts are."""
-    from types import MethodType
-    from ..objects.cellobject import NULL
-    from ..objects.funcobject import Function
-    from .ops.names import (unbound_local, unbound_deref, load_deref_slow,
-                            load_global_slow)
-    from .ops.arith import invert_bool
-    from .ops.containers import unpack_iterable
-    return {"NULL": NULL, "MethodType": MethodType, "Function": Function,
-            "unbound_local": unbound_local, "unbound_deref": unbound_deref,
-            "load_deref_slow": load_deref_slow, "load_global_slow": load_global_slow,
-            "invert_bool": invert_bool, "unpack_iterable": unpack_iterable}
+    """HELPERS as a namespace (what the fused and tier-2 templates run with)."""
+    import importlib
+    out = {}
+    for module, name in HELPERS:
+        mod = importlib.import_module(module, __package__) if module.startswith(".") \
+            else importlib.import_module(module)
+        out[name] = getattr(mod, name)
+    return out
 
 
 # -- the definitions ----------------------------------------------------------------
@@ -149,8 +158,7 @@ inst("UNARY_NEGATIVE", "(value -- res)", "res = -value")
 inst("UNARY_NOT", "(value -- res)", "res = not value")
 # (~bool is deprecated on 3.12+: invert_bool (ops/arith.py) warns from the guest's frame)
 inst("UNARY_INVERT", "(value -- res)",
-     "res = invert_bool(f, value) if value.__class__ is bool else ~value"
-     if sys.version_info >= (3, 12) else "res = ~value")
+     "res = invert_bool(f, value) if value.__class__ is bool else ~value")
 
 # the binary operators: PyNumber_Add & co. are the host's own operators
 inst("BINARY_ADD", "(left, right -- sum)", "sum = left + right")
@@ -434,33 +442,52 @@ def _handler_source(d, fname, value, lines):
     return "\n".join(out) + "\n"
 
 
-# the host filename of the derived handlers: inside the package, so that
-# runtime.tracebacks drops their frames like the VM's own; their source is
-# registered with linecache for debuggers
-HANDLERS_FILENAME = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                 "<bytecodes.py handlers>")
+# the derived handlers' module: inside the package, so that
+# runtime.tracebacks drops their frames like the VM's own
+GENERATED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "generated_handlers.py")
 
 
-def all_handler_sources():
-    """The source of every derived handler (what make_handlers compiles)."""
-    return "\n\n".join(handler_source(d) for d in DEFS.values())
-
-
-def make_handlers(namespace):
-    """name -> handler function, every definition compiled once (at import);
-    fills VARIANTS (the per-value handlers decode.py picks from)."""
-    src = all_handler_sources()
-    ns = dict(namespace)
+def generated_source():
+    """The text of generated_handlers.py: every derived handler, the per-value
+    tables, the handler table.  Checked in (as CPython checks in
+    generated_cases.c.h), so that start-up compiles nothing: byte-compiled
+    like any module.  tests/vm/test_bytecodes.py checks that regenerating
+    changes nothing; ``python -m evalframe.interpreter.bytecodes`` rewrites it."""
+    out = ['"""The plain handlers of the opcodes declared in bytecodes.py.',
+           "",
+           "GENERATED from interpreter/bytecodes.py's definitions: do not edit;",
+           "regenerate with ``python -m evalframe.interpreter.bytecodes``.  Mirrors",
+           "CPython 3.12's Python/generated_cases.c.h.",
+           '"""', ""]
+    for module, name in HELPERS:
+        out.append("from %s import %s" % (module, name))
+    out.append("")
     for d in DEFS.values():
         if isinstance(d.body, dict):
-            ns["%s_VARIANTS" % d.name] = VARIANTS[d.name] = {}
-    exec(compile(src, HANDLERS_FILENAME, "exec"), ns)
-    for name, table in VARIANTS.items():
-        for value in DEFS[name].body:
-            table[value] = ns["%s__%d" % (name, value)]
-    linecache.cache[HANDLERS_FILENAME] = (len(src), None, src.splitlines(True),
-                                          HANDLERS_FILENAME)
-    return {name: ns[name] for name in DEFS}
+            out.append("%s_VARIANTS = {}" % d.name)
+    out.append("")
+    for d in DEFS.values():
+        out.append("")
+        out.append(handler_source(d).rstrip("\n"))
+        out.append("")
+    out.append("")
+    for d in DEFS.values():
+        if isinstance(d.body, dict):
+            out.append("%s_VARIANTS.update({%s})" % (d.name, ", ".join(
+                "%d: %s__%d" % (v, d.name, v) for v in d.body)))
+    out.append("")
+    out.append("HANDLERS = {%s}" % ", ".join("%r: %s" % (n, n) for n in DEFS))
+    out.append("VARIANTS = {%s}" % ", ".join(
+        "%r: %s_VARIANTS" % (n, n) for n, d in DEFS.items() if isinstance(d.body, dict)))
+    return "\n".join(out) + "\n"
+
+
+def make_handlers():
+    """name -> handler function, from generated_handlers.py; fills VARIANTS
+    (the per-value handlers decode.py picks from)."""
+    from . import generated_handlers as gen
+    VARIANTS.update(gen.VARIANTS)
+    return dict(gen.HANDLERS)
 
 
 # -- derived: the templates of fused groups and tier 2 ---------------------------------------
@@ -682,3 +709,9 @@ def translate(g, name, darg):
             for t in var_out[x.name]:
                 g.push(t)
     return True
+
+
+if __name__ == "__main__":
+    with open(GENERATED, "w") as out:
+        out.write(generated_source())
+    print("wrote", GENERATED)

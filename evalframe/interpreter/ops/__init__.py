@@ -72,7 +72,7 @@ def handler_table():
             importlib.import_module(__name__ + "." + mod)
         # the handlers derived from interpreter/bytecodes.py's definitions
         from .. import bytecodes
-        derived = bytecodes.make_handlers(bytecodes.helpers())
+        derived = bytecodes.make_handlers()
         for name, fn in derived.items():
             handler(fn)
         for name, by_value in bytecodes.VARIANTS.items():

@@ -12,11 +12,12 @@ from ... import opcodes
 
 
 def invert_bool(f, value):
-    """``~`` on a bool (3.12+, where it is deprecated): warn from the guest's
+    """``~`` on a bool (deprecated on 3.12+): warn from the guest's
     frame, as unary_invert does in C (the host's bool.__invert__ would warn
     from the VM's own frame, and the warning would be filtered out)."""
-    from ...runtime.hostframes import warn_from
-    warn_from(f, _BOOL_INVERT[0], _BOOL_INVERT[1], 1)
+    if _BOOL_INVERT is not None:     # (3.12+: no warning before)
+        from ...runtime.hostframes import warn_from
+        warn_from(f, _BOOL_INVERT[0], _BOOL_INVERT[1], 1)
     return ~int(value)
 
 
