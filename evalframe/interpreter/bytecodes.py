@@ -128,6 +128,8 @@ HELPERS = (
     (".ops.names", "unbound_deref"),
     (".ops.names", "load_deref_slow"),
     (".ops.names", "load_global_slow"),
+    (".ops.names", "name_error"),
+    (".ops.names", "deref_name"),
     (".ops.arith", "invert_bool"),
     (".ops.containers", "unpack_iterable"),
 )
@@ -227,6 +229,8 @@ if value is NULL: value = f.f_builtins.get(oparg, NULL) if globals.__class__ is 
 if value is NULL: value = load_global_slow(f, oparg)
 """)
 inst("STORE_GLOBAL", "(value -- )", "globals[oparg] = value")
+# (PyDict_DelItem: the dict itself, not a subclass's __delitem__)
+inst("DELETE_GLOBAL", "( -- )", "if dict.pop(globals, oparg, NULL) is NULL: raise name_error(oparg)")
 
 # attributes: a name known at translation time becomes attribute syntax
 inst("LOAD_ATTR", "(owner -- attr)", "attr = getattr(owner, oparg)")
@@ -262,9 +266,16 @@ inst("UNPACK_SEQUENCE", "(seq -- values[oparg])", """
 if (seq.__class__ is tuple or seq.__class__ is list) and len(seq) == oparg: values = seq[::-1]
 else: values = unpack_iterable(seq, oparg, -1)[::-1]
 """)
+# (oparg & 0xFF items, a list of the rest, oparg >> 8 items; the first on top)
+inst("UNPACK_EX", "(seq -- values[(oparg & 0xFF) + 1 + (oparg >> 8)])",
+     "values = unpack_iterable(seq, oparg & 0xFF, oparg >> 8)[::-1]")
 inst("GET_ITER", "(iterable -- it)", "it = iter(iterable)")
 inst("GET_LEN", "(obj -- obj, n)", "n = len(obj)")
 inst("LOAD_ASSERTION_ERROR", "( -- value)", "value = AssertionError")
+# match statements: the Py_TPFLAGS_MAPPING (64) and Py_TPFLAGS_SEQUENCE (32)
+# bits of the host type (collections.abc registration sets them)
+inst("MATCH_MAPPING", "(subject -- subject, res)", "res = bool(type(subject).__flags__ & 64)")
+inst("MATCH_SEQUENCE", "(subject -- subject, res)", "res = bool(type(subject).__flags__ & 32)")
 
 
 def _format_value(oparg):
@@ -293,6 +304,12 @@ inst("JUMP_IF_TRUE_OR_POP", "(cond -- )", "if cond: JUMP(oparg, cond)")
 
 inst("ROT_FOUR", "(fourth, third, second, top -- top, fourth, third, second)")
 inst("DUP_TOP_TWO", "(second, top -- second, top, second, top)")
+# a class body reads a free variable from its own namespace first
+inst("LOAD_CLASSDEREF", "( -- value)", """
+try: value = f._f_locals[deref_name(f, oparg)]
+except KeyError: value = fast[oparg].ob_ref
+if value is NULL: value = load_deref_slow(f, oparg)
+""")
 inst("DELETE_DEREF", "( -- )", """
 if fast[oparg].ob_ref is NULL: raise unbound_deref(f, oparg)
 fast[oparg].ob_ref = NULL

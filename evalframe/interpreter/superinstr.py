@@ -76,8 +76,7 @@ _FACTORIES = {}          # source text -> (factory, host code of the fused funct
 # virtual stack) when it has no inline translation for them.
 _GENERIC = frozenset((
     "ROT_N", "BUILD_MAP", "BUILD_CONST_KEY_MAP", "LIST_EXTEND", "SET_UPDATE",
-    "DICT_UPDATE", "DICT_MERGE", "UNPACK_EX", "LOAD_NAME", "STORE_NAME", "DELETE_NAME",
-    "DELETE_GLOBAL", "LOAD_CLASSDEREF", "MATCH_MAPPING", "MATCH_SEQUENCE", "MATCH_KEYS",
+    "DICT_UPDATE", "DICT_MERGE", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "MATCH_KEYS",
     "COPY_DICT_WITHOUT_KEYS", "IMPORT_FROM",
 ))
 # Inline translations (below).

@@ -166,13 +166,6 @@ def unpack_iterable(seq, argcnt, argcntafter):
     return out
 
 
-@handler
-def UNPACK_EX(f, stack, arg):
-    "(seq -- values[oparg & 0xFF], rest, values[oparg >> 8])"
-    seq = stack.pop()
-    stack += unpack_iterable(seq, arg & 0xFF, arg >> 8)[::-1]
-
-
 _CONVERSIONS = (None, str, repr, ascii)
 
 

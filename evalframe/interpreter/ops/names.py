@@ -102,18 +102,6 @@ def _load_builtin(f, name):
     raise name_error(name)
 
 
-@handler
-def DELETE_GLOBAL(f, stack, name):
-    "( -- )"
-    try:
-        del f.f_globals[name]
-    except KeyError:
-        pass
-    else:
-        return
-    raise name_error(name)
-
-
 # -- the locals mapping (module and class bodies) --------------------------------------
 
 @handler
@@ -174,21 +162,6 @@ def load_deref_slow(f, index):
         if value is not NULL:
             return value
     raise unbound_deref(f, index)
-
-
-@handler
-def LOAD_CLASSDEREF(f, stack, index):
-    "( -- value)"
-    # A class body reads a free variable from its own namespace first.
-    name = deref_name(f, index)
-    locals = f._f_locals
-    try:
-        value = locals[name]
-    except KeyError:
-        value = f.f_localsplus[index].ob_ref
-    if value is NULL:
-        value = load_deref_slow(f, index)
-    stack.append(value)
 
 
 # -- attributes ------------------------------------------------------------------------
