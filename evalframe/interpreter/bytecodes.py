@@ -132,6 +132,9 @@ HELPERS = (
     (".ops.names", "deref_name"),
     (".ops.arith", "invert_bool"),
     (".ops.containers", "unpack_iterable"),
+    (".ops.containers", "list_extend"),
+    (".ops.containers", "dict_update"),
+    (".ops.containers", "dict_merge"),
 )
 
 
@@ -261,6 +264,20 @@ inst("LIST_TO_TUPLE", "(lst -- tup)", "tup = tuple(lst)")
 inst("LIST_APPEND", "(v -- )", "PEEK(oparg).append(v)")
 inst("SET_ADD", "(v -- )", "PEEK(oparg).add(v)")
 inst("MAP_ADD", "(key, value -- )", "PEEK(oparg)[key] = value")
+inst("SET_UPDATE", "(iterable -- )", "PEEK(oparg).update(iterable)")
+inst("LIST_EXTEND", "(iterable -- )", """
+if iterable.__class__ is list or iterable.__class__ is tuple: PEEK(oparg).extend(iterable)
+else: list_extend(PEEK(oparg), iterable)
+""")
+inst("DICT_UPDATE", "(update -- )", """
+if isinstance(update, dict): PEEK(oparg).update(update)
+else: dict_update(PEEK(oparg), update)
+""")
+# (the callee, for the errors, is two below the dict: f(**a, **b))
+inst("DICT_MERGE", "(update -- )", """
+if update.__class__ is dict and not PEEK(oparg): PEEK(oparg).update(update)
+else: dict_merge(PEEK(oparg + 2), PEEK(oparg), update)
+""")
 # ``values`` in stack order: the first item ends on top
 inst("UNPACK_SEQUENCE", "(seq -- values[oparg])", """
 if (seq.__class__ is tuple or seq.__class__ is list) and len(seq) == oparg: values = seq[::-1]

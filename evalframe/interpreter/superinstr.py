@@ -75,8 +75,7 @@ _FACTORIES = {}          # source text -> (factory, host code of the fused funct
 # a group may run them through their ordinary handler (after flushing the
 # virtual stack) when it has no inline translation for them.
 _GENERIC = frozenset((
-    "ROT_N", "BUILD_MAP", "BUILD_CONST_KEY_MAP", "LIST_EXTEND", "SET_UPDATE",
-    "DICT_UPDATE", "DICT_MERGE", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "MATCH_KEYS",
+    "ROT_N", "BUILD_MAP", "BUILD_CONST_KEY_MAP", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "MATCH_KEYS",
     "COPY_DICT_WITHOUT_KEYS", "IMPORT_FROM",
 ))
 # Inline translations (below).

@@ -13,7 +13,7 @@ from ...objects.frameobject import Frame
 from ...objects.funcobject import Function
 from ..call import call_push
 from ..decode import decode
-from .containers import function_str
+from .containers import function_str, dict_merge
 from . import handler, arg_decoder
 
 
@@ -70,12 +70,8 @@ def CALL_FUNCTION_EX(f, stack, arg):
     if flags & 1:
         kwargs = stack.pop()
         if type(kwargs) is not dict:
-            from .containers import DICT_MERGE
             d = {}
-            stack.append(d)
-            stack.append(kwargs)
-            DICT_MERGE(f, stack, 1)
-            stack.pop()
+            dict_merge(stack[-2], d, kwargs)
             kwargs = d
     callargs = stack.pop()
     func = stack.pop()

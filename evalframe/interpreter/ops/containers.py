@@ -1,10 +1,10 @@
-"""Containers left to handlers: extending, merging, starred unpacking, PRINT_EXPR.
+"""Containers left to handlers (BUILD_MAP, BUILD_CONST_KEY_MAP, PRINT_EXPR), and the
+slow paths of the unpacking and merging opcodes declared in interpreter/bytecodes.py.
 
-Mirrors the LIST_EXTEND, SET_UPDATE, DICT_UPDATE, DICT_MERGE, BUILD_MAP,
-BUILD_CONST_KEY_MAP, UNPACK_EX and PRINT_EXPR cases of Python/ceval.c (3.10),
-with CPython's error texts, and unpack_iterable (the slow path of the
-sequence unpacking declared in interpreter/bytecodes.py).  The other
-builders, appends and f-string opcodes are declared there.
+Mirrors those cases of Python/ceval.c (3.10), with CPython's error texts:
+unpack_iterable (UNPACK_SEQUENCE, UNPACK_EX), list_extend, dict_update and
+dict_merge (_PyDict_MergeEx).  The other builders, appends and f-string
+opcodes are declared in bytecodes.py.
 """
 
 import sys
@@ -61,12 +61,10 @@ def _is_iterable(obj):
     return getattr(tp, "__iter__", None) is not None or hasattr(tp, "__getitem__")
 
 
-@handler
-def LIST_EXTEND(f, stack, i):
-    "(list, unused[oparg-1], iterable -- list, unused[oparg-1])"
-    iterable = stack.pop()
+def list_extend(lst, iterable):
+    """The slow path of LIST_EXTEND (bytecodes.py): any iterable, CPython's error."""
     try:
-        stack[-i].extend(iterable)
+        lst.extend(iterable)
     except TypeError:
         if _is_iterable(iterable):
             raise
@@ -77,21 +75,8 @@ def LIST_EXTEND(f, stack, i):
     raise TypeError("Value after * must be an iterable, not %s" % type(iterable).__name__)
 
 
-@handler
-def SET_UPDATE(f, stack, i):
-    "(set, unused[oparg-1], iterable -- set, unused[oparg-1])"
-    iterable = stack.pop()
-    stack[-i].update(iterable)
-
-
-@handler
-def DICT_UPDATE(f, stack, i):
-    "(dict, unused[oparg-1], update -- dict, unused[oparg-1])"
-    update = stack.pop()
-    d = stack[-i]
-    if isinstance(update, dict):
-        d.update(update)
-        return
+def dict_update(d, update):
+    """The slow path of DICT_UPDATE (bytecodes.py): a mapping that is not a dict."""
     keys = getattr(update, "keys", NULL)
     if keys is NULL:
         raise TypeError("'%s' object is not a mapping" % type(update).__name__)
@@ -99,26 +84,20 @@ def DICT_UPDATE(f, stack, i):
         d[k] = update[k]
 
 
-@handler
-def DICT_MERGE(f, stack, i):
-    "(dict, unused[oparg-1], update -- dict, unused[oparg-1])"
-    update = stack.pop()
-    d = stack[-i]
+def dict_merge(func, d, update):
+    """The slow path of DICT_MERGE (bytecodes.py; _PyDict_MergeEx with override=2):
+    a non-dict mapping, or keys to check for repeats; ``func`` names the
+    callee in the errors."""
     if type(update) is dict:
-        if not d:
-            d.update(update)
-            return
         items = update.items()
     else:
         keys = getattr(update, "keys", NULL)
         if keys is NULL:
-            func = stack[-(i + 2)]
             raise TypeError("%s argument after ** must be a mapping, not %s"
                             % (function_str(func), type(update).__name__))
         items = [(k, update[k]) for k in keys()]
     for k, v in items:
         if k in d:
-            func = stack[-(i + 2)]
             raise TypeError("%s got multiple values for keyword argument '%s'"
                             % (function_str(func), k))
         d[k] = v
