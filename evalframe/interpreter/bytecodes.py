@@ -44,6 +44,16 @@ _NAME = re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z_0-9]*")
 _ITEM = re.compile(r"^(\w+)(?:\[(.+)\])?(?:\s+if\s+\((.+)\))?$")
 _JUMP = re.compile(r"JUMP\(([^()]*)\)")
 _PEEK = re.compile(r"PEEK\(([^()]*)\)")
+# (every pattern is compiled here, at import: templates are also made while
+# the host shuts down, when a finalizer's code is first fused, and re's
+# module-level functions may need the import system by then)
+_UNBINDS = re.compile(r"fast\[oparg\]\s*=\s*NULL")
+_BINDS = re.compile(r"fast\[oparg\]\s*=")
+_ASSIGN = re.compile(r"(?<![.\w])([A-Za-z_]\w*)\s*(?:[-+*/%@&|^<>]{0,2})=(?!=)")
+_SETATTR = re.compile(r"^setattr\((\w+), oparg, (\w+)\)$")
+_DELATTR = re.compile(r"^delattr\((\w+), oparg\)$")
+_GETATTR = re.compile(r"getattr\((\w+), oparg\)")
+_UNPACK_TO = re.compile(r"(?<![.\w])(\w+) = (.*?)(\[::-1\])?$")
 _UNLESS_BOUND = "# unless bound"
 
 
@@ -342,9 +352,9 @@ def _facts():
         if lines and _JUMP.fullmatch(lines[-1]):
             jumps.add(d.name)
         for ln in lines:
-            if re.fullmatch(r"fast\[oparg\]\s*=\s*NULL", ln):
+            if _UNBINDS.fullmatch(ln):
                 deletes.add(d.name)
-            elif re.match(r"fast\[oparg\]\s*=", ln):
+            elif _BINDS.match(ln):
                 stores.add(d.name)
     return frozenset(jumps), frozenset(stores), frozenset(deletes)
 
@@ -357,8 +367,7 @@ ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL = _facts()
 # -- derived: the plain handlers ---------------------------------------------------------
 
 def _assigns(lines, name):
-    pat = re.compile(r"(?<![.\w])%s\s*(?:[-+*/%%@&|^<>]{0,2})=(?!=)" % name)
-    return any(pat.search(ln.split("#")[0]) for ln in lines)
+    return any(m.group(1) == name for ln in lines for m in _ASSIGN.finditer(ln.split("#")[0]))
 
 
 def _jump_args(m):
@@ -563,15 +572,15 @@ class _Plan:
             unless = ln.rstrip().endswith(_UNLESS_BOUND)
             text = ln.split("#")[0].rstrip()
             store = None
-            if re.fullmatch(r"fast\[oparg\]\s*=\s*NULL", text):
+            if _UNBINDS.fullmatch(text):
                 store = "unbind"
-            elif re.match(r"fast\[oparg\]\s*=", text):
+            elif _BINDS.match(text):
                 store = "bind"
             extra = []          # keys of the \x03n\x03 / \x04n\x04 markers
             if ident:
-                text = re.sub(r"^setattr\((\w+), oparg, (\w+)\)$", "\\1.\x02 = \\2", text)
-                text = re.sub(r"^delattr\((\w+), oparg\)$", "del \\1.\x02", text)
-                text = re.sub(r"getattr\((\w+), oparg\)", "\\1.\x02", text)
+                text = _SETATTR.sub(lambda m: "%s.\x02 = %s" % m.groups(), text)
+                text = _DELATTR.sub(lambda m: "del %s.\x02" % m.group(1), text)
+                text = _GETATTR.sub(lambda m: "%s.\x02" % m.group(1), text)
             text = text.replace("fast[oparg]", "\x04%d\x04" % len(extra))
             if "\x04" in text:
                 extra.append(_FAST_KEY)
@@ -580,11 +589,13 @@ class _Plan:
                 extra.append(("@peek", m.group(1)))
                 return "\x03%d\x03" % (len(extra) - 1)
             text = _PEEK.sub(peek, text)
-            for vname in var_outs:
-                def unpack(m, vname=vname):
-                    extra.append(("@unpack", vname, bool(m.group(2))))
-                    return "\x03%d\x03%s" % (len(extra) - 1, m.group(1))
-                text = re.sub(r"(?<![.\w])%s = (.*?)(\[::-1\])?$" % vname, unpack, text)
+            def unpack(m):
+                if m.group(1) not in var_outs:
+                    return m.group(0)
+                extra.append(("@unpack", m.group(1), bool(m.group(3))))
+                return "\x03%d\x03%s" % (len(extra) - 1, m.group(2))
+            if var_outs:
+                text = _UNPACK_TO.sub(unpack, text)
             jm = _JUMP.search(text)
             jump = None
             if jm:
