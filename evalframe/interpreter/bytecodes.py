@@ -29,35 +29,88 @@ Opcodes not (yet) declared here keep their hand-written handler in ops/*
 and, where fused, their template in superinstr.py; docs/vm.md lists which.
 """
 
-import linecache
+import keyword
 import os
 import re
-import sys
 
 from .. import opcodes
 
 DEFS = {}           # opname -> Inst
+VARIANTS = {}       # opname -> {oparg value: derived handler} (per-value bodies)
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+# a name, not an attribute (``x.value`` keeps its ``value``)
+_NAME = re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z_0-9]*")
+_ITEM = re.compile(r"^(\w+)(?:\[(.+)\])?(?:\s+if\s+\((.+)\))?$")
+_JUMP = re.compile(r"JUMP\(([^()]*)\)")
+_PEEK = re.compile(r"PEEK\(([^()]*)\)")
+# (every pattern is compiled here, at import: templates are also made while
+# the host shuts down, when a finalizer's code is first fused, and re's
+# module-level functions may need the import system by then)
+_UNBINDS = re.compile(r"fast\[oparg\]\s*=\s*NULL")
+_BINDS = re.compile(r"fast\[oparg\]\s*=")
+_ASSIGN = re.compile(r"(?<![.\w])([A-Za-z_]\w*)\s*(?:[-+*/%@&|^<>]{0,2})=(?!=)")
+_SETATTR = re.compile(r"^setattr\((\w+), oparg, (\w+)\)$")
+_DELATTR = re.compile(r"^delattr\((\w+), oparg\)$")
+_GETATTR = re.compile(r"getattr\((\w+), oparg\)")
+_UNPACK_TO = re.compile(r"(?<![.\w])(\w+) = (.*?)(\[::-1\])?$")
+_UNLESS_BOUND = "# unless bound"
+
+
+class Item:
+    """One stack item of a declaration: ``name``, ``name[count]`` (a run of
+    ``count`` values, an expression in oparg) or ``name if (cond)``."""
+    __slots__ = ("name", "count", "cond")
+
+    def __init__(self, text):
+        m = _ITEM.match(text.strip())
+        if m is None:
+            raise SyntaxError("bad stack item %r" % text)
+        self.name, self.count, self.cond = m.groups()
+
+    def present(self, oparg):
+        return self.cond is None or bool(eval(self.cond, {"oparg": oparg}))
+
+    def size(self, oparg):
+        if not self.present(oparg):
+            return 0
+        return 1 if self.count is None else eval(self.count, {"oparg": oparg})
+
+    def __str__(self):
+        return self.name + ("[%s]" % self.count if self.count else "") + (
+            " if (%s)" % self.cond if self.cond else "")
 
 
 class Inst:
-    __slots__ = ("name", "inputs", "outputs", "body")
+    __slots__ = ("name", "inputs", "outputs", "body", "effect_text")
 
     def __init__(self, name, effect, body):
         if name not in opcodes.opmap:
             raise NameError("no opcode named %s" % name)
         if name in DEFS:
             raise NameError("two definitions of %s" % name)
-        left, _, right = effect.strip("()").partition("--")
+        left, _, right = effect.strip()[1:-1].partition("--")
         self.name = name
-        self.inputs = [x.strip() for x in left.split(",") if x.strip()]
-        self.outputs = [x.strip() for x in right.split(",") if x.strip()]
+        self.effect_text = effect
+        self.inputs = [Item(x) for x in left.split(",") if x.strip()]
+        self.outputs = [Item(x) for x in right.split(",") if x.strip()]
         self.body = body
 
-    @property
-    def effect(self):
-        return len(self.outputs) - len(self.inputs)
+    def stack_effect(self, oparg, jump=False):
+        """The net effect on the stack for ``oparg``; with ``jump``, on the
+        path of its JUMP(target, kept...): the inputs consumed, the kept
+        values pushed back."""
+        consumed = sum(x.size(oparg) for x in self.inputs if x.present(oparg))
+        if jump:
+            for _, lines in self.bodies():
+                for ln in lines:
+                    m = _JUMP.search(ln)
+                    if m:
+                        return len(_jump_args(m)) - 1 - consumed
+        return sum(x.size(oparg) for x in self.outputs if x.present(oparg)) - consumed
+
+    def jumps(self):
+        return any(_JUMP.search(ln) for _, lines in self.bodies() for ln in lines)
 
     def bodies(self):
         """[(oparg value or None, body lines)]."""
@@ -74,6 +127,38 @@ def inst(name, effect, body=""):
     DEFS[name] = Inst(name, effect, body)
 
 
+# The names a definition's body may use beyond the host builtins, and where
+# they come from: the cold paths (errors, slow lookups) live in ops/*, where
+# the error texts are.  (module relative to this package, name)
+HELPERS = (
+    ("types", "MethodType"),
+    ("..objects.cellobject", "NULL"),
+    ("..objects.funcobject", "Function"),
+    (".ops.names", "unbound_local"),
+    (".ops.names", "unbound_deref"),
+    (".ops.names", "load_deref_slow"),
+    (".ops.names", "load_global_slow"),
+    (".ops.names", "name_error"),
+    (".ops.names", "deref_name"),
+    (".ops.arith", "invert_bool"),
+    (".ops.containers", "unpack_iterable"),
+    (".ops.containers", "list_extend"),
+    (".ops.containers", "dict_update"),
+    (".ops.containers", "dict_merge"),
+)
+
+
+def helpers():
+    """HELPERS as a namespace (what the fused and tier-2 templates run with)."""
+    import importlib
+    out = {}
+    for module, name in HELPERS:
+        mod = importlib.import_module(module, __package__) if module.startswith(".") \
+            else importlib.import_module(module)
+        out[name] = getattr(mod, name)
+    return out
+
+
 # -- the definitions ----------------------------------------------------------------
 
 inst("NOP", "( -- )")
@@ -86,12 +171,9 @@ inst("LOAD_CONST", "( -- value)", "value = oparg")
 inst("UNARY_POSITIVE", "(value -- res)", "res = +value")
 inst("UNARY_NEGATIVE", "(value -- res)", "res = -value")
 inst("UNARY_NOT", "(value -- res)", "res = not value")
-if sys.version_info >= (3, 12):
-    # ~bool is deprecated there: invert_bool (ops/arith.py) warns from the guest's frame
-    inst("UNARY_INVERT", "(value -- res)",
-         "res = invert_bool(f, value) if value.__class__ is bool else ~value")
-else:
-    inst("UNARY_INVERT", "(value -- res)", "res = ~value")
+# (~bool is deprecated on 3.12+: invert_bool (ops/arith.py) warns from the guest's frame)
+inst("UNARY_INVERT", "(value -- res)",
+     "res = invert_bool(f, value) if value.__class__ is bool else ~value")
 
 # the binary operators: PyNumber_Add & co. are the host's own operators
 inst("BINARY_ADD", "(left, right -- sum)", "sum = left + right")
@@ -137,115 +219,544 @@ inst("LOAD_DEREF", "( -- value)",
 inst("STORE_DEREF", "(value -- )", "fast[oparg].ob_ref = value")
 
 
+
+# fast locals: a local known to be bound (an argument nothing deletes, or
+# stored earlier in the group) needs no check: the templates drop the lines
+# marked "unless bound"; a store marks the local bound, storing NULL unbound
+inst("LOAD_FAST", "( -- value)", """
+value = fast[oparg]
+if value is NULL: raise unbound_local(f, oparg)  # unless bound
+""")
+inst("STORE_FAST", "(value -- )", "fast[oparg] = value")
+inst("DELETE_FAST", "( -- )", """
+if fast[oparg] is NULL: raise unbound_local(f, oparg)  # unless bound
+fast[oparg] = NULL
+""")
+
+# globals: exact dicts are read with .get (3.10's _PyDict_LoadGlobal); a
+# dict subclass (its __missing__) or non-dict builtins, and the NameError,
+# are load_global_slow's (PyObject_GetItem, as 3.10)
+inst("LOAD_GLOBAL", "( -- value)", """
+value = globals.get(oparg, NULL)
+if value is NULL: value = f.f_builtins.get(oparg, NULL) if globals.__class__ is dict and f.f_builtins.__class__ is dict else NULL
+if value is NULL: value = load_global_slow(f, oparg)
+""")
+inst("STORE_GLOBAL", "(value -- )", "globals[oparg] = value")
+# (PyDict_DelItem: the dict itself, not a subclass's __delitem__)
+inst("DELETE_GLOBAL", "( -- )", "if dict.pop(globals, oparg, NULL) is NULL: raise name_error(oparg)")
+
+# attributes: a name known at translation time becomes attribute syntax
+inst("LOAD_ATTR", "(owner -- attr)", "attr = getattr(owner, oparg)")
+inst("STORE_ATTR", "(value, owner -- )", "setattr(owner, oparg, value)")
+inst("DELETE_ATTR", "(owner -- )", "delattr(owner, oparg)")
+# (meth | NULL, self | attr): a guest function found through the instance
+# is called with the instance as its first argument (CALL_METHOD)
+inst("LOAD_METHOD", "(owner -- meth, self_or_attr)", """
+self_or_attr = getattr(owner, oparg)
+if self_or_attr.__class__ is MethodType and self_or_attr.__self__ is owner and type(self_or_attr.__func__) is Function: meth = self_or_attr.__func__; self_or_attr = owner
+else: meth = NULL
+""")
+
+# comparisons: one body per operator (decode.py picks its handler)
+inst("COMPARE_OP", "(left, right -- res)",
+     {i: "res = left %s right" % op for i, op in enumerate(opcodes.CMP_OP[:6])})
+
+# builders: ``values`` is the run of items, bottom first
+inst("BUILD_TUPLE", "(values[oparg] -- tup)", "tup = (*values,)")
+inst("BUILD_LIST", "(values[oparg] -- lst)", "lst = [*values]")
+inst("BUILD_SET", "(values[oparg] -- st)", "st = {*values}")
+inst("BUILD_STRING", "(pieces[oparg] -- res)", 'res = "".join(pieces)')
+inst("BUILD_SLICE", "(start, stop, step if (oparg == 3) -- slc)",
+     {2: "slc = slice(start, stop)", 3: "slc = slice(start, stop, step)"})
+inst("LIST_TO_TUPLE", "(lst -- tup)", "tup = tuple(lst)")
+# (list, unused[oparg-1], v -- list, unused[oparg-1]): PEEK(n) is the n-th
+# item from the top once the inputs are popped
+inst("LIST_APPEND", "(v -- )", "PEEK(oparg).append(v)")
+inst("SET_ADD", "(v -- )", "PEEK(oparg).add(v)")
+inst("MAP_ADD", "(key, value -- )", "PEEK(oparg)[key] = value")
+inst("SET_UPDATE", "(iterable -- )", "PEEK(oparg).update(iterable)")
+inst("LIST_EXTEND", "(iterable -- )", """
+if iterable.__class__ is list or iterable.__class__ is tuple: PEEK(oparg).extend(iterable)
+else: list_extend(PEEK(oparg), iterable)
+""")
+inst("DICT_UPDATE", "(update -- )", """
+if isinstance(update, dict): PEEK(oparg).update(update)
+else: dict_update(PEEK(oparg), update)
+""")
+# (the callee, for the errors, is two below the dict: f(**a, **b))
+inst("DICT_MERGE", "(update -- )", """
+if update.__class__ is dict and not PEEK(oparg): PEEK(oparg).update(update)
+else: dict_merge(PEEK(oparg + 2), PEEK(oparg), update)
+""")
+# ``values`` in stack order: the first item ends on top
+inst("UNPACK_SEQUENCE", "(seq -- values[oparg])", """
+if (seq.__class__ is tuple or seq.__class__ is list) and len(seq) == oparg: values = seq[::-1]
+else: values = unpack_iterable(seq, oparg, -1)[::-1]
+""")
+# (oparg & 0xFF items, a list of the rest, oparg >> 8 items; the first on top)
+inst("UNPACK_EX", "(seq -- values[(oparg & 0xFF) + 1 + (oparg >> 8)])",
+     "values = unpack_iterable(seq, oparg & 0xFF, oparg >> 8)[::-1]")
+inst("GET_ITER", "(iterable -- it)", "it = iter(iterable)")
+inst("GET_LEN", "(obj -- obj, n)", "n = len(obj)")
+inst("LOAD_ASSERTION_ERROR", "( -- value)", "value = AssertionError")
+# match statements: the Py_TPFLAGS_MAPPING (64) and Py_TPFLAGS_SEQUENCE (32)
+# bits of the host type (collections.abc registration sets them)
+inst("MATCH_MAPPING", "(subject -- subject, res)", "res = bool(type(subject).__flags__ & 64)")
+inst("MATCH_SEQUENCE", "(subject -- subject, res)", "res = bool(type(subject).__flags__ & 32)")
+
+
+def _format_value(oparg):
+    # FORMAT_VALUE: the conversion (!s !r !a), then format() unless an exact
+    # str with no spec stays as it is
+    conv = ("", "str", "repr", "ascii")[oparg & 3]
+    value = "%s(value)" % conv if conv else "value"
+    if oparg & 4:
+        return "res = format(%s, fmt_spec)" % value
+    if conv == "str" or conv == "repr" or conv == "ascii":
+        return "res = %s\nif res.__class__ is not str: res = format(res, '')" % value
+    return "res = value if value.__class__ is str else format(value, '')"
+
+
+inst("FORMAT_VALUE", "(value, fmt_spec if (oparg & 4) -- res)",
+     {v: _format_value(v) for v in range(8)})
+
+# jumps: JUMP(target) leaves with the inputs consumed; JUMP(target, x...)
+# pushes x... back first (a value kept on the jump's path)
+inst("JUMP_FORWARD", "( -- )", "JUMP(oparg)")
+inst("JUMP_ABSOLUTE", "( -- )", "JUMP(oparg)")
+inst("POP_JUMP_IF_FALSE", "(cond -- )", "if not cond: JUMP(oparg)")
+inst("POP_JUMP_IF_TRUE", "(cond -- )", "if cond: JUMP(oparg)")
+inst("JUMP_IF_FALSE_OR_POP", "(cond -- )", "if not cond: JUMP(oparg, cond)")
+inst("JUMP_IF_TRUE_OR_POP", "(cond -- )", "if cond: JUMP(oparg, cond)")
+
+inst("ROT_FOUR", "(fourth, third, second, top -- top, fourth, third, second)")
+inst("DUP_TOP_TWO", "(second, top -- second, top, second, top)")
+# a class body reads a free variable from its own namespace first
+inst("LOAD_CLASSDEREF", "( -- value)", """
+try: value = f._f_locals[deref_name(f, oparg)]
+except KeyError: value = fast[oparg].ob_ref
+if value is NULL: value = load_deref_slow(f, oparg)
+""")
+inst("DELETE_DEREF", "( -- )", """
+if fast[oparg].ob_ref is NULL: raise unbound_deref(f, oparg)
+fast[oparg].ob_ref = NULL
+""")
+
+
+# -- derived: facts the analyses of tier 2 and fusion read ---------------------------------
+
+def _facts():
+    jumps, stores, deletes = set(), set(), set()
+    for d in DEFS.values():
+        lines = [ln.split("#")[0].strip() for _, body in d.bodies() for ln in body]
+        if lines and _JUMP.fullmatch(lines[-1]):
+            jumps.add(d.name)
+        for ln in lines:
+            if _UNBINDS.fullmatch(ln):
+                deletes.add(d.name)
+            elif _BINDS.match(ln):
+                stores.add(d.name)
+    return frozenset(jumps), frozenset(stores), frozenset(deletes)
+
+
+# opcodes that always jump (a body ending in an unconditional JUMP), that
+# bind a fast local (``fast[oparg] = value``), that unbind one (``= NULL``)
+ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL = _facts()
+
+
 # -- derived: the plain handlers ---------------------------------------------------------
 
-def _rename(line, mapping):
-    return _WORD.sub(lambda m: mapping.get(m.group(0), m.group(0)), line)
+def _assigns(lines, name):
+    return any(m.group(1) == name for ln in lines for m in _ASSIGN.finditer(ln.split("#")[0]))
+
+
+def _jump_args(m):
+    return [a.strip() for a in m.group(1).split(",")]
+
+
+def _count_uses(lines, word):
+    return sum(_NAME.findall(ln.split("#")[0]).count(word) for ln in lines)
 
 
 def handler_source(d):
-    """The source of ``def NAME(f, stack, oparg)`` for definition ``d``."""
-    ins, outs = d.inputs, d.outputs
-    out = ['def %s(f, stack, oparg):' % d.name,
-           '    "(%s -- %s)"' % (", ".join(ins), ", ".join(outs))]
+    """The source of ``def NAME(f, stack, oparg)`` for definition ``d``; a
+    definition with per-value bodies gets one handler per value (``NAME__v``,
+    chosen by decode.py) and ``NAME`` dispatching to them."""
     bodies = d.bodies()
-    uses_fast = any("fast" in _WORD.findall(ln) for _, lines in bodies for ln in lines)
-    if uses_fast:
-        out.append("    fast = f.f_localsplus")
+    if len(bodies) == 1:
+        return _handler_source(d, d.name, None, bodies[0][1])
+    out = [_handler_source(d, "%s__%d" % (d.name, v), v, lines) for v, lines in bodies]
+    out.append("def %s(f, stack, oparg):\n"
+               "    %r\n"
+               "    fn = %s_VARIANTS.get(oparg)\n"
+               "    if fn is None: raise SystemError('bad %s oparg %%r' %% (oparg,))\n"
+               "    return fn(f, stack, oparg)\n"
+               % (d.name, d.effect_text, d.name, d.name))
+    return "\n\n".join(out)
+
+
+def _handler_source(d, fname, value, lines):
+    ins = [x for x in d.inputs if value is None or x.present(value)]
+    outs = [x for x in d.outputs if value is None or x.present(value)]
+    for x in ins + outs:
+        if x.cond is not None and value is None:
+            raise SyntaxError("%s: a conditional item needs per-value bodies" % d.name)
+    out = ['def %s(f, stack, oparg):' % fname, '    %r' % d.effect_text]
+    names_in = [x.name for x in ins]
+    names_out = [x.name for x in outs]
     n = len(ins)
-    shuffle = not any(lines for _, lines in bodies)
-    if shuffle and n and ins == outs[:n] and len(outs) > n:
-        # (value -- value, value): push copies
-        out.append("    stack.append(%s)" % ", ".join("stack[-%d]" % (n - outs.index(x))
-                                                     for x in outs[n:]) if len(outs) == n + 1
-                   else "    stack += stack[-%d:]" % n)
+    if not lines:
+        # a pure shuffle of the stack
+        if n and names_in == names_out[:n] and len(outs) > n:
+            if len(outs) == n + 1:
+                out.append("    stack.append(stack[-%d])" % (n - names_in.index(names_out[n])))
+            else:
+                out.append("    stack += stack[-%d:]" % n)
+        elif n and sorted(names_in) == sorted(names_out):
+            out.append("    stack[-%d:] = %s" % (n, ", ".join(
+                "stack[-%d]" % (n - names_in.index(x)) for x in names_out)))
+        elif n and not outs:
+            out.append("    del stack[-%d:]" % n if n > 1 else "    stack.pop()")
+        elif n or outs:
+            raise SyntaxError("%s: a body is needed" % d.name)
         return "\n".join(out) + "\n"
-    if shuffle and n and sorted(ins) == sorted(outs):
-        out.append("    stack[-%d:] = %s" % (n, ", ".join(
-            "stack[-%d]" % (n - ins.index(x)) for x in outs)))
-        return "\n".join(out) + "\n"
-    # the inputs: the bottom one read in place when one output replaces it
-    in_place = n >= 1 and len(outs) == 1
-    for k in range(n - 1, 0 if in_place else -1, -1):
-        out.append("    %s = stack.pop()" % ins[k])
+    jumps = any(_JUMP.search(ln) for ln in lines)
+    # inputs that are also the first outputs, unchanged, stay where they are
+    keep = 0
+    while (keep < min(n, len(outs)) and names_in[keep] == names_out[keep]
+           and ins[keep].count is None and not _assigns(lines, names_in[keep])):
+        keep += 1
+    popped = ins[keep:]
+    # one output replacing the bottom input: written in place
+    in_place = (keep == 0 and len(outs) == 1 and outs[0].count is None and popped
+                and popped[0].count is None and not jumps)
+    for name, attr in (("fast", "f.f_localsplus"), ("globals", "f.f_globals")):
+        uses = _count_uses(lines, name)
+        if uses > 1:
+            out.append("    %s = %s" % (name, attr))
+        elif uses == 1:
+            lines = [_NAME.sub(lambda m, a=attr, w=name: a if m.group(0) == w else m.group(0), ln)
+                     for ln in lines]
+    for k in range(len(popped) - 1, 0 if in_place else -1, -1):
+        x = popped[k]
+        if x.count is None:
+            out.append("    %s = stack.pop()" % x.name)
+        else:
+            c = x.count if _WORD.fullmatch(x.count) else "n_"
+            if c == "n_":
+                out.append("    n_ = %s" % x.count)
+            out.append("    %s = stack[len(stack) - %s:]" % (x.name, c))
+            out.append("    del stack[len(stack) - %s:]" % c)
     if in_place:
-        out.append("    %s = stack[-1]" % ins[0])
-    indent = "    "
-    if len(bodies) > 1:
-        first = True
-        for value, lines in bodies:
-            out.append("    %s oparg == %r:" % ("if" if first else "elif", value))
-            out.extend("        " + ln for ln in lines)
-            first = False
-        out.append("    else:")
-        out.append("        raise SystemError('bad %s oparg %%r' %% (oparg,))" % d.name)
+        out.append("    %s = stack[-1]" % popped[0].name)
+    for k in range(keep):
+        out.append("    %s = stack[-%d]" % (names_in[k], keep - k))
+
+    def jump(m):
+        args = _jump_args(m)
+        steps = []
+        if keep:
+            steps.append("del stack[-%d:]" % keep)
+        if len(args) == 2:
+            steps.append("stack.append(%s)" % args[1])
+        elif len(args) > 2:
+            steps.append("stack += (%s,)" % ", ".join(args[1:]))
+        steps.append("return %s" % args[0])
+        return "; ".join(steps)
+
+    for ln in lines:
+        ln = _JUMP.sub(jump, ln)
+        ln = _PEEK.sub(lambda m: "stack[-%s]" % (
+            m.group(1) if _WORD.fullmatch(m.group(1).strip()) else "(%s)" % m.group(1)), ln)
+        out.append("    " + ln)
+    if in_place:
+        out.append("    stack[-1] = %s" % names_out[0])
     else:
-        out.extend(indent + ln for ln in bodies[0][1])
-    if in_place:
-        out.append("    stack[-1] = %s" % outs[0])
-    elif len(outs) == 1:
-        out.append("    stack.append(%s)" % outs[0])
-    elif outs:
-        out.append("    stack += (%s,)" % ", ".join(outs))
+        rest = outs[keep:]
+        if rest and all(x.count is None for x in rest):
+            if len(rest) == 1:
+                out.append("    stack.append(%s)" % rest[0].name)
+            else:
+                out.append("    stack += (%s,)" % ", ".join(x.name for x in rest))
+        else:
+            for x in rest:
+                out.append("    stack.%s(%s)" % ("append" if x.count is None else "extend",
+                                                 x.name))
     return "\n".join(out) + "\n"
 
 
-# the host filename of the derived handlers: inside the package, so that
-# runtime.tracebacks drops their frames like the VM's own; their source is
-# registered with linecache for debuggers
-HANDLERS_FILENAME = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                 "<bytecodes.py handlers>")
+# the derived handlers' module: inside the package, so that
+# runtime.tracebacks drops their frames like the VM's own
+GENERATED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "generated_handlers.py")
 
 
-def make_handlers(namespace):
-    """name -> handler function, every definition compiled once (at import)."""
-    src = "\n\n".join(handler_source(d) for d in DEFS.values())
-    ns = dict(namespace)
-    exec(compile(src, HANDLERS_FILENAME, "exec"), ns)
-    linecache.cache[HANDLERS_FILENAME] = (len(src), None, src.splitlines(True),
-                                          HANDLERS_FILENAME)
-    return {name: ns[name] for name in DEFS}
+def generated_source():
+    """The text of generated_handlers.py: every derived handler, the per-value
+    tables, the handler table.  Checked in (as CPython checks in
+    generated_cases.c.h), so that start-up compiles nothing: byte-compiled
+    like any module.  tests/vm/test_bytecodes.py checks that regenerating
+    changes nothing; ``python -m evalframe.interpreter.bytecodes`` rewrites it."""
+    out = ['"""The plain handlers of the opcodes declared in bytecodes.py.',
+           "",
+           "GENERATED from interpreter/bytecodes.py's definitions: do not edit;",
+           "regenerate with ``python -m evalframe.interpreter.bytecodes``.  Mirrors",
+           "CPython 3.12's Python/generated_cases.c.h.",
+           '"""', ""]
+    for module, name in HELPERS:
+        out.append("from %s import %s" % (module, name))
+    out.append("")
+    for d in DEFS.values():
+        if isinstance(d.body, dict):
+            out.append("%s_VARIANTS = {}" % d.name)
+    out.append("")
+    for d in DEFS.values():
+        out.append("")
+        out.append(handler_source(d).rstrip("\n"))
+        out.append("")
+    out.append("")
+    for d in DEFS.values():
+        if isinstance(d.body, dict):
+            out.append("%s_VARIANTS.update({%s})" % (d.name, ", ".join(
+                "%d: %s__%d" % (v, d.name, v) for v in d.body)))
+    out.append("")
+    out.append("HANDLERS = {%s}" % ", ".join("%r: %s" % (n, n) for n in DEFS))
+    out.append("VARIANTS = {%s}" % ", ".join(
+        "%r: %s_VARIANTS" % (n, n) for n, d in DEFS.items() if isinstance(d.body, dict)))
+    return "\n".join(out) + "\n"
+
+
+def make_handlers():
+    """name -> handler function, from generated_handlers.py; fills VARIANTS
+    (the per-value handlers decode.py picks from)."""
+    from . import generated_handlers as gen
+    VARIANTS.update(gen.VARIANTS)
+    return dict(gen.HANDLERS)
 
 
 # -- derived: the templates of fused groups and tier 2 ---------------------------------------
 
+def _identifier(name):
+    # ASCII only: the host parser NFKC-normalises other identifiers
+    return (isinstance(name, str) and name.isascii() and name.isidentifier()
+            and not keyword.iskeyword(name))
+
+
+_TOKEN = re.compile(r"(?<![.\w])\*?[A-Za-z_]\w*|\x02|\x03\d+\x03|\x04\d+\x04")
+_FAST_KEY = ("@fast",)
+_ATTR_KEY = ("@attr",)
+
+
+class _Plan:
+    """A definition's body for one argument value, parsed once for the
+    templates: each line a list of text pieces and keys (names, ``*run``,
+    the attribute name, ``fast[oparg]``, PEEK(n), an unpacking target)."""
+    __slots__ = ("ins", "outs", "lines", "rebound", "uses_globals", "uses_oparg",
+                 "constant", "var_in")
+
+    def __init__(self, d, value, ident):
+        bodies = d.bodies()
+        lines = dict(bodies).get(value) if len(bodies) > 1 else bodies[0][1]
+        self.ins = [x for x in d.inputs if x.cond is None or x.present(value)]
+        self.outs = [x for x in d.outputs if x.cond is None or x.present(value)]
+        self.var_in = any(x.count is not None for x in self.ins)
+        out_names = [y.name for y in self.outs]
+        self.rebound = [x.name for x in self.ins if x.count is None
+                        and _assigns(lines, x.name) and x.name not in out_names]
+        self.uses_globals = bool(_count_uses(lines, "globals"))
+        self.uses_oparg = bool(_count_uses(lines, "oparg"))
+        self.constant = (len(lines) == 1 and len(self.outs) == 1
+                         and lines[0] == "%s = oparg" % self.outs[0].name)
+        var_outs = [x.name for x in self.outs if x.count is not None]
+        self.lines = []
+        for ln in lines:
+            unless = ln.rstrip().endswith(_UNLESS_BOUND)
+            text = ln.split("#")[0].rstrip()
+            store = None
+            if _UNBINDS.fullmatch(text):
+                store = "unbind"
+            elif _BINDS.match(text):
+                store = "bind"
+            extra = []          # keys of the \x03n\x03 / \x04n\x04 markers
+            if ident:
+                text = _SETATTR.sub(lambda m: "%s.\x02 = %s" % m.groups(), text)
+                text = _DELATTR.sub(lambda m: "del %s.\x02" % m.group(1), text)
+                text = _GETATTR.sub(lambda m: "%s.\x02" % m.group(1), text)
+            text = text.replace("fast[oparg]", "\x04%d\x04" % len(extra))
+            if "\x04" in text:
+                extra.append(_FAST_KEY)
+
+            def peek(m):
+                extra.append(("@peek", m.group(1)))
+                return "\x03%d\x03" % (len(extra) - 1)
+            text = _PEEK.sub(peek, text)
+            def unpack(m):
+                if m.group(1) not in var_outs:
+                    return m.group(0)
+                extra.append(("@unpack", m.group(1), bool(m.group(3))))
+                return "\x03%d\x03%s" % (len(extra) - 1, m.group(2))
+            if var_outs:
+                text = _UNPACK_TO.sub(unpack, text)
+            jm = _JUMP.search(text)
+            jump = None
+            if jm:
+                jump = _jump_args(jm)
+                text = text[:jm.start()].rstrip()
+            self.lines.append((unless, store, _pieces(text, extra), jump))
+
+
+def _pieces(text, extra):
+    out = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() > pos:
+            out.append(text[pos:m.start()])
+        tok = m.group(0)
+        if tok == "\x02":
+            out.append(_ATTR_KEY)
+        elif tok[0] in "\x03\x04":
+            out.append(extra[int(tok[1:-1])])
+        else:
+            out.append(("n", tok))
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+_PLANS = {}
+# (definitions whose items' counts depend on the argument: a plan per value)
+_COUNTED = frozenset(n for n, d in DEFS.items() if any(x.count or x.cond for x in d.inputs + d.outputs))
+
+
+def _plan(d, value, ident):
+    key = (d.name, value, ident)
+    p = _PLANS.get(key)
+    if p is None:
+        p = _PLANS[key] = _Plan(d, value, ident)
+    return p
+
+
 def translate(g, name, darg):
-    """Add definition ``name`` to superinstr group ``g`` (virtual stack);
-    False when it has no inline form for this argument."""
+    """Add definition ``name`` to superinstr group ``g`` (virtual stack).
+
+    Returns True (the group goes on), False when it has no inline form here
+    (the caller runs the handler instead: operands of a run below the
+    virtual stack, an argument value with no body), or "end" after an
+    unconditional JUMP (the group ends)."""
     d = DEFS[name]
-    bodies = d.bodies()
-    if len(bodies) > 1:
-        lines = dict(bodies).get(darg)
-        if lines is None:
+    is_int = darg.__class__ is int
+    if isinstance(d.body, dict):
+        if not is_int or darg not in d.body:
+            return False
+        value = darg
+    else:
+        value = darg if is_int and (d.name in _COUNTED) else None
+    p = _plan(d, value, _identifier(darg))
+    ins, outs = p.ins, p.outs
+    if p.var_in:
+        sizes = [1 if x.count is None else x.size(darg) for x in ins]
+        if sum(sizes) > len(g.vs):
             return False
     else:
-        lines = bodies[0][1]
-    if len(d.inputs) > len(g.vs):
-        return False
-    args = [g.pop() for _ in d.inputs][::-1]
-    mapping = dict(zip(d.inputs, args))
-    if not lines:
+        sizes = [1] * len(ins)
+    # the inputs, top first
+    mapping = {}
+    args = []
+    for x, size in zip(reversed(ins), reversed(sizes)):
+        if x.count is None:
+            e = g.pop()
+            args.append(e)
+            mapping[x.name] = e
+        else:
+            items = g.vs[len(g.vs) - size:]
+            del g.vs[len(g.vs) - size:]
+            args.extend(items)
+            mapping["*" + x.name] = ", ".join(items) if items else "*()"
+            mapping[x.name] = "(%s)" % "".join(e + ", " for e in items)
+    if not p.lines:
         # a pure shuffle: no code, the virtual stack is rearranged
-        for x in d.outputs:
-            g.push(mapping[x])
-        g.release(*[a for a in args if a not in [mapping[x] for x in d.outputs]])
+        for x in outs:
+            g.push(mapping[x.name])
+        kept = [mapping[x.name] for x in outs]
+        g.release(*[a for a in args if a not in kept])
         return True
-    if isinstance(darg, int) and not isinstance(darg, bool):
+    if is_int:
         mapping["oparg"] = repr(darg)
-    elif "oparg" in _WORD.findall(" ".join(lines)):
+    elif p.uses_oparg:
         mapping["oparg"] = g.param(darg)
-    if len(lines) == 1 and len(d.outputs) == 1 and lines[0] == "%s = oparg" % d.outputs[0]:
+    if p.constant:
         g.push(g.param(darg))           # (a constant: pushed as its bound name)
         return True
-    for x in d.outputs:
-        if x not in mapping:
-            mapping[x] = g.temp()
-    for ln in lines:
-        words = _WORD.findall(ln)
-        if "fast" in words:
-            g.uses_fast = True
-        g.emit(_rename(ln, mapping))
-    g.release(*args)
-    for x in d.outputs:
-        g.push(mapping[x])
+    for x in p.rebound:
+        # an input the body rebinds gets a temporary of its own (the virtual
+        # stack's expression may be a bound constant)
+        t = g.temp()
+        g.emit("%s = %s" % (t, mapping[x]))
+        mapping[x] = t
+    var_out = {}
+    for x in outs:
+        if x.count is not None:
+            var_out[x.name] = [g.temp() for _ in range(x.size(darg))]
+        elif x.name not in mapping:
+            mapping[x.name] = g.temp()
+    if p.uses_globals:
+        g.uses_globals = True
+        mapping["globals"] = "globals_"
+    ended = False
+    bound = g.bound
+    for unless, store, pieces, jump in p.lines:
+        if unless and darg in bound:
+            continue
+        text = []
+        for piece in pieces:
+            if piece.__class__ is str:
+                text.append(piece)
+            elif piece[0] == "n":
+                text.append(mapping.get(piece[1], piece[1]))
+            elif piece is _FAST_KEY:
+                text.append(g.fast(darg))
+            elif piece is _ATTR_KEY:
+                text.append(darg)
+            elif piece[0] == "@peek":
+                text.append(g.peek(eval(piece[1], {"oparg": darg})))
+            else:                       # ("@unpack", name, reversed)
+                temps = var_out[piece[1]]
+                targets = temps[::-1] if piece[2] else temps
+                text.append("%s, = " % ", ".join(targets) if targets else "() = ")
+        text = "".join(text)
+        if store == "unbind":
+            bound.discard(darg)
+        elif store == "bind":
+            bound.add(darg)
+        if jump is None:
+            g.emit(text)
+            continue
+        target = darg if jump[0] == "oparg" else eval(jump[0], {"oparg": darg})
+        kept = [mapping.get(a, a) for a in jump[1:]]
+        if text.strip():
+            # ``if cond: JUMP(...)``: leave the group (or go to the block) there
+            g.emit(text)
+            g.vs.extend(kept)
+            g.exit(target, 1)
+            del g.vs[len(g.vs) - len(kept):]
+        else:
+            g.vs.extend(kept)
+            g.exit(target)
+            ended = True
+    produced = [mapping.get(x.name) for x in outs if x.count is None]
+    g.release(*[a for a in args if a not in produced])
+    if ended:
+        return "end"
+    for x in outs:
+        if x.count is None:
+            g.push(mapping[x.name])
+        else:
+            for t in var_out[x.name]:
+                g.push(t)
     return True
+
+
+if __name__ == "__main__":
+    with open(GENERATED, "w") as out:
+        out.write(generated_source())
+    print("wrote", GENERATED)

@@ -9,8 +9,10 @@ carries the full argument.  Arguments are resolved by kind:
 
     const   -> the constant itself            name  -> the name string
     local   -> the index into fast locals     free  -> index into localsplus
-    jrel/jabs -> absolute instruction index   compare -> the operator function
-    (and per-opcode decoders registered by the ops modules)
+    jrel/jabs -> absolute instruction index   compare -> the oparg
+    (and per-opcode decoders registered by the ops modules).  A definition
+    with one body per argument value (bytecodes.py: COMPARE_OP, IS_OP...)
+    gets the handler derived for this value (ops.VARIANTS).
 
 The result is cached on ``code._decoded``: ``basic``, the one-handler-per-
 instruction list (what the traced loop runs: every original instruction
@@ -21,7 +23,7 @@ of each fused group.  Both have one entry per code unit.
 
 from .. import opcodes
 from ..objects.cellobject import NULL
-from .ops import handler_table, ARG_DECODERS
+from .ops import handler_table, ARG_DECODERS, VARIANTS
 from .superinstr import plain_list
 from . import tier2 as _tier2
 
@@ -92,7 +94,9 @@ def decode(code):
         dec = ARG_DECODERS.get(name)
         if dec is not None:
             darg = dec(code, i, arg, darg)
-        instrs[i] = (table[op], darg)
+        by_value = VARIANTS[op]
+        fn = by_value.get(darg) if by_value is not None else None
+        instrs[i] = (fn or table[op], darg)
     # cell2arg: which cell variables start out holding an argument (3.10's
     # co_cell2arg): the frame moves the argument into the new cell.
     nargs = (code.co_argcount + code.co_kwonlyargcount

@@ -44,14 +44,10 @@ above the innermost block's level when an exception leaves mid-group
 """
 
 import builtins
-import keyword
 import os
 import sys
-from types import MethodType
 
 from .. import opcodes as _K
-from ..objects.cellobject import NULL
-from ..objects.funcobject import Function
 from ..objects.genobject import Generator
 from . import bytecodes as _bytecodes
 
@@ -79,36 +75,17 @@ _FACTORIES = {}          # source text -> (factory, host code of the fused funct
 # a group may run them through their ordinary handler (after flushing the
 # virtual stack) when it has no inline translation for them.
 _GENERIC = frozenset((
-    "ROT_FOUR", "ROT_N", "DUP_TOP_TWO", "BUILD_SET", "BUILD_MAP", "BUILD_CONST_KEY_MAP",
-    "BUILD_STRING", "BUILD_SLICE", "SET_ADD", "MAP_ADD", "LIST_EXTEND", "SET_UPDATE",
-    "DICT_UPDATE", "DICT_MERGE", "LIST_TO_TUPLE", "UNPACK_EX", "FORMAT_VALUE",
-    "DELETE_FAST", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "STORE_GLOBAL",
-    "DELETE_GLOBAL", "DELETE_DEREF", "LOAD_CLASSDEREF", "DELETE_ATTR",
-    "GET_ITER", "GET_LEN", "MATCH_MAPPING", "MATCH_SEQUENCE", "MATCH_KEYS",
-    "COPY_DICT_WITHOUT_KEYS", "LOAD_ASSERTION_ERROR", "IMPORT_FROM",
+    "ROT_N", "BUILD_MAP", "BUILD_CONST_KEY_MAP", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "MATCH_KEYS",
+    "COPY_DICT_WITHOUT_KEYS", "IMPORT_FROM",
 ))
 # Inline translations (below).
-_INLINE = frozenset(("EXTENDED_ARG", "LOAD_FAST", "STORE_FAST",
-                     "LOAD_GLOBAL", "LOAD_ATTR", "STORE_ATTR", "COMPARE_OP",
-                     "BUILD_TUPLE", "BUILD_LIST", "LIST_APPEND", "UNPACK_SEQUENCE",
-                     "LOAD_METHOD", "FOR_ITER", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
-                     "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "JUMP_ABSOLUTE",
-                     "JUMP_FORWARD", "RETURN_VALUE", "YIELD_VALUE", "GEN_START"))
+_INLINE = frozenset(("EXTENDED_ARG", "FOR_ITER", "RETURN_VALUE", "YIELD_VALUE", "GEN_START"))
 # (and every opcode declared in bytecodes.py: its template is derived there)
 _INLINE = (_INLINE | frozenset(_bytecodes.DEFS)
            | frozenset(("CALL_FUNCTION", "CALL_METHOD", "CALL_FUNCTION_KW")))
 FUSABLE = _INLINE | _GENERIC
 
 _NOT_COUNTED = (_K.NOP, _K.EXTENDED_ARG)     # (fusing them alone gains nothing)
-
-_CMP = ("<", "<=", "==", "!=", ">", ">=")
-
-
-def _identifier(name):
-    # ASCII only: the host parser NFKC-normalises other identifiers
-    return (isinstance(name, str) and name.isascii() and name.isidentifier()
-            and not keyword.iskeyword(name))
-
 
 def jump_targets(raw):
     """Instruction indices some jump (or exception handler) can land on."""
@@ -239,9 +216,7 @@ class _Group:
             lines.append("    fast = f.f_localsplus")
             steps.append(0)
         if self.uses_globals:
-            # (an exact dict is read with `in` and [] (no bound method made);
-            # a subclass with .get as the ops handler does)
-            lines.append("    globals_ = f.f_globals; exact = globals_.__class__ is dict")
+            lines.append("    globals_ = f.f_globals")
             steps.append(0)
         for indent, text, step in self.body:
             lines.append("    " * (indent + 1) + text)
@@ -259,108 +234,13 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
     if name == "EXTENDED_ARG":
         return True
     if name in _bytecodes.DEFS:
-        if not _bytecodes.translate(g, name, darg):
+        done = _bytecodes.translate(g, name, darg)
+        if done == "end":
+            return False                # (an unconditional jump)
+        if not done:
             g.generic(handler, darg)    # (operands below the virtual stack)
         return True
-    if name == "LOAD_FAST":
-        t = g.temp()
-        g.emit("%s = %s" % (t, g.fast(darg)))
-        if darg not in g.bound:
-            g.emit("if %s is NULL: raise unbound_local(f, %d)" % (t, darg))
-        g.push(t)
-    elif name == "STORE_FAST":
-        v = g.pop()
-        g.emit("%s = %s" % (g.fast(darg), v))
-        g.release(v)
-        g.bound.add(darg)
-    elif name == "LOAD_GLOBAL":
-        g.uses_globals = True
-        t = g.temp()
-        p = g.param(darg)
-        g.emit("%s = (globals_[%s] if %s in globals_ else NULL) if exact else "
-               "globals_.get(%s, NULL)" % (t, p, p, p))
-        g.emit("if %s is NULL:" % t)
-        g.emit("%s = f.f_builtins" % t, 1)
-        # a dict subclass as globals is asked with [] first (its __missing__):
-        # load_global_slow, as the handler
-        g.emit("%s = %s.get(%s, NULL) if exact and %s.__class__ is dict else NULL"
-               % (t, t, p, t), 1)
-        g.emit("if %s is NULL: %s = load_global_slow(f, %s)" % (t, t, p), 1)
-        g.push(t)
-    elif name == "LOAD_ATTR":
-        owner = g.pop()
-        t = g.temp()
-        if _identifier(darg):
-            g.emit("%s = %s.%s" % (t, owner, darg))
-        else:
-            g.emit("%s = getattr(%s, %s)" % (t, owner, g.param(darg)))
-        g.release(owner)
-        g.push(t)
-    elif name == "STORE_ATTR":
-        owner = g.pop()
-        value = g.pop()
-        if _identifier(darg):
-            g.emit("%s.%s = %s" % (owner, darg, value))
-        else:
-            g.emit("setattr(%s, %s, %s)" % (owner, g.param(darg), value))
-        g.release(owner, value)
-    elif name == "COMPARE_OP":
-        if not 0 <= raw_arg < len(_CMP):
-            g.generic(handler, darg)    # (the handler's error)
-        else:
-            g.binary("%%s = %%s %s %%s" % _CMP[raw_arg])
-    elif name in ("BUILD_TUPLE", "BUILD_LIST"):
-        n = darg
-        if n > len(g.vs):
-            g.generic(handler, darg)
-        else:
-            items = g.vs[len(g.vs) - n:]
-            del g.vs[len(g.vs) - n:]
-            t = g.temp()
-            if name == "BUILD_TUPLE":
-                g.emit("%s = (%s)" % (t, "".join(x + ", " for x in items).rstrip(" ")
-                                       if items else ""))
-            else:
-                g.emit("%s = [%s]" % (t, ", ".join(items)))
-            g.release(*items)
-            g.push(t)
-    elif name == "LIST_APPEND":
-        v = g.pop()
-        g.emit("%s.append(%s)" % (g.peek(darg), v))
-        g.release(v)
-    elif name == "UNPACK_SEQUENCE":
-        n = darg
-        seq = g.pop()
-        if n == 0:
-            g.push(seq)
-            g.generic(handler, darg)
-            return True
-        names = [g.temp() for _ in range(n)]
-        # the handler pushes the items last first: the first item ends on top
-        g.emit("if (%s.__class__ is tuple or %s.__class__ is list) and len(%s) == %d:"
-               % (seq, seq, seq, n))
-        g.emit("%s, = %s" % (", ".join(names), seq), 1)
-        g.emit("else:")
-        g.emit("%s, = unpack_slow(f, %s, %s, %d)"
-               % (", ".join(names), g.param(handler), seq, n), 1)
-        g.release(seq)
-        for t in reversed(names):
-            g.push(t)
-    elif name == "LOAD_METHOD":
-        obj = g.pop()
-        meth, self_ = g.temp(), g.temp()
-        if _identifier(darg):
-            g.emit("%s = %s.%s" % (self_, obj, darg))
-        else:
-            g.emit("%s = getattr(%s, %s)" % (self_, obj, g.param(darg)))
-        g.emit("if %s.__class__ is MethodType and %s.__self__ is %s and type(%s.__func__) "
-               "is Function: %s = %s.__func__; %s = %s"
-               % (self_, self_, obj, self_, meth, self_, self_, obj))
-        g.emit("else: %s = NULL" % meth)
-        g.release(obj)
-        g.push(meth)
-        g.push(self_)
-    elif name == "FOR_ITER":
+    if name == "FOR_ITER":
         if g.vs:
             return False            # only at a group's start (it is a jump target)
         t = g.temp()
@@ -371,26 +251,6 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("stack.pop()", 1)
         g.emit("return %d" % darg, 1)
         g.push(t)
-    elif name in ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE"):
-        cond = g.pop()
-        g.emit("if %s%s:" % ("not " if name == "POP_JUMP_IF_FALSE" else "", cond))
-        g.exit(darg, 1)
-        g.release(cond)
-    elif name in ("JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP"):
-        cond = g.peek()
-        if not g.vs:
-            cond = _materialize(g, cond)
-            g.vs.pop()
-            g.emit("if %s%s: return %d" % (
-                "not " if name == "JUMP_IF_FALSE_OR_POP" else "", cond, darg))
-            g.emit("stack.pop()")
-        else:
-            g.emit("if %s%s:" % ("not " if name == "JUMP_IF_FALSE_OR_POP" else "", cond))
-            g.exit(darg, 1)
-            g.release(g.vs.pop())
-    elif name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
-        g.exit(darg)
-        return False
     elif name == "RETURN_VALUE":
         g.flush()
         g.emit("f._lasti = %d" % index)
@@ -435,8 +295,6 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         return False
     elif name in _GENERIC:
         g.generic(handler, darg)
-        if name == "DELETE_FAST":
-            g.bound.discard(darg)
     else:
         raise AssertionError(name)
     return True
@@ -463,22 +321,6 @@ def _build_expr(g, n, form):
     return True
 
 
-def _get_iter(g, darg, raw_arg):
-    return _build_expr(g, 1, lambda x: "iter(%s)" % x[0])
-
-
-def _build_slice(g, darg, raw_arg):
-    return _build_expr(g, 3 if raw_arg == 3 else 2, lambda x: "slice(%s)" % ", ".join(x))
-
-
-def _build_string(g, darg, raw_arg):
-    return _build_expr(g, raw_arg, lambda x: '"".join((%s))' % "".join(v + ", " for v in x))
-
-
-def _build_set(g, darg, raw_arg):
-    return _build_expr(g, raw_arg, lambda x: "{%s}" % ", ".join(x) if x else "set()")
-
-
 def _build_map(g, darg, raw_arg):
     return _build_expr(g, 2 * raw_arg, lambda x: "{%s}" % ", ".join(
         "%s: %s" % (x[i], x[i + 1]) for i in range(0, len(x), 2)))
@@ -493,29 +335,7 @@ def _build_const_key_map(g, darg, raw_arg):
         "%s: %s" % (g.param(k), v) for k, v in zip(keys, x)))
 
 
-def _format_value(g, darg, raw_arg):
-    # FORMAT_VALUE: conversion (!s !r !a), then format() unless an exact str
-    # with no spec stays as it is
-    have_spec = raw_arg & 0x4
-    if len(g.vs) < (2 if have_spec else 1):
-        return False
-    spec = g.vs.pop() if have_spec else None
-    value = g.vs.pop()
-    conv = ("", "str", "repr", "ascii")[raw_arg & 0x3]
-    t = g.temp()
-    g.emit("%s = %s(%s)" % (t, conv, value) if conv else "%s = %s" % (t, value))
-    if spec is None:
-        g.emit("if %s.__class__ is not str: %s = format(%s, '')" % (t, t, t))
-    else:
-        g.emit("%s = format(%s, %s or '')" % (t, t, spec))
-    g.release(value, spec or "-")
-    g.push(t)
-    return True
-
-
-_BUILDERS = {"GET_ITER": _get_iter, "BUILD_SLICE": _build_slice, "BUILD_STRING": _build_string,
-             "BUILD_SET": _build_set, "BUILD_MAP": _build_map,
-             "BUILD_CONST_KEY_MAP": _build_const_key_map, "FORMAT_VALUE": _format_value}
+_BUILDERS = {"BUILD_MAP": _build_map, "BUILD_CONST_KEY_MAP": _build_const_key_map}
 
 
 def _call(g, func, argv, self_, index):
@@ -543,22 +363,6 @@ def _call(g, func, argv, self_, index):
     g.emit("return %d" % (index + 1))
 
 
-def _materialize(g, expr):
-    """Copy ``expr`` (a real-stack read) into a temp and push it."""
-    t = g.temp()
-    g.emit("%s = %s" % (t, expr))
-    g.vs.append(t)
-    return t
-
-
-def unpack_slow(f, handler, seq, n):
-    """UNPACK_SEQUENCE through its handler (any iterable, CPython's errors): the items."""
-    st = [seq]
-    handler(f, st, n)
-    st.reverse()
-    return st
-
-
 _NAMESPACE = None
 
 
@@ -578,15 +382,10 @@ def _namespace():
     global _NAMESPACE
     if _NAMESPACE is None:
         from .ops import RETURN, YIELD
-        from .ops.names import unbound_local, unbound_deref, load_global_slow, load_deref_slow
-        from .ops.arith import invert_bool
         from .specialize import fast_frame
         from .call import call_push
-        _NAMESPACE = {"fast_frame": fast_frame, "call_push": call_push, "NULL": NULL, "RETURN": RETURN, "YIELD": YIELD, "MethodType": MethodType,
-                      "Function": Function, "Generator": Generator, "unbound_local": unbound_local,
-                      "unbound_deref": unbound_deref, "load_deref_slow": load_deref_slow, "load_global_slow": load_global_slow,
-                      "invert_bool": invert_bool,
-                      "unpack_slow": unpack_slow, "next": next, "getattr": getattr,
+        _NAMESPACE = {"fast_frame": fast_frame, "call_push": call_push, "RETURN": RETURN, "YIELD": YIELD,
+                      "Generator": Generator, "next": next, "getattr": getattr,
                       "setattr": setattr, "type": type, "iter": iter, "slice": slice,
                       "set": set, "format": format, "str": str, "repr": repr, "ascii": ascii, "dict": dict, "tuple": tuple, "list": list, "len": len,
                       # a snapshot of the host's builtins: host C code called from a
@@ -594,6 +393,8 @@ def _namespace():
                       # __import__), and a guest rebinding builtins.len cannot
                       # reach the VM's own code
                       "__builtins__": dict(vars(builtins))}
+        # (what the bodies of bytecodes.py's definitions call)
+        _NAMESPACE.update(_bytecodes.helpers())
     return _NAMESPACE
 
 
@@ -619,9 +420,9 @@ def _always_bound(code, raw):
     nargs = (code.co_argcount + code.co_kwonlyargcount
              + bool(code.co_flags & 0x4) + bool(code.co_flags & 0x8))
     bound = set(range(nargs))
-    delete_fast = _K.opmap["DELETE_FAST"]
+    unbinds = {_K.opmap[name] for name in _bytecodes.UNBINDS_LOCAL}
     for op, arg in raw:
-        if op == delete_fast:
+        if op in unbinds:
             bound.discard(arg)
     names = code.co_varnames
     for cell in code.co_cellvars:

@@ -64,6 +64,7 @@ from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_R
 from ..objects.funcobject import Function
 from ..objects import excslots as _x
 from .abort import STOP_OR_MEMORY, stops_run
+from . import bytecodes as _bytecodes
 from . import superinstr as _si
 from .pystate import get_tstate
 
@@ -125,7 +126,7 @@ def _successors(i, op, arg, name, darg):
     kind = _K.argkind[op]
     if name in ("RETURN_VALUE", "RERAISE", "RAISE_VARARGS"):
         return ()
-    if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
+    if name in _bytecodes.ALWAYS_JUMPS:
         return ((darg, True),)
     if kind in (_K.ARG_JREL, _K.ARG_JABS):
         return ((i + 1, False), (darg, True))
@@ -168,8 +169,9 @@ def bound_locals(code, raw, basic, depth, bound0):
     anywhere (``except ... as name`` deletes ``name``)."""
     n = len(raw)
     names = _K.opname
-    store, delete = _K.opmap["STORE_FAST"], _K.opmap["DELETE_FAST"]
-    deleted = {arg for op, arg in raw if op == delete}
+    stores = {_K.opmap[x] for x in _bytecodes.BINDS_LOCAL}
+    deletes = {_K.opmap[x] for x in _bytecodes.UNBINDS_LOCAL}
+    deleted = {arg for op, arg in raw if op in deletes}
     setups = {_K.opmap[x] for x in ("SETUP_FINALLY", "SETUP_WITH", "SETUP_ASYNC_WITH")}
     bound = [None] * n
     bound[0] = frozenset(bound0)
@@ -180,9 +182,9 @@ def bound_locals(code, raw, basic, depth, bound0):
         op, arg = raw[i]
         darg = basic[i][1]
         out = cur
-        if op == store:
+        if op in stores:
             out = cur | {arg}
-        elif op == delete:
+        elif op in deletes:
             out = cur - {arg}
         for j, jumped in _successors(i, op, arg, names[op], darg):
             if j >= n or depth[j] is None:
@@ -327,10 +329,6 @@ def _block(g, code, d, depth, start, end, comments):
             more = _own(g, name, arg, darg, j, depth)
         elif name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW"):
             more = _si.translate(g, name, arg, darg, j, handler, arg)
-            if name == "DELETE_FAST":
-                g.bound.discard(darg)
-            if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
-                more = False
         else:
             more = _any(g, name, op, arg, darg, j, handler, depth)
         j += 1
@@ -357,12 +355,10 @@ def _own(g, name, arg, darg, j, depth):
     if name == "FOR_ITER":
         it = g.peek()
         t = g.temp()
-        # a guest generator: tier 1 resumes it inline in the plain loop (as
-        # 3.12's FOR_ITER_GEN), tier 2 only through next(): the frame
-        # continues in tier 1 at this FOR_ITER
-        g.emit("if type(%s) is Generator:" % it)
-        g.to_stack(1)
-        g.emit("f._lasti = %d; blk = -2; break" % (j - 1), 1)
+        # (a guest generator is resumed through next(), its frame run by
+        # run_frame: leaving for tier 1 at each item, to resume it inline,
+        # cost more than it saved, and the loop came back to tier 2 at its
+        # header every time: string_format ran slower in tier 2 than in tier 1)
         g.emit("%s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
@@ -445,7 +441,7 @@ def _any(g, name, op, arg, darg, j, handler, depth):
         g.from_stack(depth[nxt])
     else:
         g.vs = []
-    if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
+    if name in _bytecodes.ALWAYS_JUMPS:
         return False
     return True
 

@@ -21,20 +21,66 @@ from evalframe.interpreter.ceval import run_code
 INTERPRETER = pathlib.Path(bytecodes.__file__).parent
 
 
+def _args(d):
+    """Argument values to check ``d`` with: its per-value bodies' values, or a few."""
+    if isinstance(d.body, dict):
+        return sorted(d.body)
+    return [0] if opcodes.opmap[d.name] < opcodes.HAVE_ARGUMENT else [0, 1, 2, 5]
+
+
 @pytest.mark.parametrize("name", sorted(bytecodes.DEFS))
 def test_stack_effect_matches_opcodes(name):
     d = bytecodes.DEFS[name]
     op = opcodes.opmap[name]
-    arg = 1 if op >= opcodes.HAVE_ARGUMENT else 0
-    assert d.effect == opcodes.stack_effect(op, arg), name
+    for arg in _args(d):
+        assert d.stack_effect(arg) == opcodes.stack_effect(op, arg, jump=False), (name, arg)
+        if d.jumps():
+            assert d.stack_effect(arg, jump=True) == opcodes.stack_effect(op, arg, jump=True), \
+                (name, arg)
 
 
 def test_handlers_are_derived():
     table = ops.handler_table()
     for name in bytecodes.DEFS:
         fn = table[opcodes.opmap[name]]
-        assert fn.__code__.co_filename == bytecodes.HANDLERS_FILENAME, name
+        assert fn.__code__.co_filename == bytecodes.GENERATED, name
         assert fn.__name__ == name
+    for name, by_value in bytecodes.VARIANTS.items():
+        assert sorted(by_value) == sorted(bytecodes.DEFS[name].body)
+        for value, fn in by_value.items():
+            assert fn.__code__.co_filename == bytecodes.GENERATED
+            assert ops.VARIANTS[opcodes.opmap[name]][value] is fn
+
+
+def test_decode_picks_the_per_value_handler():
+    from evalframe.interpreter.decode import decode
+    code = compile_source("a < b; a is not b; a in b", "<t>", "exec")
+    picked = {fn.__name__ for fn, _ in decode(code).basic}
+    assert {"COMPARE_OP__0", "IS_OP__1", "CONTAINS_OP__0"} <= picked
+
+
+def test_generated_handlers_are_current():
+    """generated_handlers.py is what the definitions generate today
+    (regenerate: python -m evalframe.interpreter.bytecodes), and the table
+    runs its handlers."""
+    with open(bytecodes.GENERATED) as f:
+        assert f.read() == bytecodes.generated_source(), \
+            "stale: run python -m evalframe.interpreter.bytecodes"
+    table = ops.handler_table()
+    src = bytecodes.generated_source().splitlines()
+    for name in bytecodes.DEFS:
+        fn = table[opcodes.opmap[name]]
+        assert src[fn.__code__.co_firstlineno - 1] == "def %s(f, stack, oparg):" % name
+
+
+def test_each_opcode_has_one_definition_site():
+    """``grep -rn NAME evalframe/interpreter`` finds its declaration in
+    bytecodes.py and nothing that restates its meaning: no ``def NAME``, no
+    ``"NAME"`` (a template branch or table key) anywhere else, and exactly one
+    ``inst("NAME"`` in bytecodes.py."""
+    text = (INTERPRETER / "bytecodes.py").read_text()
+    for name in bytecodes.DEFS:
+        assert len(re.findall(r'inst\("%s",' % name, text)) == 1, name
 
 
 def test_no_second_definition_in_the_interpreter():
@@ -42,7 +88,7 @@ def test_no_second_definition_in_the_interpreter():
     interpreter/ other than bytecodes.py would be a second copy."""
     found = []
     for path in INTERPRETER.rglob("*.py"):
-        if path.name == "bytecodes.py":
+        if path.name in ("bytecodes.py", "generated_handlers.py"):
             continue
         text = path.read_text()
         for name in bytecodes.DEFS:

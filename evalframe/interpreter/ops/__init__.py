@@ -36,6 +36,9 @@ YIELD_AGAIN = Signal("YIELD_AGAIN")  # YIELD_FROM: yield TOS, re-run this instru
 
 HANDLERS = {}       # opname -> handler
 ARG_DECODERS = {}   # opname -> f(code, index, arg) -> decoded arg (beyond the kind defaults)
+# opcode -> {decoded arg: handler}: the per-value handlers of a definition with
+# one body per argument value (bytecodes.py), which decode.py picks
+VARIANTS = [None] * 256
 
 
 def handler(fn):
@@ -69,13 +72,11 @@ def handler_table():
             importlib.import_module(__name__ + "." + mod)
         # the handlers derived from interpreter/bytecodes.py's definitions
         from .. import bytecodes
-        from ...objects.cellobject import NULL
-        from .names import load_deref_slow
-        from .arith import invert_bool
-        derived = bytecodes.make_handlers({"NULL": NULL, "load_deref_slow": load_deref_slow,
-                                           "invert_bool": invert_bool})
+        derived = bytecodes.make_handlers()
         for name, fn in derived.items():
             handler(fn)
+        for name, by_value in bytecodes.VARIANTS.items():
+            VARIANTS[opcodes.opmap[name]] = by_value
         table = [None] * 256
         for op in range(256):
             name = opcodes.opname[op]

@@ -1,22 +1,23 @@
-"""Comparisons: COMPARE_OP (its argument decoded to the ``operator`` function).
+"""The cold path of the operators: ``~`` on a bool (3.12+).
 
-Mirrors the COMPARE_OP case of Python/ceval.c (3.10).  The unary, binary and
-in-place operators, the subscripts, IS_OP and CONTAINS_OP, which this module
-used to hold, are declared in interpreter/bytecodes.py.
+Mirrors unary_invert's deprecation warning of CPython 3.12.  The unary,
+binary and in-place operators, the comparisons, the subscripts, IS_OP and
+CONTAINS_OP, which this module used to hold, are declared in
+interpreter/bytecodes.py.
 """
 
 import operator
 
 from ... import opcodes
-from . import handler, arg_decoder
 
 
 def invert_bool(f, value):
-    """``~`` on a bool (3.12+, where it is deprecated): warn from the guest's
+    """``~`` on a bool (deprecated on 3.12+): warn from the guest's
     frame, as unary_invert does in C (the host's bool.__invert__ would warn
     from the VM's own frame, and the warning would be filtered out)."""
-    from ...runtime.hostframes import warn_from
-    warn_from(f, _BOOL_INVERT[0], _BOOL_INVERT[1], 1)
+    if _BOOL_INVERT is not None:     # (3.12+: no warning before)
+        from ...runtime.hostframes import warn_from
+        warn_from(f, _BOOL_INVERT[0], _BOOL_INVERT[1], 1)
     return ~int(value)
 
 
@@ -30,23 +31,6 @@ def _bool_invert_warning():
 
 
 _BOOL_INVERT = _bool_invert_warning()
-
-
-_COMPARE = (operator.lt, operator.le, operator.eq, operator.ne, operator.gt, operator.ge)
-
-
-@arg_decoder("COMPARE_OP")
-def _decode_compare(code, index, arg, darg):
-    if arg >= len(_COMPARE):
-        raise SystemError("bad COMPARE_OP oparg %d" % arg)
-    return _COMPARE[arg]
-
-
-@handler
-def COMPARE_OP(f, stack, cmp):
-    "(left, right -- result)"
-    right = stack.pop()
-    stack[-1] = cmp(stack[-1], right)
 
 
 __all__ = ["opcodes"]

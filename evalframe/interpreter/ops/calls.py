@@ -1,20 +1,19 @@
 """Calls and function creation.
 
-Mirrors the CALL_FUNCTION, CALL_FUNCTION_KW, CALL_FUNCTION_EX, LOAD_METHOD,
+Mirrors the CALL_FUNCTION, CALL_FUNCTION_KW, CALL_FUNCTION_EX,
 CALL_METHOD, MAKE_FUNCTION and LOAD_BUILD_CLASS cases of Python/ceval.c (3.10).
 The fast path (a guest Function called with exactly its positional arity) is
 inline here; everything else goes to call.call_push, which returns a Frame for
 the loop to push (guest callee) or pushes the host result.
 """
 
-from types import MethodType
 
 from ...objects.cellobject import NULL
 from ...objects.frameobject import Frame
 from ...objects.funcobject import Function
 from ..call import call_push
 from ..decode import decode
-from .containers import function_str
+from .containers import function_str, dict_merge
 from . import handler, arg_decoder
 
 
@@ -71,12 +70,8 @@ def CALL_FUNCTION_EX(f, stack, arg):
     if flags & 1:
         kwargs = stack.pop()
         if type(kwargs) is not dict:
-            from .containers import DICT_MERGE
             d = {}
-            stack.append(d)
-            stack.append(kwargs)
-            DICT_MERGE(f, stack, 1)
-            stack.pop()
+            dict_merge(stack[-2], d, kwargs)
             kwargs = d
     callargs = stack.pop()
     func = stack.pop()
@@ -96,21 +91,6 @@ def CALL_FUNCTION_EX(f, stack, arg):
     else:
         callargs = list(callargs)
     return call_push(stack, func, callargs, kwargs)
-
-
-@handler
-def LOAD_METHOD(f, stack, name):
-    "(obj -- meth | NULL, self | attr)"
-    obj = stack[-1]
-    attr = getattr(obj, name)
-    if attr.__class__ is MethodType and attr.__self__ is obj:
-        func = attr.__func__
-        if type(func) is Function:
-            stack[-1] = func
-            stack.append(obj)
-            return
-    stack[-1] = NULL
-    stack.append(attr)
 
 
 @handler

@@ -1,9 +1,10 @@
-"""Building and unpacking containers, f-strings, slices, PRINT_EXPR.
+"""Containers left to handlers (BUILD_MAP, BUILD_CONST_KEY_MAP, PRINT_EXPR), and the
+slow paths of the unpacking and merging opcodes declared in interpreter/bytecodes.py.
 
-Mirrors the BUILD_*, LIST_APPEND/SET_ADD/MAP_ADD, LIST_EXTEND, SET_UPDATE,
-DICT_UPDATE, DICT_MERGE, LIST_TO_TUPLE, UNPACK_SEQUENCE/UNPACK_EX
-(unpack_iterable), FORMAT_VALUE, BUILD_STRING, BUILD_SLICE and PRINT_EXPR
-cases of Python/ceval.c (3.10), with CPython's error texts.
+Mirrors those cases of Python/ceval.c (3.10), with CPython's error texts:
+unpack_iterable (UNPACK_SEQUENCE, UNPACK_EX), list_extend, dict_update and
+dict_merge (_PyDict_MergeEx).  The other builders, appends and f-string
+opcodes are declared in bytecodes.py.
 """
 
 import sys
@@ -27,39 +28,6 @@ def function_str(func):
     if isinstance(module, str) and module != "builtins":
         return "%s.%s()" % (module, qualname)
     return "%s()" % qualname
-
-
-@handler
-def BUILD_TUPLE(f, stack, count):
-    "(values[oparg] -- tup)"
-    if count:
-        tup = tuple(stack[-count:])
-        del stack[-count:]
-        stack.append(tup)
-    else:
-        stack.append(())
-
-
-@handler
-def BUILD_LIST(f, stack, count):
-    "(values[oparg] -- list)"
-    if count:
-        lst = stack[-count:]
-        del stack[-count:]
-        stack.append(lst)
-    else:
-        stack.append([])
-
-
-@handler
-def BUILD_SET(f, stack, count):
-    "(values[oparg] -- set)"
-    s = set()
-    if count:
-        for item in stack[-count:]:
-            s.add(item)
-        del stack[-count:]
-    stack.append(s)
 
 
 @handler
@@ -88,58 +56,15 @@ def BUILD_CONST_KEY_MAP(f, stack, count):
         stack.append({})
 
 
-@handler
-def BUILD_STRING(f, stack, count):
-    "(pieces[oparg] -- str)"
-    if count:
-        s = "".join(stack[-count:])
-        del stack[-count:]
-        stack.append(s)
-    else:
-        stack.append("")
-
-
-@handler
-def BUILD_SLICE(f, stack, count):
-    "(start, stop, step if (oparg == 3) -- slice)"
-    step = stack.pop() if count == 3 else None
-    stop = stack.pop()
-    stack[-1] = slice(stack[-1], stop, step)
-
-
-@handler
-def LIST_APPEND(f, stack, i):
-    "(list, unused[oparg-1], v -- list, unused[oparg-1])"
-    v = stack.pop()
-    stack[-i].append(v)
-
-
-@handler
-def SET_ADD(f, stack, i):
-    "(set, unused[oparg-1], v -- set, unused[oparg-1])"
-    v = stack.pop()
-    stack[-i].add(v)
-
-
-@handler
-def MAP_ADD(f, stack, i):
-    "(dict, unused[oparg-1], key, value -- dict, unused[oparg-1])"
-    value = stack.pop()
-    key = stack.pop()
-    stack[-i][key] = value
-
-
 def _is_iterable(obj):
     tp = type(obj)
     return getattr(tp, "__iter__", None) is not None or hasattr(tp, "__getitem__")
 
 
-@handler
-def LIST_EXTEND(f, stack, i):
-    "(list, unused[oparg-1], iterable -- list, unused[oparg-1])"
-    iterable = stack.pop()
+def list_extend(lst, iterable):
+    """The slow path of LIST_EXTEND (bytecodes.py): any iterable, CPython's error."""
     try:
-        stack[-i].extend(iterable)
+        lst.extend(iterable)
     except TypeError:
         if _is_iterable(iterable):
             raise
@@ -150,21 +75,8 @@ def LIST_EXTEND(f, stack, i):
     raise TypeError("Value after * must be an iterable, not %s" % type(iterable).__name__)
 
 
-@handler
-def SET_UPDATE(f, stack, i):
-    "(set, unused[oparg-1], iterable -- set, unused[oparg-1])"
-    iterable = stack.pop()
-    stack[-i].update(iterable)
-
-
-@handler
-def DICT_UPDATE(f, stack, i):
-    "(dict, unused[oparg-1], update -- dict, unused[oparg-1])"
-    update = stack.pop()
-    d = stack[-i]
-    if isinstance(update, dict):
-        d.update(update)
-        return
+def dict_update(d, update):
+    """The slow path of DICT_UPDATE (bytecodes.py): a mapping that is not a dict."""
     keys = getattr(update, "keys", NULL)
     if keys is NULL:
         raise TypeError("'%s' object is not a mapping" % type(update).__name__)
@@ -172,49 +84,26 @@ def DICT_UPDATE(f, stack, i):
         d[k] = update[k]
 
 
-@handler
-def DICT_MERGE(f, stack, i):
-    "(dict, unused[oparg-1], update -- dict, unused[oparg-1])"
-    update = stack.pop()
-    d = stack[-i]
+def dict_merge(func, d, update):
+    """The slow path of DICT_MERGE (bytecodes.py; _PyDict_MergeEx with override=2):
+    a non-dict mapping, or keys to check for repeats; ``func`` names the
+    callee in the errors."""
     if type(update) is dict:
-        if not d:
-            d.update(update)
-            return
         items = update.items()
     else:
         keys = getattr(update, "keys", NULL)
         if keys is NULL:
-            func = stack[-(i + 2)]
             raise TypeError("%s argument after ** must be a mapping, not %s"
                             % (function_str(func), type(update).__name__))
         items = [(k, update[k]) for k in keys()]
     for k, v in items:
         if k in d:
-            func = stack[-(i + 2)]
             raise TypeError("%s got multiple values for keyword argument '%s'"
                             % (function_str(func), k))
         d[k] = v
 
 
-@handler
-def LIST_TO_TUPLE(f, stack, arg):
-    "(list -- tuple)"
-    stack[-1] = tuple(stack[-1])
-
-
-@handler
-def UNPACK_SEQUENCE(f, stack, count):
-    "(seq -- values[oparg])"
-    seq = stack.pop()
-    cls = seq.__class__
-    if (cls is tuple or cls is list) and len(seq) == count:
-        stack += seq[::-1]
-        return
-    stack += _unpack_iterable(seq, count, -1)[::-1]
-
-
-def _unpack_iterable(seq, argcnt, argcntafter):
+def unpack_iterable(seq, argcnt, argcntafter):
     """unpack_iterable: the items of ``seq`` (argcnt, then a list, then argcntafter)."""
     # Errors are raised outside except clauses, so that their context is the
     # guest's handled exception (as _PyErr_Format's), not a host StopIteration.
@@ -256,28 +145,7 @@ def _unpack_iterable(seq, argcnt, argcntafter):
     return out
 
 
-@handler
-def UNPACK_EX(f, stack, arg):
-    "(seq -- values[oparg & 0xFF], rest, values[oparg >> 8])"
-    seq = stack.pop()
-    stack += _unpack_iterable(seq, arg & 0xFF, arg >> 8)[::-1]
-
-
 _CONVERSIONS = (None, str, repr, ascii)
-
-
-@handler
-def FORMAT_VALUE(f, stack, flags):
-    "(value, fmt_spec if (oparg & FVS_HAVE_SPEC) -- result)"
-    spec = stack.pop() if flags & 0x4 else None
-    value = stack[-1]
-    conv = _CONVERSIONS[flags & 0x3]
-    if conv is not None:
-        value = conv(value)
-    if spec is None and value.__class__ is str:
-        stack[-1] = value
-        return
-    stack[-1] = format(value, spec or "")
 
 
 @handler

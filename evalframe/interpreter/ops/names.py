@@ -1,12 +1,13 @@
-"""Loading and storing names: fast locals, globals, the locals mapping, cells,
-attributes.
+"""Names: the locals mapping, class-body cells, annotations, and the cold
+paths of the name opcodes declared in interpreter/bytecodes.py.
 
-Mirrors the LOAD_FAST ... DELETE_DEREF, LOAD_CLASSDEREF, *_ATTR, SETUP_ANNOTATIONS
-and LOAD_ASSERTION_ERROR cases of Python/ceval.c (3.10), with the error texts
-of the host CPython (format_exc_check_arg / format_exc_unbound): NameError
-"name 'x' is not defined", and for unbound locals and free variables the
-3.10 or the 3.11+ wording depending on the host.  Fast paths first; each error
-is built by a cold helper.
+Mirrors the LOAD_NAME, STORE_NAME, DELETE_NAME, DELETE_GLOBAL, LOAD_CLASSDEREF
+and SETUP_ANNOTATIONS cases of Python/ceval.c (3.10), and its error texts
+(format_exc_check_arg / format_exc_unbound): NameError "name 'x' is not
+defined", and for unbound locals and free variables the 3.10 or the 3.11+
+wording depending on the host.  The fast locals, globals, cells and
+attributes are declared in bytecodes.py; their slow and error paths
+(unbound_local, unbound_deref, load_deref_slow, load_global_slow) are here.
 """
 
 import sys
@@ -69,42 +70,11 @@ def deref_name(f, index):
 
 # -- fast locals ------------------------------------------------------------------
 
-@handler
-def LOAD_FAST(f, stack, index):
-    "( -- value)"
-    value = f.f_localsplus[index]
-    if value is NULL:
-        raise unbound_local(f, index)
-    stack.append(value)
-
-
-@handler
-def STORE_FAST(f, stack, index):
-    "(value -- )"
-    f.f_localsplus[index] = stack.pop()
-
-
-@handler
-def DELETE_FAST(f, stack, index):
-    "( -- )"
-    fast = f.f_localsplus
-    if fast[index] is NULL:
-        raise unbound_local(f, index)
-    fast[index] = NULL
-
 
 # -- globals and builtins -------------------------------------------------------------
 
-@handler
-def LOAD_GLOBAL(f, stack, name):
-    "( -- value)"
-    value = f.f_globals.get(name, NULL)
-    if value is NULL:
-        value = _load_global_slow(f, name)
-    stack.append(value)
 
-
-def _load_global_slow(f, name):
+def load_global_slow(f, name):
     """LOAD_GLOBAL after ``f_globals.get`` missed: a dict subclass as globals
     is asked with ``[]`` (its __missing__ runs, as PyObject_GetItem), then
     the builtins."""
@@ -132,24 +102,6 @@ def _load_builtin(f, name):
     except KeyError:
         pass
     # (outside the except clause: no host KeyError as the NameError's context)
-    raise name_error(name)
-
-
-@handler
-def STORE_GLOBAL(f, stack, name):
-    "(value -- )"
-    f.f_globals[name] = stack.pop()
-
-
-@handler
-def DELETE_GLOBAL(f, stack, name):
-    "( -- )"
-    try:
-        del f.f_globals[name]
-    except KeyError:
-        pass
-    else:
-        return
     raise name_error(name)
 
 
@@ -215,49 +167,7 @@ def load_deref_slow(f, index):
     raise unbound_deref(f, index)
 
 
-@handler
-def DELETE_DEREF(f, stack, index):
-    "( -- )"
-    cell = f.f_localsplus[index]
-    if cell.ob_ref is NULL:
-        raise unbound_deref(f, index)
-    cell.ob_ref = NULL
-
-
-@handler
-def LOAD_CLASSDEREF(f, stack, index):
-    "( -- value)"
-    # A class body reads a free variable from its own namespace first.
-    name = deref_name(f, index)
-    locals = f._f_locals
-    try:
-        value = locals[name]
-    except KeyError:
-        value = f.f_localsplus[index].ob_ref
-    if value is NULL:
-        value = load_deref_slow(f, index)
-    stack.append(value)
-
-
 # -- attributes ------------------------------------------------------------------------
-
-@handler
-def LOAD_ATTR(f, stack, name):
-    "(owner -- attr)"
-    stack[-1] = getattr(stack[-1], name)
-
-
-@handler
-def STORE_ATTR(f, stack, name):
-    "(value, owner -- )"
-    owner = stack.pop()
-    setattr(owner, name, stack.pop())
-
-
-@handler
-def DELETE_ATTR(f, stack, name):
-    "(owner -- )"
-    delattr(stack.pop(), name)
 
 
 # -- misc ------------------------------------------------------------------------------
@@ -276,12 +186,6 @@ def SETUP_ANNOTATIONS(f, stack, arg):
             locals["__annotations__"]
         except KeyError:
             locals["__annotations__"] = {}
-
-
-@handler
-def LOAD_ASSERTION_ERROR(f, stack, arg):
-    "( -- AssertionError)"
-    stack.append(AssertionError)
 
 
 __all__ = ["Cell"]

@@ -1,35 +1,14 @@
-"""Structural pattern matching: the match opcodes of 3.10.
+"""Structural pattern matching: the match opcodes of 3.10 left to handlers.
 
-Mirrors GET_LEN, MATCH_MAPPING, MATCH_SEQUENCE (the Py_TPFLAGS_MAPPING /
-Py_TPFLAGS_SEQUENCE type flags, which collections.abc registration sets, read
-here from the host type's ``__flags__``), MATCH_KEYS (match_keys),
-COPY_DICT_WITHOUT_KEYS and MATCH_CLASS (match_class, match_class_attr,
-__match_args__ and _Py_TPFLAGS_MATCH_SELF) of Python/ceval.c (3.10).
+Mirrors MATCH_KEYS (match_keys), COPY_DICT_WITHOUT_KEYS and MATCH_CLASS
+(match_class, match_class_attr, __match_args__ and _Py_TPFLAGS_MATCH_SELF)
+of Python/ceval.c (3.10).  The mapping/sequence tests and GET_LEN are
+declared in interpreter/bytecodes.py.
 """
 
 from . import handler
 
-Py_TPFLAGS_SEQUENCE = 1 << 5
-Py_TPFLAGS_MAPPING = 1 << 6
 _Py_TPFLAGS_MATCH_SELF = 1 << 22
-
-
-@handler
-def GET_LEN(f, stack, arg):
-    "(obj -- obj, len)"
-    stack.append(len(stack[-1]))
-
-
-@handler
-def MATCH_MAPPING(f, stack, arg):
-    "(subject -- subject, res)"
-    stack.append(bool(type(stack[-1]).__flags__ & Py_TPFLAGS_MAPPING))
-
-
-@handler
-def MATCH_SEQUENCE(f, stack, arg):
-    "(subject -- subject, res)"
-    stack.append(bool(type(stack[-1]).__flags__ & Py_TPFLAGS_SEQUENCE))
 
 
 _dummy = object()

@@ -1,8 +1,7 @@
-"""Stack manipulation and constants: POP_TOP, ROT_*, DUP_TOP*, NOP, LOAD_CONST.
+"""Stack manipulation left to handlers: ROT_N, and EXTENDED_ARG's placeholder.
 
-Mirrors the corresponding cases of Python/ceval.c (3.10).  NOP, POP_TOP,
-ROT_TWO, ROT_THREE, DUP_TOP and LOAD_CONST are declared in
-interpreter/bytecodes.py (one definition per opcode).
+Mirrors those cases of Python/ceval.c (3.10); the other stack opcodes and
+LOAD_CONST are declared in interpreter/bytecodes.py.
 """
 
 from . import handler
@@ -15,19 +14,7 @@ def EXTENDED_ARG(f, stack, arg):
 
 
 @handler
-def ROT_FOUR(f, stack, arg):
-    "(fourth, third, second, top -- top, fourth, third, second)"
-    stack.insert(-3, stack.pop())
-
-
-@handler
 def ROT_N(f, stack, arg):
     "(items[oparg-1], top -- top, items[oparg-1])"
     if arg > 1:
         stack.insert(-(arg - 1), stack.pop())
-
-
-@handler
-def DUP_TOP_TWO(f, stack, arg):
-    "(second, top -- second, top, second, top)"
-    stack += stack[-2:]

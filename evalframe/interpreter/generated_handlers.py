@@ -1,0 +1,815 @@
+"""The plain handlers of the opcodes declared in bytecodes.py.
+
+GENERATED from interpreter/bytecodes.py's definitions: do not edit;
+regenerate with ``python -m evalframe.interpreter.bytecodes``.  Mirrors
+CPython 3.12's Python/generated_cases.c.h.
+"""
+
+from types import MethodType
+from ..objects.cellobject import NULL
+from ..objects.funcobject import Function
+from .ops.names import unbound_local
+from .ops.names import unbound_deref
+from .ops.names import load_deref_slow
+from .ops.names import load_global_slow
+from .ops.names import name_error
+from .ops.names import deref_name
+from .ops.arith import invert_bool
+from .ops.containers import unpack_iterable
+from .ops.containers import list_extend
+from .ops.containers import dict_update
+from .ops.containers import dict_merge
+
+IS_OP_VARIANTS = {}
+CONTAINS_OP_VARIANTS = {}
+COMPARE_OP_VARIANTS = {}
+BUILD_SLICE_VARIANTS = {}
+FORMAT_VALUE_VARIANTS = {}
+
+
+def NOP(f, stack, oparg):
+    '( -- )'
+
+
+def POP_TOP(f, stack, oparg):
+    '(value -- )'
+    stack.pop()
+
+
+def ROT_TWO(f, stack, oparg):
+    '(second, top -- top, second)'
+    stack[-2:] = stack[-1], stack[-2]
+
+
+def ROT_THREE(f, stack, oparg):
+    '(third, second, top -- top, third, second)'
+    stack[-3:] = stack[-1], stack[-3], stack[-2]
+
+
+def DUP_TOP(f, stack, oparg):
+    '(value -- value, value)'
+    stack.append(stack[-1])
+
+
+def LOAD_CONST(f, stack, oparg):
+    '( -- value)'
+    value = oparg
+    stack.append(value)
+
+
+def UNARY_POSITIVE(f, stack, oparg):
+    '(value -- res)'
+    value = stack[-1]
+    res = +value
+    stack[-1] = res
+
+
+def UNARY_NEGATIVE(f, stack, oparg):
+    '(value -- res)'
+    value = stack[-1]
+    res = -value
+    stack[-1] = res
+
+
+def UNARY_NOT(f, stack, oparg):
+    '(value -- res)'
+    value = stack[-1]
+    res = not value
+    stack[-1] = res
+
+
+def UNARY_INVERT(f, stack, oparg):
+    '(value -- res)'
+    value = stack[-1]
+    res = invert_bool(f, value) if value.__class__ is bool else ~value
+    stack[-1] = res
+
+
+def BINARY_ADD(f, stack, oparg):
+    '(left, right -- sum)'
+    right = stack.pop()
+    left = stack[-1]
+    sum = left + right
+    stack[-1] = sum
+
+
+def BINARY_SUBTRACT(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left - right
+    stack[-1] = res
+
+
+def BINARY_MULTIPLY(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left * right
+    stack[-1] = res
+
+
+def BINARY_MATRIX_MULTIPLY(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left @ right
+    stack[-1] = res
+
+
+def BINARY_TRUE_DIVIDE(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left / right
+    stack[-1] = res
+
+
+def BINARY_FLOOR_DIVIDE(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left // right
+    stack[-1] = res
+
+
+def BINARY_MODULO(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left % right
+    stack[-1] = res
+
+
+def BINARY_POWER(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left ** right
+    stack[-1] = res
+
+
+def BINARY_LSHIFT(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left << right
+    stack[-1] = res
+
+
+def BINARY_RSHIFT(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left >> right
+    stack[-1] = res
+
+
+def BINARY_AND(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left & right
+    stack[-1] = res
+
+
+def BINARY_XOR(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left ^ right
+    stack[-1] = res
+
+
+def BINARY_OR(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left | right
+    stack[-1] = res
+
+
+def BINARY_SUBSCR(f, stack, oparg):
+    '(container, sub -- res)'
+    sub = stack.pop()
+    container = stack[-1]
+    res = container[sub]
+    stack[-1] = res
+
+
+def INPLACE_ADD(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res += right
+    stack[-1] = res
+
+
+def INPLACE_SUBTRACT(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res -= right
+    stack[-1] = res
+
+
+def INPLACE_MULTIPLY(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res *= right
+    stack[-1] = res
+
+
+def INPLACE_MATRIX_MULTIPLY(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res @= right
+    stack[-1] = res
+
+
+def INPLACE_TRUE_DIVIDE(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res /= right
+    stack[-1] = res
+
+
+def INPLACE_FLOOR_DIVIDE(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res //= right
+    stack[-1] = res
+
+
+def INPLACE_MODULO(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res %= right
+    stack[-1] = res
+
+
+def INPLACE_POWER(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res **= right
+    stack[-1] = res
+
+
+def INPLACE_LSHIFT(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res <<= right
+    stack[-1] = res
+
+
+def INPLACE_RSHIFT(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res >>= right
+    stack[-1] = res
+
+
+def INPLACE_AND(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res &= right
+    stack[-1] = res
+
+
+def INPLACE_XOR(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res ^= right
+    stack[-1] = res
+
+
+def INPLACE_OR(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left
+    res |= right
+    stack[-1] = res
+
+
+def STORE_SUBSCR(f, stack, oparg):
+    '(value, container, sub -- )'
+    sub = stack.pop()
+    container = stack.pop()
+    value = stack.pop()
+    container[sub] = value
+
+
+def DELETE_SUBSCR(f, stack, oparg):
+    '(container, sub -- )'
+    sub = stack.pop()
+    container = stack.pop()
+    del container[sub]
+
+
+def IS_OP__0(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left is right
+    stack[-1] = res
+
+
+def IS_OP__1(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left is not right
+    stack[-1] = res
+
+
+def IS_OP(f, stack, oparg):
+    '(left, right -- res)'
+    fn = IS_OP_VARIANTS.get(oparg)
+    if fn is None: raise SystemError('bad IS_OP oparg %r' % (oparg,))
+    return fn(f, stack, oparg)
+
+
+def CONTAINS_OP__0(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left in right
+    stack[-1] = res
+
+
+def CONTAINS_OP__1(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left not in right
+    stack[-1] = res
+
+
+def CONTAINS_OP(f, stack, oparg):
+    '(left, right -- res)'
+    fn = CONTAINS_OP_VARIANTS.get(oparg)
+    if fn is None: raise SystemError('bad CONTAINS_OP oparg %r' % (oparg,))
+    return fn(f, stack, oparg)
+
+
+def LOAD_CLOSURE(f, stack, oparg):
+    '( -- cell)'
+    cell = f.f_localsplus[oparg]
+    stack.append(cell)
+
+
+def LOAD_DEREF(f, stack, oparg):
+    '( -- value)'
+    value = f.f_localsplus[oparg].ob_ref
+    if value is NULL: value = load_deref_slow(f, oparg)
+    stack.append(value)
+
+
+def STORE_DEREF(f, stack, oparg):
+    '(value -- )'
+    value = stack.pop()
+    f.f_localsplus[oparg].ob_ref = value
+
+
+def LOAD_FAST(f, stack, oparg):
+    '( -- value)'
+    value = f.f_localsplus[oparg]
+    if value is NULL: raise unbound_local(f, oparg)  # unless bound
+    stack.append(value)
+
+
+def STORE_FAST(f, stack, oparg):
+    '(value -- )'
+    value = stack.pop()
+    f.f_localsplus[oparg] = value
+
+
+def DELETE_FAST(f, stack, oparg):
+    '( -- )'
+    fast = f.f_localsplus
+    if fast[oparg] is NULL: raise unbound_local(f, oparg)  # unless bound
+    fast[oparg] = NULL
+
+
+def LOAD_GLOBAL(f, stack, oparg):
+    '( -- value)'
+    globals = f.f_globals
+    value = globals.get(oparg, NULL)
+    if value is NULL: value = f.f_builtins.get(oparg, NULL) if globals.__class__ is dict and f.f_builtins.__class__ is dict else NULL
+    if value is NULL: value = load_global_slow(f, oparg)
+    stack.append(value)
+
+
+def STORE_GLOBAL(f, stack, oparg):
+    '(value -- )'
+    value = stack.pop()
+    f.f_globals[oparg] = value
+
+
+def DELETE_GLOBAL(f, stack, oparg):
+    '( -- )'
+    if dict.pop(f.f_globals, oparg, NULL) is NULL: raise name_error(oparg)
+
+
+def LOAD_ATTR(f, stack, oparg):
+    '(owner -- attr)'
+    owner = stack[-1]
+    attr = getattr(owner, oparg)
+    stack[-1] = attr
+
+
+def STORE_ATTR(f, stack, oparg):
+    '(value, owner -- )'
+    owner = stack.pop()
+    value = stack.pop()
+    setattr(owner, oparg, value)
+
+
+def DELETE_ATTR(f, stack, oparg):
+    '(owner -- )'
+    owner = stack.pop()
+    delattr(owner, oparg)
+
+
+def LOAD_METHOD(f, stack, oparg):
+    '(owner -- meth, self_or_attr)'
+    owner = stack.pop()
+    self_or_attr = getattr(owner, oparg)
+    if self_or_attr.__class__ is MethodType and self_or_attr.__self__ is owner and type(self_or_attr.__func__) is Function: meth = self_or_attr.__func__; self_or_attr = owner
+    else: meth = NULL
+    stack += (meth, self_or_attr,)
+
+
+def COMPARE_OP__0(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left < right
+    stack[-1] = res
+
+
+def COMPARE_OP__1(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left <= right
+    stack[-1] = res
+
+
+def COMPARE_OP__2(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left == right
+    stack[-1] = res
+
+
+def COMPARE_OP__3(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left != right
+    stack[-1] = res
+
+
+def COMPARE_OP__4(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left > right
+    stack[-1] = res
+
+
+def COMPARE_OP__5(f, stack, oparg):
+    '(left, right -- res)'
+    right = stack.pop()
+    left = stack[-1]
+    res = left >= right
+    stack[-1] = res
+
+
+def COMPARE_OP(f, stack, oparg):
+    '(left, right -- res)'
+    fn = COMPARE_OP_VARIANTS.get(oparg)
+    if fn is None: raise SystemError('bad COMPARE_OP oparg %r' % (oparg,))
+    return fn(f, stack, oparg)
+
+
+def BUILD_TUPLE(f, stack, oparg):
+    '(values[oparg] -- tup)'
+    values = stack[len(stack) - oparg:]
+    del stack[len(stack) - oparg:]
+    tup = (*values,)
+    stack.append(tup)
+
+
+def BUILD_LIST(f, stack, oparg):
+    '(values[oparg] -- lst)'
+    values = stack[len(stack) - oparg:]
+    del stack[len(stack) - oparg:]
+    lst = [*values]
+    stack.append(lst)
+
+
+def BUILD_SET(f, stack, oparg):
+    '(values[oparg] -- st)'
+    values = stack[len(stack) - oparg:]
+    del stack[len(stack) - oparg:]
+    st = {*values}
+    stack.append(st)
+
+
+def BUILD_STRING(f, stack, oparg):
+    '(pieces[oparg] -- res)'
+    pieces = stack[len(stack) - oparg:]
+    del stack[len(stack) - oparg:]
+    res = "".join(pieces)
+    stack.append(res)
+
+
+def BUILD_SLICE__2(f, stack, oparg):
+    '(start, stop, step if (oparg == 3) -- slc)'
+    stop = stack.pop()
+    start = stack[-1]
+    slc = slice(start, stop)
+    stack[-1] = slc
+
+
+def BUILD_SLICE__3(f, stack, oparg):
+    '(start, stop, step if (oparg == 3) -- slc)'
+    step = stack.pop()
+    stop = stack.pop()
+    start = stack[-1]
+    slc = slice(start, stop, step)
+    stack[-1] = slc
+
+
+def BUILD_SLICE(f, stack, oparg):
+    '(start, stop, step if (oparg == 3) -- slc)'
+    fn = BUILD_SLICE_VARIANTS.get(oparg)
+    if fn is None: raise SystemError('bad BUILD_SLICE oparg %r' % (oparg,))
+    return fn(f, stack, oparg)
+
+
+def LIST_TO_TUPLE(f, stack, oparg):
+    '(lst -- tup)'
+    lst = stack[-1]
+    tup = tuple(lst)
+    stack[-1] = tup
+
+
+def LIST_APPEND(f, stack, oparg):
+    '(v -- )'
+    v = stack.pop()
+    stack[-oparg].append(v)
+
+
+def SET_ADD(f, stack, oparg):
+    '(v -- )'
+    v = stack.pop()
+    stack[-oparg].add(v)
+
+
+def MAP_ADD(f, stack, oparg):
+    '(key, value -- )'
+    value = stack.pop()
+    key = stack.pop()
+    stack[-oparg][key] = value
+
+
+def SET_UPDATE(f, stack, oparg):
+    '(iterable -- )'
+    iterable = stack.pop()
+    stack[-oparg].update(iterable)
+
+
+def LIST_EXTEND(f, stack, oparg):
+    '(iterable -- )'
+    iterable = stack.pop()
+    if iterable.__class__ is list or iterable.__class__ is tuple: stack[-oparg].extend(iterable)
+    else: list_extend(stack[-oparg], iterable)
+
+
+def DICT_UPDATE(f, stack, oparg):
+    '(update -- )'
+    update = stack.pop()
+    if isinstance(update, dict): stack[-oparg].update(update)
+    else: dict_update(stack[-oparg], update)
+
+
+def DICT_MERGE(f, stack, oparg):
+    '(update -- )'
+    update = stack.pop()
+    if update.__class__ is dict and not stack[-oparg]: stack[-oparg].update(update)
+    else: dict_merge(stack[-(oparg + 2)], stack[-oparg], update)
+
+
+def UNPACK_SEQUENCE(f, stack, oparg):
+    '(seq -- values[oparg])'
+    seq = stack.pop()
+    if (seq.__class__ is tuple or seq.__class__ is list) and len(seq) == oparg: values = seq[::-1]
+    else: values = unpack_iterable(seq, oparg, -1)[::-1]
+    stack.extend(values)
+
+
+def UNPACK_EX(f, stack, oparg):
+    '(seq -- values[(oparg & 0xFF) + 1 + (oparg >> 8)])'
+    seq = stack.pop()
+    values = unpack_iterable(seq, oparg & 0xFF, oparg >> 8)[::-1]
+    stack.extend(values)
+
+
+def GET_ITER(f, stack, oparg):
+    '(iterable -- it)'
+    iterable = stack[-1]
+    it = iter(iterable)
+    stack[-1] = it
+
+
+def GET_LEN(f, stack, oparg):
+    '(obj -- obj, n)'
+    obj = stack[-1]
+    n = len(obj)
+    stack.append(n)
+
+
+def LOAD_ASSERTION_ERROR(f, stack, oparg):
+    '( -- value)'
+    value = AssertionError
+    stack.append(value)
+
+
+def MATCH_MAPPING(f, stack, oparg):
+    '(subject -- subject, res)'
+    subject = stack[-1]
+    res = bool(type(subject).__flags__ & 64)
+    stack.append(res)
+
+
+def MATCH_SEQUENCE(f, stack, oparg):
+    '(subject -- subject, res)'
+    subject = stack[-1]
+    res = bool(type(subject).__flags__ & 32)
+    stack.append(res)
+
+
+def FORMAT_VALUE__0(f, stack, oparg):
+    '(value, fmt_spec if (oparg & 4) -- res)'
+    value = stack[-1]
+    res = value if value.__class__ is str else format(value, '')
+    stack[-1] = res
+
+
+def FORMAT_VALUE__1(f, stack, oparg):
+    '(value, fmt_spec if (oparg & 4) -- res)'
+    value = stack[-1]
+    res = str(value)
+    if res.__class__ is not str: res = format(res, '')
+    stack[-1] = res
+
+
+def FORMAT_VALUE__2(f, stack, oparg):
+    '(value, fmt_spec if (oparg & 4) -- res)'
+    value = stack[-1]
+    res = repr(value)
+    if res.__class__ is not str: res = format(res, '')
+    stack[-1] = res
+
+
+def FORMAT_VALUE__3(f, stack, oparg):
+    '(value, fmt_spec if (oparg & 4) -- res)'
+    value = stack[-1]
+    res = ascii(value)
+    if res.__class__ is not str: res = format(res, '')
+    stack[-1] = res
+
+
+def FORMAT_VALUE__4(f, stack, oparg):
+    '(value, fmt_spec if (oparg & 4) -- res)'
+    fmt_spec = stack.pop()
+    value = stack[-1]
+    res = format(value, fmt_spec)
+    stack[-1] = res
+
+
+def FORMAT_VALUE__5(f, stack, oparg):
+    '(value, fmt_spec if (oparg & 4) -- res)'
+    fmt_spec = stack.pop()
+    value = stack[-1]
+    res = format(str(value), fmt_spec)
+    stack[-1] = res
+
+
+def FORMAT_VALUE__6(f, stack, oparg):
+    '(value, fmt_spec if (oparg & 4) -- res)'
+    fmt_spec = stack.pop()
+    value = stack[-1]
+    res = format(repr(value), fmt_spec)
+    stack[-1] = res
+
+
+def FORMAT_VALUE__7(f, stack, oparg):
+    '(value, fmt_spec if (oparg & 4) -- res)'
+    fmt_spec = stack.pop()
+    value = stack[-1]
+    res = format(ascii(value), fmt_spec)
+    stack[-1] = res
+
+
+def FORMAT_VALUE(f, stack, oparg):
+    '(value, fmt_spec if (oparg & 4) -- res)'
+    fn = FORMAT_VALUE_VARIANTS.get(oparg)
+    if fn is None: raise SystemError('bad FORMAT_VALUE oparg %r' % (oparg,))
+    return fn(f, stack, oparg)
+
+
+def JUMP_FORWARD(f, stack, oparg):
+    '( -- )'
+    return oparg
+
+
+def JUMP_ABSOLUTE(f, stack, oparg):
+    '( -- )'
+    return oparg
+
+
+def POP_JUMP_IF_FALSE(f, stack, oparg):
+    '(cond -- )'
+    cond = stack.pop()
+    if not cond: return oparg
+
+
+def POP_JUMP_IF_TRUE(f, stack, oparg):
+    '(cond -- )'
+    cond = stack.pop()
+    if cond: return oparg
+
+
+def JUMP_IF_FALSE_OR_POP(f, stack, oparg):
+    '(cond -- )'
+    cond = stack.pop()
+    if not cond: stack.append(cond); return oparg
+
+
+def JUMP_IF_TRUE_OR_POP(f, stack, oparg):
+    '(cond -- )'
+    cond = stack.pop()
+    if cond: stack.append(cond); return oparg
+
+
+def ROT_FOUR(f, stack, oparg):
+    '(fourth, third, second, top -- top, fourth, third, second)'
+    stack[-4:] = stack[-1], stack[-4], stack[-3], stack[-2]
+
+
+def DUP_TOP_TWO(f, stack, oparg):
+    '(second, top -- second, top, second, top)'
+    stack += stack[-2:]
+
+
+def LOAD_CLASSDEREF(f, stack, oparg):
+    '( -- value)'
+    try: value = f._f_locals[deref_name(f, oparg)]
+    except KeyError: value = f.f_localsplus[oparg].ob_ref
+    if value is NULL: value = load_deref_slow(f, oparg)
+    stack.append(value)
+
+
+def DELETE_DEREF(f, stack, oparg):
+    '( -- )'
+    fast = f.f_localsplus
+    if fast[oparg].ob_ref is NULL: raise unbound_deref(f, oparg)
+    fast[oparg].ob_ref = NULL
+
+
+IS_OP_VARIANTS.update({0: IS_OP__0, 1: IS_OP__1})
+CONTAINS_OP_VARIANTS.update({0: CONTAINS_OP__0, 1: CONTAINS_OP__1})
+COMPARE_OP_VARIANTS.update({0: COMPARE_OP__0, 1: COMPARE_OP__1, 2: COMPARE_OP__2, 3: COMPARE_OP__3, 4: COMPARE_OP__4, 5: COMPARE_OP__5})
+BUILD_SLICE_VARIANTS.update({2: BUILD_SLICE__2, 3: BUILD_SLICE__3})
+FORMAT_VALUE_VARIANTS.update({0: FORMAT_VALUE__0, 1: FORMAT_VALUE__1, 2: FORMAT_VALUE__2, 3: FORMAT_VALUE__3, 4: FORMAT_VALUE__4, 5: FORMAT_VALUE__5, 6: FORMAT_VALUE__6, 7: FORMAT_VALUE__7})
+
+HANDLERS = {'NOP': NOP, 'POP_TOP': POP_TOP, 'ROT_TWO': ROT_TWO, 'ROT_THREE': ROT_THREE, 'DUP_TOP': DUP_TOP, 'LOAD_CONST': LOAD_CONST, 'UNARY_POSITIVE': UNARY_POSITIVE, 'UNARY_NEGATIVE': UNARY_NEGATIVE, 'UNARY_NOT': UNARY_NOT, 'UNARY_INVERT': UNARY_INVERT, 'BINARY_ADD': BINARY_ADD, 'BINARY_SUBTRACT': BINARY_SUBTRACT, 'BINARY_MULTIPLY': BINARY_MULTIPLY, 'BINARY_MATRIX_MULTIPLY': BINARY_MATRIX_MULTIPLY, 'BINARY_TRUE_DIVIDE': BINARY_TRUE_DIVIDE, 'BINARY_FLOOR_DIVIDE': BINARY_FLOOR_DIVIDE, 'BINARY_MODULO': BINARY_MODULO, 'BINARY_POWER': BINARY_POWER, 'BINARY_LSHIFT': BINARY_LSHIFT, 'BINARY_RSHIFT': BINARY_RSHIFT, 'BINARY_AND': BINARY_AND, 'BINARY_XOR': BINARY_XOR, 'BINARY_OR': BINARY_OR, 'BINARY_SUBSCR': BINARY_SUBSCR, 'INPLACE_ADD': INPLACE_ADD, 'INPLACE_SUBTRACT': INPLACE_SUBTRACT, 'INPLACE_MULTIPLY': INPLACE_MULTIPLY, 'INPLACE_MATRIX_MULTIPLY': INPLACE_MATRIX_MULTIPLY, 'INPLACE_TRUE_DIVIDE': INPLACE_TRUE_DIVIDE, 'INPLACE_FLOOR_DIVIDE': INPLACE_FLOOR_DIVIDE, 'INPLACE_MODULO': INPLACE_MODULO, 'INPLACE_POWER': INPLACE_POWER, 'INPLACE_LSHIFT': INPLACE_LSHIFT, 'INPLACE_RSHIFT': INPLACE_RSHIFT, 'INPLACE_AND': INPLACE_AND, 'INPLACE_XOR': INPLACE_XOR, 'INPLACE_OR': INPLACE_OR, 'STORE_SUBSCR': STORE_SUBSCR, 'DELETE_SUBSCR': DELETE_SUBSCR, 'IS_OP': IS_OP, 'CONTAINS_OP': CONTAINS_OP, 'LOAD_CLOSURE': LOAD_CLOSURE, 'LOAD_DEREF': LOAD_DEREF, 'STORE_DEREF': STORE_DEREF, 'LOAD_FAST': LOAD_FAST, 'STORE_FAST': STORE_FAST, 'DELETE_FAST': DELETE_FAST, 'LOAD_GLOBAL': LOAD_GLOBAL, 'STORE_GLOBAL': STORE_GLOBAL, 'DELETE_GLOBAL': DELETE_GLOBAL, 'LOAD_ATTR': LOAD_ATTR, 'STORE_ATTR': STORE_ATTR, 'DELETE_ATTR': DELETE_ATTR, 'LOAD_METHOD': LOAD_METHOD, 'COMPARE_OP': COMPARE_OP, 'BUILD_TUPLE': BUILD_TUPLE, 'BUILD_LIST': BUILD_LIST, 'BUILD_SET': BUILD_SET, 'BUILD_STRING': BUILD_STRING, 'BUILD_SLICE': BUILD_SLICE, 'LIST_TO_TUPLE': LIST_TO_TUPLE, 'LIST_APPEND': LIST_APPEND, 'SET_ADD': SET_ADD, 'MAP_ADD': MAP_ADD, 'SET_UPDATE': SET_UPDATE, 'LIST_EXTEND': LIST_EXTEND, 'DICT_UPDATE': DICT_UPDATE, 'DICT_MERGE': DICT_MERGE, 'UNPACK_SEQUENCE': UNPACK_SEQUENCE, 'UNPACK_EX': UNPACK_EX, 'GET_ITER': GET_ITER, 'GET_LEN': GET_LEN, 'LOAD_ASSERTION_ERROR': LOAD_ASSERTION_ERROR, 'MATCH_MAPPING': MATCH_MAPPING, 'MATCH_SEQUENCE': MATCH_SEQUENCE, 'FORMAT_VALUE': FORMAT_VALUE, 'JUMP_FORWARD': JUMP_FORWARD, 'JUMP_ABSOLUTE': JUMP_ABSOLUTE, 'POP_JUMP_IF_FALSE': POP_JUMP_IF_FALSE, 'POP_JUMP_IF_TRUE': POP_JUMP_IF_TRUE, 'JUMP_IF_FALSE_OR_POP': JUMP_IF_FALSE_OR_POP, 'JUMP_IF_TRUE_OR_POP': JUMP_IF_TRUE_OR_POP, 'ROT_FOUR': ROT_FOUR, 'DUP_TOP_TWO': DUP_TOP_TWO, 'LOAD_CLASSDEREF': LOAD_CLASSDEREF, 'DELETE_DEREF': DELETE_DEREF}
+VARIANTS = {'IS_OP': IS_OP_VARIANTS, 'CONTAINS_OP': CONTAINS_OP_VARIANTS, 'COMPARE_OP': COMPARE_OP_VARIANTS, 'BUILD_SLICE': BUILD_SLICE_VARIANTS, 'FORMAT_VALUE': FORMAT_VALUE_VARIANTS}
