@@ -30,6 +30,7 @@ import sys
 import weakref
 
 from ..objects.frameobject import frame_dealloc, frame_new, was_reused
+from . import t2frames as _t2frames
 from ..objects.frameobject import (Frame, FRAME_EXECUTING, FRAME_RETURNED,
                                    FRAME_SUSPENDED, FRAME_UNWINDING)
 from . import ceval
@@ -266,7 +267,8 @@ class TracedLoop:
                     and tstate.recursion_limit <= sys.getrecursionlimit()):
                 raise ceval._recursion_error()
             tstate.depth = base_depth + 1
-            entry.f_back = prev_frame
+            entry.f_back = (prev_frame if prev_frame is not _t2frames.LEAN
+                            else _t2frames.materialise(sys._getframe(1)))
             tstate.frame = entry
         try:
             try:

@@ -16,3 +16,4 @@ set_context = None      # interpreter.ops.exceptions.set_context
 clean_exception = None  # runtime.tracebacks.clean_exception
 guest_view = None       # runtime.hostframes.guest_view
 frame_setlineno = None  # runtime.settrace.frame_setlineno
+current_frame = None    # interpreter.t2frames.current: the running guest frame
