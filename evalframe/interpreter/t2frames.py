@@ -30,7 +30,8 @@ attaching, a plain-loop frame started from lean code needing its f_back).
 from sys import _getframe
 
 from ..objects.cellobject import NULL
-from ..objects.frameobject import (Frame, FRAME_EXECUTING, FRAME_RETURNED, FRAME_RAISED)
+from ..objects.frameobject import (Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED,
+                                   FRAME_RAISED)
 from ..objects import frameobject as _fo
 from .pystate import get_tstate as _get_tstate
 
@@ -104,9 +105,22 @@ def materialise(hf):
             hf = _lean_above(hf.f_back)
             continue
         fm = cell[0]
+        if fm is LEAN:
+            # (deoptimised: its frame is an ordinary one now, on tstate.frame's chain)
+            if type(loc) is dict:
+                loc.clear()
+            hf = _lean_above(hf.f_back)
+            continue
         made = fm is None
         if made:
             fm = cell[0] = _make(hf, loc)
+        elif fm.f_state == FRAME_CREATED:
+            # a Frame made for the call (tier2.run_callee) and not pushed: as made here
+            _adopt(fm, hf)
+            made = True
+        elif getattr(fm, "_f_host", None) is None:
+            fm._f_host = hf     # (the plain loop's frame, continued lean: tier2.osr_entry)
+            _install()
         if type(loc) is dict:
             loc.clear()     # (the host keeps the snapshot: hold nothing alive)
         loc = None
@@ -147,18 +161,43 @@ def _make(hf, loc):
     return fm
 
 
+def _adopt(fm, hf):
+    info = LEAN_CODES[id(hf.f_code)]
+    i = info.linemap[hf.f_lineno]
+    fm._lasti = i if i >= 0 else -1
+    fm.f_state = FRAME_EXECUTING
+    fm.f_back = None
+    fm._f_host = hf
+    _install()
+
+
+def own_frame(fr, hf):
+    """The frame of lean host frame ``hf`` (its ``fr`` given), materialised,
+    linked to ``hf`` for its locals."""
+    fm = fr[0]
+    if fm is None or fm.f_state == FRAME_CREATED:
+        return materialise(hf)
+    if getattr(fm, "_f_host", None) is None:
+        fm._f_host = hf
+        _install()
+    return fm
+
+
 def mat(fr):
     """The Frame of the lean call calling this (its ``fr`` list given)."""
     fm = fr[0]
-    if fm is None:
-        fm = materialise(_getframe(1))
+    if fm is None or fm.f_state == FRAME_CREATED or getattr(fm, "_f_host", None) is None:
+        fm = own_frame(fr, _getframe(1))
     return fm
 
 
 def settle(fr, index, state=FRAME_RETURNED):
     """A lean call whose frame was materialised returns (or raises) at ``index``."""
     fm = fr[0]
-    fr[0] = None        # (no frame -> host frame -> fr -> frame cycle)
+    fr[0] = None
+    # its locals copied out of the host frame, which it then lets go: they no
+    # longer change, and a reused (zombie) Frame must not read a stale host frame
+    detach(fm)
     fm._lasti = index
     fm.f_state = state
 

@@ -455,6 +455,7 @@ def translate(code, d, cls=None):
                 g.canonical()
                 if end >= n:
                     g.emit("raise SystemError('tier 2: fell off the code')")
+    g.nblocks = len(blocks)
     return g, nslots, comments
 
 
@@ -684,31 +685,38 @@ def _lean_source(code, g, nslots, comments):
     head = [
         "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
                                     + ["globals_", "builtins_"]),
-        "    def t2(tstate%s):" % "".join(", " + a for a in args.split(", ") if a),
+        "    def t2(tstate%s, frame0=None):" % "".join(", " + a for a in args.split(", ") if a),
         "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
-        "builtins_, [%s])" % (code_p, args),
+        "builtins_, [%s], frame0)" % (code_p, args),
         "        depth = tstate.depth",
         "        if depth >= tstate.recursion_limit: raise recursion_error()",
         "        if not depth & 63: host_room(tstate)",
-        "        fr = [None]; back = tstate.frame",
+        "        fr = [frame0]; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
     if rest:
         head.append("        %s = NULL" % " = ".join(rest))
-    head += [
-        # (no slot is read before a predecessor block wrote it)
-        "        blk = 0",
-        "        try:",
-        "            while True:",
-    ]
+    body = g.body
+    single = g.nblocks == 1
+    if single:
+        # one basic block (no jump): no dispatch loop, the body runs straight
+        body = [(indent - 2, text, step) for indent, text, step in body[4:]]
+        head.append("        try:")
+    else:
+        head += [
+            # (no slot is read before a predecessor block wrote it)
+            "        blk = 0",
+            "        try:",
+            "            while True:",
+        ]
     lines = list(head)
     linemap = [0] + [-1] * len(head)
-    body = g.body
+    base = 3 if single else 4
     for k, (indent, text, step) in enumerate(body):
         if text == "pass" and k + 1 < len(body) and body[k + 1][0] > indent:
             continue        # (a NOP per block entry: only an empty block needs it)
         note = comments.get(step)
-        lines.append("    " * (indent + 4) + text + ("  # " + note if note else ""))
+        lines.append("    " * (indent + base) + text + ("  # " + note if note else ""))
         linemap.append(step)
     tail = [
         "        except BaseException as e:",
@@ -747,16 +755,17 @@ def _compile_lean(code, d):
         return False
     exec(host_code, ns)
     make = ns["make"]
+    _t2f._install()     # (frames of lean calls read their position and locals there)
     probe = make(*g.params, {}, {})
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
-    return code, make, tuple(g.params)
+    return [code, make, tuple(g.params), [None, None, None]]
 
 
-def bind_lean(func):
-    """``func``'s lean tier-2 entry (made once per function), or None."""
-    code = func._code
+def lean_for(code, g, b):
+    """The lean function of ``code`` bound to globals ``g`` and builtins ``b``
+    (translated once per code, bound once per globals), or None."""
     ent = _LEAN.get(id(code))
     if ent is None:
         d = code._decoded
@@ -764,15 +773,21 @@ def bind_lean(func):
             return None
         ent = _LEAN[id(code)] = _compile_lean(code, d)
         if ent is False:
-            _LEAN[id(code)] = ent = (code, None, None)      # (keeps the id taken)
+            _LEAN[id(code)] = ent = [code, None]      # (keeps the id taken)
     make = ent[1]
-    if make is None:
+    if make is None or g.__class__ is not dict or b.__class__ is not dict:
         return None
-    g, b = func._globals, func._builtins
-    if g.__class__ is not dict or b.__class__ is not dict:
-        return None
-    params = ent[2]
-    fn = func._lean = make(*params, g, b)
+    last = ent[3]
+    if last[0] is g and last[1] is b:
+        return last[2]
+    fn = make(*ent[2], g, b)
+    ent[3] = [g, b, fn]
+    return fn
+
+
+def bind_lean(func):
+    """``func``'s lean tier-2 entry (made once per function), or None."""
+    fn = func._lean = lean_for(func._code, func._globals, func._builtins)
     return fn
 
 
@@ -849,10 +864,15 @@ def osr_entry(f, stack, index):
     if tstate.tracer is not None:
         handler, arg = d.basic[index]
         return handler(f, stack, arg)
+    lean = lean_for(f.f_code, f.f_globals, f.f_builtins) if index == 0 else None
     tstate.depth -= 1
     tstate.frame = f.f_back
     try:
-        r = d.t2(f, tstate, index)
+        if lean is not None:
+            # (this Frame is the lean call's frame: materialising finds it)
+            r = lean(tstate, *f.f_localsplus[:f.f_code.co_argcount], f)
+        else:
+            r = d.t2(f, tstate, index)
     except BaseException as e:
         tstate.depth += 1
         tstate.frame = f
@@ -893,6 +913,13 @@ def catch(tstate, f, e, slots):
 _DEOPTED = _t2f.LEAN     # (in a lean call's fr: its frame continued in tier 1 or traced)
 
 
+class _Outside:
+    """The line table of a host function that runs a frame outside translated code."""
+
+    def __getitem__(self, line):
+        return -1
+
+
 def lean_raise(tstate, e, fr):
     """The except clause of a lean function: its traceback entry (the frame
     materialised, f_lasti from the host line), then the exception leaves."""
@@ -901,8 +928,7 @@ def lean_raise(tstate, e, fr):
         if type(e) is _Reraise:
             e = e.exc
         leave(e)        # (unwound where it ran: the deoptimised frame's loop)
-    if fm is None:
-        fm = _t2f.materialise(sys._getframe(1))
+    fm = _t2f.own_frame(fr, sys._getframe(1))
     fr[0] = None
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
     info = _t2f.LEAN_CODES.get(id(tb.tb_frame.f_code)) if tb is not None else None
@@ -919,6 +945,7 @@ def lean_raise(tstate, e, fr):
         add_tb = True
     e = None
     _tracebacks.add_entry(tstate, exc, fm, add_tb)
+    _t2f.detach(fm)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
     leave(exc)
@@ -928,9 +955,7 @@ def deopt(tstate, fr, index, stack, traced):
     """A lean call continues as a Frame at instruction ``index`` + 1 with the
     value stack ``stack``: in the traced loop (a tracer attached) or the plain
     loop (a guest generator to resume inline)."""
-    fm = fr[0]
-    if fm is None:
-        fm = _t2f.materialise(sys._getframe(1))
+    fm = _t2f.own_frame(fr, sys._getframe(1))
     fr[0] = _DEOPTED
     _t2f.detach(fm)
     fm.f_valuestack = list(stack)
@@ -941,18 +966,29 @@ def deopt(tstate, fr, index, stack, traced):
     if traced:
         fm.f_instrs = d.instrs
         tstate.frame = fm
-        return tstate.tracer.resume(tstate, fm, fm, None)
+        # (``f``: while the traced loop runs it, ceval.live_lasti stops here, at
+        # a host frame of T2_LINES running ``f`` outside translated code, and
+        # reads f._lasti, which the traced loop keeps; not a plain loop further
+        # out that was running this frame before)
+        f = fm
+        return tstate.tracer.resume(tstate, f, f, None)
     fm.f_instrs = d.t1instrs
     tstate.frame = fm.f_back
     tstate.depth -= 1
     return _eval_plain(tstate, fm, None)
 
 
-def traced_call(tstate, code, globals_, builtins_, args):
+T2_LINES[deopt.__code__] = _Outside()
+
+
+def traced_call(tstate, code, globals_, builtins_, args, frame0):
     """A lean function called while a tracer is attached: a Frame, traced."""
-    d = code._decoded
-    args += [NULL] * (code.co_nlocals - code.co_argcount)
-    f = Frame(code, globals_, builtins_, None, args, d.instrs)
+    if frame0 is not None and frame0.f_state == FRAME_CREATED:
+        f = frame0      # (run_callee's: not started yet)
+    else:
+        d = code._decoded
+        args += [NULL] * (code.co_nlocals - code.co_argcount)
+        f = Frame(code, globals_, builtins_, None, args, d.instrs)
     return tstate.tracer.eval_frame(tstate, f, None)
 
 
@@ -997,8 +1033,17 @@ def run_op(handler, f, stack, arg):
 
 def run_callee(fr):
     """Run a callee Frame from tier 2 (in tier 2 if its code is, else the plain loop)."""
-    t2 = fr.f_code._decoded.t2
-    v = t2(fr, get_tstate()) if t2 is not None else _run_frame(fr)
+    code = fr.f_code
+    t2 = code._decoded.t2
+    if t2 is None:
+        v = _run_frame(fr)
+    else:
+        tstate = get_tstate()
+        lean = lean_for(code, fr.f_globals, fr.f_builtins) if tstate.tracer is None else None
+        if lean is not None:
+            v = lean(tstate, *fr.f_localsplus[:code.co_argcount], fr)
+        else:
+            v = t2(fr, tstate)
     init_self = fr.f_init_self
     if init_self is not None:
         # (a class's guest __init__: type_call's check, the new object)

@@ -253,3 +253,23 @@ def test_generator_loop_and_del_timing_in_lean_code(tmp_path, monkeypatch):
             print('after plain')
         top()
     """, monkeypatch)
+
+
+def test_frame_started_by_the_plain_loop_continues_lean(tmp_path, monkeypatch):
+    # called from module level: the plain loop's Frame is the lean call's frame
+    # (tier2.osr_entry); its line and locals must follow the lean code
+    _eager_program(tmp_path, """
+        import sys
+        def where():
+            return sys._getframe(1).f_lineno
+        def body():
+            y = 7
+            a = where()
+            exec("print('exec sees', y)")
+            b = where()
+            z = y + 1
+            print(sorted(locals().items()))
+            return a, b, eval("y + z")
+        print(body())
+        print(body())
+    """, monkeypatch)
