@@ -131,8 +131,9 @@ def _eval_plain(tstate, f, throwexc):
     if base_depth >= tstate.recursion_limit:
         raise _recursion_error()
     tstate.depth = base_depth + 1
-    # (a lean tier-2 caller has no Frame until now: t2frames)
-    f.f_back = prev if prev is not _LEAN else _materialise(_getframe(1))
+    if prev is _LEAN:
+        prev = _materialise(_getframe(1))   # (a lean tier-2 caller: t2frames)
+    f.f_back = prev
     tstate.frame = f
     f.f_state = FRAME_EXECUTING
     stack = f.f_valuestack

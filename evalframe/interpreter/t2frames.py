@@ -18,7 +18,11 @@ Materialising a lean host frame ``hf`` makes the Frame once per call (kept in
 the call's one-slot list ``fr``, so ``sys._getframe() is sys._getframe()``):
 f_code/f_globals/f_builtins from the function's bindings, f_localsplus from
 ``hf.f_locals``, ``f_back`` the caller (``back``, or when that is ``LEAN`` the
-next lean host frame outwards, materialised in turn).  The Frame keeps ``hf``
+next lean host frame outwards, materialised in turn).  Once made, it is also
+``tstate.frame`` until that call returns (the call restores ``back``), so the
+next observer, and a frame-based callee's f_back, need no walk.  A Frame the
+plain loop already made for the call (tier2.osr_entry, run_callee) is passed
+in as ``frame0`` and used as the call's frame.  The Frame keeps ``hf``
 (``_f_host``): its f_locals are refreshed from the host frame (a finished 3.11
 host frame keeps its locals, so they stay exact after the return), and while
 it runs its f_lasti/f_lineno come from ``hf.f_lineno`` through the generated
@@ -135,6 +139,13 @@ def materialise(hf):
             break
         last_new = fm
         hf = _lean_above(hf.f_back)
+    if first is not None:
+        tstate = _get_tstate()
+        if tstate.frame is LEAN:
+            # the innermost lean call has its Frame now: it is the current frame
+            # until that call returns (its ``back`` is restored then), so the
+            # next observer finds it without a walk
+            tstate.frame = first
     return first
 
 
@@ -180,6 +191,9 @@ def own_frame(fr, hf):
     if getattr(fm, "_f_host", None) is None:
         fm._f_host = hf
         _install()
+    tstate = _get_tstate()
+    if tstate.frame is LEAN:
+        tstate.frame = fm       # (as materialise)
     return fm
 
 
@@ -197,7 +211,8 @@ def settle(fr, index, state=FRAME_RETURNED):
     fr[0] = None
     # its locals copied out of the host frame, which it then lets go: they no
     # longer change, and a reused (zombie) Frame must not read a stale host frame
-    detach(fm)
+    if getattr(fm, "_f_host", None) is not None:
+        detach(fm)
     fm._lasti = index
     fm.f_state = state
 

@@ -20,9 +20,24 @@ one host function, compiled once with the host's ``compile()``:
   ``sys._getframe().f_locals`` and tracebacks always see exact values), the
   block stack in ``f.f_blockstack`` (3.10's SETUP_FINALLY model unchanged);
 * a guest call of a guest function whose code is in tier 2 is a direct host
-  call of its tier-2 function (guest depth still counted and bounded by the
+  call, of its *lean* function where it has one (below), else of its
+  frame-based tier-2 function (guest depth still counted and bounded by the
   guest's recursion limit; host Python-to-Python calls use no C stack on
-  3.11+), anything else goes through call.call_push and the plain loop.
+  3.11+); anything else goes through call.call_push and the plain loop.
+
+Lean functions (``_Lean``; frames made only when observed, t2frames.py): code
+with no handlers, cells, varargs or keyword-only arguments is translated a
+second time, with guest locals as host locals ``l0 ..`` and its arguments as
+host parameters, bound once per function (``Function._lean``) or per
+(code, globals, builtins).  A lean call makes no Frame: ``tstate.frame`` holds
+the marker ``LEAN`` while it runs, and whoever observes the current frame
+(``t2frames.current_frame``) gets it materialised from the host stack, with
+identity kept per call, f_back chains through tier 1, tier 2 and host
+callbacks, f_lineno and f_locals read from the host frame.  Its exception
+path is static (no handlers): ``lean_raise`` adds the traceback entry on the
+materialised frame and the exception leaves.  Frames the plain loop starts
+enter lean code too (``osr_entry``: at instruction 0 or a loop header, the
+Frame passed in as the call's frame).
 
 Exceptions: the host line of the tier-2 function that raised maps to the
 guest instruction (``T2_LINES``); the except clause materialises the value
@@ -33,8 +48,8 @@ continues at the handler, or lets the exception leave.
 Deoptimisation (tier 2 -> tier 1 at the exact instruction with the exact
 value stack): after every call, if a tracer has attached (sys.settrace,
 breakpoint(), the seeing tools), the virtual stack is written to
-``f.f_valuestack``, ``f._lasti`` set, and the traced loop resumes the frame
-(``tracer.resume``).  A frame started while a tracer is attached never enters
+``f.f_valuestack`` (a lean call's frame materialised first, ``deopt``),
+``f._lasti`` set, and the traced loop resumes the frame (``tracer.resume``).  A frame started while a tracer is attached never enters
 tier 2.  The generated code assumes nothing that could go stale: globals and
 builtins are read at each use (as tier 1 does), operators are the host's, so
 rebinding a global or builtin, or changing a class, needs no guard.
@@ -632,7 +647,8 @@ def _source(code, g, nslots, comments, d):
         ("    if not depth & 63: host_room(tstate)", 0),
         ("    back = tstate.frame", 0),
         ("    tstate.depth = depth + 1; tstate.frame = f; f.f_state = EXECUTING", 0),
-        ("    f.f_back = back if back is not LEAN else materialise(getframe())", 0),
+        ("    if back is LEAN: back = materialise(getframe())", 0),
+        ("    f.f_back = back", 0),
         ("    fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
         ("    exact = globals_.__class__ is dict", 0),
         ("    %s = None" % " = ".join("s%d" % k for k in range(nslots)), 0),
@@ -685,7 +701,13 @@ def _lean_source(code, g, nslots, comments):
     head = [
         "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
                                     + ["globals_", "builtins_"]),
-        "    def t2(tstate%s, frame0=None):" % "".join(", " + a for a in args.split(", ") if a),
+        "    def t2(tstate%s, frame0=None%s):" % (
+            "".join(", " + a for a in args.split(", ") if a),
+            # several blocks: entered at a loop header too (osr_entry), with
+            # the frame's locals and value stack
+            "" if g.nblocks == 1 else ", blk=0%s%s" % (
+                "".join(", %s=NULL" % x for x in rest),
+                "".join(", s%d=None" % k for k in range(nslots)))),
         "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
         "builtins_, [%s], frame0)" % (code_p, args),
         "        depth = tstate.depth",
@@ -694,18 +716,16 @@ def _lean_source(code, g, nslots, comments):
         "        fr = [frame0]; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
-    if rest:
+    single = g.nblocks == 1
+    if rest and single:
         head.append("        %s = NULL" % " = ".join(rest))
     body = g.body
-    single = g.nblocks == 1
     if single:
         # one basic block (no jump): no dispatch loop, the body runs straight
         body = [(indent - 2, text, step) for indent, text, step in body[4:]]
         head.append("        try:")
     else:
         head += [
-            # (no slot is read before a predecessor block wrote it)
-            "        blk = 0",
             "        try:",
             "            while True:",
         ]
@@ -713,7 +733,7 @@ def _lean_source(code, g, nslots, comments):
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4
     for k, (indent, text, step) in enumerate(body):
-        if text == "pass" and k + 1 < len(body) and body[k + 1][0] > indent:
+        if text == "pass" and k + 1 < len(body) and body[k + 1][0] >= indent:
             continue        # (a NOP per block entry: only an empty block needs it)
         note = comments.get(step)
         lines.append("    " * (indent + base) + text + ("  # " + note if note else ""))
@@ -864,13 +884,22 @@ def osr_entry(f, stack, index):
     if tstate.tracer is not None:
         handler, arg = d.basic[index]
         return handler(f, stack, arg)
-    lean = lean_for(f.f_code, f.f_globals, f.f_builtins) if index == 0 else None
+    code = f.f_code
+    lean = lean_for(code, f.f_globals, f.f_builtins)
     tstate.depth -= 1
     tstate.frame = f.f_back
     try:
         if lean is not None:
             # (this Frame is the lean call's frame: materialising finds it)
-            r = lean(tstate, *f.f_localsplus[:f.f_code.co_argcount], f)
+            lp = f.f_localsplus
+            argc = code.co_argcount
+            if index == 0:
+                r = lean(tstate, *lp[:argc], f)
+            else:
+                # a loop header (on-stack replacement): locals and value stack passed in
+                vals = list(stack)
+                del stack[:]
+                r = lean(tstate, *lp[:argc], f, index, *lp[argc:code.co_nlocals], *vals)
         else:
             r = d.t2(f, tstate, index)
     except BaseException as e:

@@ -267,8 +267,9 @@ class TracedLoop:
                     and tstate.recursion_limit <= sys.getrecursionlimit()):
                 raise ceval._recursion_error()
             tstate.depth = base_depth + 1
-            entry.f_back = (prev_frame if prev_frame is not _t2frames.LEAN
-                            else _t2frames.materialise(sys._getframe(1)))
+            if prev_frame is _t2frames.LEAN:
+                prev_frame = _t2frames.materialise(sys._getframe(1))  # (a lean caller)
+            entry.f_back = prev_frame
             tstate.frame = entry
         try:
             try:
