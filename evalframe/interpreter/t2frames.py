@@ -92,7 +92,7 @@ def _lean_above(hf):
     return None
 
 
-def materialise(hf):
+def materialise(hf, current=True):
     """The Frame of the innermost lean call at or above host frame ``hf`` that
     has entered (made now, or the one made before), its f_back chain made too."""
     hf = _lean_above(hf)
@@ -124,6 +124,7 @@ def materialise(hf):
             made = True
         elif getattr(fm, "_f_host", None) is None:
             fm._f_host = hf     # (the plain loop's frame, continued lean: tier2.osr_entry)
+            _linked[0] += 1
             _install()
         if type(loc) is dict:
             loc.clear()     # (the host keeps the snapshot: hold nothing alive)
@@ -139,7 +140,7 @@ def materialise(hf):
             break
         last_new = fm
         hf = _lean_above(hf.f_back)
-    if first is not None:
+    if first is not None and current:
         tstate = _get_tstate()
         if tstate.frame is LEAN:
             # the innermost lean call has its Frame now: it is the current frame
@@ -168,7 +169,30 @@ def _make(hf, loc):
     fm.f_init_self = None
     fm.f_back = None
     fm._f_host = hf
+    _linked[0] += 1
     _install()
+    return fm
+
+
+def make_direct(hf, back, globals_, builtins_, fast):
+    """The Frame of lean host frame ``hf`` leaving by an exception, from what
+    its except clause passes (tier2.lean_raise): no read of ``hf.f_locals``;
+    its locals no longer change, so it is not linked to ``hf``."""
+    info = LEAN_CODES[id(hf.f_code)]
+    fm = _new(Frame)
+    fm.f_code = info.code
+    fm.f_globals = globals_
+    fm.f_builtins = builtins_
+    fm._f_locals = None
+    fm.f_localsplus = list(fast)
+    fm.f_valuestack = []
+    fm.f_blockstack = []
+    fm._lasti = -1
+    fm.f_instrs = info.decoded.instrs
+    fm.f_state = FRAME_EXECUTING
+    fm.f_init_self = None
+    # (the caller's frame, not the current one: this call has not left yet)
+    fm.f_back = back if back is not LEAN else materialise(hf.f_back, False)
     return fm
 
 
@@ -179,6 +203,7 @@ def _adopt(fm, hf):
     fm.f_state = FRAME_EXECUTING
     fm.f_back = None
     fm._f_host = hf
+    _linked[0] += 1
     _install()
 
 
@@ -190,6 +215,7 @@ def own_frame(fr, hf):
         return materialise(hf)
     if getattr(fm, "_f_host", None) is None:
         fm._f_host = hf
+        _linked[0] += 1
         _install()
     tstate = _get_tstate()
     if tstate.frame is LEAN:
@@ -219,6 +245,8 @@ def settle(fr, index, state=FRAME_RETURNED):
 
 def refresh(frame):
     """A materialised lean frame's fast locals, from its host frame (running or finished)."""
+    if not _linked[0]:
+        return          # (no frame is linked: nothing to ask of this one)
     hf = getattr(frame, "_f_host", None)
     if hf is None:
         return
@@ -236,9 +264,13 @@ def detach(frame):
         del frame._f_host
     except AttributeError:
         pass
+    else:
+        _linked[0] -= 1
 
 
 _plain_live_lasti = None
+# how many Frames are linked to a host frame now (refresh asks nothing when none)
+_linked = [0]
 
 
 def _live_lasti(frame):

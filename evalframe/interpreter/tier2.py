@@ -740,7 +740,8 @@ def _lean_source(code, g, nslots, comments):
         linemap.append(step)
     tail = [
         "        except BaseException as e:",
-        "            lean_raise(tstate, e, fr)",
+        "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
+        % "".join("l%d, " % i for i in range(code.co_nlocals)),
         "        finally:",
         "            tstate.depth = depth; tstate.frame = back",
         "    return t2",
@@ -949,15 +950,22 @@ class _Outside:
         return -1
 
 
-def lean_raise(tstate, e, fr):
+def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     """The except clause of a lean function: its traceback entry (the frame
-    materialised, f_lasti from the host line), then the exception leaves."""
+    materialised, f_lasti from the host line), then the exception leaves.
+    (The caller, bindings and locals come as arguments: a frame made here
+    needs no read of the host frame's f_locals.)"""
     fm = fr[0]
     if fm is _DEOPTED or (issubclass(type(e), STOP_OR_MEMORY) and stops_run(e)):
         if type(e) is _Reraise:
             e = e.exc
         leave(e)        # (unwound where it ran: the deoptimised frame's loop)
-    fm = _t2f.own_frame(fr, sys._getframe(1))
+    hf = sys._getframe(1)
+    if fm is None:
+        fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)
+    else:
+        fm = _t2f.own_frame(fr, hf)
+    hf = None
     fr[0] = None
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
     info = _t2f.LEAN_CODES.get(id(tb.tb_frame.f_code)) if tb is not None else None
