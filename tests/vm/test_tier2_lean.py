@@ -36,6 +36,7 @@ def _eager_program(tmp_path, source, monkeypatch):
     _programs.assert_same(tmp_path, source)
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
 def test_calls_of_each_arity_are_lean(eager):
     out, g = _run(
         "def a0(): return 1\n"
@@ -55,6 +56,7 @@ def test_calls_of_each_arity_are_lean(eager):
     assert g["C"].__dict__["m"]._lean is not None
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
 def test_code_with_handlers_or_cells_is_not_lean(eager):
     out, g = _run(
         "def h(x):\n"
