@@ -30,6 +30,7 @@ from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
 from .decode import decode
 from .superinstr import FUSED_LINES, FUSED, HEADER_CODE as _HEADER_CODE
 from . import tier2 as _tier2
+from .t2frames import LEAN as _LEAN, materialise as _materialise
 from ..objects import frameobject as _frameobject
 from ..objects.genobject import Generator
 from ..opcodes import YIELD_FROM as _OP_YIELD_FROM
@@ -142,6 +143,8 @@ def _eval_plain(tstate, f, throwexc):
     if base_depth >= tstate.recursion_limit:
         raise _recursion_error()
     tstate.depth = base_depth + 1
+    if prev is _LEAN:
+        prev = _materialise(_getframe(1))   # (a lean tier-2 caller: t2frames)
     f.f_back = prev
     tstate.frame = f
     f.f_state = FRAME_EXECUTING

@@ -20,9 +20,24 @@ one host function, compiled once with the host's ``compile()``:
   ``sys._getframe().f_locals`` and tracebacks always see exact values), the
   block stack in ``f.f_blockstack`` (3.10's SETUP_FINALLY model unchanged);
 * a guest call of a guest function whose code is in tier 2 is a direct host
-  call of its tier-2 function (guest depth still counted and bounded by the
+  call, of its *lean* function where it has one (below), else of its
+  frame-based tier-2 function (guest depth still counted and bounded by the
   guest's recursion limit; host Python-to-Python calls use no C stack on
-  3.11+), anything else goes through call.call_push and the plain loop.
+  3.11+); anything else goes through call.call_push and the plain loop.
+
+Lean functions (``_Lean``; frames made only when observed, t2frames.py): code
+with no handlers, cells, varargs or keyword-only arguments is translated a
+second time, with guest locals as host locals ``l0 ..`` and its arguments as
+host parameters, bound once per function (``Function._lean``) or per
+(code, globals, builtins).  A lean call makes no Frame: ``tstate.frame`` holds
+the marker ``LEAN`` while it runs, and whoever observes the current frame
+(``t2frames.current_frame``) gets it materialised from the host stack, with
+identity kept per call, f_back chains through tier 1, tier 2 and host
+callbacks, f_lineno and f_locals read from the host frame.  Its exception
+path is static (no handlers): ``lean_raise`` adds the traceback entry on the
+materialised frame and the exception leaves.  Frames the plain loop starts
+enter lean code too (``osr_entry``: at instruction 0 or a loop header, the
+Frame passed in as the call's frame).
 
 Exceptions: the host line of the tier-2 function that raised maps to the
 guest instruction (``T2_LINES``); the except clause materialises the value
@@ -33,8 +48,8 @@ continues at the handler, or lets the exception leave.
 Deoptimisation (tier 2 -> tier 1 at the exact instruction with the exact
 value stack): after every call, if a tracer has attached (sys.settrace,
 breakpoint(), the seeing tools), the virtual stack is written to
-``f.f_valuestack``, ``f._lasti`` set, and the traced loop resumes the frame
-(``tracer.resume``).  A frame started while a tracer is attached never enters
+``f.f_valuestack`` (a lean call's frame materialised first, ``deopt``),
+``f._lasti`` set, and the traced loop resumes the frame (``tracer.resume``).  A frame started while a tracer is attached never enters
 tier 2.  The generated code assumes nothing that could go stale: globals and
 builtins are read at each use (as tier 1 does), operators are the host's, so
 rebinding a global or builtin, or changing a class, needs no guard.
@@ -55,6 +70,7 @@ each function's source to DIR.  EVALFRAME_TIER2=off|auto|eager picks the mode
 
 import linecache
 import os
+import re
 import sys
 from types import MethodType
 
@@ -66,6 +82,7 @@ from ..objects import excslots as _x
 from .abort import STOP_OR_MEMORY, stops_run
 from . import bytecodes as _bytecodes
 from . import superinstr as _si
+from . import t2frames as _t2f
 from .pystate import get_tstate
 
 # off: never; auto: code that is hot (HOT events: frames made, loop headers
@@ -205,6 +222,8 @@ class _Function(_si.Group):
     templates, with the stack slots ``s0..`` as the canonical form at block
     boundaries and jumps as ``blk = target; continue``."""
 
+    lean = False
+
     def __init__(self, bound, nslots):
         super().__init__(0, bound)
         self.nslots = nslots
@@ -268,7 +287,151 @@ class _Function(_si.Group):
         self.from_stack(after)
 
 
-def translate(code, d):
+class _NotLean(Exception):
+    """The code needs a Frame (block stack, cells, an opcode run by its handler
+    on the frame's own stack...): no lean entry, the frame-based one only."""
+
+
+# a standalone name ``f`` in a shared template (the frame): a lean function has
+# none until it is observed, so there it is the materialised frame
+_F_WORD = re.compile(r"(?<![.\w])f\b")
+
+
+class _Lean(_Function):
+    """A whole code object as a lean function: guest locals are host locals
+    ``l0 ..`` (arguments are the host parameters), no Frame unless observed
+    (t2frames), no block stack (code with handlers is not lean)."""
+
+    lean = True
+
+    def emit(self, text, indent=0):
+        if "f" in text:
+            text = _F_WORD.sub("mat(fr)", text)
+        super().emit(text, indent)
+
+    def fast(self, index):
+        return "l%d" % index
+
+    def generic(self, handler, arg):
+        raise _NotLean("generic")
+
+    def spill_local(self, index):
+        """Before local ``index`` is stored or deleted, virtual-stack entries
+        that read it in place are copied into temporaries."""
+        name = "l%d" % index
+        for k, x in enumerate(self.vs):
+            if x == name:
+                t = self.temp()
+                self.emit("%s = %s" % (t, name))
+                for m in range(k, len(self.vs)):
+                    if self.vs[m] == name:
+                        self.vs[m] = t
+
+
+# handlers a lean function runs on a list holding its virtual stack: they only
+# fall through and touch nothing of the frame but its globals and builtins
+_LEAN_GENERIC = (_si._GENERIC - frozenset((
+    "DELETE_FAST", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "DELETE_DEREF",
+    "LOAD_CLASSDEREF"))) | frozenset(("MAKE_FUNCTION", "CALL_FUNCTION_EX", "IMPORT_NAME",
+                                      "LOAD_BUILD_CLASS", "DICT_MERGE", "LIST_TO_TUPLE"))
+
+
+def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
+    """An instruction of a lean function; NotImplemented: the shared template."""
+    if name == "LOAD_FAST":
+        if darg not in g.bound:
+            g.emit("if l%d is NULL: raise unbound_local_name(%s)"
+                   % (darg, g.param(code.co_varnames[darg])))
+        g.push("l%d" % darg)        # (read in place: spill_local before it changes)
+        return True
+    if name == "STORE_FAST":
+        v = g.pop()
+        g.spill_local(darg)
+        g.emit("l%d = %s" % (darg, v))
+        g.release(v)
+        g.bound.add(darg)
+        return True
+    if name == "DELETE_FAST":
+        g.spill_local(darg)
+        if darg not in g.bound:
+            g.emit("if l%d is NULL: raise unbound_local_name(%s)"
+                   % (darg, g.param(code.co_varnames[darg])))
+        g.emit("l%d = NULL" % darg)
+        g.bound.discard(darg)
+        return True
+    if name == "LOAD_GLOBAL":
+        t = g.temp()
+        p = g.param(darg)
+        # (globals and builtins are exact dicts: bind_lean checks)
+        g.emit("%s = globals_[%s] if %s in globals_ else builtins_[%s] if %s in builtins_ "
+               "else load_global_slow(mat(fr), %s)" % (t, p, p, p, p, p))
+        g.push(t)
+        return True
+    if name == "RETURN_VALUE":
+        v = g.pop()
+        g.emit("if fr[0] is not None: settle(fr, %d)" % j)
+        g.emit("return %s" % v)
+        return False
+    if name == "FOR_ITER":
+        it = g.peek()
+        t = g.temp()
+        # a guest generator: the frame continues in tier 1, which resumes it
+        # inline (as the frame-based tier 2 does)
+        g.emit("if type(%s) is Generator: return deopt(tstate, fr, %d, (%s,), False)"
+               % (it, j - 1, ", ".join(g.vs)))
+        g.emit("%s = next(%s, NULL)" % (t, it))
+        g.emit("if %s is NULL:" % t)
+        keep = list(g.vs)
+        g.vs.pop()
+        if it[0] == "s":
+            g.emit("%s = None" % it, 1)
+        g.exit(darg, 1)
+        g.vs = keep
+        g.push(t)
+        return True
+    if name == "CALL_FUNCTION_KW":
+        kwnames = g.pop()
+        argv = [g.pop() for _ in range(arg)][::-1]
+        func = g.pop()
+        fn = g.temp()
+        g.emit("%s = call_kw(tstate, %s, [%s], %s)" % (fn, func, ", ".join(argv), kwnames))
+        g.release(func, kwnames, *argv)
+        _lean_after_call(g, fn, j)
+        return True
+    if name in ("CALL_FUNCTION", "CALL_METHOD"):
+        fn = _emit_call(g, name, arg)
+        _lean_after_call(g, fn, j)
+        return True
+    if name == "RAISE_VARARGS":
+        items = [g.pop() for _ in range(arg)][::-1]
+        g.emit("run_raise(%s, [%s], %d)" % (g.param(handler), ", ".join(items), arg))
+        return False
+    if name in _si._BUILDERS and _si._BUILDERS[name](g, darg, arg):
+        return True
+    if name in _LEAN_GENERIC:
+        n = len(g.vs)
+        after = n + _K.stack_effect(op, arg if op >= _K.HAVE_ARGUMENT else 0, False)
+        temps = [x for x in g.vs if x[0] == "t"]
+        g.emit("st = [%s]" % ", ".join(g.vs))
+        if temps:
+            g.emit("%s = None" % " = ".join(dict.fromkeys(temps)))
+        g.emit("run_generic(%s, mat(fr), st, %s)" % (g.param(handler), g.param(darg)))
+        g.vs = ["s%d" % k for k in range(after)]
+        if after:
+            g.emit("%s, = st" % ", ".join(g.vs))
+        g.emit("st = None")
+        return True
+    return NotImplemented
+
+
+def _lean_after_call(g, result, j):
+    g.push(result)
+    # deoptimise when a tracer attached during the call (docs/vm.md)
+    g.emit("if tstate.tracer is not None: return deopt(tstate, fr, %d, (%s,), True)"
+           % (j, ", ".join(g.vs)))
+
+
+def translate(code, d, cls=None):
     """The source of ``code``'s tier-2 function, its params and line table, or None."""
     raw, basic = d.raw, d.basic
     depth = stack_depths(raw, basic)
@@ -279,8 +442,9 @@ def translate(code, d):
     bound0 = _si.always_bound(code, raw)
     nslots = max(code.co_stacksize, 1)
     bound_at = bound_locals(code, raw, basic, depth, bound0)
-    g = _Function(bound0, nslots)
+    g = (cls or _Function)(bound0, nslots)
     g.raw = raw
+    g.code = code
     blocks = sorted(t for t in targets if t < n and depth[t] is not None)
     # the chunks of the block dispatch: (last block start of the chunk, [starts])
     chunks = [blocks[k:k + _CHUNK] for k in range(0, len(blocks), _CHUNK)]
@@ -308,6 +472,7 @@ def translate(code, d):
                 g.canonical()
                 if end >= n:
                     g.emit("raise SystemError('tier 2: fell off the code')")
+    g.nblocks = len(blocks)
     return g, nslots, comments
 
 
@@ -325,7 +490,15 @@ def _block(g, code, d, depth, start, end, comments):
         handler, darg = basic[j]
         g.step = j
         comments[j] = _describe(code, j, name, arg, darg)
-        if name in _OWN:
+        if g.lean:
+            more = _lean_op(g, code, name, op, arg, darg, j, handler, depth)
+            if more is NotImplemented:
+                if name not in _si.FUSABLE:
+                    raise _NotLean(name)
+                more = _si._translate(g, name, arg, darg, j, handler, arg)
+                if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
+                    more = False
+        elif name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
         elif name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW"):
             more = _si.translate(g, name, arg, darg, j, handler, arg)
@@ -380,34 +553,37 @@ def _own(g, name, arg, darg, j, depth):
         g.release(func, kwnames, *argv)
         _after_call(g, fn, j)
         return True
+    g.emit("f._lasti = %d" % j)
+    fn = _emit_call(g, name, arg)
+    _after_call(g, fn, j)
+    return True
+
+
+def _emit_call(g, name, arg):
+    """CALL_FUNCTION / CALL_METHOD: an exact-arity guest function with a lean
+    entry (bind_lean) is one host call, anything else goes through call_any.
+    Returns the expression of the result (not yet pushed)."""
     argv = [g.pop() for _ in range(arg)][::-1]
+    r, ln = g.temp(), g.temp()
     if name == "CALL_METHOD":
         self_ = g.pop()
         meth = g.pop()
-        fn, args, k = g.temp(), g.temp(), g.temp()
-        g.emit("if %s is NULL: %s = %s; %s = [%s]; %s = %d"
-               % (meth, fn, self_, args, ", ".join(argv), k, len(argv)))
-        g.emit("else: %s = %s; %s = [%s]; %s = %d"
-               % (fn, meth, args, ", ".join([self_] + argv), k, len(argv) + 1))
+        # (LOAD_METHOD left meth NULL or a guest Function)
+        both = ", ".join([self_] + argv)
+        g.emit("if %s is not NULL and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
+               "%s = %s(tstate, %s)" % (meth, meth, len(argv) + 1, ln, meth, r, ln, both))
+        g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s])"
+               % (meth, r, self_, ", ".join(argv)))
+        g.emit("else: %s = call_any(tstate, %s, [%s])" % (r, meth, both))
         g.release(meth, self_, *argv)
-        n_expr = k
     else:
         func = g.pop()
-        fn, args = g.temp(), g.temp()
-        g.emit("%s = %s; %s = [%s]" % (fn, func, args, ", ".join(argv)))
+        g.emit("if type(%s) is Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
+               "%s = %s(tstate%s)" % (func, func, len(argv), ln, func, r, ln,
+                                      "".join(", " + a for a in argv)))
+        g.emit("else: %s = call_any(tstate, %s, [%s])" % (r, func, ", ".join(argv)))
         g.release(func, *argv)
-        n_expr = str(len(argv))
-    g.emit("f._lasti = %d" % j)
-    dd = g.temp()
-    g.emit("if type(%s) is Function and %s._fast_argcount == %s:" % (fn, fn, n_expr))
-    g.emit("%s = %s._code._decoded" % (dd, fn), 1)
-    g.emit("if %s is not None and %s.t2 is not None: %s = %s.t2(None, tstate, 0, %s, %s)"
-           % (dd, dd, fn, dd, fn, args), 1)
-    g.emit("else: %s = run_frame(fast_frame(%s, %s))" % (fn, fn, args), 1)
-    g.emit("else: %s = call_any(tstate, %s, %s)" % (fn, fn, args))
-    g.emit("%s = %s = None" % (args, dd))
-    _after_call(g, fn, j)
-    return True
+    return r
 
 
 def _after_call(g, result, j):
@@ -466,8 +642,9 @@ def _source(code, g, nslots, comments, d):
         ("    if depth >= tstate.recursion_limit: raise recursion_error()", 0),
         ("    if not depth & 63: host_room(tstate)", 0),
         ("    back = tstate.frame", 0),
-        ("    tstate.depth = depth + 1; f.f_back = back; tstate.frame = f; "
-         "f.f_state = EXECUTING", 0),
+        ("    tstate.depth = depth + 1; tstate.frame = f; f.f_state = EXECUTING", 0),
+        ("    if back is LEAN: back = materialise(getframe())", 0),
+        ("    f.f_back = back", 0),
         ("    fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
         ("    exact = globals_.__class__ is dict", 0),
         ("    %s = None" % " = ".join("s%d" % k for k in range(nslots)), 0),
@@ -512,6 +689,138 @@ def _source(code, g, nslots, comments, d):
     return src, linemap
 
 
+def _lean_source(code, g, nslots, comments):
+    code_p = g.param(code)
+    nargs = code.co_argcount
+    args = ", ".join("l%d" % i for i in range(nargs))
+    rest = ["l%d" % i for i in range(nargs, code.co_nlocals)]
+    head = [
+        "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
+                                    + ["globals_", "builtins_"]),
+        "    def t2(tstate%s, frame0=None%s):" % (
+            "".join(", " + a for a in args.split(", ") if a),
+            # several blocks: entered at a loop header too (osr_entry), with
+            # the frame's locals and value stack
+            "" if g.nblocks == 1 else ", blk=0%s%s" % (
+                "".join(", %s=NULL" % x for x in rest),
+                "".join(", s%d=None" % k for k in range(nslots)))),
+        "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
+        "builtins_, [%s], frame0)" % (code_p, args),
+        "        depth = tstate.depth",
+        "        if depth >= tstate.recursion_limit: raise recursion_error()",
+        "        if not depth & 63: host_room(tstate)",
+        "        fr = [frame0]; back = tstate.frame",
+        "        tstate.depth = depth + 1; tstate.frame = LEAN",
+    ]
+    single = g.nblocks == 1
+    if rest and single:
+        head.append("        %s = NULL" % " = ".join(rest))
+    body = g.body
+    if single:
+        # one basic block (no jump): no dispatch loop, the body runs straight
+        body = [(indent - 2, text, step) for indent, text, step in body[4:]]
+        head.append("        try:")
+    else:
+        head += [
+            "        try:",
+            "            while True:",
+        ]
+    lines = list(head)
+    linemap = [0] + [-1] * len(head)
+    base = 3 if single else 4
+    for k, (indent, text, step) in enumerate(body):
+        if text == "pass" and k + 1 < len(body) and body[k + 1][0] >= indent:
+            continue        # (a NOP per block entry: only an empty block needs it)
+        note = comments.get(step)
+        lines.append("    " * (indent + base) + text + ("  # " + note if note else ""))
+        linemap.append(step)
+    tail = [
+        "        except BaseException as e:",
+        "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
+        % "".join("l%d, " % i for i in range(code.co_nlocals)),
+        "        finally:",
+        "            tstate.depth = depth; tstate.frame = back",
+        "    return t2",
+    ]
+    lines += tail
+    linemap += [-1] * len(tail)
+    return "\n".join(lines) + "\n", linemap
+
+
+# id of a guest code -> (code, factory, params) of its lean function, or False
+# (not lean).  By identity: code objects compare equal by value.
+_LEAN = {}
+_CO_NOT_LEAN = 0x4 | 0x8 | _CO_GENERATORS      # varargs, varkeywords, generators
+
+
+def _compile_lean(code, d):
+    global _count
+    if (code.co_flags & _CO_NOT_LEAN or code.co_cellvars or code.co_freevars
+            or code.co_kwonlyargcount or not eligible(code, d.raw)):
+        return False
+    try:
+        g, nslots, comments = translate(code, d, _Lean)
+    except (ValueError, AssertionError, _NotLean):
+        return False
+    src, linemap = _lean_source(code, g, nslots, comments)
+    _count += 1
+    filename = _filename(code).replace("<tier2 ", "<tier2 lean ")
+    ns = dict(_namespace())
+    try:
+        host_code = compile(src, filename, "exec")
+    except (SyntaxError, RecursionError, MemoryError):
+        return False
+    exec(host_code, ns)
+    make = ns["make"]
+    _t2f._install()     # (frames of lean calls read their position and locals there)
+    probe = make(*g.params, {}, {})
+    _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
+    linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
+    _dump(code, filename, src)
+    return [code, make, tuple(g.params), [None, None, None]]
+
+
+def lean_for(code, g, b):
+    """The lean function of ``code`` bound to globals ``g`` and builtins ``b``
+    (translated once per code, bound once per globals), or None."""
+    ent = _LEAN.get(id(code))
+    if ent is None:
+        d = code._decoded
+        if d is None or d.t2 is None or len(_LEAN) >= MAX_CODES:
+            return None
+        ent = _LEAN[id(code)] = _compile_lean(code, d)
+        if ent is False:
+            _LEAN[id(code)] = ent = [code, None]      # (keeps the id taken)
+    make = ent[1]
+    if make is None or g.__class__ is not dict or b.__class__ is not dict:
+        return None
+    last = ent[3]
+    if last[0] is g and last[1] is b:
+        return last[2]
+    fn = make(*ent[2], g, b)
+    ent[3] = [g, b, fn]
+    return fn
+
+
+def bind_lean(func):
+    """``func``'s lean tier-2 entry (made once per function), or None."""
+    fn = func._lean = lean_for(func._code, func._globals, func._builtins)
+    return fn
+
+
+def _dump(code, filename, src):
+    if DUMP_DIR:
+        try:
+            os.makedirs(DUMP_DIR, exist_ok=True)
+            with open(os.path.join(DUMP_DIR, os.path.basename(filename).strip("<>")
+                                   .replace(" ", "_") + ".py"), "w") as out:
+                out.write("# %s (%s:%d)\n" % (code.co_name, code.co_filename,
+                                              code.co_firstlineno))
+                out.write(src)
+        except OSError:
+            pass
+
+
 def _filename(code):
     base = "%s-%s-%d" % (os.path.basename(code.co_filename or "?"), code.co_qualname
                          if hasattr(code, "co_qualname") else code.co_name,
@@ -542,16 +851,7 @@ def compile_code(code, d):
     fn = ns["make"](*g.params)
     T2_LINES[fn.__code__] = linemap
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
-    if DUMP_DIR:
-        try:
-            os.makedirs(DUMP_DIR, exist_ok=True)
-            with open(os.path.join(DUMP_DIR, os.path.basename(filename).strip("<>")
-                                   .replace(" ", "_") + ".py"), "w") as out:
-                out.write("# %s (%s:%d)\n" % (code.co_name, code.co_filename,
-                                              code.co_firstlineno))
-                out.write(src)
-        except OSError:
-            pass
+    _dump(code, filename, src)
     d.t2 = fn
     d.t1instrs = list(d.instrs)     # (what a frame handed back to tier 1 runs)
     # frames the plain loop starts (instruction 0), or already running ones
@@ -581,10 +881,24 @@ def osr_entry(f, stack, index):
     if tstate.tracer is not None:
         handler, arg = d.basic[index]
         return handler(f, stack, arg)
+    code = f.f_code
+    lean = lean_for(code, f.f_globals, f.f_builtins)
     tstate.depth -= 1
     tstate.frame = f.f_back
     try:
-        r = d.t2(f, tstate, index)
+        if lean is not None:
+            # (this Frame is the lean call's frame: materialising finds it)
+            lp = f.f_localsplus
+            argc = code.co_argcount
+            if index == 0:
+                r = lean(tstate, *lp[:argc], f)
+            else:
+                # a loop header (on-stack replacement): locals and value stack passed in
+                vals = list(stack)
+                del stack[:]
+                r = lean(tstate, *lp[:argc], f, index, *lp[argc:code.co_nlocals], *vals)
+        else:
+            r = d.t2(f, tstate, index)
     except BaseException as e:
         tstate.depth += 1
         tstate.frame = f
@@ -622,6 +936,110 @@ def catch(tstate, f, e, slots):
     return f._lasti + 1, exc
 
 
+_DEOPTED = _t2f.LEAN     # (in a lean call's fr: its frame continued in tier 1 or traced)
+
+
+class _Outside:
+    """The line table of a host function that runs a frame outside translated code."""
+
+    def __getitem__(self, line):
+        return -1
+
+
+def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
+    """The except clause of a lean function: its traceback entry (the frame
+    materialised, f_lasti from the host line), then the exception leaves.
+    (The caller, bindings and locals come as arguments: a frame made here
+    needs no read of the host frame's f_locals.)"""
+    fm = fr[0]
+    if fm is _DEOPTED or (issubclass(type(e), STOP_OR_MEMORY) and stops_run(e)):
+        if type(e) is _Reraise:
+            e = e.exc
+        leave(e)        # (unwound where it ran: the deoptimised frame's loop)
+    hf = sys._getframe(1)
+    if fm is None:
+        fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)
+    else:
+        fm = _t2f.own_frame(fr, hf)
+    hf = None
+    fr[0] = None
+    tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
+    info = _t2f.LEAN_CODES.get(id(tb.tb_frame.f_code)) if tb is not None else None
+    cur = info.linemap[tb.tb_lineno] if info is not None else -1
+    if cur < 0:
+        cur = fm._lasti
+    if type(e) is _Reraise:
+        exc = e.exc
+        fm._lasti = cur if e.lasti is None else e.lasti
+        add_tb = False
+    else:
+        exc = e
+        fm._lasti = cur
+        add_tb = True
+    e = None
+    _tracebacks.add_entry(tstate, exc, fm, add_tb)
+    _t2f.detach(fm)
+    fm.f_state = _t2f.FRAME_RAISED
+    fm = None
+    leave(exc)
+
+
+def deopt(tstate, fr, index, stack, traced):
+    """A lean call continues as a Frame at instruction ``index`` + 1 with the
+    value stack ``stack``: in the traced loop (a tracer attached) or the plain
+    loop (a guest generator to resume inline)."""
+    fm = _t2f.own_frame(fr, sys._getframe(1))
+    fr[0] = _DEOPTED
+    _t2f.detach(fm)
+    fm.f_valuestack = list(stack)
+    fm.f_blockstack = []
+    fm._lasti = index
+    fm.f_state = FRAME_EXECUTING
+    d = fm.f_code._decoded
+    if traced:
+        fm.f_instrs = d.instrs
+        tstate.frame = fm
+        # (``f``: while the traced loop runs it, ceval.live_lasti stops here, at
+        # a host frame of T2_LINES running ``f`` outside translated code, and
+        # reads f._lasti, which the traced loop keeps; not a plain loop further
+        # out that was running this frame before)
+        f = fm
+        return tstate.tracer.resume(tstate, f, f, None)
+    fm.f_instrs = d.t1instrs
+    tstate.frame = fm.f_back
+    tstate.depth -= 1
+    return _eval_plain(tstate, fm, None)
+
+
+T2_LINES[deopt.__code__] = _Outside()
+
+
+def traced_call(tstate, code, globals_, builtins_, args, frame0):
+    """A lean function called while a tracer is attached: a Frame, traced."""
+    if frame0 is not None and frame0.f_state == FRAME_CREATED:
+        f = frame0      # (run_callee's: not started yet)
+    else:
+        d = code._decoded
+        args += [NULL] * (code.co_nlocals - code.co_argcount)
+        f = Frame(code, globals_, builtins_, None, args, d.instrs)
+    return tstate.tracer.eval_frame(tstate, f, None)
+
+
+def run_raise(handler, items, count):
+    handler(None, items, count)
+    raise SystemError("tier 2: RAISE_VARARGS fell through")
+
+
+def run_generic(handler, f, stack, arg):
+    """A handler a lean function runs on a list (a Frame it returns: a guest call)."""
+    r = handler(f, stack, arg)
+    if r is not None:
+        if r.__class__ is Frame:
+            stack.append(run_callee(r))
+        else:
+            raise SystemError("tier 2: unexpected handler result %r" % (r,))
+
+
 def leave(exc):
     """Raise ``exc`` out of a tier-2 function, its __context__ kept (as the
     plain loop: a host caller's handled exception must not be chained)."""
@@ -648,8 +1066,17 @@ def run_op(handler, f, stack, arg):
 
 def run_callee(fr):
     """Run a callee Frame from tier 2 (in tier 2 if its code is, else the plain loop)."""
-    t2 = fr.f_code._decoded.t2
-    v = t2(fr, get_tstate()) if t2 is not None else _run_frame(fr)
+    code = fr.f_code
+    t2 = code._decoded.t2
+    if t2 is None:
+        v = _run_frame(fr)
+    else:
+        tstate = get_tstate()
+        lean = lean_for(code, fr.f_globals, fr.f_builtins) if tstate.tracer is None else None
+        if lean is not None:
+            v = lean(tstate, *fr.f_localsplus[:code.co_argcount], fr)
+        else:
+            v = t2(fr, tstate)
     init_self = fr.f_init_self
     if init_self is not None:
         # (a class's guest __init__: type_call's check, the new object)
@@ -665,6 +1092,9 @@ def call_from_host(t2, func, args):
     try:
         if tstate.reentry & 63 == 0:
             _check_host_room(tstate)
+        lean = func._lean or bind_lean(func)
+        if lean is not None:
+            return lean(tstate, *args)
         return t2(None, tstate, 0, func, args)
     finally:
         tstate.reentry -= 1
@@ -688,8 +1118,11 @@ def call_any(tstate, func, args):
                 args += defaults[n - argcount:]
                 n = argcount
         if n == argcount:
-            d = func._code._decoded
-            if d is not None and d.t2 is not None:
+            d = func._code._decoded or _decode(func._code)
+            if d.t2 is not None:
+                lean = func._lean or bind_lean(func)
+                if lean is not None:
+                    return lean(tstate, *args)
                 return d.t2(None, tstate, 0, func, args)
     st = []
     fr = _call_push(st, func, args, None)
@@ -757,6 +1190,12 @@ def _namespace():
         from . import ceval, pystate
         from .ops import RETURN
         from .call import call_push, unbind_method
+        global _decode
+        from .decode import decode as _decode
+        from .ops.names import unbound_local_name as _unbound_local_name
+        from ..objects.genobject import Generator as _Generator
+        global _tracebacks
+        from ..runtime import tracebacks as _tracebacks
         from .specialize import fast_frame
         _RETURN = RETURN
         _Reraise = ceval.Reraise
@@ -776,6 +1215,10 @@ def _namespace():
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
+            "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
+            "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
+            "traced_call": traced_call, "run_raise": run_raise, "run_generic": run_generic,
+            "unbound_local_name": _unbound_local_name, "Generator": _Generator,
         })
         _NS = ns
     return _NS

@@ -30,6 +30,7 @@ import sys
 import weakref
 
 from ..objects.frameobject import frame_dealloc, frame_new, was_reused
+from . import t2frames as _t2frames
 from ..objects.frameobject import (Frame, FRAME_EXECUTING, FRAME_RETURNED,
                                    FRAME_SUSPENDED, FRAME_UNWINDING)
 from . import ceval
@@ -269,6 +270,8 @@ class TracedLoop:
                     and tstate.recursion_limit <= sys.getrecursionlimit()):
                 raise ceval.recursion_error()
             tstate.depth = base_depth + 1
+            if prev_frame is _t2frames.LEAN:
+                prev_frame = _t2frames.materialise(sys._getframe(1))  # (a lean caller)
             entry.f_back = prev_frame
             tstate.frame = entry
         self._running += 1

@@ -52,6 +52,16 @@ def set_live_lasti(hook):
     _live_lasti = hook
 
 
+# interpreter/t2frames.refresh: a frame materialised for a lean tier-2 call
+# reads its fast locals from the host frame running it (unset: no such frames yet)
+_lean_refresh = None
+
+
+def set_lean_refresh(hook):
+    global _lean_refresh
+    _lean_refresh = hook
+
+
 class Frame:
     # The trace fields and the generator link are left unset by the
     # interpreter's frame construction (their properties give the defaults):
@@ -62,7 +72,7 @@ class Frame:
     __slots__ = ("f_code", "f_globals", "f_builtins", "_f_locals", "f_back",
                  "f_localsplus", "f_valuestack", "f_blockstack", "_lasti",
                  "_f_trace", "_f_trace_lines", "_f_trace_opcodes", "f_instrs",
-                 "_f_gen", "f_state", "f_init_self", "__weakref__")
+                 "_f_gen", "f_state", "f_init_self", "_f_host", "__weakref__")
 
     def __init__(self, code, globals, builtins, locals, localsplus, instrs):
         self.f_code = code
@@ -185,6 +195,8 @@ class Frame:
 
     def fast_to_locals(self):
         """PyFrame_FastToLocalsWithError: copy fast locals and cells into f_locals."""
+        if _lean_refresh is not None:
+            _lean_refresh(self)
         d = self._f_locals
         if d is None:
             d = self._f_locals = {}

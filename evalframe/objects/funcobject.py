@@ -75,7 +75,7 @@ def _builtins_from_globals(globals):
     b = globals.get("__builtins__") if isinstance(globals, dict) else None
     if b is None:
         get_tstate = vmhooks.get_tstate
-        frame = get_tstate().frame if get_tstate is not None else None
+        frame = vmhooks.current_frame() if get_tstate is not None else None
         if frame is not None:
             return frame.f_builtins
         import builtins
@@ -121,7 +121,7 @@ class Function(metaclass=_FunctionMeta):
                  "_kwdefaults", "_closure", "_doc", "_module", "_annotations",
                  "__dict__", "__weakref__",
                  # interpreter caches, recomputed by _update_fast()
-                 "_fast_argcount", "_fast_tail")
+                 "_fast_argcount", "_fast_tail", "_lean")
 
     def __init__(self, code, globals, name=None, defaults=None, closure=None,
                  kwdefaults=None, qualname=None, builtins=None):
@@ -146,6 +146,7 @@ class Function(metaclass=_FunctionMeta):
     def _update_fast(self):
         """Precompute the fast-call shape: arity, and the tail of fast locals."""
         code = self._code
+        self._lean = None       # (tier2.bind_lean: this function's frameless tier-2 entry)
         if (code.co_flags & _NOT_FAST or code.co_kwonlyargcount or code.co_cellvars
                 or not code.co_flags & CO_NEWLOCALS):
             self._fast_argcount = -1

@@ -249,7 +249,7 @@ class GenBase:
                 tstate = _get_tstate()
                 f = self.gi_frame
                 prev = tstate.frame
-                f.f_back = prev
+                f.f_back = vmhooks.current_frame()      # (prev, or a lean tier-2 caller's)
                 tstate.frame = f
                 try:
                     ret, done = yf._throw(close_on_genexit, typ, val, tb)

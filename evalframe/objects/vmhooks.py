@@ -17,3 +17,4 @@ clean_exception = None  # runtime.tracebacks.clean_exception
 guest_view = None       # runtime.hostframes.guest_view
 frame_setlineno = None  # runtime.settrace.frame_setlineno
 c_entry_charge = None   # runtime.cdepth.entry_charge
+current_frame = None    # interpreter.t2frames.current: the running guest frame

@@ -20,6 +20,7 @@ import weakref
 from threading import get_ident as _get_ident
 
 from ..objects.excslots import get_traceback as _x_get_traceback   # (never a guest __getattribute__)
+from ..interpreter import t2frames as _t2frames
 from ..objects.cellobject import (NULL, Cell, settle_class_cell, register_class_cell,
                                   unregister_class_cell)
 from ..objects.codeobject import Code
@@ -62,7 +63,7 @@ def _compile_source(source, filename, mode, flags=0, dont_inherit=False, optimiz
 
 
 def _current_frame():
-    return get_tstate().frame
+    return _t2frames.current()
 
 
 # -- exec / eval / compile ---------------------------------------------------------
@@ -591,7 +592,7 @@ def vm_current_frames():
             running = f.f_locals.get("f")
             if isinstance(running, Frame):
                 frames[ident] = running
-    me = get_tstate().frame
+    me = _t2frames.current()
     if me is not None:
         frames[_get_ident()] = me
     return frames

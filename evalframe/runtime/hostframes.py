@@ -29,6 +29,7 @@ import os
 import sys
 
 from ..interpreter.pystate import get_tstate
+from ..interpreter import t2frames as _t2frames
 from ..objects.frameobject import Frame
 
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
@@ -94,7 +95,7 @@ def guest_view(frame, outer_host=False):
     entry_code = _entry_code()
     chain = []          # host frames and guest frames, innermost first
     seen_vm = False
-    cursor = get_tstate().frame
+    cursor = _t2frames.current()
     pending_host = []   # host frames after the last VM frame seen
     f = frame
     while f is not None:
@@ -275,7 +276,7 @@ def vm_warn(message, category=None, stacklevel=1, source=None, *, skip_file_pref
     getframe = getattr(sys._getframe, "__wrapped__", sys._getframe)
     start = guest_view(getframe(0))
     if not isinstance(start, (Frame, HostFrameView)):
-        start = get_tstate().frame
+        start = _t2frames.current()
     return warn_from(start, message, category, stacklevel, source,
                      skip_file_prefixes)
 

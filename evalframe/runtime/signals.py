@@ -40,6 +40,7 @@ import sys
 import types
 
 from ..interpreter.pystate import get_tstate
+from ..interpreter import t2frames as _t2frames
 
 _LOOPS = set()          # code objects of eval loops
 _BOOKKEEPING = set()    # code objects of the VM's own state changes around the loops
@@ -153,7 +154,7 @@ class GuestHandler:
 
 
 def _run_handler(target, signum):
-    guest = get_tstate().frame
+    guest = _t2frames.current()
     return target(signum, guest)
 
 

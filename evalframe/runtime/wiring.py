@@ -7,7 +7,7 @@ evalframe.runtime.builtins, which the eval loop loads before it runs anything.
 """
 
 from ..objects import vmhooks
-from ..interpreter import pystate, ceval
+from ..interpreter import pystate, ceval, t2frames
 from ..interpreter.ops import exceptions as _exceptions
 from . import tracebacks, hostframes, settrace, cdepth
 
@@ -21,6 +21,7 @@ def wire():
     vmhooks.guest_view = hostframes.guest_view
     vmhooks.frame_setlineno = settrace.frame_setlineno
     vmhooks.c_entry_charge = cdepth.entry_charge
+    vmhooks.current_frame = t2frames.current
 
 
 wire()

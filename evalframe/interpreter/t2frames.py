@@ -1,0 +1,296 @@
+"""Lazy frames: the guest frames of frameless tier-2 calls, made when observed.
+
+Mirrors CPython 3.11's split of a frame into the interpreter's own record
+(_PyInterpreterFrame, Include/internal/pycore_frame.h) and the frame object
+made only when someone asks for it (_PyFrame_GetFrameObject, Python/frame.c;
+take_ownership copying a finished frame's locals into its frame object).
+
+A *lean* tier-2 function (tier2.py) is a guest call that builds no Frame: its
+guest locals are host locals ``l0 ..``, its arguments host parameters.  While
+lean calls run, ``tstate.frame`` holds the marker ``LEAN`` (each lean call
+saves the previous value in its host local ``back`` and restores it on exit),
+so the one question "which guest frame is current?" has one answer:
+
+* ``current_frame(tstate)``: ``tstate.frame`` unless it is ``LEAN``; then the
+  innermost lean host frame on the host stack, materialised.
+
+Materialising a lean host frame ``hf`` makes the Frame once per call (kept in
+the call's one-slot list ``fr``, so ``sys._getframe() is sys._getframe()``):
+f_code/f_globals/f_builtins from the function's bindings, f_localsplus from
+``hf.f_locals``, ``f_back`` the caller (``back``, or when that is ``LEAN`` the
+next lean host frame outwards, materialised in turn).  Once made, it is also
+``tstate.frame`` until that call returns (the call restores ``back``), so the
+next observer, and a frame-based callee's f_back, need no walk.  A Frame the
+plain loop already made for the call (tier2.osr_entry, run_callee) is passed
+in as ``frame0`` and used as the call's frame.  The Frame keeps ``hf``
+(``_f_host``): its f_locals are refreshed from the host frame (a finished 3.11
+host frame keeps its locals, so they stay exact after the return), and while
+it runs its f_lasti/f_lineno come from ``hf.f_lineno`` through the generated
+code's line table.  Nothing here runs unless a frame is observed (a builtin
+such as sys._getframe/locals(), an exception's traceback entry, a tracer
+attaching, a plain-loop frame started from lean code needing its f_back).
+"""
+
+from sys import _getframe
+
+from ..objects.cellobject import NULL
+from ..objects.frameobject import (Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED,
+                                   FRAME_RAISED)
+from ..objects import frameobject as _fo
+from .pystate import get_tstate as _get_tstate
+
+
+class _LeanMarker:
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<lean tier-2 frames>"
+
+
+LEAN = _LeanMarker()
+
+# id of the host code object of a lean tier-2 function -> LeanInfo (which keeps
+# that code alive).  By identity: code objects compare equal by value, and two
+# guest functions of one shape make equal host code.
+LEAN_CODES = {}
+
+_new = object.__new__
+
+
+class LeanInfo:
+    __slots__ = ("code", "linemap", "decoded", "host_code")
+
+    def __init__(self, code, linemap, decoded, host_code):
+        self.code = code
+        self.linemap = linemap
+        self.decoded = decoded
+        self.host_code = host_code
+
+
+def current_frame(tstate):
+    """The running guest frame (materialised if a lean tier-2 call runs it)."""
+    f = tstate.frame
+    if f is LEAN:
+        f = materialise(_getframe(1))
+    return f
+
+
+def current():
+    """current_frame of the calling thread."""
+    f = _get_tstate().frame
+    if f is LEAN:
+        f = materialise(_getframe(1))
+    return f
+
+
+def _lean_above(hf):
+    codes = LEAN_CODES
+    while hf is not None:
+        if id(hf.f_code) in codes:
+            return hf
+        hf = hf.f_back
+    return None
+
+
+def materialise(hf, current=True):
+    """The Frame of the innermost lean call at or above host frame ``hf`` that
+    has entered (made now, or the one made before), its f_back chain made too."""
+    hf = _lean_above(hf)
+    first = None
+    last_new = None         # the newest Frame made whose f_back is still to set
+    while hf is not None:
+        loc = hf.f_locals
+        cell = loc.get("fr")
+        back = loc.get("back", NULL)
+        if cell is None or back is NULL:
+            # (a lean call still in its prologue: not a guest frame yet)
+            if type(loc) is dict:
+                loc.clear()
+            hf = _lean_above(hf.f_back)
+            continue
+        fm = cell[0]
+        if fm is LEAN:
+            # (deoptimised: its frame is an ordinary one now, on tstate.frame's chain)
+            if type(loc) is dict:
+                loc.clear()
+            hf = _lean_above(hf.f_back)
+            continue
+        made = fm is None
+        if made:
+            fm = cell[0] = _make(hf, loc)
+        elif fm.f_state == FRAME_CREATED:
+            # a Frame made for the call (tier2.run_callee) and not pushed: as made here
+            _adopt(fm, hf)
+            made = True
+        elif getattr(fm, "_f_host", None) is None:
+            fm._f_host = hf     # (the plain loop's frame, continued lean: tier2.osr_entry)
+            _linked[0] += 1
+            _install()
+        if type(loc) is dict:
+            loc.clear()     # (the host keeps the snapshot: hold nothing alive)
+        loc = None
+        if last_new is not None:
+            last_new.f_back = fm
+        if first is None:
+            first = fm
+        if not made:
+            break
+        if back is not LEAN:
+            fm.f_back = back
+            break
+        last_new = fm
+        hf = _lean_above(hf.f_back)
+    if first is not None and current:
+        tstate = _get_tstate()
+        if tstate.frame is LEAN:
+            # the innermost lean call has its Frame now: it is the current frame
+            # until that call returns (its ``back`` is restored then), so the
+            # next observer finds it without a walk
+            tstate.frame = first
+    return first
+
+
+def _make(hf, loc):
+    info = LEAN_CODES[id(hf.f_code)]
+    code = info.code
+    fm = _new(Frame)
+    fm.f_code = code
+    fm.f_globals = loc["globals_"]
+    fm.f_builtins = loc["builtins_"]
+    fm._f_locals = None
+    get = loc.get
+    fm.f_localsplus = [get("l%d" % i, NULL) for i in range(code.co_nlocals)]
+    fm.f_valuestack = []
+    fm.f_blockstack = []
+    i = info.linemap[hf.f_lineno]
+    fm._lasti = i if i >= 0 else -1
+    fm.f_instrs = info.decoded.instrs
+    fm.f_state = FRAME_EXECUTING
+    fm.f_init_self = None
+    fm.f_back = None
+    fm._f_host = hf
+    _linked[0] += 1
+    _install()
+    return fm
+
+
+def make_direct(hf, back, globals_, builtins_, fast):
+    """The Frame of lean host frame ``hf`` leaving by an exception, from what
+    its except clause passes (tier2.lean_raise): no read of ``hf.f_locals``;
+    its locals no longer change, so it is not linked to ``hf``."""
+    info = LEAN_CODES[id(hf.f_code)]
+    fm = _new(Frame)
+    fm.f_code = info.code
+    fm.f_globals = globals_
+    fm.f_builtins = builtins_
+    fm._f_locals = None
+    fm.f_localsplus = list(fast)
+    fm.f_valuestack = []
+    fm.f_blockstack = []
+    fm._lasti = -1
+    fm.f_instrs = info.decoded.instrs
+    fm.f_state = FRAME_EXECUTING
+    fm.f_init_self = None
+    # (the caller's frame, not the current one: this call has not left yet)
+    fm.f_back = back if back is not LEAN else materialise(hf.f_back, False)
+    return fm
+
+
+def _adopt(fm, hf):
+    info = LEAN_CODES[id(hf.f_code)]
+    i = info.linemap[hf.f_lineno]
+    fm._lasti = i if i >= 0 else -1
+    fm.f_state = FRAME_EXECUTING
+    fm.f_back = None
+    fm._f_host = hf
+    _linked[0] += 1
+    _install()
+
+
+def own_frame(fr, hf):
+    """The frame of lean host frame ``hf`` (its ``fr`` given), materialised,
+    linked to ``hf`` for its locals."""
+    fm = fr[0]
+    if fm is None or fm.f_state == FRAME_CREATED:
+        return materialise(hf)
+    if getattr(fm, "_f_host", None) is None:
+        fm._f_host = hf
+        _linked[0] += 1
+        _install()
+    tstate = _get_tstate()
+    if tstate.frame is LEAN:
+        tstate.frame = fm       # (as materialise)
+    return fm
+
+
+def mat(fr):
+    """The Frame of the lean call calling this (its ``fr`` list given)."""
+    fm = fr[0]
+    if fm is None or fm.f_state == FRAME_CREATED or getattr(fm, "_f_host", None) is None:
+        fm = own_frame(fr, _getframe(1))
+    return fm
+
+
+def settle(fr, index, state=FRAME_RETURNED):
+    """A lean call whose frame was materialised returns (or raises) at ``index``."""
+    fm = fr[0]
+    fr[0] = None
+    # its locals copied out of the host frame, which it then lets go: they no
+    # longer change, and a reused (zombie) Frame must not read a stale host frame
+    if getattr(fm, "_f_host", None) is not None:
+        detach(fm)
+    fm._lasti = index
+    fm.f_state = state
+
+
+def refresh(frame):
+    """A materialised lean frame's fast locals, from its host frame (running or finished)."""
+    if not _linked[0]:
+        return          # (no frame is linked: nothing to ask of this one)
+    hf = getattr(frame, "_f_host", None)
+    if hf is None:
+        return
+    loc = hf.f_locals
+    get = loc.get
+    frame.f_localsplus[:] = [get("l%d" % i, NULL) for i in range(frame.f_code.co_nlocals)]
+    if type(loc) is dict and frame.f_state == FRAME_EXECUTING:
+        loc.clear()
+
+
+def detach(frame):
+    """The frame continues as an ordinary Frame (deoptimised): its locals are its own."""
+    refresh(frame)
+    try:
+        del frame._f_host
+    except AttributeError:
+        pass
+    else:
+        _linked[0] -= 1
+
+
+_plain_live_lasti = None
+# how many Frames are linked to a host frame now (refresh asks nothing when none)
+_linked = [0]
+
+
+def _live_lasti(frame):
+    hf = getattr(frame, "_f_host", None)
+    if hf is not None:
+        info = LEAN_CODES.get(id(hf.f_code))
+        if info is not None:
+            i = info.linemap[hf.f_lineno]
+            return i if i >= 0 else None
+    return _plain_live_lasti(frame) if _plain_live_lasti is not None else None
+
+
+def _install():
+    """Hook the frame object's live f_lasti and f_locals (once, at the first lean frame)."""
+    global _plain_live_lasti
+    if _fo._live_lasti is not _live_lasti:
+        _plain_live_lasti = _fo._live_lasti
+        _fo.set_live_lasti(_live_lasti)
+        _fo.set_lean_refresh(refresh)
+
+
+__all__ = ["LEAN", "LEAN_CODES", "LeanInfo", "current_frame", "materialise", "mat", "settle",
+           "refresh", "detach", "FRAME_RAISED"]

@@ -1,0 +1,277 @@
+"""Lean tier-2 calls (interpreter/tier2.py, interpreter/t2frames.py): a guest
+call of a tier-2 function makes no Frame; frames are materialised when observed.
+
+Program-level tests run ``evalframe run`` with EVALFRAME_TIER2=eager against
+the host CPython (stdout, stderr with tracebacks, exit status); in-process
+tests check that the calls they exercise really took the lean path.
+"""
+
+import contextlib
+import io
+
+import pytest
+
+from evalframe.compiler import compile_source
+from evalframe.interpreter import tier2
+from evalframe.interpreter.ceval import run_code
+from . import _programs
+
+
+@pytest.fixture
+def eager(monkeypatch):
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 0)
+
+
+def _run(source):
+    g = {"__name__": "__main__"}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        run_code(compile_source(source, "<lean>", "exec"), g)
+    return out.getvalue(), g
+
+
+def _eager_program(tmp_path, source, monkeypatch):
+    monkeypatch.setenv("EVALFRAME_TIER2", "eager")
+    _programs.assert_same(tmp_path, source)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_calls_of_each_arity_are_lean(eager):
+    out, g = _run(
+        "def a0(): return 1\n"
+        "def a1(x): return x + a0()\n"
+        "def a2(x, y): return a1(x) * y\n"
+        "def a3(x, y, z=5): return a2(x, y) - z\n"
+        "def a4(w, x, y, z): return a3(w, x) + a3(y, z, 1)\n"
+        "class C:\n"
+        "    def m(self, k): return a4(k, k, k, k)\n"
+        "def top(n):\n"
+        "    c = C()\n"
+        "    return [a0(), a1(n), a2(n, 2), a3(n, 2), a3(n, 2, 0), c.m(n)]\n"
+        "print(top(3))\n")
+    assert out == "[1, 4, 8, 3, 8, 18]\n"
+    for name in ("a0", "a1", "a2", "a3", "a4"):
+        assert g[name]._lean is not None, name
+    assert g["C"].__dict__["m"]._lean is not None
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_code_with_handlers_or_cells_is_not_lean(eager):
+    out, g = _run(
+        "def h(x):\n"
+        "    try:\n"
+        "        return 1 // x\n"
+        "    except ZeroDivisionError:\n"
+        "        return 'zero'\n"
+        "def outer(x):\n"
+        "    def inner(): return x\n"
+        "    return inner()\n"
+        "def top():\n"
+        "    return h(0), h(1), outer(4)\n"
+        "print(top())\n")
+    assert out == "('zero', 1, 4)\n"
+    assert g["h"]._lean is None and g["outer"]._lean is None
+
+
+def test_frame_identity_and_back_chain(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import sys
+        def names(f):
+            out = []
+            while f is not None and f.f_code.co_name != '<module>':
+                out.append(f.f_code.co_name)
+                f = f.f_back
+            return out
+        def leaf(n):
+            f = sys._getframe()
+            assert f is sys._getframe() and f.f_back is sys._getframe(1)
+            return names(f)
+        def mid(n):
+            return leaf(n)
+        def key(x):
+            return len(names(sys._getframe()))
+        def viahost(xs):
+            return sorted(xs, key=key), list(map(mid, xs[:1]))
+        def gen():
+            yield names(sys._getframe())
+        def withgen():
+            return next(gen())
+        def top():
+            print(mid(1))
+            print(viahost([3, 1, 2]))
+            print(withgen())
+            print(leaf(0) == names(sys._getframe()) [:0] + ['leaf', 'top'])
+        top()
+        for i in range(3):
+            print(mid(i))
+    """, monkeypatch)
+
+
+def test_f_locals_and_lineno_after_return(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import sys
+        def f(a, b):
+            c = a + b
+            d = [c]
+            fr = sys._getframe()
+            d.append(fr.f_lineno)
+            return fr
+        def g():
+            fr = f(1, 2)
+            loc = dict(fr.f_locals)
+            loc.pop('fr')
+            print(sorted(loc.items()), fr.f_lineno, fr.f_lasti >= 0, fr.f_code.co_name)
+            print(fr.f_back.f_code.co_name, fr.f_back is sys._getframe())
+            def inner_locals(x):
+                y = x * 3
+                return locals()
+            print(inner_locals(5))
+        g()
+    """, monkeypatch)
+
+
+def test_tracebacks_through_lean_frames(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import sys, traceback
+        def boom(n):
+            m = n * 2
+            return 10 // (n - n)
+        def mid(n):
+            k = n + 1
+            return boom(k) + 1
+        def top():
+            try:
+                mid(3)
+            except ZeroDivisionError as e:
+                tb = e.__traceback__
+                while tb is not None:
+                    fl = tb.tb_frame.f_locals
+                    print(tb.tb_frame.f_code.co_name, tb.tb_lineno,
+                          sorted(k for k in fl if k != 'tb' and k != 'e' and k != 'fl'))
+                    tb = tb.tb_next
+                traceback.print_exc(file=sys.stdout)
+            def raiser(x):
+                raise ValueError(x)
+            def call(x):
+                return raiser(x)
+            try:
+                call('v')
+            except ValueError as e:
+                print(repr(e), e.__traceback__.tb_next.tb_frame.f_code.co_name)
+        top()
+        def unbound(flag):
+            if flag:
+                x = 1
+            return x
+        def outer():
+            return unbound(False)
+        outer()
+    """, monkeypatch)
+
+
+def test_recursion_limit_in_lean_code(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import sys
+        def down(n):
+            return down(n + 1) + 1
+        def count(n):
+            if n == 0:
+                return 0
+            return count(n - 1) + 1
+        def top():
+            try:
+                down(0)
+            except RecursionError as e:
+                print('caught', e)
+            sys.setrecursionlimit(5000)
+            print(count(3000))
+            sys.setrecursionlimit(100)
+            try:
+                count(200)
+            except RecursionError as e:
+                print('caught again', e)
+            sys.setrecursionlimit(1000)
+        top()
+        down(0)
+    """, monkeypatch)
+
+
+def test_settrace_mid_call_deoptimises(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import sys
+        events = []
+        def tracer(frame, event, arg):
+            if frame.f_code.co_filename == __file__:
+                events.append((frame.f_code.co_name, event, frame.f_lineno))
+            return tracer
+        def start():
+            sys.settrace(tracer)
+            return 1
+        def work(n):
+            a = n + start()
+            b = a * 2
+            return a + b
+        def caller(n):
+            x = work(n)
+            y = x + 1
+            return y
+        def top():
+            r = caller(2)
+            sys.settrace(None)
+            return r
+        print(top())
+        for e in events:
+            print(e)
+    """, monkeypatch)
+
+
+def test_generator_loop_and_del_timing_in_lean_code(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        import sys
+        class D:
+            def __init__(self, name): self.name = name
+            def __del__(self): print('del', self.name)
+        def gen(n):
+            for i in range(n):
+                yield i
+        def total(n):
+            s = 0
+            for x in gen(n):
+                s += x
+            return s
+        def observed():
+            d = D('observed')
+            sys._getframe()
+            return 1
+        def plain():
+            d = D('plain')
+            return 2
+        def top():
+            print(total(5))
+            print(observed())
+            print('after observed')
+            print(plain())
+            print('after plain')
+        top()
+    """, monkeypatch)
+
+
+def test_frame_started_by_the_plain_loop_continues_lean(tmp_path, monkeypatch):
+    # called from module level: the plain loop's Frame is the lean call's frame
+    # (tier2.osr_entry); its line and locals must follow the lean code
+    _eager_program(tmp_path, """
+        import sys
+        def where():
+            return sys._getframe(1).f_lineno
+        def body():
+            y = 7
+            a = where()
+            exec("print('exec sees', y)")
+            b = where()
+            z = y + 1
+            print(sorted(locals().items()))
+            return a, b, eval("y + z")
+        print(body())
+        print(body())
+    """, monkeypatch)
