@@ -505,7 +505,7 @@ _PREWARM = ("ast", "traceback", "linecache", "tokenize", "token", "keyword",
             "contextlib", "enum", "re", "io", "dis", "inspect")
 
 
-def _prewarm():
+def prewarm():
     for name in _PREWARM + ("evalframe.compiler", "evalframe.interpreter.ceval",
                             "evalframe.pyc"):
         try:
@@ -528,7 +528,7 @@ def install(policy="user", extra=None):
     if not pol.active:
         return None
     if policy == "all":
-        _prewarm()
+        prewarm()
     _finder = VMFinder(pol)
     sys.meta_path.insert(0, _finder)
     explain = os.environ.get(EXPLAIN_ENV)

@@ -432,7 +432,7 @@ def preload_quietly():
     argv = sys.argv
     if "--vm-modules=all" in argv or any(a == "--vm-modules" and b == "all"
                                          for a, b in zip(argv, argv[1:])):
-        importer._prewarm()     # (what install("all") imports before the finder)
+        importer.prewarm()     # (what install("all") imports before the finder)
     with embed.VM() as vm:
         vm.run_source("def f(*a, **k):\n    return [x for x in a]\n"
                       "try:\n    f(1, k=2)[3]\nexcept IndexError as e:\n    str(e)\n")

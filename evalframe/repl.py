@@ -192,12 +192,12 @@ def _pyrepl_console(main):
         def runcode(self, code):
             from .runtime.tracebacks import clean_exception
             try:
-                pythonrun._run_code(code, main)
+                pythonrun.run_in_module(code, main)
             except SystemExit:
                 raise
             except BaseException as exc:  # shown as PyREPL shows it (colours too)
                 self.interrupted = isinstance(exc, KeyboardInterrupt)
-                pythonrun._flush_stdout()
+                pythonrun.flush_stdout()
                 clean_exception(exc)
                 self._showtraceback(type(exc), exc, exc.__traceback__, "")
             else:

@@ -578,6 +578,8 @@ def fuse_groups(code, d, out, basic, raw):
 # translates opcodes with this module's templates), under public names.
 Group = _Group
 translate = _translate
+GENERIC = _GENERIC
+BUILDERS = _BUILDERS
 namespace = _namespace
 always_bound = _always_bound
 

@@ -125,7 +125,7 @@ def materialise(hf, current=True):
         elif getattr(fm, "_f_host", None) is None:
             fm._f_host = hf     # (the plain loop's frame, continued lean: tier2.osr_entry)
             _linked[0] += 1
-            _install()
+            install()
         if type(loc) is dict:
             loc.clear()     # (the host keeps the snapshot: hold nothing alive)
         loc = None
@@ -170,7 +170,7 @@ def _make(hf, loc):
     fm.f_back = None
     fm._f_host = hf
     _linked[0] += 1
-    _install()
+    install()
     return fm
 
 
@@ -204,7 +204,7 @@ def _adopt(fm, hf):
     fm.f_back = None
     fm._f_host = hf
     _linked[0] += 1
-    _install()
+    install()
 
 
 def own_frame(fr, hf):
@@ -216,7 +216,7 @@ def own_frame(fr, hf):
     if getattr(fm, "_f_host", None) is None:
         fm._f_host = hf
         _linked[0] += 1
-        _install()
+        install()
     tstate = _get_tstate()
     if tstate.frame is LEAN:
         tstate.frame = fm       # (as materialise)
@@ -283,11 +283,11 @@ def _live_lasti(frame):
     return _plain_live_lasti(frame) if _plain_live_lasti is not None else None
 
 
-def _install():
+def install():
     """Hook the frame object's live f_lasti and f_locals (once, at the first lean frame)."""
     global _plain_live_lasti
-    if _fo._live_lasti is not _live_lasti:
-        _plain_live_lasti = _fo._live_lasti
+    if _fo.live_lasti_hook() is not _live_lasti:
+        _plain_live_lasti = _fo.live_lasti_hook()
         _fo.set_live_lasti(_live_lasti)
         _fo.set_lean_refresh(refresh)
 

@@ -330,7 +330,7 @@ class _Lean(_Function):
 
 # handlers a lean function runs on a list holding its virtual stack: they only
 # fall through and touch nothing of the frame but its globals and builtins
-_LEAN_GENERIC = (_si._GENERIC - frozenset((
+_LEAN_GENERIC = (_si.GENERIC - frozenset((
     "DELETE_FAST", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "DELETE_DEREF",
     "LOAD_CLASSDEREF"))) | frozenset(("MAKE_FUNCTION", "CALL_FUNCTION_EX", "IMPORT_NAME",
                                       "LOAD_BUILD_CLASS", "DICT_MERGE", "LIST_TO_TUPLE"))
@@ -406,7 +406,7 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         items = [g.pop() for _ in range(arg)][::-1]
         g.emit("run_raise(%s, [%s], %d)" % (g.param(handler), ", ".join(items), arg))
         return False
-    if name in _si._BUILDERS and _si._BUILDERS[name](g, darg, arg):
+    if name in _si.BUILDERS and _si.BUILDERS[name](g, darg, arg):
         return True
     if name in _LEAN_GENERIC:
         n = len(g.vs)
@@ -495,7 +495,7 @@ def _block(g, code, d, depth, start, end, comments):
             if more is NotImplemented:
                 if name not in _si.FUSABLE:
                     raise _NotLean(name)
-                more = _si._translate(g, name, arg, darg, j, handler, arg)
+                more = _si.translate(g, name, arg, darg, j, handler, arg)
                 if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
                     more = False
         elif name in _OWN:
@@ -772,7 +772,7 @@ def _compile_lean(code, d):
         return False
     exec(host_code, ns)
     make = ns["make"]
-    _t2f._install()     # (frames of lean calls read their position and locals there)
+    _t2f.install()     # (frames of lean calls read their position and locals there)
     probe = make(*g.params, {}, {})
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)

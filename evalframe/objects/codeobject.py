@@ -33,7 +33,7 @@ COMPILER_FLAG_NAMES = {
     CO_ITERABLE_COROUTINE: "ITERABLE_COROUTINE", CO_ASYNC_GENERATOR: "ASYNC_GENERATOR",
 }
 
-_FIELDS = (
+FIELDS = (
     "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
     "co_stacksize", "co_flags", "co_code", "co_consts", "co_names", "co_varnames",
     "co_freevars", "co_cellvars", "co_filename", "co_name", "co_qualname",
@@ -44,7 +44,7 @@ _FIELDS = (
 class Code:
     """A CPython 3.10 code object, built by our compiler or read from a .pyc."""
 
-    __slots__ = _FIELDS + ("_positions", "_decoded", "_hash", "_set_orders", "co_zombieframe",
+    __slots__ = FIELDS + ("_positions", "_decoded", "_hash", "_set_orders", "co_zombieframe",
                            "__weakref__")
 
     def __init__(self, co_argcount=0, co_posonlyargcount=0, co_kwonlyargcount=0,
@@ -172,7 +172,7 @@ class Code:
         return None
 
     def replace(self, **changes):
-        fields = {name: getattr(self, name) for name in _FIELDS}
+        fields = {name: getattr(self, name) for name in FIELDS}
         for name, value in changes.items():
             if name not in fields:
                 raise TypeError("replace() got an unexpected keyword argument %r" % name)

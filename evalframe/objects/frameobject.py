@@ -52,6 +52,11 @@ def set_live_lasti(hook):
     _live_lasti = hook
 
 
+def live_lasti_hook():
+    """The hook set_live_lasti installed (t2frames chains to it)."""
+    return _live_lasti
+
+
 # interpreter/t2frames.refresh: a frame materialised for a lean tier-2 call
 # reads its fast locals from the host frame running it (unset: no such frames yet)
 _lean_refresh = None

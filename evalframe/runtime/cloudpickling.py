@@ -42,7 +42,7 @@ run.
 import builtins as _builtins
 
 from ..objects.cellobject import Cell, NULL
-from ..objects.codeobject import Code, _FIELDS
+from ..objects.codeobject import Code, FIELDS
 from ..objects.funcobject import Function
 
 _MODULES = ("cloudpickle.cloudpickle_fast", "cloudpickle.cloudpickle")
@@ -54,7 +54,7 @@ def code_new(fields):
 
 
 def reduce_code(code):
-    fields = {name: getattr(code, name) for name in _FIELDS}
+    fields = {name: getattr(code, name) for name in FIELDS}
     if code._positions is not None:
         fields["positions"] = code._positions
     return code_new, (fields,)

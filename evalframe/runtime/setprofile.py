@@ -28,6 +28,7 @@ profile the standard library's Python code as well.
 
 import sys
 import weakref
+from sys import _getframe as _host_getframe   # (bound once: a guest may delete sys._getframe)
 from types import BuiltinFunctionType, MethodDescriptorType
 
 from .. import opcodes
@@ -170,17 +171,17 @@ def _called_by_plain_loop():
     guest's _lsprof.Profiler.enable), one
     handler or fused group (a call ends its group), perhaps a loop header,
     and the loop."""
-    from ..interpreter import ceval
+    from ..interpreter import ceval, superinstr
     runtime = ceval.__file__.replace("interpreter/ceval.py", "runtime/")
     machinery = (ceval.__file__.replace("ceval.py", "call.py"), runtime + "tracebacks.py",
                  runtime + "lsprof.py")     # (cProfile's Profile.enable, guest _lsprof)
-    frame = ceval._getframe(2)      # (1 is setprofile itself)
+    frame = _host_getframe(2)      # (1 is setprofile itself)
     while frame is not None and frame.f_code.co_filename in machinery:
         frame = frame.f_back
     loop = frame.f_back if frame is not None else None
-    if loop is not None and loop.f_code is ceval._HEADER_CODE:
+    if loop is not None and loop.f_code is superinstr.HEADER_CODE:
         loop = loop.f_back
-    return loop is not None and loop.f_code is ceval._eval_plain.__code__
+    return loop is not None and loop.f_code is ceval.eval_plain.__code__
 
 
 def setprofile(function):

@@ -87,7 +87,6 @@ def load_global_slow(f, name):
     return _load_builtin(f, name)
 
 
-load_global_slow = _load_global_slow    # (the fused groups' LOAD_GLOBAL: superinstr.py)
 
 
 def _load_builtin(f, name):
