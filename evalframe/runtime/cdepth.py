@@ -53,9 +53,15 @@ NONE = ()
 
 
 def _handler_codes():
-    from ..interpreter.ops import HANDLERS
-    return {fn.__code__: opmap[name] for name, fn in HANDLERS.items()
-            if name in opmap and hasattr(fn, "__code__")}
+    from ..interpreter.ops import HANDLERS, VARIANTS, handler_table
+    handler_table()     # (fills VARIANTS)
+    out = {fn.__code__: opmap[name] for name, fn in HANDLERS.items()
+           if name in opmap and hasattr(fn, "__code__")}
+    # the handlers derived for one argument value (COMPARE_OP's per operator)
+    for op, by_value in enumerate(VARIANTS):
+        for fn in (by_value or {}).values():
+            out[fn.__code__] = op
+    return out
 
 
 _HANDLER_OPS = None
