@@ -150,11 +150,13 @@ HELPERS = (
 
 def helpers():
     """HELPERS as a namespace (what the fused and tier-2 templates run with)."""
-    import importlib
     out = {}
     for module, name in HELPERS:
-        mod = importlib.import_module(module, __package__) if module.startswith(".") \
-            else importlib.import_module(module)
+        level = len(module) - len(module.lstrip("."))
+        # (the VM's own import, as an import statement here would make it: it
+        # does not list the VM's modules in the guest's sys.modules, as
+        # importlib.import_module's finder would while a guest runs)
+        mod = __import__(module[level:], globals(), None, (name,), level)
         out[name] = getattr(mod, name)
     return out
 

@@ -40,6 +40,7 @@ run.
 """
 
 import builtins as _builtins
+import types as _types
 
 from ..objects.cellobject import Cell, NULL
 from ..objects.codeobject import Code, FIELDS
@@ -118,13 +119,26 @@ def _patch_pickler(pickler):
         return True
     table[Code] = reduce_code
     table[Cell] = reduce_cell
+    # sys and threading are instances of a module subclass while the VM's
+    # hooks are installed (patches._intercept_hook): pickled as modules are
+    from .patches import HOOKED_MODULE_TYPES
+    module_reduce = table.get(_types.ModuleType)
+    if module_reduce is not None:
+        for cls in HOOKED_MODULE_TYPES:
+            table[cls] = module_reduce
     dynamic = pickler.__dict__.get("_dynamic_function_reduce")
-    if dynamic is None or type(dynamic) is Function:
-        return True     # a guest-run cloudpickle: its _make_function is guest code
+    if dynamic is None:
+        return True
+    # (a guest-run cloudpickle's _make_function is guest code: kept)
+    host_run = type(dynamic) is not Function
 
     def _dynamic_function_reduce(self, func):
+        if func is code_new or func is cell_new or func is make_function:
+            # by reference (cloudpickle asks sys.modules, which does not list
+            # the VM's modules while a guest runs: docs/boundary.md)
+            return NotImplemented
         reduced = dynamic(self, func)
-        if type(func) is Function and isinstance(reduced, tuple) and reduced:
+        if host_run and type(func) is Function and isinstance(reduced, tuple) and reduced:
             reduced = (make_function,) + reduced[1:]
         return reduced
     _dynamic_function_reduce.__wrapped__ = dynamic
@@ -138,6 +152,9 @@ def _unpatch_pickler(pickler):
     if isinstance(table, dict) and table.get(Code) is reduce_code:
         del table[Code]
         table.pop(Cell, None)
+        from .patches import HOOKED_MODULE_TYPES
+        for cls in HOOKED_MODULE_TYPES:
+            table.pop(cls, None)
     wrapper = pickler.__dict__.get("_dynamic_function_reduce")
     if getattr(wrapper, "_evalframe", False):
         pickler._dynamic_function_reduce = wrapper.__wrapped__

@@ -113,6 +113,11 @@ def _thread_excepthook_dispatcher(current):
     return excepthook
 
 
+# the module subclasses _intercept_hook made (cloudpickling pickles their
+# modules as cloudpickle pickles a module)
+HOOKED_MODULE_TYPES = []
+
+
 def _intercept_hook(module, name, make_dispatcher):
     """``module.name`` (a hook the host calls) reads and writes, for guest and
     host code, as the plain attribute it is; what the host calls (the module's
@@ -141,8 +146,14 @@ def _intercept_hook(module, name, make_dispatcher):
             raise AttributeError(name)
         values[name] = _UNSET
 
+    def __reduce_ex__(m, protocol):
+        # (pickled as a module is: copyreg would pickle this class instead)
+        raise TypeError("cannot pickle 'module' object")
+
     cls = type("module", (types.ModuleType,),
-               {name: property(get, set_, delete), "__module__": "builtins"})
+               {name: property(get, set_, delete), "__module__": "builtins",
+                "__reduce_ex__": __reduce_ex__})
+    HOOKED_MODULE_TYPES.append(cls)
     module.__dict__[name] = make_dispatcher(lambda: values[name])
     module.__class__ = cls
 

@@ -75,3 +75,10 @@ def test_stacks_seen_from_guest_code_that_host_code_called(mode):
     assert "cm ['cm', '__enter__', 'use', '<module>']" in h.stdout, h.stdout
     assert "thread ['target', 'run', '_bootstrap_inner', '_bootstrap']" in h.stdout
     _same(h, vm("stack_through_host_code.py", extra_env=MODES[mode]))
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_hooked_modules_pickle_as_modules_and_vm_modules_stay_unlisted(mode):
+    h = host("hooked_modules_pickle.py")
+    assert "sys 2 cannot pickle 'module' object" in h.stdout, h.stdout
+    _same(h, vm("hooked_modules_pickle.py", extra_env=MODES[mode]))

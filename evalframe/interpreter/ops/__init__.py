@@ -15,7 +15,6 @@ instruction index, a Frame to push it (a guest call), or one of the signals
 below.  Errors are raised as ordinary host exceptions; the eval loop unwinds.
 """
 
-import importlib
 
 from ... import opcodes
 
@@ -69,7 +68,9 @@ def handler_table():
     global _TABLE
     if _TABLE is None:
         for mod in _MODULES:
-            importlib.import_module(__name__ + "." + mod)
+            # (the VM's own import: importlib's would list the VM's modules
+            # in sys.modules if a guest is running)
+            __import__(__name__ + "." + mod, None, None, ("__name__",), 0)
         # the handlers derived from interpreter/bytecodes.py's definitions
         from .. import bytecodes
         derived = bytecodes.make_handlers()
