@@ -330,10 +330,10 @@ class _Lean(_Function):
 
 # handlers a lean function runs on a list holding its virtual stack: they only
 # fall through and touch nothing of the frame but its globals and builtins
-_LEAN_GENERIC = (_si.GENERIC - frozenset((
-    "DELETE_FAST", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "DELETE_DEREF",
-    "LOAD_CLASSDEREF"))) | frozenset(("MAKE_FUNCTION", "CALL_FUNCTION_EX", "IMPORT_NAME",
-                                      "LOAD_BUILD_CLASS", "DICT_MERGE", "LIST_TO_TUPLE"))
+# (the *_NAME opcodes never reach here: they keep code in tier 1; opcodes
+# declared in bytecodes.py take their derived template instead)
+_LEAN_GENERIC = (_si.GENERIC - frozenset(("LOAD_NAME", "STORE_NAME", "DELETE_NAME"))) \
+    | frozenset(("MAKE_FUNCTION", "CALL_FUNCTION_EX", "IMPORT_NAME", "LOAD_BUILD_CLASS"))
 
 
 def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
@@ -495,9 +495,8 @@ def _block(g, code, d, depth, start, end, comments):
             if more is NotImplemented:
                 if name not in _si.FUSABLE:
                     raise _NotLean(name)
+                # (False after an unconditional jump: bytecodes.translate's "end")
                 more = _si.translate(g, name, arg, darg, j, handler, arg)
-                if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
-                    more = False
         elif name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
         elif name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW"):
