@@ -29,6 +29,7 @@ from types import BuiltinFunctionType as _BuiltinFunctionType
 
 from ..opcodes import opmap
 from ..interpreter import ceval
+from ..interpreter import t2frames as _t2frames
 from ..interpreter.call import call_host
 from ..objects.funcobject import Function
 
@@ -69,6 +70,7 @@ def _caller(f, hf, want_func=False):
     global _HANDLER_OPS
     if _HANDLER_OPS is None:
         _HANDLER_OPS = _handler_codes()
+    start = hf
     for _ in range(3):
         if hf is None:
             break
@@ -81,10 +83,19 @@ def _caller(f, hf, want_func=False):
         hf = hf.f_back
     if f is None:
         return -1, None
-    index = ceval.live_lasti(f)
-    if index is None:
-        index = f._lasti
-    co = f.f_code.co_code
+    if f is _t2frames.LEAN:
+        # a lean tier-2 call has no Frame: its instruction from its host line
+        # (materialising a Frame for every nested host entry would cost more)
+        pos = _t2frames.lean_position(start)
+        if pos is None:
+            return -1, None
+        code, index = pos
+        co = code.co_code
+    else:
+        index = ceval.live_lasti(f)
+        if index is None:
+            index = f._lasti
+        co = f.f_code.co_code
     if 0 <= index and 2 * index < len(co):
         return co[2 * index], None
     return -1, None

@@ -329,3 +329,32 @@ def test_declared_opcodes_in_lean_code(eager):
     assert "got multiple values" in out and "UnboundLocalError" in out
     for name in ("spill", "delete", "unbound", "star", "dup", "loop"):
         assert g[name]._lean is not None, name
+
+
+def test_nested_host_entry_from_lean_code(tmp_path, monkeypatch):
+    # set() calls the guest __hash__ from host code; inside it a property's
+    # getter is a nested host->guest entry, whose C recursion checks
+    # (runtime/cdepth) ask which instruction of the calling guest frame made
+    # the call: a lean call has no Frame (was: AttributeError '_LeanMarker'
+    # object has no attribute '_lasti', bench/programs/class_model.py)
+    _eager_program(tmp_path, """
+        class R:
+            def __init__(self, w):
+                self._w = w
+            @property
+            def area(self):
+                return self._w * 2
+            def __hash__(self):
+                return hash(self.area)
+            def __eq__(self, other):
+                return self.area == other.area
+            def __repr__(self):
+                return 'R(%r)' % (self.area,)
+        def main():
+            rs = [R(i % 3) for i in range(5)]
+            print(len(set(rs)), sorted(set(rs), key=lambda r: r.area))
+            def deep(n):
+                return repr(R(n)) if n == 0 else deep(n - 1)
+            print(deep(50))
+        main()
+    """, monkeypatch)
