@@ -586,10 +586,10 @@ class _Plan:
         self.uses_builtins = bool(_count_uses(lines, "builtins"))
         # ``value = fast[oparg]`` first, the only output: a read of a local
         # that a group may push in place (Group.read_in_place)
-        first = lines[0].split("#")[0].strip() if lines else ""
-        self.local_read = (len(self.outs) == 1 and not self.ins and self.outs[0].count is None
-                           and first == "%s = fast[oparg]" % self.outs[0].name) \
-            and self.outs[0].name or None
+        self.local_read = None
+        if len(self.outs) == 1 and not self.ins and self.outs[0].count is None and lines:
+            if lines[0].split("#")[0].strip() == "%s = fast[oparg]" % self.outs[0].name:
+                self.local_read = self.outs[0].name
         self.constant = (len(lines) == 1 and len(self.outs) == 1
                          and lines[0] == "%s = oparg" % self.outs[0].name)
         var_outs = [x.name for x in self.outs if x.count is not None]
