@@ -54,9 +54,15 @@ NONE = ()
 
 
 def _handler_codes():
-    from ..interpreter.ops import HANDLERS
-    return {fn.__code__: opmap[name] for name, fn in HANDLERS.items()
-            if name in opmap and hasattr(fn, "__code__")}
+    from ..interpreter.ops import HANDLERS, VARIANTS
+    codes = {fn.__code__: opmap[name] for name, fn in HANDLERS.items()
+             if name in opmap and hasattr(fn, "__code__")}
+    # (an opcode declared with one body per argument value runs its per-value
+    # handler, COMPARE_OP__2: decode.py picks it)
+    for op, by_value in enumerate(VARIANTS):
+        for fn in (by_value or {}).values():
+            codes[fn.__code__] = op
+    return codes
 
 
 _HANDLER_OPS = None
