@@ -7,8 +7,9 @@ generated_cases.c.h: each instruction below is declared once, as
 
 in the 3.12 stack-effect notation, with a body of host Python statements
 over the input names, assigning the output names.  ``oparg`` is the decoded
-argument (decode.py), ``f`` the frame, ``fast`` its localsplus.  Everything
-else is derived from the declaration:
+argument (decode.py), ``f`` the frame, ``fast`` its localsplus, ``globals``
+and ``builtins`` its f_globals and f_builtins.  Everything else is derived
+from the declaration:
 
 * the plain handler (``handler_source`` -> ops.HANDLERS, what tier 1's
   unfused list and the traced loop run): inputs popped from the value stack,
@@ -17,6 +18,9 @@ else is derived from the declaration:
   superinstr._translate, which tier2.py shares): the inputs are the virtual
   stack's expressions, outputs become temporaries, ``oparg`` a bound constant
   (an int is written as a literal), nothing is pushed or popped at run time;
+  the group decides how the frame's parts are written (``Group.frame``,
+  ``fast``, ``builtins``: a lean tier-2 function has guest locals as host
+  locals and materialises its frame only where a slow path names ``f``);
 * the stack effect ``len(outputs) - len(inputs)``, checked against
   opcodes.stack_effect (tests/vm/test_bytecodes.py).
 
@@ -55,6 +59,12 @@ _DELATTR = re.compile(r"^delattr\((\w+), oparg\)$")
 _GETATTR = re.compile(r"getattr\((\w+), oparg\)")
 _UNPACK_TO = re.compile(r"(?<![.\w])(\w+) = (.*?)(\[::-1\])?$")
 _UNLESS_BOUND = "# unless bound"
+# lines for groups that know their globals and builtins are exact dicts
+# (Group.exact_dicts: a lean tier-2 function is bound to them) or do not
+_IF_EXACT = "# if exact"
+_UNLESS_EXACT = "# unless exact"
+# (a line's condition in a _Plan: dropped when the group knows...)
+_WHEN_BOUND, _WHEN_EXACT, _WHEN_INEXACT = 1, 2, 3
 
 
 class Item:
@@ -237,11 +247,15 @@ fast[oparg] = NULL
 
 # globals: exact dicts are read with .get (3.10's _PyDict_LoadGlobal); a
 # dict subclass (its __missing__) or non-dict builtins, and the NameError,
-# are load_global_slow's (PyObject_GetItem, as 3.10)
+# are load_global_slow's (PyObject_GetItem, as 3.10).  Where both are known
+# to be exact dicts (a lean tier-2 function is bound to them) the lookup is
+# one expression, the "if exact" line (as 3.11's LOAD_GLOBAL_MODULE and
+# LOAD_GLOBAL_BUILTIN specialise for exact dicts)
 inst("LOAD_GLOBAL", "( -- value)", """
-value = globals.get(oparg, NULL)
-if value is NULL: value = f.f_builtins.get(oparg, NULL) if globals.__class__ is dict and f.f_builtins.__class__ is dict else NULL
-if value is NULL: value = load_global_slow(f, oparg)
+value = globals[oparg] if oparg in globals else builtins[oparg] if oparg in builtins else load_global_slow(f, oparg)  # if exact
+value = globals.get(oparg, NULL)  # unless exact
+if value is NULL: value = builtins.get(oparg, NULL) if globals.__class__ is dict and builtins.__class__ is dict else NULL  # unless exact
+if value is NULL: value = load_global_slow(f, oparg)  # unless exact
 """)
 inst("STORE_GLOBAL", "(value -- )", "globals[oparg] = value")
 # (PyDict_DelItem: the dict itself, not a subclass's __delitem__)
@@ -398,6 +412,8 @@ def handler_source(d):
 
 
 def _handler_source(d, fname, value, lines):
+    # (a handler runs for any frame: what holds for exact dicts only is dropped)
+    lines = [ln for ln in lines if not ln.rstrip().endswith(_IF_EXACT)]
     ins = [x for x in d.inputs if value is None or x.present(value)]
     outs = [x for x in d.outputs if value is None or x.present(value)]
     for x in ins + outs:
@@ -432,11 +448,13 @@ def _handler_source(d, fname, value, lines):
     # one output replacing the bottom input: written in place
     in_place = (keep == 0 and len(outs) == 1 and outs[0].count is None and popped
                 and popped[0].count is None and not jumps)
-    for name, attr in (("fast", "f.f_localsplus"), ("globals", "f.f_globals")):
+    # (``builtins`` only on cold lines: read there, never hoisted into the hot path)
+    for name, attr, hoist in (("fast", "f.f_localsplus", True), ("globals", "f.f_globals", True),
+                              ("builtins", "f.f_builtins", False)):
         uses = _count_uses(lines, name)
-        if uses > 1:
+        if uses > 1 and hoist:
             out.append("    %s = %s" % (name, attr))
-        elif uses == 1:
+        elif uses:
             lines = [_NAME.sub(lambda m, a=attr, w=name: a if m.group(0) == w else m.group(0), ln)
                      for ln in lines]
     for k in range(len(popped) - 1, 0 if in_place else -1, -1):
@@ -553,7 +571,7 @@ class _Plan:
     templates: each line a list of text pieces and keys (names, ``*run``,
     the attribute name, ``fast[oparg]``, PEEK(n), an unpacking target)."""
     __slots__ = ("ins", "outs", "lines", "rebound", "uses_globals", "uses_oparg",
-                 "constant", "var_in")
+                 "constant", "var_in", "uses_frame", "uses_builtins", "local_read")
 
     def __init__(self, d, value, ident):
         bodies = d.bodies()
@@ -566,12 +584,23 @@ class _Plan:
                         and _assigns(lines, x.name) and x.name not in out_names]
         self.uses_globals = bool(_count_uses(lines, "globals"))
         self.uses_oparg = bool(_count_uses(lines, "oparg"))
+        self.uses_frame = bool(_count_uses(lines, "f"))
+        self.uses_builtins = bool(_count_uses(lines, "builtins"))
+        # ``value = fast[oparg]`` first, the only output: a read of a local
+        # that a group may push in place (Group.read_in_place)
+        self.local_read = None
+        if len(self.outs) == 1 and not self.ins and self.outs[0].count is None and lines:
+            if lines[0].split("#")[0].strip() == "%s = fast[oparg]" % self.outs[0].name:
+                self.local_read = self.outs[0].name
         self.constant = (len(lines) == 1 and len(self.outs) == 1
                          and lines[0] == "%s = oparg" % self.outs[0].name)
         var_outs = [x.name for x in self.outs if x.count is not None]
         self.lines = []
         for ln in lines:
-            unless = ln.rstrip().endswith(_UNLESS_BOUND)
+            tail = ln.rstrip()
+            unless = (_WHEN_BOUND if tail.endswith(_UNLESS_BOUND) else
+                      _WHEN_EXACT if tail.endswith(_UNLESS_EXACT) else
+                      _WHEN_INEXACT if tail.endswith(_IF_EXACT) else 0)
             text = ln.split("#")[0].rstrip()
             store = None
             if _UNBINDS.fullmatch(text):
@@ -695,6 +724,12 @@ def translate(g, name, darg):
         t = g.temp()
         g.emit("%s = %s" % (t, mapping[x]))
         mapping[x] = t
+    skip = None
+    if p.local_read is not None:
+        e = g.read_in_place(darg)
+        if e is not None:
+            mapping[p.local_read] = e
+            skip = p.lines[0]           # (its first line, ``value = fast[oparg]``)
     var_out = {}
     for x in outs:
         if x.count is not None:
@@ -704,10 +739,19 @@ def translate(g, name, darg):
     if p.uses_globals:
         g.uses_globals = True
         mapping["globals"] = "globals_"
+    if p.uses_builtins:
+        mapping["builtins"] = g.builtins()
+    if p.uses_frame:
+        mapping["f"] = g.frame()
     ended = False
     bound = g.bound
-    for unless, store, pieces, jump in p.lines:
-        if unless and darg in bound:
+    exact = g.exact_dicts
+    for line in p.lines:
+        unless, store, pieces, jump = line
+        if unless and (darg in bound if unless == _WHEN_BOUND else
+                       exact if unless == _WHEN_EXACT else not exact):
+            continue
+        if line is skip:
             continue
         text = []
         for piece in pieces:
@@ -726,10 +770,12 @@ def translate(g, name, darg):
                 targets = temps[::-1] if piece[2] else temps
                 text.append("%s, = " % ", ".join(targets) if targets else "() = ")
         text = "".join(text)
-        if store == "unbind":
-            bound.discard(darg)
-        elif store == "bind":
-            bound.add(darg)
+        if store is not None:
+            g.spill_local(darg)         # (reads of it pushed in place are copied first)
+            if store == "unbind":
+                bound.discard(darg)
+            else:
+                bound.add(darg)
         if jump is None:
             g.emit(text)
             continue

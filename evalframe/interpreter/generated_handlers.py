@@ -417,9 +417,9 @@ def DELETE_FAST(f, stack, oparg):
 def LOAD_GLOBAL(f, stack, oparg):
     '( -- value)'
     globals = f.f_globals
-    value = globals.get(oparg, NULL)
-    if value is NULL: value = f.f_builtins.get(oparg, NULL) if globals.__class__ is dict and f.f_builtins.__class__ is dict else NULL
-    if value is NULL: value = load_global_slow(f, oparg)
+    value = globals.get(oparg, NULL)  # unless exact
+    if value is NULL: value = f.f_builtins.get(oparg, NULL) if globals.__class__ is dict and f.f_builtins.__class__ is dict else NULL  # unless exact
+    if value is NULL: value = load_global_slow(f, oparg)  # unless exact
     stack.append(value)
 
 

@@ -189,9 +189,35 @@ class _Group:
             self.emit(text, indent)
         self.emit("return %d" % target, indent)
 
+    # -- how the frame's parts are written (bytecodes.translate asks; tier 2's
+    # lean group, with guest locals as host locals and no frame, answers otherwise)
+
     def fast(self, index):
         self.uses_fast = True
         return "fast[%d]" % index
+
+    def frame(self):
+        """The frame, where a template names ``f`` (its slow and error paths)."""
+        return "f"
+
+    def builtins(self):
+        """The frame's builtins dict (read where the template reads it: cold lines)."""
+        return "f.f_builtins"
+
+    # whether the frame's globals and builtins are known to be exact dicts
+    # (declaration lines marked "if exact" / "unless exact": not here, a
+    # group runs for whatever frame reaches it)
+    exact_dicts = False
+
+    def read_in_place(self, index):
+        """The expression to push for a read of local ``index`` (LOAD_FAST) in
+        place of a temporary, or None: here ``fast[i]`` may be rebound before
+        the value is consumed, so the value is copied."""
+        return None
+
+    def spill_local(self, index):
+        """Called before local ``index`` is stored or deleted (nothing here:
+        no read of a local is pushed in place)."""
 
     def binary(self, form, inplace=False):
         """(left, right -- result): ``form`` % (temp, left, right), or for an

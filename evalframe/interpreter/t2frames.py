@@ -92,6 +92,17 @@ def _lean_above(hf):
     return None
 
 
+def lean_position(hf):
+    """(guest code, instruction index) of the innermost lean call at or above
+    host frame ``hf``, read from its host line without making its Frame (the
+    index is -1 outside its translated body); None when there is none."""
+    hf = _lean_above(hf)
+    if hf is None:
+        return None
+    info = LEAN_CODES[id(hf.f_code)]
+    return info.code, info.linemap[hf.f_lineno]
+
+
 def materialise(hf, current=True):
     """The Frame of the innermost lean call at or above host frame ``hf`` that
     has entered (made now, or the one made before), its f_back chain made too."""
@@ -293,4 +304,4 @@ def install():
 
 
 __all__ = ["LEAN", "LEAN_CODES", "LeanInfo", "current_frame", "materialise", "mat", "settle",
-           "refresh", "detach", "FRAME_RAISED"]
+           "refresh", "detach", "FRAME_RAISED", "lean_position"]

@@ -292,24 +292,39 @@ class _NotLean(Exception):
     on the frame's own stack...): no lean entry, the frame-based one only."""
 
 
-# a standalone name ``f`` in a shared template (the frame): a lean function has
-# none until it is observed, so there it is the materialised frame
+# a standalone name ``f`` (the frame) in emitted text: a lean function has none
 _F_WORD = re.compile(r"(?<![.\w])f\b")
 
 
 class _Lean(_Function):
     """A whole code object as a lean function: guest locals are host locals
     ``l0 ..`` (arguments are the host parameters), no Frame unless observed
-    (t2frames), no block stack (code with handlers is not lean)."""
+    (t2frames), no block stack (code with handlers is not lean).  The shared
+    templates (bytecodes.translate) ask it how to write the frame's parts."""
 
     lean = True
 
     def emit(self, text, indent=0):
-        if "f" in text:
-            text = _F_WORD.sub("mat(fr)", text)
+        if "f" in text and _F_WORD.search(text):
+            # (every template names the frame through ``frame()``: this would
+            # be a NameError at run time)
+            raise _NotLean("the frame named directly: %s" % text)
         super().emit(text, indent)
 
     def fast(self, index):
+        return "l%d" % index
+
+    def frame(self):
+        # materialised on demand: only slow and error paths name the frame
+        return "mat(fr)"
+
+    def builtins(self):
+        return "builtins_"          # (bound once per function, as globals_)
+
+    exact_dicts = True              # (lean_for binds exact dicts only)
+
+    def read_in_place(self, index):
+        # LOAD_FAST pushes ``lN`` itself: spill_local copies it before it changes
         return "l%d" % index
 
     def generic(self, handler, arg):
@@ -330,43 +345,14 @@ class _Lean(_Function):
 
 # handlers a lean function runs on a list holding its virtual stack: they only
 # fall through and touch nothing of the frame but its globals and builtins
-_LEAN_GENERIC = (_si.GENERIC - frozenset((
-    "DELETE_FAST", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "DELETE_DEREF",
-    "LOAD_CLASSDEREF"))) | frozenset(("MAKE_FUNCTION", "CALL_FUNCTION_EX", "IMPORT_NAME",
-                                      "LOAD_BUILD_CLASS", "DICT_MERGE", "LIST_TO_TUPLE"))
+# (the *_NAME opcodes never reach here: they keep code in tier 1; opcodes
+# declared in bytecodes.py take their derived template instead)
+_LEAN_GENERIC = (_si.GENERIC - frozenset(("LOAD_NAME", "STORE_NAME", "DELETE_NAME"))) \
+    | frozenset(("MAKE_FUNCTION", "CALL_FUNCTION_EX", "IMPORT_NAME", "LOAD_BUILD_CLASS"))
 
 
 def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     """An instruction of a lean function; NotImplemented: the shared template."""
-    if name == "LOAD_FAST":
-        if darg not in g.bound:
-            g.emit("if l%d is NULL: raise unbound_local_name(%s)"
-                   % (darg, g.param(code.co_varnames[darg])))
-        g.push("l%d" % darg)        # (read in place: spill_local before it changes)
-        return True
-    if name == "STORE_FAST":
-        v = g.pop()
-        g.spill_local(darg)
-        g.emit("l%d = %s" % (darg, v))
-        g.release(v)
-        g.bound.add(darg)
-        return True
-    if name == "DELETE_FAST":
-        g.spill_local(darg)
-        if darg not in g.bound:
-            g.emit("if l%d is NULL: raise unbound_local_name(%s)"
-                   % (darg, g.param(code.co_varnames[darg])))
-        g.emit("l%d = NULL" % darg)
-        g.bound.discard(darg)
-        return True
-    if name == "LOAD_GLOBAL":
-        t = g.temp()
-        p = g.param(darg)
-        # (globals and builtins are exact dicts: bind_lean checks)
-        g.emit("%s = globals_[%s] if %s in globals_ else builtins_[%s] if %s in builtins_ "
-               "else load_global_slow(mat(fr), %s)" % (t, p, p, p, p, p))
-        g.push(t)
-        return True
     if name == "RETURN_VALUE":
         v = g.pop()
         g.emit("if fr[0] is not None: settle(fr, %d)" % j)
@@ -495,9 +481,8 @@ def _block(g, code, d, depth, start, end, comments):
             if more is NotImplemented:
                 if name not in _si.FUSABLE:
                     raise _NotLean(name)
+                # (False after an unconditional jump: bytecodes.translate's "end")
                 more = _si.translate(g, name, arg, darg, j, handler, arg)
-                if name in ("JUMP_ABSOLUTE", "JUMP_FORWARD"):
-                    more = False
         elif name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
         elif name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW"):
@@ -1192,7 +1177,6 @@ def _namespace():
         from .call import call_push, unbind_method
         global _decode
         from .decode import decode as _decode
-        from .ops.names import unbound_local_name as _unbound_local_name
         from ..objects.genobject import Generator as _Generator
         global _tracebacks
         from ..runtime import tracebacks as _tracebacks
@@ -1218,7 +1202,7 @@ def _namespace():
             "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "run_raise": run_raise, "run_generic": run_generic,
-            "unbound_local_name": _unbound_local_name, "Generator": _Generator,
+            "Generator": _Generator,
         })
         _NS = ns
     return _NS

@@ -28,7 +28,8 @@ from sys import _getframe
 from types import BuiltinFunctionType as _BuiltinFunctionType
 
 from ..opcodes import opmap
-from ..interpreter import ceval, t2frames
+from ..interpreter import ceval
+from ..interpreter import t2frames as _t2frames
 from ..interpreter.call import call_host
 from ..objects.funcobject import Function
 
@@ -75,6 +76,7 @@ def _caller(f, hf, want_func=False):
     global _HANDLER_OPS
     if _HANDLER_OPS is None:
         _HANDLER_OPS = _handler_codes()
+    start = hf
     for _ in range(3):
         if hf is None:
             break
@@ -87,9 +89,18 @@ def _caller(f, hf, want_func=False):
         hf = hf.f_back
     if f is None:
         return -1, None
-    # (f_lasti asks the loop running f where it is: plain, fused or tier 2)
-    index = f.f_lasti >> 1
-    co = f.f_code.co_code
+    if f is _t2frames.LEAN:
+        # a lean tier-2 call has no Frame: its instruction from its host line
+        # (materialising a Frame for every nested host entry would cost more)
+        pos = _t2frames.lean_position(start)
+        if pos is None:
+            return -1, None
+        code, index = pos
+        co = code.co_code
+    else:
+        # (f_lasti asks the loop running f where it is: plain, fused or tier 2)
+        index = f.f_lasti >> 1
+        co = f.f_code.co_code
     if 0 <= index and 2 * index < len(co):
         return co[2 * index], None
     return -1, None
@@ -127,10 +138,7 @@ def entry_charge(func, tstate):
     (raising RecursionError where one fails); return how many were counted."""
     entry = _getframe(1)
     charge_outer(tstate, entry.f_back)
-    caller = tstate.frame
-    if caller is t2frames.LEAN:     # (a lean tier-2 call: its frame, made now)
-        caller = t2frames.current_frame(tstate)
-    units = entry_units(func, caller, entry.f_back)
+    units = entry_units(func, tstate.frame, entry.f_back)
     for counted, where in enumerate(units):
         if tstate.depth >= tstate.recursion_limit:
             tstate.depth -= counted

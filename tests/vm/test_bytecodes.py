@@ -132,15 +132,45 @@ except ZeroDivisionError as e:
 """
 
 
-@pytest.mark.parametrize("mode", ["handlers", "fused", "tier2"])
+# (no cells: ``ops`` and ``names`` get lean tier-2 functions, whose templates
+# write locals as host locals, the frame materialised on demand, and globals
+# and builtins as the bound exact dicts)
+_LEAN_PROGRAM = _PROGRAM.replace("""    def inner():
+        return x + y
+    out.append((xs, sorted(d.items()), x, y, z, inner()))""", """    out.append((xs, sorted(d.items()), x, y, z))
+    del x""") + """
+G = 5
+def names(k):
+    return [len(str(k)), G, k]
+def unbound(k):
+    del k
+    return k
+def undefined(k):
+    return undefined_name
+print(names(3), names('ab'))
+for fn in (unbound, undefined):
+    try:
+        fn(1)
+    except NameError as e:
+        print(type(e).__name__, e)
+"""
+
+
+@pytest.mark.parametrize("mode", ["handlers", "fused", "tier2", "lean"])
 def test_derived_forms_agree(mode, monkeypatch, capsys):
     monkeypatch.setattr(superinstr, "ENABLED", mode != "handlers")
     monkeypatch.setattr(superinstr, "WARMUP", 0)
-    monkeypatch.setattr(tier2, "ENABLED", mode == "tier2")
+    monkeypatch.setattr(tier2, "ENABLED", mode in ("tier2", "lean"))
     monkeypatch.setattr(tier2, "HOT", 0)
+    program = _LEAN_PROGRAM if mode == "lean" else _PROGRAM
     g = {"__name__": "__main__"}
-    run_code(compile_source(_PROGRAM, "<defs>", "exec"), g)
+    run_code(compile_source(program, "<defs>", "exec"), g)
     got = capsys.readouterr().out
-    exec(compile(_PROGRAM, "<defs>", "exec"), {"__name__": "__main__"})
+    exec(compile(program, "<defs>", "exec"), {"__name__": "__main__"})
     expected = capsys.readouterr().out
     assert got == expected
+    if mode == "lean" and tier2.get_tstate().tracer is None:
+        # (a tracer, --evalframe-mode settrace-noop, runs frames in the traced loop)
+        # (called from the module body: osr_entry ran their lean functions)
+        for name in ("ops", "names", "unbound"):
+            assert tier2.bind_lean(g[name]) is not None, name

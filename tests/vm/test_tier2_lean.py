@@ -275,3 +275,86 @@ def test_frame_started_by_the_plain_loop_continues_lean(tmp_path, monkeypatch):
         print(body())
         print(body())
     """, monkeypatch)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_declared_opcodes_in_lean_code(eager):
+    # the lean translation derives these from bytecodes.py's declarations:
+    # a local read pushed in place and then rebound before it is consumed
+    # (spilled), a deleted local, star calls (LIST_TO_TUPLE, DICT_MERGE with
+    # its duplicate-keyword error), a builtin and a global, jumps
+    source = (
+        "def kw(**k): return sorted(k.items())\n"
+        "def pos(*a): return a\n"
+        "def spill(x):\n"
+        "    y = x + (x := 2) + x\n"
+        "    x, y = y, x\n"
+        "    return x, y\n"
+        "def delete(n):\n"
+        "    v = n * 2\n"
+        "    del v\n"
+        "    try_ = len([n])\n"
+        "    return try_\n"
+        "def unbound(n):\n"
+        "    v = n\n"
+        "    del v\n"
+        "    return v\n"
+        "def star(a, b):\n"
+        "    return pos(*a, *b), kw(**{'x': 1}, **{'y': 2})\n"
+        "def dup(a):\n"
+        "    return kw(**a, **a)\n"
+        "def loop(n):\n"
+        "    s = 0\n"
+        "    while n:\n"
+        "        n -= 1\n"
+        "        if n % 2: continue\n"
+        "        s += n\n"
+        "    return s if s else -1\n"
+        "def top():\n"
+        "    print(spill(5), delete(3), star([1], (2, 3)), loop(7))\n"
+        "    try:\n"
+        "        dup({'z': 0})\n"
+        "    except TypeError as e:\n"
+        "        print('TypeError', e)\n"
+        "    try:\n"
+        "        unbound(1)\n"
+        "    except UnboundLocalError as e:\n"
+        "        print('UnboundLocalError', e)\n"
+        "top()\n")
+    out, g = _run(source)
+    host = io.StringIO()
+    with contextlib.redirect_stdout(host):
+        exec(compile(source, "<lean>", "exec"), {"__name__": "__main__"})
+    assert out == host.getvalue()
+    assert "got multiple values" in out and "UnboundLocalError" in out
+    for name in ("spill", "delete", "unbound", "star", "dup", "loop"):
+        assert g[name]._lean is not None, name
+
+
+def test_nested_host_entry_from_lean_code(tmp_path, monkeypatch):
+    # set() calls the guest __hash__ from host code; inside it a property's
+    # getter is a nested host->guest entry, whose C recursion checks
+    # (runtime/cdepth) ask which instruction of the calling guest frame made
+    # the call: a lean call has no Frame (was: AttributeError '_LeanMarker'
+    # object has no attribute '_lasti', bench/programs/class_model.py)
+    _eager_program(tmp_path, """
+        class R:
+            def __init__(self, w):
+                self._w = w
+            @property
+            def area(self):
+                return self._w * 2
+            def __hash__(self):
+                return hash(self.area)
+            def __eq__(self, other):
+                return self.area == other.area
+            def __repr__(self):
+                return 'R(%r)' % (self.area,)
+        def main():
+            rs = [R(i % 3) for i in range(5)]
+            print(len(set(rs)), sorted(set(rs), key=lambda r: r.area))
+            def deep(n):
+                return repr(R(n)) if n == 0 else deep(n - 1)
+            print(deep(50))
+        main()
+    """, monkeypatch)
