@@ -894,6 +894,19 @@ def osr_entry(f, stack, index):
     return _RETURN
 
 
+def _raised_at(e, f, cur):
+    """Set ``f._lasti`` for exception ``e`` raised by tier-2 code at guest
+    instruction ``cur`` (-1: not known, f._lasti stays); return (exception,
+    whether a traceback entry is added): a re-raise keeps its own position."""
+    if cur < 0:
+        cur = f._lasti
+    if type(e) is _Reraise:
+        f._lasti = cur if e.lasti is None else e.lasti
+        return e.exc, False
+    f._lasti = cur
+    return e, True
+
+
 def catch(tstate, f, e, slots):
     """The except clause of a tier-2 function: where ``e`` was raised, the
     value stack materialised, ceval._unwind for this frame.  Returns
@@ -902,17 +915,7 @@ def catch(tstate, f, e, slots):
         raise e     # a stopped run: past every guest handler (abort.py), as ceval's loop does
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
     lines = T2_LINES.get(tb.tb_frame.f_code) if tb is not None else None
-    cur = lines[tb.tb_lineno] if lines is not None else f._lasti
-    if cur < 0:
-        cur = f._lasti
-    if type(e) is _Reraise:
-        exc = e.exc
-        f._lasti = cur if e.lasti is None else e.lasti
-        add_tb = False
-    else:
-        exc = e
-        f._lasti = cur
-        add_tb = True
+    exc, add_tb = _raised_at(e, f, lines[tb.tb_lineno] if lines is not None else -1)
     stack = f.f_valuestack
     stack[:] = slots
     fr, exc = _unwind(tstate, f, f, exc, add_tb)
@@ -950,17 +953,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     fr[0] = None
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
     info = _t2f.LEAN_CODES.get(id(tb.tb_frame.f_code)) if tb is not None else None
-    cur = info.linemap[tb.tb_lineno] if info is not None else -1
-    if cur < 0:
-        cur = fm._lasti
-    if type(e) is _Reraise:
-        exc = e.exc
-        fm._lasti = cur if e.lasti is None else e.lasti
-        add_tb = False
-    else:
-        exc = e
-        fm._lasti = cur
-        add_tb = True
+    exc, add_tb = _raised_at(e, fm, info.linemap[tb.tb_lineno] if info is not None else -1)
     e = None
     _tracebacks.add_entry(tstate, exc, fm, add_tb)
     _t2f.detach(fm)
