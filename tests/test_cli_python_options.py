@@ -124,6 +124,21 @@ def test_importtime_reports_the_programs_imports(tmp_path, policy):
     assert not [n for n in _imported(got.stderr) if n.startswith("evalframe")]
 
 
+def test_importtime_with_cold_bytecode_caches(tmp_path, monkeypatch):
+    """With no cached bytecode (a fresh PYTHONPYCACHEPREFIX), the VM compiles
+    the stdlib itself; its compiler's one-time data load once opened a text
+    file with encoding="ascii" and the report listed encodings.ascii."""
+    monkeypatch.setenv("PYTHONPYCACHEPREFIX", str(tmp_path / "pycache"))
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+    (tmp_path / "prog.py").write_text(IMPORTTIME_PROGRAM)
+    (tmp_path / "mymod.py").write_text("import shlex\n")
+    want = run_host(["-X", "importtime", "prog.py"], cwd=tmp_path)
+    got = run_evalframe(["run", "--vm-modules=all", "-X", "importtime", "prog.py"],
+                        cwd=tmp_path)
+    assert got.returncode == want.returncode == 0, got.stderr
+    assert _imported(got.stderr) == _imported(want.stderr)
+
+
 @pytest.mark.parametrize("args", [["-V"], ["-VV"], ["--version"], ["-z"], ["-X"], ["-W"],
                                   ["-c"], ["-m"], ["-Oz", "x.py"], ["--foo"]])
 def test_version_and_bad_options(args):

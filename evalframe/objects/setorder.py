@@ -386,8 +386,11 @@ _IDENTIFIERS = set()
 def _startup_interned():
     if not _STARTUP:
         path = os.path.join(os.path.dirname(__file__), "interned310.txt")
-        with open(path, encoding="ascii") as f:
-            lines = f.read().splitlines()
+        # (bytes decoded by str's built-in ascii path: a text file opened with
+        # encoding="ascii" imports encodings.ascii, which a guest's
+        # -X importtime report would list as its own import)
+        with open(path, "rb") as f:
+            lines = f.read().decode("ascii").splitlines()
         for line in lines:
             if line.startswith("#"):         # "#None 3200": id(None) % 4096
                 name, low12 = line[1:].split()
