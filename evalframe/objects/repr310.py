@@ -24,11 +24,14 @@ def _ranges():
     if not _RANGES:
         starts, ends = [], []
         path = os.path.join(os.path.dirname(__file__), "printable310.txt")
-        with open(path, encoding="ascii") as f:
-            for line in f:
-                a, b = line.split()
-                starts.append(int(a, 16))
-                ends.append(int(b, 16))
+        # (bytes decoded by str's ascii path: encoding="ascii" would import
+        # encodings.ascii while a guest runs, as objects/setorder.py notes)
+        with open(path, "rb") as f:
+            text = f.read().decode("ascii")
+        for line in text.splitlines():
+            a, b = line.split()
+            starts.append(int(a, 16))
+            ends.append(int(b, 16))
         _RANGES.extend((starts, ends))
     return _RANGES
 
