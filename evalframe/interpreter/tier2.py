@@ -1133,10 +1133,20 @@ def traced_run(tstate, f):
     return tstate.tracer.eval_frame(tstate, f, None)
 
 
+# Host frames one guest call made from tier 2 can cost at most: the callee's
+# function plus the helpers between (call_kw -> run_callee -> t2; the lean
+# and exact-arity paths cost one)
+HOST_FRAMES_PER_T2_CALL = 4
+
+
 def host_room(tstate):
     """Direct tier-2 calls are host Python calls: keep the host's recursion
     limit above the guest's depth (no C stack is used for them on 3.11+)."""
-    want = tstate.depth + 4 * 64 + (tstate.reentry + 64) * _pystate.HOST_FRAMES_PER_REENTRY
+    # (checked every 64 levels: room for the next 64 too, each of them up to
+    # HOST_FRAMES_PER_T2_CALL host frames deep: call_any/call_kw/run_callee
+    # sit between a frame-based caller and its callee)
+    want = ((tstate.depth + 2 * 64) * HOST_FRAMES_PER_T2_CALL
+            + (tstate.reentry + 64) * _pystate.HOST_FRAMES_PER_REENTRY)
     if sys.getrecursionlimit() < want + 512:
         sys.setrecursionlimit(want + 1024)
 

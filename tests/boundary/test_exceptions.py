@@ -32,6 +32,7 @@ RECURSION_PROGRAMS = [
     "setrecursionlimit_low.py",      # a limit of 1-4; the depth in the message
     "memory_exhaustion.py",          # MemoryError under RLIMIT_AS: caught, finally, printed
     "recursion_depth_shown.py",      # the depth in setrecursionlimit's message, in dunders
+    "recursion_depth_call_shapes.py",  # closures, keywords, methods... reach the guest's limit
 ]
 
 
@@ -39,12 +40,28 @@ RECURSION_PROGRAMS = [
 @pytest.mark.parametrize("prog", RECURSION_PROGRAMS)
 def test_recursion_program(prog, mode):
     h, v = host(prog), vm(prog, extra_env=MODES[mode])
+    if h.returncode < 0 and prog == "recursion_depth_call_shapes.py":
+        pytest.skip("the host CPython crashed (3.13.0 segfaults on it): no reference")
     if sys.version_info[:2] == (3, 12) and prog == "recursion_through_c.py":
         # 3.12's fixed C recursion limit is reached sooner in the VM (each
         # re-entry spends more C stack than CPython's call: docs/boundary.md);
         # the VM stops earlier, with one clean RecursionError
         assert v.returncode == 1 and "During handling" not in v.stderr, v.stderr[-2000:]
         assert v.stderr.rstrip().endswith("RecursionError: maximum recursion depth exceeded")
+        return
+    same(h, v)
+
+
+def test_recursion_depth_of_every_call_shape_in_tier_2_eager():
+    # (tier 2 went through more host frames per guest call than the host's
+    # limit allowed for: RecursionError 200 to 800 levels early)
+    prog = "recursion_depth_call_shapes.py"
+    h, v = host(prog), vm(prog, extra_env={"EVALFRAME_TIER2": "eager"})
+    if h.returncode < 0:
+        # (CPython 3.13.0 itself dies of a segfault in the defaults probe: the
+        # limit of 2000 less this module's and the probe's frames is the answer)
+        assert v.returncode == 0 and v.stderr == "", v.stderr[-2000:]
+        assert all(line.endswith(" 1998 1998") for line in v.stdout.splitlines())
         return
     same(h, v)
 
