@@ -34,6 +34,7 @@ import importlib.machinery
 import importlib.util
 import os
 import sys
+import marshal as _marshal
 import threading
 
 from . import hostcopy, HOST_IMPORT
@@ -224,7 +225,17 @@ class _CacheCodec:
 
     evalframe.pyc writes and reads the marshal format (3.10's); the header (magic, flags, source mtime, source size) is validated here, as
     SourceLoader.get_code does with _classify_pyc and _validate_timestamp_pyc.
+
+    3.10's marshal has no column table, so the carets of a 3.11+ traceback
+    would be lost with a cached module.  The code objects' ``co_positions()``
+    follow the marshalled code as a trailer, which marshal readers (3.10's
+    included) ignore: the host-marshalled list of every code object's positions
+    (depth first, as ``pyc.nested_codes``), its length (8 bytes) and POS_MAGIC.
+    A trailer that does not fit the code is dropped (positions then come from
+    the line table alone, as for any 3.10 .pyc).
     """
+
+    POS_MAGIC = b"EFPOS\x00\x00\x01"
 
     MAGIC = (3439).to_bytes(2, "little") + b"\r\n"  # CPython 3.10's MAGIC_NUMBER
 
@@ -239,13 +250,43 @@ class _CacheCodec:
                 + (size & 0xFFFFFFFF).to_bytes(4, "little"))
 
     def dumps(self, code, mtime, size):
-        return self.header(mtime, size) + self._marshal_dumps(code)
+        return self.header(mtime, size) + self._marshal_dumps(code) + self._positions_trailer(code)
 
     def loads(self, data, mtime, size):
         """The Code in ``data`` if its header matches the source, else None."""
         if data[:16] != self.header(mtime, size):
             return None
-        return self._marshal_loads(data[16:])
+        code = self._marshal_loads(data[16:])
+        self._restore_positions(code, data)
+        return code
+
+    def _codes(self, code):
+        return [code] + list(self._pyc().nested_codes(code))
+
+    def _positions_trailer(self, code):
+        table = [c._positions for c in self._codes(code)]
+        if all(p is None for p in table):
+            return b""
+        blob = _marshal.dumps([None if p is None else [tuple(t) for t in p] for p in table])
+        return blob + len(blob).to_bytes(8, "little") + self.POS_MAGIC
+
+    def _restore_positions(self, code, data):
+        if not data.endswith(self.POS_MAGIC) or len(data) < 32:
+            return
+        n = int.from_bytes(data[-16:-8], "little")
+        if n > len(data) - 32:
+            return
+        try:
+            table = _marshal.loads(data[-16 - n:-16])
+        except (EOFError, ValueError, TypeError):
+            return
+        codes = self._codes(code)
+        if type(table) is not list or len(table) != len(codes):
+            return
+        for c, pos in zip(codes, table):
+            # (positions are per instruction: a table of another length is not this code's)
+            if pos is not None and type(pos) is list and len(pos) == len(c.co_code) // 2:
+                c._positions = pos
 
     def _marshal_dumps(self, code):
         return self._pyc().dumps(code)

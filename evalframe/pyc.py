@@ -671,11 +671,12 @@ class _Writer:
             raise ValueError("unmarshallable object")
 
 
-def _nested_codes(code):
+def nested_codes(code):
+    """The code objects in ``code``'s constants, depth first."""
     for c in code.co_consts:
         if type(c) is Code:
             yield c
-            yield from _nested_codes(c)
+            yield from nested_codes(c)
 
 
 def _code_names(obj, out):
@@ -689,7 +690,7 @@ def _code_names(obj, out):
 def _set_orders(obj):
     orders = {}
     if type(obj) is Code:
-        for co in (obj,) + tuple(_nested_codes(obj)):
+        for co in (obj,) + tuple(nested_codes(obj)):
             orders.update(co._set_orders or {})
     return orders
 
@@ -704,7 +705,7 @@ def dumps(obj):
     if type(obj) is Code:
         # ...but no qualname constant is made for the outermost code.
         w.code_names.discard(obj.co_name)
-        w.code_names |= {c.co_name for c in _nested_codes(obj)}
+        w.code_names |= {c.co_name for c in nested_codes(obj)}
     w._visit(obj, "const", interned=False, top=True)
     w.w_object(obj)
     return bytes(w.out)

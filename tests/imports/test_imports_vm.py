@@ -363,3 +363,55 @@ def test_loader_services_for_guest_modules(tmp_path):
     host = run_host(["prog.py"], tmp_path)
     assert host.status == 0, host
     assert_same(host, run_evalframe(["prog.py"], tmp_path))
+
+
+CARETS_PROG = {
+    "prog.py": """
+        import caretmod
+        caretmod.outer({"a": None})
+        """,
+    "caretmod.py": """
+        def outer(d):
+            return (lambda: inner(d))()
+        def inner(d):
+            return d["a"]["b"] + 1
+        """,
+}
+
+
+def test_carets_survive_the_cache(tmp_path):
+    # (a module loaded from its .evalframe-310.pyc lost co_positions, 3.10's
+    # marshal having no column table: its traceback lines had no carets)
+    write_tree(tmp_path, CARETS_PROG)
+    host = run_host(["prog.py"], tmp_path)
+    cache = importer.cache_from_source(str(tmp_path / "caretmod.py"))
+    first = run_evalframe(["prog.py"], tmp_path, dont_write_bytecode=False)
+    assert os.path.isfile(cache)
+    again = run_evalframe(["prog.py"], tmp_path, dont_write_bytecode=False)
+    assert_same(host, first)
+    assert_same(host, again)
+    # The cache stays a .pyc that 3.10's marshal reads: the positions follow
+    # the marshalled code.  A damaged trailer is ignored (no carets, no error).
+    with open(cache, "r+b") as f:
+        data = f.read()
+        assert data.endswith(importer.codec.POS_MAGIC)
+        f.seek(len(data) - 20)
+        f.write(b"\xff\xff\xff\xff")
+    damaged = run_evalframe(["prog.py"], tmp_path, dont_write_bytecode=False)
+    assert damaged.status == host.status
+    assert damaged.stderr.splitlines()[-1] == host.stderr.splitlines()[-1]
+
+
+def test_positions_trailer_is_ignored_by_cpython_310(tmp_path):
+    py310 = "/root/.pyenv/versions/3.10.13/bin/python3.10"
+    if not os.path.exists(py310):
+        pytest.skip("CPython 3.10 is not installed here")
+    write_tree(tmp_path, CARETS_PROG)
+    run_evalframe(["prog.py"], tmp_path, dont_write_bytecode=False)
+    cache = importer.cache_from_source(str(tmp_path / "caretmod.py"))
+    import subprocess
+    out = subprocess.run([py310, "-c", "import marshal, sys; "
+                          "c = marshal.loads(open(sys.argv[1], 'rb').read()[16:]); "
+                          "print(c.co_name, [k.co_name for k in c.co_consts if hasattr(k, 'co_name')])",
+                          cache], capture_output=True, text=True)
+    assert out.stdout == "<module> ['outer', 'inner']\n", out.stderr
