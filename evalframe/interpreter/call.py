@@ -18,6 +18,7 @@ code calls a guest function (Function.__call__).
 import sys
 from types import MethodType, FunctionType, BuiltinFunctionType, FrameType as _FrameType
 
+from ..objects import excslots as _excslots
 from ..objects.cellobject import NULL, Cell
 from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_NEWLOCALS,
                                   CO_COROUTINE, CO_ASYNC_GENERATOR)
@@ -358,7 +359,7 @@ def call_in_exc(exc, func, args, kwargs):
     exception, so host code (traceback.print_exc, logging.exception,
     sys.exc_info in a library) sees what the guest is handling."""
     # (the fields themselves: a guest __getattribute__ must not run here)
-    from ..objects import excslots as x
+    x = _excslots
     tb = x.get_traceback(exc)
     ctx = x.get_context(exc)
     sup = x.get_suppress_context(exc)

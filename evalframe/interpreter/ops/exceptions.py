@@ -19,9 +19,17 @@ from ...objects import excslots as _x
 _NEW_WITH_MESSAGES = sys.version_info >= (3, 11)
 
 
+_Reraise = None
+
+
 def _reraise(exc, lasti=None):
-    from ..ceval import Reraise
-    return Reraise(exc, lasti)
+    # (ceval imports this module: its Reraise is bound at the first raise,
+    # not imported again on every RERAISE)
+    global _Reraise
+    if _Reraise is None:
+        from ..ceval import Reraise
+        _Reraise = Reraise
+    return _Reraise(exc, lasti)
 
 
 def set_context(tstate, value):
