@@ -34,7 +34,7 @@ class Decoded:
     """What the interpreter keeps per code object."""
 
     __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines",
-                 "kwindex", "warm", "fused", "t2", "t2state", "t1instrs")
+                 "kwindex", "kwplans", "warm", "fused", "t2", "t2state", "t1instrs")
 
     def __init__(self, instrs, basic, raw, nlocalsplus, cell2arg):
         self.instrs = instrs
@@ -45,6 +45,7 @@ class Decoded:
         self.positions = None   # filled lazily by tracebacks
         self.lines = None
         self.kwindex = None     # filled lazily by call.bind_frame
+        self.kwplans = None     # tier2.call_kw: (npos, kwnames) -> argument order
         self.warm = 0           # superinstr: events left before the groups are fused
         self.fused = False      # (and, after them, before tier 2 translates the code)
         self.t2 = None          # tier2: the code's tier-2 function, once translated

@@ -1110,6 +1110,35 @@ def call_any(tstate, func, args):
 
 
 def call_kw(tstate, func, argv, kwnames):
+    """CALL_FUNCTION_KW.  A guest function of the fast shape (no *args, **kwargs,
+    keyword-only parameters or cells) whose keywords all name distinct
+    parameters after the positional arguments gets its arguments in order
+    (defaults filled in) and is called as an exact-arity call; anything else,
+    errors included, goes through the binder."""
+    cls = type(func)
+    if cls is MethodType and type(func.__func__) is Function:
+        argv = [func.__self__] + argv
+        func = func.__func__
+        cls = Function
+    if cls is Function and func._fast_argcount >= 0:
+        d = func._code._decoded or _decode(func._code)
+        plans = d.kwplans
+        if plans is None:
+            plans = d.kwplans = {}
+        key = (len(argv), kwnames)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = _kw_plan(func._code, len(argv) - len(kwnames), kwnames)
+        if plan:
+            order, first = plan
+            if first is None:
+                return call_any(tstate, func, [argv[k] for k in order])
+            defaults = func._defaults
+            first_default = len(order) - len(defaults) if defaults else len(order)
+            if first >= first_default:
+                args = [argv[k] if k >= 0 else defaults[i - first_default]
+                        for i, k in enumerate(order)]
+                return call_any(tstate, func, args)
     nkw = len(kwnames)
     npos = len(argv) - nkw
     kwargs = dict(zip(kwnames, argv[npos:]))
@@ -1118,6 +1147,28 @@ def call_kw(tstate, func, argv, kwnames):
     if fr is None:
         return st[0]
     return run_callee(fr)
+
+
+def _kw_plan(code, npos, kwnames):
+    """``(order, first)``: for each positional parameter the index in argv of
+    its value (-1: its default), and the first parameter left to its default
+    (None: none); False when the binder must decide (an error, or a keyword
+    that is not a positional parameter after the given ones)."""
+    argcount = code.co_argcount
+    if npos > argcount:
+        return False
+    order = list(range(npos)) + [-1] * (argcount - npos)
+    names = code.co_varnames
+    for i, name in enumerate(kwnames):
+        try:
+            j = names.index(name, code.co_posonlyargcount, argcount)
+        except ValueError:
+            return False
+        if j < npos or order[j] >= 0:
+            return False
+        order[j] = npos + i
+    missing = [j for j, k in enumerate(order) if k < 0]
+    return tuple(order), (missing[0] if missing else None)
 
 
 def to_tier1(tstate, f, depth, back):
