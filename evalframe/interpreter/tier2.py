@@ -1102,6 +1102,21 @@ def call_any(tstate, func, args):
                 if lean is not None:
                     return lean(tstate, *args)
                 return d.t2(None, tstate, 0, func, args)
+    elif cls is type and func not in _TYPE_INTERCEPTS:
+        # type_call of a class whose metaclass is type, with object.__new__
+        # and a guest __init__ of the fast shape: the object, then __init__
+        # called as call_any calls a function (lean where it can; the binder
+        # for defaults and wrong arities, with self counted, as CPython's
+        # messages count it), its result checked
+        init = func.__init__
+        if (type(init) is Function and init._fast_argcount >= 0
+                and func.__new__ is _object_new):
+            obj = _object_new(func)
+            args.insert(0, obj)
+            r = call_any(tstate, init, args)
+            if r is not None:
+                _init_result(obj, r)
+            return obj
     st = []
     fr = _call_push(st, func, args, None)
     if fr is None:
@@ -1228,8 +1243,9 @@ def _namespace():
     if _NS is None:
         from . import ceval, pystate
         from .ops import RETURN
-        from .call import call_push, unbind_method
-        global _decode
+        from .call import call_push, unbind_method, TYPE_INTERCEPTS
+        global _decode, _TYPE_INTERCEPTS
+        _TYPE_INTERCEPTS = TYPE_INTERCEPTS
         from .decode import decode as _decode
         from ..objects.genobject import Generator as _Generator
         global _tracebacks
@@ -1263,6 +1279,8 @@ def _namespace():
 
 
 _RETURN = _Reraise = _unwind = _run_frame = _init_result = _call_push = _pystate = None
+_TYPE_INTERCEPTS = {}
+_object_new = object.__new__
 _check_host_room = _eval_plain = _unbind_method = None
 
 
