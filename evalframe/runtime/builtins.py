@@ -584,14 +584,24 @@ def vm_current_frames():
     eval loop on its host stack."""
     from .signals import loop_codes
     loops = loop_codes()
+    lean = _t2frames.LEAN_CODES
     frames = sys._current_frames()
     for ident, f in list(frames.items()):
-        while f is not None and f.f_code not in loops:
+        while f is not None:
+            if id(f.f_code) in lean:
+                # a lean tier-2 call (no Frame of its own until observed): its
+                # Frame made from its host frame, that thread's current frame
+                # left as it is (it finds this Frame when it next looks)
+                running = _t2frames.materialise(f, current=False)
+                if running is not None:
+                    frames[ident] = running
+                    break
+            elif f.f_code in loops:
+                running = f.f_locals.get("f")
+                if isinstance(running, Frame):
+                    frames[ident] = running
+                break
             f = f.f_back
-        if f is not None:
-            running = f.f_locals.get("f")
-            if isinstance(running, Frame):
-                frames[ident] = running
     me = _t2frames.current()
     if me is not None:
         frames[_get_ident()] = me
