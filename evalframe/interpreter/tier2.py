@@ -73,6 +73,7 @@ import os
 import re
 import sys
 from types import MethodType
+from weakref import ref as _weakref
 
 from .. import opcodes as _K
 from ..objects.cellobject import NULL
@@ -762,7 +763,7 @@ def _compile_lean(code, d):
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
-    return [code, make, tuple(g.params), [None, None, None]]
+    return [code, make, tuple(g.params), (None, None, None)]
 
 
 def lean_for(code, g, b):
@@ -779,11 +780,16 @@ def lean_for(code, g, b):
     make = ent[1]
     if make is None or g.__class__ is not dict or b.__class__ is not dict:
         return None
+    # (the last binding is remembered weakly: a strong one kept the globals in
+    # its closure alive from this table, a module's namespace past its
+    # finalization with it; while fn lives, so do g and b, so their ids hold)
     last = ent[3]
-    if last[0] is g and last[1] is b:
-        return last[2]
+    if last[0] == id(g) and last[1] == id(b):
+        fn = last[2]()
+        if fn is not None:
+            return fn
     fn = make(*ent[2], g, b)
-    ent[3] = [g, b, fn]
+    ent[3] = (id(g), id(b), _weakref(fn))
     return fn
 
 

@@ -316,12 +316,15 @@ def frame_dealloc(f, held):
 
 def park(f):
     """What frame_dealloc lets go of a frame it keeps as a zombie: its locals,
-    back link, locals dict, the object an ``__init__`` frame initializes and its
-    trace fields.  (The plain eval loop parks inline, with the same stores but
-    for the trace fields: a frame with a trace function finishes in the traced
-    loop.)"""
+    back link, locals dict, globals and builtins (3.10 decrefs them too: a
+    zombie kept alive by its code, which the VM's tier-2 tables hold, must not
+    keep a module's namespace alive past its finalization), the object an
+    ``__init__`` frame initializes and its trace fields.  (The plain eval loop
+    parks inline, with the same stores but for the trace fields: a frame with a
+    trace function finishes in the traced loop.)"""
     f.f_localsplus = ()
     f.f_back = f.f_init_self = f._f_locals = None
+    f.f_globals = f.f_builtins = None
     f._f_trace = None
     f._f_trace_lines = True
     f._f_trace_opcodes = False
