@@ -665,7 +665,8 @@ def _source(code, g, nslots, comments, d):
         "        if blk == -2: return to_tier1(tstate, f, depth, back)",
         "        return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
-        "        tstate.depth = depth; tstate.frame = back",
+        # (decremented, not restored: see _lean_source)
+        "        tstate.depth -= 1; tstate.frame = back",
     ]
     for text in tail:
         lines.append(text)
@@ -724,8 +725,11 @@ def _lean_source(code, g, nslots, comments):
         "        except BaseException as e:",
         "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
         % "".join("l%d, " % i for i in range(code.co_nlocals)),
+        # (leaving decrements, as the plain loop's inline frames do: an outermost
+        # host entry's C checks counted late (cdepth.charge_outer, from inside a
+        # call of this one) stay counted until that entry returns)
         "        finally:",
-        "            tstate.depth = depth; tstate.frame = back",
+        "            tstate.depth -= 1; tstate.frame = back",
         "    return t2",
     ]
     lines += tail
@@ -991,8 +995,11 @@ def deopt(tstate, fr, index, stack, traced):
         return tstate.tracer.resume(tstate, f, f, None)
     fm.f_instrs = d.t1instrs
     tstate.frame = fm.f_back
-    tstate.depth -= 1
-    return _eval_plain(tstate, fm, None)
+    tstate.depth -= 1       # (the plain loop counts the frame again while it runs it)
+    try:
+        return _eval_plain(tstate, fm, None)
+    finally:
+        tstate.depth += 1   # (and the lean call's own exit takes it off)
 
 
 T2_LINES[deopt.__code__] = _Outside()
@@ -1197,7 +1204,10 @@ def to_tier1(tstate, f, depth, back):
     tstate.depth = depth
     tstate.frame = back
     f.f_instrs = f.f_code._decoded.t1instrs
-    return _eval_plain(tstate, f, None)
+    try:
+        return _eval_plain(tstate, f, None)
+    finally:
+        tstate.depth += 1   # (the tier-2 function's own exit takes it off)
 
 
 def traced_run(tstate, f):

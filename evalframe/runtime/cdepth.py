@@ -30,6 +30,8 @@ from types import BuiltinFunctionType as _BuiltinFunctionType
 from ..opcodes import opmap
 from ..interpreter import ceval
 from ..interpreter import t2frames as _t2frames
+from ..interpreter import tier2 as _tier2
+from ..objects.frameobject import Frame as _Frame
 from ..interpreter.call import call_host
 from ..objects.funcobject import Function
 
@@ -155,13 +157,27 @@ def entry_charge(func, tstate):
 
 
 def _loop_frame(hf):
-    """The guest frame of the plain loop nearest above host frame ``hf``."""
+    """The guest frame running nearest above host frame ``hf``: the plain
+    loop's, a tier-2 function's, or LEAN for a lean tier-2 call (whose
+    instruction _caller reads from its host line)."""
     loop = ceval.eval_plain.__code__
+    lean = _t2frames.LEAN_CODES
+    t2 = _tier2.T2_LINES
     for _ in range(8):
         if hf is None:
             return None
-        if hf.f_code is loop:
+        code = hf.f_code
+        if code is loop:
             return hf.f_locals.get("f")
+        if id(code) in lean:
+            return _t2frames.LEAN
+        if code in t2:
+            loc = hf.f_locals
+            f = loc.get("f")
+            if type(loc) is dict:
+                loc.clear()     # (the host frame keeps the snapshot: hold nothing alive)
+            if isinstance(f, _Frame):
+                return f
         hf = hf.f_back
     return None
 
