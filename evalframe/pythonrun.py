@@ -489,6 +489,15 @@ def _run(kind, target, args, pdb, stats, vm_modules, inspect, quiet, skip_first_
     options.configure(pdb=pdb, stats=stats, vm_modules=vm_modules)
     from .runtime import patches
     patches.install()
+    # What every run needs, loaded while the VM's modules are still listed in
+    # sys.modules and before the import policy is in force: later, each of
+    # these lazy imports would list and unlist the VM's modules, and the
+    # compiler's host modules (ast) would be put to the policy, which reads
+    # sysconfig's directories (start-up, docs/vm.md)
+    from . import compiler, sourcefile  # noqa: F401
+    from .interpreter.ops import handler_table
+    from .interpreter import specialize  # noqa: F401  (decode's first plain list)
+    handler_table()
     from . import importer
     importer.install(options.vm_modules)
     if not (pdb or stats):
