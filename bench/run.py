@@ -298,7 +298,15 @@ def measure_startup(runs, timeout, root=None):
             result[name + "_median"] = _median(walls[name])
             result[name + "_cpu"] = min(cpus[name]) if cpus[name] else None
         result["ratio"] = result["evalframe"] / result["cpython"]
-        result["ratio_median"] = result["evalframe_median"] / result["cpython_median"]
+        # each round's two runs were made a moment apart: the median of the
+        # rounds' ratios holds when the machine's load changes during the runs
+        result["ratio_median"] = _median([e / c for e, c in zip(walls["evalframe"],
+                                                                 walls["cpython"])])
+        if cpus["evalframe"] and len(cpus["evalframe"]) == len(cpus["cpython"]):
+            result["ratio_cpu_median"] = _median([e / c for e, c in zip(cpus["evalframe"],
+                                                                         cpus["cpython"])])
+        else:
+            result["ratio_cpu_median"] = None
         result["ratio_cpu"] = (result["evalframe_cpu"] / result["cpython_cpu"]
                                if result["cpython_cpu"] else None)
         result["runs"] = runs
@@ -533,14 +541,16 @@ def main(argv=None):
             if "error" in st:
                 print("%s: not measured: %s" % (label, st["error"]))
             else:
-                print("%s (empty file, best of %d): python %.1f ms, evalframe run %.1f ms, "
-                      "ratio %.2fx (medians %.1f / %.1f ms, %.2fx); CPU time %.1f ms vs "
-                      "%.1f ms, ratio %.2fx"
+                print("%s (empty file, %d runs each, in turn): best python %.1f ms, "
+                      "evalframe run %.1f ms, ratio %.2fx; medians %.1f / %.1f ms, median "
+                      "ratio of a round %.2fx; CPU time best %.1f ms vs %.1f ms, ratio %.2fx, "
+                      "median ratio of a round %.2fx"
                       % (label, st["runs"], st["cpython"] * 1000, st["evalframe"] * 1000,
                          st["ratio"], st["cpython_median"] * 1000,
                          st["evalframe_median"] * 1000, st["ratio_median"],
                          (st["cpython_cpu"] or 0) * 1000,
-                         (st["evalframe_cpu"] or 0) * 1000, st["ratio_cpu"] or 0))
+                         (st["evalframe_cpu"] or 0) * 1000, st["ratio_cpu"] or 0,
+                         st["ratio_cpu_median"] or 0))
     if not args.host_only and not args.no_compile:
         compile_tp = measure_compile(args.timeout, root)
         if "error" in compile_tp:
