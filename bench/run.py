@@ -265,31 +265,60 @@ def print_table(rows, size_name, engines, out=sys.stdout):
 # -- start-up ------------------------------------------------------------------------
 
 def measure_startup(runs, timeout, root=None):
-    """Best wall time of ``python empty.py`` and ``python -m evalframe run empty.py``."""
+    """Best and median wall (and CPU) time of ``python empty.py`` and
+    ``python -m evalframe run empty.py``, the two run in turn."""
     tmp = Path(tempfile.mkdtemp(prefix="evalframe-bench-"))
     try:
         empty = tmp / "empty.py"
         empty.write_text("", encoding="utf-8")
-        result = {}
-        for name, cmd in (("cpython", [sys.executable, empty.name]),
-                          ("evalframe", [sys.executable, "-m", "evalframe", "run", empty.name])):
-            best = best_cpu = None
-            for _ in range(runs):
+        engines = (("cpython", [sys.executable, empty.name]),
+                   ("evalframe", [sys.executable, "-m", "evalframe", "run", empty.name]))
+        for name, cmd in engines:
+            # One run first that may write bytecode caches, as an installed
+            # package has them: the timed runs (bench_env sets
+            # PYTHONDONTWRITEBYTECODE) would otherwise compile every module of
+            # a clean clone again at each start.
+            warm = bench_env(root)
+            warm.pop("PYTHONDONTWRITEBYTECODE", None)
+            spawn(cmd, tmp, warm, timeout)
+        walls = {name: [] for name, _ in engines}
+        cpus = {name: [] for name, _ in engines}
+        for _ in range(runs):
+            # (in turn: a change in the machine's speed hits both alike)
+            for name, cmd in engines:
                 status, _, stderr, elapsed, maxrss = spawn(cmd, tmp, bench_env(root), timeout)
                 if status != 0:
                     return {"error": "%s: exit status %s: %s" % (name, status, stderr.strip()[-200:])}
-                best = elapsed if best is None else min(best, elapsed)
+                walls[name].append(elapsed)
                 if spawn.cpu is not None:
-                    best_cpu = spawn.cpu if best_cpu is None else min(best_cpu, spawn.cpu)
-            result[name] = best
-            result[name + "_cpu"] = best_cpu
+                    cpus[name].append(spawn.cpu)
+        result = {}
+        for name, _ in engines:
+            result[name] = min(walls[name])
+            result[name + "_median"] = _median(walls[name])
+            result[name + "_cpu"] = min(cpus[name]) if cpus[name] else None
         result["ratio"] = result["evalframe"] / result["cpython"]
+        # each round's two runs were made a moment apart: the median of the
+        # rounds' ratios holds when the machine's load changes during the runs
+        result["ratio_median"] = _median([e / c for e, c in zip(walls["evalframe"],
+                                                                 walls["cpython"])])
+        if cpus["evalframe"] and len(cpus["evalframe"]) == len(cpus["cpython"]):
+            result["ratio_cpu_median"] = _median([e / c for e, c in zip(cpus["evalframe"],
+                                                                         cpus["cpython"])])
+        else:
+            result["ratio_cpu_median"] = None
         result["ratio_cpu"] = (result["evalframe_cpu"] / result["cpython_cpu"]
                                if result["cpython_cpu"] else None)
         result["runs"] = runs
         return result
     finally:
         shutil.rmtree(str(tmp), ignore_errors=True)
+
+
+def _median(values):
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 # -- compile throughput ----------------------------------------------------------------
@@ -416,8 +445,8 @@ def main(argv=None):
     parser.add_argument("--before", metavar="DIR", default=None,
                         help="also time tier 1 of the evalframe in DIR (an export of an older "
                              "commit), side by side with this one: a before/after table")
-    parser.add_argument("--startup-runs", type=int, default=5, metavar="K",
-                        help="start-up: best of K runs per engine (default 5)")
+    parser.add_argument("--startup-runs", type=int, default=15, metavar="K",
+                        help="start-up: K runs per engine, in turn (default 15)")
     parser.add_argument("--no-startup", action="store_true", help="do not measure start-up")
     parser.add_argument("--no-compile", action="store_true", help="do not measure compile throughput")
     args = parser.parse_args(argv)
@@ -432,10 +461,10 @@ def main(argv=None):
     if before is not None and not (Path(before) / "evalframe" / "__init__.py").is_file():
         parser.error("--before %s: no evalframe package there" % args.before)
 
-    for tree in (root, before):
+    for tree in (root or str(REPO_ROOT), before):
         if tree is not None:
-            # the processes run with PYTHONDONTWRITEBYTECODE: byte-compile an
-            # exported tree once, or each run would compile evalframe itself
+            # the processes run with PYTHONDONTWRITEBYTECODE: byte-compile the
+            # tree once (a clean clone too), or each run would compile evalframe itself
             subprocess.run([sys.executable, "-m", "compileall", "-q",
                             str(Path(tree) / "evalframe")], capture_output=True)
 
@@ -512,11 +541,16 @@ def main(argv=None):
             if "error" in st:
                 print("%s: not measured: %s" % (label, st["error"]))
             else:
-                print("%s (empty file, best of %d): python %.1f ms, evalframe run %.1f ms, "
-                      "ratio %.2fx; CPU time %.1f ms vs %.1f ms, ratio %.2fx"
+                print("%s (empty file, %d runs each, in turn): best python %.1f ms, "
+                      "evalframe run %.1f ms, ratio %.2fx; medians %.1f / %.1f ms, median "
+                      "ratio of a round %.2fx; CPU time best %.1f ms vs %.1f ms, ratio %.2fx, "
+                      "median ratio of a round %.2fx"
                       % (label, st["runs"], st["cpython"] * 1000, st["evalframe"] * 1000,
-                         st["ratio"], (st["cpython_cpu"] or 0) * 1000,
-                         (st["evalframe_cpu"] or 0) * 1000, st["ratio_cpu"] or 0))
+                         st["ratio"], st["cpython_median"] * 1000,
+                         st["evalframe_median"] * 1000, st["ratio_median"],
+                         (st["cpython_cpu"] or 0) * 1000,
+                         (st["evalframe_cpu"] or 0) * 1000, st["ratio_cpu"] or 0,
+                         st["ratio_cpu_median"] or 0))
     if not args.host_only and not args.no_compile:
         compile_tp = measure_compile(args.timeout, root)
         if "error" in compile_tp:

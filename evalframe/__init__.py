@@ -221,6 +221,16 @@ def _cache_lazy_imports(modules):
     then), give _VM_MODULES every host module the VM's functions name that is
     already loaded (``import _thread`` inside a function: a finalizer's
     traceback needs it at exit).  Nothing new is imported."""
+    for name in _names_of_vm_code():
+        if name not in _VM_MODULES and name in modules:
+            mod = modules[name]
+            if mod is not None:
+                _VM_MODULES[name] = mod
+
+
+def _walk_vm_code():
+    """Every name (co_names) the code of the VM's loaded modules uses."""
+    names = set()
     seen = set()
     codes = []
     for name, mod in list(_VM_MODULES.items()):
@@ -235,15 +245,89 @@ def _cache_lazy_imports(modules):
                     codes.append(code)
     while codes:
         code = codes.pop()
-        for name in code.co_names:
-            if name not in _VM_MODULES and name in modules:
-                mod = modules[name]
-                if mod is not None:
-                    _VM_MODULES[name] = mod
+        names.update(code.co_names)
         for const in code.co_consts:
             if hasattr(const, "co_names") and id(const) not in seen:
                 seen.add(id(const))
                 codes.append(const)
+    return names
+
+
+# The names the VM's code uses, cached in evalframe's __pycache__ (walking
+# every code object cost about 2 ms of every run's exit): one entry per set of
+# loaded VM modules, valid while each module's source has the same mtime and
+# size, as CPython validates a .pyc.  Written unless sys.dont_write_bytecode.
+_NAMES_CACHE_ENTRIES = 8
+
+
+def _names_cache_path():
+    directory = _os.path.dirname(_os.path.abspath(__file__))
+    filename = "vmnames.%s.marshal" % (_sys.implementation.cache_tag or "none")
+    prefix = getattr(_sys, "pycache_prefix", None)
+    if prefix:
+        return _os.path.join(prefix, directory.lstrip(_os.sep), filename)
+    return _os.path.join(directory, "__pycache__", filename)
+
+
+def _file_stamp(path):
+    st = _os.stat(path)
+    return st.st_mtime_ns, st.st_size
+
+
+def _vm_code_key():
+    """(module name, source mtime_ns, size) of each loaded VM module, or None."""
+    key = []
+    for name, mod in list(_VM_MODULES.items()):
+        if not (name == __name__ or name.startswith(__name__ + ".")):
+            continue
+        path = getattr(mod, "__file__", None)
+        if not isinstance(path, str):
+            return None
+        try:
+            key.append((name,) + _file_stamp(path))
+        except OSError:
+            return None
+    return tuple(sorted(key))
+
+
+def _names_of_vm_code():
+    import marshal
+    try:
+        key = _vm_code_key()
+    except Exception:
+        key = None
+    if key is None:
+        return _walk_vm_code()
+    path = _names_cache_path()
+    entries = {}
+    try:
+        with open(path, "rb") as f:
+            entries = marshal.loads(f.read())
+        if type(entries) is not dict:
+            entries = {}
+    except Exception:   # (absent, unreadable, or another version's format)
+        entries = {}
+    text = entries.get(key)
+    if type(text) is str:
+        return text.split("\n")
+    names = _walk_vm_code()
+    if not _sys.dont_write_bytecode:
+        entries.pop(key, None)
+        entries[key] = "\n".join(sorted(names))    # (one string: quick to load)
+        while len(entries) > _NAMES_CACHE_ENTRIES:
+            del entries[next(iter(entries))]
+        tmp = "%s.%d.tmp" % (path, _os.getpid())
+        try:
+            _os.makedirs(_os.path.dirname(path), exist_ok=True)
+            with open(tmp, "wb") as f:
+                f.write(marshal.dumps(entries))
+            _os.replace(tmp, path)
+        except OSError:
+            try:
+                _os.unlink(tmp)
+            except OSError:
+                pass
+    return names
 
 
 import atexit as _atexit  # noqa: E402

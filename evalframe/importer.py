@@ -117,8 +117,30 @@ class Policy:
                 self.extra_prefixes.append(name[:-1])
             else:
                 self.extra_names.add(name)
-        self._system = system_dirs() if policy == "user" else ()
+        if policy == "user":
+            # the directories are read at the first import that asks (sysconfig's
+            # paths cost a millisecond of every start, and an empty program
+            # imports nothing); the module itself is imported now, before any
+            # guest directory is on sys.path
+            import sysconfig  # noqa: F401
+        self._system_dirs = None
         self._dir_cache = {}
+
+    @property
+    def _system(self):
+        dirs = self._system_dirs
+        if dirs is None:
+            if self.policy != "user":
+                dirs = ()
+            else:
+                # (what sysconfig imports for it is the host's own)
+                host_only.depth += 1
+                try:
+                    dirs = system_dirs()
+                finally:
+                    host_only.depth -= 1
+            self._system_dirs = dirs
+        return dirs
 
     def __repr__(self):
         extra = sorted(self.extra_names)

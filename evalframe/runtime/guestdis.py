@@ -40,9 +40,25 @@ def _is_guest(x):
     return isinstance(disasm.unwrap(x), Code)
 
 
+def _parameters(fn):
+    """The parameter names of ``fn``, in order, as inspect.signature gives them:
+    read from the code object for a Python function or class (a guest's
+    ``import dis`` then imports no inspect, which CPython's does not)."""
+    skip = 0
+    target = fn
+    if isinstance(fn, type):
+        target, skip = fn.__init__, 1
+    code = getattr(target, "__code__", None)
+    if code is None:
+        import inspect
+        return list(inspect.signature(fn).parameters)
+    n = (code.co_argcount + code.co_kwonlyargcount
+         + bool(code.co_flags & 0x04) + bool(code.co_flags & 0x08))
+    return list(code.co_varnames[skip:n])
+
+
 def _route(host, ours, first_kw):
-    import inspect
-    accepted = set(inspect.signature(ours).parameters)
+    accepted = set(_parameters(ours))
 
     def routed(*args, **kwargs):
         if args:
@@ -65,7 +81,6 @@ def intercepts(dis_module):
     """{host dis callable: its guest-aware replacement}, empty on 3.10 hosts."""
     if not NEEDED:
         return {}
-    import inspect
     from ..tools import disasm
     out = {}
     for name in _NAMES:
@@ -73,7 +88,7 @@ def intercepts(dis_module):
         ours = getattr(disasm, name, None)
         if host is None or ours is None:
             continue
-        first = next(iter(inspect.signature(host).parameters), "x")
+        first = next(iter(_parameters(host)), "x")
         out[host] = _route(host, ours, first)
     host_bc = getattr(dis_module, "Bytecode", None)
     if host_bc is not None:

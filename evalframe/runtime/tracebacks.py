@@ -128,10 +128,14 @@ _STANDIN_SOURCE = "1/0"
 
 
 def _find_split():
-    import dis
-    for ins in dis.get_instructions(compile(_STANDIN_SOURCE, "", "exec", dont_inherit=True)):
-        if ins.opname in ("BINARY_TRUE_DIVIDE", "BINARY_OP"):
-            return ins.offset // 2
+    # (the opcode table, not dis: dis imports inspect's worth of modules at
+    # every start)
+    import opcode
+    ops = {opcode.opmap[n] for n in ("BINARY_TRUE_DIVIDE", "BINARY_OP") if n in opcode.opmap}
+    co_code = compile(_STANDIN_SOURCE, "", "exec", dont_inherit=True).co_code
+    for i in range(0, len(co_code), 2):     # (3.11+ inline caches are 0 bytes)
+        if co_code[i] in ops:
+            return i // 2
     raise RuntimeError("no division in the stand-in code")
 
 
