@@ -850,7 +850,7 @@ def record_file(path, argv=(), stdin_text=None, max_steps=DEFAULT_MAX_STEPS):
         if saved[5] is not None:
             sys.modules["__main__"] = saved[5]
         from .. import pythonrun
-        pythonrun.relist_vm_modules()
+        pythonrun.end_main_run()
         try:
             rec.release()
             _collect()
