@@ -264,6 +264,18 @@ class Frame:
             id(self), code.co_filename, self.f_lineno, code.co_name)
 
 
+def guest_back(frame):
+    """The guest frame that ``frame`` returns to, or None: its ``f_back``
+    without the host frames CPython shows where host Python code called the
+    guest (a thread's ``run``, contextlib's ``__enter__``: a host frame or
+    runtime/hostframes.HostFrameView).  For the VM's own tools, which show
+    and number guest frames only."""
+    back = frame.f_back
+    while back is not None and back.__class__ is not Frame:
+        back = back.f_back
+    return back
+
+
 def _map_one(d, name, value, deref):
     if deref and isinstance(value, Cell):
         value = value.ob_ref
