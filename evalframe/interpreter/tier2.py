@@ -73,6 +73,7 @@ import os
 import re
 import sys
 from types import MethodType
+from weakref import ref as _weakref
 
 from .. import opcodes as _K
 from ..objects.cellobject import NULL
@@ -762,7 +763,7 @@ def _compile_lean(code, d):
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
-    return [code, make, tuple(g.params), [None, None, None]]
+    return [code, make, tuple(g.params), [None, None, None]]     # (lean_for: the last binding)
 
 
 def lean_for(code, g, b):
@@ -779,11 +780,17 @@ def lean_for(code, g, b):
     make = ent[1]
     if make is None or g.__class__ is not dict or b.__class__ is not dict:
         return None
+    # The last binding is remembered weakly: a cache that held the function
+    # (and through it the guest's globals) would keep the guest's namespace,
+    # and its finalizers, alive past the guest's own references, at exit too.
+    # While the function lives so do g and b, so their ids still name them.
     last = ent[3]
-    if last[0] is g and last[1] is b:
-        return last[2]
+    if last[0] == id(g) and last[1] == id(b):
+        fn = last[2]()
+        if fn is not None:
+            return fn
     fn = make(*ent[2], g, b)
-    ent[3] = [g, b, fn]
+    ent[3] = [id(g), id(b), _weakref(fn)]
     return fn
 
 

@@ -328,12 +328,14 @@ def frame_dealloc(f, held):
 
 def park(f):
     """What frame_dealloc lets go of a frame it keeps as a zombie: its locals,
-    back link, locals dict, the object an ``__init__`` frame initializes and its
-    trace fields.  (The plain eval loop parks inline, with the same stores but
+    back link, locals dict, globals and builtins (as 3.10's frame_dealloc: a
+    zombie held by a code object that a VM cache keeps must not keep the
+    guest's namespace, and its finalizers, alive), the object an ``__init__``
+    frame initializes and its trace fields.  (The plain eval loop parks inline, with the same stores but
     for the trace fields: a frame with a trace function finishes in the traced
     loop.)"""
     f.f_localsplus = ()
-    f.f_back = f.f_init_self = f._f_locals = None
+    f.f_back = f.f_init_self = f._f_locals = f.f_globals = f.f_builtins = None
     f._f_trace = None
     f._f_trace_lines = True
     f._f_trace_opcodes = False
