@@ -27,26 +27,6 @@ from .interpreter.pystate import get_tstate
 
 __all__ = ["VM"]
 
-_lock = threading.Lock()
-_users = [0, None]      # open VMs that installed the patches, the undo function
-
-
-def _acquire_patches():
-    from .runtime import patches
-    with _lock:
-        if _users[0] == 0 and _users[1] is None:
-            _users[1] = patches.install()
-        _users[0] += 1
-
-
-def _release_patches():
-    with _lock:
-        _users[0] -= 1
-        if _users[0] == 0 and _users[1] is not None:
-            undo, _users[1] = _users[1], None
-            undo()
-
-
 def _limits_module():
     try:
         from . import limits
@@ -86,7 +66,7 @@ class VM:
             raise NotImplementedError("limits need evalframe.limits (docs/limits.md)")
         self._running = threading.local()
         self._closed = False
-        self._patched = False
+        self._release_patches = None    # set by the first run (runtime/patches.install)
 
     # -- running --------------------------------------------------------------------
 
@@ -137,9 +117,9 @@ class VM:
             raise RuntimeError("this VM is already running in this thread")
         from .interpreter.ceval import run_code
         from .runtime.tracebacks import clean_exception
-        if not self._patched:
-            _acquire_patches()
-            self._patched = True
+        if self._release_patches is None:
+            from .runtime import patches
+            self._release_patches = patches.install()
         saved = self._enter()
         # the VM's own modules are not in sys.modules while the guest runs
         from . import unlist_modules
@@ -256,9 +236,9 @@ class VM:
             return
         self._closed = True
         self._tracer = None
-        if self._patched:
-            self._patched = False
-            _release_patches()
+        release, self._release_patches = self._release_patches, None
+        if release is not None:
+            release()
 
     def __enter__(self):
         return self

@@ -68,8 +68,12 @@ def fresh_main(filename=None, loader=None, spec=None, cached=None):
     (``list(globals())`` in a guest program shows them).
     """
     import builtins
-    from .runtime import patches
-    patches.install()   # (every entry point makes a __main__: run, the seeing tools)
+    if not _held:
+        # every entry point makes a __main__ (run, the seeing tools): the
+        # patches are held until the process ends or its in-process host
+        # calls end_main_run
+        from .runtime import patches
+        _held.append(patches.install())
     unlist_vm_modules()
     main = types.ModuleType("__main__")
     ns = main.__dict__
@@ -85,21 +89,27 @@ def fresh_main(filename=None, loader=None, spec=None, cached=None):
     return main
 
 
+_held = []       # fresh_main's release of the host patches (runtime/patches.install)
 _relist = []     # the function that lists the VM's modules again (evalframe.unlist_modules)
 
 
 def unlist_vm_modules():
     """The guest program is the process's main program from now on: the VM's
     own modules leave sys.modules (docs/boundary.md), until the process ends
-    or an in-process host of the run (web/record.py) calls relist_vm_modules."""
+    or an in-process host of the run (web/record.py) calls end_main_run."""
     if not _relist:
         from . import unlist_modules
         _relist.append(unlist_modules())
 
 
-def relist_vm_modules():
+def end_main_run():
+    """An in-process host's end of a run that fresh_main started: the VM's
+    modules are listed again and fresh_main's hold on the host patches is
+    released (they go unless another user, an open evalframe.VM, holds them)."""
     while _relist:
         _relist.pop()()
+    while _held:
+        _held.pop()()
 
 
 def _file_loader(path):

@@ -228,7 +228,7 @@ def _eval_plain(tstate, f, throwexc):
                             if zcode.co_zombieframe is None and _getrefcount(done) == _INLINE_REFS:
                                 done.f_localsplus = ()
                                 done.f_back = done.f_init_self = done._f_locals = None
-                                done.f_globals = done.f_builtins = None
+                                done.f_globals = done.f_builtins = None     # (frameobject.park)
                                 zcode.co_zombieframe = done
                             done = zcode = None
                             if init_self is not None:

@@ -767,7 +767,7 @@ def _compile_lean(code, d):
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
-    return [code, make, tuple(g.params), (None, None, None)]
+    return [code, make, tuple(g.params), [None, None, None]]     # (lean_for: the last binding)
 
 
 def lean_for(code, g, b):
@@ -784,16 +784,17 @@ def lean_for(code, g, b):
     make = ent[1]
     if make is None or g.__class__ is not dict or b.__class__ is not dict:
         return None
-    # (the last binding is remembered weakly: a strong one kept the globals in
-    # its closure alive from this table, a module's namespace past its
-    # finalization with it; while fn lives, so do g and b, so their ids hold)
+    # The last binding is remembered weakly: a cache that held the function
+    # (and through it the guest's globals) would keep the guest's namespace,
+    # and its finalizers, alive past the guest's own references, at exit too.
+    # While the function lives so do g and b, so their ids still name them.
     last = ent[3]
     if last[0] == id(g) and last[1] == id(b):
         fn = last[2]()
         if fn is not None:
             return fn
     fn = make(*ent[2], g, b)
-    ent[3] = (id(g), id(b), _weakref(fn))
+    ent[3] = [id(g), id(b), _weakref(fn)]
     return fn
 
 

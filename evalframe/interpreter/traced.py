@@ -29,7 +29,7 @@ Two kinds of consumers attach to a ``TracedLoop``:
 import sys
 import weakref
 
-from ..objects.frameobject import frame_dealloc, frame_new, was_reused
+from ..objects.frameobject import frame_dealloc, frame_new, was_reused, guest_back
 from . import t2frames as _t2frames
 from ..objects.frameobject import (Frame, FRAME_EXECUTING, FRAME_RETURNED,
                                    FRAME_SUSPENDED, FRAME_UNWINDING)
@@ -165,10 +165,10 @@ class TracedLoop:
 
     def depth_of(self, frame):
         depth = 0
-        f = frame.f_back
+        f = guest_back(frame)
         while f is not None:
             depth += 1
-            f = f.f_back
+            f = guest_back(f)
         return depth
 
     # -- the hooks ceval.py calls ---------------------------------------------------

@@ -264,6 +264,18 @@ class Frame:
             id(self), code.co_filename, self.f_lineno, code.co_name)
 
 
+def guest_back(frame):
+    """The guest frame that ``frame`` returns to, or None: its ``f_back``
+    without the host frames CPython shows where host Python code called the
+    guest (a thread's ``run``, contextlib's ``__enter__``: a host frame or
+    runtime/hostframes.HostFrameView).  For the VM's own tools, which show
+    and number guest frames only."""
+    back = frame.f_back
+    while back is not None and back.__class__ is not Frame:
+        back = back.f_back
+    return back
+
+
 def _map_one(d, name, value, deref):
     if deref and isinstance(value, Cell):
         value = value.ob_ref
@@ -316,15 +328,14 @@ def frame_dealloc(f, held):
 
 def park(f):
     """What frame_dealloc lets go of a frame it keeps as a zombie: its locals,
-    back link, locals dict, globals and builtins (3.10 decrefs them too: a
-    zombie kept alive by its code, which the VM's tier-2 tables hold, must not
-    keep a module's namespace alive past its finalization), the object an
-    ``__init__`` frame initializes and its trace fields.  (The plain eval loop
-    parks inline, with the same stores but for the trace fields: a frame with a
-    trace function finishes in the traced loop.)"""
+    back link, locals dict, globals and builtins (as 3.10's frame_dealloc: a
+    zombie held by a code object that a VM cache keeps must not keep the
+    guest's namespace, and its finalizers, alive), the object an ``__init__``
+    frame initializes and its trace fields.  (The plain eval loop parks inline, with the same stores but
+    for the trace fields: a frame with a trace function finishes in the traced
+    loop.)"""
     f.f_localsplus = ()
-    f.f_back = f.f_init_self = f._f_locals = None
-    f.f_globals = f.f_builtins = None
+    f.f_back = f.f_init_self = f._f_locals = f.f_globals = f.f_builtins = None
     f._f_trace = None
     f._f_trace_lines = True
     f._f_trace_opcodes = False

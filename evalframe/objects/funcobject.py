@@ -15,6 +15,7 @@ pushes the callee's frame itself).
 """
 
 import sys as _sys
+from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 from operator import attrgetter
 from types import MethodType, FunctionType as _FunctionType, ModuleType as _ModuleType
 
@@ -185,6 +186,25 @@ class Function(metaclass=_FunctionMeta):
                 else:
                     units = -1
                     ts.c_lazy = None    # (counted later if a nested entry needs it)
+            try:
+                caller = _getframe(1)
+            except ValueError:
+                caller = None       # (C code with no Python frame below: atexit at exit)
+            if caller is not None and vmhooks.vm_files.get(caller.f_code.co_filename) is not True:
+                # host Python code is the caller (a thread's run, contextlib):
+                # on CPython the callee's f_back is that host frame.  The
+                # loop links a frame it enters to ts.frame, so for this call
+                # ts.frame is the host frame's view (runtime/hostframes.py)
+                back = vmhooks.entered_from(caller)
+                caller = None
+                if back is not None:
+                    saved = ts.frame
+                    ts.frame = back
+                    try:
+                        return hook(self, args, kwargs)
+                    finally:
+                        ts.frame = saved
+            caller = None
             return hook(self, args, kwargs)
         except BaseException as exc:
             # The exception goes back to host code (a __del__ or weakref

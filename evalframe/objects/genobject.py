@@ -37,6 +37,10 @@ class AsyncGenWrappedValue:
         self.value = value
 
 
+_OWN_GLOBALS = globals()    # (the frames of this module's methods: send, __next__...)
+_UNSWAPPED = object()
+
+
 def _chain_context(tstate, exc):
     vmhooks.set_context(tstate, exc)
 
@@ -151,6 +155,25 @@ class GenBase:
             # generator's own handled exception is the thread's
             _chain_context(tstate, throwexc)
         self._running = True
+        # the host frame that resumed the generator: below this module's
+        # frames (send, __next__, throw...); when it is host Python code
+        # (contextlib's __enter__, heapq.merge, asyncio's event loop) the
+        # generator's f_back is that frame, as on CPython
+        # (Function.__call__ does the same for a call)
+        try:
+            caller = _getframe(2)   # (send's or __next__'s caller)
+        except ValueError:
+            caller = None
+        while caller is not None and caller.f_globals is _OWN_GLOBALS:
+            caller = caller.f_back
+        saved = _UNSWAPPED
+        if caller is not None and vmhooks.vm_files.get(caller.f_code.co_filename) is not True:
+            back = vmhooks.entered_from(caller)
+            if back is not None:
+                saved = tstate.frame
+                tstate.frame = back
+            back = None
+        caller = None
         try:
             result = _run(f, throwexc)
         except (StopIteration, StopAsyncIteration) as exc:
@@ -175,6 +198,9 @@ class GenBase:
             item.previous_item = None
             f.f_back = None
             throwexc = None
+            if saved is not _UNSWAPPED:
+                tstate.frame = saved
+                saved = None
         if f.f_state == FRAME_SUSPENDED:
             return result, False
         self._finish()
@@ -371,7 +397,13 @@ class Generator(GenBase):
 
     def __next__(self):
         """Implement next(self)."""
-        return self.send(None)
+        # (send's body: one host frame less per resumption)
+        result, returned = self._send_ex(None)
+        if returned:
+            if result is None:
+                raise StopIteration
+            raise StopIteration(result)
+        return result
 
 
 _hook_args_type = []

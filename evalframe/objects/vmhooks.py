@@ -18,3 +18,5 @@ guest_view = None       # runtime.hostframes.guest_view
 frame_setlineno = None  # runtime.settrace.frame_setlineno
 c_entry_charge = None   # runtime.cdepth.entry_charge
 current_frame = None    # interpreter.t2frames.current: the running guest frame
+vm_files = {}           # runtime.hostframes.VM_FILES: host file name -> is evalframe's
+entered_from = None     # runtime.hostframes.entered_from: f_back for a host Python caller

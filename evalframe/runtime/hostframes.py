@@ -30,24 +30,30 @@ import sys
 
 from ..interpreter.pystate import get_tstate
 from ..interpreter import t2frames as _t2frames
-from ..objects.frameobject import Frame
+from ..objects.frameobject import Frame, guest_back
 
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
-_vm_code = {}
+# host file name -> whether it is one of evalframe's own files (read without a
+# call by objects/funcobject.py and genobject.py through vmhooks.vm_files).
+# Keyed by the name, whose hash a str caches: a code object's hash is computed
+# from its contents on every lookup.
+VM_FILES = {}
+_marked = set()     # evalframe's code in files not its own (mark_vm_code)
 
 
 def _is_vm_code(co):
-    r = _vm_code.get(co)
+    filename = co.co_filename
+    r = VM_FILES.get(filename)
     if r is None:
-        r = _vm_code[co] = co.co_filename.startswith(_PKG_DIR)
-    return r
+        r = VM_FILES[filename] = filename.startswith(_PKG_DIR)
+    return r or co in _marked
 
 
 def mark_vm_code(co):
     """Count ``co`` as evalframe's own code although its file is not ours
     (runtime/tracebacks.py's trampolines): its frames are skipped too."""
-    _vm_code[co] = True
+    _marked.add(co)
 
 
 class HostFrameView:
@@ -60,14 +66,51 @@ class HostFrameView:
     __slots__ = ("_frame", "f_back")
 
     def __init__(self, frame, back):
-        self._frame = frame
-        self.f_back = back
+        object.__setattr__(self, "_frame", frame)
+        object.__setattr__(self, "f_back", back)
 
     def __getattr__(self, name):
         return getattr(self._frame, name)
 
+    def __setattr__(self, name, value):
+        # (bdb.set_trace sets f_trace on every frame of the f_back chain)
+        setattr(self._frame, name, value)
+
     def __repr__(self):
         return repr(self._frame)
+
+
+def entered_from(caller):
+    """The ``f_back`` of a guest frame that host code entered, when CPython's
+    would be a host frame: ``caller`` is the host frame below the VM's entry
+    (Function.__call__, a generator's resumption).  CPython's f_back is the
+    previous *Python* frame of the thread, so a guest function that C code
+    called (``sorted``'s key, a ``__del__``) has the guest caller, and one that
+    host Python code called (a thread's ``run``, contextlib's ``__enter__``,
+    ``functools.total_ordering``'s comparison, json's encoder, asyncio's
+    event loop) has that host frame.
+
+    Returns None when ``caller`` is the VM's own code (the C-caller case: the
+    loop or a VM helper called the host function that called back).  Else the
+    host frames from ``caller`` down to the VM's frames below them: the real
+    frames when they reach the bottom of the thread's stack (a thread's
+    ``run``), or views whose ``f_back`` chain ends in the running guest frame
+    (HostFrameView), the VM's frames left out.  Host frames below a VM frame
+    other than the loop (host code called by one of the VM's own helpers) are
+    not shown (docs/boundary.md)."""
+    hosts = []
+    f = caller
+    while f is not None and not _is_vm_code(f.f_code):
+        hosts.append(f)
+        f = f.f_back
+    if not hosts:
+        return None
+    if f is None:
+        return hosts[0]
+    view = _t2frames.current()
+    for h in reversed(hosts):
+        view = HostFrameView(h, view)
+    return view
 
 
 def _entry_code():
@@ -115,7 +158,9 @@ def guest_view(frame, outer_host=False):
                     if g is entry:
                         break
                     g = g.f_back
-                cursor = None if g is None else g.f_back
+                # (the guest frame below: an entry's f_back may first show
+                # the host frames that called it, which this walk adds itself)
+                cursor = None if g is None else guest_back(g)
         else:
             pending_host.append(f)
         f = f.f_back

@@ -22,9 +22,11 @@ INTERCEPTS, filled by runtime/builtins.py) act only when guest code calls a host
 function, and the guest's ``sys.settrace`` is one of them.
 
 ``install()`` is called by the entry points (``pythonrun.run``, the embedding
-API ``evalframe.VM``); it returns a function that undoes what it changed.
+API ``evalframe.VM``); it returns a function that releases that install; the
+last release undoes what was changed.
 """
 
+import _thread
 import sys
 import types
 
@@ -187,10 +189,12 @@ class _Installed:
 
     def __init__(self):
         self.undo = []
+        self.users = 0          # installs not yet released
         self.late = set()       # modules patched when the guest imported them
 
 
 _state = [None]
+_lock = _thread.RLock()     # (two VMs may start or close in two threads)
 
 
 def active():
@@ -198,13 +202,34 @@ def active():
 
 
 def install():
-    """Install the host-side patches; return the function that removes them.
+    """Install the host-side patches; return the function that releases them.
 
-    Installing twice is harmless: the second caller gets a function that does
-    nothing, and the first caller's undo removes everything.
+    Installs are counted: every caller gets its own release function (calling
+    it again does nothing), and the patches are removed when the last install
+    is released.  So one user's release (a closed ``evalframe.VM``, the end of
+    an in-process run) never removes what another user still runs with.
     """
-    if _state[0] is not None:
-        return lambda: None
+    with _lock:
+        state = _state[0]
+        if state is None:
+            state = _install()
+        state.users += 1
+    released = []
+
+    def release():
+        with _lock:
+            if released or _state[0] is not state:
+                return
+            released.append(True)
+            state.users -= 1
+            if state.users == 0:
+                _state[0] = None
+                while state.undo:
+                    state.undo.pop()()
+    return release
+
+
+def _install():
     from . import builtins as vm_builtins
     from . import hostframes
     state = _state[0] = _Installed()
@@ -233,14 +258,7 @@ def install():
     if u is not None:
         undo.append(u)
     late_imports()
-
-    def uninstall():
-        if _state[0] is not state:
-            return
-        _state[0] = None
-        while undo:
-            undo.pop()()
-    return uninstall
+    return state
 
 
 def late_imports():

@@ -22,6 +22,8 @@ def wire():
     vmhooks.frame_setlineno = settrace.frame_setlineno
     vmhooks.c_entry_charge = cdepth.entry_charge
     vmhooks.current_frame = t2frames.current
+    vmhooks.vm_files = hostframes.VM_FILES
+    vmhooks.entered_from = hostframes.entered_from
 
 
 wire()

@@ -25,6 +25,7 @@ from .. import opcodes
 from ..interpreter.traced import AbortRun
 from .events import safe_repr, exception_summary
 from .tracer import line_table as _line_table
+from ..objects.frameobject import guest_back
 
 HELP = """\
 commands:
@@ -243,7 +244,7 @@ class Stepper:
                     ">" if f is frame else " ", n, f.f_code.co_qualname,
                     os.path.basename(f.f_code.co_filename), line, 2 * max(idx, 0),
                     len(f.f_valuestack)))
-                f = f.f_back
+                f = guest_back(f)
                 n += 1
         elif cmd == "locals":
             self._show_locals(frame)

@@ -26,6 +26,7 @@ import sys
 from .. import limits, opcodes
 from ..interpreter.traced import AbortRun
 from .events import Event, SCHEMA, safe_repr, exception_summary
+from ..objects.frameobject import guest_back
 
 EXIT_MAX_STEPS = limits.EXIT_MAX_STEPS     # the status when --max-steps stops the program
 
@@ -140,7 +141,7 @@ class TraceObserver:
         return True
 
     def _event(self, kind, loop, frame, **fields):
-        parent = frame.f_back
+        parent = guest_back(frame)
         ev = Event(kind, self.step, frame=loop.frame_id(frame),
                    parent=loop.frame_id(parent) if parent is not None else 0,
                    depth=self.depth(loop, frame), code=frame.f_code.co_name,

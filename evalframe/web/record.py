@@ -38,6 +38,7 @@ import types
 from .. import opcodes
 from ..interpreter.traced import AbortRun
 from ..tools.events import exception_summary, safe_repr
+from ..objects.frameobject import guest_back
 from ..tools.explain import ExplainObserver
 from ..tools.tracer import prepare_main, run_observed
 
@@ -523,7 +524,7 @@ class Recorder:
     def depth_of(self, frame):
         d = self._depth.get(frame)
         if d is None:
-            back = frame.f_back
+            back = guest_back(frame)
             d = 0 if back is None else self.depth_of(back) + 1
             self._depth[frame] = d
         return d
@@ -533,7 +534,7 @@ class Recorder:
     def frame_snapshot(self, f):
         code = f.f_code
         ref = self.heap.ref
-        back = f.f_back
+        back = guest_back(f)
         if f.f_state == _FRAME_SUSPENDED and f is not self.current:
             back = None        # a suspended generator's frame has no caller (as in CPython)
         snap = {"k": "frame", "name": _str(code.co_name), "qual": _str(code.co_qualname),
@@ -633,7 +634,7 @@ class Recorder:
     def call(self, loop, frame):
         try:
             self._globals_seen(frame)
-            back = frame.f_back
+            back = guest_back(frame)
             self._depth[frame] = 0 if back is None else self.depth_of(back) + 1
             self.current = frame
             if not frame.f_code.co_flags & 0x1 and frame._f_locals is frame.f_globals:
@@ -850,7 +851,7 @@ def record_file(path, argv=(), stdin_text=None, max_steps=DEFAULT_MAX_STEPS):
         if saved[5] is not None:
             sys.modules["__main__"] = saved[5]
         from .. import pythonrun
-        pythonrun.relist_vm_modules()
+        pythonrun.end_main_run()
         try:
             rec.release()
             _collect()

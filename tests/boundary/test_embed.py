@@ -127,6 +127,45 @@ def test_closing_the_last_vm_undoes_the_host_patches():
         vm.run_source("x = 2\n")
 
 
+def _patched():
+    return signal.getsignal(signal.SIGINT), sys.unraisablehook
+
+
+def test_host_patch_installs_are_counted():
+    # one user's release never removes what another still runs with, and a
+    # release called twice counts once
+    from evalframe.runtime import patches
+    before = _patched()
+    first, second = patches.install(), patches.install()
+    first()
+    first()
+    assert patches.active() and _patched() != before
+    second()
+    assert not patches.active() and _patched() == before
+
+
+def test_an_in_process_main_run_releases_its_patches(monkeypatch):
+    # the order-dependent failure: a run started with pythonrun.fresh_main in
+    # the test process (tests/imports/test_importer_plumbing.py) held the host
+    # patches forever, so closing the last VM afterwards left them installed
+    from evalframe import pythonrun
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
+    before = _patched()
+    pythonrun.fresh_main()
+    vm = evalframe.VM()
+    vm.run_source("x = 1\n")
+    pythonrun.end_main_run()
+    assert _patched() != before          # the open VM still holds them
+    vm.close()
+    assert _patched() == before
+    pythonrun.fresh_main()
+    with evalframe.VM() as vm:
+        vm.run_source("x = 1\n")
+    assert _patched() != before          # the main run still holds them
+    pythonrun.end_main_run()
+    assert _patched() == before
+
+
 def test_guest_sigint_inside_a_vm_run_is_a_keyboardinterrupt():
     with evalframe.VM() as vm:
         g = vm.run_source("import os, signal\n"

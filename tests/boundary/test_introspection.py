@@ -78,6 +78,21 @@ def test_stacks_seen_from_guest_code_that_host_code_called(mode):
 
 
 @pytest.mark.parametrize("mode", sorted(MODES))
+def test_f_back_of_a_guest_frame_that_host_python_code_called(mode):
+    # a thread's target, a contextmanager, total_ordering, json's default,
+    # heapq.merge's generators and an asyncio coroutine: f_back is the host
+    # frame that called (CPython's previous Python frame); sorted's key (C)
+    # has the guest caller
+    h = host("f_back_through_host_code.py")
+    assert ("thread ['f_back_through_host_code.py:target', 'threading.py:run', "
+            "'threading.py:_bootstrap_inner', 'threading.py:_bootstrap']") in h.stdout, h.stdout
+    assert "'contextlib.py:__enter__', 'f_back_through_host_code.py:use'" in h.stdout
+    assert "sorted key ['f_back_through_host_code.py:key', 'f_back_through_host_code.py:sort'" \
+        in h.stdout
+    _same(h, vm("f_back_through_host_code.py", extra_env=MODES[mode]))
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
 def test_hooked_modules_pickle_as_modules_and_vm_modules_stay_unlisted(mode):
     h = host("hooked_modules_pickle.py")
     assert "sys 2 cannot pickle 'module' object" in h.stdout, h.stdout

@@ -106,3 +106,24 @@ def test_finalizers_at_exit_with_the_vm_names_cache(tmp_path):
         assert (_norm(v.stdout), _norm(v.stderr), v.returncode) == \
             (_norm(h.stdout), _norm(h.stderr), h.returncode)
     assert [p.name for p in tmp_path.rglob("vmnames.*")]
+
+
+# (tier 2 and a guest sys.settrace are their own modes here: the boundary
+# tests run in the default mode only in CI)
+CYCLE_MODES = dict(MODES, **{"tier2-eager": {"EVALFRAME_TIER2": "eager"},
+                             "settrace-noop": {"EVALFRAME_SETTRACE_NOOP": "lines"}})
+
+
+@pytest.mark.parametrize("mode", sorted(CYCLE_MODES))
+def test_finalizers_at_exit_of_a_namespace_in_a_cycle(mode):
+    # the cyclic collector frees the main namespace at exit.  Under tier 2 (its
+    # cache of lean functions held the last globals bound) and under a guest
+    # sys.settrace (its line cache held code objects, whose parked zombie
+    # frame held its globals) the namespace outlived the run and no finalizer
+    # ran.  The collector is off in the program so that the order is
+    # CPython's on every host (docs/boundary.md)
+    h = host("shutdown_finalizers_cycle.py")
+    assert h.stdout.split("\n")[1:5] == ["del a", "del b0", "del held", "del c"], h.stdout
+    v = vm("shutdown_finalizers_cycle.py", extra_env=CYCLE_MODES[mode])
+    assert (_norm(v.stdout), _norm(v.stderr), v.returncode) == \
+        (_norm(h.stdout), _norm(h.stderr), h.returncode)

@@ -309,7 +309,7 @@ def main_state(monkeypatch):
     monkeypatch.setattr(pythonrun, "run_in_module",
                         lambda code, module: StandIn.execute(code, module.__dict__))
     yield
-    pythonrun.relist_vm_modules()   # (the run took the VM's modules out of sys.modules)
+    pythonrun.end_main_run()   # (the run unlisted the VM's modules and held the host patches)
 
 
 def test_run_module_in_vm(tmp_path, env, main_state, monkeypatch, capsys):
