@@ -781,14 +781,21 @@ def translate(g, name, darg):
             continue
         target = darg if jump[0] == "oparg" else eval(jump[0], {"oparg": darg})
         kept = [mapping.get(a, a) for a in jump[1:]]
+        # (tier 2 jumps within one host function: the inputs the jump consumed
+        # are released on its path too, as at the end for the fall-through)
+        gone = [a for a in args if a not in kept] if g.releases_at_jumps else ()
         if text.strip():
             # ``if cond: JUMP(...)``: leave the group (or go to the block) there
             g.emit(text)
             g.vs.extend(kept)
+            if gone:
+                g.release(*gone, indent=1)
             g.exit(target, 1)
             del g.vs[len(g.vs) - len(kept):]
         else:
             g.vs.extend(kept)
+            if gone:
+                g.release(*gone)
             g.exit(target)
             ended = True
     produced = [mapping.get(x.name) for x in outs if x.count is None]

@@ -249,13 +249,46 @@ class _Function(_si.Group):
         text = self.slots_text(self.vs)
         if text is not None:
             self.emit(text, indent)
+        moved = [x for x in self.vs if x[0] == "t"]
         self.vs = ["s%d" % k for k in range(len(self.vs))]
+        self.release(*moved, indent=indent)
 
     def exit(self, target, indent=0):
         text = self.slots_text(self.vs)
         if text is not None:
             self.emit(text, indent)
+        # (a temporary whose value now sits in a slot is dropped: it would
+        # keep the value alive after the slot's consumer popped it)
+        keep, self.vs = self.vs, ["s%d" % k for k in range(len(self.vs))]
+        self.release(*[x for x in keep if x[0] == "t"], indent=indent)
+        self.vs = keep
         self.emit("blk = %d; continue" % target, indent)
+
+    # a consuming instruction releases the slots and temporaries it popped
+    # (superinstr._Group.release releases temporaries only: a fused group's
+    # locals die when it returns, a tier-2 function's slots live on)
+    releases_at_jumps = True
+
+    def release(self, *exprs, indent=0):
+        """Drop the host locals holding values just consumed (CPython decrefs
+        a popped stack value at once: a finalizer or weakref callback runs
+        there, not when a slot or temporary is next assigned)."""
+        dead = []
+        for x in exprs:
+            if (x[0] in "ts" and x[1:].isdigit() and x not in self.vs
+                    and x not in dead):
+                dead.append(x)
+        if dead:
+            self.emit("%s = None" % " = ".join(dead), indent)
+
+    def release_pushed(self, pushed, depth, indent=0):
+        """After a handler ran on f.f_valuestack (``pushed`` written there,
+        ``depth`` values read back into s0..): the temporaries pushed and the
+        slots above ``depth`` no longer hold stack values."""
+        keep, self.vs = self.vs, []
+        self.release(*[x for x in pushed if x[0] == "t" or (
+            x[0] == "s" and x[1:].isdigit() and int(x[1:]) >= depth)], indent=indent)
+        self.vs = keep
 
     def pop(self):
         if not self.vs:
@@ -282,9 +315,11 @@ class _Function(_si.Group):
         n = len(self.vs)
         op, raw_arg = self.raw[self.step]
         after = n + _K.stack_effect(op, raw_arg if op >= _K.HAVE_ARGUMENT else 0, False)
+        pushed = list(self.vs)
         self.to_stack()
         self.emit("%s(f, stack, %s)" % (self.param(handler), self.param(arg)))
         self.from_stack(after)
+        self.release_pushed(pushed, after)
 
 
 class _NotLean(Exception):
@@ -582,6 +617,7 @@ def _after_call(g, result, j):
 def _any(g, name, op, arg, darg, j, handler, depth):
     """Any other instruction: its ordinary handler on the real value stack,
     a Frame it returns run to completion, an index it returns jumped to."""
+    pushed = list(g.vs)
     g.to_stack()
     g.vs = []
     r = g.temp()
@@ -592,6 +628,7 @@ def _any(g, name, op, arg, darg, j, handler, depth):
         g.emit("if %s is not None:" % r)
         keep = g.vs
         g.from_stack(depth[darg], 1)
+        g.release_pushed(pushed, depth[darg], 1)
         g.emit("blk = %s; continue" % r, 1)
         g.vs = keep
     nxt = j + 1
@@ -600,8 +637,10 @@ def _any(g, name, op, arg, darg, j, handler, depth):
         return False
     if nxt < len(depth) and depth[nxt] is not None:
         g.from_stack(depth[nxt])
+        g.release_pushed(pushed, depth[nxt])
     else:
         g.vs = []
+        g.release_pushed(pushed, 0)
     if name in _bytecodes.ALWAYS_JUMPS:
         return False
     return True
@@ -654,11 +693,20 @@ def _source(code, g, nslots, comments, d):
     tail = [
         "            except BaseException as e:",
         "                blk, exc = catch(tstate, f, e, (%s,)); e = None" % slots,
+    ]
+    if g.ntemps:
+        # (unwinding pops the value stack: what the interrupted block's
+        # temporaries held is released, as CPython's unwinding decrefs it)
+        tail.append("                %s = None" % _temps(g))
+    tail += [
         "                if blk >= 0:",
         "                    %s, = stack + [None] * (%d - len(stack)); del stack[:]"
         % (slots, nslots),
         "                    exc = None",
         "                    continue",
+        # (the exception leaves: the host frame its traceback keeps holds no
+        # stack value)
+        "                %s = None" % " = ".join("s%d" % k for k in range(nslots)),
         "            break",
         "        if exc is not None: leave(exc)",
         "        if blk == -2: return to_tier1(tstate, f, depth, back)",
@@ -721,6 +769,10 @@ def _lean_source(code, g, nslots, comments):
         linemap.append(step)
     tail = [
         "        except BaseException as e:",
+        # (the value stack is dropped as the exception leaves: the host frame
+        # its traceback keeps must not hold the slots' and temporaries' values)
+        "            %s = None" % " = ".join(
+            ["s%d" % k for k in range(nslots)] + ([_temps(g)] if g.ntemps else [])),
         "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
         % "".join("l%d, " % i for i in range(code.co_nlocals)),
         "        finally:",
@@ -730,6 +782,11 @@ def _lean_source(code, g, nslots, comments):
     lines += tail
     linemap += [-1] * len(tail)
     return "\n".join(lines) + "\n", linemap
+
+
+def _temps(g):
+    """``t1 = t2 ...``: every temporary of translation ``g``, for one assignment."""
+    return " = ".join("t%d" % k for k in range(1, g.ntemps + 1))
 
 
 # id of a guest code -> (code, factory, params) of its lean function, or False
