@@ -103,6 +103,37 @@ def lean_position(hf):
     return info.code, info.linemap[hf.f_lineno]
 
 
+# Reading a host frame's locals: ``hf.f_locals`` (3.11, 3.12) fills and returns
+# the one dict the host frame caches, which each reader empties when done
+# (holding nothing alive).  Any allocation while a reader picks values out of
+# it may run a collection, hence guest finalizers and weakref callbacks, and a
+# signal handler may run between any two host instructions: guest code that
+# observes frames there reads (and empties) the same dict.  So a reader
+# counts on nothing it has not taken out, and takes it again when the dict
+# was emptied meanwhile (_emptied counts the emptyings).
+_emptied = [0]
+
+
+def _snapshot(hf, nlocals):
+    """(fr, back, globals_, builtins_, [l0 ..]) of lean host frame ``hf``
+    (fr None, back NULL: still in its prologue), read from one f_locals."""
+    while True:
+        seen = _emptied[0]
+        loc = hf.f_locals
+        get = loc.get
+        cell = get("fr")
+        back = get("back", NULL)
+        globals_ = get("globals_")
+        builtins_ = get("builtins_")
+        fast = [get("l%d" % i, NULL) for i in range(nlocals)]
+        if _emptied[0] == seen:
+            break
+    if type(loc) is dict:
+        loc.clear()     # (the host keeps the snapshot: hold nothing alive)
+        _emptied[0] += 1
+    return cell, back, globals_, builtins_, fast
+
+
 def materialise(hf, current=True):
     """The Frame of the innermost lean call at or above host frame ``hf`` that
     has entered (made now, or the one made before), its f_back chain made too."""
@@ -110,25 +141,29 @@ def materialise(hf, current=True):
     first = None
     last_new = None         # the newest Frame made whose f_back is still to set
     while hf is not None:
-        loc = hf.f_locals
-        cell = loc.get("fr")
-        back = loc.get("back", NULL)
+        info = LEAN_CODES[id(hf.f_code)]
+        cell, back, globals_, builtins_, fast = _snapshot(hf, info.code.co_nlocals)
         if cell is None or back is NULL:
             # (a lean call still in its prologue: not a guest frame yet)
-            if type(loc) is dict:
-                loc.clear()
             hf = _lean_above(hf.f_back)
             continue
         fm = cell[0]
         if fm is LEAN:
             # (deoptimised: its frame is an ordinary one now, on tstate.frame's chain)
-            if type(loc) is dict:
-                loc.clear()
             hf = _lean_above(hf.f_back)
             continue
         made = fm is None
         if made:
-            fm = cell[0] = _make(hf, loc)
+            fm = _make(hf, info, globals_, builtins_, fast)
+            if cell[0] is None:
+                cell[0] = fm
+                _link(fm, hf)
+            else:
+                # made meanwhile by guest code run from an allocation in _make (a
+                # finalizer observing this frame): that one has been seen, it
+                # is the frame (CPython's _PyFrame_MakeAndSetFrameObject, GH-97002)
+                fm = cell[0]
+                made = False
         elif fm.f_state == FRAME_CREATED:
             # a Frame made for the call (tier2.run_callee) and not pushed: as made here
             _adopt(fm, hf)
@@ -137,9 +172,7 @@ def materialise(hf, current=True):
             fm._f_host = hf     # (the plain loop's frame, continued lean: tier2.osr_entry)
             _linked[0] += 1
             install()
-        if type(loc) is dict:
-            loc.clear()     # (the host keeps the snapshot: hold nothing alive)
-        loc = None
+        fast = None
         if last_new is not None:
             last_new.f_back = fm
         if first is None:
@@ -161,16 +194,14 @@ def materialise(hf, current=True):
     return first
 
 
-def _make(hf, loc):
-    info = LEAN_CODES[id(hf.f_code)]
-    code = info.code
+def _make(hf, info, globals_, builtins_, fast):
+    """The Frame of lean host frame ``hf`` from its snapshot (not yet linked)."""
     fm = _new(Frame)
-    fm.f_code = code
-    fm.f_globals = loc["globals_"]
-    fm.f_builtins = loc["builtins_"]
+    fm.f_code = info.code
+    fm.f_globals = globals_
+    fm.f_builtins = builtins_
     fm._f_locals = None
-    get = loc.get
-    fm.f_localsplus = [get("l%d" % i, NULL) for i in range(code.co_nlocals)]
+    fm.f_localsplus = fast
     fm.f_valuestack = []
     fm.f_blockstack = []
     i = info.linemap[hf.f_lineno]
@@ -179,10 +210,13 @@ def _make(hf, loc):
     fm.f_state = FRAME_EXECUTING
     fm.f_init_self = None
     fm.f_back = None
+    return fm
+
+
+def _link(fm, hf):
     fm._f_host = hf
     _linked[0] += 1
     install()
-    return fm
 
 
 def make_direct(hf, back, globals_, builtins_, fast):
@@ -261,11 +295,18 @@ def refresh(frame):
     hf = getattr(frame, "_f_host", None)
     if hf is None:
         return
-    loc = hf.f_locals
-    get = loc.get
-    frame.f_localsplus[:] = [get("l%d" % i, NULL) for i in range(frame.f_code.co_nlocals)]
+    n = frame.f_code.co_nlocals
+    while True:
+        seen = _emptied[0]
+        loc = hf.f_locals
+        get = loc.get
+        fast = [get("l%d" % i, NULL) for i in range(n)]
+        if _emptied[0] == seen:
+            break       # (else emptied by a reader run from the list's allocation)
+    frame.f_localsplus[:] = fast
     if type(loc) is dict and frame.f_state == FRAME_EXECUTING:
         loc.clear()
+        _emptied[0] += 1
 
 
 def detach(frame):
