@@ -16,17 +16,20 @@ so the one question "which guest frame is current?" has one answer:
 
 Materialising a lean host frame ``hf`` makes the Frame once per call (kept in
 the call's one-slot list ``fr``, so ``sys._getframe() is sys._getframe()``):
-f_code/f_globals/f_builtins from the function's bindings, f_localsplus from
-``hf.f_locals``, ``f_back`` the caller (``back``, or when that is ``LEAN`` the
-next lean host frame outwards, materialised in turn).  Once made, it is also
-``tstate.frame`` until that call returns (the call restores ``back``), so the
-next observer, and a frame-based callee's f_back, need no walk.  A Frame the
-plain loop already made for the call (tier2.osr_entry, run_callee) is passed
-in as ``frame0`` and used as the call's frame.  The Frame keeps ``hf``
-(``_f_host``): its f_locals are refreshed from the host frame (a finished 3.11
-host frame keeps its locals, so they stay exact after the return), and while
-it runs its f_lasti/f_lineno come from ``hf.f_lineno`` through the generated
-code's line table.  Nothing here runs unless a frame is observed (a builtin
+f_code/f_globals/f_builtins from the function's bindings, f_localsplus
+unbound (no copy: a copy would keep alive what the call then rebinds, where
+CPython's frame object reads the live frame), ``f_back`` the caller (``back``,
+or when that is ``LEAN`` the next lean host frame outwards, materialised in
+turn).  Once made, it is also ``tstate.frame`` until that call returns (the
+call restores ``back``), so the next observer, and a frame-based callee's
+f_back, need no walk.  A Frame the plain loop already made for the call
+(tier2.osr_entry, run_callee) is passed in as ``frame0`` and used as the
+call's frame: the lean prologue moves its locals (and value stack, at a loop
+header) into host locals (``enter``).  The Frame keeps ``hf`` (``_f_host``):
+its f_locals (Frame.f_locals, Frame.fast_locals) are refreshed from the host
+frame, at the call's end its final locals are copied in and the link dropped
+(``settle``, ``unlink``), and while it runs its f_lasti/f_lineno come from
+``hf.f_lineno`` through the generated code's line table.  Nothing here runs unless a frame is observed (a builtin
 such as sys._getframe/locals(), an exception's traceback entry, a tracer
 attaching, a plain-loop frame started from lean code needing its f_back).
 """
@@ -114,9 +117,9 @@ def lean_position(hf):
 _emptied = [0]
 
 
-def _snapshot(hf, nlocals):
-    """(fr, back, globals_, builtins_, [l0 ..]) of lean host frame ``hf``
-    (fr None, back NULL: still in its prologue), read from one f_locals."""
+def _snapshot(hf):
+    """(fr, back, globals_, builtins_) of lean host frame ``hf`` (fr None,
+    back NULL: still in its prologue), read from one f_locals."""
     while True:
         seen = _emptied[0]
         loc = hf.f_locals
@@ -125,13 +128,12 @@ def _snapshot(hf, nlocals):
         back = get("back", NULL)
         globals_ = get("globals_")
         builtins_ = get("builtins_")
-        fast = [get("l%d" % i, NULL) for i in range(nlocals)]
         if _emptied[0] == seen:
             break
     if type(loc) is dict:
         loc.clear()     # (the host keeps the snapshot: hold nothing alive)
         _emptied[0] += 1
-    return cell, back, globals_, builtins_, fast
+    return cell, back, globals_, builtins_
 
 
 def materialise(hf, current=True):
@@ -142,7 +144,7 @@ def materialise(hf, current=True):
     last_new = None         # the newest Frame made whose f_back is still to set
     while hf is not None:
         info = LEAN_CODES[id(hf.f_code)]
-        cell, back, globals_, builtins_, fast = _snapshot(hf, info.code.co_nlocals)
+        cell, back, globals_, builtins_ = _snapshot(hf)
         if cell is None or back is NULL:
             # (a lean call still in its prologue: not a guest frame yet)
             hf = _lean_above(hf.f_back)
@@ -154,7 +156,7 @@ def materialise(hf, current=True):
             continue
         made = fm is None
         if made:
-            fm = _make(hf, info, globals_, builtins_, fast)
+            fm = _make(hf, info, globals_, builtins_)
             if cell[0] is None:
                 cell[0] = fm
                 _link(fm, hf)
@@ -172,7 +174,6 @@ def materialise(hf, current=True):
             fm._f_host = hf     # (the plain loop's frame, continued lean: tier2.osr_entry)
             _linked[0] += 1
             install()
-        fast = None
         if last_new is not None:
             last_new.f_back = fm
         if first is None:
@@ -194,14 +195,17 @@ def materialise(hf, current=True):
     return first
 
 
-def _make(hf, info, globals_, builtins_, fast):
-    """The Frame of lean host frame ``hf`` from its snapshot (not yet linked)."""
+def _make(hf, info, globals_, builtins_):
+    """The Frame of lean host frame ``hf`` (not yet linked).  Its f_localsplus
+    holds no copy of the locals (a copy would keep alive what the call then
+    rebinds, unlike CPython's frame object): readers refresh it from the host
+    frame (Frame.f_locals, Frame.fast_locals), and the call's end copies them."""
     fm = _new(Frame)
     fm.f_code = info.code
     fm.f_globals = globals_
     fm.f_builtins = builtins_
     fm._f_locals = None
-    fm.f_localsplus = fast
+    fm.f_localsplus = [NULL] * info.code.co_nlocals
     fm.f_valuestack = []
     fm.f_blockstack = []
     i = info.linemap[hf.f_lineno]
@@ -247,9 +251,28 @@ def _adopt(fm, hf):
     fm._lasti = i if i >= 0 else -1
     fm.f_state = FRAME_EXECUTING
     fm.f_back = None
-    fm._f_host = hf
-    _linked[0] += 1
-    install()
+    if getattr(fm, "_f_host", None) is None:
+        _link(fm, hf)
+
+
+def enter(frame0, nlocals, nslots):
+    """The prologue of a lean call handed a Frame (tier2.run_callee: made, not
+    started; tier2.osr_entry: running, at instruction 0 or a loop header): its
+    ``nlocals`` locals and ``nslots`` value-stack slots (padded with None) move
+    out of it into the host frame's locals, and it is linked to that host frame
+    (its f_locals read from there until the call settles).  Nothing but the
+    call then holds them: CPython drops a value when its last holder does."""
+    lp = frame0.f_localsplus
+    vals = lp[:nlocals]
+    lp[:nlocals] = [NULL] * nlocals
+    if nslots:
+        st = frame0.f_valuestack
+        vals += st
+        vals += [None] * (nslots - len(st))
+        del st[:]
+    if getattr(frame0, "_f_host", None) is None:
+        _link(frame0, _getframe(1))
+    return vals
 
 
 def own_frame(fr, hf):
@@ -276,14 +299,18 @@ def mat(fr):
     return fm
 
 
-def settle(fr, index, state=FRAME_RETURNED):
-    """A lean call whose frame was materialised returns (or raises) at ``index``."""
+def settle(fr, index, fast=None, state=FRAME_RETURNED):
+    """A lean call whose frame was materialised or handed in returns (or
+    raises) at ``index``; ``fast``: its locals at that point."""
     fm = fr[0]
     fr[0] = None
     # its locals copied out of the host frame, which it then lets go: they no
     # longer change, and a reused (zombie) Frame must not read a stale host frame
     if getattr(fm, "_f_host", None) is not None:
-        detach(fm)
+        if fast is None:
+            detach(fm)
+        else:
+            unlink(fm, fast)
     fm._lasti = index
     fm.f_state = state
 
@@ -307,6 +334,15 @@ def refresh(frame):
     if type(loc) is dict and frame.f_state == FRAME_EXECUTING:
         loc.clear()
         _emptied[0] += 1
+
+
+def unlink(frame, fast):
+    """The lean call running ``frame`` ends with locals ``fast``: they are the
+    frame's own now, and it lets its host frame go."""
+    frame.f_localsplus[:] = fast
+    if getattr(frame, "_f_host", None) is not None:
+        del frame._f_host
+        _linked[0] -= 1
 
 
 def detach(frame):
@@ -344,5 +380,5 @@ def install():
         _fo.set_lean_refresh(refresh)
 
 
-__all__ = ["LEAN", "LEAN_CODES", "LeanInfo", "current_frame", "materialise", "mat", "settle",
+__all__ = ["LEAN", "LEAN_CODES", "LeanInfo", "current_frame", "materialise", "mat", "settle", "enter", "unlink",
            "refresh", "detach", "FRAME_RAISED", "lean_position"]

@@ -390,7 +390,8 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     """An instruction of a lean function; NotImplemented: the shared template."""
     if name == "RETURN_VALUE":
         v = g.pop()
-        g.emit("if fr[0] is not None: settle(fr, %d)" % j)
+        g.emit("if fr[0] is not None: settle(fr, %d, (%s))"
+               % (j, "".join("l%d, " % i for i in range(code.co_nlocals))))
         g.emit("return %s" % v)
         return False
     if name == "FOR_ITER":
@@ -748,14 +749,25 @@ def _lean_source(code, g, nslots, comments):
     single = g.nblocks == 1
     if rest and single:
         head.append("        %s = NULL" % " = ".join(rest))
+    # a Frame the plain loop made or ran (run_callee, osr_entry): its locals,
+    # and at a loop header its value stack, move into the host locals (the
+    # caller passes NULLs: neither the Frame nor an argument tuple keeps a
+    # value the guest rebinds alive), and it is linked to this host frame
+    moved = ["l%d" % i for i in range(code.co_nlocals)]
+    if not single:
+        moved += ["s%d" % k for k in range(nslots)]
+    take = "if frame0 is not None: %senter(frame0, %d, %d)" % (
+        "%s, = " % ", ".join(moved) if moved else "", code.co_nlocals,
+        0 if single else nslots)
     body = g.body
     if single:
         # one basic block (no jump): no dispatch loop, the body runs straight
         body = [(indent - 2, text, step) for indent, text, step in body[4:]]
-        head.append("        try:")
+        head += ["        try:", "            " + take]
     else:
         head += [
             "        try:",
+            "            " + take,
             "            while True:",
         ]
     lines = list(head)
@@ -929,16 +941,13 @@ def osr_entry(f, stack, index):
     tstate.frame = f.f_back
     try:
         if lean is not None:
-            # (this Frame is the lean call's frame: materialising finds it)
-            lp = f.f_localsplus
-            argc = code.co_argcount
+            # (this Frame is the lean call's frame, its locals and value stack
+            # taken by the lean prologue: the arguments passed are NULLs)
             if index == 0:
-                r = lean(tstate, *lp[:argc], f)
+                r = lean(tstate, *(NULL,) * code.co_argcount, f)
             else:
-                # a loop header (on-stack replacement): locals and value stack passed in
-                vals = list(stack)
-                del stack[:]
-                r = lean(tstate, *lp[:argc], f, index, *lp[argc:code.co_nlocals], *vals)
+                # a loop header (on-stack replacement)
+                r = lean(tstate, *(NULL,) * code.co_argcount, f, index)
         else:
             r = d.t2(f, tstate, index)
     except BaseException as e:
@@ -1012,8 +1021,10 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     info = _t2f.LEAN_CODES.get(id(tb.tb_frame.f_code)) if tb is not None else None
     exc, add_tb = _raised_at(e, fm, info.linemap[tb.tb_lineno] if info is not None else -1)
     e = None
+    # (its locals are the frame's own before the entry is made: a NameError's
+    # "Did you mean" reads them)
+    _t2f.unlink(fm, fast)
     _tracebacks.add_entry(tstate, exc, fm, add_tb)
-    _t2f.detach(fm)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
     leave(exc)
@@ -1109,7 +1120,8 @@ def run_callee(fr):
         tstate = get_tstate()
         lean = lean_for(code, fr.f_globals, fr.f_builtins) if tstate.tracer is None else None
         if lean is not None:
-            v = lean(tstate, *fr.f_localsplus[:code.co_argcount], fr)
+            # (the arguments stay in the Frame: the lean prologue takes them)
+            v = lean(tstate, *(NULL,) * code.co_argcount, fr)
         else:
             v = t2(fr, tstate)
     init_self = fr.f_init_self
@@ -1251,7 +1263,7 @@ def _namespace():
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
             "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
-            "traced_call": traced_call, "run_raise": run_raise, "run_generic": run_generic,
+            "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise, "run_generic": run_generic,
             "Generator": _Generator,
         })
         _NS = ns
