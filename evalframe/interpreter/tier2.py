@@ -416,8 +416,9 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         argv = [g.pop() for _ in range(arg)][::-1]
         func = g.pop()
         fn = g.temp()
-        g.emit("%s = call_kw(tstate, %s, [%s], %s)" % (fn, func, ", ".join(argv), kwnames))
-        g.release(func, kwnames, *argv)
+        g.emit("%s = call_kw(tstate, %s, [%s], %s%s)"
+               % (fn, func, ", ".join(argv), kwnames, _moved(g, argv)))
+        g.release(func, kwnames)     # (the arguments were moved: _moved)
         _lean_after_call(g, fn, j)
         return True
     if name in ("CALL_FUNCTION", "CALL_METHOD"):
@@ -570,8 +571,9 @@ def _own(g, name, arg, darg, j, depth):
         func = g.pop()
         fn = g.temp()
         g.emit("f._lasti = %d" % j)
-        g.emit("%s = call_kw(tstate, %s, [%s], %s)" % (fn, func, ", ".join(argv), kwnames))
-        g.release(func, kwnames, *argv)
+        g.emit("%s = call_kw(tstate, %s, [%s], %s%s)"
+               % (fn, func, ", ".join(argv), kwnames, _moved(g, argv)))
+        g.release(func, kwnames)     # (the arguments were moved: _moved)
         _after_call(g, fn, j)
         return True
     g.emit("f._lasti = %d" % j)
@@ -592,19 +594,34 @@ def _emit_call(g, name, arg):
         # (LOAD_METHOD left meth NULL or a guest Function)
         both = ", ".join([self_] + argv)
         g.emit("if %s is not NULL and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate, %s)" % (meth, meth, len(argv) + 1, ln, meth, r, ln, both))
-        g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s])"
-               % (meth, r, self_, ", ".join(argv)))
-        g.emit("else: %s = call_any(tstate, %s, [%s])" % (r, meth, both))
-        g.release(meth, self_, *argv)
+               "%s = %s(tstate, %s%s)" % (meth, meth, len(argv) + 1, ln, meth, r, ln, both,
+                                         _moved(g, [self_] + argv)))
+        g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
+               % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
+        g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
+               % (r, meth, both, _moved(g, [self_] + argv)))
+        g.release(meth, self_)      # (the arguments were moved: _moved)
     else:
         func = g.pop()
         g.emit("if type(%s) is Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate%s)" % (func, func, len(argv), ln, func, r, ln,
-                                      "".join(", " + a for a in argv)))
-        g.emit("else: %s = call_any(tstate, %s, [%s])" % (r, func, ", ".join(argv)))
-        g.release(func, *argv)
+               "%s = %s(tstate%s%s)" % (func, func, len(argv), ln, func, r, ln,
+                                        "".join(", " + a for a in argv), _moved(g, argv)))
+        g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
+               % (r, func, ", ".join(argv), _moved(g, argv)))
+        g.release(func)
     return r
+
+
+def _moved(g, args):
+    """The lean callee's ``frame0`` argument (None) of a direct call, written
+    so that it drops the temporaries and slots just passed: the arguments are
+    the callee's alone while it runs (3.11+ moves them into the new frame), so
+    a callee rebinding a parameter frees the value as CPython does."""
+    gone = [a for a in dict.fromkeys(args)
+            if a[0] in "ts" and a[1:].isdigit() and a not in g.vs]
+    if not gone:
+        return ""
+    return ", " + " or ".join("(%s := None)" % a for a in gone)
 
 
 def _after_call(g, result, j):
@@ -1147,11 +1164,13 @@ def call_from_host(t2, func, args):
         tstate.reentry -= 1
 
 
-def call_any(tstate, func, args):
+def call_any(tstate, func, args, moved=None):
     """CALL_FUNCTION / CALL_METHOD other than an exact-arity guest function:
     a bound method of a guest function, or a guest function missing trailing
     defaulted arguments, still runs its tier-2 function directly (the shapes
-    bind_frame gives the fast path); anything else through call_push."""
+    bind_frame gives the fast path); anything else through call_push.
+    (``moved``: the caller's _moved expression, None, which dropped its own
+    references to the arguments: ``args`` is the only holder.)"""
     cls = type(func)
     if cls is MethodType:
         func = _unbind_method(func, args)
@@ -1169,16 +1188,35 @@ def call_any(tstate, func, args):
             if d.t2 is not None:
                 lean = func._lean or bind_lean(func)
                 if lean is not None:
-                    return lean(tstate, *args)
+                    return _call_moving(lean, tstate, args)
                 return d.t2(None, tstate, 0, func, args)
     st = []
     fr = _call_push(st, func, args, None)
     if fr is None:
         return st[0]
+    args = None         # (the callee's Frame holds what it was given, not this list)
     return run_callee(fr)
 
 
-def call_kw(tstate, func, argv, kwnames):
+def _call_moving(lean, tstate, args):
+    """``lean(tstate, *args)`` with the arguments moved: ``args`` is emptied once
+    they are on the host's stack (the extra argument, None, is the callee's
+    frame0), so while the callee runs it alone holds them, as a 3.11+ call of
+    a Python function; a star call's tuple would hold them to the end."""
+    n = len(args)
+    if n == 1:
+        return lean(tstate, args[0], args.clear())
+    if n == 2:
+        return lean(tstate, args[0], args[1], args.clear())
+    if n == 3:
+        return lean(tstate, args[0], args[1], args[2], args.clear())
+    if n == 4:
+        return lean(tstate, args[0], args[1], args[2], args[3], args.clear())
+    return lean(tstate, *args)
+
+
+def call_kw(tstate, func, argv, kwnames, moved=None):
+    """CALL_FUNCTION_KW from tier 2 (``moved``: as call_any's)."""
     nkw = len(kwnames)
     npos = len(argv) - nkw
     kwargs = dict(zip(kwnames, argv[npos:]))
@@ -1186,6 +1224,7 @@ def call_kw(tstate, func, argv, kwnames):
     fr = _call_push(st, func, argv[:npos], kwargs)
     if fr is None:
         return st[0]
+    argv = kwargs = None    # (the callee's Frame holds its arguments)
     return run_callee(fr)
 
 

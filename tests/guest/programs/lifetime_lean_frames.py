@@ -49,6 +49,9 @@ def seen_before_the_loop(n):
 def top():
     for i in range(3):
         observed(i)
+    # a call from tier-2 code: the caller keeps no reference to the argument
+    for i in range(20):
+        rebinds_arg(D("from a function %d" % i))
     print("top end")
 
 
