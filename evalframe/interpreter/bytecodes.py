@@ -246,18 +246,24 @@ fast[oparg] = NULL
 """)
 
 # globals: exact dicts are read with .get (3.10's _PyDict_LoadGlobal); a
-# dict subclass (its __missing__) or non-dict builtins, and the NameError,
-# are load_global_slow's (PyObject_GetItem, as 3.10).  Where both are known
-# to be exact dicts (a lean tier-2 function is bound to them) the lookup is
-# one expression, the "if exact" line (as 3.11's LOAD_GLOBAL_MODULE and
+# dict subclass as globals, or as builtins, is load_global_slow's: its
+# __getitem__ (with __missing__), then the builtins' (PyObject_GetItem, as
+# 3.10-3.13's slow path), never a method the subclass may override such as
+# ``get`` or ``__contains__``; and the NameError.  Where both are known to be
+# exact dicts (a lean tier-2 function is bound to them) the lookup is one
+# expression, the "if exact" line (as 3.11's LOAD_GLOBAL_MODULE and
 # LOAD_GLOBAL_BUILTIN specialise for exact dicts)
 inst("LOAD_GLOBAL", "( -- value)", """
 value = globals[oparg] if oparg in globals else builtins[oparg] if oparg in builtins else load_global_slow(f, oparg)  # if exact
-value = globals.get(oparg, NULL)  # unless exact
-if value is NULL: value = builtins.get(oparg, NULL) if globals.__class__ is dict and builtins.__class__ is dict else NULL  # unless exact
+value = globals.get(oparg, NULL) if globals.__class__ is dict else load_global_slow(f, oparg)  # unless exact
+if value is NULL: value = builtins.get(oparg, NULL) if builtins.__class__ is dict else NULL  # unless exact
 if value is NULL: value = load_global_slow(f, oparg)  # unless exact
 """)
-inst("STORE_GLOBAL", "(value -- )", "globals[oparg] = value")
+# (PyDict_SetItem: the dict itself, not a subclass's __setitem__)
+inst("STORE_GLOBAL", "(value -- )", """
+if globals.__class__ is dict: globals[oparg] = value
+else: dict.__setitem__(globals, oparg, value)
+""")
 # (PyDict_DelItem: the dict itself, not a subclass's __delitem__)
 inst("DELETE_GLOBAL", "( -- )", "if dict.pop(globals, oparg, NULL) is NULL: raise name_error(oparg)")
 
@@ -781,14 +787,21 @@ def translate(g, name, darg):
             continue
         target = darg if jump[0] == "oparg" else eval(jump[0], {"oparg": darg})
         kept = [mapping.get(a, a) for a in jump[1:]]
+        # (tier 2 jumps within one host function: the inputs the jump consumed
+        # are released on its path too, as at the end for the fall-through)
+        gone = [a for a in args if a not in kept] if g.releases_at_jumps else ()
         if text.strip():
             # ``if cond: JUMP(...)``: leave the group (or go to the block) there
             g.emit(text)
             g.vs.extend(kept)
+            if gone:
+                g.release(*gone, indent=1)
             g.exit(target, 1)
             del g.vs[len(g.vs) - len(kept):]
         else:
             g.vs.extend(kept)
+            if gone:
+                g.release(*gone)
             g.exit(target)
             ended = True
     produced = [mapping.get(x.name) for x in outs if x.count is None]

@@ -68,7 +68,8 @@ class HandOff(BaseException):
 
 def builtins_from_globals(globals):
     """_PyEval_BuiltinsFromGlobals: the builtins dict a frame with ``globals`` uses."""
-    b = globals.get("__builtins__", NULL) if isinstance(globals, dict) else NULL
+    # (PyDict_GetItem: never a method a dict subclass as globals overrides)
+    b = dict.get(globals, "__builtins__", NULL) if isinstance(globals, dict) else NULL
     if b is NULL:
         return _host_builtins.__dict__
     if isinstance(b, type(_host_builtins)):    # (a module; sys may be a subclass)
@@ -87,9 +88,9 @@ def _ensure_runtime():
 def run_code(code, globals, locals=None):
     """Run a module-level (or exec'd) Code object in the VM; return its value."""
     _ensure_runtime()
-    if "__builtins__" not in globals:
+    if not dict.__contains__(globals, "__builtins__"):
         from ..runtime.builtins import make_builtins
-        globals["__builtins__"] = make_builtins()
+        dict.__setitem__(globals, "__builtins__", make_builtins())
     if locals is None:
         locals = globals
     d = code._decoded or decode(code)

@@ -417,16 +417,18 @@ def DELETE_FAST(f, stack, oparg):
 def LOAD_GLOBAL(f, stack, oparg):
     '( -- value)'
     globals = f.f_globals
-    value = globals.get(oparg, NULL)  # unless exact
-    if value is NULL: value = f.f_builtins.get(oparg, NULL) if globals.__class__ is dict and f.f_builtins.__class__ is dict else NULL  # unless exact
+    value = globals.get(oparg, NULL) if globals.__class__ is dict else load_global_slow(f, oparg)  # unless exact
+    if value is NULL: value = f.f_builtins.get(oparg, NULL) if f.f_builtins.__class__ is dict else NULL  # unless exact
     if value is NULL: value = load_global_slow(f, oparg)  # unless exact
     stack.append(value)
 
 
 def STORE_GLOBAL(f, stack, oparg):
     '(value -- )'
+    globals = f.f_globals
     value = stack.pop()
-    f.f_globals[oparg] = value
+    if globals.__class__ is dict: globals[oparg] = value
+    else: dict.__setitem__(globals, oparg, value)
 
 
 def DELETE_GLOBAL(f, stack, oparg):

@@ -171,6 +171,9 @@ class _Group:
             self.emit(text, indent)
             self.release(*vs, indent=indent)
 
+    # (a group's exit returns: its locals die with it, nothing to release there)
+    releases_at_jumps = False
+
     def release(self, *exprs, indent=0):
         """Drop the group's own references to values just consumed (CPython
         decrefs a stack value when an instruction consumes it: a finalizer or

@@ -16,17 +16,20 @@ so the one question "which guest frame is current?" has one answer:
 
 Materialising a lean host frame ``hf`` makes the Frame once per call (kept in
 the call's one-slot list ``fr``, so ``sys._getframe() is sys._getframe()``):
-f_code/f_globals/f_builtins from the function's bindings, f_localsplus from
-``hf.f_locals``, ``f_back`` the caller (``back``, or when that is ``LEAN`` the
-next lean host frame outwards, materialised in turn).  Once made, it is also
-``tstate.frame`` until that call returns (the call restores ``back``), so the
-next observer, and a frame-based callee's f_back, need no walk.  A Frame the
-plain loop already made for the call (tier2.osr_entry, run_callee) is passed
-in as ``frame0`` and used as the call's frame.  The Frame keeps ``hf``
-(``_f_host``): its f_locals are refreshed from the host frame (a finished 3.11
-host frame keeps its locals, so they stay exact after the return), and while
-it runs its f_lasti/f_lineno come from ``hf.f_lineno`` through the generated
-code's line table.  Nothing here runs unless a frame is observed (a builtin
+f_code/f_globals/f_builtins from the function's bindings, f_localsplus
+unbound (no copy: a copy would keep alive what the call then rebinds, where
+CPython's frame object reads the live frame), ``f_back`` the caller (``back``,
+or when that is ``LEAN`` the next lean host frame outwards, materialised in
+turn).  Once made, it is also ``tstate.frame`` until that call returns (the
+call restores ``back``), so the next observer, and a frame-based callee's
+f_back, need no walk.  A Frame the plain loop already made for the call
+(tier2.osr_entry, run_callee) is passed in as ``frame0`` and used as the
+call's frame: the lean prologue moves its locals (and value stack, at a loop
+header) into host locals (``enter``).  The Frame keeps ``hf`` (``_f_host``):
+its f_locals (Frame.f_locals, Frame.fast_locals) are refreshed from the host
+frame, at the call's end its final locals are copied in and the link dropped
+(``settle``, ``unlink``), and while it runs its f_lasti/f_lineno come from
+``hf.f_lineno`` through the generated code's line table.  Nothing here runs unless a frame is observed (a builtin
 such as sys._getframe/locals(), an exception's traceback entry, a tracer
 attaching, a plain-loop frame started from lean code needing its f_back).
 """
@@ -103,6 +106,36 @@ def lean_position(hf):
     return info.code, info.linemap[hf.f_lineno]
 
 
+# Reading a host frame's locals: ``hf.f_locals`` (3.11, 3.12) fills and returns
+# the one dict the host frame caches, which each reader empties when done
+# (holding nothing alive).  Any allocation while a reader picks values out of
+# it may run a collection, hence guest finalizers and weakref callbacks, and a
+# signal handler may run between any two host instructions: guest code that
+# observes frames there reads (and empties) the same dict.  So a reader
+# counts on nothing it has not taken out, and takes it again when the dict
+# was emptied meanwhile (_emptied counts the emptyings).
+_emptied = [0]
+
+
+def _snapshot(hf):
+    """(fr, back, globals_, builtins_) of lean host frame ``hf`` (fr None,
+    back NULL: still in its prologue), read from one f_locals."""
+    while True:
+        seen = _emptied[0]
+        loc = hf.f_locals
+        get = loc.get
+        cell = get("fr")
+        back = get("back", NULL)
+        globals_ = get("globals_")
+        builtins_ = get("builtins_")
+        if _emptied[0] == seen:
+            break
+    if type(loc) is dict:
+        loc.clear()     # (the host keeps the snapshot: hold nothing alive)
+        _emptied[0] += 1
+    return cell, back, globals_, builtins_
+
+
 def materialise(hf, current=True):
     """The Frame of the innermost lean call at or above host frame ``hf`` that
     has entered (made now, or the one made before), its f_back chain made too."""
@@ -110,25 +143,29 @@ def materialise(hf, current=True):
     first = None
     last_new = None         # the newest Frame made whose f_back is still to set
     while hf is not None:
-        loc = hf.f_locals
-        cell = loc.get("fr")
-        back = loc.get("back", NULL)
+        info = LEAN_CODES[id(hf.f_code)]
+        cell, back, globals_, builtins_ = _snapshot(hf)
         if cell is None or back is NULL:
             # (a lean call still in its prologue: not a guest frame yet)
-            if type(loc) is dict:
-                loc.clear()
             hf = _lean_above(hf.f_back)
             continue
         fm = cell[0]
         if fm is LEAN:
             # (deoptimised: its frame is an ordinary one now, on tstate.frame's chain)
-            if type(loc) is dict:
-                loc.clear()
             hf = _lean_above(hf.f_back)
             continue
         made = fm is None
         if made:
-            fm = cell[0] = _make(hf, loc)
+            fm = _make(hf, info, globals_, builtins_)
+            if cell[0] is None:
+                cell[0] = fm
+                _link(fm, hf)
+            else:
+                # made meanwhile by guest code run from an allocation in _make (a
+                # finalizer observing this frame): that one has been seen, it
+                # is the frame (CPython's _PyFrame_MakeAndSetFrameObject, GH-97002)
+                fm = cell[0]
+                made = False
         elif fm.f_state == FRAME_CREATED:
             # a Frame made for the call (tier2.run_callee) and not pushed: as made here
             _adopt(fm, hf)
@@ -137,9 +174,6 @@ def materialise(hf, current=True):
             fm._f_host = hf     # (the plain loop's frame, continued lean: tier2.osr_entry)
             _linked[0] += 1
             install()
-        if type(loc) is dict:
-            loc.clear()     # (the host keeps the snapshot: hold nothing alive)
-        loc = None
         if last_new is not None:
             last_new.f_back = fm
         if first is None:
@@ -161,16 +195,17 @@ def materialise(hf, current=True):
     return first
 
 
-def _make(hf, loc):
-    info = LEAN_CODES[id(hf.f_code)]
-    code = info.code
+def _make(hf, info, globals_, builtins_):
+    """The Frame of lean host frame ``hf`` (not yet linked).  Its f_localsplus
+    holds no copy of the locals (a copy would keep alive what the call then
+    rebinds, unlike CPython's frame object): readers refresh it from the host
+    frame (Frame.f_locals, Frame.fast_locals), and the call's end copies them."""
     fm = _new(Frame)
-    fm.f_code = code
-    fm.f_globals = loc["globals_"]
-    fm.f_builtins = loc["builtins_"]
+    fm.f_code = info.code
+    fm.f_globals = globals_
+    fm.f_builtins = builtins_
     fm._f_locals = None
-    get = loc.get
-    fm.f_localsplus = [get("l%d" % i, NULL) for i in range(code.co_nlocals)]
+    fm.f_localsplus = [NULL] * info.code.co_nlocals
     fm.f_valuestack = []
     fm.f_blockstack = []
     i = info.linemap[hf.f_lineno]
@@ -179,10 +214,13 @@ def _make(hf, loc):
     fm.f_state = FRAME_EXECUTING
     fm.f_init_self = None
     fm.f_back = None
+    return fm
+
+
+def _link(fm, hf):
     fm._f_host = hf
     _linked[0] += 1
     install()
-    return fm
 
 
 def make_direct(hf, back, globals_, builtins_, fast):
@@ -213,9 +251,28 @@ def _adopt(fm, hf):
     fm._lasti = i if i >= 0 else -1
     fm.f_state = FRAME_EXECUTING
     fm.f_back = None
-    fm._f_host = hf
-    _linked[0] += 1
-    install()
+    if getattr(fm, "_f_host", None) is None:
+        _link(fm, hf)
+
+
+def enter(frame0, nlocals, nslots):
+    """The prologue of a lean call handed a Frame (tier2.run_callee: made, not
+    started; tier2.osr_entry: running, at instruction 0 or a loop header): its
+    ``nlocals`` locals and ``nslots`` value-stack slots (padded with None) move
+    out of it into the host frame's locals, and it is linked to that host frame
+    (its f_locals read from there until the call settles).  Nothing but the
+    call then holds them: CPython drops a value when its last holder does."""
+    lp = frame0.f_localsplus
+    vals = lp[:nlocals]
+    lp[:nlocals] = [NULL] * nlocals
+    if nslots:
+        st = frame0.f_valuestack
+        vals += st
+        vals += [None] * (nslots - len(st))
+        del st[:]
+    if getattr(frame0, "_f_host", None) is None:
+        _link(frame0, _getframe(1))
+    return vals
 
 
 def own_frame(fr, hf):
@@ -242,14 +299,18 @@ def mat(fr):
     return fm
 
 
-def settle(fr, index, state=FRAME_RETURNED):
-    """A lean call whose frame was materialised returns (or raises) at ``index``."""
+def settle(fr, index, fast=None, state=FRAME_RETURNED):
+    """A lean call whose frame was materialised or handed in returns (or
+    raises) at ``index``; ``fast``: its locals at that point."""
     fm = fr[0]
     fr[0] = None
     # its locals copied out of the host frame, which it then lets go: they no
     # longer change, and a reused (zombie) Frame must not read a stale host frame
     if getattr(fm, "_f_host", None) is not None:
-        detach(fm)
+        if fast is None:
+            detach(fm)
+        else:
+            unlink(fm, fast)
     fm._lasti = index
     fm.f_state = state
 
@@ -261,11 +322,27 @@ def refresh(frame):
     hf = getattr(frame, "_f_host", None)
     if hf is None:
         return
-    loc = hf.f_locals
-    get = loc.get
-    frame.f_localsplus[:] = [get("l%d" % i, NULL) for i in range(frame.f_code.co_nlocals)]
+    n = frame.f_code.co_nlocals
+    while True:
+        seen = _emptied[0]
+        loc = hf.f_locals
+        get = loc.get
+        fast = [get("l%d" % i, NULL) for i in range(n)]
+        if _emptied[0] == seen:
+            break       # (else emptied by a reader run from the list's allocation)
+    frame.f_localsplus[:] = fast
     if type(loc) is dict and frame.f_state == FRAME_EXECUTING:
         loc.clear()
+        _emptied[0] += 1
+
+
+def unlink(frame, fast):
+    """The lean call running ``frame`` ends with locals ``fast``: they are the
+    frame's own now, and it lets its host frame go."""
+    frame.f_localsplus[:] = fast
+    if getattr(frame, "_f_host", None) is not None:
+        del frame._f_host
+        _linked[0] -= 1
 
 
 def detach(frame):
@@ -303,5 +380,5 @@ def install():
         _fo.set_lean_refresh(refresh)
 
 
-__all__ = ["LEAN", "LEAN_CODES", "LeanInfo", "current_frame", "materialise", "mat", "settle",
+__all__ = ["LEAN", "LEAN_CODES", "LeanInfo", "current_frame", "materialise", "mat", "settle", "enter", "unlink",
            "refresh", "detach", "FRAME_RAISED", "lean_position"]

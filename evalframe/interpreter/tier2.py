@@ -250,13 +250,46 @@ class _Function(_si.Group):
         text = self.slots_text(self.vs)
         if text is not None:
             self.emit(text, indent)
+        moved = [x for x in self.vs if x[0] == "t"]
         self.vs = ["s%d" % k for k in range(len(self.vs))]
+        self.release(*moved, indent=indent)
 
     def exit(self, target, indent=0):
         text = self.slots_text(self.vs)
         if text is not None:
             self.emit(text, indent)
+        # (a temporary whose value now sits in a slot is dropped: it would
+        # keep the value alive after the slot's consumer popped it)
+        keep, self.vs = self.vs, ["s%d" % k for k in range(len(self.vs))]
+        self.release(*[x for x in keep if x[0] == "t"], indent=indent)
+        self.vs = keep
         self.emit("blk = %d; continue" % target, indent)
+
+    # a consuming instruction releases the slots and temporaries it popped
+    # (superinstr._Group.release releases temporaries only: a fused group's
+    # locals die when it returns, a tier-2 function's slots live on)
+    releases_at_jumps = True
+
+    def release(self, *exprs, indent=0):
+        """Drop the host locals holding values just consumed (CPython decrefs
+        a popped stack value at once: a finalizer or weakref callback runs
+        there, not when a slot or temporary is next assigned)."""
+        dead = []
+        for x in exprs:
+            if (x[0] in "ts" and x[1:].isdigit() and x not in self.vs
+                    and x not in dead):
+                dead.append(x)
+        if dead:
+            self.emit("%s = None" % " = ".join(dead), indent)
+
+    def release_pushed(self, pushed, depth, indent=0):
+        """After a handler ran on f.f_valuestack (``pushed`` written there,
+        ``depth`` values read back into s0..): the temporaries pushed and the
+        slots above ``depth`` no longer hold stack values."""
+        keep, self.vs = self.vs, []
+        self.release(*[x for x in pushed if x[0] == "t" or (
+            x[0] == "s" and x[1:].isdigit() and int(x[1:]) >= depth)], indent=indent)
+        self.vs = keep
 
     def pop(self):
         if not self.vs:
@@ -283,9 +316,11 @@ class _Function(_si.Group):
         n = len(self.vs)
         op, raw_arg = self.raw[self.step]
         after = n + _K.stack_effect(op, raw_arg if op >= _K.HAVE_ARGUMENT else 0, False)
+        pushed = list(self.vs)
         self.to_stack()
         self.emit("%s(f, stack, %s)" % (self.param(handler), self.param(arg)))
         self.from_stack(after)
+        self.release_pushed(pushed, after)
 
 
 class _NotLean(Exception):
@@ -356,7 +391,8 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     """An instruction of a lean function; NotImplemented: the shared template."""
     if name == "RETURN_VALUE":
         v = g.pop()
-        g.emit("if fr[0] is not None: settle(fr, %d)" % j)
+        g.emit("if fr[0] is not None: settle(fr, %d, (%s))"
+               % (j, "".join("l%d, " % i for i in range(code.co_nlocals))))
         g.emit("return %s" % v)
         return False
     if name == "FOR_ITER":
@@ -381,8 +417,9 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         argv = [g.pop() for _ in range(arg)][::-1]
         func = g.pop()
         fn = g.temp()
-        g.emit("%s = call_kw(tstate, %s, [%s], %s)" % (fn, func, ", ".join(argv), kwnames))
-        g.release(func, kwnames, *argv)
+        g.emit("%s = call_kw(tstate, %s, [%s], %s%s)"
+               % (fn, func, ", ".join(argv), kwnames, _moved(g, argv)))
+        g.release(func, kwnames)     # (the arguments were moved: _moved)
         _lean_after_call(g, fn, j)
         return True
     if name in ("CALL_FUNCTION", "CALL_METHOD"):
@@ -535,8 +572,9 @@ def _own(g, name, arg, darg, j, depth):
         func = g.pop()
         fn = g.temp()
         g.emit("f._lasti = %d" % j)
-        g.emit("%s = call_kw(tstate, %s, [%s], %s)" % (fn, func, ", ".join(argv), kwnames))
-        g.release(func, kwnames, *argv)
+        g.emit("%s = call_kw(tstate, %s, [%s], %s%s)"
+               % (fn, func, ", ".join(argv), kwnames, _moved(g, argv)))
+        g.release(func, kwnames)     # (the arguments were moved: _moved)
         _after_call(g, fn, j)
         return True
     g.emit("f._lasti = %d" % j)
@@ -557,19 +595,34 @@ def _emit_call(g, name, arg):
         # (LOAD_METHOD left meth NULL or a guest Function)
         both = ", ".join([self_] + argv)
         g.emit("if %s is not NULL and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate, %s)" % (meth, meth, len(argv) + 1, ln, meth, r, ln, both))
-        g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s])"
-               % (meth, r, self_, ", ".join(argv)))
-        g.emit("else: %s = call_any(tstate, %s, [%s])" % (r, meth, both))
-        g.release(meth, self_, *argv)
+               "%s = %s(tstate, %s%s)" % (meth, meth, len(argv) + 1, ln, meth, r, ln, both,
+                                         _moved(g, [self_] + argv)))
+        g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
+               % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
+        g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
+               % (r, meth, both, _moved(g, [self_] + argv)))
+        g.release(meth, self_)      # (the arguments were moved: _moved)
     else:
         func = g.pop()
         g.emit("if type(%s) is Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate%s)" % (func, func, len(argv), ln, func, r, ln,
-                                      "".join(", " + a for a in argv)))
-        g.emit("else: %s = call_any(tstate, %s, [%s])" % (r, func, ", ".join(argv)))
-        g.release(func, *argv)
+               "%s = %s(tstate%s%s)" % (func, func, len(argv), ln, func, r, ln,
+                                        "".join(", " + a for a in argv), _moved(g, argv)))
+        g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
+               % (r, func, ", ".join(argv), _moved(g, argv)))
+        g.release(func)
     return r
+
+
+def _moved(g, args):
+    """The lean callee's ``frame0`` argument (None) of a direct call, written
+    so that it drops the temporaries and slots just passed: the arguments are
+    the callee's alone while it runs (3.11+ moves them into the new frame), so
+    a callee rebinding a parameter frees the value as CPython does."""
+    gone = [a for a in dict.fromkeys(args)
+            if a[0] in "ts" and a[1:].isdigit() and a not in g.vs]
+    if not gone:
+        return ""
+    return ", " + " or ".join("(%s := None)" % a for a in gone)
 
 
 def _after_call(g, result, j):
@@ -583,6 +636,7 @@ def _after_call(g, result, j):
 def _any(g, name, op, arg, darg, j, handler, depth):
     """Any other instruction: its ordinary handler on the real value stack,
     a Frame it returns run to completion, an index it returns jumped to."""
+    pushed = list(g.vs)
     g.to_stack()
     g.vs = []
     r = g.temp()
@@ -593,6 +647,7 @@ def _any(g, name, op, arg, darg, j, handler, depth):
         g.emit("if %s is not None:" % r)
         keep = g.vs
         g.from_stack(depth[darg], 1)
+        g.release_pushed(pushed, depth[darg], 1)
         g.emit("blk = %s; continue" % r, 1)
         g.vs = keep
     nxt = j + 1
@@ -601,8 +656,10 @@ def _any(g, name, op, arg, darg, j, handler, depth):
         return False
     if nxt < len(depth) and depth[nxt] is not None:
         g.from_stack(depth[nxt])
+        g.release_pushed(pushed, depth[nxt])
     else:
         g.vs = []
+        g.release_pushed(pushed, 0)
     if name in _bytecodes.ALWAYS_JUMPS:
         return False
     return True
@@ -655,11 +712,20 @@ def _source(code, g, nslots, comments, d):
     tail = [
         "            except BaseException as e:",
         "                blk, exc = catch(tstate, f, e, (%s,)); e = None" % slots,
+    ]
+    if g.ntemps:
+        # (unwinding pops the value stack: what the interrupted block's
+        # temporaries held is released, as CPython's unwinding decrefs it)
+        tail.append("                %s = None" % _temps(g))
+    tail += [
         "                if blk >= 0:",
         "                    %s, = stack + [None] * (%d - len(stack)); del stack[:]"
         % (slots, nslots),
         "                    exc = None",
         "                    continue",
+        # (the exception leaves: the host frame its traceback keeps holds no
+        # stack value)
+        "                %s = None" % " = ".join("s%d" % k for k in range(nslots)),
         "            break",
         "        if exc is not None: leave(exc)",
         "        if blk == -2: return to_tier1(tstate, f, depth, back)",
@@ -702,14 +768,25 @@ def _lean_source(code, g, nslots, comments):
     single = g.nblocks == 1
     if rest and single:
         head.append("        %s = NULL" % " = ".join(rest))
+    # a Frame the plain loop made or ran (run_callee, osr_entry): its locals,
+    # and at a loop header its value stack, move into the host locals (the
+    # caller passes NULLs: neither the Frame nor an argument tuple keeps a
+    # value the guest rebinds alive), and it is linked to this host frame
+    moved = ["l%d" % i for i in range(code.co_nlocals)]
+    if not single:
+        moved += ["s%d" % k for k in range(nslots)]
+    take = "if frame0 is not None: %senter(frame0, %d, %d)" % (
+        "%s, = " % ", ".join(moved) if moved else "", code.co_nlocals,
+        0 if single else nslots)
     body = g.body
     if single:
         # one basic block (no jump): no dispatch loop, the body runs straight
         body = [(indent - 2, text, step) for indent, text, step in body[4:]]
-        head.append("        try:")
+        head += ["        try:", "            " + take]
     else:
         head += [
             "        try:",
+            "            " + take,
             "            while True:",
         ]
     lines = list(head)
@@ -723,6 +800,10 @@ def _lean_source(code, g, nslots, comments):
         linemap.append(step)
     tail = [
         "        except BaseException as e:",
+        # (the value stack is dropped as the exception leaves: the host frame
+        # its traceback keeps must not hold the slots' and temporaries' values)
+        "            %s = None" % " = ".join(
+            ["s%d" % k for k in range(nslots)] + ([_temps(g)] if g.ntemps else [])),
         "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
         % "".join("l%d, " % i for i in range(code.co_nlocals)),
         # (leaving decrements, as the plain loop's inline frames do: an outermost
@@ -735,6 +816,11 @@ def _lean_source(code, g, nslots, comments):
     lines += tail
     linemap += [-1] * len(tail)
     return "\n".join(lines) + "\n", linemap
+
+
+def _temps(g):
+    """``t1 = t2 ...``: every temporary of translation ``g``, for one assignment."""
+    return " = ".join("t%d" % k for k in range(1, g.ntemps + 1))
 
 
 # id of a guest code -> (code, factory, params) of its lean function, or False
@@ -883,16 +969,13 @@ def osr_entry(f, stack, index):
     tstate.frame = f.f_back
     try:
         if lean is not None:
-            # (this Frame is the lean call's frame: materialising finds it)
-            lp = f.f_localsplus
-            argc = code.co_argcount
+            # (this Frame is the lean call's frame, its locals and value stack
+            # taken by the lean prologue: the arguments passed are NULLs)
             if index == 0:
-                r = lean(tstate, *lp[:argc], f)
+                r = lean(tstate, *(NULL,) * code.co_argcount, f)
             else:
-                # a loop header (on-stack replacement): locals and value stack passed in
-                vals = list(stack)
-                del stack[:]
-                r = lean(tstate, *lp[:argc], f, index, *lp[argc:code.co_nlocals], *vals)
+                # a loop header (on-stack replacement)
+                r = lean(tstate, *(NULL,) * code.co_argcount, f, index)
         else:
             r = d.t2(f, tstate, index)
     except BaseException as e:
@@ -966,8 +1049,10 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     info = _t2f.LEAN_CODES.get(id(tb.tb_frame.f_code)) if tb is not None else None
     exc, add_tb = _raised_at(e, fm, info.linemap[tb.tb_lineno] if info is not None else -1)
     e = None
+    # (its locals are the frame's own before the entry is made: a NameError's
+    # "Did you mean" reads them)
+    _t2f.unlink(fm, fast)
     _tracebacks.add_entry(tstate, exc, fm, add_tb)
-    _t2f.detach(fm)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
     leave(exc)
@@ -1066,7 +1151,8 @@ def run_callee(fr):
         tstate = get_tstate()
         lean = lean_for(code, fr.f_globals, fr.f_builtins) if tstate.tracer is None else None
         if lean is not None:
-            v = lean(tstate, *fr.f_localsplus[:code.co_argcount], fr)
+            # (the arguments stay in the Frame: the lean prologue takes them)
+            v = lean(tstate, *(NULL,) * code.co_argcount, fr)
         else:
             v = t2(fr, tstate)
     init_self = fr.f_init_self
@@ -1092,11 +1178,13 @@ def call_from_host(t2, func, args):
         tstate.reentry -= 1
 
 
-def call_any(tstate, func, args):
+def call_any(tstate, func, args, moved=None):
     """CALL_FUNCTION / CALL_METHOD other than an exact-arity guest function:
     a bound method of a guest function, or a guest function missing trailing
     defaulted arguments, still runs its tier-2 function directly (the shapes
-    bind_frame gives the fast path); anything else through call_push."""
+    bind_frame gives the fast path); anything else through call_push.
+    (``moved``: the caller's _moved expression, None, which dropped its own
+    references to the arguments: ``args`` is the only holder.)"""
     cls = type(func)
     if cls is MethodType:
         func = _unbind_method(func, args)
@@ -1114,7 +1202,7 @@ def call_any(tstate, func, args):
             if d.t2 is not None:
                 lean = func._lean or bind_lean(func)
                 if lean is not None:
-                    return lean(tstate, *args)
+                    return _call_moving(lean, tstate, args)
                 return d.t2(None, tstate, 0, func, args)
     elif cls is type and func not in _TYPE_INTERCEPTS:
         # type_call of a class whose metaclass is type, with object.__new__
@@ -1135,15 +1223,33 @@ def call_any(tstate, func, args):
     fr = _call_push(st, func, args, None)
     if fr is None:
         return st[0]
+    args = None         # (the callee's Frame holds what it was given, not this list)
     return run_callee(fr)
 
 
-def call_kw(tstate, func, argv, kwnames):
+def _call_moving(lean, tstate, args):
+    """``lean(tstate, *args)`` with the arguments moved: ``args`` is emptied once
+    they are on the host's stack (the extra argument, None, is the callee's
+    frame0), so while the callee runs it alone holds them, as a 3.11+ call of
+    a Python function; a star call's tuple would hold them to the end."""
+    n = len(args)
+    if n == 1:
+        return lean(tstate, args[0], args.clear())
+    if n == 2:
+        return lean(tstate, args[0], args[1], args.clear())
+    if n == 3:
+        return lean(tstate, args[0], args[1], args[2], args.clear())
+    if n == 4:
+        return lean(tstate, args[0], args[1], args[2], args[3], args.clear())
+    return lean(tstate, *args)
+
+
+def call_kw(tstate, func, argv, kwnames, moved=None):
     """CALL_FUNCTION_KW.  A guest function of the fast shape (no *args, **kwargs,
     keyword-only parameters or cells) whose keywords all name distinct
     parameters after the positional arguments gets its arguments in order
     (defaults filled in) and is called as an exact-arity call; anything else,
-    errors included, goes through the binder."""
+    errors included, goes through the binder.  (``moved``: as call_any's.)"""
     cls = type(func)
     if cls is MethodType and type(func.__func__) is Function:
         argv = [func.__self__] + argv
@@ -1161,12 +1267,15 @@ def call_kw(tstate, func, argv, kwnames):
         if plan:
             order, first = plan
             if first is None:
-                return call_any(tstate, func, [argv[k] for k in order])
+                args = [argv[k] for k in order]
+                argv = None     # (moved: the callee alone holds its arguments)
+                return call_any(tstate, func, args)
             defaults = func._defaults
             first_default = len(order) - len(defaults) if defaults else len(order)
             if first >= first_default:
                 args = [argv[k] if k >= 0 else defaults[i - first_default]
                         for i, k in enumerate(order)]
+                argv = None
                 return call_any(tstate, func, args)
     nkw = len(kwnames)
     npos = len(argv) - nkw
@@ -1175,6 +1284,7 @@ def call_kw(tstate, func, argv, kwnames):
     fr = _call_push(st, func, argv[:npos], kwargs)
     if fr is None:
         return st[0]
+    argv = kwargs = None    # (the callee's Frame holds its arguments)
     return run_callee(fr)
 
 
@@ -1288,7 +1398,7 @@ def _namespace():
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
             "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
-            "traced_call": traced_call, "run_raise": run_raise, "run_generic": run_generic,
+            "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise, "run_generic": run_generic,
             "Generator": _Generator,
         })
         _NS = ns

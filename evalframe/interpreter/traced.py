@@ -445,6 +445,9 @@ class TracedLoop:
                         instrs = _basic(f)
                         ip = f._lasti + 1
                         prev = raised_at    # 3.10: instr_prev is the raising instruction
+                        # (the handler has it now: the loop holds no reference
+                        # the guest drops at its POP_EXCEPT)
+                        exc = None
                         break
                     try:
                         self._exit(f, None, "exception")

@@ -198,6 +198,15 @@ class Frame:
             self._f_locals = {}
         return self._f_locals
 
+    def fast_locals(self):
+        """f_localsplus as it is now: a frame a lean tier-2 call runs keeps its
+        locals in that call's host frame (interpreter/t2frames.py), so its
+        f_localsplus is read from there first (readers of another frame's
+        locals, such as the seeing tools, use this)."""
+        if _lean_refresh is not None:
+            _lean_refresh(self)
+        return self.f_localsplus
+
     def fast_to_locals(self):
         """PyFrame_FastToLocalsWithError: copy fast locals and cells into f_locals."""
         if _lean_refresh is not None:

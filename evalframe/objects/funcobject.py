@@ -73,7 +73,8 @@ def _readonly():
 def _builtins_from_globals(globals):
     """_PyEval_BuiltinsFromGlobals (3.10, bpo-42990): the globals' __builtins__
     (a module means its dict), else the running frame's builtins."""
-    b = globals.get("__builtins__") if isinstance(globals, dict) else None
+    # (PyDict_GetItem: never a method a dict subclass as globals overrides)
+    b = dict.get(globals, "__builtins__") if isinstance(globals, dict) else None
     if b is None:
         get_tstate = vmhooks.get_tstate
         frame = vmhooks.current_frame() if get_tstate is not None else None
@@ -139,7 +140,7 @@ class Function(metaclass=_FunctionMeta):
         consts = code.co_consts
         doc = consts[0] if consts else None
         self._doc = doc if isinstance(doc, str) else None
-        self._module = globals.get("__name__") if isinstance(globals, dict) else None
+        self._module = dict.get(globals, "__name__") if isinstance(globals, dict) else None
         self._annotations = None
         self._builtins = builtins if builtins is not None else _builtins_from_globals(globals)
         self._update_fast()

@@ -85,8 +85,11 @@ def _exec_eval_namespaces(fname, globals, locals):
                         if hasattr(globals, "__getitem__") else "globals must be a dict")
     if not hasattr(type(locals), "__getitem__"):
         raise TypeError("locals must be a mapping")
-    if "__builtins__" not in globals:
-        globals["__builtins__"] = frame.f_builtins if frame is not None else make_builtins()
+    # (builtin_exec_impl: _PyDict_ContainsId / _PyDict_SetItemId, the dict
+    # itself: never a method a dict subclass overrides)
+    if not dict.__contains__(globals, "__builtins__"):
+        dict.__setitem__(globals, "__builtins__",
+                         frame.f_builtins if frame is not None else make_builtins())
     return frame, globals, locals
 
 
@@ -234,7 +237,7 @@ def _set_module_from_guest(cls, ns):
     if isinstance(ns, dict) and "__module__" not in ns and isinstance(cls, type):
         frame = _current_frame()
         if frame is not None and isinstance(frame.f_globals, dict):
-            name = frame.f_globals.get("__name__", NULL)
+            name = dict.get(frame.f_globals, "__name__", NULL)
             if name is not NULL:
                 cls.__module__ = name
             else:
@@ -500,7 +503,7 @@ def vm_getframemodulename(depth=0):
     except ValueError:
         return None
     g = f.f_globals
-    return g.get("__name__") if isinstance(g, dict) else None
+    return dict.get(g, "__name__") if isinstance(g, dict) else None
 
 
 def vm_currentframe():
@@ -694,7 +697,7 @@ def _with_guest_module(cls):
         obj = cls(*args, **kwargs)
         frame = _current_frame()
         if frame is not None and isinstance(frame.f_globals, dict):
-            name = frame.f_globals.get("__name__")
+            name = dict.get(frame.f_globals, "__name__")
             if name is not None:
                 try:
                     obj.__module__ = name

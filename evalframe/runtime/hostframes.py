@@ -301,7 +301,7 @@ def warn_from(start, message, category=None, stacklevel=1, source=None,
         globals = f.f_globals
         filename = f.f_code.co_filename
         lineno = f.f_lineno
-    module = globals.get("__name__", "<string>") if isinstance(globals, dict) else "<string>"
+    module = dict.get(globals, "__name__", "<string>") if isinstance(globals, dict) else "<string>"
     if not isinstance(globals, dict):
         globals = {}
     registry = globals.setdefault("__warningregistry__", {})
@@ -425,7 +425,7 @@ def install_getframe():
                     h, n = h.f_back, n + 1
                 return modulename(n) if h is not None else None
             g = f.f_globals
-            return g.get("__name__") if isinstance(g, dict) else None
+            return dict.get(g, "__name__") if isinstance(g, dict) else None
 
         _getframemodulename._evalframe = True
         _getframemodulename.__wrapped__ = modulename

@@ -604,7 +604,7 @@ def _make_name_error_fake(f, position):
     globals = f.f_globals
     if code.co_flags & CO_OPTIMIZED:
         names, values = [], []
-        fast = f.f_localsplus
+        fast = f.fast_locals()
         allnames = code.co_varnames + code.co_cellvars + code.co_freevars
         for i, name in enumerate(allnames):
             if not name.isidentifier() or name in names or i >= len(fast):

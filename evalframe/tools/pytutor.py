@@ -375,7 +375,7 @@ class PyTutorObserver:
         Cell = self.encoder.Cell
         encoded = {}
         names = []
-        fast = frame.f_localsplus
+        fast = frame.fast_locals()
         for i, name in enumerate(code.co_varnames):
             value = fast[i] if i < len(fast) else NULL
             if value is NULL or name in IGNORE_VARS:

@@ -302,8 +302,9 @@ class Stepper:
         code = frame.f_code
         if code.co_flags & 0x1:      # CO_OPTIMIZED: the fast locals
             cells = {name: code.co_nlocals + i for i, name in enumerate(code.co_cellvars)}
+            fast = frame.fast_locals()
             for i, name in enumerate(code.co_varnames):
-                value = frame.f_localsplus[i]
+                value = fast[i]
                 where = ""
                 if type(value).__name__ == "_Null" and name in cells:
                     # 3.10 moves an argument that inner functions capture into its cell

@@ -539,7 +539,7 @@ class Recorder:
             back = None        # a suspended generator's frame has no caller (as in CPython)
         snap = {"k": "frame", "name": _str(code.co_name), "qual": _str(code.co_qualname),
                 "c": self.code_index(code), "back": ref(back) if back is not None else None}
-        fast = f.f_localsplus
+        fast = f.fast_locals()
         nlocals = code.co_nlocals
         Null = self.heap.Null
         if code.co_flags & 0x1:          # CO_OPTIMIZED: the fast locals are the locals

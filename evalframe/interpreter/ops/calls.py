@@ -123,7 +123,7 @@ def MAKE_FUNCTION(f, stack, flags):
     # (the function's builtins are the globals' __builtins__ now, as
     # _PyEval_BuiltinsFromGlobals: a module may have rebound it since its frame began)
     g = f.f_globals
-    b = g.get("__builtins__", f.f_builtins) if type(g) is dict else f.f_builtins
+    b = dict.get(g, "__builtins__", f.f_builtins)
     func = Function(code, g, qualname=qualname, builtins=b if type(b) is dict else None)
     if flags & 0x08:
         func._closure = stack.pop()

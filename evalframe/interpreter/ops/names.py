@@ -75,9 +75,10 @@ def deref_name(f, index):
 
 
 def load_global_slow(f, name):
-    """LOAD_GLOBAL after ``f_globals.get`` missed: a dict subclass as globals
-    is asked with ``[]`` (its __missing__ runs, as PyObject_GetItem), then
-    the builtins."""
+    """LOAD_GLOBAL when globals are a dict subclass, or after an exact dict's
+    ``get`` missed: a subclass is asked with ``[]`` (its __getitem__ and
+    __missing__ run, as PyObject_GetItem; a KeyError means "not there"),
+    then the builtins the same way."""
     g = f.f_globals
     if type(g) is not dict:
         try:
@@ -120,9 +121,11 @@ def LOAD_NAME(f, stack, name):
         except KeyError:
             value = NULL
     if value is NULL:
-        value = f.f_globals.get(name, NULL)
+        # (LOAD_NAME reads globals with PyDict_GetItem: no __missing__, and
+        # no method a dict subclass overrides)
+        g = f.f_globals
+        value = g.get(name, NULL) if g.__class__ is dict else dict.get(g, name, NULL)
         if value is NULL:
-            # (LOAD_NAME reads globals with PyDict_GetItem: no __missing__)
             value = _load_builtin(f, name)
     stack.append(value)
 
