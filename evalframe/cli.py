@@ -259,10 +259,6 @@ def main(argv=None):
     command = COMMANDS.get(argv[0])
     if command is None:
         return _usage_error("unknown command %r" % argv[0])
-    if command is not cmd_run:
-        # (run resumes it once the VM is loaded, before the guest runs)
-        from .pythonrun import resume_gc
-        resume_gc()
     status = command(argv[1:])
     return 0 if status is None else status
 

@@ -24,33 +24,6 @@ PROGRAM = "evalframe"
 inspect_after_run = False
 
 
-_gc_paused = [False]
-
-
-def pause_gc():
-    """Start-up: no garbage collection while the VM's modules load.  They
-    allocate hundreds of thousands of objects and free few, which cost dozens
-    of collections (about 8% of an empty program's run).  resume_gc() turns
-    it on again before any guest code, or any other command, runs."""
-    import gc
-    if gc.isenabled():
-        gc.disable()
-        _gc_paused[0] = True
-
-
-def resume_gc():
-    if _gc_paused[0]:
-        _gc_paused[0] = False
-        import gc
-        # What the start-up made is long-lived: straight to the oldest
-        # generation (freeze, then unfreeze: the permanent generation is empty
-        # again, as gc.get_freeze_count() shows), or the first collection
-        # after enable() would walk all of it.
-        gc.freeze()
-        gc.unfreeze()
-        gc.enable()
-
-
 def compile_program(source, filename, mode="exec"):
     from .compiler import compile_source
     return compile_source(source, filename, mode, dont_inherit=True)
@@ -543,7 +516,6 @@ def _run(kind, target, args, pdb, stats, vm_modules, inspect, quiet, skip_first_
         # attach their own tracing)
         from .runtime.settrace import install_noop_from_env
         install_noop_from_env()
-    resume_gc()     # (python -m evalframe paused it for the start-up)
     interactive = kind == "stdin" and _stdin_is_tty()
     if kind == "c":
         status = run_command(target, args)
