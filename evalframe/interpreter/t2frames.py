@@ -170,7 +170,8 @@ def _make(hf, loc):
     fm.f_builtins = loc["builtins_"]
     fm._f_locals = None
     get = loc.get
-    fm.f_localsplus = [get("l%d" % i, NULL) for i in range(code.co_nlocals)]
+    # (the locals, then the cells: host closure variables, read as the guest Cell)
+    fm.f_localsplus = [get("l%d" % i, NULL) for i in range(info.decoded.nlocalsplus)]
     fm.f_valuestack = []
     fm.f_blockstack = []
     i = info.linemap[hf.f_lineno]
@@ -263,7 +264,7 @@ def refresh(frame):
         return
     loc = hf.f_locals
     get = loc.get
-    frame.f_localsplus[:] = [get("l%d" % i, NULL) for i in range(frame.f_code.co_nlocals)]
+    frame.f_localsplus[:] = [get("l%d" % i, NULL) for i in range(len(frame.f_localsplus))]
     if type(loc) is dict and frame.f_state == FRAME_EXECUTING:
         loc.clear()
 

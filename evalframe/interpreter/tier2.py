@@ -26,9 +26,10 @@ one host function, compiled once with the host's ``compile()``:
   3.11+); anything else goes through call.call_push and the plain loop.
 
 Lean functions (``_Lean``; frames made only when observed, t2frames.py): code
-with no handlers, cells, varargs or keyword-only arguments is translated a
-second time, with guest locals as host locals ``l0 ..`` and its arguments as
-host parameters, bound once per function (``Function._lean``) or per
+with no handlers, cells of its own, varargs or keyword-only arguments is
+translated a second time, with guest locals as host locals ``l0 ..``, its
+arguments as host parameters and its free cells as host closure variables,
+bound once per function (``Function._lean``) or, without free variables, per
 (code, globals, builtins).  A lean call makes no Frame: ``tstate.frame`` holds
 the marker ``LEAN`` while it runs, and whoever observes the current frame
 (``t2frames.current_frame``) gets it materialised from the host stack, with
@@ -679,9 +680,15 @@ def _lean_source(code, g, nslots, comments):
     nargs = code.co_argcount
     args = ", ".join("l%d" % i for i in range(nargs))
     rest = ["l%d" % i for i in range(nargs, code.co_nlocals)]
+    # the free cells (after the locals and the code's own cells, as in
+    # f_localsplus): parameters of the factory, so host closure variables of
+    # the lean function, bound once per guest function (bind_lean)
+    first_free = code.co_nlocals + len(code.co_cellvars)
+    cells = ["l%d" % (first_free + k) for k in range(len(code.co_freevars))]
+    nplus = first_free + len(cells)
     head = [
         "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
-                                    + ["globals_", "builtins_"]),
+                                    + ["globals_", "builtins_"] + cells),
         "    def t2(tstate%s, frame0=None%s):" % (
             "".join(", " + a for a in args.split(", ") if a),
             # several blocks: entered at a loop header too (osr_entry), with
@@ -690,7 +697,7 @@ def _lean_source(code, g, nslots, comments):
                 "".join(", %s=NULL" % x for x in rest),
                 "".join(", s%d=None" % k for k in range(nslots)))),
         "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
-        "builtins_, [%s], frame0)" % (code_p, args),
+        "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
         "        depth = tstate.depth",
         "        if depth >= tstate.recursion_limit: raise recursion_error()",
         "        if not depth & 63: host_room(tstate)",
@@ -721,8 +728,10 @@ def _lean_source(code, g, nslots, comments):
         linemap.append(step)
     tail = [
         "        except BaseException as e:",
+        # (naming every cell here also keeps each one a closure variable of the
+        # host function, so its host frame's f_locals has it for t2frames)
         "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
-        % "".join("l%d, " % i for i in range(code.co_nlocals)),
+        % "".join("l%d, " % i for i in range(nplus)),
         "        finally:",
         "            tstate.depth = depth; tstate.frame = back",
         "    return t2",
@@ -740,8 +749,11 @@ _CO_NOT_LEAN = 0x4 | 0x8 | _CO_GENERATORS      # varargs, varkeywords, generator
 
 def _compile_lean(code, d):
     global _count
-    if (code.co_flags & _CO_NOT_LEAN or code.co_cellvars or code.co_freevars
-            or code.co_kwonlyargcount or not eligible(code, d.raw)):
+    if (code.co_flags & _CO_NOT_LEAN or code.co_cellvars
+            or code.co_kwonlyargcount or not eligible(code, d.raw)
+            # (zero-argument super() reads its frame at every call: a lean
+            # call would materialise one each time, 3x slower than a Frame)
+            or "__class__" in code.co_freevars):
         return False
     try:
         g, nslots, comments = translate(code, d, _Lean)
@@ -758,16 +770,20 @@ def _compile_lean(code, d):
     exec(host_code, ns)
     make = ns["make"]
     _t2f.install()     # (frames of lean calls read their position and locals there)
-    probe = make(*g.params, {}, {})
+    nfree = len(code.co_freevars)
+    probe = make(*g.params, {}, {}, *[None] * nfree)
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
-    return [code, make, tuple(g.params), [None, None, None]]
+    return [code, make, tuple(g.params), [None, None, None], nfree]
 
 
-def lean_for(code, g, b):
+def lean_for(code, g, b, closure=None):
     """The lean function of ``code`` bound to globals ``g`` and builtins ``b``
-    (translated once per code, bound once per globals), or None."""
+    (translated once per code, bound once per globals), or None.  Code with
+    free variables is bound to the cells ``closure`` too, anew each time (its
+    function keeps it, bind_lean): no cache here, which would keep the cells'
+    values alive after their function is gone; None without ``closure``."""
     ent = _LEAN.get(id(code))
     if ent is None:
         d = code._decoded
@@ -779,6 +795,10 @@ def lean_for(code, g, b):
     make = ent[1]
     if make is None or g.__class__ is not dict or b.__class__ is not dict:
         return None
+    if ent[4]:
+        if closure is None or len(closure) != ent[4]:
+            return None
+        return make(*ent[2], g, b, *closure)
     last = ent[3]
     if last[0] is g and last[1] is b:
         return last[2]
@@ -789,7 +809,7 @@ def lean_for(code, g, b):
 
 def bind_lean(func):
     """``func``'s lean tier-2 entry (made once per function), or None."""
-    fn = func._lean = lean_for(func._code, func._globals, func._builtins)
+    fn = func._lean = lean_for(func._code, func._globals, func._builtins, func._closure)
     return fn
 
 
@@ -992,13 +1012,14 @@ def deopt(tstate, fr, index, stack, traced):
 T2_LINES[deopt.__code__] = _Outside()
 
 
-def traced_call(tstate, code, globals_, builtins_, args, frame0):
+def traced_call(tstate, code, globals_, builtins_, args, frame0, cells):
     """A lean function called while a tracer is attached: a Frame, traced."""
     if frame0 is not None and frame0.f_state == FRAME_CREATED:
         f = frame0      # (run_callee's: not started yet)
     else:
         d = code._decoded
         args += [NULL] * (code.co_nlocals - code.co_argcount)
+        args += cells
         f = Frame(code, globals_, builtins_, None, args, d.instrs)
     return tstate.tracer.eval_frame(tstate, f, None)
 

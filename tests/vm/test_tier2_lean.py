@@ -74,6 +74,40 @@ def test_code_with_handlers_or_cells_is_not_lean(eager):
     assert g["h"]._lean is None and g["outer"]._lean is None
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_closures_are_lean_bound_per_function(eager):
+    # code with free variables (no cells of its own) is lean: its lean entry
+    # is bound to the function's cells, so two closures of one code each get
+    # their own; zero-argument super() (a __class__ cell) stays frame-based
+    out, g = _run(
+        "def make_adder(n):\n"
+        "    def add(x): return x + n\n"
+        "    return add\n"
+        "def deco(fn):\n"
+        "    def wrapper(a, b): return fn(a, b) * 2\n"
+        "    return wrapper\n"
+        "@deco\n"
+        "def plus(a, b): return a + b\n"
+        "class A:\n"
+        "    def m(self): return 1\n"
+        "class B(A):\n"
+        "    def m(self): return super().m() + 1\n"
+        "def top():\n"
+        "    a, b = make_adder(1), make_adder(100)\n"
+        "    return [a(1), b(1), a(2), plus(3, 4), B().m()]\n"
+        "a1, a100 = make_adder(1), make_adder(100)\n"
+        "print(top())\n")
+    assert out == "[2, 101, 3, 14, 2]\n"
+    assert g["plus"]._lean is not None
+    assert g["B"].__dict__["m"]._lean is None
+    code = g["plus"]._code
+    assert tier2.lean_for(code, g, g["plus"]._builtins) is None     # (no cells given)
+    a1, a100 = g["a1"], g["a100"]
+    assert tier2.bind_lean(a1) is not None and tier2.bind_lean(a100) is not None
+    assert a1._lean is not a100._lean
+    assert (a1._lean(tier2.get_tstate(), 5), a100._lean(tier2.get_tstate(), 5)) == (6, 105)
+
+
 def test_frame_identity_and_back_chain(tmp_path, monkeypatch):
     _eager_program(tmp_path, """
         import sys
