@@ -26,9 +26,10 @@ one host function, compiled once with the host's ``compile()``:
   3.11+); anything else goes through call.call_push and the plain loop.
 
 Lean functions (``_Lean``; frames made only when observed, t2frames.py): code
-with no handlers, cells of its own, varargs or keyword-only arguments is
-translated a second time, with guest locals as host locals ``l0 ..``, its
-arguments as host parameters and its free cells as host closure variables,
+with no handlers or cells of its own is translated a second time, with guest
+locals as host locals ``l0 ..``, its parameters (keyword-only, *args and
+**kwargs included: the binder fills them, call_bound) as host parameters and
+its free cells as host closure variables,
 bound once per function (``Function._lean``) or, without free variables, per
 (code, globals, builtins).  A lean call makes no Frame: ``tstate.frame`` holds
 the marker ``LEAN`` while it runs, and whoever observes the current frame
@@ -677,7 +678,7 @@ def _source(code, g, nslots, comments, d):
 
 def _lean_source(code, g, nslots, comments):
     code_p = g.param(code)
-    nargs = code.co_argcount
+    nargs = nparams(code)
     args = ", ".join("l%d" % i for i in range(nargs))
     rest = ["l%d" % i for i in range(nargs, code.co_nlocals)]
     # the free cells (after the locals and the code's own cells, as in
@@ -744,13 +745,17 @@ def _lean_source(code, g, nslots, comments):
 # id of a guest code -> (code, factory, params) of its lean function, or False
 # (not lean).  By identity: code objects compare equal by value.
 _LEAN = {}
-_CO_NOT_LEAN = 0x4 | 0x8 | _CO_GENERATORS      # varargs, varkeywords, generators
+def nparams(code):
+    """How many fast locals a call binds: the parameters, keyword-only ones,
+    then *args and **kwargs (the lean function's host parameters)."""
+    flags = code.co_flags
+    return (code.co_argcount + code.co_kwonlyargcount + ((flags >> 2) & 1)
+            + ((flags >> 3) & 1))
 
 
 def _compile_lean(code, d):
     global _count
-    if (code.co_flags & _CO_NOT_LEAN or code.co_cellvars
-            or code.co_kwonlyargcount or not eligible(code, d.raw)
+    if (code.co_flags & _CO_GENERATORS or code.co_cellvars or not eligible(code, d.raw)
             # (zero-argument super() reads its frame at every call: a lean
             # call would materialise one each time, 3x slower than a Frame)
             or "__class__" in code.co_freevars):
@@ -894,7 +899,7 @@ def osr_entry(f, stack, index):
         if lean is not None:
             # (this Frame is the lean call's frame: materialising finds it)
             lp = f.f_localsplus
-            argc = code.co_argcount
+            argc = nparams(code)
             if index == 0:
                 r = lean(tstate, *lp[:argc], f)
             else:
@@ -1018,7 +1023,7 @@ def traced_call(tstate, code, globals_, builtins_, args, frame0, cells):
         f = frame0      # (run_callee's: not started yet)
     else:
         d = code._decoded
-        args += [NULL] * (code.co_nlocals - code.co_argcount)
+        args += [NULL] * (code.co_nlocals - len(args))
         args += cells
         f = Frame(code, globals_, builtins_, None, args, d.instrs)
     return tstate.tracer.eval_frame(tstate, f, None)
@@ -1073,7 +1078,7 @@ def run_callee(fr):
         tstate = get_tstate()
         lean = lean_for(code, fr.f_globals, fr.f_builtins) if tstate.tracer is None else None
         if lean is not None:
-            v = lean(tstate, *fr.f_localsplus[:code.co_argcount], fr)
+            v = lean(tstate, *fr.f_localsplus[:nparams(code)], fr)
         else:
             v = t2(fr, tstate)
     init_self = fr.f_init_self
@@ -1103,7 +1108,9 @@ def call_any(tstate, func, args):
     """CALL_FUNCTION / CALL_METHOD other than an exact-arity guest function:
     a bound method of a guest function, or a guest function missing trailing
     defaulted arguments, still runs its tier-2 function directly (the shapes
-    bind_frame gives the fast path); anything else through call_push."""
+    bind_frame gives the fast path); a guest function of another shape
+    (keyword-only parameters, *args, **kwargs) its lean function through the
+    binder (call_bound); anything else through call_push."""
     cls = type(func)
     if cls is MethodType:
         func = _unbind_method(func, args)
@@ -1123,6 +1130,8 @@ def call_any(tstate, func, args):
                 if lean is not None:
                     return lean(tstate, *args)
                 return d.t2(None, tstate, 0, func, args)
+        elif argcount < 0:
+            return call_bound(tstate, func, args, None)
     st = []
     fr = _call_push(st, func, args, None)
     if fr is None:
@@ -1132,37 +1141,37 @@ def call_any(tstate, func, args):
 
 def call_kw(tstate, func, argv, kwnames):
     """CALL_FUNCTION_KW.  A guest function of the fast shape (no *args, **kwargs,
-    keyword-only parameters or cells) whose keywords all name distinct
+    keyword-only parameters or cells), or in tier 2 with keyword-only
+    parameters (no *args, **kwargs or cells), whose keywords all name distinct
     parameters after the positional arguments gets its arguments in order
-    (defaults filled in) and is called as an exact-arity call; anything else,
-    errors included, goes through the binder."""
+    (defaults filled in) and is called as an exact-arity call (its lean
+    function for the keyword-only shape); anything else, errors included, goes
+    through the binder."""
     cls = type(func)
     if cls is MethodType and type(func.__func__) is Function:
         argv = [func.__self__] + argv
         func = func.__func__
         cls = Function
-    if cls is Function and func._fast_argcount >= 0:
-        d = func._code._decoded or _decode(func._code)
-        plans = d.kwplans
-        if plans is None:
-            plans = d.kwplans = {}
-        key = (len(argv), kwnames)
-        plan = plans.get(key)
-        if plan is None:
-            plan = plans[key] = _kw_plan(func._code, len(argv) - len(kwnames), kwnames)
-        if plan:
-            order, first = plan
-            if first is None:
-                return call_any(tstate, func, [argv[k] for k in order])
-            defaults = func._defaults
-            first_default = len(order) - len(defaults) if defaults else len(order)
-            if first >= first_default:
-                args = [argv[k] if k >= 0 else defaults[i - first_default]
-                        for i, k in enumerate(order)]
-                return call_any(tstate, func, args)
+    if cls is Function:
+        fast = func._fast_argcount >= 0
+        code = func._code
+        d = code._decoded or _decode(code)
+        if fast or (d.t2 is not None and not code.co_flags & _CO_STARS
+                    and not code.co_cellvars):
+            plan = _plan_for(d, code, len(argv), kwnames)
+            if plan:
+                args = _plan_args(func, argv, plan)
+                if args is not None:
+                    if fast:
+                        return call_any(tstate, func, args)
+                    lean = func._lean or bind_lean(func)
+                    if lean is not None:
+                        return lean(tstate, *args)
     nkw = len(kwnames)
     npos = len(argv) - nkw
     kwargs = dict(zip(kwnames, argv[npos:]))
+    if cls is Function:
+        return call_bound(tstate, func, argv[:npos], kwargs)
     st = []
     fr = _call_push(st, func, argv[:npos], kwargs)
     if fr is None:
@@ -1170,26 +1179,104 @@ def call_kw(tstate, func, argv, kwnames):
     return run_callee(fr)
 
 
+_CO_STARS = 0x4 | 0x8       # CO_VARARGS, CO_VARKEYWORDS
+
+
+def _plan_for(d, code, nargv, kwnames):
+    plans = d.kwplans
+    if plans is None:
+        plans = d.kwplans = {}
+    key = (nargv, kwnames)
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = _kw_plan(code, nargv - len(kwnames), kwnames)
+    return plan
+
+
+def _plan_args(func, argv, plan):
+    """The parameters' values of a call planned by _kw_plan, or None when a
+    default is missing (the binder then raises CPython's error)."""
+    order, first, kwmissing, argcount = plan
+    if first is None and not kwmissing:
+        return [argv[k] for k in order]
+    args = [argv[k] if k >= 0 else NULL for k in order]
+    if first is not None:
+        defaults = func._defaults
+        first_default = argcount - len(defaults) if defaults else argcount
+        if first < first_default:
+            return None
+        for i in range(first, argcount):
+            if args[i] is NULL:
+                args[i] = defaults[i - first_default]
+    if kwmissing:
+        kwdefs = func._kwdefaults
+        if kwdefs.__class__ is not dict:
+            return None
+        for j, name in kwmissing:
+            v = kwdefs.get(name, NULL)
+            if v is NULL:
+                return None
+            args[j] = v
+    return args
+
+
+def call_bound(tstate, func, args, kwargs):
+    """A guest function called with a shape other than the fast one (keyword-only
+    parameters, *args, **kwargs, keywords): the binder fills the fast locals
+    (call.bind_args, its errors CPython's) and the lean function is called with
+    the parameters' slots, no Frame; without one, a Frame (call_push).  Two
+    common shapes skip the binder: positional arguments for a function whose
+    keyword-only parameters keep their defaults (call_kw's plans), or filling
+    its positional parameters and *args."""
+    code = func._code
+    d = code._decoded or _decode(code)
+    if d.t2 is not None and not code.co_cellvars:
+        lean = func._lean or bind_lean(func)
+        if lean is not None:
+            if not kwargs:
+                stars = code.co_flags & _CO_STARS
+                if stars == 0x4 and not code.co_kwonlyargcount:
+                    n = code.co_argcount
+                    if len(args) >= n:
+                        return lean(tstate, *args[:n], tuple(args[n:]))
+                elif not stars:
+                    plan = _plan_for(d, code, len(args), ())
+                    if plan:
+                        params = _plan_args(func, args, plan)
+                        if params is not None:
+                            return lean(tstate, *params)
+            return lean(tstate, *_bind_args(func, args, kwargs)[:nparams(code)])
+    st = []
+    fr = _call_push(st, func, args, kwargs)
+    if fr is None:
+        return st[0]
+    return run_callee(fr)
+
+
 def _kw_plan(code, npos, kwnames):
-    """``(order, first)``: for each positional parameter the index in argv of
-    its value (-1: its default), and the first parameter left to its default
-    (None: none); False when the binder must decide (an error, or a keyword
-    that is not a positional parameter after the given ones)."""
+    """``(order, first, kwmissing, argcount)``: for each parameter (positional,
+    then keyword-only) the index in argv of its value (-1: its default), the
+    first positional parameter left to its default (None: none), the
+    keyword-only ones left to theirs ((index, name) pairs); False when the
+    binder must decide (an error, or a keyword that is not a parameter after
+    the given positional ones)."""
     argcount = code.co_argcount
+    total = argcount + code.co_kwonlyargcount
     if npos > argcount:
         return False
-    order = list(range(npos)) + [-1] * (argcount - npos)
+    order = list(range(npos)) + [-1] * (total - npos)
     names = code.co_varnames
     for i, name in enumerate(kwnames):
         try:
-            j = names.index(name, code.co_posonlyargcount, argcount)
+            j = names.index(name, code.co_posonlyargcount, total)
         except ValueError:
             return False
         if j < npos or order[j] >= 0:
             return False
         order[j] = npos + i
-    missing = [j for j, k in enumerate(order) if k < 0]
-    return tuple(order), (missing[0] if missing else None)
+    missing = [j for j in range(argcount) if order[j] < 0]
+    kwmissing = tuple((j, names[j]) for j in range(argcount, total) if order[j] < 0)
+    return tuple(order), (missing[0] if missing else None), kwmissing, argcount
 
 
 def to_tier1(tstate, f, depth, back):
@@ -1250,6 +1337,8 @@ def _namespace():
         from . import ceval, pystate
         from .ops import RETURN
         from .call import call_push, unbind_method
+        global _bind_args
+        from .call import bind_args as _bind_args
         global _decode
         from .decode import decode as _decode
         from ..objects.genobject import Generator as _Generator

@@ -108,6 +108,29 @@ def test_closures_are_lean_bound_per_function(eager):
     assert (a1._lean(tier2.get_tstate(), 5), a100._lean(tier2.get_tstate(), 5)) == (6, 105)
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_keyword_only_and_star_parameters_are_lean(eager):
+    # the binder (call.bind_args) or a keyword plan fills the parameters'
+    # slots and the lean function takes them: no Frame
+    source = (
+        "def kwonly(a, *, c=3, d): return a, c, d\n"
+        "def dflt(a, *, c=3): return a + c\n"
+        "def star(a, *rest): return a, rest\n"
+        "def star_kw(a, *rest, flag=False, **extra): return a, rest, flag, sorted(extra)\n"
+        "def only_kw(**kw): return sorted(kw.items())\n"
+        "def top():\n"
+        "    return [kwonly(1, d=2), kwonly(1, c=0, d=2), dflt(1), dflt(1, c=1), star(1),\n"
+        "            star(1, 2, 3), star_kw(1, 2, flag=True, z=3), only_kw(), only_kw(x=1)]\n"
+        "print(top())\n")
+    out, g = _run(source)
+    host = io.StringIO()
+    with contextlib.redirect_stdout(host):
+        exec(compile(source, "<lean>", "exec"), {"__name__": "__main__"})
+    assert out == host.getvalue()
+    for name in ("kwonly", "dflt", "star", "star_kw", "only_kw"):
+        assert g[name]._lean is not None, name
+
+
 def test_frame_identity_and_back_chain(tmp_path, monkeypatch):
     _eager_program(tmp_path, """
         import sys
