@@ -353,6 +353,21 @@ _LEAN_GENERIC = (_si.GENERIC - frozenset(("LOAD_NAME", "STORE_NAME", "DELETE_NAM
     | frozenset(("MAKE_FUNCTION", "CALL_FUNCTION_EX", "IMPORT_NAME", "LOAD_BUILD_CLASS"))
 
 
+# handlers that read nothing of the frame but f_globals and f_builtins
+_BINDINGS_ONLY = frozenset(("MAKE_FUNCTION", "LOAD_BUILD_CLASS"))
+
+
+class Bindings:
+    """A lean function's globals and builtins, as the frame attributes that
+    _BINDINGS_ONLY's handlers read (made once per binding: ``bound_``)."""
+
+    __slots__ = ("f_globals", "f_builtins")
+
+    def __init__(self, globals_, builtins_):
+        self.f_globals = globals_
+        self.f_builtins = builtins_
+
+
 def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     """An instruction of a lean function; NotImplemented: the shared template."""
     if name == "RETURN_VALUE":
@@ -403,7 +418,12 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         g.emit("st = [%s]" % ", ".join(g.vs))
         if temps:
             g.emit("%s = None" % " = ".join(dict.fromkeys(temps)))
-        g.emit("run_generic(%s, mat(fr), st, %s)" % (g.param(handler), g.param(darg)))
+        # (MAKE_FUNCTION and LOAD_BUILD_CLASS read only the frame's globals and
+        # builtins: given the bindings, they need no frame materialised, which
+        # made a lean function defining a lambda 2x slower than a Frame)
+        g.emit("run_generic(%s, %s, st, %s)" % (g.param(handler),
+                                                "bound_" if name in _BINDINGS_ONLY else "mat(fr)",
+                                                g.param(darg)))
         g.vs = ["s%d" % k for k in range(after)]
         if after:
             g.emit("%s, = st" % ", ".join(g.vs))
@@ -682,14 +702,16 @@ def _lean_source(code, g, nslots, comments):
     args = ", ".join("l%d" % i for i in range(nargs))
     rest = ["l%d" % i for i in range(nargs, code.co_nlocals)]
     # the free cells (after the locals and the code's own cells, as in
-    # f_localsplus): parameters of the factory, so host closure variables of
-    # the lean function, bound once per guest function (bind_lean)
+    # f_localsplus): parameters of an inner factory ``bind`` that ``make``
+    # returns, so host closure variables of the lean function, bound once per
+    # guest function (bind_lean: one host function made, no more)
     first_free = code.co_nlocals + len(code.co_cellvars)
     cells = ["l%d" % (first_free + k) for k in range(len(code.co_freevars))]
     nplus = first_free + len(cells)
     head = [
         "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
-                                    + ["globals_", "builtins_"] + cells),
+                                    + ["globals_", "builtins_"]),
+        "    bound_ = Bindings(globals_, builtins_)",
         "    def t2(tstate%s, frame0=None%s):" % (
             "".join(", " + a for a in args.split(", ") if a),
             # several blocks: entered at a loop header too (osr_entry), with
@@ -739,6 +761,11 @@ def _lean_source(code, g, nslots, comments):
     ]
     lines += tail
     linemap += [-1] * len(tail)
+    if cells:
+        # (t2 one level further in: the host line numbers move by one)
+        lines = (lines[:2] + ["    def bind(%s):" % ", ".join(cells)]
+                 + ["    " + ln for ln in lines[2:]] + ["    return bind"])
+        linemap = linemap[:3] + [-1] + linemap[3:] + [-1]
     return "\n".join(lines) + "\n", linemap
 
 
@@ -776,7 +803,9 @@ def _compile_lean(code, d):
     make = ns["make"]
     _t2f.install()     # (frames of lean calls read their position and locals there)
     nfree = len(code.co_freevars)
-    probe = make(*g.params, {}, {}, *[None] * nfree)
+    probe = make(*g.params, {}, {})
+    if nfree:
+        probe = probe(*[None] * nfree)
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
@@ -787,8 +816,8 @@ def lean_for(code, g, b, closure=None):
     """The lean function of ``code`` bound to globals ``g`` and builtins ``b``
     (translated once per code, bound once per globals), or None.  Code with
     free variables is bound to the cells ``closure`` too, anew each time (its
-    function keeps it, bind_lean): no cache here, which would keep the cells'
-    values alive after their function is gone; None without ``closure``."""
+    function keeps it, bind_lean): no cache of that, which would keep the
+    cells' values alive after their function is gone; None without ``closure``."""
     ent = _LEAN.get(id(code))
     if ent is None:
         d = code._decoded
@@ -800,16 +829,17 @@ def lean_for(code, g, b, closure=None):
     make = ent[1]
     if make is None or g.__class__ is not dict or b.__class__ is not dict:
         return None
-    if ent[4]:
-        if closure is None or len(closure) != ent[4]:
-            return None
-        return make(*ent[2], g, b, *closure)
+    nfree = ent[4]
+    if nfree and (closure is None or len(closure) != nfree):
+        return None
     last = ent[3]
     if last[0] is g and last[1] is b:
-        return last[2]
-    fn = make(*ent[2], g, b)
-    ent[3] = [g, b, fn]
-    return fn
+        fn = last[2]
+    else:
+        fn = make(*ent[2], g, b)
+        ent[3] = [g, b, fn]
+    # (with free variables: ``fn`` binds the cells, one host function per guest function)
+    return fn(*closure) if nfree else fn
 
 
 def bind_lean(func):
@@ -1366,7 +1396,7 @@ def _namespace():
             "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "run_raise": run_raise, "run_generic": run_generic,
-            "Generator": _Generator,
+            "Generator": _Generator, "Bindings": Bindings,
         })
         _NS = ns
     return _NS

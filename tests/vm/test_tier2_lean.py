@@ -131,6 +131,31 @@ def test_keyword_only_and_star_parameters_are_lean(eager):
         assert g[name]._lean is not None, name
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_functions_and_classes_made_in_lean_code(eager):
+    # MAKE_FUNCTION and LOAD_BUILD_CLASS get the lean function's bindings
+    # (tier2.Bindings) instead of a materialised frame
+    source = (
+        "import sys\n"
+        "def make(n):\n"
+        "    class K:\n"
+        "        v = 5\n"
+        "    f = lambda x, y=n: x * y + 5\n"
+        "    return (K.__name__, K.__qualname__, K.__module__, f(3), f.__qualname__,\n"
+        "            f.__globals__ is globals(), f.__defaults__)\n"
+        "def top():\n"
+        "    r = [make(i) for i in range(3)]\n"
+        "    return r, sys._getframe().f_code.co_name\n"
+        "print(top())\n")
+    out, g = _run(source)
+    host = io.StringIO()
+    with contextlib.redirect_stdout(host):
+        exec(compile(source, "<lean>", "exec"), {"__name__": "__main__"})
+    assert out == host.getvalue()
+    assert "make.<locals>.<lambda>', True, (2,)" in out
+    assert g["make"]._lean is not None
+
+
 def test_frame_identity_and_back_chain(tmp_path, monkeypatch):
     _eager_program(tmp_path, """
         import sys
