@@ -31,6 +31,16 @@ def _run(source):
     return out.getvalue(), g
 
 
+def _same_as_host(source):
+    """_run, its output checked against the host's exec of the same source."""
+    out, g = _run(source)
+    host = io.StringIO()
+    with contextlib.redirect_stdout(host):
+        exec(compile(source, "<lean>", "exec"), {"__name__": "__main__"})
+    assert out == host.getvalue()
+    return out, g
+
+
 def _eager_program(tmp_path, source, monkeypatch):
     monkeypatch.setenv("EVALFRAME_TIER2", "eager")
     _programs.assert_same(tmp_path, source)
@@ -122,11 +132,7 @@ def test_keyword_only_and_star_parameters_are_lean(eager):
         "    return [kwonly(1, d=2), kwonly(1, c=0, d=2), dflt(1), dflt(1, c=1), star(1),\n"
         "            star(1, 2, 3), star_kw(1, 2, flag=True, z=3), only_kw(), only_kw(x=1)]\n"
         "print(top())\n")
-    out, g = _run(source)
-    host = io.StringIO()
-    with contextlib.redirect_stdout(host):
-        exec(compile(source, "<lean>", "exec"), {"__name__": "__main__"})
-    assert out == host.getvalue()
+    out, g = _same_as_host(source)
     for name in ("kwonly", "dflt", "star", "star_kw", "only_kw"):
         assert g[name]._lean is not None, name
 
@@ -147,11 +153,7 @@ def test_functions_and_classes_made_in_lean_code(eager):
         "    r = [make(i) for i in range(3)]\n"
         "    return r, sys._getframe().f_code.co_name\n"
         "print(top())\n")
-    out, g = _run(source)
-    host = io.StringIO()
-    with contextlib.redirect_stdout(host):
-        exec(compile(source, "<lean>", "exec"), {"__name__": "__main__"})
-    assert out == host.getvalue()
+    out, g = _same_as_host(source)
     assert "make.<locals>.<lambda>', True, (2,)" in out
     assert g["make"]._lean is not None
 
@@ -403,11 +405,7 @@ def test_declared_opcodes_in_lean_code(eager):
         "    except UnboundLocalError as e:\n"
         "        print('UnboundLocalError', e)\n"
         "top()\n")
-    out, g = _run(source)
-    host = io.StringIO()
-    with contextlib.redirect_stdout(host):
-        exec(compile(source, "<lean>", "exec"), {"__name__": "__main__"})
-    assert out == host.getvalue()
+    out, g = _same_as_host(source)
     assert "got multiple values" in out and "UnboundLocalError" in out
     for name in ("spill", "delete", "unbound", "star", "dup", "loop"):
         assert g[name]._lean is not None, name
