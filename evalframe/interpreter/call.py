@@ -146,10 +146,8 @@ def _posonly_as_keyword(func, code, kwargs):
 
 def bind_frame(func, args, kwargs):
     """_PyEval_MakeFrameVector: a new Frame for ``func(*args, **kwargs)``."""
-    code = func._code
-    d = code._decoded or decode(code)
-    nargs = len(args)
     if not kwargs:
+        nargs = len(args)
         argcount = func._fast_argcount
         if nargs == argcount:
             return _fast_frame(func, list(args))
@@ -160,6 +158,22 @@ def bind_frame(func, args, kwargs):
                 args = list(args)
                 args += defaults[nargs - argcount:]
                 return _fast_frame(func, args)
+    frame = _new_frame(func, bind_args(func, args, kwargs))
+    if not func._code.co_flags & CO_NEWLOCALS:
+        # a function made from module code (types.FunctionType(code, g)):
+        # its names live in the globals, as _PyFrame_New_NoTrack gives it
+        frame._f_locals = func._globals
+    return frame
+
+
+def bind_args(func, args, kwargs):
+    """The argument binding of _PyEval_MakeFrameVector: the fast locals of a
+    new frame of ``func(*args, **kwargs)`` (locals, cells, free cells), or
+    CPython's TypeError.  (Lean tier-2 calls take their arguments from it
+    and make no Frame: tier2.call_bound.)"""
+    code = func._code
+    d = code._decoded or decode(code)
+    nargs = len(args)
     fast = [NULL] * d.nlocalsplus
     co_argcount = code.co_argcount
     total = co_argcount + code.co_kwonlyargcount
@@ -233,12 +247,7 @@ def bind_frame(func, args, kwargs):
     if closure:
         j = nlocals + ncells
         fast[j:j + len(closure)] = closure
-    frame = _new_frame(func, fast)
-    if not code.co_flags & CO_NEWLOCALS:
-        # a function made from module code (types.FunctionType(code, g)):
-        # its names live in the globals, as _PyFrame_New_NoTrack gives it
-        frame._f_locals = func._globals
-    return frame
+    return fast
 
 
 # -- generators ------------------------------------------------------------------

@@ -205,7 +205,9 @@ def _make(hf, info, globals_, builtins_):
     fm.f_globals = globals_
     fm.f_builtins = builtins_
     fm._f_locals = None
-    fm.f_localsplus = [NULL] * info.code.co_nlocals
+    # (no copy of the locals, nor of the cells, which are host closure
+    # variables of the lean function: refresh reads them all)
+    fm.f_localsplus = [NULL] * info.decoded.nlocalsplus
     fm.f_valuestack = []
     fm.f_blockstack = []
     i = info.linemap[hf.f_lineno]
@@ -322,7 +324,7 @@ def refresh(frame):
     hf = getattr(frame, "_f_host", None)
     if hf is None:
         return
-    n = frame.f_code.co_nlocals
+    n = len(frame.f_localsplus)     # (the locals, then the free cells)
     while True:
         seen = _emptied[0]
         loc = hf.f_locals

@@ -26,9 +26,11 @@ one host function, compiled once with the host's ``compile()``:
   3.11+); anything else goes through call.call_push and the plain loop.
 
 Lean functions (``_Lean``; frames made only when observed, t2frames.py): code
-with no handlers, cells, varargs or keyword-only arguments is translated a
-second time, with guest locals as host locals ``l0 ..`` and its arguments as
-host parameters, bound once per function (``Function._lean``) or per
+with no handlers or cells of its own is translated a second time, with guest
+locals as host locals ``l0 ..``, its parameters (keyword-only, *args and
+**kwargs included: the binder fills them, call_bound) as host parameters and
+its free cells as host closure variables,
+bound once per function (``Function._lean``) or, without free variables, per
 (code, globals, builtins).  A lean call makes no Frame: ``tstate.frame`` holds
 the marker ``LEAN`` while it runs, and whoever observes the current frame
 (``t2frames.current_frame``) gets it materialised from the host stack, with
@@ -387,12 +389,30 @@ _LEAN_GENERIC = (_si.GENERIC - frozenset(("LOAD_NAME", "STORE_NAME", "DELETE_NAM
     | frozenset(("MAKE_FUNCTION", "CALL_FUNCTION_EX", "IMPORT_NAME", "LOAD_BUILD_CLASS"))
 
 
+# handlers that read nothing of the frame but f_globals and f_builtins
+_BINDINGS_ONLY = frozenset(("MAKE_FUNCTION", "LOAD_BUILD_CLASS"))
+
+
+class Bindings:
+    """A lean function's globals and builtins, as the frame attributes that
+    _BINDINGS_ONLY's handlers read (made once per binding: ``bound_``)."""
+
+    __slots__ = ("f_globals", "f_builtins")
+
+    def __init__(self, globals_, builtins_):
+        self.f_globals = globals_
+        self.f_builtins = builtins_
+
+
 def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     """An instruction of a lean function; NotImplemented: the shared template."""
     if name == "RETURN_VALUE":
         v = g.pop()
+        # (the locals and the free cells, as f_localsplus holds them: lean code
+        # has no cells of its own)
         g.emit("if fr[0] is not None: settle(fr, %d, (%s))"
-               % (j, "".join("l%d, " % i for i in range(code.co_nlocals))))
+               % (j, "".join("l%d, " % i
+                             for i in range(code.co_nlocals + len(code.co_freevars)))))
         g.emit("return %s" % v)
         return False
     if name == "FOR_ITER":
@@ -439,7 +459,12 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         g.emit("st = [%s]" % ", ".join(g.vs))
         if temps:
             g.emit("%s = None" % " = ".join(dict.fromkeys(temps)))
-        g.emit("run_generic(%s, mat(fr), st, %s)" % (g.param(handler), g.param(darg)))
+        # (MAKE_FUNCTION and LOAD_BUILD_CLASS read only the frame's globals and
+        # builtins: given the bindings, they need no frame materialised, which
+        # made a lean function defining a lambda 2x slower than a Frame)
+        g.emit("run_generic(%s, %s, st, %s)" % (g.param(handler),
+                                                "bound_" if name in _BINDINGS_ONLY else "mat(fr)",
+                                                g.param(darg)))
         g.vs = ["s%d" % k for k in range(after)]
         if after:
             g.emit("%s, = st" % ", ".join(g.vs))
@@ -744,12 +769,20 @@ def _source(code, g, nslots, comments, d):
 
 def _lean_source(code, g, nslots, comments):
     code_p = g.param(code)
-    nargs = code.co_argcount
+    nargs = nparams(code)
     args = ", ".join("l%d" % i for i in range(nargs))
     rest = ["l%d" % i for i in range(nargs, code.co_nlocals)]
+    # the free cells (after the locals and the code's own cells, as in
+    # f_localsplus): parameters of an inner factory ``bind`` that ``make``
+    # returns, so host closure variables of the lean function, bound once per
+    # guest function (bind_lean: one host function made, no more)
+    first_free = code.co_nlocals + len(code.co_cellvars)
+    cells = ["l%d" % (first_free + k) for k in range(len(code.co_freevars))]
+    nplus = first_free + len(cells)
     head = [
         "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
                                     + ["globals_", "builtins_"]),
+        "    bound_ = Bindings(globals_, builtins_)",
         "    def t2(tstate%s, frame0=None%s):" % (
             "".join(", " + a for a in args.split(", ") if a),
             # several blocks: entered at a loop header too (osr_entry), with
@@ -758,7 +791,7 @@ def _lean_source(code, g, nslots, comments):
                 "".join(", %s=NULL" % x for x in rest),
                 "".join(", s%d=None" % k for k in range(nslots)))),
         "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
-        "builtins_, [%s], frame0)" % (code_p, args),
+        "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
         "        depth = tstate.depth",
         "        if depth >= tstate.recursion_limit: raise recursion_error()",
         "        if not depth & 63: host_room(tstate)",
@@ -804,8 +837,10 @@ def _lean_source(code, g, nslots, comments):
         # its traceback keeps must not hold the slots' and temporaries' values)
         "            %s = None" % " = ".join(
             ["s%d" % k for k in range(nslots)] + ([_temps(g)] if g.ntemps else [])),
+        # (naming every cell here also keeps each one a closure variable of the
+        # host function, so its host frame's f_locals has it for t2frames)
         "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
-        % "".join("l%d, " % i for i in range(code.co_nlocals)),
+        % "".join("l%d, " % i for i in range(nplus)),
         # (leaving decrements, as the plain loop's inline frames do: an outermost
         # host entry's C checks counted late (cdepth.charge_outer, from inside a
         # call of this one) stay counted until that entry returns)
@@ -815,6 +850,11 @@ def _lean_source(code, g, nslots, comments):
     ]
     lines += tail
     linemap += [-1] * len(tail)
+    if cells:
+        # (t2 one level further in: the host line numbers move by one)
+        lines = (lines[:2] + ["    def bind(%s):" % ", ".join(cells)]
+                 + ["    " + ln for ln in lines[2:]] + ["    return bind"])
+        linemap = linemap[:3] + [-1] + linemap[3:] + [-1]
     return "\n".join(lines) + "\n", linemap
 
 
@@ -826,13 +866,20 @@ def _temps(g):
 # id of a guest code -> (code, factory, params) of its lean function, or False
 # (not lean).  By identity: code objects compare equal by value.
 _LEAN = {}
-_CO_NOT_LEAN = 0x4 | 0x8 | _CO_GENERATORS      # varargs, varkeywords, generators
+def nparams(code):
+    """How many fast locals a call binds: the parameters, keyword-only ones,
+    then *args and **kwargs (the lean function's host parameters)."""
+    flags = code.co_flags
+    return (code.co_argcount + code.co_kwonlyargcount + ((flags >> 2) & 1)
+            + ((flags >> 3) & 1))
 
 
 def _compile_lean(code, d):
     global _count
-    if (code.co_flags & _CO_NOT_LEAN or code.co_cellvars or code.co_freevars
-            or code.co_kwonlyargcount or not eligible(code, d.raw)):
+    if (code.co_flags & _CO_GENERATORS or code.co_cellvars or not eligible(code, d.raw)
+            # (zero-argument super() reads its frame at every call: a lean
+            # call would materialise one each time, 3x slower than a Frame)
+            or "__class__" in code.co_freevars):
         return False
     try:
         g, nslots, comments = translate(code, d, _Lean)
@@ -849,16 +896,22 @@ def _compile_lean(code, d):
     exec(host_code, ns)
     make = ns["make"]
     _t2f.install()     # (frames of lean calls read their position and locals there)
+    nfree = len(code.co_freevars)
     probe = make(*g.params, {}, {})
+    if nfree:
+        probe = probe(*[None] * nfree)
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
-    return [code, make, tuple(g.params), [None, None, None]]     # (lean_for: the last binding)
+    return [code, make, tuple(g.params), [None, None, None], nfree]     # (lean_for: the last binding)
 
 
-def lean_for(code, g, b):
+def lean_for(code, g, b, closure=None):
     """The lean function of ``code`` bound to globals ``g`` and builtins ``b``
-    (translated once per code, bound once per globals), or None."""
+    (translated once per code, bound once per globals), or None.  Code with
+    free variables is bound to the cells ``closure`` too, anew each time (its
+    function keeps it, bind_lean): no cache of that, which would keep the
+    cells' values alive after their function is gone; None without ``closure``."""
     ent = _LEAN.get(id(code))
     if ent is None:
         d = code._decoded
@@ -870,23 +923,26 @@ def lean_for(code, g, b):
     make = ent[1]
     if make is None or g.__class__ is not dict or b.__class__ is not dict:
         return None
+    nfree = ent[4]
+    if nfree and (closure is None or len(closure) != nfree):
+        return None
     # The last binding is remembered weakly: a cache that held the function
     # (and through it the guest's globals) would keep the guest's namespace,
     # and its finalizers, alive past the guest's own references, at exit too.
     # While the function lives so do g and b, so their ids still name them.
     last = ent[3]
-    if last[0] == id(g) and last[1] == id(b):
-        fn = last[2]()
-        if fn is not None:
-            return fn
-    fn = make(*ent[2], g, b)
-    ent[3] = [id(g), id(b), _weakref(fn)]
-    return fn
+    fn = last[2]() if last[0] == id(g) and last[1] == id(b) else None
+    if fn is None:
+        fn = make(*ent[2], g, b)
+        ent[3] = [id(g), id(b), _weakref(fn)]
+    # (with free variables: ``fn`` binds the cells, one host function per guest
+    # function, which keeps it: bind_lean)
+    return fn(*closure) if nfree else fn
 
 
 def bind_lean(func):
     """``func``'s lean tier-2 entry (made once per function), or None."""
-    fn = func._lean = lean_for(func._code, func._globals, func._builtins)
+    fn = func._lean = lean_for(func._code, func._globals, func._builtins, func._closure)
     return fn
 
 
@@ -971,11 +1027,12 @@ def osr_entry(f, stack, index):
         if lean is not None:
             # (this Frame is the lean call's frame, its locals and value stack
             # taken by the lean prologue: the arguments passed are NULLs)
+            argc = nparams(code)
             if index == 0:
-                r = lean(tstate, *(NULL,) * code.co_argcount, f)
+                r = lean(tstate, *(NULL,) * argc, f)
             else:
                 # a loop header (on-stack replacement)
-                r = lean(tstate, *(NULL,) * code.co_argcount, f, index)
+                r = lean(tstate, *(NULL,) * argc, f, index)
         else:
             r = d.t2(f, tstate, index)
     except BaseException as e:
@@ -1091,13 +1148,14 @@ def deopt(tstate, fr, index, stack, traced):
 T2_LINES[deopt.__code__] = _Outside()
 
 
-def traced_call(tstate, code, globals_, builtins_, args, frame0):
+def traced_call(tstate, code, globals_, builtins_, args, frame0, cells):
     """A lean function called while a tracer is attached: a Frame, traced."""
     if frame0 is not None and frame0.f_state == FRAME_CREATED:
         f = frame0      # (run_callee's: not started yet)
     else:
         d = code._decoded
-        args += [NULL] * (code.co_nlocals - code.co_argcount)
+        args += [NULL] * (code.co_nlocals - len(args))
+        args += cells
         f = Frame(code, globals_, builtins_, None, args, d.instrs)
     return tstate.tracer.eval_frame(tstate, f, None)
 
@@ -1152,7 +1210,7 @@ def run_callee(fr):
         lean = lean_for(code, fr.f_globals, fr.f_builtins) if tstate.tracer is None else None
         if lean is not None:
             # (the arguments stay in the Frame: the lean prologue takes them)
-            v = lean(tstate, *(NULL,) * code.co_argcount, fr)
+            v = lean(tstate, *(NULL,) * nparams(code), fr)
         else:
             v = t2(fr, tstate)
     init_self = fr.f_init_self
@@ -1182,7 +1240,9 @@ def call_any(tstate, func, args, moved=None):
     """CALL_FUNCTION / CALL_METHOD other than an exact-arity guest function:
     a bound method of a guest function, or a guest function missing trailing
     defaulted arguments, still runs its tier-2 function directly (the shapes
-    bind_frame gives the fast path); anything else through call_push.
+    bind_frame gives the fast path); a guest function of another shape
+    (keyword-only parameters, *args, **kwargs) its lean function through the
+    binder (call_bound); anything else through call_push.
     (``moved``: the caller's _moved expression, None, which dropped its own
     references to the arguments: ``args`` is the only holder.)"""
     cls = type(func)
@@ -1204,6 +1264,8 @@ def call_any(tstate, func, args, moved=None):
                 if lean is not None:
                     return _call_moving(lean, tstate, args)
                 return d.t2(None, tstate, 0, func, args)
+        elif argcount < 0:
+            return call_bound(tstate, func, args, None)
     elif cls is type and func not in _TYPE_INTERCEPTS:
         # type_call of a class whose metaclass is type, with object.__new__
         # and a guest __init__ of the fast shape: the object, then __init__
@@ -1246,40 +1308,39 @@ def _call_moving(lean, tstate, args):
 
 def call_kw(tstate, func, argv, kwnames, moved=None):
     """CALL_FUNCTION_KW.  A guest function of the fast shape (no *args, **kwargs,
-    keyword-only parameters or cells) whose keywords all name distinct
+    keyword-only parameters or cells), or in tier 2 with keyword-only
+    parameters (no *args, **kwargs or cells), whose keywords all name distinct
     parameters after the positional arguments gets its arguments in order
-    (defaults filled in) and is called as an exact-arity call; anything else,
-    errors included, goes through the binder.  (``moved``: as call_any's.)"""
+    (defaults filled in) and is called as an exact-arity call (its lean
+    function for the keyword-only shape); anything else, errors included, goes
+    through the binder.  (``moved``: as call_any's.)"""
     cls = type(func)
     if cls is MethodType and type(func.__func__) is Function:
         argv = [func.__self__] + argv
         func = func.__func__
         cls = Function
-    if cls is Function and func._fast_argcount >= 0:
-        d = func._code._decoded or _decode(func._code)
-        plans = d.kwplans
-        if plans is None:
-            plans = d.kwplans = {}
-        key = (len(argv), kwnames)
-        plan = plans.get(key)
-        if plan is None:
-            plan = plans[key] = _kw_plan(func._code, len(argv) - len(kwnames), kwnames)
-        if plan:
-            order, first = plan
-            if first is None:
-                args = [argv[k] for k in order]
-                argv = None     # (moved: the callee alone holds its arguments)
-                return call_any(tstate, func, args)
-            defaults = func._defaults
-            first_default = len(order) - len(defaults) if defaults else len(order)
-            if first >= first_default:
-                args = [argv[k] if k >= 0 else defaults[i - first_default]
-                        for i, k in enumerate(order)]
-                argv = None
-                return call_any(tstate, func, args)
+    if cls is Function:
+        fast = func._fast_argcount >= 0
+        code = func._code
+        d = code._decoded or _decode(code)
+        if fast or (d.t2 is not None and not code.co_flags & _CO_STARS
+                    and not code.co_cellvars):
+            plan = _plan_for(d, code, len(argv), kwnames)
+            if plan:
+                args = _plan_args(func, argv, plan)
+                if args is not None:
+                    if fast:
+                        argv = None     # (moved: the callee alone holds its arguments)
+                        return call_any(tstate, func, args)
+                    lean = func._lean or bind_lean(func)
+                    if lean is not None:
+                        argv = None
+                        return _call_moving(lean, tstate, args)
     nkw = len(kwnames)
     npos = len(argv) - nkw
     kwargs = dict(zip(kwnames, argv[npos:]))
+    if cls is Function:
+        return call_bound(tstate, func, argv[:npos], kwargs)
     st = []
     fr = _call_push(st, func, argv[:npos], kwargs)
     if fr is None:
@@ -1288,26 +1349,105 @@ def call_kw(tstate, func, argv, kwnames, moved=None):
     return run_callee(fr)
 
 
+_CO_STARS = 0x4 | 0x8       # CO_VARARGS, CO_VARKEYWORDS
+
+
+def _plan_for(d, code, nargv, kwnames):
+    plans = d.kwplans
+    if plans is None:
+        plans = d.kwplans = {}
+    key = (nargv, kwnames)
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = _kw_plan(code, nargv - len(kwnames), kwnames)
+    return plan
+
+
+def _plan_args(func, argv, plan):
+    """The parameters' values of a call planned by _kw_plan, or None when a
+    default is missing (the binder then raises CPython's error)."""
+    order, first, kwmissing, argcount = plan
+    if first is None and not kwmissing:
+        return [argv[k] for k in order]
+    args = [argv[k] if k >= 0 else NULL for k in order]
+    if first is not None:
+        defaults = func._defaults
+        first_default = argcount - len(defaults) if defaults else argcount
+        if first < first_default:
+            return None
+        for i in range(first, argcount):
+            if args[i] is NULL:
+                args[i] = defaults[i - first_default]
+    if kwmissing:
+        kwdefs = func._kwdefaults
+        if kwdefs.__class__ is not dict:
+            return None
+        for j, name in kwmissing:
+            v = kwdefs.get(name, NULL)
+            if v is NULL:
+                return None
+            args[j] = v
+    return args
+
+
+def call_bound(tstate, func, args, kwargs):
+    """A guest function called with a shape other than the fast one (keyword-only
+    parameters, *args, **kwargs, keywords): the binder fills the fast locals
+    (call.bind_args, its errors CPython's) and the lean function is called with
+    the parameters' slots, no Frame; without one, a Frame (call_push).  Two
+    common shapes skip the binder: positional arguments for a function whose
+    keyword-only parameters keep their defaults (call_kw's plans), or filling
+    its positional parameters and *args."""
+    code = func._code
+    d = code._decoded or _decode(code)
+    if d.t2 is not None and not code.co_cellvars:
+        lean = func._lean or bind_lean(func)
+        if lean is not None:
+            if not kwargs:
+                stars = code.co_flags & _CO_STARS
+                if stars == 0x4 and not code.co_kwonlyargcount:
+                    n = code.co_argcount
+                    if len(args) >= n:
+                        return lean(tstate, *args[:n], tuple(args[n:]))
+                elif not stars:
+                    plan = _plan_for(d, code, len(args), ())
+                    if plan:
+                        params = _plan_args(func, args, plan)
+                        if params is not None:
+                            args = None     # (moved, as call_any's)
+                            return _call_moving(lean, tstate, params)
+            return lean(tstate, *_bind_args(func, args, kwargs)[:nparams(code)])
+    st = []
+    fr = _call_push(st, func, args, kwargs)
+    if fr is None:
+        return st[0]
+    return run_callee(fr)
+
+
 def _kw_plan(code, npos, kwnames):
-    """``(order, first)``: for each positional parameter the index in argv of
-    its value (-1: its default), and the first parameter left to its default
-    (None: none); False when the binder must decide (an error, or a keyword
-    that is not a positional parameter after the given ones)."""
+    """``(order, first, kwmissing, argcount)``: for each parameter (positional,
+    then keyword-only) the index in argv of its value (-1: its default), the
+    first positional parameter left to its default (None: none), the
+    keyword-only ones left to theirs ((index, name) pairs); False when the
+    binder must decide (an error, or a keyword that is not a parameter after
+    the given positional ones)."""
     argcount = code.co_argcount
+    total = argcount + code.co_kwonlyargcount
     if npos > argcount:
         return False
-    order = list(range(npos)) + [-1] * (argcount - npos)
+    order = list(range(npos)) + [-1] * (total - npos)
     names = code.co_varnames
     for i, name in enumerate(kwnames):
         try:
-            j = names.index(name, code.co_posonlyargcount, argcount)
+            j = names.index(name, code.co_posonlyargcount, total)
         except ValueError:
             return False
         if j < npos or order[j] >= 0:
             return False
         order[j] = npos + i
-    missing = [j for j, k in enumerate(order) if k < 0]
-    return tuple(order), (missing[0] if missing else None)
+    missing = [j for j in range(argcount) if order[j] < 0]
+    kwmissing = tuple((j, names[j]) for j in range(argcount, total) if order[j] < 0)
+    return tuple(order), (missing[0] if missing else None), kwmissing, argcount
 
 
 def to_tier1(tstate, f, depth, back):
@@ -1371,8 +1511,9 @@ def _namespace():
         from . import ceval, pystate
         from .ops import RETURN
         from .call import call_push, unbind_method, TYPE_INTERCEPTS
-        global _decode, _TYPE_INTERCEPTS
+        global _decode, _TYPE_INTERCEPTS, _bind_args
         _TYPE_INTERCEPTS = TYPE_INTERCEPTS
+        from .call import bind_args as _bind_args
         from .decode import decode as _decode
         from ..objects.genobject import Generator as _Generator
         global _tracebacks
@@ -1398,8 +1539,8 @@ def _namespace():
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
             "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
-            "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise, "run_generic": run_generic,
-            "Generator": _Generator,
+            "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
+            "run_generic": run_generic, "Generator": _Generator, "Bindings": Bindings,
         })
         _NS = ns
     return _NS

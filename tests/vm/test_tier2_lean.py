@@ -31,6 +31,16 @@ def _run(source):
     return out.getvalue(), g
 
 
+def _same_as_host(source):
+    """_run, its output checked against the host's exec of the same source."""
+    out, g = _run(source)
+    host = io.StringIO()
+    with contextlib.redirect_stdout(host):
+        exec(compile(source, "<lean>", "exec"), {"__name__": "__main__"})
+    assert out == host.getvalue()
+    return out, g
+
+
 def _eager_program(tmp_path, source, monkeypatch):
     monkeypatch.setenv("EVALFRAME_TIER2", "eager")
     _programs.assert_same(tmp_path, source)
@@ -72,6 +82,80 @@ def test_code_with_handlers_or_cells_is_not_lean(eager):
         "print(top())\n")
     assert out == "('zero', 1, 4)\n"
     assert g["h"]._lean is None and g["outer"]._lean is None
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_closures_are_lean_bound_per_function(eager):
+    # code with free variables (no cells of its own) is lean: its lean entry
+    # is bound to the function's cells, so two closures of one code each get
+    # their own; zero-argument super() (a __class__ cell) stays frame-based
+    out, g = _run(
+        "def make_adder(n):\n"
+        "    def add(x): return x + n\n"
+        "    return add\n"
+        "def deco(fn):\n"
+        "    def wrapper(a, b): return fn(a, b) * 2\n"
+        "    return wrapper\n"
+        "@deco\n"
+        "def plus(a, b): return a + b\n"
+        "class A:\n"
+        "    def m(self): return 1\n"
+        "class B(A):\n"
+        "    def m(self): return super().m() + 1\n"
+        "def top():\n"
+        "    a, b = make_adder(1), make_adder(100)\n"
+        "    return [a(1), b(1), a(2), plus(3, 4), B().m()]\n"
+        "a1, a100 = make_adder(1), make_adder(100)\n"
+        "print(top())\n")
+    assert out == "[2, 101, 3, 14, 2]\n"
+    assert g["plus"]._lean is not None
+    assert g["B"].__dict__["m"]._lean is None
+    code = g["plus"]._code
+    assert tier2.lean_for(code, g, g["plus"]._builtins) is None     # (no cells given)
+    a1, a100 = g["a1"], g["a100"]
+    assert tier2.bind_lean(a1) is not None and tier2.bind_lean(a100) is not None
+    assert a1._lean is not a100._lean
+    assert (a1._lean(tier2.get_tstate(), 5), a100._lean(tier2.get_tstate(), 5)) == (6, 105)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_keyword_only_and_star_parameters_are_lean(eager):
+    # the binder (call.bind_args) or a keyword plan fills the parameters'
+    # slots and the lean function takes them: no Frame
+    source = (
+        "def kwonly(a, *, c=3, d): return a, c, d\n"
+        "def dflt(a, *, c=3): return a + c\n"
+        "def star(a, *rest): return a, rest\n"
+        "def star_kw(a, *rest, flag=False, **extra): return a, rest, flag, sorted(extra)\n"
+        "def only_kw(**kw): return sorted(kw.items())\n"
+        "def top():\n"
+        "    return [kwonly(1, d=2), kwonly(1, c=0, d=2), dflt(1), dflt(1, c=1), star(1),\n"
+        "            star(1, 2, 3), star_kw(1, 2, flag=True, z=3), only_kw(), only_kw(x=1)]\n"
+        "print(top())\n")
+    out, g = _same_as_host(source)
+    for name in ("kwonly", "dflt", "star", "star_kw", "only_kw"):
+        assert g[name]._lean is not None, name
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_functions_and_classes_made_in_lean_code(eager):
+    # MAKE_FUNCTION and LOAD_BUILD_CLASS get the lean function's bindings
+    # (tier2.Bindings) instead of a materialised frame
+    source = (
+        "import sys\n"
+        "def make(n):\n"
+        "    class K:\n"
+        "        v = 5\n"
+        "    f = lambda x, y=n: x * y + 5\n"
+        "    return (K.__name__, K.__qualname__, K.__module__, f(3), f.__qualname__,\n"
+        "            f.__globals__ is globals(), f.__defaults__)\n"
+        "def top():\n"
+        "    r = [make(i) for i in range(3)]\n"
+        "    return r, sys._getframe().f_code.co_name\n"
+        "print(top())\n")
+    out, g = _same_as_host(source)
+    assert "make.<locals>.<lambda>', True, (2,)" in out
+    assert g["make"]._lean is not None
 
 
 def test_frame_identity_and_back_chain(tmp_path, monkeypatch):
@@ -321,11 +405,7 @@ def test_declared_opcodes_in_lean_code(eager):
         "    except UnboundLocalError as e:\n"
         "        print('UnboundLocalError', e)\n"
         "top()\n")
-    out, g = _run(source)
-    host = io.StringIO()
-    with contextlib.redirect_stdout(host):
-        exec(compile(source, "<lean>", "exec"), {"__name__": "__main__"})
-    assert out == host.getvalue()
+    out, g = _same_as_host(source)
     assert "got multiple values" in out and "UnboundLocalError" in out
     for name in ("spill", "delete", "unbound", "star", "dup", "loop"):
         assert g[name]._lean is not None, name
