@@ -8,6 +8,7 @@ because it is the first of the package to run, the place that gives every
 evalframe module its private builtins and imports (docs/boundary.md).
 """
 
+import _thread
 import builtins as _builtins
 import os as _os
 import sys as _sys
@@ -63,7 +64,10 @@ def _vm_import(name, globals=None, locals=None, fromlist=(), level=0):
             top = modules.get(absname.partition(".")[0])
             if top is not None:
                 return top
-    if _unlisted[0] and _is_vm_name(absname):
+    if _is_vm_name(absname):
+        # (counted as a listed import even when no run has unlisted the VM's
+        # modules: a VM starting in another thread must not unlist them while
+        # importlib looks up this module's package in sys.modules)
         result = _import_listed(name, globals, locals, fromlist, level, absname)
     else:
         result = HOST_IMPORT(name, globals, locals, fromlist, level)
@@ -96,7 +100,7 @@ VM_BUILTINS["__import__"] = _vm_import
 
 _unlisted = [0]          # runs that asked for the VM's modules to be unlisted
 _listing = [0]           # _import_listed calls under way (any thread)
-_count_lock = None       # (a _thread lock, made on first use)
+_count_lock = _thread.allocate_lock()    # (the counts and what they decide)
 
 
 def _is_vm_name(name):
@@ -111,26 +115,21 @@ def unlist_modules():
     """Take the VM's modules out of sys.modules (and serve a guest's import of
     them from _OwnModulesFinder) until the returned function is called.
     Nested and concurrent runs count: the last one to finish lists them again."""
-    _counted(_unlisted, 1)
-    _unlist()
+    with _count_lock:
+        _unlisted[0] += 1
+        if not _listing[0]:
+            # (else the last import under way that listed them unlists them)
+            _unlist()
     done = []
 
     def relist():
         if not done:
             done.append(True)
-            if not _counted(_unlisted, -1):
-                _relist()
+            with _count_lock:
+                _unlisted[0] -= 1
+                if not _unlisted[0]:
+                    _relist()
     return relist
-
-
-def _counted(cell, delta):
-    global _count_lock
-    if _count_lock is None:
-        import _thread
-        _count_lock = _thread.allocate_lock()
-    with _count_lock:
-        cell[0] += delta
-        return cell[0]
 
 
 def _unlist():
@@ -156,17 +155,21 @@ def _relist():
 def _import_listed(name, globals, locals, fromlist, level, absname):
     """The host's import with the VM's modules listed in sys.modules (the host's
     importlib needs a package there to import its submodules)."""
-    _counted(_listing, 1)
-    _relist()
+    with _count_lock:
+        _listing[0] += 1
+        if _unlisted[0]:
+            _relist()
     try:
         return HOST_IMPORT(name, globals, locals, fromlist, level)
     finally:
-        if not _counted(_listing, -1) and _unlisted[0]:
-            # a module the guest asked for (C code's import) stays listed
-            keep = absname if type(fromlist) is list else None
-            _unlist()
-            if keep is not None and keep in _VM_MODULES:
-                _sys.modules[keep] = _VM_MODULES[keep]
+        with _count_lock:
+            _listing[0] -= 1
+            if not _listing[0] and _unlisted[0]:
+                # a module the guest asked for (C code's import) stays listed
+                keep = absname if type(fromlist) is list else None
+                _unlist()
+                if keep is not None and keep in _VM_MODULES:
+                    _sys.modules[keep] = _VM_MODULES[keep]
 
 
 class _OwnModulesFinder:

@@ -69,6 +69,39 @@ def test_two_vms_in_two_threads():
     assert out == {"x": (102, 103), "y": (302, 303)}
 
 
+_TWO_THREADS_COLD = """
+import threading, evalframe
+out, errors = {}, []
+barrier = threading.Barrier(2)
+def worker(name, limit):
+    try:
+        with evalframe.VM(recursion_limit=limit) as vm:
+            g = vm.run_source("import sys\\nr = sys.getrecursionlimit()\\n")
+            barrier.wait(timeout=30)
+            out[name] = g["r"]
+    except BaseException as e:
+        errors.append(repr(e))
+        barrier.abort()
+threads = [threading.Thread(target=worker, args=a) for a in (("x", 100), ("y", 300))]
+for t in threads: t.start()
+for t in threads: t.join()
+print(sorted(out.items()), errors)
+"""
+
+
+def test_two_vms_start_in_two_threads_of_a_fresh_process():
+    # the first runs load the VM's lazy modules in both threads at once: the
+    # handler table was built twice ("two handlers for NOP"), and one thread's
+    # run unlisted the VM's modules while the other's importlib was looking
+    # up their package in sys.modules (KeyError: 'evalframe.interpreter.ops')
+    import subprocess
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ, PYTHONPATH=root)
+    r = subprocess.run([sys.executable, "-c", _TWO_THREADS_COLD], capture_output=True,
+                       text=True, cwd=root, env=env, timeout=120)
+    assert r.stdout.strip() == "[('x', 100), ('y', 300)] []", (r.stdout, r.stderr)
+
+
 def test_trace_option_and_stats():
     events = []
 

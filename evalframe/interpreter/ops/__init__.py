@@ -16,6 +16,8 @@ below.  Errors are raised as ordinary host exceptions; the eval loop unwinds.
 """
 
 
+import _thread
+
 from ... import opcodes
 
 
@@ -61,30 +63,37 @@ def arg_decoder(name):
 _MODULES = ("stack", "names", "arith", "containers", "control", "exceptions",
             "calls", "generators", "imports", "patterns")
 _TABLE = None
+_TABLE_LOCK = _thread.allocate_lock()   # (two evalframe.VMs may start in two threads)
 
 
 def handler_table():
     """The 256-entry list of handlers indexed by opcode (built once)."""
-    global _TABLE
     if _TABLE is None:
-        for mod in _MODULES:
-            # (the VM's own import: importlib's would list the VM's modules
-            # in sys.modules if a guest is running)
-            __import__(__name__ + "." + mod, None, None, ("__name__",), 0)
-        # the handlers derived from interpreter/bytecodes.py's definitions
-        from .. import bytecodes
-        derived = bytecodes.make_handlers()
-        for name, fn in derived.items():
-            handler(fn)
-        for name, by_value in bytecodes.VARIANTS.items():
-            VARIANTS[opcodes.opmap[name]] = by_value
-        table = [None] * 256
-        for op in range(256):
-            name = opcodes.opname[op]
-            fn = HANDLERS.get(name)
-            table[op] = fn if fn is not None else _make_unknown(op)
-        _TABLE = table
+        with _TABLE_LOCK:
+            if _TABLE is None:
+                _build_table()
     return _TABLE
+
+
+def _build_table():
+    global _TABLE
+    for mod in _MODULES:
+        # (the VM's own import: importlib's would list the VM's modules
+        # in sys.modules if a guest is running)
+        __import__(__name__ + "." + mod, None, None, ("__name__",), 0)
+    # the handlers derived from interpreter/bytecodes.py's definitions
+    from .. import bytecodes
+    derived = bytecodes.make_handlers()
+    for name, fn in derived.items():
+        handler(fn)
+    for name, by_value in bytecodes.VARIANTS.items():
+        VARIANTS[opcodes.opmap[name]] = by_value
+    table = [None] * 256
+    for op in range(256):
+        name = opcodes.opname[op]
+        fn = HANDLERS.get(name)
+        table[op] = fn if fn is not None else _make_unknown(op)
+    _TABLE = table
 
 
 def _make_unknown(op):
