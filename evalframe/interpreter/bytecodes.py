@@ -8,7 +8,9 @@ generated_cases.c.h: each instruction below is declared once, as
 in the 3.12 stack-effect notation, with a body of host Python statements
 over the input names, assigning the output names.  ``oparg`` is the decoded
 argument (decode.py), ``f`` the frame, ``fast`` its localsplus, ``globals``
-and ``builtins`` its f_globals and f_builtins.  Everything else is derived
+and ``builtins`` its f_globals and f_builtins, ``locals`` its locals mapping
+(module and class bodies), ``INDEX`` the instruction's own index (the
+argument is then decoded as ``(value, index)``).  Everything else is derived
 from the declaration:
 
 * the plain handler (``handler_source`` -> ops.HANDLERS, what tier 1's
@@ -58,13 +60,18 @@ _SETATTR = re.compile(r"^setattr\((\w+), oparg, (\w+)\)$")
 _DELATTR = re.compile(r"^delattr\((\w+), oparg\)$")
 _GETATTR = re.compile(r"getattr\((\w+), oparg\)")
 _UNPACK_TO = re.compile(r"(?<![.\w])(\w+) = (.*?)(\[::-1\])?$")
+_CALL = re.compile(r"^(\w+) = CALL\((.*)\)$")
+_DICT = re.compile(r"DICT\((\w+)(?:\[(\d)::2\])?, (\w+)(?:\[(\d)::2\])?\)")
+_COND = re.compile(r"^if (.*?): ")
 _UNLESS_BOUND = "# unless bound"
+# a check the templates drop when its inputs are constants that pass it
+_UNLESS_CONST = "# unless const"
 # lines for groups that know their globals and builtins are exact dicts
 # (Group.exact_dicts: a lean tier-2 function is bound to them) or do not
 _IF_EXACT = "# if exact"
 _UNLESS_EXACT = "# unless exact"
 # (a line's condition in a _Plan: dropped when the group knows...)
-_WHEN_BOUND, _WHEN_EXACT, _WHEN_INEXACT = 1, 2, 3
+_WHEN_BOUND, _WHEN_EXACT, _WHEN_INEXACT, _WHEN_CONST = 1, 2, 3, 4
 
 
 class Item:
@@ -122,6 +129,14 @@ class Inst:
     def jumps(self):
         return any(_JUMP.search(ln) for _, lines in self.bodies() for ln in lines)
 
+    def calls(self):
+        """Whether the body ends in ``res = CALL(...)`` (a guest callee's
+        frame goes to the loop)."""
+        return any(_CALL.match(ln) for _, lines in self.bodies() for ln in lines)
+
+    def uses(self, word):
+        return any(_count_uses(lines, word) for _, lines in self.bodies())
+
     def bodies(self):
         """[(oparg value or None, body lines)]."""
         if isinstance(self.body, dict):
@@ -144,17 +159,32 @@ HELPERS = (
     ("types", "MethodType"),
     ("..objects.cellobject", "NULL"),
     ("..objects.funcobject", "Function"),
+    (".call", "call_push"),
+    (".call", "call_object"),
     (".ops.names", "unbound_local"),
     (".ops.names", "unbound_deref"),
     (".ops.names", "load_deref_slow"),
     (".ops.names", "load_global_slow"),
     (".ops.names", "name_error"),
     (".ops.names", "deref_name"),
+    (".ops.names", "load_builtin"),
+    (".ops.names", "locals_get"),
+    (".ops.names", "no_locals"),
     (".ops.arith", "invert_bool"),
     (".ops.containers", "unpack_iterable"),
     (".ops.containers", "list_extend"),
     (".ops.containers", "dict_update"),
     (".ops.containers", "dict_merge"),
+    (".ops.containers", "displayhook"),
+    (".ops.imports", "import_func"),
+    (".ops.imports", "import_from"),
+    (".ops.imports", "import_all_from"),
+    (".ops.patterns", "match_keys"),
+    (".ops.patterns", "match_class"),
+    (".ops.calls", "star_args"),
+    (".ops.calls", "kwargs_dict"),
+    (".ops.generators", "CORO_TYPES"),
+    (".ops.generators", "GEN_CORO_TYPES"),
 )
 
 
@@ -365,6 +395,117 @@ fast[oparg].ob_ref = NULL
 """)
 
 
+# dict displays: DICT(keys, values) is the dict of the pairs (a dict display
+# in a template when both runs are known); BUILD_CONST_KEY_MAP's keys are a
+# constant tuple the templates check at translation time
+inst("BUILD_MAP", "(values[oparg*2] -- dct)", "dct = DICT(values[0::2], values[1::2])")
+inst("BUILD_CONST_KEY_MAP", "(values[oparg], key_names -- dct)", """
+if key_names.__class__ is not tuple or len(key_names) != oparg: raise SystemError("bad BUILD_CONST_KEY_MAP keys argument")  # unless const
+dct = DICT(key_names, values)
+""")
+inst("ROT_N", "(items[oparg - 1], top -- top, items[oparg - 1])")
+# (interactive mode: sys.displayhook, looked up at each use)
+inst("PRINT_EXPR", "(value -- )", "call_object(displayhook(), (value,))")
+
+# the locals mapping (module and class bodies): an exact dict is read with
+# .get, any other mapping with [] (a KeyError means "not there"); globals
+# with PyDict_GetItem (no __missing__, no method a dict subclass overrides)
+inst("LOAD_NAME", "( -- value)", """
+if locals is None: raise no_locals("when loading %r" % oparg)
+value = locals.get(oparg, NULL) if type(locals) is dict else locals_get(locals, oparg)
+if value is NULL: value = globals.get(oparg, NULL) if globals.__class__ is dict else dict.get(globals, oparg, NULL)
+if value is NULL: value = load_builtin(f, oparg)
+""")
+inst("STORE_NAME", "(value -- )", """
+if locals is None: raise no_locals("found when storing %r" % oparg)
+locals[oparg] = value
+""")
+# (the NameError raised outside the except clause: no KeyError as its context)
+inst("DELETE_NAME", "( -- )", """
+if locals is None: raise no_locals("when deleting %r" % oparg)
+missing = False
+try: del locals[oparg]
+except KeyError: missing = True
+if missing: raise name_error(oparg)
+""")
+inst("SETUP_ANNOTATIONS", "( -- )", """
+if locals is None: raise no_locals("found when setting up annotations")
+if (locals.get("__annotations__", NULL) if type(locals) is dict else locals_get(locals, "__annotations__")) is NULL: locals["__annotations__"] = {}
+""")
+
+# imports: __import__ from the frame's builtins (the VM intercepts it), called
+# like any callee; INDEX is the call's own index (a host callee reads f_lasti)
+inst("IMPORT_NAME", "(level, fromlist -- res)", """
+f._lasti = INDEX
+res = CALL(import_func(builtins), [oparg, globals, globals if locals is None else locals, fromlist, level], None)
+""")
+inst("IMPORT_FROM", "(module -- module, res)", "res = import_from(module, oparg)")
+inst("IMPORT_STAR", "(module -- )", """
+if locals is None: raise no_locals("found during 'import *'")
+import_all_from(locals, module)
+""")
+
+# match statements: the lookups and their errors are match_keys and match_class (ops/patterns.py)
+inst("MATCH_KEYS", "(subject, keys -- subject, keys, values_or_none, res)", """
+values_or_none = match_keys(subject, keys)
+res = values_or_none is not None
+""")
+inst("COPY_DICT_WITHOUT_KEYS", "(subject, keys -- subject, rest)", """
+rest = {}
+rest.update(subject)
+for key in keys: del rest[key]
+""")
+inst("MATCH_CLASS", "(subject, cls, names -- attrs_or_subject, res)", """
+attrs_or_subject = match_class(subject, cls, oparg, names)
+res = attrs_or_subject is not None
+if not res: attrs_or_subject = subject
+""")
+
+
+def _make_function(oparg):
+    # MAKE_FUNCTION: the function's builtins are its globals' __builtins__ now
+    # (_PyEval_BuiltinsFromGlobals: a module may have rebound it since its
+    # frame began); the optional parts are set by the oparg bits
+    lines = ['func_builtins = dict.get(globals, "__builtins__", builtins)',
+             "func = Function(code, globals, None, None, None, None, qname,"
+             " func_builtins if type(func_builtins) is dict else None)"]
+    for bit, item in ((8, "closure"), (4, "annotations"), (2, "kwdefaults"), (1, "defaults")):
+        if oparg & bit:
+            lines.append("func._%s = %s" % (item, item))
+    if oparg & 9:
+        lines.append("func._update_fast()")
+    return "\n".join(lines)
+
+
+inst("MAKE_FUNCTION", "(defaults if (oparg & 1), kwdefaults if (oparg & 2), "
+     "annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)",
+     {v: _make_function(v) for v in range(16)})
+
+
+def _call_function_ex(oparg):
+    # CALL_FUNCTION_EX: the positional arguments as a list, the keywords as a
+    # dict (the callee named in the errors); INDEX: the call's own index
+    lines = ["f._lasti = INDEX"]
+    if oparg & 1:
+        lines.append("if type(kwargs) is not dict: kwargs = kwargs_dict(func, kwargs)")
+    lines.append("callargs = list(callargs) if type(callargs) is tuple else star_args(func, callargs)")
+    lines.append("result = CALL(func, callargs, %s)" % ("kwargs" if oparg & 1 else "None"))
+    return "\n".join(lines)
+
+
+inst("CALL_FUNCTION_EX", "(func, callargs, kwargs if (oparg & 1) -- result)",
+     {v: _call_function_ex(v) for v in range(2)})
+inst("LOAD_BUILD_CLASS", "( -- bc)", """
+bc = builtins.get("__build_class__", NULL) if type(builtins) is dict else locals_get(builtins, "__build_class__")
+if bc is NULL: raise NameError("__build_class__ not found")
+""")
+# (a coroutine only in a coroutine: CO_COROUTINE | CO_ITERABLE_COROUTINE)
+inst("GET_YIELD_FROM_ITER", "(iterable -- it)", """
+if isinstance(iterable, CORO_TYPES) and not f.f_code.co_flags & 0x180: raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+it = iterable if isinstance(iterable, GEN_CORO_TYPES) else iter(iterable)
+""")
+
+
 # -- derived: facts the analyses of tier 2 and fusion read ---------------------------------
 
 def _facts():
@@ -400,6 +541,16 @@ def _count_uses(lines, word):
     return sum(_NAME.findall(ln.split("#")[0]).count(word) for ln in lines)
 
 
+# opcodes whose body ends in ``res = CALL(...)`` (a guest callee's Frame goes
+# to the loop: no inline template, tier 2 runs the handler and the frame),
+# that need the locals mapping (no_locals without one: a module or class
+# body, never in tier 2), and
+# whose argument is decoded as (value, own index) (their body names INDEX)
+CALLS = frozenset(n for n, d in DEFS.items() if d.calls())
+NEEDS_LOCALS = frozenset(n for n, d in DEFS.items() if d.uses("no_locals"))
+WITH_INDEX = frozenset(n for n, d in DEFS.items() if d.uses("INDEX"))
+
+
 def handler_source(d):
     """The source of ``def NAME(f, stack, oparg)`` for definition ``d``; a
     definition with per-value bodies gets one handler per value (``NAME__v``,
@@ -410,11 +561,18 @@ def handler_source(d):
     out = [_handler_source(d, "%s__%d" % (d.name, v), v, lines) for v, lines in bodies]
     out.append("def %s(f, stack, oparg):\n"
                "    %r\n"
-               "    fn = %s_VARIANTS.get(oparg)\n"
+               "    fn = %s_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)\n"
                "    if fn is None: raise SystemError('bad %s oparg %%r' %% (oparg,))\n"
                "    return fn(f, stack, oparg)\n"
                % (d.name, d.effect_text, d.name, d.name))
     return "\n\n".join(out)
+
+
+def _dict_text(m):
+    """DICT(keys, values) in a handler: the dict of the pairs."""
+    k, ks, v, vs = m.groups()
+    return "dict(zip(%s%s, %s%s))" % (k, "[%s::2]" % ks if ks else "", v,
+                                      "[%s::2]" % vs if vs else "")
 
 
 def _handler_source(d, fname, value, lines):
@@ -431,7 +589,13 @@ def _handler_source(d, fname, value, lines):
     n = len(ins)
     if not lines:
         # a pure shuffle of the stack
-        if n and names_in == names_out[:n] and len(outs) > n:
+        if (n == 2 and ins[0].count and ins[1].count is None
+                and [(x.name, x.count) for x in outs] == [(ins[1].name, None),
+                                                          (ins[0].name, ins[0].count)]):
+            # (run, top -- top, run): the top moved below the run (ROT_N)
+            out.append("    n_ = %s" % ins[0].count)
+            out.append("    if n_ > 0: stack.insert(-n_, stack.pop())")
+        elif n and names_in == names_out[:n] and len(outs) > n:
             if len(outs) == n + 1:
                 out.append("    stack.append(stack[-%d])" % (n - names_in.index(names_out[n])))
             else:
@@ -445,6 +609,7 @@ def _handler_source(d, fname, value, lines):
             raise SyntaxError("%s: a body is needed" % d.name)
         return "\n".join(out) + "\n"
     jumps = any(_JUMP.search(ln) for ln in lines)
+    call = _CALL.match(lines[-1])
     # inputs that are also the first outputs, unchanged, stay where they are
     keep = 0
     while (keep < min(n, len(outs)) and names_in[keep] == names_out[keep]
@@ -453,10 +618,12 @@ def _handler_source(d, fname, value, lines):
     popped = ins[keep:]
     # one output replacing the bottom input: written in place
     in_place = (keep == 0 and len(outs) == 1 and outs[0].count is None and popped
-                and popped[0].count is None and not jumps)
+                and popped[0].count is None and not jumps and not call)
+    if _count_uses(lines, "INDEX"):
+        out.append("    oparg, INDEX = oparg")      # (decoded as (value, own index))
     # (``builtins`` only on cold lines: read there, never hoisted into the hot path)
     for name, attr, hoist in (("fast", "f.f_localsplus", True), ("globals", "f.f_globals", True),
-                              ("builtins", "f.f_builtins", False)):
+                              ("locals", "f._f_locals", True), ("builtins", "f.f_builtins", False)):
         uses = _count_uses(lines, name)
         if uses > 1 and hoist:
             out.append("    %s = %s" % (name, attr))
@@ -490,13 +657,20 @@ def _handler_source(d, fname, value, lines):
         steps.append("return %s" % args[0])
         return "; ".join(steps)
 
+    if call:
+        # ``res = CALL(func, args, kwargs)``: call_push pushes a host callee's
+        # result, a guest callee's Frame goes to the loop
+        lines = lines[:-1] + ["return call_push(stack, %s)" % _CALL.match(lines[-1]).group(2)]
     for ln in lines:
         ln = _JUMP.sub(jump, ln)
+        ln = _DICT.sub(_dict_text, ln)
         ln = _PEEK.sub(lambda m: "stack[-%s]" % (
             m.group(1) if _WORD.fullmatch(m.group(1).strip()) else "(%s)" % m.group(1)), ln)
         out.append("    " + ln)
     if in_place:
         out.append("    stack[-1] = %s" % names_out[0])
+    elif call:
+        pass
     else:
         rest = outs[keep:]
         if rest and all(x.count is None for x in rest):
@@ -577,7 +751,8 @@ class _Plan:
     templates: each line a list of text pieces and keys (names, ``*run``,
     the attribute name, ``fast[oparg]``, PEEK(n), an unpacking target)."""
     __slots__ = ("ins", "outs", "lines", "rebound", "uses_globals", "uses_oparg",
-                 "constant", "var_in", "uses_frame", "uses_builtins", "local_read")
+                 "constant", "var_in", "uses_frame", "uses_builtins", "local_read",
+                 "uses_locals", "conds")
 
     def __init__(self, d, value, ident):
         bodies = d.bodies()
@@ -592,6 +767,8 @@ class _Plan:
         self.uses_oparg = bool(_count_uses(lines, "oparg"))
         self.uses_frame = bool(_count_uses(lines, "f"))
         self.uses_builtins = bool(_count_uses(lines, "builtins"))
+        self.uses_locals = bool(_count_uses(lines, "locals"))
+        self.conds = {}         # line number -> the condition of an "unless const" line
         # ``value = fast[oparg]`` first, the only output: a read of a local
         # that a group may push in place (Group.read_in_place)
         self.local_read = None
@@ -606,8 +783,13 @@ class _Plan:
             tail = ln.rstrip()
             unless = (_WHEN_BOUND if tail.endswith(_UNLESS_BOUND) else
                       _WHEN_EXACT if tail.endswith(_UNLESS_EXACT) else
-                      _WHEN_INEXACT if tail.endswith(_IF_EXACT) else 0)
+                      _WHEN_INEXACT if tail.endswith(_IF_EXACT) else
+                      _WHEN_CONST if tail.endswith(_UNLESS_CONST) else 0)
             text = ln.split("#")[0].rstrip()
+            if unless == _WHEN_CONST:
+                cond = _COND.match(text).group(1)
+                self.conds[len(self.lines)] = (
+                    cond, [x.name for x in self.ins if _count_uses([cond], x.name)])
             store = None
             if _UNBINDS.fullmatch(text):
                 store = "unbind"
@@ -626,6 +808,12 @@ class _Plan:
                 extra.append(("@peek", m.group(1)))
                 return "\x03%d\x03" % (len(extra) - 1)
             text = _PEEK.sub(peek, text)
+
+            def dict_(m):
+                extra.append(("@dict",) + m.groups())
+                return "\x03%d\x03" % (len(extra) - 1)
+            text = _DICT.sub(dict_, text)
+
             def unpack(m):
                 if m.group(1) not in var_outs:
                     return m.group(0)
@@ -673,6 +861,51 @@ def _plan(d, value, ident):
     return p
 
 
+def _const(g, expr):
+    """The constant a virtual-stack expression names (a bound param), or NULL."""
+    if expr[0] == "p" and expr[1:].isdigit():
+        return g.params[int(expr[1:])]
+    return _NO_CONST
+
+
+_NO_CONST = object()
+
+
+def _passes(g, cond, mapping, darg):
+    """Whether an "unless const" line's condition is known false here: its
+    inputs are constants (bound params) and it evaluates false on them."""
+    text, names = cond
+    values = {"oparg": darg}
+    for name in names:
+        values[name] = _const(g, mapping[name])
+        if values[name] is _NO_CONST:
+            return False
+    try:
+        return not eval(text, {"__builtins__": __builtins__}, values)
+    except Exception:
+        return False
+
+
+def _dict_display(g, spec, mapping, runs):
+    """DICT(keys, values) in a template: a dict display when both sides are
+    known here (runs on the virtual stack, a constant tuple), else dict(zip())."""
+    sides = []
+    for name, start in (spec[:2], spec[2:]):
+        items = runs.get(name)
+        if items is None:
+            c = _const(g, mapping[name])
+            items = [g.param(k) for k in c] if c.__class__ is tuple else None
+        if items is not None and start is not None:
+            items = items[int(start)::2]
+        sides.append(items)
+    keys, values = sides
+    if keys is not None and values is not None and len(keys) == len(values):
+        return "{%s}" % ", ".join("%s: %s" % kv for kv in zip(keys, values))
+    return "dict(zip(%s))" % ", ".join(
+        mapping[name] + ("[%s::2]" % start if start is not None else "")
+        for name, start in (spec[:2], spec[2:]))
+
+
 def translate(g, name, darg):
     """Add definition ``name`` to superinstr group ``g`` (virtual stack).
 
@@ -681,6 +914,8 @@ def translate(g, name, darg):
     virtual stack, an argument value with no body), or "end" after an
     unconditional JUMP (the group ends)."""
     d = DEFS[name]
+    if name in CALLS:
+        raise AssertionError("%s calls: no inline form" % name)
     is_int = darg.__class__ is int
     if isinstance(d.body, dict):
         if not is_int or darg not in d.body:
@@ -698,6 +933,7 @@ def translate(g, name, darg):
         sizes = [1] * len(ins)
     # the inputs, top first
     mapping = {}
+    runs = {}
     args = []
     for x, size in zip(reversed(ins), reversed(sizes)):
         if x.count is None:
@@ -707,14 +943,17 @@ def translate(g, name, darg):
         else:
             items = g.vs[len(g.vs) - size:]
             del g.vs[len(g.vs) - size:]
+            runs[x.name] = items
             args.extend(items)
             mapping["*" + x.name] = ", ".join(items) if items else "*()"
             mapping[x.name] = "(%s)" % "".join(e + ", " for e in items)
     if not p.lines:
         # a pure shuffle: no code, the virtual stack is rearranged
+        kept = []
         for x in outs:
-            g.push(mapping[x.name])
-        kept = [mapping[x.name] for x in outs]
+            kept.extend(runs[x.name] if x.count is not None else [mapping[x.name]])
+        for e in kept:
+            g.push(e)
         g.release(*[a for a in args if a not in kept])
         return True
     if is_int:
@@ -749,12 +988,19 @@ def translate(g, name, darg):
         mapping["builtins"] = g.builtins()
     if p.uses_frame:
         mapping["f"] = g.frame()
+    if p.uses_locals:
+        # (the frame's locals mapping, read once per instruction)
+        mapping["locals"] = g.temp()
+        g.emit("%s = %s._f_locals" % (mapping["locals"], g.frame()))
     ended = False
     bound = g.bound
     exact = g.exact_dicts
-    for line in p.lines:
+    for li, line in enumerate(p.lines):
         unless, store, pieces, jump = line
-        if unless and (darg in bound if unless == _WHEN_BOUND else
+        if unless == _WHEN_CONST:
+            if _passes(g, p.conds[li], mapping, darg):
+                continue
+        elif unless and (darg in bound if unless == _WHEN_BOUND else
                        exact if unless == _WHEN_EXACT else not exact):
             continue
         if line is skip:
@@ -771,6 +1017,8 @@ def translate(g, name, darg):
                 text.append(darg)
             elif piece[0] == "@peek":
                 text.append(g.peek(eval(piece[1], {"oparg": darg})))
+            elif piece[0] == "@dict":
+                text.append(_dict_display(g, piece[1:], mapping, runs))
             else:                       # ("@unpack", name, reversed)
                 temps = var_out[piece[1]]
                 targets = temps[::-1] if piece[2] else temps

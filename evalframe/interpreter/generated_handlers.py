@@ -8,23 +8,40 @@ CPython 3.12's Python/generated_cases.c.h.
 from types import MethodType
 from ..objects.cellobject import NULL
 from ..objects.funcobject import Function
+from .call import call_push
+from .call import call_object
 from .ops.names import unbound_local
 from .ops.names import unbound_deref
 from .ops.names import load_deref_slow
 from .ops.names import load_global_slow
 from .ops.names import name_error
 from .ops.names import deref_name
+from .ops.names import load_builtin
+from .ops.names import locals_get
+from .ops.names import no_locals
 from .ops.arith import invert_bool
 from .ops.containers import unpack_iterable
 from .ops.containers import list_extend
 from .ops.containers import dict_update
 from .ops.containers import dict_merge
+from .ops.containers import displayhook
+from .ops.imports import import_func
+from .ops.imports import import_from
+from .ops.imports import import_all_from
+from .ops.patterns import match_keys
+from .ops.patterns import match_class
+from .ops.calls import star_args
+from .ops.calls import kwargs_dict
+from .ops.generators import CORO_TYPES
+from .ops.generators import GEN_CORO_TYPES
 
 IS_OP_VARIANTS = {}
 CONTAINS_OP_VARIANTS = {}
 COMPARE_OP_VARIANTS = {}
 BUILD_SLICE_VARIANTS = {}
 FORMAT_VALUE_VARIANTS = {}
+MAKE_FUNCTION_VARIANTS = {}
+CALL_FUNCTION_EX_VARIANTS = {}
 
 
 def NOP(f, stack, oparg):
@@ -347,7 +364,7 @@ def IS_OP__1(f, stack, oparg):
 
 def IS_OP(f, stack, oparg):
     '(left, right -- res)'
-    fn = IS_OP_VARIANTS.get(oparg)
+    fn = IS_OP_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)
     if fn is None: raise SystemError('bad IS_OP oparg %r' % (oparg,))
     return fn(f, stack, oparg)
 
@@ -370,7 +387,7 @@ def CONTAINS_OP__1(f, stack, oparg):
 
 def CONTAINS_OP(f, stack, oparg):
     '(left, right -- res)'
-    fn = CONTAINS_OP_VARIANTS.get(oparg)
+    fn = CONTAINS_OP_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)
     if fn is None: raise SystemError('bad CONTAINS_OP oparg %r' % (oparg,))
     return fn(f, stack, oparg)
 
@@ -515,7 +532,7 @@ def COMPARE_OP__5(f, stack, oparg):
 
 def COMPARE_OP(f, stack, oparg):
     '(left, right -- res)'
-    fn = COMPARE_OP_VARIANTS.get(oparg)
+    fn = COMPARE_OP_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)
     if fn is None: raise SystemError('bad COMPARE_OP oparg %r' % (oparg,))
     return fn(f, stack, oparg)
 
@@ -571,7 +588,7 @@ def BUILD_SLICE__3(f, stack, oparg):
 
 def BUILD_SLICE(f, stack, oparg):
     '(start, stop, step if (oparg == 3) -- slc)'
-    fn = BUILD_SLICE_VARIANTS.get(oparg)
+    fn = BUILD_SLICE_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)
     if fn is None: raise SystemError('bad BUILD_SLICE oparg %r' % (oparg,))
     return fn(f, stack, oparg)
 
@@ -743,7 +760,7 @@ def FORMAT_VALUE__7(f, stack, oparg):
 
 def FORMAT_VALUE(f, stack, oparg):
     '(value, fmt_spec if (oparg & 4) -- res)'
-    fn = FORMAT_VALUE_VARIANTS.get(oparg)
+    fn = FORMAT_VALUE_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)
     if fn is None: raise SystemError('bad FORMAT_VALUE oparg %r' % (oparg,))
     return fn(f, stack, oparg)
 
@@ -807,11 +824,423 @@ def DELETE_DEREF(f, stack, oparg):
     fast[oparg].ob_ref = NULL
 
 
+def BUILD_MAP(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    n_ = oparg*2
+    values = stack[len(stack) - n_:]
+    del stack[len(stack) - n_:]
+    dct = dict(zip(values[0::2], values[1::2]))
+    stack.append(dct)
+
+
+def BUILD_CONST_KEY_MAP(f, stack, oparg):
+    '(values[oparg], key_names -- dct)'
+    key_names = stack.pop()
+    values = stack[len(stack) - oparg:]
+    del stack[len(stack) - oparg:]
+    if key_names.__class__ is not tuple or len(key_names) != oparg: raise SystemError("bad BUILD_CONST_KEY_MAP keys argument")  # unless const
+    dct = dict(zip(key_names, values))
+    stack.append(dct)
+
+
+def ROT_N(f, stack, oparg):
+    '(items[oparg - 1], top -- top, items[oparg - 1])'
+    n_ = oparg - 1
+    if n_ > 0: stack.insert(-n_, stack.pop())
+
+
+def PRINT_EXPR(f, stack, oparg):
+    '(value -- )'
+    value = stack.pop()
+    call_object(displayhook(), (value,))
+
+
+def LOAD_NAME(f, stack, oparg):
+    '( -- value)'
+    globals = f.f_globals
+    locals = f._f_locals
+    if locals is None: raise no_locals("when loading %r" % oparg)
+    value = locals.get(oparg, NULL) if type(locals) is dict else locals_get(locals, oparg)
+    if value is NULL: value = globals.get(oparg, NULL) if globals.__class__ is dict else dict.get(globals, oparg, NULL)
+    if value is NULL: value = load_builtin(f, oparg)
+    stack.append(value)
+
+
+def STORE_NAME(f, stack, oparg):
+    '(value -- )'
+    locals = f._f_locals
+    value = stack.pop()
+    if locals is None: raise no_locals("found when storing %r" % oparg)
+    locals[oparg] = value
+
+
+def DELETE_NAME(f, stack, oparg):
+    '( -- )'
+    locals = f._f_locals
+    if locals is None: raise no_locals("when deleting %r" % oparg)
+    missing = False
+    try: del locals[oparg]
+    except KeyError: missing = True
+    if missing: raise name_error(oparg)
+
+
+def SETUP_ANNOTATIONS(f, stack, oparg):
+    '( -- )'
+    locals = f._f_locals
+    if locals is None: raise no_locals("found when setting up annotations")
+    if (locals.get("__annotations__", NULL) if type(locals) is dict else locals_get(locals, "__annotations__")) is NULL: locals["__annotations__"] = {}
+
+
+def IMPORT_NAME(f, stack, oparg):
+    '(level, fromlist -- res)'
+    oparg, INDEX = oparg
+    globals = f.f_globals
+    locals = f._f_locals
+    fromlist = stack.pop()
+    level = stack.pop()
+    f._lasti = INDEX
+    return call_push(stack, import_func(f.f_builtins), [oparg, globals, globals if locals is None else locals, fromlist, level], None)
+
+
+def IMPORT_FROM(f, stack, oparg):
+    '(module -- module, res)'
+    module = stack[-1]
+    res = import_from(module, oparg)
+    stack.append(res)
+
+
+def IMPORT_STAR(f, stack, oparg):
+    '(module -- )'
+    locals = f._f_locals
+    module = stack.pop()
+    if locals is None: raise no_locals("found during 'import *'")
+    import_all_from(locals, module)
+
+
+def MATCH_KEYS(f, stack, oparg):
+    '(subject, keys -- subject, keys, values_or_none, res)'
+    subject = stack[-2]
+    keys = stack[-1]
+    values_or_none = match_keys(subject, keys)
+    res = values_or_none is not None
+    stack += (values_or_none, res,)
+
+
+def COPY_DICT_WITHOUT_KEYS(f, stack, oparg):
+    '(subject, keys -- subject, rest)'
+    keys = stack.pop()
+    subject = stack[-1]
+    rest = {}
+    rest.update(subject)
+    for key in keys: del rest[key]
+    stack.append(rest)
+
+
+def MATCH_CLASS(f, stack, oparg):
+    '(subject, cls, names -- attrs_or_subject, res)'
+    names = stack.pop()
+    cls = stack.pop()
+    subject = stack.pop()
+    attrs_or_subject = match_class(subject, cls, oparg, names)
+    res = attrs_or_subject is not None
+    if not res: attrs_or_subject = subject
+    stack += (attrs_or_subject, res,)
+
+
+def MAKE_FUNCTION__0(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__1(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    defaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._defaults = defaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__2(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    kwdefaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._kwdefaults = kwdefaults
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__3(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    kwdefaults = stack.pop()
+    defaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._kwdefaults = kwdefaults
+    func._defaults = defaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__4(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    annotations = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._annotations = annotations
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__5(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    annotations = stack.pop()
+    defaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._annotations = annotations
+    func._defaults = defaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__6(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    annotations = stack.pop()
+    kwdefaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._annotations = annotations
+    func._kwdefaults = kwdefaults
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__7(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    annotations = stack.pop()
+    kwdefaults = stack.pop()
+    defaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._annotations = annotations
+    func._kwdefaults = kwdefaults
+    func._defaults = defaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__8(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    closure = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._closure = closure
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__9(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    closure = stack.pop()
+    defaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._closure = closure
+    func._defaults = defaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__10(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    closure = stack.pop()
+    kwdefaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._closure = closure
+    func._kwdefaults = kwdefaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__11(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    closure = stack.pop()
+    kwdefaults = stack.pop()
+    defaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._closure = closure
+    func._kwdefaults = kwdefaults
+    func._defaults = defaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__12(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    closure = stack.pop()
+    annotations = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._closure = closure
+    func._annotations = annotations
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__13(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    closure = stack.pop()
+    annotations = stack.pop()
+    defaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._closure = closure
+    func._annotations = annotations
+    func._defaults = defaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__14(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    closure = stack.pop()
+    annotations = stack.pop()
+    kwdefaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._closure = closure
+    func._annotations = annotations
+    func._kwdefaults = kwdefaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION__15(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    globals = f.f_globals
+    qname = stack.pop()
+    code = stack.pop()
+    closure = stack.pop()
+    annotations = stack.pop()
+    kwdefaults = stack.pop()
+    defaults = stack[-1]
+    func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
+    func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
+    func._closure = closure
+    func._annotations = annotations
+    func._kwdefaults = kwdefaults
+    func._defaults = defaults
+    func._update_fast()
+    stack[-1] = func
+
+
+def MAKE_FUNCTION(f, stack, oparg):
+    '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
+    fn = MAKE_FUNCTION_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)
+    if fn is None: raise SystemError('bad MAKE_FUNCTION oparg %r' % (oparg,))
+    return fn(f, stack, oparg)
+
+
+def CALL_FUNCTION_EX__0(f, stack, oparg):
+    '(func, callargs, kwargs if (oparg & 1) -- result)'
+    oparg, INDEX = oparg
+    callargs = stack.pop()
+    func = stack.pop()
+    f._lasti = INDEX
+    callargs = list(callargs) if type(callargs) is tuple else star_args(func, callargs)
+    return call_push(stack, func, callargs, None)
+
+
+def CALL_FUNCTION_EX__1(f, stack, oparg):
+    '(func, callargs, kwargs if (oparg & 1) -- result)'
+    oparg, INDEX = oparg
+    kwargs = stack.pop()
+    callargs = stack.pop()
+    func = stack.pop()
+    f._lasti = INDEX
+    if type(kwargs) is not dict: kwargs = kwargs_dict(func, kwargs)
+    callargs = list(callargs) if type(callargs) is tuple else star_args(func, callargs)
+    return call_push(stack, func, callargs, kwargs)
+
+
+def CALL_FUNCTION_EX(f, stack, oparg):
+    '(func, callargs, kwargs if (oparg & 1) -- result)'
+    fn = CALL_FUNCTION_EX_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)
+    if fn is None: raise SystemError('bad CALL_FUNCTION_EX oparg %r' % (oparg,))
+    return fn(f, stack, oparg)
+
+
+def LOAD_BUILD_CLASS(f, stack, oparg):
+    '( -- bc)'
+    bc = f.f_builtins.get("__build_class__", NULL) if type(f.f_builtins) is dict else locals_get(f.f_builtins, "__build_class__")
+    if bc is NULL: raise NameError("__build_class__ not found")
+    stack.append(bc)
+
+
+def GET_YIELD_FROM_ITER(f, stack, oparg):
+    '(iterable -- it)'
+    iterable = stack[-1]
+    if isinstance(iterable, CORO_TYPES) and not f.f_code.co_flags & 0x180: raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+    it = iterable if isinstance(iterable, GEN_CORO_TYPES) else iter(iterable)
+    stack[-1] = it
+
+
 IS_OP_VARIANTS.update({0: IS_OP__0, 1: IS_OP__1})
 CONTAINS_OP_VARIANTS.update({0: CONTAINS_OP__0, 1: CONTAINS_OP__1})
 COMPARE_OP_VARIANTS.update({0: COMPARE_OP__0, 1: COMPARE_OP__1, 2: COMPARE_OP__2, 3: COMPARE_OP__3, 4: COMPARE_OP__4, 5: COMPARE_OP__5})
 BUILD_SLICE_VARIANTS.update({2: BUILD_SLICE__2, 3: BUILD_SLICE__3})
 FORMAT_VALUE_VARIANTS.update({0: FORMAT_VALUE__0, 1: FORMAT_VALUE__1, 2: FORMAT_VALUE__2, 3: FORMAT_VALUE__3, 4: FORMAT_VALUE__4, 5: FORMAT_VALUE__5, 6: FORMAT_VALUE__6, 7: FORMAT_VALUE__7})
+MAKE_FUNCTION_VARIANTS.update({0: MAKE_FUNCTION__0, 1: MAKE_FUNCTION__1, 2: MAKE_FUNCTION__2, 3: MAKE_FUNCTION__3, 4: MAKE_FUNCTION__4, 5: MAKE_FUNCTION__5, 6: MAKE_FUNCTION__6, 7: MAKE_FUNCTION__7, 8: MAKE_FUNCTION__8, 9: MAKE_FUNCTION__9, 10: MAKE_FUNCTION__10, 11: MAKE_FUNCTION__11, 12: MAKE_FUNCTION__12, 13: MAKE_FUNCTION__13, 14: MAKE_FUNCTION__14, 15: MAKE_FUNCTION__15})
+CALL_FUNCTION_EX_VARIANTS.update({0: CALL_FUNCTION_EX__0, 1: CALL_FUNCTION_EX__1})
 
-HANDLERS = {'NOP': NOP, 'POP_TOP': POP_TOP, 'ROT_TWO': ROT_TWO, 'ROT_THREE': ROT_THREE, 'DUP_TOP': DUP_TOP, 'LOAD_CONST': LOAD_CONST, 'UNARY_POSITIVE': UNARY_POSITIVE, 'UNARY_NEGATIVE': UNARY_NEGATIVE, 'UNARY_NOT': UNARY_NOT, 'UNARY_INVERT': UNARY_INVERT, 'BINARY_ADD': BINARY_ADD, 'BINARY_SUBTRACT': BINARY_SUBTRACT, 'BINARY_MULTIPLY': BINARY_MULTIPLY, 'BINARY_MATRIX_MULTIPLY': BINARY_MATRIX_MULTIPLY, 'BINARY_TRUE_DIVIDE': BINARY_TRUE_DIVIDE, 'BINARY_FLOOR_DIVIDE': BINARY_FLOOR_DIVIDE, 'BINARY_MODULO': BINARY_MODULO, 'BINARY_POWER': BINARY_POWER, 'BINARY_LSHIFT': BINARY_LSHIFT, 'BINARY_RSHIFT': BINARY_RSHIFT, 'BINARY_AND': BINARY_AND, 'BINARY_XOR': BINARY_XOR, 'BINARY_OR': BINARY_OR, 'BINARY_SUBSCR': BINARY_SUBSCR, 'INPLACE_ADD': INPLACE_ADD, 'INPLACE_SUBTRACT': INPLACE_SUBTRACT, 'INPLACE_MULTIPLY': INPLACE_MULTIPLY, 'INPLACE_MATRIX_MULTIPLY': INPLACE_MATRIX_MULTIPLY, 'INPLACE_TRUE_DIVIDE': INPLACE_TRUE_DIVIDE, 'INPLACE_FLOOR_DIVIDE': INPLACE_FLOOR_DIVIDE, 'INPLACE_MODULO': INPLACE_MODULO, 'INPLACE_POWER': INPLACE_POWER, 'INPLACE_LSHIFT': INPLACE_LSHIFT, 'INPLACE_RSHIFT': INPLACE_RSHIFT, 'INPLACE_AND': INPLACE_AND, 'INPLACE_XOR': INPLACE_XOR, 'INPLACE_OR': INPLACE_OR, 'STORE_SUBSCR': STORE_SUBSCR, 'DELETE_SUBSCR': DELETE_SUBSCR, 'IS_OP': IS_OP, 'CONTAINS_OP': CONTAINS_OP, 'LOAD_CLOSURE': LOAD_CLOSURE, 'LOAD_DEREF': LOAD_DEREF, 'STORE_DEREF': STORE_DEREF, 'LOAD_FAST': LOAD_FAST, 'STORE_FAST': STORE_FAST, 'DELETE_FAST': DELETE_FAST, 'LOAD_GLOBAL': LOAD_GLOBAL, 'STORE_GLOBAL': STORE_GLOBAL, 'DELETE_GLOBAL': DELETE_GLOBAL, 'LOAD_ATTR': LOAD_ATTR, 'STORE_ATTR': STORE_ATTR, 'DELETE_ATTR': DELETE_ATTR, 'LOAD_METHOD': LOAD_METHOD, 'COMPARE_OP': COMPARE_OP, 'BUILD_TUPLE': BUILD_TUPLE, 'BUILD_LIST': BUILD_LIST, 'BUILD_SET': BUILD_SET, 'BUILD_STRING': BUILD_STRING, 'BUILD_SLICE': BUILD_SLICE, 'LIST_TO_TUPLE': LIST_TO_TUPLE, 'LIST_APPEND': LIST_APPEND, 'SET_ADD': SET_ADD, 'MAP_ADD': MAP_ADD, 'SET_UPDATE': SET_UPDATE, 'LIST_EXTEND': LIST_EXTEND, 'DICT_UPDATE': DICT_UPDATE, 'DICT_MERGE': DICT_MERGE, 'UNPACK_SEQUENCE': UNPACK_SEQUENCE, 'UNPACK_EX': UNPACK_EX, 'GET_ITER': GET_ITER, 'GET_LEN': GET_LEN, 'LOAD_ASSERTION_ERROR': LOAD_ASSERTION_ERROR, 'MATCH_MAPPING': MATCH_MAPPING, 'MATCH_SEQUENCE': MATCH_SEQUENCE, 'FORMAT_VALUE': FORMAT_VALUE, 'JUMP_FORWARD': JUMP_FORWARD, 'JUMP_ABSOLUTE': JUMP_ABSOLUTE, 'POP_JUMP_IF_FALSE': POP_JUMP_IF_FALSE, 'POP_JUMP_IF_TRUE': POP_JUMP_IF_TRUE, 'JUMP_IF_FALSE_OR_POP': JUMP_IF_FALSE_OR_POP, 'JUMP_IF_TRUE_OR_POP': JUMP_IF_TRUE_OR_POP, 'ROT_FOUR': ROT_FOUR, 'DUP_TOP_TWO': DUP_TOP_TWO, 'LOAD_CLASSDEREF': LOAD_CLASSDEREF, 'DELETE_DEREF': DELETE_DEREF}
-VARIANTS = {'IS_OP': IS_OP_VARIANTS, 'CONTAINS_OP': CONTAINS_OP_VARIANTS, 'COMPARE_OP': COMPARE_OP_VARIANTS, 'BUILD_SLICE': BUILD_SLICE_VARIANTS, 'FORMAT_VALUE': FORMAT_VALUE_VARIANTS}
+HANDLERS = {'NOP': NOP, 'POP_TOP': POP_TOP, 'ROT_TWO': ROT_TWO, 'ROT_THREE': ROT_THREE, 'DUP_TOP': DUP_TOP, 'LOAD_CONST': LOAD_CONST, 'UNARY_POSITIVE': UNARY_POSITIVE, 'UNARY_NEGATIVE': UNARY_NEGATIVE, 'UNARY_NOT': UNARY_NOT, 'UNARY_INVERT': UNARY_INVERT, 'BINARY_ADD': BINARY_ADD, 'BINARY_SUBTRACT': BINARY_SUBTRACT, 'BINARY_MULTIPLY': BINARY_MULTIPLY, 'BINARY_MATRIX_MULTIPLY': BINARY_MATRIX_MULTIPLY, 'BINARY_TRUE_DIVIDE': BINARY_TRUE_DIVIDE, 'BINARY_FLOOR_DIVIDE': BINARY_FLOOR_DIVIDE, 'BINARY_MODULO': BINARY_MODULO, 'BINARY_POWER': BINARY_POWER, 'BINARY_LSHIFT': BINARY_LSHIFT, 'BINARY_RSHIFT': BINARY_RSHIFT, 'BINARY_AND': BINARY_AND, 'BINARY_XOR': BINARY_XOR, 'BINARY_OR': BINARY_OR, 'BINARY_SUBSCR': BINARY_SUBSCR, 'INPLACE_ADD': INPLACE_ADD, 'INPLACE_SUBTRACT': INPLACE_SUBTRACT, 'INPLACE_MULTIPLY': INPLACE_MULTIPLY, 'INPLACE_MATRIX_MULTIPLY': INPLACE_MATRIX_MULTIPLY, 'INPLACE_TRUE_DIVIDE': INPLACE_TRUE_DIVIDE, 'INPLACE_FLOOR_DIVIDE': INPLACE_FLOOR_DIVIDE, 'INPLACE_MODULO': INPLACE_MODULO, 'INPLACE_POWER': INPLACE_POWER, 'INPLACE_LSHIFT': INPLACE_LSHIFT, 'INPLACE_RSHIFT': INPLACE_RSHIFT, 'INPLACE_AND': INPLACE_AND, 'INPLACE_XOR': INPLACE_XOR, 'INPLACE_OR': INPLACE_OR, 'STORE_SUBSCR': STORE_SUBSCR, 'DELETE_SUBSCR': DELETE_SUBSCR, 'IS_OP': IS_OP, 'CONTAINS_OP': CONTAINS_OP, 'LOAD_CLOSURE': LOAD_CLOSURE, 'LOAD_DEREF': LOAD_DEREF, 'STORE_DEREF': STORE_DEREF, 'LOAD_FAST': LOAD_FAST, 'STORE_FAST': STORE_FAST, 'DELETE_FAST': DELETE_FAST, 'LOAD_GLOBAL': LOAD_GLOBAL, 'STORE_GLOBAL': STORE_GLOBAL, 'DELETE_GLOBAL': DELETE_GLOBAL, 'LOAD_ATTR': LOAD_ATTR, 'STORE_ATTR': STORE_ATTR, 'DELETE_ATTR': DELETE_ATTR, 'LOAD_METHOD': LOAD_METHOD, 'COMPARE_OP': COMPARE_OP, 'BUILD_TUPLE': BUILD_TUPLE, 'BUILD_LIST': BUILD_LIST, 'BUILD_SET': BUILD_SET, 'BUILD_STRING': BUILD_STRING, 'BUILD_SLICE': BUILD_SLICE, 'LIST_TO_TUPLE': LIST_TO_TUPLE, 'LIST_APPEND': LIST_APPEND, 'SET_ADD': SET_ADD, 'MAP_ADD': MAP_ADD, 'SET_UPDATE': SET_UPDATE, 'LIST_EXTEND': LIST_EXTEND, 'DICT_UPDATE': DICT_UPDATE, 'DICT_MERGE': DICT_MERGE, 'UNPACK_SEQUENCE': UNPACK_SEQUENCE, 'UNPACK_EX': UNPACK_EX, 'GET_ITER': GET_ITER, 'GET_LEN': GET_LEN, 'LOAD_ASSERTION_ERROR': LOAD_ASSERTION_ERROR, 'MATCH_MAPPING': MATCH_MAPPING, 'MATCH_SEQUENCE': MATCH_SEQUENCE, 'FORMAT_VALUE': FORMAT_VALUE, 'JUMP_FORWARD': JUMP_FORWARD, 'JUMP_ABSOLUTE': JUMP_ABSOLUTE, 'POP_JUMP_IF_FALSE': POP_JUMP_IF_FALSE, 'POP_JUMP_IF_TRUE': POP_JUMP_IF_TRUE, 'JUMP_IF_FALSE_OR_POP': JUMP_IF_FALSE_OR_POP, 'JUMP_IF_TRUE_OR_POP': JUMP_IF_TRUE_OR_POP, 'ROT_FOUR': ROT_FOUR, 'DUP_TOP_TWO': DUP_TOP_TWO, 'LOAD_CLASSDEREF': LOAD_CLASSDEREF, 'DELETE_DEREF': DELETE_DEREF, 'BUILD_MAP': BUILD_MAP, 'BUILD_CONST_KEY_MAP': BUILD_CONST_KEY_MAP, 'ROT_N': ROT_N, 'PRINT_EXPR': PRINT_EXPR, 'LOAD_NAME': LOAD_NAME, 'STORE_NAME': STORE_NAME, 'DELETE_NAME': DELETE_NAME, 'SETUP_ANNOTATIONS': SETUP_ANNOTATIONS, 'IMPORT_NAME': IMPORT_NAME, 'IMPORT_FROM': IMPORT_FROM, 'IMPORT_STAR': IMPORT_STAR, 'MATCH_KEYS': MATCH_KEYS, 'COPY_DICT_WITHOUT_KEYS': COPY_DICT_WITHOUT_KEYS, 'MATCH_CLASS': MATCH_CLASS, 'MAKE_FUNCTION': MAKE_FUNCTION, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX, 'LOAD_BUILD_CLASS': LOAD_BUILD_CLASS, 'GET_YIELD_FROM_ITER': GET_YIELD_FROM_ITER}
+VARIANTS = {'IS_OP': IS_OP_VARIANTS, 'CONTAINS_OP': CONTAINS_OP_VARIANTS, 'COMPARE_OP': COMPARE_OP_VARIANTS, 'BUILD_SLICE': BUILD_SLICE_VARIANTS, 'FORMAT_VALUE': FORMAT_VALUE_VARIANTS, 'MAKE_FUNCTION': MAKE_FUNCTION_VARIANTS, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX_VARIANTS}

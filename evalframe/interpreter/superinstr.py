@@ -70,20 +70,13 @@ _FILENAME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "<superinst
 
 _FACTORIES = {}          # source text -> (factory, host code of the fused function)
 
-# Instructions whose handler only ever falls through (returns None) and that
-# only touch the value stack, the frame's locals/cells/globals or objects:
-# a group may run them through their ordinary handler (after flushing the
-# virtual stack) when it has no inline translation for them.
-_GENERIC = frozenset((
-    "ROT_N", "BUILD_MAP", "BUILD_CONST_KEY_MAP", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "MATCH_KEYS",
-    "COPY_DICT_WITHOUT_KEYS", "IMPORT_FROM",
-))
 # Inline translations (below).
 _INLINE = frozenset(("EXTENDED_ARG", "FOR_ITER", "RETURN_VALUE", "YIELD_VALUE", "GEN_START"))
-# (and every opcode declared in bytecodes.py: its template is derived there)
-_INLINE = (_INLINE | frozenset(_bytecodes.DEFS)
+# (and every opcode declared in bytecodes.py, its template derived there, but
+# those that call out: a guest callee's frame ends the group as a call)
+_INLINE = (_INLINE | (frozenset(_bytecodes.DEFS) - _bytecodes.CALLS)
            | frozenset(("CALL_FUNCTION", "CALL_METHOD", "CALL_FUNCTION_KW")))
-FUSABLE = _INLINE | _GENERIC
+FUSABLE = _INLINE
 
 _NOT_COUNTED = (_K.NOP, _K.EXTENDED_ARG)     # (fusing them alone gains nothing)
 
@@ -302,8 +295,6 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         self_ = g.pop()
         _call(g, g.pop(), argv, self_, index)
         return False
-    elif name in _BUILDERS and _BUILDERS[name](g, darg, raw_arg):
-        pass
     elif name == "CALL_FUNCTION_KW":
         kwnames = g.const(g.pop())
         argv = [g.pop() for _ in range(raw_arg)][::-1]
@@ -322,49 +313,9 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("return %s" % kw, 1)
         g.emit("return %d" % (index + 1))
         return False
-    elif name in _GENERIC:
-        g.generic(handler, darg)
     else:
         raise AssertionError(name)
     return True
-
-
-def _take(g, n):
-    """The top ``n`` virtual-stack expressions, bottom first, popped; None
-    when they are not all in the virtual stack."""
-    if n > len(g.vs):
-        return None
-    items = g.vs[len(g.vs) - n:]
-    del g.vs[len(g.vs) - n:]
-    return items
-
-
-def _build_expr(g, n, form):
-    items = _take(g, n)
-    if items is None:
-        return False
-    t = g.temp()
-    g.emit("%s = %s" % (t, form(items)))
-    g.release(*items)
-    g.push(t)
-    return True
-
-
-def _build_map(g, darg, raw_arg):
-    return _build_expr(g, 2 * raw_arg, lambda x: "{%s}" % ", ".join(
-        "%s: %s" % (x[i], x[i + 1]) for i in range(0, len(x), 2)))
-
-
-def _build_const_key_map(g, darg, raw_arg):
-    if not (g.vs and g.is_const(g.vs[-1], tuple) and len(g.const(g.vs[-1])) == raw_arg
-            and len(g.vs) > raw_arg):
-        return False
-    keys = g.const(g.vs.pop())
-    return _build_expr(g, raw_arg, lambda x: "{%s}" % ", ".join(
-        "%s: %s" % (g.param(k), v) for k, v in zip(keys, x)))
-
-
-_BUILDERS = {"BUILD_MAP": _build_map, "BUILD_CONST_KEY_MAP": _build_const_key_map}
 
 
 def _call(g, func, argv, self_, index):
@@ -607,8 +558,6 @@ def fuse_groups(code, d, out, basic, raw):
 # translates opcodes with this module's templates), under public names.
 Group = _Group
 translate = _translate
-GENERIC = _GENERIC
-BUILDERS = _BUILDERS
 namespace = _namespace
 always_bound = _always_bound
 

@@ -117,10 +117,9 @@ _CO_GENERATORS = 0x20 | 0x80 | 0x200      # generator, coroutine, async generato
 # flags; the rest need a frame that is not optimised, or the loop itself)
 _TIER1_ONLY = frozenset((
     "YIELD_VALUE", "YIELD_FROM", "GEN_START", "GET_AWAITABLE", "GET_AITER", "GET_ANEXT",
-    "BEFORE_ASYNC_WITH", "SETUP_ASYNC_WITH", "END_ASYNC_FOR", "IMPORT_STAR",
-    "SETUP_ANNOTATIONS", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "PRINT_EXPR",
+    "BEFORE_ASYNC_WITH", "SETUP_ASYNC_WITH", "END_ASYNC_FOR",
     "RETURN_VALUE_NEVER",
-))
+)) | _bytecodes.NEEDS_LOCALS
 _OWN = frozenset(("FOR_ITER", "RETURN_VALUE", "CALL_FUNCTION", "CALL_METHOD",
                   "CALL_FUNCTION_KW"))
 _CHUNK = 8
@@ -381,27 +380,10 @@ class _Lean(_Function):
                         self.vs[m] = t
 
 
-# handlers a lean function runs on a list holding its virtual stack: they only
-# fall through and touch nothing of the frame but its globals and builtins
-# (the *_NAME opcodes never reach here: they keep code in tier 1; opcodes
-# declared in bytecodes.py take their derived template instead)
-_LEAN_GENERIC = (_si.GENERIC - frozenset(("LOAD_NAME", "STORE_NAME", "DELETE_NAME"))) \
-    | frozenset(("MAKE_FUNCTION", "CALL_FUNCTION_EX", "IMPORT_NAME", "LOAD_BUILD_CLASS"))
-
-
-# handlers that read nothing of the frame but f_globals and f_builtins
-_BINDINGS_ONLY = frozenset(("MAKE_FUNCTION", "LOAD_BUILD_CLASS"))
-
-
-class Bindings:
-    """A lean function's globals and builtins, as the frame attributes that
-    _BINDINGS_ONLY's handlers read (made once per binding: ``bound_``)."""
-
-    __slots__ = ("f_globals", "f_builtins")
-
-    def __init__(self, globals_, builtins_):
-        self.f_globals = globals_
-        self.f_builtins = builtins_
+# the declared opcodes that call out (bytecodes.CALLS): a lean function runs
+# their handler on a list holding its virtual stack, and a guest callee's
+# frame to completion (the other declared opcodes take their derived template)
+_LEAN_GENERIC = _bytecodes.CALLS
 
 
 def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
@@ -450,8 +432,6 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         items = [g.pop() for _ in range(arg)][::-1]
         g.emit("run_raise(%s, [%s], %d)" % (g.param(handler), ", ".join(items), arg))
         return False
-    if name in _si.BUILDERS and _si.BUILDERS[name](g, darg, arg):
-        return True
     if name in _LEAN_GENERIC:
         n = len(g.vs)
         after = n + _K.stack_effect(op, arg if op >= _K.HAVE_ARGUMENT else 0, False)
@@ -459,12 +439,7 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         g.emit("st = [%s]" % ", ".join(g.vs))
         if temps:
             g.emit("%s = None" % " = ".join(dict.fromkeys(temps)))
-        # (MAKE_FUNCTION and LOAD_BUILD_CLASS read only the frame's globals and
-        # builtins: given the bindings, they need no frame materialised, which
-        # made a lean function defining a lambda 2x slower than a Frame)
-        g.emit("run_generic(%s, %s, st, %s)" % (g.param(handler),
-                                                "bound_" if name in _BINDINGS_ONLY else "mat(fr)",
-                                                g.param(darg)))
+        g.emit("run_generic(%s, mat(fr), st, %s)" % (g.param(handler), g.param(darg)))
         g.vs = ["s%d" % k for k in range(after)]
         if after:
             g.emit("%s, = st" % ", ".join(g.vs))
@@ -782,7 +757,6 @@ def _lean_source(code, g, nslots, comments):
     head = [
         "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
                                     + ["globals_", "builtins_"]),
-        "    bound_ = Bindings(globals_, builtins_)",
         "    def t2(tstate%s, frame0=None%s):" % (
             "".join(", " + a for a in args.split(", ") if a),
             # several blocks: entered at a loop header too (osr_entry), with
@@ -852,9 +826,9 @@ def _lean_source(code, g, nslots, comments):
     linemap += [-1] * len(tail)
     if cells:
         # (t2 one level further in: the host line numbers move by one)
-        lines = (lines[:2] + ["    def bind(%s):" % ", ".join(cells)]
-                 + ["    " + ln for ln in lines[2:]] + ["    return bind"])
-        linemap = linemap[:3] + [-1] + linemap[3:] + [-1]
+        lines = (lines[:1] + ["    def bind(%s):" % ", ".join(cells)]
+                 + ["    " + ln for ln in lines[1:]] + ["    return bind"])
+        linemap = linemap[:2] + [-1] + linemap[2:] + [-1]
     return "\n".join(lines) + "\n", linemap
 
 
@@ -1540,7 +1514,7 @@ def _namespace():
             "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
-            "run_generic": run_generic, "Generator": _Generator, "Bindings": Bindings,
+            "run_generic": run_generic, "Generator": _Generator, 
         })
         _NS = ns
     return _NS

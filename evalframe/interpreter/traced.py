@@ -77,15 +77,14 @@ class StatsObserver(Observer):
     """Feeds evalframe.tools.stats.CallStats: opcodes, calls by kind, frames, depth."""
 
     wants_instructions = True
-    _CALLS = frozenset(("CALL_FUNCTION", "CALL_FUNCTION_KW", "CALL_METHOD", "CALL_FUNCTION_EX"))
-
     def __init__(self, stats):
         self.stats = stats
         self._names = opcodes.opname
         # imported now, not in the guest's run (where an import shows in sys.modules)
-        from ..tools.explain import split_call_stack
+        from ..tools.explain import split_call_stack, CALL_OPS
         from ..tools.stats import classify_call
         self._split_call_stack, self._classify_call = split_call_stack, classify_call
+        self._CALLS = CALL_OPS
 
     def call(self, loop, frame):
         if frame._lasti < 0:          # a new frame, not a generator resuming

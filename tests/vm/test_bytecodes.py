@@ -100,8 +100,11 @@ def test_no_second_definition_in_the_interpreter():
 
 
 def test_every_declared_opcode_is_fused_inline():
+    """Every declared opcode has its derived template, but those whose body
+    ends in ``res = CALL(...)``: a guest callee's frame goes to the loop."""
+    assert bytecodes.CALLS == {"IMPORT_NAME", "CALL_FUNCTION_EX"}
     for name in bytecodes.DEFS:
-        assert name in superinstr.FUSABLE
+        assert (name in superinstr.FUSABLE) == (name not in bytecodes.CALLS), name
 
 
 _PROGRAM = """

@@ -53,6 +53,13 @@ def handler(fn):
     return fn
 
 
+def with_index(code, index, arg, darg):
+    """The argument of a call opcode: (value, its own instruction index), so
+    that a host callee inspecting the calling frame (warnings,
+    sys._getframe().f_lineno, inspect.stack) sees an up-to-date f_lasti."""
+    return (darg, index)
+
+
 def arg_decoder(name):
     def register(fn):
         ARG_DECODERS[name] = fn
@@ -88,6 +95,8 @@ def _build_table():
         handler(fn)
     for name, by_value in bytecodes.VARIANTS.items():
         VARIANTS[opcodes.opmap[name]] = by_value
+    for name in bytecodes.WITH_INDEX:
+        arg_decoder(name)(with_index)       # (a body naming INDEX)
     table = [None] * 256
     for op in range(256):
         name = opcodes.opname[op]

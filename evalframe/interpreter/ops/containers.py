@@ -1,16 +1,15 @@
-"""Containers left to handlers (BUILD_MAP, BUILD_CONST_KEY_MAP, PRINT_EXPR), and the
-slow paths of the unpacking and merging opcodes declared in interpreter/bytecodes.py.
+"""The slow paths of the container opcodes declared in interpreter/bytecodes.py:
+unpacking, merging, and PRINT_EXPR's display hook.
 
 Mirrors those cases of Python/ceval.c (3.10), with CPython's error texts:
 unpack_iterable (UNPACK_SEQUENCE, UNPACK_EX), list_extend, dict_update and
-dict_merge (_PyDict_MergeEx).  The other builders, appends and f-string
-opcodes are declared in bytecodes.py.
+dict_merge (_PyDict_MergeEx).  The opcodes themselves (builders, dict
+displays, appends, f-strings) are declared in bytecodes.py.
 """
 
 import sys
 
 from ...objects.cellobject import NULL
-from . import handler
 
 
 def function_str(func):
@@ -28,32 +27,6 @@ def function_str(func):
     if isinstance(module, str) and module != "builtins":
         return "%s.%s()" % (module, qualname)
     return "%s()" % qualname
-
-
-@handler
-def BUILD_MAP(f, stack, count):
-    "(values[oparg*2] -- map)"
-    d = {}
-    if count:
-        items = stack[-2 * count:]
-        del stack[-2 * count:]
-        for i in range(0, 2 * count, 2):
-            d[items[i]] = items[i + 1]
-    stack.append(d)
-
-
-@handler
-def BUILD_CONST_KEY_MAP(f, stack, count):
-    "(values[oparg], keys -- map)"
-    keys = stack.pop()
-    if type(keys) is not tuple or len(keys) != count:
-        raise SystemError("bad BUILD_CONST_KEY_MAP keys argument")
-    if count:
-        values = stack[-count:]
-        del stack[-count:]
-        stack.append(dict(zip(keys, values)))
-    else:
-        stack.append({})
 
 
 def _is_iterable(obj):
@@ -145,15 +118,9 @@ def unpack_iterable(seq, argcnt, argcntafter):
     return out
 
 
-_CONVERSIONS = (None, str, repr, ascii)
-
-
-@handler
-def PRINT_EXPR(f, stack, arg):
-    "(value -- )"
-    value = stack.pop()
+def displayhook():
+    """The display hook (PRINT_EXPR): sys.displayhook, looked up at each use."""
     hook = getattr(sys, "displayhook", None)
     if hook is None:
         raise RuntimeError("lost sys.displayhook")
-    from ..call import call_object
-    call_object(hook, (value,))
+    return hook

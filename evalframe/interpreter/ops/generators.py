@@ -22,6 +22,9 @@ from ...objects import excslots as _x
 _GenTypes = (genobject.Generator, types.GeneratorType)
 _CoroTypes = (genobject.Coroutine, types.CoroutineType)
 _SendTypes = (genobject.GenBase, types.GeneratorType, types.CoroutineType)
+# (GET_YIELD_FROM_ITER, bytecodes.py: what ``yield from`` takes as it is)
+CORO_TYPES = _CoroTypes
+GEN_CORO_TYPES = _GenTypes + _CoroTypes
 
 
 @handler
@@ -60,17 +63,6 @@ def YIELD_FROM(f, stack, arg):
         return None
     stack.append(retval)
     return YIELD_AGAIN
-
-
-@handler
-def GET_YIELD_FROM_ITER(f, stack, arg):
-    "(iterable -- iter)"
-    iterable = stack[-1]
-    if isinstance(iterable, _CoroTypes):
-        if not f.f_code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE):
-            raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
-    elif not isinstance(iterable, _GenTypes):
-        stack[-1] = iter(iterable)
 
 
 def get_awaitable_iter(o):

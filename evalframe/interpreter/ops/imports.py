@@ -1,4 +1,4 @@
-"""Imports: IMPORT_NAME, IMPORT_FROM, IMPORT_STAR.
+"""Imports: the helpers of IMPORT_NAME, IMPORT_FROM and IMPORT_STAR (bytecodes.py).
 
 Mirrors import_name, import_from and import_all_from of Python/ceval.c (3.10),
 with the host's "cannot import name" texts.  The import itself goes through
@@ -9,35 +9,14 @@ evalframe.runtime.imports, the one function the importer replaces).
 import sys
 
 from ...objects.cellobject import NULL
-from ..call import call_push
-from . import handler, arg_decoder
 
 
-@arg_decoder("IMPORT_NAME")
-def _with_index(code, index, arg, darg):
-    return (darg, index)
-
-
-@handler
-def IMPORT_NAME(f, stack, arg):
-    "(level, fromlist -- res)"
-    name, f._lasti = arg
-    fromlist = stack.pop()
-    level = stack.pop()
+def import_func(builtins):
+    """The __import__ of IMPORT_NAME: the frame's builtins' (PyObject_GetItem)."""
     try:
-        import_func = f.f_builtins["__import__"]
+        return builtins["__import__"]
     except KeyError:
         raise ImportError("__import__ not found") from None
-    locals = f._f_locals
-    return call_push(stack, import_func,
-                     [name, f.f_globals, f.f_globals if locals is None else locals,
-                      fromlist, level], None)
-
-
-@handler
-def IMPORT_FROM(f, stack, name):
-    "(from -- from, res)"
-    stack.append(import_from(stack[-1], name))
 
 
 def import_from(v, name):
@@ -65,16 +44,6 @@ def import_from(v, name):
     else:
         msg = "cannot import name '%s' from '%s' (%s)" % (name, pkgname, pkgpath)
     raise ImportError(msg, name=pkgname, path=pkgpath if isinstance(pkgpath, str) else None)
-
-
-@handler
-def IMPORT_STAR(f, stack, arg):
-    "(from -- )"
-    v = stack.pop()
-    locals = f._f_locals
-    if locals is None:
-        raise SystemError("no locals found during 'import *'")
-    import_all_from(locals, v)
 
 
 def import_all_from(locals, v):

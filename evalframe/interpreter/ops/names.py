@@ -1,19 +1,19 @@
 """Names: the locals mapping, class-body cells, annotations, and the cold
 paths of the name opcodes declared in interpreter/bytecodes.py.
 
-Mirrors the LOAD_NAME, STORE_NAME, DELETE_NAME, DELETE_GLOBAL, LOAD_CLASSDEREF
-and SETUP_ANNOTATIONS cases of Python/ceval.c (3.10), and its error texts
+Mirrors the name cases of Python/ceval.c (3.10) that need more than a line
+(the locals mapping, the builtins, late __class__ cells), and its error texts
 (format_exc_check_arg / format_exc_unbound): NameError "name 'x' is not
 defined", and for unbound locals and free variables the 3.10 or the 3.11+
-wording depending on the host.  The fast locals, globals, cells and
-attributes are declared in bytecodes.py; their slow and error paths
-(unbound_local, unbound_deref, load_deref_slow, load_global_slow) are here.
+wording depending on the host.  The name opcodes themselves (fast locals,
+globals, the locals mapping, cells, attributes) are declared in bytecodes.py;
+their slow and error paths (unbound_local, unbound_deref, load_deref_slow,
+load_global_slow, locals_get, load_builtin) are here.
 """
 
 import sys
 
 from ...objects.cellobject import NULL, Cell, settle_class_cell
-from . import handler
 
 _NEW_MESSAGES = sys.version_info >= (3, 11)
 
@@ -85,12 +85,13 @@ def load_global_slow(f, name):
             return g[name]
         except KeyError:
             pass
-    return _load_builtin(f, name)
+    return load_builtin(f, name)
 
 
 
 
-def _load_builtin(f, name):
+def load_builtin(f, name):
+    """The builtins' value of ``name`` (an exact dict with .get, else []), or the NameError."""
     b = f.f_builtins
     if type(b) is dict:
         value = b.get(name, NULL)
@@ -105,53 +106,20 @@ def _load_builtin(f, name):
     raise name_error(name)
 
 
-# -- the locals mapping (module and class bodies) --------------------------------------
+# -- the locals mapping (module and class bodies: LOAD_NAME & co. in bytecodes.py) ---------
 
-@handler
-def LOAD_NAME(f, stack, name):
-    "( -- value)"
-    locals = f._f_locals
-    if locals is None:
-        raise SystemError("no locals when loading %r" % name)
-    if type(locals) is dict:
-        value = locals.get(name, NULL)
-    else:
-        try:
-            value = locals[name]
-        except KeyError:
-            value = NULL
-    if value is NULL:
-        # (LOAD_NAME reads globals with PyDict_GetItem: no __missing__, and
-        # no method a dict subclass overrides)
-        g = f.f_globals
-        value = g.get(name, NULL) if g.__class__ is dict else dict.get(g, name, NULL)
-        if value is NULL:
-            value = _load_builtin(f, name)
-    stack.append(value)
-
-
-@handler
-def STORE_NAME(f, stack, name):
-    "(value -- )"
-    locals = f._f_locals
-    if locals is None:
-        raise SystemError("no locals found when storing %r" % name)
-    locals[name] = stack.pop()
-
-
-@handler
-def DELETE_NAME(f, stack, name):
-    "( -- )"
-    locals = f._f_locals
-    if locals is None:
-        raise SystemError("no locals when deleting %r" % name)
+def locals_get(mapping, name):
+    """``mapping[name]`` of a locals mapping that is not an exact dict, NULL
+    when it raises KeyError (PyObject_GetItem, the KeyError cleared)."""
     try:
-        del locals[name]
+        return mapping[name]
     except KeyError:
-        pass
-    else:
-        return
-    raise name_error(name)
+        return NULL
+
+
+def no_locals(what):
+    """The SystemError of a name opcode run without a locals mapping."""
+    return SystemError("no locals " + what)
 
 
 # -- cells ----------------------------------------------------------------------------
@@ -170,24 +138,6 @@ def load_deref_slow(f, index):
 
 
 # -- attributes ------------------------------------------------------------------------
-
-
-# -- misc ------------------------------------------------------------------------------
-
-@handler
-def SETUP_ANNOTATIONS(f, stack, arg):
-    "( -- )"
-    locals = f._f_locals
-    if locals is None:
-        raise SystemError("no locals found when setting up annotations")
-    if type(locals) is dict:
-        if "__annotations__" not in locals:
-            locals["__annotations__"] = {}
-    else:
-        try:
-            locals["__annotations__"]
-        except KeyError:
-            locals["__annotations__"] = {}
 
 
 __all__ = ["Cell"]

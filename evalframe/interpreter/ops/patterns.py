@@ -1,12 +1,10 @@
-"""Structural pattern matching: the match opcodes of 3.10 left to handlers.
+"""Structural pattern matching: the helpers of the match opcodes (bytecodes.py).
 
 Mirrors MATCH_KEYS (match_keys), COPY_DICT_WITHOUT_KEYS and MATCH_CLASS
 (match_class, match_class_attr, __match_args__ and _Py_TPFLAGS_MATCH_SELF)
-of Python/ceval.c (3.10).  The mapping/sequence tests and GET_LEN are
-declared in interpreter/bytecodes.py.
+of Python/ceval.c (3.10).  The opcodes (and the mapping/sequence tests and
+GET_LEN) are declared in interpreter/bytecodes.py.
 """
-
-from . import handler
 
 _Py_TPFLAGS_MATCH_SELF = 1 << 22
 
@@ -29,25 +27,6 @@ def match_keys(subject, keys):
             return None
         values.append(value)
     return tuple(values)
-
-
-@handler
-def MATCH_KEYS(f, stack, arg):
-    "(subject, keys -- subject, keys, values_or_none, res)"
-    values = match_keys(stack[-2], stack[-1])
-    stack.append(values)
-    stack.append(values is not None)
-
-
-@handler
-def COPY_DICT_WITHOUT_KEYS(f, stack, arg):
-    "(subject, keys -- subject, rest)"
-    keys = stack[-1]
-    rest = {}
-    rest.update(stack[-2])
-    for key in keys:
-        del rest[key]
-    stack[-1] = rest
 
 
 def _match_class_attr(subject, tp, name, seen):
@@ -101,13 +80,3 @@ def match_class(subject, tp, nargs, kwargs):
             return None
         attrs.append(attr)
     return tuple(attrs)
-
-
-@handler
-def MATCH_CLASS(f, stack, count):
-    "(subject, type, names -- attrs_or_subject, res)"
-    names = stack.pop()
-    attrs = match_class(stack[-2], stack[-1], count, names)
-    if attrs is not None:
-        stack[-2] = attrs
-    stack[-1] = attrs is not None
