@@ -28,7 +28,8 @@ from the declaration:
 
 A body may depend on the argument's value at translation time: a dict
 ``{oparg value: body}`` gives one body per value (the handler tests the value
-at run time, the templates pick one).  The definitions are read once at
+at run time, the templates pick one); the key None is the body for any other
+value.  The definitions are read once at
 import; nothing is written to disk, so nothing can be stale.
 
 Opcodes not (yet) declared here keep their hand-written handler in ops/*
@@ -129,13 +130,11 @@ class Inst:
     def jumps(self):
         return any(_JUMP.search(ln) for _, lines in self.bodies() for ln in lines)
 
-    def calls(self):
-        """Whether the body ends in ``res = CALL(...)`` (a guest callee's
-        frame goes to the loop)."""
-        return any(_CALL.match(ln) for _, lines in self.bodies() for ln in lines)
-
-    def uses(self, word):
-        return any(_count_uses(lines, word) for _, lines in self.bodies())
+    def mentions(self, text):
+        """Whether some body has ``text`` (the derived facts below: a
+        substring test, cheap at import)."""
+        bodies = self.body.values() if isinstance(self.body, dict) else (self.body,)
+        return any(text in b for b in bodies)
 
     def bodies(self):
         """[(oparg value or None, body lines)]."""
@@ -167,7 +166,7 @@ HELPERS = (
     (".ops.names", "load_global_slow"),
     (".ops.names", "name_error"),
     (".ops.names", "deref_name"),
-    (".ops.names", "load_builtin"),
+    (".ops.names", "load_name_global"),
     (".ops.names", "locals_get"),
     (".ops.names", "no_locals"),
     (".ops.arith", "invert_bool"),
@@ -398,7 +397,10 @@ fast[oparg].ob_ref = NULL
 # dict displays: DICT(keys, values) is the dict of the pairs (a dict display
 # in a template when both runs are known); BUILD_CONST_KEY_MAP's keys are a
 # constant tuple the templates check at translation time
-inst("BUILD_MAP", "(values[oparg*2] -- dct)", "dct = DICT(values[0::2], values[1::2])")
+# (one handler per count the compiler emits, 0 to 16 pairs, each a dict
+# display; the key None: the body for any other count)
+inst("BUILD_MAP", "(values[oparg*2] -- dct)",
+     dict.fromkeys(list(range(17)) + [None], "dct = DICT(values[0::2], values[1::2])"))
 inst("BUILD_CONST_KEY_MAP", "(values[oparg], key_names -- dct)", """
 if key_names.__class__ is not tuple or len(key_names) != oparg: raise SystemError("bad BUILD_CONST_KEY_MAP keys argument")  # unless const
 dct = DICT(key_names, values)
@@ -408,13 +410,12 @@ inst("ROT_N", "(items[oparg - 1], top -- top, items[oparg - 1])")
 inst("PRINT_EXPR", "(value -- )", "call_object(displayhook(), (value,))")
 
 # the locals mapping (module and class bodies): an exact dict is read with
-# .get, any other mapping with [] (a KeyError means "not there"); globals
-# with PyDict_GetItem (no __missing__, no method a dict subclass overrides)
+# .get, any other mapping with [] (a KeyError means "not there"); then the
+# globals and builtins (load_name_global)
 inst("LOAD_NAME", "( -- value)", """
 if locals is None: raise no_locals("when loading %r" % oparg)
 value = locals.get(oparg, NULL) if type(locals) is dict else locals_get(locals, oparg)
-if value is NULL: value = globals.get(oparg, NULL) if globals.__class__ is dict else dict.get(globals, oparg, NULL)
-if value is NULL: value = load_builtin(f, oparg)
+if value is NULL: value = load_name_global(f, oparg)
 """)
 inst("STORE_NAME", "(value -- )", """
 if locals is None: raise no_locals("found when storing %r" % oparg)
@@ -544,21 +545,26 @@ def _count_uses(lines, word):
 # opcodes whose body ends in ``res = CALL(...)`` (a guest callee's Frame goes
 # to the loop: no inline template, tier 2 runs the handler and the frame),
 # that need the locals mapping (no_locals without one: a module or class
-# body, never in tier 2), and
-# whose argument is decoded as (value, own index) (their body names INDEX)
-CALLS = frozenset(n for n, d in DEFS.items() if d.calls())
-NEEDS_LOCALS = frozenset(n for n, d in DEFS.items() if d.uses("no_locals"))
-WITH_INDEX = frozenset(n for n, d in DEFS.items() if d.uses("INDEX"))
+# body, never in tier 2), and whose argument is decoded as (value, own
+# index) (their body names INDEX)
+CALLS = frozenset(n for n, d in DEFS.items() if d.mentions(" = CALL("))
+NEEDS_LOCALS = frozenset(n for n, d in DEFS.items() if d.mentions("no_locals("))
+WITH_INDEX = frozenset(n for n, d in DEFS.items() if d.mentions("INDEX"))
 
 
 def handler_source(d):
     """The source of ``def NAME(f, stack, oparg)`` for definition ``d``; a
     definition with per-value bodies gets one handler per value (``NAME__v``,
-    chosen by decode.py) and ``NAME`` dispatching to them."""
+    chosen by decode.py) and ``NAME`` dispatching to them, or running the
+    body for any other value (the key None) itself."""
     bodies = d.bodies()
     if len(bodies) == 1:
         return _handler_source(d, d.name, None, bodies[0][1])
-    out = [_handler_source(d, "%s__%d" % (d.name, v), v, lines) for v, lines in bodies]
+    out = [_handler_source(d, "%s__%d" % (d.name, v), v, lines) for v, lines in bodies
+           if v is not None]
+    if None in d.body:
+        out.append(_handler_source(d, d.name, None, _lines(d.body[None])))
+        return "\n\n".join(out)
     out.append("def %s(f, stack, oparg):\n"
                "    %r\n"
                "    fn = %s_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)\n"
@@ -568,9 +574,14 @@ def handler_source(d):
     return "\n\n".join(out)
 
 
-def _dict_text(m):
-    """DICT(keys, values) in a handler: the dict of the pairs."""
+def _dict_text(m, sizes):
+    """DICT(keys, values) in a handler: the dict of the pairs, a display of
+    the runs' items when their lengths are known (a handler for one value)."""
     k, ks, v, vs = m.groups()
+    if k in sizes and v in sizes:
+        keys = ["%s[%d]" % (k, i) for i in range(sizes[k])][int(ks or 0)::2 if ks else 1]
+        values = ["%s[%d]" % (v, i) for i in range(sizes[v])][int(vs or 0)::2 if vs else 1]
+        return "{%s}" % ", ".join("%s: %s" % kv for kv in zip(keys, values))
     return "dict(zip(%s%s, %s%s))" % (k, "[%s::2]" % ks if ks else "", v,
                                       "[%s::2]" % vs if vs else "")
 
@@ -632,8 +643,15 @@ def _handler_source(d, fname, value, lines):
                      for ln in lines]
     for k in range(len(popped) - 1, 0 if in_place else -1, -1):
         x = popped[k]
-        if x.count is None:
+        if x.count is not None and value is not None and not x.size(value):
+            if _count_uses(lines, x.name):
+                out.append("    %s = ()" % x.name)      # (none for this value)
+        elif x.count is None:
             out.append("    %s = stack.pop()" % x.name)
+        elif value is not None:
+            # (a handler for one value: the run's length is known)
+            out.append("    %s = stack[-%d:]" % (x.name, x.size(value)))
+            out.append("    del stack[-%d:]" % x.size(value))
         else:
             c = x.count if _WORD.fullmatch(x.count) else "n_"
             if c == "n_":
@@ -657,13 +675,15 @@ def _handler_source(d, fname, value, lines):
         steps.append("return %s" % args[0])
         return "; ".join(steps)
 
+    # the lengths of the runs known for this value (DICT: a dict display)
+    sizes = {x.name: x.size(value) for x in ins if x.count is not None and value is not None}
     if call:
         # ``res = CALL(func, args, kwargs)``: call_push pushes a host callee's
         # result, a guest callee's Frame goes to the loop
         lines = lines[:-1] + ["return call_push(stack, %s)" % _CALL.match(lines[-1]).group(2)]
     for ln in lines:
         ln = _JUMP.sub(jump, ln)
-        ln = _DICT.sub(_dict_text, ln)
+        ln = _DICT.sub(lambda m: _dict_text(m, sizes), ln)
         ln = _PEEK.sub(lambda m: "stack[-%s]" % (
             m.group(1) if _WORD.fullmatch(m.group(1).strip()) else "(%s)" % m.group(1)), ln)
         out.append("    " + ln)
@@ -717,7 +737,7 @@ def generated_source():
     for d in DEFS.values():
         if isinstance(d.body, dict):
             out.append("%s_VARIANTS.update({%s})" % (d.name, ", ".join(
-                "%d: %s__%d" % (v, d.name, v) for v in d.body)))
+                "%d: %s__%d" % (v, d.name, v) for v in d.body if v is not None)))
     out.append("")
     out.append("HANDLERS = {%s}" % ", ".join("%r: %s" % (n, n) for n in DEFS))
     out.append("VARIANTS = {%s}" % ", ".join(
@@ -756,7 +776,8 @@ class _Plan:
 
     def __init__(self, d, value, ident):
         bodies = d.bodies()
-        lines = dict(bodies).get(value) if len(bodies) > 1 else bodies[0][1]
+        lines = (dict(bodies).get(value, dict(bodies).get(None)) if len(bodies) > 1
+                 else bodies[0][1])
         self.ins = [x for x in d.inputs if x.cond is None or x.present(value)]
         self.outs = [x for x in d.outputs if x.cond is None or x.present(value)]
         self.var_in = any(x.count is not None for x in self.ins)
@@ -918,7 +939,7 @@ def translate(g, name, darg):
         raise AssertionError("%s calls: no inline form" % name)
     is_int = darg.__class__ is int
     if isinstance(d.body, dict):
-        if not is_int or darg not in d.body:
+        if not is_int or (darg not in d.body and None not in d.body):
             return False
         value = darg
     else:

@@ -16,7 +16,7 @@ from .ops.names import load_deref_slow
 from .ops.names import load_global_slow
 from .ops.names import name_error
 from .ops.names import deref_name
-from .ops.names import load_builtin
+from .ops.names import load_name_global
 from .ops.names import locals_get
 from .ops.names import no_locals
 from .ops.arith import invert_bool
@@ -40,6 +40,7 @@ CONTAINS_OP_VARIANTS = {}
 COMPARE_OP_VARIANTS = {}
 BUILD_SLICE_VARIANTS = {}
 FORMAT_VALUE_VARIANTS = {}
+BUILD_MAP_VARIANTS = {}
 MAKE_FUNCTION_VARIANTS = {}
 CALL_FUNCTION_EX_VARIANTS = {}
 
@@ -824,6 +825,141 @@ def DELETE_DEREF(f, stack, oparg):
     fast[oparg].ob_ref = NULL
 
 
+def BUILD_MAP__0(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = ()
+    dct = {}
+    stack.append(dct)
+
+
+def BUILD_MAP__1(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-2:]
+    del stack[-2:]
+    dct = {values[0]: values[1]}
+    stack.append(dct)
+
+
+def BUILD_MAP__2(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-4:]
+    del stack[-4:]
+    dct = {values[0]: values[1], values[2]: values[3]}
+    stack.append(dct)
+
+
+def BUILD_MAP__3(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-6:]
+    del stack[-6:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5]}
+    stack.append(dct)
+
+
+def BUILD_MAP__4(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-8:]
+    del stack[-8:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7]}
+    stack.append(dct)
+
+
+def BUILD_MAP__5(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-10:]
+    del stack[-10:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9]}
+    stack.append(dct)
+
+
+def BUILD_MAP__6(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-12:]
+    del stack[-12:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11]}
+    stack.append(dct)
+
+
+def BUILD_MAP__7(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-14:]
+    del stack[-14:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13]}
+    stack.append(dct)
+
+
+def BUILD_MAP__8(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-16:]
+    del stack[-16:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15]}
+    stack.append(dct)
+
+
+def BUILD_MAP__9(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-18:]
+    del stack[-18:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17]}
+    stack.append(dct)
+
+
+def BUILD_MAP__10(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-20:]
+    del stack[-20:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19]}
+    stack.append(dct)
+
+
+def BUILD_MAP__11(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-22:]
+    del stack[-22:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21]}
+    stack.append(dct)
+
+
+def BUILD_MAP__12(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-24:]
+    del stack[-24:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23]}
+    stack.append(dct)
+
+
+def BUILD_MAP__13(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-26:]
+    del stack[-26:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23], values[24]: values[25]}
+    stack.append(dct)
+
+
+def BUILD_MAP__14(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-28:]
+    del stack[-28:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23], values[24]: values[25], values[26]: values[27]}
+    stack.append(dct)
+
+
+def BUILD_MAP__15(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-30:]
+    del stack[-30:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23], values[24]: values[25], values[26]: values[27], values[28]: values[29]}
+    stack.append(dct)
+
+
+def BUILD_MAP__16(f, stack, oparg):
+    '(values[oparg*2] -- dct)'
+    values = stack[-32:]
+    del stack[-32:]
+    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23], values[24]: values[25], values[26]: values[27], values[28]: values[29], values[30]: values[31]}
+    stack.append(dct)
+
+
 def BUILD_MAP(f, stack, oparg):
     '(values[oparg*2] -- dct)'
     n_ = oparg*2
@@ -857,12 +993,10 @@ def PRINT_EXPR(f, stack, oparg):
 
 def LOAD_NAME(f, stack, oparg):
     '( -- value)'
-    globals = f.f_globals
     locals = f._f_locals
     if locals is None: raise no_locals("when loading %r" % oparg)
     value = locals.get(oparg, NULL) if type(locals) is dict else locals_get(locals, oparg)
-    if value is NULL: value = globals.get(oparg, NULL) if globals.__class__ is dict else dict.get(globals, oparg, NULL)
-    if value is NULL: value = load_builtin(f, oparg)
+    if value is NULL: value = load_name_global(f, oparg)
     stack.append(value)
 
 
@@ -1239,8 +1373,9 @@ CONTAINS_OP_VARIANTS.update({0: CONTAINS_OP__0, 1: CONTAINS_OP__1})
 COMPARE_OP_VARIANTS.update({0: COMPARE_OP__0, 1: COMPARE_OP__1, 2: COMPARE_OP__2, 3: COMPARE_OP__3, 4: COMPARE_OP__4, 5: COMPARE_OP__5})
 BUILD_SLICE_VARIANTS.update({2: BUILD_SLICE__2, 3: BUILD_SLICE__3})
 FORMAT_VALUE_VARIANTS.update({0: FORMAT_VALUE__0, 1: FORMAT_VALUE__1, 2: FORMAT_VALUE__2, 3: FORMAT_VALUE__3, 4: FORMAT_VALUE__4, 5: FORMAT_VALUE__5, 6: FORMAT_VALUE__6, 7: FORMAT_VALUE__7})
+BUILD_MAP_VARIANTS.update({0: BUILD_MAP__0, 1: BUILD_MAP__1, 2: BUILD_MAP__2, 3: BUILD_MAP__3, 4: BUILD_MAP__4, 5: BUILD_MAP__5, 6: BUILD_MAP__6, 7: BUILD_MAP__7, 8: BUILD_MAP__8, 9: BUILD_MAP__9, 10: BUILD_MAP__10, 11: BUILD_MAP__11, 12: BUILD_MAP__12, 13: BUILD_MAP__13, 14: BUILD_MAP__14, 15: BUILD_MAP__15, 16: BUILD_MAP__16})
 MAKE_FUNCTION_VARIANTS.update({0: MAKE_FUNCTION__0, 1: MAKE_FUNCTION__1, 2: MAKE_FUNCTION__2, 3: MAKE_FUNCTION__3, 4: MAKE_FUNCTION__4, 5: MAKE_FUNCTION__5, 6: MAKE_FUNCTION__6, 7: MAKE_FUNCTION__7, 8: MAKE_FUNCTION__8, 9: MAKE_FUNCTION__9, 10: MAKE_FUNCTION__10, 11: MAKE_FUNCTION__11, 12: MAKE_FUNCTION__12, 13: MAKE_FUNCTION__13, 14: MAKE_FUNCTION__14, 15: MAKE_FUNCTION__15})
 CALL_FUNCTION_EX_VARIANTS.update({0: CALL_FUNCTION_EX__0, 1: CALL_FUNCTION_EX__1})
 
 HANDLERS = {'NOP': NOP, 'POP_TOP': POP_TOP, 'ROT_TWO': ROT_TWO, 'ROT_THREE': ROT_THREE, 'DUP_TOP': DUP_TOP, 'LOAD_CONST': LOAD_CONST, 'UNARY_POSITIVE': UNARY_POSITIVE, 'UNARY_NEGATIVE': UNARY_NEGATIVE, 'UNARY_NOT': UNARY_NOT, 'UNARY_INVERT': UNARY_INVERT, 'BINARY_ADD': BINARY_ADD, 'BINARY_SUBTRACT': BINARY_SUBTRACT, 'BINARY_MULTIPLY': BINARY_MULTIPLY, 'BINARY_MATRIX_MULTIPLY': BINARY_MATRIX_MULTIPLY, 'BINARY_TRUE_DIVIDE': BINARY_TRUE_DIVIDE, 'BINARY_FLOOR_DIVIDE': BINARY_FLOOR_DIVIDE, 'BINARY_MODULO': BINARY_MODULO, 'BINARY_POWER': BINARY_POWER, 'BINARY_LSHIFT': BINARY_LSHIFT, 'BINARY_RSHIFT': BINARY_RSHIFT, 'BINARY_AND': BINARY_AND, 'BINARY_XOR': BINARY_XOR, 'BINARY_OR': BINARY_OR, 'BINARY_SUBSCR': BINARY_SUBSCR, 'INPLACE_ADD': INPLACE_ADD, 'INPLACE_SUBTRACT': INPLACE_SUBTRACT, 'INPLACE_MULTIPLY': INPLACE_MULTIPLY, 'INPLACE_MATRIX_MULTIPLY': INPLACE_MATRIX_MULTIPLY, 'INPLACE_TRUE_DIVIDE': INPLACE_TRUE_DIVIDE, 'INPLACE_FLOOR_DIVIDE': INPLACE_FLOOR_DIVIDE, 'INPLACE_MODULO': INPLACE_MODULO, 'INPLACE_POWER': INPLACE_POWER, 'INPLACE_LSHIFT': INPLACE_LSHIFT, 'INPLACE_RSHIFT': INPLACE_RSHIFT, 'INPLACE_AND': INPLACE_AND, 'INPLACE_XOR': INPLACE_XOR, 'INPLACE_OR': INPLACE_OR, 'STORE_SUBSCR': STORE_SUBSCR, 'DELETE_SUBSCR': DELETE_SUBSCR, 'IS_OP': IS_OP, 'CONTAINS_OP': CONTAINS_OP, 'LOAD_CLOSURE': LOAD_CLOSURE, 'LOAD_DEREF': LOAD_DEREF, 'STORE_DEREF': STORE_DEREF, 'LOAD_FAST': LOAD_FAST, 'STORE_FAST': STORE_FAST, 'DELETE_FAST': DELETE_FAST, 'LOAD_GLOBAL': LOAD_GLOBAL, 'STORE_GLOBAL': STORE_GLOBAL, 'DELETE_GLOBAL': DELETE_GLOBAL, 'LOAD_ATTR': LOAD_ATTR, 'STORE_ATTR': STORE_ATTR, 'DELETE_ATTR': DELETE_ATTR, 'LOAD_METHOD': LOAD_METHOD, 'COMPARE_OP': COMPARE_OP, 'BUILD_TUPLE': BUILD_TUPLE, 'BUILD_LIST': BUILD_LIST, 'BUILD_SET': BUILD_SET, 'BUILD_STRING': BUILD_STRING, 'BUILD_SLICE': BUILD_SLICE, 'LIST_TO_TUPLE': LIST_TO_TUPLE, 'LIST_APPEND': LIST_APPEND, 'SET_ADD': SET_ADD, 'MAP_ADD': MAP_ADD, 'SET_UPDATE': SET_UPDATE, 'LIST_EXTEND': LIST_EXTEND, 'DICT_UPDATE': DICT_UPDATE, 'DICT_MERGE': DICT_MERGE, 'UNPACK_SEQUENCE': UNPACK_SEQUENCE, 'UNPACK_EX': UNPACK_EX, 'GET_ITER': GET_ITER, 'GET_LEN': GET_LEN, 'LOAD_ASSERTION_ERROR': LOAD_ASSERTION_ERROR, 'MATCH_MAPPING': MATCH_MAPPING, 'MATCH_SEQUENCE': MATCH_SEQUENCE, 'FORMAT_VALUE': FORMAT_VALUE, 'JUMP_FORWARD': JUMP_FORWARD, 'JUMP_ABSOLUTE': JUMP_ABSOLUTE, 'POP_JUMP_IF_FALSE': POP_JUMP_IF_FALSE, 'POP_JUMP_IF_TRUE': POP_JUMP_IF_TRUE, 'JUMP_IF_FALSE_OR_POP': JUMP_IF_FALSE_OR_POP, 'JUMP_IF_TRUE_OR_POP': JUMP_IF_TRUE_OR_POP, 'ROT_FOUR': ROT_FOUR, 'DUP_TOP_TWO': DUP_TOP_TWO, 'LOAD_CLASSDEREF': LOAD_CLASSDEREF, 'DELETE_DEREF': DELETE_DEREF, 'BUILD_MAP': BUILD_MAP, 'BUILD_CONST_KEY_MAP': BUILD_CONST_KEY_MAP, 'ROT_N': ROT_N, 'PRINT_EXPR': PRINT_EXPR, 'LOAD_NAME': LOAD_NAME, 'STORE_NAME': STORE_NAME, 'DELETE_NAME': DELETE_NAME, 'SETUP_ANNOTATIONS': SETUP_ANNOTATIONS, 'IMPORT_NAME': IMPORT_NAME, 'IMPORT_FROM': IMPORT_FROM, 'IMPORT_STAR': IMPORT_STAR, 'MATCH_KEYS': MATCH_KEYS, 'COPY_DICT_WITHOUT_KEYS': COPY_DICT_WITHOUT_KEYS, 'MATCH_CLASS': MATCH_CLASS, 'MAKE_FUNCTION': MAKE_FUNCTION, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX, 'LOAD_BUILD_CLASS': LOAD_BUILD_CLASS, 'GET_YIELD_FROM_ITER': GET_YIELD_FROM_ITER}
-VARIANTS = {'IS_OP': IS_OP_VARIANTS, 'CONTAINS_OP': CONTAINS_OP_VARIANTS, 'COMPARE_OP': COMPARE_OP_VARIANTS, 'BUILD_SLICE': BUILD_SLICE_VARIANTS, 'FORMAT_VALUE': FORMAT_VALUE_VARIANTS, 'MAKE_FUNCTION': MAKE_FUNCTION_VARIANTS, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX_VARIANTS}
+VARIANTS = {'IS_OP': IS_OP_VARIANTS, 'CONTAINS_OP': CONTAINS_OP_VARIANTS, 'COMPARE_OP': COMPARE_OP_VARIANTS, 'BUILD_SLICE': BUILD_SLICE_VARIANTS, 'FORMAT_VALUE': FORMAT_VALUE_VARIANTS, 'BUILD_MAP': BUILD_MAP_VARIANTS, 'MAKE_FUNCTION': MAKE_FUNCTION_VARIANTS, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX_VARIANTS}

@@ -8,7 +8,7 @@ defined", and for unbound locals and free variables the 3.10 or the 3.11+
 wording depending on the host.  The name opcodes themselves (fast locals,
 globals, the locals mapping, cells, attributes) are declared in bytecodes.py;
 their slow and error paths (unbound_local, unbound_deref, load_deref_slow,
-load_global_slow, locals_get, load_builtin) are here.
+load_global_slow, locals_get, load_name_global) are here.
 """
 
 import sys
@@ -115,6 +115,19 @@ def locals_get(mapping, name):
         return mapping[name]
     except KeyError:
         return NULL
+
+
+def load_name_global(f, name):
+    """LOAD_NAME past the locals mapping: the globals with PyDict_GetItem (no
+    __missing__, no method a dict subclass overrides), then the builtins."""
+    g = f.f_globals
+    value = g.get(name, NULL) if g.__class__ is dict else dict.get(g, name, NULL)
+    if value is NULL:
+        b = f.f_builtins
+        value = b.get(name, NULL) if b.__class__ is dict else NULL
+        if value is NULL:
+            return load_builtin(f, name)     # (a mapping as builtins, or the NameError)
+    return value
 
 
 def no_locals(what):
