@@ -5,7 +5,9 @@ of pre-decoded instructions, the ``exception_unwind`` walk of the block stack
 with the 6-value push on entering a handler, UNWIND_EXCEPT_HANDLER) and, for
 calls, CPython 3.11's inlined Python-to-Python calls: a guest call pushes the
 callee's Frame and the same loop continues in it; RETURN_VALUE resumes the
-caller.  Nothing here is opcode-specific: handlers live in ops/*.
+caller.  Nothing here is opcode-specific: handlers live in ops/*.  The frame
+switch (push, pop) is frameswitch.py's; the plain loop has copies generated
+from it inline (``# frameswitch.NAME`` ... ``# end frameswitch.NAME``).
 
 Entry points:
   run_code(code, globals, locals=None)  run a module-level Code (like exec)
@@ -28,6 +30,7 @@ from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
                                    FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
                                    FRAME_RAISED)
 from .decode import decode
+from .frameswitch import leave as _leave
 from .superinstr import FUSED_LINES, FUSED, HEADER_CODE as _HEADER_CODE
 from . import tier2 as _tier2
 from .t2frames import LEAN as _LEAN, materialise as _materialise
@@ -178,13 +181,16 @@ def _eval_plain(tstate, f, throwexc):
                                 # outside this loop's exception handling
                                 handoff = r
                                 break
+                            # (raised at the call, fused or not: ip)
+                            # frameswitch.enter(tstate, f, r) ... before raise: ip = f._lasti + 1
                             if tstate.depth >= tstate.recursion_limit:
-                                ip = f._lasti + 1   # raised at the call, fused or not
+                                ip = f._lasti + 1
                                 raise _recursion_error()
                             tstate.depth += 1
                             r.f_back = f
+                            tstate.frame = r
+                            # end frameswitch.enter
                             f = r
-                            tstate.frame = f
                             f.f_state = FRAME_EXECUTING
                             stack = f.f_valuestack
                             instrs = f.f_instrs
@@ -196,7 +202,6 @@ def _eval_plain(tstate, f, throwexc):
                             f.f_state = FRAME_RETURNED
                             if f is entry:
                                 return retval
-                            tstate.depth -= 1
                             init_self = f.f_init_self
                             back = f.f_back
                             if init_self is not None and type(init_self) is Generator:
@@ -205,7 +210,10 @@ def _eval_plain(tstate, f, throwexc):
                                 # its result
                                 _gen_leave(tstate, f, init_self, True)
                                 f = back
+                                # frameswitch.leave(tstate, f)
+                                tstate.depth -= 1
                                 tstate.frame = f
+                                # end frameswitch.leave
                                 stack = f.f_valuestack
                                 instrs = f.f_instrs
                                 if f.f_code.co_code[2 * f._lasti] == _OP_YIELD_FROM:
@@ -219,7 +227,10 @@ def _eval_plain(tstate, f, throwexc):
                             done = f
                             f = back
                             back = None
+                            # frameswitch.leave(tstate, f)
+                            tstate.depth -= 1
                             tstate.frame = f
+                            # end frameswitch.leave
                             stack = f.f_valuestack
                             instrs = f.f_instrs
                             ip = f._lasti + 1
@@ -261,10 +272,12 @@ def _eval_plain(tstate, f, throwexc):
                                 retval = stack.pop()
                                 back = f.f_back
                                 _gen_leave(tstate, f, f.f_init_self, False)
-                                tstate.depth -= 1
                                 f = back
                                 back = None
+                                # frameswitch.leave(tstate, f)
+                                tstate.depth -= 1
                                 tstate.frame = f
+                                # end frameswitch.leave
                                 stack = f.f_valuestack
                                 instrs = f.f_instrs
                                 stack.append(retval)
@@ -472,14 +485,13 @@ def _unwind(tstate, entry, f, exc, add_tb):
         f.f_state = FRAME_RAISED
         if f is entry:
             return None, exc
-        tstate.depth -= 1
         back = f.f_back
         gen = f.f_init_self
         if gen is not None and type(gen) is Generator:
             _gen_leave(tstate, f, gen, True)
             exc = _gen_exception(gen, exc)
         f = back
-        tstate.frame = f
+        _leave(tstate, f)
 
 
 # -- generators resumed inside the plain loop --------------------------------------------

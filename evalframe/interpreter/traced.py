@@ -35,6 +35,7 @@ from ..objects.frameobject import (Frame, FRAME_EXECUTING, FRAME_RETURNED,
                                    FRAME_SUSPENDED, FRAME_UNWINDING)
 from . import ceval
 from .decode import decode
+from .frameswitch import enter, leave
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from .pystate import get_tstate
 from .abort import AbortRun, stops_run  # (tools import AbortRun from here)
@@ -392,10 +393,9 @@ class TracedLoop:
                             pending = err
                         if f is entry:
                             return retval
-                        tstate.depth -= 1
                         init_self = f.f_init_self
                         done, f = f, f.f_back
-                        tstate.frame = f
+                        leave(tstate, f)
                         last_f = None
                         frame_dealloc(done, 1)  # parked if nothing holds it
                         done = None
@@ -454,29 +454,23 @@ class TracedLoop:
                         exc = err
                     if f is entry:
                         raise _Escape(exc)
-                    tstate.depth -= 1
                     f = f.f_back
-                    tstate.frame = f
+                    leave(tstate, f)
                     add_tb = True
                     report = True
 
     def _push(self, tstate, f, callee):
         """A guest call: enter ``callee`` inline (its 'call' event first)."""
-        if tstate.depth >= tstate.recursion_limit:
-            raise ceval.recursion_error()
         callee = frame_new(callee)      # co_zombieframe, revived (frameobject.py)
         if was_reused(callee):
             self._ids.pop(callee, None)  # a new activation gets a new frame_id
-        tstate.depth += 1
-        callee.f_back = f
-        tstate.frame = callee
+        enter(tstate, f, callee)        # (the recursion check: the caller's error)
         try:
             self._enter(callee)
         except BaseException:
             # 3.10: a 'call' trace error leaves the frame unrun (exit_eval_frame);
             # the caller sees the error at its call instruction.
-            tstate.depth -= 1
-            tstate.frame = f
+            leave(tstate, f)
             raise
         callee.f_state = FRAME_EXECUTING
         return callee, callee.f_valuestack, _basic(callee), callee._lasti + 1, callee._lasti

@@ -1,0 +1,119 @@
+"""The frame switch of the eval loops, written once: entering a guest callee
+inline and going back to its caller.
+
+Mirrors the frame push of CPython 3.11's inlined calls (_PyEvalFramePushAndInit
+with _Py_EnterRecursivePy's depth check) and its pop (_PyEvalFrameClearAndPop,
+``frame = cframe.current_frame = pop_frame(...)``).  Both loops run these
+definitions: the traced loop (traced.py) and ceval._unwind call them; the plain
+loop (ceval._eval_plain), the hottest path, has them inline, as copies
+GENERATED from these functions' bodies (``inline``) between marker comments:
+
+    # frameswitch.enter(tstate, f, r) ... before raise: ip = f._lasti + 1
+    ...the body, parameters renamed to the loop's variables...
+    # end frameswitch.enter
+
+``python -m evalframe.interpreter.frameswitch`` rewrites the copies; a test
+(tests/vm/test_frameswitch.py) fails when one is stale or edited by hand.
+What is not here: a generator's own bookkeeping (ceval._gen_enter/_gen_leave),
+the call's and return's trace events (traced.py), and parking a returned frame
+as its code's zombie (objects/frameobject.py).
+"""
+
+import ast
+import inspect
+import os
+import re
+
+
+def recursion_error():
+    from .ceval import _recursion_error
+    return _recursion_error()
+
+
+def enter(tstate, caller, callee):
+    """A guest call: ``callee`` runs next in this loop, called by ``caller``
+    (the recursion check first: the caller gets the error at its call)."""
+    if tstate.depth >= tstate.recursion_limit:
+        raise recursion_error()
+    tstate.depth += 1
+    callee.f_back = caller
+    tstate.frame = callee
+
+
+def leave(tstate, back):
+    """A frame has returned (or been left by an exception) to ``back``, its
+    caller in this loop."""
+    tstate.depth -= 1
+    tstate.frame = back
+
+
+DEFINITIONS = {"enter": enter, "leave": leave}
+
+# "# frameswitch.NAME(ARGS)" [" ... before raise: STATEMENT"], the copy, "# end frameswitch.NAME"
+_BLOCK = re.compile(r"^( *)# frameswitch\.(\w+)\(([^)\n]*)\)(?: \.\.\. before raise: ([^\n]*))?\n"
+                    r"(.*?)^\1# end frameswitch\.\2\n", re.M | re.S)
+
+
+class _Rename(ast.NodeTransformer):
+    def __init__(self, names):
+        self.names = names
+
+    def visit_Name(self, node):
+        if node.id in self.names:
+            return ast.copy_location(ast.Name(self.names[node.id], node.ctx), node)
+        return node
+
+
+def inline(name, args, before_raise=None, indent=""):
+    """The body of definition ``name`` as inline statements: its parameters
+    renamed to ``args`` (the loop's expressions, names), ``recursion_error``
+    to the loop's (``_recursion_error``), ``before_raise`` (a statement of
+    the loop's) put before each ``raise``."""
+    fn = DEFINITIONS[name]
+    tree = ast.parse(inspect.getsource(fn))
+    body = tree.body[0].body
+    if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]                 # (the docstring)
+    params = [a.arg for a in tree.body[0].args.args]
+    names = dict(zip(params, [a.strip() for a in args.split(",")]))
+    names["recursion_error"] = "_recursion_error"
+    out = []
+    for stmt in body:
+        stmt = _Rename(names).visit(stmt)
+        text = ast.unparse(stmt)
+        if before_raise:
+            text = re.sub(r"^( *)raise ", lambda m: "%s%s\n%sraise " % (
+                m.group(1), before_raise, m.group(1)), text, flags=re.M)
+        out.extend(indent + ln for ln in text.split("\n"))
+    return "\n".join(out) + "\n"
+
+
+def regenerate(text):
+    """``text`` (a module's source) with every generated copy rewritten."""
+    def block(m):
+        indent, name, args, before, _ = m.groups()
+        head = "%s# frameswitch.%s(%s)%s\n" % (
+            indent, name, args, " ... before raise: " + before if before else "")
+        return (head + inline(name, args, before, indent)
+                + "%s# end frameswitch.%s\n" % (indent, name))
+    return _BLOCK.sub(block, text)
+
+
+def blocks(text):
+    """The names of the generated copies in ``text``, in order."""
+    return [m.group(2) for m in _BLOCK.finditer(text)]
+
+
+# the modules holding generated copies
+COPIES = (os.path.join(os.path.dirname(os.path.abspath(__file__)), "ceval.py"),)
+
+
+if __name__ == "__main__":
+    for path in COPIES:
+        with open(path) as f:
+            old = f.read()
+        new = regenerate(old)
+        if new != old:
+            with open(path, "w") as f:
+                f.write(new)
+        print("%s: %d copies" % (path, len(blocks(new))))
