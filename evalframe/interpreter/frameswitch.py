@@ -19,8 +19,6 @@ the call's and return's trace events (traced.py), and parking a returned frame
 as its code's zombie (objects/frameobject.py).
 """
 
-import ast
-import inspect
 import os
 import re
 
@@ -50,18 +48,13 @@ def leave(tstate, back):
 DEFINITIONS = {"enter": enter, "leave": leave}
 
 # "# frameswitch.NAME(ARGS)" [" ... before raise: STATEMENT"], the copy, "# end frameswitch.NAME"
-_BLOCK = re.compile(r"^( *)# frameswitch\.(\w+)\(([^)\n]*)\)(?: \.\.\. before raise: ([^\n]*))?\n"
-                    r"(.*?)^\1# end frameswitch\.\2\n", re.M | re.S)
+# (compiled when first needed: regenerating and the tests, never at start-up)
+_BLOCK_PATTERN = (r"^( *)# frameswitch\.(\w+)\(([^)\n]*)\)(?: \.\.\. before raise: ([^\n]*))?\n"
+                  r"(.*?)^\1# end frameswitch\.\2\n")
 
 
-class _Rename(ast.NodeTransformer):
-    def __init__(self, names):
-        self.names = names
-
-    def visit_Name(self, node):
-        if node.id in self.names:
-            return ast.copy_location(ast.Name(self.names[node.id], node.ctx), node)
-        return node
+def block_pattern():
+    return re.compile(_BLOCK_PATTERN, re.M | re.S)
 
 
 def inline(name, args, before_raise=None, indent=""):
@@ -69,6 +62,16 @@ def inline(name, args, before_raise=None, indent=""):
     renamed to ``args`` (the loop's expressions, names), ``recursion_error``
     to the loop's (``_recursion_error``), ``before_raise`` (a statement of
     the loop's) put before each ``raise``."""
+    # (ast and inspect only here: regenerating, and the tests; never at start-up)
+    import ast
+    import inspect
+
+    class Rename(ast.NodeTransformer):
+        def visit_Name(self, node):
+            if node.id in names:
+                return ast.copy_location(ast.Name(names[node.id], node.ctx), node)
+            return node
+
     fn = DEFINITIONS[name]
     tree = ast.parse(inspect.getsource(fn))
     body = tree.body[0].body
@@ -79,7 +82,7 @@ def inline(name, args, before_raise=None, indent=""):
     names["recursion_error"] = "_recursion_error"
     out = []
     for stmt in body:
-        stmt = _Rename(names).visit(stmt)
+        stmt = Rename().visit(stmt)
         text = ast.unparse(stmt)
         if before_raise:
             text = re.sub(r"^( *)raise ", lambda m: "%s%s\n%sraise " % (
@@ -96,12 +99,12 @@ def regenerate(text):
             indent, name, args, " ... before raise: " + before if before else "")
         return (head + inline(name, args, before, indent)
                 + "%s# end frameswitch.%s\n" % (indent, name))
-    return _BLOCK.sub(block, text)
+    return block_pattern().sub(block, text)
 
 
 def blocks(text):
     """The names of the generated copies in ``text``, in order."""
-    return [m.group(2) for m in _BLOCK.finditer(text)]
+    return [m.group(2) for m in block_pattern().finditer(text)]
 
 
 # the modules holding generated copies

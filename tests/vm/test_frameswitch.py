@@ -39,7 +39,7 @@ def test_a_hand_edit_is_found():
 
 
 def _outside_copies(text):
-    return frameswitch._BLOCK.sub("", text)
+    return frameswitch.block_pattern().sub("", text)
 
 
 def test_no_other_frame_switch_in_the_loops():
