@@ -100,6 +100,58 @@ def test_no_second_definition_in_the_interpreter():
     assert not found, found
 
 
+def _code_mentions(path, names):
+    """(line, name) of each mention of ``names`` in the code of ``path``
+    that is not an attribute (``opcodes.NAME``: the opcode's number) nor in
+    a comment or docstring: an identifier, or a string naming the opcode."""
+    import io
+    import tokenize
+    found = []
+    prev = None             # the previous significant token
+    for tok in tokenize.generate_tokens(io.StringIO(path.read_text()).readline):
+        if tok.type in (tokenize.COMMENT, tokenize.NL):
+            continue
+        if tok.type == tokenize.NAME and tok.string in names:
+            if not (prev is not None and prev.string == "."):
+                found.append((tok.start[0], tok.string))
+        elif tok.type == tokenize.STRING:
+            docstring = prev is None or prev.type in (tokenize.NEWLINE, tokenize.INDENT,
+                                                      tokenize.DEDENT)
+            if not docstring:
+                for name in re.findall(r"\b[A-Z][A-Z_]+\b", tok.string):
+                    if name in names:
+                        found.append((tok.start[0], name))
+        prev = tok
+    return found
+
+
+def test_grep_lands_on_the_definition():
+    """Issue 8's acceptance: a declared opcode's name, in the interpreter's
+    code, is in bytecodes.py's declaration (and the generated handlers) only;
+    elsewhere it is at most ``opcodes.NAME`` (its number, e.g. decode.py's
+    NOP) or prose in a comment or docstring: no handler, template, table entry
+    or set that lists it."""
+    found = []
+    for path in sorted(INTERPRETER.rglob("*.py")):
+        if path.name in ("bytecodes.py", "generated_handlers.py"):
+            continue
+        found += ["%s:%d %s" % (path.name, line, name)
+                  for line, name in _code_mentions(path, bytecodes.DEFS)]
+    assert not found, found
+
+
+def test_the_handlers_left_in_ops_are_the_undeclared():
+    """The ops modules register hand-written handlers only for the opcodes
+    not declared (23 of 3.10's 127, and the two 3.11 exception-group ones)."""
+    ops.handler_table()
+    hand = sorted(n for n, fn in ops.HANDLERS.items()
+                  if fn.__code__.co_filename != bytecodes.GENERATED)
+    assert not set(hand) & set(bytecodes.DEFS)
+    assert sorted(set(hand) | set(bytecodes.DEFS)) == sorted(
+        n for n in opcodes.opmap if not n.startswith("<"))
+    assert len(bytecodes.DEFS) == 104 and len(hand) == 25
+
+
 def test_every_declared_opcode_is_fused_inline():
     """Every declared opcode has its derived template, but those whose body
     ends in ``res = CALL(...)``: a guest callee's frame goes to the loop."""
