@@ -130,12 +130,6 @@ class Inst:
     def jumps(self):
         return any(_JUMP.search(ln) for _, lines in self.bodies() for ln in lines)
 
-    def mentions(self, text):
-        """Whether some body has ``text`` (the derived facts below: a
-        substring test, cheap at import)."""
-        bodies = self.body.values() if isinstance(self.body, dict) else (self.body,)
-        return any(text in b for b in bodies)
-
     def bodies(self):
         """[(oparg value or None, body lines)]."""
         if isinstance(self.body, dict):
@@ -397,10 +391,10 @@ fast[oparg].ob_ref = NULL
 # dict displays: DICT(keys, values) is the dict of the pairs (a dict display
 # in a template when both runs are known); BUILD_CONST_KEY_MAP's keys are a
 # constant tuple the templates check at translation time
-# (one handler per count the compiler emits, 0 to 16 pairs, each a dict
-# display; the key None: the body for any other count)
+# (one handler per small count, 0 to 4 pairs, each a dict display; the key
+# None: the body for any other count)
 inst("BUILD_MAP", "(values[oparg*2] -- dct)",
-     dict.fromkeys(list(range(17)) + [None], "dct = DICT(values[0::2], values[1::2])"))
+     dict.fromkeys((0, 1, 2, 3, 4, None), "dct = DICT(values[0::2], values[1::2])"))
 inst("BUILD_CONST_KEY_MAP", "(values[oparg], key_names -- dct)", """
 if key_names.__class__ is not tuple or len(key_names) != oparg: raise SystemError("bad BUILD_CONST_KEY_MAP keys argument")  # unless const
 dct = DICT(key_names, values)
@@ -510,9 +504,18 @@ it = iterable if isinstance(iterable, GEN_CORO_TYPES) else iter(iterable)
 # -- derived: facts the analyses of tier 2 and fusion read ---------------------------------
 
 def _facts():
-    jumps, stores, deletes = set(), set(), set()
+    jumps, stores, deletes, calls, needs_locals, with_index = set(), set(), set(), set(), set(), set()
     for d in DEFS.values():
-        lines = [ln.split("#")[0].strip() for _, body in d.bodies() for ln in body]
+        # (each distinct body once: BUILD_MAP's per-count bodies are one text)
+        texts = dict.fromkeys(d.body.values()) if isinstance(d.body, dict) else (d.body,)
+        for text in texts:
+            if " = CALL(" in text:
+                calls.add(d.name)
+            if "no_locals(" in text:
+                needs_locals.add(d.name)
+            if "INDEX" in text:
+                with_index.add(d.name)
+        lines = [ln.split("#")[0].strip() for text in texts for ln in _lines(text)]
         if lines and _JUMP.fullmatch(lines[-1]):
             jumps.add(d.name)
         for ln in lines:
@@ -520,12 +523,17 @@ def _facts():
                 deletes.add(d.name)
             elif _BINDS.match(ln):
                 stores.add(d.name)
-    return frozenset(jumps), frozenset(stores), frozenset(deletes)
+    return tuple(frozenset(x) for x in (jumps, stores, deletes, calls, needs_locals, with_index))
 
 
 # opcodes that always jump (a body ending in an unconditional JUMP), that
-# bind a fast local (``fast[oparg] = value``), that unbind one (``= NULL``)
-ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL = _facts()
+# bind a fast local (``fast[oparg] = value``), that unbind one (``= NULL``);
+# whose body ends in ``res = CALL(...)`` (a guest callee's Frame goes to the
+# loop: no inline template, tier 2 runs the handler and the frame), that need
+# the locals mapping (no_locals without one: a module or class body, never in
+# tier 2), and whose argument is decoded as (value, own index) (their body
+# names INDEX)
+ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL, CALLS, NEEDS_LOCALS, WITH_INDEX = _facts()
 
 
 # -- derived: the plain handlers ---------------------------------------------------------
@@ -540,16 +548,17 @@ def _jump_args(m):
 
 def _count_uses(lines, word):
     return sum(_NAME.findall(ln.split("#")[0]).count(word) for ln in lines)
+    return tuple(frozenset(x) for x in (jumps, stores, deletes, calls, needs_locals, with_index))
 
 
-# opcodes whose body ends in ``res = CALL(...)`` (a guest callee's Frame goes
-# to the loop: no inline template, tier 2 runs the handler and the frame),
-# that need the locals mapping (no_locals without one: a module or class
-# body, never in tier 2), and whose argument is decoded as (value, own
-# index) (their body names INDEX)
-CALLS = frozenset(n for n, d in DEFS.items() if d.mentions(" = CALL("))
-NEEDS_LOCALS = frozenset(n for n, d in DEFS.items() if d.mentions("no_locals("))
-WITH_INDEX = frozenset(n for n, d in DEFS.items() if d.mentions("INDEX"))
+# opcodes that always jump (a body ending in an unconditional JUMP), that
+# bind a fast local (``fast[oparg] = value``), that unbind one (``= NULL``);
+# whose body ends in ``res = CALL(...)`` (a guest callee's Frame goes to the
+# loop: no inline template, tier 2 runs the handler and the frame), that need
+# the locals mapping (no_locals without one: a module or class body, never in
+# tier 2), and whose argument is decoded as (value, own index) (their body
+# names INDEX)
+ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL, CALLS, NEEDS_LOCALS, WITH_INDEX = _facts()
 
 
 def handler_source(d):

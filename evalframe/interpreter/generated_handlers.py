@@ -864,102 +864,6 @@ def BUILD_MAP__4(f, stack, oparg):
     stack.append(dct)
 
 
-def BUILD_MAP__5(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-10:]
-    del stack[-10:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9]}
-    stack.append(dct)
-
-
-def BUILD_MAP__6(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-12:]
-    del stack[-12:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11]}
-    stack.append(dct)
-
-
-def BUILD_MAP__7(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-14:]
-    del stack[-14:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13]}
-    stack.append(dct)
-
-
-def BUILD_MAP__8(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-16:]
-    del stack[-16:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15]}
-    stack.append(dct)
-
-
-def BUILD_MAP__9(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-18:]
-    del stack[-18:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17]}
-    stack.append(dct)
-
-
-def BUILD_MAP__10(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-20:]
-    del stack[-20:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19]}
-    stack.append(dct)
-
-
-def BUILD_MAP__11(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-22:]
-    del stack[-22:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21]}
-    stack.append(dct)
-
-
-def BUILD_MAP__12(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-24:]
-    del stack[-24:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23]}
-    stack.append(dct)
-
-
-def BUILD_MAP__13(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-26:]
-    del stack[-26:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23], values[24]: values[25]}
-    stack.append(dct)
-
-
-def BUILD_MAP__14(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-28:]
-    del stack[-28:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23], values[24]: values[25], values[26]: values[27]}
-    stack.append(dct)
-
-
-def BUILD_MAP__15(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-30:]
-    del stack[-30:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23], values[24]: values[25], values[26]: values[27], values[28]: values[29]}
-    stack.append(dct)
-
-
-def BUILD_MAP__16(f, stack, oparg):
-    '(values[oparg*2] -- dct)'
-    values = stack[-32:]
-    del stack[-32:]
-    dct = {values[0]: values[1], values[2]: values[3], values[4]: values[5], values[6]: values[7], values[8]: values[9], values[10]: values[11], values[12]: values[13], values[14]: values[15], values[16]: values[17], values[18]: values[19], values[20]: values[21], values[22]: values[23], values[24]: values[25], values[26]: values[27], values[28]: values[29], values[30]: values[31]}
-    stack.append(dct)
-
-
 def BUILD_MAP(f, stack, oparg):
     '(values[oparg*2] -- dct)'
     n_ = oparg*2
@@ -1373,7 +1277,7 @@ CONTAINS_OP_VARIANTS.update({0: CONTAINS_OP__0, 1: CONTAINS_OP__1})
 COMPARE_OP_VARIANTS.update({0: COMPARE_OP__0, 1: COMPARE_OP__1, 2: COMPARE_OP__2, 3: COMPARE_OP__3, 4: COMPARE_OP__4, 5: COMPARE_OP__5})
 BUILD_SLICE_VARIANTS.update({2: BUILD_SLICE__2, 3: BUILD_SLICE__3})
 FORMAT_VALUE_VARIANTS.update({0: FORMAT_VALUE__0, 1: FORMAT_VALUE__1, 2: FORMAT_VALUE__2, 3: FORMAT_VALUE__3, 4: FORMAT_VALUE__4, 5: FORMAT_VALUE__5, 6: FORMAT_VALUE__6, 7: FORMAT_VALUE__7})
-BUILD_MAP_VARIANTS.update({0: BUILD_MAP__0, 1: BUILD_MAP__1, 2: BUILD_MAP__2, 3: BUILD_MAP__3, 4: BUILD_MAP__4, 5: BUILD_MAP__5, 6: BUILD_MAP__6, 7: BUILD_MAP__7, 8: BUILD_MAP__8, 9: BUILD_MAP__9, 10: BUILD_MAP__10, 11: BUILD_MAP__11, 12: BUILD_MAP__12, 13: BUILD_MAP__13, 14: BUILD_MAP__14, 15: BUILD_MAP__15, 16: BUILD_MAP__16})
+BUILD_MAP_VARIANTS.update({0: BUILD_MAP__0, 1: BUILD_MAP__1, 2: BUILD_MAP__2, 3: BUILD_MAP__3, 4: BUILD_MAP__4})
 MAKE_FUNCTION_VARIANTS.update({0: MAKE_FUNCTION__0, 1: MAKE_FUNCTION__1, 2: MAKE_FUNCTION__2, 3: MAKE_FUNCTION__3, 4: MAKE_FUNCTION__4, 5: MAKE_FUNCTION__5, 6: MAKE_FUNCTION__6, 7: MAKE_FUNCTION__7, 8: MAKE_FUNCTION__8, 9: MAKE_FUNCTION__9, 10: MAKE_FUNCTION__10, 11: MAKE_FUNCTION__11, 12: MAKE_FUNCTION__12, 13: MAKE_FUNCTION__13, 14: MAKE_FUNCTION__14, 15: MAKE_FUNCTION__15})
 CALL_FUNCTION_EX_VARIANTS.update({0: CALL_FUNCTION_EX__0, 1: CALL_FUNCTION_EX__1})
 
