@@ -185,7 +185,7 @@ def _eval_plain(tstate, f, throwexc):
                             # frameswitch.enter(tstate, f, r) ... before raise: ip = f._lasti + 1
                             if tstate.depth >= tstate.recursion_limit:
                                 ip = f._lasti + 1
-                                raise _recursion_error()
+                                raise recursion_error()
                             tstate.depth += 1
                             r.f_back = f
                             tstate.frame = r

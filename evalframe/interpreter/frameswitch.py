@@ -24,8 +24,8 @@ import re
 
 
 def recursion_error():
-    from .ceval import _recursion_error
-    return _recursion_error()
+    from .ceval import recursion_error
+    return recursion_error()
 
 
 def enter(tstate, caller, callee):
@@ -59,9 +59,9 @@ def block_pattern():
 
 def inline(name, args, before_raise=None, indent=""):
     """The body of definition ``name`` as inline statements: its parameters
-    renamed to ``args`` (the loop's expressions, names), ``recursion_error``
-    to the loop's (``_recursion_error``), ``before_raise`` (a statement of
-    the loop's) put before each ``raise``."""
+    renamed to ``args`` (the loop's expressions, names; ``recursion_error``
+    is the loop module's own, ceval.recursion_error), ``before_raise`` (a
+    statement of the loop's) put before each ``raise``."""
     # (ast and inspect only here: regenerating, and the tests; never at start-up)
     import ast
     import inspect
@@ -79,7 +79,6 @@ def inline(name, args, before_raise=None, indent=""):
         body = body[1:]                 # (the docstring)
     params = [a.arg for a in tree.body[0].args.args]
     names = dict(zip(params, [a.strip() for a in args.split(",")]))
-    names["recursion_error"] = "_recursion_error"
     out = []
     for stmt in body:
         stmt = Rename().visit(stmt)

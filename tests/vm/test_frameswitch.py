@@ -61,7 +61,7 @@ def test_inline_renames_and_inserts_before_raise():
     assert src.splitlines() == [
         "  if ts.depth >= ts.recursion_limit:",
         "      ip = 0",
-        "      raise _recursion_error()",
+        "      raise recursion_error()",
         "  ts.depth += 1",
         "  b.f_back = a",
         "  ts.frame = b",
