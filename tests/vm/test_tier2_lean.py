@@ -139,8 +139,8 @@ def test_keyword_only_and_star_parameters_are_lean(eager):
 
 @pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
 def test_functions_and_classes_made_in_lean_code(eager):
-    # MAKE_FUNCTION and LOAD_BUILD_CLASS get the lean function's bindings
-    # (tier2.Bindings) instead of a materialised frame
+    # MAKE_FUNCTION and LOAD_BUILD_CLASS take their derived templates, which
+    # read the lean function's bound globals_ and builtins_: no frame materialised
     source = (
         "import sys\n"
         "def make(n):\n"
