@@ -632,10 +632,34 @@ def _emit_call(g, name, arg):
         g.emit("if type(%s) is Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
                "%s = %s(tstate%s%s)" % (func, func, len(argv), ln, func, r, ln,
                                         "".join(", " + a for a in argv), _moved(g, argv)))
+        sup = None if argv else _zero_arg_super(g)
+        if sup is not None:
+            # (whatever name it was called by: the builtin super itself,
+            # compared at each call, as the guest may rebind the name)
+            g.emit("elif %s is super_: %s = %s" % (func, r, sup))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
     return r
+
+
+def _zero_arg_super(g):
+    """The expression a lean function computes ``super()`` with (no Frame:
+    its first argument's current value, in its cell if it is one, and its
+    ``__class__`` cell; builtins.lean_super), or None where the frame-based
+    path must say why it cannot (no argument: CPython's error)."""
+    code = g.code
+    if not g.lean or not code.co_argcount or "__class__" not in code.co_freevars:
+        return None
+    first = "l0"
+    cell2arg = code._decoded.cell2arg
+    if cell2arg is not None and 0 in cell2arg:
+        # (3.10's frame moves an argument that is a cell into the cell and
+        # clears the local: super_init_without_args then reads the cell)
+        first = "l%d.ob_ref" % (code.co_nlocals + cell2arg.index(0))
+    cls = "l%d" % (code.co_nlocals + len(code.co_cellvars)
+                   + code.co_freevars.index("__class__"))
+    return "lean_super(%s, %s)" % (first, cls)
 
 
 def _moved(g, args):
@@ -876,10 +900,7 @@ def nparams(code):
 
 def _compile_lean(code, d):
     global _count
-    if (code.co_flags & _CO_GENERATORS or code.co_cellvars or not eligible(code, d.raw)
-            # (zero-argument super() reads its frame at every call: a lean
-            # call would materialise one each time, 3x slower than a Frame)
-            or "__class__" in code.co_freevars):
+    if code.co_flags & _CO_GENERATORS or code.co_cellvars or not eligible(code, d.raw):
         return False
     try:
         g, nslots, comments = translate(code, d, _Lean)
@@ -1516,6 +1537,7 @@ def _namespace():
         from .call import bind_args as _bind_args
         from .decode import decode as _decode
         from ..objects.genobject import Generator as _Generator
+        from ..runtime.builtins import lean_super
         global _tracebacks
         from ..runtime import tracebacks as _tracebacks
         from .specialize import fast_frame
@@ -1541,6 +1563,7 @@ def _namespace():
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
             "run_generic": run_generic, "Generator": _Generator, "Bindings": Bindings,
+            "super_": super, "lean_super": lean_super,
         })
         _NS = ns
     return _NS
