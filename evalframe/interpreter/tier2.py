@@ -637,6 +637,14 @@ def _emit_call(g, name, arg):
             # (whatever name it was called by: the builtin super itself,
             # compared at each call, as the guest may rebind the name)
             g.emit("elif %s is super_: %s = %s" % (func, r, sup))
+        # a builtin such as len or str: called as call_host would, without it
+        # (call.plain_callables), outside a guest except block (call_host
+        # shows host code the exception being handled)
+        # (its arguments dropped as it returns, as the other paths' _moved do)
+        gone = _passed(g, argv)
+        g.emit("elif type(%s) in plain_kinds and %s in plain_ and not handled_[0]: %s = %s(%s)%s"
+               % (func, func, r, func, ", ".join(argv),
+                  "; %s = None" % " = ".join(gone) if gone else ""))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
@@ -662,13 +670,19 @@ def _zero_arg_super(g):
     return "lean_super(%s, %s)" % (first, cls)
 
 
+def _passed(g, args):
+    """The temporaries and slots among a call's arguments ``args`` that hold
+    nothing else (dropped when the arguments are)."""
+    return [a for a in dict.fromkeys(args)
+            if a[0] in "ts" and a[1:].isdigit() and a not in g.vs]
+
+
 def _moved(g, args):
     """The lean callee's ``frame0`` argument (None) of a direct call, written
     so that it drops the temporaries and slots just passed: the arguments are
     the callee's alone while it runs (3.11+ moves them into the new frame), so
     a callee rebinding a parameter frees the value as CPython does."""
-    gone = [a for a in dict.fromkeys(args)
-            if a[0] in "ts" and a[1:].isdigit() and a not in g.vs]
+    gone = _passed(g, args)
     if not gone:
         return ""
     return ", " + " or ".join("(%s := None)" % a for a in gone)
@@ -1531,7 +1545,8 @@ def _namespace():
     if _NS is None:
         from . import ceval, pystate
         from .ops import RETURN
-        from .call import call_push, unbind_method, TYPE_INTERCEPTS
+        from .call import call_push, unbind_method, TYPE_INTERCEPTS, plain_callables
+        from types import BuiltinFunctionType
         global _decode, _TYPE_INTERCEPTS, _bind_args
         _TYPE_INTERCEPTS = TYPE_INTERCEPTS
         from .call import bind_args as _bind_args
@@ -1563,7 +1578,8 @@ def _namespace():
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
             "run_generic": run_generic, "Generator": _Generator, "Bindings": Bindings,
-            "super_": super, "lean_super": lean_super,
+            "super_": super, "lean_super": lean_super, "plain_": plain_callables(),
+            "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
         })
         _NS = ns
     return _NS
