@@ -232,22 +232,29 @@ def bind_args(func, args, kwargs):
                     missing = True
         if missing:
             raise _missing_arguments(func, code, fast, True, defcount)
-    nlocals = code.co_nlocals
     ncells = len(code.co_cellvars)
     if ncells:
-        cell2arg = d.cell2arg
-        for c in range(ncells):
-            a = cell2arg[c] if cell2arg is not None else None
-            if a is not None:
-                fast[nlocals + c] = Cell(fast[a])
-                fast[a] = NULL
-            else:
-                fast[nlocals + c] = Cell()
+        make_cells(code, d, fast)
     closure = func._closure
     if closure:
-        j = nlocals + ncells
+        j = code.co_nlocals + ncells
         fast[j:j + len(closure)] = closure
     return fast
+
+
+def make_cells(code, d, fast):
+    """The code's own cells in ``fast`` (its locals bound): an argument that
+    is a cell moves into it, its local cleared (3.10's co_cell2arg); the
+    others start empty."""
+    nlocals = code.co_nlocals
+    cell2arg = d.cell2arg
+    for c in range(len(code.co_cellvars)):
+        a = cell2arg[c] if cell2arg is not None else None
+        if a is not None:
+            fast[nlocals + c] = Cell(fast[a])
+            fast[a] = NULL
+        else:
+            fast[nlocals + c] = Cell()
 
 
 # -- generators ------------------------------------------------------------------

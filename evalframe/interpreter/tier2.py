@@ -78,7 +78,7 @@ from types import MethodType
 from weakref import ref as _weakref
 
 from .. import opcodes as _K
-from ..objects.cellobject import NULL
+from ..objects.cellobject import NULL, Cell as _Cell
 from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED
 from ..objects.funcobject import Function
 from ..objects import excslots as _x
@@ -408,11 +408,9 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     """An instruction of a lean function; NotImplemented: the shared template."""
     if name == "RETURN_VALUE":
         v = g.pop()
-        # (the locals and the free cells, as f_localsplus holds them: lean code
-        # has no cells of its own)
+        # (the locals, the cells and the free cells, as f_localsplus holds them)
         g.emit("if fr[0] is not None: settle(fr, %d, (%s))"
-               % (j, "".join("l%d, " % i
-                             for i in range(code.co_nlocals + len(code.co_freevars)))))
+               % (j, "".join("l%d, " % i for i in range(code._decoded.nlocalsplus))))
         g.emit("return %s" % v)
         return False
     if name == "FOR_ITER":
@@ -843,23 +841,26 @@ def _lean_source(code, g, nslots, comments):
     # and at a loop header its value stack, move into the host locals (the
     # caller passes NULLs: neither the Frame nor an argument tuple keeps a
     # value the guest rebinds alive), and it is linked to this host frame
-    moved = ["l%d" % i for i in range(code.co_nlocals)]
+    # (the code's own cells too: the plain loop's binder made them)
+    nown = code.co_nlocals + len(code.co_cellvars)
+    moved = ["l%d" % i for i in range(nown)]
     if not single:
         moved += ["s%d" % k for k in range(nslots)]
-    take = "if frame0 is not None: %senter(frame0, %d, %d)" % (
-        "%s, = " % ", ".join(moved) if moved else "", code.co_nlocals,
-        0 if single else nslots)
+    take = ["if frame0 is not None: %senter(frame0, %d, %d)" % (
+        "%s, = " % ", ".join(moved) if moved else "", nown, 0 if single else nslots)]
+    if code.co_cellvars:
+        # else the code's own cells are made here, as 3.10's frame creation
+        # makes them: an argument that is a cell moves into it (its local
+        # cleared), the others start empty
+        take.append("else: %s" % "; ".join(_make_cells(code)))
     body = g.body
     if single:
         # one basic block (no jump): no dispatch loop, the body runs straight
         body = [(indent - 2, text, step) for indent, text, step in body[4:]]
-        head += ["        try:", "            " + take]
+        head += ["        try:"] + ["            " + x for x in take]
     else:
-        head += [
-            "        try:",
-            "            " + take,
-            "            while True:",
-        ]
+        head += (["        try:"] + ["            " + x for x in take]
+                 + ["            while True:"])
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4
@@ -896,6 +897,19 @@ def _lean_source(code, g, nslots, comments):
     return "\n".join(lines) + "\n", linemap
 
 
+def _make_cells(code):
+    """The statements making a lean call's own cells (call.make_cells' work)."""
+    cell2arg = code._decoded.cell2arg
+    out = []
+    for c in range(len(code.co_cellvars)):
+        a = cell2arg[c] if cell2arg is not None else None
+        if a is None:
+            out.append("l%d = Cell()" % (code.co_nlocals + c))
+        else:
+            out.append("l%d = Cell(l%d); l%d = NULL" % (code.co_nlocals + c, a, a))
+    return out
+
+
 def _temps(g):
     """``t1 = t2 ...``: every temporary of translation ``g``, for one assignment."""
     return " = ".join("t%d" % k for k in range(1, g.ntemps + 1))
@@ -914,7 +928,7 @@ def nparams(code):
 
 def _compile_lean(code, d):
     global _count
-    if code.co_flags & _CO_GENERATORS or code.co_cellvars or not eligible(code, d.raw):
+    if code.co_flags & _CO_GENERATORS or not eligible(code, d.raw):
         return False
     try:
         g, nslots, comments = translate(code, d, _Lean)
@@ -1189,7 +1203,9 @@ def traced_call(tstate, code, globals_, builtins_, args, frame0, cells):
         f = frame0      # (run_callee's: not started yet)
     else:
         d = code._decoded
-        args += [NULL] * (code.co_nlocals - len(args))
+        args += [NULL] * (code.co_nlocals + len(code.co_cellvars) - len(args))
+        if code.co_cellvars:
+            _make_cells_of(code, d, args)
         args += cells
         f = Frame(code, globals_, builtins_, None, args, d.instrs)
     return tstate.tracer.eval_frame(tstate, f, None)
@@ -1358,8 +1374,7 @@ def call_kw(tstate, func, argv, kwnames, moved=None):
         fast = func._fast_argcount >= 0
         code = func._code
         d = code._decoded or _decode(code)
-        if fast or (d.t2 is not None and not code.co_flags & _CO_STARS
-                    and not code.co_cellvars):
+        if fast or (d.t2 is not None and not code.co_flags & _CO_STARS):
             plan = _plan_for(d, code, len(argv), kwnames)
             if plan:
                 args = _plan_args(func, argv, plan)
@@ -1435,7 +1450,7 @@ def call_bound(tstate, func, args, kwargs):
     its positional parameters and *args."""
     code = func._code
     d = code._decoded or _decode(code)
-    if d.t2 is not None and not code.co_cellvars:
+    if d.t2 is not None:
         lean = func._lean or bind_lean(func)
         if lean is not None:
             if not kwargs:
@@ -1451,12 +1466,25 @@ def call_bound(tstate, func, args, kwargs):
                         if params is not None:
                             args = None     # (moved, as call_any's)
                             return _call_moving(lean, tstate, params)
-            return lean(tstate, *_bind_args(func, args, kwargs)[:nparams(code)])
+            return lean(tstate, *_bound_params(func, code, d, args, kwargs))
     st = []
     fr = _call_push(st, func, args, kwargs)
     if fr is None:
         return st[0]
     return run_callee(fr)
+
+
+def _bound_params(func, code, d, args, kwargs):
+    """The parameters' values as the binder binds them (its errors), before
+    any moves into a cell: the lean prologue makes the code's own cells."""
+    fast = _bind_args(func, args, kwargs)
+    cell2arg = d.cell2arg
+    if cell2arg is not None:
+        nlocals = code.co_nlocals
+        for c, a in enumerate(cell2arg):
+            if a is not None:
+                fast[a] = fast[nlocals + c].ob_ref
+    return fast[:nparams(code)]
 
 
 def _kw_plan(code, npos, kwnames):
@@ -1550,6 +1578,8 @@ def _namespace():
         global _decode, _TYPE_INTERCEPTS, _bind_args
         _TYPE_INTERCEPTS = TYPE_INTERCEPTS
         from .call import bind_args as _bind_args
+        global _make_cells_of
+        from .call import make_cells as _make_cells_of
         from .decode import decode as _decode
         from ..objects.genobject import Generator as _Generator
         from ..runtime.builtins import lean_super
@@ -1578,7 +1608,7 @@ def _namespace():
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
             "run_generic": run_generic, "Generator": _Generator, "Bindings": Bindings,
-            "super_": super, "lean_super": lean_super, "plain_": plain_callables(),
+            "super_": super, "lean_super": lean_super, "Cell": _Cell, "plain_": plain_callables(),
             "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
         })
         _NS = ns
