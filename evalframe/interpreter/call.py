@@ -387,6 +387,15 @@ def plain_callables():
 _HEAPTYPE = 1 << 9
 
 
+def plain_method_owners():
+    """The builtin containers whose methods (``lst.append``, ``d.get``...)
+    tier-2 code may call without call_host (none of its special cases is a
+    method of theirs), on 3.11+ hosts (plain_callables)."""
+    if sys.version_info < (3, 11):
+        return frozenset()
+    return frozenset((list, dict, set, frozenset, tuple, str, bytes, bytearray, int, float))
+
+
 def clear_standin_frame(frame):
     from ..runtime.tracebacks import clear_frame
     return clear_frame(frame)

@@ -620,6 +620,16 @@ def _emit_call(g, name, arg):
         g.emit("if %s is not NULL and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
                "%s = %s(tstate, %s%s)" % (meth, meth, len(argv) + 1, ln, meth, r, ln, both,
                                          _moved(g, [self_] + argv)))
+        # meth NULL: self_ is the callable: a guest function (a static method,
+        # a module's function) called as CALL_FUNCTION calls it; a method of
+        # a builtin container (list.append...), as call_host would
+        g.emit("elif %s is NULL and type(%s) is Function and %s._fast_argcount == %d and "
+               "(%s := %s._lean) is not None: %s = %s(tstate%s%s)"
+               % (meth, self_, self_, len(argv), ln, self_, r, ln,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
+        g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and type(%s.__self__) in "
+               "plain_selfs and not handled_[0]: %s = %s(%s)%s"
+               % (meth, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
         g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
                % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
@@ -638,11 +648,14 @@ def _emit_call(g, name, arg):
         # a builtin such as len or str: called as call_host would, without it
         # (call.plain_callables), outside a guest except block (call_host
         # shows host code the exception being handled)
-        # (its arguments dropped as it returns, as the other paths' _moved do)
-        gone = _passed(g, argv)
         g.emit("elif type(%s) in plain_kinds and %s in plain_ and not handled_[0]: %s = %s(%s)%s"
-               % (func, func, r, func, ", ".join(argv),
-                  "; %s = None" % " = ".join(gone) if gone else ""))
+               % (func, func, r, func, ", ".join(argv), _dropped(g, argv)))
+        # a bound method of a guest function (``m = obj.meth; m(x)``)
+        g.emit("elif type(%s) is MethodType and type(%s := %s.__func__) is Function and "
+               "%s._fast_argcount == %d and (%s := %s._lean) is not None: "
+               "%s = %s(tstate, %s.__self__%s%s)"
+               % (func, ln, func, ln, len(argv) + 1, ln, ln, r, ln, func,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
@@ -673,6 +686,13 @@ def _passed(g, args):
     nothing else (dropped when the arguments are)."""
     return [a for a in dict.fromkeys(args)
             if a[0] in "ts" and a[1:].isdigit() and a not in g.vs]
+
+
+def _dropped(g, args):
+    """``; tN = None``: after a host call, the temporaries that held only its
+    arguments are dropped as it returns (as the other paths' _moved do)."""
+    gone = _passed(g, args)
+    return "; %s = None" % " = ".join(gone) if gone else ""
 
 
 def _moved(g, args):
@@ -1573,7 +1593,8 @@ def _namespace():
     if _NS is None:
         from . import ceval, pystate
         from .ops import RETURN
-        from .call import call_push, unbind_method, TYPE_INTERCEPTS, plain_callables
+        from .call import (call_push, unbind_method, TYPE_INTERCEPTS, plain_callables,
+                           plain_method_owners)
         from types import BuiltinFunctionType
         global _decode, _TYPE_INTERCEPTS, _bind_args
         _TYPE_INTERCEPTS = TYPE_INTERCEPTS
@@ -1610,6 +1631,7 @@ def _namespace():
             "run_generic": run_generic, "Generator": _Generator, "Bindings": Bindings,
             "super_": super, "lean_super": lean_super, "Cell": _Cell, "plain_": plain_callables(),
             "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
+            "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
         })
         _NS = ns
     return _NS
