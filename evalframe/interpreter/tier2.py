@@ -627,6 +627,12 @@ def _emit_call(g, name, arg):
                "(%s := %s._lean) is not None: %s = %s(tstate%s%s)"
                % (meth, self_, self_, len(argv), ln, self_, r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
+        # (a bound method LOAD_METHOD did not unbind: ``super().m(x)``)
+        g.emit("elif %s is NULL and type(%s) is MethodType and type(%s := %s.__func__) is "
+               "Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
+               "%s = %s(tstate, %s.__self__%s%s)"
+               % (meth, self_, ln, self_, ln, len(argv) + 1, ln, ln, r, ln, self_,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
         g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and type(%s.__self__) in "
                "plain_selfs and not handled_[0]: %s = %s(%s)%s"
                % (meth, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))

@@ -66,6 +66,28 @@ def shapes(n):
     return out
 
 
+class Holder:
+    pass
+
+
+def held(n):
+    # bound methods kept in an instance's attributes: LOAD_METHOD leaves them
+    # bound (their __self__ is another object)
+    h = Holder()
+    a = Acc()
+    h.cb = a.add
+    h.size = types.MethodType(len, [1, 2, 3])
+    h.bad = a.add
+    out = []
+    for i in range(n):
+        out.append(h.cb(i) + h.size())
+    try:
+        h.bad(1, 2)
+    except TypeError as e:
+        out.append(str(e))
+    return out
+
+
 def errors():
     items = [Key(1), Key(2)]
     try:
@@ -84,6 +106,7 @@ def errors():
 def main():
     for _ in range(3):
         print(shapes(5))
+        print(held(4))
         errors()
 
 
