@@ -1354,7 +1354,11 @@ def call_any(tstate, func, args, moved=None):
                 and func.__new__ is _object_new):
             obj = _object_new(func)
             args.insert(0, obj)
-            r = call_any(tstate, init, args)
+            lean = init._lean
+            if lean is not None and len(args) == init._fast_argcount:
+                r = _call_moving(lean, tstate, args)
+            else:
+                r = call_any(tstate, init, args)
             if r is not None:
                 _init_result(obj, r)
             return obj
@@ -1401,7 +1405,10 @@ def call_kw(tstate, func, argv, kwnames, moved=None):
         code = func._code
         d = code._decoded or _decode(code)
         if fast or (d.t2 is not None and not code.co_flags & _CO_STARS):
-            plan = _plan_for(d, code, len(argv), kwnames)
+            plans = d.kwplans       # (_plan_for's cache read inline: once per call)
+            plan = plans.get((len(argv), kwnames)) if plans is not None else None
+            if plan is None:
+                plan = _plan_for(d, code, len(argv), kwnames)
             if plan:
                 args = _plan_args(func, argv, plan)
                 if args is not None:
@@ -1486,7 +1493,10 @@ def call_bound(tstate, func, args, kwargs):
                     if len(args) >= n:
                         return lean(tstate, *args[:n], tuple(args[n:]))
                 elif not stars:
-                    plan = _plan_for(d, code, len(args), ())
+                    plans = d.kwplans
+                    plan = plans.get((len(args), ())) if plans is not None else None
+                    if plan is None:
+                        plan = _plan_for(d, code, len(args), ())
                     if plan:
                         params = _plan_args(func, args, plan)
                         if params is not None:
