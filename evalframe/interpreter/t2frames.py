@@ -61,13 +61,34 @@ _new = object.__new__
 
 
 class LeanInfo:
-    __slots__ = ("code", "linemap", "decoded", "host_code")
+    __slots__ = ("code", "linemap", "decoded", "host_code", "by_offset")
 
     def __init__(self, code, linemap, decoded, host_code):
         self.code = code
         self.linemap = linemap
         self.decoded = decoded
         self.host_code = host_code
+        self.by_offset = None       # (index_at: made at the first read)
+
+
+def index_at(info, hf):
+    """The guest instruction index (-1 outside the translated body) that lean
+    host frame ``hf`` of ``info`` is at: ``linemap[hf.f_lineno]``, read from
+    its host instruction offset through a table made once per host code
+    (f_lineno scans the line table from its start, which for a long function
+    cost more than the rest of a nested host entry)."""
+    table = info.by_offset
+    if table is None:
+        linemap = info.linemap
+        n = len(info.host_code.co_code) >> 1
+        table = [-1] * n
+        for start, end, line in info.host_code.co_lines():
+            i = linemap[line] if line is not None and 0 <= line < len(linemap) else -1
+            for k in range(start >> 1, min(end >> 1, n)):
+                table[k] = i
+        info.by_offset = table
+    k = hf.f_lasti >> 1
+    return table[k] if 0 <= k < len(table) else info.linemap[hf.f_lineno]
 
 
 def current_frame(tstate):
@@ -103,7 +124,7 @@ def lean_position(hf):
     if hf is None:
         return None
     info = LEAN_CODES[id(hf.f_code)]
-    return info.code, info.linemap[hf.f_lineno]
+    return info.code, index_at(info, hf)
 
 
 # Reading a host frame's locals: ``hf.f_locals`` (3.11, 3.12) fills and returns
@@ -210,7 +231,7 @@ def _make(hf, info, globals_, builtins_):
     fm.f_localsplus = [NULL] * info.decoded.nlocalsplus
     fm.f_valuestack = []
     fm.f_blockstack = []
-    i = info.linemap[hf.f_lineno]
+    i = index_at(info, hf)
     fm._lasti = i if i >= 0 else -1
     fm.f_instrs = info.decoded.instrs
     fm.f_state = FRAME_EXECUTING
@@ -249,7 +270,7 @@ def make_direct(hf, back, globals_, builtins_, fast):
 
 def _adopt(fm, hf):
     info = LEAN_CODES[id(hf.f_code)]
-    i = info.linemap[hf.f_lineno]
+    i = index_at(info, hf)
     fm._lasti = i if i >= 0 else -1
     fm.f_state = FRAME_EXECUTING
     fm.f_back = None
@@ -368,7 +389,7 @@ def _live_lasti(frame):
     if hf is not None:
         info = LEAN_CODES.get(id(hf.f_code))
         if info is not None:
-            i = info.linemap[hf.f_lineno]
+            i = index_at(info, hf)
             return i if i >= 0 else None
     return _plain_live_lasti(frame) if _plain_live_lasti is not None else None
 

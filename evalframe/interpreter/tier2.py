@@ -78,7 +78,7 @@ from types import MethodType
 from weakref import ref as _weakref
 
 from .. import opcodes as _K
-from ..objects.cellobject import NULL
+from ..objects.cellobject import NULL, Cell as _Cell
 from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED
 from ..objects.funcobject import Function
 from ..objects import excslots as _x
@@ -390,11 +390,9 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     """An instruction of a lean function; NotImplemented: the shared template."""
     if name == "RETURN_VALUE":
         v = g.pop()
-        # (the locals and the free cells, as f_localsplus holds them: lean code
-        # has no cells of its own)
+        # (the locals, the cells and the free cells, as f_localsplus holds them)
         g.emit("if fr[0] is not None: settle(fr, %d, (%s))"
-               % (j, "".join("l%d, " % i
-                             for i in range(code.co_nlocals + len(code.co_freevars)))))
+               % (j, "".join("l%d, " % i for i in range(code._decoded.nlocalsplus))))
         g.emit("return %s" % v)
         return False
     if name == "FOR_ITER":
@@ -597,6 +595,22 @@ def _emit_call(g, name, arg):
         g.emit("if %s is not NULL and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
                "%s = %s(tstate, %s%s)" % (meth, meth, len(argv) + 1, ln, meth, r, ln, both,
                                          _moved(g, [self_] + argv)))
+        # meth NULL: self_ is the callable: a guest function (a static method,
+        # a module's function) called as CALL_FUNCTION calls it; a method of
+        # a builtin container (list.append...), as call_host would
+        g.emit("elif %s is NULL and type(%s) is Function and %s._fast_argcount == %d and "
+               "(%s := %s._lean) is not None: %s = %s(tstate%s%s)"
+               % (meth, self_, self_, len(argv), ln, self_, r, ln,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
+        # (a bound method LOAD_METHOD did not unbind: ``super().m(x)``)
+        g.emit("elif %s is NULL and type(%s) is MethodType and type(%s := %s.__func__) is "
+               "Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
+               "%s = %s(tstate, %s.__self__%s%s)"
+               % (meth, self_, ln, self_, ln, len(argv) + 1, ln, ln, r, ln, self_,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
+        g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and type(%s.__self__) in "
+               "plain_selfs and not handled_[0]: %s = %s(%s)%s"
+               % (meth, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
         g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
                % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
@@ -607,10 +621,59 @@ def _emit_call(g, name, arg):
         g.emit("if type(%s) is Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
                "%s = %s(tstate%s%s)" % (func, func, len(argv), ln, func, r, ln,
                                         "".join(", " + a for a in argv), _moved(g, argv)))
+        sup = None if argv else _zero_arg_super(g)
+        if sup is not None:
+            # (whatever name it was called by: the builtin super itself,
+            # compared at each call, as the guest may rebind the name)
+            g.emit("elif %s is super_: %s = %s" % (func, r, sup))
+        # a builtin such as len or str: called as call_host would, without it
+        # (call.plain_callables), outside a guest except block (call_host
+        # shows host code the exception being handled)
+        g.emit("elif type(%s) in plain_kinds and %s in plain_ and not handled_[0]: %s = %s(%s)%s"
+               % (func, func, r, func, ", ".join(argv), _dropped(g, argv)))
+        # a bound method of a guest function (``m = obj.meth; m(x)``)
+        g.emit("elif type(%s) is MethodType and type(%s := %s.__func__) is Function and "
+               "%s._fast_argcount == %d and (%s := %s._lean) is not None: "
+               "%s = %s(tstate, %s.__self__%s%s)"
+               % (func, ln, func, ln, len(argv) + 1, ln, ln, r, ln, func,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
     return r
+
+
+def _zero_arg_super(g):
+    """The expression a lean function computes ``super()`` with (no Frame:
+    its first argument's current value, in its cell if it is one, and its
+    ``__class__`` cell; builtins.lean_super), or None where the frame-based
+    path must say why it cannot (no argument: CPython's error)."""
+    code = g.code
+    if not g.lean or not code.co_argcount or "__class__" not in code.co_freevars:
+        return None
+    first = "l0"
+    cell2arg = code._decoded.cell2arg
+    if cell2arg is not None and 0 in cell2arg:
+        # (3.10's frame moves an argument that is a cell into the cell and
+        # clears the local: super_init_without_args then reads the cell)
+        first = "l%d.ob_ref" % (code.co_nlocals + cell2arg.index(0))
+    cls = "l%d" % (code.co_nlocals + len(code.co_cellvars)
+                   + code.co_freevars.index("__class__"))
+    return "lean_super(%s, %s)" % (first, cls)
+
+
+def _passed(g, args):
+    """The temporaries and slots among a call's arguments ``args`` that hold
+    nothing else (dropped when the arguments are)."""
+    return [a for a in dict.fromkeys(args)
+            if a[0] in "ts" and a[1:].isdigit() and a not in g.vs]
+
+
+def _dropped(g, args):
+    """``; tN = None``: after a host call, the temporaries that held only its
+    arguments are dropped as it returns (as the other paths' _moved do)."""
+    gone = _passed(g, args)
+    return "; %s = None" % " = ".join(gone) if gone else ""
 
 
 def _moved(g, args):
@@ -618,8 +681,7 @@ def _moved(g, args):
     so that it drops the temporaries and slots just passed: the arguments are
     the callee's alone while it runs (3.11+ moves them into the new frame), so
     a callee rebinding a parameter frees the value as CPython does."""
-    gone = [a for a in dict.fromkeys(args)
-            if a[0] in "ts" and a[1:].isdigit() and a not in g.vs]
+    gone = _passed(g, args)
     if not gone:
         return ""
     return ", " + " or ".join("(%s := None)" % a for a in gone)
@@ -779,23 +841,26 @@ def _lean_source(code, g, nslots, comments):
     # and at a loop header its value stack, move into the host locals (the
     # caller passes NULLs: neither the Frame nor an argument tuple keeps a
     # value the guest rebinds alive), and it is linked to this host frame
-    moved = ["l%d" % i for i in range(code.co_nlocals)]
+    # (the code's own cells too: the plain loop's binder made them)
+    nown = code.co_nlocals + len(code.co_cellvars)
+    moved = ["l%d" % i for i in range(nown)]
     if not single:
         moved += ["s%d" % k for k in range(nslots)]
-    take = "if frame0 is not None: %senter(frame0, %d, %d)" % (
-        "%s, = " % ", ".join(moved) if moved else "", code.co_nlocals,
-        0 if single else nslots)
+    take = ["if frame0 is not None: %senter(frame0, %d, %d)" % (
+        "%s, = " % ", ".join(moved) if moved else "", nown, 0 if single else nslots)]
+    if code.co_cellvars:
+        # else the code's own cells are made here, as 3.10's frame creation
+        # makes them: an argument that is a cell moves into it (its local
+        # cleared), the others start empty
+        take.append("else: %s" % "; ".join(_make_cells(code)))
     body = g.body
     if single:
         # one basic block (no jump): no dispatch loop, the body runs straight
         body = [(indent - 2, text, step) for indent, text, step in body[4:]]
-        head += ["        try:", "            " + take]
+        head += ["        try:"] + ["            " + x for x in take]
     else:
-        head += [
-            "        try:",
-            "            " + take,
-            "            while True:",
-        ]
+        head += (["        try:"] + ["            " + x for x in take]
+                 + ["            while True:"])
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4
@@ -832,6 +897,19 @@ def _lean_source(code, g, nslots, comments):
     return "\n".join(lines) + "\n", linemap
 
 
+def _make_cells(code):
+    """The statements making a lean call's own cells (call.make_cells' work)."""
+    cell2arg = code._decoded.cell2arg
+    out = []
+    for c in range(len(code.co_cellvars)):
+        a = cell2arg[c] if cell2arg is not None else None
+        if a is None:
+            out.append("l%d = Cell()" % (code.co_nlocals + c))
+        else:
+            out.append("l%d = Cell(l%d); l%d = NULL" % (code.co_nlocals + c, a, a))
+    return out
+
+
 def _temps(g):
     """``t1 = t2 ...``: every temporary of translation ``g``, for one assignment."""
     return " = ".join("t%d" % k for k in range(1, g.ntemps + 1))
@@ -850,10 +928,7 @@ def nparams(code):
 
 def _compile_lean(code, d):
     global _count
-    if (code.co_flags & _CO_GENERATORS or code.co_cellvars or not eligible(code, d.raw)
-            # (zero-argument super() reads its frame at every call: a lean
-            # call would materialise one each time, 3x slower than a Frame)
-            or "__class__" in code.co_freevars):
+    if code.co_flags & _CO_GENERATORS or not eligible(code, d.raw):
         return False
     try:
         g, nslots, comments = translate(code, d, _Lean)
@@ -1128,7 +1203,9 @@ def traced_call(tstate, code, globals_, builtins_, args, frame0, cells):
         f = frame0      # (run_callee's: not started yet)
     else:
         d = code._decoded
-        args += [NULL] * (code.co_nlocals - len(args))
+        args += [NULL] * (code.co_nlocals + len(code.co_cellvars) - len(args))
+        if code.co_cellvars:
+            _make_cells_of(code, d, args)
         args += cells
         f = Frame(code, globals_, builtins_, None, args, d.instrs)
     return tstate.tracer.eval_frame(tstate, f, None)
@@ -1251,7 +1328,11 @@ def call_any(tstate, func, args, moved=None):
                 and func.__new__ is _object_new):
             obj = _object_new(func)
             args.insert(0, obj)
-            r = call_any(tstate, init, args)
+            lean = init._lean
+            if lean is not None and len(args) == init._fast_argcount:
+                r = _call_moving(lean, tstate, args)
+            else:
+                r = call_any(tstate, init, args)
             if r is not None:
                 _init_result(obj, r)
             return obj
@@ -1297,9 +1378,11 @@ def call_kw(tstate, func, argv, kwnames, moved=None):
         fast = func._fast_argcount >= 0
         code = func._code
         d = code._decoded or _decode(code)
-        if fast or (d.t2 is not None and not code.co_flags & _CO_STARS
-                    and not code.co_cellvars):
-            plan = _plan_for(d, code, len(argv), kwnames)
+        if fast or (d.t2 is not None and not code.co_flags & _CO_STARS):
+            plans = d.kwplans       # (_plan_for's cache read inline: once per call)
+            plan = plans.get((len(argv), kwnames)) if plans is not None else None
+            if plan is None:
+                plan = _plan_for(d, code, len(argv), kwnames)
             if plan:
                 args = _plan_args(func, argv, plan)
                 if args is not None:
@@ -1374,7 +1457,7 @@ def call_bound(tstate, func, args, kwargs):
     its positional parameters and *args."""
     code = func._code
     d = code._decoded or _decode(code)
-    if d.t2 is not None and not code.co_cellvars:
+    if d.t2 is not None:
         lean = func._lean or bind_lean(func)
         if lean is not None:
             if not kwargs:
@@ -1384,18 +1467,34 @@ def call_bound(tstate, func, args, kwargs):
                     if len(args) >= n:
                         return lean(tstate, *args[:n], tuple(args[n:]))
                 elif not stars:
-                    plan = _plan_for(d, code, len(args), ())
+                    plans = d.kwplans
+                    plan = plans.get((len(args), ())) if plans is not None else None
+                    if plan is None:
+                        plan = _plan_for(d, code, len(args), ())
                     if plan:
                         params = _plan_args(func, args, plan)
                         if params is not None:
                             args = None     # (moved, as call_any's)
                             return _call_moving(lean, tstate, params)
-            return lean(tstate, *_bind_args(func, args, kwargs)[:nparams(code)])
+            return lean(tstate, *_bound_params(func, code, d, args, kwargs))
     st = []
     fr = _call_push(st, func, args, kwargs)
     if fr is None:
         return st[0]
     return run_callee(fr)
+
+
+def _bound_params(func, code, d, args, kwargs):
+    """The parameters' values as the binder binds them (its errors), before
+    any moves into a cell: the lean prologue makes the code's own cells."""
+    fast = _bind_args(func, args, kwargs)
+    cell2arg = d.cell2arg
+    if cell2arg is not None:
+        nlocals = code.co_nlocals
+        for c, a in enumerate(cell2arg):
+            if a is not None:
+                fast[a] = fast[nlocals + c].ob_ref
+    return fast[:nparams(code)]
 
 
 def _kw_plan(code, npos, kwnames):
@@ -1484,12 +1583,17 @@ def _namespace():
     if _NS is None:
         from . import ceval, pystate
         from .ops import RETURN
-        from .call import call_push, unbind_method, TYPE_INTERCEPTS
+        from .call import (call_push, unbind_method, TYPE_INTERCEPTS, plain_callables,
+                           plain_method_owners)
+        from types import BuiltinFunctionType
         global _decode, _TYPE_INTERCEPTS, _bind_args
         _TYPE_INTERCEPTS = TYPE_INTERCEPTS
         from .call import bind_args as _bind_args
+        global _make_cells_of
+        from .call import make_cells as _make_cells_of
         from .decode import decode as _decode
         from ..objects.genobject import Generator as _Generator
+        from ..runtime.builtins import lean_super
         global _tracebacks
         from ..runtime import tracebacks as _tracebacks
         from .specialize import fast_frame
@@ -1514,7 +1618,10 @@ def _namespace():
             "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
-            "run_generic": run_generic, "Generator": _Generator, 
+            "run_generic": run_generic, "Generator": _Generator,
+            "super_": super, "lean_super": lean_super, "Cell": _Cell, "plain_": plain_callables(),
+            "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
+            "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
         })
         _NS = ns
     return _NS

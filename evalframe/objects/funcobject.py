@@ -206,6 +206,18 @@ class Function(metaclass=_FunctionMeta):
                     finally:
                         ts.frame = saved
             caller = None
+            lean = self._lean
+            if lean is not None and not kwargs and len(args) == self._fast_argcount:
+                # its frameless tier-2 entry, bound before: what the hook's
+                # path (interpreter/tier2.call_from_host) comes to, without
+                # its two host frames (a guest property read pays this per use)
+                ts.reentry += 1
+                try:
+                    if ts.reentry & 63 == 0:
+                        vmhooks.check_host_room(ts)
+                    return lean(ts, *args)
+                finally:
+                    ts.reentry -= 1
             return hook(self, args, kwargs)
         except BaseException as exc:
             # The exception goes back to host code (a __del__ or weakref

@@ -20,3 +20,4 @@ c_entry_charge = None   # runtime.cdepth.entry_charge
 current_frame = None    # interpreter.t2frames.current: the running guest frame
 vm_files = {}           # runtime.hostframes.VM_FILES: host file name -> is evalframe's
 entered_from = None     # runtime.hostframes.entered_from: f_back for a host Python caller
+check_host_room = None  # interpreter.ceval.check_host_room: deep host re-entry

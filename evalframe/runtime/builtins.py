@@ -209,7 +209,11 @@ def _super_args(frame):
         i = co.co_freevars.index("__class__")
     except ValueError:
         raise RuntimeError("super(): __class__ cell not found") from None
-    cell = fast[co.co_nlocals + len(co.co_cellvars) + i]
+    return _class_of_cell(fast[co.co_nlocals + len(co.co_cellvars) + i]), obj
+
+
+def _class_of_cell(cell):
+    """super_init_without_args' reading of the ``__class__`` cell."""
     if not isinstance(cell, Cell):
         raise RuntimeError("super(): bad __class__ cell")
     tp = cell.ob_ref
@@ -219,7 +223,7 @@ def _super_args(frame):
         raise RuntimeError("super(): empty __class__ cell")
     if not isinstance(tp, type):
         raise RuntimeError("super(): __class__ is not a type (%s)" % type(tp).__name__)
-    return tp, obj
+    return tp
 
 
 def vm_super(*args):
@@ -227,6 +231,16 @@ def vm_super(*args):
         return super(*args)
     tp, obj = _super_args(_current_frame())
     return super(tp, obj)
+
+
+def lean_super(obj, cell):
+    """A zero-argument ``super()`` called by a lean tier-2 function (no Frame:
+    interpreter/tier2.py passes its first argument's current value and its
+    ``__class__`` cell), with _super_args' checks in CPython's order; the
+    caller checked that its code takes an argument and has the cell."""
+    if obj is NULL:
+        raise RuntimeError("super(): arg[0] deleted")
+    return super(_class_of_cell(cell), obj)
 
 
 # -- type(name, bases, ns) ----------------------------------------------------------------

@@ -70,33 +70,42 @@ def _handler_codes():
 _HANDLER_OPS = None
 
 
-def _caller(f, hf, want_func=False):
-    """``(op, host callable or None)``: the guest instruction running in ``f``
-    that called host code, found from the host frames above
-    Function.__call__ (call_host for a call, else an opcode handler) and, when
-    neither is close (a fused group, tier 2), from the loop's position."""
+def _near_op(hf):
+    """(op, host frame or None): the guest instruction that a host frame among
+    the three above Function.__call__ says called host code (call_host's frame
+    for a call, returned with it; an opcode handler's), else (None, None)."""
     global _HANDLER_OPS
     if _HANDLER_OPS is None:
         _HANDLER_OPS = _handler_codes()
-    start = hf
     for _ in range(3):
         if hf is None:
             break
         code = hf.f_code
         if code is _CALL_HOST:
-            return _CALL_OP, (hf.f_locals.get("func") if want_func else None)
+            return _CALL_OP, hf
         op = _HANDLER_OPS.get(code)
         if op is not None:
             return op, None
         hf = hf.f_back
+    return None, None
+
+
+def _caller(f, hf):
+    """The guest instruction running in ``f`` that called host code, found
+    from the host frames above Function.__call__ (call_host for a call, else
+    an opcode handler) and, when neither is close (a fused group, tier 2),
+    from the loop's position."""
+    op = _near_op(hf)[0]
+    if op is not None:
+        return op
     if f is None:
-        return -1, None
+        return -1
     if f is _t2frames.LEAN:
         # a lean tier-2 call has no Frame: its instruction from its host line
         # (materialising a Frame for every nested host entry would cost more)
-        pos = _t2frames.lean_position(start)
+        pos = _t2frames.lean_position(hf)
         if pos is None:
-            return -1, None
+            return -1
         code, index = pos
         co = code.co_code
     else:
@@ -104,8 +113,14 @@ def _caller(f, hf, want_func=False):
         index = f.f_lasti >> 1
         co = f.f_code.co_code
     if 0 <= index and 2 * index < len(co):
-        return co[2 * index], None
-    return -1, None
+        return co[2 * index]
+    return -1
+
+
+def _called_builtin(hf):
+    """The host callable of call_host's frame among those _near_op looks at, or None."""
+    op, frame = _near_op(hf)
+    return frame.f_locals.get("func") if frame is not None else None
 
 
 def _builtin_call(slot):
@@ -191,15 +206,17 @@ def entry_units(func, caller, hf):
     name = func._name
     if name not in _SLOTS:
         # a callback (a key function, map's function...): the builtin the
-        # guest called, if it called one (its frame is call_host's)
-        op, builtin = _caller(caller, hf, True)
+        # guest called, if it called one (its frame is call_host's); the
+        # calling instruction is not needed (a lean caller's host line, read
+        # for every property and callback entry, cost more than the rest)
+        builtin = _called_builtin(hf)
         if type(builtin) is not _BuiltinFunctionType:
             return NONE         # a type (list(map(f, ...)): vectorcall, no check)
         if builtin is sorted:
             # builtin_sorted calls list.sort, a method descriptor: checked too
             return (CALL,) if _V >= (3, 11) else (CALL, CALL)
         return NONE if _V >= (3, 11) else (CALL,)
-    op = _caller(caller, hf)[0]
+    op = _caller(caller, hf)
     called = op in _CALL_OPS
     if name == "__repr__":
         return (_builtin_call(name) + (REPR,)) if called else (REPR,)

@@ -24,6 +24,7 @@ def wire():
     vmhooks.current_frame = t2frames.current
     vmhooks.vm_files = hostframes.VM_FILES
     vmhooks.entered_from = hostframes.entered_from
+    vmhooks.check_host_room = ceval.check_host_room
 
 
 wire()
