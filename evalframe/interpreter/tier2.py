@@ -85,6 +85,7 @@ from ..objects import excslots as _x
 from .abort import STOP_OR_MEMORY, stops_run
 from . import bytecodes as _bytecodes
 from . import superinstr as _si
+from . import t2blocks as _t2blocks
 from . import t2frames as _t2f
 from .pystate import get_tstate
 
@@ -548,6 +549,8 @@ def _block(g, code, d, depth, start, end, comments):
                 more = _si.translate(g, name, arg, darg, j, handler, arg)
         elif name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
+        elif name in _t2blocks.INLINE:
+            more = _t2blocks.translate(g, name, arg, darg, depth[j], handler)
         elif name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW"):
             more = _si.translate(g, name, arg, darg, j, handler, arg)
         else:
