@@ -21,7 +21,8 @@ from ..objects.frameobject import SETUP_FINALLY as _B_SETUP_FINALLY, EXCEPT_HAND
 from ..objects import excslots as _x
 from .pystate import set_exc_value
 
-_exc = None     # ops.exceptions, imported at the first translation (it imports call.py)
+# bound at the first translation (ops.exceptions imports call.py, ceval this module)
+_check_except_type = _given_exception_matches = _Reraise = None
 
 # the opcodes translated here (the others run their handler through run_op)
 INLINE = frozenset(("SETUP_FINALLY", "POP_BLOCK", "POP_EXCEPT", "JUMP_IF_NOT_EXC_MATCH",
@@ -31,8 +32,8 @@ INLINE = frozenset(("SETUP_FINALLY", "POP_BLOCK", "POP_EXCEPT", "JUMP_IF_NOT_EXC
 def exc_match(left, right):
     """JUMP_IF_NOT_EXC_MATCH's test: whether exception class ``left`` matches
     ``right`` (TypeError for a ``right`` that is no exception class)."""
-    _exc._check_except_type(right)
-    return _exc.given_exception_matches(left, right)
+    _check_except_type(right)
+    return _given_exception_matches(left, right)
 
 
 def pop_except(f, tstate, value):
@@ -48,15 +49,18 @@ def reraise(f, tb, value, arg):
     lasti = f.f_blockstack[-1][1] if arg else None
     if value is not None:
         _x.set_traceback(value, tb)
-    raise _exc._reraise(value, lasti)
+    raise _Reraise(value, lasti)
 
 
 def translate(g, name, arg, darg, depth, handler):
     """Emit instruction ``name`` into frame-based translation ``g`` (the
     depth before it: ``depth``); False when the block ends with it."""
-    global _exc
-    if _exc is None:
-        from .ops import exceptions as _exc
+    global _check_except_type, _given_exception_matches, _Reraise
+    if _Reraise is None:
+        from .ops.exceptions import check_except_type, given_exception_matches
+        from .ceval import Reraise
+        _check_except_type, _given_exception_matches = check_except_type, given_exception_matches
+        _Reraise = Reraise
     if name == "SETUP_FINALLY":
         # (what an exception unwinds to must sit in the slots: catch passes them)
         g.canonical()
