@@ -768,7 +768,12 @@ def _source(code, g, nslots, comments, d):
         # stack value)
         "                %s = None" % " = ".join("s%d" % k for k in range(nslots)),
         "            break",
-        "        if exc is not None: leave(exc)",
+        # (raised here, its __context__ kept as ``leave`` keeps it: one host
+        # frame fewer for the exception to pass through at every guest frame)
+        "        if exc is not None:",
+        "            ctx_ = exc_context(exc)",
+        "            try: raise exc",
+        "            finally: set_exc_context(exc, ctx_); exc = ctx_ = None",
         "        if blk == -2: return to_tier1(tstate, f, depth, back)",
         "        return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
@@ -855,8 +860,14 @@ def _lean_source(code, g, nslots, comments):
             ["s%d" % k for k in range(nslots)] + ([_temps(g)] if g.ntemps else [])),
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
-        "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
+        "            exc = lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
         % "".join("l%d, " % i for i in range(nplus)),
+        # (raised here, not in lean_raise: two host frames fewer for the
+        # exception to pass through at every guest frame; its __context__ is
+        # kept, as ``leave`` keeps it)
+        "            ctx_ = exc_context(exc)",
+        "            try: raise exc",
+        "            finally: set_exc_context(exc, ctx_); exc = ctx_ = None",
         # (leaving decrements, as the plain loop's inline frames do: an outermost
         # host entry's C checks counted late (cdepth.charge_outer, from inside a
         # call of this one) stay counted until that entry returns)
@@ -1109,7 +1120,8 @@ class _Outside:
 
 def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     """The except clause of a lean function: its traceback entry (the frame
-    materialised, f_lasti from the host line), then the exception leaves.
+    materialised, f_lasti from the host line); returns the exception, which
+    the lean function raises.
     (The caller, bindings and locals come as arguments: a frame made here
     needs no read of the host frame's f_locals.)"""
     fm = fr[0]
@@ -1134,7 +1146,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     _tracebacks.add_entry(tstate, exc, fm, add_tb)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
-    leave(exc)
+    return exc
 
 
 def deopt(tstate, fr, index, stack, traced):
@@ -1568,6 +1580,7 @@ def _namespace():
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
             "run_generic": run_generic, "Generator": _Generator, "Bindings": Bindings,
+            "exc_context": _x.get_context, "set_exc_context": _x.set_context,
         })
         _NS = ns
     return _NS
