@@ -119,6 +119,26 @@ def outer(n):
     return seen
 
 
+def context_across(n):
+    # an exception raised through lean frames while a handler runs keeps the
+    # handled exception as its __context__ (and a bare re-raise keeps it too)
+    try:
+        raise KeyError(n)
+    except KeyError:
+        try:
+            middle(n)
+        except LookupError as e:
+            first = repr(e.__context__)
+        try:
+            try:
+                middle(n)
+            except LookupError:
+                raise
+        except LookupError as e:
+            again = (repr(e.__context__), e.__suppress_context__)
+    return first, again
+
+
 # -- sys.exc_info in nested handlers, bare raise, raise from ------------------
 
 def exc_info_nesting(n):
@@ -220,6 +240,7 @@ for i in range(ROUNDS):
     report(i, finally_loop([1, 2, 3, 4, 5, 6]), swallow_in_finally(i))
     report(i, with_blocks(i))
     report(i, outer(i))
+    report(i, context_across(i))
     report(i, exc_info_nesting(i))
     report(i, chain_report(i))
     report(i, match_kinds(i))
