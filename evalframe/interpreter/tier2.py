@@ -860,14 +860,11 @@ def _lean_source(code, g, nslots, comments):
             ["s%d" % k for k in range(nslots)] + ([_temps(g)] if g.ntemps else [])),
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
-        "            exc = lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
+        # (lean_raise raises, not this function: raised here, a comprehension's
+        # materialised frame was gone before its caller's entry was made, and
+        # 3.12+'s inlined comprehensions read it there, tests/vm/test_host_versions.py)
+        "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
         % "".join("l%d, " % i for i in range(nplus)),
-        # (raised here, not in lean_raise: two host frames fewer for the
-        # exception to pass through at every guest frame; its __context__ is
-        # kept, as ``leave`` keeps it)
-        "            ctx_ = exc_context(exc)",
-        "            try: raise exc",
-        "            finally: set_exc_context(exc, ctx_); exc = ctx_ = None",
         # (leaving decrements, as the plain loop's inline frames do: an outermost
         # host entry's C checks counted late (cdepth.charge_outer, from inside a
         # call of this one) stay counted until that entry returns)
@@ -1120,8 +1117,7 @@ class _Outside:
 
 def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     """The except clause of a lean function: its traceback entry (the frame
-    materialised, f_lasti from the host line); returns the exception, which
-    the lean function raises.
+    materialised, f_lasti from the host line), then the exception leaves.
     (The caller, bindings and locals come as arguments: a frame made here
     needs no read of the host frame's f_locals.)"""
     fm = fr[0]
@@ -1146,7 +1142,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     _tracebacks.add_entry(tstate, exc, fm, add_tb)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
-    return exc
+    leave(exc)
 
 
 def deopt(tstate, fr, index, stack, traced):
