@@ -398,7 +398,7 @@ def _fused_offset(tb):
         if tb is not None and tb.tb_frame.f_code is _HEADER_CODE:
             tb = tb.tb_next     # (a loop header counting towards tier 2 called the group)
         if tb is not None:
-            lines = FUSED_LINES.get(tb.tb_frame.f_code)
+            lines = FUSED_LINES.get(id(tb.tb_frame.f_code))
             if lines is not None:
                 return lines[tb.tb_lineno]
     return 0
@@ -419,7 +419,7 @@ def live_lasti(frame):
     code = _eval_plain.__code__
     t2_lines = _tier2.T2_LINES
     while hf is not None:
-        if hf.f_code in t2_lines:
+        if id(hf.f_code) in t2_lines:
             index = _tier2.live_index(hf, frame)
             if index is not None:
                 return index if index >= 0 else None
@@ -438,7 +438,7 @@ def live_lasti(frame):
                     return None
                 index = ip - 1
                 if below is not None:
-                    lines = FUSED_LINES.get(below.f_code)
+                    lines = FUSED_LINES.get(id(below.f_code))
                     if lines is not None:
                         index += lines[below.f_lineno]
                 return index

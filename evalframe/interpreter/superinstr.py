@@ -24,7 +24,7 @@ list, and so sees every original instruction boundary) all run the same code
 as before.  Fusing therefore happens in place, in the list frames share.
 
 Where an instruction is: every source line of a fused function belongs to one
-instruction of the group, recorded in ``FUSED_LINES[host code] -> list``
+instruction of the group, recorded in ``FUSED_LINES[id(host code)] -> list``
 (host line -> offset from the group's first index).  The eval loop's error
 path and ``Frame.f_lasti`` of a running frame read the host line of the fused
 function's frame (the traceback entry, or the live host frame) to find the
@@ -386,7 +386,8 @@ def _build(g):
         exec(compile(src, _FILENAME, "exec"), ns)
         factory = ns["make"]
         fused_code = factory(*g.params).__code__
-        FUSED_LINES[fused_code] = linemap
+        # (by id: a code object hashes by value; _FACTORIES keeps it alive)
+        FUSED_LINES[id(fused_code)] = linemap
         hit = _FACTORIES[src] = (factory, fused_code)
     fn = hit[0](*g.params)
     return fn

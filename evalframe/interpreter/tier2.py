@@ -85,6 +85,7 @@ from ..objects import excslots as _x
 from .abort import STOP_OR_MEMORY, stops_run
 from . import bytecodes as _bytecodes
 from . import superinstr as _si
+from . import t2blocks as _t2blocks
 from . import t2frames as _t2f
 from .pystate import get_tstate
 
@@ -104,11 +105,24 @@ HOT = 0 if MODE == "eager" else int(os.environ.get("EVALFRAME_TIER2_HOT", "16"))
 MAX_CODES = int(os.environ.get("EVALFRAME_TIER2_MAX", "4000"))
 DUMP_DIR = os.environ.get("EVALFRAME_TIER2_DUMP") or None
 
-# host code object of a tier-2 function -> [guest instruction index of each host line]
+# id of the host code object of a tier-2 function -> [guest instruction index
+# of each host line].  By identity: a code object hashes and compares by value,
+# and the except clause of every guest frame an exception leaves looks its host
+# code up here (hashing a whole function's code object made tier 2 slower than
+# tier 1 on exceptions: docs/vm.md).  _T2_CODES keeps the codes (and ids) alive.
 T2_LINES = {}
+_T2_CODES = []
+
+
+def _register_lines(host_code, linemap):
+    T2_LINES[id(host_code)] = linemap
+    _T2_CODES.append(host_code)
 _count = 0
 
 _PKG = os.path.dirname(os.path.abspath(__file__))
+# the host's own sys._getframe (runtime/hostframes.py replaces the module's for
+# host libraries called from guest code: tier 2 wants its caller's host frame)
+_host_getframe = getattr(sys._getframe, "__wrapped__", sys._getframe)
 
 _CO_OPTIMIZED = 0x1
 _CO_GENERATORS = 0x20 | 0x80 | 0x200      # generator, coroutine, async generator
@@ -521,6 +535,8 @@ def _block(g, code, d, depth, start, end, comments):
                 more = _si.translate(g, name, arg, darg, j, handler, arg)
         elif name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
+        elif name in _t2blocks.INLINE:
+            more = _t2blocks.translate(g, name, arg, darg, depth[j], handler)
         elif name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW"):
             more = _si.translate(g, name, arg, darg, j, handler, arg)
         else:
@@ -789,7 +805,12 @@ def _source(code, g, nslots, comments, d):
         # stack value)
         "                %s = None" % " = ".join("s%d" % k for k in range(nslots)),
         "            break",
-        "        if exc is not None: leave(exc)",
+        # (raised here, its __context__ kept as ``leave`` keeps it: one host
+        # frame fewer for the exception to pass through at every guest frame)
+        "        if exc is not None:",
+        "            ctx_ = exc_context(exc)",
+        "            try: raise exc",
+        "            finally: set_exc_context(exc, ctx_); exc = ctx_ = None",
         "        if blk == -2: return to_tier1(tstate, f, depth, back)",
         "        return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
@@ -878,6 +899,9 @@ def _lean_source(code, g, nslots, comments):
             ["s%d" % k for k in range(nslots)] + ([_temps(g)] if g.ntemps else [])),
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
+        # (lean_raise raises, not this function: raised here, a comprehension's
+        # materialised frame was gone before its caller's entry was made, and
+        # 3.12+'s inlined comprehensions read it there, tests/vm/test_host_versions.py)
         "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
         % "".join("l%d, " % i for i in range(nplus)),
         # (leaving decrements, as the plain loop's inline frames do: an outermost
@@ -1036,11 +1060,17 @@ def compile_code(code, d):
         return False        # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
     fn = ns["make"](*g.params)
-    T2_LINES[fn.__code__] = linemap
+    _register_lines(fn.__code__, linemap)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
     d.t2 = fn
-    d.t1instrs = list(d.instrs)     # (what a frame handed back to tier 1 runs)
+    # what a frame handed back to tier 1 runs (deopt, to_tier1): the plain
+    # list without the loop headers' counters, which would only call through
+    # to the instruction now (a deoptimised loop over a guest generator paid
+    # one more host call per iteration than tier 1: dict_string)
+    header = _si.HEADER_CODE
+    d.t1instrs = [(fn.orig, arg) if getattr(fn, "__code__", None) is header else (fn, arg)
+                  for fn, arg in d.instrs]
     # frames the plain loop starts (instruction 0), or already running ones
     # reaching a loop header, enter tier 2 (on-stack replacement)
     instrs = d.instrs
@@ -1114,7 +1144,7 @@ def catch(tstate, f, e, slots):
     if issubclass(type(e), STOP_OR_MEMORY) and stops_run(e):
         raise e     # a stopped run: past every guest handler (abort.py), as ceval's loop does
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
-    lines = T2_LINES.get(tb.tb_frame.f_code) if tb is not None else None
+    lines = T2_LINES.get(id(tb.tb_frame.f_code)) if tb is not None else None
     exc, add_tb = _raised_at(e, f, lines[tb.tb_lineno] if lines is not None else -1)
     stack = f.f_valuestack
     stack[:] = slots
@@ -1144,7 +1174,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
         if type(e) is _Reraise:
             e = e.exc
         leave(e)        # (unwound where it ran: the deoptimised frame's loop)
-    hf = sys._getframe(1)
+    hf = _host_getframe(1)
     if fm is None:
         fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)
     else:
@@ -1168,7 +1198,7 @@ def deopt(tstate, fr, index, stack, traced):
     """A lean call continues as a Frame at instruction ``index`` + 1 with the
     value stack ``stack``: in the traced loop (a tracer attached) or the plain
     loop (a guest generator to resume inline)."""
-    fm = _t2f.own_frame(fr, sys._getframe(1))
+    fm = _t2f.own_frame(fr, _host_getframe(1))
     fr[0] = _DEOPTED
     _t2f.detach(fm)
     fm.f_valuestack = list(stack)
@@ -1194,7 +1224,7 @@ def deopt(tstate, fr, index, stack, traced):
         tstate.depth += 1   # (and the lean call's own exit takes it off)
 
 
-T2_LINES[deopt.__code__] = _Outside()
+_register_lines(deopt.__code__, _Outside())
 
 
 def traced_call(tstate, code, globals_, builtins_, args, frame0, cells):
@@ -1311,7 +1341,12 @@ def call_any(tstate, func, args, moved=None):
         if n == argcount:
             d = func._code._decoded or _decode(func._code)
             if d.t2 is not None:
-                lean = func._lean or bind_lean(func)
+                lean = func._lean
+                if lean is None:
+                    ent = _LEAN.get(id(func._code))
+                    # (code known not to be lean, one with handlers: no binding to try)
+                    if ent is None or ent[1] is not None:
+                        lean = bind_lean(func)
                 if lean is not None:
                     return _call_moving(lean, tstate, args)
                 return d.t2(None, tstate, 0, func, args)
@@ -1561,7 +1596,7 @@ def live_index(hf, frame):
     """The instruction a tier-2 host frame ``hf`` running ``frame`` is at; -1
     when it runs ``frame`` outside the translated body (deoptimised: the
     traced loop keeps f._lasti); None when it runs another frame."""
-    lines = T2_LINES.get(hf.f_code)
+    lines = T2_LINES.get(id(hf.f_code))
     if lines is None:
         return None
     loc = hf.f_locals
@@ -1615,13 +1650,14 @@ def _namespace():
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
-            "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
+            "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": _host_getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
             "run_generic": run_generic, "Generator": _Generator,
             "super_": super, "lean_super": lean_super, "Cell": _Cell, "plain_": plain_callables(),
             "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
+            "exc_context": _x.get_context, "set_exc_context": _x.set_context,
         })
         _NS = ns
     return _NS

@@ -218,14 +218,16 @@ class Frame:
         fast = self.f_localsplus
         names = code.co_varnames
         n = code.co_nlocals
-        for i in range(min(n, len(names), len(fast))):   # (a zombie frame has none)
-            _map_one(d, names[i], fast[i], False)
-        if code.co_flags & CO_OPTIMIZED:
-            j = n
-            for name in code.co_cellvars + code.co_freevars:
-                if j < len(fast):
-                    _map_one(d, name, fast[j], True)
-                j += 1
+        # (zip stops at the shorter: a zombie frame has no locals; one loop
+        # with no call per local, since every traceback entry comes here)
+        for name, value in zip(names[:n] if len(names) > n else names, fast):
+            if value is NULL:
+                d.pop(name, None)
+            else:
+                d[name] = value
+        if code.co_flags & CO_OPTIMIZED and len(fast) > n:
+            for name, value in zip(code.co_cellvars + code.co_freevars, fast[n:]):
+                _map_one(d, name, value, True)
         return d
 
     def locals_to_fast(self, clear=False):

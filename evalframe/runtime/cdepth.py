@@ -186,7 +186,7 @@ def _loop_frame(hf):
             return hf.f_locals.get("f")
         if id(code) in lean:
             return _t2frames.LEAN
-        if code in t2:
+        if id(code) in t2:
             loc = hf.f_locals
             f = loc.get("f")
             if type(loc) is dict:

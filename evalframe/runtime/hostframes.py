@@ -39,7 +39,7 @@ _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 # Keyed by the name, whose hash a str caches: a code object's hash is computed
 # from its contents on every lookup.
 VM_FILES = {}
-_marked = set()     # evalframe's code in files not its own (mark_vm_code)
+_marked = set()     # ids of evalframe's code in files not its own (mark_vm_code; kept alive there)
 
 
 def _is_vm_code(co):
@@ -47,13 +47,13 @@ def _is_vm_code(co):
     r = VM_FILES.get(filename)
     if r is None:
         r = VM_FILES[filename] = filename.startswith(_PKG_DIR)
-    return r or co in _marked
+    return r or id(co) in _marked
 
 
 def mark_vm_code(co):
     """Count ``co`` as evalframe's own code although its file is not ours
     (runtime/tracebacks.py's trampolines): its frames are skipped too."""
-    _marked.add(co)
+    _marked.add(id(co))
 
 
 class HostFrameView:

@@ -37,16 +37,22 @@ from ..objects import excslots as _x
 _HOST = sys.version_info[:2]
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
-_vm_code = {}          # host code object -> True if it belongs to evalframe
+# By id, not by code object: a code object hashes and compares by value (all
+# its bytecode and constants), and these are read for every entry of every
+# guest traceback (tier 2's host frames made that a fifth of an exception's
+# cost).  The codes are kept alive (_vm_keep, _fake_cache), so ids stay theirs.
+_vm_code = {}          # id(host code object) -> True if it belongs to evalframe
+_vm_keep = []
 _fake_cache = {}       # (filename, name, qualname, firstlineno, position, final line) -> code
-_fake_keys = {}        # stand-in code object -> its key
+_fake_keys = {}        # id(stand-in code object) -> its key
 _host_exec = _host_builtins.exec
 
 
 def _is_vm_code(co):
-    r = _vm_code.get(co)
+    r = _vm_code.get(id(co))
     if r is None:
-        r = _vm_code[co] = co.co_filename.startswith(_PKG_DIR)
+        r = _vm_code[id(co)] = co.co_filename.startswith(_PKG_DIR)
+        _vm_keep.append(co)
     return r
 
 
@@ -177,7 +183,7 @@ def _standin_code(key):
     code = _fake_cache.get(key)
     if code is None:
         code = _fake_cache[key] = _make_fake(*key)
-        _fake_keys[code] = key
+        _fake_keys[id(code)] = key
     return code
 
 
@@ -246,14 +252,14 @@ def standin_frame(code, f):
     elif locals is not globals and f.f_code.co_flags & _CO_OPTIMIZED:
         # for clear_frame (a function's stand-in code is never a class body's:
         # the key holds the name, qualname and first line)
-        _function_standins.add(code)
+        _function_standins.add(id(code))
         key = id(locals)
         _standin_guests[key] = _weakref(f, lambda r, key=key: _forget_guest(key, r))
     return _run_standin(code, globals, locals)
 
 
 _CO_OPTIMIZED = 0x0001
-_function_standins = set()                 # stand-in codes of guest function frames
+_function_standins = set()                 # ids of stand-in codes of guest function frames
 # id(guest f_locals dict) -> weak reference to the guest Frame (a plain dict and
 # weakref.ref: no host library code that a guest rebinding builtins could break)
 _standin_guests = {}
@@ -275,7 +281,7 @@ def clear_frame(frame):
         # one of the VM's own frames (a stand-in's f_back is the driver that ran
         # it): to the guest it stands for a caller, which is executing
         raise RuntimeError("cannot clear an executing frame")
-    if frame.f_code not in _function_standins:
+    if id(frame.f_code) not in _function_standins:
         return frame.clear()
     locals = frame.f_locals
     if type(locals) is not dict:
@@ -368,7 +374,7 @@ def _refinish_head(tb, f):
     """The head entry of ``tb`` belongs to guest frame ``f``, which is now at
     another line (RERAISE, bare raise): the same entry with a stand-in frame
     whose f_lineno is that line."""
-    key = _fake_keys.get(tb.tb_frame.f_code)
+    key = _fake_keys.get(id(tb.tb_frame.f_code))
     code = f.f_code
     if key is None or key[:4] != (code.co_filename, code.co_name, code.co_qualname,
                                   code.co_firstlineno):
@@ -387,12 +393,19 @@ def _clean_head(tb):
     """Drop evalframe's frames before the first stand-in entry; (tb, seen)."""
     head = last = None
     seen = False
+    vm = _vm_code
     while tb is not None:
-        fr = tb.tb_frame
-        if fr.f_code in _fake_keys:
+        co = tb.tb_frame.f_code
+        key = id(co)
+        if key in _fake_keys:
             seen = True
             break
-        if _is_vm_code(fr.f_code):
+        # (_is_vm_code inlined: in tier 2 every guest frame an exception
+        # leaves puts a few of the VM's host frames here)
+        r = vm.get(key)
+        if r is None:
+            r = _is_vm_code(co)
+        if r:
             tb = tb.tb_next
             continue
         if last is None:
@@ -412,7 +425,7 @@ def clean_traceback(tb):
     head = last = None
     while tb is not None:
         nxt = tb.tb_next
-        if tb.tb_frame.f_code in _fake_keys or not _is_vm_code(tb.tb_frame.f_code):
+        if id(tb.tb_frame.f_code) in _fake_keys or not _is_vm_code(tb.tb_frame.f_code):
             if last is None:
                 head = tb
             else:
@@ -534,7 +547,7 @@ def _inline_comprehension(exc, tb, f, seen):
     head_code = tb.tb_frame.f_code
     if head_code.co_name not in _COMPREHENSIONS or head_code.co_filename != f.f_code.co_filename:
         return None
-    key = _fake_keys.get(tb.tb_frame.f_code) if seen else None
+    key = _fake_keys.get(id(tb.tb_frame.f_code)) if seen else None
     left = None
     owner = _head_owner.value
     if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
@@ -715,7 +728,8 @@ def _trampoline(tb):
             changes["co_linetable"] = _linetable_310(n, firstlineno, lineno, lineno)
         tramp = _trampolines[key] = base.replace(**changes)
         # its frames are evalframe's own: guest_view and the cleaners skip them
-        _vm_code[tramp] = True
+        _vm_code[id(tramp)] = True
+        _vm_keep.append(tramp)
         from . import hostframes
         hostframes.mark_vm_code(tramp)
     return tramp

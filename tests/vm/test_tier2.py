@@ -314,7 +314,7 @@ def test_generated_code_in_linecache(eager):
     assert any("BINARY_ADD" in ln for ln in body)
     assert any("RETURN_VALUE" in ln for ln in body)
     # every host line the guest's instructions run on names its instruction
-    table = tier2.T2_LINES[fn.__code__]
+    table = tier2.T2_LINES[id(fn.__code__)]
     for lineno, index in enumerate(table):
         if index >= 0 and lineno > 0 and "if blk <=" not in lines[lineno - 1]:
             text = lines[lineno - 1]

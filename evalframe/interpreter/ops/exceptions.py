@@ -178,6 +178,9 @@ def given_exception_matches(err, exc):
     return err is exc
 
 
+check_except_type = _check_except_type     # (tier 2's inline form too: t2blocks.py)
+
+
 @handler
 def JUMP_IF_NOT_EXC_MATCH(f, stack, target):
     "(left, right -- )"
