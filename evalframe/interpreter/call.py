@@ -254,7 +254,11 @@ def bind_args(func, args, kwargs):
 
 def _make_generator(func, frame):
     from ..objects import genobject
-    return genobject.make_generator(func, frame)
+    gen = genobject.make_generator(func, frame)
+    t2gen = func._code._decoded.t2gen
+    if t2gen is not None and _get_tstate().tracer is None:
+        gen._hg = t2gen(frame)      # (tier 2: a host generator runs its frame, tier2gen.py)
+    return gen
 
 
 # -- calling from the eval loop ---------------------------------------------------

@@ -494,6 +494,7 @@ def gen_can_inline(tstate, gen):
     running or finished, no tracer is attached, the recursion limit has room."""
     gf = gen.gi_frame
     return (gf is not None and gf.f_state < FRAME_EXECUTING and not gen._running
+            and gen._hg is None     # (one in tier 2 resumes its host generator)
             and tstate.tracer is None and tstate.depth < tstate.recursion_limit)
 
 

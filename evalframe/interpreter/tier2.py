@@ -129,7 +129,11 @@ _CHUNK = 8
 def eligible(code, raw):
     """Whether ``code`` can run in tier 2 (else it stays in tier 1)."""
     flags = code.co_flags
-    if not flags & _CO_OPTIMIZED or flags & _CO_GENERATORS:
+    if flags & _CO_GENERATORS:
+        # (a plain generator: a host generator function, tier2gen.py)
+        from . import tier2gen
+        return tier2gen.eligible(code, raw)
+    if not flags & _CO_OPTIMIZED:
         return False
     names = _K.opname
     for op, _ in raw:
@@ -153,11 +157,11 @@ def _successors(i, op, arg, name, darg):
     return ((i + 1, False),)
 
 
-def stack_depths(raw, basic):
+def stack_depths(raw, basic, depth0=0):
     """The value-stack depth before each reachable instruction (None: dead)."""
     n = len(raw)
     depth = [None] * n
-    depth[0] = 0
+    depth[0] = depth0
     work = [0]
     names = _K.opname
     while work:
@@ -226,6 +230,7 @@ class _Function(_si.Group):
     boundaries and jumps as ``blk = target; continue``."""
 
     lean = False
+    own = ()        # opcodes the subclass translates itself (own_op)
 
     def __init__(self, bound, nslots):
         super().__init__(0, bound)
@@ -483,7 +488,7 @@ def _lean_after_call(g, result, j):
 def translate(code, d, cls=None):
     """The source of ``code``'s tier-2 function, its params and line table, or None."""
     raw, basic = d.raw, d.basic
-    depth = stack_depths(raw, basic)
+    depth = stack_depths(raw, basic, getattr(cls, "depth0", 0))
     n = len(raw)
     names = _K.opname
     targets = _si.jump_targets(raw)
@@ -539,7 +544,9 @@ def _block(g, code, d, depth, start, end, comments):
         handler, darg = basic[j]
         g.step = j
         comments[j] = _describe(code, j, name, arg, darg)
-        if g.lean:
+        if name in g.own:
+            more = g.own_op(name, arg, darg, j)     # (a generator's: tier2gen.py)
+        elif g.lean:
             more = _lean_op(g, code, name, op, arg, darg, j, handler, depth)
             if more is NotImplemented:
                 if name not in _si.FUSABLE:
@@ -969,27 +976,21 @@ def _filename(code):
 
 def compile_code(code, d):
     """Translate ``code`` to tier 2 and install it (d.t2); False if it stays in tier 1."""
-    global _count
     d.t2state = 3           # tried (whatever happens below)
     if _count >= MAX_CODES or not eligible(code, d.raw):
         return False
+    if code.co_flags & _CO_GENERATORS:
+        from . import tier2gen
+        return tier2gen.compile_gen(code, d)
     try:
         g, nslots, comments = translate(code, d)
     except (ValueError, AssertionError):
         return False
     src, linemap = _source(code, g, nslots, comments, d)
-    _count += 1
-    filename = _filename(code)
-    ns = dict(_namespace())
-    try:
-        host_code = compile(src, filename, "exec")
-    except (SyntaxError, RecursionError, MemoryError):
-        return False        # (the host's compiler has limits: nesting, size)
-    exec(host_code, ns)
-    fn = ns["make"](*g.params)
+    fn = install(code, src, g, _namespace())
+    if fn is None:
+        return False
     T2_LINES[fn.__code__] = linemap
-    linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
-    _dump(code, filename, src)
     d.t2 = fn
     d.t1instrs = list(d.instrs)     # (what a frame handed back to tier 1 runs)
     # frames the plain loop starts (instruction 0), or already running ones
@@ -1007,6 +1008,24 @@ def compile_code(code, d):
         if t < len(instrs) and depth[t] is not None:
             instrs[t] = (osr_entry, t)
     return True
+
+
+def install(code, src, g, namespace):
+    """Compile generated source ``src`` (registered with linecache, dumped
+    when asked) and return the function its factory makes, or None."""
+    global _count
+    _count += 1
+    filename = _filename(code)
+    ns = dict(namespace)
+    try:
+        host_code = compile(src, filename, "exec")
+    except (SyntaxError, RecursionError, MemoryError):
+        return None         # (the host's compiler has limits: nesting, size)
+    exec(host_code, ns)
+    fn = ns["make"](*g.params)
+    linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
+    _dump(code, filename, src)
+    return fn
 
 
 # -- the runtime the generated code calls ------------------------------------------------
@@ -1550,6 +1569,22 @@ _RETURN = _Reraise = _unwind = _run_frame = _init_result = _call_push = _pystate
 _TYPE_INTERCEPTS = {}
 _object_new = object.__new__
 _check_host_room = _eval_plain = _unbind_method = None
+
+
+# What tier2gen.py builds on, under public names.
+Function = _Function
+TIER1_ONLY = _TIER1_ONLY
+temps = _temps
+namespace = _namespace
+
+
+def gen_exception(gen, exc):
+    from .ceval import _gen_exception
+    return _gen_exception(gen, exc)
+
+
+def eval_plain(tstate, f, throwexc):
+    return _eval_plain(tstate, f, throwexc)
 
 
 def warm(code, d):

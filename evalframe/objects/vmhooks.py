@@ -20,3 +20,5 @@ c_entry_charge = None   # runtime.cdepth.entry_charge
 current_frame = None    # interpreter.t2frames.current: the running guest frame
 vm_files = {}           # runtime.hostframes.VM_FILES: host file name -> is evalframe's
 entered_from = None     # runtime.hostframes.entered_from: f_back for a host Python caller
+gen_resume = None       # interpreter.tier2gen.resume: send() of a generator in tier 2
+gen_deopt = None        # interpreter.tier2gen.deopt: such a generator handed to tier 1
