@@ -569,6 +569,7 @@ unwind = _unwind
 check_host_room = _check_host_room
 eval_plain = _eval_plain
 recursion_error = _recursion_error
+gen_exception = _gen_exception
 
 # For runtime/signals.py (docs/boundary.md "Signals"): the eval loop, and the
 # functions that change the VM's state between guest instructions, where a

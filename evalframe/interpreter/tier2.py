@@ -74,6 +74,7 @@ import linecache
 import os
 import re
 import sys
+from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 from types import MethodType
 from weakref import ref as _weakref
 
@@ -131,8 +132,7 @@ def eligible(code, raw):
     flags = code.co_flags
     if flags & _CO_GENERATORS:
         # (a plain generator: a host generator function, tier2gen.py)
-        from . import tier2gen
-        return tier2gen.eligible(code, raw)
+        return _tier2gen.eligible(code, raw)
     if not flags & _CO_OPTIMIZED:
         return False
     names = _K.opname
@@ -425,9 +425,12 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         t = g.temp()
         # a guest generator: the frame continues in tier 1, which resumes it
         # inline (as the frame-based tier 2 does)
-        g.emit("if type(%s) is Generator: return deopt(tstate, fr, %d, (%s,), False)"
-               % (it, j - 1, ", ".join(g.vs)))
-        g.emit("%s = next(%s, NULL)" % (t, it))
+        # (one in tier 2 runs as a host generator: tier2gen.gen_next)
+        g.emit("if type(%s) is Generator:" % it)
+        g.emit("if %s._hg is None: return deopt(tstate, fr, %d, (%s,), False)"
+               % (it, j - 1, ", ".join(g.vs)), 1)
+        g.emit("%s = gen_next(%s)" % (t, it), 1)
+        g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
         g.vs.pop()
@@ -587,7 +590,9 @@ def _own(g, name, arg, darg, j, depth):
         # run_frame: leaving for tier 1 at each item, to resume it inline,
         # cost more than it saved, and the loop came back to tier 2 at its
         # header every time: string_format ran slower in tier 2 than in tier 1)
-        g.emit("%s = next(%s, NULL)" % (t, it))
+        # (one in tier 2 runs as a host generator: tier2gen.gen_next)
+        g.emit("%s = gen_next(%s) if type(%s) is Generator and %s._hg is not None "
+               "else next(%s, NULL)" % (t, it, it, it, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
         g.vs.pop()
@@ -980,8 +985,7 @@ def compile_code(code, d):
     if _count >= MAX_CODES or not eligible(code, d.raw):
         return False
     if code.co_flags & _CO_GENERATORS:
-        from . import tier2gen
-        return tier2gen.compile_gen(code, d)
+        return _tier2gen.compile_gen(code, d)
     try:
         g, nslots, comments = translate(code, d)
     except (ValueError, AssertionError):
@@ -1114,7 +1118,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
         if type(e) is _Reraise:
             e = e.exc
         leave(e)        # (unwound where it ran: the deoptimised frame's loop)
-    hf = sys._getframe(1)
+    hf = _getframe(1)
     if fm is None:
         fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)
     else:
@@ -1138,7 +1142,7 @@ def deopt(tstate, fr, index, stack, traced):
     """A lean call continues as a Frame at instruction ``index`` + 1 with the
     value stack ``stack``: in the traced loop (a tracer attached) or the plain
     loop (a guest generator to resume inline)."""
-    fm = _t2f.own_frame(fr, sys._getframe(1))
+    fm = _t2f.own_frame(fr, _getframe(1))
     fr[0] = _DEOPTED
     _t2f.detach(fm)
     fm.f_valuestack = list(stack)
@@ -1556,10 +1560,11 @@ def _namespace():
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
-            "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": sys._getframe,
+            "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": _getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
             "run_generic": run_generic, "Generator": _Generator, "Bindings": Bindings,
+            "gen_next": _tier2gen.gen_next,
         })
         _NS = ns
     return _NS
@@ -1572,19 +1577,10 @@ _check_host_room = _eval_plain = _unbind_method = None
 
 
 # What tier2gen.py builds on, under public names.
-Function = _Function
+Translation = _Function
 TIER1_ONLY = _TIER1_ONLY
 temps = _temps
 namespace = _namespace
-
-
-def gen_exception(gen, exc):
-    from .ceval import _gen_exception
-    return _gen_exception(gen, exc)
-
-
-def eval_plain(tstate, f, throwexc):
-    return _eval_plain(tstate, f, throwexc)
 
 
 def warm(code, d):
@@ -1593,3 +1589,7 @@ def warm(code, d):
         _namespace()
         if not compile_code(code, d):
             _si.uncount_headers(d)      # (stays in tier 1 at tier 1's speed)
+
+
+# (imported last: tier2gen builds on this module)
+from . import tier2gen as _tier2gen  # noqa: E402

@@ -30,11 +30,13 @@ functions do (the traced loop runs the frame to its next yield).
 
 from weakref import ref as _weakref
 
+from ..objects.cellobject import NULL
 from ..objects.frameobject import FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED
 from ..objects import vmhooks as _vmhooks
 from ..objects import excslots as _x
 from ..objects.genobject import Generator, swap_to_resumer, restore_resumer
 from .. import opcodes as _K
+from . import superinstr as _si
 from . import tier2 as _t2
 from . import t2frames as _t2f
 from .pystate import get_tstate
@@ -72,7 +74,7 @@ def eligible(code, raw):
     return True
 
 
-class _GenFunction(_t2.Function):
+class _GenFunction(_t2.Translation):
     """The frame-based translation with the generator's own instructions."""
 
     depth0 = 1      # GEN_START pops the first value sent (None)
@@ -210,7 +212,7 @@ def compile_gen(code, d):
         return False
     _t2.T2_LINES[fn.__code__] = linemap
     d.t2gen = fn
-    _t2._si.uncount_headers(d)  # (no entry at a loop header: a generator starts in tier 2)
+    _si.uncount_headers(d)      # (no entry at a loop header: a generator starts in tier 2)
     return True
 
 
@@ -259,11 +261,20 @@ def resume(gen, arg):
             or gen._yb is not None):
         deopt(gen)
         return None
+    saved = swap_to_resumer(tstate, 3)
+    try:
+        return _resume_chain(f, tstate, gen, arg, depth0)
+    finally:
+        restore_resumer(tstate, saved)
+
+
+def _resume_chain(f, tstate, gen, arg, depth0):
+    """resume with ``gen`` and the chain it delegates to entered (``f``, its
+    frame, first: hostframes.guest_view reads it as this VM entry's frame)."""
     orig = tstate.frame
     tstate.reentry += 1
     if tstate.reentry & 63 == 0:
-        _t2._check_host_room(tstate)
-    saved = swap_to_resumer(tstate, 3)
+        _ceval.check_host_room(tstate)
     back = tstate.frame
     if back is _t2f.LEAN:
         back = _t2f.current_frame(tstate)
@@ -284,9 +295,87 @@ def resume(gen, arg):
         tstate.reentry -= 1
         tstate.depth = depth0
         tstate.frame = orig
-        restore_resumer(tstate, saved)
     _leave_chain(tstate, gen)
     return value, False
+
+
+def _step(f, tstate, gen, arg):
+    """resume's common case, inline: ``gen`` delegates to nothing when
+    resumed (``f``, its frame, first: see _resume_chain).  Returns the value
+    it yielded or returned (returned: its gi_frame is None after)."""
+    depth0 = tstate.depth
+    orig = tstate.frame
+    back = orig if orig is not _t2f.LEAN else _t2f.current_frame(tstate)
+    item = gen._exc_state
+    item.previous_item = tstate.exc_info
+    tstate.exc_info = item
+    gen._running = True
+    f.f_back = back
+    back = None
+    f.f_state = FRAME_EXECUTING
+    tstate.depth = depth0 + 1
+    tstate.frame = f
+    tstate.reentry += 1
+    if tstate.reentry & 63 == 0:
+        _ceval.check_host_room(tstate)
+    try:
+        value = gen._hg.send(arg)
+    except StopIteration as stop:
+        value = stop.value
+        stop = None
+        if gen.gi_frame is not None:
+            _leave_chain(tstate, gen)   # (continued in tier 1, which yielded)
+            _forget_chain(gen)
+        return value
+    finally:
+        tstate.reentry -= 1
+        tstate.depth = depth0
+        tstate.frame = orig
+    if gen._yf is None:
+        tstate.exc_info = item.previous_item
+        item.previous_item = None
+        gen._running = False
+        f.f_back = None
+        f.f_state = FRAME_SUSPENDED
+    else:
+        _leave_chain(tstate, gen)   # (it began delegating)
+    return value
+
+
+def gen_next(gen):
+    """FOR_ITER of tier-2 code over a generator in tier 2: its next value, or
+    NULL when it has returned."""
+    tstate = get_tstate()
+    if (gen._running or gen._yf is not None or gen._yb is not None
+            or tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit):
+        return next(gen, NULL)
+    value = _step(gen.gi_frame, tstate, gen, None)
+    if gen.gi_frame is None:
+        return NULL
+    return value
+
+
+def host_send(gen, arg):
+    """Generator.__next__ / send of a generator in tier 2 (resumed by anyone):
+    the value, StopIteration when it returned."""
+    tstate = get_tstate()
+    f = gen.gi_frame
+    if (gen._running or gen._yf is not None or gen._yb is not None
+            or tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit
+            or (arg is not None and f.f_state == FRAME_CREATED)):
+        value, returned = gen._send_ex(arg)
+    else:
+        saved = swap_to_resumer(tstate, 3)
+        try:
+            value = _step(f, tstate, gen, arg)
+        finally:
+            restore_resumer(tstate, saved)
+        returned = gen.gi_frame is None
+    if not returned:
+        return value
+    if value is None:
+        raise StopIteration
+    raise StopIteration(value)
 
 
 def _leave_chain(tstate, gen):
@@ -384,7 +473,7 @@ def gen_raise(tstate, f, e):
     StopIteration becomes RuntimeError (PEP 479), as gen_send_ex."""
     gen = _leave(tstate, f)
     if isinstance(e, StopIteration):
-        e = _t2.gen_exception(gen, e)
+        e = _ceval.gen_exception(gen, e)
     gen = None
     _t2.leave(e)
 
@@ -395,7 +484,7 @@ def gen_tier1(tstate, f):
     tstate.depth -= 1
     tstate.frame = back
     try:
-        return _t2.eval_plain(tstate, f, None)
+        return _ceval.eval_plain(tstate, f, None)
     finally:
         tstate.depth += 1
         tstate.frame = f
@@ -403,20 +492,27 @@ def gen_tier1(tstate, f):
 
 
 _NS = None
+_ceval = None       # (interpreter.ceval, bound with the namespace: ceval imports tier 2)
 
 
 def _namespace():
-    global _NS
+    global _NS, _ceval
     if _NS is None:
+        from . import ceval as _ceval
         ns = dict(_t2.namespace())
         ns.update({
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
             "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
+            "gen_next": gen_next,
         })
         _NS = ns
     return _NS
 
 
 _vmhooks.gen_resume = resume
+_vmhooks.gen_send = host_send
 _vmhooks.gen_deopt = deopt
+# (host frames of these run a guest generator's frame, their first argument:
+# VM entries as ceval.run_frame's, runtime/hostframes.py)
+ENTRY_CODES = (_step.__code__, _resume_chain.__code__)

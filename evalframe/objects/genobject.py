@@ -234,6 +234,8 @@ class GenBase:
             self.gi_frame = None
 
     def send(self, value):
+        if self._hg is not None:
+            return vmhooks.gen_send(self, value)
         result, returned = self._send_ex(value)
         if returned:
             if result is None:
@@ -425,6 +427,8 @@ class Generator(GenBase):
     def __next__(self):
         """Implement next(self)."""
         # (send's body: one host frame less per resumption)
+        if self._hg is not None:
+            return vmhooks.gen_send(self, None)
         result, returned = self._send_ex(None)
         if returned:
             if result is None:
