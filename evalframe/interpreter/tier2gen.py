@@ -28,8 +28,6 @@ attaching during a call inside the body deoptimises there, as tier2.py's
 functions do (the traced loop runs the frame to its next yield).
 """
 
-from weakref import ref as _weakref
-
 from ..objects.cellobject import NULL
 from ..objects.frameobject import FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED
 from ..objects import vmhooks as _vmhooks
@@ -253,8 +251,9 @@ def resume(gen, arg):
     f = gen.gi_frame
     if gen._running or (f.f_state == FRAME_CREATED and arg is not None):
         return None     # (tier 1 raises the error, the frame untouched)
-    n = _chain_length(gen)
     depth0 = tstate.depth
+    # (a chain is at most CHAIN_MAX long, delegate: no walk far from the limit)
+    n = 1 if depth0 + CHAIN_MAX < tstate.recursion_limit else _chain_length(gen)
     # (a generator another one delegates to, resumed on its own: the
     # delegator's host ``yield from`` would not see it finish; tier 1 does)
     if (tstate.tracer is not None or n < 0 or depth0 + n >= tstate.recursion_limit
@@ -263,62 +262,20 @@ def resume(gen, arg):
         return None
     saved = swap_to_resumer(tstate, 3)
     try:
-        return _resume_chain(f, tstate, gen, arg, depth0)
+        value = _step(f, tstate, gen, arg)
     finally:
         restore_resumer(tstate, saved)
-
-
-def _resume_chain(f, tstate, gen, arg, depth0):
-    """resume with ``gen`` and the chain it delegates to entered (``f``, its
-    frame, first: hostframes.guest_view reads it as this VM entry's frame)."""
-    orig = tstate.frame
-    tstate.reentry += 1
-    if tstate.reentry & 63 == 0:
-        _ceval.check_host_room(tstate)
-    back = tstate.frame
-    if back is _t2f.LEAN:
-        back = _t2f.current_frame(tstate)
-    _enter_chain(tstate, gen, back)
-    back = None
-    try:
-        value = gen._hg.send(arg)
-    except StopIteration as stop:
-        value = stop.value
-        stop = None
-        if gen.gi_frame is None:
-            return value, True
-        # a level continued in tier 1 (a tracer attached) and yielded
-        _leave_chain(tstate, gen)
-        _forget_chain(gen)
-        return value, False
-    finally:
-        tstate.reentry -= 1
-        tstate.depth = depth0
-        tstate.frame = orig
-    _leave_chain(tstate, gen)
-    return value, False
+    return value, gen.gi_frame is None
 
 
 def _step(f, tstate, gen, arg):
-    """resume's common case, inline: ``gen`` delegates to nothing when
-    resumed (``f``, its frame, first: see _resume_chain).  Returns the value
-    it yielded or returned (returned: its gi_frame is None after)."""
+    """Resume ``gen`` and the chain it delegates to (``f``, its frame, first:
+    hostframes.guest_view reads it as this VM entry's frame).  Returns the
+    value it yielded or returned (returned: its gi_frame is None after)."""
     depth0 = tstate.depth
     orig = tstate.frame
-    back = orig if orig is not _t2f.LEAN else _t2f.current_frame(tstate)
-    item = gen._exc_state
-    item.previous_item = tstate.exc_info
-    tstate.exc_info = item
-    gen._running = True
-    f.f_back = back
-    back = None
-    f.f_state = FRAME_EXECUTING
-    tstate.depth = depth0 + 1
-    tstate.frame = f
-    tstate.reentry += 1
-    if tstate.reentry & 63 == 0:
-        _ceval.check_host_room(tstate)
     try:
+        _enter(tstate, gen, orig)
         value = gen._hg.send(arg)
     except StopIteration as stop:
         value = stop.value
@@ -328,18 +285,24 @@ def _step(f, tstate, gen, arg):
             _forget_chain(gen)
         return value
     finally:
-        tstate.reentry -= 1
-        tstate.depth = depth0
-        tstate.frame = orig
-    if gen._yf is None:
-        tstate.exc_info = item.previous_item
-        item.previous_item = None
-        gen._running = False
-        f.f_back = None
-        f.f_state = FRAME_SUSPENDED
-    else:
-        _leave_chain(tstate, gen)   # (it began delegating)
+        _exit(tstate, depth0, orig)
+    _leave_chain(tstate, gen)
     return value
+
+
+def _enter(tstate, gen, back):
+    tstate.reentry += 1
+    if tstate.reentry & 63 == 0:
+        _ceval.check_host_room(tstate)
+    if back is _t2f.LEAN:
+        back = _t2f.current_frame(tstate)
+    _enter_chain(tstate, gen, back)
+
+
+def _exit(tstate, depth0, orig):
+    tstate.reentry -= 1
+    tstate.depth = depth0
+    tstate.frame = orig
 
 
 def gen_next(gen):
@@ -431,25 +394,26 @@ def delegate(tstate, f, it, lasti):
     n = _chain_length(it)
     if n < 0 or tstate.depth + n >= min(tstate.recursion_limit, CHAIN_MAX):
         return False
-    outer = f.f_gen
+    ref = f._f_gen          # (the frame's weak reference to its generator)
+    outer = ref()
     if outer is None:
         return False
     outer._yf = it
-    it._yb = _weakref(outer)
+    it._yb = ref
     f._lasti = lasti
     _enter_chain(tstate, it, f)
     return True
 
 
 def undelegate(f, it):
-    outer = f.f_gen
+    outer = f._f_gen()
     if outer is not None:
         outer._yf = None
     it._yb = None
 
 
 def _leave(tstate, f):
-    gen = f.f_gen
+    gen = f._f_gen()
     gen._running = False
     item = gen._exc_state
     tstate.exc_info = item.previous_item
@@ -459,7 +423,8 @@ def _leave(tstate, f):
     tstate.depth -= 1
     gen._hg = None
     gen._yb = None
-    gen._finish()
+    f._f_gen = None         # (GenBase._finish)
+    gen.gi_frame = None
     return gen
 
 
@@ -513,6 +478,11 @@ def _namespace():
 _vmhooks.gen_resume = resume
 _vmhooks.gen_send = host_send
 _vmhooks.gen_deopt = deopt
+# What must not be interrupted by a guest signal handler's exception
+# (runtime/signals.py): the generators' and the thread's state changes
+BOOKKEEPING = (_enter, _exit, _enter_chain, _leave_chain, _forget_chain, _chain_length,
+               deopt, delegate, undelegate, _leave, gen_done, gen_raise)
+
 # (host frames of these run a guest generator's frame, their first argument:
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
-ENTRY_CODES = (_step.__code__, _resume_chain.__code__)
+ENTRY_CODES = (_step.__code__,)

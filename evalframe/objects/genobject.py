@@ -398,7 +398,10 @@ class GenBase:
         # _PyGen_Finalize (3.10): a generator not yet finished, started or
         # not, is closed as its last reference dies.
         if self._hg is not None:
-            vmhooks.gen_deopt(self)
+            try:
+                vmhooks.gen_deopt(self)     # (tier 1 closes it)
+            except Exception:           # interpreter shutdown: modules torn down
+                return
         f = self.gi_frame
         if f is None or f.f_state > FRAME_SUSPENDED:
             return

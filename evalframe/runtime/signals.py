@@ -93,6 +93,8 @@ def _register_vm():
     # its bookkeeping (ceval.EVAL_LOOPS, BOOKKEEPING; traced.py's)
     register_bookkeeping(*ceval.BOOKKEEPING)
     register_bookkeeping(pystate.set_exc_value)
+    from ..interpreter import tier2gen
+    register_bookkeeping(*tier2gen.BOOKKEEPING)
     for loop in ceval.EVAL_LOOPS:
         register_loop(loop)
     # the traced loop: its methods and its module's helpers are bookkeeping,
