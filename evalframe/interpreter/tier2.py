@@ -742,28 +742,10 @@ def _source(code, g, nslots, comments, d):
     for text, step in head:
         lines.append(text)
         linemap.append(-1)      # (the prologue runs no guest instruction)
-    for indent, text, step in g.body:
-        note = comments.get(step)
-        lines.append("    " * (indent + 5) + text + ("  # " + note if note else ""))
+    for text, step in body_lines(g, nslots, comments, 5):
+        lines.append(text)
         linemap.append(step)
     tail = [
-        "            except BaseException as e:",
-        "                blk, exc = catch(tstate, f, e, (%s,)); e = None" % slots,
-    ]
-    if g.ntemps:
-        # (unwinding pops the value stack: what the interrupted block's
-        # temporaries held is released, as CPython's unwinding decrefs it)
-        tail.append("                %s = None" % _temps(g))
-    tail += [
-        "                if blk >= 0:",
-        "                    %s, = stack + [None] * (%d - len(stack)); del stack[:]"
-        % (slots, nslots),
-        "                    exc = None",
-        "                    continue",
-        # (the exception leaves: the host frame its traceback keeps holds no
-        # stack value)
-        "                %s = None" % " = ".join("s%d" % k for k in range(nslots)),
-        "            break",
         "        if exc is not None: leave(exc)",
         "        if blk == -2: return to_tier1(tstate, f, depth, back)",
         "        return tstate.tracer.resume(tstate, f, f, None)",
@@ -777,6 +759,38 @@ def _source(code, g, nslots, comments, d):
     src = (lines[0] + "\n" + "".join("    " + ln + "\n" for ln in lines[1:])
            + "    return t2\n")
     return src, linemap
+
+
+def body_lines(g, nslots, comments, level):
+    """The translated body of a frame-based function, ``level`` indentations
+    deep (in ``try: while True:``), then that ``try``'s except clause and the
+    ``break`` after it: (line, guest instruction or -1) pairs."""
+    slots = ", ".join("s%d" % k for k in range(nslots))
+    out = []
+    for indent, text, step in g.body:
+        note = comments.get(step)
+        out.append(("    " * (indent + level) + text + ("  # " + note if note else ""), step))
+    pad = "    " * (level - 2)
+    tail = [
+        "except BaseException as e:",
+        "    blk, exc = catch(tstate, f, e, (%s,)); e = None" % slots,
+    ]
+    if g.ntemps:
+        # (unwinding pops the value stack: what the interrupted block's
+        # temporaries held is released, as CPython's unwinding decrefs it)
+        tail.append("    %s = None" % _temps(g))
+    tail += [
+        "    if blk >= 0:",
+        "        %s, = stack + [None] * (%d - len(stack)); del stack[:]" % (slots, nslots),
+        "        exc = None",
+        "        continue",
+        # (the exception leaves: the host frame its traceback keeps holds no
+        # stack value)
+        "    %s = None" % " = ".join("s%d" % k for k in range(nslots)),
+    ]
+    out += [(pad + text, -1) for text in tail]
+    out.append((pad + "break", -1))
+    return out
 
 
 def _lean_source(code, g, nslots, comments):
@@ -1579,7 +1593,6 @@ _check_host_room = _eval_plain = _unbind_method = None
 # What tier2gen.py builds on, under public names.
 Translation = _Function
 TIER1_ONLY = _TIER1_ONLY
-temps = _temps
 namespace = _namespace
 
 

@@ -101,7 +101,8 @@ class _GenFunction(_t2.Translation):
         if v[0] in "ts" and v[1:].isdigit():
             v = "(%s, (%s := None))[0]" % (v, v)    # (the generator keeps no popped value)
         sent = self.temp()
-        self.emit("f._lasti = %d; f.f_state = SUSPENDED" % j)
+        # (f_state: suspended by the resumption, _leave_chain)
+        self.emit("f._lasti = %d" % j)
         self.emit("try: %s = yield %s" % (sent, v))
         # (only the host closing a host generator nothing refers to: the
         # guest generator has gone; never a guest operation)
@@ -140,7 +141,6 @@ class _GenFunction(_t2.Translation):
 
 
 def _source(code, g, nslots, comments):
-    slots = ", ".join("s%d" % k for k in range(nslots))
     head = [
         "def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))),
         "    def t2(f):",
@@ -158,24 +158,10 @@ def _source(code, g, nslots, comments):
     ]
     lines = list(head)
     linemap = [0] + [-1] * len(head)
-    for indent, text, step in g.body:
-        note = comments.get(step)
-        lines.append("    " * (indent + 6) + text + ("  # " + note if note else ""))
+    for text, step in _t2.body_lines(g, nslots, comments, 6):
+        lines.append(text)
         linemap.append(step)
     tail = [
-        "                except BaseException as e:",
-        "                    blk, exc = catch(tstate, f, e, (%s,)); e = None" % slots,
-    ]
-    if g.ntemps:
-        tail.append("                    %s = None" % _t2.temps(g))
-    tail += [
-        "                    if blk >= 0:",
-        "                        %s, = stack + [None] * (%d - len(stack)); del stack[:]"
-        % (slots, nslots),
-        "                        exc = None",
-        "                        continue",
-        "                    %s = None" % " = ".join("s%d" % k for k in range(nslots)),
-        "                break",
         "            if exc is not None: leave(exc)",
         # (continued in tier 1: a receiver tier 2 does not delegate to, or
         # a tracer attached during a call)

@@ -8,35 +8,10 @@ EVALFRAME_TIER2=eager against the host CPython, with a tracer attaching
 between two resumptions of a tier-2 generator and in the middle of one.
 """
 
-import contextlib
-import io
-
-import pytest
-
-from evalframe.compiler import compile_source
 from evalframe.interpreter import tier2
-from evalframe.interpreter.ceval import run_code
 from evalframe.interpreter.decode import decode
-from . import _programs
-
-
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
-
-
-def _run(source):
-    g = {"__name__": "__main__"}
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        run_code(compile_source(source, "<t2gen>", "exec"), g)
-    return out.getvalue(), g
-
-
-def _eager_program(tmp_path, source, monkeypatch):
-    monkeypatch.setenv("EVALFRAME_TIER2", "eager")
-    _programs.assert_same(tmp_path, source)
+# (the eager fixture, the in-process run, the program-level comparison)
+from .test_tier2 import eager, _run, _eager_program  # noqa: F401
 
 
 _SUSPENDED = (
