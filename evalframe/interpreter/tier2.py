@@ -232,6 +232,11 @@ class _Function(_si.Group):
     lean = False
     own = ()        # opcodes the subclass translates itself (own_op)
 
+    @staticmethod
+    def entries(raw):
+        """Where a block starts besides the jump targets (a subclass's entries)."""
+        return ()
+
     def __init__(self, bound, nslots):
         super().__init__(0, bound)
         self.nslots = nslots
@@ -496,6 +501,7 @@ def translate(code, d, cls=None):
     names = _K.opname
     targets = _si.jump_targets(raw)
     targets.add(0)
+    targets.update((cls or _Function).entries(raw))
     bound0 = _si.always_bound(code, raw)
     nslots = max(code.co_stacksize, 1)
     bound_at = bound_locals(code, raw, basic, depth, bound0)

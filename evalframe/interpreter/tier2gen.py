@@ -41,6 +41,7 @@ from .pystate import get_tstate
 
 _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
+_YIELD_VALUE = _K.opmap["YIELD_VALUE"]
 _OWN = frozenset(("YIELD_VALUE", "YIELD_FROM", "GEN_START", "RETURN_VALUE"))
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
@@ -77,6 +78,12 @@ class _GenFunction(_t2.Translation):
 
     depth0 = 1      # GEN_START pops the first value sent (None)
     own = _OWN
+
+    @staticmethod
+    def entries(raw):
+        # (after each yield: a generator tier 1 suspended there continues in
+        # tier 2, osr)
+        return [j + 1 for j, (op, _) in enumerate(raw) if op == _YIELD_VALUE]
 
     def own_op(self, name, arg, darg, j):
         if name == "GEN_START":
@@ -143,13 +150,16 @@ class _GenFunction(_t2.Translation):
 def _source(code, g, nslots, comments):
     head = [
         "def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))),
-        "    def t2(f):",
+        "    def t2(f, start=0):",
         "        tstate = get_tstate()",
         "        if not tstate.depth & 63: host_room(tstate)",
         "        fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals",
         "        exact = globals_.__class__ is dict",
         "        %s = None" % " = ".join("s%d" % k for k in range(nslots)),
-        "        blk = 0",
+        # (osr: the value stack tier 1 left, the value sent on top)
+        "        if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
+        % (", ".join("s%d" % k for k in range(nslots)), nslots),
+        "        blk = start",
         "        exc = None",
         "        try:",
         "            while True:",
@@ -327,6 +337,39 @@ def host_send(gen, arg):
     raise StopIteration(value)
 
 
+def osr(gen, arg):
+    """send() of a generator in tier 1 whose code is in tier 2 now (it was made
+    before): not started, or suspended at a YIELD_VALUE, it continues as a
+    host generator (the translation has a block after each yield).  Returns
+    (value, returned), or None when tier 1 goes on."""
+    f = gen.gi_frame
+    code = f.f_code
+    t2gen = code._decoded.t2gen
+    if t2gen is None or gen._running or gen._hg is not None:
+        return None
+    state = f.f_state
+    if state == FRAME_CREATED:
+        if arg is not None:
+            return None
+        start = 0
+    elif state == FRAME_SUSPENDED and code.co_code[2 * f._lasti] == _YIELD_VALUE:
+        start = f._lasti + 1
+    else:
+        return None
+    tstate = get_tstate()
+    if tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit:
+        return None
+    if start:
+        f.f_valuestack.append(arg)
+    gen._hg = t2gen(f, start)
+    saved = swap_to_resumer(tstate, 3)
+    try:
+        value = _step(f, tstate, gen, None)
+    finally:
+        restore_resumer(tstate, saved)
+    return value, gen.gi_frame is None
+
+
 def _leave_chain(tstate, gen):
     """The chain yielded (its innermost generator did): each level suspends."""
     item = gen._exc_state
@@ -462,6 +505,7 @@ def _namespace():
 
 
 _vmhooks.gen_resume = resume
+_vmhooks.gen_osr = osr
 _vmhooks.gen_send = host_send
 _vmhooks.gen_deopt = deopt
 # What must not be interrupted by a guest signal handler's exception

@@ -174,6 +174,10 @@ class GenBase:
                     return done
             else:
                 vmhooks.gen_deopt(self)
+        elif throwexc is None and vmhooks.gen_osr is not None and self.gi_frame is not None:
+            done = vmhooks.gen_osr(self, arg)
+            if done is not None:
+                return done
         f = self.gi_frame
         if self._running:
             raise ValueError("%s already executing" % self._kind)

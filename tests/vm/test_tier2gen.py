@@ -132,3 +132,24 @@ def test_generator_exception_traceback_matches_host(tmp_path, monkeypatch):
                 yield v
         print(sum(top()))
     """, monkeypatch)
+
+
+def test_generator_made_before_its_code_was_hot_continues_in_tier2(monkeypatch):
+    # auto mode: the code becomes hot (its loop header counted) while a
+    # generator made before runs in tier 1; at its next resumption, suspended
+    # at a yield, it continues as a host generator with tier 1's value stack
+    # (the for loop's iterator) and locals (tier2gen.osr)
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 4)
+    src = ("def counter(n):\n    total = 0\n    for i in range(n):\n        total += i\n"
+           "        got = yield total\n        if got:\n            total = got\n"
+           "g = counter(100)\nfirst = [next(g) for _ in range(30)]\nlate = g.send(1000)\n")
+    host = {}
+    exec(src + "suspended = dict(g.gi_frame.f_locals)\nrest = sum(g)\n", host)
+    out, g = _run(src)
+    assert decode(g["counter"].__code__).t2gen is not None
+    gen = g["g"]
+    assert gen._hg is not None                  # (continued in tier 2)
+    assert (g["first"], g["late"]) == (host["first"], host["late"])
+    assert gen.gi_frame.f_locals == host["suspended"]
+    assert sum(gen) == host["rest"]
