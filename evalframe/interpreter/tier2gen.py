@@ -267,38 +267,61 @@ def resume(gen, arg):
 def _step(f, tstate, gen, arg):
     """Resume ``gen`` and the chain it delegates to (``f``, its frame, first:
     hostframes.guest_view reads it as this VM entry's frame).  Returns the
-    value it yielded or returned (returned: its gi_frame is None after)."""
+    value it yielded or returned (returned: its gi_frame is None after).
+    gen_send_ex's entry and exit are inline for a generator that delegates to
+    nothing (its own code is bookkeeping for the signal handling, not the
+    guest code it runs: OWN_BOOKKEEPING)."""
     depth0 = tstate.depth
-    orig = tstate.frame
+    orig = back = tstate.frame
+    if back is _t2f.LEAN:
+        # (a lean caller's frame materialised: the current frame after, as
+        # t2frames.materialise leaves it, no walk at the next resumption)
+        orig = back = _t2f.current_frame(tstate)
+    tstate.reentry += 1
+    if tstate.reentry & 63 == 0:
+        _ceval.check_host_room(tstate)
+    if gen._yf is None:
+        item = gen._exc_state
+        item.previous_item = tstate.exc_info
+        tstate.exc_info = item
+        gen._running = True
+        f.f_back = back
+        f.f_state = FRAME_EXECUTING
+        tstate.depth = depth0 + 1
+        tstate.frame = f
+    else:
+        _enter_chain(tstate, gen, back)
+    back = None
     try:
-        _enter(tstate, gen, orig)
         value = gen._hg.send(arg)
     except StopIteration as stop:
         value = stop.value
         stop = None
+        tstate.reentry -= 1
+        tstate.depth = depth0
+        tstate.frame = orig
         if gen.gi_frame is not None:
             _leave_chain(tstate, gen)   # (continued in tier 1, which yielded)
             _forget_chain(gen)
         return value
-    finally:
-        _exit(tstate, depth0, orig)
-    _leave_chain(tstate, gen)
-    return value
-
-
-def _enter(tstate, gen, back):
-    tstate.reentry += 1
-    if tstate.reentry & 63 == 0:
-        _ceval.check_host_room(tstate)
-    if back is _t2f.LEAN:
-        back = _t2f.current_frame(tstate)
-    _enter_chain(tstate, gen, back)
-
-
-def _exit(tstate, depth0, orig):
+    except BaseException:
+        tstate.reentry -= 1
+        tstate.depth = depth0
+        tstate.frame = orig
+        raise
     tstate.reentry -= 1
     tstate.depth = depth0
     tstate.frame = orig
+    if gen._yf is None:
+        item = gen._exc_state
+        tstate.exc_info = item.previous_item
+        item.previous_item = None
+        gen._running = False
+        f.f_back = None
+        f.f_state = FRAME_SUSPENDED
+    else:
+        _leave_chain(tstate, gen)   # (it is delegating now)
+    return value
 
 
 def gen_next(gen):
@@ -510,9 +533,11 @@ _vmhooks.gen_send = host_send
 _vmhooks.gen_deopt = deopt
 # What must not be interrupted by a guest signal handler's exception
 # (runtime/signals.py): the generators' and the thread's state changes
-BOOKKEEPING = (_enter, _exit, _enter_chain, _leave_chain, _forget_chain, _chain_length,
+BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise)
 
 # (host frames of these run a guest generator's frame, their first argument:
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
 ENTRY_CODES = (_step.__code__,)
+# (interrupted in their own code, not in the guest code they run)
+OWN_BOOKKEEPING = (_step,)
