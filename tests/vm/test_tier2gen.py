@@ -38,6 +38,7 @@ def test_generators_run_as_host_generators(eager):
 def test_suspended_generator_state_matches_tier1(eager, monkeypatch):
     out2, g = _run(_SUSPENDED + "k = mid()\nnext(k)\n")
     assert g["k"]._hg is not None and g["k"]._yf is g["k"].gi_yieldfrom
+    g["k"].close()      # (not left to a collection during a later in-process test)
     monkeypatch.setattr(tier2, "ENABLED", False)
     out1, _ = _run(_SUSPENDED)
     assert out1 == out2
@@ -52,6 +53,7 @@ def test_throw_hands_the_chain_to_tier1(eager):
     assert out == "caught\n"
     assert g["m"]._hg is None and g["inner"]._hg is None     # (both deoptimised)
     assert g["m"].gi_yieldfrom is g["inner"]
+    g["m"].close()
 
 
 def test_settrace_between_resumptions(tmp_path, monkeypatch):
