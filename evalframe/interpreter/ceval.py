@@ -501,9 +501,11 @@ def gen_can_inline(tstate, gen):
 
 def _osr_ready(gf):
     """Whether a generator frame whose code is in tier 2 can continue there
-    (tier2gen.osr: not started, or suspended at a YIELD_VALUE): resumed
-    through next()/send() then, not inline."""
-    return gf.f_state == FRAME_CREATED or gf.f_code.co_code[2 * gf._lasti] == _OP_YIELD_VALUE
+    (tier2gen.osr: not started, suspended at a YIELD_VALUE, or at a
+    YIELD_FROM of a generator in tier 2): resumed through next()/send() then,
+    not inline."""
+    return (gf.f_state == FRAME_CREATED or gf.f_code.co_code[2 * gf._lasti] == _OP_YIELD_VALUE
+            or _tier2.osr_delegates(gf))
 
 
 def _gen_enter(tstate, gf, gen, value):

@@ -1612,3 +1612,4 @@ def warm(code, d):
 
 # (imported last: tier2gen builds on this module)
 from . import tier2gen as _tier2gen  # noqa: E402
+osr_delegates = _tier2gen.osr_delegates

@@ -42,6 +42,7 @@ from .pystate import get_tstate
 _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
 _YIELD_VALUE = _K.opmap["YIELD_VALUE"]
+_YIELD_FROM = _K.opmap["YIELD_FROM"]
 _OWN = frozenset(("YIELD_VALUE", "YIELD_FROM", "GEN_START", "RETURN_VALUE"))
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
@@ -81,9 +82,10 @@ class _GenFunction(_t2.Translation):
 
     @staticmethod
     def entries(raw):
-        # (after each yield: a generator tier 1 suspended there continues in
-        # tier 2, osr)
-        return [j + 1 for j, (op, _) in enumerate(raw) if op == _YIELD_VALUE]
+        # (after each yield, and each YIELD_FROM: a generator tier 1
+        # suspended there continues in tier 2, osr)
+        return ([j + 1 for j, (op, _) in enumerate(raw) if op == _YIELD_VALUE]
+                + [j for j, (op, _) in enumerate(raw) if op == _YIELD_FROM])
 
     def own_op(self, name, arg, darg, j):
         if name == "GEN_START":
@@ -377,6 +379,8 @@ def osr(gen, arg):
         start = 0
     elif state == FRAME_SUSPENDED and code.co_code[2 * f._lasti] == _YIELD_VALUE:
         start = f._lasti + 1
+    elif state == FRAME_SUSPENDED and osr_delegates(f) and arg is None:
+        start = f._lasti + 1    # (YIELD_FROM runs again: the receiver, None on top)
     else:
         return None
     tstate = get_tstate()
@@ -391,6 +395,18 @@ def osr(gen, arg):
     finally:
         restore_resumer(tstate, saved)
     return value, gen.gi_frame is None
+
+
+def osr_delegates(f):
+    """Whether tier-1 generator frame ``f`` is suspended in a YIELD_FROM whose
+    receiver is a generator in tier 2 (it continues there by a host
+    ``yield from``, osr)."""
+    code = f.f_code.co_code
+    k = 2 * (f._lasti + 1)
+    if k >= len(code) or code[k] != _YIELD_FROM or not f.f_valuestack:
+        return False
+    it = f.f_valuestack[-1]
+    return type(it) is Generator and it._hg is not None
 
 
 def _leave_chain(tstate, gen):

@@ -155,3 +155,26 @@ def test_generator_made_before_its_code_was_hot_continues_in_tier2(monkeypatch):
     assert (g["first"], g["late"]) == (host["first"], host["late"])
     assert gen.gi_frame.f_locals == host["suspended"]
     assert sum(gen) == host["rest"]
+
+
+def test_generator_suspended_in_yield_from_continues_in_tier2(monkeypatch):
+    # a generator made while its code was cold, suspended in a YIELD_FROM of
+    # a generator in tier 2, continues as a host generator delegating by a
+    # host ``yield from`` once its code is hot (osr at the YIELD_FROM)
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 4)
+    src = ("def inner(k):\n    for i in range(k):\n        yield i\n    return 'ret'\n"
+           "def outer(it):\n    r = yield from it\n    yield r\n"
+           "for _ in range(6):\n    list(inner(3))\n"
+           "it = inner(50)\no = outer(it)\nfirst = [next(o), next(o)]\n"
+           "for _ in range(6):\n    list(outer(iter([1])))\n"
+           "third = next(o)\n")
+    host = {}
+    exec(src + "rest = list(o)\n", host)
+    out, g = _run(src)
+    o = g["o"]
+    assert decode(g["outer"].__code__).t2gen is not None
+    assert o._hg is not None and o._yf is g["it"]     # (delegating in tier 2)
+    assert (g["first"], g["third"]) == (host["first"], host["third"])
+    assert o.gi_yieldfrom is g["it"] and o.gi_frame.f_lineno == 6
+    assert list(o) == host["rest"]
