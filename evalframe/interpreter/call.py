@@ -259,9 +259,19 @@ def make_cells(code, d, fast):
 
 # -- generators ------------------------------------------------------------------
 
+_genobject = None
+
 def _make_generator(func, frame):
-    from ..objects import genobject
-    return genobject.make_generator(func, frame)
+    global _genobject
+    if _genobject is None:
+        # (bound once: an import statement here ran the import machinery,
+        # evalframe's hook included, at every generator made)
+        from ..objects import genobject as _genobject
+    gen = _genobject.make_generator(func, frame)
+    t2gen = func._code._decoded.t2gen
+    if t2gen is not None and _get_tstate().tracer is None:
+        gen._hg = t2gen(frame)      # (tier 2: a host generator runs its frame, tier2gen.py)
+    return gen
 
 
 # -- calling from the eval loop ---------------------------------------------------

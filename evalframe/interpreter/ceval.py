@@ -27,7 +27,7 @@ from ..objects.cellobject import NULL
 from sys import getrefcount as _getrefcount
 from ..objects.frameobject import INLINE_REFS as _INLINE_REFS
 from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
-                                   FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
+                                   FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
                                    FRAME_RAISED)
 from .decode import decode
 from .frameswitch import leave as _leave
@@ -36,7 +36,7 @@ from . import tier2 as _tier2
 from .t2frames import LEAN as _LEAN, materialise as _materialise
 from ..objects import frameobject as _frameobject
 from ..objects.genobject import Generator
-from ..opcodes import YIELD_FROM as _OP_YIELD_FROM
+from ..opcodes import YIELD_FROM as _OP_YIELD_FROM, YIELD_VALUE as _OP_YIELD_VALUE
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from . import pystate
 from .abort import STOP_OR_MEMORY, stops_run
@@ -506,7 +506,18 @@ def gen_can_inline(tstate, gen):
     running or finished, no tracer is attached, the recursion limit has room."""
     gf = gen.gi_frame
     return (gf is not None and gf.f_state < FRAME_EXECUTING and not gen._running
+            and gen._hg is None     # (one in tier 2 resumes its host generator)
+            and (gf.f_code._decoded.t2gen is None or not _osr_ready(gf))
             and tstate.tracer is None and tstate.depth < tstate.recursion_limit)
+
+
+def _osr_ready(gf):
+    """Whether a generator frame whose code is in tier 2 can continue there
+    (tier2gen.osr: not started, suspended at a YIELD_VALUE, or at a
+    YIELD_FROM of a generator in tier 2): resumed through next()/send() then,
+    not inline."""
+    return (gf.f_state == FRAME_CREATED or gf.f_code.co_code[2 * gf._lasti] == _OP_YIELD_VALUE
+            or _tier2.osr_delegates(gf))
 
 
 def _gen_enter(tstate, gf, gen, value):
@@ -580,6 +591,7 @@ unwind = _unwind
 check_host_room = _check_host_room
 eval_plain = _eval_plain
 recursion_error = _recursion_error
+gen_exception = _gen_exception
 
 # For runtime/signals.py (docs/boundary.md "Signals"): the eval loop, and the
 # functions that change the VM's state between guest instructions, where a
@@ -587,4 +599,4 @@ recursion_error = _recursion_error
 EVAL_LOOPS = (_eval_plain,)
 BOOKKEEPING = (run_code, run_frame, _check_host_room, raised_at, _fused_offset, _unwind,
                unwind_except_handler, _gen_enter, _gen_leave, _gen_exception, _can_hand_off,
-               gen_can_inline, init_result)
+               gen_can_inline, _osr_ready, init_result)

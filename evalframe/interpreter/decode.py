@@ -34,7 +34,8 @@ class Decoded:
     """What the interpreter keeps per code object."""
 
     __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines",
-                 "kwindex", "kwplans", "warm", "fused", "t2", "t2state", "t1instrs")
+                 "kwindex", "kwplans", "warm", "fused", "t2", "t2state", "t1instrs",
+                 "t2gen")
 
     def __init__(self, instrs, basic, raw, nlocalsplus, cell2arg):
         self.instrs = instrs
@@ -51,6 +52,7 @@ class Decoded:
         self.t2 = None          # tier2: the code's tier-2 function, once translated
         self.t2state = 0        # tier2: 0 never, 1 pending (eligible), 3 tried
         self.t1instrs = None    # tier2: ``instrs`` without the tier-2 entries
+        self.t2gen = None       # tier2gen: frame -> host generator (a generator's code)
 
 
 def decode(code):

@@ -142,7 +142,10 @@ _CHUNK = 8
 def eligible(code, raw):
     """Whether ``code`` can run in tier 2 (else it stays in tier 1)."""
     flags = code.co_flags
-    if not flags & _CO_OPTIMIZED or flags & _CO_GENERATORS:
+    if flags & _CO_GENERATORS:
+        # (a plain generator: a host generator function, tier2gen.py)
+        return _tier2gen.eligible(code, raw)
+    if not flags & _CO_OPTIMIZED:
         return False
     names = _K.opname
     for op, _ in raw:
@@ -166,11 +169,11 @@ def _successors(i, op, arg, name, darg):
     return ((i + 1, False),)
 
 
-def stack_depths(raw, basic):
+def stack_depths(raw, basic, depth0=0):
     """The value-stack depth before each reachable instruction (None: dead)."""
     n = len(raw)
     depth = [None] * n
-    depth[0] = 0
+    depth[0] = depth0
     work = [0]
     names = _K.opname
     while work:
@@ -239,6 +242,12 @@ class _Function(_si.Group):
     boundaries and jumps as ``blk = target; continue``."""
 
     lean = False
+    own = ()        # opcodes the subclass translates itself (own_op)
+
+    @staticmethod
+    def entries(raw):
+        """Where a block starts besides the jump targets (a subclass's entries)."""
+        return ()
 
     def __init__(self, bound, nslots):
         super().__init__(0, bound)
@@ -414,9 +423,12 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         t = g.temp()
         # a guest generator: the frame continues in tier 1, which resumes it
         # inline (as the frame-based tier 2 does)
-        g.emit("if type(%s) is Generator: return deopt(tstate, fr, %d, (%s,), False)"
-               % (it, j - 1, ", ".join(g.vs)))
-        g.emit("%s = next(%s, NULL)" % (t, it))
+        # (one in tier 2 runs as a host generator: tier2gen.gen_next)
+        g.emit("if type(%s) is Generator:" % it)
+        g.emit("if %s._hg is None: return deopt(tstate, fr, %d, (%s,), False)"
+               % (it, j - 1, ", ".join(g.vs)), 1)
+        g.emit("%s = gen_next(%s)" % (t, it), 1)
+        g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
         g.vs.pop()
@@ -470,11 +482,12 @@ def _lean_after_call(g, result, j):
 def translate(code, d, cls=None):
     """The source of ``code``'s tier-2 function, its params and line table, or None."""
     raw, basic = d.raw, d.basic
-    depth = stack_depths(raw, basic)
+    depth = stack_depths(raw, basic, getattr(cls, "depth0", 0))
     n = len(raw)
     names = _K.opname
     targets = _si.jump_targets(raw)
     targets.add(0)
+    targets.update((cls or _Function).entries(raw))
     bound0 = _si.always_bound(code, raw)
     nslots = max(code.co_stacksize, 1)
     bound_at = bound_locals(code, raw, basic, depth, bound0)
@@ -526,7 +539,9 @@ def _block(g, code, d, depth, start, end, comments):
         handler, darg = basic[j]
         g.step = j
         comments[j] = _describe(code, j, name, arg, darg)
-        if g.lean:
+        if name in g.own:
+            more = g.own_op(name, arg, darg, j)     # (a generator's: tier2gen.py)
+        elif g.lean:
             more = _lean_op(g, code, name, op, arg, darg, j, handler, depth)
             if more is NotImplemented:
                 if name not in _si.FUSABLE:
@@ -569,7 +584,9 @@ def _own(g, name, arg, darg, j, depth):
         # run_frame: leaving for tier 1 at each item, to resume it inline,
         # cost more than it saved, and the loop came back to tier 2 at its
         # header every time: string_format ran slower in tier 2 than in tier 1)
-        g.emit("%s = next(%s, NULL)" % (t, it))
+        # (one in tier 2 runs as a host generator: tier2gen.gen_next)
+        g.emit("%s = gen_next(%s) if type(%s) is Generator and %s._hg is not None "
+               "else next(%s, NULL)" % (t, it, it, it, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
         g.vs.pop()
@@ -783,30 +800,10 @@ def _source(code, g, nslots, comments, d):
     for text, step in head:
         lines.append(text)
         linemap.append(-1)      # (the prologue runs no guest instruction)
-    for indent, text, step in g.body:
-        note = comments.get(step)
-        lines.append("    " * (indent + 5) + text + ("  # " + note if note else ""))
+    for text, step in body_lines(g, nslots, comments, 5):
+        lines.append(text)
         linemap.append(step)
     tail = [
-        "            except BaseException as e:",
-        "                blk, exc = catch(tstate, f, e, (%s,)); e = None" % slots,
-    ]
-    if g.ntemps:
-        # (unwinding pops the value stack: what the interrupted block's
-        # temporaries held is released, as CPython's unwinding decrefs it)
-        tail.append("                %s = None" % _temps(g))
-    tail += [
-        "                if blk >= 0:",
-        "                    %s, = stack + [None] * (%d - len(stack)); del stack[:]"
-        % (slots, nslots),
-        "                    exc = None",
-        "                    continue",
-        # (the exception leaves: the host frame its traceback keeps holds no
-        # stack value)
-        "                %s = None" % " = ".join("s%d" % k for k in range(nslots)),
-        "            break",
-        # (raised here, its __context__ kept as ``leave`` keeps it: one host
-        # frame fewer for the exception to pass through at every guest frame)
         "        if exc is not None:",
         "            ctx_ = exc_context(exc)",
         "            try: raise exc",
@@ -823,6 +820,38 @@ def _source(code, g, nslots, comments, d):
     src = (lines[0] + "\n" + "".join("    " + ln + "\n" for ln in lines[1:])
            + "    return t2\n")
     return src, linemap
+
+
+def body_lines(g, nslots, comments, level):
+    """The translated body of a frame-based function, ``level`` indentations
+    deep (in ``try: while True:``), then that ``try``'s except clause and the
+    ``break`` after it: (line, guest instruction or -1) pairs."""
+    slots = ", ".join("s%d" % k for k in range(nslots))
+    out = []
+    for indent, text, step in g.body:
+        note = comments.get(step)
+        out.append(("    " * (indent + level) + text + ("  # " + note if note else ""), step))
+    pad = "    " * (level - 2)
+    tail = [
+        "except BaseException as e:",
+        "    blk, exc = catch(tstate, f, e, (%s,)); e = None" % slots,
+    ]
+    if g.ntemps:
+        # (unwinding pops the value stack: what the interrupted block's
+        # temporaries held is released, as CPython's unwinding decrefs it)
+        tail.append("    %s = None" % _temps(g))
+    tail += [
+        "    if blk >= 0:",
+        "        %s, = stack + [None] * (%d - len(stack)); del stack[:]" % (slots, nslots),
+        "        exc = None",
+        "        continue",
+        # (the exception leaves: the host frame its traceback keeps holds no
+        # stack value)
+        "    %s = None" % " = ".join("s%d" % k for k in range(nslots)),
+    ]
+    out += [(pad + text, -1) for text in tail]
+    out.append((pad + "break", -1))
+    return out
 
 
 def _lean_source(code, g, nslots, comments):
@@ -1042,27 +1071,20 @@ def _filename(code):
 
 def compile_code(code, d):
     """Translate ``code`` to tier 2 and install it (d.t2); False if it stays in tier 1."""
-    global _count
     d.t2state = 3           # tried (whatever happens below)
     if _count >= MAX_CODES or not eligible(code, d.raw):
         return False
+    if code.co_flags & _CO_GENERATORS:
+        return _tier2gen.compile_gen(code, d)
     try:
         g, nslots, comments = translate(code, d)
     except (ValueError, AssertionError):
         return False
     src, linemap = _source(code, g, nslots, comments, d)
-    _count += 1
-    filename = _filename(code)
-    ns = dict(_namespace())
-    try:
-        host_code = compile(src, filename, "exec")
-    except (SyntaxError, RecursionError, MemoryError):
-        return False        # (the host's compiler has limits: nesting, size)
-    exec(host_code, ns)
-    fn = ns["make"](*g.params)
+    fn = install(code, src, g, _namespace())
+    if fn is None:
+        return False
     _register_lines(fn.__code__, linemap)
-    linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
-    _dump(code, filename, src)
     d.t2 = fn
     # what a frame handed back to tier 1 runs (deopt, to_tier1): the plain
     # list without the loop headers' counters, which would only call through
@@ -1086,6 +1108,24 @@ def compile_code(code, d):
         if t < len(instrs) and depth[t] is not None:
             instrs[t] = (osr_entry, t)
     return True
+
+
+def install(code, src, g, namespace):
+    """Compile generated source ``src`` (registered with linecache, dumped
+    when asked) and return the function its factory makes, or None."""
+    global _count
+    _count += 1
+    filename = _filename(code)
+    ns = dict(namespace)
+    try:
+        host_code = compile(src, filename, "exec")
+    except (SyntaxError, RecursionError, MemoryError):
+        return None         # (the host's compiler has limits: nesting, size)
+    exec(host_code, ns)
+    fn = ns["make"](*g.params)
+    linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
+    _dump(code, filename, src)
+    return fn
 
 
 # -- the runtime the generated code calls ------------------------------------------------
@@ -1658,6 +1698,7 @@ def _namespace():
             "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
+            "gen_next": _tier2gen.gen_next,
         })
         _NS = ns
     return _NS
@@ -1669,9 +1710,20 @@ _object_new = object.__new__
 _check_host_room = _eval_plain = _unbind_method = None
 
 
+# What tier2gen.py builds on, under public names.
+Translation = _Function
+TIER1_ONLY = _TIER1_ONLY
+namespace = _namespace
+
+
 def warm(code, d):
     """Called when ``code`` is hot (or at decode time in eager mode)."""
     if d.t2state == 1:
         _namespace()
         if not compile_code(code, d):
             _si.uncount_headers(d)      # (stays in tier 1 at tier 1's speed)
+
+
+# (imported last: tier2gen builds on this module)
+from . import tier2gen as _tier2gen  # noqa: E402
+osr_delegates = _tier2gen.osr_delegates

@@ -41,6 +41,33 @@ _OWN_GLOBALS = globals()    # (the frames of this module's methods: send, __next
 _UNSWAPPED = object()
 
 
+def swap_to_resumer(tstate, depth):
+    """The host frame that resumed a generator: below this module's frames
+    (send, __next__, throw...; ``depth`` up from the caller); when it is host
+    Python code (contextlib's __enter__, heapq.merge, asyncio's event loop),
+    the generator's f_back is that frame, as on CPython (Function.__call__
+    does the same for a call): it becomes the current frame.  Returns what
+    restore_resumer puts back."""
+    try:
+        caller = _getframe(depth)
+    except ValueError:
+        return _UNSWAPPED
+    while caller is not None and caller.f_globals is _OWN_GLOBALS:
+        caller = caller.f_back
+    if caller is not None and vmhooks.vm_files.get(caller.f_code.co_filename) is not True:
+        back = vmhooks.entered_from(caller)
+        if back is not None:
+            saved = tstate.frame
+            tstate.frame = back
+            return saved
+    return _UNSWAPPED
+
+
+def restore_resumer(tstate, saved):
+    if saved is not _UNSWAPPED:
+        tstate.frame = saved
+
+
 def _chain_context(tstate, exc):
     vmhooks.set_context(tstate, exc)
 
@@ -78,7 +105,7 @@ class GenBase:
     """What generators, coroutines and async generators share (PyGenObject)."""
 
     __slots__ = ("gi_frame", "gi_code", "_name", "_qualname", "_exc_state", "_running",
-                 "_closed", "__weakref__")
+                 "_closed", "_hg", "_yf", "_yb", "__weakref__")
     _kind = "generator"
 
     def __init__(self, func, frame):
@@ -90,6 +117,10 @@ class GenBase:
         self._exc_state = ExcItem()
         self._running = False
         self._closed = False
+        # tier 2 (interpreter/tier2gen.py): the host generator running the
+        # frame, the generator it delegates to by a host ``yield from``, and
+        # (weakly) the one delegating to it
+        self._hg = self._yf = self._yb = None
         # the frame refers back weakly (CPython's f_gen is a borrowed
         # reference): no cycle, so a dropped generator is finalized at once
         frame.f_gen = self
@@ -119,6 +150,8 @@ class GenBase:
         f = self.gi_frame
         if f is None or f.f_state != FRAME_SUSPENDED or f._lasti < 0:
             return None
+        if self._hg is not None:
+            return self._yf
         code = f.f_code.co_code
         nxt = 2 * (f._lasti + 1)
         if nxt >= len(code) or code[nxt] != _YIELD_FROM:
@@ -134,6 +167,17 @@ class GenBase:
 
     def _send_ex(self, arg, throwexc=None, closing=False):
         """Resume; return (value, returned) or raise what the frame raised."""
+        if self._hg is not None:
+            if throwexc is None:
+                done = vmhooks.gen_resume(self, arg)
+                if done is not None:
+                    return done
+            else:
+                vmhooks.gen_deopt(self)
+        elif throwexc is None and vmhooks.gen_osr is not None and self.gi_frame is not None:
+            done = vmhooks.gen_osr(self, arg)
+            if done is not None:
+                return done
         f = self.gi_frame
         if self._running:
             raise ValueError("%s already executing" % self._kind)
@@ -155,25 +199,7 @@ class GenBase:
             # generator's own handled exception is the thread's
             _chain_context(tstate, throwexc)
         self._running = True
-        # the host frame that resumed the generator: below this module's
-        # frames (send, __next__, throw...); when it is host Python code
-        # (contextlib's __enter__, heapq.merge, asyncio's event loop) the
-        # generator's f_back is that frame, as on CPython
-        # (Function.__call__ does the same for a call)
-        try:
-            caller = _getframe(2)   # (send's or __next__'s caller)
-        except ValueError:
-            caller = None
-        while caller is not None and caller.f_globals is _OWN_GLOBALS:
-            caller = caller.f_back
-        saved = _UNSWAPPED
-        if caller is not None and vmhooks.vm_files.get(caller.f_code.co_filename) is not True:
-            back = vmhooks.entered_from(caller)
-            if back is not None:
-                saved = tstate.frame
-                tstate.frame = back
-            back = None
-        caller = None
+        saved = swap_to_resumer(tstate, 3)
         try:
             result = _run(f, throwexc)
         except (StopIteration, StopAsyncIteration) as exc:
@@ -198,9 +224,8 @@ class GenBase:
             item.previous_item = None
             f.f_back = None
             throwexc = None
-            if saved is not _UNSWAPPED:
-                tstate.frame = saved
-                saved = None
+            restore_resumer(tstate, saved)
+            saved = None
         if f.f_state == FRAME_SUSPENDED:
             return result, False
         self._finish()
@@ -213,6 +238,8 @@ class GenBase:
             self.gi_frame = None
 
     def send(self, value):
+        if self._hg is not None:
+            return vmhooks.gen_send(self, value)
         result, returned = self._send_ex(value)
         if returned:
             if result is None:
@@ -241,6 +268,8 @@ class GenBase:
         The generator is resumed outside of any host except clause (the host
         would make its exception the context of what the guest raises).
         """
+        if self._hg is not None:
+            vmhooks.gen_deopt(self)     # (tier 1 throws: the frame suspended as it keeps it)
         yf = self._yieldfrom()
         if yf is None:
             return self._throw_here(typ, val, tb)
@@ -340,6 +369,8 @@ class GenBase:
         return self._send_ex(None, exc)
 
     def close(self):
+        if self._hg is not None:
+            vmhooks.gen_deopt(self)
         yf = self._yieldfrom()
         err = None
         if yf is not None:
@@ -370,6 +401,11 @@ class GenBase:
     def __del__(self):
         # _PyGen_Finalize (3.10): a generator not yet finished, started or
         # not, is closed as its last reference dies.
+        if self._hg is not None:
+            try:
+                vmhooks.gen_deopt(self)     # (tier 1 closes it)
+            except Exception:           # interpreter shutdown: modules torn down
+                return
         f = self.gi_frame
         if f is None or f.f_state > FRAME_SUSPENDED:
             return
@@ -398,6 +434,8 @@ class Generator(GenBase):
     def __next__(self):
         """Implement next(self)."""
         # (send's body: one host frame less per resumption)
+        if self._hg is not None:
+            return vmhooks.gen_send(self, None)
         result, returned = self._send_ex(None)
         if returned:
             if result is None:

@@ -21,3 +21,7 @@ current_frame = None    # interpreter.t2frames.current: the running guest frame
 vm_files = {}           # runtime.hostframes.VM_FILES: host file name -> is evalframe's
 entered_from = None     # runtime.hostframes.entered_from: f_back for a host Python caller
 check_host_room = None  # interpreter.ceval.check_host_room: deep host re-entry
+gen_resume = None       # interpreter.tier2gen.resume: send() of a generator in tier 2
+gen_send = None         # interpreter.tier2gen.host_send: its next()/send() (StopIteration)
+gen_osr = None          # interpreter.tier2gen.osr: one in tier 1 continues in tier 2
+gen_deopt = None        # interpreter.tier2gen.deopt: such a generator handed to tier 1

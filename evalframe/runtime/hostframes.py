@@ -113,9 +113,10 @@ def entered_from(caller):
     return view
 
 
-def _entry_code():
+def _entry_codes():
     from ..interpreter.ceval import run_frame
-    return run_frame.__code__
+    from ..interpreter.tier2gen import ENTRY_CODES
+    return (run_frame.__code__,) + ENTRY_CODES
 
 
 def guest_view(frame, outer_host=False):
@@ -131,11 +132,12 @@ def guest_view(frame, outer_host=False):
     are the bottom of its stack on CPython).  Returns ``frame`` itself when no
     VM frame is below it.
 
-    Each VM entry is a host frame of ``ceval.run_frame`` whose first argument
-    is the guest frame it entered; the guest frames of that entry run from
+    Each VM entry is a host frame of ``ceval.run_frame`` (or of tier2gen's
+    resumption of a generator in tier 2) whose first argument is the guest
+    frame it entered; the guest frames of that entry run from
     the innermost guest frame not yet shown down to that entry frame.
     """
-    entry_code = _entry_code()
+    entry_codes = _entry_codes()
     chain = []          # host frames and guest frames, innermost first
     seen_vm = False
     cursor = _t2frames.current()
@@ -147,7 +149,7 @@ def guest_view(frame, outer_host=False):
             seen_vm = True
             chain.extend(pending_host)
             pending_host = []
-            if code is entry_code:
+            if code in entry_codes:
                 try:
                     entry = f.f_locals.get(code.co_varnames[0])
                 except Exception:

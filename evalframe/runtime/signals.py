@@ -44,6 +44,10 @@ from ..interpreter import t2frames as _t2frames
 
 _LOOPS = set()          # code objects of eval loops
 _BOOKKEEPING = set()    # code objects of the VM's own state changes around the loops
+# code objects whose own lines are such state changes but that run guest code
+# below them (tier2gen._step resumes a host generator): not at a boundary when
+# interrupted in their own code, no matter when further out
+_OWN_BOOKKEEPING = set()
 
 
 def _codes_of(obj, out):
@@ -93,6 +97,10 @@ def _register_vm():
     # its bookkeeping (ceval.EVAL_LOOPS, BOOKKEEPING; traced.py's)
     register_bookkeeping(*ceval.BOOKKEEPING)
     register_bookkeeping(pystate.set_exc_value)
+    from ..interpreter import tier2gen
+    register_bookkeeping(*tier2gen.BOOKKEEPING)
+    for obj in tier2gen.OWN_BOOKKEEPING:
+        _codes_of(obj, _OWN_BOOKKEEPING)
     for loop in ceval.EVAL_LOOPS:
         register_loop(loop)
     # the traced loop: its methods and its module's helpers are bookkeeping,
@@ -127,7 +135,7 @@ def at_boundary(frame):
         code = frame.f_code
         if code in loops:
             return below is not None
-        if code in bookkeeping:
+        if code in bookkeeping or (below is None and code in _OWN_BOOKKEEPING):
             return False
         below = frame
         frame = frame.f_back

@@ -1,0 +1,559 @@
+"""Tier 2 for generators: a guest generator's code as a host generator function.
+
+Mirrors what CPython's gen_send_ex / YIELD_VALUE / YIELD_FROM (Objects/
+genobject.c, Python/ceval.c, 3.10) do for a generator frame, with the frame's
+body translated by tier2.py (the frame-based form: fast locals in
+``f.f_localsplus``, block stack in ``f.f_blockstack``, exceptions through
+``tier2.catch``) and three instructions of its own:
+
+* ``YIELD_VALUE`` is a host ``yield``: the guest generator object's
+  ``_hg`` is the host generator, and ``send``/``next`` resume it directly
+  (``resume``), with gen_send_ex's bookkeeping (exc_info item linked,
+  ``gi_running``, ``f_back``, ``f_state``, the guest depth) done around it;
+* ``YIELD_FROM`` over a guest generator that is in tier 2 too is a host
+  ``yield from`` of its host generator: the host delegates (its C code, no
+  Python per level), and the bookkeeping of the whole delegation chain (the
+  ``_yf`` links, ``_yb`` the weak link back) is done by ``resume`` for every
+  level at once; any other receiver continues the frame in tier 1 there;
+* ``RETURN_VALUE`` / an exception leaving: the frame's own leave
+  (``gen_done``/``gen_raise``: StopIteration -> RuntimeError, PEP 479).
+
+Deoptimisation: throw(), close(), finalisation, a tracer attached at a
+resumption, or too deep a delegation chain: ``deopt`` sends the marker
+``DEOPT`` into the chain; each level writes its value stack to
+``f.f_valuestack`` as tier 1 keeps it at that yield (``f._lasti`` the yield,
+or the instruction before a YIELD_FROM) and ends; the generator then goes on
+in tier 1 (genobject.py's plain path) at the exact instruction.  A tracer
+attaching during a call inside the body deoptimises there, as tier2.py's
+functions do (the traced loop runs the frame to its next yield).
+"""
+
+from ..objects.cellobject import NULL
+from ..objects.frameobject import FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED
+from ..objects import vmhooks as _vmhooks
+from ..objects import excslots as _x
+from ..objects.genobject import Generator, swap_to_resumer, restore_resumer
+from .. import opcodes as _K
+from . import superinstr as _si
+from . import tier2 as _t2
+from . import t2frames as _t2f
+from .pystate import get_tstate
+
+_CO_GENERATOR = 0x20
+_CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
+_YIELD_VALUE = _K.opmap["YIELD_VALUE"]
+_YIELD_FROM = _K.opmap["YIELD_FROM"]
+_OWN = frozenset(("YIELD_VALUE", "YIELD_FROM", "GEN_START", "RETURN_VALUE"))
+# delegation chains longer than this run in tier 1: each level of a host
+# ``yield from`` is a C-level call of the host
+CHAIN_MAX = 200
+
+
+class _Deopt:
+    """The marker sent into a suspended host generator: leave for tier 1."""
+
+    def __repr__(self):
+        return "DEOPT"
+
+
+DEOPT = _Deopt()
+
+
+def eligible(code, raw):
+    """A plain generator's code that tier 2 can translate (else tier 1)."""
+    flags = code.co_flags
+    if not flags & 1 or not flags & _CO_GENERATOR or flags & _CO_OTHER:
+        return False
+    names = _K.opname
+    for op, _ in raw:
+        name = names[op]
+        if name in _OWN:
+            continue
+        if name in _t2.TIER1_ONLY or name.startswith("<"):
+            return False
+    return True
+
+
+class _GenFunction(_t2.Translation):
+    """The frame-based translation with the generator's own instructions."""
+
+    depth0 = 1      # GEN_START pops the first value sent (None)
+    own = _OWN
+
+    @staticmethod
+    def entries(raw):
+        # (after each yield, and each YIELD_FROM: a generator tier 1
+        # suspended there continues in tier 2, osr)
+        return ([j + 1 for j, (op, _) in enumerate(raw) if op == _YIELD_VALUE]
+                + [j for j, (op, _) in enumerate(raw) if op == _YIELD_FROM])
+
+    def own_op(self, name, arg, darg, j):
+        if name == "GEN_START":
+            self.release(self.pop())
+            return True
+        if name == "RETURN_VALUE":
+            v = self.pop()
+            self.emit("f._lasti = %d; f.f_state = RETURNED; gen_done(tstate, f)" % j)
+            self.emit("return %s" % v)
+            return False
+        if name == "YIELD_VALUE":
+            return self._yield(j)
+        return self._yield_from(j)
+
+    def _spill(self, extra=()):
+        items = list(self.vs) + list(extra)
+        return "stack[:] = (%s,)" % ", ".join(items) if items else "del stack[:]"
+
+    def _yield(self, j):
+        v = self.pop()
+        self.canonical()
+        if v[0] in "ts" and v[1:].isdigit():
+            v = "(%s, (%s := None))[0]" % (v, v)    # (the generator keeps no popped value)
+        sent = self.temp()
+        # (f_state: suspended by the resumption, _leave_chain)
+        self.emit("f._lasti = %d" % j)
+        self.emit("try: %s = yield %s" % (sent, v))
+        # (only the host closing a host generator nothing refers to: the
+        # guest generator has gone; never a guest operation)
+        self.emit("except BaseException: return None")
+        self.emit("if %s is DEOPT: %s; return DEOPT" % (sent, self._spill()))
+        self.emit("tstate = get_tstate()")
+        self.push(sent)
+        return True
+
+    def _yield_from(self, j):
+        v = self.pop()
+        self.canonical()
+        it = self.peek()
+        r = self.temp()
+        self.emit("if type(%s) is Generator and %s is None and %s._hg is not None "
+                  "and delegate(tstate, f, %s, %d):" % (it, v, it, it, j - 1))
+        self.emit("try: %s = yield from %s._hg" % (r, it), 1)
+        self.emit("except BaseException: undelegate(f, %s); raise" % it, 1)
+        self.emit("tstate = get_tstate()", 1)
+        # the receiver left for tier 1 (deoptimised), this frame follows
+        self.emit("if %s.gi_frame is not None: %s; f._lasti = %d; f.f_state = SUSPENDED; "
+                  "return %s" % (it, self._spill(), j - 1, r), 1)
+        self.emit("undelegate(f, %s)" % it, 1)
+        # (deoptimise when a tracer attached meanwhile, as after a call)
+        keep = list(self.vs)
+        self.vs[-1] = r     # (the result replaces the receiver)
+        self.emit("if tstate.tracer is not None: %s; f._lasti = %d; blk = -1; break"
+                  % (self._spill(), j), 1)
+        self.vs = keep
+        # any other receiver: YIELD_FROM in tier 1 (the plain loop from here)
+        self.emit("else: %s; f._lasti = %d; blk = -2; break" % (self._spill([v]), j - 1))
+        self.pop()
+        self.release(it)
+        self.push(r)
+        return True
+
+
+def _source(code, g, nslots, comments):
+    head = [
+        "def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))),
+        "    def t2(f, start=0):",
+        "        tstate = get_tstate()",
+        "        if not tstate.depth & 63: host_room(tstate)",
+        "        fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals",
+        "        exact = globals_.__class__ is dict",
+        "        %s = None" % " = ".join("s%d" % k for k in range(nslots)),
+        # (osr: the value stack tier 1 left, the value sent on top)
+        "        if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
+        % (", ".join("s%d" % k for k in range(nslots)), nslots),
+        "        blk = start",
+        "        exc = None",
+        "        try:",
+        "            while True:",
+        "                try:",
+        "                    while True:",
+    ]
+    lines = list(head)
+    linemap = [0] + [-1] * len(head)
+    for text, step in _t2.body_lines(g, nslots, comments, 6):
+        lines.append(text)
+        linemap.append(step)
+    tail = [
+        "            if exc is not None: leave(exc)",
+        # (continued in tier 1: a receiver tier 2 does not delegate to, or
+        # a tracer attached during a call)
+        "            if blk == -2: r = gen_tier1(tstate, f)",
+        "            else: r = tstate.tracer.resume(tstate, f, f, None)",
+        "            if f.f_state == SUSPENDED: return r",
+        "        except BaseException as e:",
+        "            gen_raise(tstate, f, e)",
+        "        gen_done(tstate, f)",
+        "        return r",
+        # (a host generator function even when no yield is reachable)
+        "        yield",
+        "    return t2",
+    ]
+    lines += tail
+    linemap += [-1] * len(tail)
+    return "\n".join(lines) + "\n", linemap
+
+
+def compile_gen(code, d):
+    """Translate a generator's code (d.t2gen: frame -> host generator); False
+    if it stays in tier 1."""
+    if not eligible(code, d.raw):
+        return False
+    try:
+        g, nslots, comments = _t2.translate(code, d, _GenFunction)
+    except (ValueError, AssertionError):
+        return False
+    src, linemap = _source(code, g, nslots, comments)
+    fn = _t2.install(code, src, g, _namespace())
+    if fn is None:
+        return False
+    _t2._register_lines(fn.__code__, linemap)
+    d.t2gen = fn
+    _si.uncount_headers(d)      # (no entry at a loop header: a generator starts in tier 2)
+    return True
+
+
+# -- the runtime: resumption, delegation, leaving ---------------------------------------
+
+def _enter_chain(tstate, g, back):
+    """gen_send_ex's entry for ``g`` and every generator it delegates to."""
+    while True:
+        gf = g.gi_frame
+        item = g._exc_state
+        item.previous_item = tstate.exc_info
+        tstate.exc_info = item
+        g._running = True
+        gf.f_back = back
+        gf.f_state = FRAME_EXECUTING
+        back = gf
+        tstate.depth += 1
+        g = g._yf
+        if g is None:
+            break
+    tstate.frame = back
+
+
+def _chain_length(g):
+    n = 0
+    while g is not None:
+        if g._hg is None:
+            return -1
+        n += 1
+        g = g._yf
+    return n
+
+
+def resume(gen, arg):
+    """send()/next() of a generator in tier 2: (value, returned), or None when
+    it has just been handed to tier 1 (genobject's plain path goes on)."""
+    tstate = get_tstate()
+    f = gen.gi_frame
+    if gen._running or (f.f_state == FRAME_CREATED and arg is not None):
+        return None     # (tier 1 raises the error, the frame untouched)
+    depth0 = tstate.depth
+    # (a chain is at most CHAIN_MAX long, delegate: no walk far from the limit)
+    n = 1 if depth0 + CHAIN_MAX < tstate.recursion_limit else _chain_length(gen)
+    # (a generator another one delegates to, resumed on its own: the
+    # delegator's host ``yield from`` would not see it finish; tier 1 does)
+    if (tstate.tracer is not None or n < 0 or depth0 + n >= tstate.recursion_limit
+            or gen._yb is not None):
+        deopt(gen)
+        return None
+    saved = swap_to_resumer(tstate, 3)
+    try:
+        value = _step(f, tstate, gen, arg)
+    finally:
+        restore_resumer(tstate, saved)
+    return value, gen.gi_frame is None
+
+
+def _step(f, tstate, gen, arg):
+    """Resume ``gen`` and the chain it delegates to (``f``, its frame, first:
+    hostframes.guest_view reads it as this VM entry's frame).  Returns the
+    value it yielded or returned (returned: its gi_frame is None after).
+    gen_send_ex's entry and exit are inline for a generator that delegates to
+    nothing (its own code is bookkeeping for the signal handling, not the
+    guest code it runs: OWN_BOOKKEEPING)."""
+    depth0 = tstate.depth
+    orig = back = tstate.frame
+    if back is _t2f.LEAN:
+        # (a lean caller's frame materialised: the current frame after, as
+        # t2frames.materialise leaves it, no walk at the next resumption)
+        orig = back = _t2f.current_frame(tstate)
+    tstate.reentry += 1
+    if tstate.reentry & 63 == 0:
+        _ceval.check_host_room(tstate)
+    if gen._yf is None:
+        item = gen._exc_state
+        item.previous_item = tstate.exc_info
+        tstate.exc_info = item
+        gen._running = True
+        f.f_back = back
+        f.f_state = FRAME_EXECUTING
+        tstate.depth = depth0 + 1
+        tstate.frame = f
+    else:
+        _enter_chain(tstate, gen, back)
+    back = None
+    try:
+        value = gen._hg.send(arg)
+    except StopIteration as stop:
+        value = stop.value
+        stop = None
+        tstate.reentry -= 1
+        tstate.depth = depth0
+        tstate.frame = orig
+        if gen.gi_frame is not None:
+            _leave_chain(tstate, gen)   # (continued in tier 1, which yielded)
+            _forget_chain(gen)
+        return value
+    except BaseException:
+        tstate.reentry -= 1
+        tstate.depth = depth0
+        tstate.frame = orig
+        raise
+    tstate.reentry -= 1
+    tstate.depth = depth0
+    tstate.frame = orig
+    if gen._yf is None:
+        item = gen._exc_state
+        tstate.exc_info = item.previous_item
+        item.previous_item = None
+        gen._running = False
+        f.f_back = None
+        f.f_state = FRAME_SUSPENDED
+    else:
+        _leave_chain(tstate, gen)   # (it is delegating now)
+    return value
+
+
+def gen_next(gen):
+    """FOR_ITER of tier-2 code over a generator in tier 2: its next value, or
+    NULL when it has returned."""
+    tstate = get_tstate()
+    if (gen._running or gen._yf is not None or gen._yb is not None
+            or tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit):
+        return next(gen, NULL)
+    value = _step(gen.gi_frame, tstate, gen, None)
+    if gen.gi_frame is None:
+        return NULL
+    return value
+
+
+def host_send(gen, arg):
+    """Generator.__next__ / send of a generator in tier 2 (resumed by anyone):
+    the value, StopIteration when it returned."""
+    tstate = get_tstate()
+    f = gen.gi_frame
+    if (gen._running or gen._yf is not None or gen._yb is not None
+            or tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit
+            or (arg is not None and f.f_state == FRAME_CREATED)):
+        value, returned = gen._send_ex(arg)
+    else:
+        saved = swap_to_resumer(tstate, 3)
+        try:
+            value = _step(f, tstate, gen, arg)
+        finally:
+            restore_resumer(tstate, saved)
+        returned = gen.gi_frame is None
+    if not returned:
+        return value
+    if value is None:
+        raise StopIteration
+    raise StopIteration(value)
+
+
+def osr(gen, arg):
+    """send() of a generator in tier 1 whose code is in tier 2 now (it was made
+    before): not started, or suspended at a YIELD_VALUE, it continues as a
+    host generator (the translation has a block after each yield).  Returns
+    (value, returned), or None when tier 1 goes on."""
+    f = gen.gi_frame
+    code = f.f_code
+    t2gen = code._decoded.t2gen
+    if t2gen is None or gen._running or gen._hg is not None:
+        return None
+    state = f.f_state
+    if state == FRAME_CREATED:
+        if arg is not None:
+            return None
+        start = 0
+    elif state == FRAME_SUSPENDED and code.co_code[2 * f._lasti] == _YIELD_VALUE:
+        start = f._lasti + 1
+    elif state == FRAME_SUSPENDED and osr_delegates(f) and arg is None:
+        start = f._lasti + 1    # (YIELD_FROM runs again: the receiver, None on top)
+    else:
+        return None
+    tstate = get_tstate()
+    if tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit:
+        return None
+    if start:
+        f.f_valuestack.append(arg)
+    gen._hg = t2gen(f, start)
+    saved = swap_to_resumer(tstate, 3)
+    try:
+        value = _step(f, tstate, gen, None)
+    finally:
+        restore_resumer(tstate, saved)
+    return value, gen.gi_frame is None
+
+
+def osr_delegates(f):
+    """Whether tier-1 generator frame ``f`` is suspended in a YIELD_FROM whose
+    receiver is a generator in tier 2 (it continues there by a host
+    ``yield from``, osr)."""
+    code = f.f_code.co_code
+    k = 2 * (f._lasti + 1)
+    if k >= len(code) or code[k] != _YIELD_FROM or not f.f_valuestack:
+        return False
+    it = f.f_valuestack[-1]
+    return type(it) is Generator and it._hg is not None
+
+
+def _leave_chain(tstate, gen):
+    """The chain yielded (its innermost generator did): each level suspends."""
+    item = gen._exc_state
+    tstate.exc_info = item.previous_item
+    g = gen
+    while g is not None:
+        g._exc_state.previous_item = None
+        g._running = False
+        gf = g.gi_frame
+        gf.f_back = None
+        gf.f_state = FRAME_SUSPENDED
+        g = g._yf
+
+
+def _forget_chain(g):
+    while g is not None:
+        g._hg = None
+        g._yb = None
+        nxt = g._yf
+        g._yf = None
+        g = nxt
+
+
+def deopt(gen):
+    """Hand ``gen`` (with the chain delegating to it) to tier 1, suspended
+    where it is; a running generator is left alone (tier 1 then raises)."""
+    top = gen
+    while top._yb is not None:
+        outer = top._yb()
+        if outer is None or outer._hg is None:
+            break
+        top = outer
+    if top._running or top._hg is None:
+        return
+    f = top.gi_frame
+    if f is None or f.f_state == FRAME_CREATED:
+        _forget_chain(top)
+        return
+    try:
+        top._hg.send(DEOPT)
+    except StopIteration:
+        pass
+    _forget_chain(top)
+
+
+def delegate(tstate, f, it, lasti):
+    """YIELD_FROM of ``f`` starts delegating to ``it`` (a tier-2 generator) by
+    a host ``yield from``: False when tier 1 must do it instead."""
+    if it._running or tstate.tracer is not None:
+        return False
+    n = _chain_length(it)
+    if n < 0 or tstate.depth + n >= min(tstate.recursion_limit, CHAIN_MAX):
+        return False
+    ref = f._f_gen          # (the frame's weak reference to its generator)
+    outer = ref()
+    if outer is None:
+        return False
+    outer._yf = it
+    it._yb = ref
+    f._lasti = lasti
+    _enter_chain(tstate, it, f)
+    return True
+
+
+def undelegate(f, it):
+    outer = f._f_gen()
+    if outer is not None:
+        outer._yf = None
+    it._yb = None
+
+
+def _leave(tstate, f):
+    gen = f._f_gen()
+    gen._running = False
+    item = gen._exc_state
+    tstate.exc_info = item.previous_item
+    item.previous_item = None
+    tstate.frame = f.f_back
+    f.f_back = None
+    tstate.depth -= 1
+    gen._hg = None
+    gen._yb = None
+    f._f_gen = None         # (GenBase._finish)
+    gen.gi_frame = None
+    return gen
+
+
+def gen_done(tstate, f):
+    """The generator returned: gen_send_ex's leave, the generator finished."""
+    _leave(tstate, f)
+
+
+def gen_raise(tstate, f, e):
+    """An exception leaves the generator (already unwound in its frame):
+    StopIteration becomes RuntimeError (PEP 479), as gen_send_ex."""
+    gen = _leave(tstate, f)
+    if isinstance(e, StopIteration):
+        e = _ceval.gen_exception(gen, e)
+    gen = None
+    _t2.leave(e)
+
+
+def gen_tier1(tstate, f):
+    """The rest of the generator's run in the plain loop, from f._lasti + 1."""
+    back = f.f_back
+    tstate.depth -= 1
+    tstate.frame = back
+    try:
+        return _ceval.eval_plain(tstate, f, None)
+    finally:
+        tstate.depth += 1
+        tstate.frame = f
+        f.f_back = back
+
+
+_NS = None
+_ceval = None       # (interpreter.ceval, bound with the namespace: ceval imports tier 2)
+
+
+def _namespace():
+    global _NS, _ceval
+    if _NS is None:
+        from . import ceval as _ceval
+        ns = dict(_t2.namespace())
+        ns.update({
+            "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
+            "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
+            "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
+            "gen_next": gen_next,
+        })
+        _NS = ns
+    return _NS
+
+
+_vmhooks.gen_resume = resume
+_vmhooks.gen_osr = osr
+_vmhooks.gen_send = host_send
+_vmhooks.gen_deopt = deopt
+# What must not be interrupted by a guest signal handler's exception
+# (runtime/signals.py): the generators' and the thread's state changes
+BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length,
+               deopt, delegate, undelegate, _leave, gen_done, gen_raise)
+
+# (host frames of these run a guest generator's frame, their first argument:
+# VM entries as ceval.run_frame's, runtime/hostframes.py)
+ENTRY_CODES = (_step.__code__,)
+# (interrupted in their own code, not in the guest code they run)
+OWN_BOOKKEEPING = (_step,)

@@ -1,0 +1,180 @@
+"""Generators in tier 2 (interpreter/tier2gen.py): host generators running
+guest generator frames, and their deoptimisation to tier 1.
+
+In-process tests translate every eligible code object at its first call and
+check that the generators really run as host generators (``_hg``), then
+compare with tier 1; program-level tests run ``evalframe run`` with
+EVALFRAME_TIER2=eager against the host CPython, with a tracer attaching
+between two resumptions of a tier-2 generator and in the middle of one.
+"""
+
+from evalframe.interpreter import tier2
+from evalframe.interpreter.decode import decode
+# (the eager fixture, the in-process run, the program-level comparison)
+from .test_tier2 import eager, _run, _eager_program  # noqa: F401
+
+
+_SUSPENDED = (
+    "def leaf():\n    yield 1\n    yield 2\n"
+    "def mid():\n    x = 5\n    yield from leaf()\n    yield x\n"
+    "m = mid()\nnext(m)\n"
+    "inner = m.gi_yieldfrom\n"
+    "print(m.gi_frame.f_lasti, m.gi_frame.f_lineno, inner.gi_frame.f_lasti,\n"
+    "      inner.gi_frame.f_lineno, m.gi_frame.f_locals, m.gi_running,\n"
+    "      m.gi_frame.f_back, inner.gi_frame.f_back)\n"
+    "print(list(m), m.gi_frame, m.gi_yieldfrom)\n"
+)
+
+
+def test_generators_run_as_host_generators(eager):
+    out, g = _run(_SUSPENDED)
+    assert decode(g["leaf"].__code__).t2gen is not None
+    assert decode(g["mid"].__code__).t2gen is not None
+    assert decode(g["leaf"].__code__).t2 is None     # (never called as a function)
+    assert g["m"]._hg is None                         # (finished)
+    assert out == "12 6 4 2 {'x': 5} False None None\n[2, 5] None None\n"
+
+
+def test_suspended_generator_state_matches_tier1(eager, monkeypatch):
+    out2, g = _run(_SUSPENDED + "k = mid()\nnext(k)\n")
+    assert g["k"]._hg is not None and g["k"]._yf is g["k"].gi_yieldfrom
+    g["k"].close()      # (not left to a collection during a later in-process test)
+    monkeypatch.setattr(tier2, "ENABLED", False)
+    out1, _ = _run(_SUSPENDED)
+    assert out1 == out2
+
+
+def test_throw_hands_the_chain_to_tier1(eager):
+    out, g = _run(
+        "def leaf():\n    try:\n        yield 1\n    except KeyError:\n        yield 'caught'\n"
+        "def mid():\n    yield from leaf()\n"
+        "m = mid()\nnext(m)\ninner = m.gi_yieldfrom\n"
+        "print(m.throw(KeyError))\n")
+    assert out == "caught\n"
+    assert g["m"]._hg is None and g["inner"]._hg is None     # (both deoptimised)
+    assert g["m"].gi_yieldfrom is g["inner"]
+    g["m"].close()
+
+
+def test_settrace_between_resumptions(tmp_path, monkeypatch):
+    # the tracer attaches while the tier-2 generators are suspended: the
+    # next resumption continues in tier 1, traced, at the exact instruction
+    # with the exact value stack (a for loop's iterator, a pending list)
+    _eager_program(tmp_path, """
+        import sys
+        events = []
+        def tracer(frame, event, arg):
+            if frame.f_code.co_name in ('leaf', 'mid'):
+                events.append((event, frame.f_code.co_name, frame.f_lineno))
+            return tracer
+        def leaf(n):
+            for i in range(n):
+                got = yield [i, i * 2]
+                if got:
+                    print('leaf got', got)
+        def mid():
+            total = [0]
+            r = yield from leaf(4)
+            yield ['mid', r, total]
+        m = mid()
+        print(next(m), next(m))
+        sys.settrace(tracer)
+        print(m.send('hello'), list(m))
+        sys.settrace(None)
+        print(events)
+    """, monkeypatch)
+
+
+def test_settrace_inside_a_generator_body(tmp_path, monkeypatch):
+    # pdb's way, inside the innermost generator of a chain: f_trace set on
+    # the generator's frames, then settrace; the rest of the body is traced
+    _eager_program(tmp_path, """
+        import sys
+        lines = []
+        def tracer(frame, event, arg):
+            if event == 'line':
+                lines.append((frame.f_code.co_name, frame.f_lineno))
+            return tracer
+        def start():
+            # (the guest functions' frames: a module body running in the
+            # plain loop is handed over at its next guest call only)
+            f = sys._getframe(1)
+            while f.f_code.co_name != '<module>':
+                f.f_trace = tracer
+                f = f.f_back
+            sys.settrace(tracer)
+        def leaf():
+            yield 1
+            start()
+            x = 2
+            yield x
+            yield x + 1
+        def mid():
+            yield from leaf()
+            yield 'mid'
+        def main():
+            r = list(mid())
+            r.append('main')
+            return r
+        print(main())
+        sys.settrace(None)
+        print(lines)
+    """, monkeypatch)
+
+
+def test_generator_exception_traceback_matches_host(tmp_path, monkeypatch):
+    _eager_program(tmp_path, """
+        def leaf(n):
+            yield n
+            raise ValueError(n)
+        def mid(n):
+            yield from leaf(n)
+        def top():
+            for v in mid(3):
+                yield v
+        print(sum(top()))
+    """, monkeypatch)
+
+
+def test_generator_made_before_its_code_was_hot_continues_in_tier2(monkeypatch):
+    # auto mode: the code becomes hot (its loop header counted) while a
+    # generator made before runs in tier 1; at its next resumption, suspended
+    # at a yield, it continues as a host generator with tier 1's value stack
+    # (the for loop's iterator) and locals (tier2gen.osr)
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 4)
+    src = ("def counter(n):\n    total = 0\n    for i in range(n):\n        total += i\n"
+           "        got = yield total\n        if got:\n            total = got\n"
+           "g = counter(100)\nfirst = [next(g) for _ in range(30)]\nlate = g.send(1000)\n")
+    host = {}
+    exec(src + "suspended = dict(g.gi_frame.f_locals)\nrest = sum(g)\n", host)
+    out, g = _run(src)
+    assert decode(g["counter"].__code__).t2gen is not None
+    gen = g["g"]
+    assert gen._hg is not None                  # (continued in tier 2)
+    assert (g["first"], g["late"]) == (host["first"], host["late"])
+    assert gen.gi_frame.f_locals == host["suspended"]
+    assert sum(gen) == host["rest"]
+
+
+def test_generator_suspended_in_yield_from_continues_in_tier2(monkeypatch):
+    # a generator made while its code was cold, suspended in a YIELD_FROM of
+    # a generator in tier 2, continues as a host generator delegating by a
+    # host ``yield from`` once its code is hot (osr at the YIELD_FROM)
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 4)
+    src = ("def inner(k):\n    for i in range(k):\n        yield i\n    return 'ret'\n"
+           "def outer(it):\n    r = yield from it\n    yield r\n"
+           "for _ in range(6):\n    list(inner(3))\n"
+           "it = inner(50)\no = outer(it)\nfirst = [next(o), next(o)]\n"
+           "for _ in range(6):\n    list(outer(iter([1])))\n"
+           "third = next(o)\n")
+    host = {}
+    exec(src + "rest = list(o)\n", host)
+    out, g = _run(src)
+    o = g["o"]
+    assert decode(g["outer"].__code__).t2gen is not None
+    assert o._hg is not None and o._yf is g["it"]     # (delegating in tier 2)
+    assert (g["first"], g["third"]) == (host["first"], host["third"])
+    assert o.gi_yieldfrom is g["it"] and o.gi_frame.f_lineno == 6
+    assert list(o) == host["rest"]
