@@ -114,7 +114,7 @@ T2_LINES = {}
 _T2_CODES = []
 
 
-def _register_lines(host_code, linemap):
+def register_lines(host_code, linemap):
     T2_LINES[id(host_code)] = linemap
     _T2_CODES.append(host_code)
 _count = 0
@@ -1084,7 +1084,7 @@ def compile_code(code, d):
     fn = install(code, src, g, _namespace())
     if fn is None:
         return False
-    _register_lines(fn.__code__, linemap)
+    register_lines(fn.__code__, linemap)
     d.t2 = fn
     # what a frame handed back to tier 1 runs (deopt, to_tier1): the plain
     # list without the loop headers' counters, which would only call through
@@ -1264,7 +1264,7 @@ def deopt(tstate, fr, index, stack, traced):
         tstate.depth += 1   # (and the lean call's own exit takes it off)
 
 
-_register_lines(deopt.__code__, _Outside())
+register_lines(deopt.__code__, _Outside())
 
 
 def traced_call(tstate, code, globals_, builtins_, args, frame0, cells):

@@ -206,7 +206,7 @@ def compile_gen(code, d):
     fn = _t2.install(code, src, g, _namespace())
     if fn is None:
         return False
-    _t2._register_lines(fn.__code__, linemap)
+    _t2.register_lines(fn.__code__, linemap)
     d.t2gen = fn
     _si.uncount_headers(d)      # (no entry at a loop header: a generator starts in tier 2)
     return True
