@@ -299,21 +299,15 @@ def _step(f, tstate, gen, arg):
     except StopIteration as stop:
         value = stop.value
         stop = None
-        tstate.reentry -= 1
-        tstate.depth = depth0
-        tstate.frame = orig
         if gen.gi_frame is not None:
             _leave_chain(tstate, gen)   # (continued in tier 1, which yielded)
             _forget_chain(gen)
         return value
-    except BaseException:
+    finally:
         tstate.reentry -= 1
         tstate.depth = depth0
         tstate.frame = orig
-        raise
-    tstate.reentry -= 1
-    tstate.depth = depth0
-    tstate.frame = orig
+    # (_enter_chain's and _leave_chain's work for one level, inline)
     if gen._yf is None:
         item = gen._exc_state
         tstate.exc_info = item.previous_item
