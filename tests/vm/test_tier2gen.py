@@ -8,6 +8,8 @@ EVALFRAME_TIER2=eager against the host CPython, with a tracer attaching
 between two resumptions of a tier-2 generator and in the middle of one.
 """
 
+import pytest
+
 from evalframe.interpreter import tier2
 from evalframe.interpreter.decode import decode
 # (the eager fixture, the in-process run, the program-level comparison)
@@ -35,6 +37,7 @@ def test_generators_run_as_host_generators(eager):
     assert out == "12 6 4 2 {'x': 5} False None None\n[2, 5] None None\n"
 
 
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
 def test_suspended_generator_state_matches_tier1(eager, monkeypatch):
     out2, g = _run(_SUSPENDED + "k = mid()\nnext(k)\n")
     assert g["k"]._hg is not None and g["k"]._yf is g["k"].gi_yieldfrom
@@ -136,6 +139,7 @@ def test_generator_exception_traceback_matches_host(tmp_path, monkeypatch):
     """, monkeypatch)
 
 
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
 def test_generator_made_before_its_code_was_hot_continues_in_tier2(monkeypatch):
     # auto mode: the code becomes hot (its loop header counted) while a
     # generator made before runs in tier 1; at its next resumption, suspended
@@ -157,6 +161,7 @@ def test_generator_made_before_its_code_was_hot_continues_in_tier2(monkeypatch):
     assert sum(gen) == host["rest"]
 
 
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
 def test_generator_suspended_in_yield_from_continues_in_tier2(monkeypatch):
     # a generator made while its code was cold, suspended in a YIELD_FROM of
     # a generator in tier 2, continues as a host generator delegating by a
