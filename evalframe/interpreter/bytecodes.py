@@ -51,6 +51,7 @@ _NAME = re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z_0-9]*")
 _ITEM = re.compile(r"^(\w+)(?:\[(.+)\])?(?:\s+if\s+\((.+)\))?$")
 _JUMP = re.compile(r"JUMP\(([^()]*)\)")
 _PEEK = re.compile(r"PEEK\(([^()]*)\)")
+_PUSH_BLOCK = re.compile(r"PUSH_BLOCK\(([^()]*)\)")
 # (every pattern is compiled here, at import: templates are also made while
 # the host shuts down, when a finalizer's code is first fused, and re's
 # module-level functions may need the import system by then)
@@ -100,9 +101,9 @@ class Item:
 
 
 class Inst:
-    __slots__ = ("name", "inputs", "outputs", "body", "effect_text")
+    __slots__ = ("name", "inputs", "outputs", "body", "effect_text", "arg")
 
-    def __init__(self, name, effect, body):
+    def __init__(self, name, effect, body, arg=None):
         if name not in opcodes.opmap:
             raise NameError("no opcode named %s" % name)
         if name in DEFS:
@@ -113,6 +114,7 @@ class Inst:
         self.inputs = [Item(x) for x in left.split(",") if x.strip()]
         self.outputs = [Item(x) for x in right.split(",") if x.strip()]
         self.body = body
+        self.arg = arg          # the HELPERS name of its argument's decoder, or None
 
     def stack_effect(self, oparg, jump=False):
         """The net effect on the stack for ``oparg``; with ``jump``, on the
@@ -125,10 +127,16 @@ class Inst:
                     m = _JUMP.search(ln)
                     if m:
                         return len(_jump_args(m)) - 1 - consumed
+                    m = _PUSH_BLOCK.search(ln)
+                    if m:
+                        # the handler's entry: the block's level and the 6
+                        # values an exception pushes (ceval._unwind)
+                        return len(_jump_args(m)) - 1 + 6 - consumed
         return sum(x.size(oparg) for x in self.outputs if x.present(oparg)) - consumed
 
     def jumps(self):
-        return any(_JUMP.search(ln) for _, lines in self.bodies() for ln in lines)
+        return any(_JUMP.search(ln) or _PUSH_BLOCK.search(ln)
+                   for _, lines in self.bodies() for ln in lines)
 
     def bodies(self):
         """[(oparg value or None, body lines)]."""
@@ -141,8 +149,8 @@ def _lines(body):
     return [ln for ln in body.split("\n") if ln.strip()] if body else []
 
 
-def inst(name, effect, body=""):
-    DEFS[name] = Inst(name, effect, body)
+def inst(name, effect, body="", arg=None):
+    DEFS[name] = Inst(name, effect, body, arg)
 
 
 # The names a definition's body may use beyond the host builtins, and where
@@ -178,6 +186,27 @@ HELPERS = (
     (".ops.calls", "kwargs_dict"),
     (".ops.generators", "CORO_TYPES"),
     (".ops.generators", "GEN_CORO_TYPES"),
+    (".ops.generators", "AsyncGenerator"),
+    (".ops.generators", "get_awaitable"),
+    (".ops.generators", "awaitable_where"),
+    (".ops.generators", "get_aiter"),
+    (".ops.generators", "get_anext"),
+    (".pystate", "get_tstate"),
+    (".pystate", "set_exc_value"),
+    ("..objects.frameobject", "EXCEPT_HANDLER"),
+    ("..objects.excslots", "set_traceback"),
+    (".ops.exceptions", "FINALLY_BLOCK"),
+    (".ops.exceptions", "reraise"),
+    (".ops.exceptions", "active_exception"),
+    (".ops.exceptions", "do_raise"),
+    (".ops.exceptions", "check_except_type"),
+    (".ops.exceptions", "given_exception_matches"),
+    (".ops.exceptions", "lookup_special"),
+    (".ops.exceptions", "enter_context"),
+    (".ops.exceptions", "cm_error"),
+    (".ops.exceptions", "check_except_star_type"),
+    (".ops.exceptions", "exception_group_match"),
+    (".ops.exceptions", "prep_reraise_star"),
 )
 
 
@@ -500,11 +529,91 @@ if isinstance(iterable, CORO_TYPES) and not f.f_code.co_flags & 0x180: raise Typ
 it = iterable if isinstance(iterable, GEN_CORO_TYPES) else iter(iterable)
 """)
 
+# EXTENDED_ARG: decode.py folds its argument into the follower's (a NOP there)
+inst("EXTENDED_ARG", "( -- )")
+
+# -- exceptions and the block stack (3.10's SETUP_FINALLY model) --
+# PUSH_BLOCK(target, below...) pushes a SETUP_FINALLY block handled at
+# ``target`` whose level is the stack with the inputs popped and the outputs
+# ``below...`` pushed (they stay under the 6 values ceval._unwind pushes on
+# entering the handler); a template makes that much of its virtual stack
+# canonical first (Group.push_block).  A body naming f.f_blockstack is not
+# fused (BLOCKS: a group keeps no block stack of its own); a body ending in
+# ``raise`` never falls through (RAISES: tier 2's flow ends there, and the
+# values below go to their canonical slots first, Group.before_raise).
+# ``tstate`` is the thread state (get_tstate() in a handler).
+inst("SETUP_FINALLY", "( -- )", "PUSH_BLOCK(oparg)")
+inst("POP_BLOCK", "( -- )", "f.f_blockstack.pop()")
+inst("POP_EXCEPT", "(prev_tb, prev_value, prev_type -- )", """
+if f.f_blockstack.pop()[0] != EXCEPT_HANDLER: raise SystemError("popped block is not an except handler")
+set_exc_value(tstate.exc_info, prev_value)
+""")
+# (reraise: ceval.Reraise, unwound with no new traceback entry, as 3.10's
+# RERAISE goes to exception_unwind directly; argument 1: a ``finally``
+# re-raising where its block was set up)
+inst("RERAISE", "(tb, value, type -- )", {
+    0: "if value is not None: set_traceback(value, tb)\nraise reraise(value, None)",
+    1: "if value is not None: set_traceback(value, tb)\n"
+       "raise reraise(value, f.f_blockstack[-1][1])",
+})
+# (do_raise raises itself: ``raise`` marks that the instruction never falls through)
+inst("RAISE_VARARGS", "(exc if (oparg >= 1), cause if (oparg == 2) -- )", {
+    0: "raise reraise(active_exception(tstate), None)",
+    1: "raise do_raise(tstate, exc, None, False)",
+    2: "raise do_raise(tstate, exc, cause, True)",
+})
+inst("JUMP_IF_NOT_EXC_MATCH", "(left, right -- )", """
+check_except_type(right)
+if not given_exception_matches(left, right): JUMP(oparg)
+""")
+# __enter__ runs to completion before the block exists (its exception must
+# not reach this __exit__), so it is called (enter_context), not pushed as a
+# guest frame
+inst("SETUP_WITH", "(mgr -- exit, res)", """
+exit, res = enter_context(mgr)
+PUSH_BLOCK(oparg, exit)
+""")
+# (below the exception's 3 values, the 3 of the exception handled before)
+inst("WITH_EXCEPT_START", "(exit_func, unused[3], tb, val, exc -- "
+     "exit_func, unused[3], tb, val, exc, res)", "res = CALL(exit_func, [exc, val, tb], None)")
+# except* (3.11's opcodes, on top of the stack): the match replaces the
+# handled exception
+inst("CHECK_EG_MATCH", "(exc_value, match_type -- rest, match)", """
+check_except_star_type(match_type)
+match, rest = exception_group_match(exc_value, match_type)
+if match is None: rest = exc_value
+else: set_exc_value(tstate.exc_info, match)
+""")
+inst("PREP_RERAISE_STAR", "(orig, excs -- exc)", "exc = prep_reraise_star(orig, excs)")
+
+# -- coroutines and async iteration --
+inst("GEN_START", "(value -- )")
+# (the argument decoded by awaitable_where: what the error names)
+inst("GET_AWAITABLE", "(iterable -- it)", "it = get_awaitable(iterable, oparg)",
+     arg="awaitable_where")
+inst("GET_AITER", "(obj -- it)", "it = get_aiter(obj)")
+inst("GET_ANEXT", "(aiter -- aiter, awaitable)", """
+if isinstance(aiter, AsyncGenerator): awaitable = aiter.__anext__()
+else: awaitable = get_anext(aiter)
+""")
+# (END_ASYNC_FOR stays hand-written, ops/generators.py: its re-raise leaves
+# the handler's saved exception state on the stack for the unwinding, its
+# other path pops it; an effect here is one for every path)
+inst("BEFORE_ASYNC_WITH", "(mgr -- exit, res)", """
+enter_fn = lookup_special(mgr, "__aenter__")
+if enter_fn is None: raise cm_error(mgr, "__aenter__", True)
+exit = lookup_special(mgr, "__aexit__")
+if exit is None: raise cm_error(mgr, "__aexit__", True)
+res = CALL(enter_fn, [], None)
+""")
+inst("SETUP_ASYNC_WITH", "(res -- res)", "PUSH_BLOCK(oparg)")
+
 
 # -- derived: facts the analyses of tier 2 and fusion read ---------------------------------
 
 def _facts():
     jumps, stores, deletes, calls, needs_locals, with_index = set(), set(), set(), set(), set(), set()
+    blocks, pushes_block, raises = set(), set(), set()
     for d in DEFS.values():
         # (each distinct body once: BUILD_MAP's per-count bodies are one text)
         texts = dict.fromkeys(d.body.values()) if isinstance(d.body, dict) else (d.body,)
@@ -515,6 +624,13 @@ def _facts():
                 needs_locals.add(d.name)
             if "INDEX" in text:
                 with_index.add(d.name)
+            if "PUSH_BLOCK(" in text:
+                pushes_block.add(d.name)
+            if "PUSH_BLOCK(" in text or "f_blockstack" in text:
+                blocks.add(d.name)
+            body = [ln.split("#")[0].strip() for ln in _lines(text)]
+            if body and body[-1].startswith("raise "):
+                raises.add(d.name)
         lines = [ln.split("#")[0].strip() for text in texts for ln in _lines(text)]
         if lines and _JUMP.fullmatch(lines[-1]):
             jumps.add(d.name)
@@ -523,7 +639,8 @@ def _facts():
                 deletes.add(d.name)
             elif _BINDS.match(ln):
                 stores.add(d.name)
-    return tuple(frozenset(x) for x in (jumps, stores, deletes, calls, needs_locals, with_index))
+    return tuple(frozenset(x) for x in (jumps, stores, deletes, calls, needs_locals, with_index,
+                                        blocks, pushes_block, raises))
 
 
 # opcodes that always jump (a body ending in an unconditional JUMP), that
@@ -532,8 +649,12 @@ def _facts():
 # loop: no inline template, tier 2 runs the handler and the frame), that need
 # the locals mapping (no_locals without one: a module or class body, never in
 # tier 2), and whose argument is decoded as (value, own index) (their body
-# names INDEX)
-ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL, CALLS, NEEDS_LOCALS, WITH_INDEX = _facts()
+# names INDEX); that touch the frame's block stack (never fused: a group
+# keeps none), that push a block (PUSH_BLOCK: tier 2's handler entries), and
+# whose body ends in ``raise`` (RAISES: the instruction never falls through;
+# with per-value bodies, any of them)
+(ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL, CALLS, NEEDS_LOCALS, WITH_INDEX,
+ BLOCKS, PUSHES_BLOCK, RAISES) = _facts()
 
 
 # -- derived: the plain handlers ---------------------------------------------------------
@@ -548,17 +669,6 @@ def _jump_args(m):
 
 def _count_uses(lines, word):
     return sum(_NAME.findall(ln.split("#")[0]).count(word) for ln in lines)
-    return tuple(frozenset(x) for x in (jumps, stores, deletes, calls, needs_locals, with_index))
-
-
-# opcodes that always jump (a body ending in an unconditional JUMP), that
-# bind a fast local (``fast[oparg] = value``), that unbind one (``= NULL``);
-# whose body ends in ``res = CALL(...)`` (a guest callee's Frame goes to the
-# loop: no inline template, tier 2 runs the handler and the frame), that need
-# the locals mapping (no_locals without one: a module or class body, never in
-# tier 2), and whose argument is decoded as (value, own index) (their body
-# names INDEX)
-ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL, CALLS, NEEDS_LOCALS, WITH_INDEX = _facts()
 
 
 def handler_source(d):
@@ -631,10 +741,14 @@ def _handler_source(d, fname, value, lines):
     jumps = any(_JUMP.search(ln) for ln in lines)
     call = _CALL.match(lines[-1])
     # inputs that are also the first outputs, unchanged, stay where they are
+    # (a run of a fixed size too: WITH_EXCEPT_START's exit_func, unused[3], ...)
     keep = 0
     while (keep < min(n, len(outs)) and names_in[keep] == names_out[keep]
-           and ins[keep].count is None and not _assigns(lines, names_in[keep])):
+           and (ins[keep].count is None or (ins[keep].count.isdigit()
+                                            and outs[keep].count == ins[keep].count))
+           and not _assigns(lines, names_in[keep])):
         keep += 1
+    kept_size = sum(x.size(0) for x in ins[:keep])
     popped = ins[keep:]
     # one output replacing the bottom input: written in place
     in_place = (keep == 0 and len(outs) == 1 and outs[0].count is None and popped
@@ -643,7 +757,8 @@ def _handler_source(d, fname, value, lines):
         out.append("    oparg, INDEX = oparg")      # (decoded as (value, own index))
     # (``builtins`` only on cold lines: read there, never hoisted into the hot path)
     for name, attr, hoist in (("fast", "f.f_localsplus", True), ("globals", "f.f_globals", True),
-                              ("locals", "f._f_locals", True), ("builtins", "f.f_builtins", False)):
+                              ("locals", "f._f_locals", True), ("builtins", "f.f_builtins", False),
+                              ("tstate", "get_tstate()", True)):
         uses = _count_uses(lines, name)
         if uses > 1 and hoist:
             out.append("    %s = %s" % (name, attr))
@@ -652,7 +767,9 @@ def _handler_source(d, fname, value, lines):
                      for ln in lines]
     for k in range(len(popped) - 1, 0 if in_place else -1, -1):
         x = popped[k]
-        if x.count is not None and value is not None and not x.size(value):
+        if x.count is None and not _count_uses(lines, x.name):
+            out.append("    stack.pop()")           # (a value the body does not read)
+        elif x.count is not None and value is not None and not x.size(value):
             if _count_uses(lines, x.name):
                 out.append("    %s = ()" % x.name)      # (none for this value)
         elif x.count is None:
@@ -669,14 +786,18 @@ def _handler_source(d, fname, value, lines):
             out.append("    del stack[len(stack) - %s:]" % c)
     if in_place:
         out.append("    %s = stack[-1]" % popped[0].name)
+    below = kept_size
     for k in range(keep):
-        out.append("    %s = stack[-%d]" % (names_in[k], keep - k))
+        # (the kept items the body reads, where they are: a run is not read)
+        below -= ins[k].size(0)
+        if ins[k].count is None and _count_uses(lines, names_in[k]):
+            out.append("    %s = stack[-%d]" % (names_in[k], below + 1))
 
     def jump(m):
         args = _jump_args(m)
         steps = []
         if keep:
-            steps.append("del stack[-%d:]" % keep)
+            steps.append("del stack[-%d:]" % kept_size)
         if len(args) == 2:
             steps.append("stack.append(%s)" % args[1])
         elif len(args) > 2:
@@ -688,10 +809,23 @@ def _handler_source(d, fname, value, lines):
     sizes = {x.name: x.size(value) for x in ins if x.count is not None and value is not None}
     if call:
         # ``res = CALL(func, args, kwargs)``: call_push pushes a host callee's
-        # result, a guest callee's Frame goes to the loop
-        lines = lines[:-1] + ["return call_push(stack, %s)" % _CALL.match(lines[-1]).group(2)]
+        # result, a guest callee's Frame goes to the loop; the outputs below
+        # the result are pushed first
+        early = [x.name for x in outs[keep:-1]]
+        lines = lines[:-1] + ([("stack.append(%s)" if len(early) == 1 else "stack += (%s,)")
+                               % ", ".join(early)] if early else []) + [
+            "return call_push(stack, %s)" % _CALL.match(lines[-1]).group(2)]
+
+    def push_block(m):
+        # PUSH_BLOCK(target, below...): the level counts the outputs ``below``
+        # (pushed after the body) and not the inputs kept on the stack
+        args = _jump_args(m)
+        adjust = len(args) - 1 - kept_size
+        return "f.f_blockstack.append((FINALLY_BLOCK, %s, len(stack)%s))" % (
+            args[0], " + %d" % adjust if adjust > 0 else " - %d" % -adjust if adjust else "")
     for ln in lines:
         ln = _JUMP.sub(jump, ln)
+        ln = _PUSH_BLOCK.sub(push_block, ln)
         ln = _DICT.sub(lambda m: _dict_text(m, sizes), ln)
         ln = _PEEK.sub(lambda m: "stack[-%s]" % (
             m.group(1) if _WORD.fullmatch(m.group(1).strip()) else "(%s)" % m.group(1)), ln)
@@ -754,6 +888,13 @@ def generated_source():
     return "\n".join(out) + "\n"
 
 
+def arg_decoders():
+    """name -> the decoder of its argument (a declaration's ``arg=``: a
+    HELPERS name, called as decode.py calls ops.ARG_DECODERS)."""
+    from . import generated_handlers as gen
+    return {n: getattr(gen, d.arg) for n, d in DEFS.items() if d.arg is not None}
+
+
 def make_handlers():
     """name -> handler function, from generated_handlers.py; fills VARIANTS
     (the per-value handlers decode.py picks from)."""
@@ -781,7 +922,7 @@ class _Plan:
     the attribute name, ``fast[oparg]``, PEEK(n), an unpacking target)."""
     __slots__ = ("ins", "outs", "lines", "rebound", "uses_globals", "uses_oparg",
                  "constant", "var_in", "uses_frame", "uses_builtins", "local_read",
-                 "uses_locals", "conds")
+                 "uses_locals", "conds", "uses_tstate", "raises")
 
     def __init__(self, d, value, ident):
         bodies = d.bodies()
@@ -798,6 +939,9 @@ class _Plan:
         self.uses_frame = bool(_count_uses(lines, "f"))
         self.uses_builtins = bool(_count_uses(lines, "builtins"))
         self.uses_locals = bool(_count_uses(lines, "locals"))
+        self.uses_tstate = bool(_count_uses(lines, "tstate"))
+        # (a last line ``raise ...``: the instruction never falls through)
+        self.raises = bool(lines) and lines[-1].split("#")[0].strip().startswith("raise ")
         self.conds = {}         # line number -> the condition of an "unless const" line
         # ``value = fast[oparg]`` first, the only output: a read of a local
         # that a group may push in place (Group.read_in_place)
@@ -816,6 +960,14 @@ class _Plan:
                       _WHEN_INEXACT if tail.endswith(_IF_EXACT) else
                       _WHEN_CONST if tail.endswith(_UNLESS_CONST) else 0)
             text = ln.split("#")[0].rstrip()
+            bm = _PUSH_BLOCK.fullmatch(text.strip())
+            if bm:
+                # (the outputs named are the first ones: they go below the block's level)
+                args = _jump_args(bm)
+                if args[1:] != out_names[:len(args) - 1]:
+                    raise SyntaxError("%s: PUSH_BLOCK names its first outputs" % d.name)
+                self.lines.append((0, "block", args, None))
+                continue
             if unless == _WHEN_CONST:
                 cond = _COND.match(text).group(1)
                 self.conds[len(self.lines)] = (
@@ -1018,6 +1170,8 @@ def translate(g, name, darg):
         mapping["builtins"] = g.builtins()
     if p.uses_frame:
         mapping["f"] = g.frame()
+    if p.uses_tstate:
+        mapping["tstate"] = g.tstate()
     if p.uses_locals:
         # (the frame's locals mapping, read once per instruction)
         mapping["locals"] = g.temp()
@@ -1025,8 +1179,15 @@ def translate(g, name, darg):
     ended = False
     bound = g.bound
     exact = g.exact_dicts
+    early = ()          # the outputs a PUSH_BLOCK pushed below the block's level
     for li, line in enumerate(p.lines):
         unless, store, pieces, jump = line
+        if store == "block":
+            target = darg if pieces[0] == "oparg" else eval(pieces[0], {"oparg": darg})
+            early = pieces[1:]
+            for name_, e in zip(early, g.push_block(target, [mapping[x] for x in early])):
+                mapping[name_] = e
+            continue
         if unless == _WHEN_CONST:
             if _passes(g, p.conds[li], mapping, darg):
                 continue
@@ -1061,6 +1222,11 @@ def translate(g, name, darg):
             else:
                 bound.add(darg)
         if jump is None:
+            if p.raises and li == len(p.lines) - 1:
+                g.before_raise()        # (what a handler here unwinds to: canonical)
+                g.emit(text)
+                ended = True
+                continue
             g.emit(text)
             continue
         target = darg if jump[0] == "oparg" else eval(jump[0], {"oparg": darg})
@@ -1087,6 +1253,8 @@ def translate(g, name, darg):
     if ended:
         return "end"
     for x in outs:
+        if x.name in early:
+            continue                    # (on the virtual stack already)
         if x.count is None:
             g.push(mapping[x.name])
         else:

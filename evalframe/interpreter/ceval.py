@@ -26,7 +26,8 @@ from sys import _getframe   # bound once: a guest may delete or rebind sys._getf
 from ..objects.cellobject import NULL
 from sys import getrefcount as _getrefcount
 from ..objects.frameobject import INLINE_REFS as _INLINE_REFS
-from ..objects.frameobject import (Frame, EXCEPT_HANDLER, SETUP_FINALLY,
+from .ops.exceptions import FINALLY_BLOCK
+from ..objects.frameobject import (Frame, EXCEPT_HANDLER,
                                    FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
                                    FRAME_RAISED)
 from .decode import decode
@@ -469,7 +470,7 @@ def _unwind(tstate, entry, f, exc, add_tb):
                 unwind_except_handler(tstate, stack, b_level)
                 continue
             del stack[b_level:]
-            if b_type == SETUP_FINALLY:
+            if b_type == FINALLY_BLOCK:
                 blocks.append((EXCEPT_HANDLER, f._lasti, len(stack)))
                 ei = tstate.exc_info
                 prev = ei.exc_value

@@ -34,6 +34,27 @@ from .ops.calls import star_args
 from .ops.calls import kwargs_dict
 from .ops.generators import CORO_TYPES
 from .ops.generators import GEN_CORO_TYPES
+from .ops.generators import AsyncGenerator
+from .ops.generators import get_awaitable
+from .ops.generators import awaitable_where
+from .ops.generators import get_aiter
+from .ops.generators import get_anext
+from .pystate import get_tstate
+from .pystate import set_exc_value
+from ..objects.frameobject import EXCEPT_HANDLER
+from ..objects.excslots import set_traceback
+from .ops.exceptions import FINALLY_BLOCK
+from .ops.exceptions import reraise
+from .ops.exceptions import active_exception
+from .ops.exceptions import do_raise
+from .ops.exceptions import check_except_type
+from .ops.exceptions import given_exception_matches
+from .ops.exceptions import lookup_special
+from .ops.exceptions import enter_context
+from .ops.exceptions import cm_error
+from .ops.exceptions import check_except_star_type
+from .ops.exceptions import exception_group_match
+from .ops.exceptions import prep_reraise_star
 
 IS_OP_VARIANTS = {}
 CONTAINS_OP_VARIANTS = {}
@@ -43,6 +64,8 @@ FORMAT_VALUE_VARIANTS = {}
 BUILD_MAP_VARIANTS = {}
 MAKE_FUNCTION_VARIANTS = {}
 CALL_FUNCTION_EX_VARIANTS = {}
+RERAISE_VARIANTS = {}
+RAISE_VARARGS_VARIANTS = {}
 
 
 def NOP(f, stack, oparg):
@@ -1272,6 +1295,166 @@ def GET_YIELD_FROM_ITER(f, stack, oparg):
     stack[-1] = it
 
 
+def EXTENDED_ARG(f, stack, oparg):
+    '( -- )'
+
+
+def SETUP_FINALLY(f, stack, oparg):
+    '( -- )'
+    f.f_blockstack.append((FINALLY_BLOCK, oparg, len(stack)))
+
+
+def POP_BLOCK(f, stack, oparg):
+    '( -- )'
+    f.f_blockstack.pop()
+
+
+def POP_EXCEPT(f, stack, oparg):
+    '(prev_tb, prev_value, prev_type -- )'
+    stack.pop()
+    prev_value = stack.pop()
+    stack.pop()
+    if f.f_blockstack.pop()[0] != EXCEPT_HANDLER: raise SystemError("popped block is not an except handler")
+    set_exc_value(get_tstate().exc_info, prev_value)
+
+
+def RERAISE__0(f, stack, oparg):
+    '(tb, value, type -- )'
+    stack.pop()
+    value = stack.pop()
+    tb = stack.pop()
+    if value is not None: set_traceback(value, tb)
+    raise reraise(value, None)
+
+
+def RERAISE__1(f, stack, oparg):
+    '(tb, value, type -- )'
+    stack.pop()
+    value = stack.pop()
+    tb = stack.pop()
+    if value is not None: set_traceback(value, tb)
+    raise reraise(value, f.f_blockstack[-1][1])
+
+
+def RERAISE(f, stack, oparg):
+    '(tb, value, type -- )'
+    fn = RERAISE_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)
+    if fn is None: raise SystemError('bad RERAISE oparg %r' % (oparg,))
+    return fn(f, stack, oparg)
+
+
+def RAISE_VARARGS__0(f, stack, oparg):
+    '(exc if (oparg >= 1), cause if (oparg == 2) -- )'
+    raise reraise(active_exception(get_tstate()), None)
+
+
+def RAISE_VARARGS__1(f, stack, oparg):
+    '(exc if (oparg >= 1), cause if (oparg == 2) -- )'
+    exc = stack.pop()
+    raise do_raise(get_tstate(), exc, None, False)
+
+
+def RAISE_VARARGS__2(f, stack, oparg):
+    '(exc if (oparg >= 1), cause if (oparg == 2) -- )'
+    cause = stack.pop()
+    exc = stack.pop()
+    raise do_raise(get_tstate(), exc, cause, True)
+
+
+def RAISE_VARARGS(f, stack, oparg):
+    '(exc if (oparg >= 1), cause if (oparg == 2) -- )'
+    fn = RAISE_VARARGS_VARIANTS.get(oparg[0] if oparg.__class__ is tuple else oparg)
+    if fn is None: raise SystemError('bad RAISE_VARARGS oparg %r' % (oparg,))
+    return fn(f, stack, oparg)
+
+
+def JUMP_IF_NOT_EXC_MATCH(f, stack, oparg):
+    '(left, right -- )'
+    right = stack.pop()
+    left = stack.pop()
+    check_except_type(right)
+    if not given_exception_matches(left, right): return oparg
+
+
+def SETUP_WITH(f, stack, oparg):
+    '(mgr -- exit, res)'
+    mgr = stack.pop()
+    exit, res = enter_context(mgr)
+    f.f_blockstack.append((FINALLY_BLOCK, oparg, len(stack) + 1))
+    stack += (exit, res,)
+
+
+def WITH_EXCEPT_START(f, stack, oparg):
+    '(exit_func, unused[3], tb, val, exc -- exit_func, unused[3], tb, val, exc, res)'
+    exit_func = stack[-7]
+    tb = stack[-3]
+    val = stack[-2]
+    exc = stack[-1]
+    return call_push(stack, exit_func, [exc, val, tb], None)
+
+
+def CHECK_EG_MATCH(f, stack, oparg):
+    '(exc_value, match_type -- rest, match)'
+    match_type = stack.pop()
+    exc_value = stack.pop()
+    check_except_star_type(match_type)
+    match, rest = exception_group_match(exc_value, match_type)
+    if match is None: rest = exc_value
+    else: set_exc_value(get_tstate().exc_info, match)
+    stack += (rest, match,)
+
+
+def PREP_RERAISE_STAR(f, stack, oparg):
+    '(orig, excs -- exc)'
+    excs = stack.pop()
+    orig = stack[-1]
+    exc = prep_reraise_star(orig, excs)
+    stack[-1] = exc
+
+
+def GEN_START(f, stack, oparg):
+    '(value -- )'
+    stack.pop()
+
+
+def GET_AWAITABLE(f, stack, oparg):
+    '(iterable -- it)'
+    iterable = stack[-1]
+    it = get_awaitable(iterable, oparg)
+    stack[-1] = it
+
+
+def GET_AITER(f, stack, oparg):
+    '(obj -- it)'
+    obj = stack[-1]
+    it = get_aiter(obj)
+    stack[-1] = it
+
+
+def GET_ANEXT(f, stack, oparg):
+    '(aiter -- aiter, awaitable)'
+    aiter = stack[-1]
+    if isinstance(aiter, AsyncGenerator): awaitable = aiter.__anext__()
+    else: awaitable = get_anext(aiter)
+    stack.append(awaitable)
+
+
+def BEFORE_ASYNC_WITH(f, stack, oparg):
+    '(mgr -- exit, res)'
+    mgr = stack.pop()
+    enter_fn = lookup_special(mgr, "__aenter__")
+    if enter_fn is None: raise cm_error(mgr, "__aenter__", True)
+    exit = lookup_special(mgr, "__aexit__")
+    if exit is None: raise cm_error(mgr, "__aexit__", True)
+    stack.append(exit)
+    return call_push(stack, enter_fn, [], None)
+
+
+def SETUP_ASYNC_WITH(f, stack, oparg):
+    '(res -- res)'
+    f.f_blockstack.append((FINALLY_BLOCK, oparg, len(stack) - 1))
+
+
 IS_OP_VARIANTS.update({0: IS_OP__0, 1: IS_OP__1})
 CONTAINS_OP_VARIANTS.update({0: CONTAINS_OP__0, 1: CONTAINS_OP__1})
 COMPARE_OP_VARIANTS.update({0: COMPARE_OP__0, 1: COMPARE_OP__1, 2: COMPARE_OP__2, 3: COMPARE_OP__3, 4: COMPARE_OP__4, 5: COMPARE_OP__5})
@@ -1280,6 +1463,8 @@ FORMAT_VALUE_VARIANTS.update({0: FORMAT_VALUE__0, 1: FORMAT_VALUE__1, 2: FORMAT_
 BUILD_MAP_VARIANTS.update({0: BUILD_MAP__0, 1: BUILD_MAP__1, 2: BUILD_MAP__2, 3: BUILD_MAP__3, 4: BUILD_MAP__4})
 MAKE_FUNCTION_VARIANTS.update({0: MAKE_FUNCTION__0, 1: MAKE_FUNCTION__1, 2: MAKE_FUNCTION__2, 3: MAKE_FUNCTION__3, 4: MAKE_FUNCTION__4, 5: MAKE_FUNCTION__5, 6: MAKE_FUNCTION__6, 7: MAKE_FUNCTION__7, 8: MAKE_FUNCTION__8, 9: MAKE_FUNCTION__9, 10: MAKE_FUNCTION__10, 11: MAKE_FUNCTION__11, 12: MAKE_FUNCTION__12, 13: MAKE_FUNCTION__13, 14: MAKE_FUNCTION__14, 15: MAKE_FUNCTION__15})
 CALL_FUNCTION_EX_VARIANTS.update({0: CALL_FUNCTION_EX__0, 1: CALL_FUNCTION_EX__1})
+RERAISE_VARIANTS.update({0: RERAISE__0, 1: RERAISE__1})
+RAISE_VARARGS_VARIANTS.update({0: RAISE_VARARGS__0, 1: RAISE_VARARGS__1, 2: RAISE_VARARGS__2})
 
-HANDLERS = {'NOP': NOP, 'POP_TOP': POP_TOP, 'ROT_TWO': ROT_TWO, 'ROT_THREE': ROT_THREE, 'DUP_TOP': DUP_TOP, 'LOAD_CONST': LOAD_CONST, 'UNARY_POSITIVE': UNARY_POSITIVE, 'UNARY_NEGATIVE': UNARY_NEGATIVE, 'UNARY_NOT': UNARY_NOT, 'UNARY_INVERT': UNARY_INVERT, 'BINARY_ADD': BINARY_ADD, 'BINARY_SUBTRACT': BINARY_SUBTRACT, 'BINARY_MULTIPLY': BINARY_MULTIPLY, 'BINARY_MATRIX_MULTIPLY': BINARY_MATRIX_MULTIPLY, 'BINARY_TRUE_DIVIDE': BINARY_TRUE_DIVIDE, 'BINARY_FLOOR_DIVIDE': BINARY_FLOOR_DIVIDE, 'BINARY_MODULO': BINARY_MODULO, 'BINARY_POWER': BINARY_POWER, 'BINARY_LSHIFT': BINARY_LSHIFT, 'BINARY_RSHIFT': BINARY_RSHIFT, 'BINARY_AND': BINARY_AND, 'BINARY_XOR': BINARY_XOR, 'BINARY_OR': BINARY_OR, 'BINARY_SUBSCR': BINARY_SUBSCR, 'INPLACE_ADD': INPLACE_ADD, 'INPLACE_SUBTRACT': INPLACE_SUBTRACT, 'INPLACE_MULTIPLY': INPLACE_MULTIPLY, 'INPLACE_MATRIX_MULTIPLY': INPLACE_MATRIX_MULTIPLY, 'INPLACE_TRUE_DIVIDE': INPLACE_TRUE_DIVIDE, 'INPLACE_FLOOR_DIVIDE': INPLACE_FLOOR_DIVIDE, 'INPLACE_MODULO': INPLACE_MODULO, 'INPLACE_POWER': INPLACE_POWER, 'INPLACE_LSHIFT': INPLACE_LSHIFT, 'INPLACE_RSHIFT': INPLACE_RSHIFT, 'INPLACE_AND': INPLACE_AND, 'INPLACE_XOR': INPLACE_XOR, 'INPLACE_OR': INPLACE_OR, 'STORE_SUBSCR': STORE_SUBSCR, 'DELETE_SUBSCR': DELETE_SUBSCR, 'IS_OP': IS_OP, 'CONTAINS_OP': CONTAINS_OP, 'LOAD_CLOSURE': LOAD_CLOSURE, 'LOAD_DEREF': LOAD_DEREF, 'STORE_DEREF': STORE_DEREF, 'LOAD_FAST': LOAD_FAST, 'STORE_FAST': STORE_FAST, 'DELETE_FAST': DELETE_FAST, 'LOAD_GLOBAL': LOAD_GLOBAL, 'STORE_GLOBAL': STORE_GLOBAL, 'DELETE_GLOBAL': DELETE_GLOBAL, 'LOAD_ATTR': LOAD_ATTR, 'STORE_ATTR': STORE_ATTR, 'DELETE_ATTR': DELETE_ATTR, 'LOAD_METHOD': LOAD_METHOD, 'COMPARE_OP': COMPARE_OP, 'BUILD_TUPLE': BUILD_TUPLE, 'BUILD_LIST': BUILD_LIST, 'BUILD_SET': BUILD_SET, 'BUILD_STRING': BUILD_STRING, 'BUILD_SLICE': BUILD_SLICE, 'LIST_TO_TUPLE': LIST_TO_TUPLE, 'LIST_APPEND': LIST_APPEND, 'SET_ADD': SET_ADD, 'MAP_ADD': MAP_ADD, 'SET_UPDATE': SET_UPDATE, 'LIST_EXTEND': LIST_EXTEND, 'DICT_UPDATE': DICT_UPDATE, 'DICT_MERGE': DICT_MERGE, 'UNPACK_SEQUENCE': UNPACK_SEQUENCE, 'UNPACK_EX': UNPACK_EX, 'GET_ITER': GET_ITER, 'GET_LEN': GET_LEN, 'LOAD_ASSERTION_ERROR': LOAD_ASSERTION_ERROR, 'MATCH_MAPPING': MATCH_MAPPING, 'MATCH_SEQUENCE': MATCH_SEQUENCE, 'FORMAT_VALUE': FORMAT_VALUE, 'JUMP_FORWARD': JUMP_FORWARD, 'JUMP_ABSOLUTE': JUMP_ABSOLUTE, 'POP_JUMP_IF_FALSE': POP_JUMP_IF_FALSE, 'POP_JUMP_IF_TRUE': POP_JUMP_IF_TRUE, 'JUMP_IF_FALSE_OR_POP': JUMP_IF_FALSE_OR_POP, 'JUMP_IF_TRUE_OR_POP': JUMP_IF_TRUE_OR_POP, 'ROT_FOUR': ROT_FOUR, 'DUP_TOP_TWO': DUP_TOP_TWO, 'LOAD_CLASSDEREF': LOAD_CLASSDEREF, 'DELETE_DEREF': DELETE_DEREF, 'BUILD_MAP': BUILD_MAP, 'BUILD_CONST_KEY_MAP': BUILD_CONST_KEY_MAP, 'ROT_N': ROT_N, 'PRINT_EXPR': PRINT_EXPR, 'LOAD_NAME': LOAD_NAME, 'STORE_NAME': STORE_NAME, 'DELETE_NAME': DELETE_NAME, 'SETUP_ANNOTATIONS': SETUP_ANNOTATIONS, 'IMPORT_NAME': IMPORT_NAME, 'IMPORT_FROM': IMPORT_FROM, 'IMPORT_STAR': IMPORT_STAR, 'MATCH_KEYS': MATCH_KEYS, 'COPY_DICT_WITHOUT_KEYS': COPY_DICT_WITHOUT_KEYS, 'MATCH_CLASS': MATCH_CLASS, 'MAKE_FUNCTION': MAKE_FUNCTION, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX, 'LOAD_BUILD_CLASS': LOAD_BUILD_CLASS, 'GET_YIELD_FROM_ITER': GET_YIELD_FROM_ITER}
-VARIANTS = {'IS_OP': IS_OP_VARIANTS, 'CONTAINS_OP': CONTAINS_OP_VARIANTS, 'COMPARE_OP': COMPARE_OP_VARIANTS, 'BUILD_SLICE': BUILD_SLICE_VARIANTS, 'FORMAT_VALUE': FORMAT_VALUE_VARIANTS, 'BUILD_MAP': BUILD_MAP_VARIANTS, 'MAKE_FUNCTION': MAKE_FUNCTION_VARIANTS, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX_VARIANTS}
+HANDLERS = {'NOP': NOP, 'POP_TOP': POP_TOP, 'ROT_TWO': ROT_TWO, 'ROT_THREE': ROT_THREE, 'DUP_TOP': DUP_TOP, 'LOAD_CONST': LOAD_CONST, 'UNARY_POSITIVE': UNARY_POSITIVE, 'UNARY_NEGATIVE': UNARY_NEGATIVE, 'UNARY_NOT': UNARY_NOT, 'UNARY_INVERT': UNARY_INVERT, 'BINARY_ADD': BINARY_ADD, 'BINARY_SUBTRACT': BINARY_SUBTRACT, 'BINARY_MULTIPLY': BINARY_MULTIPLY, 'BINARY_MATRIX_MULTIPLY': BINARY_MATRIX_MULTIPLY, 'BINARY_TRUE_DIVIDE': BINARY_TRUE_DIVIDE, 'BINARY_FLOOR_DIVIDE': BINARY_FLOOR_DIVIDE, 'BINARY_MODULO': BINARY_MODULO, 'BINARY_POWER': BINARY_POWER, 'BINARY_LSHIFT': BINARY_LSHIFT, 'BINARY_RSHIFT': BINARY_RSHIFT, 'BINARY_AND': BINARY_AND, 'BINARY_XOR': BINARY_XOR, 'BINARY_OR': BINARY_OR, 'BINARY_SUBSCR': BINARY_SUBSCR, 'INPLACE_ADD': INPLACE_ADD, 'INPLACE_SUBTRACT': INPLACE_SUBTRACT, 'INPLACE_MULTIPLY': INPLACE_MULTIPLY, 'INPLACE_MATRIX_MULTIPLY': INPLACE_MATRIX_MULTIPLY, 'INPLACE_TRUE_DIVIDE': INPLACE_TRUE_DIVIDE, 'INPLACE_FLOOR_DIVIDE': INPLACE_FLOOR_DIVIDE, 'INPLACE_MODULO': INPLACE_MODULO, 'INPLACE_POWER': INPLACE_POWER, 'INPLACE_LSHIFT': INPLACE_LSHIFT, 'INPLACE_RSHIFT': INPLACE_RSHIFT, 'INPLACE_AND': INPLACE_AND, 'INPLACE_XOR': INPLACE_XOR, 'INPLACE_OR': INPLACE_OR, 'STORE_SUBSCR': STORE_SUBSCR, 'DELETE_SUBSCR': DELETE_SUBSCR, 'IS_OP': IS_OP, 'CONTAINS_OP': CONTAINS_OP, 'LOAD_CLOSURE': LOAD_CLOSURE, 'LOAD_DEREF': LOAD_DEREF, 'STORE_DEREF': STORE_DEREF, 'LOAD_FAST': LOAD_FAST, 'STORE_FAST': STORE_FAST, 'DELETE_FAST': DELETE_FAST, 'LOAD_GLOBAL': LOAD_GLOBAL, 'STORE_GLOBAL': STORE_GLOBAL, 'DELETE_GLOBAL': DELETE_GLOBAL, 'LOAD_ATTR': LOAD_ATTR, 'STORE_ATTR': STORE_ATTR, 'DELETE_ATTR': DELETE_ATTR, 'LOAD_METHOD': LOAD_METHOD, 'COMPARE_OP': COMPARE_OP, 'BUILD_TUPLE': BUILD_TUPLE, 'BUILD_LIST': BUILD_LIST, 'BUILD_SET': BUILD_SET, 'BUILD_STRING': BUILD_STRING, 'BUILD_SLICE': BUILD_SLICE, 'LIST_TO_TUPLE': LIST_TO_TUPLE, 'LIST_APPEND': LIST_APPEND, 'SET_ADD': SET_ADD, 'MAP_ADD': MAP_ADD, 'SET_UPDATE': SET_UPDATE, 'LIST_EXTEND': LIST_EXTEND, 'DICT_UPDATE': DICT_UPDATE, 'DICT_MERGE': DICT_MERGE, 'UNPACK_SEQUENCE': UNPACK_SEQUENCE, 'UNPACK_EX': UNPACK_EX, 'GET_ITER': GET_ITER, 'GET_LEN': GET_LEN, 'LOAD_ASSERTION_ERROR': LOAD_ASSERTION_ERROR, 'MATCH_MAPPING': MATCH_MAPPING, 'MATCH_SEQUENCE': MATCH_SEQUENCE, 'FORMAT_VALUE': FORMAT_VALUE, 'JUMP_FORWARD': JUMP_FORWARD, 'JUMP_ABSOLUTE': JUMP_ABSOLUTE, 'POP_JUMP_IF_FALSE': POP_JUMP_IF_FALSE, 'POP_JUMP_IF_TRUE': POP_JUMP_IF_TRUE, 'JUMP_IF_FALSE_OR_POP': JUMP_IF_FALSE_OR_POP, 'JUMP_IF_TRUE_OR_POP': JUMP_IF_TRUE_OR_POP, 'ROT_FOUR': ROT_FOUR, 'DUP_TOP_TWO': DUP_TOP_TWO, 'LOAD_CLASSDEREF': LOAD_CLASSDEREF, 'DELETE_DEREF': DELETE_DEREF, 'BUILD_MAP': BUILD_MAP, 'BUILD_CONST_KEY_MAP': BUILD_CONST_KEY_MAP, 'ROT_N': ROT_N, 'PRINT_EXPR': PRINT_EXPR, 'LOAD_NAME': LOAD_NAME, 'STORE_NAME': STORE_NAME, 'DELETE_NAME': DELETE_NAME, 'SETUP_ANNOTATIONS': SETUP_ANNOTATIONS, 'IMPORT_NAME': IMPORT_NAME, 'IMPORT_FROM': IMPORT_FROM, 'IMPORT_STAR': IMPORT_STAR, 'MATCH_KEYS': MATCH_KEYS, 'COPY_DICT_WITHOUT_KEYS': COPY_DICT_WITHOUT_KEYS, 'MATCH_CLASS': MATCH_CLASS, 'MAKE_FUNCTION': MAKE_FUNCTION, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX, 'LOAD_BUILD_CLASS': LOAD_BUILD_CLASS, 'GET_YIELD_FROM_ITER': GET_YIELD_FROM_ITER, 'EXTENDED_ARG': EXTENDED_ARG, 'SETUP_FINALLY': SETUP_FINALLY, 'POP_BLOCK': POP_BLOCK, 'POP_EXCEPT': POP_EXCEPT, 'RERAISE': RERAISE, 'RAISE_VARARGS': RAISE_VARARGS, 'JUMP_IF_NOT_EXC_MATCH': JUMP_IF_NOT_EXC_MATCH, 'SETUP_WITH': SETUP_WITH, 'WITH_EXCEPT_START': WITH_EXCEPT_START, 'CHECK_EG_MATCH': CHECK_EG_MATCH, 'PREP_RERAISE_STAR': PREP_RERAISE_STAR, 'GEN_START': GEN_START, 'GET_AWAITABLE': GET_AWAITABLE, 'GET_AITER': GET_AITER, 'GET_ANEXT': GET_ANEXT, 'BEFORE_ASYNC_WITH': BEFORE_ASYNC_WITH, 'SETUP_ASYNC_WITH': SETUP_ASYNC_WITH}
+VARIANTS = {'IS_OP': IS_OP_VARIANTS, 'CONTAINS_OP': CONTAINS_OP_VARIANTS, 'COMPARE_OP': COMPARE_OP_VARIANTS, 'BUILD_SLICE': BUILD_SLICE_VARIANTS, 'FORMAT_VALUE': FORMAT_VALUE_VARIANTS, 'BUILD_MAP': BUILD_MAP_VARIANTS, 'MAKE_FUNCTION': MAKE_FUNCTION_VARIANTS, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX_VARIANTS, 'RERAISE': RERAISE_VARIANTS, 'RAISE_VARARGS': RAISE_VARARGS_VARIANTS}

@@ -71,10 +71,13 @@ _FILENAME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "<superinst
 _FACTORIES = {}          # source text -> (factory, host code of the fused function)
 
 # Inline translations (below).
-_INLINE = frozenset(("EXTENDED_ARG", "FOR_ITER", "RETURN_VALUE", "YIELD_VALUE", "GEN_START"))
+_INLINE = frozenset(("FOR_ITER", "RETURN_VALUE", "YIELD_VALUE"))
 # (and every opcode declared in bytecodes.py, its template derived there, but
-# those that call out: a guest callee's frame ends the group as a call)
-_INLINE = (_INLINE | (frozenset(_bytecodes.DEFS) - _bytecodes.CALLS)
+# those that call out: a guest callee's frame ends the group as a call; those
+# that touch the block stack, which a group does not keep; and those that
+# raise on purpose: a bare ``raise`` is placed at the group's start)
+_INLINE = (_INLINE | (frozenset(_bytecodes.DEFS) - _bytecodes.CALLS - _bytecodes.BLOCKS
+                      - _bytecodes.RAISES)
            | frozenset(("CALL_FUNCTION", "CALL_METHOD", "CALL_FUNCTION_KW")))
 FUSABLE = _INLINE
 
@@ -200,6 +203,13 @@ class _Group:
         """The frame's builtins dict (read where the template reads it: cold lines)."""
         return "f.f_builtins"
 
+    def tstate(self):
+        """The thread state, where a template names ``tstate``."""
+        return "get_tstate()"
+
+    def before_raise(self):
+        """Before a template's last line raises (bytecodes.RAISES: never fused)."""
+
     # whether the frame's globals and builtins are known to be exact dicts
     # (declaration lines marked "if exact" / "unless exact": not here, a
     # group runs for whatever frame reaches it)
@@ -253,8 +263,6 @@ class _Group:
 
 def _translate(g, name, arg, darg, index, handler, raw_arg):
     """Add instruction ``name`` to group ``g``; False if it ends the group."""
-    if name == "EXTENDED_ARG":
-        return True
     if name in _bytecodes.DEFS:
         done = _bytecodes.translate(g, name, darg)
         if done == "end":
@@ -284,8 +292,6 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("f._lasti = %d" % index)
         g.emit("return YIELD")
         return False
-    elif name == "GEN_START":
-        g.release(g.pop())
     elif name == "CALL_FUNCTION":
         argv = [g.pop() for _ in range(raw_arg)][::-1]
         _call(g, g.pop(), argv, None, index)

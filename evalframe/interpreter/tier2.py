@@ -85,9 +85,9 @@ from ..objects import excslots as _x
 from .abort import STOP_OR_MEMORY, stops_run
 from . import bytecodes as _bytecodes
 from . import superinstr as _si
-from . import t2blocks as _t2blocks
 from . import t2frames as _t2f
 from .pystate import get_tstate
+from .ops.exceptions import FINALLY_BLOCK as _FINALLY_BLOCK
 
 # off: never; auto: code that is hot (HOT events: frames made, loop headers
 # reached); eager: every eligible code object at its first call.
@@ -129,14 +129,21 @@ _CO_GENERATORS = 0x20 | 0x80 | 0x200      # generator, coroutine, async generato
 
 # opcodes that keep a code object in tier 1 (generators are excluded by their
 # flags; the rest need a frame that is not optimised, or the loop itself)
+# (the async opcodes are in coroutines and async generators only, which their
+# flags keep in tier 1)
 _TIER1_ONLY = frozenset((
-    "YIELD_VALUE", "YIELD_FROM", "GEN_START", "GET_AWAITABLE", "GET_AITER", "GET_ANEXT",
-    "BEFORE_ASYNC_WITH", "SETUP_ASYNC_WITH", "END_ASYNC_FOR",
+    "YIELD_VALUE", "YIELD_FROM",
     "RETURN_VALUE_NEVER",
 )) | _bytecodes.NEEDS_LOCALS
 _OWN = frozenset(("FOR_ITER", "RETURN_VALUE", "CALL_FUNCTION", "CALL_METHOD",
                   "CALL_FUNCTION_KW"))
 _CHUNK = 8
+# the declared opcodes translated from their templates in tier 2: all but
+# those that call out (bytecodes.CALLS), the block-stack ones too (fusion
+# leaves those out: superinstr.FUSABLE); a lean function, which has no block
+# stack, takes the raising ones but none that touch the block stack
+_TEMPLATED = frozenset(_bytecodes.DEFS) - _bytecodes.CALLS
+_LEAN_TEMPLATED = _TEMPLATED - _bytecodes.BLOCKS
 
 
 def eligible(code, raw):
@@ -160,7 +167,7 @@ def eligible(code, raw):
 def _successors(i, op, arg, name, darg):
     """(next index, jump taken?) pairs of instruction ``i``."""
     kind = _K.argkind[op]
-    if name in ("RETURN_VALUE", "RERAISE", "RAISE_VARARGS"):
+    if name == "RETURN_VALUE" or name in _bytecodes.RAISES:
         return ()
     if name in _bytecodes.ALWAYS_JUMPS:
         return ((darg, True),)
@@ -185,7 +192,7 @@ def stack_depths(raw, basic, depth0=0):
         for j, jumped in _successors(i, op, arg, name, darg):
             if j >= n:
                 continue
-            if name == "EXTENDED_ARG":
+            if op == _K.EXTENDED_ARG:
                 nd = d
             else:
                 nd = d + _K.stack_effect(op, arg if op >= _K.HAVE_ARGUMENT else 0, jumped)
@@ -208,7 +215,7 @@ def bound_locals(code, raw, basic, depth, bound0):
     stores = {_K.opmap[x] for x in _bytecodes.BINDS_LOCAL}
     deletes = {_K.opmap[x] for x in _bytecodes.UNBINDS_LOCAL}
     deleted = {arg for op, arg in raw if op in deletes}
-    setups = {_K.opmap[x] for x in ("SETUP_FINALLY", "SETUP_WITH", "SETUP_ASYNC_WITH")}
+    setups = {_K.opmap[x] for x in _bytecodes.PUSHES_BLOCK}
     bound = [None] * n
     bound[0] = frozenset(bound0)
     work = [0]
@@ -269,6 +276,26 @@ class _Function(_si.Group):
         if len(dst) == 1:
             return "%s = %s" % (dst[0], src[0])
         return "%s = %s" % (", ".join(dst), ", ".join(src))
+
+    def tstate(self):
+        return "tstate"
+
+    def before_raise(self):
+        # (what an exception unwinds to sits in the slots: catch passes them
+        # to the frame; a lean function has no handler to unwind to)
+        if not self.lean:
+            self.canonical()
+
+    def push_block(self, target, below):
+        """PUSH_BLOCK (bytecodes.py): the virtual stack and ``below`` made
+        canonical (catch passes the slots under the block's level), the
+        block's level a constant (3.10's depth is static); returns the
+        slots now holding ``below``."""
+        self.vs.extend(below)
+        self.canonical()
+        self.emit("%s.f_blockstack.append(%s)" % (self.frame(), self.param(
+            (_FINALLY_BLOCK, target, len(self.vs)))))
+        return self.vs[len(self.vs) - len(below):]
 
     def canonical(self, indent=0):
         text = self.slots_text(self.vs)
@@ -452,10 +479,6 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         fn = _emit_call(g, name, arg)
         _lean_after_call(g, fn, j)
         return True
-    if name == "RAISE_VARARGS":
-        items = [g.pop() for _ in range(arg)][::-1]
-        g.emit("run_raise(%s, [%s], %d)" % (g.param(handler), ", ".join(items), arg))
-        return False
     if name in _LEAN_GENERIC:
         n = len(g.vs)
         after = n + _K.stack_effect(op, arg if op >= _K.HAVE_ARGUMENT else 0, False)
@@ -544,15 +567,13 @@ def _block(g, code, d, depth, start, end, comments):
         elif g.lean:
             more = _lean_op(g, code, name, op, arg, darg, j, handler, depth)
             if more is NotImplemented:
-                if name not in _si.FUSABLE:
+                if name not in _si.FUSABLE and name not in _LEAN_TEMPLATED:
                     raise _NotLean(name)
                 # (False after an unconditional jump: bytecodes.translate's "end")
                 more = _si.translate(g, name, arg, darg, j, handler, arg)
         elif name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
-        elif name in _t2blocks.INLINE:
-            more = _t2blocks.translate(g, name, arg, darg, depth[j], handler)
-        elif name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW"):
+        elif (name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW")) or name in _TEMPLATED:
             more = _si.translate(g, name, arg, darg, j, handler, arg)
         else:
             more = _any(g, name, op, arg, darg, j, handler, depth)
@@ -746,7 +767,7 @@ def _any(g, name, op, arg, darg, j, handler, depth):
         g.emit("blk = %s; continue" % r, 1)
         g.vs = keep
     nxt = j + 1
-    if name in ("RERAISE", "RAISE_VARARGS"):
+    if name in _bytecodes.RAISES:
         g.emit("raise SystemError('tier 2: %s fell through')" % name)
         return False
     if nxt < len(depth) and depth[nxt] is not None:
@@ -1281,11 +1302,6 @@ def traced_call(tstate, code, globals_, builtins_, args, frame0, cells):
     return tstate.tracer.eval_frame(tstate, f, None)
 
 
-def run_raise(handler, items, count):
-    handler(None, items, count)
-    raise SystemError("tier 2: RAISE_VARARGS fell through")
-
-
 def run_generic(handler, f, stack, arg):
     """A handler a lean function runs on a list (a Frame it returns: a guest call)."""
     r = handler(f, stack, arg)
@@ -1692,7 +1708,7 @@ def _namespace():
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
             "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": _host_getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
-            "traced_call": traced_call, "enter": _t2f.enter, "run_raise": run_raise,
+            "traced_call": traced_call, "enter": _t2f.enter,
             "run_generic": run_generic, "Generator": _Generator,
             "super_": super, "lean_super": lean_super, "Cell": _Cell, "plain_": plain_callables(),
             "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,

@@ -43,7 +43,7 @@ _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
 _YIELD_VALUE = _K.opmap["YIELD_VALUE"]
 _YIELD_FROM = _K.opmap["YIELD_FROM"]
-_OWN = frozenset(("YIELD_VALUE", "YIELD_FROM", "GEN_START", "RETURN_VALUE"))
+_OWN = frozenset(("YIELD_VALUE", "YIELD_FROM", "RETURN_VALUE"))
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
 CHAIN_MAX = 200
@@ -88,9 +88,6 @@ class _GenFunction(_t2.Translation):
                 + [j for j, (op, _) in enumerate(raw) if op == _YIELD_FROM])
 
     def own_op(self, name, arg, darg, j):
-        if name == "GEN_START":
-            self.release(self.pop())
-            return True
         if name == "RETURN_VALUE":
             v = self.pop()
             self.emit("f._lasti = %d; f.f_state = RETURNED; gen_done(tstate, f)" % j)

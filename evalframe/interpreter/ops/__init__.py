@@ -67,7 +67,7 @@ def arg_decoder(name):
     return register
 
 
-_MODULES = ("stack", "names", "arith", "containers", "control", "exceptions",
+_MODULES = ("names", "arith", "containers", "control", "exceptions",
             "calls", "generators", "imports", "patterns")
 _TABLE = None
 _TABLE_LOCK = _thread.allocate_lock()   # (two evalframe.VMs may start in two threads)
@@ -97,6 +97,8 @@ def _build_table():
         VARIANTS[opcodes.opmap[name]] = by_value
     for name in bytecodes.WITH_INDEX:
         arg_decoder(name)(with_index)       # (a body naming INDEX)
+    for name, fn in bytecodes.arg_decoders().items():
+        arg_decoder(name)(fn)               # (a declaration's ``arg=``)
     table = [None] * 256
     for op in range(256):
         name = opcodes.opname[op]

@@ -1,20 +1,22 @@
-"""Exceptions and the block stack: try/except/finally, with, raise, except*.
+"""Exceptions and the block stack: the cold paths of their declarations.
 
-Mirrors the SETUP_FINALLY, POP_BLOCK, POP_EXCEPT, RERAISE,
-JUMP_IF_NOT_EXC_MATCH, RAISE_VARARGS (do_raise), SETUP_WITH and
-WITH_EXCEPT_START cases of Python/ceval.c (3.10), _PyErr_SetObject's implicit
-chaining (Python/errors.c), and for ``except*`` 3.11's CHECK_EG_MATCH and
-PREP_RERAISE_STAR (_PyExc_PrepReraiseStar in Objects/exceptions.c).  Unwinding
-itself (the 6-value push on entering a handler) is in ceval._unwind.
+The opcodes (try/except/finally, with, raise, except*) are declared in
+interpreter/bytecodes.py; their bodies call these helpers, which mirror
+Python/ceval.c (3.10)'s do_raise, the exception-class checks of
+JUMP_IF_NOT_EXC_MATCH, _PyObject_LookupSpecial and the with-statement errors,
+_PyErr_SetObject's implicit chaining (Python/errors.c), and for ``except*``
+3.11's exception_group_match and _PyExc_PrepReraiseStar (Objects/
+exceptions.c).  Unwinding itself (the 6-value push on entering a handler) is
+in ceval._unwind.
 """
 
 import sys
 
-from ...objects.frameobject import SETUP_FINALLY as B_SETUP_FINALLY, EXCEPT_HANDLER
-from ..pystate import get_tstate, set_exc_value
-from ..call import call_push
-from . import handler
+from ...objects import frameobject as _frameobject
 from ...objects import excslots as _x
+
+# the block type a PUSH_BLOCK of a declaration pushes (3.10's SETUP_FINALLY block)
+FINALLY_BLOCK = _frameobject.SETUP_FINALLY
 
 _NEW_WITH_MESSAGES = sys.version_info >= (3, 11)
 
@@ -22,9 +24,10 @@ _NEW_WITH_MESSAGES = sys.version_info >= (3, 11)
 _Reraise = None
 
 
-def _reraise(exc, lasti=None):
+def reraise(exc, lasti=None):
+    """ceval.Reraise(exc, lasti): unwound with no new traceback entry."""
     # (ceval imports this module: its Reraise is bound at the first raise,
-    # not imported again on every RERAISE)
+    # not imported again on every re-raise)
     global _Reraise
     if _Reraise is None:
         from ..ceval import Reraise
@@ -69,17 +72,18 @@ def _instance_error(cls, value):
                      % (cls, type(value)))
 
 
-@handler
-def RAISE_VARARGS(f, stack, count):
-    "(args[oparg] -- )"
-    cause = stack.pop() if count == 2 else None
-    exc = stack.pop() if count >= 1 else None
-    tstate = get_tstate()
-    if count == 0:
-        value = tstate.topmost_exception()
-        if value is None:
-            raise RuntimeError("No active exception to reraise")
-        raise _reraise(value)
+def active_exception(tstate):
+    """A bare ``raise``: the exception being handled, or RuntimeError."""
+    value = tstate.topmost_exception()
+    if value is None:
+        raise RuntimeError("No active exception to reraise")
+    return value
+
+
+def do_raise(tstate, exc, cause, with_cause):
+    """do_raise: raise ``exc`` (a class is instantiated), with ``cause`` if
+    ``with_cause`` (``raise exc from cause``).  It raises itself, never
+    returns: the context it sets must survive the host's own raise."""
     if _is_exception_class(exc):
         from ..call import call_object
         value = call_object(exc, ())
@@ -89,7 +93,7 @@ def RAISE_VARARGS(f, stack, count):
         value = exc
     else:
         raise TypeError("exceptions must derive from BaseException")
-    if count == 2:
+    if with_cause:
         if _is_exception_class(cause):
             from ..call import call_object
             fixed = call_object(cause, ())
@@ -112,44 +116,6 @@ def RAISE_VARARGS(f, stack, count):
     finally:
         _x.set_context(value, context)
         value = context = None
-
-
-@handler
-def SETUP_FINALLY(f, stack, target):
-    "( -- )"
-    f.f_blockstack.append((B_SETUP_FINALLY, target, len(stack)))
-
-
-@handler
-def POP_BLOCK(f, stack, arg):
-    "( -- )"
-    f.f_blockstack.pop()
-
-
-@handler
-def POP_EXCEPT(f, stack, arg):
-    "(prev_tb, prev_value, prev_type -- )"
-    b_type, _, level = f.f_blockstack.pop()
-    if b_type != EXCEPT_HANDLER:
-        raise SystemError("popped block is not an except handler")
-    stack.pop()
-    value = stack.pop()
-    stack.pop()
-    set_exc_value(get_tstate().exc_info, value)
-
-
-@handler
-def RERAISE(f, stack, arg):
-    "(tb, value, type -- )"
-    lasti = None
-    if arg:
-        lasti = f.f_blockstack[-1][1]
-    stack.pop()
-    value = stack.pop()
-    tb = stack.pop()
-    if value is not None:
-        _x.set_traceback(value, tb)
-    raise _reraise(value, lasti)
 
 
 def _check_except_type(right):
@@ -178,17 +144,7 @@ def given_exception_matches(err, exc):
     return err is exc
 
 
-check_except_type = _check_except_type     # (tier 2's inline form too: t2blocks.py)
-
-
-@handler
-def JUMP_IF_NOT_EXC_MATCH(f, stack, target):
-    "(left, right -- )"
-    right = stack.pop()
-    left = stack.pop()
-    _check_except_type(right)
-    if not given_exception_matches(left, right):
-        return target
+check_except_type = _check_except_type     # (JUMP_IF_NOT_EXC_MATCH, bytecodes.py)
 
 
 # -- with ----------------------------------------------------------------------------
@@ -219,38 +175,25 @@ def _cm_error(mgr, name, is_async):
     return TypeError(msg)
 
 
-cm_error = _cm_error    # (BEFORE_ASYNC_WITH's error too: generators.py)
+cm_error = _cm_error    # (BEFORE_ASYNC_WITH: bytecodes.py)
 
 
-@handler
-def SETUP_WITH(f, stack, target):
-    "(mgr -- exit, res)"
-    mgr = stack[-1]
+def enter_context(mgr):
+    """The lookups and the __enter__ call of SETUP_WITH: (the bound __exit__, the
+    result of __enter__), as 3.10 looks them up (__enter__ first)."""
     enter = lookup_special(mgr, "__enter__")
     if enter is None:
         raise _cm_error(mgr, "__enter__", False)
     exit = lookup_special(mgr, "__exit__")
     if exit is None:
         raise _cm_error(mgr, "__exit__", False)
-    stack[-1] = exit
-    # __enter__ runs to completion before the block exists (its exception
-    # must not reach our __exit__), so it is called, not pushed.
     from ..call import call_object
-    res = call_object(enter, ())
-    f.f_blockstack.append((B_SETUP_FINALLY, target, len(stack)))
-    stack.append(res)
-
-
-@handler
-def WITH_EXCEPT_START(f, stack, arg):
-    "(exit_func, unused[5], tb, val, exc -- exit_func, unused[5], tb, val, exc, res)"
-    exit_func = stack[-7]
-    return call_push(stack, exit_func, [stack[-1], stack[-2], stack[-3]], None)
+    return exit, call_object(enter, ())
 
 
 # -- except* (3.11's opcodes) -----------------------------------------------------------
 
-def _check_except_star_type(match_type):
+def check_except_star_type(match_type):
     _check_except_type(match_type)
     eg = getattr(__import__("builtins"), "BaseExceptionGroup", None)
     types_ = match_type if isinstance(match_type, tuple) else (match_type,)
@@ -278,21 +221,6 @@ def exception_group_match(exc_value, match_type):
         match, rest = exc_value.split(match_type)
         return match, rest
     return None, None
-
-
-@handler
-def CHECK_EG_MATCH(f, stack, arg):
-    "(exc_value, match_type -- rest, match)"
-    match_type = stack.pop()
-    _check_except_star_type(match_type)
-    exc_value = stack[-1]
-    match, rest = exception_group_match(exc_value, match_type)
-    if match is None:
-        stack.append(None)
-        return
-    stack[-1] = rest
-    stack.append(match)
-    set_exc_value(get_tstate().exc_info, match)
 
 
 def _leaf_ids(exc, out):
@@ -336,10 +264,3 @@ def prep_reraise_star(orig, excs):
         return raised[0]
     return builtins.ExceptionGroup("", raised) if all(
         isinstance(e, Exception) for e in raised) else BEG("", raised)
-
-
-@handler
-def PREP_RERAISE_STAR(f, stack, arg):
-    "(orig, excs -- exc)"
-    excs = stack.pop()
-    stack[-1] = prep_reraise_star(stack[-1], excs)

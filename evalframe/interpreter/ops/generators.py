@@ -1,23 +1,23 @@
 """Generators, coroutines and async iteration.
 
-Mirrors the GEN_START, YIELD_VALUE, YIELD_FROM, GET_YIELD_FROM_ITER,
-GET_AWAITABLE (_PyCoro_GetAwaitableIter, format_awaitable_error), GET_AITER,
-GET_ANEXT, END_ASYNC_FOR, BEFORE_ASYNC_WITH and SETUP_ASYNC_WITH cases of
-Python/ceval.c (3.10).  The generator objects are in objects/genobject.py.
+Mirrors the YIELD_VALUE, YIELD_FROM and END_ASYNC_FOR cases of
+Python/ceval.c (3.10), and
+the cold paths of the async opcodes declared in interpreter/bytecodes.py:
+_PyCoro_GetAwaitableIter, format_awaitable_error, and the checks and errors of
+3.10's GET_AITER and GET_ANEXT.  The generator objects are in
+objects/genobject.py.
 """
 
 import types
 
 from ...objects import genobject
 from ...objects.codeobject import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE
-from ...objects.frameobject import SETUP_FINALLY as B_SETUP_FINALLY, EXCEPT_HANDLER
-from ..ceval import unwind_except_handler, Reraise
+from ...objects import excslots as _x
+from ..ceval import unwind_except_handler
 from ..pystate import get_tstate
-from ..call import call_push
-from .exceptions import lookup_special, cm_error, given_exception_matches
+from .exceptions import given_exception_matches, reraise
 from . import handler, arg_decoder, YIELD, YIELD_AGAIN
 from ... import opcodes
-from ...objects import excslots as _x
 
 _GenTypes = (genobject.Generator, types.GeneratorType)
 _CoroTypes = (genobject.Coroutine, types.CoroutineType)
@@ -25,12 +25,6 @@ _SendTypes = (genobject.GenBase, types.GeneratorType, types.CoroutineType)
 # (GET_YIELD_FROM_ITER, bytecodes.py: what ``yield from`` takes as it is)
 CORO_TYPES = _CoroTypes
 GEN_CORO_TYPES = _GenTypes + _CoroTypes
-
-
-@handler
-def GEN_START(f, stack, kind):
-    "(value -- )"
-    stack.pop()
 
 
 @arg_decoder("YIELD_VALUE")
@@ -80,8 +74,9 @@ def get_awaitable_iter(o):
     return res
 
 
-@arg_decoder("GET_AWAITABLE")
-def _decode_awaitable(code, index, arg, darg):
+def awaitable_where(code, index, arg, darg):
+    """The decoded argument of GET_AWAITABLE: where its error names (1:
+    __aenter__, 2: __aexit__, 0: an ``await``)."""
     # format_awaitable_error looks at the previous instruction (3.10)
     raw = code.co_code
     prev = raw[2 * index - 2] if index else None
@@ -95,10 +90,8 @@ def _decode_awaitable(code, index, arg, darg):
     return 0
 
 
-@handler
-def GET_AWAITABLE(f, stack, where):
-    "(iterable -- iter)"
-    iterable = stack[-1]
+def get_awaitable(iterable, where):
+    """GET_AWAITABLE: what ``await`` drives (``where``: awaitable_where)."""
     try:
         it = get_awaitable_iter(iterable)
     except TypeError:
@@ -114,13 +107,11 @@ def GET_AWAITABLE(f, stack, where):
                            type(iterable).__name__))
     if isinstance(it, genobject.Coroutine) and it._yieldfrom() is not None:
         raise RuntimeError("coroutine is being awaited already")
-    stack[-1] = it
+    return it
 
 
-@handler
-def GET_AITER(f, stack, arg):
-    "(obj -- iter)"
-    obj = stack[-1]
+def get_aiter(obj):
+    """The asynchronous iterator of ``obj`` (GET_AITER, checked)."""
     getter = getattr(type(obj), "__aiter__", None)
     if getter is None:
         raise TypeError("'async for' requires an object with __aiter__ method, got %s"
@@ -129,16 +120,12 @@ def GET_AITER(f, stack, arg):
     if getattr(type(it), "__anext__", None) is None:
         raise TypeError("'async for' received an object from __aiter__ that does not "
                         "implement __anext__: %s" % type(it).__name__)
-    stack[-1] = it
+    return it
 
 
-@handler
-def GET_ANEXT(f, stack, arg):
-    "(aiter -- aiter, awaitable)"
-    aiter = stack[-1]
-    if isinstance(aiter, genobject.AsyncGenerator):
-        stack.append(aiter.__anext__())
-        return
+def get_anext(aiter):
+    """GET_ANEXT of an iterator other than a guest async generator: the
+    awaitable its __anext__ returned (checked)."""
     getter = getattr(type(aiter), "__anext__", None)
     if getter is None:
         raise TypeError("'async for' requires an iterator with __anext__ method, got %s"
@@ -150,12 +137,17 @@ def GET_ANEXT(f, stack, arg):
         # _PyErr_FormatFromCause: the failure is the cause (and context)
         raise TypeError("'async for' received an invalid object from __anext__: %s"
                         % type(next_iter).__name__) from exc
-    stack.append(awaitable)
+    return awaitable
+
+
+AsyncGenerator = genobject.AsyncGenerator       # (GET_ANEXT's fast path)
 
 
 @handler
 def END_ASYNC_FOR(f, stack, arg):
     "(aiter, unused[3], tb, val, exc -- )"
+    # (a re-raise pops the exception only: the handler's block and the state
+    # it saved are the unwinding's, ceval.unwind_except_handler)
     exc = stack.pop()
     if given_exception_matches(exc, StopAsyncIteration):
         b_type, _, level = f.f_blockstack.pop()
@@ -166,29 +158,4 @@ def END_ASYNC_FOR(f, stack, arg):
     tb = stack.pop()
     if val is not None:
         _x.set_traceback(val, tb)
-    raise Reraise(val)
-
-
-@handler
-def BEFORE_ASYNC_WITH(f, stack, arg):
-    "(mgr -- exit, res)"
-    mgr = stack[-1]
-    enter = lookup_special(mgr, "__aenter__")
-    if enter is None:
-        raise cm_error(mgr, "__aenter__", True)
-    exit = lookup_special(mgr, "__aexit__")
-    if exit is None:
-        raise cm_error(mgr, "__aexit__", True)
-    stack[-1] = exit
-    return call_push(stack, enter, [], None)
-
-
-@handler
-def SETUP_ASYNC_WITH(f, stack, target):
-    "(res -- res)"
-    res = stack.pop()
-    f.f_blockstack.append((B_SETUP_FINALLY, target, len(stack)))
-    stack.append(res)
-
-
-__all__ = ["EXCEPT_HANDLER"]
+    raise reraise(val)
