@@ -236,13 +236,15 @@ def _eval_plain(tstate, f, throwexc):
                             instrs = f.f_instrs
                             ip = f._lasti + 1
                             # frame_dealloc: a frame nothing else holds is parked
-                            # as its code's co_zombieframe (objects/frameobject.py)
+                            # as its code's zombie
+                            # frameswitch.park(done, _INLINE_REFS)
                             zcode = done.f_code
                             if zcode.co_zombieframe is None and _getrefcount(done) == _INLINE_REFS:
                                 done.f_localsplus = ()
                                 done.f_back = done.f_init_self = done._f_locals = None
-                                done.f_globals = done.f_builtins = None     # (frameobject.park)
+                                done.f_globals = done.f_builtins = None
                                 zcode.co_zombieframe = done
+                            # end frameswitch.park
                             done = zcode = None
                             if init_self is not None:
                                 # type_call: __init__ must return None; the

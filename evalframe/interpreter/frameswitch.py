@@ -14,13 +14,19 @@ GENERATED from these functions' bodies (``inline``) between marker comments:
 
 ``python -m evalframe.interpreter.frameswitch`` rewrites the copies; a test
 (tests/vm/test_frameswitch.py) fails when one is stale or edited by hand.
-What is not here: a generator's own bookkeeping (ceval._gen_enter/_gen_leave),
-the call's and return's trace events (traced.py), and parking a returned frame
-as its code's zombie (objects/frameobject.py).
+Parking a returned frame as its code's zombie (3.10's frame_dealloc and
+co_zombieframe) is ``park``, the plain loop's copy too; the traced loop calls
+it through ``dealloc``.  What is not here: a generator's own bookkeeping
+(ceval._gen_enter/_gen_leave), the call's and return's trace events
+(traced.py), and reviving a zombie (objects/frameobject.py frame_new,
+specialize.fast_frame).
 """
 
 import os
 import re
+from sys import getrefcount as _getrefcount
+
+from ..objects.frameobject import _CALL_REFS, parked
 
 
 def recursion_error():
@@ -45,7 +51,36 @@ def leave(tstate, back):
     tstate.frame = back
 
 
-DEFINITIONS = {"enter": enter, "leave": leave}
+def park(done, refs):
+    """frame_dealloc: a returned frame ``done`` that nothing holds but the
+    loop (``refs``: what getrefcount sees of it then) becomes its code's
+    zombie, if the code has none: its locals, back link, locals dict, the
+    object an ``__init__`` frame initializes, globals and builtins are let go
+    (a zombie held by a code object that a VM cache keeps must not keep the
+    guest's namespace, and its finalizers, alive); its code and lists are kept."""
+    zcode = done.f_code
+    if zcode.co_zombieframe is None and _getrefcount(done) == refs:
+        done.f_localsplus = ()
+        done.f_back = done.f_init_self = done._f_locals = None
+        done.f_globals = done.f_builtins = None
+        zcode.co_zombieframe = done
+
+
+def dealloc(done, held):
+    """``park`` for the traced loop, which holds ``held`` references to
+    ``done``: a parked frame's trace fields go too (frameobject.parked: a
+    frame with a trace function finishes in the traced loop); returns
+    whether it was parked."""
+    # (getrefcount's argument, and each call's parameter, and on 3.10 hosts
+    # its argument on the caller's stack: two calls deep)
+    park(done, held + 2 * _CALL_REFS - 1)
+    if done.f_code.co_zombieframe is not done:
+        return False
+    parked(done)
+    return True
+
+
+DEFINITIONS = {"enter": enter, "leave": leave, "park": park}
 
 # "# frameswitch.NAME(ARGS)" [" ... before raise: STATEMENT"], the copy, "# end frameswitch.NAME"
 # (compiled when first needed: regenerating and the tests, never at start-up)

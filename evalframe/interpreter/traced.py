@@ -29,13 +29,13 @@ Two kinds of consumers attach to a ``TracedLoop``:
 import sys
 import weakref
 
-from ..objects.frameobject import frame_dealloc, frame_new, was_reused, guest_back
+from ..objects.frameobject import frame_new, was_reused, guest_back
 from . import t2frames as _t2frames
 from ..objects.frameobject import (Frame, FRAME_EXECUTING, FRAME_RETURNED,
                                    FRAME_SUSPENDED, FRAME_UNWINDING)
 from . import ceval
 from .decode import decode
-from .frameswitch import enter, leave
+from .frameswitch import enter, leave, dealloc
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from .pystate import get_tstate
 from .abort import AbortRun, stops_run  # (tools import AbortRun from here)
@@ -397,7 +397,7 @@ class TracedLoop:
                         done, f = f, f.f_back
                         leave(tstate, f)
                         last_f = None
-                        frame_dealloc(done, 1)  # parked if nothing holds it
+                        dealloc(done, 1)        # parked if nothing holds it
                         done = None
                         stack = f.f_valuestack
                         instrs = _basic(f)

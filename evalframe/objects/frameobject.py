@@ -305,11 +305,11 @@ Frame.__module__ = "builtins"
 # frames the traced loop's calls made new, and zombie frames they reused
 FRAME_COUNTS = {"new": 0, "reused": 0}
 _last_reused = [None]           # weakref to the frame frame_new last revived
-_ZOMBIES = WeakSet()            # frames frame_dealloc has parked (and may see again)
+_ZOMBIES = WeakSet()            # frames the traced loop has parked (and may see again)
 
 
 def _call_refs():
-    """How many references a call like frame_dealloc(f) adds to what getrefcount
+    """How many references a call like probe(f) adds to what getrefcount
     sees of ``f`` inside (the parameter, getrefcount's argument, and on 3.10
     the caller's value stack): measured, since it differs between hosts."""
     def probe(x):
@@ -321,35 +321,14 @@ def _call_refs():
 _CALL_REFS = _call_refs()
 
 
-def frame_dealloc(f, held):
-    """Frame ``f`` has returned; ``held`` is how many references its releaser
-    holds (its own variables).  If nothing else holds it (no traceback,
-    generator, sys._getframe() result, trace function or live callee's
-    f_back), it dies now in CPython, and frame_dealloc parks it on its code
-    when the code has no zombie yet: its locals, back link and trace function
-    are let go (park()); its code and lists are kept.  Returns whether parked."""
-    code = f.f_code
-    if code.co_zombieframe is not None or sys.getrefcount(f) > held + _CALL_REFS:
-        return False
-    park(f)
-    code.co_zombieframe = f
-    _ZOMBIES.add(f)
-    return True
-
-
-def park(f):
-    """What frame_dealloc lets go of a frame it keeps as a zombie: its locals,
-    back link, locals dict, globals and builtins (as 3.10's frame_dealloc: a
-    zombie held by a code object that a VM cache keeps must not keep the
-    guest's namespace, and its finalizers, alive), the object an ``__init__``
-    frame initializes and its trace fields.  (The plain eval loop parks inline, with the same stores but
-    for the trace fields: a frame with a trace function finishes in the traced
-    loop.)"""
-    f.f_localsplus = ()
-    f.f_back = f.f_init_self = f._f_locals = f.f_globals = f.f_builtins = None
+def parked(f):
+    """A frame the traced loop has just parked (interpreter/frameswitch.py
+    park: 3.10's frame_dealloc): its trace fields are let go too, and it is
+    known as a zombie (frame_new counts its reuse)."""
     f._f_trace = None
     f._f_trace_lines = True
     f._f_trace_opcodes = False
+    _ZOMBIES.add(f)
 
 
 # The references getrefcount sees of an unheld object in a local variable,

@@ -26,8 +26,9 @@ def test_the_plain_loop_has_a_copy_of_each_definition():
     names = frameswitch.blocks(text)
     assert set(names) == set(frameswitch.DEFINITIONS)
     # (the call's push, the returns of a frame and of an inlined generator,
-    # an inlined generator's yield)
+    # an inlined generator's yield; a returned frame parked)
     assert names.count("enter") == 1 and names.count("leave") == 3
+    assert names.count("park") == 1
 
 
 def test_a_hand_edit_is_found():
@@ -54,6 +55,9 @@ def test_no_other_frame_switch_in_the_loops():
     traced_text = pathlib.Path(traced.__file__).read_text()
     assert "enter(tstate, f, callee)" in traced_text
     assert traced_text.count("leave(tstate, f)") == 3
+    # (and a returned frame is parked by the one definition, not inline)
+    assert "co_zombieframe =" not in _outside_copies(pathlib.Path(ceval.__file__).read_text())
+    assert "dealloc(done, 1)" in traced_text
 
 
 def test_inline_renames_and_inserts_before_raise():

@@ -139,10 +139,12 @@ def test_explain_says_when_the_zombie_frame_is_reused(tmp_path):
 
 
 def test_model_in_process():
-    """frame_dealloc parks an unheld frame and frame_new revives it; a held
-    frame is not parked; the counts follow."""
+    """frameswitch.dealloc (the traced loop's frame_dealloc) parks an unheld
+    frame and frame_new revives it; a held frame is not parked; the counts
+    follow."""
     from evalframe.compiler import compile_source
     from evalframe.objects import frameobject as fo
+    from evalframe.interpreter.frameswitch import dealloc
     from evalframe.interpreter.ceval import run_code
     ns = {"__name__": "m"}
     run_code(compile_source("def f(a, b):\n    return a + b\n"), ns)
@@ -152,9 +154,9 @@ def test_model_in_process():
     fr = bind_frame(func, (1, 2), None)
     fr.f_state = fo.FRAME_RETURNED
     held = [fr]                          # one more reference: not parked
-    assert not fo.frame_dealloc(fr, 1) and code.co_zombieframe is None
+    assert not dealloc(fr, 1) and code.co_zombieframe is None
     held.clear()
-    assert fo.frame_dealloc(fr, 1) and code.co_zombieframe is fr
+    assert dealloc(fr, 1) and code.co_zombieframe is fr
     assert fr.f_back is None and fr.f_localsplus == () and fr.f_trace is None
     assert fr.f_locals == {}             # a zombie can be looked at by tools
     before = dict(fo.FRAME_COUNTS)
