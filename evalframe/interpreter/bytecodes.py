@@ -52,6 +52,7 @@ _ITEM = re.compile(r"^(\w+)(?:\[(.+)\])?(?:\s+if\s+\((.+)\))?$")
 _JUMP = re.compile(r"JUMP\(([^()]*)\)")
 _PEEK = re.compile(r"PEEK\(([^()]*)\)")
 _PUSH_BLOCK = re.compile(r"PUSH_BLOCK\(([^()]*)\)")
+_YIELD = re.compile(r"^YIELD\((.*)\)$")
 # (every pattern is compiled here, at import: templates are also made while
 # the host shuts down, when a finalizer's code is first fused, and re's
 # module-level functions may need the import system by then)
@@ -187,6 +188,9 @@ HELPERS = (
     (".ops.generators", "CORO_TYPES"),
     (".ops.generators", "GEN_CORO_TYPES"),
     (".ops.generators", "AsyncGenerator"),
+    (".ops.generators", "AsyncGenWrappedValue"),
+    (".ops.generators", "yield_kind"),
+    (".ops", "YIELD"),
     (".ops.generators", "get_awaitable"),
     (".ops.generators", "awaitable_where"),
     (".ops.generators", "get_aiter"),
@@ -608,6 +612,18 @@ res = CALL(enter_fn, [], None)
 """)
 inst("SETUP_ASYNC_WITH", "(res -- res)", "PUSH_BLOCK(oparg)")
 
+# -- generators --
+# YIELD(value), the last line: the frame suspends, handing ``value`` to
+# whoever resumed it; the outputs are what the resumption pushes (the value
+# sent).  A handler returns ops.YIELD with ``value`` on top; a template asks
+# its group (Group.suspend: a fused group returns YIELD, a tier-2 generator
+# is a host ``yield``).  The argument is decoded by yield_kind: an async
+# generator's value is wrapped
+inst("YIELD_VALUE", "(value -- sent)", {
+    0: "YIELD(value)",
+    1: "YIELD(AsyncGenWrappedValue(value))",
+}, arg="yield_kind")
+
 
 # -- derived: facts the analyses of tier 2 and fusion read ---------------------------------
 
@@ -717,6 +733,19 @@ def _handler_source(d, fname, value, lines):
     names_in = [x.name for x in ins]
     names_out = [x.name for x in outs]
     n = len(ins)
+    ym = _YIELD.match(lines[-1].split("#")[0].strip()) if lines else None
+    if ym:
+        # YIELD(expr): ``expr`` on top for the loop (ops.YIELD), in place of
+        # the one input; the resumption pushes the outputs
+        if n != 1 or ins[0].count is not None:
+            raise SyntaxError("%s: YIELD takes one input" % d.name)
+        expr = ym.group(1).strip()
+        if expr != names_in[0] or len(lines) > 1:
+            out.append("    %s = stack[-1]" % names_in[0])
+            out.extend("    " + ln for ln in lines[:-1])
+            out.append("    stack[-1] = %s" % expr)
+        out.append("    return YIELD")
+        return "\n".join(out) + "\n"
     if not lines:
         # a pure shuffle of the stack
         if (n == 2 and ins[0].count and ins[1].count is None
@@ -978,6 +1007,10 @@ class _Plan:
             elif _BINDS.match(text):
                 store = "bind"
             extra = []          # keys of the \x03n\x03 / \x04n\x04 markers
+            ym = _YIELD.match(text.strip())
+            if ym:
+                self.lines.append((0, "yield", _pieces(ym.group(1), extra), None))
+                continue
             if ident:
                 text = _SETATTR.sub(lambda m: "%s.\x02 = %s" % m.groups(), text)
                 text = _DELATTR.sub(lambda m: "del %s.\x02" % m.group(1), text)
@@ -1215,6 +1248,11 @@ def translate(g, name, darg):
                 targets = temps[::-1] if piece[2] else temps
                 text.append("%s, = " % ", ".join(targets) if targets else "() = ")
         text = "".join(text)
+        if store == "yield":
+            # (the group suspends its frame: False when it ends there)
+            if not g.suspend(text, mapping[outs[0].name]):
+                ended = True
+            continue
         if store is not None:
             g.spill_local(darg)         # (reads of it pushed in place are copied first)
             if store == "unbind":

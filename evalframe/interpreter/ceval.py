@@ -37,7 +37,8 @@ from . import tier2 as _tier2
 from .t2frames import LEAN as _LEAN, materialise as _materialise
 from ..objects import frameobject as _frameobject
 from ..objects.genobject import Generator
-from ..opcodes import YIELD_FROM as _OP_YIELD_FROM, YIELD_VALUE as _OP_YIELD_VALUE
+from .. import opcodes as _opcodes
+_OP_YIELD_FROM, _OP_YIELD_VALUE = _opcodes.YIELD_FROM, _opcodes.YIELD_VALUE
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from . import pystate
 from .abort import STOP_OR_MEMORY, stops_run

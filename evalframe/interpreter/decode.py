@@ -94,12 +94,13 @@ def decode(code):
             darg = None
         else:
             darg = arg
-        # (the per-value handler by the value, before a decoder adds the index)
-        by_value = VARIANTS[op]
-        fn = by_value.get(darg) if by_value is not None else None
         dec = ARG_DECODERS.get(name)
         if dec is not None:
             darg = dec(code, i, arg, darg)
+        # (the per-value handler by the decoded value: the first of a
+        # (value, own index) pair, YIELD_VALUE's yield_kind)
+        by_value = VARIANTS[op]
+        fn = by_value.get(darg[0] if darg.__class__ is tuple else darg) if by_value is not None else None
         instrs[i] = (fn or table[op], darg)
     # cell2arg: which cell variables start out holding an argument (3.10's
     # co_cell2arg): the frame moves the argument into the new cell.

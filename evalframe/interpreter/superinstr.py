@@ -71,7 +71,7 @@ _FILENAME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "<superinst
 _FACTORIES = {}          # source text -> (factory, host code of the fused function)
 
 # Inline translations (below).
-_INLINE = frozenset(("FOR_ITER", "RETURN_VALUE", "YIELD_VALUE"))
+_INLINE = frozenset(("FOR_ITER", "RETURN_VALUE"))
 # (and every opcode declared in bytecodes.py, its template derived there, but
 # those that call out: a guest callee's frame ends the group as a call; those
 # that touch the block stack, which a group does not keep; and those that
@@ -207,6 +207,16 @@ class _Group:
         """The thread state, where a template names ``tstate``."""
         return "get_tstate()"
 
+    def suspend(self, expr, sent):
+        """YIELD(expr) (bytecodes.py): ``expr`` on top of the frame's stack,
+        the frame suspended at this instruction; the group ends (the value
+        sent, ``sent``, is pushed by the resumption)."""
+        self.push(expr)
+        self.flush()
+        self.emit("f._lasti = %d" % (self.start + self.step))
+        self.emit("return YIELD")
+        return False
+
     def before_raise(self):
         """Before a template's last line raises (bytecodes.RAISES: never fused)."""
 
@@ -285,12 +295,6 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.flush()
         g.emit("f._lasti = %d" % index)
         g.emit("return RETURN")
-        return False
-    elif name == "YIELD_VALUE":
-        # (not in async generators: their values are wrapped, fuse() leaves them)
-        g.flush()
-        g.emit("f._lasti = %d" % index)
-        g.emit("return YIELD")
         return False
     elif name == "CALL_FUNCTION":
         argv = [g.pop() for _ in range(raw_arg)][::-1]
@@ -528,8 +532,6 @@ def fuse_groups(code, d, out, basic, raw):
             name = names[raw[j][0]]
             if name not in FUSABLE or (j != i and j in targets):
                 break
-            if name == "YIELD_VALUE" and basic[j][1]:
-                break               # an async generator's (wraps the value)
             if name == "CALL_FUNCTION_KW" and not (g.vs and g.is_const(g.vs[-1], tuple)):
                 break               # (its keyword names must be a known constant)
             if name == "FOR_ITER" and j != i:

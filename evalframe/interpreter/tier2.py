@@ -132,7 +132,7 @@ _CO_GENERATORS = 0x20 | 0x80 | 0x200      # generator, coroutine, async generato
 # (the async opcodes are in coroutines and async generators only, which their
 # flags keep in tier 1)
 _TIER1_ONLY = frozenset((
-    "YIELD_VALUE", "YIELD_FROM",
+    "YIELD_FROM",
     "RETURN_VALUE_NEVER",
 )) | _bytecodes.NEEDS_LOCALS
 _OWN = frozenset(("FOR_ITER", "RETURN_VALUE", "CALL_FUNCTION", "CALL_METHOD",

@@ -41,9 +41,10 @@ from .pystate import get_tstate
 
 _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
-_YIELD_VALUE = _K.opmap["YIELD_VALUE"]
+_YIELD_VALUE = _K.YIELD_VALUE
 _YIELD_FROM = _K.opmap["YIELD_FROM"]
-_OWN = frozenset(("YIELD_VALUE", "YIELD_FROM", "RETURN_VALUE"))
+# (YIELD_VALUE is declared: bytecodes.translate asks ``suspend``)
+_OWN = frozenset(("YIELD_FROM", "RETURN_VALUE"))
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
 CHAIN_MAX = 200
@@ -93,20 +94,19 @@ class _GenFunction(_t2.Translation):
             self.emit("f._lasti = %d; f.f_state = RETURNED; gen_done(tstate, f)" % j)
             self.emit("return %s" % v)
             return False
-        if name == "YIELD_VALUE":
-            return self._yield(j)
         return self._yield_from(j)
 
     def _spill(self, extra=()):
         items = list(self.vs) + list(extra)
         return "stack[:] = (%s,)" % ", ".join(items) if items else "del stack[:]"
 
-    def _yield(self, j):
-        v = self.pop()
+    def suspend(self, v, sent):
+        """YIELD(v) (bytecodes.py): a host ``yield``; ``sent``, the value
+        the guest sent, goes on."""
+        j = self.step
         self.canonical()
         if v[0] in "ts" and v[1:].isdigit():
             v = "(%s, (%s := None))[0]" % (v, v)    # (the generator keeps no popped value)
-        sent = self.temp()
         # (f_state: suspended by the resumption, _leave_chain)
         self.emit("f._lasti = %d" % j)
         self.emit("try: %s = yield %s" % (sent, v))
@@ -115,7 +115,6 @@ class _GenFunction(_t2.Translation):
         self.emit("except BaseException: return None")
         self.emit("if %s is DEOPT: %s; return DEOPT" % (sent, self._spill()))
         self.emit("tstate = get_tstate()")
-        self.push(sent)
         return True
 
     def _yield_from(self, j):

@@ -1,7 +1,7 @@
 """Generators, coroutines and async iteration.
 
-Mirrors the YIELD_VALUE, YIELD_FROM and END_ASYNC_FOR cases of
-Python/ceval.c (3.10), and
+Mirrors the YIELD_FROM and END_ASYNC_FOR cases of Python/ceval.c (3.10),
+and
 the cold paths of the async opcodes declared in interpreter/bytecodes.py:
 _PyCoro_GetAwaitableIter, format_awaitable_error, and the checks and errors of
 3.10's GET_AITER and GET_ANEXT.  The generator objects are in
@@ -27,17 +27,13 @@ CORO_TYPES = _CoroTypes
 GEN_CORO_TYPES = _GenTypes + _CoroTypes
 
 
-@arg_decoder("YIELD_VALUE")
-def _decode_yield(code, index, arg, darg):
-    return bool(code.co_flags & CO_ASYNC_GENERATOR)
+def yield_kind(code, index, arg, darg):
+    """The decoded argument of YIELD_VALUE: 1 in an async generator (its
+    value is wrapped), else 0."""
+    return 1 if code.co_flags & CO_ASYNC_GENERATOR else 0
 
 
-@handler
-def YIELD_VALUE(f, stack, is_async_gen):
-    "(value -- sent)"
-    if is_async_gen:
-        stack[-1] = genobject.AsyncGenWrappedValue(stack[-1])
-    return YIELD
+AsyncGenWrappedValue = genobject.AsyncGenWrappedValue
 
 
 @handler
