@@ -87,6 +87,7 @@ from . import bytecodes as _bytecodes
 from . import superinstr as _si
 from . import t2blocks as _t2blocks
 from . import t2frames as _t2f
+from . import t2struct as _t2struct
 from .pystate import get_tstate
 
 # off: never; auto: code that is hot (HOT events: frames made, loop headers
@@ -242,6 +243,7 @@ class _Function(_si.Group):
     boundaries and jumps as ``blk = target; continue``."""
 
     lean = False
+    structured = False      # host if/while instead of the dispatch (t2struct)
     own = ()        # opcodes the subclass translates itself (own_op)
 
     @staticmethod
@@ -278,7 +280,8 @@ class _Function(_si.Group):
         self.vs = ["s%d" % k for k in range(len(self.vs))]
         self.release(*moved, indent=indent)
 
-    def exit(self, target, indent=0):
+    def write_slots(self, indent=0):
+        """The virtual stack written to the canonical slots (it stays as it is)."""
         text = self.slots_text(self.vs)
         if text is not None:
             self.emit(text, indent)
@@ -287,6 +290,14 @@ class _Function(_si.Group):
         keep, self.vs = self.vs, ["s%d" % k for k in range(len(self.vs))]
         self.release(*[x for x in keep if x[0] == "t"], indent=indent)
         self.vs = keep
+
+    tree = None     # a structured translation's state (t2struct.Tree)
+
+    def exit(self, target, indent=0):
+        if self.tree is not None:
+            self.tree.jump(target, indent)
+            return
+        self.write_slots(indent)
         self.emit("blk = %d; continue" % target, indent)
 
     # a consuming instruction releases the slots and temporaries it popped
@@ -479,8 +490,9 @@ def _lean_after_call(g, result, j):
            % (j, ", ".join(g.vs)))
 
 
-def translate(code, d, cls=None):
-    """The source of ``code``'s tier-2 function, its params and line table, or None."""
+def translate(code, d, cls=None, tree=False):
+    """The source of ``code``'s tier-2 function, its params and line table, or None.
+    ``tree``: in host if/while form (t2struct; Unstructured if it does not fit)."""
     raw, basic = d.raw, d.basic
     depth = stack_depths(raw, basic, getattr(cls, "depth0", 0))
     n = len(raw)
@@ -495,9 +507,19 @@ def translate(code, d, cls=None):
     g.raw = raw
     g.code = code
     blocks = sorted(t for t in targets if t < n and depth[t] is not None)
+    comments = {}
+    if tree:
+        loops = _t2struct.loops_of(raw, basic, depth, _successors)
+        g.tree = _t2struct.Tree(g, code, d, depth, bound_at, comments, _block, blocks, loops)
+        g.tree.canonical_state(0)
+        g.tree.run(0)
+        g.tree = None
+        g.nblocks = len(blocks)
+        g.structured = True
+        g.loops = bool(loops)
+        return g, nslots, comments
     # the chunks of the block dispatch: (last block start of the chunk, [starts])
     chunks = [blocks[k:k + _CHUNK] for k in range(0, len(blocks), _CHUNK)]
-    comments = {}
     i = 0
     for chunk in chunks:
         g.indent0 = 0
@@ -866,14 +888,16 @@ def _lean_source(code, g, nslots, comments):
     first_free = code.co_nlocals + len(code.co_cellvars)
     cells = ["l%d" % (first_free + k) for k in range(len(code.co_freevars))]
     nplus = first_free + len(cells)
+    # entered at instruction 0 only: one block, or host if/while (t2struct);
+    # else a dispatch loop, entered at a loop header too (osr_entry), with the
+    # frame's locals and value stack
+    single = g.nblocks == 1 or g.structured
     head = [
         "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
                                     + ["globals_", "builtins_"]),
         "    def t2(tstate%s, frame0=None%s):" % (
             "".join(", " + a for a in args.split(", ") if a),
-            # several blocks: entered at a loop header too (osr_entry), with
-            # the frame's locals and value stack
-            "" if g.nblocks == 1 else ", blk=0%s%s" % (
+            "" if single else ", blk=0%s%s" % (
                 "".join(", %s=NULL" % x for x in rest),
                 "".join(", s%d=None" % k for k in range(nslots)))),
         "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
@@ -884,7 +908,6 @@ def _lean_source(code, g, nslots, comments):
         "        fr = [frame0]; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
-    single = g.nblocks == 1
     if rest and single:
         head.append("        %s = NULL" % " = ".join(rest))
     # a Frame the plain loop made or ran (run_callee, osr_entry): its locals,
@@ -905,8 +928,9 @@ def _lean_source(code, g, nslots, comments):
         take.append("else: %s" % "; ".join(_make_cells(code)))
     body = g.body
     if single:
-        # one basic block (no jump): no dispatch loop, the body runs straight
-        body = [(indent - 2, text, step) for indent, text, step in body[4:]]
+        if not g.structured:
+            # one basic block (no jump): no dispatch loop, the body runs straight
+            body = [(indent - 2, text, step) for indent, text, step in body[4:]]
         head += ["        try:"] + ["            " + x for x in take]
     else:
         head += (["        try:"] + ["            " + x for x in take]
@@ -979,14 +1003,31 @@ def nparams(code):
             + ((flags >> 3) & 1))
 
 
-def _compile_lean(code, d):
-    global _count
+def _compile_lean(code, d, tree=True):
+    """[code, factory, params, last binding, free count, structured, OSR entry]
+    of ``code``'s lean function (host if/while where its jumps allow, else
+    the dispatch shape: ``tree`` False), or False."""
     if code.co_flags & _CO_GENERATORS or not eligible(code, d.raw):
         return False
+    if tree:
+        try:
+            made = _lean_make(code, d, True)
+        except _t2struct.Unstructured:
+            made = None
+        if made is not None:
+            return made
     try:
-        g, nslots, comments = translate(code, d, _Lean)
-    except (ValueError, AssertionError, _NotLean):
+        return _lean_make(code, d, False) or False
+    except _t2struct.Unstructured:
         return False
+
+
+def _lean_make(code, d, tree):
+    global _count
+    try:
+        g, nslots, comments = translate(code, d, _Lean, tree)
+    except (ValueError, AssertionError, _NotLean):
+        return None
     src, linemap = _lean_source(code, g, nslots, comments)
     _count += 1
     filename = _filename(code).replace("<tier2 ", "<tier2 lean ")
@@ -994,7 +1035,7 @@ def _compile_lean(code, d):
     try:
         host_code = compile(src, filename, "exec")
     except (SyntaxError, RecursionError, MemoryError):
-        return False
+        return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
     make = ns["make"]
     _t2f.install()     # (frames of lean calls read their position and locals there)
@@ -1005,7 +1046,28 @@ def _compile_lean(code, d):
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
-    return [code, make, tuple(g.params), [None, None, None], nfree]     # (lean_for: the last binding)
+    # (lean_for: the last binding; lean_osr: the dispatch shape, made when a
+    # frame first enters a structured function's loop at its header)
+    return [code, make, tuple(g.params), [None, None, None], nfree,
+            g.structured and g.loops, None]
+
+
+def lean_osr(code, g, b):
+    """The lean function of ``code`` a frame enters at a loop header (on-stack
+    replacement): the dispatch shape, whose ``blk`` says where; None when the
+    code has none (a closure: only its frame-based function)."""
+    fn = lean_for(code, g, b)
+    if fn is None:
+        return None
+    ent = _LEAN[id(code)]
+    if not ent[5]:
+        return fn
+    osr = ent[6]
+    if osr is None:
+        osr = ent[6] = _compile_lean(code, code._decoded, False) or [code, None]
+    make = osr[1]
+    # (not cached: made once per frame entering at a loop header)
+    return make(*osr[2], g, b) if make is not None else None
 
 
 def lean_for(code, g, b, closure=None):
@@ -1139,7 +1201,7 @@ def osr_entry(f, stack, index):
         handler, arg = d.basic[index]
         return handler(f, stack, arg)
     code = f.f_code
-    lean = lean_for(code, f.f_globals, f.f_builtins)
+    lean = (lean_for if index == 0 else lean_osr)(code, f.f_globals, f.f_builtins)
     tstate.depth -= 1
     tstate.frame = f.f_back
     try:

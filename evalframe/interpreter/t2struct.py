@@ -1,0 +1,218 @@
+"""Structured host control flow for lean tier-2 functions.
+
+CPython's compiler (Python/compile.c) lays a function's control flow out as
+basic blocks joined by jumps; the host language has no goto, so tier 2's
+general shape is a dispatch loop (``while True: if blk <= K: ...``, a jump
+being ``blk = T; continue``: tier2.translate).  Most hot code is simpler: its
+forward jumps come from ``if``/``and``/``or`` and its backward jumps from
+``for``/``while`` loops that nest.  This module writes such code in host
+``if``/``while`` form, which costs no dispatch test per block:
+
+* a forward jump's path is written out where the jump is (``if not c: <the
+  code from the target on>``), the fall-through path after it, so code after
+  a join is written once per path into it (a tree: each path keeps its own
+  virtual stack and bound locals, no slots written at joins);
+* a loop (the instructions from a backward jump's target to the last jump
+  back to it) is a host ``while True:``: a jump back to its header is
+  ``continue``, a jump to the one instruction its exits all go to is
+  ``break``, after which that instruction's code follows the ``while``.
+
+Anything else (loops that overlap, a jump into a loop's middle or to an
+outer loop's header, several exit targets, a tree grown too large or too
+deep) raises ``Unstructured`` and tier 2 keeps its dispatch shape.  Lean
+code only: no handler, no block stack (tier2._Lean).
+"""
+
+from .. import opcodes as _K
+
+
+class Unstructured(Exception):
+    """The code's jumps do not fit host if/while: the dispatch shape instead."""
+
+
+# a tree that grows beyond this many host lines per guest instruction (code
+# after many joins written once per path), or nests deeper than this many
+# indentations (the host parser stops at 100), keeps the dispatch shape
+_GROWTH = 6
+_MAX_INDENT = 40
+
+
+class Loop:
+    __slots__ = ("head", "last", "exit", "parent")
+
+    def __init__(self, head, last):
+        self.head = head        # the backward jumps' target
+        self.last = last        # the last instruction jumping back to it
+        self.exit = None        # where every exit goes (None: none, it returns)
+        self.parent = None      # the loop around it
+
+    def __contains__(self, i):
+        return self.head <= i <= self.last
+
+
+def loops_of(raw, basic, depth, successors):
+    """{header: Loop} of the code's loops, or Unstructured."""
+    names = _K.opname
+    n = len(raw)
+    last = {}
+    edges = []
+    for i, (op, arg) in enumerate(raw):
+        if depth[i] is None:
+            continue
+        for t, jumped in successors(i, op, arg, names[op], basic[i][1]):
+            if t >= n or depth[t] is None:
+                continue
+            edges.append((i, t))
+            if jumped and t <= i:
+                last[t] = max(last.get(t, i), i)
+    loops = {h: Loop(h, e) for h, e in last.items()}
+    ordered = sorted(loops.values(), key=lambda lp: (lp.head, -lp.last))
+    for k, lp in enumerate(ordered):
+        # the innermost loop around this one: they nest, or the code is not
+        # structured
+        for outer in reversed(ordered[:k]):
+            if lp.head in outer:
+                if lp.last not in outer:
+                    raise Unstructured("overlapping loops")
+                lp.parent = outer
+                break
+    for i, t in edges:
+        src = innermost(loops, i)
+        dst = innermost(loops, t)
+        if t <= i:
+            if src is None or t != src.head:
+                raise Unstructured("a backward jump to no loop's header")
+            continue
+        if dst is src:
+            continue
+        if dst is not None and dst.parent is src and t == dst.head:
+            continue            # (into a nested loop, at its header)
+        # an exit of ``src``: to the one place its exits all go, in the loop
+        # around it (or at the header of a loop nested there)
+        if src is None or not (dst is src.parent or (
+                dst is not None and dst.parent is src.parent and t == dst.head)):
+            raise Unstructured("a jump into a loop, or out of two")
+        if src.exit is None:
+            src.exit = t
+        elif src.exit != t:
+            raise Unstructured("a loop with several exit targets")
+    return loops
+
+
+def innermost(loops, i):
+    best = None
+    for lp in loops.values():
+        if i in lp and (best is None or lp.head > best.head):
+            best = lp
+    return best
+
+
+class Tree:
+    """The state of one structured translation (held by the group as ``tree``)."""
+
+    def __init__(self, g, code, d, depth, bound_at, comments, block, starts, loops):
+        self.g = g
+        self.code = code
+        self.d = d
+        self.depth = depth
+        self.bound_at = bound_at
+        self.comments = comments
+        self.block = block          # tier2._block
+        self.starts = starts        # sorted block starts
+        self.loops = loops
+        self.ctx = None             # the innermost host loop being written
+        self.limit = _GROWTH * len(d.raw) + 200
+        # the block starts after each instruction (a block ends before the next)
+        n = len(d.raw)
+        self.next_start = nxt = [n] * (n + 1)
+        k = len(starts)
+        for i in range(n - 1, -1, -1):
+            while k > 0 and starts[k - 1] > i:
+                k -= 1
+            nxt[i] = starts[k] if k < len(starts) else n
+
+    def canonical_state(self, i):
+        g = self.g
+        g.vs = ["s%d" % k for k in range(self.depth[i])]
+        g.bound = set(self.bound_at[i] or ())
+
+    def run(self, j):
+        """Write the code from instruction ``j`` on (the group's virtual stack
+        and bound locals as they are on this path) until control leaves it."""
+        g = self.g
+        n = len(self.d.raw)
+        while True:
+            if len(g.body) > self.limit or g.indent0 > _MAX_INDENT:
+                raise Unstructured("too large")
+            ctx = self.ctx
+            if ctx is not None and j not in ctx:
+                # fell off the loop's end (a conditional jump back: 3.10's loops)
+                if j != ctx.exit:
+                    raise Unstructured("a loop falling into the wrong place")
+                g.canonical()
+                g.emit("break")
+                return
+            lp = self.loops.get(j)
+            if lp is not None and lp is not ctx:
+                j = self.loop(lp)
+                if j is None:
+                    return
+                continue
+            # (a nested loop's header ends this block, as any block start does)
+            end = self.next_start[j]
+            if not self.block(g, self.code, self.d, self.depth, j, end, self.comments):
+                return
+            if end >= n:
+                g.emit("raise SystemError('tier 2: fell off the code')")
+                return
+            j = end
+
+    def loop(self, lp):
+        """A host ``while True:`` for loop ``lp``, entered at its header; the
+        instruction its exits go to (None: they all return)."""
+        g = self.g
+        if lp.parent is not self.ctx:
+            raise Unstructured("a loop entered from outside its parent")
+        g.canonical()
+        g.emit("while True:")
+        outer, self.ctx = self.ctx, lp
+        g.indent0 += 1
+        self.canonical_state(lp.head)
+        self.run_body(lp.head)
+        g.indent0 -= 1
+        self.ctx = outer
+        if lp.exit is None:
+            return None
+        self.canonical_state(lp.exit)
+        return lp.exit
+
+    def run_body(self, head):
+        """The header's own code, then on (``run`` would start the loop again)."""
+        g = self.g
+        end = self.next_start[head]
+        if not self.block(g, self.code, self.d, self.depth, head, end, self.comments):
+            return
+        self.run(end)
+
+    def jump(self, target, indent):
+        """The group's ``exit``: a jump's path, written where the jump is."""
+        g = self.g
+        ctx = self.ctx
+        if ctx is not None and target == ctx.head:
+            g.write_slots(indent)
+            g.emit("continue", indent)
+            return
+        if ctx is not None and target == ctx.exit:
+            g.write_slots(indent)
+            g.emit("break", indent)
+            return
+        if target <= g.step:
+            raise Unstructured("a backward jump")
+        saved = (list(g.vs), g.bound, g.indent0, g.step)
+        g.bound = set(g.bound)
+        g.indent0 += indent
+        size = len(g.body)
+        self.run(target)
+        if len(g.body) == size:
+            g.emit("pass")
+        g.vs, g.bound, g.indent0, g.step = saved
