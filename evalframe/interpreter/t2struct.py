@@ -17,6 +17,11 @@ forward jumps come from ``if``/``and``/``or`` and its backward jumps from
   ``continue``, a jump to the one instruction its exits all go to is
   ``break``, after which that instruction's code follows the ``while``.
 
+A frame entering at a loop header (on-stack replacement) gets a function of
+its own for that header, written from there on: the loops around the header
+are left at their ends as straight code, a jump back to one of their headers
+is that loop again, written out there (once per such jump).
+
 Anything else (loops that overlap, a jump into a loop's middle or to an
 outer loop's header, several exit targets, a tree grown too large or too
 deep) raises ``Unstructured`` and tier 2 keeps its dispatch shape.  Lean
@@ -121,6 +126,10 @@ class Tree:
         self.starts = starts        # sorted block starts
         self.loops = loops
         self.ctx = None             # the innermost host loop being written
+        # entered at a loop header (osr): the loops around it are not host
+        # loops around the code written; a jump back to the header of one is
+        # that loop written anew, as a host loop entered at its header
+        self.osr = False
         self.limit = _GROWTH * len(d.raw) + 200
         # the block starts after each instruction (a block ends before the next)
         n = len(d.raw)
@@ -171,7 +180,7 @@ class Tree:
         """A host ``while True:`` for loop ``lp``, entered at its header; the
         instruction its exits go to (None: they all return)."""
         g = self.g
-        if lp.parent is not self.ctx:
+        if lp.parent is not self.ctx and not (self.osr and self.ctx is None):
             raise Unstructured("a loop entered from outside its parent")
         g.canonical()
         g.emit("while True:")
@@ -206,7 +215,7 @@ class Tree:
             g.write_slots(indent)
             g.emit("break", indent)
             return
-        if target <= g.step:
+        if target <= g.step and not (self.osr and ctx is None and target in self.loops):
             raise Unstructured("a backward jump")
         saved = (list(g.vs), g.bound, g.indent0, g.step)
         g.bound = set(g.bound)

@@ -74,6 +74,7 @@ import linecache
 import os
 import re
 import sys
+from functools import partial
 from types import MethodType
 from weakref import ref as _weakref
 
@@ -244,6 +245,7 @@ class _Function(_si.Group):
 
     lean = False
     structured = False      # host if/while instead of the dispatch (t2struct)
+    entry = 0               # where a structured function starts (a loop header: OSR)
     own = ()        # opcodes the subclass translates itself (own_op)
 
     @staticmethod
@@ -490,9 +492,10 @@ def _lean_after_call(g, result, j):
            % (j, ", ".join(g.vs)))
 
 
-def translate(code, d, cls=None, tree=False):
+def translate(code, d, cls=None, tree=False, entry=0):
     """The source of ``code``'s tier-2 function, its params and line table, or None.
-    ``tree``: in host if/while form (t2struct; Unstructured if it does not fit)."""
+    ``tree``: in host if/while form (t2struct; Unstructured if it does not fit),
+    entered at instruction ``entry`` (a loop header: on-stack replacement)."""
     raw, basic = d.raw, d.basic
     depth = stack_depths(raw, basic, getattr(cls, "depth0", 0))
     n = len(raw)
@@ -511,9 +514,11 @@ def translate(code, d, cls=None, tree=False):
     if tree:
         loops = _t2struct.loops_of(raw, basic, depth, _successors)
         g.tree = _t2struct.Tree(g, code, d, depth, bound_at, comments, _block, blocks, loops)
-        g.tree.canonical_state(0)
-        g.tree.run(0)
+        g.tree.osr = entry != 0
+        g.tree.canonical_state(entry)
+        g.tree.run(entry)
         g.tree = None
+        g.entry = entry
         g.nblocks = len(blocks)
         g.structured = True
         g.loops = bool(loops)
@@ -917,10 +922,11 @@ def _lean_source(code, g, nslots, comments):
     # (the code's own cells too: the plain loop's binder made them)
     nown = code.co_nlocals + len(code.co_cellvars)
     moved = ["l%d" % i for i in range(nown)]
-    if not single:
+    stacked = not single or g.entry
+    if stacked:
         moved += ["s%d" % k for k in range(nslots)]
     take = ["if frame0 is not None: %senter(frame0, %d, %d)" % (
-        "%s, = " % ", ".join(moved) if moved else "", nown, 0 if single else nslots)]
+        "%s, = " % ", ".join(moved) if moved else "", nown, nslots if stacked else 0)]
     if code.co_cellvars:
         # else the code's own cells are made here, as 3.10's frame creation
         # makes them: an argument that is a cell moves into it (its local
@@ -1003,29 +1009,30 @@ def nparams(code):
             + ((flags >> 3) & 1))
 
 
-def _compile_lean(code, d, tree=True):
-    """[code, factory, params, last binding, free count, structured, OSR entry]
+def _compile_lean(code, d, tree=True, entry=0):
+    """[code, factory, params, last binding, free count, structured, OSR entries]
     of ``code``'s lean function (host if/while where its jumps allow, else
-    the dispatch shape: ``tree`` False), or False."""
+    the dispatch shape: ``tree`` False), or False; ``entry``: a structured
+    function entered at that loop header only (lean_osr)."""
     if code.co_flags & _CO_GENERATORS or not eligible(code, d.raw):
         return False
     if tree:
         try:
-            made = _lean_make(code, d, True)
+            made = _lean_make(code, d, True, entry)
         except _t2struct.Unstructured:
             made = None
-        if made is not None:
-            return made
+        if made is not None or entry:
+            return made or False
     try:
         return _lean_make(code, d, False) or False
     except _t2struct.Unstructured:
         return False
 
 
-def _lean_make(code, d, tree):
+def _lean_make(code, d, tree, entry=0):
     global _count
     try:
-        g, nslots, comments = translate(code, d, _Lean, tree)
+        g, nslots, comments = translate(code, d, _Lean, tree, entry)
     except (ValueError, AssertionError, _NotLean):
         return None
     src, linemap = _lean_source(code, g, nslots, comments)
@@ -1049,25 +1056,32 @@ def _lean_make(code, d, tree):
     # (lean_for: the last binding; lean_osr: the dispatch shape, made when a
     # frame first enters a structured function's loop at its header)
     return [code, make, tuple(g.params), [None, None, None], nfree,
-            g.structured and g.loops, None]
+            g.structured and g.loops, {}]
 
 
-def lean_osr(code, g, b):
-    """The lean function of ``code`` a frame enters at a loop header (on-stack
-    replacement): the dispatch shape, whose ``blk`` says where; None when the
-    code has none (a closure: only its frame-based function)."""
+def lean_osr(code, g, b, index):
+    """The lean function a frame of ``code`` enters at loop header ``index``
+    (on-stack replacement), called with ``blk`` = ``index`` (the dispatch
+    shape) or without (a structured function written from that header on,
+    made at the first such entry); None when the code has none (a closure:
+    only its frame-based function)."""
     fn = lean_for(code, g, b)
     if fn is None:
         return None
     ent = _LEAN[id(code)]
     if not ent[5]:
-        return fn
-    osr = ent[6]
+        return partial(fn, blk=index)
+    osr = ent[6].get(index)
     if osr is None:
-        osr = ent[6] = _compile_lean(code, code._decoded, False) or [code, None]
+        osr = ent[6][index] = (_compile_lean(code, code._decoded, True, index)
+                               or _compile_lean(code, code._decoded, False)
+                               or [code, None])
     make = osr[1]
+    if make is None:
+        return None
     # (not cached: made once per frame entering at a loop header)
-    return make(*osr[2], g, b) if make is not None else None
+    fn = make(*osr[2], g, b)
+    return fn if osr[5] else partial(fn, blk=index)
 
 
 def lean_for(code, g, b, closure=None):
@@ -1201,7 +1215,8 @@ def osr_entry(f, stack, index):
         handler, arg = d.basic[index]
         return handler(f, stack, arg)
     code = f.f_code
-    lean = (lean_for if index == 0 else lean_osr)(code, f.f_globals, f.f_builtins)
+    lean = (lean_for(code, f.f_globals, f.f_builtins) if index == 0
+            else lean_osr(code, f.f_globals, f.f_builtins, index))
     tstate.depth -= 1
     tstate.frame = f.f_back
     try:
@@ -1212,8 +1227,8 @@ def osr_entry(f, stack, index):
             if index == 0:
                 r = lean(tstate, *(NULL,) * argc, f)
             else:
-                # a loop header (on-stack replacement)
-                r = lean(tstate, *(NULL,) * argc, f, index)
+                # a loop header (on-stack replacement: lean_osr's function)
+                r = lean(tstate, *(NULL,) * argc, f)
         else:
             r = d.t2(f, tstate, index)
     except BaseException as e:
