@@ -56,7 +56,8 @@ class Loop:
 
 
 def loops_of(raw, basic, depth, successors):
-    """{header: Loop} of the code's loops, or Unstructured."""
+    """({header: Loop} of the code's loops, [(from, to)] of its reachable
+    control edges), or Unstructured."""
     names = _K.opname
     n = len(raw)
     last = {}
@@ -101,7 +102,7 @@ def loops_of(raw, basic, depth, successors):
             src.exit = t
         elif src.exit != t:
             raise Unstructured("a loop with several exit targets")
-    return loops
+    return loops, edges
 
 
 def innermost(loops, i):
@@ -115,7 +116,7 @@ def innermost(loops, i):
 class Tree:
     """The state of one structured translation (held by the group as ``tree``)."""
 
-    def __init__(self, g, code, d, depth, bound_at, comments, block, starts, loops):
+    def __init__(self, g, code, d, depth, bound_at, comments, block, starts, loops, edges):
         self.g = g
         self.code = code
         self.d = d
@@ -125,6 +126,12 @@ class Tree:
         self.block = block          # tier2._block
         self.starts = starts        # sorted block starts
         self.loops = loops
+        self.preds = {}
+        self.succs = {}
+        for a, b in edges:
+            self.preds.setdefault(b, []).append(a)
+            self.succs.setdefault(a, []).append(b)
+        self.joins = []             # pending joins of the current run: (target, indent0)
         self.ctx = None             # the innermost host loop being written
         # entered at a loop header (osr): the loops around it are not host
         # loops around the code written; a jump back to the header of one is
@@ -148,11 +155,25 @@ class Tree:
     def run(self, j):
         """Write the code from instruction ``j`` on (the group's virtual stack
         and bound locals as they are on this path) until control leaves it."""
+        outer, self.joins = self.joins, []
+        try:
+            self._run(j)
+        finally:
+            self.joins = outer
+
+    def _run(self, j):
         g = self.g
         n = len(self.d.raw)
+        joins = self.joins
         while True:
             if len(g.body) > self.limit or g.indent0 > _MAX_INDENT:
                 raise Unstructured("too large")
+            while joins and joins[-1][0] == j:
+                # the fall-through path reaches a join: the jump's path has
+                # written its stack to the slots, this one does the same
+                g.write_slots()
+                g.indent0 = joins.pop()[1]
+                self.canonical_state(j)
             ctx = self.ctx
             if ctx is not None and j not in ctx:
                 # fell off the loop's end (a conditional jump back: 3.10's loops)
@@ -170,7 +191,12 @@ class Tree:
             # (a nested loop's header ends this block, as any block start does)
             end = self.next_start[j]
             if not self.block(g, self.code, self.d, self.depth, j, end, self.comments):
-                return
+                if not joins:
+                    return
+                # this path has left (or gone to the join): the other goes on there
+                j, g.indent0 = joins.pop()
+                self.canonical_state(j)
+                continue
             if end >= n:
                 g.emit("raise SystemError('tier 2: fell off the code')")
                 return
@@ -187,7 +213,7 @@ class Tree:
         outer, self.ctx = self.ctx, lp
         g.indent0 += 1
         self.canonical_state(lp.head)
-        self.run_body(lp.head)
+        self.run(lp.head)       # (the header is ``ctx``'s: not a loop again)
         g.indent0 -= 1
         self.ctx = outer
         if lp.exit is None:
@@ -195,13 +221,23 @@ class Tree:
         self.canonical_state(lp.exit)
         return lp.exit
 
-    def run_body(self, head):
-        """The header's own code, then on (``run`` would start the loop again)."""
-        g = self.g
-        end = self.next_start[head]
-        if not self.block(g, self.code, self.d, self.depth, head, end, self.comments):
-            return
-        self.run(end)
+    def joinable(self, j, t):
+        """Whether the instructions between a conditional jump ``j`` and its
+        target ``t`` are entered only from ``j`` and leave only to ``t``
+        (or return, or continue or leave the loop around them)."""
+        ctx = self.ctx
+        if innermost(self.loops, t) is not ctx and not (
+                t in self.loops and self.loops[t].parent is ctx):
+            return False
+        preds, succs = self.preds, self.succs
+        for b in range(j + 1, t):
+            for a in preds.get(b, ()):
+                if not j <= a < t:
+                    return False
+            for c in succs.get(b, ()):
+                if not (j < c <= t or (ctx is not None and c in (ctx.head, ctx.exit))):
+                    return False
+        return True
 
     def jump(self, target, indent):
         """The group's ``exit``: a jump's path, written where the jump is."""
@@ -217,6 +253,22 @@ class Tree:
             return
         if target <= g.step and not (self.osr and ctx is None and target in self.loops):
             raise Unstructured("a backward jump")
+        joins = self.joins
+        if joins and joins[-1][0] == target and indent == 0:
+            # (an unconditional jump to the join: this path ends there)
+            g.write_slots()
+            return
+        if indent == 1 and self.joinable(g.step, target):
+            # ``if c: <the code up to the join>``, the jump's path in the other
+            # branch: both go on at the join (written once)
+            size = len(g.body)
+            g.write_slots(1)
+            if len(g.body) == size:
+                g.emit("pass", 1)
+            g.emit("else:")
+            joins.append((target, g.indent0))
+            g.indent0 += 1
+            return
         saved = (list(g.vs), g.bound, g.indent0, g.step)
         g.bound = set(g.bound)
         g.indent0 += indent

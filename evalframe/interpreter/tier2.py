@@ -512,8 +512,9 @@ def translate(code, d, cls=None, tree=False, entry=0):
     blocks = sorted(t for t in targets if t < n and depth[t] is not None)
     comments = {}
     if tree:
-        loops = _t2struct.loops_of(raw, basic, depth, _successors)
-        g.tree = _t2struct.Tree(g, code, d, depth, bound_at, comments, _block, blocks, loops)
+        loops, edges = _t2struct.loops_of(raw, basic, depth, _successors)
+        g.tree = _t2struct.Tree(g, code, d, depth, bound_at, comments, _block, blocks,
+                                loops, edges)
         g.tree.osr = entry != 0
         g.tree.canonical_state(entry)
         g.tree.run(entry)
@@ -1041,7 +1042,8 @@ def _lean_make(code, d, tree, entry=0):
     ns = dict(_namespace())
     try:
         host_code = compile(src, filename, "exec")
-    except (SyntaxError, RecursionError, MemoryError):
+    except (SyntaxError, RecursionError, MemoryError) as e:
+        if os.environ.get("LC_DEBUG"): print("COMPILE FAIL", e, src)
         return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
     make = ns["make"]
