@@ -57,7 +57,7 @@ class Loop:
 
 def loops_of(raw, basic, depth, successors):
     """({header: Loop} of the code's loops, [(from, to)] of its reachable
-    control edges), or Unstructured."""
+    control edges, {pre-header start: header}), or Unstructured."""
     names = _K.opname
     n = len(raw)
     last = {}
@@ -71,6 +71,19 @@ def loops_of(raw, basic, depth, successors):
             edges.append((i, t))
             if jumped and t <= i:
                 last[t] = max(last.get(t, i), i)
+    # 3.10's ``while c:`` tests ``c`` before the loop and again at its end,
+    # jumping back to the body; a ``continue`` jumps back to the first test.
+    # That test is the loop's pre-header, not a loop of its own: a jump back
+    # to it is its code written out there (it goes on into the loop or leaves it)
+    pre = {}
+    heads = sorted(last)
+    for a in heads:
+        for b in heads:
+            if a < b <= last[a] < last[b] and _pre_header(edges, a, b, last[b]):
+                pre[a] = b
+                break
+    for a in pre:
+        del last[a]
     loops = {h: Loop(h, e) for h, e in last.items()}
     ordered = sorted(loops.values(), key=lambda lp: (lp.head, -lp.last))
     for k, lp in enumerate(ordered):
@@ -86,7 +99,7 @@ def loops_of(raw, basic, depth, successors):
         src = innermost(loops, i)
         dst = innermost(loops, t)
         if t <= i:
-            if src is None or t != src.head:
+            if src is None or (t != src.head and pre.get(t) != src.head):
                 raise Unstructured("a backward jump to no loop's header")
             continue
         if dst is src:
@@ -102,7 +115,20 @@ def loops_of(raw, basic, depth, successors):
             src.exit = t
         elif src.exit != t:
             raise Unstructured("a loop with several exit targets")
-    return loops, edges
+    for a, b in pre.items():
+        # (the pre-header's code leaves only into its loop or to the loop's exit)
+        for i, t in edges:
+            if a <= i < b and not (a <= t <= b or t == loops[b].exit):
+                raise Unstructured("a pre-header going elsewhere")
+    return loops, edges, pre
+
+
+def _pre_header(edges, a, b, end):
+    """Whether the jumps back to ``a`` all come from the loop at ``b`` (up to ``end``)."""
+    for i, t in edges:
+        if t == a and i >= a and not b <= i <= end:
+            return False
+    return True
 
 
 def innermost(loops, i):
@@ -116,7 +142,8 @@ def innermost(loops, i):
 class Tree:
     """The state of one structured translation (held by the group as ``tree``)."""
 
-    def __init__(self, g, code, d, depth, bound_at, comments, block, starts, loops, edges):
+    def __init__(self, g, code, d, depth, bound_at, comments, block, starts, loops, edges,
+                 pre):
         self.g = g
         self.code = code
         self.d = d
@@ -126,6 +153,8 @@ class Tree:
         self.block = block          # tier2._block
         self.starts = starts        # sorted block starts
         self.loops = loops
+        self.pre = pre              # pre-header start -> its loop's header
+        self.pre_of = {b: a for a, b in pre.items()}
         self.preds = {}
         self.succs = {}
         for a, b in edges:
@@ -152,16 +181,17 @@ class Tree:
         g.vs = ["s%d" % k for k in range(self.depth[i])]
         g.bound = set(self.bound_at[i] or ())
 
-    def run(self, j):
+    def run(self, j, head=False):
         """Write the code from instruction ``j`` on (the group's virtual stack
-        and bound locals as they are on this path) until control leaves it."""
+        and bound locals as they are on this path) until control leaves it;
+        ``head``: ``j`` is the header of the loop just begun."""
         outer, self.joins = self.joins, []
         try:
-            self._run(j)
+            self._run(j, head)
         finally:
             self.joins = outer
 
-    def _run(self, j):
+    def _run(self, j, head):
         g = self.g
         n = len(self.d.raw)
         joins = self.joins
@@ -175,7 +205,8 @@ class Tree:
                 g.indent0 = joins.pop()[1]
                 self.canonical_state(j)
             ctx = self.ctx
-            if ctx is not None and j not in ctx:
+            if ctx is not None and j not in ctx and not (
+                    self.pre_of.get(ctx.head, j + 1) <= j < ctx.head):
                 # fell off the loop's end (a conditional jump back: 3.10's loops)
                 if j != ctx.exit:
                     raise Unstructured("a loop falling into the wrong place")
@@ -183,6 +214,12 @@ class Tree:
                 g.emit("break")
                 return
             lp = self.loops.get(j)
+            if lp is not None and lp is ctx and not head:
+                # (a pre-header's code written out in the loop goes on into it)
+                g.write_slots()
+                g.emit("continue")
+                return
+            head = False
             if lp is not None and lp is not ctx:
                 j = self.loop(lp)
                 if j is None:
@@ -213,7 +250,7 @@ class Tree:
         outer, self.ctx = self.ctx, lp
         g.indent0 += 1
         self.canonical_state(lp.head)
-        self.run(lp.head)       # (the header is ``ctx``'s: not a loop again)
+        self.run(lp.head, True)
         g.indent0 -= 1
         self.ctx = outer
         if lp.exit is None:
@@ -235,7 +272,8 @@ class Tree:
                 if not j <= a < t:
                     return False
             for c in succs.get(b, ()):
-                if not (j < c <= t or (ctx is not None and c in (ctx.head, ctx.exit))):
+                if not (j < c <= t or (ctx is not None and c in (ctx.head, ctx.exit))
+                        or j < self.pre.get(c, -1) < t):
                     return False
         return True
 
@@ -251,7 +289,8 @@ class Tree:
             g.write_slots(indent)
             g.emit("break", indent)
             return
-        if target <= g.step and not (self.osr and ctx is None and target in self.loops):
+        if target <= g.step and not (self.osr and ctx is None and target in self.loops) and not (
+                ctx is not None and self.pre.get(target) == ctx.head):
             raise Unstructured("a backward jump")
         joins = self.joins
         if joins and joins[-1][0] == target and indent == 0:

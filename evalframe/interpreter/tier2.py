@@ -512,9 +512,9 @@ def translate(code, d, cls=None, tree=False, entry=0):
     blocks = sorted(t for t in targets if t < n and depth[t] is not None)
     comments = {}
     if tree:
-        loops, edges = _t2struct.loops_of(raw, basic, depth, _successors)
+        loops, edges, pre = _t2struct.loops_of(raw, basic, depth, _successors)
         g.tree = _t2struct.Tree(g, code, d, depth, bound_at, comments, _block, blocks,
-                                loops, edges)
+                                loops, edges, pre)
         g.tree.osr = entry != 0
         g.tree.canonical_state(entry)
         g.tree.run(entry)
