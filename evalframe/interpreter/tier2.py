@@ -653,21 +653,19 @@ def _emit_call(g, name, arg):
         meth = g.pop()
         # (LOAD_METHOD left meth NULL or a guest Function)
         both = ", ".join([self_] + argv)
-        g.emit("if %s is not NULL and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate, %s%s)" % (meth, meth, len(argv) + 1, ln, meth, r, ln, both,
-                                         _moved(g, [self_] + argv)))
+        g.emit("if %s is not NULL and %s: %s = %s(tstate, %s%s)"
+               % (meth, lean_guard(meth, len(argv) + 1, ln), r, ln, both,
+                  _moved(g, [self_] + argv)))
         # meth NULL: self_ is the callable: a guest function (a static method,
         # a module's function) called as CALL_FUNCTION calls it; a method of
         # a builtin container (list.append...), as call_host would
-        g.emit("elif %s is NULL and type(%s) is Function and %s._fast_argcount == %d and "
-               "(%s := %s._lean) is not None: %s = %s(tstate%s%s)"
-               % (meth, self_, self_, len(argv), ln, self_, r, ln,
+        g.emit("elif %s is NULL and type(%s) is Function and %s: %s = %s(tstate%s%s)"
+               % (meth, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         # (a bound method LOAD_METHOD did not unbind: ``super().m(x)``)
         g.emit("elif %s is NULL and type(%s) is MethodType and type(%s := %s.__func__) is "
-               "Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate, %s.__self__%s%s)"
-               % (meth, self_, ln, self_, ln, len(argv) + 1, ln, ln, r, ln, self_,
+               "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
+               % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and type(%s.__self__) in "
                "plain_selfs and not handled_[0]: %s = %s(%s)%s"
@@ -679,9 +677,9 @@ def _emit_call(g, name, arg):
         g.release(meth, self_)      # (the arguments were moved: _moved)
     else:
         func = g.pop()
-        g.emit("if type(%s) is Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate%s%s)" % (func, func, len(argv), ln, func, r, ln,
-                                        "".join(", " + a for a in argv), _moved(g, argv)))
+        g.emit("if type(%s) is Function and %s: %s = %s(tstate%s%s)"
+               % (func, lean_guard(func, len(argv), ln), r, ln,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
         sup = None if argv else _zero_arg_super(g)
         if sup is not None:
             # (whatever name it was called by: the builtin super itself,
@@ -694,9 +692,8 @@ def _emit_call(g, name, arg):
                % (func, func, r, func, ", ".join(argv), _dropped(g, argv)))
         # a bound method of a guest function (``m = obj.meth; m(x)``)
         g.emit("elif type(%s) is MethodType and type(%s := %s.__func__) is Function and "
-               "%s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate, %s.__self__%s%s)"
-               % (func, ln, func, ln, len(argv) + 1, ln, ln, r, ln, func,
+               "%s: %s = %s(tstate, %s.__self__%s%s)"
+               % (func, ln, func, lean_guard(ln, len(argv) + 1, ln), r, ln, func,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
@@ -1123,7 +1120,24 @@ def lean_for(code, g, b, closure=None):
 def bind_lean(func):
     """``func``'s lean tier-2 entry (made once per function), or None."""
     fn = func._lean = lean_for(func._code, func._globals, func._builtins, func._closure)
+    n = func._fast_argcount
+    if 0 <= n <= LEAN_ARITIES:
+        setattr(func, _LEAN_SLOTS[n], fn)
     return fn
+
+
+# a Function's lean entry is also its slot ``_leanN`` (N its fast arity, up to
+# LEAN_ARITIES): a call site of N arguments tests that one attribute
+LEAN_ARITIES = 4
+_LEAN_SLOTS = ["_lean%d" % n for n in range(LEAN_ARITIES + 1)]
+
+
+def lean_guard(fn, n, ln):
+    """The test of a call site passing ``n`` arguments to Function ``fn``: it has
+    a lean entry taking them (bound to ``ln``)."""
+    if n <= LEAN_ARITIES:
+        return "(%s := %s._lean%d) is not None" % (ln, fn, n)
+    return "%s._fast_argcount == %d and (%s := %s._lean) is not None" % (fn, n, ln, fn)
 
 
 def _dump(code, filename, src):
