@@ -1008,7 +1008,7 @@ def nparams(code):
 
 
 def _compile_lean(code, d, tree=True, entry=0):
-    """[code, factory, params, last binding, free count, structured, OSR entries]
+    """[code, factory, params, last binding, free count, structured with loops]
     of ``code``'s lean function (host if/while where its jumps allow, else
     the dispatch shape: ``tree`` False), or False; ``entry``: a structured
     function entered at that loop header only (lean_osr)."""
@@ -1052,35 +1052,39 @@ def _lean_make(code, d, tree, entry=0):
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
-    # (lean_for: the last binding; lean_osr: the dispatch shape, made when a
-    # frame first enters a structured function's loop at its header)
+    # (lean_for: the last binding)
     return [code, make, tuple(g.params), [None, None, None], nfree,
-            g.structured and g.loops, {}]
+            g.structured and g.loops]
+
+
+# (id(code), loop header) -> what _compile_lean made for frames entering there
+_LEAN_OSR = {}
 
 
 def lean_osr(code, g, b, index):
     """The lean function a frame of ``code`` enters at loop header ``index``
     (on-stack replacement), called with ``blk`` = ``index`` (the dispatch
     shape) or without (a structured function written from that header on,
-    made at the first such entry); None when the code has none (a closure:
-    only its frame-based function)."""
+    made at the first such entry, and alone: a function called once whose
+    loop got hot never needs its entry at instruction 0); None when the code
+    has none (a closure: only its frame-based function)."""
+    ent = _LEAN.get(id(code))
+    if ent is None or (ent[1] is not None and ent[5]):
+        d = code._decoded
+        if (ent is None and (d is None or d.t2 is None)) or code.co_freevars or (
+                g.__class__ is not dict or b.__class__ is not dict):
+            return None
+        key = (id(code), index)
+        osr = _LEAN_OSR.get(key)
+        if osr is None:
+            if len(_LEAN) + len(_LEAN_OSR) >= MAX_CODES:
+                return None
+            osr = _LEAN_OSR[key] = _compile_lean(code, d, True, index) or [code, None]
+        if osr[1] is not None:
+            # (not cached: made once per frame entering at a loop header)
+            return osr[1](*osr[2], g, b)
     fn = lean_for(code, g, b)
-    if fn is None:
-        return None
-    ent = _LEAN[id(code)]
-    if not ent[5]:
-        return partial(fn, blk=index)
-    osr = ent[6].get(index)
-    if osr is None:
-        osr = ent[6][index] = (_compile_lean(code, code._decoded, True, index)
-                               or _compile_lean(code, code._decoded, False)
-                               or [code, None])
-    make = osr[1]
-    if make is None:
-        return None
-    # (not cached: made once per frame entering at a loop header)
-    fn = make(*osr[2], g, b)
-    return fn if osr[5] else partial(fn, blk=index)
+    return partial(fn, blk=index) if fn is not None else None
 
 
 def lean_for(code, g, b, closure=None):
