@@ -74,6 +74,7 @@ import linecache
 import os
 import re
 import sys
+from functools import partial
 from types import MethodType
 from weakref import ref as _weakref
 
@@ -86,6 +87,7 @@ from .abort import STOP_OR_MEMORY, stops_run
 from . import bytecodes as _bytecodes
 from . import superinstr as _si
 from . import t2frames as _t2f
+from . import t2struct as _t2struct
 from .pystate import get_tstate
 from .ops.exceptions import FINALLY_BLOCK as _FINALLY_BLOCK
 
@@ -249,6 +251,8 @@ class _Function(_si.Group):
     boundaries and jumps as ``blk = target; continue``."""
 
     lean = False
+    structured = False      # host if/while instead of the dispatch (t2struct)
+    entry = 0               # where a structured function starts (a loop header: OSR)
     own = ()        # opcodes the subclass translates itself (own_op)
 
     @staticmethod
@@ -305,7 +309,8 @@ class _Function(_si.Group):
         self.vs = ["s%d" % k for k in range(len(self.vs))]
         self.release(*moved, indent=indent)
 
-    def exit(self, target, indent=0):
+    def write_slots(self, indent=0):
+        """The virtual stack written to the canonical slots (it stays as it is)."""
         text = self.slots_text(self.vs)
         if text is not None:
             self.emit(text, indent)
@@ -314,6 +319,14 @@ class _Function(_si.Group):
         keep, self.vs = self.vs, ["s%d" % k for k in range(len(self.vs))]
         self.release(*[x for x in keep if x[0] == "t"], indent=indent)
         self.vs = keep
+
+    tree = None     # a structured translation's state (t2struct.Tree)
+
+    def exit(self, target, indent=0):
+        if self.tree is not None:
+            self.tree.jump(target, indent)
+            return
+        self.write_slots(indent)
         self.emit("blk = %d; continue" % target, indent)
 
     # a consuming instruction releases the slots and temporaries it popped
@@ -502,8 +515,10 @@ def _lean_after_call(g, result, j):
            % (j, ", ".join(g.vs)))
 
 
-def translate(code, d, cls=None):
-    """The source of ``code``'s tier-2 function, its params and line table, or None."""
+def translate(code, d, cls=None, tree=False, entry=0):
+    """The source of ``code``'s tier-2 function, its params and line table, or None.
+    ``tree``: in host if/while form (t2struct; Unstructured if it does not fit),
+    entered at instruction ``entry`` (a loop header: on-stack replacement)."""
     raw, basic = d.raw, d.basic
     depth = stack_depths(raw, basic, getattr(cls, "depth0", 0))
     n = len(raw)
@@ -518,9 +533,22 @@ def translate(code, d, cls=None):
     g.raw = raw
     g.code = code
     blocks = sorted(t for t in targets if t < n and depth[t] is not None)
+    comments = {}
+    if tree:
+        loops, edges, pre = _t2struct.loops_of(raw, basic, depth, _successors)
+        g.tree = _t2struct.Tree(g, code, d, depth, bound_at, comments, _block, blocks,
+                                loops, edges, pre)
+        g.tree.osr = entry != 0
+        g.tree.canonical_state(entry)
+        g.tree.run(entry)
+        g.tree = None
+        g.entry = entry
+        g.nblocks = len(blocks)
+        g.structured = True
+        g.loops = bool(loops)
+        return g, nslots, comments
     # the chunks of the block dispatch: (last block start of the chunk, [starts])
     chunks = [blocks[k:k + _CHUNK] for k in range(0, len(blocks), _CHUNK)]
-    comments = {}
     i = 0
     for chunk in chunks:
         g.indent0 = 0
@@ -646,21 +674,19 @@ def _emit_call(g, name, arg):
         meth = g.pop()
         # (LOAD_METHOD left meth NULL or a guest Function)
         both = ", ".join([self_] + argv)
-        g.emit("if %s is not NULL and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate, %s%s)" % (meth, meth, len(argv) + 1, ln, meth, r, ln, both,
-                                         _moved(g, [self_] + argv)))
+        g.emit("if %s is not NULL and %s: %s = %s(tstate, %s%s)"
+               % (meth, lean_guard(meth, len(argv) + 1, ln), r, ln, both,
+                  _moved(g, [self_] + argv)))
         # meth NULL: self_ is the callable: a guest function (a static method,
         # a module's function) called as CALL_FUNCTION calls it; a method of
         # a builtin container (list.append...), as call_host would
-        g.emit("elif %s is NULL and type(%s) is Function and %s._fast_argcount == %d and "
-               "(%s := %s._lean) is not None: %s = %s(tstate%s%s)"
-               % (meth, self_, self_, len(argv), ln, self_, r, ln,
+        g.emit("elif %s is NULL and type(%s) is Function and %s: %s = %s(tstate%s%s)"
+               % (meth, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         # (a bound method LOAD_METHOD did not unbind: ``super().m(x)``)
         g.emit("elif %s is NULL and type(%s) is MethodType and type(%s := %s.__func__) is "
-               "Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate, %s.__self__%s%s)"
-               % (meth, self_, ln, self_, ln, len(argv) + 1, ln, ln, r, ln, self_,
+               "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
+               % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and type(%s.__self__) in "
                "plain_selfs and not handled_[0]: %s = %s(%s)%s"
@@ -672,9 +698,9 @@ def _emit_call(g, name, arg):
         g.release(meth, self_)      # (the arguments were moved: _moved)
     else:
         func = g.pop()
-        g.emit("if type(%s) is Function and %s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate%s%s)" % (func, func, len(argv), ln, func, r, ln,
-                                        "".join(", " + a for a in argv), _moved(g, argv)))
+        g.emit("if type(%s) is Function and %s: %s = %s(tstate%s%s)"
+               % (func, lean_guard(func, len(argv), ln), r, ln,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
         sup = None if argv else _zero_arg_super(g)
         if sup is not None:
             # (whatever name it was called by: the builtin super itself,
@@ -687,9 +713,8 @@ def _emit_call(g, name, arg):
                % (func, func, r, func, ", ".join(argv), _dropped(g, argv)))
         # a bound method of a guest function (``m = obj.meth; m(x)``)
         g.emit("elif type(%s) is MethodType and type(%s := %s.__func__) is Function and "
-               "%s._fast_argcount == %d and (%s := %s._lean) is not None: "
-               "%s = %s(tstate, %s.__self__%s%s)"
-               % (func, ln, func, ln, len(argv) + 1, ln, ln, r, ln, func,
+               "%s: %s = %s(tstate, %s.__self__%s%s)"
+               % (func, ln, func, lean_guard(ln, len(argv) + 1, ln), r, ln, func,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
@@ -887,14 +912,16 @@ def _lean_source(code, g, nslots, comments):
     first_free = code.co_nlocals + len(code.co_cellvars)
     cells = ["l%d" % (first_free + k) for k in range(len(code.co_freevars))]
     nplus = first_free + len(cells)
+    # entered at instruction 0 only: one block, or host if/while (t2struct);
+    # else a dispatch loop, entered at a loop header too (osr_entry), with the
+    # frame's locals and value stack
+    single = g.nblocks == 1 or g.structured
     head = [
         "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
                                     + ["globals_", "builtins_"]),
         "    def t2(tstate%s, frame0=None%s):" % (
             "".join(", " + a for a in args.split(", ") if a),
-            # several blocks: entered at a loop header too (osr_entry), with
-            # the frame's locals and value stack
-            "" if g.nblocks == 1 else ", blk=0%s%s" % (
+            "" if single else ", blk=0%s%s" % (
                 "".join(", %s=NULL" % x for x in rest),
                 "".join(", s%d=None" % k for k in range(nslots)))),
         "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
@@ -905,7 +932,6 @@ def _lean_source(code, g, nslots, comments):
         "        fr = [frame0]; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
-    single = g.nblocks == 1
     if rest and single:
         head.append("        %s = NULL" % " = ".join(rest))
     # a Frame the plain loop made or ran (run_callee, osr_entry): its locals,
@@ -915,10 +941,11 @@ def _lean_source(code, g, nslots, comments):
     # (the code's own cells too: the plain loop's binder made them)
     nown = code.co_nlocals + len(code.co_cellvars)
     moved = ["l%d" % i for i in range(nown)]
-    if not single:
+    stacked = not single or g.entry
+    if stacked:
         moved += ["s%d" % k for k in range(nslots)]
     take = ["if frame0 is not None: %senter(frame0, %d, %d)" % (
-        "%s, = " % ", ".join(moved) if moved else "", nown, 0 if single else nslots)]
+        "%s, = " % ", ".join(moved) if moved else "", nown, nslots if stacked else 0)]
     if code.co_cellvars:
         # else the code's own cells are made here, as 3.10's frame creation
         # makes them: an argument that is a cell moves into it (its local
@@ -926,8 +953,9 @@ def _lean_source(code, g, nslots, comments):
         take.append("else: %s" % "; ".join(_make_cells(code)))
     body = g.body
     if single:
-        # one basic block (no jump): no dispatch loop, the body runs straight
-        body = [(indent - 2, text, step) for indent, text, step in body[4:]]
+        if not g.structured:
+            # one basic block (no jump): no dispatch loop, the body runs straight
+            body = [(indent - 2, text, step) for indent, text, step in body[4:]]
         head += ["        try:"] + ["            " + x for x in take]
     else:
         head += (["        try:"] + ["            " + x for x in take]
@@ -1000,22 +1028,41 @@ def nparams(code):
             + ((flags >> 3) & 1))
 
 
-def _compile_lean(code, d):
-    global _count
+def _compile_lean(code, d, tree=True, entry=0):
+    """[code, factory, params, last binding, free count, structured with loops]
+    of ``code``'s lean function (host if/while where its jumps allow, else
+    the dispatch shape: ``tree`` False), or False; ``entry``: a structured
+    function entered at that loop header only (lean_osr)."""
     if code.co_flags & _CO_GENERATORS or not eligible(code, d.raw):
         return False
+    if tree:
+        try:
+            made = _lean_make(code, d, True, entry)
+        except _t2struct.Unstructured:
+            made = None
+        if made is not None or entry:
+            return made or False
     try:
-        g, nslots, comments = translate(code, d, _Lean)
-    except (ValueError, AssertionError, _NotLean):
+        return _lean_make(code, d, False) or False
+    except _t2struct.Unstructured:
         return False
+
+
+def _lean_make(code, d, tree, entry=0):
+    global _count
+    try:
+        g, nslots, comments = translate(code, d, _Lean, tree, entry)
+    except (ValueError, AssertionError, _NotLean):
+        return None
     src, linemap = _lean_source(code, g, nslots, comments)
     _count += 1
     filename = _filename(code).replace("<tier2 ", "<tier2 lean ")
     ns = dict(_namespace())
     try:
         host_code = compile(src, filename, "exec")
-    except (SyntaxError, RecursionError, MemoryError):
-        return False
+    except (SyntaxError, RecursionError, MemoryError) as e:
+        if os.environ.get("LC_DEBUG"): print("COMPILE FAIL", e, src)
+        return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
     make = ns["make"]
     _t2f.install()     # (frames of lean calls read their position and locals there)
@@ -1026,7 +1073,39 @@ def _compile_lean(code, d):
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
-    return [code, make, tuple(g.params), [None, None, None], nfree]     # (lean_for: the last binding)
+    # (lean_for: the last binding)
+    return [code, make, tuple(g.params), [None, None, None], nfree,
+            g.structured and g.loops]
+
+
+# (id(code), loop header) -> what _compile_lean made for frames entering there
+_LEAN_OSR = {}
+
+
+def lean_osr(code, g, b, index):
+    """The lean function a frame of ``code`` enters at loop header ``index``
+    (on-stack replacement), called with ``blk`` = ``index`` (the dispatch
+    shape) or without (a structured function written from that header on,
+    made at the first such entry, and alone: a function called once whose
+    loop got hot never needs its entry at instruction 0); None when the code
+    has none (a closure: only its frame-based function)."""
+    ent = _LEAN.get(id(code))
+    if ent is None or (ent[1] is not None and ent[5]):
+        d = code._decoded
+        if (ent is None and (d is None or d.t2 is None)) or code.co_freevars or (
+                g.__class__ is not dict or b.__class__ is not dict):
+            return None
+        key = (id(code), index)
+        osr = _LEAN_OSR.get(key)
+        if osr is None:
+            if len(_LEAN) + len(_LEAN_OSR) >= MAX_CODES:
+                return None
+            osr = _LEAN_OSR[key] = _compile_lean(code, d, True, index) or [code, None]
+        if osr[1] is not None:
+            # (not cached: made once per frame entering at a loop header)
+            return osr[1](*osr[2], g, b)
+    fn = lean_for(code, g, b)
+    return partial(fn, blk=index) if fn is not None else None
 
 
 def lean_for(code, g, b, closure=None):
@@ -1066,7 +1145,24 @@ def lean_for(code, g, b, closure=None):
 def bind_lean(func):
     """``func``'s lean tier-2 entry (made once per function), or None."""
     fn = func._lean = lean_for(func._code, func._globals, func._builtins, func._closure)
+    n = func._fast_argcount
+    if 0 <= n <= LEAN_ARITIES:
+        setattr(func, _LEAN_SLOTS[n], fn)
     return fn
+
+
+# a Function's lean entry is also its slot ``_leanN`` (N its fast arity, up to
+# LEAN_ARITIES): a call site of N arguments tests that one attribute
+LEAN_ARITIES = 4
+_LEAN_SLOTS = ["_lean%d" % n for n in range(LEAN_ARITIES + 1)]
+
+
+def lean_guard(fn, n, ln):
+    """The test of a call site passing ``n`` arguments to Function ``fn``: it has
+    a lean entry taking them (bound to ``ln``)."""
+    if n <= LEAN_ARITIES:
+        return "(%s := %s._lean%d) is not None" % (ln, fn, n)
+    return "%s._fast_argcount == %d and (%s := %s._lean) is not None" % (fn, n, ln, fn)
 
 
 def _dump(code, filename, src):
@@ -1160,7 +1256,8 @@ def osr_entry(f, stack, index):
         handler, arg = d.basic[index]
         return handler(f, stack, arg)
     code = f.f_code
-    lean = lean_for(code, f.f_globals, f.f_builtins)
+    lean = (lean_for(code, f.f_globals, f.f_builtins) if index == 0
+            else lean_osr(code, f.f_globals, f.f_builtins, index))
     tstate.depth -= 1
     tstate.frame = f.f_back
     try:
@@ -1171,8 +1268,8 @@ def osr_entry(f, stack, index):
             if index == 0:
                 r = lean(tstate, *(NULL,) * argc, f)
             else:
-                # a loop header (on-stack replacement)
-                r = lean(tstate, *(NULL,) * argc, f, index)
+                # a loop header (on-stack replacement: lean_osr's function)
+                r = lean(tstate, *(NULL,) * argc, f)
         else:
             r = d.t2(f, tstate, index)
     except BaseException as e:

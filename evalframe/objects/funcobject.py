@@ -123,7 +123,10 @@ class Function(metaclass=_FunctionMeta):
                  "_kwdefaults", "_closure", "_doc", "_module", "_annotations",
                  "__dict__", "__weakref__",
                  # interpreter caches, recomputed by _update_fast()
-                 "_fast_argcount", "_fast_tail", "_lean")
+                 "_fast_argcount", "_fast_tail", "_lean",
+                 # _lean again under its arity's name (tier-2 call sites of that
+                 # arity test one attribute: tier2.lean_guard)
+                 "_lean0", "_lean1", "_lean2", "_lean3", "_lean4")
 
     def __init__(self, code, globals, name=None, defaults=None, closure=None,
                  kwdefaults=None, qualname=None, builtins=None):
@@ -148,7 +151,8 @@ class Function(metaclass=_FunctionMeta):
     def _update_fast(self):
         """Precompute the fast-call shape: arity, and the tail of fast locals."""
         code = self._code
-        self._lean = None       # (tier2.bind_lean: this function's frameless tier-2 entry)
+        # (tier2.bind_lean: this function's frameless tier-2 entry)
+        self._lean = self._lean0 = self._lean1 = self._lean2 = self._lean3 = self._lean4 = None
         if (code.co_flags & _NOT_FAST or code.co_kwonlyargcount or code.co_cellvars
                 or not code.co_flags & CO_NEWLOCALS):
             self._fast_argcount = -1
