@@ -45,7 +45,7 @@ _vm_code = {}          # id(host code object) -> True if it belongs to evalframe
 _vm_keep = []
 _fake_cache = {}       # (filename, name, qualname, firstlineno, position, final line) -> code
 _fake_keys = {}        # id(stand-in code object) -> its key
-_host_exec = _host_builtins.exec
+_host_eval = _host_builtins.eval
 
 
 def _is_vm_code(co):
@@ -130,45 +130,56 @@ def _split_location_table_311(ncodeunits, split, firstlineno, position, final_li
     return bytes(out)
 
 
-_STANDIN_SOURCE = "1/0"
+# The stand-in's host code: an expression that calls a constant, compiled with a
+# literal there, the literal then replaced by ``sys._getframe``: a C function,
+# so the frame it returns is the stand-in frame itself, made without raising
+# anything (a ZeroDivisionError raised and caught per entry before, a fifth of
+# a traceback entry's host instructions).  Its last instruction, RETURN_VALUE,
+# is where the frame stops: its f_lineno.
+_STANDIN_SOURCE = '"evalframe stand-in"()'
 
 
-def _find_split():
+def _standin_template():
+    """(the stand-in's code without names, the index of its RETURN_VALUE)."""
     # (the opcode table, not dis: dis imports inspect's worth of modules at
-    # every start)
+    # every start; warnings is imported by the host's own start-up)
     import opcode
-    ops = {opcode.opmap[n] for n in ("BINARY_TRUE_DIVIDE", "BINARY_OP") if n in opcode.opmap}
-    co_code = compile(_STANDIN_SOURCE, "", "exec", dont_inherit=True).co_code
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")         # ("'str' object is not callable")
+        base = compile(_STANDIN_SOURCE, "", "eval", dont_inherit=True)
+    mark = _STANDIN_SOURCE[1:-3]
+    consts = tuple(sys._getframe if type(c) is str and c == mark else c
+                   for c in base.co_consts)
+    if sys._getframe not in consts:
+        raise RuntimeError("no constant to call in the stand-in code")
+    base = base.replace(co_consts=consts)
+    co_code = base.co_code
+    ret = opcode.opmap["RETURN_VALUE"]
     for i in range(0, len(co_code), 2):     # (3.11+ inline caches are 0 bytes)
-        if co_code[i] in ops:
-            return i // 2
-    raise RuntimeError("no division in the stand-in code")
+        if co_code[i] == ret:
+            return base, i // 2
+    raise RuntimeError("no RETURN_VALUE in the stand-in code")
 
 
-# Found once, when this module loads: not while a guest exception unwinds (an
+# Made once, when this module loads: not while a guest exception unwinds (an
 # import there does file I/O, which lets other threads run where CPython's
 # would not: more-itertools' callback_iter saw a raising worker not yet done).
-_STANDIN_SPLIT = _find_split()
-
-
-def _standin_base(filename):
-    """The stand-in's host code (no names: it runs in the guest's own
-    namespaces) and the index of its raising instruction."""
-    return compile(_STANDIN_SOURCE, filename, "exec", dont_inherit=True), _STANDIN_SPLIT
+_STANDIN_BASE, _STANDIN_SPLIT = _standin_template()
 
 
 def _make_fake(filename, name, qualname, firstlineno, position, final_line):
-    """A stand-in code object: the guest's names and first line; instruction
-    0 is at the guest instruction's ``position`` (what the traceback entry
-    shows: tb_lasti 0) and the instruction where its frame stops raising is at
-    ``final_line`` (the frame's f_lineno: the line the guest frame was last
-    at, as PEP 626 defines it for a frame an exception left)."""
+    """A stand-in code object: the guest's file, names and first line;
+    instruction 0 is at the guest instruction's ``position`` (what the
+    traceback entry shows: tb_lasti 0) and the RETURN_VALUE where its frame
+    stops at ``final_line`` (the frame's f_lineno: the line the guest frame
+    was last at, as PEP 626 defines it for a frame an exception left)."""
     lineno, end_lineno, col, end_col = position
     if end_lineno is not None and end_lineno < lineno:
         end_lineno, col, end_col = lineno, None, None
-    base, split = _standin_base(filename)
+    base, split = _STANDIN_BASE, _STANDIN_SPLIT
     n = len(base.co_code) // 2
-    changes = dict(co_name=name, co_firstlineno=firstlineno)
+    changes = dict(co_filename=filename, co_name=name, co_firstlineno=firstlineno)
     if _HOST >= (3, 11):
         changes["co_qualname"] = qualname
         changes["co_linetable"] = _split_location_table_311(
@@ -215,9 +226,7 @@ def _driver(box):
         code, globals, locals = yield
         added = "__builtins__" not in globals
         try:
-            _host_exec(code, globals, locals)
-        except ZeroDivisionError as e:
-            box.append(_x.get_traceback(e).tb_next.tb_frame)
+            box.append(_host_eval(code, globals, locals))
         finally:
             if added:
                 globals.pop("__builtins__", None)
@@ -229,7 +238,7 @@ def _run_standin(code, globals, locals):
     if gen is None or gen.gi_running or gen.gi_frame is None:
         if gen is not None and gen.gi_running:
             # re-entered (a host tracer of the stand-in): a fresh thread
-            return _run_in_fresh_thread(code, globals, locals)[0]
+            return _run_in_fresh_thread(code, globals, locals)
         # (none yet, or one closed: a stand-in's f_back is the driver's frame)
         box = _drivers.box = []
         gen = _drivers.gen = _driver(box)
@@ -292,9 +301,13 @@ def clear_frame(frame):
         guest.clear()       # (a gone guest frame was not executing)
     locals.clear()
     return None
+
+
 def _fake_worker(code, globals, locals, out, done):
+    # (a stand-in returns its own frame; a NameError's code raises, and its
+    # frame comes with tb_lasti)
     try:
-        exec(code, globals, locals)
+        out.append(_host_eval(code, globals, locals))
     except BaseException as e:
         tb = _x.get_traceback(e).tb_next
         out.append((tb.tb_frame, tb.tb_lasti))
