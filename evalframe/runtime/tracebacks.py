@@ -248,7 +248,10 @@ def _run_standin(code, globals, locals):
 
 
 def standin_frame(code, f):
-    """A frame of stand-in ``code`` with guest frame ``f``'s globals and locals."""
+    """A frame of stand-in ``code`` with guest frame ``f``'s globals and locals:
+    the one made for ``f`` last if it has the same code (another exception
+    through the same frame, at the same place: the same ``tb_frame`` as on
+    CPython), its locals refreshed."""
     globals = f.f_globals
     if type(globals) is not dict:
         globals = {}
@@ -258,13 +261,20 @@ def standin_frame(code, f):
         locals = {}
     if locals is None:
         locals = globals
-    elif locals is not globals and f.f_code.co_flags & _CO_OPTIMIZED:
+    last = getattr(f, "_f_standin", None)
+    if last is not None and last[0] is code and last[1] is locals and last[2].f_globals is globals:
+        return last[2]
+    if locals is not globals and f.f_code.co_flags & _CO_OPTIMIZED:
         # for clear_frame (a function's stand-in code is never a class body's:
         # the key holds the name, qualname and first line)
         _function_standins.add(id(code))
         key = id(locals)
         _standin_guests[key] = _weakref(f, lambda r, key=key: _forget_guest(key, r))
-    return _run_standin(code, globals, locals)
+    frame = _run_standin(code, globals, locals)
+    # (kept on the guest Frame, which holds its globals and locals anyway;
+    # frameobject.park drops it with them)
+    f._f_standin = (code, locals, frame)
+    return frame
 
 
 _CO_OPTIMIZED = 0x0001
@@ -528,6 +538,10 @@ def _finish_left_frame(exc, tb, f):
     left = owner[2]()
     if left is None or left is f:
         return tb
+    if left.f_back is f:
+        # (the usual unwinding, callee to caller: no walk of the whole stack
+        # below ``f`` for every entry)
+        return _refinish_head(tb, left)
     # A frame still on the stack below ``f`` caught the exception and it was
     # raised again from a callee (six.reraise: ``raise value.with_traceback(tb)``):
     # the entry stays what it is, the same object, as on CPython.
