@@ -213,38 +213,40 @@ def _standin_code(key):
 
 class _Drivers(threading.local):
     gen = None
-    box = None
 
 
 _drivers = _Drivers()
 
 
-def _driver(box):
-    # (the frame made is handed over in ``box``: nothing of it stays in the
-    # suspended driver, which would keep the guest's locals alive)
+def _driver():
+    # (each request is a list its sender empties once the frame is made:
+    # nothing of it stays in the suspended driver, which would keep the
+    # guest's locals alive; the frame goes out as the yielded value)
+    request = yield None
     while True:
-        code, globals, locals = yield
-        added = "__builtins__" not in globals
-        try:
-            box.append(_host_eval(code, globals, locals))
-        finally:
-            if added:
-                globals.pop("__builtins__", None)
-            code = globals = locals = None
+        request = yield _host_eval(request[0], request[1], request[2])
 
 
 def _run_standin(code, globals, locals):
     gen = _drivers.gen
-    if gen is None or gen.gi_running or gen.gi_frame is None:
+    if gen is None or gen.gi_frame is None or gen.gi_running:
         if gen is not None and gen.gi_running:
             # re-entered (a host tracer of the stand-in): a fresh thread
             return _run_in_fresh_thread(code, globals, locals)
         # (none yet, or one closed: a stand-in's f_back is the driver's frame)
-        box = _drivers.box = []
-        gen = _drivers.gen = _driver(box)
+        gen = _drivers.gen = _driver()
         next(gen)
-    gen.send((code, globals, locals))
-    return _drivers.box.pop()
+    request = [code, globals, locals]
+    if "__builtins__" in globals:
+        frame = gen.send(request)
+        request.clear()
+        return frame
+    # (eval adds the host's builtins to a namespace without them: not to the guest's)
+    try:
+        return gen.send(request)
+    finally:
+        request.clear()
+        globals.pop("__builtins__", None)
 
 
 def standin_frame(code, f):
@@ -255,8 +257,10 @@ def standin_frame(code, f):
     globals = f.f_globals
     if type(globals) is not dict:
         globals = {}
+    optimized = f.f_code.co_flags & _CO_OPTIMIZED
     try:
-        locals = f.f_locals
+        # (Frame.f_locals without its property)
+        locals = f.fast_to_locals() if optimized else f.f_locals
     except Exception:
         locals = {}
     if locals is None:
@@ -264,12 +268,11 @@ def standin_frame(code, f):
     last = getattr(f, "_f_standin", None)
     if last is not None and last[0] is code and last[1] is locals and last[2].f_globals is globals:
         return last[2]
-    if locals is not globals and f.f_code.co_flags & _CO_OPTIMIZED:
+    if optimized and locals is not globals:
         # for clear_frame (a function's stand-in code is never a class body's:
         # the key holds the name, qualname and first line)
         _function_standins.add(id(code))
-        key = id(locals)
-        _standin_guests[key] = _weakref(f, lambda r, key=key: _forget_guest(key, r))
+        _remember_guest(locals, f)
     frame = _run_standin(code, globals, locals)
     # (kept on the guest Frame, which holds its globals and locals anyway;
     # frameobject.park drops it with them)
@@ -280,13 +283,24 @@ def standin_frame(code, f):
 _CO_OPTIMIZED = 0x0001
 _function_standins = set()                 # ids of stand-in codes of guest function frames
 # id(guest f_locals dict) -> weak reference to the guest Frame (a plain dict and
-# weakref.ref: no host library code that a guest rebinding builtins could break)
+# weakref.ref: no host library code that a guest rebinding builtins could break).
+# The weak references have no callback (one per guest frame an exception
+# passed cost a closure, and a call when the frame died): an entry is right
+# while its frame lives and that dict is still the frame's (clear_frame checks);
+# the others are dropped when the table has doubled since its last sweep.
 _standin_guests = {}
+_sweep_at = [1024]
 
 
-def _forget_guest(key, r):
-    if _standin_guests.get(key) is r:
-        del _standin_guests[key]
+def _remember_guest(locals, f):
+    guests = _standin_guests
+    guests[id(locals)] = _weakref(f)
+    if len(guests) > _sweep_at[0]:
+        for key, ref in list(guests.items()):
+            guest = ref()
+            if guest is None or id(guest._f_locals) != key:
+                del guests[key]
+        _sweep_at[0] = max(1024, 2 * len(guests))
 
 
 def clear_frame(frame):
@@ -375,6 +389,28 @@ def fake_location(code, index, final_index=None, f=None):
     ``code``, the frame's own line being that of ``final_index`` (default:
     ``index``); the stand-in runs in guest frame ``f``'s namespaces (empty
     ones without ``f``)."""
+    if final_index is None or final_index == index:
+        # (every entry of an exception raised where one was before: the
+        # stand-in code is remembered per instruction, beside the code's
+        # decoded form, which lives as long as the code)
+        d = code._decoded or decode(code)
+        memo = d.standins
+        if memo is None:
+            memo = d.standins = {}
+        found = memo.get(index)
+        if found is None:
+            found = memo[index] = _standin_at(code, index, None)
+        scode, lineno = found
+    else:
+        scode, lineno = _standin_at(code, index, final_index)
+    if f is None:
+        return _run_standin(scode, {}, {}), 0, lineno
+    return standin_frame(scode, f), 0, lineno
+
+
+def _standin_at(code, index, final_index):
+    """(stand-in code, tb_lineno) for instruction ``index`` of guest ``code``
+    (see fake_location)."""
     pos = _positions(code)
     position = pos[index] if 0 <= index < len(pos) else (code.co_firstlineno, None, None, None)
     lineno = position[0]
@@ -387,10 +423,7 @@ def fake_location(code, index, final_index=None, f=None):
         _line_at(code, final_index)
     key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno,
            position, final_line)
-    scode = _standin_code(key)
-    if f is None:
-        return _run_standin(scode, {}, {}), 0, lineno
-    return standin_frame(scode, f), 0, lineno
+    return _standin_code(key), lineno
 
 
 def _refinish_head(tb, f):
