@@ -32,6 +32,7 @@ from types import TracebackType
 from weakref import ref as _weakref
 
 from ..interpreter.decode import decode
+from .hostlines import index_lines as _index_lines
 from ..objects import excslots as _x
 
 _HOST = sys.version_info[:2]
@@ -53,6 +54,10 @@ def _is_vm_code(co):
     if r is None:
         r = _vm_code[id(co)] = co.co_filename.startswith(_PKG_DIR)
         _vm_keep.append(co)
+        if r:
+            # (an exception passed through it, and others will: every host
+            # traceback entry of it reads a line, see runtime/hostlines.py)
+            _index_lines(co)
     return r
 
 
