@@ -36,6 +36,8 @@ from .hostlines import index_lines as _index_lines
 from ..objects import excslots as _x
 
 _HOST = sys.version_info[:2]
+_INLINED_COMPREHENSIONS = _HOST >= (3, 12)     # (PEP 709)
+_NAME_SUGGESTIONS = _HOST >= (3, 10)           # (the printer's "Did you mean")
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 # By id, not by code object: a code object hashes and compares by value (all
@@ -395,22 +397,25 @@ def fake_location(code, index, final_index=None, f=None):
     ``index``); the stand-in runs in guest frame ``f``'s namespaces (empty
     ones without ``f``)."""
     if final_index is None or final_index == index:
-        # (every entry of an exception raised where one was before: the
-        # stand-in code is remembered per instruction, beside the code's
-        # decoded form, which lives as long as the code)
-        d = code._decoded or decode(code)
-        memo = d.standins
-        if memo is None:
-            memo = d.standins = {}
-        found = memo.get(index)
-        if found is None:
-            found = memo[index] = _standin_at(code, index, None)
-        scode, lineno = found
+        memo = (code._decoded or decode(code)).standins
+        found = memo.get(index) if memo is not None else None
+        scode, lineno = found if found is not None else _memo_standin(code, index)
     else:
         scode, lineno = _standin_at(code, index, final_index)
     if f is None:
         return _run_standin(scode, {}, {}), 0, lineno
     return standin_frame(scode, f), 0, lineno
+
+
+def _memo_standin(code, index):
+    """_standin_at(code, index, None), remembered per instruction (every entry
+    of an exception raised where one was before) beside the code's decoded
+    form, which lives as long as the code."""
+    d = code._decoded or decode(code)
+    if d.standins is None:
+        d.standins = {}
+    found = d.standins[index] = _standin_at(code, index, None)
+    return found
 
 
 def _standin_at(code, index, final_index):
@@ -538,7 +543,7 @@ def add_entry(tstate, exc, f, add_tb):
                 from ..interpreter.ops.exceptions import set_context
                 set_context(tstate, exc)
     if add_tb:
-        if tb is not None and _HOST >= (3, 12):
+        if tb is not None and _INLINED_COMPREHENSIONS:
             inlined = _inline_comprehension(exc, tb, f, seen)
             if inlined is not None:
                 _x.set_traceback(exc, inlined)
@@ -546,10 +551,19 @@ def add_entry(tstate, exc, f, add_tb):
                 return
         if tb is not None and seen:
             tb = _finish_left_frame(exc, tb, f)
-        if tb is None and issubclass(type(exc), NameError) and _HOST >= (3, 10):
+        if tb is None and _NAME_SUGGESTIONS and issubclass(type(exc), NameError):
             frame, lasti, lineno = _name_error_location(f)
         else:
-            frame, lasti, lineno = fake_location(f.f_code, f._lasti, None, f)
+            # (fake_location's common case inline: one host call fewer per entry)
+            code = f.f_code
+            index = f._lasti
+            memo = (code._decoded or decode(code)).standins
+            found = memo.get(index) if memo is not None else None
+            if found is None:
+                found = _memo_standin(code, index)
+            frame = standin_frame(found[0], f)
+            lasti = 0
+            lineno = found[1]
         tb = TracebackType(tb, frame, lasti, lineno)
     _x.set_traceback(exc, tb)
     # remember which guest frame the head entry is for (see _finish_left_frame)
