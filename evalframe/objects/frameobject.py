@@ -20,8 +20,6 @@ seeing tools run on, uses them (docs/vm.md says why the plain loop does not).
 """
 
 import sys
-from itertools import compress as _compress, repeat as _repeat
-from operator import is_ as _is, is_not as _is_not
 from weakref import WeakSet, ref as _weakref
 
 from . import vmhooks
@@ -62,7 +60,6 @@ def live_lasti_hook():
 # interpreter/t2frames.refresh: a frame materialised for a lean tier-2 call
 # reads its fast locals from the host frame running it (unset: no such frames yet)
 _lean_refresh = None
-_map = map
 
 
 def set_lean_refresh(hook):
@@ -223,15 +220,15 @@ class Frame:
         fast = self.f_localsplus
         names = code.co_varnames
         n = code.co_nlocals
-        if len(names) > n:
-            names = names[:n]
-        # (zip stops at the shorter: a zombie frame has no locals.  Every
-        # traceback entry comes here: the bound locals are stored and the
-        # unbound ones found by iterators run in C, the values compared by
-        # identity only, no Python loop over the locals)
-        d.update(_compress(zip(names, fast), _map(_is_not, fast, _repeat(NULL))))
-        for name in _compress(names, _map(_is, fast, _repeat(NULL))):
-            d.pop(name, None)
+        # (zip stops at the shorter: a zombie frame has no locals; one loop
+        # with no call per local, since every traceback entry comes here.
+        # C iterators instead of the loop, compress over map(is_not, ..),
+        # cost more host instructions for a frame's few locals: callgrind)
+        for name, value in zip(names[:n] if len(names) > n else names, fast):
+            if value is NULL:
+                d.pop(name, None)
+            else:
+                d[name] = value
         if code.co_flags & CO_OPTIMIZED and len(fast) > n:
             for name, value in zip(code.co_cellvars + code.co_freevars, fast[n:]):
                 _map_one(d, name, value, True)
