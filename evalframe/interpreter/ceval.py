@@ -242,7 +242,7 @@ def _eval_plain(tstate, f, throwexc):
                             zcode = done.f_code
                             if zcode.co_zombieframe is None and _getrefcount(done) == _INLINE_REFS:
                                 done.f_localsplus = ()
-                                done.f_back = done.f_init_self = done._f_locals = None
+                                done.f_back = done.f_init_self = done._f_locals = done._f_standin = None
                                 done.f_globals = done.f_builtins = None
                                 zcode.co_zombieframe = done
                             # end frameswitch.park

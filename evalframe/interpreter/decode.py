@@ -35,7 +35,7 @@ class Decoded:
 
     __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines",
                  "kwindex", "kwplans", "warm", "fused", "t2", "t2state", "t1instrs",
-                 "t2gen")
+                 "t2gen", "standins")
 
     def __init__(self, instrs, basic, raw, nlocalsplus, cell2arg):
         self.instrs = instrs
@@ -44,6 +44,7 @@ class Decoded:
         self.nlocalsplus = nlocalsplus
         self.cell2arg = cell2arg
         self.positions = None   # filled lazily by tracebacks
+        self.standins = None    # tracebacks: instruction -> (stand-in code, line)
         self.lines = None
         self.kwindex = None     # filled lazily by call.bind_frame
         self.kwplans = None     # tier2.call_kw: (npos, kwnames) -> argument order

@@ -55,13 +55,14 @@ def park(done, refs):
     """frame_dealloc: a returned frame ``done`` that nothing holds but the
     loop (``refs``: what getrefcount sees of it then) becomes its code's
     zombie, if the code has none: its locals, back link, locals dict, the
-    object an ``__init__`` frame initializes, globals and builtins are let go
+    object an ``__init__`` frame initializes, globals and builtins and the
+    last traceback stand-in (runtime/tracebacks.standin_frame) are let go
     (a zombie held by a code object that a VM cache keeps must not keep the
     guest's namespace, and its finalizers, alive); its code and lists are kept."""
     zcode = done.f_code
     if zcode.co_zombieframe is None and _getrefcount(done) == refs:
         done.f_localsplus = ()
-        done.f_back = done.f_init_self = done._f_locals = None
+        done.f_back = done.f_init_self = done._f_locals = done._f_standin = None
         done.f_globals = done.f_builtins = None
         zcode.co_zombieframe = done
 

@@ -68,7 +68,8 @@ def set_lean_refresh(hook):
 
 
 class Frame:
-    # The trace fields and the generator link are left unset by the
+    # The trace fields, the generator link and the last traceback stand-in
+    # (_f_standin, runtime/tracebacks.py) are left unset by the
     # interpreter's frame construction (their properties give the defaults):
     # fewer stores per call.  Frames made by the eval loop's fast call paths
     # (interpreter/specialize.py) set exactly: f_code f_globals f_builtins
@@ -77,7 +78,8 @@ class Frame:
     __slots__ = ("f_code", "f_globals", "f_builtins", "_f_locals", "f_back",
                  "f_localsplus", "f_valuestack", "f_blockstack", "_lasti",
                  "_f_trace", "_f_trace_lines", "_f_trace_opcodes", "f_instrs",
-                 "_f_gen", "f_state", "f_init_self", "_f_host", "__weakref__")
+                 "_f_gen", "f_state", "f_init_self", "_f_host", "_f_standin",
+                 "__weakref__")
 
     def __init__(self, code, globals, builtins, locals, localsplus, instrs):
         self.f_code = code
@@ -219,7 +221,9 @@ class Frame:
         names = code.co_varnames
         n = code.co_nlocals
         # (zip stops at the shorter: a zombie frame has no locals; one loop
-        # with no call per local, since every traceback entry comes here)
+        # with no call per local, since every traceback entry comes here.
+        # C iterators instead of the loop, compress over map(is_not, ..),
+        # cost more host instructions for a frame's few locals: callgrind)
         for name, value in zip(names[:n] if len(names) > n else names, fast):
             if value is NULL:
                 d.pop(name, None)

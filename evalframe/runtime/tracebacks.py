@@ -32,9 +32,12 @@ from types import TracebackType
 from weakref import ref as _weakref
 
 from ..interpreter.decode import decode
+from .hostlines import index_lines as _index_lines
 from ..objects import excslots as _x
 
 _HOST = sys.version_info[:2]
+_INLINED_COMPREHENSIONS = _HOST >= (3, 12)     # (PEP 709)
+_NAME_SUGGESTIONS = _HOST >= (3, 10)           # (the printer's "Did you mean")
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
 # By id, not by code object: a code object hashes and compares by value (all
@@ -45,7 +48,7 @@ _vm_code = {}          # id(host code object) -> True if it belongs to evalframe
 _vm_keep = []
 _fake_cache = {}       # (filename, name, qualname, firstlineno, position, final line) -> code
 _fake_keys = {}        # id(stand-in code object) -> its key
-_host_exec = _host_builtins.exec
+_host_eval = _host_builtins.eval
 
 
 def _is_vm_code(co):
@@ -53,6 +56,10 @@ def _is_vm_code(co):
     if r is None:
         r = _vm_code[id(co)] = co.co_filename.startswith(_PKG_DIR)
         _vm_keep.append(co)
+        if r:
+            # (an exception passed through it, and others will: every host
+            # traceback entry of it reads a line, see runtime/hostlines.py)
+            _index_lines(co)
     return r
 
 
@@ -130,45 +137,56 @@ def _split_location_table_311(ncodeunits, split, firstlineno, position, final_li
     return bytes(out)
 
 
-_STANDIN_SOURCE = "1/0"
+# The stand-in's host code: an expression that calls a constant, compiled with a
+# literal there, the literal then replaced by ``sys._getframe``: a C function,
+# so the frame it returns is the stand-in frame itself, made without raising
+# anything (a ZeroDivisionError raised and caught per entry before, a fifth of
+# a traceback entry's host instructions).  Its last instruction, RETURN_VALUE,
+# is where the frame stops: its f_lineno.
+_STANDIN_SOURCE = '"evalframe stand-in"()'
 
 
-def _find_split():
+def _standin_template():
+    """(the stand-in's code without names, the index of its RETURN_VALUE)."""
     # (the opcode table, not dis: dis imports inspect's worth of modules at
-    # every start)
+    # every start; warnings is imported by the host's own start-up)
     import opcode
-    ops = {opcode.opmap[n] for n in ("BINARY_TRUE_DIVIDE", "BINARY_OP") if n in opcode.opmap}
-    co_code = compile(_STANDIN_SOURCE, "", "exec", dont_inherit=True).co_code
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")         # ("'str' object is not callable")
+        base = compile(_STANDIN_SOURCE, "", "eval", dont_inherit=True)
+    mark = _STANDIN_SOURCE[1:-3]
+    consts = tuple(sys._getframe if type(c) is str and c == mark else c
+                   for c in base.co_consts)
+    if sys._getframe not in consts:
+        raise RuntimeError("no constant to call in the stand-in code")
+    base = base.replace(co_consts=consts)
+    co_code = base.co_code
+    ret = opcode.opmap["RETURN_VALUE"]
     for i in range(0, len(co_code), 2):     # (3.11+ inline caches are 0 bytes)
-        if co_code[i] in ops:
-            return i // 2
-    raise RuntimeError("no division in the stand-in code")
+        if co_code[i] == ret:
+            return base, i // 2
+    raise RuntimeError("no RETURN_VALUE in the stand-in code")
 
 
-# Found once, when this module loads: not while a guest exception unwinds (an
+# Made once, when this module loads: not while a guest exception unwinds (an
 # import there does file I/O, which lets other threads run where CPython's
 # would not: more-itertools' callback_iter saw a raising worker not yet done).
-_STANDIN_SPLIT = _find_split()
-
-
-def _standin_base(filename):
-    """The stand-in's host code (no names: it runs in the guest's own
-    namespaces) and the index of its raising instruction."""
-    return compile(_STANDIN_SOURCE, filename, "exec", dont_inherit=True), _STANDIN_SPLIT
+_STANDIN_BASE, _STANDIN_SPLIT = _standin_template()
 
 
 def _make_fake(filename, name, qualname, firstlineno, position, final_line):
-    """A stand-in code object: the guest's names and first line; instruction
-    0 is at the guest instruction's ``position`` (what the traceback entry
-    shows: tb_lasti 0) and the instruction where its frame stops raising is at
-    ``final_line`` (the frame's f_lineno: the line the guest frame was last
-    at, as PEP 626 defines it for a frame an exception left)."""
+    """A stand-in code object: the guest's file, names and first line;
+    instruction 0 is at the guest instruction's ``position`` (what the
+    traceback entry shows: tb_lasti 0) and the RETURN_VALUE where its frame
+    stops at ``final_line`` (the frame's f_lineno: the line the guest frame
+    was last at, as PEP 626 defines it for a frame an exception left)."""
     lineno, end_lineno, col, end_col = position
     if end_lineno is not None and end_lineno < lineno:
         end_lineno, col, end_col = lineno, None, None
-    base, split = _standin_base(filename)
+    base, split = _STANDIN_BASE, _STANDIN_SPLIT
     n = len(base.co_code) // 2
-    changes = dict(co_name=name, co_firstlineno=firstlineno)
+    changes = dict(co_filename=filename, co_name=name, co_firstlineno=firstlineno)
     if _HOST >= (3, 11):
         changes["co_qualname"] = qualname
         changes["co_linetable"] = _split_location_table_311(
@@ -202,72 +220,94 @@ def _standin_code(key):
 
 class _Drivers(threading.local):
     gen = None
-    box = None
 
 
 _drivers = _Drivers()
 
 
-def _driver(box):
-    # (the frame made is handed over in ``box``: nothing of it stays in the
-    # suspended driver, which would keep the guest's locals alive)
+def _driver():
+    # (each request is a list its sender empties once the frame is made:
+    # nothing of it stays in the suspended driver, which would keep the
+    # guest's locals alive; the frame goes out as the yielded value)
+    request = yield None
     while True:
-        code, globals, locals = yield
-        added = "__builtins__" not in globals
-        try:
-            _host_exec(code, globals, locals)
-        except ZeroDivisionError as e:
-            box.append(_x.get_traceback(e).tb_next.tb_frame)
-        finally:
-            if added:
-                globals.pop("__builtins__", None)
-            code = globals = locals = None
+        request = yield _host_eval(request[0], request[1], request[2])
 
 
 def _run_standin(code, globals, locals):
     gen = _drivers.gen
-    if gen is None or gen.gi_running or gen.gi_frame is None:
+    if gen is None or gen.gi_frame is None or gen.gi_running:
         if gen is not None and gen.gi_running:
             # re-entered (a host tracer of the stand-in): a fresh thread
-            return _run_in_fresh_thread(code, globals, locals)[0]
+            return _run_in_fresh_thread(code, globals, locals)
         # (none yet, or one closed: a stand-in's f_back is the driver's frame)
-        box = _drivers.box = []
-        gen = _drivers.gen = _driver(box)
+        gen = _drivers.gen = _driver()
         next(gen)
-    gen.send((code, globals, locals))
-    return _drivers.box.pop()
+    request = [code, globals, locals]
+    if "__builtins__" in globals:
+        frame = gen.send(request)
+        request.clear()
+        return frame
+    # (eval adds the host's builtins to a namespace without them: not to the guest's)
+    try:
+        return gen.send(request)
+    finally:
+        request.clear()
+        globals.pop("__builtins__", None)
 
 
 def standin_frame(code, f):
-    """A frame of stand-in ``code`` with guest frame ``f``'s globals and locals."""
+    """A frame of stand-in ``code`` with guest frame ``f``'s globals and locals:
+    the one made for ``f`` last if it has the same code (another exception
+    through the same frame, at the same place: the same ``tb_frame`` as on
+    CPython), its locals refreshed."""
     globals = f.f_globals
     if type(globals) is not dict:
         globals = {}
+    optimized = f.f_code.co_flags & _CO_OPTIMIZED
     try:
-        locals = f.f_locals
+        # (Frame.f_locals without its property)
+        locals = f.fast_to_locals() if optimized else f.f_locals
     except Exception:
         locals = {}
     if locals is None:
         locals = globals
-    elif locals is not globals and f.f_code.co_flags & _CO_OPTIMIZED:
+    last = getattr(f, "_f_standin", None)
+    if last is not None and last[0] is code and last[1] is locals and last[2].f_globals is globals:
+        return last[2]
+    if optimized and locals is not globals:
         # for clear_frame (a function's stand-in code is never a class body's:
         # the key holds the name, qualname and first line)
         _function_standins.add(id(code))
-        key = id(locals)
-        _standin_guests[key] = _weakref(f, lambda r, key=key: _forget_guest(key, r))
-    return _run_standin(code, globals, locals)
+        _remember_guest(locals, f)
+    frame = _run_standin(code, globals, locals)
+    # (kept on the guest Frame, which holds its globals and locals anyway;
+    # frameswitch.park drops it with them)
+    f._f_standin = (code, locals, frame)
+    return frame
 
 
 _CO_OPTIMIZED = 0x0001
 _function_standins = set()                 # ids of stand-in codes of guest function frames
 # id(guest f_locals dict) -> weak reference to the guest Frame (a plain dict and
-# weakref.ref: no host library code that a guest rebinding builtins could break)
+# weakref.ref: no host library code that a guest rebinding builtins could break).
+# The weak references have no callback (one per guest frame an exception
+# passed cost a closure, and a call when the frame died): an entry is right
+# while its frame lives and that dict is still the frame's (clear_frame checks);
+# the others are dropped when the table has doubled since its last sweep.
 _standin_guests = {}
+_sweep_at = [1024]
 
 
-def _forget_guest(key, r):
-    if _standin_guests.get(key) is r:
-        del _standin_guests[key]
+def _remember_guest(locals, f):
+    guests = _standin_guests
+    guests[id(locals)] = _weakref(f)
+    if len(guests) > _sweep_at[0]:
+        for key, ref in list(guests.items()):
+            guest = ref()
+            if guest is None or id(guest._f_locals) != key:
+                del guests[key]
+        _sweep_at[0] = max(1024, 2 * len(guests))
 
 
 def clear_frame(frame):
@@ -292,9 +332,13 @@ def clear_frame(frame):
         guest.clear()       # (a gone guest frame was not executing)
     locals.clear()
     return None
+
+
 def _fake_worker(code, globals, locals, out, done):
+    # (a stand-in returns its own frame; a NameError's code raises, and its
+    # frame comes with tb_lasti)
     try:
-        exec(code, globals, locals)
+        out.append(_host_eval(code, globals, locals))
     except BaseException as e:
         tb = _x.get_traceback(e).tb_next
         out.append((tb.tb_frame, tb.tb_lasti))
@@ -352,6 +396,31 @@ def fake_location(code, index, final_index=None, f=None):
     ``code``, the frame's own line being that of ``final_index`` (default:
     ``index``); the stand-in runs in guest frame ``f``'s namespaces (empty
     ones without ``f``)."""
+    if final_index is None or final_index == index:
+        memo = (code._decoded or decode(code)).standins
+        found = memo.get(index) if memo is not None else None
+        scode, lineno = found if found is not None else _memo_standin(code, index)
+    else:
+        scode, lineno = _standin_at(code, index, final_index)
+    if f is None:
+        return _run_standin(scode, {}, {}), 0, lineno
+    return standin_frame(scode, f), 0, lineno
+
+
+def _memo_standin(code, index):
+    """_standin_at(code, index, None), remembered per instruction (every entry
+    of an exception raised where one was before) beside the code's decoded
+    form, which lives as long as the code."""
+    d = code._decoded or decode(code)
+    if d.standins is None:
+        d.standins = {}
+    found = d.standins[index] = _standin_at(code, index, None)
+    return found
+
+
+def _standin_at(code, index, final_index):
+    """(stand-in code, tb_lineno) for instruction ``index`` of guest ``code``
+    (see fake_location)."""
     pos = _positions(code)
     position = pos[index] if 0 <= index < len(pos) else (code.co_firstlineno, None, None, None)
     lineno = position[0]
@@ -364,10 +433,7 @@ def fake_location(code, index, final_index=None, f=None):
         _line_at(code, final_index)
     key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno,
            position, final_line)
-    scode = _standin_code(key)
-    if f is None:
-        return _run_standin(scode, {}, {}), 0, lineno
-    return standin_frame(scode, f), 0, lineno
+    return _standin_code(key), lineno
 
 
 def _refinish_head(tb, f):
@@ -477,7 +543,7 @@ def add_entry(tstate, exc, f, add_tb):
                 from ..interpreter.ops.exceptions import set_context
                 set_context(tstate, exc)
     if add_tb:
-        if tb is not None and _HOST >= (3, 12):
+        if tb is not None and _INLINED_COMPREHENSIONS:
             inlined = _inline_comprehension(exc, tb, f, seen)
             if inlined is not None:
                 _x.set_traceback(exc, inlined)
@@ -485,10 +551,19 @@ def add_entry(tstate, exc, f, add_tb):
                 return
         if tb is not None and seen:
             tb = _finish_left_frame(exc, tb, f)
-        if tb is None and issubclass(type(exc), NameError) and _HOST >= (3, 10):
+        if tb is None and _NAME_SUGGESTIONS and issubclass(type(exc), NameError):
             frame, lasti, lineno = _name_error_location(f)
         else:
-            frame, lasti, lineno = fake_location(f.f_code, f._lasti, None, f)
+            # (fake_location's common case inline: one host call fewer per entry)
+            code = f.f_code
+            index = f._lasti
+            memo = (code._decoded or decode(code)).standins
+            found = memo.get(index) if memo is not None else None
+            if found is None:
+                found = _memo_standin(code, index)
+            frame = standin_frame(found[0], f)
+            lasti = 0
+            lineno = found[1]
         tb = TracebackType(tb, frame, lasti, lineno)
     _x.set_traceback(exc, tb)
     # remember which guest frame the head entry is for (see _finish_left_frame)
@@ -515,6 +590,10 @@ def _finish_left_frame(exc, tb, f):
     left = owner[2]()
     if left is None or left is f:
         return tb
+    if left.f_back is f:
+        # (the usual unwinding, callee to caller: no walk of the whole stack
+        # below ``f`` for every entry)
+        return _refinish_head(tb, left)
     # A frame still on the stack below ``f`` caught the exception and it was
     # raised again from a callee (six.reraise: ``raise value.with_traceback(tb)``):
     # the entry stays what it is, the same object, as on CPython.
