@@ -80,19 +80,28 @@ _HANDLER_CODES = []
 def _near_op(hf):
     """(op, host frame or None): the guest instruction that a host frame among
     the three above Function.__call__ says called host code (call_host's frame
-    for a call, returned with it; an opcode handler's), else (None, None)."""
+    for a call, returned with it; an opcode handler's), else (None, None).
+    A tier-2 function's frame ends the search: that guest code itself called
+    the host code (an attribute read, an operator, a builtin called directly),
+    and a call_host further out belongs to a call around it (a key function
+    reading a property is not sorted calling the property's getter)."""
     global _HANDLER_OPS
     if _HANDLER_OPS is None:
         _HANDLER_OPS = _handler_codes()
+    lean = _t2frames.LEAN_CODES
+    t2 = _tier2.T2_LINES
     for _ in range(3):
         if hf is None:
             break
         code = hf.f_code
         if code is _CALL_HOST:
             return _CALL_OP, hf
-        op = _HANDLER_OPS.get(id(code))
+        key = id(code)
+        op = _HANDLER_OPS.get(key)
         if op is not None:
             return op, None
+        if key in lean or key in t2:
+            break
         hf = hf.f_back
     return None, None
 
