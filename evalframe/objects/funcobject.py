@@ -218,6 +218,13 @@ class Function(metaclass=_FunctionMeta):
                 try:
                     if ts.reentry & 63 == 0:
                         vmhooks.check_host_room(ts)
+                    # (a call of known arity: 3.11 runs it in this C frame of
+                    # the host's eval loop; a star call enters a new one)
+                    n = len(args)
+                    if n == 1:
+                        return lean(ts, args[0])
+                    if n == 2:
+                        return lean(ts, args[0], args[1])
                     return lean(ts, *args)
                 finally:
                     ts.reentry -= 1
