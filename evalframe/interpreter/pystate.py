@@ -41,7 +41,8 @@ class ThreadState:
         self.reentry = 0
         self.tracer = None
         # the C recursion units of the outermost host->guest entry, counted
-        # only once a nested entry needs them (runtime/cdepth.py)
+        # only once a nested entry needs them (runtime/cdepth.py): (function,
+        # host caller frame) while pending, then their number
         self.c_lazy = None
 
     def topmost_exception(self):

@@ -1508,19 +1508,15 @@ def call_any(tstate, func, args, moved=None):
     elif cls is type and func not in _TYPE_INTERCEPTS:
         # type_call of a class whose metaclass is type, with object.__new__
         # and a guest __init__ of the fast shape: the object, then __init__
-        # called as call_any calls a function (lean where it can; the binder
-        # for defaults and wrong arities, with self counted, as CPython's
-        # messages count it), its result checked
+        # called as call_any calls a function (lean where it can, missing
+        # trailing arguments taken from its defaults; the binder for wrong
+        # arities, with self counted, as CPython's messages count it), its
+        # result checked
         init = func.__init__
         if (type(init) is Function and init._fast_argcount >= 0
                 and func.__new__ is _object_new):
             obj = _object_new(func)
-            args.insert(0, obj)
-            lean = init._lean
-            if lean is not None and len(args) == init._fast_argcount:
-                r = _call_moving(lean, tstate, args)
-            else:
-                r = call_any(tstate, init, args)
+            r = _init_moving(tstate, init, obj, args)
             if r is not None:
                 _init_result(obj, r)
             return obj
@@ -1530,6 +1526,33 @@ def call_any(tstate, func, args, moved=None):
         return st[0]
     args = None         # (the callee's Frame holds what it was given, not this list)
     return run_callee(fr)
+
+
+def _init_moving(tstate, init, obj, args):
+    """``init(obj, *args)`` for a class call (call_any, call_kw): its lean
+    function called directly, the arguments moved as _call_moving moves them,
+    when they fill its parameters (its defaults the missing trailing ones);
+    else call_any's paths (the binder's errors)."""
+    lean = init._lean
+    if lean is not None:
+        n = len(args) + 1
+        argcount = init._fast_argcount
+        if n < argcount:
+            defaults = init._defaults
+            if defaults and n >= argcount - len(defaults):
+                args += defaults[n - argcount:]
+                n = argcount
+        if n == argcount:
+            if n == 1:
+                return lean(tstate, obj)
+            if n == 2:
+                return lean(tstate, obj, args[0], args.clear())
+            if n == 3:
+                return lean(tstate, obj, args[0], args[1], args.clear())
+            if n == 4:
+                return lean(tstate, obj, args[0], args[1], args[2], args.clear())
+    args.insert(0, obj)
+    return call_any(tstate, init, args)
 
 
 def _call_moving(lean, tstate, args):
@@ -1576,11 +1599,27 @@ def call_kw(tstate, func, argv, kwnames, moved=None):
                 if args is not None:
                     if fast:
                         argv = None     # (moved: the callee alone holds its arguments)
+                        lean = func._lean
+                        if lean is not None:
+                            # (a plan gives every parameter: the exact arity)
+                            return _call_moving(lean, tstate, args)
                         return call_any(tstate, func, args)
                     lean = func._lean or bind_lean(func)
                     if lean is not None:
                         argv = None
                         return _call_moving(lean, tstate, args)
+    elif cls is type and func not in _TYPE_INTERCEPTS:
+        # a class call with keywords: as call_any's, __init__ called as this
+        # function calls a guest function (its plans, else the binder)
+        init = func.__init__
+        if (type(init) is Function and init._fast_argcount >= 0
+                and func.__new__ is _object_new):
+            obj = _object_new(func)
+            argv.insert(0, obj)
+            r = call_kw(tstate, init, argv, kwnames)
+            if r is not None:
+                _init_result(obj, r)
+            return obj
     nkw = len(kwnames)
     npos = len(argv) - nkw
     kwargs = dict(zip(kwnames, argv[npos:]))

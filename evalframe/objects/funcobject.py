@@ -179,22 +179,25 @@ class Function(metaclass=_FunctionMeta):
                 # the host's C stack (3.10/3.11) or fixed C recursion limit
                 # (3.12+) would give out first: refuse the entry
                 raise RecursionError("maximum recursion depth exceeded")
+            try:
+                caller = _getframe(1)
+            except ValueError:
+                caller = None       # (C code with no Python frame below: atexit at exit)
             if _C_CALL_DEPTH_CHECK:
                 # 3.10/3.11: the C code between the guest caller and this function
                 # made recursion checks of its own (builtin call, PyObject_Repr...),
                 # counted on the same depth as frames (runtime/cdepth.py).  The
                 # outermost entry from host code, far from the limit, is counted
-                # only if a nested one happens (the common callback pays nothing).
+                # only if a nested one happens (the common callback pays nothing):
+                # until then ts.c_lazy is this function and the host frame that
+                # called it (cdepth.charge_outer), the previous value put back after.
                 base = ts.depth
                 if ts.reentry > 1 or base + 3 >= ts.recursion_limit:
-                    units = vmhooks.c_entry_charge(self, ts)
+                    units = vmhooks.c_entry_charge(self, ts, caller)
                 else:
                     units = -1
-                    ts.c_lazy = None    # (counted later if a nested entry needs it)
-            try:
-                caller = _getframe(1)
-            except ValueError:
-                caller = None       # (C code with no Python frame below: atexit at exit)
+                    lazy = ts.c_lazy
+                    ts.c_lazy = (self, caller)
             if caller is not None and vmhooks.vm_files.get(caller.f_code.co_filename) is not True:
                 # host Python code is the caller (a thread's run, contextlib):
                 # on CPython the callee's f_back is that host frame.  The
@@ -219,6 +222,13 @@ class Function(metaclass=_FunctionMeta):
                 try:
                     if ts.reentry & 63 == 0:
                         vmhooks.check_host_room(ts)
+                    # (a call of known arity: 3.11 runs it in this C frame of
+                    # the host's eval loop; a star call enters a new one)
+                    n = len(args)
+                    if n == 1:
+                        return lean(ts, args[0])
+                    if n == 2:
+                        return lean(ts, args[0], args[1])
                     return lean(ts, *args)
                 finally:
                     ts.reentry -= 1
@@ -237,7 +247,7 @@ class Function(metaclass=_FunctionMeta):
             if units:
                 ts.depth = base
                 if units < 0:
-                    ts.c_lazy = None
+                    ts.c_lazy = lazy
 
     def __get__(self, obj, type=None):
         if obj is None:

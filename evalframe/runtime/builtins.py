@@ -240,6 +240,11 @@ def lean_super(obj, cell):
     caller checked that its code takes an argument and has the cell."""
     if obj is NULL:
         raise RuntimeError("super(): arg[0] deleted")
+    if type(cell) is Cell:
+        tp = cell.ob_ref
+        if type(tp) is type:
+            # (the common case of _class_of_cell's checks, which it would pass)
+            return super(tp, obj)
     return super(_class_of_cell(cell), obj)
 
 

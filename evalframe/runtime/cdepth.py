@@ -36,7 +36,6 @@ from ..interpreter.call import call_host
 from ..objects.funcobject import Function
 
 _CALL_HOST = call_host.__code__
-_FUNCTION_CALL = Function.__call__.__code__
 
 _V = sys.version_info[:2]
 
@@ -58,34 +57,51 @@ NONE = ()
 def _handler_codes():
     from ..interpreter.ops import HANDLERS, VARIANTS, handler_table
     handler_table()     # (fills VARIANTS)
-    out = {fn.__code__: opmap[name] for name, fn in HANDLERS.items()
-           if name in opmap and hasattr(fn, "__code__")}
+    # Keyed by id(code): a host code object hashes by value (its constants
+    # included) at every lookup, which was most of a nested entry's cost.
+    # The codes are kept alive beside it (_HANDLER_CODES).
+    out = {}
+    for name, fn in HANDLERS.items():
+        if name in opmap and hasattr(fn, "__code__"):
+            _HANDLER_CODES.append(fn.__code__)
+            out[id(fn.__code__)] = opmap[name]
     # the handlers derived for one argument value (COMPARE_OP's per operator)
     for op, by_value in enumerate(VARIANTS):
         for fn in (by_value or {}).values():
-            out[fn.__code__] = op
+            _HANDLER_CODES.append(fn.__code__)
+            out[id(fn.__code__)] = op
     return out
 
 
 _HANDLER_OPS = None
+_HANDLER_CODES = []
 
 
 def _near_op(hf):
     """(op, host frame or None): the guest instruction that a host frame among
     the three above Function.__call__ says called host code (call_host's frame
-    for a call, returned with it; an opcode handler's), else (None, None)."""
+    for a call, returned with it; an opcode handler's), else (None, None).
+    A tier-2 function's frame ends the search: that guest code itself called
+    the host code (an attribute read, an operator, a builtin called directly),
+    and a call_host further out belongs to a call around it (a key function
+    reading a property is not sorted calling the property's getter)."""
     global _HANDLER_OPS
     if _HANDLER_OPS is None:
         _HANDLER_OPS = _handler_codes()
+    lean = _t2frames.LEAN_CODES
+    t2 = _tier2.T2_LINES
     for _ in range(3):
         if hf is None:
             break
         code = hf.f_code
         if code is _CALL_HOST:
             return _CALL_OP, hf
-        op = _HANDLER_OPS.get(code)
+        key = id(code)
+        op = _HANDLER_OPS.get(key)
         if op is not None:
             return op, None
+        if key in lean or key in t2:
+            break
         hf = hf.f_back
     return None, None
 
@@ -132,30 +148,28 @@ def _builtin_call(slot):
     return (CALL,)
 
 
-def charge_outer(tstate, hf=None):
+def charge_outer(tstate):
     """Count the outermost host->guest entry's units now, if they were left
     for later (Function.__call__ far from the limit): a nested entry, or
     something that shows the depth (sys.setrecursionlimit's message), needs
-    them.  ``hf``: a host frame below that entry (default: the caller's)."""
-    if tstate.reentry != 2 or tstate.c_lazy is not None:
+    them.  ``tstate.c_lazy`` is (guest function, the host frame that called
+    it) of that entry while its units are pending, their number once counted,
+    None when no entry is pending."""
+    pending = tstate.c_lazy
+    if tstate.reentry != 2 or type(pending) is not tuple:
         return
-    tstate.c_lazy = 0
-    outer = hf if hf is not None else _getframe(1)
-    while outer is not None and outer.f_code is not _FUNCTION_CALL:
-        outer = outer.f_back
-    if outer is not None and outer.f_locals.get("units") == -1:
-        n = len(entry_units(outer.f_locals.get("self"), _loop_frame(outer.f_back),
-                            outer.f_back))
-        tstate.c_lazy = n
-        tstate.depth += n
+    func, hf = pending
+    n = len(entry_units(func, _loop_frame(hf), hf))
+    tstate.c_lazy = n
+    tstate.depth += n
 
 
-def entry_charge(func, tstate):
-    """Function.__call__ from host code: count the C checks made on the way
-    (raising RecursionError where one fails); return how many were counted."""
-    entry = _getframe(1)
-    charge_outer(tstate, entry.f_back)
-    units = entry_units(func, tstate.frame, entry.f_back)
+def entry_charge(func, tstate, hf):
+    """Function.__call__ from host code (``hf``: the host frame that called
+    it): count the C checks made on the way (raising RecursionError where one
+    fails); return how many were counted."""
+    charge_outer(tstate)
+    units = entry_units(func, tstate.frame, hf)
     for counted, where in enumerate(units):
         if tstate.depth >= tstate.recursion_limit:
             tstate.depth -= counted
