@@ -206,7 +206,6 @@ HELPERS = (
     (".ops.exceptions", "check_except_type"),
     (".ops.exceptions", "given_exception_matches"),
     (".ops.exceptions", "lookup_special"),
-    (".ops.exceptions", "enter_context"),
     (".ops.exceptions", "cm_error"),
     (".ops.exceptions", "check_except_star_type"),
     (".ops.exceptions", "exception_group_match"),
@@ -571,10 +570,15 @@ check_except_type(right)
 if not given_exception_matches(left, right): JUMP(oparg)
 """)
 # __enter__ runs to completion before the block exists (its exception must
-# not reach this __exit__), so it is called (enter_context), not pushed as a
-# guest frame
+# not reach this __exit__), so it is called, not pushed as a guest frame
+# (``enter_fn`` is cleared before the call or the error: a tier-2 function
+# keeps no reference to the manager's bound __enter__)
 inst("SETUP_WITH", "(mgr -- exit, res)", """
-exit, res = enter_context(mgr)
+enter_fn = lookup_special(mgr, "__enter__")
+if enter_fn is None: raise cm_error(mgr, "__enter__", False)
+exit = lookup_special(mgr, "__exit__")
+if exit is None: enter_fn = None; raise cm_error(mgr, "__exit__", False)
+res = call_object(enter_fn, (enter_fn := None) or ())
 PUSH_BLOCK(oparg, exit)
 """)
 # (below the exception's 3 values, the 3 of the exception handled before)
