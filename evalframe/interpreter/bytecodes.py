@@ -9,9 +9,11 @@ in the 3.12 stack-effect notation, with a body of host Python statements
 over the input names, assigning the output names.  ``oparg`` is the decoded
 argument (decode.py), ``f`` the frame, ``fast`` its localsplus, ``globals``
 and ``builtins`` its f_globals and f_builtins, ``locals`` its locals mapping
-(module and class bodies), ``INDEX`` the instruction's own index (the
-argument is then decoded as ``(value, index)``).  Everything else is derived
-from the declaration:
+(module and class bodies), ``tstate`` the thread state, ``INDEX`` the
+instruction's own index (the argument is then decoded as ``(value, index)``);
+``JUMP``, ``PUSH_BLOCK``, ``YIELD``, ``CALL``, ``DICT`` and ``PEEK`` are the
+forms below and in docs/vm.md.  Everything else is derived from the
+declaration:
 
 * the plain handler (``handler_source`` -> ops.HANDLERS, what tier 1's
   unfused list and the traced loop run): inputs popped from the value stack,
