@@ -9,9 +9,11 @@ in the 3.12 stack-effect notation, with a body of host Python statements
 over the input names, assigning the output names.  ``oparg`` is the decoded
 argument (decode.py), ``f`` the frame, ``fast`` its localsplus, ``globals``
 and ``builtins`` its f_globals and f_builtins, ``locals`` its locals mapping
-(module and class bodies), ``INDEX`` the instruction's own index (the
-argument is then decoded as ``(value, index)``).  Everything else is derived
-from the declaration:
+(module and class bodies), ``tstate`` the thread state, ``INDEX`` the
+instruction's own index (the argument is then decoded as ``(value, index)``);
+``JUMP``, ``PUSH_BLOCK``, ``YIELD``, ``CALL``, ``DICT`` and ``PEEK`` are the
+forms below and in docs/vm.md.  Everything else is derived from the
+declaration:
 
 * the plain handler (``handler_source`` -> ops.HANDLERS, what tier 1's
   unfused list and the traced loop run): inputs popped from the value stack,
@@ -206,7 +208,6 @@ HELPERS = (
     (".ops.exceptions", "check_except_type"),
     (".ops.exceptions", "given_exception_matches"),
     (".ops.exceptions", "lookup_special"),
-    (".ops.exceptions", "enter_context"),
     (".ops.exceptions", "cm_error"),
     (".ops.exceptions", "check_except_star_type"),
     (".ops.exceptions", "exception_group_match"),
@@ -574,10 +575,15 @@ check_except_type(right)
 if not given_exception_matches(left, right): JUMP(oparg)
 """)
 # __enter__ runs to completion before the block exists (its exception must
-# not reach this __exit__), so it is called (enter_context), not pushed as a
-# guest frame
+# not reach this __exit__), so it is called, not pushed as a guest frame
+# (``enter_fn`` is cleared before the call or the error: a tier-2 function
+# keeps no reference to the manager's bound __enter__)
 inst("SETUP_WITH", "(mgr -- exit, res)", """
-exit, res = enter_context(mgr)
+enter_fn = lookup_special(mgr, "__enter__")
+if enter_fn is None: raise cm_error(mgr, "__enter__", False)
+exit = lookup_special(mgr, "__exit__")
+if exit is None: enter_fn = None; raise cm_error(mgr, "__exit__", False)
+res = call_object(enter_fn, (enter_fn := None) or ())
 PUSH_BLOCK(oparg, exit)
 """)
 # (below the exception's 3 values, the 3 of the exception handled before)

@@ -26,7 +26,7 @@ import os
 import re
 from sys import getrefcount as _getrefcount
 
-from ..objects.frameobject import _CALL_REFS, parked
+from ..objects.frameobject import CALL_REFS, parked
 
 
 def recursion_error():
@@ -74,7 +74,7 @@ def dealloc(done, held):
     whether it was parked."""
     # (getrefcount's argument, and each call's parameter, and on 3.10 hosts
     # its argument on the caller's stack: two calls deep)
-    park(done, held + 2 * _CALL_REFS - 1)
+    park(done, held + 2 * CALL_REFS - 1)
     if done.f_code.co_zombieframe is not done:
         return False
     parked(done)

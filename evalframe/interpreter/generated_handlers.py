@@ -53,7 +53,6 @@ from .ops.exceptions import do_raise
 from .ops.exceptions import check_except_type
 from .ops.exceptions import given_exception_matches
 from .ops.exceptions import lookup_special
-from .ops.exceptions import enter_context
 from .ops.exceptions import cm_error
 from .ops.exceptions import check_except_star_type
 from .ops.exceptions import exception_group_match
@@ -1383,7 +1382,11 @@ def JUMP_IF_NOT_EXC_MATCH(f, stack, oparg):
 def SETUP_WITH(f, stack, oparg):
     '(mgr -- exit, res)'
     mgr = stack.pop()
-    exit, res = enter_context(mgr)
+    enter_fn = lookup_special(mgr, "__enter__")
+    if enter_fn is None: raise cm_error(mgr, "__enter__", False)
+    exit = lookup_special(mgr, "__exit__")
+    if exit is None: enter_fn = None; raise cm_error(mgr, "__exit__", False)
+    res = call_object(enter_fn, (enter_fn := None) or ())
     f.f_blockstack.append((FINALLY_BLOCK, oparg, len(stack) + 1))
     stack += (exit, res,)
 

@@ -322,7 +322,7 @@ def _call_refs():
     return probe(o) - 1         # not o itself
 
 
-_CALL_REFS = _call_refs()
+CALL_REFS = _call_refs()
 
 
 def parked(f):

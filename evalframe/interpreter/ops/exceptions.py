@@ -175,20 +175,8 @@ def _cm_error(mgr, name, is_async):
     return TypeError(msg)
 
 
-cm_error = _cm_error    # (BEFORE_ASYNC_WITH: bytecodes.py)
+cm_error = _cm_error    # (SETUP_WITH, BEFORE_ASYNC_WITH: bytecodes.py)
 
-
-def enter_context(mgr):
-    """The lookups and the __enter__ call of SETUP_WITH: (the bound __exit__, the
-    result of __enter__), as 3.10 looks them up (__enter__ first)."""
-    enter = lookup_special(mgr, "__enter__")
-    if enter is None:
-        raise _cm_error(mgr, "__enter__", False)
-    exit = lookup_special(mgr, "__exit__")
-    if exit is None:
-        raise _cm_error(mgr, "__exit__", False)
-    from ..call import call_object
-    return exit, call_object(enter, ())
 
 
 # -- except* (3.11's opcodes) -----------------------------------------------------------

@@ -114,3 +114,27 @@ for _ in range(3):
     print(finally_reraise(0), finally_reraise(1))
     print(no_active())
     print(run(collect(4)))
+
+
+class NoExit:
+    def __enter__(self):
+        return self
+
+
+def no_exit():
+    # the manager is released though its with statement failed (no __exit__)
+    dead = []
+    m = NoExit()
+    ref = weakref.ref(m, lambda r: dead.append("gone"))
+    try:
+        with m:
+            pass
+    except (AttributeError, TypeError) as e:
+        kind = type(e).__name__
+    del m
+    gc.collect()
+    return kind, dead
+
+
+for _ in range(3):
+    print(no_exit())
