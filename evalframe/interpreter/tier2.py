@@ -1066,12 +1066,15 @@ def lean_osr(code, g, b, index):
     (on-stack replacement), called with ``blk`` = ``index`` (the dispatch
     shape) or without (a structured function written from that header on,
     made at the first such entry, and alone: a function called once whose
-    loop got hot never needs its entry at instruction 0); None when the code
-    has none (a closure: only its frame-based function)."""
+    loop got hot never needs its entry at instruction 0); None for the
+    frame-based function: code with free variables, and code whose calls
+    already enter it structured (hot by its calls, its frames reaching a loop
+    header in tier 1 are few: a function of its own for each header would
+    cost more to compile than it saves)."""
     ent = _LEAN.get(id(code))
-    if ent is None or (ent[1] is not None and ent[5]):
+    if ent is None:
         d = code._decoded
-        if (ent is None and (d is None or d.t2 is None)) or code.co_freevars or (
+        if d is None or d.t2 is None or code.co_freevars or (
                 g.__class__ is not dict or b.__class__ is not dict):
             return None
         key = (id(code), index)
@@ -1083,6 +1086,8 @@ def lean_osr(code, g, b, index):
         if osr[1] is not None:
             # (not cached: made once per frame entering at a loop header)
             return osr[1](*osr[2], g, b)
+    elif ent[1] is None or ent[5]:
+        return None
     fn = lean_for(code, g, b)
     return partial(fn, blk=index) if fn is not None else None
 
