@@ -802,8 +802,7 @@ def _source(code, g, nslots, comments, d):
          "f.f_state = CREATED; f.f_init_self = None" % instrs_p, 0),
         ("    if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
         ("    depth = tstate.depth", 0),
-        ("    if depth >= tstate.recursion_limit: raise recursion_error()", 0),
-        ("    if not depth & 63: host_room(tstate)", 0),
+        ("    if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()", 0),
         ("    back = tstate.frame", 0),
         ("    tstate.depth = depth + 1; tstate.frame = f; f.f_state = EXECUTING", 0),
         ("    if back is LEAN: back = materialise(getframe())", 0),
@@ -906,8 +905,7 @@ def _lean_source(code, g, nslots, comments):
         "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
         "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
         "        depth = tstate.depth",
-        "        if depth >= tstate.recursion_limit: raise recursion_error()",
-        "        if not depth & 63: host_room(tstate)",
+        "        if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()",
         "        fr = [frame0]; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
@@ -1723,15 +1721,29 @@ HOST_FRAMES_PER_T2_CALL = 4
 
 
 def host_room(tstate):
-    """Direct tier-2 calls are host Python calls: keep the host's recursion
-    limit above the guest's depth (no C stack is used for them on 3.11+)."""
-    # (checked every 64 levels: room for the next 64 too, each of them up to
-    # HOST_FRAMES_PER_T2_CALL host frames deep: call_any/call_kw/run_callee
-    # sit between a frame-based caller and its callee)
-    want = ((tstate.depth + 2 * 64) * HOST_FRAMES_PER_T2_CALL
+    """A tier-2 prologue at depth ``tstate.t2_room``: True when the guest's
+    recursion limit is reached (the prologue raises RecursionError), else the
+    host's recursion limit is kept above the guest's depth (direct tier-2 calls
+    are host Python calls, using no C stack on 3.11+)."""
+    # (the prologues test ``depth >= tstate.t2_room``, one comparison, where
+    # they tested the recursion limit and ``not depth & 63``, a generic host
+    # operation: 3,429 -> 3,311 host instructions per call of fib, callgrind.
+    # t2_room is at most the recursion limit (whoever sets that limit sets
+    # t2_room to 0) and 64 levels deeper than this call: the host's limit,
+    # which only grows (evalframe.fuzz's worker, lowering it between
+    # programs, sets t2_room to 0 too), has room for the next 128 levels,
+    # each up to HOST_FRAMES_PER_T2_CALL host frames deep: call_any, call_kw
+    # and run_callee sit between a frame-based caller and its callee.)
+    depth = tstate.depth
+    limit = tstate.recursion_limit
+    if depth >= limit:
+        return True
+    want = ((depth + 2 * 64) * HOST_FRAMES_PER_T2_CALL
             + (tstate.reentry + 64) * _pystate.HOST_FRAMES_PER_REENTRY)
     if sys.getrecursionlimit() < want + 512:
         sys.setrecursionlimit(want + 1024)
+    tstate.t2_room = min(limit, depth + 64)
+    return False
 
 
 def live_index(hf, frame):
