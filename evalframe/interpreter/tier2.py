@@ -1037,8 +1037,7 @@ def _lean_make(code, d, tree, entry=0):
     ns = dict(_namespace())
     try:
         host_code = compile(src, filename, "exec")
-    except (SyntaxError, RecursionError, MemoryError) as e:
-        if os.environ.get("LC_DEBUG"): print("COMPILE FAIL", e, src)
+    except (SyntaxError, RecursionError, MemoryError):
         return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
     make = ns["make"]
