@@ -187,6 +187,7 @@ class VM:
             self.recursion_limit = tstate.recursion_limit
             tstate.tracer = tracer
             tstate.recursion_limit = limit
+            tstate.t2_room = 0      # (tier2.host_room)
             if not embedded:
                 vm_builtins.EMBEDDED.discard(tstate)
             self._running.active = False

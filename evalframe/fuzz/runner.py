@@ -132,6 +132,10 @@ while True:
         if name not in base_modules and (getattr(module, "__file__", None) or "").startswith(here):
             del sys.modules[name]
     sys.setrecursionlimit(base_limit)
+    if MODE == "vm":
+        # (tier 2 raises the host's limit again when the next program needs it)
+        from evalframe.interpreter import pystate
+        pystate.main_tstate.t2_room = 0
     answer = json.dumps({"out": out.getvalue(), "err": err.getvalue(),
                          "status": status}).encode()
     frames_out.write(struct.pack("<I", len(answer)) + answer)

@@ -31,7 +31,7 @@ class ExcItem:
 
 class ThreadState:
     __slots__ = ("frame", "exc_info", "depth", "recursion_limit", "reentry",
-                 "tracer", "c_lazy", "__weakref__")
+                 "tracer", "c_lazy", "t2_room", "__weakref__")
 
     def __init__(self):
         self.frame = None
@@ -44,6 +44,9 @@ class ThreadState:
         # only once a nested entry needs them (runtime/cdepth.py): (function,
         # host caller frame) while pending, then their number
         self.c_lazy = None
+        # the depth at which a tier-2 call next looks at the recursion limit
+        # and the host's (tier2.host_room); 0 whenever recursion_limit is set
+        self.t2_room = 0
 
     def topmost_exception(self):
         """_PyErr_GetTopmostException: the innermost exception being handled."""

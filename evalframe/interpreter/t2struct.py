@@ -43,12 +43,16 @@ _MAX_INDENT = 40
 
 
 class Loop:
-    __slots__ = ("head", "last", "exit", "parent")
+    __slots__ = ("head", "last", "exit", "orelse", "parent")
 
     def __init__(self, head, last):
         self.head = head        # the backward jumps' target
         self.last = last        # the last instruction jumping back to it
         self.exit = None        # where every exit goes (None: none, it returns)
+        # the ``else`` clause of a loop with one (``for``/``while`` ... ``else``:
+        # its exits go to it, a ``break`` past it): written out where an exit
+        # goes to it, then ``break``; None: no such clause
+        self.orelse = None
         self.parent = None      # the loop around it
 
     def __contains__(self, i):
@@ -114,13 +118,29 @@ def loops_of(raw, basic, depth, successors):
         if src.exit is None:
             src.exit = t
         elif src.exit != t:
+            if src.orelse is not None and t not in (src.exit, src.orelse):
+                raise Unstructured("a loop with three exit targets")
+            src.orelse, src.exit = min(src.exit, t, src.orelse or n), max(src.exit, t)
+    for lp in loops.values():
+        if lp.orelse is not None and not _else_clause(edges, lp):
             raise Unstructured("a loop with several exit targets")
     for a, b in pre.items():
         # (the pre-header's code leaves only into its loop or to the loop's exit)
+        lp = loops[b]
         for i, t in edges:
-            if a <= i < b and not (a <= t <= b or t == loops[b].exit):
+            if a <= i < b and not (a <= t <= b or t in (lp.exit, lp.orelse)):
                 raise Unstructured("a pre-header going elsewhere")
     return loops, edges, pre
+
+
+def _else_clause(edges, lp):
+    """Whether the instructions from ``lp.orelse`` up to ``lp.exit`` leave only
+    to ``lp.exit`` (written out in the loop, they end with its ``break``)."""
+    first, end = lp.orelse, lp.exit
+    for i, t in edges:
+        if first <= i < end and not first <= t <= end:
+            return False
+    return True
 
 
 def _pre_header(edges, a, b, end):
@@ -206,7 +226,8 @@ class Tree:
                 self.canonical_state(j)
             ctx = self.ctx
             if ctx is not None and j not in ctx and not (
-                    self.pre_of.get(ctx.head, j + 1) <= j < ctx.head):
+                    self.pre_of.get(ctx.head, j + 1) <= j < ctx.head) and not (
+                    ctx.orelse is not None and ctx.orelse <= j < ctx.exit):
                 # fell off the loop's end (a conditional jump back: 3.10's loops)
                 if j != ctx.exit:
                     raise Unstructured("a loop falling into the wrong place")
@@ -272,7 +293,7 @@ class Tree:
                 if not j <= a < t:
                     return False
             for c in succs.get(b, ()):
-                if not (j < c <= t or (ctx is not None and c in (ctx.head, ctx.exit))
+                if not (j < c <= t or (ctx is not None and c in (ctx.head, ctx.exit, ctx.orelse))
                         or j < self.pre.get(c, -1) < t):
                     return False
         return True

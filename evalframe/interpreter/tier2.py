@@ -823,8 +823,7 @@ def _source(code, g, nslots, comments, d):
          "f.f_state = CREATED; f.f_init_self = None" % instrs_p, 0),
         ("    if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
         ("    depth = tstate.depth", 0),
-        ("    if depth >= tstate.recursion_limit: raise recursion_error()", 0),
-        ("    if not depth & 63: host_room(tstate)", 0),
+        ("    if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()", 0),
         ("    back = tstate.frame", 0),
         ("    tstate.depth = depth + 1; tstate.frame = f; f.f_state = EXECUTING", 0),
         ("    if back is LEAN: back = materialise(getframe())", 0),
@@ -927,8 +926,7 @@ def _lean_source(code, g, nslots, comments):
         "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
         "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
         "        depth = tstate.depth",
-        "        if depth >= tstate.recursion_limit: raise recursion_error()",
-        "        if not depth & 63: host_room(tstate)",
+        "        if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()",
         "        fr = [frame0]; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
@@ -1060,8 +1058,7 @@ def _lean_make(code, d, tree, entry=0):
     ns = dict(_namespace())
     try:
         host_code = compile(src, filename, "exec")
-    except (SyntaxError, RecursionError, MemoryError) as e:
-        if os.environ.get("LC_DEBUG"): print("COMPILE FAIL", e, src)
+    except (SyntaxError, RecursionError, MemoryError):
         return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
     make = ns["make"]
@@ -1087,12 +1084,15 @@ def lean_osr(code, g, b, index):
     (on-stack replacement), called with ``blk`` = ``index`` (the dispatch
     shape) or without (a structured function written from that header on,
     made at the first such entry, and alone: a function called once whose
-    loop got hot never needs its entry at instruction 0); None when the code
-    has none (a closure: only its frame-based function)."""
+    loop got hot never needs its entry at instruction 0); None for the
+    frame-based function: code with free variables, and code whose calls
+    already enter it structured (hot by its calls, its frames reaching a loop
+    header in tier 1 are few: a function of its own for each header would
+    cost more to compile than it saves)."""
     ent = _LEAN.get(id(code))
-    if ent is None or (ent[1] is not None and ent[5]):
+    if ent is None:
         d = code._decoded
-        if (ent is None and (d is None or d.t2 is None)) or code.co_freevars or (
+        if d is None or d.t2 is None or code.co_freevars or (
                 g.__class__ is not dict or b.__class__ is not dict):
             return None
         key = (id(code), index)
@@ -1104,6 +1104,8 @@ def lean_osr(code, g, b, index):
         if osr[1] is not None:
             # (not cached: made once per frame entering at a loop header)
             return osr[1](*osr[2], g, b)
+    elif ent[1] is None or ent[5]:
+        return None
     fn = lean_for(code, g, b)
     return partial(fn, blk=index) if fn is not None else None
 
@@ -1773,15 +1775,29 @@ HOST_FRAMES_PER_T2_CALL = 4
 
 
 def host_room(tstate):
-    """Direct tier-2 calls are host Python calls: keep the host's recursion
-    limit above the guest's depth (no C stack is used for them on 3.11+)."""
-    # (checked every 64 levels: room for the next 64 too, each of them up to
-    # HOST_FRAMES_PER_T2_CALL host frames deep: call_any/call_kw/run_callee
-    # sit between a frame-based caller and its callee)
-    want = ((tstate.depth + 2 * 64) * HOST_FRAMES_PER_T2_CALL
+    """A tier-2 prologue at depth ``tstate.t2_room``: True when the guest's
+    recursion limit is reached (the prologue raises RecursionError), else the
+    host's recursion limit is kept above the guest's depth (direct tier-2 calls
+    are host Python calls, using no C stack on 3.11+)."""
+    # (the prologues test ``depth >= tstate.t2_room``, one comparison, where
+    # they tested the recursion limit and ``not depth & 63``, a generic host
+    # operation: 3,429 -> 3,311 host instructions per call of fib, callgrind.
+    # t2_room is at most the recursion limit (whoever sets that limit sets
+    # t2_room to 0) and 64 levels deeper than this call: the host's limit,
+    # which only grows (evalframe.fuzz's worker, lowering it between
+    # programs, sets t2_room to 0 too), has room for the next 128 levels,
+    # each up to HOST_FRAMES_PER_T2_CALL host frames deep: call_any, call_kw
+    # and run_callee sit between a frame-based caller and its callee.)
+    depth = tstate.depth
+    limit = tstate.recursion_limit
+    if depth >= limit:
+        return True
+    want = ((depth + 2 * 64) * HOST_FRAMES_PER_T2_CALL
             + (tstate.reentry + 64) * _pystate.HOST_FRAMES_PER_REENTRY)
     if sys.getrecursionlimit() < want + 512:
         sys.setrecursionlimit(want + 1024)
+    tstate.t2_room = min(limit, depth + 64)
+    return False
 
 
 def live_index(hf, frame):

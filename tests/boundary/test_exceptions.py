@@ -33,6 +33,7 @@ RECURSION_PROGRAMS = [
     "memory_exhaustion.py",          # MemoryError under RLIMIT_AS: caught, finally, printed
     "recursion_depth_shown.py",      # the depth in setrecursionlimit's message, in dunders
     "recursion_depth_call_shapes.py",  # closures, keywords, methods... reach the guest's limit
+    "recursion_limit_lowered_after_deep.py",  # a lower limit holds at once after deep calls
 ]
 
 
