@@ -272,25 +272,32 @@ def standin_frame(code, f):
         locals = {}
     if locals is None:
         locals = globals
-    last = getattr(f, "_f_standin", None)
-    if last is not None and last[0] is code and last[1] is locals and last[2].f_globals is globals:
-        return last[2]
+    # (a frame registered with these locals has its _f_standin slot set: read
+    # unset, a slot raises, and an AttributeError's message is made in C)
+    ref = _standin_guests.get(id(locals))
+    known = ref is not None and ref() is f
+    if known:
+        last = f._f_standin
+        if last is not None and last[0] is code and last[1] is locals and last[2].f_globals is globals:
+            return last[2]
     if optimized and locals is not globals:
         # for clear_frame (a function's stand-in code is never a class body's:
         # the key holds the name, qualname and first line)
         _function_standins.add(id(code))
-        _remember_guest(locals, f)
     frame = _run_standin(code, globals, locals)
     # (kept on the guest Frame, which holds its globals and locals anyway;
     # frameobject.park drops it with them)
     f._f_standin = (code, locals, frame)
+    if not known:
+        _remember_guest(locals, f)
     return frame
 
 
 _CO_OPTIMIZED = 0x0001
 _function_standins = set()                 # ids of stand-in codes of guest function frames
-# id(guest f_locals dict) -> weak reference to the guest Frame (a plain dict and
-# weakref.ref: no host library code that a guest rebinding builtins could break).
+# id(guest f_locals dict) -> weak reference to the guest Frame whose stand-ins
+# run with it (a plain dict and weakref.ref: no host library code that a guest
+# rebinding builtins could break), for clear_frame and standin_frame.
 # The weak references have no callback (one per guest frame an exception
 # passed cost a closure, and a call when the frame died): an entry is right
 # while its frame lives and that dict is still the frame's (clear_frame checks);
