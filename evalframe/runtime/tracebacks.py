@@ -7,9 +7,11 @@ object (made once per (file, function, source range) and cached) whose
 co_filename / co_name / co_qualname are the guest's and whose location table
 maps its instructions to the guest instruction's source range (from
 ``Code.co_positions()``; for 3.10-compiled code only the line is known).  The
-frame itself is made for each entry, run with the guest frame's own globals
+frame itself is made by running that code with the guest frame's own globals
 and locals, so ``tb_frame.f_globals`` is the module's dict and
-``tb_frame.f_locals`` the guest's variables (see standin_frame).  So
+``tb_frame.f_locals`` the guest's variables; the guest frame keeps it for the
+next exception through the same place, as CPython's ``tb_frame`` is the
+frame itself (see standin_frame).  So
 sys.excepthook, the traceback module, logging and pytest print guest frames
 with the guest's lines, and on 3.11+ the host's own ``^^^^``/``~~~^~~~``
 carets, exactly as for a native run.
