@@ -7,9 +7,11 @@ object (made once per (file, function, source range) and cached) whose
 co_filename / co_name / co_qualname are the guest's and whose location table
 maps its instructions to the guest instruction's source range (from
 ``Code.co_positions()``; for 3.10-compiled code only the line is known).  The
-frame itself is made for each entry, run with the guest frame's own globals
+frame itself is made by running that code with the guest frame's own globals
 and locals, so ``tb_frame.f_globals`` is the module's dict and
-``tb_frame.f_locals`` the guest's variables (see standin_frame).  So
+``tb_frame.f_locals`` the guest's variables; the guest frame keeps it for the
+next exception through the same place, as CPython's ``tb_frame`` is the
+frame itself (see standin_frame).  So
 sys.excepthook, the traceback module, logging and pytest print guest frames
 with the guest's lines, and on 3.11+ the host's own ``^^^^``/``~~~^~~~``
 carets, exactly as for a native run.
@@ -272,25 +274,32 @@ def standin_frame(code, f):
         locals = {}
     if locals is None:
         locals = globals
-    last = getattr(f, "_f_standin", None)
-    if last is not None and last[0] is code and last[1] is locals and last[2].f_globals is globals:
-        return last[2]
+    # (a frame registered with these locals has its _f_standin slot set: read
+    # unset, a slot raises, and an AttributeError's message is made in C)
+    ref = _standin_guests.get(id(locals))
+    known = ref is not None and ref() is f
+    if known:
+        last = f._f_standin
+        if last is not None and last[0] is code and last[1] is locals and last[2].f_globals is globals:
+            return last[2]
     if optimized and locals is not globals:
         # for clear_frame (a function's stand-in code is never a class body's:
         # the key holds the name, qualname and first line)
         _function_standins.add(id(code))
-        _remember_guest(locals, f)
     frame = _run_standin(code, globals, locals)
     # (kept on the guest Frame, which holds its globals and locals anyway;
     # frameswitch.park drops it with them)
     f._f_standin = (code, locals, frame)
+    if not known:
+        _remember_guest(locals, f)
     return frame
 
 
 _CO_OPTIMIZED = 0x0001
 _function_standins = set()                 # ids of stand-in codes of guest function frames
-# id(guest f_locals dict) -> weak reference to the guest Frame (a plain dict and
-# weakref.ref: no host library code that a guest rebinding builtins could break).
+# id(guest f_locals dict) -> weak reference to the guest Frame whose stand-ins
+# run with it (a plain dict and weakref.ref: no host library code that a guest
+# rebinding builtins could break), for clear_frame and standin_frame.
 # The weak references have no callback (one per guest frame an exception
 # passed cost a closure, and a call when the frame died): an entry is right
 # while its frame lives and that dict is still the frame's (clear_frame checks);

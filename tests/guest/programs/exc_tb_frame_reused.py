@@ -19,6 +19,8 @@ def loop(n):
     print("callee frames differ:", len({id(tb.tb_next.tb_frame) for tb in tbs}))
     print("callee locals:", [tb.tb_next.tb_frame.f_locals["i"] for tb in tbs])
     print("names:", frames[0].f_code.co_name, frames[0].f_globals is globals())
+    # (the shared frame's locals are those of the last exception, not the first's)
+    print("loop locals:", frames[0].f_locals["i"], frames[0].f_locals["n"])
     return tbs
 
 
