@@ -1374,10 +1374,7 @@ def call_any(tstate, func, args, moved=None):
         n = len(args)
         argcount = func._fast_argcount
         if n < argcount:
-            defaults = func._defaults
-            if defaults and n >= argcount - len(defaults):
-                args += defaults[n - argcount:]
-                n = argcount
+            n = _fill_defaults(func, args, n)
         if n == argcount:
             d = func._code._decoded or _decode(func._code)
             if d.t2 is not None:
@@ -1417,6 +1414,19 @@ def call_any(tstate, func, args, moved=None):
     return run_callee(fr)
 
 
+def _fill_defaults(func, args, n):
+    """``func`` (fast shape) given ``n`` < its arity arguments, the last ones
+    in the list ``args``: the missing trailing ones appended from its
+    defaults and the arity returned, or ``n`` when its defaults cannot fill
+    them (the binder then raises CPython's error)."""
+    argcount = func._fast_argcount
+    defaults = func._defaults
+    if defaults and n >= argcount - len(defaults):
+        args += defaults[n - argcount:]
+        return argcount
+    return n
+
+
 def _init_call(tstate, init, obj, args):
     """``init(obj, *args)`` for a class call (call_any): its lean function
     called directly when the arguments fill its parameters (its defaults the
@@ -1429,10 +1439,7 @@ def _init_call(tstate, init, obj, args):
         n = len(args) + 1
         argcount = init._fast_argcount
         if n < argcount:
-            defaults = init._defaults
-            if defaults and n >= argcount - len(defaults):
-                args += defaults[n - argcount:]
-                n = argcount
+            n = _fill_defaults(init, args, n)
         if n == argcount:
             if n == 1:
                 return lean(tstate, obj)

@@ -61,6 +61,16 @@ def set_leave_hook(func):
     global _leave_hook
     _leave_hook = func
 
+def _leaving(exc):
+    """An exception goes from a guest function back to host code (a __del__
+    or weakref callback reported as unraisable, an atexit callback, a
+    thread's target, a host caller's traceback): it shows guest frames and
+    host-library frames, never the VM's own (set_leave_hook)."""
+    leave = _leave_hook
+    if leave is not None:
+        _x.set_traceback(exc, leave(_x.get_traceback(exc)))
+
+
 def _readonly():
     def fset(self, value):
         raise AttributeError("readonly attribute")
@@ -202,10 +212,7 @@ class Function(metaclass=_FunctionMeta):
                         return lean(ts, args[0], args[1])
                     return lean(ts, *args)
                 except BaseException as exc:
-                    # (as the general path's: the VM's frames left out)
-                    leave = _leave_hook
-                    if leave is not None:
-                        _x.set_traceback(exc, leave(_x.get_traceback(exc)))
+                    _leaving(exc)
                     exc = None
                     raise
                 finally:
@@ -262,13 +269,7 @@ class Function(metaclass=_FunctionMeta):
             caller = None
             return hook(self, args, kwargs)
         except BaseException as exc:
-            # The exception goes back to host code (a __del__ or weakref
-            # callback reported as unraisable, an atexit callback, a thread's
-            # target, a host caller's traceback): it shows guest frames and
-            # host-library frames, never the VM's own (set_leave_hook).
-            leave = _leave_hook
-            if leave is not None:
-                _x.set_traceback(exc, leave(_x.get_traceback(exc)))
+            _leaving(exc)
             exc = None
             raise
         finally:
