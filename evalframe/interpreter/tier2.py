@@ -1489,10 +1489,7 @@ def call_any(tstate, func, args, moved=None):
         n = len(args)
         argcount = func._fast_argcount
         if n < argcount:
-            defaults = func._defaults
-            if defaults and n >= argcount - len(defaults):
-                args += defaults[n - argcount:]
-                n = argcount
+            n = _fill_defaults(func, args, n)
         if n == argcount:
             d = func._code._decoded or _decode(func._code)
             if d.t2 is not None:
@@ -1518,7 +1515,7 @@ def call_any(tstate, func, args, moved=None):
         if (type(init) is Function and init._fast_argcount >= 0
                 and func.__new__ is _object_new):
             obj = _object_new(func)
-            r = _init_moving(tstate, init, obj, args)
+            r = _init_call(tstate, init, obj, args)
             if r is not None:
                 _init_result(obj, r)
             return obj
@@ -1526,35 +1523,49 @@ def call_any(tstate, func, args, moved=None):
     fr = _call_push(st, func, args, None)
     if fr is None:
         return st[0]
-    args = None         # (the callee's Frame holds what it was given, not this list)
+    # (the callee's Frame holds what it was given, not this list; a class's
+    # __init__ frame its call's arguments too: call._call_type)
+    args = None
     return run_callee(fr)
 
 
-def _init_moving(tstate, init, obj, args):
-    """``init(obj, *args)`` for a class call (call_any, call_kw): its lean
-    function called directly, the arguments moved as _call_moving moves them,
-    when they fill its parameters (its defaults the missing trailing ones);
-    else call_any's paths (the binder's errors)."""
+def _fill_defaults(func, args, n):
+    """``func`` (fast shape) given ``n`` < its arity arguments, the last ones
+    in the list ``args``: the missing trailing ones appended from its
+    defaults and the arity returned, or ``n`` when its defaults cannot fill
+    them (the binder then raises CPython's error)."""
+    argcount = func._fast_argcount
+    defaults = func._defaults
+    if defaults and n >= argcount - len(defaults):
+        args += defaults[n - argcount:]
+        return argcount
+    return n
+
+
+def _init_call(tstate, init, obj, args):
+    """``init(obj, *args)`` for a class call (call_any): its lean function
+    called directly when the arguments fill its parameters (its defaults the
+    missing trailing ones), else call_any's paths (the binder's errors).
+    The arguments are not moved: ``args`` holds them until __init__ returns,
+    as type_call's argument tuple does (a parameter __init__ deletes keeps
+    its value alive, unlike a function's on 3.11)."""
     lean = init._lean
     if lean is not None:
         n = len(args) + 1
         argcount = init._fast_argcount
         if n < argcount:
-            defaults = init._defaults
-            if defaults and n >= argcount - len(defaults):
-                args += defaults[n - argcount:]
-                n = argcount
+            n = _fill_defaults(init, args, n)
         if n == argcount:
             if n == 1:
                 return lean(tstate, obj)
             if n == 2:
-                return lean(tstate, obj, args[0], args.clear())
+                return lean(tstate, obj, args[0])
             if n == 3:
-                return lean(tstate, obj, args[0], args[1], args.clear())
+                return lean(tstate, obj, args[0], args[1])
             if n == 4:
-                return lean(tstate, obj, args[0], args[1], args[2], args.clear())
-    args.insert(0, obj)
-    return call_any(tstate, init, args)
+                return lean(tstate, obj, args[0], args[1], args[2])
+            return lean(tstate, obj, *args)
+    return call_any(tstate, init, [obj] + args)
 
 
 def _call_moving(lean, tstate, args):
@@ -1617,8 +1628,8 @@ def call_kw(tstate, func, argv, kwnames, moved=None):
         if (type(init) is Function and init._fast_argcount >= 0
                 and func.__new__ is _object_new):
             obj = _object_new(func)
-            argv.insert(0, obj)
-            r = call_kw(tstate, init, argv, kwnames)
+            # (argv held until __init__ returns: _init_call's note)
+            r = call_kw(tstate, init, [obj] + argv, kwnames)
             if r is not None:
                 _init_result(obj, r)
             return obj

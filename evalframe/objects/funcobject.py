@@ -61,6 +61,16 @@ def set_leave_hook(func):
     global _leave_hook
     _leave_hook = func
 
+def _leaving(exc):
+    """An exception goes from a guest function back to host code (a __del__
+    or weakref callback reported as unraisable, an atexit callback, a
+    thread's target, a host caller's traceback): it shows guest frames and
+    host-library frames, never the VM's own (set_leave_hook)."""
+    leave = _leave_hook
+    if leave is not None:
+        _x.set_traceback(exc, leave(_x.get_traceback(exc)))
+
+
 def _readonly():
     def fset(self, value):
         raise AttributeError("readonly attribute")
@@ -168,6 +178,54 @@ class Function(metaclass=_FunctionMeta):
 
     def __call__(self, /, *args, **kwargs):
         # (self positional-only: a guest function may take a keyword named 'self')
+        lean = self._lean
+        n = len(args)
+        if lean is not None and not kwargs and n == self._fast_argcount:
+            # Its frameless tier-2 entry, bound before (a property, a dunder
+            # of a guest class, a callback): what the general path below
+            # does for it, in fewer steps (each host entry pays them).
+            ts = vmhooks.get_tstate()
+            reentry = ts.reentry
+            try:
+                caller = _getframe(1)
+            except ValueError:
+                caller = None
+            if (reentry < _MAX_C_REENTRY and caller is not None
+                    and vmhooks.vm_files.get(caller.f_code.co_filename) is True):
+                # (the caller is the VM's own code: C code between; a host
+                # Python caller, or one too deep, takes the general path)
+                base = ts.depth
+                lazy = ts.c_lazy
+                units = 0
+                try:
+                    if _C_CALL_DEPTH_CHECK:
+                        if reentry > 1 or base + 3 >= ts.recursion_limit:
+                            units = vmhooks.c_entry_charge(self, ts, caller)
+                        else:
+                            units = -1
+                            ts.c_lazy = (self, caller)
+                    caller = None
+                    ts.reentry = reentry + 1
+                    if not (reentry + 1) & 63:
+                        vmhooks.check_host_room(ts)
+                    # (a call of known arity: 3.11 runs it in this C frame of
+                    # the host's eval loop; a star call enters a new one)
+                    if n == 1:
+                        return lean(ts, args[0])
+                    if n == 2:
+                        return lean(ts, args[0], args[1])
+                    return lean(ts, *args)
+                except BaseException as exc:
+                    _leaving(exc)
+                    exc = None
+                    raise
+                finally:
+                    ts.reentry = reentry
+                    if units:
+                        ts.depth = base
+                        if units < 0:
+                            ts.c_lazy = lazy
+            caller = None
         hook = _call_hook
         if hook is None:
             raise RuntimeError("evalframe's interpreter is not loaded "
@@ -213,34 +271,9 @@ class Function(metaclass=_FunctionMeta):
                     finally:
                         ts.frame = saved
             caller = None
-            lean = self._lean
-            if lean is not None and not kwargs and len(args) == self._fast_argcount:
-                # its frameless tier-2 entry, bound before: what the hook's
-                # path (interpreter/tier2.call_from_host) comes to, without
-                # its two host frames (a guest property read pays this per use)
-                ts.reentry += 1
-                try:
-                    if ts.reentry & 63 == 0:
-                        vmhooks.check_host_room(ts)
-                    # (a call of known arity: 3.11 runs it in this C frame of
-                    # the host's eval loop; a star call enters a new one)
-                    n = len(args)
-                    if n == 1:
-                        return lean(ts, args[0])
-                    if n == 2:
-                        return lean(ts, args[0], args[1])
-                    return lean(ts, *args)
-                finally:
-                    ts.reentry -= 1
             return hook(self, args, kwargs)
         except BaseException as exc:
-            # The exception goes back to host code (a __del__ or weakref
-            # callback reported as unraisable, an atexit callback, a thread's
-            # target, a host caller's traceback): it shows guest frames and
-            # host-library frames, never the VM's own (set_leave_hook).
-            leave = _leave_hook
-            if leave is not None:
-                _x.set_traceback(exc, leave(_x.get_traceback(exc)))
+            _leaving(exc)
             exc = None
             raise
         finally:

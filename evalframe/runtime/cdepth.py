@@ -85,9 +85,7 @@ def _near_op(hf):
     the host code (an attribute read, an operator, a builtin called directly),
     and a call_host further out belongs to a call around it (a key function
     reading a property is not sorted calling the property's getter)."""
-    global _HANDLER_OPS
-    if _HANDLER_OPS is None:
-        _HANDLER_OPS = _handler_codes()
+    ops = _HANDLER_OPS or _handler_ops()
     lean = _t2frames.LEAN_CODES
     t2 = _tier2.T2_LINES
     for _ in range(3):
@@ -97,13 +95,19 @@ def _near_op(hf):
         if code is _CALL_HOST:
             return _CALL_OP, hf
         key = id(code)
-        op = _HANDLER_OPS.get(key)
-        if op is not None:
-            return op, None
         if key in lean or key in t2:
             break
+        op = ops.get(key)
+        if op is not None:
+            return op, None
         hf = hf.f_back
     return None, None
+
+
+def _handler_ops():
+    global _HANDLER_OPS
+    _HANDLER_OPS = _handler_codes()
+    return _HANDLER_OPS
 
 
 def _caller(f, hf):
@@ -119,6 +123,12 @@ def _caller(f, hf):
     if f is _t2frames.LEAN:
         # a lean tier-2 call has no Frame: its instruction from its host line
         # (materialising a Frame for every nested host entry would cost more)
+        info = _t2frames.LEAN_CODES.get(id(hf.f_code)) if hf is not None else None
+        if info is not None:
+            # (the usual case: that host frame is the lean call's own)
+            co = info.code.co_code
+            index = _t2frames.index_at(info, hf)
+            return co[2 * index] if 0 <= index and 2 * index < len(co) else -1
         pos = _t2frames.lean_position(hf)
         if pos is None:
             return -1
@@ -223,6 +233,8 @@ def entry_units(func, caller, hf):
         # guest called, if it called one (its frame is call_host's); the
         # calling instruction is not needed (a lean caller's host line, read
         # for every property and callback entry, cost more than the rest)
+        if hf is not None and id(hf.f_code) in _t2frames.LEAN_CODES:
+            return NONE     # (_near_op's answer: tier-2 code called no builtin)
         builtin = _called_builtin(hf)
         if type(builtin) is not _BuiltinFunctionType:
             return NONE         # a type (list(map(f, ...)): vectorcall, no check)
