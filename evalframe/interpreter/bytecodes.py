@@ -788,9 +788,21 @@ def _handler_source(d, fname, value, lines):
         keep += 1
     kept_size = sum(x.size(0) for x in ins[:keep])
     popped = ins[keep:]
+    # a body that changes the block stack reads its inputs in place and drops
+    # them after (or, PUSH_BLOCK, just before the block is pushed): the block
+    # stack changes before the value stack does, so that an exception between
+    # two host statements (a KeyboardInterrupt) unwinds a consistent frame, as
+    # the hand-written handlers ordered it
+    ordered = any("f_blockstack" in ln or _PUSH_BLOCK.search(ln) for ln in lines)
+    if ordered and any(x.count is not None for x in popped):
+        raise SyntaxError("%s: a run popped by a block-stack body" % d.name)
+    popped_size = len(popped) if ordered else 0
+    drop = ("del stack[-%d:]" % popped_size if popped_size > 1 else
+            "stack.pop()" if popped_size else None)
+    dropped = []
     # one output replacing the bottom input: written in place
     in_place = (keep == 0 and len(outs) == 1 and outs[0].count is None and popped
-                and popped[0].count is None and not jumps and not call)
+                and popped[0].count is None and not jumps and not call and not ordered)
     if _count_uses(lines, "INDEX"):
         out.append("    oparg, INDEX = oparg")      # (decoded as (value, own index))
     # (``builtins`` only on cold lines: read there, never hoisted into the hot path)
@@ -805,7 +817,10 @@ def _handler_source(d, fname, value, lines):
                      for ln in lines]
     for k in range(len(popped) - 1, 0 if in_place else -1, -1):
         x = popped[k]
-        if x.count is None and not _count_uses(lines, x.name):
+        if ordered:
+            if _count_uses(lines, x.name):
+                out.append("    %s = stack[-%d]" % (x.name, len(popped) - k))
+        elif x.count is None and not _count_uses(lines, x.name):
             out.append("    stack.pop()")           # (a value the body does not read)
         elif x.count is not None and value is not None and not x.size(value):
             if _count_uses(lines, x.name):
@@ -829,7 +844,7 @@ def _handler_source(d, fname, value, lines):
         # (the kept items the body reads, where they are: a run is not read)
         below -= ins[k].size(0)
         if ins[k].count is None and _count_uses(lines, names_in[k]):
-            out.append("    %s = stack[-%d]" % (names_in[k], below + 1))
+            out.append("    %s = stack[-%d]" % (names_in[k], below + 1 + popped_size))
 
     def jump(m):
         args = _jump_args(m)
@@ -855,12 +870,18 @@ def _handler_source(d, fname, value, lines):
             "return call_push(stack, %s)" % _CALL.match(lines[-1]).group(2)]
 
     def push_block(m):
-        # PUSH_BLOCK(target, below...): the level counts the outputs ``below``
-        # (pushed after the body) and not the inputs kept on the stack
+        # PUSH_BLOCK(target, below...): the inputs dropped and the outputs
+        # ``below`` pushed first (the block's level counts them, not the
+        # inputs kept on the stack)
         args = _jump_args(m)
-        adjust = len(args) - 1 - kept_size
-        return "f.f_blockstack.append((FINALLY_BLOCK, %s, len(stack)%s))" % (
-            args[0], " + %d" % adjust if adjust > 0 else " - %d" % -adjust if adjust else "")
+        steps = []
+        if drop and not dropped:
+            steps.append(drop)
+            dropped.append(True)
+        steps.extend("stack.append(%s)" % b for b in args[1:])
+        steps.append("f.f_blockstack.append((FINALLY_BLOCK, %s, len(stack)%s))" % (
+            args[0], " - %d" % kept_size if kept_size else ""))
+        return "; ".join(steps)
     for ln in lines:
         ln = _JUMP.sub(jump, ln)
         ln = _PUSH_BLOCK.sub(push_block, ln)
@@ -868,12 +889,17 @@ def _handler_source(d, fname, value, lines):
         ln = _PEEK.sub(lambda m: "stack[-%s]" % (
             m.group(1) if _WORD.fullmatch(m.group(1).strip()) else "(%s)" % m.group(1)), ln)
         out.append("    " + ln)
+    if drop and not dropped and not lines[-1].split("#")[0].strip().startswith("raise "):
+        out.append("    " + drop)
+    # (the outputs a PUSH_BLOCK pushed below the block)
+    pushed_early = {a for ln in lines if _PUSH_BLOCK.search(ln)
+                    for a in _jump_args(_PUSH_BLOCK.search(ln))[1:]}
     if in_place:
         out.append("    stack[-1] = %s" % names_out[0])
     elif call:
         pass
     else:
-        rest = outs[keep:]
+        rest = [x for x in outs[keep:] if x.name not in pushed_early]
         if rest and all(x.count is None for x in rest):
             if len(rest) == 1:
                 out.append("    stack.append(%s)" % rest[0].name)

@@ -1314,11 +1314,10 @@ def POP_BLOCK(f, stack, oparg):
 
 def POP_EXCEPT(f, stack, oparg):
     '(prev_tb, prev_value, prev_type -- )'
-    stack.pop()
-    prev_value = stack.pop()
-    stack.pop()
+    prev_value = stack[-2]
     if f.f_blockstack.pop()[0] != EXCEPT_HANDLER: raise SystemError("popped block is not an except handler")
     set_exc_value(get_tstate().exc_info, prev_value)
+    del stack[-3:]
 
 
 def RERAISE__0(f, stack, oparg):
@@ -1332,9 +1331,8 @@ def RERAISE__0(f, stack, oparg):
 
 def RERAISE__1(f, stack, oparg):
     '(tb, value, type -- )'
-    stack.pop()
-    value = stack.pop()
-    tb = stack.pop()
+    value = stack[-2]
+    tb = stack[-3]
     if value is not None: set_traceback(value, tb)
     raise reraise(value, f.f_blockstack[-1][1])
 
@@ -1381,14 +1379,14 @@ def JUMP_IF_NOT_EXC_MATCH(f, stack, oparg):
 
 def SETUP_WITH(f, stack, oparg):
     '(mgr -- exit, res)'
-    mgr = stack.pop()
+    mgr = stack[-1]
     enter_fn = lookup_special(mgr, "__enter__")
     if enter_fn is None: raise cm_error(mgr, "__enter__", False)
     exit = lookup_special(mgr, "__exit__")
     if exit is None: enter_fn = None; raise cm_error(mgr, "__exit__", False)
     res = call_object(enter_fn, (enter_fn := None) or ())
-    f.f_blockstack.append((FINALLY_BLOCK, oparg, len(stack) + 1))
-    stack += (exit, res,)
+    stack.pop(); stack.append(exit); f.f_blockstack.append((FINALLY_BLOCK, oparg, len(stack)))
+    stack.append(res)
 
 
 def WITH_EXCEPT_START(f, stack, oparg):

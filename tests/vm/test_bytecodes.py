@@ -244,3 +244,22 @@ def test_derived_forms_agree(mode, monkeypatch, capsys):
         # (called from the module body: osr_entry ran their lean functions)
         for name in ("ops", "names", "unbound"):
             assert tier2.bind_lean(g[name]) is not None, name
+
+
+def test_block_stack_changes_before_the_value_stack():
+    """A handler whose body changes the block stack drops its inputs only
+    after (or, PUSH_BLOCK, on the line that pushes the block): an exception
+    between two host statements (a KeyboardInterrupt) must not find an
+    EXCEPT_HANDLER block whose values are gone (ceval.unwind_except_handler
+    pops them: IndexError), as tier2-eager's sigint_unwinding once did."""
+    checked = 0
+    for name in sorted(bytecodes.BLOCKS):
+        for fn_src in bytecodes.handler_source(bytecodes.DEFS[name]).split("\n\n"):
+            lines = [ln for ln in fn_src.splitlines() if ln.startswith("    ")]
+            first = next((i for i, ln in enumerate(lines) if "f_blockstack" in ln), None)
+            if first is None:
+                continue
+            checked += 1
+            assert not [ln for ln in lines[:first] if "stack.pop()" in ln or "del stack[" in ln], \
+                (name, fn_src)
+    assert checked >= 6
