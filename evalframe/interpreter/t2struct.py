@@ -233,32 +233,51 @@ class Tree:
                     raise Unstructured("a loop falling into the wrong place")
                 g.canonical()
                 g.emit("break")
-                return
+                j = self.path_ended()
+                if j is None:
+                    return
+                continue
             lp = self.loops.get(j)
             if lp is not None and lp is ctx and not head:
                 # (a pre-header's code written out in the loop goes on into it)
                 g.write_slots()
                 g.emit("continue")
-                return
+                j = self.path_ended()
+                if j is None:
+                    return
+                continue
             head = False
             if lp is not None and lp is not ctx:
                 j = self.loop(lp)
                 if j is None:
-                    return
+                    j = self.path_ended()   # (a loop that only returns)
+                    if j is None:
+                        return
                 continue
             # (a nested loop's header ends this block, as any block start does)
             end = self.next_start[j]
             if not self.block(g, self.code, self.d, self.depth, j, end, self.comments):
-                if not joins:
+                j = self.path_ended()
+                if j is None:
                     return
-                # this path has left (or gone to the join): the other goes on there
-                j, g.indent0 = joins.pop()
-                self.canonical_state(j)
                 continue
             if end >= n:
                 g.emit("raise SystemError('tier 2: fell off the code')")
-                return
+                j = self.path_ended()
+                if j is None:
+                    return
+                continue
             j = end
+
+    def path_ended(self):
+        """This path has left (returned, raised, continued or left the loop, or
+        gone to the pending join): where the run goes on, the innermost pending
+        join, which the other path reaches (None: the run is done)."""
+        if not self.joins:
+            return None
+        j, self.g.indent0 = self.joins.pop()
+        self.canonical_state(j)
+        return j
 
     def loop(self, lp):
         """A host ``while True:`` for loop ``lp``, entered at its header; the

@@ -160,6 +160,16 @@ def many_ifs(n):
     return s
 
 
+def loop_in_branch(a, n):
+    # (the loop only returns: the code after the if still runs for the other path)
+    if a:
+        while True:
+            n += 1
+            if n > 10:
+                return n
+    return -n
+
+
 def running_loop(n):
     # called once: its loops get hot while it runs (entered at a loop header)
     acc = 0
@@ -185,7 +195,8 @@ for r in range(40):
     res3 = nested(12), with_else(14), loop_forever(r, r + 20)
     res4 = [seen(v) for v in (1, 3)]
     res5 = [deep(v) for v in range(18)], [many_ifs(v) for v in (0, 5, 4095, 1234)]
-print(res, res2, res3, res4, res5)
+    res6 = loop_in_branch(r % 2, r), loop_in_branch(0, r)
+print(res, res2, res3, res4, res5, res6)
 print(seen(5))
 for v in (1, 2, 3) * 10:
     try:
