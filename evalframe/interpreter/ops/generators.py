@@ -16,7 +16,7 @@ from ...objects import excslots as _x
 from ..ceval import unwind_except_handler
 from ..pystate import get_tstate
 from .exceptions import given_exception_matches, reraise
-from . import handler, arg_decoder, YIELD, YIELD_AGAIN
+from . import handler, YIELD_AGAIN
 from ... import opcodes
 
 _GenTypes = (genobject.Generator, types.GeneratorType)
