@@ -32,6 +32,7 @@ from ..interpreter.pystate import get_tstate
 from ..interpreter import pystate
 from . import imports
 from . import hostframes
+from . import audit as _audit
 from . import wiring  # noqa: F401  (connects objects/ to the layers above)
 
 _host_exec = exec
@@ -48,8 +49,14 @@ def make_builtins():
 
 def _compile_source(source, filename, mode, flags=0, dont_inherit=False, optimize=-1):
     from ..compiler import compile_source as compiler
+    if _audit.hooks:
+        # (the "compile" event of _Py_SourceAsString's bytes; the compiler's own
+        # host events are the VM's, not the guest's)
+        _audit.audit_event("compile", source.encode("utf-8", "surrogateescape")
+                           if isinstance(source, str) else source, filename)
     try:
-        return compiler(source, filename, mode, flags, dont_inherit, optimize)
+        with _audit.compiling():
+            return compiler(source, filename, mode, flags, dont_inherit, optimize)
     except SyntaxError as exc:
         err = exc
     # CPython's compile() raises from C: no frames of the compiler (ast.parse,
@@ -105,6 +112,7 @@ def vm_exec(source, globals=None, locals=None, *, closure=None):
     if isinstance(source, Code):
         if source.co_freevars:
             raise TypeError("code object passed to exec() may not contain free variables")
+        _audit.audit_event("exec", source)
         run_code(source, globals, locals)
         return None
     if isinstance(source, type(vm_exec.__code__)):
@@ -115,6 +123,7 @@ def vm_exec(source, globals=None, locals=None, *, closure=None):
         raise TypeError("exec() arg 1 must be a string, bytes or code object")
     code = _compile_source(source, "<string>", "exec",
                            _inherited_flags(frame, 0, False), False, -1)
+    _audit.audit_event("exec", code)
     run_code(code, globals, locals)
     return None
 
@@ -130,6 +139,7 @@ def vm_eval(source, globals=None, locals=None):
     if isinstance(source, Code):
         if source.co_freevars:
             raise TypeError("code object passed to eval() may not contain free variables")
+        _audit.audit_event("exec", source)
         return run_code(source, globals, locals)
     if isinstance(source, type(vm_eval.__code__)):
         return _host_eval(source, globals, locals)
@@ -140,6 +150,7 @@ def vm_eval(source, globals=None, locals=None):
     source = source.lstrip(" \t")
     code = _compile_source(source, "<string>", "eval",
                            _inherited_flags(frame, 0, False), False, -1)
+    _audit.audit_event("exec", code)
     return run_code(code, globals, locals)
 
 
@@ -508,6 +519,7 @@ def vm_getframe(depth=0):
         depth -= 1
     if f is None:
         raise ValueError("call stack is not deep enough")
+    _audit.audit_event("sys._getframe", f)
     return f
 
 
@@ -828,6 +840,8 @@ def _install():
     settrace.install()
     from . import setprofile
     setprofile.install()
+    from . import audit
+    audit.install(I)
     after_import()
 
 

@@ -1,0 +1,211 @@
+"""sys.addaudithook / sys.audit for guest code: the guest's own audit hooks.
+
+Mirrors Python/sysmodule.c (3.10/3.11): sys_addaudithook_impl, sys_audit,
+should_audit and _PySys_Audit's loop over the interpreter's hooks
+(``interp->audit_hooks``).
+
+The guest's hooks live here, in the run's state (cleared when the run releases
+the host patches, runtime/patches.py), never in the host's list: the host calls
+its hooks for every event of the process, including the many the VM raises
+while running a hook (sys._getframe, code objects...), so a guest Function
+given to the host's addaudithook re-entered itself without end.  The rules
+kept from CPython:
+
+* ``sys.addaudithook(hook)`` first raises "sys.addaudithook" to the hooks
+  already added; an ``Exception`` from one of them cancels the add silently,
+  any other BaseException propagates;
+* hooks are called in the order added, with the event name as a plain str and
+  the arguments as a tuple; an exception from a hook stops the loop and
+  propagates out of whatever raised the event; hooks cannot be removed;
+* ``sys.audit`` checks its arguments only once a hook exists (should_audit);
+* while a hook runs, the guest's trace and profile functions see nothing
+  (``tstate->tracing``), unless the hook has a true ``__cantrace__``.
+
+Events of the host's own operations that the guest causes (open(), os.system,
+socket, import, object.__setattr__, ...) reach the guest's hooks through one
+host hook, added to the host on the first guest addaudithook (a host hook
+cannot be removed: with no guest hook it returns at once).  It forwards
+nothing while a guest hook runs on the same thread (the VM's own work while
+running the hook would re-enter the hook), nor while the VM compiles (the
+events are raised here as CPython raises them, see ``compiling``).
+"""
+
+import sys
+from _thread import get_ident as _get_ident     # (an import in a hook: an event)
+
+_host_getframe = getattr(sys._getframe, "__wrapped__", sys._getframe)
+
+_host_addaudithook = sys.addaudithook
+_host_audit = sys.audit
+
+# The guest's hooks for the run (interp->audit_hooks); [] when none.
+hooks = []
+_state = {"host_hook": False, "muted": {}}     # muted: thread ident -> depth
+
+
+
+
+def _tracing_off(tstate):
+    """tstate->tracing++ for a hook's duration: the trace and profile
+    observers of the thread (interpreter/traced.py) see nothing; returns the
+    function that undoes it."""
+    loop = tstate.tracer
+    if loop is None:
+        return None
+    st = loop.settrace
+    busy = [o for o in loop.observers if hasattr(o, "busy")]   # (ProfileObserver)
+    if st is not None:
+        st.tracing += 1
+    for o in busy:
+        o.busy += 1
+
+    def undo():
+        if st is not None:
+            st.tracing -= 1
+        for o in busy:
+            o.busy -= 1
+    return undo
+
+
+def _call_hooks(event, args):
+    """_PySys_Audit's loop over the interpreter's hooks."""
+    if not hooks:
+        return
+    from ..interpreter.pystate import get_tstate
+    event = str.__str__(event)          # (PyUnicode_FromString: a plain str)
+    ident = _get_ident()
+    muted = _state["muted"]
+    muted[ident] = muted.get(ident, 0) + 1
+    try:
+        for hook in list(hooks):
+            cantrace = getattr(hook, "__cantrace__", None)
+            undo = None if cantrace is not None and cantrace else _tracing_off(get_tstate())
+            try:
+                hook(event, args)
+            finally:
+                if undo is not None:
+                    undo()
+    finally:
+        depth = muted[ident] - 1
+        if depth:
+            muted[ident] = depth
+        else:
+            del muted[ident]
+
+
+_PACKAGE = __file__[:-len("runtime/audit.py")]
+_INTERPRETER = _PACKAGE + "interpreter/"
+# the interpreter's modules that work for the VM itself, never on a guest's behalf
+_VM_WORK = frozenset(_INTERPRETER + name for name in (
+    "tier2.py", "tier2gen.py", "t2blocks.py", "decode.py", "superinstr.py"))
+
+
+def _raised_for_guest():
+    """Whether the host event being raised comes from what a guest asked for:
+    the Python frame that raised it is host code outside evalframe, or the
+    interpreter calling a host callable for the guest (not evalframe's own
+    work: its compiler, tier 2's code generation, its module bookkeeping)."""
+    try:
+        filename = _host_getframe(2).f_code.co_filename
+    except ValueError:          # (raised by C with no Python frame: finalisation)
+        return False
+    if not filename.startswith(_PACKAGE):
+        return True
+    return filename.startswith(_INTERPRETER) and filename not in _VM_WORK
+
+
+def _host_hook(event, args):
+    """The one host hook: the host's events, to the guest's hooks."""
+    if not hooks:
+        return
+    ident = _get_ident()
+    muted = _state["muted"]
+    if ident in muted:
+        return
+    muted[ident] = 1        # (looking at the frame raises an event too)
+    try:
+        forward = _raised_for_guest()
+    finally:
+        del muted[ident]
+    if forward:
+        _call_hooks(event, args)
+
+
+class compiling:
+    """The VM's compiler at work for a guest compile()/exec()/eval(): the host
+    events of its own making (ast.parse's "compile", its imports) are not
+    forwarded; ``raise_compile`` raises the one CPython raises."""
+
+    __slots__ = ("ident",)
+
+    def __enter__(self):
+        if hooks:
+            self.ident = ident = _get_ident()
+            muted = _state["muted"]
+            muted[ident] = muted.get(ident, 0) + 1
+        else:
+            self.ident = None
+        return self
+
+    def __exit__(self, *exc):
+        ident = self.ident
+        if ident is not None:
+            muted = _state["muted"]
+            depth = muted[ident] - 1
+            if depth:
+                muted[ident] = depth
+            else:
+                del muted[ident]
+        return False
+
+
+def audit_event(event, *args):
+    """PySys_Audit from the VM's own code (a no-op without guest hooks)."""
+    if hooks:
+        _call_hooks(event, args)
+
+
+def _clear():
+    hooks.clear()
+
+
+def addaudithook(hook):
+    """sys.addaudithook(hook) as the guest sees it (sys_addaudithook_impl)."""
+    try:
+        audit_event("sys.addaudithook")
+    except Exception:
+        return None         # (errors derived from Exception cancel the add)
+    if not _state["host_hook"]:
+        _state["host_hook"] = True
+        _host_addaudithook(_host_hook)
+    if not hooks:
+        from . import patches
+        patches.on_release(_clear)
+    hooks.append(hook)
+    return None
+
+
+def audit(*args, **kwargs):
+    """sys.audit(event, *args) as the guest sees it (sys_audit)."""
+    if kwargs:
+        raise TypeError("sys.audit() takes no keyword arguments")
+    if not args:
+        raise TypeError("audit() missing 1 required positional argument: 'event'")
+    if not hooks:
+        return None
+    event = args[0]
+    if not isinstance(event, str):
+        raise TypeError("expected str for argument 'event', not %.200s" % type(event).__name__)
+    event.encode("utf-8")       # (PyUnicode_AsUTF8: surrogates raise)
+    _call_hooks(event, args[1:])
+    return None
+
+
+addaudithook.__name__ = addaudithook.__qualname__ = "addaudithook"
+audit.__name__ = audit.__qualname__ = "audit"
+
+
+def install(intercepts):
+    """Route the guest's sys.addaudithook / sys.audit here."""
+    intercepts[_host_addaudithook] = addaudithook
+    intercepts[_host_audit] = audit
