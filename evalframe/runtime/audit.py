@@ -94,24 +94,33 @@ def _call_hooks(event, args):
 
 
 _PACKAGE = __file__[:-len("runtime/audit.py")]
-_INTERPRETER = _PACKAGE + "interpreter/"
-# the interpreter's modules that work for the VM itself, never on a guest's behalf
-_VM_WORK = frozenset(_INTERPRETER + name for name in (
-    "tier2.py", "tier2gen.py", "t2blocks.py", "decode.py", "superinstr.py"))
+# evalframe's modules that call host callables on a guest's behalf (a call
+# instruction, an import statement); everything else of evalframe's that raises
+# host events (the compiler, the fusion and tier 2 code generators, the loop's
+# bookkeeping) does so for the VM itself
+_FOR_GUEST = tuple(_PACKAGE + name for name in (
+    "interpreter/call.py", "interpreter/specialize.py", "interpreter/ops/",
+    "interpreter/generated_handlers.py", "runtime/imports.py"))
+_WALK = 64      # host frames looked at before deciding "the VM's own"
 
 
 def _raised_for_guest():
     """Whether the host event being raised comes from what a guest asked for:
-    the Python frame that raised it is host code outside evalframe, or the
-    interpreter calling a host callable for the guest (not evalframe's own
-    work: its compiler, tier 2's code generation, its module bookkeeping)."""
+    below the frame that raised it, the nearest frame of evalframe (host
+    library frames in between: the library the guest called) is the
+    interpreter calling a host callable for the guest, or tier 2's code."""
     try:
-        filename = _host_getframe(2).f_code.co_filename
+        frame = _host_getframe(2)
     except ValueError:          # (raised by C with no Python frame: finalisation)
         return False
-    if not filename.startswith(_PACKAGE):
-        return True
-    return filename.startswith(_INTERPRETER) and filename not in _VM_WORK
+    for _ in range(_WALK):
+        if frame is None:
+            return False
+        filename = frame.f_code.co_filename
+        if filename.startswith(_PACKAGE):
+            return filename.startswith(_FOR_GUEST) or "<tier2 " in filename
+        frame = frame.f_back
+    return False
 
 
 def _host_hook(event, args):
@@ -169,8 +178,18 @@ def _clear():
     hooks.clear()
 
 
-def addaudithook(hook):
-    """sys.addaudithook(hook) as the guest sees it (sys_addaudithook_impl)."""
+_MISSING = object()
+
+
+def addaudithook(*args, **kwargs):
+    """sys.addaudithook(hook) as the guest sees it (sys_addaudithook_impl,
+    with Argument Clinic's checks: the count first, then the one argument)."""
+    given = len(args) + len(kwargs)
+    if given > 1:
+        raise TypeError("addaudithook() takes at most 1 argument (%d given)" % given)
+    hook = args[0] if args else kwargs.get("hook", _MISSING)
+    if hook is _MISSING:
+        raise TypeError("addaudithook() missing required argument 'hook' (pos 1)")
     try:
         audit_event("sys.addaudithook")
     except Exception:

@@ -47,13 +47,23 @@ def make_builtins():
     return _hb.__dict__
 
 
+def _audit_compile(source, filename):
+    """The "compile" event of builtin compile(): the source as
+    _Py_SourceAsString's bytes, or an AST with no filename (the compiler's
+    own host events are the VM's, not the guest's: runtime/audit.py)."""
+    if isinstance(source, str):
+        source = source.encode("utf-8", "surrogateescape")
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        source = bytes(source)
+    else:
+        filename = None
+    _audit.audit_event("compile", source, filename)
+
+
 def _compile_source(source, filename, mode, flags=0, dont_inherit=False, optimize=-1):
     from ..compiler import compile_source as compiler
     if _audit.hooks:
-        # (the "compile" event of _Py_SourceAsString's bytes; the compiler's own
-        # host events are the VM's, not the guest's)
-        _audit.audit_event("compile", source.encode("utf-8", "surrogateescape")
-                           if isinstance(source, str) else source, filename)
+        _audit_compile(source, filename)
     try:
         with _audit.compiling():
             return compiler(source, filename, mode, flags, dont_inherit, optimize)
@@ -154,9 +164,16 @@ def vm_eval(source, globals=None, locals=None):
     return run_code(code, globals, locals)
 
 
+def _ast_AST():
+    import ast      # (the VM's compiler has imported it)
+    return ast.AST
+
+
 def vm_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
                _feature_version=-1):
     if flags & PyCF_ONLY_AST:
+        if _audit.hooks and not isinstance(source, _ast_AST()):
+            _audit_compile(source, filename.decode() if isinstance(filename, bytes) else filename)
         return _host_compile(source, filename, mode, flags, dont_inherit, optimize)
     if mode not in ("exec", "eval", "single"):
         raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
