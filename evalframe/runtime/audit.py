@@ -73,24 +73,14 @@ def _call_hooks(event, args):
         return
     from ..interpreter.pystate import get_tstate
     event = str.__str__(event)          # (PyUnicode_FromString: a plain str)
-    ident = _get_ident()
-    muted = _state["muted"]
-    muted[ident] = muted.get(ident, 0) + 1
-    try:
-        for hook in list(hooks):
-            cantrace = getattr(hook, "__cantrace__", None)
-            undo = None if cantrace is not None and cantrace else _tracing_off(get_tstate())
-            try:
-                hook(event, args)
-            finally:
-                if undo is not None:
-                    undo()
-    finally:
-        depth = muted[ident] - 1
-        if depth:
-            muted[ident] = depth
-        else:
-            del muted[ident]
+    tstate = get_tstate()
+    for hook in hooks:      # (the live list, as PyIter_Next over interp->audit_hooks)
+        undo = None if getattr(hook, "__cantrace__", False) else _tracing_off(tstate)
+        try:
+            hook(event, args)
+        finally:
+            if undo is not None:
+                undo()
 
 
 _PACKAGE = __file__[:-len("runtime/audit.py")]
