@@ -24,10 +24,14 @@ kept from CPython:
 Events of the host's own operations that the guest causes (open(), os.system,
 socket, import, object.__setattr__, ...) reach the guest's hooks through one
 host hook, added to the host on the first guest addaudithook (a host hook
-cannot be removed: with no guest hook it returns at once).  It forwards
-nothing while a guest hook runs on the same thread (the VM's own work while
-running the hook would re-enter the hook), nor while the VM compiles (the
-events are raised here as CPython raises them, see ``compiling``).
+cannot be removed: with no guest hook it returns at once).  It forwards an
+event only when the nearest evalframe frame below the raising one is the
+interpreter calling a host callable for the guest (``_raised_for_guest``):
+the VM's own work (its compiler's ast.parse, fusion and tier 2's exec of
+generated source, its id()s and frame walks) raises host events a native run
+does not have.  Where the VM does natively what CPython's C code does
+(compile/exec/eval, sys._getframe, sys.settrace/setprofile), it raises the
+event itself (``audit_event``).
 """
 
 import sys
@@ -128,34 +132,6 @@ def _host_hook(event, args):
         del muted[ident]
     if forward:
         _call_hooks(event, args)
-
-
-class compiling:
-    """The VM's compiler at work for a guest compile()/exec()/eval(): the host
-    events of its own making (ast.parse's "compile", its imports) are not
-    forwarded; ``raise_compile`` raises the one CPython raises."""
-
-    __slots__ = ("ident",)
-
-    def __enter__(self):
-        if hooks:
-            self.ident = ident = _get_ident()
-            muted = _state["muted"]
-            muted[ident] = muted.get(ident, 0) + 1
-        else:
-            self.ident = None
-        return self
-
-    def __exit__(self, *exc):
-        ident = self.ident
-        if ident is not None:
-            muted = _state["muted"]
-            depth = muted[ident] - 1
-            if depth:
-                muted[ident] = depth
-            else:
-                del muted[ident]
-        return False
 
 
 def audit_event(event, *args):

@@ -65,8 +65,7 @@ def _compile_source(source, filename, mode, flags=0, dont_inherit=False, optimiz
     if _audit.hooks:
         _audit_compile(source, filename)
     try:
-        with _audit.compiling():
-            return compiler(source, filename, mode, flags, dont_inherit, optimize)
+        return compiler(source, filename, mode, flags, dont_inherit, optimize)
     except SyntaxError as exc:
         err = exc
     # CPython's compile() raises from C: no frames of the compiler (ast.parse,
@@ -388,6 +387,13 @@ def vm_code_new(*args, **kwargs):
         if name in fields and not isinstance(fields[name], tuple):
             raise TypeError("code() argument %d must be tuple, not %s"
                             % (_CODE_ARGS.index(name) + 1, type(fields[name]).__name__))
+    if _audit.hooks:
+        # (code_new_impl's event, after its argument checks)
+        _audit.audit_event("code.__new__", fields.get("co_code"), fields.get("co_filename"),
+                           fields.get("co_name"), fields.get("co_argcount"),
+                           fields.get("co_posonlyargcount"), fields.get("co_kwonlyargcount"),
+                           fields.get("co_nlocals"), fields.get("co_stacksize"),
+                           fields.get("co_flags"))
     return Code(**fields)
 
 
@@ -536,7 +542,8 @@ def vm_getframe(depth=0):
         depth -= 1
     if f is None:
         raise ValueError("call stack is not deep enough")
-    _audit.audit_event("sys._getframe", f)
+    if _audit.hooks:
+        _audit.audit_event("sys._getframe", f)
     return f
 
 
