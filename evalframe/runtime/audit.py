@@ -57,7 +57,8 @@ def _tracing_off(tstate):
     if loop is None:
         return None
     st = loop.settrace
-    busy = [o for o in loop.observers if hasattr(o, "busy")]   # (ProfileObserver)
+    from .setprofile import ProfileObserver
+    busy = [o for o in loop.observers if type(o) is ProfileObserver]
     if st is not None:
         st.tracing += 1
     for o in busy:

@@ -38,3 +38,15 @@ sys.settrace(None)
 print(sorted(traced))
 sys.setprofile(None)
 print(settrace_events)
+profiled = []
+def profiler(frame, event, arg):
+    if event == "call":
+        profiled.append(frame.f_code.co_name)
+def quiet_p(event, args):
+    if event == "t.p":
+        inner()
+sys.addaudithook(quiet_p)
+sys.setprofile(profiler)
+sys.audit("t.p")
+sys.setprofile(None)
+print(profiled)
