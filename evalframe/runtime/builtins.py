@@ -32,6 +32,7 @@ from ..interpreter.pystate import get_tstate
 from ..interpreter import pystate
 from . import imports
 from . import hostframes
+from . import audit as _audit
 from . import wiring  # noqa: F401  (connects objects/ to the layers above)
 
 _host_exec = exec
@@ -46,8 +47,23 @@ def make_builtins():
     return _hb.__dict__
 
 
+def _audit_compile(source, filename):
+    """The "compile" event of builtin compile(): the source as
+    _Py_SourceAsString's bytes, or an AST with no filename (the compiler's
+    own host events are the VM's, not the guest's: runtime/audit.py)."""
+    if isinstance(source, str):
+        source = source.encode("utf-8", "surrogateescape")
+    elif isinstance(source, (bytes, bytearray, memoryview)):
+        source = bytes(source)
+    else:
+        filename = None
+    _audit.audit_event("compile", source, filename)
+
+
 def _compile_source(source, filename, mode, flags=0, dont_inherit=False, optimize=-1):
     from ..compiler import compile_source as compiler
+    if _audit.hooks:
+        _audit_compile(source, filename)
     try:
         return compiler(source, filename, mode, flags, dont_inherit, optimize)
     except SyntaxError as exc:
@@ -105,6 +121,7 @@ def vm_exec(source, globals=None, locals=None, *, closure=None):
     if isinstance(source, Code):
         if source.co_freevars:
             raise TypeError("code object passed to exec() may not contain free variables")
+        _audit.audit_event("exec", source)
         run_code(source, globals, locals)
         return None
     if isinstance(source, type(vm_exec.__code__)):
@@ -115,6 +132,7 @@ def vm_exec(source, globals=None, locals=None, *, closure=None):
         raise TypeError("exec() arg 1 must be a string, bytes or code object")
     code = _compile_source(source, "<string>", "exec",
                            _inherited_flags(frame, 0, False), False, -1)
+    _audit.audit_event("exec", code)
     run_code(code, globals, locals)
     return None
 
@@ -130,6 +148,7 @@ def vm_eval(source, globals=None, locals=None):
     if isinstance(source, Code):
         if source.co_freevars:
             raise TypeError("code object passed to eval() may not contain free variables")
+        _audit.audit_event("exec", source)
         return run_code(source, globals, locals)
     if isinstance(source, type(vm_eval.__code__)):
         return _host_eval(source, globals, locals)
@@ -140,12 +159,20 @@ def vm_eval(source, globals=None, locals=None):
     source = source.lstrip(" \t")
     code = _compile_source(source, "<string>", "eval",
                            _inherited_flags(frame, 0, False), False, -1)
+    _audit.audit_event("exec", code)
     return run_code(code, globals, locals)
+
+
+def _ast_AST():
+    import ast      # (the VM's compiler has imported it)
+    return ast.AST
 
 
 def vm_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
                _feature_version=-1):
     if flags & PyCF_ONLY_AST:
+        if _audit.hooks and not isinstance(source, _ast_AST()):
+            _audit_compile(source, filename.decode() if isinstance(filename, bytes) else filename)
         return _host_compile(source, filename, mode, flags, dont_inherit, optimize)
     if mode not in ("exec", "eval", "single"):
         raise ValueError("compile() mode must be 'exec', 'eval' or 'single'")
@@ -365,6 +392,13 @@ def vm_code_new(*args, **kwargs):
         if name in fields and not isinstance(fields[name], tuple):
             raise TypeError("code() argument %d must be tuple, not %s"
                             % (_CODE_ARGS.index(name) + 1, type(fields[name]).__name__))
+    if _audit.hooks:
+        # (code_new_impl's event, after its argument checks)
+        _audit.audit_event("code.__new__", fields.get("co_code"), fields.get("co_filename"),
+                           fields.get("co_name"), fields.get("co_argcount"),
+                           fields.get("co_posonlyargcount"), fields.get("co_kwonlyargcount"),
+                           fields.get("co_nlocals"), fields.get("co_stacksize"),
+                           fields.get("co_flags"))
     return Code(**fields)
 
 
@@ -513,6 +547,8 @@ def vm_getframe(depth=0):
         depth -= 1
     if f is None:
         raise ValueError("call stack is not deep enough")
+    if _audit.hooks:
+        _audit.audit_event("sys._getframe", f)
     return f
 
 
@@ -835,6 +871,8 @@ def _install():
     settrace.install()
     from . import setprofile
     setprofile.install()
+    from . import audit
+    audit.install(I)
     after_import()
 
 

@@ -229,6 +229,15 @@ def install():
     return release
 
 
+def on_release(undo):
+    """Call ``undo`` when the running install is released (the run's state:
+    the guest's audit hooks); never if nothing is installed."""
+    with _lock:
+        state = _state[0]
+        if state is not None:
+            state.undo.append(undo)
+
+
 def _install():
     from . import builtins as vm_builtins
     from . import hostframes

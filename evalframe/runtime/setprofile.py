@@ -192,6 +192,8 @@ def setprofile(function):
     loop runs it, the loop hands its frames to the traced loop right after
     this call (ceval.HandOff) instead of at their next guest call."""
     from ..interpreter import traced
+    from .audit import audit_event
+    audit_event("sys.setprofile")   # (_PyEval_SetProfile: a hook may refuse)
     tstate = _tstate()
     current = _profilers.get(tstate)
     if current is not None:

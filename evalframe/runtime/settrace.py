@@ -148,6 +148,8 @@ _released = weakref.WeakKeyDictionary()    # tstate -> weak ref to its released 
 def settrace(function):
     """sys.settrace(function): trace the calling thread's guest frames."""
     from ..interpreter import traced
+    from .audit import audit_event
+    audit_event("sys.settrace")     # (_PyEval_SetTrace: a hook may refuse)
     tstate = _tstate()
     if function is None:
         loop = tstate.tracer
