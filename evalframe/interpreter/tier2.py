@@ -1027,7 +1027,7 @@ def nparams(code):
 
 
 def _compile_lean(code, d, tree=True, entry=0):
-    """[code, factory, params, last binding, free count, structured with loops]
+    """[code, factory, params, last binding, free count, takes ``blk``]
     of ``code``'s lean function (host if/while where its jumps allow, else
     the dispatch shape: ``tree`` False), or False; ``entry``: a structured
     function entered at that loop header only (lean_osr)."""
@@ -1072,7 +1072,7 @@ def _lean_make(code, d, tree, entry=0):
     _dump(code, filename, src)
     # (lean_for: the last binding)
     return [code, make, tuple(g.params), [None, None, None], nfree,
-            g.structured and g.loops]
+            not g.structured and g.nblocks > 1]
 
 
 # (id(code), loop header) -> what _compile_lean made for frames entering there
@@ -1085,10 +1085,11 @@ def lean_osr(code, g, b, index):
     shape) or without (a structured function written from that header on,
     made at the first such entry, and alone: a function called once whose
     loop got hot never needs its entry at instruction 0); None for the
-    frame-based function: code with free variables, and code whose calls
-    already enter it structured (hot by its calls, its frames reaching a loop
-    header in tier 1 are few: a function of its own for each header would
-    cost more to compile than it saves)."""
+    frame-based function: code with free variables, code whose calls already
+    enter it structured (hot by its calls, its frames reaching a loop header
+    in tier 1 are few: a function of its own for each header would cost more
+    to compile than it saves), and structured code whose translation from
+    that header did not fit (its entry at instruction 0 takes no ``blk``)."""
     ent = _LEAN.get(id(code))
     if ent is None:
         d = code._decoded
@@ -1104,7 +1105,11 @@ def lean_osr(code, g, b, index):
         if osr[1] is not None:
             # (not cached: made once per frame entering at a loop header)
             return osr[1](*osr[2], g, b)
-    elif ent[1] is None or ent[5]:
+        # (no structured function from that header: the dispatch shape, if
+        # that is what the code has, else the frame-based function)
+        lean_for(code, g, b)
+        ent = _LEAN.get(id(code))
+    if ent is None or ent[1] is None or not ent[5]:
         return None
     fn = lean_for(code, g, b)
     return partial(fn, blk=index) if fn is not None else None
