@@ -44,9 +44,10 @@ _host_audit = sys.audit
 
 # The guest's hooks for the run (interp->audit_hooks); [] when none.
 hooks = []
-_state = {"host_hook": False, "muted": {}}     # muted: thread ident -> depth
-
-
+# host_hook: _host_hook is added to the host's hooks (for good);
+# looking: the threads whose _host_hook is looking at the stack (which raises
+# "sys._getframe" and "object.__getattr__" events of its own)
+_state = {"host_hook": False, "looking": set()}
 
 
 def _tracing_off(tstate):
@@ -123,14 +124,14 @@ def _host_hook(event, args):
     if not hooks:
         return
     ident = _get_ident()
-    muted = _state["muted"]
-    if ident in muted:
+    looking = _state["looking"]
+    if ident in looking:
         return
-    muted[ident] = 1        # (looking at the frame raises an event too)
+    looking.add(ident)
     try:
         forward = _raised_for_guest()
     finally:
-        del muted[ident]
+        looking.discard(ident)
     if forward:
         _call_hooks(event, args)
 

@@ -246,3 +246,24 @@ def test_the_vms_modules_are_unlisted_during_a_run_only():
     assert sys.modules["evalframe"] is evalframe
     assert sorted(n for n in sys.modules if n.split(".")[0] == "evalframe") == names
     assert evalframe._OwnModulesFinder not in sys.meta_path
+
+
+ADDS_AUDIT_HOOK = ("import sys\n"
+                   "seen = []\n"
+                   "sys.addaudithook(lambda e, a: seen.append(e) if e.startswith('t.') else None)\n"
+                   "sys.audit('t.one')\n")
+
+
+def test_guest_audit_hooks_end_with_the_run_and_never_see_host_events_after():
+    # the guest's audit hooks are the run's state (runtime/audit.py): the host's
+    # own hook list never holds a guest function, and the host's later events
+    # never reach a finished run's hook
+    from evalframe.runtime import audit
+    g = evalframe.run_source(ADDS_AUDIT_HOOK)
+    assert g["seen"] == ["t.one"] and audit.hooks == []
+    with evalframe.VM() as vm:
+        g2 = vm.run_source(ADDS_AUDIT_HOOK)
+        assert len(audit.hooks) == 1
+    assert audit.hooks == []
+    sys.audit("t.host")
+    assert g["seen"] == g2["seen"] == ["t.one"]
