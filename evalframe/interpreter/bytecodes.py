@@ -55,6 +55,11 @@ _JUMP = re.compile(r"JUMP\(([^()]*)\)")
 _PEEK = re.compile(r"PEEK\(([^()]*)\)")
 _PUSH_BLOCK = re.compile(r"PUSH_BLOCK\(([^()]*)\)")
 _YIELD = re.compile(r"^YIELD\((.*)\)$")
+# the frame switches (call, return, resume, delegate): see "switching frames" below
+_RETURN = re.compile(r"^RETURN\((.*)\)$")
+_CALL_PY = re.compile(r"^(.*?)\b(\w+) = CALL_PY\((.*)\)$")
+_RESUME = re.compile(r"RESUME\((\w+)\)")
+_DELEGATE = re.compile(r"^(\w+) = DELEGATE\((\w+), (\w+)\)$")
 # (every pattern is compiled here, at import: templates are also made while
 # the host shuts down, when a finalizer's code is first fused, and re's
 # module-level functions may need the import system by then)
@@ -75,6 +80,11 @@ _UNLESS_CONST = "# unless const"
 # (Group.exact_dicts: a lean tier-2 function is bound to them) or do not
 _IF_EXACT = "# if exact"
 _UNLESS_EXACT = "# unless exact"
+# lines for the plain loop's own handler only (``Decoded.instrs``: the loop
+# records f._lasti at a frame switch and resumes guest generators inline) or
+# for every other runner of the handler (the traced loop, tier 2's fallbacks)
+_IF_LIVE = "# if live"
+_UNLESS_LIVE = "# unless live"
 # (a line's condition in a _Plan: dropped when the group knows...)
 _WHEN_BOUND, _WHEN_EXACT, _WHEN_INEXACT, _WHEN_CONST = 1, 2, 3, 4
 
@@ -193,6 +203,13 @@ HELPERS = (
     (".ops.generators", "AsyncGenWrappedValue"),
     (".ops.generators", "yield_kind"),
     (".ops", "YIELD"),
+    (".ops", "RETURN"),
+    (".ops", "YIELD_AGAIN"),
+    (".ops.generators", "SEND_TYPES"),
+    ("..objects.genobject", "Generator"),
+    ("..objects.frameobject", "FRAME_CREATED"),
+    (".specialize", "fast_frame"),
+    (".ceval", "gen_can_inline"),
     (".ops.generators", "get_awaitable"),
     (".ops.generators", "awaitable_where"),
     (".ops.generators", "get_aiter"),
@@ -609,9 +626,18 @@ inst("GET_ANEXT", "(aiter -- aiter, awaitable)", """
 if isinstance(aiter, AsyncGenerator): awaitable = aiter.__anext__()
 else: awaitable = get_anext(aiter)
 """)
-# (END_ASYNC_FOR stays hand-written, ops/generators.py: its re-raise leaves
-# the handler's saved exception state on the stack for the unwinding, its
-# other path pops it; an effect here is one for every path)
+# (a re-raise, the middle ``raise``, leaves every input where it is: the
+# unwinding pops the EXCEPT_HANDLER block, drops the stack to its level + 3
+# and restores the exception state saved there, ceval.unwind_except_handler;
+# the other path is that unwinding written out, POP_EXCEPT's, with the
+# iterator popped too: 3.10's UNWIND_EXCEPT_HANDLER and POP())
+inst("END_ASYNC_FOR", "(aiter, prev_tb, prev_value, prev_type, tb, val, exc -- )", """
+ended = given_exception_matches(exc, StopAsyncIteration)
+if not ended and val is not None: set_traceback(val, tb)
+if not ended: raise reraise(val, None)
+f.f_blockstack.pop()
+set_exc_value(tstate.exc_info, prev_value)
+""")
 inst("BEFORE_ASYNC_WITH", "(mgr -- exit, res)", """
 enter_fn = lookup_special(mgr, "__aenter__")
 if enter_fn is None: raise cm_error(mgr, "__aenter__", True)
@@ -634,7 +660,72 @@ inst("YIELD_VALUE", "(value -- sent)", {
 }, arg="yield_kind")
 
 
+# -- switching frames: calls, returns, generators resumed and delegated to --
+# What 3.12 writes as DISPATCH_INLINED / _PUSH_FRAME / ``goto resume_frame``.
+# Each form is what the plain handler does; a template does not expand it
+# but asks its group (FORMS: the opcode's form, one hook per form in
+# superinstr.Group and tier2's translations, as YIELD(value) asks
+# Group.suspend), since each tier switches frames its own way:
+#
+# * ``RETURN(value)``, the last line: the frame returns ``value`` (a handler
+#   leaves it on top and returns ops.RETURN);
+# * ``res = CALL_PY(func, args, n)``: a call with ``n`` positional arguments
+#   (the list ``args``): a guest function of exactly that arity gets its Frame
+#   from fast_frame, for the loop to push (3.12's CALL_PY_EXACT_ARGS), anything
+#   else goes through call_push; ``CALL_PY(func, args, n, kwnames)``: the last
+#   len(kwnames) arguments by keyword, always through call_push;
+# * ``RESUME(gen)``: the loop resumes guest generator ``gen``'s frame inline
+#   (3.12's FOR_ITER_GEN and SEND_GEN); the stack as before the instruction;
+# * ``res = DELEGATE(receiver, value)``: ``yield from``: ``value`` sent to
+#   ``receiver``; what it yields this frame yields (the receiver kept below,
+#   this instruction run again when resumed: ops.YIELD_AGAIN), what it
+#   returns is ``res``.
+#
+# Lines marked "if live" are the plain loop's (``Decoded.instrs``, its
+# derived ``NAME__live`` handler: LIVE); "unless live" ones are for every
+# other runner (the traced loop, tier 2's fallbacks): the plain loop records
+# f._lasti itself where a call switches frames, and a host callee reads the
+# live index (ceval.live_lasti).  The live handler's argument is the
+# instruction's index when its lines name INDEX, else the plain value.
+inst("RETURN_VALUE", "(retval -- )", """
+f._lasti = INDEX  # if live
+RETURN(retval)
+""")
+inst("CALL_FUNCTION", "(callable, args[oparg] -- res)", """
+f._lasti = INDEX  # unless live
+res = CALL_PY(callable, args, oparg)
+""")
+# (meth | NULL, self | callable, args...): LOAD_METHOD found a guest
+# function (called with the instance first) or not
+inst("CALL_METHOD", "(meth, callargs[oparg + 1] -- res)", """
+f._lasti = INDEX  # unless live
+if meth is not NULL: res = CALL_PY(meth, callargs, oparg + 1)
+func = callargs.pop(0)
+res = CALL_PY(func, callargs, oparg)
+""")
+inst("CALL_FUNCTION_KW", "(callable, args[oparg], kwnames -- res)", """
+f._lasti = INDEX
+res = CALL_PY(callable, args, oparg, kwnames)
+""")
+# (an exhausted iterator is popped on the jump's path: JUMP(target))
+inst("FOR_ITER", "(iter -- iter, value)", """
+if type(iter) is Generator: RESUME(iter)  # if live
+value = next(iter, NULL)
+if value is NULL: JUMP(oparg)
+""")
+# (the plain loop sends into a guest generator by resuming its frame when it
+# can: not running or finished, no tracer, room below the recursion limit)
+inst("YIELD_FROM", "(receiver, value -- result)", """
+if type(receiver) is Generator and gen_can_inline(tstate, receiver) and (value is None or receiver.gi_frame.f_state != FRAME_CREATED): RESUME(receiver)  # if live
+result = DELEGATE(receiver, value)
+""")
+
+
 # -- derived: facts the analyses of tier 2 and fusion read ---------------------------------
+
+def _live_only(line):
+    return line.rstrip().endswith(_IF_LIVE)
+
 
 def _facts():
     jumps, stores, deletes, calls, needs_locals, with_index = set(), set(), set(), set(), set(), set()
@@ -647,7 +738,8 @@ def _facts():
                 calls.add(d.name)
             if "no_locals(" in text:
                 needs_locals.add(d.name)
-            if "INDEX" in text:
+            # (the plain loop's own lines aside: its handler takes the index alone)
+            if any("INDEX" in ln for ln in _lines(text) if not _live_only(ln)):
                 with_index.add(d.name)
             if "PUSH_BLOCK(" in text:
                 pushes_block.add(d.name)
@@ -682,6 +774,38 @@ def _facts():
  BLOCKS, PUSHES_BLOCK, RAISES) = _facts()
 
 
+def _forms():
+    """name -> how the opcode switches frames (the form its body uses):
+    "return", "call", "call_method" (two CALL_PY lines: LOAD_METHOD's
+    pair), "call_kw" (keyword names), "next" (RESUME, then a JUMP when
+    exhausted), "delegate"."""
+    out = {}
+    for d in DEFS.values():
+        lines = [ln.split("#")[0].strip() for _, body in d.bodies() for ln in body]
+        calls = [m for m in map(_CALL_PY.match, lines) if m]
+        if lines and _RETURN.match(lines[-1]):
+            out[d.name] = "return"
+        elif calls:
+            nargs = len(calls[0].group(3).split(","))
+            out[d.name] = ("call_kw" if nargs == 4 else "call_method" if len(calls) > 1
+                           else "call")
+        elif any(_DELEGATE.match(ln) for ln in lines):
+            out[d.name] = "delegate"
+        elif any(_RESUME.search(ln) for ln in lines):
+            out[d.name] = "next"
+    return out
+
+
+# the opcodes that switch frames, by form: their templates are their
+# group's (superinstr.Group and tier 2 implement each form once, keyed by
+# it); the others with a plain-loop handler of their own (``# if live`` /
+# ``# unless live`` lines: ``NAME__live``)
+FORMS = _forms()
+HAS_LIVE = frozenset(n for n, d in DEFS.items()
+                     if any(ln.rstrip().endswith((_IF_LIVE, _UNLESS_LIVE))
+                            for _, body in d.bodies() for ln in body))
+
+
 # -- derived: the plain handlers ---------------------------------------------------------
 
 def _assigns(lines, name):
@@ -703,7 +827,11 @@ def handler_source(d):
     body for any other value (the key None) itself."""
     bodies = d.bodies()
     if len(bodies) == 1:
-        return _handler_source(d, d.name, None, bodies[0][1])
+        out = _handler_source(d, d.name, None, bodies[0][1])
+        if d.name in HAS_LIVE:
+            # (the plain loop's own: its "if live" lines, not its "unless live" ones)
+            out += "\n\n" + _handler_source(d, d.name + "__live", None, bodies[0][1], True)
+        return out
     out = [_handler_source(d, "%s__%d" % (d.name, v), v, lines) for v, lines in bodies
            if v is not None]
     if None in d.body:
@@ -730,9 +858,40 @@ def _dict_text(m, sizes):
                                       "[%s::2]" % vs if vs else "")
 
 
-def _handler_source(d, fname, value, lines):
+def _call_py_steps(argtext):
+    """CALL_PY(func, args, n[, kwnames]) in a handler: the statements, each
+    leaving the handler (a Frame for the loop, or call_push's None)."""
+    a = [x.strip() for x in argtext.split(",")]
+    if len(a) == 4:
+        func, args, n, kwnames = a
+        return ["npos_ = %s - len(%s)" % (n, kwnames),
+                "kwargs_ = dict(zip(%s, %s[npos_:]))" % (kwnames, args),
+                "del %s[npos_:]" % args,
+                "return call_push(stack, %s, %s, kwargs_)" % (func, args)]
+    func, args, n = a
+    return ["if type(%s) is Function and %s._fast_argcount == %s: return fast_frame(%s, %s)"
+            % (func, func, n, func, args),
+            "return call_push(stack, %s, %s, None)" % (func, args)]
+
+
+def _delegate_steps(m):
+    """res = DELEGATE(receiver, value) in a handler (3.10's YIELD_FROM): the
+    receiver stays below what it yields (YIELD_AGAIN), its return value is res."""
+    res, receiver, value = m.groups()
+    return ["try: yielded_ = %s.send(%s) if isinstance(%s, SEND_TYPES) or %s is not None "
+            "else type(%s).__next__(%s)" % (receiver, value, receiver, value, receiver, receiver),
+            "except StopIteration as e_: %s = e_.value" % res,
+            "else: stack.append(yielded_); return YIELD_AGAIN"]
+
+
+def _handler_source(d, fname, value, lines, live=False):
     # (a handler runs for any frame: what holds for exact dicts only is dropped)
-    lines = [ln for ln in lines if not ln.rstrip().endswith(_IF_EXACT)]
+    lines = [ln for ln in lines if not ln.rstrip().endswith(
+        (_IF_EXACT, _UNLESS_LIVE if live else _IF_LIVE))]
+    if live and _count_uses(lines, "INDEX") and not _count_uses(lines, "oparg"):
+        # (the plain loop's handler gets its index as the argument)
+        lines = [_NAME.sub(lambda m: "oparg" if m.group(0) == "INDEX" else m.group(0), ln)
+                 for ln in lines]
     ins = [x for x in d.inputs if value is None or x.present(value)]
     outs = [x for x in d.outputs if value is None or x.present(value)]
     for x in ins + outs:
@@ -742,18 +901,22 @@ def _handler_source(d, fname, value, lines):
     names_in = [x.name for x in ins]
     names_out = [x.name for x in outs]
     n = len(ins)
-    ym = _YIELD.match(lines[-1].split("#")[0].strip()) if lines else None
+    last = lines[-1].split("#")[0].strip() if lines else ""
+    ym = _YIELD.match(last) or _RETURN.match(last)
     if ym:
-        # YIELD(expr): ``expr`` on top for the loop (ops.YIELD), in place of
-        # the one input; the resumption pushes the outputs
+        # YIELD(expr) / RETURN(expr): ``expr`` on top for the loop (ops.YIELD,
+        # ops.RETURN), in place of the one input; the resumption of a yield
+        # pushes the outputs
+        signal = "YIELD" if _YIELD.match(last) else "RETURN"
         if n != 1 or ins[0].count is not None:
-            raise SyntaxError("%s: YIELD takes one input" % d.name)
+            raise SyntaxError("%s: %s takes one input" % (d.name, signal))
         expr = ym.group(1).strip()
-        if expr != names_in[0] or len(lines) > 1:
+        if expr != names_in[0]:
             out.append("    %s = stack[-1]" % names_in[0])
-            out.extend("    " + ln for ln in lines[:-1])
+        out.extend("    " + ln for ln in lines[:-1])
+        if expr != names_in[0]:
             out.append("    stack[-1] = %s" % expr)
-        out.append("    return YIELD")
+        out.append("    return %s" % signal)
         return "\n".join(out) + "\n"
     if not lines:
         # a pure shuffle of the stack
@@ -778,6 +941,8 @@ def _handler_source(d, fname, value, lines):
         return "\n".join(out) + "\n"
     jumps = any(_JUMP.search(ln) for ln in lines)
     call = _CALL.match(lines[-1])
+    # (a CALL_PY leaves the handler: nothing is pushed after it)
+    call_py = bool(_CALL_PY.match(lines[-1].split("#")[0].strip()))
     # inputs that are also the first outputs, unchanged, stay where they are
     # (a run of a fixed size too: WITH_EXCEPT_START's exit_func, unused[3], ...)
     keep = 0
@@ -802,7 +967,8 @@ def _handler_source(d, fname, value, lines):
     dropped = []
     # one output replacing the bottom input: written in place
     in_place = (keep == 0 and len(outs) == 1 and outs[0].count is None and popped
-                and popped[0].count is None and not jumps and not call and not ordered)
+                and popped[0].count is None and not jumps and not call and not call_py
+                and not ordered)
     if _count_uses(lines, "INDEX"):
         out.append("    oparg, INDEX = oparg")      # (decoded as (value, own index))
     # (``builtins`` only on cold lines: read there, never hoisted into the hot path)
@@ -850,7 +1016,7 @@ def _handler_source(d, fname, value, lines):
         args = _jump_args(m)
         steps = []
         if keep:
-            steps.append("del stack[-%d:]" % kept_size)
+            steps.append("del stack[-%d:]" % kept_size if kept_size > 1 else "stack.pop()")
         if len(args) == 2:
             steps.append("stack.append(%s)" % args[1])
         elif len(args) > 2:
@@ -882,7 +1048,24 @@ def _handler_source(d, fname, value, lines):
         steps.append("f.f_blockstack.append((FINALLY_BLOCK, %s, len(stack)%s))" % (
             args[0], " - %d" % kept_size if kept_size else ""))
         return "; ".join(steps)
+    # RESUME(gen): what this handler popped goes back first (the stack as
+    # before the instruction), the generator to the loop
+    repush = [] if ordered else [x.name for x in (popped[1:] if in_place else popped)]
+
+    def resume(m):
+        return "; ".join(["stack.append(%s)" % x for x in repush]
+                         + ["return %s" % m.group(1)])
     for ln in lines:
+        text = ln.split("#")[0].strip()
+        m = _CALL_PY.match(text) or _DELEGATE.match(text)
+        if m:
+            steps = (_delegate_steps(m) if m.re is _DELEGATE else _call_py_steps(m.group(3)))
+            prefix = "" if m.re is _DELEGATE else m.group(1).strip()
+            if prefix:
+                out.append("    " + prefix)
+            out.extend(("        " if prefix else "    ") + x for x in steps)
+            continue
+        ln = _RESUME.sub(resume, ln)
         ln = _JUMP.sub(jump, ln)
         ln = _PUSH_BLOCK.sub(push_block, ln)
         ln = _DICT.sub(lambda m: _dict_text(m, sizes), ln)
@@ -896,7 +1079,7 @@ def _handler_source(d, fname, value, lines):
                     for a in _jump_args(_PUSH_BLOCK.search(ln))[1:]}
     if in_place:
         out.append("    stack[-1] = %s" % names_out[0])
-    elif call:
+    elif call or call_py:
         pass
     else:
         rest = [x for x in outs[keep:] if x.name not in pushed_early]
@@ -947,6 +1130,7 @@ def generated_source():
                 "%d: %s__%d" % (v, d.name, v) for v in d.body if v is not None)))
     out.append("")
     out.append("HANDLERS = {%s}" % ", ".join("%r: %s" % (n, n) for n in DEFS))
+    out.append("LIVE = {%s}" % ", ".join("%r: %s__live" % (n, n) for n in DEFS if n in HAS_LIVE))
     out.append("VARIANTS = {%s}" % ", ".join(
         "%r: %s_VARIANTS" % (n, n) for n, d in DEFS.items() if isinstance(d.body, dict)))
     return "\n".join(out) + "\n"
@@ -957,6 +1141,20 @@ def arg_decoders():
     HELPERS name, called as decode.py calls ops.ARG_DECODERS)."""
     from . import generated_handlers as gen
     return {n: getattr(gen, d.arg) for n, d in DEFS.items() if d.arg is not None}
+
+
+def live_handlers():
+    """name -> (the plain loop's handler, whether its argument is the
+    instruction's index rather than the plain value): the opcodes with
+    "if live" / "unless live" lines (superinstr.plain_list puts them in
+    ``Decoded.instrs``)."""
+    from . import generated_handlers as gen
+    out = {}
+    for name, fn in gen.LIVE.items():
+        lines = [ln for _, body in DEFS[name].bodies() for ln in body
+                 if not ln.rstrip().endswith(_UNLESS_LIVE)]
+        out[name] = (fn, bool(_count_uses(lines, "INDEX")) and not _count_uses(lines, "oparg"))
+    return out
 
 
 def make_handlers():

@@ -38,6 +38,13 @@ from .ops.generators import AsyncGenerator
 from .ops.generators import AsyncGenWrappedValue
 from .ops.generators import yield_kind
 from .ops import YIELD
+from .ops import RETURN
+from .ops import YIELD_AGAIN
+from .ops.generators import SEND_TYPES
+from ..objects.genobject import Generator
+from ..objects.frameobject import FRAME_CREATED
+from .specialize import fast_frame
+from .ceval import gen_can_inline
 from .ops.generators import get_awaitable
 from .ops.generators import awaitable_where
 from .ops.generators import get_aiter
@@ -1444,6 +1451,20 @@ def GET_ANEXT(f, stack, oparg):
     stack.append(awaitable)
 
 
+def END_ASYNC_FOR(f, stack, oparg):
+    '(aiter, prev_tb, prev_value, prev_type, tb, val, exc -- )'
+    exc = stack[-1]
+    val = stack[-2]
+    tb = stack[-3]
+    prev_value = stack[-5]
+    ended = given_exception_matches(exc, StopAsyncIteration)
+    if not ended and val is not None: set_traceback(val, tb)
+    if not ended: raise reraise(val, None)
+    f.f_blockstack.pop()
+    set_exc_value(get_tstate().exc_info, prev_value)
+    del stack[-7:]
+
+
 def BEFORE_ASYNC_WITH(f, stack, oparg):
     '(mgr -- exit, res)'
     mgr = stack.pop()
@@ -1479,6 +1500,119 @@ def YIELD_VALUE(f, stack, oparg):
     return fn(f, stack, oparg)
 
 
+def RETURN_VALUE(f, stack, oparg):
+    '(retval -- )'
+    return RETURN
+
+
+def RETURN_VALUE__live(f, stack, oparg):
+    '(retval -- )'
+    f._lasti = oparg  # if live
+    return RETURN
+
+
+def CALL_FUNCTION(f, stack, oparg):
+    '(callable, args[oparg] -- res)'
+    oparg, INDEX = oparg
+    args = stack[len(stack) - oparg:]
+    del stack[len(stack) - oparg:]
+    callable = stack.pop()
+    f._lasti = INDEX  # unless live
+    if type(callable) is Function and callable._fast_argcount == oparg: return fast_frame(callable, args)
+    return call_push(stack, callable, args, None)
+
+
+def CALL_FUNCTION__live(f, stack, oparg):
+    '(callable, args[oparg] -- res)'
+    args = stack[len(stack) - oparg:]
+    del stack[len(stack) - oparg:]
+    callable = stack.pop()
+    if type(callable) is Function and callable._fast_argcount == oparg: return fast_frame(callable, args)
+    return call_push(stack, callable, args, None)
+
+
+def CALL_METHOD(f, stack, oparg):
+    '(meth, callargs[oparg + 1] -- res)'
+    oparg, INDEX = oparg
+    n_ = oparg + 1
+    callargs = stack[len(stack) - n_:]
+    del stack[len(stack) - n_:]
+    meth = stack.pop()
+    f._lasti = INDEX  # unless live
+    if meth is not NULL:
+        if type(meth) is Function and meth._fast_argcount == oparg + 1: return fast_frame(meth, callargs)
+        return call_push(stack, meth, callargs, None)
+    func = callargs.pop(0)
+    if type(func) is Function and func._fast_argcount == oparg: return fast_frame(func, callargs)
+    return call_push(stack, func, callargs, None)
+
+
+def CALL_METHOD__live(f, stack, oparg):
+    '(meth, callargs[oparg + 1] -- res)'
+    n_ = oparg + 1
+    callargs = stack[len(stack) - n_:]
+    del stack[len(stack) - n_:]
+    meth = stack.pop()
+    if meth is not NULL:
+        if type(meth) is Function and meth._fast_argcount == oparg + 1: return fast_frame(meth, callargs)
+        return call_push(stack, meth, callargs, None)
+    func = callargs.pop(0)
+    if type(func) is Function and func._fast_argcount == oparg: return fast_frame(func, callargs)
+    return call_push(stack, func, callargs, None)
+
+
+def CALL_FUNCTION_KW(f, stack, oparg):
+    '(callable, args[oparg], kwnames -- res)'
+    oparg, INDEX = oparg
+    kwnames = stack.pop()
+    args = stack[len(stack) - oparg:]
+    del stack[len(stack) - oparg:]
+    callable = stack.pop()
+    f._lasti = INDEX
+    npos_ = oparg - len(kwnames)
+    kwargs_ = dict(zip(kwnames, args[npos_:]))
+    del args[npos_:]
+    return call_push(stack, callable, args, kwargs_)
+
+
+def FOR_ITER(f, stack, oparg):
+    '(iter -- iter, value)'
+    iter = stack[-1]
+    value = next(iter, NULL)
+    if value is NULL: stack.pop(); return oparg
+    stack.append(value)
+
+
+def FOR_ITER__live(f, stack, oparg):
+    '(iter -- iter, value)'
+    iter = stack[-1]
+    if type(iter) is Generator: return iter  # if live
+    value = next(iter, NULL)
+    if value is NULL: stack.pop(); return oparg
+    stack.append(value)
+
+
+def YIELD_FROM(f, stack, oparg):
+    '(receiver, value -- result)'
+    value = stack.pop()
+    receiver = stack[-1]
+    try: yielded_ = receiver.send(value) if isinstance(receiver, SEND_TYPES) or value is not None else type(receiver).__next__(receiver)
+    except StopIteration as e_: result = e_.value
+    else: stack.append(yielded_); return YIELD_AGAIN
+    stack[-1] = result
+
+
+def YIELD_FROM__live(f, stack, oparg):
+    '(receiver, value -- result)'
+    value = stack.pop()
+    receiver = stack[-1]
+    if type(receiver) is Generator and gen_can_inline(get_tstate(), receiver) and (value is None or receiver.gi_frame.f_state != FRAME_CREATED): stack.append(value); return receiver  # if live
+    try: yielded_ = receiver.send(value) if isinstance(receiver, SEND_TYPES) or value is not None else type(receiver).__next__(receiver)
+    except StopIteration as e_: result = e_.value
+    else: stack.append(yielded_); return YIELD_AGAIN
+    stack[-1] = result
+
+
 IS_OP_VARIANTS.update({0: IS_OP__0, 1: IS_OP__1})
 CONTAINS_OP_VARIANTS.update({0: CONTAINS_OP__0, 1: CONTAINS_OP__1})
 COMPARE_OP_VARIANTS.update({0: COMPARE_OP__0, 1: COMPARE_OP__1, 2: COMPARE_OP__2, 3: COMPARE_OP__3, 4: COMPARE_OP__4, 5: COMPARE_OP__5})
@@ -1491,5 +1625,6 @@ RERAISE_VARIANTS.update({0: RERAISE__0, 1: RERAISE__1})
 RAISE_VARARGS_VARIANTS.update({0: RAISE_VARARGS__0, 1: RAISE_VARARGS__1, 2: RAISE_VARARGS__2})
 YIELD_VALUE_VARIANTS.update({0: YIELD_VALUE__0, 1: YIELD_VALUE__1})
 
-HANDLERS = {'NOP': NOP, 'POP_TOP': POP_TOP, 'ROT_TWO': ROT_TWO, 'ROT_THREE': ROT_THREE, 'DUP_TOP': DUP_TOP, 'LOAD_CONST': LOAD_CONST, 'UNARY_POSITIVE': UNARY_POSITIVE, 'UNARY_NEGATIVE': UNARY_NEGATIVE, 'UNARY_NOT': UNARY_NOT, 'UNARY_INVERT': UNARY_INVERT, 'BINARY_ADD': BINARY_ADD, 'BINARY_SUBTRACT': BINARY_SUBTRACT, 'BINARY_MULTIPLY': BINARY_MULTIPLY, 'BINARY_MATRIX_MULTIPLY': BINARY_MATRIX_MULTIPLY, 'BINARY_TRUE_DIVIDE': BINARY_TRUE_DIVIDE, 'BINARY_FLOOR_DIVIDE': BINARY_FLOOR_DIVIDE, 'BINARY_MODULO': BINARY_MODULO, 'BINARY_POWER': BINARY_POWER, 'BINARY_LSHIFT': BINARY_LSHIFT, 'BINARY_RSHIFT': BINARY_RSHIFT, 'BINARY_AND': BINARY_AND, 'BINARY_XOR': BINARY_XOR, 'BINARY_OR': BINARY_OR, 'BINARY_SUBSCR': BINARY_SUBSCR, 'INPLACE_ADD': INPLACE_ADD, 'INPLACE_SUBTRACT': INPLACE_SUBTRACT, 'INPLACE_MULTIPLY': INPLACE_MULTIPLY, 'INPLACE_MATRIX_MULTIPLY': INPLACE_MATRIX_MULTIPLY, 'INPLACE_TRUE_DIVIDE': INPLACE_TRUE_DIVIDE, 'INPLACE_FLOOR_DIVIDE': INPLACE_FLOOR_DIVIDE, 'INPLACE_MODULO': INPLACE_MODULO, 'INPLACE_POWER': INPLACE_POWER, 'INPLACE_LSHIFT': INPLACE_LSHIFT, 'INPLACE_RSHIFT': INPLACE_RSHIFT, 'INPLACE_AND': INPLACE_AND, 'INPLACE_XOR': INPLACE_XOR, 'INPLACE_OR': INPLACE_OR, 'STORE_SUBSCR': STORE_SUBSCR, 'DELETE_SUBSCR': DELETE_SUBSCR, 'IS_OP': IS_OP, 'CONTAINS_OP': CONTAINS_OP, 'LOAD_CLOSURE': LOAD_CLOSURE, 'LOAD_DEREF': LOAD_DEREF, 'STORE_DEREF': STORE_DEREF, 'LOAD_FAST': LOAD_FAST, 'STORE_FAST': STORE_FAST, 'DELETE_FAST': DELETE_FAST, 'LOAD_GLOBAL': LOAD_GLOBAL, 'STORE_GLOBAL': STORE_GLOBAL, 'DELETE_GLOBAL': DELETE_GLOBAL, 'LOAD_ATTR': LOAD_ATTR, 'STORE_ATTR': STORE_ATTR, 'DELETE_ATTR': DELETE_ATTR, 'LOAD_METHOD': LOAD_METHOD, 'COMPARE_OP': COMPARE_OP, 'BUILD_TUPLE': BUILD_TUPLE, 'BUILD_LIST': BUILD_LIST, 'BUILD_SET': BUILD_SET, 'BUILD_STRING': BUILD_STRING, 'BUILD_SLICE': BUILD_SLICE, 'LIST_TO_TUPLE': LIST_TO_TUPLE, 'LIST_APPEND': LIST_APPEND, 'SET_ADD': SET_ADD, 'MAP_ADD': MAP_ADD, 'SET_UPDATE': SET_UPDATE, 'LIST_EXTEND': LIST_EXTEND, 'DICT_UPDATE': DICT_UPDATE, 'DICT_MERGE': DICT_MERGE, 'UNPACK_SEQUENCE': UNPACK_SEQUENCE, 'UNPACK_EX': UNPACK_EX, 'GET_ITER': GET_ITER, 'GET_LEN': GET_LEN, 'LOAD_ASSERTION_ERROR': LOAD_ASSERTION_ERROR, 'MATCH_MAPPING': MATCH_MAPPING, 'MATCH_SEQUENCE': MATCH_SEQUENCE, 'FORMAT_VALUE': FORMAT_VALUE, 'JUMP_FORWARD': JUMP_FORWARD, 'JUMP_ABSOLUTE': JUMP_ABSOLUTE, 'POP_JUMP_IF_FALSE': POP_JUMP_IF_FALSE, 'POP_JUMP_IF_TRUE': POP_JUMP_IF_TRUE, 'JUMP_IF_FALSE_OR_POP': JUMP_IF_FALSE_OR_POP, 'JUMP_IF_TRUE_OR_POP': JUMP_IF_TRUE_OR_POP, 'ROT_FOUR': ROT_FOUR, 'DUP_TOP_TWO': DUP_TOP_TWO, 'LOAD_CLASSDEREF': LOAD_CLASSDEREF, 'DELETE_DEREF': DELETE_DEREF, 'BUILD_MAP': BUILD_MAP, 'BUILD_CONST_KEY_MAP': BUILD_CONST_KEY_MAP, 'ROT_N': ROT_N, 'PRINT_EXPR': PRINT_EXPR, 'LOAD_NAME': LOAD_NAME, 'STORE_NAME': STORE_NAME, 'DELETE_NAME': DELETE_NAME, 'SETUP_ANNOTATIONS': SETUP_ANNOTATIONS, 'IMPORT_NAME': IMPORT_NAME, 'IMPORT_FROM': IMPORT_FROM, 'IMPORT_STAR': IMPORT_STAR, 'MATCH_KEYS': MATCH_KEYS, 'COPY_DICT_WITHOUT_KEYS': COPY_DICT_WITHOUT_KEYS, 'MATCH_CLASS': MATCH_CLASS, 'MAKE_FUNCTION': MAKE_FUNCTION, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX, 'LOAD_BUILD_CLASS': LOAD_BUILD_CLASS, 'GET_YIELD_FROM_ITER': GET_YIELD_FROM_ITER, 'EXTENDED_ARG': EXTENDED_ARG, 'SETUP_FINALLY': SETUP_FINALLY, 'POP_BLOCK': POP_BLOCK, 'POP_EXCEPT': POP_EXCEPT, 'RERAISE': RERAISE, 'RAISE_VARARGS': RAISE_VARARGS, 'JUMP_IF_NOT_EXC_MATCH': JUMP_IF_NOT_EXC_MATCH, 'SETUP_WITH': SETUP_WITH, 'WITH_EXCEPT_START': WITH_EXCEPT_START, 'CHECK_EG_MATCH': CHECK_EG_MATCH, 'PREP_RERAISE_STAR': PREP_RERAISE_STAR, 'GEN_START': GEN_START, 'GET_AWAITABLE': GET_AWAITABLE, 'GET_AITER': GET_AITER, 'GET_ANEXT': GET_ANEXT, 'BEFORE_ASYNC_WITH': BEFORE_ASYNC_WITH, 'SETUP_ASYNC_WITH': SETUP_ASYNC_WITH, 'YIELD_VALUE': YIELD_VALUE}
+HANDLERS = {'NOP': NOP, 'POP_TOP': POP_TOP, 'ROT_TWO': ROT_TWO, 'ROT_THREE': ROT_THREE, 'DUP_TOP': DUP_TOP, 'LOAD_CONST': LOAD_CONST, 'UNARY_POSITIVE': UNARY_POSITIVE, 'UNARY_NEGATIVE': UNARY_NEGATIVE, 'UNARY_NOT': UNARY_NOT, 'UNARY_INVERT': UNARY_INVERT, 'BINARY_ADD': BINARY_ADD, 'BINARY_SUBTRACT': BINARY_SUBTRACT, 'BINARY_MULTIPLY': BINARY_MULTIPLY, 'BINARY_MATRIX_MULTIPLY': BINARY_MATRIX_MULTIPLY, 'BINARY_TRUE_DIVIDE': BINARY_TRUE_DIVIDE, 'BINARY_FLOOR_DIVIDE': BINARY_FLOOR_DIVIDE, 'BINARY_MODULO': BINARY_MODULO, 'BINARY_POWER': BINARY_POWER, 'BINARY_LSHIFT': BINARY_LSHIFT, 'BINARY_RSHIFT': BINARY_RSHIFT, 'BINARY_AND': BINARY_AND, 'BINARY_XOR': BINARY_XOR, 'BINARY_OR': BINARY_OR, 'BINARY_SUBSCR': BINARY_SUBSCR, 'INPLACE_ADD': INPLACE_ADD, 'INPLACE_SUBTRACT': INPLACE_SUBTRACT, 'INPLACE_MULTIPLY': INPLACE_MULTIPLY, 'INPLACE_MATRIX_MULTIPLY': INPLACE_MATRIX_MULTIPLY, 'INPLACE_TRUE_DIVIDE': INPLACE_TRUE_DIVIDE, 'INPLACE_FLOOR_DIVIDE': INPLACE_FLOOR_DIVIDE, 'INPLACE_MODULO': INPLACE_MODULO, 'INPLACE_POWER': INPLACE_POWER, 'INPLACE_LSHIFT': INPLACE_LSHIFT, 'INPLACE_RSHIFT': INPLACE_RSHIFT, 'INPLACE_AND': INPLACE_AND, 'INPLACE_XOR': INPLACE_XOR, 'INPLACE_OR': INPLACE_OR, 'STORE_SUBSCR': STORE_SUBSCR, 'DELETE_SUBSCR': DELETE_SUBSCR, 'IS_OP': IS_OP, 'CONTAINS_OP': CONTAINS_OP, 'LOAD_CLOSURE': LOAD_CLOSURE, 'LOAD_DEREF': LOAD_DEREF, 'STORE_DEREF': STORE_DEREF, 'LOAD_FAST': LOAD_FAST, 'STORE_FAST': STORE_FAST, 'DELETE_FAST': DELETE_FAST, 'LOAD_GLOBAL': LOAD_GLOBAL, 'STORE_GLOBAL': STORE_GLOBAL, 'DELETE_GLOBAL': DELETE_GLOBAL, 'LOAD_ATTR': LOAD_ATTR, 'STORE_ATTR': STORE_ATTR, 'DELETE_ATTR': DELETE_ATTR, 'LOAD_METHOD': LOAD_METHOD, 'COMPARE_OP': COMPARE_OP, 'BUILD_TUPLE': BUILD_TUPLE, 'BUILD_LIST': BUILD_LIST, 'BUILD_SET': BUILD_SET, 'BUILD_STRING': BUILD_STRING, 'BUILD_SLICE': BUILD_SLICE, 'LIST_TO_TUPLE': LIST_TO_TUPLE, 'LIST_APPEND': LIST_APPEND, 'SET_ADD': SET_ADD, 'MAP_ADD': MAP_ADD, 'SET_UPDATE': SET_UPDATE, 'LIST_EXTEND': LIST_EXTEND, 'DICT_UPDATE': DICT_UPDATE, 'DICT_MERGE': DICT_MERGE, 'UNPACK_SEQUENCE': UNPACK_SEQUENCE, 'UNPACK_EX': UNPACK_EX, 'GET_ITER': GET_ITER, 'GET_LEN': GET_LEN, 'LOAD_ASSERTION_ERROR': LOAD_ASSERTION_ERROR, 'MATCH_MAPPING': MATCH_MAPPING, 'MATCH_SEQUENCE': MATCH_SEQUENCE, 'FORMAT_VALUE': FORMAT_VALUE, 'JUMP_FORWARD': JUMP_FORWARD, 'JUMP_ABSOLUTE': JUMP_ABSOLUTE, 'POP_JUMP_IF_FALSE': POP_JUMP_IF_FALSE, 'POP_JUMP_IF_TRUE': POP_JUMP_IF_TRUE, 'JUMP_IF_FALSE_OR_POP': JUMP_IF_FALSE_OR_POP, 'JUMP_IF_TRUE_OR_POP': JUMP_IF_TRUE_OR_POP, 'ROT_FOUR': ROT_FOUR, 'DUP_TOP_TWO': DUP_TOP_TWO, 'LOAD_CLASSDEREF': LOAD_CLASSDEREF, 'DELETE_DEREF': DELETE_DEREF, 'BUILD_MAP': BUILD_MAP, 'BUILD_CONST_KEY_MAP': BUILD_CONST_KEY_MAP, 'ROT_N': ROT_N, 'PRINT_EXPR': PRINT_EXPR, 'LOAD_NAME': LOAD_NAME, 'STORE_NAME': STORE_NAME, 'DELETE_NAME': DELETE_NAME, 'SETUP_ANNOTATIONS': SETUP_ANNOTATIONS, 'IMPORT_NAME': IMPORT_NAME, 'IMPORT_FROM': IMPORT_FROM, 'IMPORT_STAR': IMPORT_STAR, 'MATCH_KEYS': MATCH_KEYS, 'COPY_DICT_WITHOUT_KEYS': COPY_DICT_WITHOUT_KEYS, 'MATCH_CLASS': MATCH_CLASS, 'MAKE_FUNCTION': MAKE_FUNCTION, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX, 'LOAD_BUILD_CLASS': LOAD_BUILD_CLASS, 'GET_YIELD_FROM_ITER': GET_YIELD_FROM_ITER, 'EXTENDED_ARG': EXTENDED_ARG, 'SETUP_FINALLY': SETUP_FINALLY, 'POP_BLOCK': POP_BLOCK, 'POP_EXCEPT': POP_EXCEPT, 'RERAISE': RERAISE, 'RAISE_VARARGS': RAISE_VARARGS, 'JUMP_IF_NOT_EXC_MATCH': JUMP_IF_NOT_EXC_MATCH, 'SETUP_WITH': SETUP_WITH, 'WITH_EXCEPT_START': WITH_EXCEPT_START, 'CHECK_EG_MATCH': CHECK_EG_MATCH, 'PREP_RERAISE_STAR': PREP_RERAISE_STAR, 'GEN_START': GEN_START, 'GET_AWAITABLE': GET_AWAITABLE, 'GET_AITER': GET_AITER, 'GET_ANEXT': GET_ANEXT, 'END_ASYNC_FOR': END_ASYNC_FOR, 'BEFORE_ASYNC_WITH': BEFORE_ASYNC_WITH, 'SETUP_ASYNC_WITH': SETUP_ASYNC_WITH, 'YIELD_VALUE': YIELD_VALUE, 'RETURN_VALUE': RETURN_VALUE, 'CALL_FUNCTION': CALL_FUNCTION, 'CALL_METHOD': CALL_METHOD, 'CALL_FUNCTION_KW': CALL_FUNCTION_KW, 'FOR_ITER': FOR_ITER, 'YIELD_FROM': YIELD_FROM}
+LIVE = {'RETURN_VALUE': RETURN_VALUE__live, 'CALL_FUNCTION': CALL_FUNCTION__live, 'CALL_METHOD': CALL_METHOD__live, 'FOR_ITER': FOR_ITER__live, 'YIELD_FROM': YIELD_FROM__live}
 VARIANTS = {'IS_OP': IS_OP_VARIANTS, 'CONTAINS_OP': CONTAINS_OP_VARIANTS, 'COMPARE_OP': COMPARE_OP_VARIANTS, 'BUILD_SLICE': BUILD_SLICE_VARIANTS, 'FORMAT_VALUE': FORMAT_VALUE_VARIANTS, 'BUILD_MAP': BUILD_MAP_VARIANTS, 'MAKE_FUNCTION': MAKE_FUNCTION_VARIANTS, 'CALL_FUNCTION_EX': CALL_FUNCTION_EX_VARIANTS, 'RERAISE': RERAISE_VARIANTS, 'RAISE_VARARGS': RAISE_VARARGS_VARIANTS, 'YIELD_VALUE': YIELD_VALUE_VARIANTS}

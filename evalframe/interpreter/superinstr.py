@@ -70,16 +70,16 @@ _FILENAME = os.path.join(os.path.dirname(os.path.abspath(__file__)), "<superinst
 
 _FACTORIES = {}          # source text -> (factory, host code of the fused function)
 
-# Inline translations (below).
-_INLINE = frozenset(("FOR_ITER", "RETURN_VALUE"))
-# (and every opcode declared in bytecodes.py, its template derived there, but
-# those that call out: a guest callee's frame ends the group as a call; those
-# that touch the block stack, which a group does not keep; and those that
-# raise on purpose: a bare ``raise`` is placed at the group's start)
-_INLINE = (_INLINE | (frozenset(_bytecodes.DEFS) - _bytecodes.CALLS - _bytecodes.BLOCKS
-                      - _bytecodes.RAISES)
-           | frozenset(("CALL_FUNCTION", "CALL_METHOD", "CALL_FUNCTION_KW")))
-FUSABLE = _INLINE
+# What a group takes: every opcode declared in bytecodes.py, its template
+# derived there or, for one that switches frames, this module's form of it
+# (``_switch``: a return, a call ending the group, FOR_ITER's next item), but
+# those that call out (a guest callee's frame ends the group as a call);
+# those that touch the block stack, which a group does not keep; those that
+# raise on purpose (a bare ``raise`` is placed at the group's start); and
+# ``yield from``'s delegation (DELEGATE: the frame suspends and re-runs it)
+_FORMS = _bytecodes.FORMS
+FUSABLE = (frozenset(_bytecodes.DEFS) - _bytecodes.CALLS - _bytecodes.BLOCKS
+           - _bytecodes.RAISES - {n for n, form in _FORMS.items() if form == "delegate"})
 
 _NOT_COUNTED = (_K.NOP, _K.EXTENDED_ARG)     # (fusing them alone gains nothing)
 
@@ -273,14 +273,21 @@ class _Group:
 
 def _translate(g, name, arg, darg, index, handler, raw_arg):
     """Add instruction ``name`` to group ``g``; False if it ends the group."""
-    if name in _bytecodes.DEFS:
+    form = _FORMS.get(name)
+    if form is None:
         done = _bytecodes.translate(g, name, darg)
         if done == "end":
             return False                # (an unconditional jump)
         if not done:
             g.generic(handler, darg)    # (operands below the virtual stack)
         return True
-    if name == "FOR_ITER":
+    return _switch(g, form, darg, index, raw_arg)
+
+
+def _switch(g, form, darg, index, raw_arg):
+    """The frame-switching forms of bytecodes.py (FORMS) in a group: RESUME
+    and the next item (FOR_ITER), RETURN(value), CALL_PY ending the group."""
+    if form == "next":
         if g.vs:
             return False            # only at a group's start (it is a jump target)
         t = g.temp()
@@ -291,21 +298,21 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("stack.pop()", 1)
         g.emit("return %d" % darg, 1)
         g.push(t)
-    elif name == "RETURN_VALUE":
+    elif form == "return":
         g.flush()
         g.emit("f._lasti = %d" % index)
         g.emit("return RETURN")
         return False
-    elif name == "CALL_FUNCTION":
+    elif form == "call":
         argv = [g.pop() for _ in range(raw_arg)][::-1]
         _call(g, g.pop(), argv, None, index)
         return False
-    elif name == "CALL_METHOD":
+    elif form == "call_method":
         argv = [g.pop() for _ in range(raw_arg)][::-1]
         self_ = g.pop()
         _call(g, g.pop(), argv, self_, index)
         return False
-    elif name == "CALL_FUNCTION_KW":
+    elif form == "call_kw":
         kwnames = g.const(g.pop())
         argv = [g.pop() for _ in range(raw_arg)][::-1]
         func = g.pop()
@@ -324,7 +331,7 @@ def _translate(g, name, arg, darg, index, handler, raw_arg):
         g.emit("return %d" % (index + 1))
         return False
     else:
-        raise AssertionError(name)
+        raise AssertionError(form)
     return True
 
 
@@ -424,19 +431,24 @@ def _always_bound(code, raw):
 
 def plain_list(code, d, basic, raw):
     """The plain loop's instruction list for ``code``: ``basic`` with the
-    specialised handlers (specialize.py), its backward jumps counting towards
+    plain loop's own handlers (bytecodes.live_handlers: the frame switches,
+    ``NAME__live``), its backward jumps counting towards
     fusion.  Groups are fused (in place: frames share the list) once the code
     is warm: WARMUP events, a frame made or a backward jump taken
     (``warm_event``); a module body run once, or a function called once
     without a loop, never pays for compiling its groups."""
-    from .specialize import SPECIALIZED
+    live = _live_handlers()
+    with_index = _bytecodes.WITH_INDEX
     out = list(basic)
     names = _K.opname
     jump_kinds = (_K.ARG_JREL, _K.ARG_JABS)
     for i, (op, arg) in enumerate(raw):
-        spec = SPECIALIZED.get(names[op])
+        name = names[op]
+        spec = live.get(name)
         if spec is not None:
-            out[i] = (spec[0], spec[1](basic[i][1], raw[i][1], i))
+            # (its argument: the index, or the plain value without the index)
+            darg = basic[i][1]
+            out[i] = (spec[0], i if spec[1] else darg[0] if name in with_index else darg)
         elif (ENABLED and _K.argkind[op] in jump_kinds and names[op] in FUSABLE
                 and basic[i][1] <= i):
             out[i] = (_backward_jump, out[i])
@@ -449,6 +461,16 @@ def plain_list(code, d, basic, raw):
     if ENABLED and not WARMUP:
         fuse_groups(code, d, out, basic, raw)
     return out
+
+
+_LIVE = None
+
+
+def _live_handlers():
+    global _LIVE
+    if _LIVE is None:
+        _LIVE = _bytecodes.live_handlers()
+    return _LIVE
 
 
 def _backward_jump(f, stack, entry):
@@ -532,10 +554,11 @@ def fuse_groups(code, d, out, basic, raw):
             name = names[raw[j][0]]
             if name not in FUSABLE or (j != i and j in targets):
                 break
-            if name == "CALL_FUNCTION_KW" and not (g.vs and g.is_const(g.vs[-1], tuple)):
+            form = _FORMS.get(name)
+            if form == "call_kw" and not (g.vs and g.is_const(g.vs[-1], tuple)):
                 break               # (its keyword names must be a known constant)
-            if name == "FOR_ITER" and j != i:
-                break
+            if form == "next" and j != i:
+                break               # (the next item: only at a group's start)
             g.step = j - i
             handler, darg = basic[j]
             more = _translate(g, name, raw[j][1], darg, j, handler, raw[j][1])

@@ -133,18 +133,19 @@ _CO_GENERATORS = 0x20 | 0x80 | 0x200      # generator, coroutine, async generato
 # flags; the rest need a frame that is not optimised, or the loop itself)
 # (the async opcodes are in coroutines and async generators only, which their
 # flags keep in tier 1)
-_TIER1_ONLY = frozenset((
-    "YIELD_FROM",
-    "RETURN_VALUE_NEVER",
-)) | _bytecodes.NEEDS_LOCALS
-_OWN = frozenset(("FOR_ITER", "RETURN_VALUE", "CALL_FUNCTION", "CALL_METHOD",
-                  "CALL_FUNCTION_KW"))
+# (``yield from``: bytecodes.FORMS' "delegate", generators only)
+_FORMS = _bytecodes.FORMS
+_TIER1_ONLY = (frozenset(n for n, form in _FORMS.items() if form == "delegate")
+               | _bytecodes.NEEDS_LOCALS)
+# the frame switches (bytecodes.FORMS: returns, calls, the next item), each
+# form translated here once (_own, _lean_op)
+_OWN = frozenset(_FORMS) - _TIER1_ONLY
 _CHUNK = 8
 # the declared opcodes translated from their templates in tier 2: all but
 # those that call out (bytecodes.CALLS), the block-stack ones too (fusion
 # leaves those out: superinstr.FUSABLE); a lean function, which has no block
 # stack, takes the raising ones but none that touch the block stack
-_TEMPLATED = frozenset(_bytecodes.DEFS) - _bytecodes.CALLS
+_TEMPLATED = frozenset(_bytecodes.DEFS) - _bytecodes.CALLS - frozenset(_FORMS)
 _LEAN_TEMPLATED = _TEMPLATED - _bytecodes.BLOCKS
 
 
@@ -169,7 +170,7 @@ def eligible(code, raw):
 def _successors(i, op, arg, name, darg):
     """(next index, jump taken?) pairs of instruction ``i``."""
     kind = _K.argkind[op]
-    if name == "RETURN_VALUE" or name in _bytecodes.RAISES:
+    if _FORMS.get(name) == "return" or name in _bytecodes.RAISES:
         return ()
     if name in _bytecodes.ALWAYS_JUMPS:
         return ((darg, True),)
@@ -451,14 +452,15 @@ _LEAN_GENERIC = _bytecodes.CALLS
 
 def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     """An instruction of a lean function; NotImplemented: the shared template."""
-    if name == "RETURN_VALUE":
+    form = _FORMS.get(name)
+    if form == "return":
         v = g.pop()
         # (the locals, the cells and the free cells, as f_localsplus holds them)
         g.emit("if fr[0] is not None: settle(fr, %d, (%s))"
                % (j, "".join("l%d, " % i for i in range(code._decoded.nlocalsplus))))
         g.emit("return %s" % v)
         return False
-    if name == "FOR_ITER":
+    if form == "next":
         it = g.peek()
         t = g.temp()
         # a guest generator: the frame continues in tier 1, which resumes it
@@ -478,7 +480,7 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         g.vs = keep
         g.push(t)
         return True
-    if name == "CALL_FUNCTION_KW":
+    if form == "call_kw":
         kwnames = g.pop()
         argv = [g.pop() for _ in range(arg)][::-1]
         func = g.pop()
@@ -488,7 +490,7 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         g.release(func, kwnames)     # (the arguments were moved: _moved)
         _lean_after_call(g, fn, j)
         return True
-    if name in ("CALL_FUNCTION", "CALL_METHOD"):
+    if form in ("call", "call_method"):
         fn = _emit_call(g, name, arg)
         _lean_after_call(g, fn, j)
         return True
@@ -601,7 +603,7 @@ def _block(g, code, d, depth, start, end, comments):
                 more = _si.translate(g, name, arg, darg, j, handler, arg)
         elif name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
-        elif (name in _si.FUSABLE and not (name == "CALL_FUNCTION_KW")) or name in _TEMPLATED:
+        elif name in _si.FUSABLE or name in _TEMPLATED:
             more = _si.translate(g, name, arg, darg, j, handler, arg)
         else:
             more = _any(g, name, op, arg, darg, j, handler, depth)
@@ -621,12 +623,13 @@ def _describe(code, j, name, arg, darg):
 
 
 def _own(g, name, arg, darg, j, depth):
-    if name == "RETURN_VALUE":
+    form = _FORMS[name]
+    if form == "return":
         v = g.pop()
         g.emit("f._lasti = %d; f.f_state = RETURNED" % j)
         g.emit("return %s" % v)
         return False
-    if name == "FOR_ITER":
+    if form == "next":
         it = g.peek()
         t = g.temp()
         # (a guest generator is resumed through next(), its frame run by
@@ -646,7 +649,7 @@ def _own(g, name, arg, darg, j, depth):
         g.push(t)
         return True
     # the calls
-    if name == "CALL_FUNCTION_KW":
+    if form == "call_kw":
         kwnames = g.pop()
         argv = [g.pop() for _ in range(arg)][::-1]
         func = g.pop()
@@ -669,7 +672,7 @@ def _emit_call(g, name, arg):
     Returns the expression of the result (not yet pushed)."""
     argv = [g.pop() for _ in range(arg)][::-1]
     r, ln = g.temp(), g.temp()
-    if name == "CALL_METHOD":
+    if _FORMS[name] == "call_method":
         self_ = g.pop()
         meth = g.pop()
         # (LOAD_METHOD left meth NULL or a guest Function)

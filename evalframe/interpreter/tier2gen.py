@@ -42,9 +42,12 @@ from .pystate import get_tstate
 _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
 _YIELD_VALUE = _K.YIELD_VALUE
-_YIELD_FROM = _K.opmap["YIELD_FROM"]
-# (YIELD_VALUE is declared: bytecodes.translate asks ``suspend``)
-_OWN = frozenset(("YIELD_FROM", "RETURN_VALUE"))
+_YIELD_FROM = _K.YIELD_FROM
+# (YIELD_VALUE is declared: bytecodes.translate asks ``suspend``); a
+# generator's own forms of bytecodes.FORMS' "delegate" (``yield from``) and
+# "return" (the generator finishes)
+from .bytecodes import FORMS as _FORMS
+_OWN = frozenset(n for n, form in _FORMS.items() if form in ("delegate", "return"))
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
 CHAIN_MAX = 200
@@ -89,7 +92,7 @@ class _GenFunction(_t2.Translation):
                 + [j for j, (op, _) in enumerate(raw) if op == _YIELD_FROM])
 
     def own_op(self, name, arg, darg, j):
-        if name == "RETURN_VALUE":
+        if _FORMS[name] == "return":
             v = self.pop()
             self.emit("f._lasti = %d; f.f_state = RETURNED; gen_done(tstate, f)" % j)
             self.emit("return %s" % v)

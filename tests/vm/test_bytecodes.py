@@ -140,38 +140,95 @@ def test_grep_lands_on_the_definition():
     assert not found, found
 
 
-def test_the_handlers_left_in_ops_are_the_undeclared():
-    """The ops modules register hand-written handlers only for the opcodes
-    not declared: 7 of 3.10's 127 (the calls, FOR_ITER, RETURN_VALUE,
-    YIELD_FROM, END_ASYNC_FOR); the two 3.11 exception-group ones are
-    declared."""
+def test_every_opcode_is_declared():
+    """No hand-written handler is left in ops/*: all of 3.10's 127 opcodes
+    and the two 3.11 exception-group ones are declared in bytecodes.py."""
     ops.handler_table()
     hand = sorted(n for n, fn in ops.HANDLERS.items()
                   if fn.__code__.co_filename != bytecodes.GENERATED)
-    assert not set(hand) & set(bytecodes.DEFS)
-    assert sorted(set(hand) | set(bytecodes.DEFS)) == sorted(
-        n for n in opcodes.opmap if not n.startswith("<"))
-    assert hand == ["CALL_FUNCTION", "CALL_FUNCTION_KW", "CALL_METHOD", "END_ASYNC_FOR",
-                    "FOR_ITER", "RETURN_VALUE", "YIELD_FROM"]
-    assert len(bytecodes.DEFS) == 122
+    assert hand == []
+    assert sorted(bytecodes.DEFS) == sorted(n for n in opcodes.opmap if not n.startswith("<"))
+    assert len(bytecodes.DEFS) == 129
+
+
+def test_frame_switching_forms():
+    """The opcodes that switch frames are known by their form (what each
+    tier implements once, keyed by it), and the plain loop runs their
+    ``NAME__live`` handlers: RETURN_VALUE's records its own index (its
+    argument), the calls' take the plain count and leave f._lasti to the
+    loop, FOR_ITER's and YIELD_FROM's hand a guest generator to the loop."""
+    assert bytecodes.FORMS == {"RETURN_VALUE": "return", "CALL_FUNCTION": "call",
+                               "CALL_METHOD": "call_method", "CALL_FUNCTION_KW": "call_kw",
+                               "FOR_ITER": "next", "YIELD_FROM": "delegate"}
+    assert bytecodes.HAS_LIVE == {"RETURN_VALUE", "CALL_FUNCTION", "CALL_METHOD", "FOR_ITER",
+                                  "YIELD_FROM"}
+    live = bytecodes.live_handlers()
+    assert {n: index for n, (fn, index) in live.items()} == {
+        "RETURN_VALUE": True, "CALL_FUNCTION": False, "CALL_METHOD": False,
+        "FOR_ITER": False, "YIELD_FROM": False}
+    from evalframe.interpreter.decode import decode
+    code = compile_source("def f(a, it):\n    for x in it: a.m(x, 1)\n    return len(a)\n",
+                          "<t>", "exec").co_consts[0]
+    monkey = superinstr.ENABLED
+    try:
+        superinstr.ENABLED = False
+        d = decode(code)
+    finally:
+        superinstr.ENABLED = monkey
+    raw_names = [opcodes.opname[op] for op, _ in d.raw]
+    for i, name in enumerate(raw_names):
+        fn, arg = d.instrs[i]
+        if name in live:
+            # (a loop header counting towards tier 2 wraps the handler)
+            assert getattr(fn, "orig", fn) is live[name][0], name
+            plain = d.basic[i][1]
+            assert arg == (i if live[name][1] else plain[0] if name in bytecodes.WITH_INDEX
+                           else plain), name
+        # (the others: the traced loop's handlers, the same ones)
+    # the traced loop's (basic) handlers set f._lasti for a call themselves
+    # and never return a generator; the plain loop's do not set it
+    for name in ("CALL_FUNCTION", "CALL_METHOD"):
+        src = bytecodes.handler_source(bytecodes.DEFS[name]).split("\n\n\n")
+        assert "f._lasti = INDEX" in src[0] and "_lasti" not in src[1], name
+    src = bytecodes.handler_source(bytecodes.DEFS["FOR_ITER"]).split("\n\n\n")
+    assert "Generator" not in src[0] and "return iter" in src[1]
+
+
+def test_a_raise_in_the_middle_leaves_the_inputs_for_the_unwinding():
+    """END_ASYNC_FOR's two paths: StopAsyncIteration pops all 7 values (the
+    stack effect 3.10's dis.stack_effect gives), a re-raise leaves them where
+    they are, so that the unwinding finds the exception state the handler
+    saved (ceval.unwind_except_handler drops the stack to the block's level
+    + 3 and restores it): the handler pops nothing before its raise."""
+    src = bytecodes.handler_source(bytecodes.DEFS["END_ASYNC_FOR"])
+    body = src.splitlines()
+    at = next(i for i, ln in enumerate(body) if "raise reraise" in ln)
+    assert not [ln for ln in body[:at] if "pop()" in ln or "del stack" in ln]
+    assert body[-1].strip() == "del stack[-7:]"
+    assert bytecodes.DEFS["END_ASYNC_FOR"].stack_effect(0) == -7
 
 
 def test_every_declared_opcode_is_fused_inline():
     """Every declared opcode has its derived template, but those whose body
-    ends in ``res = CALL(...)``: a guest callee's frame goes to the loop.
+    ends in ``res = CALL(...)`` (a guest callee's frame goes to the loop) and
+    those that switch frames (FORMS: each tier's form of them).
     Fused groups take all of them but those that touch the block stack
     (a group keeps none) or raise on purpose (a bare ``raise`` would be
     placed at the group's start); tier 2 takes those too."""
     assert bytecodes.CALLS == {"IMPORT_NAME", "CALL_FUNCTION_EX", "WITH_EXCEPT_START",
                                "BEFORE_ASYNC_WITH"}
     assert bytecodes.BLOCKS == {"SETUP_FINALLY", "SETUP_WITH", "SETUP_ASYNC_WITH", "POP_BLOCK",
-                                "POP_EXCEPT", "RERAISE"}
+                                "POP_EXCEPT", "RERAISE", "END_ASYNC_FOR"}
     assert bytecodes.RAISES == {"RERAISE", "RAISE_VARARGS"}
     assert bytecodes.PUSHES_BLOCK == {"SETUP_FINALLY", "SETUP_WITH", "SETUP_ASYNC_WITH"}
+    delegates = {n for n, form in bytecodes.FORMS.items() if form == "delegate"}
     for name in bytecodes.DEFS:
         assert (name in superinstr.FUSABLE) == (
-            name not in bytecodes.CALLS | bytecodes.BLOCKS | bytecodes.RAISES), name
-        assert (name in tier2._TEMPLATED) == (name not in bytecodes.CALLS), name
+            name not in bytecodes.CALLS | bytecodes.BLOCKS | bytecodes.RAISES | delegates), name
+        # (the frame switches: tier 2's own forms, _own / _lean_op)
+        assert (name in tier2._TEMPLATED) == (name not in bytecodes.CALLS
+                                              and name not in bytecodes.FORMS), name
+        assert (name in tier2._OWN) == (name in bytecodes.FORMS and name not in delegates), name
 
 
 _PROGRAM = """

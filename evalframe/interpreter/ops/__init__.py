@@ -67,7 +67,7 @@ def arg_decoder(name):
     return register
 
 
-_MODULES = ("names", "arith", "containers", "control", "exceptions",
+_MODULES = ("names", "arith", "containers", "exceptions",
             "calls", "generators", "imports", "patterns")
 _TABLE = None
 _TABLE_LOCK = _thread.allocate_lock()   # (two evalframe.VMs may start in two threads)

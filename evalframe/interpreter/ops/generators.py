@@ -1,8 +1,7 @@
-"""Generators, coroutines and async iteration.
+"""Generators, coroutines and async iteration: the cold paths.
 
-Mirrors the YIELD_FROM and END_ASYNC_FOR cases of Python/ceval.c (3.10),
-and
-the cold paths of the async opcodes declared in interpreter/bytecodes.py:
+Mirrors the parts of Python/ceval.c (3.10) that the generator and async
+opcodes declared in interpreter/bytecodes.py call:
 _PyCoro_GetAwaitableIter, format_awaitable_error, and the checks and errors of
 3.10's GET_AITER and GET_ANEXT.  The generator objects are in
 objects/genobject.py.
@@ -12,16 +11,12 @@ import types
 
 from ...objects import genobject
 from ...objects.codeobject import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE
-from ...objects import excslots as _x
-from ..ceval import unwind_except_handler
-from ..pystate import get_tstate
-from .exceptions import given_exception_matches, reraise
-from . import handler, YIELD_AGAIN
 from ... import opcodes
 
 _GenTypes = (genobject.Generator, types.GeneratorType)
 _CoroTypes = (genobject.Coroutine, types.CoroutineType)
-_SendTypes = (genobject.GenBase, types.GeneratorType, types.CoroutineType)
+# (what ``yield from`` sends into even a None: gen_send / a coroutine's send)
+SEND_TYPES = (genobject.GenBase, types.GeneratorType, types.CoroutineType)
 # (GET_YIELD_FROM_ITER, bytecodes.py: what ``yield from`` takes as it is)
 CORO_TYPES = _CoroTypes
 GEN_CORO_TYPES = _GenTypes + _CoroTypes
@@ -34,25 +29,6 @@ def yield_kind(code, index, arg, darg):
 
 
 AsyncGenWrappedValue = genobject.AsyncGenWrappedValue
-
-
-@handler
-def YIELD_FROM(f, stack, arg):
-    "(receiver, value -- receiver, yielded | result)"
-    v = stack.pop()
-    receiver = stack[-1]
-    try:
-        if isinstance(receiver, _SendTypes):
-            retval = receiver.send(v)
-        elif v is None:
-            retval = type(receiver).__next__(receiver)
-        else:
-            retval = receiver.send(v)
-    except StopIteration as e:
-        stack[-1] = e.value
-        return None
-    stack.append(retval)
-    return YIELD_AGAIN
 
 
 def get_awaitable_iter(o):
@@ -137,21 +113,3 @@ def get_anext(aiter):
 
 
 AsyncGenerator = genobject.AsyncGenerator       # (GET_ANEXT's fast path)
-
-
-@handler
-def END_ASYNC_FOR(f, stack, arg):
-    "(aiter, unused[3], tb, val, exc -- )"
-    # (a re-raise pops the exception only: the handler's block and the state
-    # it saved are the unwinding's, ceval.unwind_except_handler)
-    exc = stack.pop()
-    if given_exception_matches(exc, StopAsyncIteration):
-        b_type, _, level = f.f_blockstack.pop()
-        unwind_except_handler(get_tstate(), stack, level)
-        stack.pop()
-        return None
-    val = stack.pop()
-    tb = stack.pop()
-    if val is not None:
-        _x.set_traceback(val, tb)
-    raise reraise(val)
