@@ -199,7 +199,8 @@ def _eval_plain(tstate, f, throwexc):
                             ip = f._lasti + 1
                         elif r is RETURN:
                             # (the instruction that returned wrote f._lasti:
-                            # specialize.return_value_at or a fused group)
+                            # the plain loop's RETURN handler, RETURN_VALUE__live,
+                            # or a fused group)
                             retval = stack.pop()
                             f.f_state = FRAME_RETURNED
                             if f is entry:
@@ -294,7 +295,7 @@ def _eval_plain(tstate, f, throwexc):
                                 f._lasti -= 1
                         elif type(r) is Generator:
                             # FOR_ITER or YIELD_FROM over a guest generator
-                            # (specialize.for_iter / yield_from, a fused FOR_ITER):
+                            # (RESUME in FOR_ITER__live / YIELD_FROM__live, a fused FOR_ITER):
                             # resume its frame in this loop, as 3.12's FOR_ITER_GEN
                             # and SEND, instead of through next() / send()
                             f._lasti = ip - 1
@@ -303,8 +304,13 @@ def _eval_plain(tstate, f, throwexc):
                             elif gen_can_inline(tstate, r):
                                 sent = None
                             else:
-                                r = None
-                                ip = _for_iter_next(f, stack, ip - 1)
+                                # FOR_ITER the ordinary way: its derived
+                                # handler (next())
+                                fn, arg = f.f_code._decoded.basic[ip - 1]
+                                r = fn(f, stack, arg)
+                                if r is not None:
+                                    ip = r
+                                    r = None
                                 continue
                             gf = r.gi_frame
                             _gen_enter(tstate, gf, r, sent)
@@ -554,16 +560,6 @@ def _gen_exception(gen, exc):
         _x.set_context(err, exc)
         return err
     return exc
-
-
-def _for_iter_next(f, stack, index):
-    """FOR_ITER the ordinary way (a generator the loop cannot resume inline)."""
-    value = next(stack[-1], NULL)
-    if value is NULL:
-        stack.pop()
-        return f.f_code._decoded.basic[index][1]
-    stack.append(value)
-    return index + 1
 
 
 def _can_hand_off(entry, f):
