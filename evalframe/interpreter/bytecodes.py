@@ -11,8 +11,8 @@ argument (decode.py), ``f`` the frame, ``fast`` its localsplus, ``globals``
 and ``builtins`` its f_globals and f_builtins, ``locals`` its locals mapping
 (module and class bodies), ``tstate`` the thread state, ``INDEX`` the
 instruction's own index (the argument is then decoded as ``(value, index)``);
-``JUMP``, ``PUSH_BLOCK``, ``YIELD``, ``CALL``, ``DICT`` and ``PEEK`` are the
-forms below and in docs/vm.md.  Everything else is derived from the
+``JUMP``, ``PUSH_BLOCK``, ``YIELD``, ``CALL``, ``DICT``, ``PEEK``, ``RETURN``,
+``CALL_PY``, ``RESUME`` and ``DELEGATE`` are the forms below and in docs/vm.md.  Everything else is derived from the
 declaration:
 
 * the plain handler (``handler_source`` -> ops.HANDLERS, what tier 1's
@@ -34,8 +34,13 @@ at run time, the templates pick one); the key None is the body for any other
 value.  The definitions are read once at
 import; nothing is written to disk, so nothing can be stale.
 
-Opcodes not (yet) declared here keep their hand-written handler in ops/*
-and, where fused, their template in superinstr.py; docs/vm.md lists which.
+Every opcode is declared here (3.10's 127 and 3.11's two exception-group
+opcodes).  Those that switch frames (a call, a return, a generator resumed
+or delegated to: ``RETURN``, ``CALL_PY``, ``RESUME``, ``DELEGATE``) have no
+template of their own: each tier writes the *form* once (FORMS), as 3.12's
+generator special-cases DISPATCH_INLINED and _PUSH_FRAME; lines marked
+``# if live`` / ``# unless live`` make the plain loop's own handler
+(``NAME__live``, LIVE in generated_handlers.py).
 """
 
 import keyword

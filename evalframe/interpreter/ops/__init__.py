@@ -1,4 +1,8 @@
-"""Opcode handlers, one topic per module, and the table that indexes them.
+"""The table of opcode handlers, and the cold helpers they call (one topic per module).
+
+Every handler is derived from its declaration in interpreter/bytecodes.py
+(interpreter/generated_handlers.py); the modules here hold the slow and error
+paths the declared bodies call, with CPython's error texts.
 
 Mirrors the ``switch (opcode)`` of Python/ceval.c (3.10), split the way PyPy's
 pyopcode.py and the 3.12 bytecodes.c group them.  The handler convention
