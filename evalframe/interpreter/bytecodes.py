@@ -728,6 +728,15 @@ result = DELEGATE(receiver, value)
 
 # -- derived: facts the analyses of tier 2 and fusion read ---------------------------------
 
+def _switching(words):
+    """The definitions whose body text has any of ``words`` (one test per
+    body text, not per line: this runs at start-up)."""
+    for d in DEFS.values():
+        texts = d.body.values() if isinstance(d.body, dict) else (d.body,)
+        if any(w in t for t in texts for w in words):
+            yield d
+
+
 def _live_only(line):
     return line.rstrip().endswith(_IF_LIVE)
 
@@ -744,7 +753,8 @@ def _facts():
             if "no_locals(" in text:
                 needs_locals.add(d.name)
             # (the plain loop's own lines aside: its handler takes the index alone)
-            if any("INDEX" in ln for ln in _lines(text) if not _live_only(ln)):
+            if "INDEX" in text and any("INDEX" in ln for ln in _lines(text)
+                                       if not _live_only(ln)):
                 with_index.add(d.name)
             if "PUSH_BLOCK(" in text:
                 pushes_block.add(d.name)
@@ -785,12 +795,10 @@ def _forms():
     pair), "call_kw" (keyword names), "next" (RESUME, then a JUMP when
     exhausted), "delegate"."""
     out = {}
-    for d in DEFS.values():
+    for d in _switching(("CALL_PY(", "RETURN(", "DELEGATE(", "RESUME(")):
         # (the forms' lines only: a regular expression per line is start-up time)
         lines = [ln.split("#")[0].strip() for _, body in d.bodies() for ln in body
                  if "CALL_PY(" in ln or "RETURN(" in ln or "DELEGATE(" in ln or "RESUME(" in ln]
-        if not lines:
-            continue
         calls = [m for m in map(_CALL_PY.match, lines) if m]
         if lines and _RETURN.match(lines[-1]):
             out[d.name] = "return"
@@ -810,7 +818,7 @@ def _forms():
 # it); the others with a plain-loop handler of their own (``# if live`` /
 # ``# unless live`` lines: ``NAME__live``)
 FORMS = _forms()
-HAS_LIVE = frozenset(n for n, d in DEFS.items()
+HAS_LIVE = frozenset(d.name for d in _switching((_IF_LIVE, _UNLESS_LIVE))
                      if any(ln.rstrip().endswith((_IF_LIVE, _UNLESS_LIVE))
                             for _, body in d.bodies() for ln in body))
 
