@@ -1018,6 +1018,23 @@ def _handler_source(d, fname, value, lines, live=False):
             c = x.count if _WORD.fullmatch(x.count) else "n_"
             if c == "n_":
                 out.append("    n_ = %s" % x.count)
+            below_ = popped[k - 1] if k == 1 and not in_place and not ordered else None
+            if below_ is not None and below_.count is None and _count_uses(lines, below_.name):
+                # (a callable under its arguments, both popped: one slice and
+                # one del, as CPython's call takes both; the run may be empty
+                # unless its count is ``... + 1``)
+                steps = ["%s = stack[-%s - 1]" % (below_.name, c),
+                         "%s = stack[-%s:]" % (x.name, c),
+                         "del stack[-%s - 1:]" % c]
+                if x.count.replace(" ", "").endswith("+1"):
+                    out.extend("    " + st for st in steps)
+                else:
+                    out.append("    if %s:" % c)
+                    out.extend("        " + st for st in steps)
+                    out.append("    else:")
+                    out.append("        %s = []" % x.name)
+                    out.append("        %s = stack.pop()" % below_.name)
+                break
             out.append("    %s = stack[len(stack) - %s:]" % (x.name, c))
             out.append("    del stack[len(stack) - %s:]" % c)
     if in_place:

@@ -1514,9 +1514,13 @@ def RETURN_VALUE__live(f, stack, oparg):
 def CALL_FUNCTION(f, stack, oparg):
     '(callable, args[oparg] -- res)'
     oparg, INDEX = oparg
-    args = stack[len(stack) - oparg:]
-    del stack[len(stack) - oparg:]
-    callable = stack.pop()
+    if oparg:
+        callable = stack[-oparg - 1]
+        args = stack[-oparg:]
+        del stack[-oparg - 1:]
+    else:
+        args = []
+        callable = stack.pop()
     f._lasti = INDEX  # unless live
     if type(callable) is Function and callable._fast_argcount == oparg: return fast_frame(callable, args)
     return call_push(stack, callable, args, None)
@@ -1524,9 +1528,13 @@ def CALL_FUNCTION(f, stack, oparg):
 
 def CALL_FUNCTION__live(f, stack, oparg):
     '(callable, args[oparg] -- res)'
-    args = stack[len(stack) - oparg:]
-    del stack[len(stack) - oparg:]
-    callable = stack.pop()
+    if oparg:
+        callable = stack[-oparg - 1]
+        args = stack[-oparg:]
+        del stack[-oparg - 1:]
+    else:
+        args = []
+        callable = stack.pop()
     if type(callable) is Function and callable._fast_argcount == oparg: return fast_frame(callable, args)
     return call_push(stack, callable, args, None)
 
@@ -1535,9 +1543,9 @@ def CALL_METHOD(f, stack, oparg):
     '(meth, callargs[oparg + 1] -- res)'
     oparg, INDEX = oparg
     n_ = oparg + 1
-    callargs = stack[len(stack) - n_:]
-    del stack[len(stack) - n_:]
-    meth = stack.pop()
+    meth = stack[-n_ - 1]
+    callargs = stack[-n_:]
+    del stack[-n_ - 1:]
     f._lasti = INDEX  # unless live
     if meth is not NULL:
         if type(meth) is Function and meth._fast_argcount == oparg + 1: return fast_frame(meth, callargs)
@@ -1550,9 +1558,9 @@ def CALL_METHOD(f, stack, oparg):
 def CALL_METHOD__live(f, stack, oparg):
     '(meth, callargs[oparg + 1] -- res)'
     n_ = oparg + 1
-    callargs = stack[len(stack) - n_:]
-    del stack[len(stack) - n_:]
-    meth = stack.pop()
+    meth = stack[-n_ - 1]
+    callargs = stack[-n_:]
+    del stack[-n_ - 1:]
     if meth is not NULL:
         if type(meth) is Function and meth._fast_argcount == oparg + 1: return fast_frame(meth, callargs)
         return call_push(stack, meth, callargs, None)
@@ -1565,9 +1573,13 @@ def CALL_FUNCTION_KW(f, stack, oparg):
     '(callable, args[oparg], kwnames -- res)'
     oparg, INDEX = oparg
     kwnames = stack.pop()
-    args = stack[len(stack) - oparg:]
-    del stack[len(stack) - oparg:]
-    callable = stack.pop()
+    if oparg:
+        callable = stack[-oparg - 1]
+        args = stack[-oparg:]
+        del stack[-oparg - 1:]
+    else:
+        args = []
+        callable = stack.pop()
     f._lasti = INDEX
     npos_ = oparg - len(kwnames)
     kwargs_ = dict(zip(kwnames, args[npos_:]))
