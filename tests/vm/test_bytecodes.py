@@ -320,3 +320,65 @@ def test_block_stack_changes_before_the_value_stack():
             assert not [ln for ln in lines[:first] if "stack.pop()" in ln or "del stack[" in ln], \
                 (name, fn_src)
     assert checked >= 6
+
+
+def _flushed(g):
+    """How many values group ``g``'s first flush pushed to the real stack."""
+    for _, text, _ in g.body:
+        if text.startswith("stack.append("):
+            return 1
+        if text.startswith("stack += ("):
+            return text.count(",")
+    return 0
+
+
+@pytest.mark.parametrize("name", sorted(n for n, form in bytecodes.FORMS.items()
+                                        if form != "delegate"))
+def test_each_tier_takes_what_the_form_declares(name):
+    """A frame switch's template is its tier's form of it (superinstr
+    ``_switch``, tier 2's ``_own`` and ``_lean_op``), written once per form:
+    each consumes the inputs and pushes the outputs the declaration says
+    (opcodes.stack_effect checks the declaration itself)."""
+    d = bytecodes.DEFS[name]
+    form = bytecodes.FORMS[name]
+    from evalframe.interpreter.decode import decode
+    code = compile_source("def f(a):\n    return a\n", "<t>", "exec").co_consts[0]
+    decode(code)
+    for arg in ([0] if opcodes.opmap[name] < opcodes.HAVE_ARGUMENT else [1, 3]):
+        effect = d.stack_effect(arg)
+        consumed = len(d.outputs) - effect
+        below = 2
+        n = 0 if form == "next" else below + consumed
+
+        def stack(g):
+            g.vs = ["s%d" % k for k in range(n)]
+            if form == "call_kw":
+                g.vs[-1] = g.param(("k",))      # (the keyword names: a constant)
+        darg = 7 if form == "next" else (arg, 5) if name in bytecodes.WITH_INDEX else None
+        # fused: a call or a return ends the group, what lies below flushed
+        # (a return's value too: the loop pops it); the next item continues
+        g = superinstr.Group(0)
+        stack(g)
+        more = superinstr.translate(g, name, arg, darg, 5, None, arg)
+        if form == "next":
+            assert more and len(g.vs) == effect, name     # (the iterator stays on the real stack)
+        else:
+            assert not more and _flushed(g) == (n if form == "return" else n - consumed), name
+        # tier 2, frame-based and lean: the outputs replace the inputs on the
+        # virtual stack, a return leaves
+        for cls in (tier2._Function, tier2._Lean):
+            g = cls(set(), 8)
+            g.code = code
+            g.raw = []
+            stack(g)
+            if form == "next":
+                g.vs = ["s0", "s1"]
+            before = len(g.vs)
+            if cls is tier2._Function:
+                more = tier2._own(g, name, arg, darg, 5, None)
+            else:
+                more = tier2._lean_op(g, code, name, opcodes.opmap[name], arg, darg, 5, None, None)
+            if form == "return":
+                assert more is False, (name, cls)
+            else:
+                assert more is True and len(g.vs) - before == effect, (name, cls)
