@@ -1191,6 +1191,29 @@ def live_handlers():
     return out
 
 
+def operands(name, oparg, stack):
+    """The inputs of ``name`` with argument ``oparg`` as the declaration
+    names them, read from ``stack`` (the value stack before the instruction,
+    top last): name -> value, a run as a list.  What tools that show an
+    instruction's operands read (tools/explain.py), instead of restating
+    where each one lies."""
+    out = {}
+    pos = len(stack)
+    for x in reversed(DEFS[name].inputs):
+        if not x.present(oparg):
+            continue
+        if x.count is None:
+            pos -= 1
+            out[x.name] = stack[pos]
+        else:
+            n = x.size(oparg)
+            pos -= n
+            out[x.name] = list(stack[pos:pos + n])
+    if pos < 0:
+        raise IndexError("%s %d: %d values on the stack" % (name, oparg, len(stack)))
+    return out
+
+
 def make_handlers():
     """name -> handler function, from generated_handlers.py; fills VARIANTS
     (the per-value handlers decode.py picks from)."""

@@ -611,34 +611,27 @@ class Explainer:
 
 
 def split_call_stack(instr, before):
-    """(callable, args, kwnames, via_load_method) of a call instruction's operands."""
+    """(callable, args, kwnames, via_load_method) of a call instruction's
+    operands, as its declaration (interpreter/bytecodes.py) names them."""
+    from ..interpreter import bytecodes
     op = instr.opname
-    arg = instr.arg or 0
     try:
-        if op == "CALL_FUNCTION":
-            return before[-arg - 1], list(before[len(before) - arg:]), (), False
-        if op == "CALL_FUNCTION_KW":
-            kwnames = before[-1]
-            n = arg
-            return before[-n - 2], list(before[len(before) - 1 - n:len(before) - 1]), tuple(kwnames), False
-        if op == "CALL_METHOD":
-            args = list(before[len(before) - arg:])
-            meth = before[-arg - 2]
+        x = bytecodes.operands(op, instr.arg or 0, before)
+        form = bytecodes.FORMS.get(op)
+        if form == "call":
+            return x["callable"], x["args"], (), False
+        if form == "call_kw":
+            return x["callable"], x["args"], tuple(x["kwnames"]), False
+        if form == "call_method":
+            meth, callargs = x["meth"], x["callargs"]
             if _is_null(meth):
-                return before[-arg - 1], args, (), False
-            return meth, [before[-arg - 1]] + args, (), True
-        if op == "CALL_FUNCTION_EX":
-            if arg & 1:
-                kwargs = before[-1]
-                posargs = before[-2]
-                func = before[-3]
-            else:
-                kwargs = {}
-                posargs = before[-1]
-                func = before[-2]
+                return callargs[0], callargs[1:], (), False
+            return meth, callargs, (), True
+        if op in CALL_OPS:
+            # (CALL_FUNCTION_EX: the positional tuple and the keywords' dict)
+            kwargs = x.get("kwargs", {})
             kwnames = tuple(kwargs) if isinstance(kwargs, dict) else ()
-            args = list(posargs) + [kwargs[k] for k in kwnames]
-            return func, args, kwnames, False
+            return x["func"], list(x["callargs"]) + [kwargs[k] for k in kwnames], kwnames, False
     except Exception:
         pass
     return None, None, None, False
