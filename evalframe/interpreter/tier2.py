@@ -1583,10 +1583,14 @@ def _entry(func, nargs, kwnames):
         if d.t2 is None:
             return None         # (not hot yet: no answer kept)
         ent = _LEAN.get(id(code))
-        if ent is not None and ent[1] is None:
-            return None
-        lean = bind_lean(func)
+        lean = None if ent is not None and ent[1] is None else bind_lean(func)
         if lean is None:
+            if _LEAN.get(id(code), ent) is not None:
+                # (translated, not lean: code with handlers, globals not a
+                # dict; so until __code__ changes, which drops the answer)
+                if calls is None:
+                    calls = func._kwcalls = {}
+                calls[key] = None
             return None
     entry = _t2entry.entry_for(func, lean, nargs, kwnames, _entry_slow)
     if calls is None:

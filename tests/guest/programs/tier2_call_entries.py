@@ -80,6 +80,31 @@ def changed():
 changed()
 print(out[-21:])
 
+# a callee with handlers (no lean function: no entry) whose __code__ then becomes lean
+def with_handler(a, b=1, *, c=2):
+    try:
+        return a + b + c
+    except TypeError:
+        return "te"
+
+
+def plain_code(a, b=1, *, c=2):
+    return ("plain", a, b, c)
+
+
+def switched():
+    res = []
+    for i in range(30):
+        if i == 15:
+            with_handler.__code__ = plain_code.__code__
+        res.append((with_handler(i), with_handler(i, c=5), with_handler(a=i, b=0),
+                    with_handler("x", "y", c="z")))
+    print(res[14], res[15], res[-1])
+
+
+switched()
+
+
 # the binder's errors, from the same call sites and from ones that worked before
 def attempt(thunk):
     try:
