@@ -945,7 +945,7 @@ def _lean_source(code, g, nslots, comments):
         "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
         "        depth = tstate.depth",
         "        if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()",
-        "        fr = [frame0]; back = tstate.frame",
+        "        fr = tstate.t2_frs[depth]; fr[0] = frame0; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
     if rest and single:
@@ -1888,7 +1888,11 @@ def host_room(tstate):
             + (tstate.reentry + 64) * _pystate.HOST_FRAMES_PER_REENTRY)
     if sys.getrecursionlimit() < want + 512:
         sys.setrecursionlimit(want + 1024)
-    tstate.t2_room = min(limit, depth + 64)
+    room = tstate.t2_room = min(limit, depth + 64)
+    frs = tstate.t2_frs
+    if len(frs) < room:
+        # (a lean prologue at a depth below t2_room takes its ``fr`` there)
+        frs.extend([None] for _ in range(room + 64 - len(frs)))
     return False
 
 
