@@ -511,7 +511,7 @@ def LOAD_METHOD(f, stack, oparg):
     '(owner -- meth, self_or_attr)'
     owner = stack.pop()
     self_or_attr = getattr(owner, oparg)
-    if type(self_or_attr) is MethodType and self_or_attr.__self__ is owner and type(self_or_attr.__func__) is Function: meth = self_or_attr.__func__; self_or_attr = owner
+    if type(self_or_attr) is MethodType and self_or_attr.__self__ is owner and type(meth := self_or_attr.__func__) is Function: self_or_attr = owner
     else: meth = NULL
     stack += (meth, self_or_attr,)
 

@@ -31,7 +31,7 @@ class ExcItem:
 
 class ThreadState:
     __slots__ = ("frame", "exc_info", "depth", "recursion_limit", "reentry",
-                 "tracer", "c_lazy", "t2_room", "__weakref__")
+                 "tracer", "c_lazy", "t2_room", "t2_frs", "__weakref__")
 
     def __init__(self):
         self.frame = None
@@ -47,6 +47,10 @@ class ThreadState:
         # the depth at which a tier-2 call next looks at the recursion limit
         # and the host's (tier2.host_room); 0 whenever recursion_limit is set
         self.t2_room = 0
+        # per depth, the one-slot list of the lean tier-2 call running there
+        # (its ``fr``: the Frame made if it is observed), reused by the next
+        # call at that depth; as long as t2_room (tier2.host_room)
+        self.t2_frs = []
 
     def topmost_exception(self):
         """_PyErr_GetTopmostException: the innermost exception being handled."""

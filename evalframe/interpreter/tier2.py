@@ -86,6 +86,7 @@ from ..objects import excslots as _x
 from .abort import STOP_OR_MEMORY, stops_run
 from . import bytecodes as _bytecodes
 from . import superinstr as _si
+from . import t2entry as _t2entry
 from . import t2frames as _t2f
 from . import t2struct as _t2struct
 from .pystate import get_tstate
@@ -481,14 +482,7 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         g.push(t)
         return True
     if form == "call_kw":
-        kwnames = g.pop()
-        argv = [g.pop() for _ in range(arg)][::-1]
-        func = g.pop()
-        fn = g.temp()
-        g.emit("%s = call_kw(tstate, %s, [%s], %s%s)"
-               % (fn, func, ", ".join(argv), kwnames, _moved(g, argv)))
-        g.release(func, kwnames)     # (the arguments were moved: _moved)
-        _lean_after_call(g, fn, j)
+        _lean_after_call(g, _emit_call_kw(g, arg), j)
         return True
     if form in ("call", "call_method"):
         fn = _emit_call(g, name, arg)
@@ -650,20 +644,44 @@ def _own(g, name, arg, darg, j, depth):
         return True
     # the calls
     if form == "call_kw":
-        kwnames = g.pop()
-        argv = [g.pop() for _ in range(arg)][::-1]
-        func = g.pop()
-        fn = g.temp()
         g.emit("f._lasti = %d" % j)
-        g.emit("%s = call_kw(tstate, %s, [%s], %s%s)"
-               % (fn, func, ", ".join(argv), kwnames, _moved(g, argv)))
-        g.release(func, kwnames)     # (the arguments were moved: _moved)
-        _after_call(g, fn, j)
+        _after_call(g, _emit_call_kw(g, arg), j)
         return True
     g.emit("f._lasti = %d" % j)
     fn = _emit_call(g, name, arg)
     _after_call(g, fn, j)
     return True
+
+
+def _emit_call_kw(g, arg):
+    """CALL_FUNCTION_KW: a guest function (or a bound method of one) with an
+    entry for the call's shape (t2entry.py, made by call_kw at the first such
+    call) is one host call, anything else goes through call_kw.  Returns the
+    expression of the result (not yet pushed)."""
+    kwnames = g.pop()
+    argv = [g.pop() for _ in range(arg)][::-1]
+    func = g.pop()
+    fn = g.temp()
+    ln = None
+    if kwnames[0] == "p" and g.is_const(kwnames, tuple):
+        names = g.const(kwnames)
+        ln = g.temp()
+        g.emit("if type(%s) is Function and (%s := %s._kwcalls) is not None and "
+               "(%s := %s.get(%s)) is not None: %s = %s(tstate, %s%s)"
+               % (func, ln, func, ln, ln, g.param(entry_key(len(argv), names)), fn, ln,
+                  ", ".join(argv), _moved(g, argv)))
+        g.emit("elif type(%s) is MethodType and type(%s := %s.__func__) is Function and "
+               "(%s := %s._kwcalls) is not None and (%s := %s.get(%s)) is not None: "
+               "%s = %s(tstate, %s.__self__, %s%s)"
+               % (func, ln, func, ln, ln, ln, ln, g.param(entry_key(len(argv) + 1, names)),
+                  fn, ln, func, ", ".join(argv), _moved(g, argv)))
+        g.emit("else: %s = call_kw(tstate, %s, [%s], %s%s)"
+               % (fn, func, ", ".join(argv), kwnames, _moved(g, argv)))
+    else:
+        g.emit("%s = call_kw(tstate, %s, [%s], %s%s)"
+               % (fn, func, ", ".join(argv), kwnames, _moved(g, argv)))
+    g.release(func, kwnames, *([ln] if ln else []))     # (the arguments were moved: _moved)
+    return fn
 
 
 def _emit_call(g, name, arg):
@@ -930,7 +948,7 @@ def _lean_source(code, g, nslots, comments):
         "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
         "        depth = tstate.depth",
         "        if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()",
-        "        fr = [frame0]; back = tstate.frame",
+        "        fr = tstate.t2_frs[depth]; fr[0] = frame0; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
     if rest and single:
@@ -1496,6 +1514,10 @@ def call_any(tstate, func, args, moved=None):
     if cls is Function:
         n = len(args)
         argcount = func._fast_argcount
+        if n != argcount:
+            entry = _entry(func, n, ())
+            if entry is not None:
+                return _call_moving(entry, tstate, args)
         if n < argcount:
             n = _fill_defaults(func, args, n)
         if n == argcount:
@@ -1535,6 +1557,57 @@ def call_any(tstate, func, args, moved=None):
     # __init__ frame its call's arguments too: call._call_type)
     args = None
     return run_callee(fr)
+
+
+def entry_key(nargs, kwnames):
+    """The key of ``Function._kwcalls`` for a call of ``nargs`` arguments,
+    the last ones the keywords ``kwnames`` (interned: a call site's constant
+    is the dict's key object)."""
+    return sys.intern("%d %s" % (nargs, " ".join(kwnames))) if kwnames else nargs
+
+
+def _entry(func, nargs, kwnames):
+    """``func``'s call entry for this shape (t2entry.py: its lean function
+    called with the parameters in order, defaults, ``*args`` and ``**kwargs``
+    filled in), made at the first such call and kept in ``func._kwcalls``
+    (and, for positional calls of up to LEAN_ARITIES arguments, in its slot
+    ``_leanN``, which the call sites test), or None: not lean (yet), or a
+    shape the binder refuses."""
+    key = entry_key(nargs, kwnames)
+    calls = func._kwcalls
+    if calls is not None:
+        entry = calls.get(key, NULL)
+        if entry is not NULL:
+            return entry
+    lean = func._lean
+    if lean is None:
+        code = func._code
+        d = code._decoded or _decode(code)
+        if d.t2 is None:
+            return None         # (not hot yet: no answer kept)
+        ent = _LEAN.get(id(code))
+        lean = None if ent is not None and ent[1] is None else bind_lean(func)
+        if lean is None:
+            if _LEAN.get(id(code), ent) is not None:
+                # (translated, not lean: code with handlers, globals not a
+                # dict; so until __code__ changes, which drops the answer)
+                if calls is None:
+                    calls = func._kwcalls = {}
+                calls[key] = None
+            return None
+    entry = _t2entry.entry_for(func, lean, nargs, kwnames, _entry_slow)
+    if calls is None:
+        calls = func._kwcalls = {}
+    calls[key] = entry      # (None too: the binder's error, at each call)
+    if entry is not None and not kwnames and nargs <= LEAN_ARITIES:
+        setattr(func, _LEAN_SLOTS[nargs], entry)
+    return entry
+
+
+def _entry_slow(tstate, func, argv, kwnames):
+    """An entry whose keyword-only default is missing: the binder's error."""
+    npos = len(argv) - len(kwnames)
+    return call_bound(tstate, func, argv[:npos], dict(zip(kwnames, argv[npos:])) or None)
 
 
 def _fill_defaults(func, args, n):
@@ -1607,6 +1680,9 @@ def call_kw(tstate, func, argv, kwnames, moved=None):
         func = func.__func__
         cls = Function
     if cls is Function:
+        entry = _entry(func, len(argv), kwnames)
+        if entry is not None:
+            return _call_moving(entry, tstate, argv)
         fast = func._fast_argcount >= 0
         code = func._code
         d = code._decoded or _decode(code)
@@ -1815,7 +1891,11 @@ def host_room(tstate):
             + (tstate.reentry + 64) * _pystate.HOST_FRAMES_PER_REENTRY)
     if sys.getrecursionlimit() < want + 512:
         sys.setrecursionlimit(want + 1024)
-    tstate.t2_room = min(limit, depth + 64)
+    room = tstate.t2_room = min(limit, depth + 64)
+    frs = tstate.t2_frs
+    if len(frs) < room:
+        # (a lean prologue at a depth below t2_room takes its ``fr`` there)
+        frs.extend([None] for _ in range(room + 64 - len(frs)))
     return False
 
 

@@ -136,7 +136,9 @@ class Function(metaclass=_FunctionMeta):
                  "_fast_argcount", "_fast_tail", "_lean",
                  # _lean again under its arity's name (tier-2 call sites of that
                  # arity test one attribute: tier2.lean_guard)
-                 "_lean0", "_lean1", "_lean2", "_lean3", "_lean4")
+                 "_lean0", "_lean1", "_lean2", "_lean3", "_lean4",
+                 # tier 2's call entries per call shape (tier2._entry)
+                 "_kwcalls")
 
     def __init__(self, code, globals, name=None, defaults=None, closure=None,
                  kwdefaults=None, qualname=None, builtins=None):
@@ -162,7 +164,9 @@ class Function(metaclass=_FunctionMeta):
         """Precompute the fast-call shape: arity, and the tail of fast locals."""
         code = self._code
         # (tier2.bind_lean: this function's frameless tier-2 entry)
+        # (and its call entries, which hold the defaults: tier2._entry)
         self._lean = self._lean0 = self._lean1 = self._lean2 = self._lean3 = self._lean4 = None
+        self._kwcalls = None
         if (code.co_flags & _NOT_FAST or code.co_kwonlyargcount or code.co_cellvars
                 or not code.co_flags & CO_NEWLOCALS):
             self._fast_argcount = -1
@@ -335,9 +339,11 @@ class Function(metaclass=_FunctionMeta):
         if value is not None and not isinstance(value, dict):
             raise TypeError("__kwdefaults__ must be set to a dict object")
         self._kwdefaults = value
+        self._update_fast()
 
     def _del_kwdefaults(self):
         self._kwdefaults = None
+        self._update_fast()
 
     __kwdefaults__ = func_kwdefaults = property(_get_kwdefaults, _set_kwdefaults,
                                                 _del_kwdefaults)
