@@ -31,7 +31,7 @@ class ExcItem:
 
 class ThreadState:
     __slots__ = ("frame", "exc_info", "depth", "recursion_limit", "reentry",
-                 "tracer", "c_lazy", "t2_room", "__weakref__")
+                 "tracer", "c_lazy", "t2_room", "tb_head", "__weakref__")
 
     def __init__(self):
         self.frame = None
@@ -47,6 +47,9 @@ class ThreadState:
         # the depth at which a tier-2 call next looks at the recursion limit
         # and the host's (tier2.host_room); 0 whenever recursion_limit is set
         self.t2_room = 0
+        # (id(exception), id(its head traceback entry), weak reference to the
+        # guest Frame that entry is for): runtime/tracebacks.add_entry
+        self.tb_head = None
 
     def topmost_exception(self):
         """_PyErr_GetTopmostException: the innermost exception being handled."""
