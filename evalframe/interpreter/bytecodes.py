@@ -227,8 +227,7 @@ HELPERS = (
     (".ops.exceptions", "reraise"),
     (".ops.exceptions", "active_exception"),
     (".ops.exceptions", "do_raise"),
-    (".ops.exceptions", "check_except_type"),
-    (".ops.exceptions", "given_exception_matches"),
+    (".ops.exceptions", "exc_no_match"),
     (".ops.exceptions", "lookup_special"),
     (".ops.exceptions", "cm_error"),
     (".ops.exceptions", "check_except_star_type"),
@@ -595,8 +594,7 @@ inst("RAISE_VARARGS", "(exc if (oparg >= 1), cause if (oparg == 2) -- )", {
     2: "raise do_raise(tstate, exc, cause, True)",
 })
 inst("JUMP_IF_NOT_EXC_MATCH", "(left, right -- )", """
-check_except_type(right)
-if not given_exception_matches(left, right): JUMP(oparg)
+if exc_no_match(left, right): JUMP(oparg)
 """)
 # __enter__ runs to completion before the block exists (its exception must
 # not reach this __exit__), so it is called, not pushed as a guest frame

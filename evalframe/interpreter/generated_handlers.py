@@ -57,8 +57,7 @@ from .ops.exceptions import FINALLY_BLOCK
 from .ops.exceptions import reraise
 from .ops.exceptions import active_exception
 from .ops.exceptions import do_raise
-from .ops.exceptions import check_except_type
-from .ops.exceptions import given_exception_matches
+from .ops.exceptions import exc_no_match
 from .ops.exceptions import lookup_special
 from .ops.exceptions import cm_error
 from .ops.exceptions import check_except_star_type
@@ -1380,8 +1379,7 @@ def JUMP_IF_NOT_EXC_MATCH(f, stack, oparg):
     '(left, right -- )'
     right = stack.pop()
     left = stack.pop()
-    check_except_type(right)
-    if not given_exception_matches(left, right): return oparg
+    if exc_no_match(left, right): return oparg
 
 
 def SETUP_WITH(f, stack, oparg):

@@ -31,7 +31,8 @@ class ExcItem:
 
 class ThreadState:
     __slots__ = ("frame", "exc_info", "depth", "recursion_limit", "reentry",
-                 "tracer", "c_lazy", "t2_room", "t2_frs", "__weakref__")
+                 "tracer", "c_lazy", "t2_room", "t2_frs", "tb_head",
+                 "__weakref__")
 
     def __init__(self):
         self.frame = None
@@ -51,6 +52,9 @@ class ThreadState:
         # (its ``fr``: the Frame made if it is observed), reused by the next
         # call at that depth; as long as t2_room (tier2.host_room)
         self.t2_frs = []
+        # (id(exception), id(its head traceback entry), weak reference to the
+        # guest Frame that entry is for): runtime/tracebacks.add_entry
+        self.tb_head = None
 
     def topmost_exception(self):
         """_PyErr_GetTopmostException: the innermost exception being handled."""

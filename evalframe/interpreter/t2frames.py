@@ -400,7 +400,7 @@ def install():
     if _fo.live_lasti_hook() is not _live_lasti:
         _plain_live_lasti = _fo.live_lasti_hook()
         _fo.set_live_lasti(_live_lasti)
-        _fo.set_lean_refresh(refresh)
+        _fo.set_lean_refresh(refresh, _linked)
 
 
 __all__ = ["LEAN", "LEAN_CODES", "LeanInfo", "current_frame", "materialise", "mat", "settle", "enter", "unlink",

@@ -1542,13 +1542,22 @@ def call_any(tstate, func, args, moved=None):
         # arities, with self counted, as CPython's messages count it), its
         # result checked
         init = func.__init__
-        if (type(init) is Function and init._fast_argcount >= 0
-                and func.__new__ is _object_new):
-            obj = _object_new(func)
-            r = _init_call(tstate, init, obj, args)
-            if r is not None:
-                _init_result(obj, r)
-            return obj
+        if type(init) is Function and init._fast_argcount >= 0:
+            new = func.__new__
+            if new is _object_new:
+                obj = _object_new(func)
+            elif type(new) is _BuiltinMethod and new in _EXCEPTION_NEWS:
+                # a guest exception class: BaseException_new keeps the
+                # arguments as ``args`` and runs no guest code (call._call_type
+                # calls it the same way, then pushes __init__'s Frame)
+                obj = new(func, *args)
+            else:
+                obj = None
+            if obj is not None:
+                r = _init_call(tstate, init, obj, args)
+                if r is not None:
+                    _init_result(obj, r)
+                return obj
     st = []
     fr = _call_push(st, func, args, None)
     if fr is None:
@@ -1974,6 +1983,15 @@ def _namespace():
 _RETURN = _Reraise = _unwind = _run_frame = _init_result = _call_push = _pystate = None
 _TYPE_INTERCEPTS = {}
 _object_new = object.__new__
+# The __new__ of builtin exception classes whose tp_new is BaseException_new
+# (it stores the arguments as ``args``, makes the instance of the class given
+# and calls nothing of the guest's): a guest subclass is called directly by
+# call_any.  (Not OSError, whose __new__ may pick a subclass, nor the groups.)
+_BuiltinMethod = type(object.__new__)
+_EXCEPTION_NEWS = frozenset(c.__new__ for c in (
+    BaseException, Exception, ValueError, TypeError, LookupError, KeyError, IndexError,
+    RuntimeError, ArithmeticError, ZeroDivisionError, AttributeError, NotImplementedError,
+    AssertionError))
 _check_host_room = _eval_plain = _unbind_method = None
 
 

@@ -58,13 +58,17 @@ def live_lasti_hook():
 
 
 # interpreter/t2frames.refresh: a frame materialised for a lean tier-2 call
-# reads its fast locals from the host frame running it (unset: no such frames yet)
+# reads its fast locals from the host frame running it (unset: no such frames
+# yet); _lean_linked[0], how many such frames are linked to a host frame now
+# (none: no call, every traceback entry reads a frame's locals)
 _lean_refresh = None
+_lean_linked = [0]
 
 
-def set_lean_refresh(hook):
-    global _lean_refresh
+def set_lean_refresh(hook, linked):
+    global _lean_refresh, _lean_linked
     _lean_refresh = hook
+    _lean_linked = linked
 
 
 class Frame:
@@ -211,7 +215,7 @@ class Frame:
 
     def fast_to_locals(self):
         """PyFrame_FastToLocalsWithError: copy fast locals and cells into f_locals."""
-        if _lean_refresh is not None:
+        if _lean_linked[0] and _lean_refresh is not None:
             _lean_refresh(self)
         d = self._f_locals
         if d is None:

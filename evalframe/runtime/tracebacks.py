@@ -538,7 +538,25 @@ def add_entry(tstate, exc, f, add_tb):
     """Called by ceval._unwind for each guest frame ``exc`` passes through."""
     tb = _x.get_traceback(exc)
     host_raised = tb is not None
-    tb, seen = _clean_head(tb)
+    # The usual head: the VM's own host frames the exception passed since it
+    # left the last guest frame (in tier 2 a few per guest frame), then that
+    # frame's stand-in entry or nothing: dropped without relinking anything.
+    # Anything else (a host library's frame among them, a code not met yet)
+    # takes _clean_head.
+    seen = False
+    if host_raised:
+        vm = _vm_code
+        head = tb
+        while head is not None and vm.get(id(head.tb_frame.f_code)):
+            head = head.tb_next
+        if head is None:
+            tb = None
+        elif id(head.tb_frame.f_code) in _fake_keys:
+            tb = head
+            seen = True
+        else:
+            tb, seen = _clean_head(tb)
+        head = None
     if not seen and host_raised:
         # First time a guest frame sees this exception: if host code raised
         # it, the host did not chain it to the guest's handled exception.
@@ -553,13 +571,13 @@ def add_entry(tstate, exc, f, add_tb):
                 set_context(tstate, exc)
     if add_tb:
         if tb is not None and _INLINED_COMPREHENSIONS:
-            inlined = _inline_comprehension(exc, tb, f, seen)
+            inlined = _inline_comprehension(exc, tb, f, seen, tstate.tb_head)
             if inlined is not None:
                 _x.set_traceback(exc, inlined)
-                _head_owner.value = (id(exc), id(inlined), _weakref(f))
+                tstate.tb_head = (id(exc), id(inlined), _weakref(f))
                 return
         if tb is not None and seen:
-            tb = _finish_left_frame(exc, tb, f)
+            tb = _finish_left_frame(exc, tb, f, tstate.tb_head)
         if tb is None and _NAME_SUGGESTIONS and issubclass(type(exc), NameError):
             frame, lasti, lineno = _name_error_location(f)
         else:
@@ -575,25 +593,19 @@ def add_entry(tstate, exc, f, add_tb):
             lineno = found[1]
         tb = TracebackType(tb, frame, lasti, lineno)
     _x.set_traceback(exc, tb)
-    # remember which guest frame the head entry is for (see _finish_left_frame)
-    _head_owner.value = (id(exc), id(tb), _weakref(f))
+    # remember which guest frame the head entry is for (see _finish_left_frame;
+    # the thread state's, not a threading.local: one C lookup fewer per entry)
+    tstate.tb_head = (id(exc), id(tb), _weakref(f))
 
 
-class _HeadOwner(threading.local):
-    value = None
-
-
-_head_owner = _HeadOwner()
-
-
-def _finish_left_frame(exc, tb, f):
+def _finish_left_frame(exc, tb, f, owner):
     """The exception has left the guest frame its head entry is for (it now
     reaches ``f``): if that frame ran on after the entry was made (an except
     or finally clause, then RERAISE), the entry gets a stand-in whose
     f_lineno is the frame's last line, as a real frame's would be.  Done
     only once the exception has left, because until then the traceback
-    object's identity matters (except*'s PREP_RERAISE_STAR compares it)."""
-    owner = _head_owner.value
+    object's identity matters (except*'s PREP_RERAISE_STAR compares it).
+    ``owner``: the thread state's tb_head (add_entry)."""
     if owner is None or owner[0] != id(exc) or owner[1] != id(tb):
         return tb
     left = owner[2]()
@@ -628,7 +640,7 @@ _COMPREHENSIONS = frozenset(("<listcomp>", "<setcomp>", "<dictcomp>"))
 _CO_COROUTINE = 0x0080
 
 
-def _inline_comprehension(exc, tb, f, seen):
+def _inline_comprehension(exc, tb, f, seen, owner):
     """The traceback with head ``tb`` (a comprehension's entry, the exception
     now reaching its caller ``f``) as a 3.12+ host has it, or None when the
     head is not such an entry."""
@@ -637,7 +649,6 @@ def _inline_comprehension(exc, tb, f, seen):
         return None
     key = _fake_keys.get(id(tb.tb_frame.f_code)) if seen else None
     left = None
-    owner = _head_owner.value
     if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
         left = owner[2]()
         if left is not None:

@@ -144,7 +144,16 @@ def given_exception_matches(err, exc):
     return err is exc
 
 
-check_except_type = _check_except_type     # (JUMP_IF_NOT_EXC_MATCH, bytecodes.py)
+def exc_no_match(left, right):
+    """The test of an except clause (bytecodes.py): True when exception type
+    ``left`` does not match the clause's ``right`` (TypeError when ``right``
+    is not an exception class or a tuple of them).  The usual case first: two plain
+    classes (``type`` their metaclass), whose subclass test runs no
+    __subclasscheck__, as PyType_IsSubtype."""
+    if type(right) is type and type(left) is type and issubclass(right, BaseException):
+        return not issubclass(left, right)
+    _check_except_type(right)
+    return not given_exception_matches(left, right)
 
 
 # -- with ----------------------------------------------------------------------------
