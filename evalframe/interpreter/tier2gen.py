@@ -39,6 +39,8 @@ from . import tier2 as _t2
 from . import t2frames as _t2f
 from .pystate import get_tstate
 
+_LEAN = _t2f.LEAN
+
 _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
 _YIELD_VALUE = _K.YIELD_VALUE
@@ -238,6 +240,17 @@ def _chain_length(g):
     return n
 
 
+def _chain_fits(tstate, gen):
+    """Whether ``gen``'s delegation chain can be resumed in tier 2: every level
+    in tier 2, at most CHAIN_MAX long (delegate), within the recursion limit
+    (no walk far from the limit)."""
+    depth0 = tstate.depth
+    if depth0 + CHAIN_MAX < tstate.recursion_limit:
+        return True
+    n = _chain_length(gen)
+    return n >= 0 and depth0 + n < tstate.recursion_limit
+
+
 def resume(gen, arg):
     """send()/next() of a generator in tier 2: (value, returned), or None when
     it has just been handed to tier 1 (genobject's plain path goes on)."""
@@ -245,13 +258,10 @@ def resume(gen, arg):
     f = gen.gi_frame
     if gen._running or (f.f_state == FRAME_CREATED and arg is not None):
         return None     # (tier 1 raises the error, the frame untouched)
-    depth0 = tstate.depth
-    # (a chain is at most CHAIN_MAX long, delegate: no walk far from the limit)
-    n = 1 if depth0 + CHAIN_MAX < tstate.recursion_limit else _chain_length(gen)
     # (a generator another one delegates to, resumed on its own: the
     # delegator's host ``yield from`` would not see it finish; tier 1 does)
-    if (tstate.tracer is not None or n < 0 or depth0 + n >= tstate.recursion_limit
-            or gen._yb is not None):
+    if (tstate.tracer is not None or not _chain_fits(tstate, gen)
+            or tstate.depth + 1 >= tstate.recursion_limit or gen._yb is not None):
         deopt(gen)
         return None
     saved = swap_to_resumer(tstate, 3)
@@ -270,13 +280,14 @@ def _step(f, tstate, gen, arg):
     nothing (its own code is bookkeeping for the signal handling, not the
     guest code it runs: OWN_BOOKKEEPING)."""
     depth0 = tstate.depth
-    orig = back = tstate.frame
-    if back is _t2f.LEAN:
+    back = tstate.frame
+    if back is _LEAN:
         # (a lean caller's frame materialised: the current frame after, as
         # t2frames.materialise leaves it, no walk at the next resumption)
-        orig = back = _t2f.current_frame(tstate)
-    tstate.reentry += 1
-    if tstate.reentry & 63 == 0:
+        back = _t2f.current_frame(tstate)
+    reentry = tstate.reentry + 1
+    tstate.reentry = reentry
+    if not reentry & 63:
         _ceval.check_host_room(tstate)
     if gen._yf is None:
         item = gen._exc_state
@@ -289,7 +300,6 @@ def _step(f, tstate, gen, arg):
         tstate.frame = f
     else:
         _enter_chain(tstate, gen, back)
-    back = None
     try:
         value = gen._hg.send(arg)
     except StopIteration as stop:
@@ -300,9 +310,9 @@ def _step(f, tstate, gen, arg):
             _forget_chain(gen)
         return value
     finally:
-        tstate.reentry -= 1
+        tstate.reentry = reentry - 1
         tstate.depth = depth0
-        tstate.frame = orig
+        tstate.frame = back
     # (_enter_chain's and _leave_chain's work for one level, inline)
     if gen._yf is None:
         item = gen._exc_state
@@ -316,27 +326,35 @@ def _step(f, tstate, gen, arg):
     return value
 
 
-def gen_next(gen):
-    """FOR_ITER of tier-2 code over a generator in tier 2: its next value, or
-    NULL when it has returned."""
-    tstate = get_tstate()
-    if (gen._running or gen._yf is not None or gen._yb is not None
-            or tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit):
+def gen_next(f, tstate, gen):
+    """FOR_ITER of tier-2 code over a generator in tier 2 (``f`` its frame):
+    its next value, or NULL when it has returned."""
+    if (gen._running or gen._yb is not None or tstate.tracer is not None
+            or tstate.depth + 1 >= tstate.recursion_limit
+            or gen._yf is not None and not _chain_fits(tstate, gen)):
         return next(gen, NULL)
-    value = _step(gen.gi_frame, tstate, gen, None)
+    value = _step(f, tstate, gen, None)
     if gen.gi_frame is None:
         return NULL
     return value
 
 
-def host_send(gen, arg):
-    """Generator.__next__ / send of a generator in tier 2 (resumed by anyone):
-    the value, StopIteration when it returned."""
+def stays_tier1(tstate, gen):
+    """Whether a generator tier 2 does not run (``_hg`` None) is one tier 1
+    would resume inline whose code never enters tier 2 (not eligible, or
+    given up): a lean FOR_ITER over it leaves for tier 1 (tier2.py)."""
+    d = gen.gi_code._decoded
+    return d.t2gen is None and d.t2state != 1 and _ceval.gen_can_inline(tstate, gen)
+
+
+def host_send(f, gen, arg):
+    """Generator.__next__ / send of a generator in tier 2 (``f`` its frame;
+    resumed by anyone): the value, StopIteration when it returned."""
     tstate = get_tstate()
-    f = gen.gi_frame
-    if (gen._running or gen._yf is not None or gen._yb is not None
-            or tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit
-            or (arg is not None and f.f_state == FRAME_CREATED)):
+    if (gen._running or gen._yb is not None or tstate.tracer is not None
+            or tstate.depth + 1 >= tstate.recursion_limit
+            or (arg is not None and f.f_state == FRAME_CREATED)
+            or gen._yf is not None and not _chain_fits(tstate, gen)):
         value, returned = gen._send_ex(arg)
     else:
         saved = swap_to_resumer(tstate, 3)

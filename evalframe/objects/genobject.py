@@ -239,7 +239,7 @@ class GenBase:
 
     def send(self, value):
         if self._hg is not None:
-            return vmhooks.gen_send(self, value)
+            return vmhooks.gen_send(self.gi_frame, self, value)
         result, returned = self._send_ex(value)
         if returned:
             if result is None:
@@ -435,7 +435,7 @@ class Generator(GenBase):
         """Implement next(self)."""
         # (send's body: one host frame less per resumption)
         if self._hg is not None:
-            return vmhooks.gen_send(self, None)
+            return vmhooks.gen_send(self.gi_frame, self, None)
         result, returned = self._send_ex(None)
         if returned:
             if result is None:
