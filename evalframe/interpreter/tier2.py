@@ -1513,6 +1513,10 @@ def call_any(tstate, func, args, moved=None):
                     return _call_moving(lean, tstate, args)
                 return d.t2(None, tstate, 0, func, args)
         elif argcount < 0:
+            if n == func._gen_argcount:
+                gen = _new_generator(tstate, func, args)
+                if gen is not None:
+                    return gen
             return call_bound(tstate, func, args, None)
     elif cls is type and func not in _TYPE_INTERCEPTS:
         # type_call of a class whose metaclass is type, with object.__new__
@@ -1916,3 +1920,4 @@ def warm(code, d):
 # (imported last: tier2gen builds on this module)
 from . import tier2gen as _tier2gen  # noqa: E402
 osr_delegates = _tier2gen.osr_delegates
+_new_generator = _tier2gen.new_generator

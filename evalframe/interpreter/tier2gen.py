@@ -77,6 +77,15 @@ def eligible(code, raw):
     return True
 
 
+# After a host ``yield`` (or ``yield from``): the thread state of the thread
+# resuming the frame.  Every resumption (_step, _enter_chain; _leave when a
+# delegate returns) makes the frame its thread's current frame first, and no
+# other thread's state can have it as its current frame then (a generator
+# runs in one thread at a time): the state is looked up only when the frame
+# was suspended by another thread.
+_SAME_THREAD = "if tstate.frame is not f: tstate = get_tstate()"
+
+
 class _GenFunction(_t2.Translation):
     """The frame-based translation with the generator's own instructions."""
 
@@ -116,7 +125,7 @@ class _GenFunction(_t2.Translation):
         # guest generator has gone; never a guest operation)
         self.emit("except BaseException: return None")
         self.emit("if %s is DEOPT: %s; return DEOPT" % (sent, self._spill()))
-        self.emit("tstate = get_tstate()")
+        self.emit(_SAME_THREAD)
         return True
 
     def _yield_from(self, j):
@@ -128,7 +137,7 @@ class _GenFunction(_t2.Translation):
                   "and delegate(tstate, f, %s, %d):" % (it, v, it, it, j - 1))
         self.emit("try: %s = yield from %s._hg" % (r, it), 1)
         self.emit("except BaseException: undelegate(f, %s); raise" % it, 1)
-        self.emit("tstate = get_tstate()", 1)
+        self.emit(_SAME_THREAD, 1)
         # the receiver left for tier 1 (deoptimised), this frame follows
         self.emit("if %s.gi_frame is not None: %s; f._lasti = %d; f.f_state = SUSPENDED; "
                   "return %s" % (it, self._spill(), j - 1, r), 1)
@@ -210,23 +219,43 @@ def compile_gen(code, d):
     return True
 
 
+def new_generator(tstate, func, args):
+    """A tier-2 call of a plain generator function of the fast shape
+    (``func._gen_argcount`` positional arguments, no cells of its own) whose
+    code is in tier 2: its generator, the frame made as for a function's
+    exact-arity call, run by a host generator (what call_push,
+    call._make_generator do); None when the general path must (not
+    translated, a tracer attached)."""
+    d = func._code._decoded
+    if d is None or d.t2gen is None or tstate.tracer is not None:
+        return None
+    t2gen = d.t2gen
+    args += func._fast_tail
+    frame = _new_frame(func, args)
+    gen = Generator(func, frame)
+    gen._hg = t2gen(frame)
+    return gen
+
+
 # -- the runtime: resumption, delegation, leaving ---------------------------------------
 
 def _enter_chain(tstate, g, back):
     """gen_send_ex's entry for ``g`` and every generator it delegates to."""
-    while True:
-        gf = g.gi_frame
-        item = g._exc_state
-        item.previous_item = tstate.exc_info
-        tstate.exc_info = item
+    depth = tstate.depth
+    item = tstate.exc_info
+    while g is not None:
+        gi = g._exc_state
+        gi.previous_item = item
+        item = gi
         g._running = True
+        gf = g.gi_frame
         gf.f_back = back
         gf.f_state = FRAME_EXECUTING
         back = gf
-        tstate.depth += 1
+        depth += 1
         g = g._yf
-        if g is None:
-            break
+    tstate.exc_info = item
+    tstate.depth = depth
     tstate.frame = back
 
 
@@ -534,12 +563,14 @@ def gen_tier1(tstate, f):
 
 _NS = None
 _ceval = None       # (interpreter.ceval, bound with the namespace: ceval imports tier 2)
+_new_frame = None   # (specialize.new_frame, likewise: specialize imports call.py)
 
 
 def _namespace():
-    global _NS, _ceval
+    global _NS, _ceval, _new_frame
     if _NS is None:
         from . import ceval as _ceval
+        from .specialize import new_frame as _new_frame
         ns = dict(_t2.namespace())
         ns.update({
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
