@@ -45,6 +45,8 @@ _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
 _YIELD_VALUE = _K.YIELD_VALUE
 _YIELD_FROM = _K.opmap["YIELD_FROM"]
+_SETUPS = frozenset(_K.opmap[name] for name in ("SETUP_FINALLY", "SETUP_WITH",
+                                                 "SETUP_ASYNC_WITH"))
 # (YIELD_VALUE is declared: bytecodes.translate asks ``suspend``)
 _OWN = frozenset(("YIELD_FROM", "RETURN_VALUE"))
 # delegation chains longer than this run in tier 1: each level of a host
@@ -214,6 +216,12 @@ def compile_gen(code, d):
     if fn is None:
         return False
     _t2.register_lines(fn.__code__, linemap)
+    # gen_send_ex links the generator's exc_info item while it runs; code
+    # without handlers never sets it (the frame's own except blocks do, a
+    # function it calls sets and restores the current one, empty items are
+    # skipped by _PyErr_GetTopmostException): tier 2 links it only when the
+    # code has handlers (GenBase._xl)
+    fn.links = any(op in _SETUPS for op, _ in d.raw)
     d.t2gen = fn
     _si.uncount_headers(d)      # (no entry at a loop header: a generator starts in tier 2)
     return True
@@ -234,6 +242,7 @@ def new_generator(tstate, func, args):
     frame = _new_frame(func, args)
     gen = Generator(func, frame)
     gen._hg = t2gen(frame)
+    gen._xl = t2gen.links
     return gen
 
 
@@ -244,9 +253,10 @@ def _enter_chain(tstate, g, back):
     depth = tstate.depth
     item = tstate.exc_info
     while g is not None:
-        gi = g._exc_state
-        gi.previous_item = item
-        item = gi
+        if g._xl:
+            gi = g._exc_state
+            gi.previous_item = item
+            item = gi
         g._running = True
         gf = g.gi_frame
         gf.f_back = back
@@ -318,10 +328,12 @@ def _step(f, tstate, gen, arg):
     tstate.reentry = reentry
     if not reentry & 63:
         _ceval.check_host_room(tstate)
+    prev = tstate.exc_info
     if gen._yf is None:
-        item = gen._exc_state
-        item.previous_item = tstate.exc_info
-        tstate.exc_info = item
+        if gen._xl:
+            item = gen._exc_state
+            item.previous_item = prev
+            tstate.exc_info = item
         gen._running = True
         f.f_back = back
         f.f_state = FRAME_EXECUTING
@@ -335,7 +347,7 @@ def _step(f, tstate, gen, arg):
         value = stop.value
         stop = None
         if gen.gi_frame is not None:
-            _leave_chain(tstate, gen)   # (continued in tier 1, which yielded)
+            _leave_chain(tstate, gen, prev)     # (continued in tier 1, which yielded)
             _forget_chain(gen)
         return value
     finally:
@@ -344,14 +356,14 @@ def _step(f, tstate, gen, arg):
         tstate.frame = back
     # (_enter_chain's and _leave_chain's work for one level, inline)
     if gen._yf is None:
-        item = gen._exc_state
-        tstate.exc_info = item.previous_item
-        item.previous_item = None
+        if gen._xl:
+            tstate.exc_info = prev
+            gen._exc_state.previous_item = None
         gen._running = False
         f.f_back = None
         f.f_state = FRAME_SUSPENDED
     else:
-        _leave_chain(tstate, gen)   # (it is delegating now)
+        _leave_chain(tstate, gen, prev)     # (it is delegating now)
     return value
 
 
@@ -426,6 +438,7 @@ def osr(gen, arg):
     if start:
         f.f_valuestack.append(arg)
     gen._hg = t2gen(f, start)
+    gen._xl = t2gen.links
     saved = swap_to_resumer(tstate, 3)
     try:
         value = _step(f, tstate, gen, None)
@@ -446,10 +459,10 @@ def osr_delegates(f):
     return type(it) is Generator and it._hg is not None
 
 
-def _leave_chain(tstate, gen):
-    """The chain yielded (its innermost generator did): each level suspends."""
-    item = gen._exc_state
-    tstate.exc_info = item.previous_item
+def _leave_chain(tstate, gen, prev):
+    """The chain yielded (its innermost generator did): each level suspends,
+    ``prev`` the thread's exc_info item again."""
+    tstate.exc_info = prev
     g = gen
     while g is not None:
         g._exc_state.previous_item = None
@@ -520,9 +533,10 @@ def undelegate(f, it):
 def _leave(tstate, f):
     gen = f._f_gen()
     gen._running = False
-    item = gen._exc_state
-    tstate.exc_info = item.previous_item
-    item.previous_item = None
+    if gen._xl:
+        item = gen._exc_state
+        tstate.exc_info = item.previous_item
+        item.previous_item = None
     tstate.frame = f.f_back
     f.f_back = None
     tstate.depth -= 1
