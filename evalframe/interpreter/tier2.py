@@ -464,13 +464,18 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     if form == "next":
         it = g.peek()
         t = g.temp()
-        # a guest generator: the frame continues in tier 1, which resumes it
-        # inline (as the frame-based tier 2 does)
-        # (one in tier 2 runs as a host generator: tier2gen.gen_next)
+        # a guest generator in tier 2 runs as a host generator
+        # (tier2gen.gen_next); one whose code never will and that tier 1
+        # would resume inline: the frame continues in tier 1, which does; any
+        # other (its code not hot yet, or entering tier 2 at this resumption,
+        # osr; a running or finished one): next(), as the frame-based tier 2
+        # (a frame left for tier 1 here would not come back to this loop)
         g.emit("if type(%s) is Generator:" % it)
-        g.emit("if %s._hg is None: return deopt(tstate, fr, %d, (%s,), False)"
+        g.emit("if %s._hg is not None: %s = gen_next(%s.gi_frame, tstate, %s)"
+               % (it, t, it, it), 1)
+        g.emit("elif stays_tier1(tstate, %s): return deopt(tstate, fr, %d, (%s,), False)"
                % (it, j - 1, ", ".join(g.vs)), 1)
-        g.emit("%s = gen_next(%s)" % (t, it), 1)
+        g.emit("else: %s = next(%s, NULL)" % (t, it), 1)
         g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
@@ -631,8 +636,8 @@ def _own(g, name, arg, darg, j, depth):
         # cost more than it saved, and the loop came back to tier 2 at its
         # header every time: string_format ran slower in tier 2 than in tier 1)
         # (one in tier 2 runs as a host generator: tier2gen.gen_next)
-        g.emit("%s = gen_next(%s) if type(%s) is Generator and %s._hg is not None "
-               "else next(%s, NULL)" % (t, it, it, it, it))
+        g.emit("%s = gen_next(%s.gi_frame, tstate, %s) if type(%s) is Generator and "
+               "%s._hg is not None else next(%s, NULL)" % (t, it, it, it, it, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
         g.vs.pop()
@@ -1533,6 +1538,10 @@ def call_any(tstate, func, args, moved=None):
                     return _call_moving(lean, tstate, args)
                 return d.t2(None, tstate, 0, func, args)
         elif argcount < 0:
+            if n == func._gen_argcount:
+                gen = _new_generator(tstate, func, args)
+                if gen is not None:
+                    return gen
             return call_bound(tstate, func, args, None)
     elif cls is type and func not in _TYPE_INTERCEPTS:
         # type_call of a class whose metaclass is type, with object.__new__
@@ -1974,7 +1983,7 @@ def _namespace():
             "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
-            "gen_next": _tier2gen.gen_next,
+            "gen_next": _tier2gen.gen_next, "stays_tier1": _tier2gen.stays_tier1,
         })
         _NS = ns
     return _NS
@@ -2012,3 +2021,4 @@ def warm(code, d):
 # (imported last: tier2gen builds on this module)
 from . import tier2gen as _tier2gen  # noqa: E402
 osr_delegates = _tier2gen.osr_delegates
+_new_generator = _tier2gen.new_generator

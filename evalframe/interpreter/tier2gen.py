@@ -39,10 +39,14 @@ from . import tier2 as _t2
 from . import t2frames as _t2f
 from .pystate import get_tstate
 
+_LEAN = _t2f.LEAN
+
 _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
 _YIELD_VALUE = _K.YIELD_VALUE
 _YIELD_FROM = _K.YIELD_FROM
+_SETUPS = frozenset(_K.opmap[name] for name in ("SETUP_FINALLY", "SETUP_WITH",
+                                                 "SETUP_ASYNC_WITH"))
 # (YIELD_VALUE is declared: bytecodes.translate asks ``suspend``); a
 # generator's own forms of bytecodes.FORMS' "delegate" (``yield from``) and
 # "return" (the generator finishes)
@@ -76,6 +80,15 @@ def eligible(code, raw):
         if name in _t2.TIER1_ONLY or name.startswith("<"):
             return False
     return True
+
+
+# After a host ``yield`` (or ``yield from``): the thread state of the thread
+# resuming the frame.  Every resumption (_step, _enter_chain; _leave when a
+# delegate returns) makes the frame its thread's current frame first, and no
+# other thread's state can have it as its current frame then (a generator
+# runs in one thread at a time): the state is looked up only when the frame
+# was suspended by another thread.
+_SAME_THREAD = "if tstate.frame is not f: tstate = get_tstate()"
 
 
 class _GenFunction(_t2.Translation):
@@ -117,7 +130,7 @@ class _GenFunction(_t2.Translation):
         # guest generator has gone; never a guest operation)
         self.emit("except BaseException: return None")
         self.emit("if %s is DEOPT: %s; return DEOPT" % (sent, self._spill()))
-        self.emit("tstate = get_tstate()")
+        self.emit(_SAME_THREAD)
         return True
 
     def _yield_from(self, j):
@@ -129,7 +142,7 @@ class _GenFunction(_t2.Translation):
                   "and delegate(tstate, f, %s, %d):" % (it, v, it, it, j - 1))
         self.emit("try: %s = yield from %s._hg" % (r, it), 1)
         self.emit("except BaseException: undelegate(f, %s); raise" % it, 1)
-        self.emit("tstate = get_tstate()", 1)
+        self.emit(_SAME_THREAD, 1)
         # the receiver left for tier 1 (deoptimised), this frame follows
         self.emit("if %s.gi_frame is not None: %s; f._lasti = %d; f.f_state = SUSPENDED; "
                   "return %s" % (it, self._spill(), j - 1, r), 1)
@@ -206,28 +219,56 @@ def compile_gen(code, d):
     if fn is None:
         return False
     _t2.register_lines(fn.__code__, linemap)
+    # gen_send_ex links the generator's exc_info item while it runs; code
+    # without handlers never sets it (the frame's own except blocks do, a
+    # function it calls sets and restores the current one, empty items are
+    # skipped by _PyErr_GetTopmostException): tier 2 links it only when the
+    # code has handlers (GenBase._xl)
+    fn.links = any(op in _SETUPS for op, _ in d.raw)
     d.t2gen = fn
     _si.uncount_headers(d)      # (no entry at a loop header: a generator starts in tier 2)
     return True
+
+
+def new_generator(tstate, func, args):
+    """A tier-2 call of a plain generator function of the fast shape
+    (``func._gen_argcount`` positional arguments, no cells of its own) whose
+    code is in tier 2: its generator, the frame made as for a function's
+    exact-arity call, run by a host generator (what call_push,
+    call._make_generator do); None when the general path must (not
+    translated, a tracer attached)."""
+    d = func._code._decoded
+    if d is None or d.t2gen is None or tstate.tracer is not None:
+        return None
+    t2gen = d.t2gen
+    args += func._fast_tail
+    frame = _new_frame(func, args)
+    gen = Generator(func, frame)
+    gen._hg = t2gen(frame)
+    gen._xl = t2gen.links
+    return gen
 
 
 # -- the runtime: resumption, delegation, leaving ---------------------------------------
 
 def _enter_chain(tstate, g, back):
     """gen_send_ex's entry for ``g`` and every generator it delegates to."""
-    while True:
-        gf = g.gi_frame
-        item = g._exc_state
-        item.previous_item = tstate.exc_info
-        tstate.exc_info = item
+    depth = tstate.depth
+    item = tstate.exc_info
+    while g is not None:
+        if g._xl:
+            gi = g._exc_state
+            gi.previous_item = item
+            item = gi
         g._running = True
+        gf = g.gi_frame
         gf.f_back = back
         gf.f_state = FRAME_EXECUTING
         back = gf
-        tstate.depth += 1
+        depth += 1
         g = g._yf
-        if g is None:
-            break
+    tstate.exc_info = item
+    tstate.depth = depth
     tstate.frame = back
 
 
@@ -241,6 +282,17 @@ def _chain_length(g):
     return n
 
 
+def _chain_fits(tstate, gen):
+    """Whether ``gen``'s delegation chain can be resumed in tier 2: every level
+    in tier 2, at most CHAIN_MAX long (delegate), within the recursion limit
+    (no walk far from the limit)."""
+    depth0 = tstate.depth
+    if depth0 + CHAIN_MAX < tstate.recursion_limit:
+        return True
+    n = _chain_length(gen)
+    return n >= 0 and depth0 + n < tstate.recursion_limit
+
+
 def resume(gen, arg):
     """send()/next() of a generator in tier 2: (value, returned), or None when
     it has just been handed to tier 1 (genobject's plain path goes on)."""
@@ -248,13 +300,10 @@ def resume(gen, arg):
     f = gen.gi_frame
     if gen._running or (f.f_state == FRAME_CREATED and arg is not None):
         return None     # (tier 1 raises the error, the frame untouched)
-    depth0 = tstate.depth
-    # (a chain is at most CHAIN_MAX long, delegate: no walk far from the limit)
-    n = 1 if depth0 + CHAIN_MAX < tstate.recursion_limit else _chain_length(gen)
     # (a generator another one delegates to, resumed on its own: the
     # delegator's host ``yield from`` would not see it finish; tier 1 does)
-    if (tstate.tracer is not None or n < 0 or depth0 + n >= tstate.recursion_limit
-            or gen._yb is not None):
+    if (tstate.tracer is not None or not _chain_fits(tstate, gen)
+            or tstate.depth + 1 >= tstate.recursion_limit or gen._yb is not None):
         deopt(gen)
         return None
     saved = swap_to_resumer(tstate, 3)
@@ -273,18 +322,21 @@ def _step(f, tstate, gen, arg):
     nothing (its own code is bookkeeping for the signal handling, not the
     guest code it runs: OWN_BOOKKEEPING)."""
     depth0 = tstate.depth
-    orig = back = tstate.frame
-    if back is _t2f.LEAN:
+    back = tstate.frame
+    if back is _LEAN:
         # (a lean caller's frame materialised: the current frame after, as
         # t2frames.materialise leaves it, no walk at the next resumption)
-        orig = back = _t2f.current_frame(tstate)
-    tstate.reentry += 1
-    if tstate.reentry & 63 == 0:
+        back = _t2f.current_frame(tstate)
+    reentry = tstate.reentry + 1
+    tstate.reentry = reentry
+    if not reentry & 63:
         _ceval.check_host_room(tstate)
+    prev = tstate.exc_info
     if gen._yf is None:
-        item = gen._exc_state
-        item.previous_item = tstate.exc_info
-        tstate.exc_info = item
+        if gen._xl:
+            item = gen._exc_state
+            item.previous_item = prev
+            tstate.exc_info = item
         gen._running = True
         f.f_back = back
         f.f_state = FRAME_EXECUTING
@@ -292,54 +344,61 @@ def _step(f, tstate, gen, arg):
         tstate.frame = f
     else:
         _enter_chain(tstate, gen, back)
-    back = None
     try:
         value = gen._hg.send(arg)
     except StopIteration as stop:
         value = stop.value
         stop = None
         if gen.gi_frame is not None:
-            _leave_chain(tstate, gen)   # (continued in tier 1, which yielded)
+            _leave_chain(tstate, gen, prev)     # (continued in tier 1, which yielded)
             _forget_chain(gen)
         return value
     finally:
-        tstate.reentry -= 1
+        tstate.reentry = reentry - 1
         tstate.depth = depth0
-        tstate.frame = orig
+        tstate.frame = back
     # (_enter_chain's and _leave_chain's work for one level, inline)
     if gen._yf is None:
-        item = gen._exc_state
-        tstate.exc_info = item.previous_item
-        item.previous_item = None
+        if gen._xl:
+            tstate.exc_info = prev
+            gen._exc_state.previous_item = None
         gen._running = False
         f.f_back = None
         f.f_state = FRAME_SUSPENDED
     else:
-        _leave_chain(tstate, gen)   # (it is delegating now)
+        _leave_chain(tstate, gen, prev)     # (it is delegating now)
     return value
 
 
-def gen_next(gen):
-    """FOR_ITER of tier-2 code over a generator in tier 2: its next value, or
-    NULL when it has returned."""
-    tstate = get_tstate()
-    if (gen._running or gen._yf is not None or gen._yb is not None
-            or tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit):
+def gen_next(f, tstate, gen):
+    """FOR_ITER of tier-2 code over a generator in tier 2 (``f`` its frame):
+    its next value, or NULL when it has returned."""
+    if (gen._running or gen._yb is not None or tstate.tracer is not None
+            or tstate.depth + 1 >= tstate.recursion_limit
+            or gen._yf is not None and not _chain_fits(tstate, gen)):
         return next(gen, NULL)
-    value = _step(gen.gi_frame, tstate, gen, None)
+    value = _step(f, tstate, gen, None)
     if gen.gi_frame is None:
         return NULL
     return value
 
 
-def host_send(gen, arg):
-    """Generator.__next__ / send of a generator in tier 2 (resumed by anyone):
-    the value, StopIteration when it returned."""
+def stays_tier1(tstate, gen):
+    """Whether a generator tier 2 does not run (``_hg`` None) is one tier 1
+    would resume inline whose code never enters tier 2 (not eligible, or
+    given up): a lean FOR_ITER over it leaves for tier 1 (tier2.py)."""
+    d = gen.gi_code._decoded
+    return d.t2gen is None and d.t2state != 1 and _ceval.gen_can_inline(tstate, gen)
+
+
+def host_send(f, gen, arg):
+    """Generator.__next__ / send of a generator in tier 2 (``f`` its frame;
+    resumed by anyone): the value, StopIteration when it returned."""
     tstate = get_tstate()
-    f = gen.gi_frame
-    if (gen._running or gen._yf is not None or gen._yb is not None
-            or tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit
-            or (arg is not None and f.f_state == FRAME_CREATED)):
+    if (gen._running or gen._yb is not None or tstate.tracer is not None
+            or tstate.depth + 1 >= tstate.recursion_limit
+            or (arg is not None and f.f_state == FRAME_CREATED)
+            or gen._yf is not None and not _chain_fits(tstate, gen)):
         value, returned = gen._send_ex(arg)
     else:
         saved = swap_to_resumer(tstate, 3)
@@ -382,6 +441,7 @@ def osr(gen, arg):
     if start:
         f.f_valuestack.append(arg)
     gen._hg = t2gen(f, start)
+    gen._xl = t2gen.links
     saved = swap_to_resumer(tstate, 3)
     try:
         value = _step(f, tstate, gen, None)
@@ -402,10 +462,10 @@ def osr_delegates(f):
     return type(it) is Generator and it._hg is not None
 
 
-def _leave_chain(tstate, gen):
-    """The chain yielded (its innermost generator did): each level suspends."""
-    item = gen._exc_state
-    tstate.exc_info = item.previous_item
+def _leave_chain(tstate, gen, prev):
+    """The chain yielded (its innermost generator did): each level suspends,
+    ``prev`` the thread's exc_info item again."""
+    tstate.exc_info = prev
     g = gen
     while g is not None:
         g._exc_state.previous_item = None
@@ -476,9 +536,10 @@ def undelegate(f, it):
 def _leave(tstate, f):
     gen = f._f_gen()
     gen._running = False
-    item = gen._exc_state
-    tstate.exc_info = item.previous_item
-    item.previous_item = None
+    if gen._xl:
+        item = gen._exc_state
+        tstate.exc_info = item.previous_item
+        item.previous_item = None
     tstate.frame = f.f_back
     f.f_back = None
     tstate.depth -= 1
@@ -519,12 +580,14 @@ def gen_tier1(tstate, f):
 
 _NS = None
 _ceval = None       # (interpreter.ceval, bound with the namespace: ceval imports tier 2)
+_new_frame = None   # (specialize.new_frame, likewise: specialize imports call.py)
 
 
 def _namespace():
-    global _NS, _ceval
+    global _NS, _ceval, _new_frame
     if _NS is None:
         from . import ceval as _ceval
+        from .specialize import new_frame as _new_frame
         ns = dict(_t2.namespace())
         ns.update({
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,

@@ -133,7 +133,7 @@ class Function(metaclass=_FunctionMeta):
                  "_kwdefaults", "_closure", "_doc", "_module", "_annotations",
                  "__dict__", "__weakref__",
                  # interpreter caches, recomputed by _update_fast()
-                 "_fast_argcount", "_fast_tail", "_lean",
+                 "_fast_argcount", "_fast_tail", "_lean", "_gen_argcount",
                  # _lean again under its arity's name (tier-2 call sites of that
                  # arity test one attribute: tier2.lean_guard)
                  "_lean0", "_lean1", "_lean2", "_lean3", "_lean4",
@@ -167,16 +167,27 @@ class Function(metaclass=_FunctionMeta):
         # (and its call entries, which hold the defaults: tier2._entry)
         self._lean = self._lean0 = self._lean1 = self._lean2 = self._lean3 = self._lean4 = None
         self._kwcalls = None
+        self._gen_argcount = -1
         if (code.co_flags & _NOT_FAST or code.co_kwonlyargcount or code.co_cellvars
                 or not code.co_flags & CO_NEWLOCALS):
             self._fast_argcount = -1
             self._fast_tail = None
+            if (code.co_flags & _NOT_FAST == CO_GENERATOR and not code.co_kwonlyargcount
+                    and not code.co_cellvars and code.co_flags & CO_NEWLOCALS):
+                # a plain generator function of the fast shape: tier 2 makes
+                # its generators directly (tier2gen.new_generator)
+                self._gen_argcount = code.co_argcount
+                self._fast_tail = self._tail(code)
             return
         self._fast_argcount = code.co_argcount
+        self._fast_tail = self._tail(code)
+
+    def _tail(self, code):
+        """The fast locals after the arguments: unbound locals, free cells."""
         tail = [NULL] * (code.co_nlocals - code.co_argcount)
         if self._closure:
             tail.extend(self._closure)
-        self._fast_tail = tail
+        return tail
 
     # -- calling and binding -------------------------------------------------
 

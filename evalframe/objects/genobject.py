@@ -105,7 +105,7 @@ class GenBase:
     """What generators, coroutines and async generators share (PyGenObject)."""
 
     __slots__ = ("gi_frame", "gi_code", "_name", "_qualname", "_exc_state", "_running",
-                 "_closed", "_hg", "_yf", "_yb", "__weakref__")
+                 "_closed", "_hg", "_yf", "_yb", "_xl", "__weakref__")
     _kind = "generator"
 
     def __init__(self, func, frame):
@@ -121,6 +121,9 @@ class GenBase:
         # frame, the generator it delegates to by a host ``yield from``, and
         # (weakly) the one delegating to it
         self._hg = self._yf = self._yb = None
+        # (whether tier 2 links the exc_info item while it runs: not for code
+        # without handlers, tier2gen.attach)
+        self._xl = True
         # the frame refers back weakly (CPython's f_gen is a borrowed
         # reference): no cycle, so a dropped generator is finalized at once
         frame.f_gen = self
@@ -239,7 +242,7 @@ class GenBase:
 
     def send(self, value):
         if self._hg is not None:
-            return vmhooks.gen_send(self, value)
+            return vmhooks.gen_send(self.gi_frame, self, value)
         result, returned = self._send_ex(value)
         if returned:
             if result is None:
@@ -435,7 +438,7 @@ class Generator(GenBase):
         """Implement next(self)."""
         # (send's body: one host frame less per resumption)
         if self._hg is not None:
-            return vmhooks.gen_send(self, None)
+            return vmhooks.gen_send(self.gi_frame, self, None)
         result, returned = self._send_ex(None)
         if returned:
             if result is None:

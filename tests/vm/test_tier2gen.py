@@ -183,3 +183,57 @@ def test_generator_suspended_in_yield_from_continues_in_tier2(monkeypatch):
     assert (g["first"], g["third"]) == (host["first"], host["third"])
     assert o.gi_yieldfrom is g["it"] and o.gi_frame.f_lineno == 6
     assert list(o) == host["rest"]
+
+
+def test_tier2_calls_make_generators_directly(eager, monkeypatch):
+    # a tier-2 call of a plain generator function of the fast shape makes the
+    # generator itself (tier2gen.new_generator), its host generator attached;
+    # code without handlers leaves its exc_info item unlinked (GenBase._xl)
+    made = []
+    real = tier2._new_generator
+
+    def counting(tstate, func, args):
+        gen = real(tstate, func, args)
+        made.append((func._name, gen is not None))
+        return gen
+    monkeypatch.setattr(tier2, "_new_generator", counting)
+    out, g = _run(
+        "def plain(n):\n    for i in range(n):\n        yield i\n"
+        "def handles(n):\n    try:\n        yield n\n    except KeyError:\n        pass\n"
+        "def use():\n    a = plain(3)\n    b = handles(4)\n    return a, b, sum(plain(4))\n"
+        "use()\na, b, s = use()\nprint(next(a), next(b), s)\n")
+    assert out == "0 4 6\n"
+    # (the first call decodes, and translates, the code: the general path)
+    assert made[-3:] == [("plain", True), ("handles", True), ("plain", True)]
+    a, b = g["a"], g["b"]
+    assert a._hg is not None and a._xl is False
+    assert b._hg is not None and b._xl is True
+    assert a._exc_state.previous_item is None and b._exc_state.previous_item is None
+    a.close()
+    b.close()
+
+
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
+def test_loop_entering_tier2_keeps_a_cold_generator(monkeypatch):
+    # a function called once enters tier 2 at its loop header while the
+    # generator it loops over was made when its code was cold: the lean
+    # FOR_ITER resumes it through next() (osr brings it to tier 2), the
+    # function's frame is not handed to the plain loop for the rest of the loop
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 4)
+    tier2._namespace()
+    plain_runs = []
+    real = tier2._eval_plain
+
+    def recording(tstate, f, throwexc):
+        plain_runs.append(f.f_code.co_name)
+        return real(tstate, f, throwexc)
+    monkeypatch.setattr(tier2, "_eval_plain", recording)
+    out, g = _run(
+        "def cold(n):\n    for i in range(n):\n        yield i\n"
+        "def consume(n):\n    t = 0\n    for v in cold(n):\n        t += v\n    return t\n"
+        "print(consume(500))\n")
+    assert out == "124750\n"
+    assert "consume" not in plain_runs
+    assert decode(g["consume"].__code__).t2 is not None
+    assert decode(g["cold"].__code__).t2gen is not None
