@@ -52,6 +52,9 @@ def _entries(path):
 
 def test_vm_names_cache_gives_what_the_walk_gives(monkeypatch, tmp_path):
     ef, path = _cache_env(monkeypatch, tmp_path)
+    # (the walk covers the VM modules loaded so far: load the one whose lazy
+    # import is checked, which other tests load when the file runs alone)
+    import evalframe.runtime.tracebacks  # noqa: F401
     walked = ef._walk_vm_code()
     assert "_thread" in walked       # (tracebacks: a lazy import)
     assert set(ef._names_of_vm_code()) == walked and os.path.exists(path)
