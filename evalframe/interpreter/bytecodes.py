@@ -60,11 +60,19 @@ _JUMP = re.compile(r"JUMP\(([^()]*)\)")
 _PEEK = re.compile(r"PEEK\(([^()]*)\)")
 _PUSH_BLOCK = re.compile(r"PUSH_BLOCK\(([^()]*)\)")
 _YIELD = re.compile(r"^YIELD\((.*)\)$")
-# the frame switches (call, return, resume, delegate): see "switching frames" below
-_RETURN = re.compile(r"^RETURN\((.*)\)$")
-_CALL_PY = re.compile(r"^(.*?)\b(\w+) = CALL_PY\((.*)\)$")
-_RESUME = re.compile(r"RESUME\((\w+)\)")
-_DELEGATE = re.compile(r"^(\w+) = DELEGATE\((\w+), (\w+)\)$")
+# the frame switches (call, return, resume, delegate): see "switching frames"
+# below; only generating a handler reads them (no template does), so they are
+# compiled then (_compile_switches), not at every start-up (0.8 ms)
+_RETURN = _CALL_PY = _RESUME = _DELEGATE = None
+
+
+def _compile_switches():
+    global _RETURN, _CALL_PY, _RESUME, _DELEGATE
+    if _RETURN is None:
+        _CALL_PY = re.compile(r"^(.*?)\b(\w+) = CALL_PY\((.*)\)$")
+        _RESUME = re.compile(r"RESUME\((\w+)\)")
+        _DELEGATE = re.compile(r"^(\w+) = DELEGATE\((\w+), (\w+)\)$")
+        _RETURN = re.compile(r"^RETURN\((.*)\)$")
 # (every pattern is compiled here, at import: templates are also made while
 # the host shuts down, when a finalizer's code is first fused, and re's
 # module-level functions may need the import system by then)
@@ -797,18 +805,19 @@ def _forms():
     out = {}
     for d in _switching(("CALL_PY(", "RETURN(", "DELEGATE(", "RESUME(")):
         # (the forms' lines only: a regular expression per line is start-up time)
+        # (words, not the patterns: those are compiled for generating only)
         lines = [ln.split("#")[0].strip() for _, body in d.bodies() for ln in body
                  if "CALL_PY(" in ln or "RETURN(" in ln or "DELEGATE(" in ln or "RESUME(" in ln]
-        calls = [m for m in map(_CALL_PY.match, lines) if m]
-        if lines and _RETURN.match(lines[-1]):
+        calls = [ln for ln in lines if " = CALL_PY(" in ln]
+        if lines and lines[-1].startswith("RETURN("):
             out[d.name] = "return"
         elif calls:
-            nargs = len(calls[0].group(3).split(","))
+            nargs = calls[0].partition(" = CALL_PY(")[2].count(",") + 1
             out[d.name] = ("call_kw" if nargs == 4 else "call_method" if len(calls) > 1
                            else "call")
-        elif any(_DELEGATE.match(ln) for ln in lines):
+        elif any(" = DELEGATE(" in ln for ln in lines):
             out[d.name] = "delegate"
-        elif any(_RESUME.search(ln) for ln in lines):
+        elif any("RESUME(" in ln for ln in lines):
             out[d.name] = "next"
     return out
 
@@ -842,6 +851,7 @@ def handler_source(d):
     definition with per-value bodies gets one handler per value (``NAME__v``,
     chosen by decode.py) and ``NAME`` dispatching to them, or running the
     body for any other value (the key None) itself."""
+    _compile_switches()
     bodies = d.bodies()
     if len(bodies) == 1:
         out = _handler_source(d, d.name, None, bodies[0][1])
