@@ -1882,8 +1882,9 @@ def traced_run(tstate, f):
 
 
 # Host frames one guest call made from tier 2 can cost at most: the callee's
-# function plus the helpers between (call_kw -> run_callee -> t2; the lean
-# and exact-arity paths cost one)
+# function plus the helpers between (call_kw -> run_callee -> t2, or call_kw
+# -> a call entry -> the lean function; the lean and exact-arity paths cost
+# one, a call entry from the call site two)
 HOST_FRAMES_PER_T2_CALL = 4
 
 
