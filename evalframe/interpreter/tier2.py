@@ -1367,9 +1367,12 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
         leave(e)        # (unwound where it ran: the deoptimised frame's loop)
     hf = _host_getframe(1)
     if fm is None:
+        # (made with its final locals, never linked to the host frame)
         fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)
+        linked = False
     else:
         fm = _t2f.own_frame(fr, hf)
+        linked = True
     hf = None
     fr[0] = None
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
@@ -1378,7 +1381,8 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     e = None
     # (its locals are the frame's own before the entry is made: a NameError's
     # "Did you mean" reads them)
-    _t2f.unlink(fm, fast)
+    if linked:
+        _t2f.unlink(fm, fast)
     _tracebacks.add_entry(tstate, exc, fm, add_tb)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None

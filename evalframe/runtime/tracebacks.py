@@ -56,7 +56,9 @@ _host_eval = _host_builtins.eval
 def _is_vm_code(co):
     r = _vm_code.get(id(co))
     if r is None:
-        r = _vm_code[id(co)] = co.co_filename.startswith(_PKG_DIR)
+        # (a stand-in code is the guest's, even of a guest file inside the
+        # package: add_entry drops the VM's entries before the first stand-in)
+        r = _vm_code[id(co)] = co.co_filename.startswith(_PKG_DIR) and id(co) not in _fake_keys
         _vm_keep.append(co)
         if r:
             # (an exception passed through it, and others will: every host
