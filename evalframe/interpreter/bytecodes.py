@@ -236,6 +236,7 @@ HELPERS = (
     (".ops.exceptions", "active_exception"),
     (".ops.exceptions", "do_raise"),
     (".ops.exceptions", "exc_no_match"),
+    (".ops.exceptions", "given_exception_matches"),
     (".ops.exceptions", "lookup_special"),
     (".ops.exceptions", "cm_error"),
     (".ops.exceptions", "check_except_star_type"),

@@ -58,6 +58,7 @@ from .ops.exceptions import reraise
 from .ops.exceptions import active_exception
 from .ops.exceptions import do_raise
 from .ops.exceptions import exc_no_match
+from .ops.exceptions import given_exception_matches
 from .ops.exceptions import lookup_special
 from .ops.exceptions import cm_error
 from .ops.exceptions import check_except_star_type
