@@ -35,6 +35,7 @@ from ..objects import excslots as _x
 from ..objects.genobject import Generator, swap_to_resumer, restore_resumer
 from .. import opcodes as _K
 from . import superinstr as _si
+from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
 from .pystate import get_tstate
@@ -45,8 +46,8 @@ _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
 _YIELD_VALUE = _K.YIELD_VALUE
 _YIELD_FROM = _K.opmap["YIELD_FROM"]
-_SETUPS = frozenset(_K.opmap[name] for name in ("SETUP_FINALLY", "SETUP_WITH",
-                                                 "SETUP_ASYNC_WITH"))
+# (the instructions that push a handler's block: the code has handlers)
+_SETUPS = frozenset(_K.opmap[name] for name in _bytecodes.PUSHES_BLOCK)
 # (YIELD_VALUE is declared: bytecodes.translate asks ``suspend``)
 _OWN = frozenset(("YIELD_FROM", "RETURN_VALUE"))
 # delegation chains longer than this run in tier 1: each level of a host
@@ -217,7 +218,7 @@ def compile_gen(code, d):
         return False
     _t2.register_lines(fn.__code__, linemap)
     # gen_send_ex links the generator's exc_info item while it runs; code
-    # without handlers never sets it (the frame's own except blocks do, a
+    # without handlers (no instruction pushing a block) never sets it (the frame's own except blocks do, a
     # function it calls sets and restores the current one, empty items are
     # skipped by _PyErr_GetTopmostException): tier 2 links it only when the
     # code has handlers (GenBase._xl)
