@@ -54,7 +54,8 @@ def callers():
             print("TypeError:", e)
     print(list(upto(n=4)), list(upto(5, step=2)))
     g = upto(3)
-    print(type(g).__name__, g.__name__, g.gi_frame.f_locals, g.gi_running, list(g), g.gi_frame)
+    print(type(g).__name__, g.__name__, sorted(g.gi_frame.f_locals.items()), g.gi_running, list(g),
+          g.gi_frame)
 
 
 warm(upto, 3)
