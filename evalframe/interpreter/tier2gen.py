@@ -39,8 +39,10 @@ from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
 from .pystate import get_tstate
+from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
 _LEAN = _t2f.LEAN
+_GEN_GLOBALS = Generator.__iter__.__globals__      # (objects/genobject.py's frames)
 
 _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
@@ -399,11 +401,21 @@ def host_send(f, gen, arg):
             or gen._yf is not None and not _chain_fits(tstate, gen)):
         value, returned = gen._send_ex(arg)
     else:
-        saved = swap_to_resumer(tstate, 3)
         try:
+            caller = _getframe(2)       # (the resumer: below __next__ or send)
+        except ValueError:
+            caller = None
+        if (caller is not None and caller.f_globals is not _GEN_GLOBALS
+                and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
+            # (resumed by the VM's code, a builtin between: the current
+            # frame is the resumer's, what swap_to_resumer would find)
             value = _step(f, tstate, gen, arg)
-        finally:
-            restore_resumer(tstate, saved)
+        else:
+            saved = swap_to_resumer(tstate, 3)
+            try:
+                value = _step(f, tstate, gen, arg)
+            finally:
+                restore_resumer(tstate, saved)
         returned = gen.gi_frame is None
     if not returned:
         return value

@@ -184,3 +184,31 @@ t.start()
 t.join()
 seen.append(next(g))
 print(seen, list(g))
+
+
+# -- resumed by host Python code and by a builtin ----------------------------------
+
+import contextlib
+
+
+@contextlib.contextmanager
+def managed(tag):
+    names = [sys._getframe(1).f_code.co_name]
+    yield tag
+    names.append(sys._getframe(1).f_code.co_name)
+    if tag:
+        print("resumed from", names, tag)
+
+
+def resumer_names(n):
+    for i in range(n):
+        yield sys._getframe(1).f_code.co_name
+
+
+for _ in range(40):
+    with managed(0):
+        pass
+    list(resumer_names(2))
+with managed("hot") as t:
+    print("body", t)
+print(list(resumer_names(2)), sum(1 for _ in resumer_names(3)), next(resumer_names(1)))
