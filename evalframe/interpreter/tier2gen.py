@@ -67,6 +67,16 @@ class _Deopt:
 DEOPT = _Deopt()
 
 
+class _Fallback:
+    """What _step returns when it did not resume the generator: tier 1 does."""
+
+    def __repr__(self):
+        return "FALLBACK"
+
+
+FALLBACK = _Fallback()
+
+
 def eligible(code, raw):
     """A plain generator's code that tier 2 can translate (else tier 1)."""
     flags = code.co_flags
@@ -320,8 +330,16 @@ def _step(f, tstate, gen, arg):
     value it yielded or returned (returned: its gi_frame is None after).
     gen_send_ex's entry and exit are inline for a generator that delegates to
     nothing (its own code is bookkeeping for the signal handling, not the
-    guest code it runs: OWN_BOOKKEEPING)."""
+    guest code it runs: OWN_BOOKKEEPING).  Returns FALLBACK, having done
+    nothing, when tier 1 must resume it instead: running, delegated to by
+    another generator (``_yb``), a tracer attached, at the recursion limit, a
+    value sent to a generator not started, or a chain that does not fit."""
     depth0 = tstate.depth
+    if (gen._running or gen._yb is not None or tstate.tracer is not None
+            or depth0 + 1 >= tstate.recursion_limit
+            or arg is not None and f.f_state == FRAME_CREATED
+            or gen._yf is not None and not _chain_fits(tstate, gen)):
+        return FALLBACK
     back = tstate.frame
     if back is _LEAN:
         # (a lean caller's frame materialised: the current frame after, as
@@ -370,19 +388,6 @@ def _step(f, tstate, gen, arg):
     return value
 
 
-def gen_next(f, tstate, gen):
-    """FOR_ITER of tier-2 code over a generator in tier 2 (``f`` its frame):
-    its next value, or NULL when it has returned."""
-    if (gen._running or gen._yb is not None or tstate.tracer is not None
-            or tstate.depth + 1 >= tstate.recursion_limit
-            or gen._yf is not None and not _chain_fits(tstate, gen)):
-        return next(gen, NULL)
-    value = _step(f, tstate, gen, None)
-    if gen.gi_frame is None:
-        return NULL
-    return value
-
-
 def stays_tier1(tstate, gen):
     """Whether a generator tier 2 does not run (``_hg`` None) is one tier 1
     would resume inline whose code never enters tier 2 (not eligible, or
@@ -395,27 +400,24 @@ def host_send(f, gen, arg):
     """Generator.__next__ / send of a generator in tier 2 (``f`` its frame;
     resumed by anyone): the value, StopIteration when it returned."""
     tstate = get_tstate()
-    if (gen._running or gen._yb is not None or tstate.tracer is not None
-            or tstate.depth + 1 >= tstate.recursion_limit
-            or (arg is not None and f.f_state == FRAME_CREATED)
-            or gen._yf is not None and not _chain_fits(tstate, gen)):
+    try:
+        caller = _getframe(2)       # (the resumer: below __next__ or send)
+    except ValueError:
+        caller = None
+    if (caller is not None and caller.f_globals is not _GEN_GLOBALS
+            and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
+        # (resumed by the VM's code, a builtin between: the current frame is
+        # the resumer's, what swap_to_resumer would find)
+        value = _step(f, tstate, gen, arg)
+    else:
+        saved = swap_to_resumer(tstate, 3)
+        try:
+            value = _step(f, tstate, gen, arg)
+        finally:
+            restore_resumer(tstate, saved)
+    if value is FALLBACK:
         value, returned = gen._send_ex(arg)
     else:
-        try:
-            caller = _getframe(2)       # (the resumer: below __next__ or send)
-        except ValueError:
-            caller = None
-        if (caller is not None and caller.f_globals is not _GEN_GLOBALS
-                and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
-            # (resumed by the VM's code, a builtin between: the current
-            # frame is the resumer's, what swap_to_resumer would find)
-            value = _step(f, tstate, gen, arg)
-        else:
-            saved = swap_to_resumer(tstate, 3)
-            try:
-                value = _step(f, tstate, gen, arg)
-            finally:
-                restore_resumer(tstate, saved)
         returned = gen.gi_frame is None
     if not returned:
         return value
@@ -603,7 +605,6 @@ def _namespace():
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
             "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
-            "gen_next": gen_next,
         })
         _NS = ns
     return _NS
@@ -617,6 +618,8 @@ _vmhooks.gen_deopt = deopt
 # (runtime/signals.py): the generators' and the thread's state changes
 BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise)
+
+gen_step = _step     # (tier2.py's FOR_ITER over a generator in tier 2)
 
 # (host frames of these run a guest generator's frame, their first argument:
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
