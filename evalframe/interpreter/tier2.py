@@ -451,6 +451,15 @@ class _Lean(_Function):
 _LEAN_GENERIC = _bytecodes.CALLS
 
 
+def _emit_gen_step(g, t, it, level):
+    """FOR_ITER's next value ``t`` of ``it``, a generator in tier 2, resumed by
+    tier2gen._step (gen_send_ex inline), NULL when it returned; next() when
+    tier 1 must resume it (FALLBACK)."""
+    g.emit("%s = gen_step(%s.gi_frame, tstate, %s, None)" % (t, it, it), level)
+    g.emit("if %s is FALLBACK: %s = next(%s, NULL)" % (t, t, it), level)
+    g.emit("elif %s.gi_frame is None: %s = NULL" % (it, t), level)
+
+
 def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     """An instruction of a lean function; NotImplemented: the shared template."""
     form = _FORMS.get(name)
@@ -465,14 +474,14 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         it = g.peek()
         t = g.temp()
         # a guest generator in tier 2 runs as a host generator
-        # (tier2gen.gen_next); one whose code never will and that tier 1
+        # (tier2gen._step); one whose code never will and that tier 1
         # would resume inline: the frame continues in tier 1, which does; any
         # other (its code not hot yet, or entering tier 2 at this resumption,
         # osr; a running or finished one): next(), as the frame-based tier 2
         # (a frame left for tier 1 here would not come back to this loop)
         g.emit("if type(%s) is Generator:" % it)
-        g.emit("if %s._hg is not None: %s = gen_next(%s.gi_frame, tstate, %s)"
-               % (it, t, it, it), 1)
+        g.emit("if %s._hg is not None:" % it, 1)
+        _emit_gen_step(g, t, it, 2)
         g.emit("elif stays_tier1(tstate, %s): return deopt(tstate, fr, %d, (%s,), False)"
                % (it, j - 1, ", ".join(g.vs)), 1)
         g.emit("else: %s = next(%s, NULL)" % (t, it), 1)
@@ -635,9 +644,10 @@ def _own(g, name, arg, darg, j, depth):
         # run_frame: leaving for tier 1 at each item, to resume it inline,
         # cost more than it saved, and the loop came back to tier 2 at its
         # header every time: string_format ran slower in tier 2 than in tier 1)
-        # (one in tier 2 runs as a host generator: tier2gen.gen_next)
-        g.emit("%s = gen_next(%s.gi_frame, tstate, %s) if type(%s) is Generator and "
-               "%s._hg is not None else next(%s, NULL)" % (t, it, it, it, it, it))
+        # (one in tier 2 runs as a host generator: tier2gen._step)
+        g.emit("if type(%s) is Generator and %s._hg is not None:" % (it, it))
+        _emit_gen_step(g, t, it, 1)
+        g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
         g.vs.pop()
@@ -1988,7 +1998,8 @@ def _namespace():
             "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
-            "gen_next": _tier2gen.gen_next, "stays_tier1": _tier2gen.stays_tier1,
+            "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,
+            "stays_tier1": _tier2gen.stays_tier1,
         })
         _NS = ns
     return _NS

@@ -35,23 +35,25 @@ from ..objects import excslots as _x
 from ..objects.genobject import Generator, swap_to_resumer, restore_resumer
 from .. import opcodes as _K
 from . import superinstr as _si
+from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
 from .pystate import get_tstate
+from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
 _LEAN = _t2f.LEAN
+_GEN_GLOBALS = Generator.__iter__.__globals__      # (objects/genobject.py's frames)
 
 _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
 _YIELD_VALUE = _K.YIELD_VALUE
 _YIELD_FROM = _K.YIELD_FROM
-_SETUPS = frozenset(_K.opmap[name] for name in ("SETUP_FINALLY", "SETUP_WITH",
-                                                 "SETUP_ASYNC_WITH"))
+# (the instructions that push a handler's block: the code has handlers)
+_SETUPS = frozenset(_K.opmap[name] for name in _bytecodes.PUSHES_BLOCK)
 # (YIELD_VALUE is declared: bytecodes.translate asks ``suspend``); a
 # generator's own forms of bytecodes.FORMS' "delegate" (``yield from``) and
 # "return" (the generator finishes)
-from .bytecodes import FORMS as _FORMS
-_OWN = frozenset(n for n, form in _FORMS.items() if form in ("delegate", "return"))
+_OWN = frozenset(n for n, form in _bytecodes.FORMS.items() if form in ("delegate", "return"))
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
 CHAIN_MAX = 200
@@ -65,6 +67,16 @@ class _Deopt:
 
 
 DEOPT = _Deopt()
+
+
+class _Fallback:
+    """What _step returns when it did not resume the generator: tier 1 does."""
+
+    def __repr__(self):
+        return "FALLBACK"
+
+
+FALLBACK = _Fallback()
 
 
 def eligible(code, raw):
@@ -220,7 +232,7 @@ def compile_gen(code, d):
         return False
     _t2.register_lines(fn.__code__, linemap)
     # gen_send_ex links the generator's exc_info item while it runs; code
-    # without handlers never sets it (the frame's own except blocks do, a
+    # without handlers (no instruction pushing a block) never sets it (the frame's own except blocks do, a
     # function it calls sets and restores the current one, empty items are
     # skipped by _PyErr_GetTopmostException): tier 2 links it only when the
     # code has handlers (GenBase._xl)
@@ -320,8 +332,16 @@ def _step(f, tstate, gen, arg):
     value it yielded or returned (returned: its gi_frame is None after).
     gen_send_ex's entry and exit are inline for a generator that delegates to
     nothing (its own code is bookkeeping for the signal handling, not the
-    guest code it runs: OWN_BOOKKEEPING)."""
+    guest code it runs: OWN_BOOKKEEPING).  Returns FALLBACK, having done
+    nothing, when tier 1 must resume it instead: running, delegated to by
+    another generator (``_yb``), a tracer attached, at the recursion limit, a
+    value sent to a generator not started, or a chain that does not fit."""
     depth0 = tstate.depth
+    if (gen._running or gen._yb is not None or tstate.tracer is not None
+            or depth0 + 1 >= tstate.recursion_limit
+            or arg is not None and f.f_state == FRAME_CREATED
+            or gen._yf is not None and not _chain_fits(tstate, gen)):
+        return FALLBACK
     back = tstate.frame
     if back is _LEAN:
         # (a lean caller's frame materialised: the current frame after, as
@@ -370,19 +390,6 @@ def _step(f, tstate, gen, arg):
     return value
 
 
-def gen_next(f, tstate, gen):
-    """FOR_ITER of tier-2 code over a generator in tier 2 (``f`` its frame):
-    its next value, or NULL when it has returned."""
-    if (gen._running or gen._yb is not None or tstate.tracer is not None
-            or tstate.depth + 1 >= tstate.recursion_limit
-            or gen._yf is not None and not _chain_fits(tstate, gen)):
-        return next(gen, NULL)
-    value = _step(f, tstate, gen, None)
-    if gen.gi_frame is None:
-        return NULL
-    return value
-
-
 def stays_tier1(tstate, gen):
     """Whether a generator tier 2 does not run (``_hg`` None) is one tier 1
     would resume inline whose code never enters tier 2 (not eligible, or
@@ -395,17 +402,24 @@ def host_send(f, gen, arg):
     """Generator.__next__ / send of a generator in tier 2 (``f`` its frame;
     resumed by anyone): the value, StopIteration when it returned."""
     tstate = get_tstate()
-    if (gen._running or gen._yb is not None or tstate.tracer is not None
-            or tstate.depth + 1 >= tstate.recursion_limit
-            or (arg is not None and f.f_state == FRAME_CREATED)
-            or gen._yf is not None and not _chain_fits(tstate, gen)):
-        value, returned = gen._send_ex(arg)
+    try:
+        caller = _getframe(2)       # (the resumer: below __next__ or send)
+    except ValueError:
+        caller = None
+    if (caller is not None and caller.f_globals is not _GEN_GLOBALS
+            and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
+        # (resumed by the VM's code, a builtin between: the current frame is
+        # the resumer's, what swap_to_resumer would find)
+        value = _step(f, tstate, gen, arg)
     else:
         saved = swap_to_resumer(tstate, 3)
         try:
             value = _step(f, tstate, gen, arg)
         finally:
             restore_resumer(tstate, saved)
+    if value is FALLBACK:
+        value, returned = gen._send_ex(arg)
+    else:
         returned = gen.gi_frame is None
     if not returned:
         return value
@@ -593,7 +607,6 @@ def _namespace():
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
             "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
-            "gen_next": gen_next,
         })
         _NS = ns
     return _NS
@@ -607,6 +620,8 @@ _vmhooks.gen_deopt = deopt
 # (runtime/signals.py): the generators' and the thread's state changes
 BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise)
+
+gen_step = _step     # (tier2.py's FOR_ITER over a generator in tier 2)
 
 # (host frames of these run a guest generator's frame, their first argument:
 # VM entries as ceval.run_frame's, runtime/hostframes.py)

@@ -185,6 +185,7 @@ def test_generator_suspended_in_yield_from_continues_in_tier2(monkeypatch):
     assert list(o) == host["rest"]
 
 
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
 def test_tier2_calls_make_generators_directly(eager, monkeypatch):
     # a tier-2 call of a plain generator function of the fast shape makes the
     # generator itself (tier2gen.new_generator), its host generator attached;

@@ -54,7 +54,8 @@ def callers():
             print("TypeError:", e)
     print(list(upto(n=4)), list(upto(5, step=2)))
     g = upto(3)
-    print(type(g).__name__, g.__name__, g.gi_frame.f_locals, g.gi_running, list(g), g.gi_frame)
+    print(type(g).__name__, g.__name__, sorted(g.gi_frame.f_locals.items()), g.gi_running, list(g),
+          g.gi_frame)
 
 
 warm(upto, 3)
@@ -183,3 +184,31 @@ t.start()
 t.join()
 seen.append(next(g))
 print(seen, list(g))
+
+
+# -- resumed by host Python code and by a builtin ----------------------------------
+
+import contextlib
+
+
+@contextlib.contextmanager
+def managed(tag):
+    names = [sys._getframe(1).f_code.co_name]
+    yield tag
+    names.append(sys._getframe(1).f_code.co_name)
+    if tag:
+        print("resumed from", names, tag)
+
+
+def resumer_names(n):
+    for i in range(n):
+        yield sys._getframe(1).f_code.co_name
+
+
+for _ in range(40):
+    with managed(0):
+        pass
+    list(resumer_names(2))
+with managed("hot") as t:
+    print("body", t)
+print(list(resumer_names(2)), sum(1 for _ in resumer_names(3)), next(resumer_names(1)))
