@@ -461,12 +461,12 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
     if name == "FOR_ITER":
         it = g.peek()
         t = g.temp()
-        # a guest generator: the frame continues in tier 1, which resumes it
-        # inline (as the frame-based tier 2 does)
-        # (one in tier 2 runs as a host generator: tier2gen.gen_next)
+        # a guest generator in tier 2 runs as a host generator (tier2gen.gen_next);
+        # one made in tier 1 continues there if it can (tier2gen.adopt), else
+        # the frame continues in tier 1, which resumes it inline
         g.emit("if type(%s) is Generator:" % it)
-        g.emit("if %s._hg is None: return deopt(tstate, fr, %d, (%s,), False)"
-               % (it, j - 1, ", ".join(g.vs)), 1)
+        g.emit("if %s._hg is None and not gen_adopt(%s): return deopt(tstate, fr, %d, (%s,), False)"
+               % (it, it, j - 1, ", ".join(g.vs)), 1)
         g.emit("%s = gen_next(%s)" % (t, it), 1)
         g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
@@ -633,9 +633,10 @@ def _own(g, name, arg, darg, j, depth):
         # run_frame: leaving for tier 1 at each item, to resume it inline,
         # cost more than it saved, and the loop came back to tier 2 at its
         # header every time: string_format ran slower in tier 2 than in tier 1)
-        # (one in tier 2 runs as a host generator: tier2gen.gen_next)
-        g.emit("%s = gen_next(%s) if type(%s) is Generator and %s._hg is not None "
-               "else next(%s, NULL)" % (t, it, it, it, it))
+        # (one in tier 2 runs as a host generator: tier2gen.gen_next; one made
+        # in tier 1 continues there if it can: tier2gen.adopt)
+        g.emit("%s = gen_next(%s) if type(%s) is Generator and (%s._hg is not None "
+               "or gen_adopt(%s)) else next(%s, NULL)" % (t, it, it, it, it, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
         g.vs.pop()
@@ -1882,7 +1883,7 @@ def _namespace():
             "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
-            "gen_next": _tier2gen.gen_next,
+            "gen_next": _tier2gen.gen_next, "gen_adopt": _tier2gen.adopt,
         })
         _NS = ns
     return _NS
