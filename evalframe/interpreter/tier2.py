@@ -1201,16 +1201,7 @@ def compile_code(code, d):
         return False
     if code.co_flags & _CO_GENERATORS:
         return _tier2gen.compile_gen(code, d)
-    try:
-        g, nslots, comments = translate(code, d)
-    except (ValueError, AssertionError):
-        return False
-    src, linemap = _source(code, g, nslots, comments, d)
-    fn = install(code, src, g, _namespace())
-    if fn is None:
-        return False
-    register_lines(fn.__code__, linemap)
-    d.t2 = fn
+    d.t2 = _deferred(code, d)
     # what a frame handed back to tier 1 runs (deopt, to_tier1): the plain
     # list without the loop headers' counters, which would only call through
     # to the instruction now (a deoptimised loop over a guest generator paid
@@ -1233,6 +1224,64 @@ def compile_code(code, d):
         if t < len(instrs) and depth[t] is not None:
             instrs[t] = (osr_entry, t)
     return True
+
+
+def _deferred(code, d):
+    """``d.t2`` until a frame first needs the frame-based function: then it is
+    translated and compiled (``_frame_based``).  Most hot code only ever runs
+    its lean functions (calls, a frame entering at instruction 0 or a loop
+    header), and the frame-based translation of a function called once whose
+    loop got hot cost as much again as its lean one (string_format's main)."""
+    def t2(f, tstate, start=0, func=None, args=None):
+        if d.t2 is t2:
+            d.t2 = _frame_based(code, d)
+        return d.t2(f, tstate, start, func, args)
+    return t2
+
+
+_DEFERRED = _deferred(None, None).__code__
+
+
+def frame_based(code):
+    """``code``'s frame-based tier-2 function (made now if it was deferred),
+    None if it is not in tier 2: for tests and tools reading its source."""
+    d = code._decoded
+    t2 = d.t2 if d is not None else None
+    if t2 is not None and t2.__code__ is _DEFERRED:
+        t2 = d.t2 = _frame_based(code, d)
+    return t2
+
+
+def _frame_based(code, d):
+    """``code``'s frame-based tier-2 function, or ``in_tier1`` when its
+    translation fails (the host compiler's limits): its frames then run in
+    the plain loop, without their tier-2 entries."""
+    try:
+        g, nslots, comments = translate(code, d)
+    except (ValueError, AssertionError):
+        g = None
+    fn = None
+    if g is not None:
+        src, linemap = _source(code, g, nslots, comments, d)
+        fn = install(code, src, g, _namespace())
+    if fn is None:
+        d.instrs[:] = d.t1instrs
+        return in_tier1
+    register_lines(fn.__code__, linemap)
+    return fn
+
+
+def in_tier1(f, tstate, start=0, func=None, args=None):
+    """The frame-based tier-2 function of code that has none: ``f`` (or the
+    frame of an exact-arity call of ``func``) runs in the plain loop from
+    instruction ``start``."""
+    if func is not None:
+        f = _fast_frame(func, args)
+    f.f_instrs = f.f_code._decoded.t1instrs
+    if tstate.tracer is not None and not start:
+        return traced_run(tstate, f)
+    f._lasti = start - 1
+    return _eval_plain(tstate, f, None)
 
 
 def install(code, src, g, namespace):
@@ -1867,6 +1916,8 @@ def _namespace():
         _pystate = pystate
         _check_host_room = ceval.check_host_room
         _eval_plain = ceval.eval_plain
+        global _fast_frame
+        _fast_frame = fast_frame
         ns = dict(_si.namespace())
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
@@ -1892,7 +1943,7 @@ def _namespace():
 _RETURN = _Reraise = _unwind = _run_frame = _init_result = _call_push = _pystate = None
 _TYPE_INTERCEPTS = {}
 _object_new = object.__new__
-_check_host_room = _eval_plain = _unbind_method = None
+_check_host_room = _eval_plain = _unbind_method = _fast_frame = None
 
 
 # What tier2gen.py builds on, under public names.

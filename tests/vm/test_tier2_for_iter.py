@@ -65,8 +65,8 @@ def test_loop_over_a_guest_generator_stays_in_tier2(eager):
     with contextlib.redirect_stdout(expected):
         exec(compile(_SOURCE, "<t2gen>", "exec"), {"__name__": "__main__"})
     assert out.getvalue() == expected.getvalue()
-    t2 = decode(g["total"].__code__).t2
-    assert t2 is not None
+    t2 = tier2.frame_based(g["total"].__code__)
+    assert t2 is not None and t2 is not tier2.in_tier1
     lines = linecache.getlines(t2.__code__.co_filename)
     for_iter = [ln for ln in lines if "FOR_ITER" in ln]
     assert for_iter
