@@ -678,9 +678,13 @@ def _emit_call(g, name, arg):
         g.emit("if %s is not NULL and %s: %s = %s(tstate, %s%s)"
                % (meth, lean_guard(meth, len(argv) + 1, ln), r, ln, both,
                   _moved(g, [self_] + argv)))
-        # meth NULL: self_ is the callable: a guest function (a static method,
-        # a module's function) called as CALL_FUNCTION calls it; a method of
-        # a builtin container (list.append...), as call_host would
+        # meth NULL: self_ is the callable: a method of a builtin container
+        # (list.append...), called as call_host would (tested first: the
+        # commonest, and the types tested are exclusive); a guest function (a
+        # static method, a module's function) called as CALL_FUNCTION calls it
+        g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and type(%s.__self__) in "
+               "plain_selfs and not handled_[0]: %s = %s(%s)%s"
+               % (meth, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
         g.emit("elif %s is NULL and type(%s) is Function and %s: %s = %s(tstate%s%s)"
                % (meth, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
@@ -689,9 +693,6 @@ def _emit_call(g, name, arg):
                "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
                % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
                   "".join(", " + a for a in argv), _moved(g, argv)))
-        g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and type(%s.__self__) in "
-               "plain_selfs and not handled_[0]: %s = %s(%s)%s"
-               % (meth, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
         g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
                % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"

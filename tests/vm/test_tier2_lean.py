@@ -440,3 +440,47 @@ def test_nested_host_entry_from_lean_code(tmp_path, monkeypatch):
             print(deep(50))
         main()
     """, monkeypatch)
+
+
+_METHOD_CALLS = """
+class K:
+    @staticmethod
+    def st(x):
+        return x + 1
+    def m(self, x):
+        return x * 2
+class S(K):
+    def m(self, x):
+        return super().m(x) + 1
+def calls(n):
+    seen = set()
+    out = []
+    k = S()
+    for i in range(n):
+        seen.add(i % 3)             # a builtin container's method
+        out.append(k.st(i))         # a static method: LOAD_METHOD leaves NULL
+        out.append(k.m(i))          # a guest method, unbound
+        out.append("ab".upper())    # a builtin method of a type call_host runs
+        try:
+            raise KeyError(i)
+        except KeyError:
+            seen.add(-1)            # (in an except block: through call_any)
+    return sorted(seen), out[-4:]
+print(calls(5))
+"""
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_call_method_tests_builtin_methods_first(eager):
+    # CALL_METHOD with LOAD_METHOD's NULL tests a builtin container's method
+    # (set.add, list.append: the commonest) before a guest function or a bound
+    # method: the types are exclusive, so only the order of the tests changes
+    # (nqueens: 11% fewer host instructions per solution step)
+    import linecache
+    out, g = _same_as_host(_METHOD_CALLS)
+    fn = tier2.frame_based(g["calls"].__code__)
+    lines = [ln for ln in linecache.getlines(fn.__code__.co_filename) if "CALL_METHOD" in ln]
+    assert lines
+    for k, ln in enumerate(lines):
+        if " is not NULL and (" in ln and "._lean" in ln:
+            assert "is BuiltinFunctionType" in lines[k + 1], lines[k:k + 3]
