@@ -679,12 +679,13 @@ def _emit_call(g, name, arg):
                % (meth, lean_guard(meth, len(argv) + 1, ln), r, ln, both,
                   _moved(g, [self_] + argv)))
         # meth NULL: self_ is the callable: a method of a builtin container
-        # (list.append...), called as call_host would (tested first: the
-        # commonest, and the types tested are exclusive); a guest function (a
-        # static method, a module's function) called as CALL_FUNCTION calls it
-        g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and type(%s.__self__) in "
-               "plain_selfs and not handled_[0]: %s = %s(%s)%s"
-               % (meth, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
+        # (list.append...) or a plain builtin read from its module
+        # (math.sqrt), called as call_host would (tested first: the commonest,
+        # and the types tested are exclusive); a guest function (a static
+        # method, a module's function) called as CALL_FUNCTION calls it
+        g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and (type(%s.__self__) in "
+               "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
+               % (meth, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
         g.emit("elif %s is NULL and type(%s) is Function and %s: %s = %s(tstate%s%s)"
                % (meth, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))

@@ -484,3 +484,27 @@ def test_call_method_tests_builtin_methods_first(eager):
     for k, ln in enumerate(lines):
         if " is not NULL and (" in ln and "._lean" in ln:
             assert "is BuiltinFunctionType" in lines[k + 1], lines[k:k + 3]
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_math_functions_are_called_directly(eager, monkeypatch):
+    # math's functions are plain callables (call.plain_callables): a tier-2
+    # call of one is a host call, not call_any -> call_push -> call_host
+    import sys
+    if sys.version_info < (3, 11):
+        pytest.skip("direct builtin calls need a 3.11+ host")
+    calls = []
+    ns = tier2._namespace()
+    real = ns["call_any"]
+
+    def counting(tstate, func, *args):
+        calls.append(getattr(func, "__name__", func))
+        return real(tstate, func, *args)
+    monkeypatch.setitem(ns, "call_any", counting)
+    out, _ = _same_as_host(
+        "import math\nfrom math import sin, sqrt\n"
+        "def f(n):\n    t = 0.0\n    for i in range(n):\n"
+        "        t += sin(i) + sqrt(i) + math.floor(i / 3) + math.hypot(i, 2)\n"
+        "    return round(t, 9)\n"
+        "print(f(50))\n")
+    assert calls == []
