@@ -719,10 +719,29 @@ def _emit_call(g, name, arg):
                "%s: %s = %s(tstate, %s.__self__%s%s)"
                % (func, ln, func, lean_guard(ln, len(argv) + 1, ln), r, ln, func,
                   "".join(", " + a for a in argv), _moved(g, argv)))
+        if len(argv) < LEAN_ARITIES:
+            _class_call(g, func, argv, r, ln)
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
     return r
+
+
+def _class_call(g, func, argv, r, ln):
+    """A class call call_any would make directly (metaclass type, not
+    intercepted, object.__new__, a guest __init__ taking exactly the
+    arguments, with its lean entry bound), at the call site: the object made,
+    __init__'s lean function called, its result checked (type_call).  The
+    arguments are not moved: this call holds them until __init__ returns, as
+    type_call's argument tuple does (_init_call)."""
+    init = g.temp()
+    g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
+           "is Function and %s and %s.__new__ is object_new_:"
+           % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
+    g.emit("%s = object_new_(%s); %s = %s(tstate, %s%s)"
+           % (r, func, init, ln, r, "".join(", " + a for a in argv)), 1)
+    g.emit("if %s is not None: init_result_(%s, %s)" % (init, r, init), 1)
+    g.emit("%s = None%s" % (init, _dropped(g, argv)), 1)
 
 
 def _zero_arg_super(g):
@@ -1937,6 +1956,8 @@ def _namespace():
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
             "gen_next": _tier2gen.gen_next, "gen_adopt": _tier2gen.adopt,
+            "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
+            "init_result_": ceval.init_result,
         })
         _NS = ns
     return _NS

@@ -508,3 +508,23 @@ def test_math_functions_are_called_directly(eager, monkeypatch):
         "    return round(t, 9)\n"
         "print(f(50))\n")
     assert calls == []
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_class_calls_made_at_the_call_site(eager, monkeypatch):
+    # a class call whose __init__ takes exactly the arguments (lean entry
+    # bound) is made at the call site (tier2._class_call), not through
+    # call_any -> _init_call; the first call binds the lean entry there
+    calls = []
+    ns = tier2._namespace()
+    real = ns["call_any"]
+
+    def counting(tstate, func, *args):
+        calls.append(getattr(func, "__name__", func))
+        return real(tstate, func, *args)
+    monkeypatch.setitem(ns, "call_any", counting)
+    out, _ = _same_as_host(
+        "class V:\n    def __init__(self, x, y):\n        self.s = x + y\n"
+        "def f(n):\n    t = 0\n    for i in range(n):\n        t += V(i, 2).s\n    return t\n"
+        "print(f(50))\n")
+    assert calls.count("V") <= 1, calls
