@@ -56,15 +56,21 @@ def eager(monkeypatch):
     monkeypatch.setattr(tier2, "HOT", 0)
 
 
-def test_loop_over_a_guest_generator_stays_in_tier2(eager):
+def _same_as_host(source):
+    """Run ``source`` in the VM, check its output against the host's; its globals."""
     g = {"__name__": "__main__"}
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        run_code(compile_source(_SOURCE, "<t2gen>", "exec"), g)
+        run_code(compile_source(source, "<t2gen>", "exec"), g)
     expected = io.StringIO()
     with contextlib.redirect_stdout(expected):
-        exec(compile(_SOURCE, "<t2gen>", "exec"), {"__name__": "__main__"})
+        exec(compile(source, "<t2gen>", "exec"), {"__name__": "__main__"})
     assert out.getvalue() == expected.getvalue()
+    return g
+
+
+def test_loop_over_a_guest_generator_stays_in_tier2(eager):
+    g = _same_as_host(_SOURCE)
     t2 = tier2.frame_based(g["total"].__code__)
     assert t2 is not None and t2 is not tier2.in_tier1
     lines = linecache.getlines(t2.__code__.co_filename)
@@ -111,14 +117,7 @@ def test_generator_made_in_tier1_is_adopted_by_a_hot_loop(monkeypatch):
         deopts.append(args[2])
         return real(*args)
     monkeypatch.setitem(tier2._namespace(), "deopt", counting)
-    g = {"__name__": "__main__"}
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        run_code(compile_source(_LATE, "<t2late>", "exec"), g)
-    expected = io.StringIO()
-    with contextlib.redirect_stdout(expected):
-        exec(compile(_LATE, "<t2late>", "exec"), {"__name__": "__main__"})
-    assert out.getvalue() == expected.getvalue()
+    g = _same_as_host(_LATE)
     assert decode(g["main"].__code__).t2 is not None
     assert decode(g["records"].__code__).t2gen is not None
     assert deopts == []

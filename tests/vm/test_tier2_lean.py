@@ -486,13 +486,9 @@ def test_call_method_tests_builtin_methods_first(eager):
             assert "is BuiltinFunctionType" in lines[k + 1], lines[k:k + 3]
 
 
-@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
-def test_math_functions_are_called_directly(eager, monkeypatch):
-    # math's functions are plain callables (call.plain_callables): a tier-2
-    # call of one is a host call, not call_any -> call_push -> call_host
-    import sys
-    if sys.version_info < (3, 11):
-        pytest.skip("direct builtin calls need a 3.11+ host")
+@pytest.fixture
+def call_any_calls(monkeypatch):
+    """The names of the callees generated code passes to call_any, in order."""
     calls = []
     ns = tier2._namespace()
     real = ns["call_any"]
@@ -501,30 +497,32 @@ def test_math_functions_are_called_directly(eager, monkeypatch):
         calls.append(getattr(func, "__name__", func))
         return real(tstate, func, *args)
     monkeypatch.setitem(ns, "call_any", counting)
+    return calls
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_math_functions_are_called_directly(eager, call_any_calls):
+    # math's functions are plain callables (call.plain_callables): a tier-2
+    # call of one is a host call, not call_any -> call_push -> call_host
+    import sys
+    if sys.version_info < (3, 11):
+        pytest.skip("direct builtin calls need a 3.11+ host")
     out, _ = _same_as_host(
         "import math\nfrom math import sin, sqrt\n"
         "def f(n):\n    t = 0.0\n    for i in range(n):\n"
         "        t += sin(i) + sqrt(i) + math.floor(i / 3) + math.hypot(i, 2)\n"
         "    return round(t, 9)\n"
         "print(f(50))\n")
-    assert calls == []
+    assert call_any_calls == []
 
 
 @pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
-def test_class_calls_made_at_the_call_site(eager, monkeypatch):
+def test_class_calls_made_at_the_call_site(eager, call_any_calls):
     # a class call whose __init__ takes exactly the arguments (lean entry
     # bound) is made at the call site (tier2._class_call), not through
     # call_any -> _init_call; the first call binds the lean entry there
-    calls = []
-    ns = tier2._namespace()
-    real = ns["call_any"]
-
-    def counting(tstate, func, *args):
-        calls.append(getattr(func, "__name__", func))
-        return real(tstate, func, *args)
-    monkeypatch.setitem(ns, "call_any", counting)
     out, _ = _same_as_host(
         "class V:\n    def __init__(self, x, y):\n        self.s = x + y\n"
         "def f(n):\n    t = 0\n    for i in range(n):\n        t += V(i, 2).s\n    return t\n"
         "print(f(50))\n")
-    assert calls.count("V") <= 1, calls
+    assert call_any_calls.count("V") <= 1, call_any_calls
