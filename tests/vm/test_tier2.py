@@ -323,6 +323,7 @@ def test_generated_code_in_linecache(eager):
                 assert text.split("# ")[-1].startswith("%d " % (2 * index))
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
 def test_frame_based_function_made_only_when_needed(eager, monkeypatch):
     # code whose frames all run its lean function never pays for its
     # frame-based translation (tier2._deferred); code with handlers (no lean
@@ -377,6 +378,7 @@ except ZeroDivisionError as e:
 """
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: no fallback runs)
 def test_frame_based_translation_failing_runs_in_tier1(eager, monkeypatch):
     # a frame-based translation that fails when its first frame needs it (a
     # host compiler limit) leaves that code to the plain loop (tier2.in_tier1)
@@ -403,6 +405,9 @@ def test_dump_directory(tmp_path):
     prog.write_text("def f(x):\n    return x + 1\nprint(f(1))\n")
     env = dict(os.environ, EVALFRAME_TIER2="eager", EVALFRAME_TIER2_DUMP=str(tmp_path / "dump"),
                PYTHONPATH=_programs.ROOT)
+    # (untraced in every mode: a tracer runs every frame in tier 1, and tier 2
+    # translates a function when it first runs there)
+    env.pop("EVALFRAME_SETTRACE_NOOP", None)
     proc = subprocess.run([sys.executable, "-m", "evalframe", "run", str(prog)], env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.stdout == "2\n", proc.stderr
