@@ -436,12 +436,18 @@ def plain_list(code, d, basic, raw):
     fusion.  Groups are fused (in place: frames share the list) once the code
     is warm: WARMUP events, a frame made or a backward jump taken
     (``warm_event``); a module body run once, or a function called once
-    without a loop, never pays for compiling its groups."""
+    without a loop, never pays for compiling its groups.  Code that tier 2
+    can take is not fused on the way there (unless WARMUP is 0): it counts
+    its HOT events from the start and is fused only if tier 2 gives it up
+    (the groups of a function that then entered tier 2 at its 16th event
+    cost as much to compile as its translation: string_format's ``main``)."""
     live = _live_handlers()
     with_index = _bytecodes.WITH_INDEX
     out = list(basic)
     names = _K.opname
     jump_kinds = (_K.ARG_JREL, _K.ARG_JABS)
+    t2 = _tier2.ENABLED and _tier2.eligible(code, raw)
+    count_jumps = ENABLED and not (t2 and WARMUP)
     for i, (op, arg) in enumerate(raw):
         name = names[op]
         spec = live.get(name)
@@ -449,13 +455,13 @@ def plain_list(code, d, basic, raw):
             # (its argument: the index, or the plain value without the index)
             darg = basic[i][1]
             out[i] = (spec[0], i if spec[1] else darg[0] if name in with_index else darg)
-        elif (ENABLED and _K.argkind[op] in jump_kinds and names[op] in FUSABLE
+        elif (count_jumps and _K.argkind[op] in jump_kinds and names[op] in FUSABLE
                 and basic[i][1] <= i):
             out[i] = (_backward_jump, out[i])
     d.warm = (WARMUP or 1) if ENABLED else 0
-    if _tier2.ENABLED and _tier2.eligible(code, raw):
+    if t2:
         d.t2state = 1
-        if not ENABLED:
+        if not count_jumps:
             d.warm = _tier2.HOT or 1
             _count_headers(code, out, raw, basic)
     if ENABLED and not WARMUP:
@@ -487,10 +493,12 @@ def warm_event(code, d):
     (d.warm counts down to each)."""
     d.warm -= 1
     if not d.warm:
-        if ENABLED and not d.fused and d.t2 is None:
-            fuse_groups(code, d, d.instrs, d.basic, d.raw)
-        elif d.t2state == 1:
+        if d.t2state == 1:
             _tier2.warm(code, d)
+            if d.t2 is None and d.t2gen is None and ENABLED and not d.fused:
+                fuse_groups(code, d, d.instrs, d.basic, d.raw)  # (tier 1 it stays)
+        elif ENABLED and not d.fused and d.t2 is None:
+            fuse_groups(code, d, d.instrs, d.basic, d.raw)
 
 
 def _count_headers(code, out, raw, basic):

@@ -474,13 +474,14 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         it = g.peek()
         t = g.temp()
         # a guest generator in tier 2 runs as a host generator
-        # (tier2gen._step); one whose code never will and that tier 1
-        # would resume inline: the frame continues in tier 1, which does; any
-        # other (its code not hot yet, or entering tier 2 at this resumption,
-        # osr; a running or finished one): next(), as the frame-based tier 2
-        # (a frame left for tier 1 here would not come back to this loop)
+        # (tier2gen._step); one made in tier 1 continues there if it can
+        # (tier2gen.adopt: string_format's loop got hot before its generator);
+        # one whose code never will enter tier 2 and that tier 1 would resume
+        # inline: the frame continues in tier 1, which does; any other (a
+        # running or finished one): next(), as the frame-based tier 2 (a frame
+        # left for tier 1 here would not come back to this loop)
         g.emit("if type(%s) is Generator:" % it)
-        g.emit("if %s._hg is not None:" % it, 1)
+        g.emit("if %s._hg is not None or gen_adopt(%s):" % (it, it), 1)
         _emit_gen_step(g, t, it, 2)
         g.emit("elif stays_tier1(tstate, %s): return deopt(tstate, fr, %d, (%s,), False)"
                % (it, j - 1, ", ".join(g.vs)), 1)
@@ -644,8 +645,10 @@ def _own(g, name, arg, darg, j, depth):
         # run_frame: leaving for tier 1 at each item, to resume it inline,
         # cost more than it saved, and the loop came back to tier 2 at its
         # header every time: string_format ran slower in tier 2 than in tier 1)
-        # (one in tier 2 runs as a host generator: tier2gen._step)
-        g.emit("if type(%s) is Generator and %s._hg is not None:" % (it, it))
+        # (one in tier 2 runs as a host generator: tier2gen._step; one made
+        # in tier 1 continues there if it can: tier2gen.adopt)
+        g.emit("if type(%s) is Generator and (%s._hg is not None or gen_adopt(%s)):"
+               % (it, it, it))
         _emit_gen_step(g, t, it, 1)
         g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
@@ -713,9 +716,14 @@ def _emit_call(g, name, arg):
         g.emit("if %s is not NULL and %s: %s = %s(tstate, %s%s)"
                % (meth, lean_guard(meth, len(argv) + 1, ln), r, ln, both,
                   _moved(g, [self_] + argv)))
-        # meth NULL: self_ is the callable: a guest function (a static method,
-        # a module's function) called as CALL_FUNCTION calls it; a method of
-        # a builtin container (list.append...), as call_host would
+        # meth NULL: self_ is the callable: a method of a builtin container
+        # (list.append...) or a plain builtin read from its module
+        # (math.sqrt), called as call_host would (tested first: the commonest,
+        # and the types tested are exclusive); a guest function (a static
+        # method, a module's function) called as CALL_FUNCTION calls it
+        g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and (type(%s.__self__) in "
+               "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
+               % (meth, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
         g.emit("elif %s is NULL and type(%s) is Function and %s: %s = %s(tstate%s%s)"
                % (meth, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
@@ -724,9 +732,6 @@ def _emit_call(g, name, arg):
                "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
                % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
                   "".join(", " + a for a in argv), _moved(g, argv)))
-        g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and type(%s.__self__) in "
-               "plain_selfs and not handled_[0]: %s = %s(%s)%s"
-               % (meth, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
         g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
                % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
@@ -752,10 +757,29 @@ def _emit_call(g, name, arg):
                "%s: %s = %s(tstate, %s.__self__%s%s)"
                % (func, ln, func, lean_guard(ln, len(argv) + 1, ln), r, ln, func,
                   "".join(", " + a for a in argv), _moved(g, argv)))
+        if len(argv) < LEAN_ARITIES:
+            _class_call(g, func, argv, r, ln)
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
     return r
+
+
+def _class_call(g, func, argv, r, ln):
+    """A class call call_any would make directly (metaclass type, not
+    intercepted, object.__new__, a guest __init__ taking exactly the
+    arguments, with its lean entry bound), at the call site: the object made,
+    __init__'s lean function called, its result checked (type_call).  The
+    arguments are not moved: this call holds them until __init__ returns, as
+    type_call's argument tuple does (_init_call)."""
+    init = g.temp()
+    g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
+           "is Function and %s and %s.__new__ is object_new_:"
+           % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
+    g.emit("%s = object_new_(%s); %s = %s(tstate, %s%s)"
+           % (r, func, init, ln, r, "".join(", " + a for a in argv)), 1)
+    g.emit("if %s is not None: init_result_(%s, %s)" % (init, r, init), 1)
+    g.emit("%s = None%s" % (init, _dropped(g, argv)), 1)
 
 
 def _zero_arg_super(g):
@@ -1236,16 +1260,7 @@ def compile_code(code, d):
         return False
     if code.co_flags & _CO_GENERATORS:
         return _tier2gen.compile_gen(code, d)
-    try:
-        g, nslots, comments = translate(code, d)
-    except (ValueError, AssertionError):
-        return False
-    src, linemap = _source(code, g, nslots, comments, d)
-    fn = install(code, src, g, _namespace())
-    if fn is None:
-        return False
-    register_lines(fn.__code__, linemap)
-    d.t2 = fn
+    d.t2 = _deferred(code, d)
     # what a frame handed back to tier 1 runs (deopt, to_tier1): the plain
     # list without the loop headers' counters, which would only call through
     # to the instruction now (a deoptimised loop over a guest generator paid
@@ -1268,6 +1283,64 @@ def compile_code(code, d):
         if t < len(instrs) and depth[t] is not None:
             instrs[t] = (osr_entry, t)
     return True
+
+
+def _deferred(code, d):
+    """``d.t2`` until a frame first needs the frame-based function: then it is
+    translated and compiled (``_frame_based``).  Most hot code only ever runs
+    its lean functions (calls, a frame entering at instruction 0 or a loop
+    header), and the frame-based translation of a function called once whose
+    loop got hot cost as much again as its lean one (string_format's main)."""
+    def t2(f, tstate, start=0, func=None, args=None):
+        if d.t2 is t2:
+            d.t2 = _frame_based(code, d)
+        return d.t2(f, tstate, start, func, args)
+    return t2
+
+
+_DEFERRED = _deferred(None, None).__code__
+
+
+def frame_based(code):
+    """``code``'s frame-based tier-2 function (made now if it was deferred),
+    None if it is not in tier 2: for tests and tools reading its source."""
+    d = code._decoded
+    t2 = d.t2 if d is not None else None
+    if t2 is not None and t2.__code__ is _DEFERRED:
+        t2 = d.t2 = _frame_based(code, d)
+    return t2
+
+
+def _frame_based(code, d):
+    """``code``'s frame-based tier-2 function, or ``in_tier1`` when its
+    translation fails (the host compiler's limits): its frames then run in
+    the plain loop, without their tier-2 entries."""
+    try:
+        g, nslots, comments = translate(code, d)
+    except (ValueError, AssertionError):
+        g = None
+    fn = None
+    if g is not None:
+        src, linemap = _source(code, g, nslots, comments, d)
+        fn = install(code, src, g, _namespace())
+    if fn is None:
+        d.instrs[:] = d.t1instrs
+        return in_tier1
+    register_lines(fn.__code__, linemap)
+    return fn
+
+
+def in_tier1(f, tstate, start=0, func=None, args=None):
+    """The frame-based tier-2 function of code that has none: ``f`` (or the
+    frame of an exact-arity call of ``func``) runs in the plain loop from
+    instruction ``start``."""
+    if func is not None:
+        f = _fast_frame(func, args)
+    f.f_instrs = f.f_code._decoded.t1instrs
+    if tstate.tracer is not None and not start:
+        return traced_run(tstate, f)
+    f._lasti = start - 1
+    return _eval_plain(tstate, f, None)
 
 
 def install(code, src, g, namespace):
@@ -1982,6 +2055,8 @@ def _namespace():
         _pystate = pystate
         _check_host_room = ceval.check_host_room
         _eval_plain = ceval.eval_plain
+        global _fast_frame
+        _fast_frame = fast_frame
         ns = dict(_si.namespace())
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
@@ -1999,7 +2074,9 @@ def _namespace():
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,
-            "stays_tier1": _tier2gen.stays_tier1,
+            "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
+            "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
+            "init_result_": ceval.init_result,
         })
         _NS = ns
     return _NS
@@ -2017,7 +2094,7 @@ _EXCEPTION_NEWS = frozenset(c.__new__ for c in (
     BaseException, Exception, ValueError, TypeError, LookupError, KeyError, IndexError,
     RuntimeError, ArithmeticError, ZeroDivisionError, AttributeError, NotImplementedError,
     AssertionError))
-_check_host_room = _eval_plain = _unbind_method = None
+_check_host_room = _eval_plain = _unbind_method = _fast_frame = None
 
 
 # What tier2gen.py builds on, under public names.

@@ -433,35 +433,66 @@ def osr(gen, arg):
     before): not started, or suspended at a YIELD_VALUE, it continues as a
     host generator (the translation has a block after each yield).  Returns
     (value, returned), or None when tier 1 goes on."""
-    f = gen.gi_frame
-    code = f.f_code
-    t2gen = code._decoded.t2gen
-    if t2gen is None or gen._running or gen._hg is not None:
+    if gen.gi_frame is None or gen.gi_frame.f_code._decoded.t2gen is None:
         return None
+    tstate = get_tstate()
+    if not _adopt(tstate, gen, arg):
+        return None
+    saved = swap_to_resumer(tstate, 3)
+    try:
+        value = _step(gen.gi_frame, tstate, gen, None)
+    finally:
+        restore_resumer(tstate, saved)
+    return value, gen.gi_frame is None
+
+
+def adopt(gen):
+    """FOR_ITER of tier-2 code over a guest generator still in tier 1 (made
+    before its code was translated): whether it has a host generator now, to
+    be resumed by ``gen_next``.  Its code is translated here if it is still
+    pending: a loop hot enough for tier 2 resumes it (string_format: the
+    caller's loop got hot first, and leaving for tier 1 at its FOR_ITER kept
+    the caller, and the rest of its call, in tier 1)."""
+    f = gen.gi_frame
+    if f is None:
+        return False
+    code = f.f_code
+    d = code._decoded
+    if d.t2gen is None:
+        if d.t2state != 1:
+            return False
+        _t2.warm(code, d)
+        if d.t2gen is None:
+            return False
+    return _adopt(get_tstate(), gen, None)
+
+
+def _adopt(tstate, gen, arg):
+    """osr's and adopt's test and set-up: ``gen`` (its code translated) gets
+    a host generator starting where tier 1 left its frame, ``arg`` the value
+    sent; False when it cannot continue in tier 2 (tier 1 goes on)."""
+    f = gen.gi_frame
+    if gen._running or gen._hg is not None:
+        return False
     state = f.f_state
     if state == FRAME_CREATED:
         if arg is not None:
-            return None
+            return False
         start = 0
-    elif state == FRAME_SUSPENDED and code.co_code[2 * f._lasti] == _YIELD_VALUE:
+    elif state == FRAME_SUSPENDED and f.f_code.co_code[2 * f._lasti] == _YIELD_VALUE:
         start = f._lasti + 1
     elif state == FRAME_SUSPENDED and osr_delegates(f) and arg is None:
         start = f._lasti + 1    # (YIELD_FROM runs again: the receiver, None on top)
     else:
-        return None
-    tstate = get_tstate()
+        return False
     if tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit:
-        return None
+        return False
     if start:
         f.f_valuestack.append(arg)
+    t2gen = f.f_code._decoded.t2gen
     gen._hg = t2gen(f, start)
     gen._xl = t2gen.links
-    saved = swap_to_resumer(tstate, 3)
-    try:
-        value = _step(f, tstate, gen, None)
-    finally:
-        restore_resumer(tstate, saved)
-    return value, gen.gi_frame is None
+    return True
 
 
 def osr_delegates(f):
@@ -607,6 +638,7 @@ def _namespace():
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
             "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
+            "gen_adopt": adopt,
         })
         _NS = ns
     return _NS

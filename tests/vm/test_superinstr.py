@@ -57,6 +57,40 @@ def test_warm_up_then_fused(monkeypatch):
     assert g["loop"](5) == 0 and fused(g["loop"])    # a loop fuses while it runs
 
 
+@pytest.mark.evalframe_untraced
+def test_code_bound_for_tier2_is_not_fused_on_the_way(monkeypatch):
+    # auto mode: code tier 2 can take counts its HOT events from the start and
+    # is translated without its groups being fused first (compiling them cost
+    # as much as the translation, for a function fused at its 2nd event and
+    # in tier 2 at its 18th); code tier 2 gives up on is fused then
+    if not superinstr.ENABLED:
+        pytest.skip("superinstructions are disabled (EVALFRAME_NO_SUPERINSTRUCTIONS)")
+    monkeypatch.setattr(superinstr, "WARMUP", 2)
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 4)
+    g = {"__name__": "__main__"}
+    run_code(compile_source("def f(a):\n    b = a + 1\n    return b * 2\n"
+                            "def loop(n):\n    while n:\n        n -= 1\n    return n\n"
+                            "def refused(a):\n    return a - 1\n",
+                            "<fuse>", "exec"), g)
+
+    def fused(fn):
+        return [h for h, _ in decode(fn.__code__).instrs
+                if id(getattr(h, "__code__", None)) in superinstr.FUSED_LINES]
+    for k in range(3):
+        assert g["f"](k) == 2 * k + 2 and not fused(g["f"])
+    assert decode(g["f"].__code__).t2 is None
+    assert g["f"](3) == 8 and decode(g["f"].__code__).t2 is not None
+    assert not decode(g["f"].__code__).fused
+    assert g["loop"](50) == 0 and decode(g["loop"].__code__).t2 is not None
+    assert not decode(g["loop"].__code__).fused
+    monkeypatch.setattr(tier2, "compile_code", lambda code, d: False)
+    for k in range(4):
+        assert g["refused"](k) == k - 1
+    d = decode(g["refused"].__code__)
+    assert d.t2 is None and d.fused and fused(g["refused"])
+
+
 def test_groups_are_fused_and_basic_is_not():
     code = _function_code("def f(n):\n    while n > 0:\n        n -= 1\n    return n\n", "f")
     d = decode(code)

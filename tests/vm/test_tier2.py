@@ -307,7 +307,7 @@ def test_frame_materialised_when_observed(tmp_path, monkeypatch):
 
 def test_generated_code_in_linecache(eager):
     _, g = _run("def f(a):\n    b = a + 1\n    return b * 2\nf(1)\n")
-    fn = decode(g["f"].__code__).t2
+    fn = tier2.frame_based(g["f"].__code__)
     filename = fn.__code__.co_filename
     lines = linecache.getlines(filename)
     assert lines and lines[0].startswith("def make(")
@@ -323,12 +323,91 @@ def test_generated_code_in_linecache(eager):
                 assert text.split("# ")[-1].startswith("%d " % (2 * index))
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_frame_based_function_made_only_when_needed(eager, monkeypatch):
+    # code whose frames all run its lean function never pays for its
+    # frame-based translation (tier2._deferred); code with handlers (no lean
+    # form) gets it at its first frame
+    installed = []
+    real = tier2.install
+
+    def counting(code, *args):
+        installed.append(code.co_name)
+        return real(code, *args)
+    monkeypatch.setattr(tier2, "install", counting)
+    out, g = _run("def f(a):\n    b = a + 1\n    return b * 2\n"
+                  "def loop(n):\n    t = 0\n    for i in range(n):\n        t += f(i)\n    return t\n"
+                  "def h(a):\n    try:\n        return 10 // a\n    except ZeroDivisionError:\n"
+                  "        return -1\n"
+                  "print(loop(5), h(0), h(5))\n")
+    assert out == "30 -1 2\n"
+    assert _in_tier2(g["f"]) and _in_tier2(g["loop"]) and _in_tier2(g["h"])
+    assert "f" not in installed and "loop" not in installed
+    assert installed.count("h") == 1
+
+
+_FAILING = """
+import sys
+def h(a):
+    try:
+        return 10 // a
+    except ZeroDivisionError:
+        return -1
+
+def deep(a):
+    try:
+        return 10 // (a - 3)
+    finally:
+        pass
+
+def loop(n):
+    t = 0
+    for i in range(n):
+        t += h(i) + h(i - 2)
+    return t
+
+print(loop(6), h(0))
+try:
+    for i in range(6):
+        deep(i)
+except ZeroDivisionError as e:
+    tb = e.__traceback__
+    while tb is not None:
+        print(tb.tb_frame.f_code.co_name, tb.tb_lineno)
+        tb = tb.tb_next
+"""
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: no fallback runs)
+def test_frame_based_translation_failing_runs_in_tier1(eager, monkeypatch):
+    # a frame-based translation that fails when its first frame needs it (a
+    # host compiler limit) leaves that code to the plain loop (tier2.in_tier1)
+    real = tier2.translate
+
+    def refusing(code, d, cls=None, *args, **kwargs):
+        if cls is None and code.co_name in ("h", "deep"):
+            raise AssertionError("refused")
+        return real(code, d, cls, *args, **kwargs)
+    monkeypatch.setattr(tier2, "translate", refusing)
+    out, g = _run(_FAILING)
+    host = io.StringIO()
+    with contextlib.redirect_stdout(host):
+        exec(compile(_FAILING, "<t2>", "exec"), {"__name__": "__main__"})
+    assert out == host.getvalue()
+    assert tier2.frame_based(g["h"].__code__) is tier2.in_tier1
+    assert tier2.frame_based(g["deep"].__code__) is tier2.in_tier1
+    assert tier2.frame_based(g["loop"].__code__) is not tier2.in_tier1
+
+
 def test_dump_directory(tmp_path):
     import subprocess
     prog = tmp_path / "p.py"
     prog.write_text("def f(x):\n    return x + 1\nprint(f(1))\n")
     env = dict(os.environ, EVALFRAME_TIER2="eager", EVALFRAME_TIER2_DUMP=str(tmp_path / "dump"),
                PYTHONPATH=_programs.ROOT)
+    # (untraced in every mode: a tracer runs every frame in tier 1, and tier 2
+    # translates a function when it first runs there)
+    env.pop("EVALFRAME_SETTRACE_NOOP", None)
     proc = subprocess.run([sys.executable, "-m", "evalframe", "run", str(prog)], env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.stdout == "2\n", proc.stderr

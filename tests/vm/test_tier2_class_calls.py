@@ -33,6 +33,11 @@ def test_class_call_holds_its_arguments(tmp_path, monkeypatch):
                 r = weakref.ref(a, collected)
                 del a
                 print("    kept:", r() is not None, b, c, d, e)
+        class Exact:
+            def __init__(self, a):
+                r = weakref.ref(a, collected)
+                del a
+                print("    exact:", r() is not None)
         def function(a):
             r = weakref.ref(a, collected)
             del a
@@ -44,6 +49,7 @@ def test_class_call_holds_its_arguments(tmp_path, monkeypatch):
             Two(a=T())
             Five(T(), 2, 3, 4)
             Five(T(), 2, 3, 4, 6)
+            Exact(T())      # (the call site's own path: tier2._class_call)
             function(T())
         for i in range(3):
             main()
