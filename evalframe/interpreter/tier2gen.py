@@ -449,7 +449,7 @@ def osr(gen, arg):
 def adopt(gen):
     """FOR_ITER of tier-2 code over a guest generator still in tier 1 (made
     before its code was translated): whether it has a host generator now, to
-    be resumed by ``gen_next``.  Its code is translated here if it is still
+    be resumed by ``gen_step``.  Its code is translated here if it is still
     pending: a loop hot enough for tier 2 resumes it (string_format: the
     caller's loop got hot first, and leaving for tier 1 at its FOR_ITER kept
     the caller, and the rest of its call, in tier 1)."""
