@@ -53,7 +53,8 @@ _SETUPS = frozenset(_K.opmap[name] for name in _bytecodes.PUSHES_BLOCK)
 # (YIELD_VALUE is declared: bytecodes.translate asks ``suspend``); a
 # generator's own forms of bytecodes.FORMS' "delegate" (``yield from``) and
 # "return" (the generator finishes)
-_OWN = frozenset(n for n, form in _bytecodes.FORMS.items() if form in ("delegate", "return"))
+_FORMS = _bytecodes.FORMS
+_OWN = frozenset(n for n, form in _FORMS.items() if form in ("delegate", "return"))
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
 CHAIN_MAX = 200
