@@ -452,7 +452,7 @@ _LEAN_GENERIC = _bytecodes.CALLS
 
 
 def _emit_gen_step(g, t, it, level):
-    """FOR_ITER's next value ``t`` of ``it``, a generator in tier 2, resumed by
+    """The next value ``t`` a FOR_ITER takes from ``it``, a generator in tier 2, resumed by
     tier2gen._step (gen_send_ex inline), NULL when it returned; next() when
     tier 1 must resume it (FALLBACK)."""
     g.emit("%s = gen_step(%s.gi_frame, tstate, %s, None)" % (t, it, it), level)
