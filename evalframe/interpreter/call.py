@@ -38,7 +38,6 @@ INTERCEPTS = {}
 TYPE_INTERCEPTS = {}
 
 _type_call = type.__dict__["__call__"]
-_object_new = object.__new__
 _object_init = object.__init__
 _get_tstate = pystate.get_tstate
 _handled = pystate.handled
@@ -320,9 +319,12 @@ def _call_type(stack, cls, args, kwargs):
         if type(init) is Function and not (cls is type and len(args) == 1):
             new = cls.__new__
             if type(new) is not Function:
-                if new is _object_new:
-                    obj = _object_new(cls)
-                elif kwargs:
+                # object.__new__ too is given the arguments, as type_call
+                # gives them to tp_new: object_new accepts them when the
+                # class's tp_new is object_new and refuses them when it is
+                # slot_tp_new (a class whose __new__ was set, then deleted,
+                # keeps that slot though __new__ is object.__new__ again)
+                if kwargs:
                     obj = new(cls, *args, **kwargs)
                 else:
                     obj = new(cls, *args)

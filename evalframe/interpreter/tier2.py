@@ -771,13 +771,17 @@ def _class_call(g, func, argv, r, ln):
     arguments, with its lean entry bound), at the call site: the object made,
     __init__'s lean function called, its result checked (type_call).  The
     arguments are not moved: this call holds them until __init__ returns, as
-    type_call's argument tuple does (_init_call)."""
+    type_call's argument tuple does (_init_call).  object.__new__ is given
+    the arguments too, as type_call gives them to tp_new: a class whose
+    __new__ was set, then deleted, keeps slot_tp_new, and object_new refuses
+    arguments then (its ordinary classes' object_new accepts them)."""
     init = g.temp()
     g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
            "is Function and %s and %s.__new__ is object_new_:"
            % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
-    g.emit("%s = object_new_(%s); %s = %s(tstate, %s%s)"
-           % (r, func, init, ln, r, "".join(", " + a for a in argv)), 1)
+    g.emit("%s = object_new_(%s%s); %s = %s(tstate, %s%s)"
+           % (r, func, "".join(", " + a for a in argv), init, ln, r,
+              "".join(", " + a for a in argv)), 1)
     g.emit("if %s is not None: init_result_(%s, %s)" % (init, r, init), 1)
     g.emit("%s = None%s" % (init, _dropped(g, argv)), 1)
 
@@ -1641,7 +1645,10 @@ def call_any(tstate, func, args, moved=None):
         if type(init) is Function and init._fast_argcount >= 0:
             new = func.__new__
             if new is _object_new:
-                obj = _object_new(func)
+                # given the arguments as type_call gives them to tp_new: a
+                # class whose __new__ was set, then deleted, keeps
+                # slot_tp_new, and object_new refuses them then
+                obj = _object_new(func, *args)
             elif type(new) is _BuiltinMethod and new in _EXCEPTION_NEWS:
                 # a guest exception class: BaseException_new keeps the
                 # arguments as ``args`` and runs no guest code (call._call_type
@@ -1816,7 +1823,9 @@ def call_kw(tstate, func, argv, kwnames, moved=None):
         init = func.__init__
         if (type(init) is Function and init._fast_argcount >= 0
                 and func.__new__ is _object_new):
-            obj = _object_new(func)
+            # (the arguments, keywords' values too, reach object_new: only
+            # whether there are any counts there, as in call_any's case)
+            obj = _object_new(func, *argv)
             # (argv held until __init__ returns: _init_call's note)
             r = call_kw(tstate, init, [obj] + argv, kwnames)
             if r is not None:
