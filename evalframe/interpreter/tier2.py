@@ -612,6 +612,8 @@ def _block(g, code, d, depth, start, end, comments):
                 more = _si.translate(g, name, arg, darg, j, handler, arg)
         elif name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
+        elif name in _RERAISES and (name == "RERAISE" or arg == 0):
+            more = _reraise_here(g, name, arg, j)
         elif name in _si.FUSABLE or name in _TEMPLATED:
             more = _si.translate(g, name, arg, darg, j, handler, arg)
         else:
@@ -620,6 +622,44 @@ def _block(g, code, d, depth, start, end, comments):
         if not more:
             return False
     return True
+
+
+# RERAISE and a bare ``raise`` (RAISE_VARARGS 0) of a frame-based function
+# unwind their own frame where they are (_reraise_here)
+_RERAISES = frozenset(("RERAISE", "RAISE_VARARGS"))
+# a body line standing for ``t1 = t2 .. = None``, every temporary of the
+# translation (known only once it is done: body_lines writes it)
+_DROP_TEMPS = "<drop temporaries>"
+
+
+def _reraise_here(g, name, arg, j):
+    """RERAISE / bare ``raise`` in frame-based code (never lean: no handlers):
+    ceval._unwind of this frame is called right here (``unwind_here``), with
+    what the except clause would have done after a host raise of a Reraise
+    and ``catch`` (the position, no traceback entry), then the handler is
+    entered or the exception leaves, as from the except clause.  Before, each
+    was a host raise, a Reraise made and caught, and catch reading the host
+    line back (one per ``finally`` or unmatched ``except`` left)."""
+    if name == "RERAISE":
+        g.pop()                 # (the type: unwinding reads the value's own)
+        value = g.pop()
+        tb = g.pop()
+        g.before_raise()
+        g.emit("if %s is not None: set_traceback(%s, %s)" % (value, value, tb))
+        lasti = "f.f_blockstack[-1][1]" if arg else str(j)
+    else:
+        g.before_raise()
+        value = "active_exception(tstate)"
+        lasti = str(j)
+    nslots = g.nslots
+    slots = ", ".join("s%d" % k for k in range(nslots))
+    g.emit("blk, exc = unwind_here(tstate, f, %s, %s, (%s,))" % (value, lasti, slots))
+    g.emit(_DROP_TEMPS)
+    g.emit("if blk < 0: %s = None; break" % " = ".join(
+        "s%d" % k for k in range(nslots)))
+    g.emit("%s, = stack + [None] * (%d - len(stack)); del stack[:]" % (slots, nslots))
+    g.emit("exc = None; continue")
+    return False
 
 
 def _describe(code, j, name, arg, darg):
@@ -938,6 +978,8 @@ def body_lines(g, nslots, comments, level):
     slots = ", ".join("s%d" % k for k in range(nslots))
     out = []
     for indent, text, step in g.body:
+        if text == _DROP_TEMPS:
+            text = "%s = None" % _temps(g) if g.ntemps else "pass"
         note = comments.get(step)
         out.append(("    " * (indent + level) + text + ("  # " + note if note else ""), step))
     pad = "    " * (level - 2)
@@ -1400,6 +1442,21 @@ def osr_entry(f, stack, index):
     tstate.frame = f
     stack.append(r)
     return _RETURN
+
+
+def unwind_here(tstate, f, exc, lasti, slots):
+    """RERAISE or a bare ``raise`` at ``lasti`` in a frame-based function
+    (_reraise_here): what ``catch`` does for a Reraise, without the host
+    raise.  Returns (handler index or -1, exception)."""
+    f._lasti = lasti
+    if exc is None:
+        raise _Reraise(exc, lasti)  # (as before: unwinding has nothing to unwind)
+    stack = f.f_valuestack
+    stack[:] = slots
+    fr, exc = _unwind(tstate, f, f, exc, False)
+    if fr is None:
+        return -1, exc
+    return f._lasti + 1, exc
 
 
 def _raised_at(e, f, cur):
@@ -2070,6 +2127,7 @@ def _namespace():
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
+            "unwind_here": unwind_here,
             "traced_run": traced_run, "host_room": host_room, "to_tier1": to_tier1,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
