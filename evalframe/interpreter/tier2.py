@@ -266,6 +266,11 @@ class _Function(_si.Group):
         super().__init__(0, bound)
         self.nslots = nslots
         self.indent0 = 0            # indentation of the current block's body
+        # (first instruction, temporaries made before it) of each block of
+        # the dispatch shape, and (instruction, temporaries made up to its
+        # end) of each instruction translated: block_temps
+        self.block_starts = []
+        self.inst_temps = []
 
     def emit(self, text, indent=0):
         super().emit(text, indent + self.indent0)
@@ -577,6 +582,7 @@ def translate(code, d, cls=None, tree=False, entry=0):
             g.emit("pass")
             g.vs = ["s%d" % k for k in range(depth[start])]
             g.bound = set(bound_at[start] or ())
+            g.block_starts.append((start, g.ntemps))
             open_end = _block(g, code, d, depth, start, end, comments)
             if open_end:
                 g.step = end - 1
@@ -618,6 +624,7 @@ def _block(g, code, d, depth, start, end, comments):
             more = _si.translate(g, name, arg, darg, j, handler, arg)
         else:
             more = _any(g, name, op, arg, darg, j, handler, depth)
+        g.inst_temps.append((j, g.ntemps))
         j += 1
         if not more:
             return False
@@ -627,9 +634,6 @@ def _block(g, code, d, depth, start, end, comments):
 # RERAISE and a bare ``raise`` (RAISE_VARARGS 0) of a frame-based function
 # unwind their own frame where they are (_reraise_here)
 _RERAISES = frozenset(("RERAISE", "RAISE_VARARGS"))
-# a body line standing for ``t1 = t2 .. = None``, every temporary of the
-# translation (known only once it is done: body_lines writes it)
-_DROP_TEMPS = "<drop temporaries>"
 
 
 def _reraise_here(g, name, arg, j):
@@ -654,7 +658,11 @@ def _reraise_here(g, name, arg, j):
     nslots = g.nslots
     slots = ", ".join("s%d" % k for k in range(nslots))
     g.emit("blk, exc = unwind_here(tstate, f, %s, %s, (%s,))" % (value, lasti, slots))
-    g.emit(_DROP_TEMPS)
+    # (the block's temporaries made so far: see block_temps)
+    drop = ["t%d" % k for k in range(g.ntemps, g.block_starts[-1][1], -1)
+            ] if g.block_starts else [_temps(g, True)] if g.ntemps else []
+    if drop:
+        g.emit("%s = None" % " = ".join(drop))
     g.emit("if blk < 0: %s = None; break" % " = ".join(
         "s%d" % k for k in range(nslots)))
     g.emit("%s, = stack + [None] * (%d - len(stack)); del stack[:]" % (slots, nslots))
@@ -978,19 +986,17 @@ def body_lines(g, nslots, comments, level):
     slots = ", ".join("s%d" % k for k in range(nslots))
     out = []
     for indent, text, step in g.body:
-        if text == _DROP_TEMPS:
-            text = "%s = None" % _temps(g) if g.ntemps else "pass"
         note = comments.get(step)
         out.append(("    " * (indent + level) + text + ("  # " + note if note else ""), step))
     pad = "    " * (level - 2)
     tail = [
         "except BaseException as e:",
-        "    blk, exc = catch(tstate, f, e, (%s,)); e = None" % slots,
+        "    blk, exc, at = catch(tstate, f, e, (%s,)); e = None" % slots,
     ]
     if g.ntemps:
         # (unwinding pops the value stack: what the interrupted block's
         # temporaries held is released, as CPython's unwinding decrefs it)
-        tail.append("    %s = None" % _temps(g))
+        tail += ["    " + x for x in block_temps(g, "at")]
     tail += [
         "    if blk >= 0:",
         "        %s, = stack + [None] * (%d - len(stack)); del stack[:]" % (slots, nslots),
@@ -1002,6 +1008,55 @@ def body_lines(g, nslots, comments, level):
     ]
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))
+    return out
+
+
+_TEMPS_MERGED = 8
+
+
+def block_temps(g, at):
+    """Lines dropping the temporaries guest instruction ``at`` (an
+    expression; all of them when it is negative: not known) may have left
+    holding values: those its block made up to its end.  Every block of the
+    dispatch shape starts with its stack in the slots, so what an exception
+    interrupts (the values CPython's unwinding pops) is in temporaries made
+    in its own block, by it or before it; clearing every temporary of the
+    function cost main of bench/programs/exceptions.py 160 host bytecodes
+    per exception it caught."""
+    starts = dict(g.block_starts)
+    segs = []       # (first instruction, [temporaries]), by instruction
+    t0 = low = 0
+    for j, upto in g.inst_temps:
+        if j in starts:
+            t0 = low = starts[j]
+        elif upto - low <= _TEMPS_MERGED:
+            # (a few instructions share a clearing of what the last of them
+            # made: a test fewer for a few temporaries more, and source a
+            # few lines per block, not per instruction)
+            segs[-1] = (segs[-1][0], ["t%d" % k for k in range(t0 + 1, upto + 1)])
+            continue
+        else:
+            low = segs[-1][1] and int(segs[-1][1][-1][1:]) or t0
+        segs.append((j, ["t%d" % k for k in range(t0 + 1, upto + 1)]))
+    out = ["if %s < 0: %s = None" % (at, _temps(g, True))]
+
+    def tree(segs, depth):
+        pad = "    " * depth
+        names = [n for _, ns in segs for n in ns]
+        if len(segs) == 1 or not names:
+            # (the last made first: CPython's unwinding pops the top first)
+            out.append(pad + ("%s = None" % " = ".join(names[::-1]) if names else "pass"))
+            return
+        mid = len(segs) // 2
+        out.append(pad + "if %s < %d:" % (at, segs[mid][0]))
+        tree(segs[:mid], depth + 1)
+        out.append(pad + "else:")
+        tree(segs[mid:], depth + 1)
+
+    if not segs:
+        return out
+    out.append("else:")
+    tree(segs, 1)
     return out
 
 
@@ -1116,9 +1171,11 @@ def _make_cells(code):
     return out
 
 
-def _temps(g):
-    """``t1 = t2 ...``: every temporary of translation ``g``, for one assignment."""
-    return " = ".join("t%d" % k for k in range(1, g.ntemps + 1))
+def _temps(g, last_first=False):
+    """``t1 = t2 ...``: every temporary of translation ``g``, for one
+    assignment (``last_first``: the last made first, as unwinding pops)."""
+    names = ["t%d" % k for k in range(1, g.ntemps + 1)]
+    return " = ".join(names[::-1] if last_first else names)
 
 
 # id of a guest code -> (code, factory, params) of its lean function, or False
@@ -1475,18 +1532,20 @@ def _raised_at(e, f, cur):
 def catch(tstate, f, e, slots):
     """The except clause of a tier-2 function: where ``e`` was raised, the
     value stack materialised, ceval._unwind for this frame.  Returns
-    (handler index or -1, exception)."""
+    (handler index or -1, exception, the guest instruction that raised or
+    -1: body_lines' clearing of temporaries)."""
     if issubclass(type(e), STOP_OR_MEMORY) and stops_run(e):
         raise e     # a stopped run: past every guest handler (abort.py), as ceval's loop does
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
     lines = T2_LINES.get(id(tb.tb_frame.f_code)) if tb is not None else None
-    exc, add_tb = _raised_at(e, f, lines[tb.tb_lineno] if lines is not None else -1)
+    cur = lines[tb.tb_lineno] if lines is not None else -1
+    exc, add_tb = _raised_at(e, f, cur)
     stack = f.f_valuestack
     stack[:] = slots
     fr, exc = _unwind(tstate, f, f, exc, add_tb)
     if fr is None:
-        return -1, exc
-    return f._lasti + 1, exc
+        return -1, exc, cur
+    return f._lasti + 1, exc, cur
 
 
 _DEOPTED = _t2f.LEAN     # (in a lean call's fr: its frame continued in tier 1 or traced)
