@@ -468,6 +468,7 @@ def _unwind(tstate, entry, f, exc, add_tb):
     (PyTraceBack_Here), the first one only if ``add_tb``.
     """
     add_entry = _tracebacks.add_entry
+    handled = pystate.handled
     while True:
         add_entry(tstate, exc, f, add_tb)
         add_tb = True
@@ -476,7 +477,17 @@ def _unwind(tstate, entry, f, exc, add_tb):
         while blocks:
             b_type, b_handler, b_level = blocks.pop()
             if b_type == EXCEPT_HANDLER:
-                unwind_except_handler(tstate, stack, b_level)
+                # (unwind_except_handler and set_exc_value inline: every
+                # finally or except an exception leaves comes here)
+                del stack[b_level + 3:]
+                stack.pop()                 # type
+                value = stack.pop()
+                stack.pop()                 # traceback
+                ei = tstate.exc_info
+                if (ei.exc_value is None) != (value is None):
+                    handled[0] += -1 if value is None else 1
+                ei.exc_value = value
+                value = None
                 continue
             del stack[b_level:]
             if b_type == FINALLY_BLOCK:
@@ -485,9 +496,10 @@ def _unwind(tstate, entry, f, exc, add_tb):
                 prev = ei.exc_value
                 if prev is None:
                     stack += (None, None, None)
+                    handled[0] += 1         # (set_exc_value: None -> exc)
                 else:
                     stack += (_x.get_traceback(prev), prev, type(prev))
-                set_exc_value(ei, exc)
+                ei.exc_value = exc
                 stack += (_x.get_traceback(exc), exc, type(exc))
                 f._lasti = b_handler - 1
                 return f, exc

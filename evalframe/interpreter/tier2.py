@@ -1539,10 +1539,18 @@ def catch(tstate, f, e, slots):
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
     lines = T2_LINES.get(id(tb.tb_frame.f_code)) if tb is not None else None
     cur = lines[tb.tb_lineno] if lines is not None else -1
-    exc, add_tb = _raised_at(e, f, cur)
+    # (_raised_at inline)
+    if type(e) is _Reraise:
+        f._lasti = (cur if cur >= 0 else f._lasti) if e.lasti is None else e.lasti
+        e, add_tb = e.exc, False
+    else:
+        if cur >= 0:
+            f._lasti = cur
+        add_tb = True
+    tb = None
     stack = f.f_valuestack
     stack[:] = slots
-    fr, exc = _unwind(tstate, f, f, exc, add_tb)
+    fr, exc = _unwind(tstate, f, f, e, add_tb)
     if fr is None:
         return -1, exc, cur
     return f._lasti + 1, exc, cur

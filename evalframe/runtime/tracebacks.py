@@ -39,6 +39,7 @@ from ..objects import excslots as _x
 
 _HOST = sys.version_info[:2]
 _INLINED_COMPREHENSIONS = _HOST >= (3, 12)     # (PEP 709)
+_GI_SUSPENDED = _HOST >= (3, 11)                # (generator.gi_suspended)
 _NAME_SUGGESTIONS = _HOST >= (3, 10)           # (the printer's "Did you mean")
 _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
@@ -288,12 +289,26 @@ def standin_frame(code, f):
         # for clear_frame (a function's stand-in code is never a class body's:
         # the key holds the name, qualname and first line)
         _function_standins.add(id(code))
-    frame = _run_standin(code, globals, locals)
+    # (_run_standin's usual case inline: this thread's driver suspended,
+    # the guest's globals with their builtins)
+    gen = _drivers.gen
+    if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
+            gen.gi_frame is not None and not gen.gi_running)) and "__builtins__" in globals:
+        request = [code, globals, locals]
+        frame = gen.send(request)
+        request.clear()
+    else:
+        frame = _run_standin(code, globals, locals)
+    gen = None
     # (kept on the guest Frame, which holds its globals and locals anyway;
     # frameswitch.park drops it with them)
     f._f_standin = (code, locals, frame)
     if not known:
-        _remember_guest(locals, f)
+        # (_remember_guest's usual case inline)
+        guests = _standin_guests
+        guests[id(locals)] = _weakref(f)
+        if len(guests) > _sweep_at[0]:
+            _remember_guest(locals, f)
     return frame
 
 
@@ -456,7 +471,12 @@ def _refinish_head(tb, f):
     if key is None or key[:4] != (code.co_filename, code.co_name, code.co_qualname,
                                   code.co_firstlineno):
         return tb
-    final_line = _line_at(code, f._lasti)
+    # (_line_at's usual case inline)
+    index = f._lasti
+    pos = (code._decoded or decode(code)).positions
+    final_line = pos[index][0] if pos is not None and 0 <= index < len(pos) else None
+    if final_line is None:
+        final_line = _line_at(code, index)
     if final_line == key[5]:
         return tb
     key = key[:5] + (final_line,)
@@ -579,7 +599,15 @@ def add_entry(tstate, exc, f, add_tb):
                 tstate.tb_head = (id(exc), id(inlined), _weakref(f))
                 return
         if tb is not None and seen:
-            tb = _finish_left_frame(exc, tb, f, tstate.tb_head)
+            # (_finish_left_frame's usual cases inline: the head entry is
+            # this frame's own, or its callee's, which left it)
+            owner = tstate.tb_head
+            if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
+                left = owner[2]()
+                if left is not None and left is not f:
+                    tb = (_refinish_head(tb, left) if left.f_back is f
+                          else _finish_left_frame(exc, tb, f, owner))
+                left = None
         if tb is None and _NAME_SUGGESTIONS and issubclass(type(exc), NameError):
             frame, lasti, lineno = _name_error_location(f)
         else:
