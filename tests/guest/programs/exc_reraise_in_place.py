@@ -145,15 +145,18 @@ def context_kept(n):
             n += 1
 
 
+def outcome(fn, i, log, expected):
+    try:
+        fn(i, log)
+        return "returned"
+    except expected as e:
+        return (type(e).__name__, tb_lines(e))
+
+
 def main():
     log = []
     for i in range(ROUNDS):
-        try:
-            finally_leaves(i, log)
-            r = "ok"
-        except KeyError as e:
-            r = ("KeyError", tb_lines(e))
-        report(i, "finally_leaves", r, log[-1])
+        report(i, "finally_leaves", outcome(finally_leaves, i, log, KeyError), log[-1])
 
         try:
             r = unmatched(i)
@@ -174,12 +177,7 @@ def main():
         except OSError as e:
             report(i, "bare_raise_leaves", e, tb_lines(e))
 
-        try:
-            with_reraise(i, log)
-            r = "suppressed"
-        except RuntimeError as e:
-            r = ("RuntimeError", tb_lines(e))
-        report(i, "with_reraise", r, log[-1])
+        report(i, "with_reraise", outcome(with_reraise, i, log, RuntimeError), log[-1])
 
         g = gen(i)
         seen = []

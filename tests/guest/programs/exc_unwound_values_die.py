@@ -2,6 +2,10 @@
 # handler runs), wherever in a long block it is raised: tier 2 drops only the
 # temporaries of the raising instruction's block made up to it
 # (tier2.block_temps), so each raise point below is a different choice.
+import io
+import sys
+
+
 class D:
     def __init__(self, name):
         self.name = name
@@ -38,24 +42,20 @@ def nested_calls(k):
     print("after", k)
 
 
+def run(fn, k, loud):
+    # (only the first and last rounds print: the others make the code hot)
+    if loud:
+        fn(k)
+        return
+    keep, sys.stdout = sys.stdout, io.StringIO()
+    try:
+        fn(k)
+    finally:
+        sys.stdout = keep
+
+
 for rnd in range(40):
     for k in range(6):
-        if rnd == 0 or rnd == 39:
-            tuple_block(k)
-        else:
-            import io, sys
-            keep, sys.stdout = sys.stdout, io.StringIO()
-            try:
-                tuple_block(k)
-            finally:
-                sys.stdout = keep
+        run(tuple_block, k, rnd == 0 or rnd == 39)
     for k in range(5, 11):
-        if rnd == 0 or rnd == 39:
-            nested_calls(k)
-        else:
-            import io, sys
-            keep, sys.stdout = sys.stdout, io.StringIO()
-            try:
-                nested_calls(k)
-            finally:
-                sys.stdout = keep
+        run(nested_calls, k, rnd == 0 or rnd == 39)
