@@ -247,6 +247,11 @@ def bound_locals(code, raw, basic, depth, bound0):
 
 # -- the translator -------------------------------------------------------------------
 
+# how a declared re-raise's template raises (bytecodes.py: RERAISE, a bare
+# ``raise``): frame-based code unwinds in place instead (reraise_here)
+_RERAISE = "raise reraise("
+
+
 class _Function(_si.Group):
     """A whole code object: superinstr._Group's virtual stack and opcode
     templates, with the stack slots ``s0..`` as the canonical form at block
@@ -273,7 +278,37 @@ class _Function(_si.Group):
         self.inst_temps = []
 
     def emit(self, text, indent=0):
+        if text.startswith(_RERAISE) and not self.lean:
+            self.reraise_here(text[len(_RERAISE):-1].rpartition(", "), indent)
+            return
         super().emit(text, indent + self.indent0)
+
+    def reraise_here(self, parts, indent):
+        """A re-raise (RERAISE, bare ``raise``: bytecodes.py's ``raise
+        reraise(value, lasti)``) in frame-based code (lean code has no
+        handler to enter): ceval._unwind of this frame is called right here
+        (``unwind_here``), with what the except clause would have done after
+        the host raise of a Reraise and ``catch`` (the position, no traceback
+        entry), then the handler is entered or the exception leaves, as from
+        the except clause.  Before, each was a host raise, a Reraise made and
+        caught, and catch reading the host line back (one per ``finally`` or
+        unmatched ``except`` an exception passes)."""
+        value, _, lasti = parts
+        if lasti == "None":
+            lasti = str(self.step)          # (this instruction)
+        slots = ", ".join("s%d" % k for k in range(self.nslots))
+        self.emit("blk, exc = unwind_here(tstate, f, %s, %s, (%s,))" % (value, lasti, slots),
+                  indent)
+        # (the block's temporaries made so far, the last first: block_temps)
+        drop = ["t%d" % k for k in range(self.ntemps, self.block_starts[-1][1], -1)
+                ] if self.block_starts else [_temps(self, True)] if self.ntemps else []
+        if drop:
+            self.emit("%s = None" % " = ".join(drop), indent)
+        self.emit("if blk < 0: %s = None; break" % " = ".join(
+            "s%d" % k for k in range(self.nslots)), indent)
+        self.emit("%s, = stack + [None] * (%d - len(stack)); del stack[:]" % (
+            slots, self.nslots), indent)
+        self.emit("exc = None; continue", indent)
 
     def slots_text(self, vs):
         """Assign the virtual stack ``vs`` to the canonical slots (or None)."""
@@ -618,8 +653,6 @@ def _block(g, code, d, depth, start, end, comments):
                 more = _si.translate(g, name, arg, darg, j, handler, arg)
         elif name in _OWN:
             more = _own(g, name, arg, darg, j, depth)
-        elif name in _RERAISES and (name == "RERAISE" or arg == 0):
-            more = _reraise_here(g, name, arg, j)
         elif name in _si.FUSABLE or name in _TEMPLATED:
             more = _si.translate(g, name, arg, darg, j, handler, arg)
         else:
@@ -629,45 +662,6 @@ def _block(g, code, d, depth, start, end, comments):
         if not more:
             return False
     return True
-
-
-# RERAISE and a bare ``raise`` (RAISE_VARARGS 0) of a frame-based function
-# unwind their own frame where they are (_reraise_here)
-_RERAISES = frozenset(("RERAISE", "RAISE_VARARGS"))
-
-
-def _reraise_here(g, name, arg, j):
-    """RERAISE / bare ``raise`` in frame-based code (never lean: no handlers):
-    ceval._unwind of this frame is called right here (``unwind_here``), with
-    what the except clause would have done after a host raise of a Reraise
-    and ``catch`` (the position, no traceback entry), then the handler is
-    entered or the exception leaves, as from the except clause.  Before, each
-    was a host raise, a Reraise made and caught, and catch reading the host
-    line back (one per ``finally`` or unmatched ``except`` left)."""
-    if name == "RERAISE":
-        g.pop()                 # (the type: unwinding reads the value's own)
-        value = g.pop()
-        tb = g.pop()
-        g.before_raise()
-        g.emit("if %s is not None: set_traceback(%s, %s)" % (value, value, tb))
-        lasti = "f.f_blockstack[-1][1]" if arg else str(j)
-    else:
-        g.before_raise()
-        value = "active_exception(tstate)"
-        lasti = str(j)
-    nslots = g.nslots
-    slots = ", ".join("s%d" % k for k in range(nslots))
-    g.emit("blk, exc = unwind_here(tstate, f, %s, %s, (%s,))" % (value, lasti, slots))
-    # (the block's temporaries made so far: see block_temps)
-    drop = ["t%d" % k for k in range(g.ntemps, g.block_starts[-1][1], -1)
-            ] if g.block_starts else [_temps(g, True)] if g.ntemps else []
-    if drop:
-        g.emit("%s = None" % " = ".join(drop))
-    g.emit("if blk < 0: %s = None; break" % " = ".join(
-        "s%d" % k for k in range(nslots)))
-    g.emit("%s, = stack + [None] * (%d - len(stack)); del stack[:]" % (slots, nslots))
-    g.emit("exc = None; continue")
-    return False
 
 
 def _describe(code, j, name, arg, darg):
@@ -1503,7 +1497,7 @@ def osr_entry(f, stack, index):
 
 def unwind_here(tstate, f, exc, lasti, slots):
     """RERAISE or a bare ``raise`` at ``lasti`` in a frame-based function
-    (_reraise_here): what ``catch`` does for a Reraise, without the host
+    (_Function.reraise_here): what ``catch`` does for a Reraise, without the host
     raise.  Returns (handler index or -1, exception)."""
     f._lasti = lasti
     if exc is None:
