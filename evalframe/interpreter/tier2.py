@@ -88,6 +88,7 @@ from . import bytecodes as _bytecodes
 from . import superinstr as _si
 from . import t2entry as _t2entry
 from . import t2frames as _t2f
+from . import t2globals as _t2globals
 from . import t2struct as _t2struct
 from .pystate import get_tstate
 from .ops.exceptions import FINALLY_BLOCK as _FINALLY_BLOCK
@@ -495,6 +496,9 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         g.exit(darg, 1)
         g.vs = keep
         g.push(t)
+        return True
+    if name == "LOAD_GLOBAL":
+        _t2globals.emit_load_global(g, darg)     # (one dict lookup: t2globals.py)
         return True
     if form == "call_kw":
         _lean_after_call(g, _emit_call_kw(g, arg), j)
@@ -2087,6 +2091,7 @@ def _namespace():
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result,
         })
+        ns.update(_t2globals.NAMESPACE)
         _NS = ns
     return _NS
 
