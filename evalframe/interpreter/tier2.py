@@ -74,6 +74,7 @@ import linecache
 import os
 import re
 import sys
+import warnings as _warnings
 from functools import partial
 from types import MethodType
 from weakref import ref as _weakref
@@ -88,7 +89,6 @@ from . import bytecodes as _bytecodes
 from . import superinstr as _si
 from . import t2entry as _t2entry
 from . import t2frames as _t2f
-from . import t2globals as _t2globals
 from . import t2struct as _t2struct
 from .pystate import get_tstate
 from .ops.exceptions import FINALLY_BLOCK as _FINALLY_BLOCK
@@ -396,7 +396,7 @@ class _NotLean(Exception):
 
 
 # a standalone name ``f`` (the frame) in emitted text: a lean function has none
-_F_WORD = re.compile(r"(?<![.\w])f\b")
+_F_WORD = re.compile(r"(?<![.\w'])f\b")      # (not the literal name 'f': _Lean.param)
 
 
 class _Lean(_Function):
@@ -406,6 +406,10 @@ class _Lean(_Function):
     templates (bytecodes.translate) ask it how to write the frame's parts."""
 
     lean = True
+
+    def __init__(self, bound, nslots):
+        super().__init__(bound, nslots)
+        self.literals = {}      # literal text -> the constant (param)
 
     def emit(self, text, indent=0):
         if "f" in text and _F_WORD.search(text):
@@ -433,6 +437,29 @@ class _Lean(_Function):
     def generic(self, handler, arg):
         raise _NotLean("generic")
 
+    def param(self, value):
+        # a constant the host compiler makes identical from its literal (None,
+        # True, False, the small ints it shares, an identifier-like string it
+        # interns, when the guest's is that interned string) is written as
+        # the literal: a LOAD_CONST, where a closure value is a LOAD_DEREF and
+        # a free variable the host copies into every call's frame (fib: 3,128
+        # -> ... host instructions per call)
+        lit = _literal(value)
+        if lit is None:
+            return super().param(value)
+        self.literals[lit] = value
+        return lit
+
+    def const(self, expr):
+        if expr in self.literals:
+            return self.literals[expr]
+        return super().const(expr)
+
+    def is_const(self, expr, kind):
+        if expr in self.literals:
+            return type(self.literals[expr]) is kind
+        return super().is_const(expr, kind)
+
     def spill_local(self, index):
         """Before local ``index`` is stored or deleted, virtual-stack entries
         that read it in place are copied into temporaries."""
@@ -444,6 +471,22 @@ class _Lean(_Function):
                 for m in range(k, len(self.vs)):
                     if self.vs[m] == name:
                         self.vs[m] = t
+
+
+_IDENT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _literal(value):
+    """The host literal of ``value`` if compiling it gives this very object, else None."""
+    t = type(value)
+    if value is None or t is bool:
+        return repr(value)
+    if t is int:
+        return "(%d)" % value if -5 <= value <= 256 else None
+    if (t is str and value and _IDENT_CHARS.issuperset(value)
+            and sys.intern(value) is value):
+        return repr(value)
+    return None
 
 
 # the declared opcodes that call out (bytecodes.CALLS): a lean function runs
@@ -496,9 +539,6 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         g.exit(darg, 1)
         g.vs = keep
         g.push(t)
-        return True
-    if name == "LOAD_GLOBAL":
-        _t2globals.emit_load_global(g, darg)     # (one dict lookup: t2globals.py)
         return True
     if form == "call_kw":
         _lean_after_call(g, _emit_call_kw(g, arg), j)
@@ -991,10 +1031,13 @@ def _lean_source(code, g, nslots, comments):
             "" if single else ", blk=0%s%s" % (
                 "".join(", %s=NULL" % x for x in rest),
                 "".join(", s%d=None" % k for k in range(nslots)))),
-        "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
-        "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
+        # (a tracer attached keeps t2_room at 0: the one comparison also
+        # sends the call to the traced loop, lean_room)
         "        depth = tstate.depth",
-        "        if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()",
+        "        if depth >= tstate.t2_room and lean_room(tstate):",
+        "            if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
+        "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
+        "            raise recursion_error()",
         "        fr = tstate.t2_frs[depth]; fr[0] = frame0; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
@@ -1125,7 +1168,11 @@ def _lean_make(code, d, tree, entry=0):
     filename = _filename(code).replace("<tier2 ", "<tier2 lean ")
     ns = dict(_namespace())
     try:
-        host_code = compile(src, filename, "exec")
+        with _warnings.catch_warnings():
+            # (``x is (1)``: the guest's own ``is`` with a literal, whose
+            # SyntaxWarning its compiler gave; the host must not repeat it)
+            _warnings.simplefilter("ignore", SyntaxWarning)
+            host_code = compile(src, filename, "exec")
     except (SyntaxError, RecursionError, MemoryError):
         return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
@@ -2010,12 +2057,24 @@ def host_room(tstate):
             + (tstate.reentry + 64) * _pystate.HOST_FRAMES_PER_REENTRY)
     if sys.getrecursionlimit() < want + 512:
         sys.setrecursionlimit(want + 1024)
-    room = tstate.t2_room = min(limit, depth + 64)
+    room = min(limit, depth + 64)
+    # (0 while a tracer is attached: lean prologues then reach lean_room)
+    tstate.t2_room = room if tstate.tracer is None else 0
     frs = tstate.t2_frs
     if len(frs) < room:
         # (a lean prologue at a depth below t2_room takes its ``fr`` there)
         frs.extend([None] for _ in range(room + 64 - len(frs)))
     return False
+
+
+def lean_room(tstate):
+    """A lean prologue at depth ``tstate.t2_room``: True when a tracer is
+    attached (the call runs traced) or host_room finds the guest's recursion
+    limit reached.  Whoever attaches a tracer sets t2_room to 0 (and host_room
+    leaves it there), so the prologue's one comparison finds both: a second
+    test of ``tstate.tracer`` at every call cost fib 70 of 2,920 host
+    instructions per call (callgrind)."""
+    return tstate.tracer is not None or host_room(tstate)
 
 
 def live_index(hf, frame):
@@ -2074,7 +2133,7 @@ def _namespace():
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
-            "traced_run": traced_run, "host_room": host_room, "to_tier1": to_tier1,
+            "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
@@ -2091,7 +2150,6 @@ def _namespace():
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result,
         })
-        ns.update(_t2globals.NAMESPACE)
         _NS = ns
     return _NS
 
