@@ -1038,7 +1038,9 @@ def _lean_source(code, g, nslots, comments):
         "            if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
         "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
         "            raise recursion_error()",
-        "        fr = tstate.t2_frs[depth]; fr[0] = frame0; back = tstate.frame",
+        # (the slot is empty: each call empties it as it leaves, settle,
+        # lean_raise, deopt; a frame handed in is stored as it is entered)
+        "        fr = tstate.t2_frs[depth]; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
     if rest and single:
@@ -1053,7 +1055,7 @@ def _lean_source(code, g, nslots, comments):
     stacked = not single or g.entry
     if stacked:
         moved += ["s%d" % k for k in range(nslots)]
-    take = ["if frame0 is not None: %senter(frame0, %d, %d)" % (
+    take = ["if frame0 is not None: fr[0] = frame0; %senter(frame0, %d, %d)" % (
         "%s, = " % ", ".join(moved) if moved else "", nown, nslots if stacked else 0)]
     if code.co_cellvars:
         # else the code's own cells are made here, as 3.10's frame creation
@@ -1500,6 +1502,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     needs no read of the host frame's f_locals.)"""
     fm = fr[0]
     if fm is _DEOPTED or (issubclass(type(e), STOP_OR_MEMORY) and stops_run(e)):
+        fr[0] = fm = None       # (the next call at this depth finds its slot empty)
         if type(e) is _Reraise:
             e = e.exc
         leave(e)        # (unwound where it ran: the deoptimised frame's loop)
@@ -1547,14 +1550,21 @@ def deopt(tstate, fr, index, stack, traced):
         # reads f._lasti, which the traced loop keeps; not a plain loop further
         # out that was running this frame before)
         f = fm
-        return tstate.tracer.resume(tstate, f, f, None)
+        r = tstate.tracer.resume(tstate, f, f, None)
+        # (the marker stays while the frame runs elsewhere, and goes as the
+        # call returns: the next call at this depth finds its slot empty; an
+        # exception leaving: lean_raise)
+        fr[0] = None
+        return r
     fm.f_instrs = d.t1instrs
     tstate.frame = fm.f_back
     tstate.depth -= 1       # (the plain loop counts the frame again while it runs it)
     try:
-        return _eval_plain(tstate, fm, None)
+        r = _eval_plain(tstate, fm, None)
     finally:
         tstate.depth += 1   # (and the lean call's own exit takes it off)
+    fr[0] = None
+    return r
 
 
 register_lines(deopt.__code__, _Outside())
