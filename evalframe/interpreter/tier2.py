@@ -74,7 +74,6 @@ import linecache
 import os
 import re
 import sys
-import warnings as _warnings
 from functools import partial
 from types import MethodType
 from weakref import ref as _weakref
@@ -473,6 +472,17 @@ class _Lean(_Function):
                         self.vs[m] = t
 
 
+class _LeanNoLiterals(_Lean):
+    """_Lean with every constant a closure value (_lean_make)."""
+
+    def param(self, value):
+        return _Function.param(self, value)
+
+
+# a literal of _Lean.param the host compiler warns about (SyntaxWarning): an
+# operand of ``is``, called, subscripted
+_LITERAL = r"(?:\(-?\d+\)|'\w*')"
+_IS_LITERAL = re.compile(r"\bis (?:not )?%s|%s(?: is\b|\s*[(\[])" % (_LITERAL, _LITERAL))
 _IDENT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
@@ -1080,12 +1090,16 @@ def _lean_source(code, g, nslots, comments):
         note = comments.get(step)
         lines.append("    " * (indent + base) + text + ("  # " + note if note else ""))
         linemap.append(step)
+    named = set(_SLOT_NAME.findall("\n".join(lines)))
     tail = [
         "        except BaseException as e:",
         # (the value stack is dropped as the exception leaves: the host frame
         # its traceback keeps must not hold the slots' and temporaries' values)
-        "            %s = None" % " = ".join(
-            ["s%d" % k for k in range(nslots)] + ([_temps(g)] if g.ntemps else [])),
+        # (the slots the code names: a host local more costs every call,
+        # made and cleared with the host frame)
+        "            %s" % (" = ".join(
+            [x for x in ("s%d" % k for k in range(nslots)) if x in named]
+            + ([_temps(g)] if g.ntemps else [])) + " = None" if g.ntemps or named else "pass"),
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
         # (lean_raise raises, not this function: raised here, a comprehension's
@@ -1121,6 +1135,9 @@ def _make_cells(code):
         else:
             out.append("l%d = Cell(l%d); l%d = NULL" % (code.co_nlocals + c, a, a))
     return out
+
+
+_SLOT_NAME = re.compile(r"\bs\d+\b")
 
 
 def _temps(g):
@@ -1163,18 +1180,20 @@ def _lean_make(code, d, tree, entry=0):
     global _count
     try:
         g, nslots, comments = translate(code, d, _Lean, tree, entry)
+        src, linemap = _lean_source(code, g, nslots, comments)
+        if g.literals and _IS_LITERAL.search(src):
+            # (``x is (1)``, ``(1)()``: the guest's own, which the host
+            # compiler would warn about again where the guest's did already:
+            # its constants as closure values instead)
+            g, nslots, comments = translate(code, d, _LeanNoLiterals, tree, entry)
+            src, linemap = _lean_source(code, g, nslots, comments)
     except (ValueError, AssertionError, _NotLean):
         return None
-    src, linemap = _lean_source(code, g, nslots, comments)
     _count += 1
     filename = _filename(code).replace("<tier2 ", "<tier2 lean ")
     ns = dict(_namespace())
     try:
-        with _warnings.catch_warnings():
-            # (``x is (1)``: the guest's own ``is`` with a literal, whose
-            # SyntaxWarning its compiler gave; the host must not repeat it)
-            _warnings.simplefilter("ignore", SyntaxWarning)
-            host_code = compile(src, filename, "exec")
+        host_code = compile(src, filename, "exec")
     except (SyntaxError, RecursionError, MemoryError):
         return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
