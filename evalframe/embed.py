@@ -204,11 +204,13 @@ class VM:
         finally:
             self._tracer = saved[0].tracer
             saved[0].tracer = saved[1]
+            saved[0].t2_room = 0    # (tier2.lean_room)
 
     def _enter_light(self):
         tstate = get_tstate()
         saved = (tstate, tstate.tracer)
         tstate.tracer = self._tracer
+        tstate.t2_room = 0      # (tier2.lean_room: lean calls see the tracer)
         return saved
 
     def settrace(self, func):

@@ -43,6 +43,7 @@ generator special-cases DISPATCH_INLINED and _PUSH_FRAME; lines marked
 (``NAME__live``, LIVE in generated_handlers.py).
 """
 
+import builtins
 import keyword
 import os
 import re
@@ -93,6 +94,11 @@ _UNLESS_CONST = "# unless const"
 # (Group.exact_dicts: a lean tier-2 function is bound to them) or do not
 _IF_EXACT = "# if exact"
 _UNLESS_EXACT = "# unless exact"
+# exact-dict lines for a name the host's builtins module has, or has not
+# (LOAD_GLOBAL: which dict a name is likely in, guessed at translation)
+_IF_EXACT_BUILTIN = "# if exact builtin"
+_IF_EXACT_GLOBAL = "# if exact global"
+_BUILTIN_NAMES = frozenset(vars(builtins))
 # lines for the plain loop's own handler only (``Decoded.instrs``: the loop
 # records f._lasti at a frame switch and resumes guest generators inline) or
 # for every other runner of the handler (the traced loop, tier 2's fallbacks)
@@ -100,6 +106,7 @@ _IF_LIVE = "# if live"
 _UNLESS_LIVE = "# unless live"
 # (a line's condition in a _Plan: dropped when the group knows...)
 _WHEN_BOUND, _WHEN_EXACT, _WHEN_INEXACT, _WHEN_CONST = 1, 2, 3, 4
+_WHEN_NOT_EXACT_BUILTIN, _WHEN_NOT_EXACT_GLOBAL = 5, 6
 
 
 class Item:
@@ -192,6 +199,7 @@ HELPERS = (
     (".ops.names", "unbound_deref"),
     (".ops.names", "load_deref_slow"),
     (".ops.names", "load_global_slow"),
+    (".ops.names", "load_global_missed"),
     (".ops.names", "name_error"),
     (".ops.names", "deref_name"),
     (".ops.names", "load_name_global"),
@@ -337,11 +345,24 @@ fast[oparg] = NULL
 # __getitem__ (with __missing__), then the builtins' (PyObject_GetItem, as
 # 3.10-3.13's slow path), never a method the subclass may override such as
 # ``get`` or ``__contains__``; and the NameError.  Where both are known to be
-# exact dicts (a lean tier-2 function is bound to them) the lookup is one
-# expression, the "if exact" line (as 3.11's LOAD_GLOBAL_MODULE and
-# LOAD_GLOBAL_BUILTIN specialise for exact dicts)
+# exact dicts (a lean tier-2 function is bound to them: as 3.11's
+# LOAD_GLOBAL_MODULE and LOAD_GLOBAL_BUILTIN specialise for exact dicts) the
+# lookup is one subscript in a host ``try``, which costs nothing until it
+# catches: the globals' for a name the host's builtins lack (a module's
+# function, class, constant), the builtins' for a builtin's name unless the
+# globals have it (a shadowing global is found first), the rest in ``except
+# KeyError``; a caught KeyError costs a microsecond, hence the two forms, the
+# name's guessed at translation (either gives every name its value or its
+# error).  Before, ``globals[oparg] if oparg in globals else builtins[oparg]
+# if oparg in builtins else ...``: fib 3,128 -> 2,923 host instructions per
+# call.  load_global_missed gives a NameError raised in the except clause the
+# context it would have had without the ``try``
+# (tests/guest/programs/lean_global_lookups.py)
 inst("LOAD_GLOBAL", "( -- value)", """
-value = globals[oparg] if oparg in globals else builtins[oparg] if oparg in builtins else load_global_slow(f, oparg)  # if exact
+try: value = globals[oparg]  # if exact global
+except KeyError: value = builtins[oparg] if oparg in builtins else load_global_missed(f, oparg)  # if exact global
+try: value = builtins[oparg] if oparg not in globals else globals[oparg]  # if exact builtin
+except KeyError: value = load_global_missed(f, oparg)  # if exact builtin
 value = globals.get(oparg, NULL) if globals.__class__ is dict else load_global_slow(f, oparg)  # unless exact
 if value is NULL: value = builtins.get(oparg, NULL) if builtins.__class__ is dict else NULL  # unless exact
 if value is NULL: value = load_global_slow(f, oparg)  # unless exact
@@ -915,7 +936,7 @@ def _delegate_steps(m):
 def _handler_source(d, fname, value, lines, live=False):
     # (a handler runs for any frame: what holds for exact dicts only is dropped)
     lines = [ln for ln in lines if not ln.rstrip().endswith(
-        (_IF_EXACT, _UNLESS_LIVE if live else _IF_LIVE))]
+        (_IF_EXACT, _IF_EXACT_BUILTIN, _IF_EXACT_GLOBAL, _UNLESS_LIVE if live else _IF_LIVE))]
     if live and _count_uses(lines, "INDEX") and not _count_uses(lines, "oparg"):
         # (the plain loop's handler gets its index as the argument)
         lines = [_NAME.sub(lambda m: "oparg" if m.group(0) == "INDEX" else m.group(0), ln)
@@ -1288,6 +1309,8 @@ class _Plan:
             unless = (_WHEN_BOUND if tail.endswith(_UNLESS_BOUND) else
                       _WHEN_EXACT if tail.endswith(_UNLESS_EXACT) else
                       _WHEN_INEXACT if tail.endswith(_IF_EXACT) else
+                      _WHEN_NOT_EXACT_BUILTIN if tail.endswith(_IF_EXACT_BUILTIN) else
+                      _WHEN_NOT_EXACT_GLOBAL if tail.endswith(_IF_EXACT_GLOBAL) else
                       _WHEN_CONST if tail.endswith(_UNLESS_CONST) else 0)
             text = ln.split("#")[0].rstrip()
             bm = _PUSH_BLOCK.fullmatch(text.strip())
@@ -1381,6 +1404,9 @@ def _const(g, expr):
     """The constant a virtual-stack expression names (a bound param), or NULL."""
     if expr[0] == "p" and expr[1:].isdigit():
         return g.params[int(expr[1:])]
+    literals = getattr(g, "literals", None)     # (a lean group's: tier2._Lean.param)
+    if literals and expr in literals:
+        return literals[expr]
     return _NO_CONST
 
 
@@ -1526,7 +1552,9 @@ def translate(g, name, darg):
             if _passes(g, p.conds[li], mapping, darg):
                 continue
         elif unless and (darg in bound if unless == _WHEN_BOUND else
-                       exact if unless == _WHEN_EXACT else not exact):
+                       exact if unless == _WHEN_EXACT else
+                       not exact if unless == _WHEN_INEXACT else
+                       not exact or (darg in _BUILTIN_NAMES) != (unless == _WHEN_NOT_EXACT_BUILTIN)):
             continue
         if line is skip:
             continue

@@ -14,6 +14,7 @@ from .ops.names import unbound_local
 from .ops.names import unbound_deref
 from .ops.names import load_deref_slow
 from .ops.names import load_global_slow
+from .ops.names import load_global_missed
 from .ops.names import name_error
 from .ops.names import deref_name
 from .ops.names import load_name_global

@@ -166,8 +166,11 @@ def materialise(hf, current=True):
     while hf is not None:
         info = LEAN_CODES[id(hf.f_code)]
         cell, back, globals_, builtins_ = _snapshot(hf)
-        if cell is None or back is NULL:
-            # (a lean call still in its prologue: not a guest frame yet)
+        if cell is None or back is NULL or (cell[0] is None and index_at(info, hf) < 0):
+            # (a lean call still in its prologue, not a guest frame yet, or
+            # past its return in its epilogue, no longer one: a Frame made
+            # there would stay in the call's slot, which each call leaves
+            # empty, tier2._lean_source)
             hf = _lean_above(hf.f_back)
             continue
         fm = cell[0]
@@ -326,7 +329,6 @@ def settle(fr, index, fast=None, state=FRAME_RETURNED):
     """A lean call whose frame was materialised or handed in returns (or
     raises) at ``index``; ``fast``: its locals at that point."""
     fm = fr[0]
-    fr[0] = None
     # its locals copied out of the host frame, which it then lets go: they no
     # longer change, and a reused (zombie) Frame must not read a stale host frame
     if getattr(fm, "_f_host", None) is not None:
@@ -336,6 +338,10 @@ def settle(fr, index, fast=None, state=FRAME_RETURNED):
             unlink(fm, fast)
     fm._lasti = index
     fm.f_state = state
+    # (emptied last: an observer run meanwhile, from an allocation, finds this
+    # frame, not an empty slot to make another one in, which no later call's
+    # prologue would clear: the prologues do not write the slot)
+    fr[0] = None
 
 
 def refresh(frame):

@@ -435,7 +435,7 @@ class _NotLean(Exception):
 
 
 # a standalone name ``f`` (the frame) in emitted text: a lean function has none
-_F_WORD = re.compile(r"(?<![.\w])f\b")
+_F_WORD = re.compile(r"(?<![.\w'])f\b")      # (not the literal name 'f': _Lean.param)
 
 
 class _Lean(_Function):
@@ -445,6 +445,10 @@ class _Lean(_Function):
     templates (bytecodes.translate) ask it how to write the frame's parts."""
 
     lean = True
+
+    def __init__(self, bound, nslots):
+        super().__init__(bound, nslots)
+        self.literals = {}      # literal text -> the constant (param)
 
     def emit(self, text, indent=0):
         if "f" in text and _F_WORD.search(text):
@@ -472,6 +476,29 @@ class _Lean(_Function):
     def generic(self, handler, arg):
         raise _NotLean("generic")
 
+    def param(self, value):
+        # a constant the host compiler makes identical from its literal (None,
+        # True, False, the small ints it shares, an identifier-like string it
+        # interns, when the guest's is that interned string) is written as
+        # the literal: a LOAD_CONST, where a closure value is a LOAD_DEREF and
+        # a free variable the host copies into every call's frame (fib: 3,128
+        # -> ... host instructions per call)
+        lit = _literal(value)
+        if lit is None:
+            return super().param(value)
+        self.literals[lit] = value
+        return lit
+
+    def const(self, expr):
+        if expr in self.literals:
+            return self.literals[expr]
+        return super().const(expr)
+
+    def is_const(self, expr, kind):
+        if expr in self.literals:
+            return type(self.literals[expr]) is kind
+        return super().is_const(expr, kind)
+
     def spill_local(self, index):
         """Before local ``index`` is stored or deleted, virtual-stack entries
         that read it in place are copied into temporaries."""
@@ -483,6 +510,33 @@ class _Lean(_Function):
                 for m in range(k, len(self.vs)):
                     if self.vs[m] == name:
                         self.vs[m] = t
+
+
+class _LeanNoLiterals(_Lean):
+    """_Lean with every constant a closure value (_lean_make)."""
+
+    def param(self, value):
+        return _Function.param(self, value)
+
+
+# a literal of _Lean.param the host compiler warns about (SyntaxWarning): an
+# operand of ``is``, called, subscripted
+_LITERAL = r"(?:\(-?\d+\)|'\w*')"
+_IS_LITERAL = re.compile(r"\bis (?:not )?%s|%s(?: is\b|\s*[(\[])" % (_LITERAL, _LITERAL))
+_IDENT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _literal(value):
+    """The host literal of ``value`` if compiling it gives this very object, else None."""
+    t = type(value)
+    if value is None or t is bool:
+        return repr(value)
+    if t is int:
+        return "(%d)" % value if -5 <= value <= 256 else None
+    if (t is str and value and _IDENT_CHARS.issuperset(value)
+            and sys.intern(value) is value):
+        return repr(value)
+    return None
 
 
 # the declared opcodes that call out (bytecodes.CALLS): a lean function runs
@@ -1078,11 +1132,16 @@ def _lean_source(code, g, nslots, comments):
             "" if single else ", blk=0%s%s" % (
                 "".join(", %s=NULL" % x for x in rest),
                 "".join(", s%d=None" % k for k in range(nslots)))),
-        "        if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
-        "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
+        # (a tracer attached keeps t2_room at 0: the one comparison also
+        # sends the call to the traced loop, lean_room)
         "        depth = tstate.depth",
-        "        if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()",
-        "        fr = tstate.t2_frs[depth]; fr[0] = frame0; back = tstate.frame",
+        "        if depth >= tstate.t2_room and lean_room(tstate):",
+        "            if tstate.tracer is not None: return traced_call(tstate, %s, globals_, "
+        "builtins_, [%s], frame0, (%s))" % (code_p, args, "".join(c + ", " for c in cells)),
+        "            raise recursion_error()",
+        # (the slot is empty: each call empties it as it leaves, settle,
+        # lean_raise, deopt; a frame handed in is stored as it is entered)
+        "        fr = tstate.t2_frs[depth]; back = tstate.frame",
         "        tstate.depth = depth + 1; tstate.frame = LEAN",
     ]
     if rest and single:
@@ -1097,7 +1156,7 @@ def _lean_source(code, g, nslots, comments):
     stacked = not single or g.entry
     if stacked:
         moved += ["s%d" % k for k in range(nslots)]
-    take = ["if frame0 is not None: %senter(frame0, %d, %d)" % (
+    take = ["if frame0 is not None: fr[0] = frame0; %senter(frame0, %d, %d)" % (
         "%s, = " % ", ".join(moved) if moved else "", nown, nslots if stacked else 0)]
     if code.co_cellvars:
         # else the code's own cells are made here, as 3.10's frame creation
@@ -1122,12 +1181,16 @@ def _lean_source(code, g, nslots, comments):
         note = comments.get(step)
         lines.append("    " * (indent + base) + text + ("  # " + note if note else ""))
         linemap.append(step)
+    named = set(_SLOT_NAME.findall("\n".join(lines)))
     tail = [
         "        except BaseException as e:",
         # (the value stack is dropped as the exception leaves: the host frame
         # its traceback keeps must not hold the slots' and temporaries' values)
-        "            %s = None" % " = ".join(
-            ["s%d" % k for k in range(nslots)] + ([_temps(g)] if g.ntemps else [])),
+        # (the slots the code names: a host local more costs every call,
+        # made and cleared with the host frame)
+        "            %s" % (" = ".join(
+            [x for x in ("s%d" % k for k in range(nslots)) if x in named]
+            + ([_temps(g)] if g.ntemps else [])) + " = None" if g.ntemps or named else "pass"),
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
         # (lean_raise raises, not this function: raised here, a comprehension's
@@ -1163,6 +1226,9 @@ def _make_cells(code):
         else:
             out.append("l%d = Cell(l%d); l%d = NULL" % (code.co_nlocals + c, a, a))
     return out
+
+
+_SLOT_NAME = re.compile(r"\bs\d+\b")
 
 
 def _temps(g, last_first=False):
@@ -1207,9 +1273,15 @@ def _lean_make(code, d, tree, entry=0):
     global _count
     try:
         g, nslots, comments = translate(code, d, _Lean, tree, entry)
+        src, linemap = _lean_source(code, g, nslots, comments)
+        if g.literals and _IS_LITERAL.search(src):
+            # (``x is (1)``, ``(1)()``: the guest's own, which the host
+            # compiler would warn about again where the guest's did already:
+            # its constants as closure values instead)
+            g, nslots, comments = translate(code, d, _LeanNoLiterals, tree, entry)
+            src, linemap = _lean_source(code, g, nslots, comments)
     except (ValueError, AssertionError, _NotLean):
         return None
-    src, linemap = _lean_source(code, g, nslots, comments)
     _count += 1
     filename = _filename(code).replace("<tier2 ", "<tier2 lean ")
     ns = dict(_namespace())
@@ -1567,6 +1639,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     needs no read of the host frame's f_locals.)"""
     fm = fr[0]
     if fm is _DEOPTED or (issubclass(type(e), STOP_OR_MEMORY) and stops_run(e)):
+        fr[0] = fm = None       # (the next call at this depth finds its slot empty)
         if type(e) is _Reraise:
             e = e.exc
         leave(e)        # (unwound where it ran: the deoptimised frame's loop)
@@ -1614,14 +1687,21 @@ def deopt(tstate, fr, index, stack, traced):
         # reads f._lasti, which the traced loop keeps; not a plain loop further
         # out that was running this frame before)
         f = fm
-        return tstate.tracer.resume(tstate, f, f, None)
+        r = tstate.tracer.resume(tstate, f, f, None)
+        # (the marker stays while the frame runs elsewhere, and goes as the
+        # call returns: the next call at this depth finds its slot empty; an
+        # exception leaving: lean_raise)
+        fr[0] = None
+        return r
     fm.f_instrs = d.t1instrs
     tstate.frame = fm.f_back
     tstate.depth -= 1       # (the plain loop counts the frame again while it runs it)
     try:
-        return _eval_plain(tstate, fm, None)
+        r = _eval_plain(tstate, fm, None)
     finally:
         tstate.depth += 1   # (and the lean call's own exit takes it off)
+    fr[0] = None
+    return r
 
 
 register_lines(deopt.__code__, _Outside())
@@ -2124,12 +2204,24 @@ def host_room(tstate):
             + (tstate.reentry + 64) * _pystate.HOST_FRAMES_PER_REENTRY)
     if sys.getrecursionlimit() < want + 512:
         sys.setrecursionlimit(want + 1024)
-    room = tstate.t2_room = min(limit, depth + 64)
+    room = min(limit, depth + 64)
+    # (0 while a tracer is attached: lean prologues then reach lean_room)
+    tstate.t2_room = room if tstate.tracer is None else 0
     frs = tstate.t2_frs
     if len(frs) < room:
         # (a lean prologue at a depth below t2_room takes its ``fr`` there)
         frs.extend([None] for _ in range(room + 64 - len(frs)))
     return False
+
+
+def lean_room(tstate):
+    """A lean prologue at depth ``tstate.t2_room``: True when a tracer is
+    attached (the call runs traced) or host_room finds the guest's recursion
+    limit reached.  Whoever attaches a tracer sets t2_room to 0 (and host_room
+    leaves it there), so the prologue's one comparison finds both: a second
+    test of ``tstate.tracer`` at every call cost fib 70 of 2,920 host
+    instructions per call (callgrind)."""
+    return tstate.tracer is not None or host_room(tstate)
 
 
 def live_index(hf, frame):
@@ -2189,7 +2281,7 @@ def _namespace():
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
             "unwind_here": unwind_here,
-            "traced_run": traced_run, "host_room": host_room, "to_tier1": to_tier1,
+            "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,

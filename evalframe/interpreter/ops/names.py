@@ -8,12 +8,13 @@ defined", and for unbound locals and free variables the 3.10 or the 3.11+
 wording depending on the host.  The name opcodes themselves (fast locals,
 globals, the locals mapping, cells, attributes) are declared in bytecodes.py;
 their slow and error paths (unbound_local, unbound_deref, load_deref_slow,
-load_global_slow, locals_get, load_name_global) are here.
+load_global_slow, load_global_missed, locals_get, load_name_global) are here.
 """
 
 import sys
 
 from ...objects.cellobject import NULL, Cell, settle_class_cell
+from ...objects.excslots import get_context as _get_context, set_context as _set_context
 
 _NEW_MESSAGES = sys.version_info >= (3, 11)
 
@@ -88,6 +89,22 @@ def load_global_slow(f, name):
     return load_builtin(f, name)
 
 
+
+
+def load_global_missed(f, name):
+    """load_global_slow from the ``except KeyError`` clause of LOAD_GLOBAL's
+    exact form (bytecodes.py): an exception it raises keeps the context the
+    KeyError had (the exception being handled when that was raised), as it
+    would have without the host ``try``, not the KeyError."""
+    context = _get_context(sys.exc_info()[1])
+    try:
+        return load_global_slow(f, name)
+    except BaseException as e:
+        _set_context(e, context)
+        e = None
+        raise
+    finally:
+        context = None
 
 
 def load_builtin(f, name):
