@@ -391,6 +391,68 @@ def _step(f, tstate, gen, arg):
     return value
 
 
+def gen_next(f, tstate, gen):
+    """FOR_ITER of tier-2 code over ``gen``, a generator in tier 2 (``f`` its
+    frame): the next value, NULL when it returned (the value a FOR_ITER
+    drops).  _step's work for the common case inline, with none of its
+    tests that a FOR_ITER makes true (nothing sent); a generator that
+    delegates, is delegated to, has exc_info items to link, or is running,
+    a tracer attached, or a depth at ``tstate.t2_room`` (the recursion limit
+    and the host's room are looked at there: tier2.host_room) take _step,
+    and tier 1 (next()) when _step refuses."""
+    depth0 = tstate.depth
+    if (gen._running or gen._yf is not None or gen._yb is not None or gen._xl
+            or tstate.tracer is not None or depth0 + 1 >= tstate.t2_room):
+        value = _step(f, tstate, gen, None)
+        if value is FALLBACK:
+            return next(gen, NULL)
+        return NULL if gen.gi_frame is None else value
+    back = tstate.frame
+    if back is _LEAN:
+        back = _t2f.current_frame(tstate)
+    # (each resumption is a C-level call of the host's generator: counted as
+    # a host re-entry, as _step counts it)
+    reentry = tstate.reentry + 1
+    tstate.reentry = reentry
+    if not reentry & 63:
+        _ceval.check_host_room(tstate)
+    prev = tstate.exc_info
+    gen._running = True
+    f.f_back = back
+    f.f_state = FRAME_EXECUTING
+    tstate.depth = depth0 + 1
+    tstate.frame = f
+    try:
+        value = gen._hg.send(None)
+    except StopIteration as stop:
+        value = stop.value
+        stop = None
+        tstate.reentry = reentry - 1
+        tstate.depth = depth0
+        tstate.frame = back
+        if gen.gi_frame is not None:
+            # (continued in tier 1, which yielded ``value``)
+            _leave_chain(tstate, gen, prev)
+            _forget_chain(gen)
+            return value
+        return NULL
+    except BaseException:
+        tstate.reentry = reentry - 1
+        tstate.depth = depth0
+        tstate.frame = back
+        raise
+    tstate.reentry = reentry - 1
+    tstate.depth = depth0
+    tstate.frame = back
+    if gen._yf is None:
+        gen._running = False
+        f.f_back = None
+        f.f_state = FRAME_SUSPENDED
+    else:
+        _leave_chain(tstate, gen, prev)     # (it is delegating now)
+    return value
+
+
 def stays_tier1(tstate, gen):
     """Whether a generator tier 2 does not run (``_hg`` None) is one tier 1
     would resume inline whose code never enters tier 2 (not eligible, or
@@ -654,10 +716,10 @@ _vmhooks.gen_deopt = deopt
 BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise)
 
-gen_step = _step     # (tier2.py's FOR_ITER over a generator in tier 2)
+gen_step = gen_next     # (tier2.py's FOR_ITER over a generator in tier 2)
 
 # (host frames of these run a guest generator's frame, their first argument:
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
-ENTRY_CODES = (_step.__code__,)
+ENTRY_CODES = (_step.__code__, gen_next.__code__)
 # (interrupted in their own code, not in the guest code they run)
-OWN_BOOKKEEPING = (_step,)
+OWN_BOOKKEEPING = (_step, gen_next)
