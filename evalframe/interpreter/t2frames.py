@@ -246,6 +246,9 @@ def _link(fm, hf):
     install()
 
 
+link = _link    # (tier2gen.gen_take: a generator's frame, its locals in its host generator)
+
+
 def make_direct(hf, back, globals_, builtins_, fast):
     """The Frame of lean host frame ``hf`` leaving by an exception, from what
     its except clause passes (tier2.lean_raise): no read of ``hf.f_locals``;

@@ -2106,6 +2106,8 @@ _check_host_room = _eval_plain = _unbind_method = _fast_frame = None
 
 # What tier2gen.py builds on, under public names.
 Translation = _Function
+Lean = _Lean
+NotLean = _NotLean
 TIER1_ONLY = _TIER1_ONLY
 namespace = _namespace
 

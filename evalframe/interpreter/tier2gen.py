@@ -28,6 +28,8 @@ attaching during a call inside the body deoptimises there, as tier2.py's
 functions do (the traced loop runs the frame to its next yield).
 """
 
+import re as _re
+
 from ..objects.cellobject import NULL
 from ..objects.frameobject import FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED
 from ..objects import vmhooks as _vmhooks
@@ -55,6 +57,9 @@ _SETUPS = frozenset(_K.opmap[name] for name in _bytecodes.PUSHES_BLOCK)
 # "return" (the generator finishes)
 _FORMS = _bytecodes.FORMS
 _OWN = frozenset(n for n, form in _FORMS.items() if form in ("delegate", "return"))
+# whether generator bodies keep their locals in host locals (_HostLocals);
+# a test turns it off to see the frame-based form
+HOST_LOCALS = [True]
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
 CHAIN_MAX = 200
@@ -174,6 +179,65 @@ class _GenFunction(_t2.Translation):
         return True
 
 
+class _HostLocals(_GenFunction):
+    """The generator's translation with its guest locals (and cells) as host
+    locals ``l0 ..`` of the host generator, as a lean function's: its Frame
+    (``gi_frame``) is linked to the host generator's frame while the body
+    holds them (t2frames: f_locals, fast_locals(), tracebacks read them
+    there, running or suspended), and they are written back into
+    ``f.f_localsplus`` whenever the frame leaves the body: return, an
+    exception (before its traceback entry is made; taken again when a
+    handler of the frame takes it), a hand-over to tier 1 (DEOPT, a receiver
+    tier 2 does not delegate to, a tracer attaching)."""
+
+    nplus_next = 0      # (compile_gen: the code's f_localsplus length)
+
+    def __init__(self, bound, nslots):
+        super().__init__(bound, nslots)
+        self.nplus = self.nplus_next
+
+    def emit(self, text, indent=0):
+        if "fast" in text and _FAST_WORD.search(text):
+            # (a template reading f_localsplus itself: the frame-based form)
+            raise _t2.NotLean("f_localsplus named: %s" % text)
+        super().emit(text, indent)
+
+    def fast(self, index):
+        return "l%d" % index
+
+    read_in_place = _t2.Lean.read_in_place
+    spill_local = _t2.Lean.spill_local
+
+    def generic(self, handler, arg):
+        # (a handler run on the frame may read f_localsplus)
+        raise _t2.NotLean("generic")
+
+    def locals_text(self):
+        return "(%s)" % "".join("l%d, " % i for i in range(self.nplus))
+
+    def _spill(self, extra=()):
+        return "%s; gen_put(f, %s)" % (super()._spill(extra), self.locals_text())
+
+    def own_op(self, name, arg, darg, j):
+        if _FORMS[name] == "return":
+            self.emit("gen_put(f, %s)" % self.locals_text())
+        return super().own_op(name, arg, darg, j)
+
+    def suspend(self, v, sent):
+        r = super().suspend(v, sent)
+        # (the host closing it: the frame keeps its locals)
+        for k in range(len(self.body) - 1, -1, -1):
+            indent, text, step = self.body[k]
+            if text == "except BaseException: return None":
+                self.body[k] = (indent, "except BaseException: gen_put(f, %s); return None"
+                                % self.locals_text(), step)
+                break
+        return r
+
+
+_FAST_WORD = _re.compile(r"(?<![.\w])fast\b")
+
+
 def _source(code, g, nslots, comments):
     head = [
         "def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))),
@@ -193,13 +257,31 @@ def _source(code, g, nslots, comments):
         "                try:",
         "                    while True:",
     ]
+    held = isinstance(g, _HostLocals)
+    if held:
+        # (the locals move out of the frame into host locals; the frame is
+        # linked to this host frame)
+        head[4:4] = ["        %s = gen_take(f)" % g.locals_text()[1:-1]]
     lines = list(head)
     linemap = [0] + [-1] * len(head)
-    for text, step in _t2.body_lines(g, nslots, comments, 6):
+    body = _t2.body_lines(g, nslots, comments, 6)
+    if held:
+        # (written back before the exception's traceback entry is made; taken
+        # again when a handler of this frame takes the exception)
+        k = next(k for k, (text, _) in enumerate(body) if text.strip() == "except BaseException as e:")
+        pad = body[k][0][:len(body[k][0]) - len(body[k][0].lstrip())]
+        body.insert(k + 1, (pad + "    gen_put(f, %s)" % g.locals_text(), -1))
+        k = next(k for k, (text, _) in enumerate(body) if text.strip() == "if blk >= 0:")
+        body.insert(k + 1, (pad + "        %s = gen_take(f)" % g.locals_text()[1:-1], -1))
+    for text, step in body:
         lines.append(text)
         linemap.append(step)
     tail = [
         "            if exc is not None: leave(exc)",
+    ]
+    if held:
+        tail.append("            gen_put(f, %s)" % g.locals_text())
+    tail += [
         # (continued in tier 1: a receiver tier 2 does not delegate to, or
         # a tracer attached during a call)
         "            if blk == -2: r = gen_tier1(tstate, f)",
@@ -223,14 +305,25 @@ def compile_gen(code, d):
     if it stays in tier 1."""
     if not eligible(code, d.raw):
         return False
-    try:
-        g, nslots, comments = _t2.translate(code, d, _GenFunction)
-    except (ValueError, AssertionError):
-        return False
-    src, linemap = _source(code, g, nslots, comments)
-    fn = _t2.install(code, src, g, _namespace())
+    fn = None
+    if HOST_LOCALS[0]:
+        try:
+            _HostLocals.nplus_next = d.nlocalsplus
+            g, nslots, comments = _t2.translate(code, d, _HostLocals)
+        except (ValueError, AssertionError, _t2.NotLean):
+            pass
+        else:
+            src, linemap = _source(code, g, nslots, comments)
+            fn = _t2.install(code, src, g, _namespace())
     if fn is None:
-        return False
+        try:
+            g, nslots, comments = _t2.translate(code, d, _GenFunction)
+        except (ValueError, AssertionError):
+            return False
+        src, linemap = _source(code, g, nslots, comments)
+        fn = _t2.install(code, src, g, _namespace())
+        if fn is None:
+            return False
     _t2.register_lines(fn.__code__, linemap)
     # gen_send_ex links the generator's exc_info item while it runs; code
     # without handlers (no instruction pushing a block) never sets it (the frame's own except blocks do, a
@@ -570,6 +663,24 @@ def osr_delegates(f):
     return type(it) is Generator and it._hg is not None
 
 
+def gen_take(f):
+    """A _HostLocals body takes its frame's locals (and cells): they move out
+    of ``f.f_localsplus`` (NULL left there: only the body holds them), and
+    the frame is linked to the host generator's frame, where its readers find
+    them (t2frames.refresh)."""
+    lp = f.f_localsplus
+    vals = lp[:]
+    lp[:] = [NULL] * len(vals)
+    if getattr(f, "_f_host", None) is None:
+        _t2f.link(f, _getframe(1))
+    return vals
+
+
+def gen_put(f, fast):
+    """The locals go back into the frame (it leaves the body), unlinked."""
+    _t2f.unlink(f, fast)
+
+
 def _leave_chain(tstate, gen, prev):
     """The chain yielded (its innermost generator did): each level suspends,
     ``prev`` the thread's exc_info item again."""
@@ -701,7 +812,7 @@ def _namespace():
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
             "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
-            "gen_adopt": adopt,
+            "gen_adopt": adopt, "gen_take": gen_take, "gen_put": gen_put,
         })
         _NS = ns
     return _NS
