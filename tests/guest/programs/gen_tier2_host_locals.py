@@ -1,0 +1,284 @@
+# Generators whose bodies run in tier 2 keep their locals in host locals and are resumed
+# by a for loop without the general resumption: their frames must still show the exact
+# locals (running, suspended, finished, in tracebacks), gi_running/gi_suspended and f_back,
+# and hand over to tier 1 with their locals at throw(), close() and a tracer.
+import inspect
+import sys
+
+
+def peek(depth=1):
+    f = sys._getframe(depth + 1)
+    return f.f_code.co_name, sorted(k for k in f.f_locals if k != ".0")
+
+
+def counter(n, log):
+    total = 0
+    for i in range(n):
+        total += i
+        label = "i%d" % i
+        if i == n - 1:
+            log.append(peek())
+        yield total
+
+
+def run_counter():
+    log = []
+    out = [v for v in counter(5, log)]
+    print("counter", out, log)
+
+
+def suspended_locals():
+    g = counter(4, [])
+    next(g)
+    next(g)
+    print("suspended", sorted(g.gi_frame.f_locals.items())[:3], inspect.getgeneratorstate(g))
+    print("getgeneratorlocals", sorted(inspect.getgeneratorlocals(g))[:4])
+    frame = g.gi_frame
+    rest = list(g)
+    print("rest", rest, g.gi_frame, inspect.getgeneratorstate(g))
+    # (a frame held from before keeps the final locals)
+    print("held frame", frame.f_locals.get("total"), frame.f_locals.get("label"))
+
+
+def with_locals_call(n):
+    acc = []
+    for k in range(n):
+        acc.append(k * k)
+        snap = locals()
+        yield sorted(snap), len(acc)
+
+
+def states(box):
+    me = box[0]
+    for k in range(3):
+        f = sys._getframe()
+        yield k, me.gi_running, inspect.getgeneratorstate(me), f.f_back.f_code.co_name
+
+
+def consumer_of_states():
+    box = []
+    g = states(box)
+    box.append(g)
+    out = []
+    for item in g:
+        out.append((item, g.gi_running, g.gi_suspended))
+    print("states", out)
+
+
+def fails_at(n):
+    for i in range(n):
+        marker = i * 10
+        if i == 2:
+            raise KeyError("stop at %d" % marker)
+        yield marker
+
+
+def traceback_locals():
+    try:
+        for v in fails_at(5):
+            pass
+    except KeyError as e:
+        tb = e.__traceback__
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        f = tb.tb_frame
+        print("raised", repr(e), f.f_code.co_name, tb.tb_lineno,
+              sorted(f.f_locals.items()))
+
+
+def returns(n):
+    last = None
+    for i in range(n):
+        last = yield i
+    return ("done", last, n)
+
+
+def return_value():
+    g = returns(3)
+    vals = [next(g)]
+    vals.append(g.send("a"))
+    vals.append(g.send("b"))
+    try:
+        g.send("c")
+    except StopIteration as stop:
+        print("returned", vals, stop.value)
+
+
+def handles(n):
+    seen = []
+    for i in range(n):
+        try:
+            got = yield i
+        except ValueError as e:
+            seen.append((i, str(e)))
+            print("handler sees", sorted(k for k in locals() if k != "e"), seen)
+        finally:
+            last = i
+    yield ("end", seen, last)
+
+
+def throw_and_close():
+    g = handles(4)
+    for v in g:
+        if v == 1:
+            print("throw ->", g.throw(ValueError("bad %d" % v)))
+            break
+    print("next ->", next(g))
+    print("locals after throw", sorted(g.gi_frame.f_locals))
+    g.close()
+    print("closed", g.gi_frame, inspect.getgeneratorstate(g))
+
+
+def closing(n, out):
+    i = -1
+    try:
+        for i in range(n):
+            yield i
+    finally:
+        out.append(("finally", i))
+
+
+def close_mid_loop():
+    out = []
+    g = closing(10, out)
+    for v in g:
+        if v == 3:
+            break
+    g.close()
+    print("close", out)
+
+
+def cells(n):
+    scale = 1
+    get = lambda: scale
+    for i in range(n):
+        scale = i + 1
+        yield get() * 10
+
+
+def closures():
+    print("cells", list(cells(4)))
+
+
+def unbound(n):
+    for i in range(n):
+        if i == 1:
+            del i
+            print(i)
+        yield i
+
+
+def unbound_local():
+    try:
+        list(unbound(3))
+    except UnboundLocalError as e:
+        print("unbound", e)
+
+
+def slow_tracer_gen(n):
+    acc = 0
+    for i in range(n):
+        acc += i
+        yield acc
+
+
+def tracer_while_suspended():
+    g = slow_tracer_gen(6)
+    first = [next(g), next(g)]
+    seen = []
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_name == "slow_tracer_gen":
+            seen.append((event, frame.f_lineno - slow_tracer_gen.__code__.co_firstlineno,
+                         frame.f_locals.get("acc"), frame.f_locals.get("i")))
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        more = [next(g), next(g)]
+    finally:
+        sys.settrace(None)
+    rest = list(g)
+    print("traced", first, more, rest)
+    print("events", seen)
+
+
+def observer_mid_loop(n):
+    total = 0
+    for i in range(n):
+        total += i
+        if i == n // 2:
+            caller = sys._getframe(1)
+            print("mid-loop caller", caller.f_code.co_name, sorted(caller.f_locals)[:3])
+            me = sys._getframe()
+            print("mid-loop self", me.f_code.co_name, me.f_locals["total"], me.f_lineno - observer_mid_loop.__code__.co_firstlineno)
+        yield total
+
+
+def pipeline():
+    out = 0
+    for v in observer_mid_loop(7):
+        out += v
+    print("pipeline", out)
+
+
+def nested(depth):
+    if depth:
+        for v in nested(depth - 1):
+            yield v + 1
+    else:
+        yield len(sys._getframe().f_back.f_code.co_name)
+        yield len(inspect.stack(0))
+
+
+def nested_generators():
+    print("nested", list(nested(6)))
+
+
+def self_next(box):
+    yield 1
+    try:
+        next(box[0])
+    except ValueError as e:
+        yield str(e)
+
+
+def running_self():
+    box = []
+    g = self_next(box)
+    box.append(g)
+    print("self", [v for v in g])
+
+
+def deep(n):
+    for v in deep(n + 1):
+        yield v
+    yield n
+
+
+def recursion():
+    try:
+        for v in deep(0):
+            pass
+    except RecursionError:
+        print("RecursionError")
+
+
+for _ in range(40):
+    run_counter()
+    suspended_locals()
+    print(list(with_locals_call(3)))
+    consumer_of_states()
+    traceback_locals()
+    return_value()
+    throw_and_close()
+    close_mid_loop()
+    closures()
+    unbound_local()
+    pipeline()
+    nested_generators()
+    running_self()
+    print(list(slow_tracer_gen(3)))
+tracer_while_suspended()
+recursion()
+tracer_while_suspended()
