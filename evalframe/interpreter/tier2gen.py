@@ -484,19 +484,22 @@ def _step(f, tstate, gen, arg):
     return value
 
 
-def gen_next(f, tstate, gen):
+def gen_next(f, tstate, gen, stop=False):
     """FOR_ITER of tier-2 code over ``gen``, a generator in tier 2 (``f`` its
     frame): the next value, NULL when it returned (the value a FOR_ITER
-    drops).  _step's work for the common case inline, with none of its
-    tests that a FOR_ITER makes true (nothing sent); a generator that
-    delegates, is delegated to, has exc_info items to link, or is running,
-    a tracer attached, or a depth at ``tstate.t2_room`` (the recursion limit
-    and the host's room are looked at there: tier2.host_room) take _step,
-    and tier 1 (next()) when _step refuses."""
+    drops); ``stop``: next() from a builtin (host_send), StopIteration with
+    the value returned.  _step's work for the common case inline, with none
+    of its tests that nothing sent makes true; a generator that delegates,
+    is delegated to, has exc_info items to link, or is running, a tracer
+    attached, or a depth at ``tstate.t2_room`` (the recursion limit and the
+    host's room are looked at there: tier2.host_room) take _step, and tier 1
+    when _step refuses."""
     depth0 = tstate.depth
     if (gen._running or gen._yf is not None or gen._yb is not None or gen._xl
             or tstate.tracer is not None or depth0 + 1 >= tstate.t2_room):
         value = _step(f, tstate, gen, None)
+        if stop:
+            return _sent(gen, None, value)
         if value is FALLBACK:
             return next(gen, NULL)
         return NULL if gen.gi_frame is None else value
@@ -517,9 +520,9 @@ def gen_next(f, tstate, gen):
     tstate.frame = f
     try:
         value = gen._hg.send(None)
-    except StopIteration as stop:
-        value = stop.value
-        stop = None
+    except StopIteration as e:
+        value = e.value
+        e = None
         tstate.reentry = reentry - 1
         tstate.depth = depth0
         tstate.frame = back
@@ -528,12 +531,20 @@ def gen_next(f, tstate, gen):
             _leave_chain(tstate, gen, prev)
             _forget_chain(gen)
             return value
-        return NULL
+        if not stop:
+            return NULL
+        returned = True
     except BaseException:
         tstate.reentry = reentry - 1
         tstate.depth = depth0
         tstate.frame = back
         raise
+    else:
+        returned = False
+    if returned:
+        # (raised here: not in the except clause, whose exception would be
+        # its __context__)
+        return _sent(gen, None, value)
     tstate.reentry = reentry - 1
     tstate.depth = depth0
     tstate.frame = back
@@ -566,6 +577,8 @@ def host_send(f, gen, arg):
             and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
         # (resumed by the VM's code, a builtin between: the current frame is
         # the resumer's, what swap_to_resumer would find)
+        if arg is None:
+            return gen_next(f, tstate, gen, True)
         value = _step(f, tstate, gen, arg)
     else:
         saved = swap_to_resumer(tstate, 3)
@@ -573,6 +586,13 @@ def host_send(f, gen, arg):
             value = _step(f, tstate, gen, arg)
         finally:
             restore_resumer(tstate, saved)
+    return _sent(gen, arg, value)
+
+
+def _sent(gen, arg, value):
+    """What next()/send() gives for what _step returned: the value, or
+    StopIteration with the value returned; tier 1 resumes it if _step
+    refused (FALLBACK)."""
     if value is FALLBACK:
         value, returned = gen._send_ex(arg)
     else:

@@ -264,6 +264,36 @@ def recursion():
         print("RecursionError")
 
 
+def gives(n, box):
+    for i in range(n):
+        me = box[0]
+        yield i, me.gi_running, sys._getframe().f_back.f_code.co_name
+    return "gave %d" % n
+
+
+def builtins_resume():
+    # (next() from builtins: sum, list, next itself, zip, dict)
+    box = []
+    g = gives(3, box)
+    box.append(g)
+    print("list", list(g))
+    box[0] = g = gives(2, box)
+    print("next", next(g), next(g))
+    try:
+        next(g)
+    except StopIteration as e:
+        print("stop", e.value, e.__context__, e.__cause__, e.args)
+    box[0] = g = gives(4, box)
+    print("zip", list(zip(g, "ab")), inspect.getgeneratorstate(g))
+    print("sum", sum(x * x for x in range(6) if x % 2))
+    try:
+        sum(fails_at(4))
+    except KeyError as e:
+        print("sum raised", e, e.__context__)
+    box[0] = g = gives(0, box)
+    print("empty", list(g), next(g, "dflt"))
+
+
 for _ in range(40):
     run_counter()
     suspended_locals()
@@ -278,6 +308,7 @@ for _ in range(40):
     pipeline()
     nested_generators()
     running_self()
+    builtins_resume()
     print(list(slow_tracer_gen(3)))
 tracer_while_suspended()
 recursion()
