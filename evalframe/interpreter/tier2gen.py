@@ -495,8 +495,11 @@ def gen_next(f, tstate, gen, stop=False):
     host's room are looked at there: tier2.host_room) take _step, and tier 1
     when _step refuses."""
     depth0 = tstate.depth
+    # (t2_room: set by the lean prologues, which a program running only
+    # generators never reaches: looked at here then)
     if (gen._running or gen._yf is not None or gen._yb is not None or gen._xl
-            or tstate.tracer is not None or depth0 + 1 >= tstate.t2_room):
+            or tstate.tracer is not None or depth0 + 1 >= tstate.t2_room and (
+                _t2.host_room(tstate) or depth0 + 1 >= tstate.t2_room)):
         value = _step(f, tstate, gen, None)
         if stop:
             return _sent(gen, None, value)
@@ -577,7 +580,7 @@ def host_send(f, gen, arg):
             and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
         # (resumed by the VM's code, a builtin between: the current frame is
         # the resumer's, what swap_to_resumer would find)
-        if arg is None:
+        if arg is None and gen._yf is None:
             return gen_next(f, tstate, gen, True)
         value = _step(f, tstate, gen, arg)
     else:
