@@ -60,6 +60,7 @@ _OWN = frozenset(n for n, form in _FORMS.items() if form in ("delegate", "return
 # whether generator bodies keep their locals in host locals (_HostLocals);
 # a test turns it off to see the frame-based form
 HOST_LOCALS = [True]
+_HOST_GENERATORS = []    # (whether t2frames.host_generators was called)
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
 CHAIN_MAX = 200
@@ -216,11 +217,11 @@ class _HostLocals(_GenFunction):
         return "(%s)" % "".join("l%d, " % i for i in range(self.nplus))
 
     def _spill(self, extra=()):
-        return "%s; gen_put(f, %s)" % (super()._spill(extra), self.locals_text())
+        return "%s; %s" % (super()._spill(extra), _PUT % self.locals_text())
 
     def own_op(self, name, arg, darg, j):
         if _FORMS[name] == "return":
-            self.emit("gen_put(f, %s)" % self.locals_text())
+            self.emit(_PUT % self.locals_text())
         return super().own_op(name, arg, darg, j)
 
     def suspend(self, v, sent):
@@ -229,16 +230,26 @@ class _HostLocals(_GenFunction):
         for k in range(len(self.body) - 1, -1, -1):
             indent, text, step = self.body[k]
             if text == "except BaseException: return None":
-                self.body[k] = (indent, "except BaseException: gen_put(f, %s); return None"
-                                % self.locals_text(), step)
+                self.body[k] = (indent, "except BaseException: %s; return None"
+                                % (_PUT % self.locals_text()), step)
                 break
         return r
 
 
 _FAST_WORD = _re.compile(r"(?<![.\w])fast\b")
+# The locals (and cells) move out of the frame into host locals (NULL left in
+# f_localsplus, from a tuple of NULLs: only the body holds them); ``_f_host``
+# says where its readers find them (t2frames.refresh)
+_TAKE = ("        %s = lp = f.f_localsplus; lp[:] = %s; lp = None; "
+         "f._f_host = IN_HOST_GENERATOR")
+# ... and back (the frame leaves the body)
+_PUT = "f.f_localsplus[:] = %s; f._f_host = None"
 
 
 def _source(code, g, nslots, comments):
+    held = isinstance(g, _HostLocals)
+    if held:
+        nulls = g.param((NULL,) * g.nplus)
     head = [
         "def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))),
         "    def t2(f, start=0):",
@@ -257,11 +268,10 @@ def _source(code, g, nslots, comments):
         "                try:",
         "                    while True:",
     ]
-    held = isinstance(g, _HostLocals)
     if held:
         # (the locals move out of the frame into host locals; the frame is
         # linked to this host frame)
-        head[4:4] = ["        %s = gen_take(f)" % g.locals_text()[1:-1]]
+        head[4:4] = [_TAKE % (g.locals_text()[1:-1], nulls)]
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     body = _t2.body_lines(g, nslots, comments, 6)
@@ -270,9 +280,9 @@ def _source(code, g, nslots, comments):
         # again when a handler of this frame takes the exception)
         k = next(k for k, (text, _) in enumerate(body) if text.strip() == "except BaseException as e:")
         pad = body[k][0][:len(body[k][0]) - len(body[k][0].lstrip())]
-        body.insert(k + 1, (pad + "    gen_put(f, %s)" % g.locals_text(), -1))
+        body.insert(k + 1, (pad + "    " + _PUT % g.locals_text(), -1))
         k = next(k for k, (text, _) in enumerate(body) if text.strip() == "if blk >= 0:")
-        body.insert(k + 1, (pad + "        %s = gen_take(f)" % g.locals_text()[1:-1], -1))
+        body.insert(k + 1, (pad + "        " + _TAKE.strip() % (g.locals_text()[1:-1], nulls), -1))
     for text, step in body:
         lines.append(text)
         linemap.append(step)
@@ -280,7 +290,7 @@ def _source(code, g, nslots, comments):
         "            if exc is not None: leave(exc)",
     ]
     if held:
-        tail.append("            gen_put(f, %s)" % g.locals_text())
+        tail.append("            " + _PUT % g.locals_text())
     tail += [
         # (continued in tier 1: a receiver tier 2 does not delegate to, or
         # a tracer attached during a call)
@@ -306,7 +316,7 @@ def compile_gen(code, d):
     if not eligible(code, d.raw):
         return False
     fn = None
-    if HOST_LOCALS[0]:
+    if HOST_LOCALS[0] and d.nlocalsplus:
         try:
             _HostLocals.nplus_next = d.nlocalsplus
             g, nslots, comments = _t2.translate(code, d, _HostLocals)
@@ -315,6 +325,9 @@ def compile_gen(code, d):
         else:
             src, linemap = _source(code, g, nslots, comments)
             fn = _t2.install(code, src, g, _namespace())
+            if fn is not None and not _HOST_GENERATORS:
+                _HOST_GENERATORS.append(True)
+                _t2f.host_generators()
     if fn is None:
         try:
             g, nslots, comments = _t2.translate(code, d, _GenFunction)
@@ -686,24 +699,6 @@ def osr_delegates(f):
     return type(it) is Generator and it._hg is not None
 
 
-def gen_take(f):
-    """A _HostLocals body takes its frame's locals (and cells): they move out
-    of ``f.f_localsplus`` (NULL left there: only the body holds them), and
-    the frame is linked to the host generator's frame, where its readers find
-    them (t2frames.refresh)."""
-    lp = f.f_localsplus
-    vals = lp[:]
-    lp[:] = [NULL] * len(vals)
-    if getattr(f, "_f_host", None) is None:
-        _t2f.link(f, _getframe(1))
-    return vals
-
-
-def gen_put(f, fast):
-    """The locals go back into the frame (it leaves the body), unlinked."""
-    _t2f.unlink(f, fast)
-
-
 def _leave_chain(tstate, gen, prev):
     """The chain yielded (its innermost generator did): each level suspends,
     ``prev`` the thread's exc_info item again."""
@@ -835,7 +830,7 @@ def _namespace():
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
             "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
-            "gen_adopt": adopt, "gen_take": gen_take, "gen_put": gen_put,
+            "gen_adopt": adopt, "IN_HOST_GENERATOR": _t2f.IN_HOST_GENERATOR,
         })
         _NS = ns
     return _NS

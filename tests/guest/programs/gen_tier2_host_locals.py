@@ -93,6 +93,17 @@ def returns(n):
     return ("done", last, n)
 
 
+def held_after_raise():
+    g = fails_at(5)
+    frame = g.gi_frame
+    try:
+        for v in g:
+            pass
+    except KeyError:
+        pass
+    print("held after raise", sorted(frame.f_locals.items()), g.gi_frame)
+
+
 def return_value():
     g = returns(3)
     vals = [next(g)]
@@ -300,6 +311,7 @@ for _ in range(40):
     print(list(with_locals_call(3)))
     consumer_of_states()
     traceback_locals()
+    held_after_raise()
     return_value()
     throw_and_close()
     close_mid_loop()
