@@ -206,6 +206,13 @@ class _HostLocals(_GenFunction):
     def fast(self, index):
         return "l%d" % index
 
+    # (globals and builtins exact dicts: the prologue hands a frame whose
+    # dicts are not to tier 1 from the start)
+    exact_dicts = True
+
+    def builtins(self):
+        return "builtins_"
+
     read_in_place = _t2.Lean.read_in_place
     spill_local = _t2.Lean.spill_local
 
@@ -272,6 +279,18 @@ def _source(code, g, nslots, comments):
         # (the locals move out of the frame into host locals; the frame is
         # linked to this host frame)
         head[4:4] = [_TAKE % (g.locals_text()[1:-1], nulls)]
+        # (the templates read the two dicts as exact: a frame whose dicts are
+        # not runs in tier 1 from where it is, the tail's hand-over)
+        k = head.index("        exact = globals_.__class__ is dict")
+        head[k] = ("        builtins_ = f.f_builtins; exact = globals_.__class__ is dict "
+                   "and builtins_.__class__ is dict")
+        k = next(k for k, text in enumerate(head) if text.startswith("        if stack: "))
+        # (GEN_START pops the first value sent: tier 1 has it on the stack)
+        head[k:k + 2] = ["        if not exact: f._lasti = start - 1; stack += () if start else (None,)",
+                         "        el" + head[k].lstrip(),
+                         "        blk = start if exact else -2"]
+        k = head.index("            while True:")
+        head[k] = "            while exact:"
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     body = _t2.body_lines(g, nslots, comments, 6)

@@ -305,6 +305,30 @@ def builtins_resume():
     print("empty", list(g), next(g, "dflt"))
 
 
+class LoggingGlobals(dict):
+    """Globals that are not an exact dict: LOAD_GLOBAL asks __getitem__ first."""
+    def __getitem__(self, key):
+        self.setdefault("seen_", []).append(key)
+        return dict.__getitem__(self, key)
+
+
+_SRC = """
+def odd_globals(n):
+    for i in range(n):
+        yield len(str(i)) + OFFSET
+"""
+
+
+def non_exact_globals():
+    ns = LoggingGlobals(OFFSET=100)
+    exec(_SRC, ns)
+    gen_fn = dict.__getitem__(ns, "odd_globals")
+    out = [list(gen_fn(3)) for _ in range(3)]
+    g = gen_fn(2)
+    first = next(g)
+    print("odd globals", out, first, list(g), dict.get(ns, "seen_", [])[-6:])
+
+
 for _ in range(40):
     run_counter()
     suspended_locals()
@@ -321,6 +345,7 @@ for _ in range(40):
     nested_generators()
     running_self()
     builtins_resume()
+    non_exact_globals()
     print(list(slow_tracer_gen(3)))
 tracer_while_suspended()
 recursion()
