@@ -2,9 +2,12 @@
 
 Mirrors what CPython's gen_send_ex / YIELD_VALUE / YIELD_FROM (Objects/
 genobject.c, Python/ceval.c, 3.10) do for a generator frame, with the frame's
-body translated by tier2.py (the frame-based form: fast locals in
-``f.f_localsplus``, block stack in ``f.f_blockstack``, exceptions through
-``tier2.catch``) and three instructions of its own:
+body translated by tier2.py (the frame-based form: block stack in
+``f.f_blockstack``, exceptions through ``tier2.catch``; the fast locals are
+host locals of the host generator, ``_HostLocals``, written back into
+``f.f_localsplus`` whenever the frame leaves the body, and read from the host
+generator's frame by t2frames.refresh meanwhile) and three instructions of
+its own:
 
 * ``YIELD_VALUE`` is a host ``yield``: the guest generator object's
   ``_hg`` is the host generator, and ``send``/``next`` resume it directly
@@ -17,6 +20,10 @@ body translated by tier2.py (the frame-based form: fast locals in
   level at once; any other receiver continues the frame in tier 1 there;
 * ``RETURN_VALUE`` / an exception leaving: the frame's own leave
   (``gen_done``/``gen_raise``: StopIteration -> RuntimeError, PEP 479).
+
+A FOR_ITER of tier-2 code, and next() from a builtin, resume a generator
+through ``gen_next`` (gen_send_ex's entry and exit for one level, inline);
+anything else through ``_step``.
 
 Deoptimisation: throw(), close(), finalisation, a tracer attached at a
 resumption, or too deep a delegation chain: ``deopt`` sends the marker
