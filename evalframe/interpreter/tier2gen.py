@@ -545,6 +545,9 @@ def gen_next(f, tstate, gen, stop=False):
         if value is FALLBACK:
             return next(gen, NULL)
         return NULL if gen.gi_frame is None else value
+    # (what follows repeats _step's entry and exit for one level on purpose:
+    # a helper shared with it would be one host call more per resumption,
+    # the cost this function exists to save)
     back = tstate.frame
     if back is _LEAN:
         back = _t2f.current_frame(tstate)
