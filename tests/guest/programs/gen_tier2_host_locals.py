@@ -44,8 +44,7 @@ def with_locals_call(n):
     acc = []
     for k in range(n):
         acc.append(k * k)
-        snap = locals()
-        yield sorted(snap), len(acc)
+        yield sorted(locals()), len(acc)
 
 
 def states(box):
