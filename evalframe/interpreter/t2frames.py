@@ -249,6 +249,28 @@ def _link(fm, hf):
     install()
 
 
+class _InHostGenerator:
+    """``Frame._f_host`` of a generator's frame whose locals are host locals
+    of the host generator running it (tier2gen._HostLocals): readers find
+    that through the frame's generator (``_f_gen``, ``_hg``), so a generator
+    starting and finishing costs two stores, no link made and dropped."""
+    __slots__ = ()
+    f_code = None       # (not a lean host frame: _live_lasti asks the plain hook)
+
+    def __repr__(self):
+        return "<locals in the host generator>"
+
+
+IN_HOST_GENERATOR = _InHostGenerator()
+
+
+def host_generators():
+    """Called once when generators with host locals exist: refresh is asked
+    from then on (the count of linked frames stays above 0)."""
+    _linked[0] += 1
+    install()
+
+
 def make_direct(hf, back, globals_, builtins_, fast):
     """The Frame of lean host frame ``hf`` leaving by an exception, from what
     its except clause passes (tier2.lean_raise): no read of ``hf.f_locals``;
@@ -351,6 +373,13 @@ def refresh(frame):
     hf = getattr(frame, "_f_host", None)
     if hf is None:
         return
+    if hf is IN_HOST_GENERATOR:
+        # (a generator's frame: its locals are in its host generator's frame)
+        gen = frame._f_gen() if frame._f_gen is not None else None
+        hg = gen._hg if gen is not None else None
+        hf = hg.gi_frame if hg is not None else None
+        if hf is None:
+            return
     n = len(frame.f_localsplus)     # (the locals, then the free cells)
     while True:
         seen = _emptied[0]

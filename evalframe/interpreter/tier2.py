@@ -549,9 +549,7 @@ def _emit_gen_step(g, t, it, level):
     """The next value ``t`` a FOR_ITER takes from ``it``, a generator in tier 2, resumed by
     tier2gen._step (gen_send_ex inline), NULL when it returned; next() when
     tier 1 must resume it (FALLBACK)."""
-    g.emit("%s = gen_step(%s.gi_frame, tstate, %s, None)" % (t, it, it), level)
-    g.emit("if %s is FALLBACK: %s = next(%s, NULL)" % (t, t, it), level)
-    g.emit("elif %s.gi_frame is None: %s = NULL" % (it, t), level)
+    g.emit("%s = gen_step(%s.gi_frame, tstate, %s)" % (t, it, it), level)
 
 
 def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
@@ -2319,6 +2317,8 @@ _check_host_room = _eval_plain = _unbind_method = _fast_frame = None
 
 # What tier2gen.py builds on, under public names.
 Translation = _Function
+Lean = _Lean
+NotLean = _NotLean
 TIER1_ONLY = _TIER1_ONLY
 namespace = _namespace
 

@@ -2,9 +2,12 @@
 
 Mirrors what CPython's gen_send_ex / YIELD_VALUE / YIELD_FROM (Objects/
 genobject.c, Python/ceval.c, 3.10) do for a generator frame, with the frame's
-body translated by tier2.py (the frame-based form: fast locals in
-``f.f_localsplus``, block stack in ``f.f_blockstack``, exceptions through
-``tier2.catch``) and three instructions of its own:
+body translated by tier2.py (the frame-based form: block stack in
+``f.f_blockstack``, exceptions through ``tier2.catch``; the fast locals are
+host locals of the host generator, ``_HostLocals``, written back into
+``f.f_localsplus`` whenever the frame leaves the body, and read from the host
+generator's frame by t2frames.refresh meanwhile) and three instructions of
+its own:
 
 * ``YIELD_VALUE`` is a host ``yield``: the guest generator object's
   ``_hg`` is the host generator, and ``send``/``next`` resume it directly
@@ -18,6 +21,10 @@ body translated by tier2.py (the frame-based form: fast locals in
 * ``RETURN_VALUE`` / an exception leaving: the frame's own leave
   (``gen_done``/``gen_raise``: StopIteration -> RuntimeError, PEP 479).
 
+A FOR_ITER of tier-2 code, and next() from a builtin, resume a generator
+through ``gen_next`` (gen_send_ex's entry and exit for one level, inline);
+anything else through ``_step``.
+
 Deoptimisation: throw(), close(), finalisation, a tracer attached at a
 resumption, or too deep a delegation chain: ``deopt`` sends the marker
 ``DEOPT`` into the chain; each level writes its value stack to
@@ -27,6 +34,8 @@ in tier 1 (genobject.py's plain path) at the exact instruction.  A tracer
 attaching during a call inside the body deoptimises there, as tier2.py's
 functions do (the traced loop runs the frame to its next yield).
 """
+
+import re as _re
 
 from ..objects.cellobject import NULL
 from ..objects.frameobject import FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED
@@ -55,6 +64,10 @@ _SETUPS = frozenset(_K.opmap[name] for name in _bytecodes.PUSHES_BLOCK)
 # "return" (the generator finishes)
 _FORMS = _bytecodes.FORMS
 _OWN = frozenset(n for n, form in _FORMS.items() if form in ("delegate", "return"))
+# whether generator bodies keep their locals in host locals (_HostLocals);
+# a test turns it off to see the frame-based form
+HOST_LOCALS = [True]
+_HOST_GENERATORS = []    # (whether t2frames.host_generators was called)
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
 CHAIN_MAX = 200
@@ -174,7 +187,83 @@ class _GenFunction(_t2.Translation):
         return True
 
 
+class _HostLocals(_GenFunction):
+    """The generator's translation with its guest locals (and cells) as host
+    locals ``l0 ..`` of the host generator, as a lean function's: its Frame
+    (``gi_frame``) is linked to the host generator's frame while the body
+    holds them (t2frames: f_locals, fast_locals(), tracebacks read them
+    there, running or suspended), and they are written back into
+    ``f.f_localsplus`` whenever the frame leaves the body: return, an
+    exception (before its traceback entry is made; taken again when a
+    handler of the frame takes it), a hand-over to tier 1 (DEOPT, a receiver
+    tier 2 does not delegate to, a tracer attaching)."""
+
+    nplus_next = 0      # (compile_gen: the code's f_localsplus length)
+
+    def __init__(self, bound, nslots):
+        super().__init__(bound, nslots)
+        self.nplus = self.nplus_next
+
+    def emit(self, text, indent=0):
+        if "fast" in text and _FAST_WORD.search(text):
+            # (a template reading f_localsplus itself: the frame-based form)
+            raise _t2.NotLean("f_localsplus named: %s" % text)
+        super().emit(text, indent)
+
+    def fast(self, index):
+        return "l%d" % index
+
+    # (globals and builtins exact dicts: the prologue hands a frame whose
+    # dicts are not to tier 1 from the start)
+    exact_dicts = True
+
+    def builtins(self):
+        return "builtins_"
+
+    read_in_place = _t2.Lean.read_in_place
+    spill_local = _t2.Lean.spill_local
+
+    def generic(self, handler, arg):
+        # (a handler run on the frame may read f_localsplus)
+        raise _t2.NotLean("generic")
+
+    def locals_text(self):
+        return "(%s)" % "".join("l%d, " % i for i in range(self.nplus))
+
+    def _spill(self, extra=()):
+        return "%s; %s" % (super()._spill(extra), _PUT % self.locals_text())
+
+    def own_op(self, name, arg, darg, j):
+        if _FORMS[name] == "return":
+            self.emit(_PUT % self.locals_text())
+        return super().own_op(name, arg, darg, j)
+
+    def suspend(self, v, sent):
+        r = super().suspend(v, sent)
+        # (the host closing it: the frame keeps its locals)
+        for k in range(len(self.body) - 1, -1, -1):
+            indent, text, step = self.body[k]
+            if text == "except BaseException: return None":
+                self.body[k] = (indent, "except BaseException: %s; return None"
+                                % (_PUT % self.locals_text()), step)
+                break
+        return r
+
+
+_FAST_WORD = _re.compile(r"(?<![.\w])fast\b")
+# The locals (and cells) move out of the frame into host locals (NULL left in
+# f_localsplus, from a tuple of NULLs: only the body holds them); ``_f_host``
+# says where its readers find them (t2frames.refresh)
+_TAKE = ("        %s = lp = f.f_localsplus; lp[:] = %s; lp = None; "
+         "f._f_host = IN_HOST_GENERATOR")
+# ... and back (the frame leaves the body)
+_PUT = "f.f_localsplus[:] = %s; f._f_host = None"
+
+
 def _source(code, g, nslots, comments):
+    held = isinstance(g, _HostLocals)
+    if held:
+        nulls = g.param((NULL,) * g.nplus)
     head = [
         "def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))),
         "    def t2(f, start=0):",
@@ -193,13 +282,42 @@ def _source(code, g, nslots, comments):
         "                try:",
         "                    while True:",
     ]
+    if held:
+        # (the locals move out of the frame into host locals; the frame is
+        # linked to this host frame)
+        head[4:4] = [_TAKE % (g.locals_text()[1:-1], nulls)]
+        # (the templates read the two dicts as exact: a frame whose dicts are
+        # not runs in tier 1 from where it is, the tail's hand-over)
+        k = head.index("        exact = globals_.__class__ is dict")
+        head[k] = ("        builtins_ = f.f_builtins; exact = globals_.__class__ is dict "
+                   "and builtins_.__class__ is dict")
+        k = next(k for k, text in enumerate(head) if text.startswith("        if stack: "))
+        # (GEN_START pops the first value sent: tier 1 has it on the stack)
+        head[k:k + 2] = ["        if not exact: f._lasti = start - 1; stack += () if start else (None,)",
+                         "        el" + head[k].lstrip(),
+                         "        blk = start if exact else -2"]
+        k = head.index("            while True:")
+        head[k] = "            while exact:"
     lines = list(head)
     linemap = [0] + [-1] * len(head)
-    for text, step in _t2.body_lines(g, nslots, comments, 6):
+    body = _t2.body_lines(g, nslots, comments, 6)
+    if held:
+        # (written back before the exception's traceback entry is made; taken
+        # again when a handler of this frame takes the exception)
+        k = next(k for k, (text, _) in enumerate(body) if text.strip() == "except BaseException as e:")
+        pad = body[k][0][:len(body[k][0]) - len(body[k][0].lstrip())]
+        body.insert(k + 1, (pad + "    " + _PUT % g.locals_text(), -1))
+        k = next(k for k, (text, _) in enumerate(body) if text.strip() == "if blk >= 0:")
+        body.insert(k + 1, (pad + "        " + _TAKE.strip() % (g.locals_text()[1:-1], nulls), -1))
+    for text, step in body:
         lines.append(text)
         linemap.append(step)
     tail = [
         "            if exc is not None: leave(exc)",
+    ]
+    if held:
+        tail.append("            " + _PUT % g.locals_text())
+    tail += [
         # (continued in tier 1: a receiver tier 2 does not delegate to, or
         # a tracer attached during a call)
         "            if blk == -2: r = gen_tier1(tstate, f)",
@@ -223,14 +341,28 @@ def compile_gen(code, d):
     if it stays in tier 1."""
     if not eligible(code, d.raw):
         return False
-    try:
-        g, nslots, comments = _t2.translate(code, d, _GenFunction)
-    except (ValueError, AssertionError):
-        return False
-    src, linemap = _source(code, g, nslots, comments)
-    fn = _t2.install(code, src, g, _namespace())
+    fn = None
+    if HOST_LOCALS[0] and d.nlocalsplus:
+        try:
+            _HostLocals.nplus_next = d.nlocalsplus
+            g, nslots, comments = _t2.translate(code, d, _HostLocals)
+        except (ValueError, AssertionError, _t2.NotLean):
+            pass
+        else:
+            src, linemap = _source(code, g, nslots, comments)
+            fn = _t2.install(code, src, g, _namespace())
+            if fn is not None and not _HOST_GENERATORS:
+                _HOST_GENERATORS.append(True)
+                _t2f.host_generators()
     if fn is None:
-        return False
+        try:
+            g, nslots, comments = _t2.translate(code, d, _GenFunction)
+        except (ValueError, AssertionError):
+            return False
+        src, linemap = _source(code, g, nslots, comments)
+        fn = _t2.install(code, src, g, _namespace())
+        if fn is None:
+            return False
     _t2.register_lines(fn.__code__, linemap)
     # gen_send_ex links the generator's exc_info item while it runs; code
     # without handlers (no instruction pushing a block) never sets it (the frame's own except blocks do, a
@@ -391,6 +523,85 @@ def _step(f, tstate, gen, arg):
     return value
 
 
+def gen_next(f, tstate, gen, stop=False):
+    """FOR_ITER of tier-2 code over ``gen``, a generator in tier 2 (``f`` its
+    frame): the next value, NULL when it returned (the value a FOR_ITER
+    drops); ``stop``: next() from a builtin (host_send), StopIteration with
+    the value returned.  _step's work for the common case inline, with none
+    of its tests that nothing sent makes true; a generator that delegates,
+    is delegated to, has exc_info items to link, or is running, a tracer
+    attached, or a depth at ``tstate.t2_room`` (the recursion limit and the
+    host's room are looked at there: tier2.host_room) take _step, and tier 1
+    when _step refuses."""
+    depth0 = tstate.depth
+    # (t2_room: set by the lean prologues, which a program running only
+    # generators never reaches: looked at here then)
+    if (gen._running or gen._yf is not None or gen._yb is not None or gen._xl
+            or tstate.tracer is not None or depth0 + 1 >= tstate.t2_room and (
+                _t2.host_room(tstate) or depth0 + 1 >= tstate.t2_room)):
+        value = _step(f, tstate, gen, None)
+        if stop:
+            return _sent(gen, None, value)
+        if value is FALLBACK:
+            return next(gen, NULL)
+        return NULL if gen.gi_frame is None else value
+    # (what follows repeats _step's entry and exit for one level on purpose:
+    # a helper shared with it would be one host call more per resumption,
+    # the cost this function exists to save)
+    back = tstate.frame
+    if back is _LEAN:
+        back = _t2f.current_frame(tstate)
+    # (each resumption is a C-level call of the host's generator: counted as
+    # a host re-entry, as _step counts it)
+    reentry = tstate.reentry + 1
+    tstate.reentry = reentry
+    if not reentry & 63:
+        _ceval.check_host_room(tstate)
+    prev = tstate.exc_info
+    gen._running = True
+    f.f_back = back
+    f.f_state = FRAME_EXECUTING
+    tstate.depth = depth0 + 1
+    tstate.frame = f
+    try:
+        value = gen._hg.send(None)
+    except StopIteration as e:
+        value = e.value
+        e = None
+        tstate.reentry = reentry - 1
+        tstate.depth = depth0
+        tstate.frame = back
+        if gen.gi_frame is not None:
+            # (continued in tier 1, which yielded ``value``)
+            _leave_chain(tstate, gen, prev)
+            _forget_chain(gen)
+            return value
+        if not stop:
+            return NULL
+        returned = True
+    except BaseException:
+        tstate.reentry = reentry - 1
+        tstate.depth = depth0
+        tstate.frame = back
+        raise
+    else:
+        returned = False
+    if returned:
+        # (raised here: not in the except clause, whose exception would be
+        # its __context__)
+        return _sent(gen, None, value)
+    tstate.reentry = reentry - 1
+    tstate.depth = depth0
+    tstate.frame = back
+    if gen._yf is None:
+        gen._running = False
+        f.f_back = None
+        f.f_state = FRAME_SUSPENDED
+    else:
+        _leave_chain(tstate, gen, prev)     # (it is delegating now)
+    return value
+
+
 def stays_tier1(tstate, gen):
     """Whether a generator tier 2 does not run (``_hg`` None) is one tier 1
     would resume inline whose code never enters tier 2 (not eligible, or
@@ -411,6 +622,8 @@ def host_send(f, gen, arg):
             and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
         # (resumed by the VM's code, a builtin between: the current frame is
         # the resumer's, what swap_to_resumer would find)
+        if arg is None and gen._yf is None:
+            return gen_next(f, tstate, gen, True)
         value = _step(f, tstate, gen, arg)
     else:
         saved = swap_to_resumer(tstate, 3)
@@ -418,6 +631,13 @@ def host_send(f, gen, arg):
             value = _step(f, tstate, gen, arg)
         finally:
             restore_resumer(tstate, saved)
+    return _sent(gen, arg, value)
+
+
+def _sent(gen, arg, value):
+    """What next()/send() gives for what _step returned: the value, or
+    StopIteration with the value returned; tier 1 resumes it if _step
+    refused (FALLBACK)."""
     if value is FALLBACK:
         value, returned = gen._send_ex(arg)
     else:
@@ -639,7 +859,7 @@ def _namespace():
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
             "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
-            "gen_adopt": adopt,
+            "gen_adopt": adopt, "IN_HOST_GENERATOR": _t2f.IN_HOST_GENERATOR,
         })
         _NS = ns
     return _NS
@@ -654,10 +874,10 @@ _vmhooks.gen_deopt = deopt
 BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise)
 
-gen_step = _step     # (tier2.py's FOR_ITER over a generator in tier 2)
+gen_step = gen_next     # (tier2.py's FOR_ITER over a generator in tier 2)
 
 # (host frames of these run a guest generator's frame, their first argument:
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
-ENTRY_CODES = (_step.__code__,)
+ENTRY_CODES = (_step.__code__, gen_next.__code__)
 # (interrupted in their own code, not in the guest code they run)
-OWN_BOOKKEEPING = (_step,)
+OWN_BOOKKEEPING = (_step, gen_next)
