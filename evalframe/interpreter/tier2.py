@@ -86,6 +86,7 @@ from ..objects import excslots as _x
 from .abort import STOP_OR_MEMORY, stops_run
 from . import bytecodes as _bytecodes
 from . import superinstr as _si
+from . import t2attr as _t2attr
 from . import t2entry as _t2entry
 from . import t2frames as _t2f
 from . import t2struct as _t2struct
@@ -601,7 +602,9 @@ def _block(g, code, d, depth, start, end, comments):
         handler, darg = basic[j]
         g.step = j
         comments[j] = _describe(code, j, name, arg, darg)
-        if name in g.own:
+        if name in _ATTR_SITES and (more := _t2attr.emit(g, name, darg)) is not NotImplemented:
+            pass    # (a property or operator site that may call guest code directly)
+        elif name in g.own:
             more = g.own_op(name, arg, darg, j)     # (a generator's: tier2gen.py)
         elif g.lean:
             more = _lean_op(g, code, name, op, arg, darg, j, handler, depth)
@@ -620,6 +623,10 @@ def _block(g, code, d, depth, start, end, comments):
         if not more:
             return False
     return True
+
+
+# the instructions t2attr.py may write an armed form of
+_ATTR_SITES = frozenset(("LOAD_ATTR", "STORE_ATTR")) | frozenset(_t2attr.BINARY)
 
 
 def _describe(code, j, name, arg, darg):
@@ -2085,7 +2092,8 @@ def _namespace():
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
-            "init_result_": ceval.init_result,
+            "init_result_": ceval.init_result, "t2attr_": _t2attr,
+            "tv_": _t2attr.type_version,
         })
         _NS = ns
     return _NS

@@ -1,0 +1,294 @@
+"""Tier 2's property and operator sites: a guest getter, setter or binary
+operator method called directly, without the host descriptor or slot.
+
+Mirrors what CPython 3.12's specialising interpreter does for
+LOAD_ATTR_PROPERTY (Python/specialize.c, Python/bytecodes.c) and what the
+slots it would otherwise go through do: Objects/object.c
+``_PyObject_GenericGetAttrWithDict`` / ``_PyObject_GenericSetAttrWithDict``,
+Objects/descrobject.c ``property_descr_get`` / ``property_descr_set``,
+Objects/typeobject.c ``slot_tp_getattr_hook`` and the ``SLOT1BINFULL``
+binary slots (``slot_nb_add`` ...), Objects/abstract.c ``binary_op1``.
+
+Without it, ``obj.area`` of a guest property is the host's generic getattr,
+``property.__get__`` and a host call of the guest getter (``Function.__call__``:
+the host frame, the caller's file, the C-depth bookkeeping), and ``a + b`` of
+two guest vectors is the host's ``slot_nb_add``, the guest function bound by
+``Function.__get__`` and called the same way: about 1 us each.
+
+A site is *armed* when the translation sees a name that some guest class body
+bound to a property with a guest getter or setter (``PROPERTY_NAMES``, noted
+by ``__build_class__``), or a binary operator whose method some guest class
+body defined (``DUNDER_NAMES``).  An armed site keeps one entry ``(id of
+the type, its version tag, the property or method)`` in its list: the guest
+function is called directly while the operand's type is that type and its
+version tag is the one recorded.  The tag is CPython's own (``tp_version_tag``,
+what its method cache and specialised instructions are keyed by: any change
+to the type's dict or to a base's, ``__bases__`` assigned, gives the type a
+new one, and a class made at the same address later has another), read
+through ``_testcapi.type_get_version``; a host without it gets no armed
+sites.  The entry is filled by the helpers here, which look the name up as
+``_PyType_Lookup`` does (the MRO's dicts in order) and check what makes
+CPython call exactly that function (no ``__getattribute__``/``__getattr__``/
+``__setattr__`` of the guest's, a class of metatype ``type``...), then do
+what the plain site does (``getattr``, ``setattr``, the operator).  A site
+whose operand is not a guest object of that kind is disarmed for good (the
+plain form from then on).  So a class mutated, a property replaced or
+deleted, a hook or an operator assigned later are seen at the next
+execution.  What the entry holds: the property (or the operator's function)
+itself, never the class, so a site keeps a property object alive after its
+class is gone until it is refilled.
+"""
+
+import operator
+
+from ..objects.funcobject import Function
+from ..objects.cellobject import NULL
+
+# names some guest class body bound to a property whose getter or setter is
+# a guest function / to a guest function under a binary operator's name
+# (hints for the translation only: the helpers check everything again)
+PROPERTY_NAMES = set()
+DUNDER_NAMES = set()
+
+# BINARY_* opcode -> (method name, the operator's symbol in the TypeError,
+# the host operator)
+BINARY = {
+    "BINARY_ADD": ("__add__", "+", operator.add),
+    "BINARY_SUBTRACT": ("__sub__", "-", operator.sub),
+    "BINARY_MULTIPLY": ("__mul__", "*", operator.mul),
+    "BINARY_TRUE_DIVIDE": ("__truediv__", "/", operator.truediv),
+    "BINARY_FLOOR_DIVIDE": ("__floordiv__", "//", operator.floordiv),
+    "BINARY_MATRIX_MULTIPLY": ("__matmul__", "@", operator.matmul),
+}
+_BINARY_NAMES = frozenset(v[0] for v in BINARY.values())
+
+_object_dict = object.__dict__
+_HEAPTYPE = 1 << 9          # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement or type())
+_property = property
+
+
+def note_namespace(ns):
+    """__build_class__: remember the names of ``ns`` (a class body's dict)
+    that tier-2 sites may call directly."""
+    for name, value in ns.items():
+        kind = type(value)
+        if kind is _property:
+            if type(value.fget) is Function or type(value.fset) is Function:
+                PROPERTY_NAMES.add(name)
+        elif kind is Function and name in _BINARY_NAMES:
+            DUNDER_NAMES.add(name)
+
+
+
+def _type_version_reader():
+    """``_testcapi.type_get_version`` (the type's tp_version_tag, 0 when not
+    valid), or None; the module is not left in sys.modules (the guest's
+    imports would see it)."""
+    import sys
+    had = "_testcapi" in sys.modules
+    try:
+        import _testcapi
+    except ImportError:
+        return None
+    finally:
+        if not had:
+            sys.modules.pop("_testcapi", None)
+    return getattr(_testcapi, "type_get_version", None)
+
+
+type_version = _type_version_reader()
+
+# the entry of a site with none (no id is -1)
+NO_ENTRY = (-1, -1, None)
+
+_GET_HOOKS = ("__getattribute__", "__getattr__")
+_SET_HOOKS = ("__setattr__",)
+
+
+def _lookup(tp, name, hooks):
+    """_PyType_Lookup(tp, name) over ``tp``'s MRO dicts, or NULL when a
+    class other than object defines one of ``hooks`` (the attribute
+    protocol is then not the generic one, or a hook may run) or ``tp`` is
+    not a class of metatype ``type`` (whose bases are all of metatype
+    ``type`` too: their ``__mro__`` and ``__dict__`` are type's)."""
+    if type(tp) is not type:
+        return NULL
+    found = NULL
+    for k in tp.__mro__:
+        if k is object:
+            break
+        d = k.__dict__
+        for h in hooks:
+            if h in d:
+                return NULL
+        if found is NULL and name in d:
+            found = d[name]
+    if found is NULL:
+        found = _object_dict.get(name, NULL)
+    return found
+
+
+def load_attr(site, tstate, owner, name):
+    """LOAD_ATTR ``owner.name`` at an armed site whose entry did not match:
+    a property with a guest getter (the generic getattr, no __getattr__)
+    is recorded and its getter's lean entry called; anything else is
+    ``getattr`` (and a site that met no property is disarmed)."""
+    tp = type(owner)
+    tag = type_version(tp)
+    p = _lookup(tp, name, _GET_HOOKS)
+    if type(p) is _property:
+        fget = p.fget
+        if type(fget) is Function:
+            if tag:
+                site[1] = (id(tp), tag, p)
+            ln = fget._lean1
+            if ln is not None:
+                return ln(tstate, owner)
+        return getattr(owner, name)
+    site[0] = False
+    site[1] = NO_ENTRY
+    return getattr(owner, name)
+
+
+def store_attr(site, tstate, owner, name, value):
+    """STORE_ATTR ``owner.name = value`` at an armed site whose entry did
+    not match: a property with a guest setter (the generic setattr) is
+    recorded and its setter's lean entry called; anything else is
+    ``setattr``."""
+    tp = type(owner)
+    tag = type_version(tp)
+    p = _lookup(tp, name, _SET_HOOKS)
+    if type(p) is _property:
+        fset = p.fset
+        if type(fset) is Function:
+            if tag:
+                site[1] = (id(tp), tag, p)
+            ln = fset._lean2
+            if ln is not None:
+                ln(tstate, owner, value)
+                return
+        setattr(owner, name, value)
+        return
+    site[0] = False
+    site[1] = NO_ENTRY
+    setattr(owner, name, value)
+
+
+def _operator_method(tl, name):
+    """The guest function slot_nb_* of class ``tl`` calls for method
+    ``name`` (the first in its MRO), when ``tl`` and every base but object
+    were made by class statements (a builtin base brings sequence slots
+    that binary_op tries after binary_op1) and its metatype is ``type``;
+    else None."""
+    if type(tl) is not type:
+        return None
+    meth = NULL
+    for k in tl.__mro__:
+        if k is object:
+            break
+        if not k.__flags__ & _HEAPTYPE:
+            return None
+        if meth is NULL:
+            meth = k.__dict__.get(name, NULL)
+    return meth if type(meth) is Function else None
+
+
+def binary(site, tstate, left, right, op):
+    """BINARY_* at an armed site whose entry did not match: a guest object
+    on the left whose class's method for the operator is a guest function
+    (_operator_method) is recorded; the method is called directly when the
+    right operand is of the same class or a plain int or float (the cases
+    where CPython's slot calls it first and nothing else before); anything
+    else is the host's operator (and a site whose left operand is not a
+    guest object is disarmed)."""
+    name, symbol, host_op = op
+    tl = type(left)
+    if type(tl) is type and not tl.__flags__ & _HEAPTYPE:
+        site[0] = False
+        site[1] = NO_ENTRY
+        return host_op(left, right)
+    tag = type_version(tl)
+    meth = _operator_method(tl, name)
+    if meth is None:
+        return host_op(left, right)
+    if tag:
+        site[1] = (id(tl), tag, meth)
+    tr = type(right)
+    ln = meth._lean2
+    if ln is None or not (tr is tl or tr is float or tr is int):
+        return host_op(left, right)
+    res = ln(tstate, left, right)
+    if res is NotImplemented:
+        return not_implemented(left, right, op)
+    return res
+
+
+def not_implemented(left, right, op):
+    """binary_op after the left operand's method returned NotImplemented,
+    the right operand of the same class, an int or a float: the right
+    operand's slot is none (the same class: binary_op1 tries it once) or
+    int's or float's, which return NotImplemented for an operand that is
+    neither (the left one's class has no builtin base); no sequence slots:
+    the TypeError."""
+    raise TypeError("unsupported operand type(s) for %s: '%s' and '%s'"
+                    % (op[1], type(left).__name__, type(right).__name__))
+
+
+def emit(g, name, darg):
+    """The armed form of LOAD_ATTR / STORE_ATTR / a BINARY_* in tier-2 group
+    ``g``, or NotImplemented (the shared template)."""
+    if type_version is None:
+        return NotImplemented
+    if name == "LOAD_ATTR":
+        if darg not in PROPERTY_NAMES:
+            return NotImplemented
+        owner = g.pop()
+        site, r = g.param([True, NO_ENTRY]), g.temp()
+        tt, e, fn, ln = g.temp(), g.temp(), g.temp(), g.temp()
+        g.emit("if id(%s := type(%s)) == (%s := %s[1])[0] and tv_(%s) == %s[1] and "
+               "type(%s := %s[2].fget) is Function and (%s := %s._lean1) is not None: "
+               "%s = %s(tstate, %s)"
+               % (tt, owner, e, site, tt, e, fn, e, ln, fn, r, ln, owner))
+        g.emit("elif %s[0]: %s = t2attr_.load_attr(%s, tstate, %s, %s)"
+               % (site, r, site, owner, g.param(darg)))
+        g.emit("else: %s = %s.%s" % (r, owner, darg))
+        g.release(owner, tt, e, fn, ln)
+        g.push(r)
+        return True
+    if name == "STORE_ATTR":
+        if darg not in PROPERTY_NAMES:
+            return NotImplemented
+        owner = g.pop()
+        value = g.pop()
+        site = g.param([True, NO_ENTRY])
+        tt, e, fn, ln = g.temp(), g.temp(), g.temp(), g.temp()
+        g.emit("if id(%s := type(%s)) == (%s := %s[1])[0] and tv_(%s) == %s[1] and "
+               "type(%s := %s[2].fset) is Function and (%s := %s._lean2) is not None: "
+               "%s(tstate, %s, %s)"
+               % (tt, owner, e, site, tt, e, fn, e, ln, fn, ln, owner, value))
+        g.emit("elif %s[0]: t2attr_.store_attr(%s, tstate, %s, %s, %s)"
+               % (site, site, owner, g.param(darg), value))
+        g.emit("else: %s.%s = %s" % (owner, darg, value))
+        g.release(owner, value, tt, e, fn, ln)
+        return True
+    op = BINARY.get(name)
+    if op is None or op[0] not in DUNDER_NAMES:
+        return NotImplemented
+    right = g.pop()
+    left = g.pop()
+    site, r = g.param([True, NO_ENTRY]), g.temp()
+    tt, e, tr, ln = g.temp(), g.temp(), g.temp(), g.temp()
+    opp = g.param(op)
+    g.emit("if id(%s := type(%s)) == (%s := %s[1])[0] and tv_(%s) == %s[1] and "
+           "((%s := type(%s)) is %s or %s is float or %s is int) and "
+           "(%s := %s[2]._lean2) is not None:"
+           % (tt, left, e, site, tt, e, tr, right, tt, tr, tr, ln, e))
+    g.emit("%s = %s(tstate, %s, %s)" % (r, ln, left, right), 1)
+    g.emit("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
+           % (r, left, right, opp), 1)
+    g.emit("elif %s[0]: %s = t2attr_.binary(%s, tstate, %s, %s, %s)"
+           % (site, r, site, left, right, opp))
+    g.emit("else: %s = %s %s %s" % (r, left, op[1], right))
+    g.release(left, right, tt, e, tr, ln)
+    g.push(r)
+    return True
