@@ -18,10 +18,10 @@ two guest vectors is the host's ``slot_nb_add``, the guest function bound by
 A site is *armed* when the translation sees a name that some guest class body
 bound to a property with a guest getter or setter (``PROPERTY_NAMES``, noted
 by ``__build_class__``), or a binary operator whose method some guest class
-body defined (``DUNDER_NAMES``).  An armed site keeps one entry ``(id of
-the type, its version tag, the property or method)`` in its list: the guest
-function is called directly while the operand's type is that type and its
-version tag is the one recorded.  The tag is CPython's own (``tp_version_tag``,
+body defined (``DUNDER_NAMES``).  An armed site keeps, per type of operand it met (up to ``MAX_TYPES``),
+an entry ``id of the type -> (its version tag, the property or function,
+...)``: the guest function is called directly while the operand's type has
+the version tag recorded.  The tag is CPython's own (``tp_version_tag``,
 what its method cache and specialised instructions are keyed by: any change
 to the type's dict or to a base's, ``__bases__`` assigned, gives the type a
 new one, and a class made at the same address later has another), read
@@ -34,9 +34,18 @@ what the plain site does (``getattr``, ``setattr``, the operator).  A site
 whose operand is not a guest object of that kind is disarmed for good (the
 plain form from then on).  So a class mutated, a property replaced or
 deleted, a hook or an operator assigned later are seen at the next
-execution.  What the entry holds: the property (or the operator's function)
-itself, never the class, so a site keeps a property object alive after its
-class is gone until it is refilled.
+execution.  What an entry holds: the property (or the function) itself,
+never the class, so a site keeps a property or function object alive after
+its class is gone (its entry is dropped when the site meets another type at
+that address, or the site has met too many types).
+
+LOAD_METHOD (CPython's ``_PyObject_GetMethod``): a name some guest class
+bound to a guest function (``METHOD_NAMES``) gets an armed site that pushes
+the function and the instance, not a bound method made by
+``Function.__get__`` (a host call) and taken apart again: while the type's
+tag is the one recorded (the lookup still gives that function, no
+``__getattribute__`` of the guest's) and the instance's own dict, when it
+has one, does not hold the name.
 """
 
 import operator
@@ -49,6 +58,10 @@ from ..objects.cellobject import NULL
 # (hints for the translation only: the helpers check everything again)
 PROPERTY_NAMES = set()
 DUNDER_NAMES = set()
+METHOD_NAMES = set()
+
+# a site that met more types than this is disarmed
+MAX_TYPES = 8
 
 # BINARY_* opcode -> (method name, the operator's symbol in the TypeError,
 # the host operator)
@@ -75,8 +88,10 @@ def note_namespace(ns):
         if kind is _property:
             if type(value.fget) is Function or type(value.fset) is Function:
                 PROPERTY_NAMES.add(name)
-        elif kind is Function and name in _BINARY_NAMES:
-            DUNDER_NAMES.add(name)
+        elif kind is Function:
+            METHOD_NAMES.add(name)
+            if name in _BINARY_NAMES:
+                DUNDER_NAMES.add(name)
 
 
 
@@ -98,11 +113,10 @@ def _type_version_reader():
 
 type_version = _type_version_reader()
 
-# the entry of a site with none (no id is -1)
-NO_ENTRY = (-1, -1, None)
-
 _GET_HOOKS = ("__getattribute__", "__getattr__")
 _SET_HOOKS = ("__setattr__",)
+_METHOD_HOOKS = ("__getattribute__",)
+_GetSetDescriptor = type(Function.__dict__["__weakref__"])
 
 
 def _lookup(tp, name, hooks):
@@ -128,30 +142,46 @@ def _lookup(tp, name, hooks):
     return found
 
 
+def _record(site, tp, tag, entry):
+    """Keep ``entry`` for type ``tp`` (of version ``tag``) at ``site``; a
+    site that met too many types is disarmed."""
+    if not tag:
+        return          # (no valid tag yet: the next miss records it)
+    entries = site[1]
+    if len(entries) >= MAX_TYPES and id(tp) not in entries:
+        site[0] = False
+        entries.clear()
+        return
+    entries[id(tp)] = (tag,) + entry
+
+
+def _disarm(site):
+    site[0] = False
+    site[1].clear()
+
+
 def load_attr(site, tstate, owner, name):
-    """LOAD_ATTR ``owner.name`` at an armed site whose entry did not match:
-    a property with a guest getter (the generic getattr, no __getattr__)
-    is recorded and its getter's lean entry called; anything else is
-    ``getattr`` (and a site that met no property is disarmed)."""
+    """LOAD_ATTR ``owner.name`` at an armed site whose entries did not
+    match: a property with a guest getter (the generic getattr, no
+    __getattr__) is recorded and its getter's lean entry called; anything
+    else is ``getattr`` (and a site that met no property is disarmed)."""
     tp = type(owner)
     tag = type_version(tp)
     p = _lookup(tp, name, _GET_HOOKS)
     if type(p) is _property:
         fget = p.fget
         if type(fget) is Function:
-            if tag:
-                site[1] = (id(tp), tag, p)
+            _record(site, tp, tag, (p,))
             ln = fget._lean1
             if ln is not None:
                 return ln(tstate, owner)
         return getattr(owner, name)
-    site[0] = False
-    site[1] = NO_ENTRY
+    _disarm(site)
     return getattr(owner, name)
 
 
 def store_attr(site, tstate, owner, name, value):
-    """STORE_ATTR ``owner.name = value`` at an armed site whose entry did
+    """STORE_ATTR ``owner.name = value`` at an armed site whose entries did
     not match: a property with a guest setter (the generic setattr) is
     recorded and its setter's lean entry called; anything else is
     ``setattr``."""
@@ -161,17 +191,37 @@ def store_attr(site, tstate, owner, name, value):
     if type(p) is _property:
         fset = p.fset
         if type(fset) is Function:
-            if tag:
-                site[1] = (id(tp), tag, p)
+            _record(site, tp, tag, (p,))
             ln = fset._lean2
             if ln is not None:
                 ln(tstate, owner, value)
                 return
         setattr(owner, name, value)
         return
-    site[0] = False
-    site[1] = NO_ENTRY
+    _disarm(site)
     setattr(owner, name, value)
+
+
+def method_seen(site, owner, name, func):
+    """LOAD_METHOD at an armed site found guest function ``func`` the slow
+    way (a bound method taken apart): record it when the lookup on the
+    type gives it (no ``__getattribute__`` of the guest's), with whether
+    instances of the type have no dict to look in (no ``__dict__`` slot:
+    ``__slots__`` without it); a site that meets anything else at a miss
+    is disarmed."""
+    tp = type(owner)
+    tag = type_version(tp)
+    if _lookup(tp, name, _METHOD_HOOKS) is not func:
+        _disarm(site)
+        return
+    if tp.__dictoffset__:
+        # (the instance's dict read through the type's own __dict__ slot)
+        if type(_lookup(tp, "__dict__", ())) is not _GetSetDescriptor:
+            _disarm(site)
+            return
+        _record(site, tp, tag, (func, False))
+    else:
+        _record(site, tp, tag, (func, True))
 
 
 def _operator_method(tl, name):
@@ -194,32 +244,30 @@ def _operator_method(tl, name):
 
 
 def binary(site, tstate, left, right, op):
-    """BINARY_* at an armed site whose entry did not match: a guest object
-    on the left whose class's method for the operator is a guest function
-    (_operator_method) is recorded; the method is called directly when the
-    right operand is of the same class or a plain int or float (the cases
-    where CPython's slot calls it first and nothing else before); anything
-    else is the host's operator (and a site whose left operand is not a
-    guest object is disarmed)."""
+    """BINARY_* at an armed site whose entries did not match: a guest
+    object on the left whose class's method for the operator is a guest
+    function (_operator_method) is recorded; the method is called directly
+    when the right operand is of the same class or a plain int or float
+    (the cases where CPython's slot calls it first and nothing else
+    before); anything else is the host's operator (and a site whose left
+    operand is not a guest object is disarmed)."""
     name, symbol, host_op = op
     tl = type(left)
     if type(tl) is type and not tl.__flags__ & _HEAPTYPE:
-        site[0] = False
-        site[1] = NO_ENTRY
+        _disarm(site)
         return host_op(left, right)
     tag = type_version(tl)
     meth = _operator_method(tl, name)
     if meth is None:
         return host_op(left, right)
-    if tag:
-        site[1] = (id(tl), tag, meth)
+    _record(site, tl, tag, (meth,))
     tr = type(right)
     ln = meth._lean2
     if ln is None or not (tr is tl or tr is float or tr is int):
         return host_op(left, right)
     res = ln(tstate, left, right)
     if res is NotImplemented:
-        return not_implemented(left, right, op)
+        not_implemented(left, right, op)
     return res
 
 
@@ -234,21 +282,27 @@ def not_implemented(left, right, op):
                     % (op[1], type(left).__name__, type(right).__name__))
 
 
+def _entry_test(g, operand, site):
+    """The guard of an armed site: the entry ``e`` of the operand's type,
+    whose version tag is still the one recorded (temporaries ``tt``, ``e``)."""
+    tt, e = g.temp(), g.temp()
+    return tt, e, ("(%s := %s[1].get(id(%s := type(%s)))) is not None and tv_(%s) == %s[0]"
+                   % (e, site, tt, operand, tt, e))
+
+
 def emit(g, name, darg):
-    """The armed form of LOAD_ATTR / STORE_ATTR / a BINARY_* in tier-2 group
-    ``g``, or NotImplemented (the shared template)."""
+    """The armed form of LOAD_ATTR / STORE_ATTR / LOAD_METHOD / a BINARY_*
+    in tier-2 group ``g``, or NotImplemented (the shared template)."""
     if type_version is None:
         return NotImplemented
     if name == "LOAD_ATTR":
         if darg not in PROPERTY_NAMES:
             return NotImplemented
         owner = g.pop()
-        site, r = g.param([True, NO_ENTRY]), g.temp()
-        tt, e, fn, ln = g.temp(), g.temp(), g.temp(), g.temp()
-        g.emit("if id(%s := type(%s)) == (%s := %s[1])[0] and tv_(%s) == %s[1] and "
-               "type(%s := %s[2].fget) is Function and (%s := %s._lean1) is not None: "
-               "%s = %s(tstate, %s)"
-               % (tt, owner, e, site, tt, e, fn, e, ln, fn, r, ln, owner))
+        site, r, fn, ln = g.param([True, {}]), g.temp(), g.temp(), g.temp()
+        tt, e, test = _entry_test(g, owner, site)
+        g.emit("if %s and type(%s := %s[1].fget) is Function and (%s := %s._lean1) is not None: "
+               "%s = %s(tstate, %s)" % (test, fn, e, ln, fn, r, ln, owner))
         g.emit("elif %s[0]: %s = t2attr_.load_attr(%s, tstate, %s, %s)"
                % (site, r, site, owner, g.param(darg)))
         g.emit("else: %s = %s.%s" % (r, owner, darg))
@@ -260,29 +314,48 @@ def emit(g, name, darg):
             return NotImplemented
         owner = g.pop()
         value = g.pop()
-        site = g.param([True, NO_ENTRY])
-        tt, e, fn, ln = g.temp(), g.temp(), g.temp(), g.temp()
-        g.emit("if id(%s := type(%s)) == (%s := %s[1])[0] and tv_(%s) == %s[1] and "
-               "type(%s := %s[2].fset) is Function and (%s := %s._lean2) is not None: "
-               "%s(tstate, %s, %s)"
-               % (tt, owner, e, site, tt, e, fn, e, ln, fn, ln, owner, value))
+        site, fn, ln = g.param([True, {}]), g.temp(), g.temp()
+        tt, e, test = _entry_test(g, owner, site)
+        g.emit("if %s and type(%s := %s[1].fset) is Function and (%s := %s._lean2) is not None: "
+               "%s(tstate, %s, %s)" % (test, fn, e, ln, fn, ln, owner, value))
         g.emit("elif %s[0]: t2attr_.store_attr(%s, tstate, %s, %s, %s)"
                % (site, site, owner, g.param(darg), value))
         g.emit("else: %s.%s = %s" % (owner, darg, value))
         g.release(owner, value, tt, e, fn, ln)
+        return True
+    if name == "LOAD_METHOD":
+        if darg not in METHOD_NAMES:
+            return NotImplemented
+        owner = g.pop()
+        site, meth, self_, d = g.param([True, {}]), g.temp(), g.temp(), g.temp()
+        tt, e, test = _entry_test(g, owner, site)
+        key = g.param(darg)
+        # (the instance's dict, when it has one, must not hold the name: a
+        # dict subclass's __contains__ is not called, as PyDict lookups do not)
+        g.emit("if %s and (%s[2] or (type(%s := %s.__dict__) is dict and %s not in %s)): "
+               "%s = %s[1]; %s = %s" % (test, e, d, owner, key, d, meth, e, self_, owner))
+        g.emit("else:")
+        g.emit("%s = %s.%s" % (self_, owner, darg), 1)
+        g.emit("if type(%s) is MethodType and %s.__self__ is %s and type(%s := %s.__func__) "
+               "is Function:" % (self_, self_, owner, meth, self_), 1)
+        g.emit("%s = %s" % (self_, owner), 2)
+        g.emit("if %s[0]: t2attr_.method_seen(%s, %s, %s, %s)"
+               % (site, site, owner, key, meth), 2)
+        g.emit("else: %s = NULL" % meth, 1)
+        g.release(owner, tt, e, d)
+        g.push(meth)
+        g.push(self_)
         return True
     op = BINARY.get(name)
     if op is None or op[0] not in DUNDER_NAMES:
         return NotImplemented
     right = g.pop()
     left = g.pop()
-    site, r = g.param([True, NO_ENTRY]), g.temp()
-    tt, e, tr, ln = g.temp(), g.temp(), g.temp(), g.temp()
+    site, r, tr, ln = g.param([True, {}]), g.temp(), g.temp(), g.temp()
+    tt, e, test = _entry_test(g, left, site)
     opp = g.param(op)
-    g.emit("if id(%s := type(%s)) == (%s := %s[1])[0] and tv_(%s) == %s[1] and "
-           "((%s := type(%s)) is %s or %s is float or %s is int) and "
-           "(%s := %s[2]._lean2) is not None:"
-           % (tt, left, e, site, tt, e, tr, right, tt, tr, tr, ln, e))
+    g.emit("if %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
+           "(%s := %s[1]._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
     g.emit("%s = %s(tstate, %s, %s)" % (r, ln, left, right), 1)
     g.emit("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
            % (r, left, right, opp), 1)

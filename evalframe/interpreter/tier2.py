@@ -626,7 +626,7 @@ def _block(g, code, d, depth, start, end, comments):
 
 
 # the instructions t2attr.py may write an armed form of
-_ATTR_SITES = frozenset(("LOAD_ATTR", "STORE_ATTR")) | frozenset(_t2attr.BINARY)
+_ATTR_SITES = frozenset(("LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD")) | frozenset(_t2attr.BINARY)
 
 
 def _describe(code, j, name, arg, darg):
