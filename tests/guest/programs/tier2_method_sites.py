@@ -1,13 +1,16 @@
 # Method calls ``obj.m(...)`` at sites where tier 2 pushes the guest function
-# and the instance without a bound method (interpreter/t2attr.py): each site
-# gets hot, then what the lookup would find changes (the method replaced or
-# deleted on the class or a base, shadowed by the instance's dict, by a
-# property, __getattribute__ assigned, __class__ and __bases__ assigned,
-# many classes at one site, instances without a dict).
+# and the instance without a bound method (interpreter/t2attr.py: instances
+# without a dict, ``__slots__``): each site gets hot, then what the lookup
+# would find changes (the method replaced or deleted on the class or a base,
+# a property in its place, __getattribute__ assigned, __class__ and
+# __bases__ assigned, many classes at one site); instances with a dict (the
+# name in their own dict) at sites of their own.
 import sys
 
 
 class A:
+    __slots__ = ()
+
     def m(self, x):
         return "A.m(%r)" % (x,)
 
@@ -16,7 +19,12 @@ class A:
 
 
 class B(A):
-    pass
+    __slots__ = ()
+
+
+class D:
+    def m(self, x):
+        return "D.m(%r)" % (x,)
 
 
 class SBase:
@@ -35,6 +43,13 @@ class SlottedDict(SBase):
 
 
 def call_m(objs, n=40):
+    out = []
+    for i in range(n):
+        out.append(objs[i % len(objs)].m(i))
+    return out[-2:]
+
+
+def call_d(objs, n=40):
     out = []
     for i in range(n):
         out.append(objs[i % len(objs)].m(i))
@@ -63,14 +78,16 @@ del B.m
 print("deleted", call_m([b]))
 
 # the instance's own dict shadows a method (not a data descriptor)
-b.m = lambda x: "instance m(%r)" % (x,)
-print("instance", call_m([b, a]))
-del b.m
-print("instance gone", call_m([b]))
+d = D()
+print("dict instance", call_d([d]))
+d.m = lambda x: "instance m(%r)" % (x,)
+print("instance", call_d([d, D()]))
+del d.m
+print("instance gone", call_d([d]))
 s = SlottedDict()
-print("slotted dict", call_m([s]))
+print("slotted dict", call_d([s]))
 s.m = lambda x: "slotted instance m(%r)" % (x,)
-print("slotted dict instance", call_m([s]))
+print("slotted dict instance", call_d([s]))
 
 
 # a dict subclass as the instance's dict: its __contains__ is not asked
@@ -80,10 +97,10 @@ class Noisy(dict):
         return False
 
 
-c = B()
-print("before", call_m([c]))
+c = D()
+print("before", call_d([c]))
 c.__dict__ = Noisy(m=lambda x: "from Noisy dict %r" % (x,))
-print("noisy dict", call_m([c]))
+print("noisy dict", call_d([c]))
 
 # a property (a data descriptor) in place of the method
 A.m = property(lambda self: lambda x: "property m(%r)" % (x,))
@@ -105,6 +122,8 @@ del A.__getattr__
 
 # __class__ and __bases__ assigned
 class C:
+    __slots__ = ()
+
     def m(self, x):
         return "C.m(%r)" % (x,)
 
@@ -116,12 +135,14 @@ print("class assigned", call_m([o]))
 
 
 class Mixin:
+    __slots__ = ()
+
     def m(self, x):
         return "Mixin.m(%r)" % (x,)
 
 
 class Late(A):
-    pass
+    __slots__ = ()
 
 
 x = Late()
@@ -130,7 +151,8 @@ Late.__bases__ = (Mixin, A)
 print("bases assigned", call_m([x]))
 
 # many classes at one site (it stops recording them)
-many = [type("K%d" % i, (A,), {"m": (lambda i: lambda self, x: "K%d.m(%r)" % (i, x))(i)})()
+many = [type("K%d" % i, (A,), {"__slots__": (),
+                              "m": (lambda i: lambda self, x: "K%d.m(%r)" % (i, x))(i)})()
         for i in range(12)]
 print("many", call_m(many, 48), call_m(many[:2]))
 
@@ -146,4 +168,4 @@ class L(list):
         return "L.m %d" % len(self)
 
 
-print("list subclass", call_m([L([1, 2])]))
+print("list subclass", call_d([L([1, 2])]))
