@@ -50,6 +50,7 @@ def call_m(objs, n=40):
 
 
 def call_d(objs, n=40):
+    # (its own site: instances with a dict disarm it)
     out = []
     for i in range(n):
         out.append(objs[i % len(objs)].m(i))
@@ -65,9 +66,9 @@ def call_who(obj, n=40):
 
 a, b = A(), B()
 print("plain", call_m([a, b]), call_who(b))
-print("slots", call_m([Slotted(), SlottedDict()]))
+print("slots", call_d([Slotted()]), call_d([SlottedDict()]))
 SBase.m = lambda self, x: "new SBase.m(%r)" % (x,)
-print("slots replaced", call_m([Slotted(), SlottedDict()]))
+print("slots replaced", call_d([Slotted(), SlottedDict()]))
 
 # replaced on the base, then on the subclass, then deleted
 A.m = lambda self, x: "new A.m(%r)" % (x,)
