@@ -49,6 +49,7 @@ guest's); other instances disarm it (method_seen says why).
 """
 
 import operator
+import sys
 
 from ..objects.funcobject import Function
 from ..objects.cellobject import NULL
@@ -95,23 +96,28 @@ def note_namespace(ns):
 
 
 
-def _type_version_reader():
+def version_reader():
     """``_testcapi.type_get_version`` (the type's tp_version_tag, 0 when not
-    valid), or None; the module is not left in sys.modules (the guest's
+    valid), or None; loaded when tier 2 first needs it (not at start-up:
+    about 1 ms), and the module is not left in sys.modules (the guest's
     imports would see it)."""
-    import sys
-    had = "_testcapi" in sys.modules
-    try:
-        import _testcapi
-    except ImportError:
-        return None
-    finally:
-        if not had:
-            sys.modules.pop("_testcapi", None)
-    return getattr(_testcapi, "type_get_version", None)
+    global type_version, _loaded
+    if not _loaded:
+        _loaded = True
+        had = "_testcapi" in sys.modules
+        try:
+            import _testcapi
+            type_version = getattr(_testcapi, "type_get_version", None)
+        except ImportError:
+            pass
+        finally:
+            if not had:
+                sys.modules.pop("_testcapi", None)
+    return type_version
 
 
-type_version = _type_version_reader()
+type_version = None
+_loaded = False
 
 _GET_HOOKS = ("__getattribute__", "__getattr__")
 _SET_HOOKS = ("__setattr__",)

@@ -2093,7 +2093,7 @@ def _namespace():
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result, "t2attr_": _t2attr,
-            "tv_": _t2attr.type_version,
+            "tv_": _t2attr.version_reader(),
         })
         _NS = ns
     return _NS
