@@ -124,18 +124,21 @@ _SET_HOOKS = ("__setattr__",)
 _METHOD_HOOKS = ("__getattribute__",)
 
 
-def _lookup(tp, name, hooks):
+def _lookup(tp, name, hooks, heap_only=False):
     """_PyType_Lookup(tp, name) over ``tp``'s MRO dicts, or NULL when a
     class other than object defines one of ``hooks`` (the attribute
-    protocol is then not the generic one, or a hook may run) or ``tp`` is
-    not a class of metatype ``type`` (whose bases are all of metatype
-    ``type`` too: their ``__mro__`` and ``__dict__`` are type's)."""
+    protocol is then not the generic one, or a hook may run), is not made
+    by a class statement while ``heap_only``, or ``tp`` is not a class of
+    metatype ``type`` (whose bases are all of metatype ``type`` too: their
+    ``__mro__`` and ``__dict__`` are type's)."""
     if type(tp) is not type:
         return NULL
     found = NULL
     for k in tp.__mro__:
         if k is object:
             break
+        if heap_only and not k.__flags__ & _HEAPTYPE:
+            return NULL
         d = k.__dict__
         for h in hooks:
             if h in d:
@@ -165,46 +168,45 @@ def _disarm(site):
     site[1].clear()
 
 
-def load_attr(site, tstate, owner, name):
-    """LOAD_ATTR ``owner.name`` at an armed site whose entries did not
-    match: a property with a guest getter (the generic getattr, no
-    __getattr__) is recorded and its getter's lean entry called; anything
-    else is ``getattr`` (and a site that met no property is disarmed)."""
+def _accessor(site, owner, name, hooks, which):
+    """The guest getter or setter (``which``: "fget", "fset") CPython's
+    generic getattr / setattr would call for ``owner.name``: the property
+    first in the MRO (a data descriptor: the instance's dict is not looked
+    in), no hook of the guest's; recorded at ``site`` for the type.  None
+    when it is not a guest function; a site that met no property at all is
+    disarmed."""
     tp = type(owner)
     tag = type_version(tp)
-    p = _lookup(tp, name, _GET_HOOKS)
-    if type(p) is _property:
-        fget = p.fget
-        if type(fget) is Function:
-            _record(site, tp, tag, (p,))
-            ln = fget._lean1
-            if ln is not None:
-                return ln(tstate, owner)
-        return getattr(owner, name)
-    _disarm(site)
+    p = _lookup(tp, name, hooks)
+    if type(p) is not _property:
+        _disarm(site)
+        return None
+    fn = getattr(p, which)
+    if type(fn) is not Function:
+        return None
+    _record(site, tp, tag, (p,))
+    return fn
+
+
+def load_attr(site, tstate, owner, name):
+    """LOAD_ATTR ``owner.name`` at an armed site whose entries did not
+    match: a property's guest getter (no __getattr__ either) is called by
+    its lean entry; anything else is ``getattr``."""
+    fn = _accessor(site, owner, name, _GET_HOOKS, "fget")
+    if fn is not None and (ln := fn._lean1) is not None:
+        return ln(tstate, owner)
     return getattr(owner, name)
 
 
 def store_attr(site, tstate, owner, name, value):
     """STORE_ATTR ``owner.name = value`` at an armed site whose entries did
-    not match: a property with a guest setter (the generic setattr) is
-    recorded and its setter's lean entry called; anything else is
-    ``setattr``."""
-    tp = type(owner)
-    tag = type_version(tp)
-    p = _lookup(tp, name, _SET_HOOKS)
-    if type(p) is _property:
-        fset = p.fset
-        if type(fset) is Function:
-            _record(site, tp, tag, (p,))
-            ln = fset._lean2
-            if ln is not None:
-                ln(tstate, owner, value)
-                return
+    not match: a property's guest setter is called by its lean entry;
+    anything else is ``setattr``."""
+    fn = _accessor(site, owner, name, _SET_HOOKS, "fset")
+    if fn is not None and (ln := fn._lean2) is not None:
+        ln(tstate, owner, value)
+    else:
         setattr(owner, name, value)
-        return
-    _disarm(site)
-    setattr(owner, name, value)
 
 
 def method_seen(site, owner, name, func):
@@ -231,16 +233,7 @@ def _operator_method(tl, name):
     were made by class statements (a builtin base brings sequence slots
     that binary_op tries after binary_op1) and its metatype is ``type``;
     else None."""
-    if type(tl) is not type:
-        return None
-    meth = NULL
-    for k in tl.__mro__:
-        if k is object:
-            break
-        if not k.__flags__ & _HEAPTYPE:
-            return None
-        if meth is NULL:
-            meth = k.__dict__.get(name, NULL)
+    meth = _lookup(tl, name, (), True)
     return meth if type(meth) is Function else None
 
 
