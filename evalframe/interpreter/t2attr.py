@@ -40,7 +40,7 @@ its class is gone (its entry is dropped when the site meets another type at
 that address, or the site has met too many types).
 
 LOAD_METHOD (CPython's ``_PyObject_GetMethod``): a name some guest class
-bound to a guest function (``METHOD_NAMES``) gets an armed site that pushes
+with ``__slots__`` bound to a guest function (``METHOD_NAMES``) gets an armed site that pushes
 the function and the instance, not a bound method made by
 ``Function.__get__`` (a host call) and taken apart again, for instances
 without a dict (``__slots__``) while the type's tag is the one recorded
@@ -83,14 +83,17 @@ _property = property
 
 def note_namespace(ns):
     """__build_class__: remember the names of ``ns`` (a class body's dict)
-    that tier-2 sites may call directly."""
+    that tier-2 sites may call directly (methods: of a class with
+    ``__slots__``, whose instances may have no dict: method_seen)."""
+    slots = "__slots__" in ns
     for name, value in ns.items():
         kind = type(value)
         if kind is _property:
             if type(value.fget) is Function or type(value.fset) is Function:
                 PROPERTY_NAMES.add(name)
         elif kind is Function:
-            METHOD_NAMES.add(name)
+            if slots:
+                METHOD_NAMES.add(name)
             if name in _BINARY_NAMES:
                 DUNDER_NAMES.add(name)
 
