@@ -54,7 +54,9 @@ breakpoint(), the seeing tools), the virtual stack is written to
 ``f._lasti`` set, and the traced loop resumes the frame (``tracer.resume``).  A frame started while a tracer is attached never enters
 tier 2.  The generated code assumes nothing that could go stale: globals and
 builtins are read at each use (as tier 1 does), operators are the host's, so
-rebinding a global or builtin, or changing a class, needs no guard.
+rebinding a global or builtin, or changing a class, needs no guard; the one
+exception, t2attr.py's property, method and operator sites, records what a
+type's lookup gave under the type's version tag and checks it at each use.
 
 What hands over to tier 1: generators, coroutines and async generators,
 module and class bodies, code with opcodes that need a non-optimised frame
