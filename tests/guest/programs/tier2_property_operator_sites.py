@@ -270,3 +270,30 @@ class MyFloat(float):
 
 
 print("float subclass", one_op(MyFloat(1.5), 2.0), one_op(1, 2), one_op("a", "b"))
+
+
+# recursion through a getter and through an operator: the same depth
+class Deep:
+    __slots__ = ("n",)
+
+    @property
+    def deep(self):
+        self.n += 1
+        return self.deep
+
+    def __add__(self, o):
+        self.n += 1
+        return self + o
+
+
+def recurse(d, n=3):
+    for i in range(n):
+        for what in ("property", "operator"):
+            d.n = 0
+            try:
+                d.deep if what == "property" else d + d
+            except RecursionError as e:
+                print(what, d.n, e)
+
+
+recurse(Deep())
