@@ -292,16 +292,21 @@ def emit(g, name, darg):
     in tier-2 group ``g``, or NotImplemented (the shared template)."""
     if type_version is None:
         return NotImplemented
+    ts = g.tstate()     # (a generator's translation reads it anew after a yield)
+
+    def out(text, indent=0):
+        g.emit(text.replace("TSTATE", ts), indent)
+
     if name == "LOAD_ATTR":
         if darg not in PROPERTY_NAMES:
             return NotImplemented
         owner = g.pop()
         site, r, fn, ln = g.param([True, {}]), g.temp(), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
-        g.emit("if not %s[0]: %s = %s.%s" % (site, r, owner, darg))
-        g.emit("elif %s and type(%s := %s[1].fget) is Function and (%s := %s._lean1) is not None: "
-               "%s = %s(tstate, %s)" % (test, fn, e, ln, fn, r, ln, owner))
-        g.emit("else: %s = t2attr_.load_attr(%s, tstate, %s, %s)"
+        out("if not %s[0]: %s = %s.%s" % (site, r, owner, darg))
+        out("elif %s and type(%s := %s[1].fget) is Function and (%s := %s._lean1) is not None: "
+               "%s = %s(TSTATE, %s)" % (test, fn, e, ln, fn, r, ln, owner))
+        out("else: %s = t2attr_.load_attr(%s, TSTATE, %s, %s)"
                % (r, site, owner, g.param(darg)))
         g.release(owner, tt, e, fn, ln)
         g.push(r)
@@ -313,10 +318,10 @@ def emit(g, name, darg):
         value = g.pop()
         site, fn, ln = g.param([True, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
-        g.emit("if not %s[0]: %s.%s = %s" % (site, owner, darg, value))
-        g.emit("elif %s and type(%s := %s[1].fset) is Function and (%s := %s._lean2) is not None: "
-               "%s(tstate, %s, %s)" % (test, fn, e, ln, fn, ln, owner, value))
-        g.emit("else: t2attr_.store_attr(%s, tstate, %s, %s, %s)"
+        out("if not %s[0]: %s.%s = %s" % (site, owner, darg, value))
+        out("elif %s and type(%s := %s[1].fset) is Function and (%s := %s._lean2) is not None: "
+               "%s(TSTATE, %s, %s)" % (test, fn, e, ln, fn, ln, owner, value))
+        out("else: t2attr_.store_attr(%s, TSTATE, %s, %s, %s)"
                % (site, owner, g.param(darg), value))
         g.release(owner, value, tt, e, fn, ln)
         return True
@@ -326,15 +331,15 @@ def emit(g, name, darg):
         owner = g.pop()
         site, meth, self_ = g.param([True, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
-        g.emit("if %s[0] and %s: %s = %s[1]; %s = %s" % (site, test, meth, e, self_, owner))
-        g.emit("else:")
-        g.emit("%s = %s.%s" % (self_, owner, darg), 1)
-        g.emit("if type(%s) is MethodType and %s.__self__ is %s and type(%s := %s.__func__) "
+        out("if %s[0] and %s: %s = %s[1]; %s = %s" % (site, test, meth, e, self_, owner))
+        out("else:")
+        out("%s = %s.%s" % (self_, owner, darg), 1)
+        out("if type(%s) is MethodType and %s.__self__ is %s and type(%s := %s.__func__) "
                "is Function:" % (self_, self_, owner, meth, self_), 1)
-        g.emit("%s = %s" % (self_, owner), 2)
-        g.emit("if %s[0]: t2attr_.method_seen(%s, %s, %s, %s)"
+        out("%s = %s" % (self_, owner), 2)
+        out("if %s[0]: t2attr_.method_seen(%s, %s, %s, %s)"
                % (site, site, owner, g.param(darg), meth), 2)
-        g.emit("else: %s = NULL" % meth, 1)
+        out("else: %s = NULL" % meth, 1)
         g.release(owner, tt, e)
         g.push(meth)
         g.push(self_)
@@ -347,13 +352,13 @@ def emit(g, name, darg):
     site, r, tr, ln = g.param([True, {}]), g.temp(), g.temp(), g.temp()
     tt, e, test = _entry_test(g, left, site)
     opp = g.param(op)
-    g.emit("if not %s[0]: %s = %s %s %s" % (site, r, left, op[1], right))
-    g.emit("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
+    out("if not %s[0]: %s = %s %s %s" % (site, r, left, op[1], right))
+    out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
            "(%s := %s[1]._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
-    g.emit("%s = %s(tstate, %s, %s)" % (r, ln, left, right), 1)
-    g.emit("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
+    out("%s = %s(TSTATE, %s, %s)" % (r, ln, left, right), 1)
+    out("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
            % (r, left, right, opp), 1)
-    g.emit("else: %s = t2attr_.binary(%s, tstate, %s, %s, %s)"
+    out("else: %s = t2attr_.binary(%s, TSTATE, %s, %s, %s)"
            % (r, site, left, right, opp))
     g.release(left, right, tt, e, tr, ln)
     g.push(r)

@@ -297,3 +297,23 @@ def recurse(d, n=3):
 
 
 recurse(Deep())
+
+
+# in a generator (tier 2 translates it as a host generator)
+class Num:
+    def __init__(self, v):
+        self.v = v
+
+    def __sub__(self, o):
+        return self.v - o.v
+
+
+def gen_reads(objs):
+    for o in objs:
+        yield o.val, Num(o._v) - Num(1)
+
+
+Base.val = ORIGINAL
+print("generator", list(gen_reads([Base(i) for i in range(40)]))[-2:])
+Base.val = property(lambda self: "changed")
+print("generator changed", list(gen_reads([Base(i) for i in range(40)]))[-2:])
