@@ -1,10 +1,12 @@
-"""Tier 2's property and operator sites: a guest getter, setter or binary
-operator method called directly, without the host descriptor or slot.
+"""Tier 2's property, method and operator sites: a guest getter, setter,
+method or binary operator method called directly, without the host
+descriptor or slot in between.
 
 Mirrors what CPython 3.12's specialising interpreter does for
-LOAD_ATTR_PROPERTY (Python/specialize.c, Python/bytecodes.c) and what the
-slots it would otherwise go through do: Objects/object.c
-``_PyObject_GenericGetAttrWithDict`` / ``_PyObject_GenericSetAttrWithDict``,
+LOAD_ATTR_PROPERTY and LOAD_ATTR_METHOD_* (Python/specialize.c,
+Python/bytecodes.c: guarded by the type's version tag) and what the code
+they skip does: Objects/object.c ``_PyObject_GenericGetAttrWithDict`` /
+``_PyObject_GenericSetAttrWithDict`` / ``_PyObject_GetMethod``,
 Objects/descrobject.c ``property_descr_get`` / ``property_descr_set``,
 Objects/typeobject.c ``slot_tp_getattr_hook`` and the ``SLOT1BINFULL``
 binary slots (``slot_nb_add`` ...), Objects/abstract.c ``binary_op1``.
@@ -15,37 +17,34 @@ the host frame, the caller's file, the C-depth bookkeeping), and ``a + b`` of
 two guest vectors is the host's ``slot_nb_add``, the guest function bound by
 ``Function.__get__`` and called the same way: about 1 us each.
 
-A site is *armed* when the translation sees a name that some guest class body
-bound to a property with a guest getter or setter (``PROPERTY_NAMES``, noted
-by ``__build_class__``), or a binary operator whose method some guest class
-body defined (``DUNDER_NAMES``).  An armed site keeps, per type of operand it met (up to ``MAX_TYPES``),
-an entry ``id of the type -> (its version tag, the property or function,
-...)``: the guest function is called directly while the operand's type has
-the version tag recorded.  The tag is CPython's own (``tp_version_tag``,
-what its method cache and specialised instructions are keyed by: any change
-to the type's dict or to a base's, ``__bases__`` assigned, gives the type a
-new one, and a class made at the same address later has another), read
-through ``_testcapi.type_get_version``; a host without it gets no armed
-sites.  The entry is filled by the helpers here, which look the name up as
-``_PyType_Lookup`` does (the MRO's dicts in order) and check what makes
-CPython call exactly that function (no ``__getattribute__``/``__getattr__``/
-``__setattr__`` of the guest's, a class of metatype ``type``...), then do
-what the plain site does (``getattr``, ``setattr``, the operator).  A site
-whose operand is not a guest object of that kind is disarmed for good (the
-plain form from then on).  So a class mutated, a property replaced or
-deleted, a hook or an operator assigned later are seen at the next
-execution.  What an entry holds: the property (or the function) itself,
-never the class, so a site keeps a property or function object alive after
-its class is gone (its entry is dropped when the site meets another type at
-that address, or the site has met too many types).
+A site is *armed* when the translation sees a name that some guest class
+body bound to a property with a guest getter or setter (``PROPERTY_NAMES``,
+noted by ``__build_class__``), to a binary operator's guest method
+(``DUNDER_NAMES``) or, in a class with ``__slots__``, to a guest function
+(``METHOD_NAMES``).  An armed site keeps, per type of operand it met (up to
+``MAX_TYPES``), an entry ``id of the type -> (its version tag, the property
+or function)``: the guest function is called directly while the operand's
+type has the version tag recorded.  The tag is CPython's own
+(``tp_version_tag``, what its method cache and specialised instructions are
+keyed by: any change to the type's dict or to a base's, ``__bases__``
+assigned, gives the type a new one, and a class made at the same address
+later has another), read through ``_testcapi.type_get_version``; a host
+without it gets no armed sites.  The entry is filled by the helpers here,
+which look the name up as ``_PyType_Lookup`` does (the MRO's dicts in
+order: no guest code runs) and check what makes CPython call exactly that
+function (no ``__getattribute__``/``__getattr__``/``__setattr__`` of the
+guest's, a class of metatype ``type``...), then do what the plain site
+does (``getattr``, ``setattr``, the operator).  A site whose operand is not
+a guest object of that kind is disarmed for good (the plain form from then
+on).  So a class mutated, a property replaced or deleted, a hook or an
+operator assigned later are seen at the next execution.  What an entry
+holds: the property (or the function) itself, never the class, so a site
+keeps a property or function object alive after its class is gone (until
+the site meets another type at that address or too many types).
 
-LOAD_METHOD (CPython's ``_PyObject_GetMethod``): a name some guest class
-with ``__slots__`` bound to a guest function (``METHOD_NAMES``) gets an armed site that pushes
-the function and the instance, not a bound method made by
-``Function.__get__`` (a host call) and taken apart again, for instances
-without a dict (``__slots__``) while the type's tag is the one recorded
-(the lookup still gives that function, no ``__getattribute__`` of the
-guest's); other instances disarm it (method_seen says why).
+LOAD_METHOD pushes the function and the instance, not a bound method made
+by ``Function.__get__`` (a host call) and taken apart again, for instances
+without a dict only (method_seen says why).
 """
 
 import operator
@@ -96,7 +95,6 @@ def note_namespace(ns):
                 METHOD_NAMES.add(name)
             if name in _BINARY_NAMES:
                 DUNDER_NAMES.add(name)
-
 
 
 def version_reader():
