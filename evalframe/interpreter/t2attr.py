@@ -36,7 +36,8 @@ function (no ``__getattribute__``/``__getattr__``/``__setattr__`` of the
 guest's, a class of metatype ``type``...), then do what the plain site
 does (``getattr``, ``setattr``, the operator).  A site whose operand is not
 a guest object of that kind is disarmed for good (the plain form from then
-on).  So a class mutated, a property replaced or deleted, a hook or an
+on), and so is one that met too many types or whose helper ran ``MISSES``
+times.  So a class mutated, a property replaced or deleted, a hook or an
 operator assigned later are seen at the next execution.  What an entry
 holds: the property (or the function) itself, never the class, so a site
 keeps a property or function object alive after its class is gone (until
@@ -60,8 +61,10 @@ PROPERTY_NAMES = set()
 DUNDER_NAMES = set()
 METHOD_NAMES = set()
 
-# a site that met more types than this is disarmed
+# a site that met more types than this is disarmed, and one whose helper
+# was called this many times (the first item of its list, a countdown)
 MAX_TYPES = 8
+MISSES = 64
 
 # BINARY_* opcode -> (method name, the operator's symbol in the TypeError,
 # the host operator)
@@ -165,8 +168,20 @@ def _record(site, tp, tag, entry):
 
 
 def _disarm(site):
-    site[0] = False
+    site[0] = 0
     site[1].clear()
+
+
+def _missed(site):
+    """A helper called at ``site`` (its entries did not match): one of its
+    ``MISSES`` spent; False when none is left and the site is disarmed (a
+    class changed in a loop, a function without a lean entry)."""
+    left = site[0] - 1
+    if left <= 0:
+        _disarm(site)
+        return False
+    site[0] = left
+    return True
 
 
 def _accessor(site, owner, name, hooks, which):
@@ -176,6 +191,8 @@ def _accessor(site, owner, name, hooks, which):
     in), no hook of the guest's; recorded at ``site`` for the type.  None
     when it is not a guest function; a site that met no property at all is
     disarmed."""
+    if not _missed(site):
+        return None
     tp = type(owner)
     tag = type_version(tp)
     p = _lookup(tp, name, hooks)
@@ -220,6 +237,8 @@ def method_seen(site, owner, name, func):
     attributes as values beside shared keys until ``__dict__`` is read, and
     the host's attribute reads and writes of an object whose dict was made
     took 2.7 times as long, timeit: richards ran 5% slower.)"""
+    if not _missed(site):
+        return
     tp = type(owner)
     tag = type_version(tp)
     if tp.__dictoffset__ or _lookup(tp, name, _METHOD_HOOKS) is not func:
@@ -248,7 +267,7 @@ def binary(site, tstate, left, right, op):
     operand is not a guest object is disarmed)."""
     name, symbol, host_op = op
     tl = type(left)
-    if type(tl) is type and not tl.__flags__ & _HEAPTYPE:
+    if not _missed(site) or (type(tl) is type and not tl.__flags__ & _HEAPTYPE):
         _disarm(site)
         return host_op(left, right)
     tag = type_version(tl)
@@ -299,7 +318,7 @@ def emit(g, name, darg):
         if darg not in PROPERTY_NAMES:
             return NotImplemented
         owner = g.pop()
-        site, r, fn, ln = g.param([True, {}]), g.temp(), g.temp(), g.temp()
+        site, r, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s[0]: %s = %s.%s" % (site, r, owner, darg))
         out("elif %s and type(%s := %s[1].fget) is Function and (%s := %s._lean1) is not None: "
@@ -314,7 +333,7 @@ def emit(g, name, darg):
             return NotImplemented
         owner = g.pop()
         value = g.pop()
-        site, fn, ln = g.param([True, {}]), g.temp(), g.temp()
+        site, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s[0]: %s.%s = %s" % (site, owner, darg, value))
         out("elif %s and type(%s := %s[1].fset) is Function and (%s := %s._lean2) is not None: "
@@ -327,7 +346,7 @@ def emit(g, name, darg):
         if darg not in METHOD_NAMES:
             return NotImplemented
         owner = g.pop()
-        site, meth, self_ = g.param([True, {}]), g.temp(), g.temp()
+        site, meth, self_ = g.param([MISSES, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
         out("if %s[0] and %s: %s = %s[1]; %s = %s" % (site, test, meth, e, self_, owner))
         out("else:")
@@ -347,7 +366,7 @@ def emit(g, name, darg):
         return NotImplemented
     right = g.pop()
     left = g.pop()
-    site, r, tr, ln = g.param([True, {}]), g.temp(), g.temp(), g.temp()
+    site, r, tr, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
     tt, e, test = _entry_test(g, left, site)
     opp = g.param(op)
     out("if not %s[0]: %s = %s %s %s" % (site, r, left, op[1], right))
