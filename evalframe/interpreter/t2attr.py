@@ -49,10 +49,13 @@ without a dict only (method_seen says why).
 """
 
 import operator
+import re
 import sys
 
+from .. import opcodes as _K
 from ..objects.funcobject import Function
 from ..objects.cellobject import NULL
+from . import bytecodes as _bytecodes
 
 # names some guest class body bound to a property whose getter or setter is
 # a guest function / to a guest function under a binary operator's name
@@ -66,17 +69,34 @@ METHOD_NAMES = set()
 MAX_TYPES = 8
 MISSES = 64
 
-# BINARY_* opcode -> (method name, the operator's symbol in the TypeError,
-# the host operator)
-BINARY = {
-    "BINARY_ADD": ("__add__", "+", operator.add),
-    "BINARY_SUBTRACT": ("__sub__", "-", operator.sub),
-    "BINARY_MULTIPLY": ("__mul__", "*", operator.mul),
-    "BINARY_TRUE_DIVIDE": ("__truediv__", "/", operator.truediv),
-    "BINARY_FLOOR_DIVIDE": ("__floordiv__", "//", operator.floordiv),
-    "BINARY_MATRIX_MULTIPLY": ("__matmul__", "@", operator.matmul),
+# the operator of a binary instruction's declared body (``res = left OP
+# right``, bytecodes.py) -> the guest method slot_nb_* calls, the host
+# operator
+_OPERATORS = {
+    "+": ("__add__", operator.add),
+    "-": ("__sub__", operator.sub),
+    "*": ("__mul__", operator.mul),
+    "/": ("__truediv__", operator.truediv),
+    "//": ("__floordiv__", operator.floordiv),
+    "@": ("__matmul__", operator.matmul),
 }
-_BINARY_NAMES = frozenset(v[0] for v in BINARY.values())
+_BINARY_NAMES = frozenset(m for m, _ in _OPERATORS.values())
+
+
+def _binary_ops():
+    """opcode -> (method name, the operator's symbol, the host operator) of
+    the declared instructions whose body applies one of _OPERATORS."""
+    out = {}
+    for d in _bytecodes.DEFS.values():
+        if type(d.body) is str:
+            m = re.fullmatch(r"\w+ = left (\S+) right", d.body.strip())
+            if m is not None and m.group(1) in _OPERATORS:
+                meth, host_op = _OPERATORS[m.group(1)]
+                out[_K.opmap[d.name]] = (meth, m.group(1), host_op)
+    return out
+
+
+BINARY = _binary_ops()
 
 _object_dict = object.__dict__
 _HEAPTYPE = 1 << 9          # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement or type())
@@ -304,9 +324,10 @@ def _entry_test(g, operand, site):
                    % (e, site, tt, operand, tt, e))
 
 
-def emit(g, name, darg):
-    """The armed form of LOAD_ATTR / STORE_ATTR / LOAD_METHOD / a BINARY_*
-    in tier-2 group ``g``, or NotImplemented (the shared template)."""
+def emit(g, op, darg):
+    """The armed form of LOAD_ATTR / STORE_ATTR / LOAD_METHOD / a binary
+    operator (opcode ``op``) in tier-2 group ``g``, or NotImplemented (the
+    shared template)."""
     if type_version is None:
         return NotImplemented
     ts = g.tstate()     # (a generator's translation reads it anew after a yield)
@@ -314,7 +335,7 @@ def emit(g, name, darg):
     def out(text, indent=0):
         g.emit(text.replace("TSTATE", ts), indent)
 
-    if name == "LOAD_ATTR":
+    if op == _K.LOAD_ATTR:
         if darg not in PROPERTY_NAMES:
             return NotImplemented
         owner = g.pop()
@@ -328,7 +349,7 @@ def emit(g, name, darg):
         g.release(owner, tt, e, fn, ln)
         g.push(r)
         return True
-    if name == "STORE_ATTR":
+    if op == _K.STORE_ATTR:
         if darg not in PROPERTY_NAMES:
             return NotImplemented
         owner = g.pop()
@@ -342,7 +363,7 @@ def emit(g, name, darg):
                % (site, owner, g.param(darg), value))
         g.release(owner, value, tt, e, fn, ln)
         return True
-    if name == "LOAD_METHOD":
+    if op == _K.LOAD_METHOD:
         if darg not in METHOD_NAMES:
             return NotImplemented
         owner = g.pop()
@@ -361,22 +382,22 @@ def emit(g, name, darg):
         g.push(meth)
         g.push(self_)
         return True
-    op = BINARY.get(name)
-    if op is None or op[0] not in DUNDER_NAMES:
+    binop = BINARY.get(op)
+    if binop is None or binop[0] not in DUNDER_NAMES:
         return NotImplemented
     right = g.pop()
     left = g.pop()
     site, r, tr, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
     tt, e, test = _entry_test(g, left, site)
-    opp = g.param(op)
-    out("if not %s[0]: %s = %s %s %s" % (site, r, left, op[1], right))
+    opp = g.param(binop)
+    out("if not %s[0]: %s = %s %s %s" % (site, r, left, binop[1], right))
     out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
-           "(%s := %s[1]._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
+        "(%s := %s[1]._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
     out("%s = %s(TSTATE, %s, %s)" % (r, ln, left, right), 1)
     out("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
-           % (r, left, right, opp), 1)
+        % (r, left, right, opp), 1)
     out("else: %s = t2attr_.binary(%s, TSTATE, %s, %s, %s)"
-           % (r, site, left, right, opp))
+        % (r, site, left, right, opp))
     g.release(left, right, tt, e, tr, ln)
     g.push(r)
     return True

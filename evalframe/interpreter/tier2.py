@@ -604,7 +604,7 @@ def _block(g, code, d, depth, start, end, comments):
         handler, darg = basic[j]
         g.step = j
         comments[j] = _describe(code, j, name, arg, darg)
-        if name in _ATTR_SITES and (more := _t2attr.emit(g, name, darg)) is not NotImplemented:
+        if op in _ATTR_SITES and (more := _t2attr.emit(g, op, darg)) is not NotImplemented:
             pass    # (a property or operator site that may call guest code directly)
         elif name in g.own:
             more = g.own_op(name, arg, darg, j)     # (a generator's: tier2gen.py)
@@ -628,7 +628,7 @@ def _block(g, code, d, depth, start, end, comments):
 
 
 # the instructions t2attr.py may write an armed form of
-_ATTR_SITES = frozenset(("LOAD_ATTR", "STORE_ATTR", "LOAD_METHOD")) | frozenset(_t2attr.BINARY)
+_ATTR_SITES = frozenset((_K.LOAD_ATTR, _K.STORE_ATTR, _K.LOAD_METHOD)) | frozenset(_t2attr.BINARY)
 
 
 def _describe(code, j, name, arg, darg):
