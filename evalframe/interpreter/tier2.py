@@ -54,7 +54,9 @@ breakpoint(), the seeing tools), the virtual stack is written to
 ``f._lasti`` set, and the traced loop resumes the frame (``tracer.resume``).  A frame started while a tracer is attached never enters
 tier 2.  The generated code assumes nothing that could go stale: globals and
 builtins are read at each use (as tier 1 does), operators are the host's, so
-rebinding a global or builtin, or changing a class, needs no guard.
+rebinding a global or builtin, or changing a class, needs no guard; the one
+exception, t2attr.py's property, method and operator sites, records what a
+type's lookup gave under the type's version tag and checks it at each use.
 
 What hands over to tier 1: generators, coroutines and async generators,
 module and class bodies, code with opcodes that need a non-optimised frame
@@ -86,6 +88,7 @@ from ..objects import excslots as _x
 from .abort import STOP_OR_MEMORY, stops_run
 from . import bytecodes as _bytecodes
 from . import superinstr as _si
+from . import t2attr as _t2attr
 from . import t2entry as _t2entry
 from . import t2frames as _t2f
 from . import t2struct as _t2struct
@@ -694,7 +697,9 @@ def _block(g, code, d, depth, start, end, comments):
         handler, darg = basic[j]
         g.step = j
         comments[j] = _describe(code, j, name, arg, darg)
-        if name in g.own:
+        if op in _ATTR_SITES and (more := _t2attr.emit(g, op, darg)) is not NotImplemented:
+            pass    # (a property or operator site that may call guest code directly)
+        elif name in g.own:
             more = g.own_op(name, arg, darg, j)     # (a generator's: tier2gen.py)
         elif g.lean:
             more = _lean_op(g, code, name, op, arg, darg, j, handler, depth)
@@ -714,6 +719,10 @@ def _block(g, code, d, depth, start, end, comments):
         if not more:
             return False
     return True
+
+
+# the instructions t2attr.py may write an armed form of
+_ATTR_SITES = frozenset((_K.LOAD_ATTR, _K.STORE_ATTR, _K.LOAD_METHOD)) | frozenset(_t2attr.BINARY)
 
 
 def _describe(code, j, name, arg, darg):
@@ -2294,7 +2303,8 @@ def _namespace():
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
-            "init_result_": ceval.init_result,
+            "init_result_": ceval.init_result, "t2attr_": _t2attr,
+            "tv_": _t2attr.version_reader(),
         })
         _NS = ns
     return _NS

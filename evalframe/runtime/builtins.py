@@ -21,6 +21,7 @@ from threading import get_ident as _get_ident
 
 from ..objects.excslots import get_traceback as _x_get_traceback   # (never a guest __getattribute__)
 from ..interpreter import t2frames as _t2frames
+from ..interpreter.t2attr import note_namespace as _t2attr_note
 from ..objects.cellobject import (NULL, Cell, settle_class_cell, register_class_cell,
                                   unregister_class_cell)
 from ..objects.codeobject import Code
@@ -506,6 +507,8 @@ def vm_build_class(func, name, /, *bases, metaclass=None, **kwds):
     if bases is not orig_bases:
         ns["__orig_bases__"] = orig_bases
     _implicit_method_kinds(ns)
+    if type(ns) is dict:
+        _t2attr_note(ns)        # (properties and operators tier 2 may call directly)
     if host_cell is not None:
         register_class_cell(cell, host_cell)
     try:

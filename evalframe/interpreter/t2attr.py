@@ -1,0 +1,411 @@
+"""Tier 2's property, method and operator sites: a guest getter, setter,
+method or binary operator method called directly, without the host
+descriptor or slot in between.
+
+Mirrors what CPython 3.12's specialising interpreter does for
+LOAD_ATTR_PROPERTY and LOAD_ATTR_METHOD_* (Python/specialize.c,
+Python/bytecodes.c: guarded by the type's version tag) and what the code
+they skip does: Objects/object.c ``_PyObject_GenericGetAttrWithDict`` /
+``_PyObject_GenericSetAttrWithDict`` / ``_PyObject_GetMethod``,
+Objects/descrobject.c ``property_descr_get`` / ``property_descr_set``,
+Objects/typeobject.c ``slot_tp_getattr_hook`` and the ``SLOT1BINFULL``
+binary slots (``slot_nb_add`` ...), Objects/abstract.c ``binary_op1``.
+
+Without it, ``obj.area`` of a guest property is the host's generic getattr,
+``property.__get__`` and a host call of the guest getter (``Function.__call__``:
+the host frame, the caller's file, the C-depth bookkeeping), and ``a + b`` of
+two guest vectors is the host's ``slot_nb_add``, the guest function bound by
+``Function.__get__`` and called the same way: about 1 us each.
+
+A site is *armed* when the translation sees a name that some guest class
+body bound to a property with a guest getter or setter (``PROPERTY_NAMES``,
+noted by ``__build_class__``), to a binary operator's guest method
+(``DUNDER_NAMES``) or, in a class with ``__slots__``, to a guest function
+(``METHOD_NAMES``).  An armed site keeps, per type of operand it met (up to
+``MAX_TYPES``), an entry ``id of the type -> (its version tag, the property
+or function)``: the guest function is called directly while the operand's
+type has the version tag recorded.  The tag is CPython's own
+(``tp_version_tag``, what its method cache and specialised instructions are
+keyed by: any change to the type's dict or to a base's, ``__bases__``
+assigned, gives the type a new one, and a class made at the same address
+later has another), read through ``_testcapi.type_get_version``; a host
+without it gets no armed sites.  The entry is filled by the helpers here,
+which look the name up as ``_PyType_Lookup`` does (the MRO's dicts in
+order: no guest code runs) and check what makes CPython call exactly that
+function (no ``__getattribute__``/``__getattr__``/``__setattr__`` of the
+guest's, a class of metatype ``type``...), then do what the plain site
+does (``getattr``, ``setattr``, the operator).  A site whose operand is not
+a guest object of that kind is disarmed for good (the plain form from then
+on), and so is one that met too many types or whose helper ran ``MISSES``
+times.  So a class mutated, a property replaced or deleted, a hook or an
+operator assigned later are seen at the next execution.  What an entry
+holds: the property (or the function) itself, never the class, so a site
+keeps a property or function object alive after its class is gone (until
+the site meets another type at that address or too many types).
+
+LOAD_METHOD pushes the function and the instance, not a bound method made
+by ``Function.__get__`` (a host call) and taken apart again, for instances
+without a dict only (method_seen says why).
+"""
+
+import operator
+import re
+import sys
+
+from .. import opcodes as _K
+from ..objects.funcobject import Function
+from ..objects.cellobject import NULL
+from . import bytecodes as _bytecodes
+
+# names some guest class body bound to a property whose getter or setter is
+# a guest function / to a guest function under a binary operator's name
+# (hints for the translation only: the helpers check everything again)
+PROPERTY_NAMES = set()
+DUNDER_NAMES = set()
+METHOD_NAMES = set()
+
+# a site that met more types than this is disarmed, and one whose helper
+# was called this many times (the first item of its list, a countdown)
+MAX_TYPES = 8
+MISSES = 64
+
+# the operator of a binary instruction's declared body (``res = left OP
+# right``, bytecodes.py) -> the guest method slot_nb_* calls, the host
+# operator
+_OPERATORS = {
+    "+": ("__add__", operator.add),
+    "-": ("__sub__", operator.sub),
+    "*": ("__mul__", operator.mul),
+    "/": ("__truediv__", operator.truediv),
+    "//": ("__floordiv__", operator.floordiv),
+    "@": ("__matmul__", operator.matmul),
+}
+_BINARY_NAMES = frozenset(m for m, _ in _OPERATORS.values())
+
+
+def _binary_ops():
+    """opcode -> (method name, the operator's symbol, the host operator) of
+    the declared instructions whose body applies one of _OPERATORS."""
+    out = {}
+    for d in _bytecodes.DEFS.values():
+        if type(d.body) is str:
+            m = re.fullmatch(r"\w+ = left (\S+) right", d.body.strip())
+            if m is not None and m.group(1) in _OPERATORS:
+                meth, host_op = _OPERATORS[m.group(1)]
+                out[_K.opmap[d.name]] = (meth, m.group(1), host_op)
+    return out
+
+
+BINARY = _binary_ops()
+
+_object_dict = object.__dict__
+_HEAPTYPE = 1 << 9          # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement or type())
+_property = property
+
+
+def note_namespace(ns):
+    """__build_class__: remember the names of ``ns`` (a class body's dict)
+    that tier-2 sites may call directly (methods: of a class with
+    ``__slots__``, whose instances may have no dict: method_seen)."""
+    slots = "__slots__" in ns
+    for name, value in ns.items():
+        kind = type(value)
+        if kind is _property:
+            if type(value.fget) is Function or type(value.fset) is Function:
+                PROPERTY_NAMES.add(name)
+        elif kind is Function:
+            if slots:
+                METHOD_NAMES.add(name)
+            if name in _BINARY_NAMES:
+                DUNDER_NAMES.add(name)
+
+
+def version_reader():
+    """``_testcapi.type_get_version`` (the type's tp_version_tag, 0 when not
+    valid), or None; loaded when tier 2 first needs it (not at start-up:
+    about 1 ms) by its loader itself, from the standard library's
+    lib-dynload, not through the import system: the guest's ``sys.modules``,
+    import hooks and ``-X importtime`` report do not see it."""
+    global type_version, _loaded
+    if not _loaded:
+        _loaded = True
+        had = "_testcapi" in sys.modules
+        try:
+            from importlib.machinery import ExtensionFileLoader, PathFinder
+            spec = PathFinder.find_spec(
+                "_testcapi", [p for p in sys.path if p.endswith("lib-dynload")])
+            if spec is not None and type(spec.loader) is ExtensionFileLoader:
+                module = spec.loader.create_module(spec)
+                spec.loader.exec_module(module)
+                type_version = getattr(module, "type_get_version", None)
+        except Exception:
+            type_version = None
+        finally:
+            if not had:
+                # (a single-phase extension module enters sys.modules as it
+                # is made)
+                sys.modules.pop("_testcapi", None)
+    return type_version
+
+
+type_version = None
+_loaded = False
+
+_GET_HOOKS = ("__getattribute__", "__getattr__")
+_SET_HOOKS = ("__setattr__",)
+_METHOD_HOOKS = ("__getattribute__",)
+
+
+def _lookup(tp, name, hooks, heap_only=False):
+    """_PyType_Lookup(tp, name) over ``tp``'s MRO dicts, or NULL when a
+    class other than object defines one of ``hooks`` (the attribute
+    protocol is then not the generic one, or a hook may run), is not made
+    by a class statement while ``heap_only``, or ``tp`` is not a class of
+    metatype ``type`` (whose bases are all of metatype ``type`` too: their
+    ``__mro__`` and ``__dict__`` are type's)."""
+    if type(tp) is not type:
+        return NULL
+    found = NULL
+    for k in tp.__mro__:
+        if k is object:
+            break
+        if heap_only and not k.__flags__ & _HEAPTYPE:
+            return NULL
+        d = k.__dict__
+        for h in hooks:
+            if h in d:
+                return NULL
+        if found is NULL and name in d:
+            found = d[name]
+    if found is NULL:
+        found = _object_dict.get(name, NULL)
+    return found
+
+
+def _record(site, tp, tag, entry):
+    """Keep ``entry`` for type ``tp`` (of version ``tag``) at ``site``; a
+    site that met too many types is disarmed."""
+    if not tag:
+        return          # (no valid tag yet: the next miss records it)
+    entries = site[1]
+    if len(entries) >= MAX_TYPES and id(tp) not in entries:
+        site[0] = False
+        entries.clear()
+        return
+    entries[id(tp)] = (tag,) + entry
+
+
+def _disarm(site):
+    site[0] = 0
+    site[1].clear()
+
+
+def _missed(site):
+    """A helper called at ``site`` (its entries did not match): one of its
+    ``MISSES`` spent; False when none is left and the site is disarmed (a
+    class changed in a loop, a function without a lean entry)."""
+    left = site[0] - 1
+    if left <= 0:
+        _disarm(site)
+        return False
+    site[0] = left
+    return True
+
+
+def _accessor(site, owner, name, hooks, which):
+    """The guest getter or setter (``which``: "fget", "fset") CPython's
+    generic getattr / setattr would call for ``owner.name``: the property
+    first in the MRO (a data descriptor: the instance's dict is not looked
+    in), no hook of the guest's; recorded at ``site`` for the type.  None
+    when it is not a guest function; a site that met no property at all is
+    disarmed."""
+    if not _missed(site):
+        return None
+    tp = type(owner)
+    tag = type_version(tp)
+    p = _lookup(tp, name, hooks)
+    if type(p) is not _property:
+        _disarm(site)
+        return None
+    fn = getattr(p, which)
+    if type(fn) is not Function:
+        return None
+    _record(site, tp, tag, (p,))
+    return fn
+
+
+def load_attr(site, tstate, owner, name):
+    """LOAD_ATTR ``owner.name`` at an armed site whose entries did not
+    match: a property's guest getter (no __getattr__ either) is called by
+    its lean entry; anything else is ``getattr``."""
+    fn = _accessor(site, owner, name, _GET_HOOKS, "fget")
+    if fn is not None and (ln := fn._lean1) is not None:
+        return ln(tstate, owner)
+    return getattr(owner, name)
+
+
+def store_attr(site, tstate, owner, name, value):
+    """STORE_ATTR ``owner.name = value`` at an armed site whose entries did
+    not match: a property's guest setter is called by its lean entry;
+    anything else is ``setattr``."""
+    fn = _accessor(site, owner, name, _SET_HOOKS, "fset")
+    if fn is not None and (ln := fn._lean2) is not None:
+        ln(tstate, owner, value)
+    else:
+        setattr(owner, name, value)
+
+
+def method_seen(site, owner, name, func):
+    """LOAD_METHOD at an armed site found guest function ``func`` the slow
+    way (a bound method taken apart): record it when the lookup on the
+    type gives it (no ``__getattribute__`` of the guest's) and instances of
+    the type have no dict (``__slots__`` without ``__dict__``); a site that
+    meets anything else at a miss is disarmed.  (An instance dict cannot be
+    looked in without making the dict: 3.11 keeps a plain instance's
+    attributes as values beside shared keys until ``__dict__`` is read, and
+    the host's attribute reads and writes of an object whose dict was made
+    took 2.7 times as long, timeit: richards ran 5% slower.)"""
+    if not _missed(site):
+        return
+    tp = type(owner)
+    tag = type_version(tp)
+    if tp.__dictoffset__ or _lookup(tp, name, _METHOD_HOOKS) is not func:
+        _disarm(site)
+        return
+    _record(site, tp, tag, (func,))
+
+
+def _operator_method(tl, name):
+    """The guest function slot_nb_* of class ``tl`` calls for method
+    ``name`` (the first in its MRO), when ``tl`` and every base but object
+    were made by class statements (a builtin base brings sequence slots
+    that binary_op tries after binary_op1) and its metatype is ``type``;
+    else None."""
+    meth = _lookup(tl, name, (), True)
+    return meth if type(meth) is Function else None
+
+
+def binary(site, tstate, left, right, op):
+    """BINARY_* at an armed site whose entries did not match: a guest
+    object on the left whose class's method for the operator is a guest
+    function (_operator_method) is recorded; the method is called directly
+    when the right operand is of the same class or a plain int or float
+    (the cases where CPython's slot calls it first and nothing else
+    before); anything else is the host's operator (and a site whose left
+    operand is not a guest object is disarmed)."""
+    name, symbol, host_op = op
+    tl = type(left)
+    if not _missed(site) or (type(tl) is type and not tl.__flags__ & _HEAPTYPE):
+        _disarm(site)
+        return host_op(left, right)
+    tag = type_version(tl)
+    meth = _operator_method(tl, name)
+    if meth is None:
+        return host_op(left, right)
+    _record(site, tl, tag, (meth,))
+    tr = type(right)
+    ln = meth._lean2
+    if ln is None or not (tr is tl or tr is float or tr is int):
+        return host_op(left, right)
+    res = ln(tstate, left, right)
+    if res is NotImplemented:
+        not_implemented(left, right, op)
+    return res
+
+
+def not_implemented(left, right, op):
+    """binary_op after the left operand's method returned NotImplemented,
+    the right operand of the same class, an int or a float: the right
+    operand's slot is none (the same class: binary_op1 tries it once) or
+    int's or float's, which return NotImplemented for an operand that is
+    neither (the left one's class has no builtin base); no sequence slots:
+    the TypeError."""
+    raise TypeError("unsupported operand type(s) for %s: '%s' and '%s'"
+                    % (op[1], type(left).__name__, type(right).__name__))
+
+
+def _entry_test(g, operand, site):
+    """The guard of an armed site: the entry ``e`` of the operand's type,
+    whose version tag is still the one recorded (temporaries ``tt``, ``e``)."""
+    tt, e = g.temp(), g.temp()
+    return tt, e, ("(%s := %s[1].get(id(%s := type(%s)))) is not None and tv_(%s) == %s[0]"
+                   % (e, site, tt, operand, tt, e))
+
+
+def emit(g, op, darg):
+    """The armed form of LOAD_ATTR / STORE_ATTR / LOAD_METHOD / a binary
+    operator (opcode ``op``) in tier-2 group ``g``, or NotImplemented (the
+    shared template)."""
+    if type_version is None:
+        return NotImplemented
+    ts = g.tstate()     # (a generator's translation reads it anew after a yield)
+
+    def out(text, indent=0):
+        g.emit(text.replace("TSTATE", ts), indent)
+
+    if op == _K.LOAD_ATTR:
+        if darg not in PROPERTY_NAMES:
+            return NotImplemented
+        owner = g.pop()
+        site, r, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
+        tt, e, test = _entry_test(g, owner, site)
+        out("if not %s[0]: %s = %s.%s" % (site, r, owner, darg))
+        out("elif %s and type(%s := %s[1].fget) is Function and (%s := %s._lean1) is not None: "
+               "%s = %s(TSTATE, %s)" % (test, fn, e, ln, fn, r, ln, owner))
+        out("else: %s = t2attr_.load_attr(%s, TSTATE, %s, %s)"
+               % (r, site, owner, g.param(darg)))
+        g.release(owner, tt, e, fn, ln)
+        g.push(r)
+        return True
+    if op == _K.STORE_ATTR:
+        if darg not in PROPERTY_NAMES:
+            return NotImplemented
+        owner = g.pop()
+        value = g.pop()
+        site, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp()
+        tt, e, test = _entry_test(g, owner, site)
+        out("if not %s[0]: %s.%s = %s" % (site, owner, darg, value))
+        out("elif %s and type(%s := %s[1].fset) is Function and (%s := %s._lean2) is not None: "
+               "%s(TSTATE, %s, %s)" % (test, fn, e, ln, fn, ln, owner, value))
+        out("else: t2attr_.store_attr(%s, TSTATE, %s, %s, %s)"
+               % (site, owner, g.param(darg), value))
+        g.release(owner, value, tt, e, fn, ln)
+        return True
+    if op == _K.LOAD_METHOD:
+        if darg not in METHOD_NAMES:
+            return NotImplemented
+        owner = g.pop()
+        site, meth, self_ = g.param([MISSES, {}]), g.temp(), g.temp()
+        tt, e, test = _entry_test(g, owner, site)
+        out("if %s[0] and %s: %s = %s[1]; %s = %s" % (site, test, meth, e, self_, owner))
+        out("else:")
+        out("%s = %s.%s" % (self_, owner, darg), 1)
+        out("if type(%s) is MethodType and %s.__self__ is %s and type(%s := %s.__func__) "
+               "is Function:" % (self_, self_, owner, meth, self_), 1)
+        out("%s = %s" % (self_, owner), 2)
+        out("if %s[0]: t2attr_.method_seen(%s, %s, %s, %s)"
+               % (site, site, owner, g.param(darg), meth), 2)
+        out("else: %s = NULL" % meth, 1)
+        g.release(owner, tt, e)
+        g.push(meth)
+        g.push(self_)
+        return True
+    binop = BINARY.get(op)
+    if binop is None or binop[0] not in DUNDER_NAMES:
+        return NotImplemented
+    right = g.pop()
+    left = g.pop()
+    site, r, tr, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
+    tt, e, test = _entry_test(g, left, site)
+    opp = g.param(binop)
+    out("if not %s[0]: %s = %s %s %s" % (site, r, left, binop[1], right))
+    out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
+        "(%s := %s[1]._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
+    out("%s = %s(TSTATE, %s, %s)" % (r, ln, left, right), 1)
+    out("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
+        % (r, left, right, opp), 1)
+    out("else: %s = t2attr_.binary(%s, TSTATE, %s, %s, %s)"
+        % (r, site, left, right, opp))
+    g.release(left, right, tt, e, tr, ln)
+    g.push(r)
+    return True
