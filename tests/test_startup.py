@@ -29,3 +29,28 @@ def test_dis_of_guest_code_still_routed():
     # the VM's code holds 3.10 bytecode on every host (3.11+'s own dis would
     # print BINARY_OP for it, or fail)
     assert "BINARY_ADD" in got.stdout and "BINARY_OP" not in got.stdout, got.stdout
+
+
+def test_start_imports_no_ast_py_nor_opcode():
+    # The compiler needs only ``_ast``'s node classes and the traceback stand-in
+    # no opcode table: an empty program's process has neither ``ast`` nor
+    # ``opcode`` loaded, as on CPython (whose site may import more: compared)
+    prog = ("import sys\n"
+            "print([m in sys.modules for m in ('ast', 'opcode')])\n")
+    want = run_host(["-c", prog])
+    got = run_evalframe(["run", "-c", prog])
+    assert (got.stdout, got.stderr, got.returncode) == (want.stdout, "", 0)
+
+
+def test_compile_and_future_annotations_without_ast_at_start():
+    # what the compiler took from ast.py before: parse (compile with
+    # PyCF_ONLY_AST), annotations as strings (ast's unparser, imported then)
+    prog = ("from __future__ import annotations\n"
+            "import sys\n"
+            "def f(a: 'x' or y and z, *b: list[int]) -> dict[str, (1, 2)]: pass\n"
+            "print(f.__annotations__)\n"
+            "t = compile('a = 1', '<s>', 'exec', 0x400)\n"
+            "print(type(t).__name__, type(t.body[0]).__name__)\n")
+    want = run_host(["-c", prog])
+    got = run_evalframe(["run", "-c", prog])
+    assert (got.stdout, got.stderr, got.returncode) == (want.stdout, "", 0)

@@ -164,8 +164,8 @@ def vm_eval(source, globals=None, locals=None):
 
 
 def _ast_AST():
-    import ast      # (the VM's compiler has imported it)
-    return ast.AST
+    import _ast     # (built in: ast.py itself is not needed)
+    return _ast.AST
 
 
 def vm_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
