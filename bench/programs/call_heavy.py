@@ -6,7 +6,7 @@ Size n: loop iterations (each makes ~14 calls). Checksum: the accumulated total.
 import sys
 import time
 
-SIZES = {"tiny": 100, "quick": 3000, "default": 100000}
+SIZES = {"tiny": 100, "quick": 3000, "default": 150000}
 
 
 def add(a, b):

@@ -8,7 +8,7 @@ Size n: objects created and processed. Checksum: totals over the inventory.
 import sys
 import time
 
-SIZES = {"tiny": 200, "quick": 2000, "default": 30000}
+SIZES = {"tiny": 200, "quick": 2000, "default": 60000}
 
 
 class Item:

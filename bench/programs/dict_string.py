@@ -5,7 +5,7 @@ Size n: number of generated words. Checksum: a digest of the counts and the buil
 import sys
 import time
 
-SIZES = {"tiny": 300, "quick": 5000, "default": 180000}
+SIZES = {"tiny": 300, "quick": 5000, "default": 300000}
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "qu"]
 

@@ -8,7 +8,7 @@ Size n: records processed. Checksum: counts per outcome and a running digest.
 import sys
 import time
 
-SIZES = {"tiny": 200, "quick": 4000, "default": 64000}
+SIZES = {"tiny": 200, "quick": 4000, "default": 120000}
 
 
 class RecordError(Exception):

@@ -7,7 +7,7 @@ import sys
 import time
 from math import sin, cos, sqrt
 
-SIZES = {"tiny": 200, "quick": 5000, "default": 240000}
+SIZES = {"tiny": 200, "quick": 5000, "default": 180000}
 
 
 class Point:

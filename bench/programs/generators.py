@@ -5,7 +5,7 @@ Size n: number of items pushed through the pipelines. Checksum: combined sums.
 import sys
 import time
 
-SIZES = {"tiny": 300, "quick": 5000, "default": 400000}
+SIZES = {"tiny": 300, "quick": 5000, "default": 800000}
 
 
 def source(n):

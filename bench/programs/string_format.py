@@ -9,7 +9,7 @@ Size n: records. Checksum: length and a digest of the rendered report.
 import sys
 import time
 
-SIZES = {"tiny": 200, "quick": 3000, "default": 200000}
+SIZES = {"tiny": 200, "quick": 3000, "default": 120000}
 
 REGIONS = ("north", "south", "east", "west", "centre")
 PRODUCTS = ("apple", "pear", "plum", "fig", "kiwi", "lime", "date")
