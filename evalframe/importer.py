@@ -565,7 +565,7 @@ _finder = None
 # while the VM itself depends on them.
 _PREWARM = ("ast", "traceback", "linecache", "tokenize", "token", "keyword",
             "weakref", "collections", "functools", "operator", "types", "warnings",
-            "contextlib", "enum", "re", "io", "dis", "inspect")
+            "contextlib", "enum", "re", "io", "dis", "inspect", "signal")
 
 
 def prewarm():

@@ -730,6 +730,9 @@ _TYPING_DONE = [False]
 _DIS_DONE = [False]
 
 
+_SIGNAL_DONE = [False]     # (runtime/signals.py: routed once imported)
+
+
 _RUNPY_DONE = [False]
 
 
@@ -817,6 +820,12 @@ def after_import():
             _RUNPY_DONE[0] = True
             runpy.exec = _exec_either
             runpy.compile = _compile_source
+    if not _SIGNAL_DONE[0]:
+        signal = host_module_ready("signal")
+        if signal is not None:
+            _SIGNAL_DONE[0] = True
+            from . import signals
+            signals.route_module(signal)
     if not _DIS_DONE[0]:
         dis = host_module_ready("dis")
         if dis is not None:
@@ -847,6 +856,7 @@ def _install():
     I[dir] = vm_dir
     I[__build_class__] = vm_build_class
     I[imports.host_import] = imports.vm_import
+    I[imports.host_import_module] = imports.vm_import_module
     I[sys._getframe] = vm_getframe
     if hasattr(sys, "_getframemodulename"):
         I[sys._getframemodulename] = vm_getframemodulename
