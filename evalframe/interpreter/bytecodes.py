@@ -46,20 +46,18 @@ generator special-cases DISPATCH_INLINED and _PUSH_FRAME; lines marked
 import keyword
 import os
 import re
+from sys import is_finalizing as _is_finalizing   # (bound once: a guest may rebind it)
 
 from .. import opcodes
 
 DEFS = {}           # opname -> Inst
 VARIANTS = {}       # opname -> {oparg value: derived handler} (per-value bodies)
 
-_WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 # a name, not an attribute (``x.value`` keeps its ``value``)
 _NAME = re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z_0-9]*")
 _ITEM = re.compile(r"^(\w+)(?:\[(.+)\])?(?:\s+if\s+\((.+)\))?$")
 _JUMP = re.compile(r"JUMP\(([^()]*)\)")
-_PEEK = re.compile(r"PEEK\(([^()]*)\)")
 _PUSH_BLOCK = re.compile(r"PUSH_BLOCK\(([^()]*)\)")
-_YIELD = re.compile(r"^YIELD\((.*)\)$")
 # the frame switches (call, return, resume, delegate): see "switching frames"
 # below; only generating a handler reads them (no template does), so they are
 # compiled then (_compile_switches), not at every start-up (0.8 ms)
@@ -73,19 +71,45 @@ def _compile_switches():
         _RESUME = re.compile(r"RESUME\((\w+)\)")
         _DELEGATE = re.compile(r"^(\w+) = DELEGATE\((\w+), (\w+)\)$")
         _RETURN = re.compile(r"^RETURN\((.*)\)$")
-# (every pattern is compiled here, at import: templates are also made while
-# the host shuts down, when a finalizer's code is first fused, and re's
-# module-level functions may need the import system by then)
 _UNBINDS = re.compile(r"fast\[oparg\]\s*=\s*NULL")
 _BINDS = re.compile(r"fast\[oparg\]\s*=")
-_ASSIGN = re.compile(r"(?<![.\w])([A-Za-z_]\w*)\s*(?:[-+*/%@&|^<>]{0,2})=(?!=)")
-_SETATTR = re.compile(r"^setattr\((\w+), oparg, (\w+)\)$")
-_DELATTR = re.compile(r"^delattr\((\w+), oparg\)$")
-_GETATTR = re.compile(r"getattr\((\w+), oparg\)")
-_UNPACK_TO = re.compile(r"(?<![.\w])(\w+) = (.*?)(\[::-1\])?$")
-_CALL = re.compile(r"^(\w+) = CALL\((.*)\)$")
-_DICT = re.compile(r"DICT\((\w+)(?:\[(\d)::2\])?, (\w+)(?:\[(\d)::2\])?\)")
-_COND = re.compile(r"^if (.*?): ")
+# The patterns only templates (and generating handlers) read: compiled by the
+# first template made (_templates_ready), not at every start (12 patterns, 5 M
+# host instructions: an empty program makes no template).  re.compile is bound
+# now, before any guest can rebind it.  While the host finalizes, re's module
+# may have been emptied: code first warm then, if no template was made before,
+# is neither fused nor translated (templates_available, superinstr.plain_list
+# and warm_event): it runs its plain handlers, as under no fusion.
+_RE_COMPILE = re.compile
+_WORD = _PEEK = _YIELD = _ASSIGN = _SETATTR = _DELATTR = _GETATTR = None
+_UNPACK_TO = _CALL = _DICT = _COND = _TOKEN = None
+
+
+def _templates_ready():
+    global _WORD, _PEEK, _YIELD, _ASSIGN, _SETATTR, _DELATTR, _GETATTR
+    global _UNPACK_TO, _CALL, _DICT, _COND, _TOKEN
+    if _TOKEN is not None:
+        return
+    c = _RE_COMPILE
+    _WORD = c(r"[A-Za-z_][A-Za-z_0-9]*")
+    _PEEK = c(r"PEEK\(([^()]*)\)")
+    _YIELD = c(r"^YIELD\((.*)\)$")
+    _ASSIGN = c(r"(?<![.\w])([A-Za-z_]\w*)\s*(?:[-+*/%@&|^<>]{0,2})=(?!=)")
+    _SETATTR = c(r"^setattr\((\w+), oparg, (\w+)\)$")
+    _DELATTR = c(r"^delattr\((\w+), oparg\)$")
+    _GETATTR = c(r"getattr\((\w+), oparg\)")
+    _UNPACK_TO = c(r"(?<![.\w])(\w+) = (.*?)(\[::-1\])?$")
+    _CALL = c(r"^(\w+) = CALL\((.*)\)$")
+    _DICT = c(r"DICT\((\w+)(?:\[(\d)::2\])?, (\w+)(?:\[(\d)::2\])?\)")
+    _COND = c(r"^if (.*?): ")
+    # (last: the others are set once this one is)
+    _TOKEN = c(r"(?<![.\w])\*?[A-Za-z_]\w*|\x02|\x03\d+\x03|\x04\d+\x04")
+
+
+def templates_available():
+    """Whether templates can be made now: False only while the host finalizes
+    if none was made before (their patterns are not compiled then)."""
+    return _TOKEN is not None or not _is_finalizing()
 _UNLESS_BOUND = "# unless bound"
 # a check the templates drop when its inputs are constants that pass it
 _UNLESS_CONST = "# unless const"
@@ -853,6 +877,7 @@ def handler_source(d):
     chosen by decode.py) and ``NAME`` dispatching to them, or running the
     body for any other value (the key None) itself."""
     _compile_switches()
+    _templates_ready()
     bodies = d.bodies()
     if len(bodies) == 1:
         out = _handler_source(d, d.name, None, bodies[0][1])
@@ -1241,7 +1266,6 @@ def _identifier(name):
             and not keyword.iskeyword(name))
 
 
-_TOKEN = re.compile(r"(?<![.\w])\*?[A-Za-z_]\w*|\x02|\x03\d+\x03|\x04\d+\x04")
 _FAST_KEY = ("@fast",)
 _ATTR_KEY = ("@attr",)
 
@@ -1373,6 +1397,7 @@ def _plan(d, value, ident):
     key = (d.name, value, ident)
     p = _PLANS.get(key)
     if p is None:
+        _templates_ready()
         p = _PLANS[key] = _Plan(d, value, ident)
     return p
 
