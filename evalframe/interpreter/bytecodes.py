@@ -32,7 +32,9 @@ A body may depend on the argument's value at translation time: a dict
 ``{oparg value: body}`` gives one body per value (the handler tests the value
 at run time, the templates pick one); the key None is the body for any other
 value.  The definitions are read once at
-import; nothing is written to disk, so nothing can be stale.
+import; what is derived from them is generated into two checked-in modules
+(generated_handlers.py, generated_facts.py), which tests/vm/test_bytecodes.py
+checks are current.
 
 Every opcode is declared here (3.10's 127 and 3.11's two exception-group
 opcodes).  Those that switch frames (a call, a return, a generator resumed
@@ -818,8 +820,8 @@ def _facts():
 # keeps none), that push a block (PUSH_BLOCK: tier 2's handler entries), and
 # whose body ends in ``raise`` (RAISES: the instruction never falls through;
 # with per-value bodies, any of them)
-(ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL, CALLS, NEEDS_LOCALS, WITH_INDEX,
- BLOCKS, PUSHES_BLOCK, RAISES) = _facts()
+_FACT_NAMES = ("ALWAYS_JUMPS", "BINDS_LOCAL", "UNBINDS_LOCAL", "CALLS", "NEEDS_LOCALS",
+               "WITH_INDEX", "BLOCKS", "PUSHES_BLOCK", "RAISES")
 
 
 def _forms():
@@ -847,14 +849,52 @@ def _forms():
     return out
 
 
-# the opcodes that switch frames, by form: their templates are their
+# the opcodes that switch frames, by form (FORMS): their templates are their
 # group's (superinstr.Group and tier 2 implement each form once, keyed by
-# it); the others with a plain-loop handler of their own (``# if live`` /
-# ``# unless live`` lines: ``NAME__live``)
-FORMS = _forms()
-HAS_LIVE = frozenset(d.name for d in _switching((_IF_LIVE, _UNLESS_LIVE))
-                     if any(ln.rstrip().endswith((_IF_LIVE, _UNLESS_LIVE))
-                            for _, body in d.bodies() for ln in body))
+# it); the others with a plain-loop handler of their own (HAS_LIVE: ``# if
+# live`` / ``# unless live`` lines, ``NAME__live``); the definitions whose
+# items' counts depend on the argument (COUNTED: a template plan per value)
+
+def derived_facts():
+    """{name: value} of every fact above, derived from DEFS now."""
+    facts = dict(zip(_FACT_NAMES, _facts()))
+    facts["FORMS"] = _forms()
+    facts["HAS_LIVE"] = frozenset(d.name for d in _switching((_IF_LIVE, _UNLESS_LIVE))
+                                  if any(ln.rstrip().endswith((_IF_LIVE, _UNLESS_LIVE))
+                                         for _, body in d.bodies() for ln in body))
+    facts["COUNTED"] = frozenset(n for n, d in DEFS.items()
+                                 if any(x.count or x.cond for x in d.inputs + d.outputs))
+    return facts
+
+
+# Deriving them took 7 M host instructions of every start (a third of this
+# module's import): they are generated with the handlers, into
+# generated_facts.py (checked in, and checked current by
+# tests/vm/test_bytecodes.py, as generated_handlers.py is).
+FACTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "generated_facts.py")
+
+
+def facts_source():
+    """The text of generated_facts.py."""
+    out = ['"""The facts interpreter/bytecodes.py derives from its definitions.',
+           "",
+           "GENERATED from interpreter/bytecodes.py's definitions: do not edit;",
+           "regenerate with ``python -m evalframe.interpreter.bytecodes``.  Read at",
+           "start-up instead of deriving them again (bytecodes.derived_facts).",
+           '"""', ""]
+    for name, value in derived_facts().items():
+        if isinstance(value, dict):
+            items = "".join("\n    %r: %r," % kv for kv in sorted(value.items()))
+            out.append("%s = {%s\n}" % (name, items))
+        else:
+            items = "".join("\n    %r," % n for n in sorted(value))
+            out.append("%s = frozenset((%s\n))" % (name, items))
+    return "\n".join(out) + "\n"
+
+
+from .generated_facts import (  # noqa: E402
+    ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL, CALLS, NEEDS_LOCALS, WITH_INDEX, BLOCKS,
+    PUSHES_BLOCK, RAISES, FORMS, HAS_LIVE, COUNTED as _COUNTED)
 
 
 # -- derived: the plain handlers ---------------------------------------------------------
@@ -1389,8 +1429,6 @@ def _pieces(text, extra):
 
 
 _PLANS = {}
-# (definitions whose items' counts depend on the argument: a plan per value)
-_COUNTED = frozenset(n for n, d in DEFS.items() if any(x.count or x.cond for x in d.inputs + d.outputs))
 
 
 def _plan(d, value, ident):
@@ -1631,3 +1669,6 @@ if __name__ == "__main__":
     with open(GENERATED, "w") as out:
         out.write(generated_source())
     print("wrote", GENERATED)
+    with open(FACTS, "w") as out:
+        out.write(facts_source())
+    print("wrote", FACTS)
