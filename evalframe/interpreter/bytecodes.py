@@ -55,11 +55,10 @@ from .. import opcodes
 DEFS = {}           # opname -> Inst
 VARIANTS = {}       # opname -> {oparg value: derived handler} (per-value bodies)
 
-# a name, not an attribute (``x.value`` keeps its ``value``)
+# a name, not an attribute (``x.value`` keeps its ``value``): live_handlers
+# reads it at start-up; every other pattern is compiled when first needed
+# (_templates_ready)
 _NAME = re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z_0-9]*")
-_ITEM = re.compile(r"^(\w+)(?:\[(.+)\])?(?:\s+if\s+\((.+)\))?$")
-_JUMP = re.compile(r"JUMP\(([^()]*)\)")
-_PUSH_BLOCK = re.compile(r"PUSH_BLOCK\(([^()]*)\)")
 # the frame switches (call, return, resume, delegate): see "switching frames"
 # below; only generating a handler reads them (no template does), so they are
 # compiled then (_compile_switches), not at every start-up (0.8 ms)
@@ -73,26 +72,32 @@ def _compile_switches():
         _RESUME = re.compile(r"RESUME\((\w+)\)")
         _DELEGATE = re.compile(r"^(\w+) = DELEGATE\((\w+), (\w+)\)$")
         _RETURN = re.compile(r"^RETURN\((.*)\)$")
-_UNBINDS = re.compile(r"fast\[oparg\]\s*=\s*NULL")
-_BINDS = re.compile(r"fast\[oparg\]\s*=")
-# The patterns only templates (and generating handlers) read: compiled by the
-# first template made (_templates_ready), not at every start (12 patterns, 5 M
-# host instructions: an empty program makes no template).  re.compile is bound
+# The patterns only templates, generating and the declarations' items read:
+# compiled by the first template made (_templates_ready), not at every start
+# (17 patterns, 6 M host instructions: an empty program makes no template, and
+# the facts at start-up are generated_facts.py's).  re.compile is bound
 # now, before any guest can rebind it.  While the host finalizes, re's module
 # may have been emptied: code first warm then, if no template was made before,
 # is neither fused nor translated (templates_available, superinstr.plain_list
 # and warm_event): it runs its plain handlers, as under no fusion.
 _RE_COMPILE = re.compile
+_ITEM = _JUMP = _PUSH_BLOCK = _UNBINDS = _BINDS = None
 _WORD = _PEEK = _YIELD = _ASSIGN = _SETATTR = _DELATTR = _GETATTR = None
 _UNPACK_TO = _CALL = _DICT = _COND = _TOKEN = None
 
 
 def _templates_ready():
+    global _ITEM, _JUMP, _PUSH_BLOCK, _UNBINDS, _BINDS
     global _WORD, _PEEK, _YIELD, _ASSIGN, _SETATTR, _DELATTR, _GETATTR
     global _UNPACK_TO, _CALL, _DICT, _COND, _TOKEN
     if _TOKEN is not None:
         return
     c = _RE_COMPILE
+    _ITEM = c(r"^(\w+)(?:\[(.+)\])?(?:\s+if\s+\((.+)\))?$")
+    _JUMP = c(r"JUMP\(([^()]*)\)")
+    _PUSH_BLOCK = c(r"PUSH_BLOCK\(([^()]*)\)")
+    _UNBINDS = c(r"fast\[oparg\]\s*=\s*NULL")
+    _BINDS = c(r"fast\[oparg\]\s*=")
     _WORD = c(r"[A-Za-z_][A-Za-z_0-9]*")
     _PEEK = c(r"PEEK\(([^()]*)\)")
     _YIELD = c(r"^YIELD\((.*)\)$")
@@ -153,26 +158,43 @@ class Item:
 
 
 class Inst:
-    __slots__ = ("name", "inputs", "outputs", "body", "effect_text", "arg")
+    __slots__ = ("name", "_items", "body", "effect_text", "arg")
 
     def __init__(self, name, effect, body, arg=None):
         if name not in opcodes.opmap:
             raise NameError("no opcode named %s" % name)
         if name in DEFS:
             raise NameError("two definitions of %s" % name)
-        left, _, right = effect.strip()[1:-1].partition("--")
         self.name = name
         self.effect_text = effect
-        self.inputs = [Item(x) for x in left.split(",") if x.strip()]
-        self.outputs = [Item(x) for x in right.split(",") if x.strip()]
+        self._items = None      # (inputs, outputs): parsed when first read
         self.body = body
         self.arg = arg          # the HELPERS name of its argument's decoder, or None
+
+    def _parse_items(self):
+        # (not at import: only templates, generating and the tools read the
+        # items, and parsing the 129 declarations' took 2 M host instructions)
+        if self._items is None:
+            _templates_ready()
+            left, _, right = self.effect_text.strip()[1:-1].partition("--")
+            self._items = ([Item(x) for x in left.split(",") if x.strip()],
+                           [Item(x) for x in right.split(",") if x.strip()])
+        return self._items
+
+    @property
+    def inputs(self):
+        return self._parse_items()[0]
+
+    @property
+    def outputs(self):
+        return self._parse_items()[1]
 
     def stack_effect(self, oparg, jump=False):
         """The net effect on the stack for ``oparg``; with ``jump``, on the
         path of its JUMP(target, kept...): the inputs consumed, the kept
         values pushed back."""
         consumed = sum(x.size(oparg) for x in self.inputs if x.present(oparg))
+        _templates_ready()
         if jump:
             for _, lines in self.bodies():
                 for ln in lines:
@@ -187,6 +209,7 @@ class Inst:
         return sum(x.size(oparg) for x in self.outputs if x.present(oparg)) - consumed
 
     def jumps(self):
+        _templates_ready()
         return any(_JUMP.search(ln) or _PUSH_BLOCK.search(ln)
                    for _, lines in self.bodies() for ln in lines)
 
@@ -777,6 +800,7 @@ def _live_only(line):
 
 
 def _facts():
+    _templates_ready()
     jumps, stores, deletes, calls, needs_locals, with_index = set(), set(), set(), set(), set(), set()
     blocks, pushes_block, raises = set(), set(), set()
     for d in DEFS.values():
