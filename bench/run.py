@@ -17,16 +17,19 @@ Tier 2 is measured only where evalframe.interpreter.tier2 exists in the tree bei
 run; otherwise the report says so (no number is made up).  ``--before DIR`` adds
 tier 1 of another source tree (an export of an older commit) as a column measured
 right next to the others, for before/after tables.  Each program times its
-own benchmark body with time.perf_counter and prints ``checksum ...`` and
-``elapsed SECONDS``; the harness also measures the whole process and its peak
-memory (VmHWM of that child, sampled from /proc every 5 ms).  The ratios use the in-program
-times so that compile and start-up costs are reported separately: start-up as
-``evalframe run`` of an empty file against ``python`` of it (best of K), and
-compile throughput as ``evalframe compile`` against ``python3.10 -m py_compile``
-over a fixed set of CPython 3.10 stdlib files (one process per file each).  With
---repeat K the minimum over K runs is kept.  All checksums must agree.  Mirrors the
-role of pyperformance's runner, without its statistics.  Not a test: no timing is
-asserted.
+own benchmark body with time.perf_counter and time.process_time and prints
+``checksum ...``, ``elapsed SECONDS`` and ``cpu SECONDS``; the harness also
+measures the whole process (wall, and CPU from the child's rusage) and its peak
+memory (VmHWM of that child, sampled from /proc every 5 ms).  The ratios use the
+in-program CPU times (wall time where a program prints none), so that compile and
+start-up costs are reported separately and the time a process waits for a core on
+a shared machine does not count: start-up as ``evalframe run`` of an empty file
+against ``python`` of it, and compile throughput as ``evalframe compile`` against
+``python3.10 -m py_compile`` over a fixed set of CPython 3.10 stdlib files (one
+process per file each).  With --repeat K the engines run interleaved, K rounds of
+one run each, and the best and the median of each time are kept.  All checksums
+must agree.  Mirrors the role of pyperformance's runner, without its statistics.
+Not a test: no timing is asserted.
 """
 
 import argparse
@@ -225,11 +228,6 @@ def summarize(runs):
             out[key] = min(values)
             out[key + "_median"] = _median(values)
     return out
-
-
-def measure(engine, prog, n, repeat, timeout, root=None):
-    """Best and median of `repeat` runs of one engine, one after the other."""
-    return summarize([run_once(engine, prog, n, timeout, root) for _ in range(repeat)])
 
 
 def measure_interleaved(columns, prog, n, repeat, timeout):
@@ -482,7 +480,8 @@ def main(argv=None):
     group.add_argument("--size", choices=SIZE_NAMES, default=None, help="size set to use (default: default)")
     parser.add_argument("--only", action="append", default=[], metavar="NAME",
                         help="run only this benchmark (repeatable, or comma-separated)")
-    parser.add_argument("--repeat", type=int, default=1, metavar="K", help="runs per engine; the minimum is kept")
+    parser.add_argument("--repeat", type=int, default=1, metavar="K",
+                        help="rounds, each running every engine once; the best and the median are kept")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per process (default 600)")
     parser.add_argument("--host-only", action="store_true", help="time CPython only (checks the programs)")
