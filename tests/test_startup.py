@@ -54,3 +54,17 @@ def test_compile_and_future_annotations_without_ast_at_start():
     want = run_host(["-c", prog])
     got = run_evalframe(["run", "-c", prog])
     assert (got.stdout, got.stderr, got.returncode) == (want.stdout, "", 0)
+
+
+def test_dis_imported_by_import_module_is_routed():
+    # importlib.import_module runs the late patches as an import statement does
+    # (signal, dis, inspect, traceback are routed once imported): before, the
+    # host's dis read the guest's 3.10 bytecode with its own table
+    prog = ("import importlib\n"
+            "dis = importlib.import_module('dis')\n"
+            "def f(x):\n"
+            "    return x + 1\n"
+            "dis.dis(f)\n")
+    got = run_evalframe(["run", "-c", prog])
+    assert got.returncode == 0, got.stderr
+    assert "BINARY_ADD" in got.stdout and "BINARY_OP" not in got.stdout, got.stdout
