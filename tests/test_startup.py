@@ -4,8 +4,8 @@ leaves nothing a guest can see.
 The VM no longer imports ``dis`` (nor, through the guest ``dis`` routing,
 ``inspect``) at start: a guest's ``import dis`` imports no ``inspect``, as on
 CPython, and ``dis`` still shows guest code as 3.10 bytecode, also when imported
-by ``importlib.import_module``.  Nor ``ast.py`` (the compiler uses ``_ast``) or
-``opcode``: what used them still works.  (``signal``, now routed once imported:
+by ``importlib.import_module``.  Nor ``ast.py`` (the compiler uses ``_ast``),
+``opcode`` or ``importlib.abc``: what used them still works.  (``signal``, now routed once imported:
 tests/guest/programs/signal_routed_late.py.)
 
 No timings here (bench/run.py measures start-up).
@@ -44,12 +44,24 @@ def test_dis_of_guest_code_still_routed(importing):
     assert "BINARY_ADD" in got.stdout and "BINARY_OP" not in got.stdout, got.stdout
 
 
-def test_start_imports_no_ast_py_nor_opcode():
-    # The compiler needs only ``_ast``'s node classes and the traceback stand-in
-    # no opcode table: an empty program's process has neither ``ast`` nor
-    # ``opcode`` loaded, as on CPython (whose site may import more: compared)
+def test_start_imports_only_what_python_does():
+    # The compiler needs only ``_ast``'s node classes, the traceback stand-in no
+    # opcode table, the signal routing only ``_signal``, the VM's finder no
+    # ``importlib.abc`` (which imports inspect, dis and ast on 3.12+): an empty
+    # program's process has none of them loaded, as on CPython (whose site may
+    # import more: compared)
     _as_on_host("import sys\n"
-                "print([m in sys.modules for m in ('ast', 'opcode')])\n")
+                "print([m in sys.modules for m in ('ast', 'opcode', 'signal', "
+                "'importlib.abc', 'inspect', 'dis')])\n")
+
+
+def test_vm_finder_is_a_meta_path_finder_once_abc_is_imported():
+    prog = ("import sys, importlib.abc\n"
+            "print([isinstance(f, importlib.abc.MetaPathFinder) for f in sys.meta_path\n"
+            "       if type(f).__name__ == 'VMFinder'])\n"
+            "importlib.invalidate_caches()\n")
+    got = run_evalframe(["run", "-c", prog])
+    assert (got.stdout, got.stderr, got.returncode) == ("[True]\n", "", 0)
 
 
 def test_compile_and_future_annotations_without_ast_at_start():

@@ -733,6 +733,9 @@ _DIS_DONE = [False]
 _SIGNAL_DONE = [False]     # (runtime/signals.py: routed once imported)
 
 
+_ABC_DONE = [False]        # (importer.VMFinder: a MetaPathFinder once importlib.abc is)
+
+
 _RUNPY_DONE = [False]
 
 
@@ -820,6 +823,12 @@ def after_import():
             _RUNPY_DONE[0] = True
             runpy.exec = _exec_either
             runpy.compile = _compile_source
+    if not _ABC_DONE[0]:
+        abc = host_module_ready("importlib.abc")
+        if abc is not None:
+            _ABC_DONE[0] = True
+            from .. import importer
+            importer.register_abc(abc)
     if not _SIGNAL_DONE[0]:
         signal = host_module_ready("signal")
         if signal is not None:
