@@ -17,16 +17,19 @@ Tier 2 is measured only where evalframe.interpreter.tier2 exists in the tree bei
 run; otherwise the report says so (no number is made up).  ``--before DIR`` adds
 tier 1 of another source tree (an export of an older commit) as a column measured
 right next to the others, for before/after tables.  Each program times its
-own benchmark body with time.perf_counter and prints ``checksum ...`` and
-``elapsed SECONDS``; the harness also measures the whole process and its peak
-memory (VmHWM of that child, sampled from /proc every 5 ms).  The ratios use the in-program
-times so that compile and start-up costs are reported separately: start-up as
-``evalframe run`` of an empty file against ``python`` of it (best of K), and
-compile throughput as ``evalframe compile`` against ``python3.10 -m py_compile``
-over a fixed set of CPython 3.10 stdlib files (one process per file each).  With
---repeat K the minimum over K runs is kept.  All checksums must agree.  Mirrors the
-role of pyperformance's runner, without its statistics.  Not a test: no timing is
-asserted.
+own benchmark body with time.perf_counter and time.process_time and prints
+``checksum ...``, ``elapsed SECONDS`` and ``cpu SECONDS``; the harness also
+measures the whole process (wall, and CPU from the child's rusage) and its peak
+memory (VmHWM of that child, sampled from /proc every 5 ms).  The ratios use the
+in-program CPU times (wall time where a program prints none), so that compile and
+start-up costs are reported separately and the time a process waits for a core on
+a shared machine does not count: start-up as ``evalframe run`` of an empty file
+against ``python`` of it, and compile throughput as ``evalframe compile`` against
+``python3.10 -m py_compile`` over a fixed set of CPython 3.10 stdlib files (one
+process per file each).  With --repeat K the engines run interleaved, K rounds of
+one run each, and the best and the median of each time are kept.  All checksums
+must agree.  Mirrors the role of pyperformance's runner, without its statistics.
+Not a test: no timing is asserted.
 """
 
 import argparse
@@ -106,16 +109,20 @@ def tier2_available(root=None):
 
 
 def parse_output(stdout):
-    """(checksum string, elapsed float) from a benchmark's stdout, or raise ValueError."""
-    checksum = elapsed = None
+    """(checksum string, elapsed float, cpu float or None) from a benchmark's
+    stdout, or raise ValueError.  ``cpu`` is the body's time.process_time()
+    (a program without a ``cpu`` line gives None)."""
+    checksum = elapsed = cpu = None
     for line in stdout.splitlines():
         if line.startswith("checksum "):
             checksum = line[len("checksum "):]
         elif line.startswith("elapsed "):
             elapsed = float(line[len("elapsed "):])
+        elif line.startswith("cpu "):
+            cpu = float(line[len("cpu "):])
     if checksum is None or elapsed is None:
         raise ValueError("no checksum/elapsed lines in output")
-    return checksum, elapsed
+    return checksum, elapsed, cpu
 
 
 def _peak_sampler(pid, done, found):
@@ -178,7 +185,10 @@ def spawn(cmd, cwd, env, timeout):
 
 
 def run_once(engine, prog, n, timeout, root=None):
-    """One process: {'checksum', 'body', 'total', 'maxrss_kb'} or {'error'}."""
+    """One process: {'checksum', 'body', 'cpu', 'total', 'total_cpu', 'maxrss_kb'}
+    or {'error'}.  ``body`` and ``cpu`` are the program's own wall and CPU
+    time of main(N); ``total`` and ``total_cpu`` the whole process's (wall,
+    and user + system from the child's rusage)."""
     build, extra = ENGINES[engine]
     status, stdout, stderr, total, maxrss = spawn(build(prog, n), prog.parent,
                                                   bench_env(root, extra), timeout)
@@ -188,28 +198,58 @@ def run_once(engine, prog, n, timeout, root=None):
         tail = (stderr.strip().splitlines() or ["(no stderr)"])[-1]
         return {"error": "exit status %s: %s" % (status, tail)}
     try:
-        checksum, body = parse_output(stdout)
+        checksum, body, cpu = parse_output(stdout)
     except ValueError as e:
         return {"error": str(e)}
-    return {"checksum": checksum, "body": body, "total": total, "maxrss_kb": maxrss}
+    return {"checksum": checksum, "body": body, "cpu": cpu, "total": total,
+            "total_cpu": spawn.cpu, "maxrss_kb": maxrss}
 
 
-def measure(engine, prog, n, repeat, timeout, root=None):
-    """Best of `repeat` runs; checksums must agree between the runs."""
-    best = None
-    for _ in range(repeat):
-        r = run_once(engine, prog, n, timeout, root)
+# What is kept of the runs of one engine: the best (minimum) and the median of each time.
+TIMES = ("body", "cpu", "total", "total_cpu")
+
+
+def summarize(runs):
+    """The runs of one engine on one program -> {'checksum', TIME: best, TIME +
+    '_median': median, 'maxrss_kb': the largest peak, 'runs': the run count} or
+    {'error'}; the checksums must agree between the runs."""
+    for r in runs:
         if "error" in r:
             return r
-        if best is not None and r["checksum"] != best["checksum"]:
-            return {"error": "checksum changed between runs: %r vs %r" % (best["checksum"], r["checksum"])}
-        if best is None:
-            best = r
-        else:
-            best = {"checksum": r["checksum"], "body": min(best["body"], r["body"]),
-                    "total": min(best["total"], r["total"]),
-                    "maxrss_kb": max(best["maxrss_kb"] or 0, r["maxrss_kb"] or 0) or None}
-    return best
+    first = runs[0]["checksum"]
+    for r in runs[1:]:
+        if r["checksum"] != first:
+            return {"error": "checksum changed between runs: %r vs %r" % (first, r["checksum"])}
+    out = {"checksum": first, "runs": len(runs),
+           "maxrss_kb": max(r["maxrss_kb"] or 0 for r in runs) or None}
+    for key in TIMES:
+        values = [r[key] for r in runs if r.get(key) is not None]
+        if len(values) == len(runs):
+            out[key] = min(values)
+            out[key + "_median"] = _median(values)
+    return out
+
+
+def measure_interleaved(columns, prog, n, repeat, timeout):
+    """Each column (name, engine, root) run once per round, in turn, ``repeat``
+    rounds: a change in the machine's load during the runs hits every engine
+    alike, where engine after engine would give it to one of them.  A column
+    that failed is not run again.  {name: summarize(its runs)}."""
+    runs = {name: [] for name, _, _ in columns}
+    for _ in range(repeat):
+        for name, engine, root in columns:
+            done = runs[name]
+            if done and "error" in done[-1]:
+                continue
+            done.append(run_once(engine, prog, n, timeout, root))
+    return {name: summarize(done) for name, done in runs.items()}
+
+
+def ratio_basis(cp, r):
+    """The key the ratios use: the body's CPU time when both engines report
+    it (a shared machine's load moves it far less than wall time), else the
+    wall time."""
+    return "cpu" if cp.get("cpu") and r.get("cpu") is not None else "body"
 
 
 def geometric_mean(values):
@@ -227,8 +267,8 @@ def fmt_mem(r):
     return "%.1f" % (r["maxrss_kb"] / 1024.0) if r and r.get("maxrss_kb") else "-"
 
 
-def fmt_ratio(row, engine):
-    ratio = row.get("ratio", {}).get(engine)
+def fmt_ratio(row, engine, key="ratio"):
+    ratio = row.get(key, {}).get(engine)
     return "%.1fx" % ratio if ratio else "-"
 
 
@@ -242,23 +282,28 @@ def _write_table(lines, left, out):
 
 
 def print_table(rows, size_name, engines, out=sys.stdout):
-    """One line per program: times, ratios to CPython, peak memory, totals, check."""
-    header = ["program", "N", "cpython s"]
+    """One line per program: the body's CPU time (best, and the median of the
+    runs), ratios to CPython on it and on wall time, peak memory, whole-process
+    wall time, check."""
+    header = ["program", "N", "cpy cpu", "cpy med"]
     for e in engines:
-        header += ["%s s" % e, "%s/cpy" % e]
+        header += ["%s cpu" % e, "%s med" % e, "%s/cpy" % e, "wall"]
     header += ["cpy MB"] + ["%s MB" % e for e in engines]
     header += ["cpy total"] + ["%s total" % e for e in engines] + ["check"]
     lines = [header]
     for row in rows:
         cp = row["cpython"]
-        line = [row["name"], str(row["n"]), fmt_time(cp, "body")]
+        line = [row["name"], str(row["n"]), fmt_time(cp, "cpu"), fmt_time(cp, "cpu_median")]
         for e in engines:
-            line += [fmt_time(row.get(e), "body"), fmt_ratio(row, e)]
+            line += [fmt_time(row.get(e), "cpu"), fmt_time(row.get(e), "cpu_median"),
+                     fmt_ratio(row, e), fmt_ratio(row, e, "ratio_wall")]
         line += [fmt_mem(cp)] + [fmt_mem(row.get(e)) for e in engines]
         line += [fmt_time(cp, "total")] + [fmt_time(row.get(e), "total") for e in engines]
         line.append(row["status"])
         lines.append(line)
-    out.write("size: %s\n" % size_name)
+    out.write("size: %s; times in seconds, best of the runs (med: their median); "
+              "ENGINE/cpy: ratio of the best CPU times of the benchmark body, wall: of "
+              "the best wall times\n" % size_name)
     _write_table(lines, (0, len(header) - 1), out)
 
 
@@ -435,7 +480,8 @@ def main(argv=None):
     group.add_argument("--size", choices=SIZE_NAMES, default=None, help="size set to use (default: default)")
     parser.add_argument("--only", action="append", default=[], metavar="NAME",
                         help="run only this benchmark (repeatable, or comma-separated)")
-    parser.add_argument("--repeat", type=int, default=1, metavar="K", help="runs per engine; the minimum is kept")
+    parser.add_argument("--repeat", type=int, default=1, metavar="K",
+                        help="rounds, each running every engine once; the best and the median are kept")
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per process (default 600)")
     parser.add_argument("--host-only", action="store_true", help="time CPython only (checks the programs)")
@@ -488,13 +534,11 @@ def main(argv=None):
         prog = available[name]
         n = read_sizes(prog)[size_name]
         sys.stderr.write("%s (N=%s) ...\n" % (name, n))
-        row = {"name": name, "n": n, "ratio": {},
-               "cpython": measure("cpython", prog, n, args.repeat, args.timeout, root)}
-        for e in engines:
-            if e == "before":
-                row[e] = measure("tier1", prog, n, args.repeat, args.timeout, before)
-            else:
-                row[e] = measure(e, prog, n, args.repeat, args.timeout, root)
+        row = {"name": name, "n": n, "ratio": {}, "ratio_wall": {}, "ratio_median": {}}
+        # (the engines in turn within each of the --repeat rounds)
+        columns = [("cpython", "cpython", root)] + [
+            (e, "tier1", before) if e == "before" else (e, e, root) for e in engines]
+        row.update(measure_interleaved(columns, prog, n, args.repeat, args.timeout))
         cp = row["cpython"]
         problems = []
         if "error" in cp:
@@ -506,7 +550,12 @@ def main(argv=None):
             elif "error" not in cp and r["checksum"] != cp["checksum"]:
                 problems.append("%s: CHECKSUM MISMATCH %r vs %r" % (e, cp["checksum"], r["checksum"]))
             elif "error" not in cp and cp["body"] > 0:
-                row["ratio"][e] = r["body"] / cp["body"]
+                key = ratio_basis(cp, r)
+                row["ratio_basis"] = key
+                row["ratio"][e] = r[key] / cp[key]
+                row["ratio_wall"][e] = r["body"] / cp["body"]
+                if cp[key + "_median"] > 0:
+                    row["ratio_median"][e] = r[key + "_median"] / cp[key + "_median"]
         row["status"] = "; ".join(problems) if problems else (
             "ok" if engines else "ok (host only)")
         failures += bool(problems)
@@ -522,10 +571,18 @@ def main(argv=None):
         body = geometric_mean([r["ratio"][e] for r in ok])
         total = geometric_mean([r[e]["total"] / r["cpython"]["total"] for r in ok])
         gmeans[e] = {"body": body, "total": total, "programs": len(ok),
+                     "basis": "cpu" if ok and all(r["ratio_basis"] == "cpu" for r in ok) else "wall",
+                     "body_wall": geometric_mean([r["ratio_wall"][e] for r in ok]),
+                     "body_median": geometric_mean([r["ratio_median"].get(e) for r in ok]),
                      "max": max((r["ratio"][e] for r in ok), default=None)}
         if body is not None:
-            print("%s: geometric mean of ratios %.2fx (benchmark body), %.2fx (whole process), "
-                  "worst %.1fx, over %d programs" % (e, body, total, gmeans[e]["max"], len(ok)))
+            g = gmeans[e]
+            print("%s: geometric mean of ratios %.2fx (benchmark body, best %s time; "
+                  "best wall time %.2fx, median %s time %.2fx), %.2fx (whole process, wall), "
+                  "worst %.1fx, over %d programs"
+                  % (e, body, "CPU" if g["basis"] == "cpu" else "wall", g["body_wall"] or 0,
+                     "CPU" if g["basis"] == "cpu" else "wall", g["body_median"] or 0,
+                     total, g["max"], len(ok)))
     if failures:
         print("%d program(s) failed" % failures)
 

@@ -224,9 +224,14 @@ def _cache_lazy_imports(modules):
     then), give _VM_MODULES every host module the VM's functions name that is
     already loaded (``import _thread`` inside a function: a finalizer's
     traceback needs it at exit).  Nothing new is imported."""
-    for name in _names_of_vm_code():
+    # (the loaded ones first, by the dict's own intersection: about 2,500 names,
+    # 1.7 M host instructions of every exit as a loop here)
+    names = _names_of_vm_code()
+    if isinstance(modules, dict):
+        names = modules.keys() & names
+    for name in names:
         if name not in _VM_MODULES and name in modules:
-            mod = modules[name]
+            mod = modules.get(name)
             if mod is not None:
                 _VM_MODULES[name] = mod
 

@@ -6,7 +6,7 @@ Size n: permutation length. Checksum: "checksum:maxflips".
 import sys
 import time
 
-SIZES = {"tiny": 5, "quick": 7, "default": 8}
+SIZES = {"tiny": 5, "quick": 7, "default": 9}
 
 
 def fannkuch(n):
@@ -52,7 +52,10 @@ if __name__ == "__main__":
     arg = sys.argv[1] if len(sys.argv) > 1 else "default"
     n = SIZES[arg] if arg in SIZES else int(arg)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     checksum = main(n)
+    cpu = time.process_time() - c0
     elapsed = time.perf_counter() - t0
     print("checksum %s" % (checksum,))
     print("elapsed %.6f" % elapsed)
+    print("cpu %.6f" % cpu)

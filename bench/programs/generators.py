@@ -5,7 +5,7 @@ Size n: number of items pushed through the pipelines. Checksum: combined sums.
 import sys
 import time
 
-SIZES = {"tiny": 300, "quick": 5000, "default": 60000}
+SIZES = {"tiny": 300, "quick": 5000, "default": 800000}
 
 
 def source(n):
@@ -71,7 +71,10 @@ if __name__ == "__main__":
     arg = sys.argv[1] if len(sys.argv) > 1 else "default"
     n = SIZES[arg] if arg in SIZES else int(arg)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     checksum = main(n)
+    cpu = time.process_time() - c0
     elapsed = time.perf_counter() - t0
     print("checksum %s" % (checksum,))
     print("elapsed %.6f" % elapsed)
+    print("cpu %.6f" % cpu)

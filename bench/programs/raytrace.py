@@ -7,7 +7,7 @@ import sys
 import time
 import math
 
-SIZES = {"tiny": 6, "quick": 24, "default": 64}
+SIZES = {"tiny": 6, "quick": 24, "default": 140}
 
 
 class Vec:
@@ -119,7 +119,10 @@ if __name__ == "__main__":
     arg = sys.argv[1] if len(sys.argv) > 1 else "default"
     n = SIZES[arg] if arg in SIZES else int(arg)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     checksum = main(n)
+    cpu = time.process_time() - c0
     elapsed = time.perf_counter() - t0
     print("checksum %s" % (checksum,))
     print("elapsed %.6f" % elapsed)
+    print("cpu %.6f" % cpu)

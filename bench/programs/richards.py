@@ -8,7 +8,7 @@ Checksum: the hold and queue-packet counts.
 import sys
 import time
 
-SIZES = {"tiny": 3, "quick": 20, "default": 150}
+SIZES = {"tiny": 3, "quick": 20, "default": 400}
 
 I_IDLE, I_WORK, I_HANDLERA, I_HANDLERB, I_DEVA, I_DEVB = 1, 2, 3, 4, 5, 6
 K_DEV, K_WORK = 1000, 1001
@@ -288,7 +288,10 @@ if __name__ == "__main__":
     arg = sys.argv[1] if len(sys.argv) > 1 else "default"
     n = SIZES[arg] if arg in SIZES else int(arg)
     t0 = time.perf_counter()
+    c0 = time.process_time()
     checksum = main(n)
+    cpu = time.process_time() - c0
     elapsed = time.perf_counter() - t0
     print("checksum %s" % (checksum,))
     print("elapsed %.6f" % elapsed)
+    print("cpu %.6f" % cpu)

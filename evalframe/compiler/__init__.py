@@ -8,7 +8,7 @@ unit (flowgraph.py, assembler.py).  The result is a tree of
 ``evalframe.objects.codeobject.Code`` objects identical to 3.10's.
 """
 
-import ast
+import _ast as ast  # (the node classes: ast.py's helpers are not needed, docs/vm.md start-up)
 import sys
 
 from ..objects import setorder
@@ -61,8 +61,9 @@ def compile_source(source, filename="<string>", mode="exec", flags=0,
         if _HOST_AST_UNGUARDED and len(source) > _UNGUARDED_SIZE:
             _host_depth_check(source, filename, mode)
         try:
-            tree = ast.parse(source, filename, mode, type_comments=False,
-                             feature_version=None)
+            # (what ast.parse does, without importing ast.py)
+            tree = compile(source, filename, mode, PyCF_ONLY_AST, dont_inherit=True,
+                           _feature_version=-1)
         except RecursionError:
             if flags & PyCF_ONLY_AST:
                 raise

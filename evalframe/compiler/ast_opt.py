@@ -20,13 +20,16 @@ can key on them.  Annotations are left alone under ``from __future__ import
 annotations``, because the compiler turns them into strings of their source.
 """
 
-import ast
+import _ast as ast  # (the node classes: ast.py's helpers are not needed, docs/vm.md start-up)
 import bisect
 import io
 import sys
-import tokenize
 
 from ..objects import setorder
+if sys.version_info >= (3, 12):
+    # (_string_tokens, 3.12+ only; imported before any guest directory is on
+    # sys.path.  A 3.11 host's start-up does without: 3.4 M instructions)
+    import tokenize
 from .symtable import CO_FUTURE_ANNOTATIONS, future_features
 
 MAX_INT_SIZE = 128           # bits

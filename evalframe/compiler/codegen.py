@@ -20,7 +20,7 @@ decorators, ...): it becomes ``Code.co_positions()`` and so the carets of
 host-printed tracebacks.  It never changes the 3.10 bytecode or line table.
 """
 
-import ast
+import _ast as ast  # (the node classes: ast.py's helpers are not needed, docs/vm.md start-up)
 import sys
 import warnings
 

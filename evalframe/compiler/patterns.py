@@ -9,7 +9,7 @@ COPY_DICT_WITHOUT_KEYS), class (MATCH_CLASS), star, as and or patterns (with
 ROT_N to line captures up), and the pattern SyntaxErrors.
 """
 
-import ast
+import _ast as ast  # (the node classes: ast.py's helpers are not needed, docs/vm.md start-up)
 import sys
 
 from .. import opcodes as op

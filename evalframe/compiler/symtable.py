@@ -22,7 +22,7 @@ The host's ast is 3.10's plus later additions: ``TryStar`` (3.11) is treated lik
 know, so they raise SyntaxError("invalid syntax").
 """
 
-import ast
+import _ast as ast  # (the node classes: ast.py's helpers are not needed, docs/vm.md start-up)
 import sys
 from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 

@@ -32,7 +32,9 @@ A body may depend on the argument's value at translation time: a dict
 ``{oparg value: body}`` gives one body per value (the handler tests the value
 at run time, the templates pick one); the key None is the body for any other
 value.  The definitions are read once at
-import; nothing is written to disk, so nothing can be stale.
+import; what is derived from them is generated into two checked-in modules
+(generated_handlers.py, generated_facts.py), which tests/vm/test_bytecodes.py
+checks are current.
 
 Every opcode is declared here (3.10's 127 and 3.11's two exception-group
 opcodes).  Those that switch frames (a call, a return, a generator resumed
@@ -47,20 +49,17 @@ import builtins
 import keyword
 import os
 import re
+from sys import is_finalizing as _is_finalizing   # (bound once: a guest may rebind it)
 
 from .. import opcodes
 
 DEFS = {}           # opname -> Inst
 VARIANTS = {}       # opname -> {oparg value: derived handler} (per-value bodies)
 
-_WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
-# a name, not an attribute (``x.value`` keeps its ``value``)
+# a name, not an attribute (``x.value`` keeps its ``value``): live_handlers
+# reads it at start-up; every other pattern is compiled when first needed
+# (_templates_ready)
 _NAME = re.compile(r"(?<![.\w])[A-Za-z_][A-Za-z_0-9]*")
-_ITEM = re.compile(r"^(\w+)(?:\[(.+)\])?(?:\s+if\s+\((.+)\))?$")
-_JUMP = re.compile(r"JUMP\(([^()]*)\)")
-_PEEK = re.compile(r"PEEK\(([^()]*)\)")
-_PUSH_BLOCK = re.compile(r"PUSH_BLOCK\(([^()]*)\)")
-_YIELD = re.compile(r"^YIELD\((.*)\)$")
 # the frame switches (call, return, resume, delegate): see "switching frames"
 # below; only generating a handler reads them (no template does), so they are
 # compiled then (_compile_switches), not at every start-up (0.8 ms)
@@ -74,19 +73,51 @@ def _compile_switches():
         _RESUME = re.compile(r"RESUME\((\w+)\)")
         _DELEGATE = re.compile(r"^(\w+) = DELEGATE\((\w+), (\w+)\)$")
         _RETURN = re.compile(r"^RETURN\((.*)\)$")
-# (every pattern is compiled here, at import: templates are also made while
-# the host shuts down, when a finalizer's code is first fused, and re's
-# module-level functions may need the import system by then)
-_UNBINDS = re.compile(r"fast\[oparg\]\s*=\s*NULL")
-_BINDS = re.compile(r"fast\[oparg\]\s*=")
-_ASSIGN = re.compile(r"(?<![.\w])([A-Za-z_]\w*)\s*(?:[-+*/%@&|^<>]{0,2})=(?!=)")
-_SETATTR = re.compile(r"^setattr\((\w+), oparg, (\w+)\)$")
-_DELATTR = re.compile(r"^delattr\((\w+), oparg\)$")
-_GETATTR = re.compile(r"getattr\((\w+), oparg\)")
-_UNPACK_TO = re.compile(r"(?<![.\w])(\w+) = (.*?)(\[::-1\])?$")
-_CALL = re.compile(r"^(\w+) = CALL\((.*)\)$")
-_DICT = re.compile(r"DICT\((\w+)(?:\[(\d)::2\])?, (\w+)(?:\[(\d)::2\])?\)")
-_COND = re.compile(r"^if (.*?): ")
+# The patterns only templates, generating and the declarations' items read:
+# compiled by the first template made (_templates_ready), not at every start
+# (17 patterns, 6 M host instructions: an empty program makes no template, and
+# the facts at start-up are generated_facts.py's).  re.compile is bound
+# now, before any guest can rebind it.  While the host finalizes, re's module
+# may have been emptied: code first warm then, if no template was made before,
+# is neither fused nor translated (templates_available, superinstr.plain_list
+# and warm_event): it runs its plain handlers, as under no fusion.
+_RE_COMPILE = re.compile
+_ITEM = _JUMP = _PUSH_BLOCK = _UNBINDS = _BINDS = None
+_WORD = _PEEK = _YIELD = _ASSIGN = _SETATTR = _DELATTR = _GETATTR = None
+_UNPACK_TO = _CALL = _DICT = _COND = _TOKEN = None
+
+
+def _templates_ready():
+    global _ITEM, _JUMP, _PUSH_BLOCK, _UNBINDS, _BINDS
+    global _WORD, _PEEK, _YIELD, _ASSIGN, _SETATTR, _DELATTR, _GETATTR
+    global _UNPACK_TO, _CALL, _DICT, _COND, _TOKEN
+    if _TOKEN is not None:
+        return
+    c = _RE_COMPILE
+    _ITEM = c(r"^(\w+)(?:\[(.+)\])?(?:\s+if\s+\((.+)\))?$")
+    _JUMP = c(r"JUMP\(([^()]*)\)")
+    _PUSH_BLOCK = c(r"PUSH_BLOCK\(([^()]*)\)")
+    _UNBINDS = c(r"fast\[oparg\]\s*=\s*NULL")
+    _BINDS = c(r"fast\[oparg\]\s*=")
+    _WORD = c(r"[A-Za-z_][A-Za-z_0-9]*")
+    _PEEK = c(r"PEEK\(([^()]*)\)")
+    _YIELD = c(r"^YIELD\((.*)\)$")
+    _ASSIGN = c(r"(?<![.\w])([A-Za-z_]\w*)\s*(?:[-+*/%@&|^<>]{0,2})=(?!=)")
+    _SETATTR = c(r"^setattr\((\w+), oparg, (\w+)\)$")
+    _DELATTR = c(r"^delattr\((\w+), oparg\)$")
+    _GETATTR = c(r"getattr\((\w+), oparg\)")
+    _UNPACK_TO = c(r"(?<![.\w])(\w+) = (.*?)(\[::-1\])?$")
+    _CALL = c(r"^(\w+) = CALL\((.*)\)$")
+    _DICT = c(r"DICT\((\w+)(?:\[(\d)::2\])?, (\w+)(?:\[(\d)::2\])?\)")
+    _COND = c(r"^if (.*?): ")
+    # (last: the others are set once this one is)
+    _TOKEN = c(r"(?<![.\w])\*?[A-Za-z_]\w*|\x02|\x03\d+\x03|\x04\d+\x04")
+
+
+def templates_available():
+    """Whether templates can be made now: False only while the host finalizes
+    if none was made before (their patterns are not compiled then)."""
+    return _TOKEN is not None or not _is_finalizing()
 _UNLESS_BOUND = "# unless bound"
 # a check the templates drop when its inputs are constants that pass it
 _UNLESS_CONST = "# unless const"
@@ -134,26 +165,43 @@ class Item:
 
 
 class Inst:
-    __slots__ = ("name", "inputs", "outputs", "body", "effect_text", "arg")
+    __slots__ = ("name", "_items", "body", "effect_text", "arg")
 
     def __init__(self, name, effect, body, arg=None):
         if name not in opcodes.opmap:
             raise NameError("no opcode named %s" % name)
         if name in DEFS:
             raise NameError("two definitions of %s" % name)
-        left, _, right = effect.strip()[1:-1].partition("--")
         self.name = name
         self.effect_text = effect
-        self.inputs = [Item(x) for x in left.split(",") if x.strip()]
-        self.outputs = [Item(x) for x in right.split(",") if x.strip()]
+        self._items = None      # (inputs, outputs): parsed when first read
         self.body = body
         self.arg = arg          # the HELPERS name of its argument's decoder, or None
+
+    def _parse_items(self):
+        # (not at import: only templates, generating and the tools read the
+        # items, and parsing the 129 declarations' took 2 M host instructions)
+        if self._items is None:
+            _templates_ready()
+            left, _, right = self.effect_text.strip()[1:-1].partition("--")
+            self._items = ([Item(x) for x in left.split(",") if x.strip()],
+                           [Item(x) for x in right.split(",") if x.strip()])
+        return self._items
+
+    @property
+    def inputs(self):
+        return self._parse_items()[0]
+
+    @property
+    def outputs(self):
+        return self._parse_items()[1]
 
     def stack_effect(self, oparg, jump=False):
         """The net effect on the stack for ``oparg``; with ``jump``, on the
         path of its JUMP(target, kept...): the inputs consumed, the kept
         values pushed back."""
         consumed = sum(x.size(oparg) for x in self.inputs if x.present(oparg))
+        _templates_ready()
         if jump:
             for _, lines in self.bodies():
                 for ln in lines:
@@ -168,6 +216,7 @@ class Inst:
         return sum(x.size(oparg) for x in self.outputs if x.present(oparg)) - consumed
 
     def jumps(self):
+        _templates_ready()
         return any(_JUMP.search(ln) or _PUSH_BLOCK.search(ln)
                    for _, lines in self.bodies() for ln in lines)
 
@@ -772,6 +821,7 @@ def _live_only(line):
 
 
 def _facts():
+    _templates_ready()
     jumps, stores, deletes, calls, needs_locals, with_index = set(), set(), set(), set(), set(), set()
     blocks, pushes_block, raises = set(), set(), set()
     for d in DEFS.values():
@@ -815,8 +865,8 @@ def _facts():
 # keeps none), that push a block (PUSH_BLOCK: tier 2's handler entries), and
 # whose body ends in ``raise`` (RAISES: the instruction never falls through;
 # with per-value bodies, any of them)
-(ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL, CALLS, NEEDS_LOCALS, WITH_INDEX,
- BLOCKS, PUSHES_BLOCK, RAISES) = _facts()
+_FACT_NAMES = ("ALWAYS_JUMPS", "BINDS_LOCAL", "UNBINDS_LOCAL", "CALLS", "NEEDS_LOCALS",
+               "WITH_INDEX", "BLOCKS", "PUSHES_BLOCK", "RAISES")
 
 
 def _forms():
@@ -844,14 +894,52 @@ def _forms():
     return out
 
 
-# the opcodes that switch frames, by form: their templates are their
+# the opcodes that switch frames, by form (FORMS): their templates are their
 # group's (superinstr.Group and tier 2 implement each form once, keyed by
-# it); the others with a plain-loop handler of their own (``# if live`` /
-# ``# unless live`` lines: ``NAME__live``)
-FORMS = _forms()
-HAS_LIVE = frozenset(d.name for d in _switching((_IF_LIVE, _UNLESS_LIVE))
-                     if any(ln.rstrip().endswith((_IF_LIVE, _UNLESS_LIVE))
-                            for _, body in d.bodies() for ln in body))
+# it); the others with a plain-loop handler of their own (HAS_LIVE: ``# if
+# live`` / ``# unless live`` lines, ``NAME__live``); the definitions whose
+# items' counts depend on the argument (COUNTED: a template plan per value)
+
+def derived_facts():
+    """{name: value} of every fact above, derived from DEFS now."""
+    facts = dict(zip(_FACT_NAMES, _facts()))
+    facts["FORMS"] = _forms()
+    facts["HAS_LIVE"] = frozenset(d.name for d in _switching((_IF_LIVE, _UNLESS_LIVE))
+                                  if any(ln.rstrip().endswith((_IF_LIVE, _UNLESS_LIVE))
+                                         for _, body in d.bodies() for ln in body))
+    facts["COUNTED"] = frozenset(n for n, d in DEFS.items()
+                                 if any(x.count or x.cond for x in d.inputs + d.outputs))
+    return facts
+
+
+# Deriving them took 7 M host instructions of every start (a third of this
+# module's import): they are generated with the handlers, into
+# generated_facts.py (checked in, and checked current by
+# tests/vm/test_bytecodes.py, as generated_handlers.py is).
+FACTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "generated_facts.py")
+
+
+def facts_source():
+    """The text of generated_facts.py."""
+    out = ['"""The facts interpreter/bytecodes.py derives from its definitions.',
+           "",
+           "GENERATED from interpreter/bytecodes.py's definitions: do not edit;",
+           "regenerate with ``python -m evalframe.interpreter.bytecodes``.  Read at",
+           "start-up instead of deriving them again (bytecodes.derived_facts).",
+           '"""', ""]
+    for name, value in derived_facts().items():
+        if isinstance(value, dict):
+            items = "".join("\n    %r: %r," % kv for kv in sorted(value.items()))
+            out.append("%s = {%s\n}" % (name, items))
+        else:
+            items = "".join("\n    %r," % n for n in sorted(value))
+            out.append("%s = frozenset((%s\n))" % (name, items))
+    return "\n".join(out) + "\n"
+
+
+from .generated_facts import (  # noqa: E402
+    ALWAYS_JUMPS, BINDS_LOCAL, UNBINDS_LOCAL, CALLS, NEEDS_LOCALS, WITH_INDEX, BLOCKS,
+    PUSHES_BLOCK, RAISES, FORMS, HAS_LIVE, COUNTED as _COUNTED)
 
 
 # -- derived: the plain handlers ---------------------------------------------------------
@@ -874,6 +962,7 @@ def handler_source(d):
     chosen by decode.py) and ``NAME`` dispatching to them, or running the
     body for any other value (the key None) itself."""
     _compile_switches()
+    _templates_ready()
     bodies = d.bodies()
     if len(bodies) == 1:
         out = _handler_source(d, d.name, None, bodies[0][1])
@@ -1262,7 +1351,6 @@ def _identifier(name):
             and not keyword.iskeyword(name))
 
 
-_TOKEN = re.compile(r"(?<![.\w])\*?[A-Za-z_]\w*|\x02|\x03\d+\x03|\x04\d+\x04")
 _FAST_KEY = ("@fast",)
 _ATTR_KEY = ("@attr",)
 
@@ -1388,14 +1476,13 @@ def _pieces(text, extra):
 
 
 _PLANS = {}
-# (definitions whose items' counts depend on the argument: a plan per value)
-_COUNTED = frozenset(n for n, d in DEFS.items() if any(x.count or x.cond for x in d.inputs + d.outputs))
 
 
 def _plan(d, value, ident):
     key = (d.name, value, ident)
     p = _PLANS.get(key)
     if p is None:
+        _templates_ready()
         p = _PLANS[key] = _Plan(d, value, ident)
     return p
 
@@ -1634,3 +1721,6 @@ if __name__ == "__main__":
     with open(GENERATED, "w") as out:
         out.write(generated_source())
     print("wrote", GENERATED)
+    with open(FACTS, "w") as out:
+        out.write(facts_source())
+    print("wrote", FACTS)

@@ -446,8 +446,12 @@ def plain_list(code, d, basic, raw):
     out = list(basic)
     names = _K.opname
     jump_kinds = (_K.ARG_JREL, _K.ARG_JABS)
-    t2 = _tier2.ENABLED and _tier2.eligible(code, raw)
-    count_jumps = ENABLED and not (t2 and WARMUP)
+    # (neither fused nor translated: the host is finalizing and no template
+    # was ever made, bytecodes.templates_available)
+    ok = _bytecodes.templates_available()
+    enabled = ENABLED and ok
+    t2 = ok and _tier2.ENABLED and _tier2.eligible(code, raw)
+    count_jumps = enabled and not (t2 and WARMUP)
     for i, (op, arg) in enumerate(raw):
         name = names[op]
         spec = live.get(name)
@@ -458,13 +462,13 @@ def plain_list(code, d, basic, raw):
         elif (count_jumps and _K.argkind[op] in jump_kinds and names[op] in FUSABLE
                 and basic[i][1] <= i):
             out[i] = (_backward_jump, out[i])
-    d.warm = (WARMUP or 1) if ENABLED else 0
+    d.warm = (WARMUP or 1) if enabled else 0
     if t2:
         d.t2state = 1
         if not count_jumps:
             d.warm = _tier2.HOT or 1
             _count_headers(code, out, raw, basic)
-    if ENABLED and not WARMUP:
+    if enabled and not WARMUP:
         fuse_groups(code, d, out, basic, raw)
     return out
 
@@ -493,6 +497,8 @@ def warm_event(code, d):
     (d.warm counts down to each)."""
     d.warm -= 1
     if not d.warm:
+        if not _bytecodes.templates_available():
+            return      # (the host is finalizing: code stays as it is, unfused)
         if d.t2state == 1:
             _tier2.warm(code, d)
             if d.t2 is None and d.t2gen is None and ENABLED and not d.fused:

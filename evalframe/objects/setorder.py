@@ -410,7 +410,7 @@ _IDENTIFIER_FIELDS = {"Name": ("id",), "Attribute": ("attr",), "FunctionDef": ("
 
 def begin_compilation(tree):
     """Note the identifiers of ``tree``: the strings 3.10's parser interned."""
-    import ast
+    from _ast import AST    # (not ast.py: its import is not needed at start-up)
     names = _IDENTIFIERS
     names.clear()
     if fixed_secret() is None:
@@ -421,7 +421,12 @@ def begin_compilation(tree):
     todo = [tree]
     while todo:
         node = todo.pop()
-        todo.extend(ast.iter_child_nodes(node))
+        for field in node._fields:      # (ast.iter_child_nodes)
+            v = getattr(node, field, None)
+            if isinstance(v, AST):
+                todo.append(v)
+            elif isinstance(v, list):
+                todo.extend(x for x in v if isinstance(x, AST))
         fields = _IDENTIFIER_FIELDS.get(type(node).__name__)
         if fields:
             for field in fields:

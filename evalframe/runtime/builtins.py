@@ -165,8 +165,8 @@ def vm_eval(source, globals=None, locals=None):
 
 
 def _ast_AST():
-    import ast      # (the VM's compiler has imported it)
-    return ast.AST
+    import _ast     # (built in: ast.py itself is not needed)
+    return _ast.AST
 
 
 def vm_compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
@@ -733,6 +733,12 @@ _TYPING_DONE = [False]
 _DIS_DONE = [False]
 
 
+_SIGNAL_DONE = [False]     # (runtime/signals.py: routed once imported)
+
+
+_ABC_DONE = [False]        # (importer.VMFinder: a MetaPathFinder once importlib.abc is)
+
+
 _RUNPY_DONE = [False]
 
 
@@ -820,6 +826,18 @@ def after_import():
             _RUNPY_DONE[0] = True
             runpy.exec = _exec_either
             runpy.compile = _compile_source
+    if not _ABC_DONE[0]:
+        abc = host_module_ready("importlib.abc")
+        if abc is not None:
+            _ABC_DONE[0] = True
+            from .. import importer
+            importer.register_abc(abc)
+    if not _SIGNAL_DONE[0]:
+        signal = host_module_ready("signal")
+        if signal is not None:
+            _SIGNAL_DONE[0] = True
+            from . import signals
+            signals.route_module(signal)
     if not _DIS_DONE[0]:
         dis = host_module_ready("dis")
         if dis is not None:
@@ -850,6 +868,7 @@ def _install():
     I[dir] = vm_dir
     I[__build_class__] = vm_build_class
     I[imports.host_import] = imports.vm_import
+    I[imports.host_import_module] = imports.vm_import_module
     I[sys._getframe] = vm_getframe
     if hasattr(sys, "_getframemodulename"):
         I[sys._getframemodulename] = vm_getframemodulename

@@ -33,9 +33,18 @@ A guest handler is called with the running *guest* frame, as CPython passes the
 running frame, and ``signal.getsignal`` gives the guest back what it installed.
 Handlers that host library code installs itself (not through a guest call of
 ``signal.signal``) are the host's and run as the host runs them.
+
+The VM needs only the C module ``_signal`` to start: the ``signal`` module (its
+enums cost 3 M host instructions, a sixth of a whole empty run's difference to
+python's in issue 8) is routed when it has been imported (``route_module``,
+after each guest import: runtime/builtins.after_import), as on CPython it is
+imported only by a program that uses it; ``_signal``'s own functions are routed
+from the start (a ``signal`` module the VM runs, under --vm-modules=all with a
+guest ``signal.py``, calls them).  The VM's loops are registered at the first
+signal or guest handler (``loop_codes``), not at every start.
 """
 
-import signal as _signal
+import _signal
 import sys
 import types
 
@@ -151,6 +160,7 @@ class GuestHandler:
         self.target = target
 
     def __call__(self, signum, frame):
+        loop_codes()        # (the VM's loops, registered at the first signal)
         if at_boundary(frame):
             return _run_handler(self.target, signum)
         _pending.append((self.target, signum))
@@ -215,29 +225,53 @@ def _unwrap(handler):
     return handler.target if type(handler) is GuestHandler else handler
 
 
-def vm_signal(signalnum, handler):
-    """signal.signal called by guest code."""
-    if callable(handler) and type(handler) is not GuestHandler:
-        host_handler = GuestHandler(handler)
-    else:
-        host_handler = handler
-    return _unwrap(_signal.signal(signalnum, host_handler))
+def _routed_signal(host_signal):
+    def vm_signal(signalnum, handler):
+        """signal.signal (or _signal.signal) called by guest code."""
+        if callable(handler) and type(handler) is not GuestHandler:
+            loop_codes()
+            host_handler = GuestHandler(handler)
+        else:
+            host_handler = handler
+        return _unwrap(host_signal(signalnum, host_handler))
+    return vm_signal
 
 
-def vm_getsignal(signalnum):
-    """signal.getsignal called by guest code."""
-    return _unwrap(_signal.getsignal(signalnum))
+def _routed_getsignal(host_getsignal):
+    def vm_getsignal(signalnum):
+        """signal.getsignal (or _signal.getsignal) called by guest code."""
+        return _unwrap(host_getsignal(signalnum))
+    return vm_getsignal
 
 
 _installed = [False]
+_intercepts = []        # the intercepts dict while installed
+_routed = []            # the functions routed there (undo takes them out)
+
+
+def _route(intercepts, module):
+    for name, make in (("signal", _routed_signal), ("getsignal", _routed_getsignal)):
+        host = getattr(module, name, None)
+        if callable(host) and host not in intercepts:
+            intercepts[host] = make(host)
+            _routed.append(host)
+
+
+def route_module(module):
+    """The host's ``signal`` module, now imported: the guest's calls of its
+    signal/getsignal are routed here too (called by after_import)."""
+    if _intercepts:
+        _route(_intercepts[0], module)
 
 
 def install(intercepts):
     """Route the guest's signal.signal/getsignal here, and put the default SIGINT
     handler (KeyboardInterrupt) behind a GuestHandler.  Returns an undo function."""
-    loop_codes()
-    intercepts[_signal.signal] = vm_signal
-    intercepts[_signal.getsignal] = vm_getsignal
+    _intercepts[:] = [intercepts]
+    _route(intercepts, _signal)
+    host = sys.modules.get("signal")
+    if host is not None:
+        _route(intercepts, host)
     old = None
     try:
         if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
@@ -246,8 +280,9 @@ def install(intercepts):
         old = None
 
     def undo():
-        intercepts.pop(_signal.signal, None)
-        intercepts.pop(_signal.getsignal, None)
+        while _routed:
+            intercepts.pop(_routed.pop(), None)
+        del _intercepts[:]
         if old is not None:
             try:
                 if type(_signal.getsignal(_signal.SIGINT)) is GuestHandler:

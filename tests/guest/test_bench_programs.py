@@ -57,7 +57,7 @@ def test_harness_reports_tiers_memory_and_startup(tmp_path):
     # start-up ratio.  Compile throughput is left out here (it takes a while).
     out = tmp_path / "report.json"
     status = bench.main(["--size", "tiny", "--only", "fib", "--startup-runs", "1",
-                         "--no-compile", "--json", str(out)])
+                         "--repeat", "2", "--no-compile", "--json", str(out)])
     assert status == 0
     import json
     report = json.loads(out.read_text())
@@ -70,6 +70,57 @@ def test_harness_reports_tiers_memory_and_startup(tmp_path):
     assert row["ratio"]["tier1"] > 0
     assert report["startup"]["ratio"] > 0
     assert report["compile_throughput"] is None
+    # the ratios use the body's CPU time; best and median of each time are kept
+    assert row["ratio_basis"] == "cpu"
+    for engine in ["cpython"] + report["engines"]:
+        r = row[engine]
+        assert r["runs"] == 2
+        for key in ("body", "cpu", "total", "total_cpu"):
+            assert r[key] <= r[key + "_median"], (engine, key, r)
+    assert row["ratio_wall"]["tier1"] > 0 and row["ratio_median"]["tier1"] > 0
+    assert report["geometric_means"]["tier1"]["basis"] == "cpu"
+
+
+def test_cpu_line_is_optional():
+    assert bench.parse_output("checksum 5\nelapsed 0.5\ncpu 0.25\n") == ("5", 0.5, 0.25)
+    assert bench.parse_output("checksum 5\nelapsed 0.5\n") == ("5", 0.5, None)
+    # without the programs' CPU time, the ratios fall back to wall time
+    assert bench.ratio_basis({"cpu": None, "body": 1.0}, {"cpu": None, "body": 2.0}) == "body"
+    assert bench.ratio_basis({"cpu": 0.5, "body": 1.0}, {"cpu": 0.7, "body": 2.0}) == "cpu"
+
+
+def test_engines_run_in_turn_each_round(monkeypatch):
+    # --repeat K: K rounds, each running every engine once, so that a change in
+    # the machine's load reaches all of them; a failed engine is not run again
+    calls = []
+
+    def fake_run_once(engine, prog, n, timeout, root=None):
+        calls.append((engine, root))
+        if engine == "tier2":
+            return {"error": "exit status 1: boom"}
+        t = 1.0 + len(calls)
+        return {"checksum": "7", "body": t, "cpu": t / 2, "total": t + 1,
+                "total_cpu": t, "maxrss_kb": 100 + len(calls)}
+
+    monkeypatch.setattr(bench, "run_once", fake_run_once)
+    columns = [("cpython", "cpython", None), ("before", "tier1", "/old"),
+               ("tier1", "tier1", None), ("tier2", "tier2", None)]
+    got = bench.measure_interleaved(columns, BENCHMARKS["fib"], 5, 3, TIMEOUT)
+    assert calls == [("cpython", None), ("tier1", "/old"), ("tier1", None), ("tier2", None),
+                     ("cpython", None), ("tier1", "/old"), ("tier1", None),
+                     ("cpython", None), ("tier1", "/old"), ("tier1", None)]
+    assert got["tier2"] == {"error": "exit status 1: boom"}
+    cp = got["cpython"]
+    assert (cp["body"], cp["body_median"], cp["cpu"], cp["runs"]) == (2.0, 6.0, 1.0, 3)
+    assert cp["maxrss_kb"] == 108
+
+
+def test_a_checksum_that_changes_between_runs_is_an_error():
+    runs = [{"checksum": "1", "body": 1.0, "cpu": 1.0, "total": 1.0, "total_cpu": 1.0,
+             "maxrss_kb": None},
+            {"checksum": "2", "body": 1.0, "cpu": 1.0, "total": 1.0, "total_cpu": 1.0,
+             "maxrss_kb": None}]
+    assert "checksum changed" in bench.summarize(runs)["error"]
 
 
 def test_compile_throughput_on_one_file(monkeypatch):

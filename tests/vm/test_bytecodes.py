@@ -60,6 +60,17 @@ def test_decode_picks_the_per_value_handler():
     assert {"COMPARE_OP__0", "IS_OP__1", "CONTAINS_OP__0"} <= picked
 
 
+def test_generated_facts_are_current():
+    """generated_facts.py holds what the definitions derive today (read at
+    start-up instead: regenerate with python -m evalframe.interpreter.bytecodes),
+    and the module's facts are those."""
+    with open(bytecodes.FACTS) as f:
+        assert f.read() == bytecodes.facts_source(), \
+            "stale: run python -m evalframe.interpreter.bytecodes"
+    for name, value in bytecodes.derived_facts().items():
+        assert getattr(bytecodes, name if name != "COUNTED" else "_COUNTED") == value, name
+
+
 def test_generated_handlers_are_current():
     """generated_handlers.py is what the definitions generate today
     (regenerate: python -m evalframe.interpreter.bytecodes), and the table
@@ -89,7 +100,7 @@ def test_no_second_definition_in_the_interpreter():
     interpreter/ other than bytecodes.py would be a second copy."""
     found = []
     for path in INTERPRETER.rglob("*.py"):
-        if path.name in ("bytecodes.py", "generated_handlers.py"):
+        if path.name in ("bytecodes.py", "generated_handlers.py", "generated_facts.py"):
             continue
         text = path.read_text()
         for name in bytecodes.DEFS:
@@ -133,7 +144,7 @@ def test_grep_lands_on_the_definition():
     or set that lists it."""
     found = []
     for path in sorted(INTERPRETER.rglob("*.py")):
-        if path.name in ("bytecodes.py", "generated_handlers.py"):
+        if path.name in ("bytecodes.py", "generated_handlers.py", "generated_facts.py"):
             continue
         found += ["%s:%d %s" % (path.name, line, name)
                   for line, name in _code_mentions(path, bytecodes.DEFS)]
