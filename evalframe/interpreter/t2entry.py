@@ -33,6 +33,13 @@ callee's order:
   unexpected or repeated keyword, a missing argument without a default) gets
   no entry (None): the binder raises its error.
 
+A function whose code has no lean function (handlers: try/except/finally)
+gets an entry for its exact arity too (``frame_entry``): it calls the
+code's frame-based tier-2 function, which makes its Frame, with the
+arguments in a new list (that list becomes the Frame's fast locals), as
+tier2.call_any did at every call (its tests first: 60 host bytecodes of a
+call of exceptions.py's ``checked``).
+
 The entry's source is made per shape and compiled once (``_FACTORIES``,
 keyed by the source), then bound per function; its host file is in the
 package directory, so guest tracebacks drop it as they drop the VM's own
@@ -152,6 +159,13 @@ def entry_for(func, lean, nargs, kwnames, slow):
     if made is None:
         return None
     src, used = made
+    make = _factory(src)
+    if make is None:
+        return None
+    return make(lean, _weakref(func), slow, kd, *[defaults[i] for i in used])
+
+
+def _factory(src):
     make = _FACTORIES.get(src)
     if make is None:
         if len(_FACTORIES) >= MAX_FACTORIES:
@@ -159,4 +173,26 @@ def entry_for(func, lean, nargs, kwnames, slow):
         ns = {"NULL": NULL}
         exec(compile(src, _FILENAME, "exec"), ns)
         make = _FACTORIES[src] = ns["make"]
-    return make(lean, _weakref(func), slow, kd, *[defaults[i] for i in used])
+    return make
+
+
+def frame_entry(func, decoded):
+    """The exact-arity entry of ``func``, whose code is in tier 2 without a
+    lean function: ``decoded.t2`` (read at each call: the deferred stub
+    replaces itself, a translation failing leaves tier 1's runner) called
+    with a Frame made from the arguments; or None (too many factories).
+    (``frame0``: the call sites' moving expression, always None here: only
+    the lean functions of code entered from the plain loop take a Frame.)"""
+    args = ["a%d" % i for i in range(func._fast_argcount)]
+    src = ("def make(d, fref):\n"
+           "    def entry(tstate%s, frame0=None):\n"
+           "        args = [%s]\n"
+           "%s"
+           "        return d.t2(None, tstate, 0, fref(), args)\n"
+           "    return entry\n"
+           % ("".join(", " + a for a in args), ", ".join(args),
+              # (the list alone holds the arguments: it is the callee's
+              # fast locals, so a ``del`` there frees them, as on 3.11)
+              "        %s = None\n" % " = ".join(args) if args else ""))
+    make = _factory(src)
+    return make(decoded, _weakref(func)) if make is not None else None
