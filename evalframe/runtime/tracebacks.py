@@ -460,23 +460,40 @@ def _standin_at(code, index, final_index):
 def _refinish_head(tb, f):
     """The head entry of ``tb`` belongs to guest frame ``f``, which is now at
     another line (RERAISE, bare raise): the same entry with a stand-in frame
-    whose f_lineno is that line."""
-    key = _fake_keys.get(id(tb.tb_frame.f_code))
+    whose f_lineno is that line.  Which stand-in code that is, is remembered
+    per (stand-in code, instruction) beside the code's decoded form (every
+    ``finally`` an exception leaves comes here: the key's tuples and the
+    cache lookup were most of this function)."""
+    scode = tb.tb_frame.f_code
+    sid = id(scode)
+    if sid not in _fake_keys:
+        return tb       # (not a cached stand-in: its id is not for ever)
     code = f.f_code
-    if key is None or key[:4] != (code.co_filename, code.co_name, code.co_qualname,
-                                  code.co_firstlineno):
-        return tb
-    # (_line_at's usual case inline)
     index = f._lasti
-    pos = (code._decoded or decode(code)).positions
-    final_line = pos[index][0] if pos is not None and 0 <= index < len(pos) else None
-    if final_line is None:
-        final_line = _line_at(code, index)
-    if final_line == key[5]:
+    d = code._decoded or decode(code)
+    memo = d.standins
+    if memo is None:
+        memo = d.standins = {}
+    # (a tuple key: the instructions' own entries are ints)
+    new = memo.get((sid, index))
+    if new is None:
+        new = memo[(sid, index)] = _refinished(_fake_keys[sid], code, index)
+    if new is False:
         return tb
-    key = key[:5] + (final_line,)
-    frame = standin_frame(_standin_code(key), f)
+    frame = standin_frame(new, f)
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
+
+
+def _refinished(key, code, index):
+    """The stand-in code for an entry of stand-in ``key`` whose guest frame
+    (running ``code``) left it at instruction ``index``: False when that is
+    the entry's own (another code's stand-in, the same line)."""
+    if key[:4] != (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno):
+        return False
+    final_line = _line_at(code, index)
+    if final_line == key[5]:
+        return False
+    return _standin_code(key[:5] + (final_line,))
 
 
 # -- cleaning ---------------------------------------------------------------------------
@@ -564,11 +581,17 @@ def add_entry(tstate, exc, f, add_tb):
     if host_raised:
         vm = _vm_code
         head = tb
-        while head is not None and vm.get(id(head.tb_frame.f_code)):
+        key = id(head.tb_frame.f_code)
+        # (one test per entry walked: the chain ends with a stand-in or a
+        # host library's entry far more often than with the VM's own)
+        while vm.get(key):
             head = head.tb_next
+            if head is None:
+                break
+            key = id(head.tb_frame.f_code)
         if head is None:
             tb = None
-        elif id(head.tb_frame.f_code) in _fake_keys:
+        elif key in _fake_keys:
             tb = head
             seen = True
         else:
