@@ -1832,10 +1832,12 @@ def call_any(tstate, func, args, moved=None):
                         lean = bind_lean(func)
                 if lean is not None:
                     return _call_moving(lean, tstate, args)
-                if argcount <= LEAN_ARITIES and ent is not None and ent[1] is None:
-                    # (not lean: the call sites of this arity call its
-                    # frame-based function through an entry from now on)
-                    setattr(func, _LEAN_SLOTS[argcount], _t2entry.frame_entry(func, d))
+                if argcount <= LEAN_ARITIES:
+                    ent = _LEAN.get(id(func._code))
+                    if ent is not None and ent[1] is None:
+                        # (not lean: the call sites of this arity call its
+                        # frame-based function through an entry from now on)
+                        setattr(func, _LEAN_SLOTS[argcount], _t2entry.frame_entry(func, d))
                 return d.t2(None, tstate, 0, func, args)
         elif argcount < 0:
             if n == func._gen_argcount:

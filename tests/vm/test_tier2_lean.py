@@ -526,3 +526,23 @@ def test_class_calls_made_at_the_call_site(eager, call_any_calls):
         "def f(n):\n    t = 0\n    for i in range(n):\n        t += V(i, 2).s\n    return t\n"
         "print(f(50))\n")
     assert call_any_calls.count("V") <= 1, call_any_calls
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_frame_based_function_called_through_its_entry(eager):
+    # code with handlers has no lean function: after its first call through
+    # call_any its call sites of that arity call its frame-based function
+    # through t2entry.frame_entry (interpreter/t2entry.py), not call_any
+    out, g = _same_as_host(
+        "def h(a, b):\n"
+        "    try:\n"
+        "        return a // b\n"
+        "    except ZeroDivisionError:\n"
+        "        return None\n"
+        "def top(n):\n"
+        "    return [h(i, i % 3) for i in range(n)][-4:]\n"
+        "print(top(50))\n")
+    assert out == "[46, 23, None, 49]\n"
+    entry = g["h"]._lean2
+    assert entry is not None and entry.__code__.co_filename.endswith("<tier2 entry>")
+    assert g["h"]._lean is None         # (no lean function: the entry is not one)
