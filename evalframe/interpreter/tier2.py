@@ -248,6 +248,114 @@ def bound_locals(code, raw, basic, depth, bound0):
     return bound
 
 
+_SETUPS = {_K.opmap[x]: x for x in ("SETUP_FINALLY", "SETUP_WITH", "SETUP_ASYNC_WITH")}
+_POPS_BLOCK = {_K.opmap[x] for x in ("POP_BLOCK", "POP_EXCEPT")}
+_EXCEPT_HANDLER_BLOCK = 257         # (objects/frameobject.py EXCEPT_HANDLER)
+
+
+def static_blocks(raw, basic, depth):
+    """The block stack before each reachable instruction (None: dead), as a
+    frame-based function's ``f.f_blockstack`` holds it when that instruction
+    runs: ``(type, handler, level)`` for each block, an EXCEPT_HANDLER's
+    handler left out (None: the instruction that raised, known at run time
+    only).  3.10's compiler makes it the same on every path to an
+    instruction (3.11's exception table is made from that); code where it is
+    not (or END_ASYNC_FOR, which pops a block only when it ends the loop)
+    gets None: its except clause searches the run-time block stack."""
+    n = len(raw)
+    blocks = [None] * n
+    blocks[0] = ()
+    work = [0]
+    names = _K.opname
+    end_async_for = _K.opmap["END_ASYNC_FOR"]
+    while work:
+        i = work.pop()
+        cur = blocks[i]
+        op, arg = raw[i]
+        if op == end_async_for:
+            return None
+        darg = basic[i][1]
+        setup = _SETUPS.get(op)
+        for j, jumped in _successors(i, op, arg, names[op], darg):
+            if j >= n or depth[j] is None:
+                continue
+            if setup is not None:
+                # (SETUP_FINALLY and SETUP_WITH: the stack the instruction
+                # leaves below its result; SETUP_ASYNC_WITH: without its input)
+                level = depth[i] - (setup == "SETUP_ASYNC_WITH")
+                new = cur + (((_EXCEPT_HANDLER_BLOCK, None, level),) if jumped
+                             else ((_FINALLY_BLOCK, darg, level),))
+            elif op in _POPS_BLOCK:
+                if not cur:
+                    return None
+                new = cur[:-1]
+            else:
+                new = cur
+            old = blocks[j]
+            if old is None:
+                blocks[j] = new
+                work.append(j)
+            elif old != new:
+                return None
+    return blocks
+
+
+def _search(blocks):
+    """What 3.10's exception_unwind does with the block stack ``blocks``: the
+    levels of the EXCEPT_HANDLER blocks it pops, innermost first, then the
+    (handler, level) it enters (None: the exception leaves the frame), and
+    how many blocks stay below."""
+    pops = []
+    for k in range(len(blocks) - 1, -1, -1):
+        kind, handler, level = blocks[k]
+        if kind == _EXCEPT_HANDLER_BLOCK:
+            pops.append(level)
+            continue
+        return tuple(pops), (handler, level), k
+    return tuple(pops), None, 0
+
+
+def _slots_none(low, high):
+    """Slots ``low`` .. ``high - 1`` set to None, the top one first (as
+    unwinding pops the value stack), or no line."""
+    return ["%s = None" % " = ".join("s%d" % k for k in range(high - 1, low - 1, -1))
+            ] if high > low else []
+
+
+def unwind_lines(search, nslots):
+    """The static unwinding of a frame-based function (lines after which the
+    handler runs or the function leaves): ceval._unwind's work for one frame
+    whose block stack is known at translation (``_search``), on the slots;
+    the traceback entry is already made (t2_raised, reraised_here)."""
+    pops, handler, keep = search
+    out = ["del f.f_blockstack[%d:]" % keep]
+    top = nslots
+    for level in pops:
+        # (unwind_except_handler: the values above the saved exception die,
+        # the exception handled before is the handled one again)
+        out += _slots_none(level + 3, top)
+        out.append("set_exc_value(tstate.exc_info, s%d)" % (level + 1))
+        out += _slots_none(level, level + 3)
+        top = level
+    if handler is None:
+        out += _slots_none(0, top)
+        out.append("f.f_state = RAISED_; break")
+        return out
+    target, level = handler
+    out += _slots_none(level, top)
+    s = ["s%d" % (level + k) for k in range(6)]
+    out += [
+        "f.f_blockstack.append((EXCEPT_HANDLER, f._lasti, %d))" % level,
+        "ei_ = tstate.exc_info; %s = ei_.exc_value" % s[1],
+        "if %s is None: handled_[0] += 1" % s[1],
+        "else: %s = exc_traceback_(%s); %s = type(%s)" % (s[0], s[1], s[2], s[1]),
+        "ei_.exc_value = exc; ei_ = None",
+        "%s = exc_traceback_(exc); %s = exc; %s = type(exc)" % (s[3], s[4], s[5]),
+        "f._lasti = %d; blk = %d; exc = None; continue" % (target - 1, target),
+    ]
+    return out
+
+
 # -- the translator -------------------------------------------------------------------
 
 # how a declared re-raise's template raises (bytecodes.py: RERAISE, a bare
@@ -261,6 +369,7 @@ class _Function(_si.Group):
     boundaries and jumps as ``blk = target; continue``."""
 
     lean = False
+    blocks_at = None        # the block stack before each instruction (static_blocks)
     structured = False      # host if/while instead of the dispatch (t2struct)
     entry = 0               # where a structured function starts (a loop header: OSR)
     own = ()        # opcodes the subclass translates itself (own_op)
@@ -300,11 +409,20 @@ class _Function(_si.Group):
         if lasti == "None":
             lasti = str(self.step)          # (this instruction)
         slots = ", ".join("s%d" % k for k in range(self.nslots))
-        self.emit("blk, exc = unwind_here(tstate, f, %s, %s, (%s,))" % (value, lasti, slots),
-                  indent)
         # (the block's temporaries made so far, the last first: block_temps)
         drop = ["t%d" % k for k in range(self.ntemps, self.block_starts[-1][1], -1)
                 ] if self.block_starts else [_temps(self, True)] if self.ntemps else []
+        blocks = self.blocks_at[self.step] if self.blocks_at is not None else None
+        if blocks is not None:
+            # the handler known here: the static unwinding (unwind_lines)
+            self.emit("exc = reraised_here(tstate, f, %s, %s)" % (value, lasti), indent)
+            if drop:
+                self.emit("%s = None" % " = ".join(drop), indent)
+            for text in unwind_lines(_search(blocks), self.nslots):
+                self.emit(text, indent)
+            return
+        self.emit("blk, exc = unwind_here(tstate, f, %s, %s, (%s,))" % (value, lasti, slots),
+                  indent)
         if drop:
             self.emit("%s = None" % " = ".join(drop), indent)
         self.emit("if blk < 0: %s = None; break" % " = ".join(
@@ -638,6 +756,11 @@ def translate(code, d, cls=None, tree=False, entry=0):
     g = (cls or _Function)(bound0, nslots)
     g.raw = raw
     g.code = code
+    if cls is None and not tree:
+        # (a frame-based function: its handlers found at translation)
+        g.blocks_at = static_blocks(raw, basic, depth)
+        if g.blocks_at is not None:
+            _unwind_table(g)
     blocks = sorted(t for t in targets if t < n and depth[t] is not None)
     comments = {}
     if tree:
@@ -1044,15 +1167,10 @@ def body_lines(g, nslots, comments, level):
         note = comments.get(step)
         out.append(("    " * (indent + level) + text + ("  # " + note if note else ""), step))
     pad = "    " * (level - 2)
-    tail = [
-        "except BaseException as e:",
-        "    blk, exc, at = catch(tstate, f, e, (%s,)); e = None" % slots,
-    ]
-    if g.ntemps:
-        # (unwinding pops the value stack: what the interrupted block's
-        # temporaries held is released, as CPython's unwinding decrefs it)
-        tail += ["    " + x for x in block_temps(g, "at")]
-    tail += [
+    # (unwinding pops the value stack: what the interrupted block's
+    # temporaries held is released, as CPython's unwinding decrefs it)
+    temps = ["    " + x for x in block_temps(g, "at")] if g.ntemps else []
+    generic = temps + [
         "    if blk >= 0:",
         "        %s, = stack + [None] * (%d - len(stack)); del stack[:]" % (slots, nslots),
         "        exc = None",
@@ -1061,8 +1179,61 @@ def body_lines(g, nslots, comments, level):
         # stack value)
         "    %s = None" % " = ".join("s%d" % k for k in range(nslots)),
     ]
+    if g.blocks_at is None:
+        tail = ["except BaseException as e:",
+                "    blk, exc, at = catch(tstate, f, e, (%s,)); e = None" % slots] + generic
+    else:
+        # the handler each instruction unwinds to, known at translation: the
+        # traceback entry (t2_raised), then that unwinding written out
+        # (unwind_lines); where the instruction is not known, catch
+        tail = ["except BaseException as e:",
+                "    exc, at = t2_raised(tstate, f, e); e = None",
+                "    if at < 0:",
+                "        blk, exc, at = catch(tstate, f, exc, (%s,))" % slots]
+        if g.ntemps:
+            tail.append("        %s = None" % _temps(g, True))
+        tail += ["    " + x for x in generic[len(temps):]] + ["        break"]
+        tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots)]
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))
+    return out
+
+
+def _unwind_table(g):
+    """The distinct unwindings of ``g``'s instructions (``_search`` of their
+    static block stacks: ``g.unwindings``) and, when there are several, a
+    constant tuple giving each instruction's (``g.unwind_of``, a param)."""
+    searches = {}
+    of = []
+    for blocks in g.blocks_at:
+        # (a dead instruction raises nothing: any entry does)
+        search = _search(blocks) if blocks is not None else ((), None, 0)
+        of.append(searches.setdefault(search, len(searches)))
+    g.unwindings = list(searches)
+    g.unwind_of = g.param(tuple(of)) if len(searches) > 1 else None
+
+
+def _static_unwinding(g, at, nslots):
+    """The except clause's unwinding by the instruction ``at`` (an
+    expression; known): which of the function's distinct unwindings it is
+    (a constant tuple indexed by the instruction), then a tree of tests over
+    them, each leaf ``unwind_lines``."""
+    out = []
+
+    def tree(first, searches, depth):
+        pad = "    " * depth
+        if len(searches) == 1:
+            out.extend(pad + x for x in unwind_lines(searches[0], nslots))
+            return
+        mid = len(searches) // 2
+        out.append(pad + "if k_ < %d:" % (first + mid))
+        tree(first, searches[:mid], depth + 1)
+        out.append(pad + "else:")
+        tree(first + mid, searches[mid:], depth + 1)
+
+    if g.unwind_of is not None:
+        out.append("k_ = %s[%s]" % (g.unwind_of, at))
+    tree(0, g.unwindings, 0)
     return out
 
 
@@ -1587,6 +1758,43 @@ def unwind_here(tstate, f, exc, lasti, slots):
     if fr is None:
         return -1, exc
     return f._lasti + 1, exc
+
+
+def t2_raised(tstate, f, e):
+    """The except clause of a frame-based function whose handlers are known
+    at translation (body_lines): where ``e`` was raised (``f._lasti``) and
+    its traceback entry, what ``catch`` does before ceval._unwind searches
+    the block stack.  Returns (exception, the instruction that raised), or
+    (``e``, -1) with nothing done when that is not known (catch then)."""
+    if issubclass(type(e), STOP_OR_MEMORY) and stops_run(e):
+        raise e     # a stopped run: past every guest handler (abort.py), as ceval's loop does
+    tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
+    lines = T2_LINES.get(id(tb.tb_frame.f_code)) if tb is not None else None
+    cur = lines[tb.tb_lineno] if lines is not None else -1
+    tb = None
+    if cur < 0:
+        return e, -1
+    if type(e) is _Reraise:
+        if e.exc is None:
+            return e, -1    # (nothing to unwind: catch's error, as before)
+        f._lasti = cur if e.lasti is None else e.lasti
+        e, add_tb = e.exc, False
+    else:
+        f._lasti = cur
+        add_tb = True
+    _tracebacks.add_entry(tstate, e, f, add_tb)
+    return e, cur
+
+
+def reraised_here(tstate, f, exc, lasti):
+    """RERAISE or a bare ``raise`` at ``lasti`` in a frame-based function
+    whose handler there is known (_Function.reraise_here): the position, and
+    the traceback bookkeeping of a re-raise (no new entry)."""
+    f._lasti = lasti
+    if exc is None:
+        raise _Reraise(exc, lasti)  # (as before: unwinding has nothing to unwind)
+    _tracebacks.add_entry(tstate, exc, f, False)
+    return exc
 
 
 def _raised_at(e, f, cur):
@@ -2293,7 +2501,8 @@ def _namespace():
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
-            "unwind_here": unwind_here,
+            "unwind_here": unwind_here, "t2_raised": t2_raised, "reraised_here": reraised_here,
+            "exc_traceback_": _x.get_traceback, "RAISED_": _t2f.FRAME_RAISED,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
