@@ -942,6 +942,37 @@ from .generated_facts import (  # noqa: E402
     PUSHES_BLOCK, RAISES, FORMS, HAS_LIVE, COUNTED as _COUNTED)
 
 
+# -- derived: block-stack effects (tier 2's static unwinding) ---------------------------
+
+_BLOCK_EFFECTS = None
+
+
+def block_effects():
+    """opname -> what its declaration does to the block stack on the path
+    that goes on (tier2.static_blocks): ``("push", d)``, PUSH_BLOCK, a
+    SETUP_FINALLY block whose level is the stack depth before the
+    instruction plus ``d`` (its inputs popped, PUSH_BLOCK's ``below``
+    pushed); ``("pop", 0)``, the body pops the top block (POP_BLOCK,
+    POP_EXCEPT, an async for's end).  Opcodes that leave it alone are not
+    listed."""
+    global _BLOCK_EFFECTS
+    if _BLOCK_EFFECTS is not None:
+        return _BLOCK_EFFECTS
+    _templates_ready()
+    out = {}
+    for name, d in DEFS.items():
+        for _, lines in d.bodies():
+            for ln in lines:
+                m = _PUSH_BLOCK.search(ln)
+                if m:
+                    consumed = sum(x.size(0) for x in d.inputs if x.present(0))
+                    out[name] = ("push", len(_jump_args(m)) - 1 - consumed)
+                elif "f.f_blockstack.pop()" in ln:
+                    out[name] = ("pop", 0)
+    _BLOCK_EFFECTS = out
+    return out
+
+
 # -- derived: the plain handlers ---------------------------------------------------------
 
 def _assigns(lines, name):

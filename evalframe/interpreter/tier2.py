@@ -248,8 +248,6 @@ def bound_locals(code, raw, basic, depth, bound0):
     return bound
 
 
-_SETUPS = {_K.opmap[x]: x for x in ("SETUP_FINALLY", "SETUP_WITH", "SETUP_ASYNC_WITH")}
-_POPS_BLOCK = {_K.opmap[x] for x in ("POP_BLOCK", "POP_EXCEPT")}
 _EXCEPT_HANDLER_BLOCK = 257         # (objects/frameobject.py EXCEPT_HANDLER)
 
 
@@ -260,37 +258,35 @@ def static_blocks(raw, basic, depth):
     handler left out (None: the instruction that raised, known at run time
     only).  3.10's compiler makes it the same on every path to an
     instruction (3.11's exception table is made from that); code where it is
-    not (or END_ASYNC_FOR, which pops a block only when it ends the loop)
-    gets None: its except clause searches the run-time block stack."""
+    not gets None: its except clause searches the run-time block stack.
+    What each opcode does to the block stack is its declaration's
+    (bytecodes.block_effects)."""
     n = len(raw)
     blocks = [None] * n
     blocks[0] = ()
     work = [0]
     names = _K.opname
-    end_async_for = _K.opmap["END_ASYNC_FOR"]
+    effects = {_K.opmap[name]: e for name, e in _bytecodes.block_effects().items()}
     while work:
         i = work.pop()
         cur = blocks[i]
         op, arg = raw[i]
-        if op == end_async_for:
-            return None
         darg = basic[i][1]
-        setup = _SETUPS.get(op)
+        effect = effects.get(op)
         for j, jumped in _successors(i, op, arg, names[op], darg):
             if j >= n or depth[j] is None:
                 continue
-            if setup is not None:
-                # (SETUP_FINALLY and SETUP_WITH: the stack the instruction
-                # leaves below its result; SETUP_ASYNC_WITH: without its input)
-                level = depth[i] - (setup == "SETUP_ASYNC_WITH")
+            if effect is None:
+                new = cur
+            elif effect[0] == "push":
+                # (the handler's entry: the block replaced by an except handler)
+                level = depth[i] + effect[1]
                 new = cur + (((_EXCEPT_HANDLER_BLOCK, None, level),) if jumped
                              else ((_FINALLY_BLOCK, darg, level),))
-            elif op in _POPS_BLOCK:
-                if not cur:
-                    return None
-                new = cur[:-1]
+            elif jumped or not cur:
+                return None     # (a pop on a jump: not a shape 3.10 makes)
             else:
-                new = cur
+                new = cur[:-1]
             old = blocks[j]
             if old is None:
                 blocks[j] = new
