@@ -431,6 +431,11 @@ class _Function(_si.Group):
         self.from_stack(after)
         self.release_pushed(pushed, after)
 
+    def emit_gen_step(self, t, it, level):
+        """FOR_ITER's resumption of ``it``, a generator in tier 2 (tier2gen's
+        generator bodies resume it inline)."""
+        _emit_gen_step(self, t, it, level)
+
 
 class _NotLean(Exception):
     """The code needs a Frame (block stack, cells, an opcode run by its handler
@@ -752,7 +757,7 @@ def _own(g, name, arg, darg, j, depth):
         # in tier 1 continues there if it can: tier2gen.adopt)
         g.emit("if type(%s) is Generator and (%s._hg is not None or gen_adopt(%s)):"
                % (it, it, it))
-        _emit_gen_step(g, t, it, 1)
+        g.emit_gen_step(t, it, 1)
         g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
