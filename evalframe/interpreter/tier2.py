@@ -840,6 +840,14 @@ def _emit_call(g, name, arg):
                "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
                % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
                   "".join(", " + a for a in argv), _moved(g, argv)))
+        if len(argv) == 1:
+            # (``gen.send(v)`` of a generator in tier 2: what call_host and
+            # Generator.send would reach, tier2gen.host_send resumed by the
+            # VM's code, without them)
+            g.emit("elif %s is NULL and type(%s) is MethodType and %s.__func__ is gen_send_ "
+                   "and %s.__self__._hg is not None and not handled_[0]: "
+                   "%s = gen_method_send(tstate, %s.__self__, %s)%s"
+                   % (meth, self_, self_, self_, r, self_, argv[0], _dropped(g, argv)))
         g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
                % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
@@ -2306,6 +2314,7 @@ def _namespace():
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,
+            "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.method_send,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result, "t2attr_": _t2attr,

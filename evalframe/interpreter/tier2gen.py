@@ -146,8 +146,10 @@ class _GenFunction(_t2.Translation):
         gen_next would not do inline (delegation, exc_info items to link, a
         running generator, a tracer, a depth at ``t2_room``) calls it."""
         for text, extra in (
-                ("if %s._running or %s._yf is not None or %s._yb is not None or %s._xl "
-                 "or tstate.tracer is not None or (gd_ := tstate.depth + 1) >= tstate.t2_room: "
+                # (_yf a generator, _yb a weak reference, both true when set;
+                # a tracer attached keeps t2_room at 0, tier2.host_room)
+                ("if %s._running or %s._yf or %s._yb or %s._xl "
+                 "or (gd_ := tstate.depth + 1) >= tstate.t2_room: "
                  "%s = gen_step(%s.gi_frame, tstate, %s)" % (it, it, it, it, t, it, it), 0),
                 ("else:", 0),
                 # (each resumption is a C-level call of the host: a re-entry)
@@ -679,6 +681,13 @@ def host_send(f, gen, arg):
         finally:
             restore_resumer(tstate, saved)
     return _sent(gen, arg, value)
+
+
+def method_send(tstate, gen, arg):
+    """``gen.send(arg)`` called by tier-2 code (tier2._emit_call), ``gen`` a
+    generator in tier 2: host_send's path for a resumer that is the VM's
+    code."""
+    return _sent(gen, arg, _step(gen.gi_frame, tstate, gen, arg))
 
 
 def _sent(gen, arg, value):

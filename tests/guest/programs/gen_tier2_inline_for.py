@@ -227,3 +227,66 @@ for _ in range(3):
     run_recursion()
     run_handled()
     already_running()
+
+
+# gen.send(v) called by tier-2 code (tier2._emit_call's direct path to the
+# resumption): values, the returned value, errors, a handled exception around it.
+def averager():
+    total = count = 0
+    while True:
+        v = yield (total / count if count else None)
+        if v is None:
+            return total, count
+        if v == "boom":
+            raise LookupError("boom at %d" % count)
+        total += v
+        count += 1
+
+
+def run_send():
+    acc = averager()
+    print("send first", acc.send(None))
+    last = None
+    for v in range(ROUNDS):
+        last = acc.send(v)
+    print("send last", last)
+    try:
+        acc.send(None)
+    except StopIteration as stop:
+        print("send returned", stop.value, stop.__context__)
+    try:
+        acc.send(1)
+    except StopIteration as stop:
+        print("send after end", stop.value)
+    fresh = averager()
+    try:
+        fresh.send(5)
+    except TypeError as e:
+        print("send fresh", e)
+    acc = averager()
+    acc.send(None)
+    for v in range(5):
+        acc.send(v)
+    try:
+        acc.send("boom")
+    except LookupError as e:
+        print("send raised", e, [fs.name for fs in traceback.extract_tb(e.__traceback__)])
+    acc = averager()
+    acc.send(None)
+    try:
+        raise KeyError("handled")
+    except KeyError:
+        # (inside an except clause: the general call path)
+        print("send handled", acc.send(4), acc.send(6), sys.exc_info()[0].__name__)
+
+    def selfsend():
+        yield me[0].send(None)
+    me = [selfsend()]
+    try:
+        next(me[0])
+    except ValueError as e:
+        print("send running", e)
+
+
+for _ in range(3):
+    run_send()
