@@ -570,8 +570,10 @@ def gen_next(f, tstate, gen, stop=False):
     depth0 = tstate.depth
     # (t2_room: set by the lean prologues, which a program running only
     # generators never reaches: looked at here then)
-    if (gen._running or gen._yf is not None or gen._yb is not None or gen._xl
-            or tstate.tracer is not None or depth0 + 1 >= tstate.t2_room and (
+    # (_yf a generator and _yb a weak reference, true when set; a tracer
+    # attached keeps t2_room at 0: host_room, which leaves it 0 then)
+    if (gen._running or gen._yf or gen._yb or gen._xl
+            or depth0 + 1 >= tstate.t2_room and (
                 _t2.host_room(tstate) or depth0 + 1 >= tstate.t2_room)):
         value = _step(f, tstate, gen, None)
         if stop:
