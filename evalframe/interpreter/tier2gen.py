@@ -604,14 +604,8 @@ def gen_next(f, tstate, gen, stop=False):
     except StopIteration as e:
         value = e.value
         e = None
-        tstate.reentry = reentry - 1
-        tstate.depth = depth0
-        tstate.frame = back
-        if gen.gi_frame is not None:
-            # (continued in tier 1, which yielded ``value``)
-            _leave_chain(tstate, gen, prev)
-            _forget_chain(gen)
-            return value
+        if gen_stopped(tstate, back, gen, value, depth0, reentry - 1, prev) is not NULL:
+            return value    # (continued in tier 1, which yielded it)
         if not stop:
             return NULL
         returned = True
@@ -639,10 +633,10 @@ def gen_next(f, tstate, gen, stop=False):
 
 
 def gen_stopped(tstate, back, gen, value, depth0, reentry0, prev):
-    """A generator body's inline FOR_ITER (_GenFunction.emit_gen_step): the
-    host generator of ``gen`` stopped; what gen_next does then.  NULL when
-    the generator returned, else (continued in tier 1, which yielded) the
-    value."""
+    """The host generator of ``gen``, resumed by gen_next or a generator
+    body's inline FOR_ITER (_GenFunction.emit_gen_step), stopped: the
+    thread's state back to the resumer's.  NULL when the generator returned,
+    else (it continued in tier 1, which yielded) the value."""
     tstate.reentry = reentry0
     tstate.depth = depth0
     tstate.frame = back
