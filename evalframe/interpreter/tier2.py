@@ -432,8 +432,8 @@ class _Function(_si.Group):
         self.release_pushed(pushed, after)
 
     def emit_gen_step(self, t, it, level):
-        """FOR_ITER's resumption of ``it``, a generator in tier 2 (tier2gen's
-        generator bodies resume it inline)."""
+        """The resumption of ``it``, a generator in tier 2, by a FOR_ITER
+        (tier2gen's generator bodies resume it inline)."""
         _emit_gen_step(self, t, it, level)
 
 
@@ -840,10 +840,11 @@ def _emit_call(g, name, arg):
                "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
                % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
                   "".join(", " + a for a in argv), _moved(g, argv)))
-        if len(argv) == 1:
+        if len(argv) == 1 and "send" in g.code.co_names:
             # (``gen.send(v)`` of a generator in tier 2: what call_host and
             # Generator.send would reach, tier2gen.host_send resumed by the
-            # VM's code, without them)
+            # VM's code, without them; only in code naming ``send``: a line
+            # more at every other site cost richards 1% to translate)
             g.emit("elif %s is NULL and type(%s) is MethodType and %s.__func__ is gen_send_ "
                    "and %s.__self__._hg is not None and not handled_[0]: "
                    "%s = gen_method_send(tstate, %s.__self__, %s)%s"
