@@ -545,6 +545,11 @@ class _Function(_si.Group):
         self.from_stack(after)
         self.release_pushed(pushed, after)
 
+    def emit_gen_step(self, t, it, level):
+        """The resumption of ``it``, a generator in tier 2, by a FOR_ITER
+        (tier2gen's generator bodies resume it inline)."""
+        _emit_gen_step(self, t, it, level)
+
 
 class _NotLean(Exception):
     """The code needs a Frame (block stack, cells, an opcode run by its handler
@@ -871,7 +876,7 @@ def _own(g, name, arg, darg, j, depth):
         # in tier 1 continues there if it can: tier2gen.adopt)
         g.emit("if type(%s) is Generator and (%s._hg is not None or gen_adopt(%s)):"
                % (it, it, it))
-        _emit_gen_step(g, t, it, 1)
+        g.emit_gen_step(t, it, 1)
         g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
@@ -954,6 +959,15 @@ def _emit_call(g, name, arg):
                "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
                % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
                   "".join(", " + a for a in argv), _moved(g, argv)))
+        if len(argv) == 1 and "send" in g.code.co_names:
+            # (``gen.send(v)`` of a generator in tier 2: what call_host and
+            # Generator.send would reach, tier2gen.host_send resumed by the
+            # VM's code, without them; only in code naming ``send``: a line
+            # more at every other site cost richards 1% to translate)
+            g.emit("elif %s is NULL and type(%s) is MethodType and %s.__func__ is gen_send_ "
+                   "and %s.__self__._hg is not None and not handled_[0]: "
+                   "%s = gen_method_send(tstate, %s.__self__, %s)%s"
+                   % (meth, self_, self_, self_, r, self_, argv[0], _dropped(g, argv)))
         g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
                % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
@@ -2512,6 +2526,7 @@ def _namespace():
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,
+            "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.method_send,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result, "t2attr_": _t2attr,

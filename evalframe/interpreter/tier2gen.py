@@ -138,6 +138,40 @@ class _GenFunction(_t2.Translation):
             return False
         return self._yield_from(j)
 
+    def emit_gen_step(self, t, it, level):
+        """FOR_ITER over ``it``, a generator in tier 2, in a generator body:
+        gen_next's work inline (gen_send_ex's entry and exit for one level;
+        the body's frame ``f`` is the thread's current frame, the resumer),
+        no host call of gen_next between the two host generators; anything
+        gen_next would not do inline (delegation, exc_info items to link, a
+        running generator, a tracer, a depth at ``t2_room``) calls it."""
+        for text, extra in (
+                # (_yf a generator, _yb a weak reference, both true when set;
+                # a tracer attached keeps t2_room at 0, tier2.host_room)
+                ("if %s._running or %s._yf or %s._yb or %s._xl "
+                 "or (gd_ := tstate.depth + 1) >= tstate.t2_room: "
+                 "%s = gen_step(%s.gi_frame, tstate, %s)" % (it, it, it, it, t, it, it), 0),
+                ("else:", 0),
+                # (each resumption is a C-level call of the host: a re-entry)
+                ("gn_ = %s.gi_frame; gr_ = tstate.reentry + 1; tstate.reentry = gr_" % it, 1),
+                ("if not gr_ & 63: check_host_room(tstate)", 1),
+                ("gp_ = tstate.exc_info; %s._running = True; gn_.f_back = f; "
+                 "gn_.f_state = EXECUTING; tstate.depth = gd_; tstate.frame = gn_" % it, 1),
+                ("try: %s = %s._hg.send(None)" % (t, it), 1),
+                # (returned, or continued in tier 1 which yielded: gen_next's)
+                ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, %s, "
+                 "ge_.value, gd_ - 1, gr_ - 1, gp_)" % (t, it), 1),
+                ("except BaseException: gn_ = None; tstate.reentry = gr_ - 1; "
+                 "tstate.depth = gd_ - 1; tstate.frame = f; raise", 1),
+                ("else:", 1),
+                ("tstate.reentry = gr_ - 1; tstate.depth = gd_ - 1; tstate.frame = f", 2),
+                ("if %s._yf is None: %s._running = False; gn_.f_back = None; "
+                 "gn_.f_state = SUSPENDED" % (it, it), 2),
+                # (it is delegating now)
+                ("else: leave_chain(tstate, %s, gp_)" % it, 2),
+                ("gn_ = None", 2)):
+            self.emit(text, level + extra)
+
     def _spill(self, extra=()):
         items = list(self.vs) + list(extra)
         return "stack[:] = (%s,)" % ", ".join(items) if items else "del stack[:]"
@@ -536,8 +570,10 @@ def gen_next(f, tstate, gen, stop=False):
     depth0 = tstate.depth
     # (t2_room: set by the lean prologues, which a program running only
     # generators never reaches: looked at here then)
-    if (gen._running or gen._yf is not None or gen._yb is not None or gen._xl
-            or tstate.tracer is not None or depth0 + 1 >= tstate.t2_room and (
+    # (_yf a generator and _yb a weak reference, true when set; a tracer
+    # attached keeps t2_room at 0: host_room, which leaves it 0 then)
+    if (gen._running or gen._yf or gen._yb or gen._xl
+            or depth0 + 1 >= tstate.t2_room and (
                 _t2.host_room(tstate) or depth0 + 1 >= tstate.t2_room)):
         value = _step(f, tstate, gen, None)
         if stop:
@@ -568,14 +604,8 @@ def gen_next(f, tstate, gen, stop=False):
     except StopIteration as e:
         value = e.value
         e = None
-        tstate.reentry = reentry - 1
-        tstate.depth = depth0
-        tstate.frame = back
-        if gen.gi_frame is not None:
-            # (continued in tier 1, which yielded ``value``)
-            _leave_chain(tstate, gen, prev)
-            _forget_chain(gen)
-            return value
+        if gen_stopped(tstate, back, gen, value, depth0, reentry - 1, prev) is not NULL:
+            return value    # (continued in tier 1, which yielded it)
         if not stop:
             return NULL
         returned = True
@@ -600,6 +630,21 @@ def gen_next(f, tstate, gen, stop=False):
     else:
         _leave_chain(tstate, gen, prev)     # (it is delegating now)
     return value
+
+
+def gen_stopped(tstate, back, gen, value, depth0, reentry0, prev):
+    """The host generator of ``gen``, resumed by gen_next or a generator
+    body's inline FOR_ITER (_GenFunction.emit_gen_step), stopped: the
+    thread's state back to the resumer's.  NULL when the generator returned,
+    else (it continued in tier 1, which yielded) the value."""
+    tstate.reentry = reentry0
+    tstate.depth = depth0
+    tstate.frame = back
+    if gen.gi_frame is not None:
+        _leave_chain(tstate, gen, prev)
+        _forget_chain(gen)
+        return value
+    return NULL
 
 
 def stays_tier1(tstate, gen):
@@ -632,6 +677,13 @@ def host_send(f, gen, arg):
         finally:
             restore_resumer(tstate, saved)
     return _sent(gen, arg, value)
+
+
+def method_send(tstate, gen, arg):
+    """``gen.send(arg)`` called by tier-2 code (tier2._emit_call), ``gen`` a
+    generator in tier 2: host_send's path for a resumer that is the VM's
+    code."""
+    return _sent(gen, arg, _step(gen.gi_frame, tstate, gen, arg))
 
 
 def _sent(gen, arg, value):
@@ -860,6 +912,8 @@ def _namespace():
             "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
             "gen_adopt": adopt, "IN_HOST_GENERATOR": _t2f.IN_HOST_GENERATOR,
+            "gen_stopped": gen_stopped, "leave_chain": _leave_chain,
+            "check_host_room": _ceval.check_host_room,
         })
         _NS = ns
     return _NS
@@ -872,7 +926,7 @@ _vmhooks.gen_deopt = deopt
 # What must not be interrupted by a guest signal handler's exception
 # (runtime/signals.py): the generators' and the thread's state changes
 BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length,
-               deopt, delegate, undelegate, _leave, gen_done, gen_raise)
+               deopt, delegate, undelegate, _leave, gen_done, gen_raise, gen_stopped)
 
 gen_step = gen_next     # (tier2.py's FOR_ITER over a generator in tier 2)
 
