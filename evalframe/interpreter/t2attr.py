@@ -50,11 +50,11 @@ without a dict only (method_seen says why).
 
 import operator
 import re
-import sys
 
 from .. import opcodes as _K
 from ..objects.funcobject import Function
 from ..objects.cellobject import NULL
+from ..objects import testcapi as _testcapi
 from . import bytecodes as _bytecodes
 
 # names some guest class body bound to a property whose getter or setter is
@@ -122,34 +122,12 @@ def note_namespace(ns):
 
 def version_reader():
     """``_testcapi.type_get_version`` (the type's tp_version_tag, 0 when not
-    valid), or None; loaded when tier 2 first needs it (not at start-up:
-    about 1 ms) by its loader itself, from the standard library's
-    lib-dynload, not through the import system: the guest's ``sys.modules``,
-    import hooks and ``-X importtime`` report do not see it."""
-    global type_version, _loaded
-    if not _loaded:
-        _loaded = True
-        had = "_testcapi" in sys.modules
-        try:
-            from importlib.machinery import ExtensionFileLoader, PathFinder
-            spec = PathFinder.find_spec(
-                "_testcapi", [p for p in sys.path if p.endswith("lib-dynload")])
-            if spec is not None and type(spec.loader) is ExtensionFileLoader:
-                module = spec.loader.create_module(spec)
-                spec.loader.exec_module(module)
-                type_version = getattr(module, "type_get_version", None)
-        except Exception:
-            type_version = None
-        finally:
-            if not had:
-                # (a single-phase extension module enters sys.modules as it
-                # is made)
-                sys.modules.pop("_testcapi", None)
-    return type_version
+    valid), or None (objects/testcapi.py: loaded once, outside the import
+    system)."""
+    return getattr(_testcapi.module, "type_get_version", None)
 
 
-type_version = None
-_loaded = False
+type_version = version_reader()
 
 _GET_HOOKS = ("__getattribute__", "__getattr__")
 _SET_HOOKS = ("__setattr__",)
