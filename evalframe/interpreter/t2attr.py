@@ -310,6 +310,24 @@ def _entry_test(g, operand, site):
                    % (e, site, tt, operand, tt, e))
 
 
+def _bound_method(g, name):
+    """LOAD_METHOD at a site that is not armed: the host's attribute read,
+    pushed as (NULL, the attribute) for CALL_METHOD, which calls a bound
+    method of a guest function by its lean entry with its ``__self__``
+    (tier2._emit_call).  Binding is C (funcobject._BINDING): taking the
+    method apart here (``__self__ is owner``, ``__func__``) cost more than
+    calling it so, and calling a bound method is what CPython does when the
+    attribute is not the function itself.  A Python ``__get__`` (no
+    ``_testcapi``) keeps the shared template's unbinding."""
+    owner = g.pop()
+    meth, self_ = g.temp(), g.temp()
+    g.emit("%s = %s.%s; %s = NULL" % (self_, owner, name, meth))
+    g.release(owner)
+    g.push(meth)
+    g.push(self_)
+    return True
+
+
 def emit(g, op, darg):
     """The armed form of LOAD_ATTR / STORE_ATTR / LOAD_METHOD / a binary
     operator (opcode ``op``) in tier-2 group ``g``, or NotImplemented (the
@@ -351,7 +369,7 @@ def emit(g, op, darg):
         return True
     if op == _K.LOAD_METHOD:
         if darg not in METHOD_NAMES:
-            return NotImplemented
+            return _bound_method(g, darg)
         owner = g.pop()
         site, meth, self_ = g.param([MISSES, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)

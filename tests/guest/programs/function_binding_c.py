@@ -29,8 +29,10 @@ print(isinstance(f, T), issubclass(T, object))
 
 
 class A:
+    tag = "class"
+
     def m(self, x):
-        return "A.m", x
+        return "A.m", x, self.tag
 
     def n(self):
         return "A.n"
@@ -52,6 +54,11 @@ def run(objs, rounds=40):
 
 
 a, b = A(), B()
+a.tag, b.tag = "a", "b"
+print(run([a, b]))
+a.m = b.m                               # a bound method of another instance
+print(run([a, b]))
+a.m = A.m.__get__(B())                  # of an instance that is not otherwise kept
 print(run([a, b]))
 a.m = lambda x: ("own", x)              # the instance's dict shadows the method
 print(run([a, b]))
