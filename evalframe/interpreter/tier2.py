@@ -906,7 +906,11 @@ def _zero_arg_super(g):
         first = "l%d.ob_ref" % (code.co_nlocals + cell2arg.index(0))
     cls = "l%d" % (code.co_nlocals + len(code.co_cellvars)
                    + code.co_freevars.index("__class__"))
-    return "lean_super(%s, %s)" % (first, cls)
+    # (lean_super's common case written out: the host's super() called here,
+    # not through a host function; anything else is lean_super's checks)
+    return ("(super_(%s.ob_ref, %s) if %s is not NULL and type(%s) is Cell and "
+            "type(%s.ob_ref) is type else lean_super(%s, %s))"
+            % (cls, first, first, cls, cls, first, cls))
 
 
 def _passed(g, args):
