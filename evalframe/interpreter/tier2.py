@@ -819,12 +819,6 @@ def _emit_call(g, name, arg):
         g.emit("if %s is not NULL and %s: %s = %s(tstate, %s%s)"
                % (meth, lean_guard(meth, len(argv) + 1, ln), r, ln, both,
                   _moved(g, [self_] + argv)))
-        # a bound method of a guest function: what LOAD_METHOD leaves for a
-        # guest method of an instance (t2attr._bound_method) or ``super().m``
-        g.emit("elif %s is NULL and type(%s) is MethodType and type(%s := %s.__func__) is "
-               "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
-               % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
-                  "".join(", " + a for a in argv), _moved(g, argv)))
         # meth NULL: self_ is the callable: a method of a builtin container
         # (list.append...) or a plain builtin read from its module
         # (math.sqrt), called as call_host would (tested first: the commonest,
@@ -833,6 +827,12 @@ def _emit_call(g, name, arg):
         g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and (type(%s.__self__) in "
                "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
                % (meth, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
+        # a bound method of a guest function: what LOAD_METHOD leaves for a
+        # guest method of an instance (t2attr._bound_method) or ``super().m``
+        g.emit("elif %s is NULL and type(%s) is MethodType and type(%s := %s.__func__) is "
+               "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
+               % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
         g.emit("elif %s is NULL and type(%s) is Function and %s: %s = %s(tstate%s%s)"
                % (meth, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
