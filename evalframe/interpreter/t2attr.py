@@ -43,9 +43,10 @@ holds: the property (or the function) itself, never the class, so a site
 keeps a property or function object alive after its class is gone (until
 the site meets another type at that address or too many types).
 
-LOAD_METHOD pushes the function and the instance, not a bound method made
-by ``Function.__get__`` (a host call) and taken apart again, for instances
-without a dict only (method_seen says why).
+LOAD_METHOD pushes the function and the instance, not a bound method, for
+instances without a dict only (method_seen says why); elsewhere it pushes
+the bound method (made in C: funcobject._BINDING) for CALL_METHOD to call
+(_bound_method).
 """
 
 import operator
