@@ -43,18 +43,19 @@ holds: the property (or the function) itself, never the class, so a site
 keeps a property or function object alive after its class is gone (until
 the site meets another type at that address or too many types).
 
-LOAD_METHOD pushes the function and the instance, not a bound method made
-by ``Function.__get__`` (a host call) and taken apart again, for instances
-without a dict only (method_seen says why).
+LOAD_METHOD pushes the function and the instance, not a bound method, for
+instances without a dict only (method_seen says why); elsewhere it pushes
+the bound method (made in C: funcobject._BINDING) for CALL_METHOD to call
+(_bound_method).
 """
 
 import operator
 import re
-import sys
 
 from .. import opcodes as _K
 from ..objects.funcobject import Function
 from ..objects.cellobject import NULL
+from ..objects import testcapi as _testcapi
 from . import bytecodes as _bytecodes
 
 # names some guest class body bound to a property whose getter or setter is
@@ -122,34 +123,12 @@ def note_namespace(ns):
 
 def version_reader():
     """``_testcapi.type_get_version`` (the type's tp_version_tag, 0 when not
-    valid), or None; loaded when tier 2 first needs it (not at start-up:
-    about 1 ms) by its loader itself, from the standard library's
-    lib-dynload, not through the import system: the guest's ``sys.modules``,
-    import hooks and ``-X importtime`` report do not see it."""
-    global type_version, _loaded
-    if not _loaded:
-        _loaded = True
-        had = "_testcapi" in sys.modules
-        try:
-            from importlib.machinery import ExtensionFileLoader, PathFinder
-            spec = PathFinder.find_spec(
-                "_testcapi", [p for p in sys.path if p.endswith("lib-dynload")])
-            if spec is not None and type(spec.loader) is ExtensionFileLoader:
-                module = spec.loader.create_module(spec)
-                spec.loader.exec_module(module)
-                type_version = getattr(module, "type_get_version", None)
-        except Exception:
-            type_version = None
-        finally:
-            if not had:
-                # (a single-phase extension module enters sys.modules as it
-                # is made)
-                sys.modules.pop("_testcapi", None)
-    return type_version
+    valid), or None (objects/testcapi.py: loaded once, outside the import
+    system)."""
+    return getattr(_testcapi.module, "type_get_version", None)
 
 
-type_version = None
-_loaded = False
+type_version = version_reader()
 
 _GET_HOOKS = ("__getattribute__", "__getattr__")
 _SET_HOOKS = ("__setattr__",)
@@ -332,6 +311,24 @@ def _entry_test(g, operand, site):
                    % (e, site, tt, operand, tt, e))
 
 
+def _bound_method(g, name):
+    """LOAD_METHOD at a site that is not armed: the host's attribute read,
+    pushed as (NULL, the attribute) for CALL_METHOD, which calls a bound
+    method of a guest function by its lean entry with its ``__self__``
+    (tier2._emit_call).  Binding is C (funcobject._BINDING): taking the
+    method apart here (``__self__ is owner``, ``__func__``) cost more than
+    calling it so, and calling a bound method is what CPython does when the
+    attribute is not the function itself.  A Python ``__get__`` (no
+    ``_testcapi``) keeps the shared template's unbinding."""
+    owner = g.pop()
+    meth, self_ = g.temp(), g.temp()
+    g.emit("%s = %s.%s; %s = NULL" % (self_, owner, name, meth))
+    g.release(owner)
+    g.push(meth)
+    g.push(self_)
+    return True
+
+
 def emit(g, op, darg):
     """The armed form of LOAD_ATTR / STORE_ATTR / LOAD_METHOD / a binary
     operator (opcode ``op``) in tier-2 group ``g``, or NotImplemented (the
@@ -373,7 +370,7 @@ def emit(g, op, darg):
         return True
     if op == _K.LOAD_METHOD:
         if darg not in METHOD_NAMES:
-            return NotImplemented
+            return _bound_method(g, darg)
         owner = g.pop()
         site, meth, self_ = g.param([MISSES, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)

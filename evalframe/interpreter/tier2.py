@@ -951,13 +951,14 @@ def _emit_call(g, name, arg):
         g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and (type(%s.__self__) in "
                "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
                % (meth, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
-        g.emit("elif %s is NULL and type(%s) is Function and %s: %s = %s(tstate%s%s)"
-               % (meth, self_, lean_guard(self_, len(argv), ln), r, ln,
-                  "".join(", " + a for a in argv), _moved(g, argv)))
-        # (a bound method LOAD_METHOD did not unbind: ``super().m(x)``)
+        # a bound method of a guest function: what LOAD_METHOD leaves for a
+        # guest method of an instance (t2attr._bound_method) or ``super().m``
         g.emit("elif %s is NULL and type(%s) is MethodType and type(%s := %s.__func__) is "
                "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
                % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
+        g.emit("elif %s is NULL and type(%s) is Function and %s: %s = %s(tstate%s%s)"
+               % (meth, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         if len(argv) == 1 and "send" in g.code.co_names:
             # (``gen.send(v)`` of a generator in tier 2: what call_host and
@@ -1038,7 +1039,11 @@ def _zero_arg_super(g):
         first = "l%d.ob_ref" % (code.co_nlocals + cell2arg.index(0))
     cls = "l%d" % (code.co_nlocals + len(code.co_cellvars)
                    + code.co_freevars.index("__class__"))
-    return "lean_super(%s, %s)" % (first, cls)
+    # (lean_super's common case written out: the host's super() called here,
+    # not through a host function; anything else is lean_super's checks)
+    return ("(super_(%s.ob_ref, %s) if %s is not NULL and type(%s) is Cell and "
+            "type(%s.ob_ref) is type else lean_super(%s, %s))"
+            % (cls, first, first, cls, cls, first, cls))
 
 
 def _passed(g, args):

@@ -4,8 +4,8 @@ Mirrors Objects/funcobject.c (3.10): PyFunction_NewWithQualName, the getset
 descriptors with their setters' type checks and messages (func_set_code,
 func_set_defaults, func_set_kwdefaults, func_set_name, func_set_qualname,
 func_set_annotations), the read-only members (__globals__, __closure__,
-__builtins__), func_descr_get (binding, here as a host ``types.MethodType`` so
-host code sees an ordinary bound method) and func_repr.
+__builtins__), func_descr_get (binding, to a host ``types.MethodType`` so
+host code sees an ordinary bound method: in C, _BINDING) and func_repr.
 
 Both attribute families exist: the ``func_*`` slots (Python 2 names, also what
 the interpreter reads) and the dunders.  ``__call__`` enters the VM, so host
@@ -21,6 +21,7 @@ from types import MethodType, FunctionType as _FunctionType, ModuleType as _Modu
 
 from . import excslots as _x     # (the slots: never a guest __getattribute__)
 from . import vmhooks
+from . import testcapi as _testcapi
 from .cellobject import NULL
 from .codeobject import (Code, set_type_dict_entry, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
                          CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE,
@@ -114,6 +115,22 @@ def string_member(slot, attr):
     return property(attrgetter(slot), set_, delete)
 
 
+# The C base of Function when the host has one: _testcapi's
+# MethodDescriptorBase, whose tp_descr_get is func_descr_get's twin (the
+# instance itself without an instance, else PyMethod_New(func, obj)).  A
+# Python ``__get__`` is slot_tp_descr_get calling a host Python function at
+# each ``obj.method`` the host evaluates (every guest method load, by tier 1's
+# getattr, tier 2's generated code, super(), a dunder slot of a guest class):
+# 205 -> 119 ns for ``o.m`` and its unbinding (timeit, loaded machine), and
+# without it tier 2 cannot skip the binding of an instance with a dict (the
+# dict cannot be looked in from Python without making it: t2attr.py).  Its
+# tp_new makes the object and ignores the arguments (Function.__init__ reads
+# them); Function adds a dict and slots, so the layout is its own.
+_BINDING = getattr(_testcapi.module, "MethodDescriptorBase", None)
+if type(_BINDING) is not type or not _BINDING.__flags__ & (1 << 10):    # (Py_TPFLAGS_BASETYPE)
+    _BINDING = None
+
+
 class _FunctionMeta(type):
     """The metatype of Function, for one thing only: ``type(f).__module__`` is
     'builtins' (CPython's static function type has no module in its dict),
@@ -122,8 +139,21 @@ class _FunctionMeta(type):
 
     __module__ = property(lambda cls: "builtins")
 
+    # (the C base, _BINDING, is the VM's: CPython's function type has object
+    # alone; the real MRO, tp_mro, is what isinstance and lookups read)
+    if _BINDING is not None:
+        def _immutable(get, name):
+            def refuse(cls, value):
+                raise TypeError("cannot set '%s' attribute of immutable type 'function'" % name)
+            return property(get, refuse)
 
-class Function(metaclass=_FunctionMeta):
+        __bases__ = _immutable(lambda cls: (object,), "__bases__")
+        __base__ = _immutable(lambda cls: object, "__base__")
+        __mro__ = _immutable(lambda cls: (cls, object), "__mro__")
+        del _immutable
+
+
+class Function(*(() if _BINDING is None else (_BINDING,)), metaclass=_FunctionMeta):
     # (no class docstring: __doc__ is the per-function docstring property below)
 
     # The underscored slots are what the interpreter reads (the C struct's
@@ -297,10 +327,16 @@ class Function(metaclass=_FunctionMeta):
                 if units < 0:
                     ts.c_lazy = lazy
 
-    def __get__(self, obj, type=None):
-        if obj is None:
-            return self
-        return MethodType(self, obj)
+    if _BINDING is not None:
+        # (the C slot itself: type_new sees the base's wrapper of this slot
+        # and takes its C function, update_one_slot; ``__get__(None, None)``
+        # is refused by the wrapper as by the function type's)
+        __get__ = _BINDING.__get__
+    else:
+        def __get__(self, obj, type=None):
+            if obj is None:
+                return self
+            return MethodType(self, obj)
 
     def __repr__(self):
         return "<function %s at %#x>" % (self._qualname, id(self))
@@ -491,3 +527,8 @@ install_instance_qualname(Function, property(lambda self: _FunctionType), "__cla
 # (type(f).__module__ is 'builtins' through the metatype, so repr(type(f)) is
 # "<class 'function'>".)
 Function.__name__ = Function.__qualname__ = "function"
+
+if _BINDING is not None:
+    # (set now, not in the metatype's body: type_ready asks the metatype's
+    # mro() for the real MRO, _BINDING in it)
+    _FunctionMeta.mro = property(lambda cls: [cls, object].copy)
