@@ -91,6 +91,7 @@ from . import superinstr as _si
 from . import t2attr as _t2attr
 from . import t2entry as _t2entry
 from . import t2frames as _t2f
+from . import t2peep as _t2peep
 from . import t2struct as _t2struct
 from .pystate import get_tstate
 from .ops.exceptions import FINALLY_BLOCK as _FINALLY_BLOCK
@@ -1179,6 +1180,8 @@ def _lean_source(code, g, nslots, comments):
     else:
         head += (["        try:"] + ["            " + x for x in take]
                  + ["            while True:"])
+    # (the runs CPython's compiler writes without temporaries: t2peep)
+    body = _t2peep.rewrite(body)
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4

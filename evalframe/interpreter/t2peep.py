@@ -1,0 +1,107 @@
+"""Peephole rewrites of a lean tier-2 body (tier2._lean_source's last step).
+
+The declarations' templates (bytecodes.py) give every value a temporary of its
+own: a result stored into a local is ``tA = EXPR`` (its instruction), then
+``lN = tA`` and ``tA = None`` (STORE_FAST), and an UNPACK_SEQUENCE fills n
+temporaries that n STORE_FASTs then move one by one.  CPython's own compiler
+writes neither the temporary nor the moves: ``x = a + b`` is BINARY_OP then
+STORE_FAST, ``a, b = t`` UNPACK_SEQUENCE then the STORE_FASTs.  This module
+writes the host statement CPython would compile for those runs, so the host
+runs the guest's instructions and nothing more.
+
+Exactness.  Each rewrite keeps the order in which values die (a run with a
+release between its instructions is left alone, except the one case below)
+and each guest instruction's host line: a host statement is spread over
+lines, each line on the instruction it runs (the host compiler gives a store
+the line of its target and an expression its own line), so an exception, a
+finalizer or a signal handler observing the frame maps the host line to the
+same guest instruction as before (tier2.live_index, lean_raise).
+"""
+
+import re
+
+_TEMP_SET = re.compile(r"^(t\d+) = (.+)$")
+_STORE = re.compile(r"^([ls]\d+) = (t\d+)$")
+_UNPACK = re.compile(r"^if (.+): ((?:t\d+, )+)= (.+)$")
+_UNPACK_SLOW = re.compile(r"^else: ((?:t\d+, )+)= unpack_iterable\((.+)\)$")
+_RELEASE = re.compile(r"^t\d+ = None$")
+
+
+def rewrite(body):
+    """The body (a list of (indent, text, step)) with the runs above rewritten."""
+    out = []
+    i = 0
+    n = len(body)
+    while i < n:
+        done = _unpack(body, i, out) or _store(body, i, out)
+        if done:
+            i += done
+        else:
+            out.append(body[i])
+            i += 1
+    return out
+
+
+def _store(body, i, out):
+    """``tA = EXPR; lN = tA; tA = None`` (an instruction, then STORE_FAST of
+    its result) -> ``lN = (EXPR)`` over two lines: the store on the
+    STORE_FAST's, the expression on its instruction's."""
+    if i + 2 >= len(body):
+        return 0
+    (ind, text, step), (ind1, text1, step1), (ind2, text2, step2) = body[i:i + 3]
+    if not ind == ind1 == ind2:
+        return 0
+    m = _TEMP_SET.match(text)
+    s = _STORE.match(text1)
+    if m is None or s is None or s.group(2) != m.group(1) or text2 != m.group(1) + " = None":
+        return 0
+    expr = m.group(2)
+    if ";" in expr or _TEMP_SET.match(expr) or re.search(r"\b%s\b" % m.group(1), expr):
+        return 0                # (a chain, or a statement more on the line)
+    out.append((ind, "%s = (" % s.group(1), step1))
+    out.append((ind + 1, expr + ")", step))
+    return 3
+
+
+def _unpack(body, i, out):
+    """UNPACK_SEQUENCE's fast line, its slow line, the release of its operand,
+    then one STORE_FAST per item (in the order the items come off the stack)
+    -> the items unpacked straight into the locals on the fast path, each
+    target on its STORE_FAST's line; the slow path keeps its moves."""
+    if i + 1 >= len(body):
+        return 0
+    (ind, text, step), (ind1, text1, step1) = body[i:i + 2]
+    m = _UNPACK.match(text)
+    if m is None or ind1 != ind:
+        return 0
+    slow = _UNPACK_SLOW.match(text1)
+    if slow is None or slow.group(1) != m.group(2):
+        return 0
+    temps = m.group(2).split(", ")[:-1]
+    j = i + 2
+    released = []
+    while j < len(body) and body[j][0] == ind and body[j][2] == step and _RELEASE.match(body[j][1]):
+        released.append(body[j])
+        j += 1
+    targets = []
+    for t in temps:
+        if j + 1 >= len(body):
+            return 0
+        (a, st, k), (b, rel, k2) = body[j], body[j + 1]
+        s = _STORE.match(st)
+        if not (a == b == ind and k == k2) or s is None or s.group(2) != t or rel != t + " = None":
+            return 0
+        targets.append((s.group(1), k))
+        j += 2
+    out.append((ind, "if %s:" % m.group(1), step))
+    out.append((ind + 1, "(", step))
+    for name, k in targets:
+        out.append((ind + 2, name + ",", k))
+    out.append((ind + 1, ") = %s" % m.group(3), step))
+    # (an operand released after the stores here: only an exact tuple or list
+    # takes this path, whose items the locals now hold; it runs no finalizer)
+    out.extend((ind + 1, x, k) for _, x, k in released)
+    out.append((ind, "else:", step))
+    out.append((ind + 1, text1[len("else: "):], step))
+    out.extend((ind + 1, x, k) for _, x, k in body[i + 2:j])
+    return j - i
