@@ -367,6 +367,9 @@ class _Function(_si.Group):
         self.vs = keep
 
     tree = None     # a structured translation's state (t2struct.Tree)
+    # {slot: host local} of the ``for`` loops being written whose iterator's
+    # kind (a guest generator or not) was tested as the loop began (t2struct)
+    gen_flags = {}
 
     def exit(self, target, indent=0):
         if self.tree is not None:
@@ -576,7 +579,8 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         # inline: the frame continues in tier 1, which does; any other (a
         # running or finished one): next(), as the frame-based tier 2 (a frame
         # left for tier 1 here would not come back to this loop)
-        g.emit("if type(%s) is Generator:" % it)
+        g.emit("if %s:" % g.gen_flags[it] if it in g.gen_flags
+               else "if type(%s) is Generator:" % it)
         g.emit("if %s._hg is not None or gen_adopt(%s):" % (it, it), 1)
         _emit_gen_step(g, t, it, 2)
         g.emit("elif stays_tier1(tstate, %s): return deopt(tstate, fr, %d, (%s,), False)"
