@@ -25,6 +25,7 @@ _STORE = re.compile(r"^([ls]\d+) = (t\d+)$")
 _UNPACK = re.compile(r"^if (.+): ((?:t\d+, )+)= (.+)$")
 _UNPACK_SLOW = re.compile(r"^else: ((?:t\d+, )+)= unpack_iterable\((.+)\)$")
 _RELEASE = re.compile(r"^t\d+ = None$")
+_INPLACE = re.compile(r"^(t\d+) (\S+=) ([lp]\d+|\(-?\d+\))$")
 
 
 def rewrite(body):
@@ -33,7 +34,7 @@ def rewrite(body):
     i = 0
     n = len(body)
     while i < n:
-        done = _unpack(body, i, out) or _store(body, i, out)
+        done = _unpack(body, i, out) or _inplace(body, i, out) or _store(body, i, out)
         if done:
             i += done
         else:
@@ -105,3 +106,31 @@ def _unpack(body, i, out):
     out.append((ind + 1, text1[len("else: "):], step))
     out.extend((ind + 1, x, k) for _, x, k in body[i + 2:j])
     return j - i
+
+
+def _inplace(body, i, out):
+    """``tA = lN; tA += X; lN = tA; tA = None`` (an in-place operator on a
+    local, X a local or a constant, then STORE_FAST to that local) ->
+    ``lN += X``, spread as CPython compiles it: the operator on the first
+    line, the local (read and stored) on the STORE_FAST's.  X a temporary is
+    left alone: CPython drops it before the store, ``lN += tX`` after."""
+    if i + 3 >= len(body):
+        return 0
+    (ind, text, step), (ind1, op, step1), (ind2, st, step2), (ind3, rel, step3) = body[i:i + 4]
+    if not ind == ind1 == ind2 == ind3 or step1 != step or step3 != step2:
+        return 0
+    m = _TEMP_SET.match(text)
+    o = _INPLACE.match(op)
+    s = _STORE.match(st)
+    if m is None or o is None or s is None:
+        return 0
+    t, local = m.group(1), m.group(2)
+    if o.group(1) != t or s.group(1) != local or s.group(2) != t or rel != t + " = None":
+        return 0
+    if local[0] != "l" or not local[1:].isdigit() or o.group(3) == local:
+        return 0
+    out.append((ind, "(", step))
+    out.append((ind + 1, local, step2))
+    out.append((ind, ") %s (" % o.group(2), step))
+    out.append((ind + 1, o.group(3) + ")", step))
+    return 4

@@ -117,6 +117,46 @@ def raising_store(n):
     return out[-4:], len(out)
 
 
+class Grows(Noisy):
+    def __iadd__(self, k):
+        return Grows(self.tag + "+")
+
+
+def inplace(n):
+    total = 0
+    s = ""
+    lst = []
+    f = 0.5
+    g = Grows("g")
+    one = 1
+    for i in range(n):
+        total += i
+        total -= one
+        s += "ab"[i % 2]
+        lst += (i,)
+        f *= 1.0001
+        if i % 97 == 96:
+            g += 1
+    return total, len(s), s[-4:], len(lst), round(f, 6), g.tag
+
+
+def inplace_error(n):
+    total = 0
+    for i in range(n):
+        k = None if i == n - 1 else 1
+        total += (
+            k)
+    return total
+
+
+def inplace_errors():
+    try:
+        inplace_error(400)
+    except TypeError as e:
+        tb = traceback.extract_tb(e.__traceback__)
+        return str(e), [(fs.name, fs.lineno) for fs in tb]
+
+
 def locals_seen(n):
     for i in range(n):
         a, b = i, -i
@@ -133,4 +173,6 @@ print(unpack_same_target(400))
 print(run_errors())
 print(raising_store(120))
 print(locals_seen(300))
+print(inplace(400))
+print(inplace_errors())
 print(seen)
