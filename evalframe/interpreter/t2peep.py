@@ -25,11 +25,16 @@ _STORE = re.compile(r"^([ls]\d+) = (t\d+)$")
 _UNPACK = re.compile(r"^if (.+): ((?:t\d+, )+)= (.+)$")
 _UNPACK_SLOW = re.compile(r"^else: ((?:t\d+, )+)= unpack_iterable\((.+)\)$")
 _RELEASE = re.compile(r"^t\d+ = None$")
+_RELEASE_ANY = re.compile(r"^t\d+( = t\d+)* = None$")
+_JUMP_ON = re.compile(r"^if (not )?(t\d+):$")
 _INPLACE = re.compile(r"^(t\d+) (\S+=) ([lp]\d+|\(-?\d+\))$")
 
 
-def rewrite(body):
-    """The body (a list of (indent, text, step)) with the runs above rewritten."""
+def rewrite(body, bool_steps=frozenset()):
+    """The body (a list of (indent, text, step)) with the runs above rewritten;
+    ``bool_steps``: the steps of the instructions whose result is always an
+    exact bool (IS_OP, CONTAINS_OP)."""
+    body = _bool_jumps(body, bool_steps)
     out = []
     i = 0
     n = len(body)
@@ -134,3 +139,44 @@ def _inplace(body, i, out):
     out.append((ind, ") %s (" % o.group(2), step))
     out.append((ind + 1, o.group(3) + ")", step))
     return 4
+
+
+def _bool_jumps(body, bool_steps):
+    """``tA = X in Y`` (IS_OP, CONTAINS_OP: an exact bool), the releases of its
+    operands, then ``if tA:`` / ``if not tA:`` with ``tA = None`` first on
+    each path -> ``if X in Y:``, the operands released on each path where the
+    result was.  Exact: the truth test of an exact bool runs no code and the
+    bool has no finalizer, so nothing can tell the operands died after the
+    jump rather than before it; each release keeps the instruction's step."""
+    if not bool_steps:
+        return body
+    out = list(body)
+    for i in range(len(out)):
+        if out[i] is None or out[i][2] not in bool_steps:
+            continue
+        ind, text, step = out[i]
+        m = _TEMP_SET.match(text)
+        if m is None:
+            continue
+        t = m.group(1)
+        j = i + 1
+        released = []
+        while j < len(out) and out[j][0] == ind and out[j][2] == step and _RELEASE_ANY.match(out[j][1]):
+            released.append(out[j][1])
+            j += 1
+        if j >= len(out) or out[j][0] != ind:
+            continue
+        jm = _JUMP_ON.match(out[j][1])
+        if jm is None or jm.group(2) != t:
+            continue
+        word = re.compile(r"\b%s\b" % t)
+        uses = [k for k in range(j + 1, len(out)) if out[k] is not None and word.search(out[k][1])]
+        if not uses or any(out[k][1] != t + " = None" for k in uses):
+            continue
+        rel = (" = ".join(x[:-len(" = None")] for x in released) + " = None") if released else None
+        out[i] = (ind, "if %s(%s):" % (jm.group(1) or "", m.group(2)), step)
+        for k in range(i + 1, j + 1):
+            out[k] = None
+        for k in uses:
+            out[k] = (out[k][0], rel, step) if rel else (out[k][0], "pass", out[k][2])
+    return [x for x in out if x is not None]
