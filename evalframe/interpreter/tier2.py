@@ -847,8 +847,14 @@ def _emit_call(g, name, arg):
         g.release(meth, self_)      # (the arguments were moved: _moved)
     else:
         func = g.pop()
-        g.emit("if type(%s) is Function and %s: %s = %s(tstate%s%s)"
-               % (func, lean_guard(func, len(argv), ln), r, ln,
+        known = _builtin_read(g, func)
+        if known is not None:
+            # (a builtin's name read from the builtins, ``len(x)``: that
+            # builtin is tested first, by identity, as the plain call below)
+            g.emit("if %s is %s and not handled_[0]: %s = %s(%s)%s"
+                   % (func, g.param(known), r, func, ", ".join(argv), _dropped(g, argv)))
+        g.emit("%s type(%s) is Function and %s: %s = %s(tstate%s%s)"
+               % ("if" if known is None else "elif", func, lean_guard(func, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         sup = None if argv else _zero_arg_super(g)
         if sup is not None:
@@ -871,6 +877,22 @@ def _emit_call(g, name, arg):
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
     return r
+
+
+_BUILTIN_READ = re.compile(r"^try: (t\d+) = builtins_\['(\w+)'\] if ")
+
+
+def _builtin_read(g, func):
+    """The host builtin a call's callable ``func`` is, when it was just read
+    by a LOAD_GLOBAL of that builtin's name (its ``# if exact builtin`` line)
+    and tier 2 calls that builtin plainly (call.plain_callables); else None."""
+    for _, text, _ in reversed(g.body[-12:]):
+        m = _BUILTIN_READ.match(text)
+        if m is not None and m.group(1) == func:
+            import builtins
+            obj = getattr(builtins, m.group(2), None)
+            return obj if obj is not None and obj in _namespace()["plain_"] else None
+    return None
 
 
 def _class_call(g, func, argv, r, ln):
