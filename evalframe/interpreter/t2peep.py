@@ -20,20 +20,33 @@ same guest instruction as before (tier2.live_index, lean_raise).
 
 import re
 
-_TEMP_SET = re.compile(r"^(t\d+) = (.+)$")
-_STORE = re.compile(r"^([ls]\d+) = (t\d+)$")
-_UNPACK = re.compile(r"^if (.+): ((?:t\d+, )+)= (.+)$")
-_UNPACK_SLOW = re.compile(r"^else: ((?:t\d+, )+)= unpack_iterable\((.+)\)$")
-_RELEASE = re.compile(r"^t\d+ = None$")
-_RELEASE_ANY = re.compile(r"^t\d+( = t\d+)* = None$")
-_JUMP_ON = re.compile(r"^if (not )?(t\d+):$")
-_INPLACE = re.compile(r"^(t\d+) (\S+=) ([lp]\d+|\(-?\d+\))$")
+_SOURCES = {
+    "_TEMP_SET": r"^(t\d+) = (.+)$",
+    "_STORE": r"^([ls]\d+) = (t\d+)$",
+    "_UNPACK": r"^if (.+): ((?:t\d+, )+)= (.+)$",
+    "_UNPACK_SLOW": r"^else: ((?:t\d+, )+)= unpack_iterable\((.+)\)$",
+    "_RELEASE": r"^t\d+ = None$",
+    "_RELEASE_ANY": r"^t\d+( = t\d+)* = None$",
+    "_JUMP_ON": r"^if (not )?(t\d+):$",
+    "_INPLACE": r"^(t\d+) (\S+=) ([lp]\d+|\(-?\d+\))$",
+    "_TEMPS": r"\bt\d+\b",
+}
+
+
+def _compile():
+    # (compiled at the first translation, not at import: evalframe's start-up
+    # imports tier 2, and a run whose code never gets hot needs none of them)
+    g = globals()
+    for name, src in _SOURCES.items():
+        g[name] = re.compile(src)
 
 
 def rewrite(body, bool_steps=frozenset()):
     """The body (a list of (indent, text, step)) with the runs above rewritten;
     ``bool_steps``: the steps of the instructions whose result is always an
     exact bool (IS_OP, CONTAINS_OP)."""
+    if "_TEMPS" not in globals():
+        _compile()
     body = _bool_jumps(body, bool_steps)
     out = []
     i = 0
@@ -62,7 +75,7 @@ def _store(body, i, out):
     if m is None or s is None or s.group(2) != m.group(1) or text2 != m.group(1) + " = None":
         return 0
     expr = m.group(2)
-    if ";" in expr or _TEMP_SET.match(expr) or re.search(r"\b%s\b" % m.group(1), expr):
+    if ";" in expr or _TEMP_SET.match(expr) or m.group(1) in _TEMPS.findall(expr):
         return 0                # (a chain, or a statement more on the line)
     out.append((ind, "%s = (" % s.group(1), step1))
     out.append((ind + 1, expr + ")", step))
@@ -169,8 +182,8 @@ def _bool_jumps(body, bool_steps):
         jm = _JUMP_ON.match(out[j][1])
         if jm is None or jm.group(2) != t:
             continue
-        word = re.compile(r"\b%s\b" % t)
-        uses = [k for k in range(j + 1, len(out)) if out[k] is not None and word.search(out[k][1])]
+        uses = [k for k in range(j + 1, len(out))
+                if out[k] is not None and t in _TEMPS.findall(out[k][1])]
         if not uses or any(out[k][1] != t + " = None" for k in uses):
             continue
         rel = (" = ".join(x[:-len(" = None")] for x in released) + " = None") if released else None

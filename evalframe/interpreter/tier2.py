@@ -879,18 +879,15 @@ def _emit_call(g, name, arg):
     return r
 
 
-_BUILTIN_READ = re.compile(r"^try: (t\d+) = builtins_\['(\w+)'\] if ")
-
-
 def _builtin_read(g, func):
     """The host builtin a call's callable ``func`` is, when it was just read
     by a LOAD_GLOBAL of that builtin's name (its ``# if exact builtin`` line)
     and tier 2 calls that builtin plainly (call.plain_callables); else None."""
+    head = "try: %s = builtins_['" % func
     for _, text, _ in reversed(g.body[-12:]):
-        m = _BUILTIN_READ.match(text)
-        if m is not None and m.group(1) == func:
+        if text.startswith(head):
             import builtins
-            obj = getattr(builtins, m.group(2), None)
+            obj = getattr(builtins, text[len(head):].partition("'")[0], None)
             return obj if obj is not None and obj in _namespace()["plain_"] else None
     return None
 
