@@ -83,7 +83,7 @@ def _store(body, i, out):
 
 
 def _unpack(body, i, out):
-    """UNPACK_SEQUENCE's fast line, its slow line, the release of its operand,
+    """The fast line of UNPACK_SEQUENCE, its slow line, the release of its operand,
     then one STORE_FAST per item (in the order the items come off the stack)
     -> the items unpacked straight into the locals on the fast path, each
     target on its STORE_FAST's line; the slow path keeps its moves."""
@@ -164,6 +164,10 @@ def _bool_jumps(body, bool_steps):
     if not bool_steps:
         return body
     out = list(body)
+    lines_of = {}           # temporary -> the lines naming it (one scan of the body)
+    for k, (_, text, _) in enumerate(out):
+        for name in _TEMPS.findall(text):
+            lines_of.setdefault(name, []).append(k)
     for i in range(len(out)):
         if out[i] is None or out[i][2] not in bool_steps:
             continue
@@ -182,8 +186,7 @@ def _bool_jumps(body, bool_steps):
         jm = _JUMP_ON.match(out[j][1])
         if jm is None or jm.group(2) != t:
             continue
-        uses = [k for k in range(j + 1, len(out))
-                if out[k] is not None and t in _TEMPS.findall(out[k][1])]
+        uses = [k for k in lines_of.get(t, ()) if k > j and out[k] is not None]
         if not uses or any(out[k][1] != t + " = None" for k in uses):
             continue
         rel = (" = ".join(x[:-len(" = None")] for x in released) + " = None") if released else None
@@ -192,4 +195,7 @@ def _bool_jumps(body, bool_steps):
             out[k] = None
         for k in uses:
             out[k] = (out[k][0], rel, step) if rel else (out[k][0], "pass", out[k][2])
+            for x in released:
+                for name in _TEMPS.findall(x):
+                    lines_of[name].append(k)
     return [x for x in out if x is not None]

@@ -287,7 +287,7 @@ class Tree:
             raise Unstructured("a loop entered from outside its parent")
         g.canonical()
         flag = None
-        if _K.opname[self.d.raw[lp.head][0]] == "FOR_ITER" and self.depth[lp.head]:
+        if self.d.raw[lp.head][0] == _K.FOR_ITER and self.depth[lp.head]:
             # (the iterator a ``for`` loop's FOR_ITER reads stays in its slot
             # while the loop runs, GET_ITER or the osr entry put it there: its
             # kind is tested once here, not at every item, tier2._lean_op)

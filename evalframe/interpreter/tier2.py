@@ -1204,8 +1204,9 @@ def _lean_source(code, g, nslots, comments):
         head += (["        try:"] + ["            " + x for x in take]
                  + ["            while True:"])
     # (the runs CPython's compiler writes without temporaries: t2peep)
-    body = _t2peep.rewrite(body, {step for step, note in comments.items()
-                                  if note.split()[1:2] in (["IS_OP"], ["CONTAINS_OP"])})
+    raw = code._decoded.raw
+    body = _t2peep.rewrite(body, {j for j in comments
+                                  if raw[j][0] in (_K.IS_OP, _K.CONTAINS_OP)})
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4
