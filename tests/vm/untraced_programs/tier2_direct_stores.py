@@ -1,3 +1,4 @@
+# (Run untraced by tests/vm/test_tier2_peep.py: a tracer delays the deaths it records.)
 # Stores that tier 2's lean code writes as CPython's compiler does (t2peep.py): an
 # instruction's result stored straight into a local (``x = a + b``, no temporary), and
 # UNPACK_SEQUENCE straight into the locals (``a, b = t``).  What each must keep: the line
