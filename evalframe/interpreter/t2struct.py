@@ -286,11 +286,23 @@ class Tree:
         if lp.parent is not self.ctx and not (self.osr and self.ctx is None):
             raise Unstructured("a loop entered from outside its parent")
         g.canonical()
+        flag = None
+        if self.d.raw[lp.head][0] == _K.FOR_ITER and self.depth[lp.head]:
+            # (the iterator a ``for`` loop's FOR_ITER reads stays in its slot
+            # while the loop runs, GET_ITER or the osr entry put it there: its
+            # kind is tested once here, not at every item, tier2._lean_op)
+            it = "s%d" % (self.depth[lp.head] - 1)
+            flag = "g%d" % (self.depth[lp.head] - 1)
+            g.emit("%s = type(%s) is Generator" % (flag, it))
         g.emit("while True:")
         outer, self.ctx = self.ctx, lp
         g.indent0 += 1
         self.canonical_state(lp.head)
+        if flag is not None:
+            saved, g.gen_flags = g.gen_flags, dict(g.gen_flags, **{it: flag})
         self.run(lp.head, True)
+        if flag is not None:
+            g.gen_flags = saved
         g.indent0 -= 1
         self.ctx = outer
         if lp.exit is None:

@@ -91,6 +91,7 @@ from . import superinstr as _si
 from . import t2attr as _t2attr
 from . import t2entry as _t2entry
 from . import t2frames as _t2f
+from . import t2peep as _t2peep
 from . import t2struct as _t2struct
 from .pystate import get_tstate
 from .ops.exceptions import FINALLY_BLOCK as _FINALLY_BLOCK
@@ -480,6 +481,9 @@ class _Function(_si.Group):
         self.vs = keep
 
     tree = None     # a structured translation's state (t2struct.Tree)
+    # {slot: host local} of the ``for`` loops being written whose iterator's
+    # kind (a guest generator or not) was tested as the loop began (t2struct)
+    gen_flags = {}
 
     def exit(self, target, indent=0):
         if self.tree is not None:
@@ -694,7 +698,8 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         # inline: the frame continues in tier 1, which does; any other (a
         # running or finished one): next(), as the frame-based tier 2 (a frame
         # left for tier 1 here would not come back to this loop)
-        g.emit("if type(%s) is Generator:" % it)
+        g.emit("if %s:" % g.gen_flags[it] if it in g.gen_flags
+               else "if type(%s) is Generator:" % it)
         g.emit("if %s._hg is not None or gen_adopt(%s):" % (it, it), 1)
         _emit_gen_step(g, t, it, 2)
         g.emit("elif stays_tier1(tstate, %s): return deopt(tstate, fr, %d, (%s,), False)"
@@ -976,8 +981,14 @@ def _emit_call(g, name, arg):
         g.release(meth, self_)      # (the arguments were moved: _moved)
     else:
         func = g.pop()
-        g.emit("if type(%s) is Function and %s: %s = %s(tstate%s%s)"
-               % (func, lean_guard(func, len(argv), ln), r, ln,
+        known = _builtin_read(g, func)
+        if known is not None:
+            # (a builtin's name read from the builtins, ``len(x)``: that
+            # builtin is tested first, by identity, as the plain call below)
+            g.emit("if %s is %s and not handled_[0]: %s = %s(%s)%s"
+                   % (func, g.param(known), r, func, ", ".join(argv), _dropped(g, argv)))
+        g.emit("%s type(%s) is Function and %s: %s = %s(tstate%s%s)"
+               % ("if" if known is None else "elif", func, lean_guard(func, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         sup = None if argv else _zero_arg_super(g)
         if sup is not None:
@@ -1000,6 +1011,19 @@ def _emit_call(g, name, arg):
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
     return r
+
+
+def _builtin_read(g, func):
+    """The host builtin a call's callable ``func`` is, when it was just read
+    by a LOAD_GLOBAL of that builtin's name (its ``# if exact builtin`` line)
+    and tier 2 calls that builtin plainly (call.plain_callables); else None."""
+    head = "try: %s = builtins_['" % func
+    for _, text, _ in reversed(g.body[-12:]):
+        if text.startswith(head):
+            import builtins
+            obj = getattr(builtins, text[len(head):].partition("'")[0], None)
+            return obj if obj is not None and obj in _namespace()["plain_"] else None
+    return None
 
 
 def _class_call(g, func, argv, r, ln):
@@ -1365,6 +1389,10 @@ def _lean_source(code, g, nslots, comments):
     else:
         head += (["        try:"] + ["            " + x for x in take]
                  + ["            while True:"])
+    # (the runs CPython's compiler writes without temporaries: t2peep)
+    raw = code._decoded.raw
+    body = _t2peep.rewrite(body, {j for j in comments
+                                  if raw[j][0] in (_K.IS_OP, _K.CONTAINS_OP)})
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4
