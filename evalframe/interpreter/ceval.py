@@ -26,7 +26,7 @@ from sys import _getframe   # bound once: a guest may delete or rebind sys._getf
 from ..objects.cellobject import NULL
 from sys import getrefcount as _getrefcount
 from ..objects.frameobject import INLINE_REFS as _INLINE_REFS
-from .ops.exceptions import FINALLY_BLOCK
+from .ops.exceptions import FINALLY_BLOCK, normalize_at_handler as _normalize_at_handler
 from ..objects.frameobject import (Frame, EXCEPT_HANDLER,
                                    FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
                                    FRAME_RAISED)
@@ -491,6 +491,8 @@ def _unwind(tstate, entry, f, exc, add_tb):
                 continue
             del stack[b_level:]
             if b_type == FINALLY_BLOCK:
+                if type(type(exc)) is not type:
+                    exc = _normalize_at_handler(tstate, exc)
                 blocks.append((EXCEPT_HANDLER, f._lasti, len(stack)))
                 ei = tstate.exc_info
                 prev = ei.exc_value
@@ -506,6 +508,8 @@ def _unwind(tstate, entry, f, exc, add_tb):
         del stack[:]
         f.f_state = FRAME_RAISED
         if f is entry:
+            if type(type(exc)) is not type:
+                tstate.raising = exc    # (in flight again: ops/exceptions.normalize_at_handler)
             return None, exc
         back = f.f_back
         gen = f.f_init_self

@@ -19,6 +19,9 @@ from ...objects import excslots as _x
 FINALLY_BLOCK = _frameobject.SETUP_FINALLY
 
 _NEW_WITH_MESSAGES = sys.version_info >= (3, 11)
+# 3.12+ normalize a raised instance when it is set (_PyErr_SetObject); 3.10 and
+# 3.11 when exception_unwind enters a handler (_PyErr_NormalizeException)
+_NORMALIZE_AT_RAISE = sys.version_info >= (3, 12)
 
 
 _Reraise = None
@@ -106,6 +109,11 @@ def do_raise(tstate, exc, cause, with_cause):
         else:
             raise TypeError("exception causes must derive from BaseException")
         _x.set_cause(value, fixed)      # also sets __suppress_context__
+    if type(type(value)) is not type:
+        # (a metaclass of its own: its __subclasscheck__ is the guest's)
+        if _NORMALIZE_AT_RAISE:
+            value = _normalized(value)
+        tstate.raising = value
     set_context(tstate, value)
     # The host chains what it raises to *its* handled exception, which is
     # not the guest's when guest code runs inside a host except clause (a
@@ -116,6 +124,55 @@ def do_raise(tstate, exc, cause, with_cause):
     finally:
         _x.set_context(value, context)
         value = context = None
+
+
+def _normalized(value):
+    """PyObject_IsSubclass(type(value), type(value)) and what a false answer
+    means to _PyErr_NormalizeException / 3.12's _PyErr_SetObject: a new
+    instance made from the old one (_PyErr_CreateException).  An exception
+    the hook raises propagates."""
+    cls = type(value)
+    if issubclass(cls, cls):
+        return value
+    return cls(value)
+
+
+def normalize_at_handler(tstate, exc):
+    """_PyErr_NormalizeException where exception_unwind enters a guest handler
+    (3.10/3.11; ceval._unwind calls it for an exception whose class has a
+    metaclass other than ``type``): the one call of the metaclass's
+    __subclasscheck__ CPython makes there.  An exception the hook raises is
+    what the handler gets instead, normalized in turn (at most 32 times, as
+    CPython)."""
+    tstate.raising = None
+    if _NORMALIZE_AT_RAISE:
+        return exc      # (done when it was raised)
+    for _ in range(32):
+        try:
+            return _normalized(exc)
+        except BaseException as e:
+            # (the hook ran in the loop's host except clause, whose exception,
+            # ``exc``, set_context took for the one being handled: CPython's
+            # chain has no in-flight exception in it)
+            _cut_context(e, exc)
+            exc = e
+            e = None
+        tstate.raising = None
+        if type(type(exc)) is type:
+            return exc
+    return RecursionError("maximum recursion depth exceeded while normalizing an exception")
+
+
+def _cut_context(value, exc):
+    o = value
+    for _ in range(1000):
+        context = _x.get_context(o)
+        if context is None:
+            return
+        if context is exc:
+            _x.set_context(o, None)
+            return
+        o = context
 
 
 def _check_except_type(right):
