@@ -337,6 +337,9 @@ def _call_type(stack, cls, args, kwargs):
                     # __init__ as a generator returns a generator: CPython's error
                     raise TypeError("__init__() should return None, not 'generator'")
                 frame.f_init_self = obj
+                # (type_call's tuple: __init__ deleting a parameter does not
+                # free its value before __init__ returns)
+                frame.f_type_call_args = (args, kwargs) if kwargs else args
                 return frame
     stack.append(call_host(cls, args, kwargs))
     return None

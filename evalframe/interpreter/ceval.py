@@ -230,6 +230,11 @@ def _eval_plain(tstate, f, throwexc):
                             done = f
                             f = back
                             back = None
+                            if init_self is not None:
+                                # type_call's arguments: let go after the
+                                # frame's locals (parked or deallocated below)
+                                init_args = done.f_type_call_args
+                                done.f_type_call_args = None
                             # frameswitch.leave(tstate, f)
                             tstate.depth -= 1
                             tstate.frame = f
@@ -249,6 +254,7 @@ def _eval_plain(tstate, f, throwexc):
                             # end frameswitch.park
                             done = zcode = None
                             if init_self is not None:
+                                init_args = None
                                 # type_call: __init__ must return None; the
                                 # call's result is the new object (init_result)
                                 if retval is not None:
@@ -507,6 +513,8 @@ def _unwind(tstate, entry, f, exc, add_tb):
                 return f, exc
         del stack[:]
         f.f_state = FRAME_RAISED
+        # (type_call returning NULL lets its argument tuple go)
+        f.f_type_call_args = None
         if f is entry:
             if type(type(exc)) is not type:
                 tstate.raising = exc    # (in flight again: ops/exceptions.normalize_at_handler)
