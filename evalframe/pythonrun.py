@@ -559,7 +559,7 @@ def exit_process(status):
     limits.exit_now_if_stopped(status)
     if status == EXIT_BY_SIGINT:
         import atexit
-        import signal
+        import _signal as signal  # (the C module: never a program's own signal.py)
         atexit._run_exitfuncs()
         flush_stdout()
         try:
