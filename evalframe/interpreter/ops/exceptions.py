@@ -48,20 +48,21 @@ def set_context(tstate, value):
         exc_value = sys.exc_info()[1]
     if exc_value is None or exc_value is value:
         return
-    o = exc_value
-    seen = 0
-    while True:
+    _unlink_context(exc_value, value)
+    _x.set_context(value, exc_value)
+
+
+def _unlink_context(o, value):
+    """Cut ``value`` out of the __context__ chain that starts at ``o`` (the
+    link to it becomes None)."""
+    for _ in range(100000):     # (a pre-existing cycle: stop like CPython's Floyd check)
         context = _x.get_context(o)
         if context is None:
-            break
+            return
         if context is value:
             _x.set_context(o, None)
-            break
+            return
         o = context
-        seen += 1
-        if seen > 100000:   # a pre-existing cycle: stop like CPython's Floyd check
-            break
-    _x.set_context(value, exc_value)
 
 
 def _is_exception_class(obj):
@@ -154,25 +155,13 @@ def normalize_at_handler(tstate, exc):
             # (the hook ran in the loop's host except clause, whose exception,
             # ``exc``, set_context took for the one being handled: CPython's
             # chain has no in-flight exception in it)
-            _cut_context(e, exc)
+            _unlink_context(e, exc)
             exc = e
             e = None
         tstate.raising = None
         if type(type(exc)) is type:
             return exc
     return RecursionError("maximum recursion depth exceeded while normalizing an exception")
-
-
-def _cut_context(value, exc):
-    o = value
-    for _ in range(1000):
-        context = _x.get_context(o)
-        if context is None:
-            return
-        if context is exc:
-            _x.set_context(o, None)
-            return
-        o = context
 
 
 def _check_except_type(right):
