@@ -393,7 +393,7 @@ def _number(x):
 # -- --timeout: SIGALRM, and a watchdog ----------------------------------------------------
 
 def _install_timeout(seconds):
-    import signal
+    import _signal as signal  # (the C module: never a program's own signal.py)
     import _thread
     _saved["alarm"] = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -412,7 +412,7 @@ def _timeout_exc():
 
 
 def _on_alarm(signum, frame):
-    import signal
+    import _signal as signal  # (the C module: never a program's own signal.py)
     if not _running:
         # the main program is over (the process waits for guest threads)
         _kill(stopped or _timeout_exc())
@@ -429,7 +429,7 @@ def _watch(lock, seconds):
 def _disarm():
     global _watchdog
     if "alarm" in _saved:
-        import signal
+        import _signal as signal  # (the C module: never a program's own signal.py)
         signal.setitimer(signal.ITIMER_REAL, 0)
         try:
             signal.signal(signal.SIGALRM, _saved.pop("alarm"))

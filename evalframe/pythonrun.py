@@ -211,6 +211,12 @@ def finish(outcome_exc):
         flush_stdout()
         sys.stderr.write(limits.memory_message() + "\n")
         return limits.EXIT_MAX_MEMORY
+    if type(type(outcome_exc)) is not type:
+        # _PyErr_PrintEx normalizes what it prints (3.10/3.11): the one call
+        # of a guest metaclass's __subclasscheck__ there
+        from .interpreter.ops.exceptions import normalize_at_handler
+        from .interpreter.pystate import get_tstate
+        outcome_exc = normalize_at_handler(get_tstate(), outcome_exc)
     flush_stdout()
     try:
         print_exception(outcome_exc)
@@ -553,7 +559,7 @@ def exit_process(status):
     limits.exit_now_if_stopped(status)
     if status == EXIT_BY_SIGINT:
         import atexit
-        import signal
+        import _signal as signal  # (the C module: never a program's own signal.py)
         atexit._run_exitfuncs()
         flush_stdout()
         try:

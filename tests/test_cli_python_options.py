@@ -344,8 +344,15 @@ def _python313():
 
 
 def _pyrepl_session(python, args, home, keys):
-    """Type ``keys`` (each after the output settles) into ``python args`` on a
-    pseudo-terminal; the output without terminal escapes, and the exit status."""
+    """Type ``keys`` into ``python args`` on a pseudo-terminal, each once the
+    REPL has answered the one before; the output without terminal escapes,
+    and the exit status.
+
+    What "answered" means is read from the output, not from the clock (a
+    loaded machine made the VM's answer come later than a fixed quiet time,
+    and the next key went in early): a key ending a line is answered by a
+    new prompt ending the output, any other (a tab, an arrow) by some
+    output; ``^D`` by the end of the output."""
     import pty
     import re
     import select
@@ -361,11 +368,18 @@ def _pyrepl_session(python, args, home, keys):
     os.close(slave)
     out = b""
 
-    def settle(quiet, limit):
-        # read until nothing came for ``quiet`` seconds (or ``limit`` passed)
+    def plain(data):
+        text = re.sub(r"\x1b(\[[0-9;?]*[a-zA-Z]|[=>])", "", data.decode("utf-8", "replace"))
+        return text.replace("\r\n", "\n").replace("\r", "")
+
+    def read_until(answered, limit=300):
+        # read until answered(the output since the call) has held for a
+        # moment (a repaint may follow), the output ends, or ``limit`` passes
         nonlocal out
-        start = last = time.monotonic()
-        while time.monotonic() - last < quiet and time.monotonic() - start < limit:
+        first = len(out)
+        start = time.monotonic()
+        since = None
+        while time.monotonic() - start < limit:
             ready, _, _ = select.select([master], [], [], 0.05)
             if ready:
                 try:
@@ -375,18 +389,32 @@ def _pyrepl_session(python, args, home, keys):
                 if not data:
                     return
                 out += data
-                last = time.monotonic()
-    settle(2.0, 60)
+                since = None
+            if answered(plain(out[first:])):
+                if since is None:
+                    since = time.monotonic()
+                elif time.monotonic() - since >= 0.3:
+                    return
+            else:
+                since = None
+
+    def prompted(text):
+        return text.endswith(">>> ")
+
+    read_until(prompted)
     for key in keys:
         os.write(master, key)
-        settle(0.8, 30)
-    settle(0.5, 10)
+        if key == b"\x04":
+            read_until(lambda text: False)
+        elif key.endswith(b"\r"):
+            read_until(prompted)
+        else:
+            read_until(bool)
     try:
-        status = proc.wait(timeout=30)
+        status = proc.wait(timeout=300)
     finally:
         os.close(master)
-    text = re.sub(r"\x1b(\[[0-9;?]*[a-zA-Z]|[=>])", "", out.decode("utf-8", "replace"))
-    return text.replace("\r\n", "\n").replace("\r", ""), status
+    return plain(out), status
 
 
 PYREPL_KEYS = [b"value = 21\r", b"value * 2\r",

@@ -23,7 +23,7 @@ EXCEPTION_GROUP_HANDLER = "EXCEPTION_GROUP_HANDLER"
 
 def compiler_try_star_except(c, s):
     from .codegen import TRY_EXCEPT, EXCEPTION_HANDLER
-    import ast
+    import _ast as ast    # (the C module: a program's own ast.py is never it)
     u = c.u
     body = u.new_block()
     except_ = u.new_block()

@@ -337,6 +337,9 @@ def _call_type(stack, cls, args, kwargs):
                     # __init__ as a generator returns a generator: CPython's error
                     raise TypeError("__init__() should return None, not 'generator'")
                 frame.f_init_self = obj
+                # (type_call's tuple: __init__ deleting a parameter does not
+                # free its value before __init__ returns)
+                frame.f_type_call_args = (args, kwargs) if kwargs else args
                 return frame
     stack.append(call_host(cls, args, kwargs))
     return None
@@ -436,6 +439,21 @@ def _host_function_args(func, args):
     return args
 
 
+def hold_raising(exc):
+    """For raising ``exc`` (its metaclass not ``type``) in a host except
+    clause of the VM's own: the host normalizes it there, which is no call
+    of the guest's __subclasscheck__ (funcobject._normalizing).  Returns
+    what puts the previous state back (and returns None), to call in the
+    clause before anything else runs."""
+    ts = _get_tstate()
+    prev = ts.raising
+    ts.raising = exc
+
+    def release():
+        ts.raising = prev
+    return release
+
+
 def call_in_exc(exc, func, args, kwargs):
     """Call ``func`` with the host's own exc_info showing the guest's handled
     exception, so host code (traceback.print_exc, logging.exception,
@@ -445,9 +463,12 @@ def call_in_exc(exc, func, args, kwargs):
     tb = x.get_traceback(exc)
     ctx = x.get_context(exc)
     sup = x.get_suppress_context(exc)
+    release = hold_raising(exc) if type(type(exc)) is not type else None
     try:
         raise exc
     except BaseException:
+        if release is not None:
+            release = release()
         x.set_traceback(exc, tb)
         x.set_context(exc, ctx)
         x.set_suppress_context(exc, sup)

@@ -26,7 +26,7 @@ from sys import _getframe   # bound once: a guest may delete or rebind sys._getf
 from ..objects.cellobject import NULL
 from sys import getrefcount as _getrefcount
 from ..objects.frameobject import INLINE_REFS as _INLINE_REFS
-from .ops.exceptions import FINALLY_BLOCK
+from .ops.exceptions import FINALLY_BLOCK, normalize_at_handler as _normalize_at_handler
 from ..objects.frameobject import (Frame, EXCEPT_HANDLER,
                                    FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED, FRAME_SUSPENDED,
                                    FRAME_RAISED)
@@ -230,6 +230,11 @@ def _eval_plain(tstate, f, throwexc):
                             done = f
                             f = back
                             back = None
+                            if init_self is not None:
+                                # type_call's arguments: let go after the
+                                # frame's locals (parked or deallocated below)
+                                init_args = done.f_type_call_args
+                                done.f_type_call_args = None
                             # frameswitch.leave(tstate, f)
                             tstate.depth -= 1
                             tstate.frame = f
@@ -249,6 +254,7 @@ def _eval_plain(tstate, f, throwexc):
                             # end frameswitch.park
                             done = zcode = None
                             if init_self is not None:
+                                init_args = None
                                 # type_call: __init__ must return None; the
                                 # call's result is the new object (init_result)
                                 if retval is not None:
@@ -491,6 +497,8 @@ def _unwind(tstate, entry, f, exc, add_tb):
                 continue
             del stack[b_level:]
             if b_type == FINALLY_BLOCK:
+                if type(type(exc)) is not type:
+                    exc = _normalize_at_handler(tstate, exc)
                 blocks.append((EXCEPT_HANDLER, f._lasti, len(stack)))
                 ei = tstate.exc_info
                 prev = ei.exc_value
@@ -505,7 +513,11 @@ def _unwind(tstate, entry, f, exc, add_tb):
                 return f, exc
         del stack[:]
         f.f_state = FRAME_RAISED
+        # (type_call returning NULL lets its argument tuple go)
+        f.f_type_call_args = None
         if f is entry:
+            if type(type(exc)) is not type:
+                tstate.raising = exc    # (in flight again: ops/exceptions.normalize_at_handler)
             return None, exc
         back = f.f_back
         gen = f.f_init_self

@@ -32,7 +32,7 @@ class ExcItem:
 class ThreadState:
     __slots__ = ("frame", "exc_info", "depth", "recursion_limit", "reentry",
                  "tracer", "c_lazy", "t2_room", "t2_frs", "tb_head",
-                 "__weakref__")
+                 "raising", "__weakref__")
 
     def __init__(self):
         self.frame = None
@@ -55,6 +55,12 @@ class ThreadState:
         # (id(exception), id(its head traceback entry), weak reference to the
         # guest Frame that entry is for): runtime/tracebacks.add_entry
         self.tb_head = None
+        # the guest exception (of a class whose metaclass is not ``type``)
+        # on its way from its raise to the guest handler that takes it: the
+        # host normalizes it at each except/finally of the VM's own code it
+        # passes, and funcobject answers those subclass checks without the
+        # guest's __subclasscheck__ (ops/exceptions.normalize_at_handler)
+        self.raising = None
 
     def topmost_exception(self):
         """_PyErr_GetTopmostException: the innermost exception being handled."""

@@ -397,8 +397,12 @@ class TracedLoop:
                         done, f = f, f.f_back
                         leave(tstate, f)
                         last_f = None
+                        if init_self is not None:
+                            # (type_call's arguments: after the frame's locals)
+                            init_args = done.f_type_call_args
+                            done.f_type_call_args = None
                         dealloc(done, 1)        # parked if nothing holds it
-                        done = None
+                        done = init_args = None
                         stack = f.f_valuestack
                         instrs = _basic(f)
                         ip = f._lasti + 1

@@ -83,7 +83,12 @@ class Frame:
                  "f_localsplus", "f_valuestack", "f_blockstack", "_lasti",
                  "_f_trace", "_f_trace_lines", "_f_trace_opcodes", "f_instrs",
                  "_f_gen", "f_state", "f_init_self", "_f_host", "_f_standin",
-                 "__weakref__")
+                 "f_type_call_args", "__weakref__")
+    # f_type_call_args (set only by a class call, call._call_type): what
+    # type_call's argument tuple holds until __init__ returns, the arguments
+    # (and the keywords' dict).  The loops let it go after the frame's
+    # locals; a frame deallocated with it set lets it go after them too: the
+    # host clears slots in sorted name order, f_localsplus before it.
 
     def __init__(self, code, globals, builtins, locals, localsplus, instrs):
         self.f_code = code
@@ -373,6 +378,8 @@ def frame_new(new):
     z.f_blockstack = new.f_blockstack
     z.f_instrs = new.f_instrs
     z.f_init_self = new.f_init_self
+    if z.f_init_self is not None:
+        z.f_type_call_args = getattr(new, "f_type_call_args", None)
     z._f_gen = None
     z.f_state = FRAME_CREATED
     FRAME_COUNTS["reused"] += 1

@@ -153,6 +153,25 @@ class _FunctionMeta(type):
         del _immutable
 
 
+def _normalizing(ts, func, args, caller):
+    """Whether ``func(*args)`` is the host normalizing ``ts.raising`` in an
+    except or finally clause of the VM's own code (``caller``) as it
+    passes from its guest raise to its guest handler: _PyErr_NormalizeException's
+    ``PyObject_IsSubclass(type(value), type(value))`` calling the metaclass's
+    __subclasscheck__.  CPython makes that call once, where the guest handler
+    is entered (ops/exceptions.normalize_at_handler); these are answered
+    True, as the check of a class against itself, without the guest hook."""
+    cls = type(ts.raising)
+    if (len(args) != 2 or args[0] is not cls or args[1] is not cls or caller is None
+            or not vmhooks.is_vm_code(caller.f_code)):
+        return False
+    for klass in type(cls).__mro__:
+        hook = klass.__dict__.get("__subclasscheck__")
+        if hook is not None:
+            return hook is func
+    return False
+
+
 class Function(*(() if _BINDING is None else (_BINDING,)), metaclass=_FunctionMeta):
     # (no class docstring: __doc__ is the per-function docstring property below)
 
@@ -237,6 +256,8 @@ class Function(*(() if _BINDING is None else (_BINDING,)), metaclass=_FunctionMe
                 caller = None
             if (reentry < _MAX_C_REENTRY and caller is not None
                     and vmhooks.vm_files.get(caller.f_code.co_filename) is True):
+                if ts.raising is not None and _normalizing(ts, self, args, caller):
+                    return True
                 # (the caller is the VM's own code: C code between; a host
                 # Python caller, or one too deep, takes the general path)
                 base = ts.depth
@@ -286,6 +307,8 @@ class Function(*(() if _BINDING is None else (_BINDING,)), metaclass=_FunctionMe
                 caller = _getframe(1)
             except ValueError:
                 caller = None       # (C code with no Python frame below: atexit at exit)
+            if ts.raising is not None and _normalizing(ts, self, args, caller):
+                return True
             if _C_CALL_DEPTH_CHECK:
                 # 3.10/3.11: the C code between the guest caller and this function
                 # made recursion checks of its own (builtin call, PyObject_Repr...),

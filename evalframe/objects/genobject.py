@@ -369,6 +369,10 @@ class GenBase:
                             "BaseException, not %s" % type(typ).__name__)
         if tb is not None:
             _x.set_traceback(exc, tb)
+        if type(type(exc)) is not type:
+            # in flight to the generator's handler, as from a raise
+            # (interpreter/ops/exceptions.normalize_at_handler)
+            vmhooks.get_tstate().raising = exc
         return self._send_ex(None, exc)
 
     def close(self):

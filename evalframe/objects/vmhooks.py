@@ -19,6 +19,7 @@ frame_setlineno = None  # runtime.settrace.frame_setlineno
 c_entry_charge = None   # runtime.cdepth.entry_charge
 current_frame = None    # interpreter.t2frames.current: the running guest frame
 vm_files = {}           # runtime.hostframes.VM_FILES: host file name -> is evalframe's
+is_vm_code = None       # runtime.hostframes.is_vm_code: a host code object is evalframe's
 entered_from = None     # runtime.hostframes.entered_from: f_back for a host Python caller
 check_host_room = None  # interpreter.ceval.check_host_room: deep host re-entry
 gen_resume = None       # interpreter.tier2gen.resume: send() of a generator in tier 2

@@ -50,6 +50,9 @@ def _is_vm_code(co):
     return r or id(co) in _marked
 
 
+is_vm_code = _is_vm_code
+
+
 def mark_vm_code(co):
     """Count ``co`` as evalframe's own code although its file is not ours
     (runtime/tracebacks.py's trampolines): its frames are skipped too."""

@@ -846,6 +846,7 @@ _TRAMPOLINE_SOURCE = """\
 try:
     raise __evalframe_exc__
 except:
+    __evalframe_release__()
     __evalframe_x__.set_traceback(__evalframe_exc__, __evalframe_tb__)
     __evalframe_x__.set_context(__evalframe_exc__, __evalframe_ctx__)
     __evalframe_x__.set_suppress_context(__evalframe_exc__, __evalframe_sup__)
@@ -882,6 +883,10 @@ def _trampoline(tb):
     return tramp
 
 
+def _no_release():
+    pass
+
+
 def call_in_exc(exc, func, args, kwargs):
     """Call host ``func`` with the host's exc_info showing guest-handled ``exc``
     and no evalframe frame in its traceback (see above)."""
@@ -889,10 +894,15 @@ def call_in_exc(exc, func, args, kwargs):
     ctx = _x.get_context(exc)
     sup = _x.get_suppress_context(exc)
     tramp = _trampoline(tb) if tb is not None else None
+    release = _no_release
+    if type(type(exc)) is not type:
+        from ..interpreter.call import hold_raising
+        release = hold_raising(exc)
     if tramp is None:
         try:
             raise exc
         except BaseException:
+            release()
             _x.set_traceback(exc, tb)
             _x.set_context(exc, ctx)
             _x.set_suppress_context(exc, sup)
@@ -902,7 +912,8 @@ def call_in_exc(exc, func, args, kwargs):
     ns = {"__builtins__": _host_builtins.__dict__, "__evalframe_exc__": exc, "__evalframe_tb__": tb,
           "__evalframe_x__": _x,
           "__evalframe_ctx__": ctx, "__evalframe_sup__": sup, "__evalframe_func__": func,
-          "__evalframe_args__": args, "__evalframe_kwargs__": kwargs or {}}
+          "__evalframe_args__": args, "__evalframe_kwargs__": kwargs or {},
+          "__evalframe_release__": release}
     _x.set_traceback(exc, tb.tb_next)
     try:
         exec(tramp, ns)

@@ -19,6 +19,7 @@ def wire():
     vmhooks.set_context = _exceptions.set_context
     vmhooks.clean_exception = tracebacks.clean_exception
     vmhooks.guest_view = hostframes.guest_view
+    vmhooks.is_vm_code = hostframes.is_vm_code
     vmhooks.frame_setlineno = settrace.frame_setlineno
     vmhooks.c_entry_charge = cdepth.entry_charge
     vmhooks.current_frame = t2frames.current

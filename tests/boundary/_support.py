@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+from evalframe_testing import run_limited
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROGRAMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "programs")
 
@@ -29,8 +31,9 @@ def env(extra=None):
 
 
 def run(argv, extra_env=None, timeout=120, input=None):
-    return subprocess.run([sys.executable] + list(argv), cwd=PROGRAMS, env=env(extra_env),
-                          capture_output=True, text=True, timeout=timeout, input=input)
+    # (``timeout`` is CPU time: evalframe_testing.run_limited)
+    return run_limited([sys.executable] + list(argv), timeout, cwd=PROGRAMS,
+                       env=env(extra_env), capture_output=True, text=True, input=input)
 
 
 def host(prog, *args, **kw):

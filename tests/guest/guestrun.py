@@ -19,9 +19,14 @@ import difflib
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+if str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))    # (hostcheck.py)
+from evalframe_testing import run_limited  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PROGRAMS_DIR = Path(__file__).resolve().parent / "programs"
@@ -101,14 +106,18 @@ def run_engine(argv, cwd, timeout=DEFAULT_TIMEOUT, env=None, python=None):
     """Run a command line with the guest environment; a timeout becomes an Outcome too."""
     cmd = [python or sys.executable] + list(argv)
     try:
-        proc = subprocess.run(cmd, cwd=str(cwd), env=env or guest_env(),
-                              stdin=subprocess.DEVNULL, capture_output=True,
-                              timeout=timeout)
+        # (``timeout`` is CPU time: evalframe_testing.run_limited)
+        proc = run_limited(cmd, timeout, cwd=str(cwd), env=env or guest_env(),
+                           stdin=subprocess.DEVNULL, capture_output=True)
     except subprocess.TimeoutExpired as e:
         def text(b):
             return (b or b"").decode("utf-8", "backslashreplace")
-        return Outcome(text(e.stdout), text(e.stderr) + "\n<<timed out after %ss>>" % timeout,
+        return Outcome(text(e.stdout), text(e.stderr) + "\n<<timed out after %ss>>" % e.timeout,
                        "timeout")
+    if proc.returncode == -signal.SIGXCPU:
+        return Outcome(proc.stdout.decode("utf-8", "backslashreplace"),
+                       proc.stderr.decode("utf-8", "backslashreplace")
+                       + "\n<<stopped after %ss of CPU time>>" % timeout, "timeout")
     return Outcome(proc.stdout.decode("utf-8", "backslashreplace"),
                    proc.stderr.decode("utf-8", "backslashreplace"), proc.returncode)
 

@@ -19,6 +19,9 @@ from ...objects import excslots as _x
 FINALLY_BLOCK = _frameobject.SETUP_FINALLY
 
 _NEW_WITH_MESSAGES = sys.version_info >= (3, 11)
+# 3.12+ normalize a raised instance when it is set (_PyErr_SetObject); 3.10 and
+# 3.11 when exception_unwind enters a handler (_PyErr_NormalizeException)
+_NORMALIZE_AT_RAISE = sys.version_info >= (3, 12)
 
 
 _Reraise = None
@@ -45,20 +48,21 @@ def set_context(tstate, value):
         exc_value = sys.exc_info()[1]
     if exc_value is None or exc_value is value:
         return
-    o = exc_value
-    seen = 0
-    while True:
+    _unlink_context(exc_value, value)
+    _x.set_context(value, exc_value)
+
+
+def _unlink_context(o, value):
+    """Cut ``value`` out of the __context__ chain that starts at ``o`` (the
+    link to it becomes None)."""
+    for _ in range(100000):     # (a pre-existing cycle: stop like CPython's Floyd check)
         context = _x.get_context(o)
         if context is None:
-            break
+            return
         if context is value:
             _x.set_context(o, None)
-            break
+            return
         o = context
-        seen += 1
-        if seen > 100000:   # a pre-existing cycle: stop like CPython's Floyd check
-            break
-    _x.set_context(value, exc_value)
 
 
 def _is_exception_class(obj):
@@ -106,6 +110,11 @@ def do_raise(tstate, exc, cause, with_cause):
         else:
             raise TypeError("exception causes must derive from BaseException")
         _x.set_cause(value, fixed)      # also sets __suppress_context__
+    if type(type(value)) is not type:
+        # (a metaclass of its own: its __subclasscheck__ is the guest's)
+        if _NORMALIZE_AT_RAISE:
+            value = _normalized(value)
+        tstate.raising = value
     set_context(tstate, value)
     # The host chains what it raises to *its* handled exception, which is
     # not the guest's when guest code runs inside a host except clause (a
@@ -116,6 +125,43 @@ def do_raise(tstate, exc, cause, with_cause):
     finally:
         _x.set_context(value, context)
         value = context = None
+
+
+def _normalized(value):
+    """PyObject_IsSubclass(type(value), type(value)) and what a false answer
+    means to _PyErr_NormalizeException / 3.12's _PyErr_SetObject: a new
+    instance made from the old one (_PyErr_CreateException).  An exception
+    the hook raises propagates."""
+    cls = type(value)
+    if issubclass(cls, cls):
+        return value
+    return cls(value)
+
+
+def normalize_at_handler(tstate, exc):
+    """_PyErr_NormalizeException where exception_unwind enters a guest handler
+    (3.10/3.11; ceval._unwind calls it for an exception whose class has a
+    metaclass other than ``type``): the one call of the metaclass's
+    __subclasscheck__ CPython makes there.  An exception the hook raises is
+    what the handler gets instead, normalized in turn (at most 32 times, as
+    CPython)."""
+    tstate.raising = None
+    if _NORMALIZE_AT_RAISE:
+        return exc      # (done when it was raised)
+    for _ in range(32):
+        try:
+            return _normalized(exc)
+        except BaseException as e:
+            # (the hook ran in the loop's host except clause, whose exception,
+            # ``exc``, set_context took for the one being handled: CPython's
+            # chain has no in-flight exception in it)
+            _unlink_context(e, exc)
+            exc = e
+            e = None
+        tstate.raising = None
+        if type(type(exc)) is type:
+            return exc
+    return RecursionError("maximum recursion depth exceeded while normalizing an exception")
 
 
 def _check_except_type(right):
