@@ -71,6 +71,11 @@ def set_lean_refresh(hook, linked):
     _lean_linked = linked
 
 
+# The names a host frame answers to dir() (object.__dir__ of a frame: its
+# type's attributes, no instance dict), taken once.
+_HOST_FRAME_DIR = tuple(object.__dir__(sys._getframe()))
+
+
 class Frame:
     # The trace fields, the generator link and the last traceback stand-in
     # (_f_standin, runtime/tracebacks.py) are left unset by the
@@ -281,6 +286,12 @@ class Frame:
     @property
     def f_valuestack_depth(self):
         return len(self.f_valuestack)
+
+    def __dir__(self):
+        # dir(frame) lists what the host's frame type has (frame_getsetlist,
+        # frame_memberlist, frame_methods): the VM's own slots (f_localsplus,
+        # f_instrs, f_init_self...) are not part of a frame a guest can see.
+        return list(_HOST_FRAME_DIR)
 
     def __repr__(self):
         code = self.f_code
