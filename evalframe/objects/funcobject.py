@@ -366,12 +366,21 @@ class Function(*(() if _BINDING is None else (_BINDING,)), metaclass=_FunctionMe
 
     # -- __code__ ------------------------------------------------------------
 
+    # func_get_code / func_set_code and the defaults' getters and setters
+    # raise the object.__getattr__ / __setattr__ / __delattr__ audit events
+    # (3.8+): what a sandbox's hook refuses.  The CPython 2 aliases (func_code,
+    # func_defaults...) raise them too, under the dunder name, or they would
+    # be the way round such a hook.  The VM itself reads the private slots.
     def _get_code(self):
+        if vmhooks.audit_hooks:
+            vmhooks.audit_event("object.__getattr__", self, "__code__")
         return self._code
 
     def _set_code(self, value):
         if not isinstance(value, Code):
             raise TypeError("__code__ must be set to a code object")
+        if vmhooks.audit_hooks:
+            vmhooks.audit_event("object.__setattr__", self, "__code__", value)
         nfree = len(value.co_freevars)
         nclosure = 0 if self._closure is None else len(self._closure)
         if nclosure != nfree:
@@ -388,30 +397,49 @@ class Function(*(() if _BINDING is None else (_BINDING,)), metaclass=_FunctionMe
     # -- __defaults__ / __kwdefaults__ ----------------------------------------
 
     def _get_defaults(self):
+        if vmhooks.audit_hooks:
+            vmhooks.audit_event("object.__getattr__", self, "__defaults__")
         return self._defaults
 
     def _set_defaults(self, value):
         if value is not None and not isinstance(value, tuple):
             raise TypeError("__defaults__ must be set to a tuple object")
+        if vmhooks.audit_hooks:
+            # (func_set_defaults: None is a deletion, audited as one)
+            if value is None:
+                vmhooks.audit_event("object.__delattr__", self, "__defaults__")
+            else:
+                vmhooks.audit_event("object.__setattr__", self, "__defaults__", value)
         self._defaults = value
         self._update_fast()
 
     def _del_defaults(self):
+        if vmhooks.audit_hooks:
+            vmhooks.audit_event("object.__delattr__", self, "__defaults__")
         self._defaults = None
         self._update_fast()
 
     __defaults__ = func_defaults = property(_get_defaults, _set_defaults, _del_defaults)
 
     def _get_kwdefaults(self):
+        if vmhooks.audit_hooks:
+            vmhooks.audit_event("object.__getattr__", self, "__kwdefaults__")
         return self._kwdefaults
 
     def _set_kwdefaults(self, value):
         if value is not None and not isinstance(value, dict):
             raise TypeError("__kwdefaults__ must be set to a dict object")
+        if vmhooks.audit_hooks:
+            if value is None:
+                vmhooks.audit_event("object.__delattr__", self, "__kwdefaults__")
+            else:
+                vmhooks.audit_event("object.__setattr__", self, "__kwdefaults__", value)
         self._kwdefaults = value
         self._update_fast()
 
     def _del_kwdefaults(self):
+        if vmhooks.audit_hooks:
+            vmhooks.audit_event("object.__delattr__", self, "__kwdefaults__")
         self._kwdefaults = None
         self._update_fast()
 

@@ -9,7 +9,7 @@ evalframe.runtime.builtins, which the eval loop loads before it runs anything.
 from ..objects import vmhooks
 from ..interpreter import pystate, ceval, t2frames
 from ..interpreter.ops import exceptions as _exceptions
-from . import tracebacks, hostframes, settrace, cdepth
+from . import tracebacks, hostframes, settrace, cdepth, audit
 
 
 def wire():
@@ -26,6 +26,8 @@ def wire():
     vmhooks.vm_files = hostframes.VM_FILES
     vmhooks.entered_from = hostframes.entered_from
     vmhooks.check_host_room = ceval.check_host_room
+    vmhooks.audit_hooks = audit.hooks       # (the live list: never rebound)
+    vmhooks.audit_event = audit.audit_event
 
 
 wire()

@@ -83,16 +83,16 @@ def function_record(func):
     rec["__name__"] = func.__name__
     rec["__qualname__"] = func.__qualname__
     rec["__module__"] = safe_repr(func.__module__)
-    rec["__code__"] = "<code object %s, line %d>" % (func.__code__.co_name,
-                                                     func.__code__.co_firstlineno)
-    rec["__defaults__"] = safe_repr(func.__defaults__, limit=80)
-    rec["__kwdefaults__"] = safe_repr(func.__kwdefaults__, limit=80)
+    rec["__code__"] = "<code object %s, line %d>" % (func._code.co_name,
+                                                     func._code.co_firstlineno)
+    rec["__defaults__"] = safe_repr(func._defaults, limit=80)
+    rec["__kwdefaults__"] = safe_repr(func._kwdefaults, limit=80)
     closure = func.__closure__
     if closure is None:
         rec["__closure__"] = "None"
     else:
         cells = []
-        for name, cell in zip(func.__code__.co_freevars, closure):
+        for name, cell in zip(func._code.co_freevars, closure):
             try:
                 contents = safe_repr(cell.cell_contents)
             except ValueError:

@@ -138,7 +138,7 @@ class Encoder:
         return None
 
     def _function(self, func, d):
-        code = func.__code__
+        code = func._code      # (the slots: no audit event for a guest hook)
         n = code.co_argcount + code.co_kwonlyargcount
         names = list(code.co_varnames[:code.co_argcount])
         if code.co_flags & 0x4:
@@ -152,14 +152,14 @@ class Encoder:
         out = ["FUNCTION", pretty, self.parent_of_function(func)]
         defaults = []
         positional = code.co_varnames[:code.co_argcount]
-        if func.__defaults__:
-            start = len(positional) - len(func.__defaults__)
-            for name, value in zip(positional[start:], func.__defaults__):
+        if func._defaults:
+            start = len(positional) - len(func._defaults)
+            for name, value in zip(positional[start:], func._defaults):
                 defaults.append([name, self.encode(value, d)])
-        if func.__kwdefaults__:
+        if func._kwdefaults:
             for name in code.co_varnames[code.co_argcount:n]:
-                if name in func.__kwdefaults__:
-                    defaults.append([name, self.encode(func.__kwdefaults__[name], d)])
+                if name in func._kwdefaults:
+                    defaults.append([name, self.encode(func._kwdefaults[name], d)])
         if defaults:
             out.append(defaults)
         return out
