@@ -1364,12 +1364,10 @@ def _lean_source(code, g, nslots, comments):
         "            raise recursion_error()",
         # (the slot is empty: each call empties it as it leaves, settle,
         # lean_raise, deopt; a frame handed in is stored as it is entered)
-        "        fr = tstate.t2_frs[depth]; tstate.depth = depth + 1",
         # (called by lean code, frame0 None: tstate.frame is LEAN already and
         # stays so, nothing saved, nothing restored; else the caller's frame
-        # is saved: t2frames)
-        "        if frame0 is None: back = LEAN",
-        "        else: back = tstate.frame; tstate.frame = LEAN",
+        # is saved, below: t2frames)
+        "        fr = tstate.t2_frs[depth]; tstate.depth = depth + 1; back = LEAN",
     ]
     if rest and single:
         head.append("        %s = NULL" % " = ".join(rest))
@@ -1383,13 +1381,17 @@ def _lean_source(code, g, nslots, comments):
     stacked = not single or g.entry
     if stacked:
         moved += ["s%d" % k for k in range(nslots)]
-    take = ["if frame0 is not None and frame0 is not OUTSIDE: fr[0] = frame0; %senter(frame0, %d, %d)" % (
-        "%s, = " % ", ".join(moved) if moved else "", nown, nslots if stacked else 0)]
+    take = ["if frame0 is not None:",
+            "    back = tstate.frame; tstate.frame = LEAN",
+            "    if frame0 is not OUTSIDE: fr[0] = frame0; %senter(frame0, %d, %d)" % (
+                "%s, = " % ", ".join(moved) if moved else "", nown, nslots if stacked else 0)]
     if code.co_cellvars:
         # else the code's own cells are made here, as 3.10's frame creation
         # makes them: an argument that is a cell moves into it (its local
         # cleared), the others start empty
-        take.append("else: %s" % "; ".join(_make_cells(code)))
+        cells_made = "; ".join(_make_cells(code))
+        take.insert(3, "    else: %s" % cells_made)
+        take.append("else: %s" % cells_made)
     body = g.body
     if single:
         if not g.structured:
