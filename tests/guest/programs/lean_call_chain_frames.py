@@ -115,6 +115,32 @@ def recursion(limit):
     return depth_reached, msg, sys._getframe().f_code.co_name, leaf(1)[0]
 
 
+class P:
+    def __init__(self, v):
+        self._v = v
+
+    @property
+    def who(self):
+        return names(sys._getframe(), 3)
+
+    @who.setter
+    def who(self, v):
+        self._v = sys._getframe(1).f_code.co_name
+
+    def __add__(self, other):
+        return names(sys._getframe(), 3)
+
+
+def prop_user(p):
+    # a property's getter and setter and an operator method called from lean code
+    # after the caller's frame was observed
+    me = sys._getframe()
+    a = p.who
+    p.who = 1
+    b = p + p
+    return a, p._v, b, sys._getframe() is me, leaf(1)[0]
+
+
 events = []
 
 
@@ -166,6 +192,7 @@ for i in range(60):
     r3 = after_framed(i)
     r4 = uses_gen(3)
     r5 = catches(0)
+    r9 = prop_user(P(i))
     del events[:]
     r6 = t_outer(True)      # a tracer set deep in the chain: the callers run traced
     r7 = t_outer(False)     # and removed deep in it: the callers continue untraced
@@ -178,6 +205,7 @@ print(r5)
 print(r6)
 print(r7)
 print(r8)
+print(r9)
 print(events)
 
 for limit in (80, 120):
