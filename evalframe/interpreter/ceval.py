@@ -149,9 +149,9 @@ def _eval_plain(tstate, f, throwexc):
     if base_depth >= tstate.recursion_limit:
         raise _recursion_error()
     tstate.depth = base_depth + 1
-    if prev is _LEAN:
-        prev = _materialise(_getframe(1))   # (a lean tier-2 caller: t2frames)
-    f.f_back = prev
+    # (a lean tier-2 caller's frame materialised; ``prev``, restored at the
+    # end, stays LEAN: t2frames)
+    f.f_back = prev if prev is not _LEAN else _materialise(_getframe(1))
     tstate.frame = f
     f.f_state = FRAME_EXECUTING
     stack = f.f_valuestack

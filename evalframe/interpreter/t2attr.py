@@ -338,7 +338,12 @@ def emit(g, op, darg):
     ts = g.tstate()     # (a generator's translation reads it anew after a yield)
 
     def out(text, indent=0):
-        g.emit(text.replace("TSTATE", ts), indent)
+        g.emit(text.replace("TSTATE", ts).replace(", FRAME0", f0), indent)
+
+    # (a lean function's call of a lean getter, setter or operator passes
+    # frame0 None: tstate.frame is LEAN already, t2frames; elsewhere the
+    # callee's default, OUTSIDE)
+    f0 = ", None" if getattr(g, "lean", False) else ""
 
     if op == _K.LOAD_ATTR:
         if darg not in PROPERTY_NAMES:
@@ -348,7 +353,7 @@ def emit(g, op, darg):
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s[0]: %s = %s.%s" % (site, r, owner, darg))
         out("elif %s and type(%s := %s[1].fget) is Function and (%s := %s._lean1) is not None: "
-               "%s = %s(TSTATE, %s)" % (test, fn, e, ln, fn, r, ln, owner))
+               "%s = %s(TSTATE, %s, FRAME0)" % (test, fn, e, ln, fn, r, ln, owner))
         out("else: %s = t2attr_.load_attr(%s, TSTATE, %s, %s)"
                % (r, site, owner, g.param(darg)))
         g.release(owner, tt, e, fn, ln)
@@ -363,7 +368,7 @@ def emit(g, op, darg):
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s[0]: %s.%s = %s" % (site, owner, darg, value))
         out("elif %s and type(%s := %s[1].fset) is Function and (%s := %s._lean2) is not None: "
-               "%s(TSTATE, %s, %s)" % (test, fn, e, ln, fn, ln, owner, value))
+               "%s(TSTATE, %s, %s, FRAME0)" % (test, fn, e, ln, fn, ln, owner, value))
         out("else: t2attr_.store_attr(%s, TSTATE, %s, %s, %s)"
                % (site, owner, g.param(darg), value))
         g.release(owner, value, tt, e, fn, ln)
@@ -398,7 +403,7 @@ def emit(g, op, darg):
     out("if not %s[0]: %s = %s %s %s" % (site, r, left, binop[1], right))
     out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
         "(%s := %s[1]._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
-    out("%s = %s(TSTATE, %s, %s)" % (r, ln, left, right), 1)
+    out("%s = %s(TSTATE, %s, %s, FRAME0)" % (r, ln, left, right), 1)
     out("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
         % (r, left, right, opp), 1)
     out("else: %s = t2attr_.binary(%s, TSTATE, %s, %s, %s)"

@@ -11,10 +11,10 @@ host function is made once (``entry``): it takes the call's arguments in the
 caller's order and calls the lean function with the parameters in the
 callee's order:
 
-    def entry(tstate, a0, a1, frame0=None):      # f(x, b=y) of def f(a, b=2, *, c=3)
+    def entry(tstate, a0, a1, frame0=OUTSIDE):   # f(x, b=y) of def f(a, b=2, *, c=3)
         k0 = kd.get('c', NULL)
         if k0 is NULL: return slow(tstate, fref(), [a0, a1], ('b',))
-        return lean(tstate, a0, a1, k0, (a0 := None) or (a1 := None))
+        return lean(tstate, a0, a1, k0, (a0 := None) or (a1 := None) or frame0)
 
 * Positional defaults are the values of ``__defaults__`` when the entry was
   made (a tuple: assigning ``__defaults__``, ``__kwdefaults__`` or
@@ -23,7 +23,8 @@ callee's order:
   call, as the binder reads them (the guest may change the dict in place);
   one missing sends the call to the binder (``slow``: its error text).
 * The arguments are moved (the last argument, the callee's ``frame0``, is
-  None and clears the entry's own references): the callee alone holds them
+  the call site's, None from lean code, and clears the entry's own
+  references on the way: t2frames.OUTSIDE): the callee alone holds them
   while it runs, as a 3.11+ call of a Python function, and as the direct
   calls of tier2.py do.
 * The entry holds the function weakly (``fref``, read only on the error
@@ -51,6 +52,7 @@ import os
 from weakref import ref as _weakref
 
 from ..objects.cellobject import NULL
+from .t2frames import OUTSIDE
 
 _CO_VARARGS = 0x4
 _CO_VARKEYWORDS = 0x8
@@ -126,15 +128,17 @@ def _source(given, nargs, kwnames, first_default):
             values.append("(%s)" % "".join(a + ", " for a in rest))
         else:
             values.append("{%s}" % ", ".join("%r: %s" % (name, args[i]) for name, i in x))
-    moved = " or ".join("(%s := None)" % a for a in args)
+    # (the arguments dropped, then the call site's frame0 passed on: None
+    # from lean code, else OUTSIDE, t2frames)
+    moved = " or ".join(["(%s := None)" % a for a in args] + ["frame0"])
     return ("def make(lean, fref, slow, kd, %s):\n"
-            "    def entry(tstate%s, frame0=None):\n"
+            "    def entry(tstate%s, frame0=OUTSIDE):\n"
             "%s"
             "        return lean(tstate%s%s)\n"
             "    return entry\n"
             % ("".join("d%d, " % c for c in closure), "".join(", " + a for a in args),
                "".join(checks), "".join(", " + v for v in values),
-               (", " + moved) if moved else ""), closure)
+               ", " + moved), closure)
 
 
 def entry_for(func, lean, nargs, kwnames, slow):
@@ -170,7 +174,7 @@ def _factory(src):
     if make is None:
         if len(_FACTORIES) >= MAX_FACTORIES:
             return None
-        ns = {"NULL": NULL}
+        ns = {"NULL": NULL, "OUTSIDE": OUTSIDE}
         exec(compile(src, _FILENAME, "exec"), ns)
         make = _FACTORIES[src] = ns["make"]
     return make
@@ -181,11 +185,11 @@ def frame_entry(func, decoded):
     lean function: ``decoded.t2`` (read at each call: the deferred stub
     replaces itself, a translation failing leaves tier 1's runner) called
     with a Frame made from the arguments; or None (too many factories).
-    (``frame0``: the call sites' moving expression, always None here: only
-    the lean functions of code entered from the plain loop take a Frame.)"""
+    (``frame0``: the call sites' moving expression, unused here: only the
+    lean functions take it.)"""
     args = ["a%d" % i for i in range(func._fast_argcount)]
     src = ("def make(d, fref):\n"
-           "    def entry(tstate%s, frame0=None):\n"
+           "    def entry(tstate%s, frame0=OUTSIDE):\n"
            "        args = [%s]\n"
            "%s"
            "        return d.t2(None, tstate, 0, fref(), args)\n"

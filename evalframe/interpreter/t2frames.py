@@ -7,9 +7,15 @@ take_ownership copying a finished frame's locals into its frame object).
 
 A *lean* tier-2 function (tier2.py) is a guest call that builds no Frame: its
 guest locals are host locals ``l0 ..``, its arguments host parameters.  While
-lean calls run, ``tstate.frame`` holds the marker ``LEAN`` (each lean call
-saves the previous value in its host local ``back`` and restores it on exit),
-so the one question "which guest frame is current?" has one answer:
+lean calls run, ``tstate.frame`` holds the marker ``LEAN``.  A lean call entered
+from anywhere else (its ``frame0`` the default ``OUTSIDE``, or a Frame handed
+in) saves the previous value in its host local ``back``, stores ``LEAN`` and
+restores ``back`` on exit; a lean call made by lean code (its call site passes
+``frame0`` None) finds ``LEAN`` there already and touches nothing (its ``back``
+is ``LEAN``: its caller is the next lean host frame outwards).  Whatever runs
+inside a lean call and stores another frame (a frame-based callee, the plain
+loop, a generator's resumption, a deoptimisation) puts ``LEAN`` back as it
+found it, so the one question "which guest frame is current?" has one answer:
 
 * ``current_frame(tstate)``: ``tstate.frame`` unless it is ``LEAN``; then the
   innermost lean host frame on the host stack, materialised.
@@ -20,9 +26,11 @@ f_code/f_globals/f_builtins from the function's bindings, f_localsplus
 unbound (no copy: a copy would keep alive what the call then rebinds, where
 CPython's frame object reads the live frame), ``f_back`` the caller (``back``,
 or when that is ``LEAN`` the next lean host frame outwards, materialised in
-turn).  Once made, it is also ``tstate.frame`` until that call returns (the
-call restores ``back``), so the next observer, and a frame-based callee's
-f_back, need no walk.  A Frame the plain loop already made for the call
+turn).  Once made, it is remembered (weakly, ``_last``) with its host frame, so
+the next observer of the same call, and a frame-based callee's f_back, find it
+after a walk over host frames' code alone, without reading a host frame's
+locals; ``tstate.frame`` stays ``LEAN`` (a Frame stored there would be stale
+once a lean-to-lean call, which saves nothing, starts or returns).  A Frame the plain loop already made for the call
 (tier2.osr_entry, run_callee) is passed in as ``frame0`` and used as the
 call's frame: the lean prologue moves its locals (and value stack, at a loop
 header) into host locals (``enter``).  The Frame keeps ``hf`` (``_f_host``):
@@ -35,6 +43,7 @@ attaching, a plain-loop frame started from lean code needing its f_back).
 """
 
 from sys import _getframe
+from weakref import ref as _weakref
 
 from ..objects.cellobject import NULL
 from ..objects.frameobject import (Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED,
@@ -51,6 +60,19 @@ class _LeanMarker:
 
 
 LEAN = _LeanMarker()
+
+
+class _OutsideMarker:
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<called from outside lean code>"
+
+
+# the default ``frame0`` of a lean function: its caller is not lean code (or
+# is not known to be), so the call saves and restores ``tstate.frame``; a call
+# site in lean code passes None, a plain-loop entry the Frame it made
+OUTSIDE = _OutsideMarker()
 
 # id of the host code object of a lean tier-2 function -> LeanInfo (which keeps
 # that code alive).  By identity: code objects compare equal by value, and two
@@ -159,8 +181,16 @@ def _snapshot(hf):
 
 def materialise(hf, current=True):
     """The Frame of the innermost lean call at or above host frame ``hf`` that
-    has entered (made now, or the one made before), its f_back chain made too."""
+    has entered (made now, or the one made before), its f_back chain made too.
+    (``current``: unused, kept for the callers; tstate.frame stays ``LEAN``.)"""
     hf = _lean_above(hf)
+    last = _last[0]
+    if last is not None:
+        # (the frame made last, still linked to this very host frame: its
+        # chain is made; no read of the host frame's locals)
+        fm = last()
+        if fm is not None and hf is not None and getattr(fm, "_f_host", None) is hf:
+            return fm
     first = None
     last_new = None         # the newest Frame made whose f_back is still to set
     while hf is not None:
@@ -209,14 +239,15 @@ def materialise(hf, current=True):
             break
         last_new = fm
         hf = _lean_above(hf.f_back)
-    if first is not None and current:
-        tstate = _get_tstate()
-        if tstate.frame is LEAN:
-            # the innermost lean call has its Frame now: it is the current frame
-            # until that call returns (its ``back`` is restored then), so the
-            # next observer finds it without a walk
-            tstate.frame = first
+    if first is not None and getattr(first, "_f_host", None) is not None:
+        # (weakly: a Frame kept here would keep its final locals alive after
+        # its call, where CPython frees them with the frame)
+        _last[0] = _weakref(first)
     return first
+
+
+# the Frame materialise returned last (a weak reference), or None
+_last = [None]
 
 
 def _make(hf, info, globals_, builtins_):
@@ -333,9 +364,6 @@ def own_frame(fr, hf):
         fm._f_host = hf
         _linked[0] += 1
         install()
-    tstate = _get_tstate()
-    if tstate.frame is LEAN:
-        tstate.frame = fm       # (as materialise)
     return fm
 
 
@@ -438,5 +466,5 @@ def install():
         _fo.set_lean_refresh(refresh, _linked)
 
 
-__all__ = ["LEAN", "LEAN_CODES", "LeanInfo", "current_frame", "materialise", "mat", "settle", "enter", "unlink",
+__all__ = ["LEAN", "OUTSIDE", "LEAN_CODES", "LeanInfo", "current_frame", "materialise", "mat", "settle", "enter", "unlink",
            "refresh", "detach", "FRAME_RAISED", "lean_position"]

@@ -1040,9 +1040,11 @@ def _class_call(g, func, argv, r, ln):
     g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
            "is Function and %s and %s.__new__ is object_new_:"
            % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
-    g.emit("%s = object_new_(%s%s); %s = %s(tstate, %s%s)"
+    g.emit("%s = object_new_(%s%s); %s = %s(tstate, %s%s%s)"
            % (r, func, "".join(", " + a for a in argv), init, ln, r,
-              "".join(", " + a for a in argv)), 1)
+              "".join(", " + a for a in argv),
+              # (frame0 None from lean code: _moved)
+              ", None" if g.lean else ""), 1)
     g.emit("if %s is not None: init_result_(%s, %s)" % (init, r, init), 1)
     g.emit("%s = None%s" % (init, _dropped(g, argv)), 1)
 
@@ -1088,11 +1090,14 @@ def _moved(g, args):
     """The lean callee's ``frame0`` argument (None) of a direct call, written
     so that it drops the temporaries and slots just passed: the arguments are
     the callee's alone while it runs (3.11+ moves them into the new frame), so
-    a callee rebinding a parameter frees the value as CPython does."""
+    a callee rebinding a parameter frees the value as CPython does.  From lean
+    code the expression is None (the callee's caller is lean: it leaves
+    ``tstate.frame`` alone, t2frames); from frame-based code ``OUTSIDE``."""
     gone = _passed(g, args)
+    tail = [] if g.lean else ["OUTSIDE"]
     if not gone:
-        return ""
-    return ", " + " or ".join("(%s := None)" % a for a in gone)
+        return ", None" if g.lean else ""
+    return ", " + " or ".join(["(%s := None)" % a for a in gone] + tail)
 
 
 def _after_call(g, result, j):
@@ -1155,8 +1160,9 @@ def _source(code, g, nslots, comments, d):
         ("    if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()", 0),
         ("    back = tstate.frame", 0),
         ("    tstate.depth = depth + 1; tstate.frame = f; f.f_state = EXECUTING", 0),
-        ("    if back is LEAN: back = materialise(getframe())", 0),
-        ("    f.f_back = back", 0),
+        # (a lean caller's frame materialised for f_back; ``back``, restored
+        # at the end, stays LEAN: t2frames)
+        ("    f.f_back = back if back is not LEAN else materialise(getframe())", 0),
         ("    fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
         ("    exact = globals_.__class__ is dict", 0),
         ("    %s = None" % " = ".join("s%d" % k for k in range(nslots)), 0),
@@ -1344,7 +1350,7 @@ def _lean_source(code, g, nslots, comments):
     head = [
         "def make(%s):" % ", ".join(["p%d" % i for i in range(len(g.params))]
                                     + ["globals_", "builtins_"]),
-        "    def t2(tstate%s, frame0=None%s):" % (
+        "    def t2(tstate%s, frame0=OUTSIDE%s):" % (
             "".join(", " + a for a in args.split(", ") if a),
             "" if single else ", blk=0%s%s" % (
                 "".join(", %s=NULL" % x for x in rest),
@@ -1358,8 +1364,10 @@ def _lean_source(code, g, nslots, comments):
         "            raise recursion_error()",
         # (the slot is empty: each call empties it as it leaves, settle,
         # lean_raise, deopt; a frame handed in is stored as it is entered)
-        "        fr = tstate.t2_frs[depth]; back = tstate.frame",
-        "        tstate.depth = depth + 1; tstate.frame = LEAN",
+        # (called by lean code, frame0 None: tstate.frame is LEAN already and
+        # stays so, nothing saved, nothing restored; else the caller's frame
+        # is saved, below: t2frames)
+        "        fr = tstate.t2_frs[depth]; tstate.depth = depth + 1; back = LEAN",
     ]
     if rest and single:
         head.append("        %s = NULL" % " = ".join(rest))
@@ -1373,13 +1381,17 @@ def _lean_source(code, g, nslots, comments):
     stacked = not single or g.entry
     if stacked:
         moved += ["s%d" % k for k in range(nslots)]
-    take = ["if frame0 is not None: fr[0] = frame0; %senter(frame0, %d, %d)" % (
-        "%s, = " % ", ".join(moved) if moved else "", nown, nslots if stacked else 0)]
+    take = ["if frame0 is not None:",
+            "    back = tstate.frame; tstate.frame = LEAN",
+            "    if frame0 is not OUTSIDE: fr[0] = frame0; %senter(frame0, %d, %d)" % (
+                "%s, = " % ", ".join(moved) if moved else "", nown, nslots if stacked else 0)]
     if code.co_cellvars:
         # else the code's own cells are made here, as 3.10's frame creation
         # makes them: an argument that is a cell moves into it (its local
         # cleared), the others start empty
-        take.append("else: %s" % "; ".join(_make_cells(code)))
+        cells_made = "; ".join(_make_cells(code))
+        take.insert(3, "    else: %s" % cells_made)
+        take.append("else: %s" % cells_made)
     body = g.body
     if single:
         if not g.structured:
@@ -1423,7 +1435,8 @@ def _lean_source(code, g, nslots, comments):
         # host entry's C checks counted late (cdepth.charge_outer, from inside a
         # call of this one) stay counted until that entry returns)
         "        finally:",
-        "            tstate.depth -= 1; tstate.frame = back",
+        "            tstate.depth -= 1",
+        "            if frame0 is not None: tstate.frame = back",
         "    return t2",
     ]
     lines += tail
@@ -1881,6 +1894,7 @@ def catch(tstate, f, e, slots):
 
 
 _DEOPTED = _t2f.LEAN     # (in a lean call's fr: its frame continued in tier 1 or traced)
+_OUTSIDE = _t2f.OUTSIDE
 
 
 class _Outside:
@@ -1945,7 +1959,12 @@ def deopt(tstate, fr, index, stack, traced):
         # reads f._lasti, which the traced loop keeps; not a plain loop further
         # out that was running this frame before)
         f = fm
-        r = tstate.tracer.resume(tstate, f, f, None)
+        try:
+            r = tstate.tracer.resume(tstate, f, f, None)
+        finally:
+            # (LEAN back as the lean call found it: a call made by lean code
+            # restores nothing as it returns, t2frames)
+            tstate.frame = _DEOPTED
         # (the marker stays while the frame runs elsewhere, and goes as the
         # call returns: the next call at this depth finds its slot empty; an
         # exception leaving: lean_raise)
@@ -1958,6 +1977,7 @@ def deopt(tstate, fr, index, stack, traced):
         r = _eval_plain(tstate, fm, None)
     finally:
         tstate.depth += 1   # (and the lean call's own exit takes it off)
+        tstate.frame = _DEOPTED     # (LEAN, as above)
     fr[0] = None
     return r
 
@@ -1967,7 +1987,7 @@ register_lines(deopt.__code__, _Outside())
 
 def traced_call(tstate, code, globals_, builtins_, args, frame0, cells):
     """A lean function called while a tracer is attached: a Frame, traced."""
-    if frame0 is not None and frame0.f_state == FRAME_CREATED:
+    if type(frame0) is Frame and frame0.f_state == FRAME_CREATED:
         f = frame0      # (run_callee's: not started yet)
     else:
         d = code._decoded
@@ -2225,18 +2245,19 @@ def _init_call(tstate, init, obj, args):
 
 def _call_moving(lean, tstate, args):
     """``lean(tstate, *args)`` with the arguments moved: ``args`` is emptied once
-    they are on the host's stack (the extra argument, None, is the callee's
-    frame0), so while the callee runs it alone holds them, as a 3.11+ call of
-    a Python function; a star call's tuple would hold them to the end."""
+    they are on the host's stack (the extra argument, OUTSIDE, is the callee's
+    frame0: its caller, this function's, may be frame-based), so while the
+    callee runs it alone holds them, as a 3.11+ call of a Python function; a
+    star call's tuple would hold them to the end."""
     n = len(args)
     if n == 1:
-        return lean(tstate, args[0], args.clear())
+        return lean(tstate, args[0], args.clear() or _OUTSIDE)
     if n == 2:
-        return lean(tstate, args[0], args[1], args.clear())
+        return lean(tstate, args[0], args[1], args.clear() or _OUTSIDE)
     if n == 3:
-        return lean(tstate, args[0], args[1], args[2], args.clear())
+        return lean(tstate, args[0], args[1], args[2], args.clear() or _OUTSIDE)
     if n == 4:
-        return lean(tstate, args[0], args[1], args[2], args[3], args.clear())
+        return lean(tstate, args[0], args[1], args[2], args[3], args.clear() or _OUTSIDE)
     return lean(tstate, *args)
 
 
@@ -2550,7 +2571,7 @@ def _namespace():
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
-            "LEAN": _t2f.LEAN, "materialise": _t2f.materialise, "getframe": _host_getframe,
+            "LEAN": _t2f.LEAN, "OUTSIDE": _t2f.OUTSIDE, "materialise": _t2f.materialise, "getframe": _host_getframe,
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter,
             "run_generic": run_generic, "Generator": _Generator,

@@ -510,10 +510,9 @@ def _step(f, tstate, gen, arg):
             or gen._yf is not None and not _chain_fits(tstate, gen)):
         return FALLBACK
     back = tstate.frame
-    if back is _LEAN:
-        # (a lean caller's frame materialised: the current frame after, as
-        # t2frames.materialise leaves it, no walk at the next resumption)
-        back = _t2f.current_frame(tstate)
+    # (a lean caller's frame materialised for f_back; ``back``, restored
+    # after, stays LEAN: t2frames)
+    caller = back if back is not _LEAN else _t2f.current_frame(tstate)
     reentry = tstate.reentry + 1
     tstate.reentry = reentry
     if not reentry & 63:
@@ -525,12 +524,12 @@ def _step(f, tstate, gen, arg):
             item.previous_item = prev
             tstate.exc_info = item
         gen._running = True
-        f.f_back = back
+        f.f_back = caller
         f.f_state = FRAME_EXECUTING
         tstate.depth = depth0 + 1
         tstate.frame = f
     else:
-        _enter_chain(tstate, gen, back)
+        _enter_chain(tstate, gen, caller)
     try:
         value = gen._hg.send(arg)
     except StopIteration as stop:
@@ -585,8 +584,7 @@ def gen_next(f, tstate, gen, stop=False):
     # a helper shared with it would be one host call more per resumption,
     # the cost this function exists to save)
     back = tstate.frame
-    if back is _LEAN:
-        back = _t2f.current_frame(tstate)
+    caller = back if back is not _LEAN else _t2f.current_frame(tstate)     # (as _step)
     # (each resumption is a C-level call of the host's generator: counted as
     # a host re-entry, as _step counts it)
     reentry = tstate.reentry + 1
@@ -595,7 +593,7 @@ def gen_next(f, tstate, gen, stop=False):
         _ceval.check_host_room(tstate)
     prev = tstate.exc_info
     gen._running = True
-    f.f_back = back
+    f.f_back = caller
     f.f_state = FRAME_EXECUTING
     tstate.depth = depth0 + 1
     tstate.frame = f

@@ -270,9 +270,10 @@ class TracedLoop:
                     and tstate.recursion_limit <= sys.getrecursionlimit()):
                 raise ceval.recursion_error()
             tstate.depth = base_depth + 1
-            if prev_frame is _t2frames.LEAN:
-                prev_frame = _t2frames.materialise(sys._getframe(1))  # (a lean caller)
-            entry.f_back = prev_frame
+            # (a lean caller's frame materialised; ``prev_frame``, restored
+            # at the end, stays LEAN: t2frames)
+            entry.f_back = (prev_frame if prev_frame is not _t2frames.LEAN
+                            else _t2frames.materialise(sys._getframe(1)))
             tstate.frame = entry
         self._running += 1
         try:
