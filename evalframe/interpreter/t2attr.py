@@ -64,6 +64,9 @@ from . import bytecodes as _bytecodes
 PROPERTY_NAMES = set()
 DUNDER_NAMES = set()
 METHOD_NAMES = set()
+# property name -> the instance attribute its guest getter only returns
+# (trivial_read), None when class bodies disagree on it
+TRIVIAL_NAMES = {}
 
 # a site that met more types than this is disarmed, and one whose helper
 # was called this many times (the first item of its list, a countdown)
@@ -114,11 +117,35 @@ def note_namespace(ns):
         if kind is _property:
             if type(value.fget) is Function or type(value.fset) is Function:
                 PROPERTY_NAMES.add(name)
+            if type(value.fget) is Function:
+                inner = trivial_read(value.fget._code)
+                if inner is not None and TRIVIAL_NAMES.get(name, inner) == inner:
+                    TRIVIAL_NAMES[name] = inner
+                else:
+                    TRIVIAL_NAMES[name] = None
         elif kind is Function:
             if slots:
                 METHOD_NAMES.add(name)
             if name in _BINARY_NAMES:
                 DUNDER_NAMES.add(name)
+
+
+# co_flags that make a call do more than run the body (*args, **kwargs:
+# a tuple or dict made; a generator or coroutine returned instead)
+_NOT_PLAIN = 0x04 | 0x08 | 0x20 | 0x80 | 0x100 | 0x200
+_TRIVIAL_OPS = (_K.opmap["LOAD_FAST"], _K.opmap["LOAD_ATTR"], _K.opmap["RETURN_VALUE"])
+
+
+def trivial_read(code):
+    """The attribute name when guest code ``code`` is a getter's whose whole
+    body is ``return self.<name>`` (3.10: LOAD_FAST 0, LOAD_ATTR, RETURN_VALUE)
+    taking exactly one argument, else None."""
+    raw = code.co_code
+    if (len(raw) != 6 or code.co_argcount != 1 or code.co_kwonlyargcount
+            or code.co_flags & _NOT_PLAIN or (raw[0], raw[2], raw[4]) != _TRIVIAL_OPS
+            or raw[1] != 0):
+        return None
+    return code.co_names[raw[3]]
 
 
 def version_reader():
@@ -161,17 +188,19 @@ def _lookup(tp, name, hooks, heap_only=False):
     return found
 
 
-def _record(site, tp, tag, entry):
-    """Keep ``entry`` for type ``tp`` (of version ``tag``) at ``site``; a
-    site that met too many types is disarmed."""
+def _record(site, tag, entry):
+    """Keep ``entry`` for the type of version ``tag`` at ``site``; a site
+    that met too many types (or versions of one) is disarmed.  A tag
+    names one type in one state: tags are never reused (CPython's counter,
+    0 once it is exhausted), so the tag alone is the key."""
     if not tag:
         return          # (no valid tag yet: the next miss records it)
     entries = site[1]
-    if len(entries) >= MAX_TYPES and id(tp) not in entries:
+    if len(entries) >= MAX_TYPES and tag not in entries:
         site[0] = False
         entries.clear()
         return
-    entries[id(tp)] = (tag,) + entry
+    entries[tag] = entry
 
 
 def _disarm(site):
@@ -209,7 +238,19 @@ def _accessor(site, owner, name, hooks, which):
     fn = getattr(p, which)
     if type(fn) is not Function:
         return None
-    _record(site, tp, tag, (p,))
+    if which == "fset":
+        _record(site, tag, p)
+        return fn
+    # (a getter that only returns ``self.<inner>``, the inner name the site
+    # was written for, read in place: its code is recorded when nothing
+    # on the type can make ``owner.<inner>`` anything but the instance
+    # dict's item: the type's version guards that)
+    code = fn._code
+    inner = site[2]
+    if (inner is None or trivial_read(code) != inner
+            or _lookup(tp, inner, hooks) is not NULL):
+        code = None
+    _record(site, tag, (p, code))
     return fn
 
 
@@ -251,7 +292,7 @@ def method_seen(site, owner, name, func):
     if tp.__dictoffset__ or _lookup(tp, name, _METHOD_HOOKS) is not func:
         _disarm(site)
         return
-    _record(site, tp, tag, (func,))
+    _record(site, tag, func)
 
 
 def _operator_method(tl, name):
@@ -281,7 +322,7 @@ def binary(site, tstate, left, right, op):
     meth = _operator_method(tl, name)
     if meth is None:
         return host_op(left, right)
-    _record(site, tl, tag, (meth,))
+    _record(site, tag, meth)
     tr = type(right)
     ln = meth._lean2
     if ln is None or not (tr is tl or tr is float or tr is int):
@@ -304,11 +345,13 @@ def not_implemented(left, right, op):
 
 
 def _entry_test(g, operand, site):
-    """The guard of an armed site: the entry ``e`` of the operand's type,
-    whose version tag is still the one recorded (temporaries ``tt``, ``e``)."""
+    """The guard of an armed site: the entry ``e`` recorded for the version
+    tag of the operand's type (temporaries ``tt``: that type, ``e``).  One
+    read of the tag and one dict lookup: a tag is never given to another
+    type or state (_record)."""
     tt, e = g.temp(), g.temp()
-    return tt, e, ("(%s := %s[1].get(id(%s := type(%s)))) is not None and tv_(%s) == %s[0]"
-                   % (e, site, tt, operand, tt, e))
+    return tt, e, ("(%s := %s[1].get(tv_(%s := type(%s)))) is not None"
+                   % (e, site, tt, operand))
 
 
 def _bound_method(g, name):
@@ -321,10 +364,12 @@ def _bound_method(g, name):
     attribute is not the function itself.  A Python ``__get__`` (no
     ``_testcapi``) keeps the shared template's unbinding."""
     owner = g.pop()
-    meth, self_ = g.temp(), g.temp()
-    g.emit("%s = %s.%s; %s = NULL" % (self_, owner, name, meth))
+    self_ = g.temp()
+    g.emit("%s = %s.%s" % (self_, owner, name))
     g.release(owner)
-    g.push(meth)
+    # (the method slot pushed as the literal NULL, no temporary: CALL_METHOD
+    # then writes only its NULL cases, without testing it: _emit_call)
+    g.push("NULL")
     g.push(self_)
     return True
 
@@ -344,11 +389,28 @@ def emit(g, op, darg):
         if darg not in PROPERTY_NAMES:
             return NotImplemented
         owner = g.pop()
-        site, r, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
+        inner = TRIVIAL_NAMES.get(darg)
+        site, r, fn, ln = g.param([MISSES, {}, inner]), g.temp(), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s[0]: %s = %s.%s" % (site, r, owner, darg))
-        out("elif %s and type(%s := %s[1].fget) is Function and (%s := %s._lean1) is not None: "
-               "%s = %s(TSTATE, %s)" % (test, fn, e, ln, fn, r, ln, owner))
+        if inner is None:
+            out("elif %s and type(%s := %s[0].fget) is Function and (%s := %s._lean1) is not None: "
+                "%s = %s(TSTATE, %s)" % (test, fn, e, ln, fn, r, ln, owner))
+        else:
+            # a getter whose body is ``return self.<inner>`` (trivial_read;
+            # its code recorded in the entry, None for any other): the
+            # instance's attribute read here, where no call of the getter
+            # would be seen: no tracer attached (t2_room 0 then) and room
+            # for the call under the recursion limit (its prologue's test);
+            # a missing attribute is the getter called, whose frame the
+            # AttributeError's traceback shows
+            out("elif %s and type(%s := %s[0].fget) is Function and %s._code is %s[1] and "
+                "TSTATE.depth < TSTATE.t2_room:" % (test, fn, e, fn, e))
+            out("try: %s = %s.%s" % (r, owner, inner), 1)
+            out("except AttributeError: %s = NULL" % r, 1)
+            out("if %s is NULL: %s = %s.%s" % (r, r, owner, darg), 1)
+            out("elif %s is not None and type(%s) is Function and (%s := %s._lean1) is not None: "
+                "%s = %s(TSTATE, %s)" % (e, fn, ln, fn, r, ln, owner))
         out("else: %s = t2attr_.load_attr(%s, TSTATE, %s, %s)"
                % (r, site, owner, g.param(darg)))
         g.release(owner, tt, e, fn, ln)
@@ -362,7 +424,7 @@ def emit(g, op, darg):
         site, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s[0]: %s.%s = %s" % (site, owner, darg, value))
-        out("elif %s and type(%s := %s[1].fset) is Function and (%s := %s._lean2) is not None: "
+        out("elif %s and type(%s := %s.fset) is Function and (%s := %s._lean2) is not None: "
                "%s(TSTATE, %s, %s)" % (test, fn, e, ln, fn, ln, owner, value))
         out("else: t2attr_.store_attr(%s, TSTATE, %s, %s, %s)"
                % (site, owner, g.param(darg), value))
@@ -374,7 +436,7 @@ def emit(g, op, darg):
         owner = g.pop()
         site, meth, self_ = g.param([MISSES, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
-        out("if %s[0] and %s: %s = %s[1]; %s = %s" % (site, test, meth, e, self_, owner))
+        out("if %s[0] and %s: %s = %s; %s = %s" % (site, test, meth, e, self_, owner))
         out("else:")
         out("%s = %s.%s" % (self_, owner, darg), 1)
         out("if type(%s) is MethodType and %s.__self__ is %s and type(%s := %s.__func__) "
@@ -397,7 +459,7 @@ def emit(g, op, darg):
     opp = g.param(binop)
     out("if not %s[0]: %s = %s %s %s" % (site, r, left, binop[1], right))
     out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
-        "(%s := %s[1]._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
+        "(%s := %s._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
     out("%s = %s(TSTATE, %s, %s)" % (r, ln, left, right), 1)
     out("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
         % (r, left, right, opp), 1)
