@@ -22,9 +22,11 @@ body bound to a property with a guest getter or setter (``PROPERTY_NAMES``,
 noted by ``__build_class__``), to a binary operator's guest method
 (``DUNDER_NAMES``) or, in a class with ``__slots__``, to a guest function
 (``METHOD_NAMES``).  An armed site keeps, per type of operand it met (up to
-``MAX_TYPES``), an entry ``id of the type -> (its version tag, the property
-or function)``: the guest function is called directly while the operand's
-type has the version tag recorded.  The tag is CPython's own
+``MAX_TYPES``, versions of one type counted apart), an entry ``the type's
+version tag -> the property or function`` (a property's with the code of
+its getter when that only returns an instance attribute, below): the
+guest function is called directly while the operand's type has a version
+tag recorded, one read of the tag and one dict lookup.  The tag is CPython's own
 (``tp_version_tag``, what its method cache and specialised instructions are
 keyed by: any change to the type's dict or to a base's, ``__bases__``
 assigned, gives the type a new one, and a class made at the same address
@@ -43,10 +45,26 @@ holds: the property (or the function) itself, never the class, so a site
 keeps a property or function object alive after its class is gone (until
 the site meets another type at that address or too many types).
 
+A getter whose whole body is ``return self.<inner>`` (trivial_read; the
+inner name the site is written for is the one every class body's getter
+of that name reads, ``TRIVIAL_NAMES``) is not called: the site reads
+``owner.<inner>`` itself (3.11's specialised instance-attribute read) when
+the entry holds the getter's code (recorded when ``<inner>`` is nowhere on
+the type, hooks excluded as above: the read is then the instance dict's
+item, what the getter would return), the property's current getter is a
+guest function with that code (``property.__init__`` may replace it, and
+``__code__`` may be assigned), and the call would show nothing: no tracer
+or profiler (t2_room is 0 while one is attached) and the getter's frame
+within the recursion limit (``tstate.depth < tstate.t2_room``, its lean
+prologue's own test).  An AttributeError is not the getter's then: the
+property is read the plain way, so the getter runs and raises it from its
+own frame.
+
 LOAD_METHOD pushes the function and the instance, not a bound method, for
 instances without a dict only (method_seen says why); elsewhere it pushes
-the bound method (made in C: funcobject._BINDING) for CALL_METHOD to call
-(_bound_method).
+the literal NULL and the bound method (made in C: funcobject._BINDING) for
+CALL_METHOD to call (_bound_method), which then tests a bound guest
+method first and never the NULL.
 """
 
 import operator
