@@ -362,12 +362,16 @@ def not_implemented(left, right, op):
                     % (op[1], type(left).__name__, type(right).__name__))
 
 
-def _entry_test(g, operand, site):
+def _entry_test(g, operand, site, keep_type=False, e=None):
     """The guard of an armed site: the entry ``e`` recorded for the version
-    tag of the operand's type (temporaries ``tt``: that type, ``e``).  One
-    read of the tag and one dict lookup: a tag is never given to another
-    type or state (_record)."""
-    tt, e = g.temp(), g.temp()
+    tag of the operand's type (temporaries ``tt``: that type, kept only
+    when ``keep_type``, else None; ``e``, a new one unless given).  One read
+    of the tag and one dict lookup: a tag is never given to another type or
+    state (_record)."""
+    e = e or g.temp()
+    if not keep_type:
+        return None, e, "(%s := %s[1].get(tv_(type(%s)))) is not None" % (e, site, operand)
+    tt = g.temp()
     return tt, e, ("(%s := %s[1].get(tv_(%s := type(%s)))) is not None"
                    % (e, site, tt, operand))
 
@@ -431,7 +435,7 @@ def emit(g, op, darg):
                 "%s = %s(TSTATE, %s)" % (e, fn, ln, fn, r, ln, owner))
         out("else: %s = t2attr_.load_attr(%s, TSTATE, %s, %s)"
                % (r, site, owner, g.param(darg)))
-        g.release(owner, tt, e, fn, ln)
+        g.release(owner, e, fn, ln)
         g.push(r)
         return True
     if op == _K.STORE_ATTR:
@@ -446,15 +450,17 @@ def emit(g, op, darg):
                "%s(TSTATE, %s, %s)" % (test, fn, e, ln, fn, ln, owner, value))
         out("else: t2attr_.store_attr(%s, TSTATE, %s, %s, %s)"
                % (site, owner, g.param(darg), value))
-        g.release(owner, value, tt, e, fn, ln)
+        g.release(owner, value, e, fn, ln)
         return True
     if op == _K.LOAD_METHOD:
         if darg not in METHOD_NAMES:
             return _bound_method(g, darg)
         owner = g.pop()
         site, meth, self_ = g.param([MISSES, {}]), g.temp(), g.temp()
-        tt, e, test = _entry_test(g, owner, site)
-        out("if %s[0] and %s: %s = %s; %s = %s" % (site, test, meth, e, self_, owner))
+        # (the entry is the function: read into the method slot itself, which
+        # the other branch assigns on every path)
+        tt, e, test = _entry_test(g, owner, site, e=meth)
+        out("if %s[0] and %s: %s = %s" % (site, test, self_, owner))
         out("else:")
         out("%s = %s.%s" % (self_, owner, darg), 1)
         out("if type(%s) is MethodType and %s.__self__ is %s and type(%s := %s.__func__) "
@@ -463,7 +469,7 @@ def emit(g, op, darg):
         out("if %s[0]: t2attr_.method_seen(%s, %s, %s, %s)"
                % (site, site, owner, g.param(darg), meth), 2)
         out("else: %s = NULL" % meth, 1)
-        g.release(owner, tt, e)
+        g.release(owner)
         g.push(meth)
         g.push(self_)
         return True
@@ -473,7 +479,7 @@ def emit(g, op, darg):
     right = g.pop()
     left = g.pop()
     site, r, tr, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
-    tt, e, test = _entry_test(g, left, site)
+    tt, e, test = _entry_test(g, left, site, True)
     opp = g.param(binop)
     out("if not %s[0]: %s = %s %s %s" % (site, r, left, binop[1], right))
     out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
