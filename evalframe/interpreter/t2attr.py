@@ -151,7 +151,7 @@ def note_namespace(ns):
 # co_flags that make a call do more than run the body (*args, **kwargs:
 # a tuple or dict made; a generator or coroutine returned instead)
 _NOT_PLAIN = 0x04 | 0x08 | 0x20 | 0x80 | 0x100 | 0x200
-_TRIVIAL_OPS = (_K.opmap["LOAD_FAST"], _K.opmap["LOAD_ATTR"], _K.opmap["RETURN_VALUE"])
+_TRIVIAL_OPS = (_K.LOAD_FAST, _K.LOAD_ATTR, _K.RETURN_VALUE)
 
 
 def trivial_read(code):
