@@ -22,9 +22,11 @@ body bound to a property with a guest getter or setter (``PROPERTY_NAMES``,
 noted by ``__build_class__``), to a binary operator's guest method
 (``DUNDER_NAMES``) or, in a class with ``__slots__``, to a guest function
 (``METHOD_NAMES``).  An armed site keeps, per type of operand it met (up to
-``MAX_TYPES``), an entry ``id of the type -> (its version tag, the property
-or function)``: the guest function is called directly while the operand's
-type has the version tag recorded.  The tag is CPython's own
+``MAX_TYPES``, versions of one type counted apart), an entry ``the type's
+version tag -> the property or function`` (a property's with the code of
+its getter when that only returns an instance attribute, below): the
+guest function is called directly while the operand's type has a version
+tag recorded, one read of the tag and one dict lookup.  The tag is CPython's own
 (``tp_version_tag``, what its method cache and specialised instructions are
 keyed by: any change to the type's dict or to a base's, ``__bases__``
 assigned, gives the type a new one, and a class made at the same address
@@ -43,10 +45,26 @@ holds: the property (or the function) itself, never the class, so a site
 keeps a property or function object alive after its class is gone (until
 the site meets another type at that address or too many types).
 
+A getter whose whole body is ``return self.<inner>`` (trivial_read; the
+inner name the site is written for is the one every class body's getter
+of that name reads, ``TRIVIAL_NAMES``) is not called: the site reads
+``owner.<inner>`` itself (3.11's specialised instance-attribute read) when
+the entry holds the getter's code (recorded when ``<inner>`` is nowhere on
+the type, hooks excluded as above: the read is then the instance dict's
+item, what the getter would return), the property's current getter is a
+guest function with that code (``property.__init__`` may replace it, and
+``__code__`` may be assigned), and the call would show nothing: no tracer
+or profiler (t2_room is 0 while one is attached) and the getter's frame
+within the recursion limit (``tstate.depth < tstate.t2_room``, its lean
+prologue's own test).  An AttributeError is not the getter's then: the
+property is read the plain way, so the getter runs and raises it from its
+own frame.
+
 LOAD_METHOD pushes the function and the instance, not a bound method, for
 instances without a dict only (method_seen says why); elsewhere it pushes
-the bound method (made in C: funcobject._BINDING) for CALL_METHOD to call
-(_bound_method).
+the literal NULL and the bound method (made in C: funcobject._BINDING) for
+CALL_METHOD to call (_bound_method), which then tests a bound guest
+method first and never the NULL.
 """
 
 import operator
@@ -64,6 +82,9 @@ from . import bytecodes as _bytecodes
 PROPERTY_NAMES = set()
 DUNDER_NAMES = set()
 METHOD_NAMES = set()
+# property name -> the instance attribute its guest getter only returns
+# (trivial_read), None when class bodies disagree on it
+TRIVIAL_NAMES = {}
 
 # a site that met more types than this is disarmed, and one whose helper
 # was called this many times (the first item of its list, a countdown)
@@ -114,11 +135,35 @@ def note_namespace(ns):
         if kind is _property:
             if type(value.fget) is Function or type(value.fset) is Function:
                 PROPERTY_NAMES.add(name)
+            if type(value.fget) is Function:
+                inner = trivial_read(value.fget._code)
+                if inner is not None and TRIVIAL_NAMES.get(name, inner) == inner:
+                    TRIVIAL_NAMES[name] = inner
+                else:
+                    TRIVIAL_NAMES[name] = None
         elif kind is Function:
             if slots:
                 METHOD_NAMES.add(name)
             if name in _BINARY_NAMES:
                 DUNDER_NAMES.add(name)
+
+
+# co_flags that make a call do more than run the body (*args, **kwargs:
+# a tuple or dict made; a generator or coroutine returned instead)
+_NOT_PLAIN = 0x04 | 0x08 | 0x20 | 0x80 | 0x100 | 0x200
+_TRIVIAL_OPS = (_K.LOAD_FAST, _K.LOAD_ATTR, _K.RETURN_VALUE)
+
+
+def trivial_read(code):
+    """The attribute name when guest code ``code`` is a getter's whose whole
+    body is ``return self.<name>`` (3.10: LOAD_FAST 0, LOAD_ATTR, RETURN_VALUE)
+    taking exactly one argument, else None."""
+    raw = code.co_code
+    if (len(raw) != 6 or code.co_argcount != 1 or code.co_kwonlyargcount
+            or code.co_flags & _NOT_PLAIN or (raw[0], raw[2], raw[4]) != _TRIVIAL_OPS
+            or raw[1] != 0):
+        return None
+    return code.co_names[raw[3]]
 
 
 def version_reader():
@@ -161,17 +206,19 @@ def _lookup(tp, name, hooks, heap_only=False):
     return found
 
 
-def _record(site, tp, tag, entry):
-    """Keep ``entry`` for type ``tp`` (of version ``tag``) at ``site``; a
-    site that met too many types is disarmed."""
+def _record(site, tag, entry):
+    """Keep ``entry`` for the type of version ``tag`` at ``site``; a site
+    that met too many types (or versions of one) is disarmed.  A tag
+    names one type in one state: tags are never reused (CPython's counter,
+    0 once it is exhausted), so the tag alone is the key."""
     if not tag:
         return          # (no valid tag yet: the next miss records it)
     entries = site[1]
-    if len(entries) >= MAX_TYPES and id(tp) not in entries:
+    if len(entries) >= MAX_TYPES and tag not in entries:
         site[0] = False
         entries.clear()
         return
-    entries[id(tp)] = (tag,) + entry
+    entries[tag] = entry
 
 
 def _disarm(site):
@@ -209,7 +256,19 @@ def _accessor(site, owner, name, hooks, which):
     fn = getattr(p, which)
     if type(fn) is not Function:
         return None
-    _record(site, tp, tag, (p,))
+    if which == "fset":
+        _record(site, tag, p)
+        return fn
+    # (a getter that only returns ``self.<inner>``, the inner name the site
+    # was written for, read in place: its code is recorded when nothing
+    # on the type can make ``owner.<inner>`` anything but the instance
+    # dict's item: the type's version guards that)
+    code = fn._code
+    inner = site[2]
+    if (inner is None or trivial_read(code) != inner
+            or _lookup(tp, inner, hooks) is not NULL):
+        code = None
+    _record(site, tag, (p, code))
     return fn
 
 
@@ -251,7 +310,7 @@ def method_seen(site, owner, name, func):
     if tp.__dictoffset__ or _lookup(tp, name, _METHOD_HOOKS) is not func:
         _disarm(site)
         return
-    _record(site, tp, tag, (func,))
+    _record(site, tag, func)
 
 
 def _operator_method(tl, name):
@@ -281,7 +340,7 @@ def binary(site, tstate, left, right, op):
     meth = _operator_method(tl, name)
     if meth is None:
         return host_op(left, right)
-    _record(site, tl, tag, (meth,))
+    _record(site, tag, meth)
     tr = type(right)
     ln = meth._lean2
     if ln is None or not (tr is tl or tr is float or tr is int):
@@ -303,12 +362,18 @@ def not_implemented(left, right, op):
                     % (op[1], type(left).__name__, type(right).__name__))
 
 
-def _entry_test(g, operand, site):
-    """The guard of an armed site: the entry ``e`` of the operand's type,
-    whose version tag is still the one recorded (temporaries ``tt``, ``e``)."""
-    tt, e = g.temp(), g.temp()
-    return tt, e, ("(%s := %s[1].get(id(%s := type(%s)))) is not None and tv_(%s) == %s[0]"
-                   % (e, site, tt, operand, tt, e))
+def _entry_test(g, operand, site, keep_type=False, e=None):
+    """The guard of an armed site: the entry ``e`` recorded for the version
+    tag of the operand's type (temporaries ``tt``: that type, kept only
+    when ``keep_type``, else None; ``e``, a new one unless given).  One read
+    of the tag and one dict lookup: a tag is never given to another type or
+    state (_record)."""
+    e = e or g.temp()
+    if not keep_type:
+        return None, e, "(%s := %s[1].get(tv_(type(%s)))) is not None" % (e, site, operand)
+    tt = g.temp()
+    return tt, e, ("(%s := %s[1].get(tv_(%s := type(%s)))) is not None"
+                   % (e, site, tt, operand))
 
 
 def _bound_method(g, name):
@@ -321,10 +386,12 @@ def _bound_method(g, name):
     attribute is not the function itself.  A Python ``__get__`` (no
     ``_testcapi``) keeps the shared template's unbinding."""
     owner = g.pop()
-    meth, self_ = g.temp(), g.temp()
-    g.emit("%s = %s.%s; %s = NULL" % (self_, owner, name, meth))
+    self_ = g.temp()
+    g.emit("%s = %s.%s" % (self_, owner, name))
     g.release(owner)
-    g.push(meth)
+    # (the method slot pushed as the literal NULL, no temporary: CALL_METHOD
+    # then writes only its NULL cases, without testing it: _emit_call)
+    g.push("NULL")
     g.push(self_)
     return True
 
@@ -349,14 +416,31 @@ def emit(g, op, darg):
         if darg not in PROPERTY_NAMES:
             return NotImplemented
         owner = g.pop()
-        site, r, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
+        inner = TRIVIAL_NAMES.get(darg)
+        site, r, fn, ln = g.param([MISSES, {}, inner]), g.temp(), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s[0]: %s = %s.%s" % (site, r, owner, darg))
-        out("elif %s and type(%s := %s[1].fget) is Function and (%s := %s._lean1) is not None: "
-               "%s = %s(TSTATE, %s, FRAME0)" % (test, fn, e, ln, fn, r, ln, owner))
+        if inner is None:
+            out("elif %s and type(%s := %s[0].fget) is Function and (%s := %s._lean1) is not None: "
+                "%s = %s(TSTATE, %s, FRAME0)" % (test, fn, e, ln, fn, r, ln, owner))
+        else:
+            # a getter whose body is ``return self.<inner>`` (trivial_read;
+            # its code recorded in the entry, None for any other): the
+            # instance's attribute read here, where no call of the getter
+            # would be seen: no tracer attached (t2_room 0 then) and room
+            # for the call under the recursion limit (its prologue's test);
+            # a missing attribute is the getter called, whose frame the
+            # AttributeError's traceback shows
+            out("elif %s and type(%s := %s[0].fget) is Function and %s._code is %s[1] and "
+                "TSTATE.depth < TSTATE.t2_room:" % (test, fn, e, fn, e))
+            out("try: %s = %s.%s" % (r, owner, inner), 1)
+            out("except AttributeError: %s = NULL" % r, 1)
+            out("if %s is NULL: %s = %s.%s" % (r, r, owner, darg), 1)
+            out("elif %s is not None and type(%s) is Function and (%s := %s._lean1) is not None: "
+                "%s = %s(TSTATE, %s, FRAME0)" % (e, fn, ln, fn, r, ln, owner))
         out("else: %s = t2attr_.load_attr(%s, TSTATE, %s, %s)"
                % (r, site, owner, g.param(darg)))
-        g.release(owner, tt, e, fn, ln)
+        g.release(owner, e, fn, ln)
         g.push(r)
         return True
     if op == _K.STORE_ATTR:
@@ -367,19 +451,21 @@ def emit(g, op, darg):
         site, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s[0]: %s.%s = %s" % (site, owner, darg, value))
-        out("elif %s and type(%s := %s[1].fset) is Function and (%s := %s._lean2) is not None: "
+        out("elif %s and type(%s := %s.fset) is Function and (%s := %s._lean2) is not None: "
                "%s(TSTATE, %s, %s, FRAME0)" % (test, fn, e, ln, fn, ln, owner, value))
         out("else: t2attr_.store_attr(%s, TSTATE, %s, %s, %s)"
                % (site, owner, g.param(darg), value))
-        g.release(owner, value, tt, e, fn, ln)
+        g.release(owner, value, e, fn, ln)
         return True
     if op == _K.LOAD_METHOD:
         if darg not in METHOD_NAMES:
             return _bound_method(g, darg)
         owner = g.pop()
         site, meth, self_ = g.param([MISSES, {}]), g.temp(), g.temp()
-        tt, e, test = _entry_test(g, owner, site)
-        out("if %s[0] and %s: %s = %s[1]; %s = %s" % (site, test, meth, e, self_, owner))
+        # (the entry is the function: read into the method slot itself, which
+        # the other branch assigns on every path)
+        tt, e, test = _entry_test(g, owner, site, e=meth)
+        out("if %s[0] and %s: %s = %s" % (site, test, self_, owner))
         out("else:")
         out("%s = %s.%s" % (self_, owner, darg), 1)
         out("if type(%s) is MethodType and %s.__self__ is %s and type(%s := %s.__func__) "
@@ -388,7 +474,7 @@ def emit(g, op, darg):
         out("if %s[0]: t2attr_.method_seen(%s, %s, %s, %s)"
                % (site, site, owner, g.param(darg), meth), 2)
         out("else: %s = NULL" % meth, 1)
-        g.release(owner, tt, e)
+        g.release(owner)
         g.push(meth)
         g.push(self_)
         return True
@@ -398,11 +484,11 @@ def emit(g, op, darg):
     right = g.pop()
     left = g.pop()
     site, r, tr, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
-    tt, e, test = _entry_test(g, left, site)
+    tt, e, test = _entry_test(g, left, site, True)
     opp = g.param(binop)
     out("if not %s[0]: %s = %s %s %s" % (site, r, left, binop[1], right))
     out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
-        "(%s := %s[1]._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
+        "(%s := %s._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
     out("%s = %s(TSTATE, %s, %s, FRAME0)" % (r, ln, left, right), 1)
     out("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
         % (r, left, right, opp), 1)

@@ -943,41 +943,51 @@ def _emit_call(g, name, arg):
     if _FORMS[name] == "call_method":
         self_ = g.pop()
         meth = g.pop()
-        # (LOAD_METHOD left meth NULL or a guest Function)
-        both = ", ".join([self_] + argv)
-        g.emit("if %s is not NULL and %s: %s = %s(tstate, %s%s)"
-               % (meth, lean_guard(meth, len(argv) + 1, ln), r, ln, both,
-                  _moved(g, [self_] + argv)))
-        # meth NULL: self_ is the callable: a method of a builtin container
-        # (list.append...) or a plain builtin read from its module
-        # (math.sqrt), called as call_host would (tested first: the commonest,
-        # and the types tested are exclusive); a guest function (a static
-        # method, a module's function) called as CALL_FUNCTION calls it
-        g.emit("elif %s is NULL and type(%s) is BuiltinFunctionType and (type(%s.__self__) in "
-               "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
-               % (meth, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
+        # (LOAD_METHOD left meth NULL or a guest Function; the literal NULL
+        # where it is known to: t2attr._bound_method, no test of it then)
+        null = "" if meth == "NULL" else "%s is NULL and " % meth
+        kw = "if"
+        if null:
+            both = ", ".join([self_] + argv)
+            g.emit("if %s is not NULL and %s: %s = %s(tstate, %s%s)"
+                   % (meth, lean_guard(meth, len(argv) + 1, ln), r, ln, both,
+                      _moved(g, [self_] + argv)))
+            kw = "elif"
         # a bound method of a guest function: what LOAD_METHOD leaves for a
         # guest method of an instance (t2attr._bound_method) or ``super().m``
-        g.emit("elif %s is NULL and type(%s) is MethodType and type(%s := %s.__func__) is "
+        # (tested first: the commonest in object-heavy code; the types tested
+        # below are exclusive, so the order is not seen)
+        g.emit("%s %stype(%s) is MethodType and type(%s := %s.__func__) is "
                "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
-               % (meth, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
+               % (kw, null, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
                   "".join(", " + a for a in argv), _moved(g, argv)))
-        g.emit("elif %s is NULL and type(%s) is Function and %s: %s = %s(tstate%s%s)"
-               % (meth, self_, lean_guard(self_, len(argv), ln), r, ln,
+        # meth NULL: self_ is the callable: a method of a builtin container
+        # (list.append...) or a plain builtin read from its module
+        # (math.sqrt), called as call_host would; a guest function (a static
+        # method, a module's function) called as CALL_FUNCTION calls it
+        g.emit("elif %stype(%s) is BuiltinFunctionType and (type(%s.__self__) in "
+               "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
+               % (null, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
+        g.emit("elif %stype(%s) is Function and %s: %s = %s(tstate%s%s)"
+               % (null, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         if len(argv) == 1 and "send" in g.code.co_names:
             # (``gen.send(v)`` of a generator in tier 2: what call_host and
             # Generator.send would reach, tier2gen.host_send resumed by the
             # VM's code, without them; only in code naming ``send``: a line
             # more at every other site cost richards 1% to translate)
-            g.emit("elif %s is NULL and type(%s) is MethodType and %s.__func__ is gen_send_ "
+            g.emit("elif %stype(%s) is MethodType and %s.__func__ is gen_send_ "
                    "and %s.__self__._hg is not None and not handled_[0]: "
                    "%s = gen_method_send(tstate, %s.__self__, %s)%s"
-                   % (meth, self_, self_, self_, r, self_, argv[0], _dropped(g, argv)))
-        g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
-               % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
-        g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
-               % (r, meth, both, _moved(g, [self_] + argv)))
+                   % (null, self_, self_, self_, r, self_, argv[0], _dropped(g, argv)))
+        if null:
+            g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
+                   % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
+            g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
+                   % (r, meth, both, _moved(g, [self_] + argv)))
+        else:
+            g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
+                   % (r, self_, ", ".join(argv), _moved(g, argv)))
         g.release(meth, self_)      # (the arguments were moved: _moved)
     else:
         func = g.pop()
