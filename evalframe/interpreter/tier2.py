@@ -366,6 +366,7 @@ class _Function(_si.Group):
     boundaries and jumps as ``blk = target; continue``."""
 
     lean = False
+    host_locals = False     # (guest locals as host locals l0..: tier2gen._HostLocals)
     blocks_at = None        # the block stack before each instruction (static_blocks)
     structured = False      # host if/while instead of the dispatch (t2struct)
     entry = 0               # where a structured function starts (a loop header: OSR)
@@ -1053,7 +1054,10 @@ def _zero_arg_super(g):
     ``__class__`` cell; builtins.lean_super), or None where the frame-based
     path must say why it cannot (no argument: CPython's error)."""
     code = g.code
-    if not g.lean or not code.co_argcount or "__class__" not in code.co_freevars:
+    # (a tier-2 generator body with host locals, tier2gen._HostLocals, holds
+    # them as a lean function does)
+    if (not (g.lean or g.host_locals) or not code.co_argcount
+            or "__class__" not in code.co_freevars):
         return None
     first = "l0"
     cell2arg = code._decoded.cell2arg

@@ -233,6 +233,7 @@ class _HostLocals(_GenFunction):
     tier 2 does not delegate to, a tracer attaching)."""
 
     nplus_next = 0      # (compile_gen: the code's f_localsplus length)
+    host_locals = True
 
     def __init__(self, bound, nslots):
         super().__init__(bound, nslots)
