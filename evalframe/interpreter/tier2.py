@@ -968,7 +968,7 @@ def _emit_call(g, name, arg):
                   "".join(", " + a for a in argv), _moved(g, argv)))
         if len(argv) == 1 and "send" in g.code.co_names:
             # (``gen.send(v)`` of a generator in tier 2: what call_host and
-            # Generator.send would reach, tier2gen.host_send resumed by the
+            # Generator.send would reach, tier2gen.gen_send resumed by the
             # VM's code, without them; only in code naming ``send``: a line
             # more at every other site cost richards 1% to translate)
             g.emit("elif %s is NULL and type(%s) is MethodType and %s.__func__ is gen_send_ "

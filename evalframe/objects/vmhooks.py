@@ -23,6 +23,6 @@ is_vm_code = None       # runtime.hostframes.is_vm_code: a host code object is e
 entered_from = None     # runtime.hostframes.entered_from: f_back for a host Python caller
 check_host_room = None  # interpreter.ceval.check_host_room: deep host re-entry
 gen_resume = None       # interpreter.tier2gen.resume: send() of a generator in tier 2
-gen_send = None         # interpreter.tier2gen.host_send: its next()/send() (StopIteration)
+gen_send = None         # (unset: interpreter.tier2gen installs Generator.__next__/send themselves)
 gen_osr = None          # interpreter.tier2gen.osr: one in tier 1 continues in tier 2
 gen_deopt = None        # interpreter.tier2gen.deopt: such a generator handed to tier 1
