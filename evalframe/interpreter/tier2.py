@@ -2069,6 +2069,12 @@ def call_any(tstate, func, args, moved=None):
         cls = type(func)
     if cls is Function:
         n = len(args)
+        if n == func._gen_argcount:
+            # (a generator function of the fast shape, asked first: it has
+            # no call entry, _entry would find none)
+            gen = _new_generator(tstate, func, args)
+            if gen is not None:
+                return gen
         argcount = func._fast_argcount
         if n != argcount:
             entry = _entry(func, n, ())

@@ -47,10 +47,12 @@ from . import superinstr as _si
 from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
-from .pystate import get_tstate
+from .pystate import get_tstate, ExcItem as _ExcItem
+from weakref import ref as _weakref
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
 _LEAN = _t2f.LEAN
+_new_obj = object.__new__
 _GEN_GLOBALS = Generator.__iter__.__globals__      # (objects/genobject.py's frames)
 
 _CO_GENERATOR = 0x20
@@ -423,7 +425,20 @@ def new_generator(tstate, func, args):
     t2gen = d.t2gen
     args += func._fast_tail
     frame = _new_frame(func, args)
-    gen = Generator(func, frame)
+    # GenBase.__init__'s stores written out (no host frame for it, nor for
+    # ExcItem's __init__: a generator made per call of a recursive walk);
+    # the two must set the same slots
+    gen = _new_obj(Generator)
+    gen.gi_frame = frame
+    gen.gi_code = frame.f_code
+    gen._name = func._name
+    gen._qualname = func._qualname
+    item = gen._exc_state = _new_obj(_ExcItem)
+    item.exc_value = item.previous_item = None
+    gen._running = gen._closed = False
+    gen._yf = gen._yb = None
+    frame._f_gen = _weakref(gen)        # (Frame.f_gen's setter)
+    frame.f_back = None
     gen._hg = t2gen(frame)
     gen._xl = t2gen.links
     return gen
@@ -836,7 +851,8 @@ def _leave_chain(tstate, gen, prev):
     tstate.exc_info = prev
     g = gen
     while g is not None:
-        g._exc_state.previous_item = None
+        if g._xl:
+            g._exc_state.previous_item = None
         g._running = False
         gf = g.gi_frame
         gf.f_back = None
@@ -881,7 +897,7 @@ def delegate(tstate, f, it, lasti):
     if it._running or tstate.tracer is not None:
         return False
     n = _chain_length(it)
-    if n < 0 or tstate.depth + n >= min(tstate.recursion_limit, CHAIN_MAX):
+    if n < 0 or tstate.depth + n >= CHAIN_MAX or tstate.depth + n >= tstate.recursion_limit:
         return False
     ref = f._f_gen          # (the frame's weak reference to its generator)
     outer = ref()
