@@ -672,14 +672,6 @@ def stays_tier1(tstate, gen):
     return d.t2gen is None and d.t2state != 1 and _ceval.gen_can_inline(tstate, gen)
 
 
-def _resumed_by_vm(caller):
-    """Whether host frame ``caller`` (the resumer of next()/send()) is the
-    VM's code (a builtin such as sum() between): the current frame is then
-    the resumer's, what swap_to_resumer would find."""
-    return (caller.f_globals is not _GEN_GLOBALS
-            and _vmhooks.vm_files.get(caller.f_code.co_filename) is True)
-
-
 def gen_iternext(gen):
     """Generator.__next__ (installed below): the function the host calls
     for next(gen), with no host frame between (each resumption by a
@@ -697,7 +689,10 @@ def gen_iternext(gen):
         caller = _getframe(1)       # (the resumer)
     except ValueError:
         caller = None
-    if caller is not None and _resumed_by_vm(caller):
+    # (resumed by the VM's code, a builtin such as sum() between: the
+    # current frame is the resumer's, what swap_to_resumer would find)
+    if (caller is not None and caller.f_globals is not _GEN_GLOBALS
+            and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
         caller = None
         if gen._yf is None:
             return gen_next(gen.gi_frame, tstate, gen, True)
@@ -727,7 +722,10 @@ def gen_send(gen, value):
         caller = _getframe(1)       # (the resumer)
     except ValueError:
         caller = None
-    if caller is not None and _resumed_by_vm(caller):
+    # (resumed by the VM's code, a builtin such as sum() between: the
+    # current frame is the resumer's, what swap_to_resumer would find)
+    if (caller is not None and caller.f_globals is not _GEN_GLOBALS
+            and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
         caller = None
         if gen._yf is None:
             return gen_next(gen.gi_frame, tstate, gen, True, value)
