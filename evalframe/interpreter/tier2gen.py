@@ -894,8 +894,11 @@ def delegate(tstate, f, it, lasti):
     a host ``yield from``: False when tier 1 must do it instead."""
     if it._running or tstate.tracer is not None:
         return False
-    n = _chain_length(it)
-    if n < 0 or tstate.depth + n >= CHAIN_MAX or tstate.depth + n >= tstate.recursion_limit:
+    # (``it`` is in tier 2, the caller tested: a chain of one level when it
+    # delegates to nothing, the common case of a generator just made)
+    n = 1 if it._yf is None else _chain_length(it)
+    depth = tstate.depth
+    if n < 0 or depth + n >= CHAIN_MAX or depth + n >= tstate.recursion_limit:
         return False
     ref = f._f_gen          # (the frame's weak reference to its generator)
     outer = ref()
@@ -904,7 +907,20 @@ def delegate(tstate, f, it, lasti):
     outer._yf = it
     it._yb = ref
     f._lasti = lasti
-    _enter_chain(tstate, it, f)
+    if n == 1:
+        # (_enter_chain's work for one level, inline)
+        if it._xl:
+            item = it._exc_state
+            item.previous_item = tstate.exc_info
+            tstate.exc_info = item
+        it._running = True
+        gf = it.gi_frame
+        gf.f_back = f
+        gf.f_state = FRAME_EXECUTING
+        tstate.depth = depth + 1
+        tstate.frame = gf
+    else:
+        _enter_chain(tstate, it, f)
     return True
 
 
