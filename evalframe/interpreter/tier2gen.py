@@ -523,7 +523,9 @@ def _step(f, tstate, gen, arg):
     if (gen._running or gen._yb is not None or tstate.tracer is not None
             or depth0 + 1 >= tstate.recursion_limit
             or arg is not None and f.f_state == FRAME_CREATED
-            or gen._yf is not None and not _chain_fits(tstate, gen)):
+            # (_chain_fits' first test inline: no walk, no call, far from the limit)
+            or gen._yf is not None and depth0 + CHAIN_MAX >= tstate.recursion_limit
+            and not _chain_fits(tstate, gen)):
         return FALLBACK
     back = tstate.frame
     if back is _LEAN:
