@@ -633,10 +633,14 @@ inst("LOAD_BUILD_CLASS", "( -- bc)", """
 bc = builtins.get("__build_class__", NULL) if type(builtins) is dict else locals_get(builtins, "__build_class__")
 if bc is NULL: raise NameError("__build_class__ not found")
 """)
-# (a coroutine only in a coroutine: CO_COROUTINE | CO_ITERABLE_COROUTINE)
+# (a coroutine only in a coroutine: CO_COROUTINE | CO_ITERABLE_COROUTINE;
+# a guest generator, the common case, tested by its type first: isinstance
+# of it with a type it is not asks its ``__class__``, a host property call)
 inst("GET_YIELD_FROM_ITER", "(iterable -- it)", """
-if isinstance(iterable, CORO_TYPES) and not f.f_code.co_flags & 0x180: raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
-it = iterable if isinstance(iterable, GEN_CORO_TYPES) else iter(iterable)
+if type(iterable) is Generator: it = iterable
+else:
+    if isinstance(iterable, CORO_TYPES) and not f.f_code.co_flags & 0x180: raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+    it = iterable if isinstance(iterable, GEN_CORO_TYPES) else iter(iterable)
 """)
 
 # EXTENDED_ARG: decode.py folds its argument into the follower's (a NOP there)

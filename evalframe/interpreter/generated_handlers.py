@@ -1301,8 +1301,10 @@ def LOAD_BUILD_CLASS(f, stack, oparg):
 def GET_YIELD_FROM_ITER(f, stack, oparg):
     '(iterable -- it)'
     iterable = stack[-1]
-    if isinstance(iterable, CORO_TYPES) and not f.f_code.co_flags & 0x180: raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
-    it = iterable if isinstance(iterable, GEN_CORO_TYPES) else iter(iterable)
+    if type(iterable) is Generator: it = iterable
+    else:
+        if isinstance(iterable, CORO_TYPES) and not f.f_code.co_flags & 0x180: raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+        it = iterable if isinstance(iterable, GEN_CORO_TYPES) else iter(iterable)
     stack[-1] = it
 
 

@@ -366,6 +366,7 @@ class _Function(_si.Group):
     boundaries and jumps as ``blk = target; continue``."""
 
     lean = False
+    host_locals = False     # (guest locals as host locals l0..: tier2gen._HostLocals)
     blocks_at = None        # the block stack before each instruction (static_blocks)
     structured = False      # host if/while instead of the dispatch (t2struct)
     entry = 0               # where a structured function starts (a loop header: OSR)
@@ -973,7 +974,7 @@ def _emit_call(g, name, arg):
                   "".join(", " + a for a in argv), _moved(g, argv)))
         if len(argv) == 1 and "send" in g.code.co_names:
             # (``gen.send(v)`` of a generator in tier 2: what call_host and
-            # Generator.send would reach, tier2gen.host_send resumed by the
+            # Generator.send would reach, tier2gen.gen_send resumed by the
             # VM's code, without them; only in code naming ``send``: a line
             # more at every other site cost richards 1% to translate)
             g.emit("elif %stype(%s) is MethodType and %s.__func__ is gen_send_ "
@@ -1065,7 +1066,10 @@ def _zero_arg_super(g):
     ``__class__`` cell; builtins.lean_super), or None where the frame-based
     path must say why it cannot (no argument: CPython's error)."""
     code = g.code
-    if not g.lean or not code.co_argcount or "__class__" not in code.co_freevars:
+    # (a tier-2 generator body with host locals, tier2gen._HostLocals, holds
+    # them as a lean function does)
+    if (not (g.lean or g.host_locals) or not code.co_argcount
+            or "__class__" not in code.co_freevars):
         return None
     first = "l0"
     cell2arg = code._decoded.cell2arg
@@ -2095,6 +2099,12 @@ def call_any(tstate, func, args, moved=None):
         cls = type(func)
     if cls is Function:
         n = len(args)
+        if n == func._gen_argcount:
+            # (a generator function of the fast shape, asked first: it has
+            # no call entry, _entry would find none)
+            gen = _new_generator(tstate, func, args)
+            if gen is not None:
+                return gen
         argcount = func._fast_argcount
         if n != argcount:
             entry = _entry(func, n, ())

@@ -47,10 +47,12 @@ from . import superinstr as _si
 from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
-from .pystate import get_tstate
+from .pystate import get_tstate, ExcItem as _ExcItem
+from weakref import ref as _weakref
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
 _LEAN = _t2f.LEAN
+_new_obj = object.__new__
 _GEN_GLOBALS = Generator.__iter__.__globals__      # (objects/genobject.py's frames)
 
 _CO_GENERATOR = 0x20
@@ -233,6 +235,7 @@ class _HostLocals(_GenFunction):
     tier 2 does not delegate to, a tracer attaching)."""
 
     nplus_next = 0      # (compile_gen: the code's f_localsplus length)
+    host_locals = True
 
     def __init__(self, bound, nslots):
         super().__init__(bound, nslots)
@@ -422,7 +425,20 @@ def new_generator(tstate, func, args):
     t2gen = d.t2gen
     args += func._fast_tail
     frame = _new_frame(func, args)
-    gen = Generator(func, frame)
+    # GenBase.__init__'s stores written out (no host frame for it, nor for
+    # ExcItem's __init__: a generator made per call of a recursive walk);
+    # the two must set the same slots
+    gen = _new_obj(Generator)
+    gen.gi_frame = frame
+    gen.gi_code = frame.f_code
+    gen._name = func._name
+    gen._qualname = func._qualname
+    item = gen._exc_state = _new_obj(_ExcItem)
+    item.exc_value = item.previous_item = None
+    gen._running = gen._closed = False
+    gen._yf = gen._yb = None
+    frame._f_gen = _weakref(gen)        # (Frame.f_gen's setter)
+    frame.f_back = None
     gen._hg = t2gen(frame)
     gen._xl = t2gen.links
     return gen
@@ -507,7 +523,9 @@ def _step(f, tstate, gen, arg):
     if (gen._running or gen._yb is not None or tstate.tracer is not None
             or depth0 + 1 >= tstate.recursion_limit
             or arg is not None and f.f_state == FRAME_CREATED
-            or gen._yf is not None and not _chain_fits(tstate, gen)):
+            # (_chain_fits' first test inline: no walk, no call, far from the limit)
+            or gen._yf is not None and depth0 + CHAIN_MAX >= tstate.recursion_limit
+            and not _chain_fits(tstate, gen)):
         return FALLBACK
     back = tstate.frame
     # (a lean caller's frame materialised for f_back; ``back``, restored
@@ -556,11 +574,11 @@ def _step(f, tstate, gen, arg):
     return value
 
 
-def gen_next(f, tstate, gen, stop=False):
+def gen_next(f, tstate, gen, stop=False, arg=None):
     """FOR_ITER of tier-2 code over ``gen``, a generator in tier 2 (``f`` its
     frame): the next value, NULL when it returned (the value a FOR_ITER
-    drops); ``stop``: next() from a builtin (host_send), StopIteration with
-    the value returned.  _step's work for the common case inline, with none
+    drops); ``stop``: next() or send(``arg``) (gen_iternext, gen_send,
+    method_send), StopIteration with the value returned.  _step's work for the common case inline, with none
     of its tests that nothing sent makes true; a generator that delegates,
     is delegated to, has exc_info items to link, or is running, a tracer
     attached, or a depth at ``tstate.t2_room`` (the recursion limit and the
@@ -572,11 +590,12 @@ def gen_next(f, tstate, gen, stop=False):
     # (_yf a generator and _yb a weak reference, true when set; a tracer
     # attached keeps t2_room at 0: host_room, which leaves it 0 then)
     if (gen._running or gen._yf or gen._yb or gen._xl
+            or arg is not None and f.f_state == FRAME_CREATED
             or depth0 + 1 >= tstate.t2_room and (
                 _t2.host_room(tstate) or depth0 + 1 >= tstate.t2_room)):
-        value = _step(f, tstate, gen, None)
+        value = _step(f, tstate, gen, arg)
         if stop:
-            return _sent(gen, None, value)
+            return _sent(gen, arg, value)
         if value is FALLBACK:
             return next(gen, NULL)
         return NULL if gen.gi_frame is None else value
@@ -598,7 +617,7 @@ def gen_next(f, tstate, gen, stop=False):
     tstate.depth = depth0 + 1
     tstate.frame = f
     try:
-        value = gen._hg.send(None)
+        value = gen._hg.send(arg)
     except StopIteration as e:
         value = e.value
         e = None
@@ -617,7 +636,7 @@ def gen_next(f, tstate, gen, stop=False):
     if returned:
         # (raised here: not in the except clause, whose exception would be
         # its __context__)
-        return _sent(gen, None, value)
+        return _sent(gen, arg, value)
     tstate.reentry = reentry - 1
     tstate.depth = depth0
     tstate.frame = back
@@ -653,34 +672,80 @@ def stays_tier1(tstate, gen):
     return d.t2gen is None and d.t2state != 1 and _ceval.gen_can_inline(tstate, gen)
 
 
-def host_send(f, gen, arg):
-    """Generator.__next__ / send of a generator in tier 2 (``f`` its frame;
-    resumed by anyone): the value, StopIteration when it returned."""
+def gen_iternext(gen):
+    """Generator.__next__ (installed below): the function the host calls
+    for next(gen), with no host frame between (each resumption by a
+    builtin such as sum() is one host call, not two); a generator tier 2
+    does not run takes genobject's plain path (GenBase._send_ex) here."""
+    if gen._hg is None:
+        result, returned = gen._send_ex(None)
+        if returned:
+            if result is None:
+                raise StopIteration
+            raise StopIteration(result)
+        return result
     tstate = get_tstate()
     try:
-        caller = _getframe(2)       # (the resumer: below __next__ or send)
+        caller = _getframe(1)       # (the resumer)
     except ValueError:
         caller = None
+    # (resumed by the VM's code, a builtin such as sum() between: the
+    # current frame is the resumer's, what swap_to_resumer would find)
     if (caller is not None and caller.f_globals is not _GEN_GLOBALS
             and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
-        # (resumed by the VM's code, a builtin between: the current frame is
-        # the resumer's, what swap_to_resumer would find)
-        if arg is None and gen._yf is None:
-            return gen_next(f, tstate, gen, True)
-        value = _step(f, tstate, gen, arg)
+        caller = None
+        if gen._yf is None:
+            return gen_next(gen.gi_frame, tstate, gen, True)
+        value = _step(gen.gi_frame, tstate, gen, None)
     else:
-        saved = swap_to_resumer(tstate, 3)
+        caller = None
+        saved = swap_to_resumer(tstate, 2)
         try:
-            value = _step(f, tstate, gen, arg)
+            value = _step(gen.gi_frame, tstate, gen, None)
         finally:
             restore_resumer(tstate, saved)
-    return _sent(gen, arg, value)
+    return _sent(gen, None, value)
+
+
+def gen_send(gen, value):
+    """Generator.send (installed below), as gen_iternext: a generator that
+    delegates to nothing resumed by gen_next with the value."""
+    if gen._hg is None:
+        result, returned = gen._send_ex(value)
+        if returned:
+            if result is None:
+                raise StopIteration
+            raise StopIteration(result)
+        return result
+    tstate = get_tstate()
+    try:
+        caller = _getframe(1)       # (the resumer)
+    except ValueError:
+        caller = None
+    # (resumed by the VM's code, a builtin such as sum() between: the
+    # current frame is the resumer's, what swap_to_resumer would find)
+    if (caller is not None and caller.f_globals is not _GEN_GLOBALS
+            and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
+        caller = None
+        if gen._yf is None:
+            return gen_next(gen.gi_frame, tstate, gen, True, value)
+        got = _step(gen.gi_frame, tstate, gen, value)
+    else:
+        caller = None
+        saved = swap_to_resumer(tstate, 2)
+        try:
+            got = _step(gen.gi_frame, tstate, gen, value)
+        finally:
+            restore_resumer(tstate, saved)
+    return _sent(gen, value, got)
 
 
 def method_send(tstate, gen, arg):
     """``gen.send(arg)`` called by tier-2 code (tier2._emit_call), ``gen`` a
-    generator in tier 2: host_send's path for a resumer that is the VM's
+    generator in tier 2: gen_send's path for a resumer that is the VM's
     code."""
+    if gen._yf is None:
+        return gen_next(gen.gi_frame, tstate, gen, True, arg)
     return _sent(gen, arg, _step(gen.gi_frame, tstate, gen, arg))
 
 
@@ -784,7 +849,8 @@ def _leave_chain(tstate, gen, prev):
     tstate.exc_info = prev
     g = gen
     while g is not None:
-        g._exc_state.previous_item = None
+        if g._xl:
+            g._exc_state.previous_item = None
         g._running = False
         gf = g.gi_frame
         gf.f_back = None
@@ -828,8 +894,11 @@ def delegate(tstate, f, it, lasti):
     a host ``yield from``: False when tier 1 must do it instead."""
     if it._running or tstate.tracer is not None:
         return False
-    n = _chain_length(it)
-    if n < 0 or tstate.depth + n >= min(tstate.recursion_limit, CHAIN_MAX):
+    # (``it`` is in tier 2, the caller tested: a chain of one level when it
+    # delegates to nothing, the common case of a generator just made)
+    n = 1 if it._yf is None else _chain_length(it)
+    depth = tstate.depth
+    if n < 0 or depth + n >= CHAIN_MAX or depth + n >= tstate.recursion_limit:
         return False
     ref = f._f_gen          # (the frame's weak reference to its generator)
     outer = ref()
@@ -838,7 +907,20 @@ def delegate(tstate, f, it, lasti):
     outer._yf = it
     it._yb = ref
     f._lasti = lasti
-    _enter_chain(tstate, it, f)
+    if n == 1:
+        # (_enter_chain's work for one level, inline)
+        if it._xl:
+            item = it._exc_state
+            item.previous_item = tstate.exc_info
+            tstate.exc_info = item
+        it._running = True
+        gf = it.gi_frame
+        gf.f_back = f
+        gf.f_state = FRAME_EXECUTING
+        tstate.depth = depth + 1
+        tstate.frame = gf
+    else:
+        _enter_chain(tstate, it, f)
     return True
 
 
@@ -919,7 +1001,15 @@ def _namespace():
 
 _vmhooks.gen_resume = resume
 _vmhooks.gen_osr = osr
-_vmhooks.gen_send = host_send
+# (next() and send() of every guest generator: tier 2's entry first, the
+# plain path for the others, with no host frame between)
+for _name, _fn in (("__next__", gen_iternext), ("send", gen_send)):
+    _plain = Generator.__dict__.get(_name) or getattr(Generator, _name)
+    # (seen by the guest as the methods they replace: names and doc)
+    _fn.__name__, _fn.__qualname__, _fn.__doc__ = (
+        _plain.__name__, _plain.__qualname__, _plain.__doc__)
+    setattr(Generator, _name, _fn)
+del _name, _fn, _plain
 _vmhooks.gen_deopt = deopt
 # What must not be interrupted by a guest signal handler's exception
 # (runtime/signals.py): the generators' and the thread's state changes

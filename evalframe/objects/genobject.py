@@ -109,6 +109,8 @@ class GenBase:
     _kind = "generator"
 
     def __init__(self, func, frame):
+        # (interpreter/tier2gen.new_generator writes these stores out for
+        # the generators tier 2 makes: the two set the same slots)
         ExcItem = vmhooks.ExcItem
         self.gi_frame = frame
         self.gi_code = frame.f_code

@@ -25,6 +25,6 @@ check_host_room = None  # interpreter.ceval.check_host_room: deep host re-entry
 audit_hooks = ()        # runtime.audit.hooks: the guest's audit hooks (empty: none)
 audit_event = None      # runtime.audit.audit_event: PySys_Audit for the objects
 gen_resume = None       # interpreter.tier2gen.resume: send() of a generator in tier 2
-gen_send = None         # interpreter.tier2gen.host_send: its next()/send() (StopIteration)
+gen_send = None         # (unset: interpreter.tier2gen installs Generator.__next__/send themselves)
 gen_osr = None          # interpreter.tier2gen.osr: one in tier 1 continues in tier 2
 gen_deopt = None        # interpreter.tier2gen.deopt: such a generator handed to tier 1

@@ -223,6 +223,10 @@ def _super_args(frame):
     if co.co_argcount == 0:
         raise RuntimeError("super(): no arguments")
     fast = frame.f_localsplus
+    if getattr(frame, "_f_host", None) is not None:
+        # (a frame whose locals a tier-2 host frame holds, such as a tier-2
+        # generator's: its f_localsplus is read from there first)
+        fast = frame.fast_locals()
     obj = fast[0]
     if obj is NULL:
         d = co._decoded
