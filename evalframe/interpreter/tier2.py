@@ -1919,7 +1919,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     # "Did you mean" reads them)
     if linked:
         _t2f.unlink(fm, fast)
-    _tracebacks.add_entry(tstate, exc, fm, add_tb)
+    _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
     leave(exc)
