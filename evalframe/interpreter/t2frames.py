@@ -319,8 +319,12 @@ def make_direct(hf, back, globals_, builtins_, fast):
     fm.f_instrs = info.decoded.instrs
     fm.f_state = FRAME_EXECUTING
     fm.f_init_self = None
-    # (the caller's frame, not the current one: this call has not left yet)
-    fm.f_back = back if back is not LEAN else materialise(hf.f_back, False)
+    # (the caller's frame, not the current one: this call has not left yet;
+    # a lean caller's is not made: nothing reads this frame's f_back, which
+    # only its traceback entry sees, tracebacks.add_entry's ``alone``, and a
+    # Frame made for a lean caller would cost that caller a read of its host
+    # frame's locals and a link)
+    fm.f_back = back if back is not LEAN else None
     return fm
 
 

@@ -1947,10 +1947,17 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     # "Did you mean" reads them)
     if linked:
         _t2f.unlink(fm, fast)
-    _tracebacks.add_entry(tstate, exc, fm, add_tb)
+    _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
-    leave(exc)
+    # (leave inline: a host frame fewer that the exception passes, whose
+    # traceback entry and frame object the next entry drops again)
+    context = _x.get_context(exc)
+    try:
+        raise exc
+    finally:
+        _x.set_context(exc, context)
+        exc = context = None
 
 
 def deopt(tstate, fr, index, stack, traced):

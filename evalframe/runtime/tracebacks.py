@@ -256,11 +256,12 @@ def _run_standin(code, globals, locals):
         globals.pop("__builtins__", None)
 
 
-def standin_frame(code, f):
+def standin_frame(code, f, alone=False):
     """A frame of stand-in ``code`` with guest frame ``f``'s globals and locals:
     the one made for ``f`` last if it has the same code (another exception
     through the same frame, at the same place: the same ``tb_frame`` as on
-    CPython), its locals refreshed."""
+    CPython), its locals refreshed.  ``alone``: ``f`` was made for this entry
+    and nothing else holds it (add_entry): it is not registered."""
     globals = f.f_globals
     if type(globals) is not dict:
         globals = {}
@@ -295,6 +296,10 @@ def standin_frame(code, f):
     else:
         frame = _run_standin(code, globals, locals)
     gen = None
+    if alone:
+        # (no later entry can be for this frame, and no guest can reach it
+        # to clear it: what the registration is for)
+        return frame
     # (kept on the guest Frame, which holds its globals and locals anyway;
     # frameswitch.park drops it with them)
     f._f_standin = (code, locals, frame)
@@ -568,8 +573,12 @@ def clean_exception(exc, _seen=None):
 
 # -- the unwinder's hook ---------------------------------------------------------------
 
-def add_entry(tstate, exc, f, add_tb):
-    """Called by ceval._unwind for each guest frame ``exc`` passes through."""
+def add_entry(tstate, exc, f, add_tb, alone=False):
+    """Called by ceval._unwind for each guest frame ``exc`` passes through.
+    ``alone``: ``f`` is a frame made for this entry, which nothing else holds
+    or will (the frame of a lean tier-2 call the exception leaves, made as it
+    leaves: tier2.lean_raise); its stand-in is made but not registered, and
+    no later entry looks for it (it dies when this returns)."""
     tb = _x.get_traceback(exc)
     host_raised = tb is not None
     # The usual head: the VM's own host frames the exception passed since it
@@ -636,11 +645,15 @@ def add_entry(tstate, exc, f, add_tb):
             found = memo.get(index) if memo is not None else None
             if found is None:
                 found = _memo_standin(code, index)
-            frame = standin_frame(found[0], f)
+            frame = standin_frame(found[0], f, alone)
             lasti = 0
             lineno = found[1]
         tb = TracebackType(tb, frame, lasti, lineno)
     _x.set_traceback(exc, tb)
+    if alone:
+        # (a weak reference to it would be dead by the next entry: the same)
+        tstate.tb_head = None
+        return
     # remember which guest frame the head entry is for (see _finish_left_frame;
     # the thread state's, not a threading.local: one C lookup fewer per entry)
     tstate.tb_head = (id(exc), id(tb), _weakref(f))
