@@ -1985,7 +1985,7 @@ def deopt(tstate, fr, index, stack, traced):
         finally:
             # (LEAN back as the lean call found it: a call made by lean code
             # restores nothing as it returns, t2frames)
-            tstate.frame = _DEOPTED
+            tstate.frame = _t2f.LEAN
         # (the marker stays while the frame runs elsewhere, and goes as the
         # call returns: the next call at this depth finds its slot empty; an
         # exception leaving: lean_raise)
@@ -1998,7 +1998,7 @@ def deopt(tstate, fr, index, stack, traced):
         r = _eval_plain(tstate, fm, None)
     finally:
         tstate.depth += 1   # (and the lean call's own exit takes it off)
-        tstate.frame = _DEOPTED     # (LEAN, as above)
+        tstate.frame = _t2f.LEAN    # (as above)
     fr[0] = None
     return r
 
