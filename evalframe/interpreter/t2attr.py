@@ -63,8 +63,9 @@ own frame.
 LOAD_METHOD pushes the function and the instance, not a bound method, for
 instances without a dict only (method_seen says why); elsewhere it pushes
 the literal NULL and the bound method (made in C: funcobject._BINDING) for
-CALL_METHOD to call (_bound_method), which then tests a bound guest
-method first and never the NULL.
+CALL_METHOD to call (_bound_method), which then never tests the NULL and
+tests a bound guest method first, or a builtin where the name is a
+builtin's (builtin_names).
 """
 
 import operator
