@@ -63,8 +63,9 @@ own frame.
 LOAD_METHOD pushes the function and the instance, not a bound method, for
 instances without a dict only (method_seen says why); elsewhere it pushes
 the literal NULL and the bound method (made in C: funcobject._BINDING) for
-CALL_METHOD to call (_bound_method), which then tests a bound guest
-method first and never the NULL.
+CALL_METHOD to call (_bound_method), which then never tests the NULL and
+tests a bound guest method first, or a builtin where the name is a
+builtin's (builtin_names).
 """
 
 import operator
@@ -376,6 +377,21 @@ def _entry_test(g, operand, site, keep_type=False, e=None):
                    % (e, site, tt, operand))
 
 
+_BUILTIN_NAMES = []
+
+
+def builtin_names():
+    """The names of the builtin containers' methods and of the plain
+    builtins tier-2 code calls directly (call.plain_method_owners,
+    plain_callables), made once."""
+    if not _BUILTIN_NAMES:
+        from .call import plain_method_owners, plain_callables
+        names = {n for t in plain_method_owners() for n in dir(t) if not n.startswith("_")}
+        names.update(f.__name__ for f in plain_callables())
+        _BUILTIN_NAMES.append(frozenset(names))
+    return _BUILTIN_NAMES[0]
+
+
 def _bound_method(g, name):
     """LOAD_METHOD at a site that is not armed: the host's attribute read,
     pushed as (NULL, the attribute) for CALL_METHOD, which calls a bound
@@ -389,6 +405,12 @@ def _bound_method(g, name):
     self_ = g.temp()
     g.emit("%s = %s.%s" % (self_, owner, name))
     g.release(owner)
+    # (CALL_METHOD's order of tests for this site: a builtin first where the
+    # name is a builtin container's method or a plain builtin's, ``append``,
+    # ``sqrt``; a bound guest method first elsewhere.  A hint only: the
+    # types tested are exclusive)
+    hints = g.__dict__.setdefault("builtin_first", {})
+    hints[self_] = name in builtin_names()
     # (the method slot pushed as the literal NULL, no temporary: CALL_METHOD
     # then writes only its NULL cases, without testing it: _emit_call)
     g.push("NULL")

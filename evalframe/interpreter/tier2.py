@@ -948,6 +948,7 @@ def _emit_call(g, name, arg):
         # where it is known to: t2attr._bound_method, no test of it then)
         null = "" if meth == "NULL" else "%s is NULL and " % meth
         kw = "if"
+        builtin_first = not null and g.__dict__.get("builtin_first", {}).get(self_, False)
         if null:
             both = ", ".join([self_] + argv)
             g.emit("if %s is not NULL and %s: %s = %s(tstate, %s%s)"
@@ -956,19 +957,23 @@ def _emit_call(g, name, arg):
             kw = "elif"
         # a bound method of a guest function: what LOAD_METHOD leaves for a
         # guest method of an instance (t2attr._bound_method) or ``super().m``
-        # (tested first: the commonest in object-heavy code; the types tested
-        # below are exclusive, so the order is not seen)
-        g.emit("%s %stype(%s) is MethodType and type(%s := %s.__func__) is "
-               "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
-               % (kw, null, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
-                  "".join(", " + a for a in argv), _moved(g, argv)))
+        bound = ("%stype(%s) is MethodType and type(%s := %s.__func__) is "
+                 "Function and %s: %s = %s(tstate, %s.__self__%s%s)"
+                 % (null, self_, ln, self_, lean_guard(ln, len(argv) + 1, ln), r, ln, self_,
+                    "".join(", " + a for a in argv), _moved(g, argv)))
         # meth NULL: self_ is the callable: a method of a builtin container
         # (list.append...) or a plain builtin read from its module
         # (math.sqrt), called as call_host would; a guest function (a static
         # method, a module's function) called as CALL_FUNCTION calls it
-        g.emit("elif %stype(%s) is BuiltinFunctionType and (type(%s.__self__) in "
-               "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
-               % (null, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
+        builtin = ("%stype(%s) is BuiltinFunctionType and (type(%s.__self__) in "
+                   "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
+                   % (null, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
+        # (the first of the two: the builtin where LOAD_METHOD's name is a
+        # builtin's (nqueens' append, add), the bound guest method elsewhere
+        # (richards, raytrace); the types are exclusive, the order not seen)
+        first, second = (builtin, bound) if builtin_first else (bound, builtin)
+        g.emit("%s %s" % (kw, first))
+        g.emit("elif %s" % second)
         g.emit("elif %stype(%s) is Function and %s: %s = %s(tstate%s%s)"
                % (null, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
