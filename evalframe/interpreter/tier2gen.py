@@ -707,9 +707,12 @@ def gen_iternext(gen):
     return _sent(gen, None, value)
 
 
-def gen_send(gen, value):
+def gen_send(gen, *args):
     """Generator.send (installed below), as gen_iternext: a generator that
     delegates to nothing resumed by gen_next with the value."""
+    if len(args) != 1:      # (METH_O, as GenBase.send)
+        raise TypeError("generator.send() takes exactly one argument (%d given)" % len(args))
+    value, = args
     if gen._hg is None:
         result, returned = gen._send_ex(value)
         if returned:

@@ -16,7 +16,7 @@ registered with collections.abc (Generator, Coroutine, AsyncGenerator).
 import sys
 from sys import _getframe   # bound once: a guest may delete or rebind sys._getframe
 import collections.abc as _abc
-from types import TracebackType
+from types import TracebackType, FunctionType as _FunctionType, GeneratorType as _GeneratorType, CoroutineType as _CoroutineType
 
 from . import vmhooks
 from .frameobject import FRAME_CREATED, FRAME_SUSPENDED, FRAME_RETURNED
@@ -242,7 +242,12 @@ class GenBase:
             f.f_gen = None
             self.gi_frame = None
 
-    def send(self, value):
+    def send(self, *args):
+        # (METH_O: one positional argument, its count in CPython's words)
+        if len(args) != 1:
+            raise TypeError("%s.send() takes exactly one argument (%d given)"
+                            % (type(self).__name__, len(args)))
+        value, = args
         if self._hg is not None:
             return vmhooks.gen_send(self.gi_frame, self, value)
         result, returned = self._send_ex(value)
@@ -254,8 +259,16 @@ class GenBase:
 
     # -- throw / close -------------------------------------------------------------
 
-    def throw(self, typ, val=None, tb=None):
-        if _WARN_3ARG_THROW and (val is not None or tb is not None):
+    def throw(self, *args):
+        # (_PyArg_CheckPositional("throw", nargs, 1, 3), and 3.12's warning
+        # for any second or third argument, None too)
+        n = len(args)
+        if n < 1:
+            raise TypeError("throw expected at least 1 argument, got 0")
+        if n > 3:
+            raise TypeError("throw expected at most 3 arguments, got %d" % n)
+        typ, val, tb = args + (None,) * (3 - n)
+        if _WARN_3ARG_THROW and n > 1:
             import warnings
             warnings.warn("the (type, exc, tb) signature of throw() is deprecated, "
                           "use the single-arg signature instead.", DeprecationWarning,
@@ -886,3 +899,21 @@ for _cls in (Generator, Coroutine, AsyncGenerator, CoroutineWrapper, AsyncGenASe
     _cls.__module__ = "builtins"
     _cls.__qualname__ = _cls.__name__
 del _cls
+
+
+def _own_methods(cls, host, names):
+    """Give ``cls`` its own copy of each method it shares through GenBase, named
+    as the host type's (``generator.send``, ``coroutine.throw``) with its doc:
+    what a guest's ``gen.send.__qualname__`` and ``help()`` show."""
+    for name in names:
+        shared = getattr(cls, name)
+        own = _FunctionType(shared.__code__, shared.__globals__, name,
+                                 shared.__defaults__, shared.__closure__)
+        own.__kwdefaults__ = shared.__kwdefaults__
+        own.__qualname__ = "%s.%s" % (cls.__name__, name)
+        own.__doc__ = getattr(host, name).__doc__
+        setattr(cls, name, own)
+
+
+_own_methods(Generator, _GeneratorType, ("__next__", "send", "throw", "close"))
+_own_methods(Coroutine, _CoroutineType, ("send", "throw", "close"))
