@@ -208,7 +208,10 @@ class _GenFunction(_t2.Translation):
         # the receiver left for tier 1 (deoptimised), this frame follows
         self.emit("if %s.gi_frame is not None: %s; f._lasti = %d; f.f_state = SUSPENDED; "
                   "return %s" % (it, self._spill(), j - 1, r), 1)
-        self.emit("undelegate(f, %s)" % it, 1)
+        # (undelegate's two stores inline; the frame's generator is alive
+        # while its body runs, but undelegate's test is kept)
+        self.emit("if (og_ := f._f_gen()) is not None: og_._yf = None", 1)
+        self.emit("%s._yb = og_ = None" % it, 1)
         # (deoptimise when a tracer attached meanwhile, as after a call)
         keep = list(self.vs)
         self.vs[-1] = r     # (the result replaces the receiver)
@@ -589,10 +592,16 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
     # generators never reaches: looked at here then)
     # (_yf a generator and _yb a weak reference, true when set; a tracer
     # attached keeps t2_room at 0: host_room, which leaves it 0 then)
-    if (gen._running or gen._yf or gen._yb or gen._xl
+    # A generator delegating (the top of a chain: ``sum(tree(d))``) or with
+    # exc_info items to link is resumed here too, its levels entered and
+    # left by _enter_chain/_leave_chain, when the chain surely fits
+    # (_chain_fits' fast case: CHAIN_MAX levels below the recursion limit)
+    chain = gen._yf or gen._xl
+    if (gen._running or gen._yb
             or arg is not None and f.f_state == FRAME_CREATED
             or depth0 + 1 >= tstate.t2_room and (
-                _t2.host_room(tstate) or depth0 + 1 >= tstate.t2_room)):
+                _t2.host_room(tstate) or depth0 + 1 >= tstate.t2_room)
+            or chain and depth0 + CHAIN_MAX >= tstate.recursion_limit):
         value = _step(f, tstate, gen, arg)
         if stop:
             return _sent(gen, arg, value)
@@ -611,11 +620,14 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
     if not reentry & 63:
         _ceval.check_host_room(tstate)
     prev = tstate.exc_info
-    gen._running = True
-    f.f_back = caller
-    f.f_state = FRAME_EXECUTING
-    tstate.depth = depth0 + 1
-    tstate.frame = f
+    if chain:
+        _enter_chain(tstate, gen, caller)
+    else:
+        gen._running = True
+        f.f_back = caller
+        f.f_state = FRAME_EXECUTING
+        tstate.depth = depth0 + 1
+        tstate.frame = f
     try:
         value = gen._hg.send(arg)
     except StopIteration as e:
@@ -640,12 +652,12 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
     tstate.reentry = reentry - 1
     tstate.depth = depth0
     tstate.frame = back
-    if gen._yf is None:
+    if gen._yf is None and not gen._xl:
         gen._running = False
         f.f_back = None
         f.f_state = FRAME_SUSPENDED
     else:
-        _leave_chain(tstate, gen, prev)     # (it is delegating now)
+        _leave_chain(tstate, gen, prev)     # (delegating, or an item to unlink)
     return value
 
 
@@ -694,9 +706,7 @@ def gen_iternext(gen):
     if (caller is not None and caller.f_globals is not _GEN_GLOBALS
             and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
         caller = None
-        if gen._yf is None:
-            return gen_next(gen.gi_frame, tstate, gen, True)
-        value = _step(gen.gi_frame, tstate, gen, None)
+        return gen_next(gen.gi_frame, tstate, gen, True)
     else:
         caller = None
         saved = swap_to_resumer(tstate, 2)
@@ -730,9 +740,7 @@ def gen_send(gen, *args):
     if (caller is not None and caller.f_globals is not _GEN_GLOBALS
             and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
         caller = None
-        if gen._yf is None:
-            return gen_next(gen.gi_frame, tstate, gen, True, value)
-        got = _step(gen.gi_frame, tstate, gen, value)
+        return gen_next(gen.gi_frame, tstate, gen, True, value)
     else:
         caller = None
         saved = swap_to_resumer(tstate, 2)
@@ -747,9 +755,7 @@ def method_send(tstate, gen, arg):
     """``gen.send(arg)`` called by tier-2 code (tier2._emit_call), ``gen`` a
     generator in tier 2: gen_send's path for a resumer that is the VM's
     code."""
-    if gen._yf is None:
-        return gen_next(gen.gi_frame, tstate, gen, True, arg)
-    return _sent(gen, arg, _step(gen.gi_frame, tstate, gen, arg))
+    return gen_next(gen.gi_frame, tstate, gen, True, arg)
 
 
 def _sent(gen, arg, value):
@@ -992,7 +998,8 @@ def _namespace():
         ns = dict(_t2.namespace())
         ns.update({
             "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
-            "delegate": delegate, "undelegate": undelegate, "gen_done": gen_done,
+            # (gen_done is _leave itself: one host call less per generator)
+            "delegate": delegate, "undelegate": undelegate, "gen_done": _leave,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
             "gen_adopt": adopt, "IN_HOST_GENERATOR": _t2f.IN_HOST_GENERATOR,
             "gen_stopped": gen_stopped, "leave_chain": _leave_chain,
