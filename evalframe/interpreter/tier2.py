@@ -2112,10 +2112,14 @@ def call_any(tstate, func, args, moved=None):
     if cls is Function:
         n = len(args)
         if n == func._gen_argcount:
-            # (a generator function of the fast shape, asked first: it has
-            # no call entry, _entry would find none)
+            # (a generator function of the fast shape, asked first: _entry
+            # would find no entry for it)
             gen = _new_generator(tstate, func, args)
             if gen is not None:
+                if n <= LEAN_ARITIES:
+                    # (its call sites make its generators through its
+                    # entry from now on: tier2gen.gen_entry)
+                    setattr(func, _LEAN_SLOTS[n], _tier2gen.gen_entry(func, n))
                 return gen
         argcount = func._fast_argcount
         if n != argcount:
@@ -2146,6 +2150,8 @@ def call_any(tstate, func, args, moved=None):
             if n == func._gen_argcount:
                 gen = _new_generator(tstate, func, args)
                 if gen is not None:
+                    if n <= LEAN_ARITIES:
+                        setattr(func, _LEAN_SLOTS[n], _tier2gen.gen_entry(func, n))
                     return gen
             return call_bound(tstate, func, args, None)
     elif cls is type and func not in _TYPE_INTERCEPTS:

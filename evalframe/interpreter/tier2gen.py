@@ -35,10 +35,11 @@ attaching during a call inside the body deoptimises there, as tier2.py's
 functions do (the traced loop runs the frame to its next yield).
 """
 
+import os as _os
 import re as _re
 
 from ..objects.cellobject import NULL
-from ..objects.frameobject import FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED
+from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_SUSPENDED
 from ..objects import vmhooks as _vmhooks
 from ..objects import excslots as _x
 from ..objects.genobject import Generator, swap_to_resumer, restore_resumer
@@ -52,6 +53,9 @@ from weakref import ref as _weakref
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
 _LEAN = _t2f.LEAN
+# (the generator call entries' host file: in the package directory, so that
+# guest tracebacks drop it as they drop the VM's own frames, as t2entry's)
+_ENTRY_FILE = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "<tier2 gen entry>")
 _new_obj = object.__new__
 _GEN_GLOBALS = Generator.__iter__.__globals__      # (objects/genobject.py's frames)
 
@@ -445,6 +449,72 @@ def new_generator(tstate, func, args):
     gen._hg = t2gen(frame)
     gen._xl = t2gen.links
     return gen
+
+
+# A generator function's call entry (its slot ``_leanN``, N its arity, which
+# the call sites of N positional arguments test first): new_generator and
+# specialize.new_frame written out in one host function, so a call such as
+# tree.py's ``yield from tree(depth - 1)`` is one host call where it was
+# three (the site's other tests, call_any, new_generator, new_frame).  It
+# holds the function weakly (t2entry's reason: the function holds its
+# entries); the call site holds the function while it runs.  Anything
+# new_generator would refuse (code not translated or given up, a tracer)
+# takes call_any, the general path.  Function._update_fast drops the entry
+# when ``__code__`` or the defaults change.
+_GEN_ENTRY = """
+def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, call_any):
+    def entry(tstate, %(params)smoved=None):
+        func = fref()
+        code = func._code
+        d = code._decoded
+        if d is None or d.t2gen is None or tstate.tracer is not None:
+            return call_any(tstate, func, [%(params)s])
+        t2gen = d.t2gen
+        fr = new(Frame)
+        fr.f_code = code
+        fr.f_globals = func._globals
+        fr.f_builtins = func._builtins
+        fr._f_locals = None
+        fr.f_localsplus = [%(params)s] + func._fast_tail
+        fr.f_valuestack = []
+        fr.f_blockstack = []
+        fr._lasti = -1
+        if d.warm:
+            warm_event(code, d)
+        fr.f_instrs = d.instrs
+        fr.f_state = CREATED
+        fr.f_init_self = None
+        gen = new(Generator)
+        gen.gi_frame = fr
+        gen.gi_code = code
+        gen._name = func._name
+        gen._qualname = func._qualname
+        item = gen._exc_state = new(ExcItem)
+        item.exc_value = item.previous_item = None
+        gen._running = gen._closed = False
+        gen._yf = gen._yb = None
+        fr._f_gen = weakref(gen)
+        fr.f_back = None
+        gen._hg = t2gen(fr)
+        gen._xl = t2gen.links
+        return gen
+    return entry
+"""
+_GEN_ENTRY_MAKERS = {}
+
+
+def gen_entry(func, n):
+    """The call entry of generator function ``func`` for ``n`` positional
+    arguments (its ``_gen_argcount``): see _GEN_ENTRY."""
+    make = _GEN_ENTRY_MAKERS.get(n)
+    if make is None:
+        ns = {}
+        src = _GEN_ENTRY % {"params": "".join("a%d, " % i for i in range(n))}
+        exec(compile(src, _ENTRY_FILE, "exec"), ns)
+        make = _GEN_ENTRY_MAKERS[n] = ns["make"]
+    from .specialize import warm_event
+    return make(_weakref(func), Frame, Generator, _ExcItem, _weakref, _new_obj,
+                FRAME_CREATED, warm_event, _t2.call_any)
 
 
 # -- the runtime: resumption, delegation, leaving ---------------------------------------
