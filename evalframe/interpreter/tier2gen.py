@@ -519,8 +519,10 @@ def gen_entry(func, n):
 
 # -- the runtime: resumption, delegation, leaving ---------------------------------------
 
-def _enter_chain(tstate, g, back):
+def _enter_chain(tstate, g, back, _executing=FRAME_EXECUTING):
     """gen_send_ex's entry for ``g`` and every generator it delegates to."""
+    # (per level and item of a walk such as ``sum(tree(d))``: the state a
+    # local, the frame's f_back stored before ``back`` moves on)
     depth = tstate.depth
     item = tstate.exc_info
     while g is not None:
@@ -530,8 +532,8 @@ def _enter_chain(tstate, g, back):
             item = gi
         g._running = True
         gf = g.gi_frame
+        gf.f_state = _executing
         gf.f_back = back
-        gf.f_state = FRAME_EXECUTING
         back = gf
         depth += 1
         g = g._yf
@@ -922,7 +924,7 @@ def osr_delegates(f):
     return type(it) is Generator and it._hg is not None
 
 
-def _leave_chain(tstate, gen, prev):
+def _leave_chain(tstate, gen, prev, _suspended=FRAME_SUSPENDED):
     """The chain yielded (its innermost generator did): each level suspends,
     ``prev`` the thread's exc_info item again."""
     tstate.exc_info = prev
@@ -933,7 +935,7 @@ def _leave_chain(tstate, gen, prev):
         g._running = False
         gf = g.gi_frame
         gf.f_back = None
-        gf.f_state = FRAME_SUSPENDED
+        gf.f_state = _suspended
         g = g._yf
 
 
