@@ -1,3 +1,4 @@
+# host>=3.11
 # Generator functions called from tier-2 code once their code is translated:
 # the call sites make the generator through the function's call entry
 # (tier2gen.gen_entry, in the function's ``_leanN`` slot).  The generators

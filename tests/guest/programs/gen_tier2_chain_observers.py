@@ -1,3 +1,5 @@
+# host>=3.11
+# host<3.13
 # What guest code can observe of a ``yield from`` chain of generators run by
 # tier 2 (interpreter/tier2gen.py), resumed from its top by each kind of
 # resumer: sum()/list()/next() (builtins), a for loop in a function with
