@@ -21,9 +21,12 @@ its own:
 * ``RETURN_VALUE`` / an exception leaving: the frame's own leave
   (``gen_done``/``gen_raise``: StopIteration -> RuntimeError, PEP 479).
 
-A FOR_ITER of tier-2 code, and next() from a builtin, resume a generator
-through ``gen_next`` (gen_send_ex's entry and exit for one level, inline);
-anything else through ``_step``.
+A FOR_ITER of tier-2 code, and next()/send() (from a builtin, guest code or
+tier-2 code), resume a generator through ``gen_next`` (gen_send_ex's entry
+and exit for one level inline; the levels of a chain it delegates to by
+``_enter_chain``/``_leave_chain``); the rare cases through ``_step``.  A
+generator function called by tier-2 code makes its generators through its
+call entry (``gen_entry``).
 
 Deoptimisation: throw(), close(), finalisation, a tracer attached at a
 resumption, or too deep a delegation chain: ``deopt`` sends the marker
@@ -654,11 +657,13 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
     frame): the next value, NULL when it returned (the value a FOR_ITER
     drops); ``stop``: next() or send(``arg``) (gen_iternext, gen_send,
     method_send), StopIteration with the value returned.  _step's work for the common case inline, with none
-    of its tests that nothing sent makes true; a generator that delegates,
-    is delegated to, has exc_info items to link, or is running, a tracer
-    attached, or a depth at ``tstate.t2_room`` (the recursion limit and the
-    host's room are looked at there: tier2.host_room) take _step, and tier 1
-    when _step refuses."""
+    of its tests that nothing sent makes true; a generator that delegates
+    (the top of a chain) or has exc_info items to link is entered and left
+    by _enter_chain/_leave_chain.  A generator delegated to (resumed on its
+    own), a running one, a value sent before the start, a tracer attached,
+    a depth at ``tstate.t2_room`` (the recursion limit and the host's room
+    are looked at there: tier2.host_room) or a chain near the recursion
+    limit take _step, and tier 1 when _step refuses."""
     depth0 = tstate.depth
     # (t2_room: set by the lean prologues, which a program running only
     # generators never reaches: looked at here then)
