@@ -83,6 +83,9 @@ from . import bytecodes as _bytecodes
 PROPERTY_NAMES = set()
 DUNDER_NAMES = set()
 METHOD_NAMES = set()
+# the names guest class statements bound a class to (a call site of a
+# global of such a name tests a class first: _emit_call; a hint only)
+CLASS_NAMES = set()
 # property name -> the instance attribute its guest getter only returns
 # (trivial_read), None when class bodies disagree on it
 TRIVIAL_NAMES = {}
@@ -126,10 +129,13 @@ _HEAPTYPE = 1 << 9          # (Py_TPFLAGS_HEAPTYPE: a class made by a class stat
 _property = property
 
 
-def note_namespace(ns):
+def note_namespace(ns, name=None):
     """__build_class__: remember the names of ``ns`` (a class body's dict)
     that tier-2 sites may call directly (methods: of a class with
-    ``__slots__``, whose instances may have no dict: method_seen)."""
+    ``__slots__``, whose instances may have no dict: method_seen), and the
+    class's ``name``."""
+    if type(name) is str:
+        CLASS_NAMES.add(name)
     slots = "__slots__" in ns
     for name, value in ns.items():
         kind = type(value)
@@ -312,6 +318,20 @@ def method_seen(site, owner, name, func):
         _disarm(site)
         return
     _record(site, tag, func)
+
+
+def class_seen(site, cls, init):
+    """A class call site's slow test found that calling ``cls`` is
+    ``object.__new__`` then guest ``init`` (tier2._class_call: metaclass
+    ``type``, not intercepted, ``cls.__init__`` that guest function,
+    ``cls.__new__`` object's): keep ``init`` for the class's version tag.
+    The tag stands for all of it: the metatype is exactly ``type``, whose
+    own dict no one changes, so ``cls.__init__`` and ``cls.__new__`` are
+    found in ``cls``'s MRO, which a new tag follows any change of; the
+    interceptions (call.TYPE_INTERCEPTS) are host classes, whose
+    ``__init__`` is no guest function.  No countdown: the slow test runs
+    again wherever the entry is missing, as it did before."""
+    _record(site, type_version(cls), init)
 
 
 def _operator_method(tl, name):

@@ -998,7 +998,16 @@ def _emit_call(g, name, arg):
     else:
         func = g.pop()
         known = _builtin_read(g, func)
-        if known is not None:
+        # (a class call site, by its version-tag entry: first where the
+        # callable was read by the name of a guest class, else where the
+        # class test was; _class_call)
+        site = None
+        if len(argv) < LEAN_ARITIES and _t2attr.type_version is not None:
+            site = g.param([True, {}])
+            if known is None and _global_read(g, func) in _t2attr.CLASS_NAMES:
+                _class_call(g, func, argv, r, ln, site, "if")
+                known = False
+        if known:
             # (a builtin's name read from the builtins, ``len(x)``: that
             # builtin is tested first, by identity, as the plain call below)
             g.emit("if %s is %s and not handled_[0]: %s = %s(%s)%s"
@@ -1022,7 +1031,9 @@ def _emit_call(g, name, arg):
                % (func, ln, func, lean_guard(ln, len(argv) + 1, ln), r, ln, func,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         if len(argv) < LEAN_ARITIES:
-            _class_call(g, func, argv, r, ln)
+            if site is not None and known is not False:
+                _class_call(g, func, argv, r, ln, site, "elif")
+            _class_call(g, func, argv, r, ln, site)
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
@@ -1042,7 +1053,21 @@ def _builtin_read(g, func):
     return None
 
 
-def _class_call(g, func, argv, r, ln):
+def _global_read(g, func):
+    """The name a call's callable ``func`` was read by, when a LOAD_GLOBAL
+    read it (its ``# if exact global`` line, the last line assigning
+    ``func`` at the start), else None.  (A hint for the order of tests.)"""
+    head = "try: %s = globals_['" % func
+    plain = "%s = " % func
+    for _, text, _ in reversed(g.body[-200:]):
+        if text.startswith(head):
+            return text[len(head):].partition("'")[0]
+        if text.startswith(plain) or text.startswith("try: " + plain):
+            return None
+    return None
+
+
+def _class_call(g, func, argv, r, ln, site=None, kw=None):
     """A class call call_any would make directly (metaclass type, not
     intercepted, object.__new__, a guest __init__ taking exactly the
     arguments, with its lean entry bound), at the call site: the object made,
@@ -1053,9 +1078,18 @@ def _class_call(g, func, argv, r, ln):
     __new__ was set, then deleted, keeps slot_tp_new, and object_new refuses
     arguments then (its ordinary classes' object_new accepts them)."""
     init = g.temp()
-    g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
-           "is Function and %s and %s.__new__ is object_new_:"
-           % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
+    if kw is not None:
+        # the fast form (``kw`` given): the guest __init__ recorded for the
+        # class's version tag by the slow form below (t2attr.class_seen),
+        # one read of the tag and one dict lookup for what that tests
+        g.emit("%s type(%s) is type and (%s := %s[1].get(tv_(%s))) is not None and %s:"
+               % (kw, func, init, site, func, lean_guard(init, len(argv) + 1, ln)))
+    else:
+        g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
+               "is Function and %s and %s.__new__ is object_new_:"
+               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
+        if site is not None:
+            g.emit("t2attr_.class_seen(%s, %s, %s)" % (site, func, init), 1)
     g.emit("%s = object_new_(%s%s); %s = %s(tstate, %s%s%s)"
            % (r, func, "".join(", " + a for a in argv), init, ln, r,
               "".join(", " + a for a in argv),
