@@ -329,9 +329,12 @@ def class_seen(site, cls, init):
     own dict no one changes, so ``cls.__init__`` and ``cls.__new__`` are
     found in ``cls``'s MRO, which a new tag follows any change of; the
     interceptions (call.TYPE_INTERCEPTS) are host classes, whose
-    ``__init__`` is no guest function.  No countdown: the slow test runs
-    again wherever the entry is missing, as it did before."""
-    _record(site, type_version(cls), init)
+    ``__init__`` is no guest function.  Each call costs one of the site's
+    ``MISSES`` (a class whose dict changes at every instantiation, such as
+    ``Item.count += 1`` in its ``__init__``, gets a new tag each time: the
+    site then stops recording and calling this)."""
+    if _missed(site):
+        _record(site, type_version(cls), init)
 
 
 def _operator_method(tl, name):

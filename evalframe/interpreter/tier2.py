@@ -1003,7 +1003,7 @@ def _emit_call(g, name, arg):
         # class test was; _class_call)
         site = None
         if len(argv) < LEAN_ARITIES and _t2attr.type_version is not None:
-            site = g.param([True, {}])
+            site = g.param([_t2attr.MISSES, {}])
             if known is None and _global_read(g, func) in _t2attr.CLASS_NAMES:
                 _class_call(g, func, argv, r, ln, site, "if")
                 known = False
@@ -1089,7 +1089,7 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
                "is Function and %s and %s.__new__ is object_new_:"
                % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
         if site is not None:
-            g.emit("t2attr_.class_seen(%s, %s, %s)" % (site, func, init), 1)
+            g.emit("if %s[0]: t2attr_.class_seen(%s, %s, %s)" % (site, site, func, init), 1)
     g.emit("%s = object_new_(%s%s); %s = %s(tstate, %s%s%s)"
            % (r, func, "".join(", " + a for a in argv), init, ln, r,
               "".join(", " + a for a in argv),

@@ -52,6 +52,7 @@ from weakref import ref as _weakref
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
 _LEAN = _t2f.LEAN
+_lean_last = _t2f._last     # (materialise's last Frame, weakly: gen_next)
 _new_obj = object.__new__
 _GEN_GLOBALS = Generator.__iter__.__globals__      # (objects/genobject.py's frames)
 
@@ -603,7 +604,17 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
     # a helper shared with it would be one host call more per resumption,
     # the cost this function exists to save)
     back = tstate.frame
-    caller = back if back is not _LEAN else _t2f.current_frame(tstate)     # (as _step)
+    caller = back
+    if back is _LEAN:
+        # (as _step: the lean caller's Frame; materialise's first test
+        # inline, the Frame it made last when that is this very host
+        # frame's, gen_next's caller: a lean loop over a generator resumes
+        # it with the same caller each time; three host calls fewer)
+        caller = _lean_last[0]
+        if caller is not None:
+            caller = caller()
+        if caller is None or getattr(caller, "_f_host", None) is not _getframe(1):
+            caller = _t2f.current_frame(tstate)
     # (each resumption is a C-level call of the host's generator: counted as
     # a host re-entry, as _step counts it)
     reentry = tstate.reentry + 1
