@@ -127,6 +127,7 @@ BINARY = _binary_ops()
 _object_dict = object.__dict__
 _HEAPTYPE = 1 << 9          # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement or type())
 _property = property
+_object_new = object.__new__
 
 
 def note_namespace(ns, name=None):
@@ -320,21 +321,30 @@ def method_seen(site, owner, name, func):
     _record(site, tag, func)
 
 
-def class_seen(site, cls, init):
+def class_made(site, tag, cls, init, args):
     """A class call site's slow test found that calling ``cls`` is
     ``object.__new__`` then guest ``init`` (tier2._class_call: metaclass
     ``type``, not intercepted, ``cls.__init__`` that guest function,
-    ``cls.__new__`` object's): keep ``init`` for the class's version tag.
-    The tag stands for all of it: the metatype is exactly ``type``, whose
-    own dict no one changes, so ``cls.__init__`` and ``cls.__new__`` are
-    found in ``cls``'s MRO, which a new tag follows any change of; the
-    interceptions (call.TYPE_INTERCEPTS) are host classes, whose
-    ``__init__`` is no guest function.  Each call costs one of the site's
-    ``MISSES`` (a class whose dict changes at every instantiation, such as
-    ``Item.count += 1`` in its ``__init__``, gets a new tag each time: the
-    site then stops recording and calling this)."""
+    ``cls.__new__`` object's; ``tag`` the class's version tag read right
+    after it): the object made by ``object.__new__(cls, *args)``, as before,
+    and then ``init`` kept for the tag, so that the site's fast form makes
+    the next object with no arguments: ``object.__new__`` accepts arguments
+    only where the class's tp_new is object_new itself, which stays so
+    while the tag does (its ``__new__`` set or deleted, on it or a base,
+    gives it a new one; slot_tp_new, kept after a ``__new__`` set then
+    deleted, refuses them: nothing is recorded then).  The tag stands for
+    the rest too: the metatype is exactly ``type``, whose own dict no one
+    changes, so ``cls.__init__`` and ``cls.__new__`` are found in ``cls``'s
+    MRO, which a new tag follows any change of; the interceptions
+    (call.TYPE_INTERCEPTS) are host classes, whose ``__init__`` is no guest
+    function.  Each call costs one of the site's ``MISSES`` (a class whose
+    dict changes at every instantiation, such as ``Item.count += 1`` in its
+    ``__init__``, gets a new tag each time: the site then stops recording,
+    and its slow form stops calling this)."""
+    obj = _object_new(cls, *args)
     if _missed(site):
-        _record(site, type_version(cls), init)
+        _record(site, tag, init)
+    return obj
 
 
 def _operator_method(tl, name):

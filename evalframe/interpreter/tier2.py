@@ -1078,21 +1078,33 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
     __new__ was set, then deleted, keeps slot_tp_new, and object_new refuses
     arguments then (its ordinary classes' object_new accepts them)."""
     init = g.temp()
+    args = "".join(", " + a for a in argv)
     if kw is not None:
         # the fast form (``kw`` given): the guest __init__ recorded for the
-        # class's version tag by the slow form below (t2attr.class_seen),
-        # one read of the tag and one dict lookup for what that tests
+        # class's version tag by the slow form below (t2attr.class_made),
+        # one read of the tag and one dict lookup for what that tests; and
+        # object.__new__ given no arguments: the entry is recorded only
+        # once object.__new__ accepted the call's arguments for that tag,
+        # which it does only where the class's tp_new is object_new itself
+        # (not slot_tp_new, kept after a __new__ set and deleted): the
+        # argument tuple was all it did with them
         g.emit("%s type(%s) is type and (%s := %s[1].get(tv_(%s))) is not None and %s:"
                % (kw, func, init, site, func, lean_guard(init, len(argv) + 1, ln)))
+        g.emit("%s = object_new_(%s)" % (r, func), 1)
     else:
         g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
                "is Function and %s and %s.__new__ is object_new_:"
                % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
         if site is not None:
-            g.emit("if %s[0]: t2attr_.class_seen(%s, %s, %s)" % (site, site, func, init), 1)
-    g.emit("%s = object_new_(%s%s); %s = %s(tstate, %s%s%s)"
-           % (r, func, "".join(", " + a for a in argv), init, ln, r,
-              "".join(", " + a for a in argv),
+            # (the tag read before anything allocates: a finalizer run by a
+            # collection could change the class after the test)
+            g.emit("if %s[0]: %s = t2attr_.class_made(%s, tv_(%s), %s, %s, (%s))"
+                   % (site, r, site, func, func, init, "".join(a + ", " for a in argv)), 1)
+            g.emit("else: %s = object_new_(%s%s)" % (r, func, args), 1)
+        else:
+            g.emit("%s = object_new_(%s%s)" % (r, func, args), 1)
+    g.emit("%s = %s(tstate, %s%s%s)"
+           % (init, ln, r, args,
               # (frame0 None from lean code: _moved)
               ", None" if g.lean else ""), 1)
     g.emit("if %s is not None: init_result_(%s, %s)" % (init, r, init), 1)

@@ -67,6 +67,17 @@ def new_returning_other():
     Child.__new__ = lambda cls, a: ("not a Child", a)
 
 
+def new_set_deleted():
+    # (slot_tp_new stays: object.__new__ refuses the argument from now on)
+    Child.__new__ = lambda cls, a: object.__new__(cls)
+    del Child.__new__
+
+
+def base_new_set_deleted():
+    Base.__new__ = lambda cls, a: object.__new__(cls)
+    del Base.__new__
+
+
 def bases_assigned():
     Child.__bases__ = (Other,)
 
@@ -103,7 +114,8 @@ def reset():
 
 
 for change in (base_init_assigned, child_init_assigned, new_assigned, new_returning_other,
-               bases_assigned, code_assigned, init_returns):
+               new_set_deleted, base_new_set_deleted, bases_assigned, code_assigned,
+               init_returns):
     reset()
     print(change.__name__, child_calls(300, 150, change))
 
@@ -181,6 +193,45 @@ def remade(n):
 
 
 print(remade(300))
+
+
+class Empty:
+    def __init__(self):
+        self.made = True
+
+
+def no_arguments(n):
+    t = 0
+    for i in range(n):
+        if i == n // 2:
+            Empty.__new__ = lambda cls: object.__new__(cls)
+            del Empty.__new__
+        t += Empty().made
+    return t
+
+
+print(no_arguments(300))
+
+
+class Late:
+    def __init__(self, a):
+        self.a = a
+
+
+def deleted_while_hot(n):
+    out = []
+    for i in range(n):
+        if i == n // 2:
+            Late.__new__ = staticmethod(lambda cls, a: object.__new__(cls))
+            del Late.__new__
+        try:
+            out.append(Late(i).a)
+        except TypeError as e:
+            out.append(str(e))
+    return out[n // 2 - 1:n // 2 + 1]
+
+
+print(deleted_while_hot(300))
 
 
 class Meta(type):
