@@ -128,6 +128,7 @@ _object_dict = object.__dict__
 _HEAPTYPE = 1 << 9          # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement or type())
 _property = property
 _object_new = object.__new__
+from weakref import ref as _weakref
 
 
 def note_namespace(ns, name=None):
@@ -337,13 +338,18 @@ def class_made(site, tag, cls, init, args):
     changes, so ``cls.__init__`` and ``cls.__new__`` are found in ``cls``'s
     MRO, which a new tag follows any change of; the interceptions
     (call.TYPE_INTERCEPTS) are host classes, whose ``__init__`` is no guest
-    function.  Each call costs one of the site's ``MISSES`` (a class whose
+    function.  The entry is a weak reference to ``init``.  Each call
+    costs one of the site's ``MISSES`` (a class whose
     dict changes at every instantiation, such as ``Item.count += 1`` in its
     ``__init__``, gets a new tag each time: the site then stops recording,
     and its slow form stops calling this)."""
     obj = _object_new(cls, *args)
     if _missed(site):
-        _record(site, tag, init)
+        # (weakly: the translation's constants, where the site lives, are
+        # held by tier 2's tables for good, and ``init`` holds its module's
+        # globals, whose objects must be finalized when the guest drops
+        # them, at exit too; while the class has that tag, it holds ``init``)
+        _record(site, tag, _weakref(init))
     return obj
 
 

@@ -1080,16 +1080,17 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
     init = g.temp()
     args = "".join(", " + a for a in argv)
     if kw is not None:
-        # the fast form (``kw`` given): the guest __init__ recorded for the
-        # class's version tag by the slow form below (t2attr.class_made),
+        # the fast form (``kw`` given): the guest __init__ recorded (weakly)
+        # for the class's version tag by the slow form below (t2attr.class_made),
         # one read of the tag and one dict lookup for what that tests; and
         # object.__new__ given no arguments: the entry is recorded only
         # once object.__new__ accepted the call's arguments for that tag,
         # which it does only where the class's tp_new is object_new itself
         # (not slot_tp_new, kept after a __new__ set and deleted): the
         # argument tuple was all it did with them
-        g.emit("%s type(%s) is type and (%s := %s[1].get(tv_(%s))) is not None and %s:"
-               % (kw, func, init, site, func, lean_guard(init, len(argv) + 1, ln)))
+        g.emit("%s type(%s) is type and (%s := %s[1].get(tv_(%s))) is not None and "
+               "(%s := %s()) is not None and %s:"
+               % (kw, func, init, site, func, init, init, lean_guard(init, len(argv) + 1, ln)))
         g.emit("%s = object_new_(%s)" % (r, func), 1)
     else:
         g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "

@@ -52,7 +52,7 @@ from weakref import ref as _weakref
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
 _LEAN = _t2f.LEAN
-_lean_last = _t2f._last     # (materialise's last Frame, weakly: gen_next)
+_lean_last = _t2f.last_made     # (materialise's last Frame, weakly: gen_next)
 _new_obj = object.__new__
 _GEN_GLOBALS = Generator.__iter__.__globals__      # (objects/genobject.py's frames)
 
