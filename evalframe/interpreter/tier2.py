@@ -999,12 +999,17 @@ def _emit_call(g, name, arg):
         func = g.pop()
         known = _builtin_read(g, func)
         # (a class call site, by its version-tag entry: first where the
-        # callable was read by the name of a guest class, else where the
-        # class test was; _class_call)
+        # callable was read by the name of a guest class, where the class
+        # test was for a callable read otherwise (``cls(x)``, ``mod.C(x)``);
+        # none where it was read by another global's or a builtin's name, as
+        # fib's: a site is one closure value more, copied into every call's
+        # host frame; the slow test below stays everywhere; _class_call)
         site = None
-        if len(argv) < LEAN_ARITIES and _t2attr.type_version is not None:
+        name = _global_read(g, func)
+        if (len(argv) < LEAN_ARITIES and _t2attr.type_version is not None and known is None
+                and (name is None or name in _t2attr.CLASS_NAMES)):
             site = g.param([_t2attr.MISSES, {}])
-            if known is None and _global_read(g, func) in _t2attr.CLASS_NAMES:
+            if name is not None:
                 _class_call(g, func, argv, r, ln, site, "if")
                 known = False
         if known:
@@ -1055,13 +1060,21 @@ def _builtin_read(g, func):
 
 def _global_read(g, func):
     """The name a call's callable ``func`` was read by, when a LOAD_GLOBAL
-    read it (its ``# if exact global`` line, the last line assigning
-    ``func`` at the start), else None.  (A hint for the order of tests.)"""
-    head = "try: %s = globals_['" % func
+    read it (its ``# if exact global`` or ``# if exact builtin`` line, the
+    last line assigning ``func`` at the start), else None.  (A hint for the
+    order of tests.)"""
     plain = "%s = " % func
+    framed = "%s = globals_.get(" % func        # (the frame-based form: the name a param)
     for _, text, _ in reversed(g.body[-200:]):
-        if text.startswith(head):
-            return text[len(head):].partition("'")[0]
+        for head in ("try: %s = globals_['" % func, "try: %s = builtins_['" % func):
+            if text.startswith(head):
+                return text[len(head):].partition("'")[0]
+        if text.startswith(framed):
+            try:
+                name = g.const(text[len(framed):].partition(",")[0])
+            except Exception:
+                return None
+            return name if type(name) is str else None
         if text.startswith(plain) or text.startswith("try: " + plain):
             return None
     return None
