@@ -83,6 +83,9 @@ from . import bytecodes as _bytecodes
 PROPERTY_NAMES = set()
 DUNDER_NAMES = set()
 METHOD_NAMES = set()
+# the names guest class statements bound a class to (a call site of a
+# global of such a name tests a class first: _emit_call; a hint only)
+CLASS_NAMES = set()
 # property name -> the instance attribute its guest getter only returns
 # (trivial_read), None when class bodies disagree on it
 TRIVIAL_NAMES = {}
@@ -124,12 +127,17 @@ BINARY = _binary_ops()
 _object_dict = object.__dict__
 _HEAPTYPE = 1 << 9          # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement or type())
 _property = property
+_object_new = object.__new__
+from weakref import ref as _weakref
 
 
-def note_namespace(ns):
+def note_namespace(ns, name=None):
     """__build_class__: remember the names of ``ns`` (a class body's dict)
     that tier-2 sites may call directly (methods: of a class with
-    ``__slots__``, whose instances may have no dict: method_seen)."""
+    ``__slots__``, whose instances may have no dict: method_seen), and the
+    class's ``name``."""
+    if type(name) is str:
+        CLASS_NAMES.add(name)
     slots = "__slots__" in ns
     for name, value in ns.items():
         kind = type(value)
@@ -312,6 +320,37 @@ def method_seen(site, owner, name, func):
         _disarm(site)
         return
     _record(site, tag, func)
+
+
+def class_made(site, tag, cls, init, args):
+    """A class call site's slow test found that calling ``cls`` is
+    ``object.__new__`` then guest ``init`` (tier2._class_call: metaclass
+    ``type``, not intercepted, ``cls.__init__`` that guest function,
+    ``cls.__new__`` object's; ``tag`` the class's version tag read right
+    after it): the object made by ``object.__new__(cls, *args)``, as before,
+    and then ``init`` kept for the tag, so that the site's fast form makes
+    the next object with no arguments: ``object.__new__`` accepts arguments
+    only where the class's tp_new is object_new itself, which stays so
+    while the tag does (its ``__new__`` set or deleted, on it or a base,
+    gives it a new one; slot_tp_new, kept after a ``__new__`` set then
+    deleted, refuses them: nothing is recorded then).  The tag stands for
+    the rest too: the metatype is exactly ``type``, whose own dict no one
+    changes, so ``cls.__init__`` and ``cls.__new__`` are found in ``cls``'s
+    MRO, which a new tag follows any change of; the interceptions
+    (call.TYPE_INTERCEPTS) are host classes, whose ``__init__`` is no guest
+    function.  The entry is a weak reference to ``init``.  Each call
+    costs one of the site's ``MISSES`` (a class whose
+    dict changes at every instantiation, such as ``Item.count += 1`` in its
+    ``__init__``, gets a new tag each time: the site then stops recording,
+    and its slow form stops calling this)."""
+    obj = _object_new(cls, *args)
+    if _missed(site):
+        # (weakly: the translation's constants, where the site lives, are
+        # held by tier 2's tables for good, and ``init`` holds its module's
+        # globals, whose objects must be finalized when the guest drops
+        # them, at exit too; while the class has that tag, it holds ``init``)
+        _record(site, tag, _weakref(init))
+    return obj
 
 
 def _operator_method(tl, name):
@@ -508,14 +547,26 @@ def emit(g, op, darg):
     site, r, tr, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
     tt, e, test = _entry_test(g, left, site, True)
     opp = g.param(binop)
-    out("if not %s[0]: %s = %s %s %s" % (site, r, left, binop[1], right))
+    # (each path drops what it holds: the unarmed one the operands only, as
+    # the guard's temporaries were never set on it; before, one line after
+    # the three dropped all six, 8 host bytecodes more per unarmed operator)
+    out("if not %s[0]: %s = %s %s %s%s" % (site, r, left, binop[1], right, _dead(g, left, right)))
     out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
         "(%s := %s._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
     out("%s = %s(TSTATE, %s, %s, FRAME0)" % (r, ln, left, right), 1)
     out("if %s is NotImplemented: t2attr_.not_implemented(%s, %s, %s)"
         % (r, left, right, opp), 1)
-    out("else: %s = t2attr_.binary(%s, TSTATE, %s, %s, %s)"
-        % (r, site, left, right, opp))
-    g.release(left, right, tt, e, tr, ln)
+    out(_dead(g, left, right, tt, e, tr, ln)[2:], 1)
+    out("else: %s = t2attr_.binary(%s, TSTATE, %s, %s, %s)%s"
+        % (r, site, left, right, opp, _dead(g, left, right, tt, e, tr, ln)))
     g.push(r)
     return True
+
+
+def _dead(g, *exprs):
+    """``; a = b = None``: of ``exprs``, the host locals holding values a
+    site consumed (tier2._Function.release's choice), dropped at the end
+    of one of its paths; "" when none."""
+    dead = [x for x in dict.fromkeys(exprs)
+            if x[0] in "ts" and x[1:].isdigit() and x not in g.vs]
+    return "; %s = None" % " = ".join(dead) if dead else ""

@@ -248,6 +248,8 @@ def materialise(hf, current=True):
 
 # the Frame materialise returned last (a weak reference), or None
 _last = [None]
+# (the same list, read by tier2gen.gen_next for materialise's first test)
+last_made = _last
 
 
 def _make(hf, info, globals_, builtins_):

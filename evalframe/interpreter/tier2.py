@@ -998,7 +998,21 @@ def _emit_call(g, name, arg):
     else:
         func = g.pop()
         known = _builtin_read(g, func)
-        if known is not None:
+        # (a class call site, by its version-tag entry: first where the
+        # callable was read by the name of a guest class, where the class
+        # test was for a callable read otherwise (``cls(x)``, ``mod.C(x)``);
+        # none where it was read by another global's or a builtin's name, as
+        # fib's: a site is one closure value more, copied into every call's
+        # host frame; the slow test below stays everywhere; _class_call)
+        site = None
+        name = _global_read(g, func)
+        if (len(argv) < LEAN_ARITIES and _t2attr.type_version is not None and known is None
+                and (name is None or name in _t2attr.CLASS_NAMES)):
+            site = g.param([_t2attr.MISSES, {}])
+            if name is not None:
+                _class_call(g, func, argv, r, ln, site, "if")
+                known = False
+        if known:
             # (a builtin's name read from the builtins, ``len(x)``: that
             # builtin is tested first, by identity, as the plain call below)
             g.emit("if %s is %s and not handled_[0]: %s = %s(%s)%s"
@@ -1022,7 +1036,9 @@ def _emit_call(g, name, arg):
                % (func, ln, func, lean_guard(ln, len(argv) + 1, ln), r, ln, func,
                   "".join(", " + a for a in argv), _moved(g, argv)))
         if len(argv) < LEAN_ARITIES:
-            _class_call(g, func, argv, r, ln)
+            if site is not None and known is not False:
+                _class_call(g, func, argv, r, ln, site, "elif")
+            _class_call(g, func, argv, r, ln, site)
         g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
@@ -1042,7 +1058,29 @@ def _builtin_read(g, func):
     return None
 
 
-def _class_call(g, func, argv, r, ln):
+def _global_read(g, func):
+    """The name a call's callable ``func`` was read by, when a LOAD_GLOBAL
+    read it (its ``# if exact global`` or ``# if exact builtin`` line, the
+    last line assigning ``func`` at the start), else None.  (A hint for the
+    order of tests.)"""
+    plain = "%s = " % func
+    framed = "%s = globals_.get(" % func        # (the frame-based form: the name a param)
+    for _, text, _ in reversed(g.body[-200:]):
+        for head in ("try: %s = globals_['" % func, "try: %s = builtins_['" % func):
+            if text.startswith(head):
+                return text[len(head):].partition("'")[0]
+        if text.startswith(framed):
+            try:
+                name = g.const(text[len(framed):].partition(",")[0])
+            except Exception:
+                return None
+            return name if type(name) is str else None
+        if text.startswith(plain) or text.startswith("try: " + plain):
+            return None
+    return None
+
+
+def _class_call(g, func, argv, r, ln, site=None, kw=None):
     """A class call call_any would make directly (metaclass type, not
     intercepted, object.__new__, a guest __init__ taking exactly the
     arguments, with its lean entry bound), at the call site: the object made,
@@ -1053,12 +1091,34 @@ def _class_call(g, func, argv, r, ln):
     __new__ was set, then deleted, keeps slot_tp_new, and object_new refuses
     arguments then (its ordinary classes' object_new accepts them)."""
     init = g.temp()
-    g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
-           "is Function and %s and %s.__new__ is object_new_:"
-           % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
-    g.emit("%s = object_new_(%s%s); %s = %s(tstate, %s%s%s)"
-           % (r, func, "".join(", " + a for a in argv), init, ln, r,
-              "".join(", " + a for a in argv),
+    args = "".join(", " + a for a in argv)
+    if kw is not None:
+        # the fast form (``kw`` given): the guest __init__ recorded (weakly)
+        # for the class's version tag by the slow form below (t2attr.class_made),
+        # one read of the tag and one dict lookup for what that tests; and
+        # object.__new__ given no arguments: the entry is recorded only
+        # once object.__new__ accepted the call's arguments for that tag,
+        # which it does only where the class's tp_new is object_new itself
+        # (not slot_tp_new, kept after a __new__ set and deleted): the
+        # argument tuple was all it did with them
+        g.emit("%s type(%s) is type and (%s := %s[1].get(tv_(%s))) is not None and "
+               "(%s := %s()) is not None and %s:"
+               % (kw, func, init, site, func, init, init, lean_guard(init, len(argv) + 1, ln)))
+        g.emit("%s = object_new_(%s)" % (r, func), 1)
+    else:
+        g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
+               "is Function and %s and %s.__new__ is object_new_:"
+               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
+        if site is not None:
+            # (the tag read before anything allocates: a finalizer run by a
+            # collection could change the class after the test)
+            g.emit("if %s[0]: %s = t2attr_.class_made(%s, tv_(%s), %s, %s, (%s))"
+                   % (site, r, site, func, func, init, "".join(a + ", " for a in argv)), 1)
+            g.emit("else: %s = object_new_(%s%s)" % (r, func, args), 1)
+        else:
+            g.emit("%s = object_new_(%s%s)" % (r, func, args), 1)
+    g.emit("%s = %s(tstate, %s%s%s)"
+           % (init, ln, r, args,
               # (frame0 None from lean code: _moved)
               ", None" if g.lean else ""), 1)
     g.emit("if %s is not None: init_result_(%s, %s)" % (init, r, init), 1)

@@ -59,6 +59,7 @@ _LEAN = _t2f.LEAN
 # (the generator call entries' host file: in the package directory, so that
 # guest tracebacks drop it as they drop the VM's own frames, as t2entry's)
 _ENTRY_FILE = _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "<tier2 gen entry>")
+_lean_last = _t2f.last_made     # (materialise's last Frame, weakly: gen_next)
 _new_obj = object.__new__
 _GEN_GLOBALS = Generator.__iter__.__globals__      # (objects/genobject.py's frames)
 
@@ -689,7 +690,17 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
     # a helper shared with it would be one host call more per resumption,
     # the cost this function exists to save)
     back = tstate.frame
-    caller = back if back is not _LEAN else _t2f.current_frame(tstate)     # (as _step)
+    caller = back
+    if back is _LEAN:
+        # (as _step: the lean caller's Frame; materialise's first test
+        # inline, the Frame it made last when that is this very host
+        # frame's, gen_next's caller: a lean loop over a generator resumes
+        # it with the same caller each time; three host calls fewer)
+        caller = _lean_last[0]
+        if caller is not None:
+            caller = caller()
+        if caller is None or getattr(caller, "_f_host", None) is not _getframe(1):
+            caller = _t2f.current_frame(tstate)
     # (each resumption is a C-level call of the host's generator: counted as
     # a host re-entry, as _step counts it)
     reentry = tstate.reentry + 1

@@ -512,7 +512,7 @@ def vm_build_class(func, name, /, *bases, metaclass=None, **kwds):
         ns["__orig_bases__"] = orig_bases
     _implicit_method_kinds(ns)
     if type(ns) is dict:
-        _t2attr_note(ns)        # (properties and operators tier 2 may call directly)
+        _t2attr_note(ns, name)  # (properties, operators, classes tier 2 may call directly)
     if host_cell is not None:
         register_class_cell(cell, host_cell)
     try:
