@@ -30,12 +30,14 @@ import builtins as _host_builtins
 import os
 import sys
 import threading
-from types import TracebackType
+from types import TracebackType, FunctionType as _FunctionType, CellType as _CellType
 from weakref import ref as _weakref
 
 from ..interpreter.decode import decode
 from .hostlines import index_lines as _index_lines
 from ..objects import excslots as _x
+from ..objects import frameobject as _fo
+from ..objects.cellobject import NULL as _NULL
 
 _HOST = sys.version_info[:2]
 _INLINED_COMPREHENSIONS = _HOST >= (3, 12)     # (PEP 709)
@@ -175,7 +177,65 @@ def _standin_template():
 _STANDIN_BASE, _STANDIN_SPLIT = _standin_template()
 
 
-def _make_fake(filename, name, qualname, firstlineno, position, final_line):
+# A guest *function* frame's stand-in is a host function frame instead
+# (2026-12-04, eleventh session): a closure whose free variables are the
+# guest's local names, called with the guest's fast locals, which it stores in
+# its cells and deletes where unbound (NULL), then returns its own frame.  The
+# host makes its f_locals when someone reads it, from the cells, as it does
+# for any function frame (3.13: a FrameLocalsProxy), so no locals dict is
+# copied per entry; unbound locals are absent; the cells are the guest
+# frame's for every stand-in it gets, so a later entry through the same frame
+# refreshes what all of them show (the same stand-in frame at the same place:
+# a call of its function again), and ``frame.clear()`` empties them.  Its
+# three parameters (the values and two unused ones: _run_standin calls every
+# stand-in with three arguments) are deleted before it returns: not in its
+# f_locals.  Only for codes without cells or free variables of their own
+# (their fast locals hold guest cells): those keep the locals-dict stand-in.
+
+_CELL_SOURCE = """\
+def outer():
+    {names} = None
+    def standin(_v, _a, _b):
+        nonlocal {names}
+        {names}, = _v
+        del _v, _a, _b
+{checks}        return "evalframe stand-in"()
+    return standin
+"""
+_cell_templates = {}      # number of names -> (code, index of its RETURN_VALUE)
+# (the host's own: runtime/hostframes.py replaces sys._getframe with a Python
+# function once the VM runs, and these templates are made later, when needed)
+_HOST_GETFRAME = getattr(sys._getframe, "__wrapped__", sys._getframe)
+
+
+def _cell_template(n):
+    found = _cell_templates.get(n)
+    if found is not None:
+        return found
+    import warnings
+    names = ["_%d" % i for i in range(n)]
+    if n:
+        source = _CELL_SOURCE.format(
+            names=", ".join(names),
+            checks="".join('        if %s is "evalframe null": del %s\n' % (v, v) for v in names))
+    else:
+        source = ('def outer():\n    def standin(_v, _a, _b):\n        del _v, _a, _b\n'
+                  '        return "evalframe stand-in"()\n    return standin\n')
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")         # ("is" with a literal, str not callable)
+        module = compile(source, "", "exec", dont_inherit=True)
+    outer = [c for c in module.co_consts if hasattr(c, "co_code")][0]
+    inner = [c for c in outer.co_consts if hasattr(c, "co_code")][0]
+    consts = tuple(_HOST_GETFRAME if type(c) is str and c == "evalframe stand-in" else
+                   _NULL if type(c) is str and c == "evalframe null" else c
+                   for c in inner.co_consts)
+    # (parameter names no guest local can have: they show in co_varnames only)
+    inner = inner.replace(co_consts=consts, co_varnames=(".v", ".a", ".b"))
+    found = _cell_templates[n] = (inner, len(inner.co_code) // 2 - 1)
+    return found
+
+
+def _make_fake(filename, name, qualname, firstlineno, position, final_line, names=None):
     """A stand-in code object: the guest's file, names and first line;
     instruction 0 is at the guest instruction's ``position`` (what the
     traceback entry shows: tb_lasti 0) and the RETURN_VALUE where its frame
@@ -184,9 +244,14 @@ def _make_fake(filename, name, qualname, firstlineno, position, final_line):
     lineno, end_lineno, col, end_col = position
     if end_lineno is not None and end_lineno < lineno:
         end_lineno, col, end_col = lineno, None, None
-    base, split = _STANDIN_BASE, _STANDIN_SPLIT
+    if names is None:
+        base, split = _STANDIN_BASE, _STANDIN_SPLIT
+    else:
+        base, split = _cell_template(len(names))
     n = len(base.co_code) // 2
     changes = dict(co_filename=filename, co_name=name, co_firstlineno=firstlineno)
+    if names:
+        changes["co_freevars"] = names
     if _HOST >= (3, 11):
         changes["co_qualname"] = qualname
         changes["co_linetable"] = _split_location_table_311(
@@ -231,10 +296,13 @@ def _driver():
     # guest's locals alive; the frame goes out as the yielded value)
     request = yield None
     while True:
-        request = yield _host_eval(request[0], request[1], request[2])
+        request = yield request[0](request[1], request[2], request[3])
 
 
 def _run_standin(code, globals, locals):
+    """Run stand-in ``code`` (a module-level one: with ``globals`` and
+    ``locals``; a function one, see _CELL_SOURCE: ``code`` is the function,
+    ``globals`` the guest's fast locals) in this thread's driver."""
     gen = _drivers.gen
     if gen is None or gen.gi_frame is None or gen.gi_running:
         if gen is not None and gen.gi_running:
@@ -243,7 +311,13 @@ def _run_standin(code, globals, locals):
         # (none yet, or one closed: a stand-in's f_back is the driver's frame)
         gen = _drivers.gen = _driver()
         next(gen)
-    request = [code, globals, locals]
+    if type(code) is _FunctionType:
+        request = [code, globals, None, None]
+        try:
+            return gen.send(request)
+        finally:
+            request.clear()
+    request = [_host_eval, code, globals, locals]
     if "__builtins__" in globals:
         frame = gen.send(request)
         request.clear()
@@ -262,6 +336,8 @@ def standin_frame(code, f, alone=False):
     through the same frame, at the same place: the same ``tb_frame`` as on
     CPython), its locals refreshed.  ``alone``: ``f`` was made for this entry
     and nothing else holds it (add_entry): it is not registered."""
+    if code.co_flags & _CO_OPTIMIZED:
+        return _function_standin(code, f, alone)
     globals = f.f_globals
     if type(globals) is not dict:
         globals = {}
@@ -290,7 +366,7 @@ def standin_frame(code, f, alone=False):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)) and "__builtins__" in globals:
-        request = [code, globals, locals]
+        request = [_host_eval, code, globals, locals]
         frame = gen.send(request)
         request.clear()
     else:
@@ -310,6 +386,86 @@ def standin_frame(code, f, alone=False):
         if len(guests) > _sweep_at[0]:
             _remember_guest(locals, f)
     return frame
+
+
+def _function_standin(code, f, alone):
+    """standin_frame for a function stand-in code (see _CELL_SOURCE)."""
+    if _fo._lean_linked[0] and _fo._lean_refresh is not None:
+        # (a lean tier-2 call's locals are in its host frame: Frame.fast_to_locals)
+        _fo._lean_refresh(f)
+    fast = f.f_localsplus
+    # (the stand-in code's names are those of f's code: co_freevars would
+    # make a tuple at each read)
+    fits = len(fast) == f.f_code.co_nlocals
+    globals = f.f_globals
+    if type(globals) is not dict:
+        globals = {}
+    ref = _cell_guests.get(id(f))
+    cells = None
+    if ref is not None and ref() is f:
+        # (registered: its _f_standin slot is set; None once the frame was
+        # parked for reuse, frameswitch.park)
+        last = f._f_standin
+        if last is not None and type(last[1]) is _FunctionType and fits:
+            if last[0] is code and last[3] is globals:
+                # another exception through the frame at the same place: the same
+                # frame, its cells refreshed (the call's own frame is dropped)
+                last[1](fast, None, None)
+                return last[2]
+            cells = last[4]
+        last = None
+    else:
+        ref = None
+    if cells is None:
+        if not fits:
+            # (a frame with no locals any more, a zombie's: a locals-dict stand-in)
+            return standin_frame(_standin_code(_fake_keys[id(code)][:6]), f, alone)
+        cells = tuple(map(_CellType, fast)) or ()
+    func = _FunctionType(code, globals, None, None, cells)
+    # (_run_standin's usual case inline: this thread's driver suspended)
+    gen = _drivers.gen
+    if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
+            gen.gi_frame is not None and not gen.gi_running)):
+        request = [func, fast, None, None]
+        frame = gen.send(request)
+        request.clear()
+    else:
+        frame = _run_standin(func, fast, None)
+    gen = None
+    if alone:
+        # (no later entry can be for ``f``; a stale entry for a frame that
+        # had this frame's id must not make a clear() of it clear another)
+        _cell_frames.pop(id(frame), None)
+        return frame
+    if ref is None:
+        ref = _cell_guests[id(f)] = _weakref(f)
+        if len(_cell_guests) > _cell_sweep_at[0]:
+            _sweep_cells()
+    # (its cells are shared by the frame's later stand-ins: what they all show)
+    f._f_standin = (code, func, frame, globals, cells)
+    # (the stand-in frame holds its function, f_func: alive while it lives)
+    _cell_frames[id(frame)] = (_weakref(func), ref)
+    return frame
+
+
+# id(guest Frame) -> weak reference to it, for frames with a function stand-in
+# (their _f_standin slot set); id(stand-in frame) -> weak references to its
+# function and its guest Frame, for clear_frame.  Entries of dead frames are dropped when the tables
+# have doubled since their last sweep; an id reused by a later stand-in frame
+# is overwritten (registered) or popped (alone) when that frame is made.
+_cell_guests = {}
+_cell_frames = {}
+_cell_sweep_at = [1024]
+
+
+def _sweep_cells():
+    for key, ref in list(_cell_guests.items()):
+        if ref() is None:
+            del _cell_guests[key]
+    for key, refs in list(_cell_frames.items()):
+        if refs[0]() is None:
+            del _cell_frames[key]
+    _cell_sweep_at[0] = max(1024, 2 * max(len(_cell_guests), len(_cell_frames)))
 
 
 _CO_OPTIMIZED = 0x0001
@@ -348,6 +504,26 @@ def clear_frame(frame):
         # it): to the guest it stands for a caller, which is executing
         raise RuntimeError("cannot clear an executing frame")
     if id(frame.f_code) not in _function_standins:
+        if frame.f_code.co_flags & _CO_OPTIMIZED and id(frame.f_code) in _fake_keys:
+            # a function stand-in (see _CELL_SOURCE): its guest frame cleared
+            # first (it may be executing), then the cells every stand-in of
+            # that frame shows, then this frame's own view of them
+            refs = _cell_frames.get(id(frame))
+            func = refs[0]() if refs is not None else None
+            if func is not None:
+                cells = func.__closure__ or ()
+                guest = refs[1]()
+                last = guest._f_standin if guest is not None else None
+                # (the guest's own while it has not been parked for reuse:
+                # then its stand-ins share these cells)
+                if last is not None and type(last[1]) is _FunctionType and last[4] is cells:
+                    guest.clear()
+                for cell in cells:
+                    try:
+                        del cell.cell_contents
+                    except ValueError:
+                        pass
+                func = guest = last = cells = None
         return frame.clear()
     locals = frame.f_locals
     if type(locals) is not dict:
@@ -362,9 +538,12 @@ def clear_frame(frame):
 
 def _fake_worker(code, globals, locals, out, done):
     # (a stand-in returns its own frame; a NameError's code raises, and its
-    # frame comes with tb_lasti)
+    # frame comes with tb_lasti; a function stand-in is called, _run_standin)
     try:
-        out.append(_host_eval(code, globals, locals))
+        if type(code) is _FunctionType:
+            out.append(code(globals, None, None))
+        else:
+            out.append(_host_eval(code, globals, locals))
     except BaseException as e:
         tb = _x.get_traceback(e).tb_next
         out.append((tb.tb_frame, tb.tb_lasti))
@@ -429,6 +608,10 @@ def fake_location(code, index, final_index=None, f=None):
     else:
         scode, lineno = _standin_at(code, index, final_index)
     if f is None:
+        if scode.co_flags & _CO_OPTIMIZED:
+            n = len(scode.co_freevars)
+            func = _FunctionType(scode, {}, None, None, tuple(map(_CellType, [None] * n)) or None)
+            return _run_standin(func, [_NULL] * n, None), 0, lineno
         return _run_standin(scode, {}, {}), 0, lineno
     return standin_frame(scode, f), 0, lineno
 
@@ -458,8 +641,17 @@ def _standin_at(code, index, final_index):
     final_line = lineno if final_index is None or final_index == index else \
         _line_at(code, final_index)
     key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno,
-           position, final_line)
+           position, final_line) + _cell_names(code)
     return _standin_code(key), lineno
+
+
+def _cell_names(code):
+    """The end of a stand-in key for guest ``code``: (its local names,) when
+    its frames get function stand-ins (see _CELL_SOURCE), else ()."""
+    if (code.co_flags & _CO_OPTIMIZED and not code.co_cellvars and not code.co_freevars
+            and len(code.co_varnames) == code.co_nlocals):
+        return (tuple(code.co_varnames),)
+    return ()
 
 
 def _refinish_head(tb, f):
@@ -498,7 +690,7 @@ def _refinished(key, code, index):
     final_line = _line_at(code, index)
     if final_line == key[5]:
         return False
-    return _standin_code(key[:5] + (final_line,))
+    return _standin_code(key[:5] + (final_line,) + _cell_names(code))
 
 
 # -- cleaning ---------------------------------------------------------------------------
@@ -740,7 +932,8 @@ def _inline_comprehension(exc, tb, f, seen, owner):
         if final_line is not None:
             key = key[:5] + (final_line,)
     code = f.f_code
-    key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno) + key[4:]
+    key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno) + key[4:6] \
+        + _cell_names(code)
     frame = standin_frame(_standin_code(key), f)
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
