@@ -420,7 +420,8 @@ def _function_standin(code, f, alone):
         if not fits:
             # (a frame with no locals any more, a zombie's: a locals-dict stand-in)
             return standin_frame(_standin_code(_fake_keys[id(code)][:6]), f, alone)
-        cells = tuple(map(_CellType, fast)) or ()
+        maker = _cell_makers.get(len(fast))
+        cells = maker() if maker is not None else _new_cells(len(fast))
     func = _FunctionType(code, globals, None, None, cells)
     # (_run_standin's usual case inline: this thread's driver suspended)
     gen = _drivers.gen
@@ -446,6 +447,25 @@ def _function_standin(code, f, alone):
     # (the stand-in frame holds its function, f_func: alive while it lives)
     _cell_frames[id(frame)] = (_weakref(func), ref)
     return frame
+
+
+def _new_cells(n):
+    """``n`` new empty cells: the closure of a function stand-in, which stores
+    the values itself.  Made by a host function per ``n`` whose cell
+    variables a lambda closes over (its closure is the tuple): half the cost
+    of ``n`` calls of ``types.CellType``, whose calls parse their arguments."""
+    maker = _cell_makers.get(n)
+    if maker is None:
+        names = ", ".join("_%d" % i for i in range(n))
+        source = ("def cells():\n    if 0: %s = None\n    return (lambda: (%s,)).__closure__\n"
+                  % (names.replace(",", " ="), names)) if n else "def cells():\n    return ()\n"
+        namespace = {}
+        exec(compile(source, "", "exec", dont_inherit=True), namespace)
+        maker = _cell_makers[n] = namespace["cells"]
+    return maker()
+
+
+_cell_makers = {}
 
 
 # id(guest Frame) -> weak reference to it, for frames with a function stand-in
