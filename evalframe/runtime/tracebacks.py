@@ -203,6 +203,12 @@ def outer():
     return standin
 """
 _cell_templates = {}      # number of names -> (code, index of its RETURN_VALUE)
+# (3.11+: a host frame holds its function, f_func, and with it the cells, so
+# that clear_frame can empty them through a weak reference to the function
+# for as long as the frame lives; a 3.10 frame holds only the cells, which
+# clear_frame could not reach once the guest frame is parked: 3.10 hosts keep
+# the locals-dict stand-ins)
+_FUNCTION_STANDINS = _HOST >= (3, 11)
 # (the host's own: runtime/hostframes.py replaces sys._getframe with a Python
 # function once the VM runs, and these templates are made later, when needed)
 _HOST_GETFRAME = getattr(sys._getframe, "__wrapped__", sys._getframe)
@@ -413,6 +419,7 @@ def _function_standin(code, f, alone):
                 last[1](fast, None, None)
                 return last[2]
             cells = last[4]
+            serial = last[5]
         last = None
     else:
         ref = None
@@ -422,6 +429,7 @@ def _function_standin(code, f, alone):
             return standin_frame(_standin_code(_fake_keys[id(code)][:6]), f, alone)
         maker = _cell_makers.get(len(fast))
         cells = maker() if maker is not None else _new_cells(len(fast))
+        serial = _cell_serial[0] = _cell_serial[0] + 1
     func = _FunctionType(code, globals, None, None, cells)
     # (_run_standin's usual case inline: this thread's driver suspended)
     gen = _drivers.gen
@@ -443,9 +451,10 @@ def _function_standin(code, f, alone):
         if len(_cell_guests) > _cell_sweep_at[0]:
             _sweep_cells()
     # (its cells are shared by the frame's later stand-ins: what they all show)
-    f._f_standin = (code, func, frame, globals, cells)
-    # (the stand-in frame holds its function, f_func: alive while it lives)
-    _cell_frames[id(frame)] = (_weakref(func), ref)
+    f._f_standin = (code, func, frame, globals, cells, serial)
+    # (on 3.11+ the stand-in frame holds its function, f_func, and with it
+    # the cells: alive while it lives; on 3.10 only the frame holds them)
+    _cell_frames[id(frame)] = (_weakref(func), ref, serial)
     return frame
 
 
@@ -476,6 +485,7 @@ _cell_makers = {}
 _cell_guests = {}
 _cell_frames = {}
 _cell_sweep_at = [1024]
+_cell_serial = [0]      # (which cells: a guest frame's, until it is parked)
 
 
 def _sweep_cells():
@@ -483,7 +493,7 @@ def _sweep_cells():
         if ref() is None:
             del _cell_guests[key]
     for key, refs in list(_cell_frames.items()):
-        if refs[0]() is None:
+        if refs[1]() is None and refs[0]() is None:
             del _cell_frames[key]
     _cell_sweep_at[0] = max(1024, 2 * max(len(_cell_guests), len(_cell_frames)))
 
@@ -529,15 +539,17 @@ def clear_frame(frame):
             # first (it may be executing), then the cells every stand-in of
             # that frame shows, then this frame's own view of them
             refs = _cell_frames.get(id(frame))
-            func = refs[0]() if refs is not None else None
-            if func is not None:
-                cells = func.__closure__ or ()
+            if refs is not None:
                 guest = refs[1]()
                 last = guest._f_standin if guest is not None else None
-                # (the guest's own while it has not been parked for reuse:
-                # then its stand-ins share these cells)
-                if last is not None and type(last[1]) is _FunctionType and last[4] is cells:
+                if last is not None and type(last[1]) is _FunctionType and last[5] == refs[2]:
+                    # (the guest's stand-ins share these cells until it is
+                    # parked for reuse: then it is another call's frame)
                     guest.clear()
+                    cells = last[4]
+                else:
+                    func = refs[0]()
+                    cells = func.__closure__ or () if func is not None else ()
                 for cell in cells:
                     try:
                         del cell.cell_contents
@@ -668,8 +680,8 @@ def _standin_at(code, index, final_index):
 def _cell_names(code):
     """The end of a stand-in key for guest ``code``: (its local names,) when
     its frames get function stand-ins (see _CELL_SOURCE), else ()."""
-    if (code.co_flags & _CO_OPTIMIZED and not code.co_cellvars and not code.co_freevars
-            and len(code.co_varnames) == code.co_nlocals):
+    if (_FUNCTION_STANDINS and code.co_flags & _CO_OPTIMIZED and not code.co_cellvars
+            and not code.co_freevars and len(code.co_varnames) == code.co_nlocals):
         return (tuple(code.co_varnames),)
     return ()
 
