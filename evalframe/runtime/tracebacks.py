@@ -186,10 +186,11 @@ _STANDIN_BASE, _STANDIN_SPLIT = _standin_template()
 # copied per entry; unbound locals are absent; the cells are the guest
 # frame's for every stand-in it gets, so a later entry through the same frame
 # refreshes what all of them show (the same stand-in frame at the same place:
-# a call of its function again), and ``frame.clear()`` empties them.  Its
-# three parameters (the values and two unused ones: _run_standin calls every
-# stand-in with three arguments) are deleted before it returns: not in its
-# f_locals.  Only for codes without cells or free variables of their own
+# a call of its function again, with a true second argument: it returns
+# before it makes a frame object), and ``frame.clear()`` empties them.  Its
+# three parameters (the values, the refresh flag and an unused one:
+# _run_standin calls every stand-in with three arguments) are deleted before
+# it returns its frame: not in its f_locals.  Only for codes without cells or free variables of their own
 # (their fast locals hold guest cells): those keep the locals-dict stand-in.
 
 _CELL_SOURCE = """\
@@ -198,8 +199,11 @@ def outer():
     def standin(_v, _a, _b):
         nonlocal {names}
         {names}, = _v
-        del _v, _a, _b
-{checks}        return "evalframe stand-in"()
+        del _v
+{checks}        if _a:
+            return
+        del _a, _b
+        return "evalframe stand-in"()
     return standin
 """
 _cell_templates = {}      # number of names -> (code, index of its RETURN_VALUE)
@@ -225,7 +229,8 @@ def _cell_template(n):
             names=", ".join(names),
             checks="".join('        if %s is "evalframe null": del %s\n' % (v, v) for v in names))
     else:
-        source = ('def outer():\n    def standin(_v, _a, _b):\n        del _v, _a, _b\n'
+        source = ('def outer():\n    def standin(_v, _a, _b):\n        del _v\n'
+                  '        if _a:\n            return\n        del _a, _b\n'
                   '        return "evalframe stand-in"()\n    return standin\n')
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")         # ("is" with a literal, str not callable)
@@ -406,7 +411,8 @@ def _function_standin(code, f, alone):
     globals = f.f_globals
     if type(globals) is not dict:
         globals = {}
-    ref = _cell_guests.get(id(f))
+    # (an ``alone`` frame was made for this entry: never registered)
+    ref = _cell_guests.get(id(f)) if not alone else None
     cells = None
     if ref is not None and ref() is f:
         # (registered: its _f_standin slot is set; None once the frame was
@@ -415,8 +421,9 @@ def _function_standin(code, f, alone):
         if last is not None and type(last[1]) is _FunctionType and fits:
             if last[0] is code and last[3] is globals:
                 # another exception through the frame at the same place: the same
-                # frame, its cells refreshed (the call's own frame is dropped)
-                last[1](fast, None, None)
+                # frame, its cells refreshed (the call returns before it makes
+                # a frame object)
+                last[1](fast, True, None)
                 return last[2]
             cells = last[4]
             serial = last[5]
@@ -709,7 +716,7 @@ def _refinish_head(tb, f):
         new = memo[(sid, index)] = _refinished(_fake_keys[sid], code, index)
     if new is False:
         return tb
-    frame = standin_frame(new, f)
+    frame = _function_standin(new, f, False) if new.co_flags & _CO_OPTIMIZED else standin_frame(new, f)
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
 
@@ -869,7 +876,11 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
             found = memo.get(index) if memo is not None else None
             if found is None:
                 found = _memo_standin(code, index)
-            frame = standin_frame(found[0], f, alone)
+            # (standin_frame's dispatch inline)
+            scode = found[0]
+            frame = (_function_standin(scode, f, alone) if scode.co_flags & _CO_OPTIMIZED
+                     else standin_frame(scode, f, alone))
+            scode = None
             lasti = 0
             lineno = found[1]
         tb = TracebackType(tb, frame, lasti, lineno)
