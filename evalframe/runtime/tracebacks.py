@@ -178,32 +178,27 @@ _STANDIN_BASE, _STANDIN_SPLIT = _standin_template()
 
 
 # A guest *function* frame's stand-in is a host function frame instead
-# (2026-12-04, eleventh session): a closure whose free variables are the
-# guest's local names, called with the guest's fast locals, which it stores in
-# its cells and deletes where unbound (NULL), then returns its own frame.  The
-# host makes its f_locals when someone reads it, from the cells, as it does
-# for any function frame (3.13: a FrameLocalsProxy), so no locals dict is
-# copied per entry; unbound locals are absent; the cells are the guest
+# (2026-12-04, eleventh session; 3.11+ hosts, see _FUNCTION_STANDINS): a
+# closure whose free variables are the guest's local names, and a hidden last
+# one that holds the guest's fast locals while it runs; it stores them in its
+# cells, deletes the unbound (NULL) ones and the hidden one, and returns its
+# own frame.  The host makes its f_locals when someone reads it, from the
+# cells, as for any function frame (3.13: a FrameLocalsProxy): no locals dict
+# is copied per entry, and unbound locals are absent.  The cells are the guest
 # frame's for every stand-in it gets, so a later entry through the same frame
 # refreshes what all of them show (the same stand-in frame at the same place:
-# a call of its function again, with a true second argument: it returns
-# before it makes a frame object), and ``frame.clear()`` empties them.  Its
-# three parameters (the values, the refresh flag and an unused one:
-# _run_standin calls every stand-in with three arguments) are deleted before
-# it returns its frame: not in its f_locals.  Only for codes without cells or free variables of their own
-# (their fast locals hold guest cells): those keep the locals-dict stand-in.
+# its function called again), and ``frame.clear()`` empties them.  Only for
+# codes without cells or free variables of their own (their fast locals hold
+# guest cells): those keep the locals-dict stand-in.
 
 _CELL_SOURCE = """\
 def outer():
-    {names} = None
-    def standin(_v, _a, _b):
-        nonlocal {names}
+    {names} = _v = None
+    def standin():
+        nonlocal {names}, _v
         {names}, = _v
         del _v
-{checks}        if _a:
-            return
-        del _a, _b
-        return "evalframe stand-in"()
+{checks}        return "evalframe stand-in"()
     return standin
 """
 _cell_templates = {}      # number of names -> (code, index of its RETURN_VALUE)
@@ -219,29 +214,36 @@ _HOST_GETFRAME = getattr(sys._getframe, "__wrapped__", sys._getframe)
 
 
 def _cell_template(n):
+    """(the function stand-in code for ``n`` names, the index of its
+    RETURN_VALUE).  Its free variables are the names (placeholders, in the
+    order the compiler sorts them: zero-padded) and last a hidden one, ".v",
+    which holds the values while it runs (the caller sets it; the code empties
+    it): no parameters, so ``inspect.getargvalues`` of the frame finds none
+    (IPython's and cgitb's tracebacks format each one from its f_locals)."""
     found = _cell_templates.get(n)
     if found is not None:
         return found
     import warnings
-    names = ["_%d" % i for i in range(n)]
+    width = len(str(n))
+    names = ["_%0*d" % (width, i) for i in range(n)]
     if n:
         source = _CELL_SOURCE.format(
             names=", ".join(names),
             checks="".join('        if %s is "evalframe null": del %s\n' % (v, v) for v in names))
     else:
-        source = ('def outer():\n    def standin(_v, _a, _b):\n        del _v\n'
-                  '        if _a:\n            return\n        del _a, _b\n'
-                  '        return "evalframe stand-in"()\n    return standin\n')
+        source = ('def outer():\n    _v = None\n    def standin():\n        nonlocal _v\n'
+                  '        del _v\n        return "evalframe stand-in"()\n    return standin\n')
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")         # ("is" with a literal, str not callable)
         module = compile(source, "", "exec", dont_inherit=True)
     outer = [c for c in module.co_consts if hasattr(c, "co_code")][0]
     inner = [c for c in outer.co_consts if hasattr(c, "co_code")][0]
+    if inner.co_freevars != tuple(names) + ("_v",) or inner.co_argcount or inner.co_varnames:
+        raise RuntimeError("unexpected stand-in template: %r" % (inner.co_freevars,))
     consts = tuple(_HOST_GETFRAME if type(c) is str and c == "evalframe stand-in" else
                    _NULL if type(c) is str and c == "evalframe null" else c
                    for c in inner.co_consts)
-    # (parameter names no guest local can have: they show in co_varnames only)
-    inner = inner.replace(co_consts=consts, co_varnames=(".v", ".a", ".b"))
+    inner = inner.replace(co_consts=consts)
     found = _cell_templates[n] = (inner, len(inner.co_code) // 2 - 1)
     return found
 
@@ -261,8 +263,8 @@ def _make_fake(filename, name, qualname, firstlineno, position, final_line, name
         base, split = _cell_template(len(names))
     n = len(base.co_code) // 2
     changes = dict(co_filename=filename, co_name=name, co_firstlineno=firstlineno)
-    if names:
-        changes["co_freevars"] = names
+    if names is not None:
+        changes["co_freevars"] = names + (".v",)
     if _HOST >= (3, 11):
         changes["co_qualname"] = qualname
         changes["co_linetable"] = _split_location_table_311(
@@ -307,7 +309,7 @@ def _driver():
     # guest's locals alive; the frame goes out as the yielded value)
     request = yield None
     while True:
-        request = yield request[0](request[1], request[2], request[3])
+        request = yield request[0](*request[1])
 
 
 def _run_standin(code, globals, locals):
@@ -323,12 +325,13 @@ def _run_standin(code, globals, locals):
         gen = _drivers.gen = _driver()
         next(gen)
     if type(code) is _FunctionType:
-        request = [code, globals, None, None]
+        # (its hidden cell holds the values: the caller sets it)
+        request = [code, ()]
         try:
             return gen.send(request)
         finally:
             request.clear()
-    request = [_host_eval, code, globals, locals]
+    request = [_host_eval, (code, globals, locals)]
     if "__builtins__" in globals:
         frame = gen.send(request)
         request.clear()
@@ -377,7 +380,7 @@ def standin_frame(code, f, alone=False):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)) and "__builtins__" in globals:
-        request = [_host_eval, code, globals, locals]
+        request = [_host_eval, (code, globals, locals)]
         frame = gen.send(request)
         request.clear()
     else:
@@ -421,9 +424,9 @@ def _function_standin(code, f, alone):
         if last is not None and type(last[1]) is _FunctionType and fits:
             if last[0] is code and last[3] is globals:
                 # another exception through the frame at the same place: the same
-                # frame, its cells refreshed (the call returns before it makes
-                # a frame object)
-                last[1](fast, True, None)
+                # frame, its cells refreshed (the call's own frame is dropped)
+                last[4][-1].cell_contents = fast
+                last[1]()
                 return last[2]
             cells = last[4]
             serial = last[5]
@@ -434,19 +437,21 @@ def _function_standin(code, f, alone):
         if not fits:
             # (a frame with no locals any more, a zombie's: a locals-dict stand-in)
             return standin_frame(_standin_code(_fake_keys[id(code)][:6]), f, alone)
-        maker = _cell_makers.get(len(fast))
-        cells = maker() if maker is not None else _new_cells(len(fast))
+        # (and the hidden one, last)
+        maker = _cell_makers.get(len(fast) + 1)
+        cells = maker() if maker is not None else _new_cells(len(fast) + 1)
         serial = _cell_serial[0] = _cell_serial[0] + 1
     func = _FunctionType(code, globals, None, None, cells)
+    cells[-1].cell_contents = fast
     # (_run_standin's usual case inline: this thread's driver suspended)
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)):
-        request = [func, fast, None, None]
+        request = [func, ()]
         frame = gen.send(request)
         request.clear()
     else:
-        frame = _run_standin(func, fast, None)
+        frame = _run_standin(func, None, None)
     gen = None
     if alone:
         # (no later entry can be for ``f``; a stale entry for a frame that
@@ -580,7 +585,7 @@ def _fake_worker(code, globals, locals, out, done):
     # frame comes with tb_lasti; a function stand-in is called, _run_standin)
     try:
         if type(code) is _FunctionType:
-            out.append(code(globals, None, None))
+            out.append(code())
         else:
             out.append(_host_eval(code, globals, locals))
     except BaseException as e:
@@ -648,9 +653,11 @@ def fake_location(code, index, final_index=None, f=None):
         scode, lineno = _standin_at(code, index, final_index)
     if f is None:
         if scode.co_flags & _CO_OPTIMIZED:
-            n = len(scode.co_freevars)
-            func = _FunctionType(scode, {}, None, None, tuple(map(_CellType, [None] * n)) or None)
-            return _run_standin(func, [_NULL] * n, None), 0, lineno
+            n = len(scode.co_freevars) - 1
+            cells = _new_cells(n + 1)
+            cells[n].cell_contents = [_NULL] * n
+            func = _FunctionType(scode, {}, None, None, cells)
+            return _run_standin(func, None, None), 0, lineno
         return _run_standin(scode, {}, {}), 0, lineno
     return standin_frame(scode, f), 0, lineno
 

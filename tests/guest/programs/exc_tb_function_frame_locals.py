@@ -139,3 +139,29 @@ def gen():
 
 frames = list(gen())
 print("generator:", frames[0] is frames[-1], show(frames[0]))
+
+
+# more than ten locals (the stand-in's names keep their order), and what inspect and
+# traceback's capture_locals make of the frames (no parameters of the stand-in's own)
+import inspect
+import traceback
+
+
+def many(p0, p1, *rest, **kw):
+    l2 = 2; l3 = 3; l4 = 4; l5 = 5; l6 = 6; l7 = 7; l8 = 8; l9 = 9; l10 = 10; l11 = 11
+    del l5
+    raise ValueError(p0)
+
+
+for rnd in range(20):
+    try:
+        many(rnd, "p1", 3, k=4)
+    except ValueError as e:
+        fr = e.__traceback__.tb_next.tb_frame
+        if rnd in (0, 19):
+            print(list(fr.f_locals), [fr.f_locals[k] for k in fr.f_locals if k.startswith("l")])
+            info = inspect.getargvalues(fr)
+            # (the argument names are the stand-in code's: none; formatting them must work)
+            print(sorted(info.locals) == sorted(fr.f_locals), type(inspect.formatargvalues(*info)).__name__)
+            summary = traceback.StackSummary.extract(traceback.walk_tb(e.__traceback__), capture_locals=True)
+            print([(s.name, sorted(s.locals or {})) for s in summary])
