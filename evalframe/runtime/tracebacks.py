@@ -430,6 +430,7 @@ def _function_standin(code, f, alone):
                 return last[2]
             cells = last[4]
             serial = last[5]
+            cells[-1].cell_contents = fast      # (the hidden cell: the values)
         last = None
     else:
         ref = None
@@ -438,11 +439,10 @@ def _function_standin(code, f, alone):
             # (a frame with no locals any more, a zombie's: a locals-dict stand-in)
             return standin_frame(_standin_code(_fake_keys[id(code)][:6]), f, alone)
         # (and the hidden one, last)
-        maker = _cell_makers.get(len(fast) + 1)
-        cells = maker() if maker is not None else _new_cells(len(fast) + 1)
+        maker = _cell_makers.get(len(fast))
+        cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
         serial = _cell_serial[0] = _cell_serial[0] + 1
     func = _FunctionType(code, globals, None, None, cells)
-    cells[-1].cell_contents = fast
     # (_run_standin's usual case inline: this thread's driver suspended)
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
@@ -470,20 +470,23 @@ def _function_standin(code, f, alone):
     return frame
 
 
-def _new_cells(n):
-    """``n`` new empty cells: the closure of a function stand-in, which stores
-    the values itself.  Made by a host function per ``n`` whose cell
-    variables a lambda closes over (its closure is the tuple): half the cost
-    of ``n`` calls of ``types.CellType``, whose calls parse their arguments."""
+def _new_cells(n, values):
+    """The closure of a function stand-in for ``n`` names: ``n`` new empty
+    cells (the stand-in stores the values itself) and last its hidden one,
+    holding ``values``.  Made by a host function per ``n`` whose cell
+    variables (its parameter one of them, sorted last) a lambda closes over:
+    its closure is the tuple (``n`` calls of ``types.CellType``, which parse
+    their arguments, cost twice as much)."""
     maker = _cell_makers.get(n)
     if maker is None:
-        names = ", ".join("_%d" % i for i in range(n))
-        source = ("def cells():\n    if 0: %s = None\n    return (lambda: (%s,)).__closure__\n"
-                  % (names.replace(",", " ="), names)) if n else "def cells():\n    return ()\n"
+        names = "".join("_%d = " % i for i in range(n))
+        free = "".join("_%d, " % i for i in range(n))
+        source = ("def cells(_v):\n    if 0: %sNone\n    return (lambda: (%s_v)).__closure__\n"
+                  % (names, free))
         namespace = {}
         exec(compile(source, "", "exec", dont_inherit=True), namespace)
         maker = _cell_makers[n] = namespace["cells"]
-    return maker()
+    return maker(values)
 
 
 _cell_makers = {}
@@ -654,8 +657,7 @@ def fake_location(code, index, final_index=None, f=None):
     if f is None:
         if scode.co_flags & _CO_OPTIMIZED:
             n = len(scode.co_freevars) - 1
-            cells = _new_cells(n + 1)
-            cells[n].cell_contents = [_NULL] * n
+            cells = _new_cells(n, [_NULL] * n)
             func = _FunctionType(scode, {}, None, None, cells)
             return _run_standin(func, None, None), 0, lineno
         return _run_standin(scode, {}, {}), 0, lineno
