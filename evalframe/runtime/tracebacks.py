@@ -198,7 +198,7 @@ def outer():
         nonlocal {names}, _v
         {names}, = _v
         del _v
-{checks}        return "evalframe stand-in"()
+{checks}        return (1,).x()
     return standin
 """
 _cell_templates = {}      # number of names -> (code, index of its RETURN_VALUE)
@@ -213,6 +213,10 @@ _FUNCTION_STANDINS = _HOST >= (3, 11)
 _HOST_GETFRAME = getattr(sys._getframe, "__wrapped__", sys._getframe)
 
 
+class _GetFrame:
+    x = _HOST_GETFRAME     # (a builtin: no binding, _GetFrame.x() is the call)
+
+
 def _cell_template(n):
     """(the function stand-in code for ``n`` names, the index of its
     RETURN_VALUE).  Its free variables are the names (placeholders, in the
@@ -223,25 +227,26 @@ def _cell_template(n):
     found = _cell_templates.get(n)
     if found is not None:
         return found
-    import warnings
     width = len(str(n))
     names = ["_%0*d" % (width, i) for i in range(n)]
     if n:
         source = _CELL_SOURCE.format(
             names=", ".join(names),
-            checks="".join('        if %s is "evalframe null": del %s\n' % (v, v) for v in names))
+            checks="".join('        if %s is ...: del %s\n' % (v, v) for v in names))
     else:
         source = ('def outer():\n    _v = None\n    def standin():\n        nonlocal _v\n'
-                  '        del _v\n        return "evalframe stand-in"()\n    return standin\n')
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")         # ("is" with a literal, str not callable)
-        module = compile(source, "", "exec", dont_inherit=True)
+                  '        del _v\n        return (1,).x()\n    return standin\n')
+    # (made when a guest exception first needs it, perhaps at exit: nothing in
+    # the source the compiler warns about, as ``is`` with a literal other than
+    # ``...`` or a call of a literal, which would need the warnings module)
+    module = compile(source, "", "exec", dont_inherit=True)
     outer = [c for c in module.co_consts if hasattr(c, "co_code")][0]
     inner = [c for c in outer.co_consts if hasattr(c, "co_code")][0]
     if inner.co_freevars != tuple(names) + ("_v",) or inner.co_argcount or inner.co_varnames:
         raise RuntimeError("unexpected stand-in template: %r" % (inner.co_freevars,))
-    consts = tuple(_HOST_GETFRAME if type(c) is str and c == "evalframe stand-in" else
-                   _NULL if type(c) is str and c == "evalframe null" else c
+    # (``...`` is NULL, ``(1,)`` a class whose attribute x is sys._getframe)
+    consts = tuple(_GetFrame if type(c) is tuple and c == (1,) else
+                   _NULL if c is ... else c
                    for c in inner.co_consts)
     inner = inner.replace(co_consts=consts)
     found = _cell_templates[n] = (inner, len(inner.co_code) // 2 - 1)
@@ -404,9 +409,9 @@ def standin_frame(code, f, alone=False):
 
 def _function_standin(code, f, alone):
     """standin_frame for a function stand-in code (see _CELL_SOURCE)."""
-    if _fo._lean_linked[0] and _fo._lean_refresh is not None:
+    if _fo.lean_linked[0] and _fo.lean_refresh is not None:
         # (a lean tier-2 call's locals are in its host frame: Frame.fast_to_locals)
-        _fo._lean_refresh(f)
+        _fo.lean_refresh(f)
     fast = f.f_localsplus
     # (the stand-in code's names are those of f's code: co_freevars would
     # make a tuple at each read)
