@@ -509,11 +509,15 @@ _cell_serial = [0]      # (which cells: a guest frame's, until it is parked)
 
 
 def _sweep_cells():
-    for key, ref in list(_cell_guests.items()):
-        if ref() is None:
+    # (over copies, made without running any Python code: building a list of
+    # the items may collect garbage, and a finalizer that raises makes a
+    # traceback entry, which registers a frame here; an entry replaced
+    # meanwhile stays)
+    for key, ref in _cell_guests.copy().items():
+        if ref() is None and _cell_guests.get(key) is ref:
             del _cell_guests[key]
-    for key, refs in list(_cell_frames.items()):
-        if refs[1]() is None and refs[0]() is None:
+    for key, refs in _cell_frames.copy().items():
+        if refs[1]() is None and refs[0]() is None and _cell_frames.get(key) is refs:
             del _cell_frames[key]
     _cell_sweep_at[0] = max(1024, 2 * max(len(_cell_guests), len(_cell_frames)))
 
@@ -535,9 +539,10 @@ def _remember_guest(locals, f):
     guests = _standin_guests
     guests[id(locals)] = _weakref(f)
     if len(guests) > _sweep_at[0]:
-        for key, ref in list(guests.items()):
+        # (over a copy: see _sweep_cells)
+        for key, ref in guests.copy().items():
             guest = ref()
-            if guest is None or id(guest._f_locals) != key:
+            if (guest is None or id(guest._f_locals) != key) and guests.get(key) is ref:
                 del guests[key]
         _sweep_at[0] = max(1024, 2 * len(guests))
 
