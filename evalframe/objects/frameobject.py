@@ -59,16 +59,17 @@ def live_lasti_hook():
 
 # interpreter/t2frames.refresh: a frame materialised for a lean tier-2 call
 # reads its fast locals from the host frame running it (unset: no such frames
-# yet); _lean_linked[0], how many such frames are linked to a host frame now
+# yet); lean_linked[0], how many such frames are linked to a host frame now
 # (none: no call, every traceback entry reads a frame's locals)
-_lean_refresh = None
-_lean_linked = [0]
+# (public: runtime/tracebacks.py reads both for each traceback entry it makes)
+lean_refresh = None
+lean_linked = [0]
 
 
 def set_lean_refresh(hook, linked):
-    global _lean_refresh, _lean_linked
-    _lean_refresh = hook
-    _lean_linked = linked
+    global lean_refresh, lean_linked
+    lean_refresh = hook
+    lean_linked = linked
 
 
 # The names a host frame answers to dir() (object.__dir__ of a frame: its
@@ -219,14 +220,14 @@ class Frame:
         locals in that call's host frame (interpreter/t2frames.py), so its
         f_localsplus is read from there first (readers of another frame's
         locals, such as the seeing tools, use this)."""
-        if _lean_refresh is not None:
-            _lean_refresh(self)
+        if lean_refresh is not None:
+            lean_refresh(self)
         return self.f_localsplus
 
     def fast_to_locals(self):
         """PyFrame_FastToLocalsWithError: copy fast locals and cells into f_locals."""
-        if _lean_linked[0] and _lean_refresh is not None:
-            _lean_refresh(self)
+        if lean_linked[0] and lean_refresh is not None:
+            lean_refresh(self)
         d = self._f_locals
         if d is None:
             d = self._f_locals = {}

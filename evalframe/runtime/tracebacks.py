@@ -30,12 +30,14 @@ import builtins as _host_builtins
 import os
 import sys
 import threading
-from types import TracebackType
+from types import TracebackType, FunctionType as _FunctionType, CellType as _CellType
 from weakref import ref as _weakref
 
 from ..interpreter.decode import decode
 from .hostlines import index_lines as _index_lines
 from ..objects import excslots as _x
+from ..objects import frameobject as _fo
+from ..objects.cellobject import NULL as _NULL
 
 _HOST = sys.version_info[:2]
 _INLINED_COMPREHENSIONS = _HOST >= (3, 12)     # (PEP 709)
@@ -175,7 +177,83 @@ def _standin_template():
 _STANDIN_BASE, _STANDIN_SPLIT = _standin_template()
 
 
-def _make_fake(filename, name, qualname, firstlineno, position, final_line):
+# A guest *function* frame's stand-in is a host function frame instead
+# (2026-12-04, eleventh session; 3.11+ hosts, see _FUNCTION_STANDINS): a
+# closure whose free variables are the guest's local names, and a hidden last
+# one that holds the guest's fast locals while it runs; it stores them in its
+# cells, deletes the unbound (NULL) ones and the hidden one, and returns its
+# own frame.  The host makes its f_locals when someone reads it, from the
+# cells, as for any function frame (3.13: a FrameLocalsProxy): no locals dict
+# is copied per entry, and unbound locals are absent.  The cells are the guest
+# frame's for every stand-in it gets, so a later entry through the same frame
+# refreshes what all of them show (the same stand-in frame at the same place:
+# its function called again), and ``frame.clear()`` empties them.  Only for
+# codes without cells or free variables of their own (their fast locals hold
+# guest cells): those keep the locals-dict stand-in.
+
+_CELL_SOURCE = """\
+def outer():
+    {names} = _v = None
+    def standin():
+        nonlocal {names}, _v
+        {names}, = _v
+        del _v
+{checks}        return (1,).x()
+    return standin
+"""
+_cell_templates = {}      # number of names -> (code, index of its RETURN_VALUE)
+# (3.11+: a host frame holds its function, f_func, and with it the cells, so
+# that clear_frame can empty them through a weak reference to the function
+# for as long as the frame lives; a 3.10 frame holds only the cells, which
+# clear_frame could not reach once the guest frame is parked: 3.10 hosts keep
+# the locals-dict stand-ins)
+_FUNCTION_STANDINS = _HOST >= (3, 11)
+# (the host's own: runtime/hostframes.py replaces sys._getframe with a Python
+# function once the VM runs, and these templates are made later, when needed)
+_HOST_GETFRAME = getattr(sys._getframe, "__wrapped__", sys._getframe)
+
+
+class _GetFrame:
+    x = _HOST_GETFRAME     # (a builtin: no binding, _GetFrame.x() is the call)
+
+
+def _cell_template(n):
+    """(the function stand-in code for ``n`` names, the index of its
+    RETURN_VALUE).  Its free variables are the names (placeholders, in the
+    order the compiler sorts them: zero-padded) and last a hidden one, ".v",
+    which holds the values while it runs (the caller sets it; the code empties
+    it): no parameters, so ``inspect.getargvalues`` of the frame finds none
+    (IPython's and cgitb's tracebacks format each one from its f_locals)."""
+    found = _cell_templates.get(n)
+    if found is not None:
+        return found
+    width = len(str(n))
+    names = ["_%0*d" % (width, i) for i in range(n)]
+    if n:
+        source = _CELL_SOURCE.format(
+            names=", ".join(names),
+            checks="".join('        if %s is ...: del %s\n' % (v, v) for v in names))
+    else:
+        source = ('def outer():\n    _v = None\n    def standin():\n        nonlocal _v\n'
+                  '        del _v\n        return (1,).x()\n    return standin\n')
+    # (made when a guest exception first needs it, perhaps at exit: nothing in
+    # the source the compiler warns about, as ``is`` with a literal other than
+    # ``...`` or a call of a literal, which would need the warnings module)
+    module = compile(source, "", "exec", dont_inherit=True)
+    outer = [c for c in module.co_consts if hasattr(c, "co_code")][0]
+    inner = [c for c in outer.co_consts if hasattr(c, "co_code")][0]
+    if inner.co_freevars != tuple(names) + ("_v",) or inner.co_argcount or inner.co_varnames:
+        raise RuntimeError("unexpected stand-in template: %r" % (inner.co_freevars,))
+    # (``...`` is NULL, ``(1,)`` a class whose attribute x is sys._getframe)
+    consts = tuple(_GetFrame if type(c) is tuple and c == (1,) else
+                   _NULL if c is ... else c
+                   for c in inner.co_consts)
+    inner = inner.replace(co_consts=consts)
+    found = _cell_templates[n] = (inner, len(inner.co_code) // 2 - 1)
+    return found
+
+
+def _make_fake(filename, name, qualname, firstlineno, position, final_line, names=None):
     """A stand-in code object: the guest's file, names and first line;
     instruction 0 is at the guest instruction's ``position`` (what the
     traceback entry shows: tb_lasti 0) and the RETURN_VALUE where its frame
@@ -184,9 +262,14 @@ def _make_fake(filename, name, qualname, firstlineno, position, final_line):
     lineno, end_lineno, col, end_col = position
     if end_lineno is not None and end_lineno < lineno:
         end_lineno, col, end_col = lineno, None, None
-    base, split = _STANDIN_BASE, _STANDIN_SPLIT
+    if names is None:
+        base, split = _STANDIN_BASE, _STANDIN_SPLIT
+    else:
+        base, split = _cell_template(len(names))
     n = len(base.co_code) // 2
     changes = dict(co_filename=filename, co_name=name, co_firstlineno=firstlineno)
+    if names is not None:
+        changes["co_freevars"] = names + (".v",)
     if _HOST >= (3, 11):
         changes["co_qualname"] = qualname
         changes["co_linetable"] = _split_location_table_311(
@@ -231,10 +314,13 @@ def _driver():
     # guest's locals alive; the frame goes out as the yielded value)
     request = yield None
     while True:
-        request = yield _host_eval(request[0], request[1], request[2])
+        request = yield request[0](*request[1])
 
 
 def _run_standin(code, globals, locals):
+    """Run stand-in ``code`` (a module-level one: with ``globals`` and
+    ``locals``; a function one, see _CELL_SOURCE: ``code`` is the function,
+    ``globals`` the guest's fast locals) in this thread's driver."""
     gen = _drivers.gen
     if gen is None or gen.gi_frame is None or gen.gi_running:
         if gen is not None and gen.gi_running:
@@ -243,7 +329,14 @@ def _run_standin(code, globals, locals):
         # (none yet, or one closed: a stand-in's f_back is the driver's frame)
         gen = _drivers.gen = _driver()
         next(gen)
-    request = [code, globals, locals]
+    if type(code) is _FunctionType:
+        # (its hidden cell holds the values: the caller sets it)
+        request = [code, ()]
+        try:
+            return gen.send(request)
+        finally:
+            request.clear()
+    request = [_host_eval, (code, globals, locals)]
     if "__builtins__" in globals:
         frame = gen.send(request)
         request.clear()
@@ -262,6 +355,8 @@ def standin_frame(code, f, alone=False):
     through the same frame, at the same place: the same ``tb_frame`` as on
     CPython), its locals refreshed.  ``alone``: ``f`` was made for this entry
     and nothing else holds it (add_entry): it is not registered."""
+    if code.co_flags & _CO_OPTIMIZED:
+        return _function_standin(code, f, alone)
     globals = f.f_globals
     if type(globals) is not dict:
         globals = {}
@@ -290,7 +385,7 @@ def standin_frame(code, f, alone=False):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)) and "__builtins__" in globals:
-        request = [code, globals, locals]
+        request = [_host_eval, (code, globals, locals)]
         frame = gen.send(request)
         request.clear()
     else:
@@ -312,6 +407,121 @@ def standin_frame(code, f, alone=False):
     return frame
 
 
+def _function_standin(code, f, alone):
+    """standin_frame for a function stand-in code (see _CELL_SOURCE)."""
+    if _fo.lean_linked[0] and _fo.lean_refresh is not None:
+        # (a lean tier-2 call's locals are in its host frame: Frame.fast_to_locals)
+        _fo.lean_refresh(f)
+    fast = f.f_localsplus
+    # (the stand-in code's names are those of f's code: co_freevars would
+    # make a tuple at each read)
+    fits = len(fast) == f.f_code.co_nlocals
+    globals = f.f_globals
+    if type(globals) is not dict:
+        globals = {}
+    # (an ``alone`` frame was made for this entry: never registered)
+    ref = _cell_guests.get(id(f)) if not alone else None
+    cells = None
+    if ref is not None and ref() is f:
+        # (registered: its _f_standin slot is set; None once the frame was
+        # parked for reuse, frameswitch.park)
+        last = f._f_standin
+        if last is not None and type(last[1]) is _FunctionType and fits:
+            if last[0] is code and last[3] is globals:
+                # another exception through the frame at the same place: the same
+                # frame, its cells refreshed (the call's own frame is dropped)
+                last[4][-1].cell_contents = fast
+                last[1]()
+                return last[2]
+            cells = last[4]
+            serial = last[5]
+            cells[-1].cell_contents = fast      # (the hidden cell: the values)
+        last = None
+    else:
+        ref = None
+    if cells is None:
+        if not fits:
+            # (a frame with no locals any more, a zombie's: a locals-dict stand-in)
+            return standin_frame(_standin_code(_fake_keys[id(code)][:6]), f, alone)
+        # (and the hidden one, last)
+        maker = _cell_makers.get(len(fast))
+        cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
+        serial = _cell_serial[0] = _cell_serial[0] + 1
+    func = _FunctionType(code, globals, None, None, cells)
+    # (_run_standin's usual case inline: this thread's driver suspended)
+    gen = _drivers.gen
+    if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
+            gen.gi_frame is not None and not gen.gi_running)):
+        request = [func, ()]
+        frame = gen.send(request)
+        request.clear()
+    else:
+        frame = _run_standin(func, None, None)
+    gen = None
+    if alone:
+        # (no later entry can be for ``f``; a stale entry for a frame that
+        # had this frame's id must not make a clear() of it clear another)
+        _cell_frames.pop(id(frame), None)
+        return frame
+    if ref is None:
+        ref = _cell_guests[id(f)] = _weakref(f)
+        if len(_cell_guests) > _cell_sweep_at[0]:
+            _sweep_cells()
+    # (its cells are shared by the frame's later stand-ins: what they all show)
+    f._f_standin = (code, func, frame, globals, cells, serial)
+    # (on 3.11+ the stand-in frame holds its function, f_func, and with it
+    # the cells: alive while it lives; on 3.10 only the frame holds them)
+    _cell_frames[id(frame)] = (_weakref(func), ref, serial)
+    return frame
+
+
+def _new_cells(n, values):
+    """The closure of a function stand-in for ``n`` names: ``n`` new empty
+    cells (the stand-in stores the values itself) and last its hidden one,
+    holding ``values``.  Made by a host function per ``n`` whose cell
+    variables (its parameter one of them, sorted last) a lambda closes over:
+    its closure is the tuple (``n`` calls of ``types.CellType``, which parse
+    their arguments, cost twice as much)."""
+    maker = _cell_makers.get(n)
+    if maker is None:
+        names = "".join("_%d = " % i for i in range(n))
+        free = "".join("_%d, " % i for i in range(n))
+        source = ("def cells(_v):\n    if 0: %sNone\n    return (lambda: (%s_v)).__closure__\n"
+                  % (names, free))
+        namespace = {}
+        exec(compile(source, "", "exec", dont_inherit=True), namespace)
+        maker = _cell_makers[n] = namespace["cells"]
+    return maker(values)
+
+
+_cell_makers = {}
+
+
+# id(guest Frame) -> weak reference to it, for frames with a function stand-in
+# (their _f_standin slot set); id(stand-in frame) -> weak references to its
+# function and its guest Frame, for clear_frame.  Entries of dead frames are dropped when the tables
+# have doubled since their last sweep; an id reused by a later stand-in frame
+# is overwritten (registered) or popped (alone) when that frame is made.
+_cell_guests = {}
+_cell_frames = {}
+_cell_sweep_at = [1024]
+_cell_serial = [0]      # (which cells: a guest frame's, until it is parked)
+
+
+def _sweep_cells():
+    # (over copies, made without running any Python code: building a list of
+    # the items may collect garbage, and a finalizer that raises makes a
+    # traceback entry, which registers a frame here; an entry replaced
+    # meanwhile stays)
+    for key, ref in _cell_guests.copy().items():
+        if ref() is None and _cell_guests.get(key) is ref:
+            del _cell_guests[key]
+    for key, refs in _cell_frames.copy().items():
+        if refs[1]() is None and refs[0]() is None and _cell_frames.get(key) is refs:
+            del _cell_frames[key]
+    _cell_sweep_at[0] = max(1024, 2 * max(len(_cell_guests), len(_cell_frames)))
+
+
 _CO_OPTIMIZED = 0x0001
 _function_standins = set()                 # ids of stand-in codes of guest function frames
 # id(guest f_locals dict) -> weak reference to the guest Frame whose stand-ins
@@ -329,9 +539,10 @@ def _remember_guest(locals, f):
     guests = _standin_guests
     guests[id(locals)] = _weakref(f)
     if len(guests) > _sweep_at[0]:
-        for key, ref in list(guests.items()):
+        # (over a copy: see _sweep_cells)
+        for key, ref in guests.copy().items():
             guest = ref()
-            if guest is None or id(guest._f_locals) != key:
+            if (guest is None or id(guest._f_locals) != key) and guests.get(key) is ref:
                 del guests[key]
         _sweep_at[0] = max(1024, 2 * len(guests))
 
@@ -348,6 +559,28 @@ def clear_frame(frame):
         # it): to the guest it stands for a caller, which is executing
         raise RuntimeError("cannot clear an executing frame")
     if id(frame.f_code) not in _function_standins:
+        if frame.f_code.co_flags & _CO_OPTIMIZED and id(frame.f_code) in _fake_keys:
+            # a function stand-in (see _CELL_SOURCE): its guest frame cleared
+            # first (it may be executing), then the cells every stand-in of
+            # that frame shows, then this frame's own view of them
+            refs = _cell_frames.get(id(frame))
+            if refs is not None:
+                guest = refs[1]()
+                last = guest._f_standin if guest is not None else None
+                if last is not None and type(last[1]) is _FunctionType and last[5] == refs[2]:
+                    # (the guest's stand-ins share these cells until it is
+                    # parked for reuse: then it is another call's frame)
+                    guest.clear()
+                    cells = last[4]
+                else:
+                    func = refs[0]()
+                    cells = func.__closure__ or () if func is not None else ()
+                for cell in cells:
+                    try:
+                        del cell.cell_contents
+                    except ValueError:
+                        pass
+                func = guest = last = cells = None
         return frame.clear()
     locals = frame.f_locals
     if type(locals) is not dict:
@@ -362,9 +595,12 @@ def clear_frame(frame):
 
 def _fake_worker(code, globals, locals, out, done):
     # (a stand-in returns its own frame; a NameError's code raises, and its
-    # frame comes with tb_lasti)
+    # frame comes with tb_lasti; a function stand-in is called, _run_standin)
     try:
-        out.append(_host_eval(code, globals, locals))
+        if type(code) is _FunctionType:
+            out.append(code())
+        else:
+            out.append(_host_eval(code, globals, locals))
     except BaseException as e:
         tb = _x.get_traceback(e).tb_next
         out.append((tb.tb_frame, tb.tb_lasti))
@@ -429,6 +665,11 @@ def fake_location(code, index, final_index=None, f=None):
     else:
         scode, lineno = _standin_at(code, index, final_index)
     if f is None:
+        if scode.co_flags & _CO_OPTIMIZED:
+            n = len(scode.co_freevars) - 1
+            cells = _new_cells(n, [_NULL] * n)
+            func = _FunctionType(scode, {}, None, None, cells)
+            return _run_standin(func, None, None), 0, lineno
         return _run_standin(scode, {}, {}), 0, lineno
     return standin_frame(scode, f), 0, lineno
 
@@ -458,8 +699,17 @@ def _standin_at(code, index, final_index):
     final_line = lineno if final_index is None or final_index == index else \
         _line_at(code, final_index)
     key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno,
-           position, final_line)
+           position, final_line) + _cell_names(code)
     return _standin_code(key), lineno
+
+
+def _cell_names(code):
+    """The end of a stand-in key for guest ``code``: (its local names,) when
+    its frames get function stand-ins (see _CELL_SOURCE), else ()."""
+    if (_FUNCTION_STANDINS and code.co_flags & _CO_OPTIMIZED and not code.co_cellvars
+            and not code.co_freevars and len(code.co_varnames) == code.co_nlocals):
+        return (tuple(code.co_varnames),)
+    return ()
 
 
 def _refinish_head(tb, f):
@@ -485,7 +735,7 @@ def _refinish_head(tb, f):
         new = memo[(sid, index)] = _refinished(_fake_keys[sid], code, index)
     if new is False:
         return tb
-    frame = standin_frame(new, f)
+    frame = _function_standin(new, f, False) if new.co_flags & _CO_OPTIMIZED else standin_frame(new, f)
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
 
@@ -498,7 +748,7 @@ def _refinished(key, code, index):
     final_line = _line_at(code, index)
     if final_line == key[5]:
         return False
-    return _standin_code(key[:5] + (final_line,))
+    return _standin_code(key[:5] + (final_line,) + _cell_names(code))
 
 
 # -- cleaning ---------------------------------------------------------------------------
@@ -645,7 +895,11 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
             found = memo.get(index) if memo is not None else None
             if found is None:
                 found = _memo_standin(code, index)
-            frame = standin_frame(found[0], f, alone)
+            # (standin_frame's dispatch inline)
+            scode = found[0]
+            frame = (_function_standin(scode, f, alone) if scode.co_flags & _CO_OPTIMIZED
+                     else standin_frame(scode, f, alone))
+            scode = None
             lasti = 0
             lineno = found[1]
         tb = TracebackType(tb, frame, lasti, lineno)
@@ -740,7 +994,8 @@ def _inline_comprehension(exc, tb, f, seen, owner):
         if final_line is not None:
             key = key[:5] + (final_line,)
     code = f.f_code
-    key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno) + key[4:]
+    key = (code.co_filename, code.co_name, code.co_qualname, code.co_firstlineno) + key[4:6] \
+        + _cell_names(code)
     frame = standin_frame(_standin_code(key), f)
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
