@@ -219,6 +219,47 @@ def test_tier2_calls_make_generators_directly(eager, monkeypatch):
     b.close()
 
 
+def _slot_state(obj):
+    """{slot: (set?, type name, value if a plain scalar)} over obj's class's
+    __slots__ (the Frame and Generator slots the VM fills)."""
+    state = {}
+    for klass in type(obj).__mro__:
+        for name in getattr(klass, "__slots__", ()):
+            if name in ("__weakref__", "__dict__"):
+                continue
+            try:
+                value = getattr(obj, name)
+            except AttributeError:
+                state[name] = None
+                continue
+            plain = value if type(value) in (bool, int, str, type(None)) else None
+            state[name] = (type(value).__name__, plain)
+    return state
+
+
+def test_generator_entry_sets_what_new_generator_sets(eager):
+    # tier2gen.gen_entry writes out new_generator's and specialize.new_frame's
+    # stores for speed: a generator (and its frame) made by the entry must
+    # have every slot new_generator sets, with the same kinds of values
+    from evalframe.interpreter import tier2gen
+    from evalframe.interpreter.pystate import get_tstate
+    out, g = _run(
+        "def plain(n):\n    for i in range(n):\n        yield i\n"
+        "def use(n):\n    return plain(n)\n"
+        "x = use(2)\na = use(3)\nb = use(4)\nprint(next(a), next(b))\n")
+    assert out == "0 0\n"
+    entry = g["plain"]._lean1
+    assert entry is not None and entry.__code__.co_filename.endswith("<tier2 gen entry>")
+    made = tier2gen.new_generator(get_tstate(), g["plain"], [4])
+    b = g["b"]
+    assert made is not None and made._hg is not None and b._hg is not None
+    next(made)
+    assert _slot_state(made) == _slot_state(b)
+    assert _slot_state(made.gi_frame) == _slot_state(b.gi_frame)
+    for gen in (made, b, g["a"], g["x"]):
+        gen.close()
+
+
 @pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
 def test_loop_entering_tier2_keeps_a_cold_generator(monkeypatch):
     # a function called once enters tier 2 at its loop header while the
