@@ -237,6 +237,7 @@ def _slot_state(obj):
     return state
 
 
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
 def test_generator_entry_sets_what_new_generator_sets(eager):
     # tier2gen.gen_entry writes out new_generator's and specialize.new_frame's
     # stores for speed: a generator (and its frame) made by the entry must
