@@ -2,7 +2,12 @@
 # (more-itertools callback_iter): the VM must not give the GIL away while it builds a traceback.
 import concurrent.futures as cf
 import queue
+import sys
 
+# (a long switch interval: the worker keeps the GIL until it blocks, on every host and
+# in every mode, however long the VM takes; what is tested is that nothing on the way
+# blocks, e.g. file I/O of an import made while the traceback is built)
+sys.setswitchinterval(30.0)
 q = queue.Queue()
 
 
