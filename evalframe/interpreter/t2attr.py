@@ -550,7 +550,8 @@ def emit(g, op, darg):
     # (each path drops what it holds: the unarmed one the operands only, as
     # the guard's temporaries were never set on it; before, one line after
     # the three dropped all six, 8 host bytecodes more per unarmed operator)
-    out("if not %s[0]: %s = %s %s %s%s" % (site, r, left, binop[1], right, _dead(g, left, right)))
+    out("if not %s[0]: %s = %s %s %s%s" % (site, r, left, binop[1], right,
+                                           _dead(g, left, right, bound=True)))
     out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
         "(%s := %s._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
     out("%s = %s(TSTATE, %s, %s, FRAME0)" % (r, ln, left, right), 1)
@@ -563,10 +564,17 @@ def emit(g, op, darg):
     return True
 
 
-def _dead(g, *exprs):
+def _dead(g, *exprs, bound=False):
     """``; a = b = None``: of ``exprs``, the host locals holding values a
     site consumed (tier2._Function.release's choice), dropped at the end
-    of one of its paths; "" when none."""
+    of one of its paths; "" when none.  ``bound``: all of them are set on
+    every path to here (the operands, popped values): in lean code
+    temporaries are then dropped by ``del`` (tier2.drop_text); a guard's
+    temporaries, set or not by a short-circuited test, never are."""
     dead = [x for x in dict.fromkeys(exprs)
             if x[0] in "ts" and x[1:].isdigit() and x not in g.vs]
-    return "; %s = None" % " = ".join(dead) if dead else ""
+    if not dead:
+        return ""
+    if bound and g.lean and all(x in g.stacked for x in dead):
+        return "; del " + ", ".join(dead)
+    return "; %s = None" % " = ".join(dead)

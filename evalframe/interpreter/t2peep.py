@@ -25,8 +25,8 @@ _SOURCES = {
     "_STORE": r"^([ls]\d+) = (t\d+)$",
     "_UNPACK": r"^if (.+): ((?:t\d+, )+)= (.+)$",
     "_UNPACK_SLOW": r"^else: ((?:t\d+, )+)= unpack_iterable\((.+)\)$",
-    "_RELEASE": r"^t\d+ = None$",
-    "_RELEASE_ANY": r"^t\d+( = t\d+)* = None$",
+    "_RELEASE": r"^(?:t\d+ = None|del t\d+)$",
+    "_RELEASE_ANY": r"^(?:t\d+( = t\d+)* = None|del t\d+(, t\d+)*)$",
     "_JUMP_ON": r"^if (not )?(t\d+):$",
     "_INPLACE": r"^(t\d+) (\S+=) ([lp]\d+|\(-?\d+\))$",
     "_TEMPS": r"\bt\d+\b",
@@ -61,6 +61,23 @@ def rewrite(body, bool_steps=frozenset()):
     return out
 
 
+def _releases(text, t):
+    """Whether line ``text`` drops temporary ``t`` alone (``t = None``, or
+    ``del t``: tier2.drop_text)."""
+    return text == t + " = None" or text == "del " + t
+
+
+def _release_line(lines):
+    """One line dropping what release lines ``lines`` drop, in their order:
+    a del when all were dels (values every path has assigned)."""
+    names = []
+    for x in lines:
+        names.extend(x[4:].split(", ") if x.startswith("del ") else x[:-len(" = None")].split(" = "))
+    if all(x.startswith("del ") for x in lines):
+        return "del " + ", ".join(names)
+    return " = ".join(names) + " = None"
+
+
 def _store(body, i, out):
     """``tA = EXPR; lN = tA; tA = None`` (an instruction, then STORE_FAST of
     its result) -> ``lN = (EXPR)`` over two lines: the store on the
@@ -72,7 +89,7 @@ def _store(body, i, out):
         return 0
     m = _TEMP_SET.match(text)
     s = _STORE.match(text1)
-    if m is None or s is None or s.group(2) != m.group(1) or text2 != m.group(1) + " = None":
+    if m is None or s is None or s.group(2) != m.group(1) or not _releases(text2, m.group(1)):
         return 0
     expr = m.group(2)
     if ";" in expr or _TEMP_SET.match(expr) or m.group(1) in _TEMPS.findall(expr):
@@ -108,7 +125,7 @@ def _unpack(body, i, out):
             return 0
         (a, st, k), (b, rel, k2) = body[j], body[j + 1]
         s = _STORE.match(st)
-        if not (a == b == ind and k == k2) or s is None or s.group(2) != t or rel != t + " = None":
+        if not (a == b == ind and k == k2) or s is None or s.group(2) != t or not _releases(rel, t):
             return 0
         targets.append((s.group(1), k))
         j += 2
@@ -143,7 +160,7 @@ def _inplace(body, i, out):
     if m is None or o is None or s is None:
         return 0
     t, local = m.group(1), m.group(2)
-    if o.group(1) != t or s.group(1) != local or s.group(2) != t or rel != t + " = None":
+    if o.group(1) != t or s.group(1) != local or s.group(2) != t or not _releases(rel, t):
         return 0
     if local[0] != "l" or not local[1:].isdigit() or o.group(3) == local:
         return 0
@@ -187,9 +204,9 @@ def _bool_jumps(body, bool_steps):
         if jm is None or jm.group(2) != t:
             continue
         uses = [k for k in lines_of.get(t, ()) if k > j and out[k] is not None]
-        if not uses or any(out[k][1] != t + " = None" for k in uses):
+        if not uses or any(not _releases(out[k][1], t) for k in uses):
             continue
-        rel = (" = ".join(x[:-len(" = None")] for x in released) + " = None") if released else None
+        rel = _release_line(released) if released else None
         out[i] = (ind, "if %s(%s):" % (jm.group(1) or "", m.group(2)), step)
         for k in range(i + 1, j + 1):
             out[k] = None

@@ -508,7 +508,7 @@ class _Function(_si.Group):
                     and x not in dead):
                 dead.append(x)
         if dead:
-            self.emit("%s = None" % " = ".join(dead), indent)
+            self.emit(drop_text(self, dead), indent)
 
     def release_pushed(self, pushed, depth, indent=0):
         """After a handler ran on f.f_valuestack (``pushed`` written there,
@@ -576,6 +576,12 @@ class _Lean(_Function):
     def __init__(self, bound, nslots):
         super().__init__(bound, nslots)
         self.literals = {}      # literal text -> the constant (param)
+        self.stacked = set()    # the temporaries pushed as values (drop_text)
+
+    def push(self, expr):
+        if expr[0] == "t" and expr[1:].isdigit():
+            self.stacked.add(expr)
+        self.vs.append(expr)
 
     def emit(self, text, indent=0):
         if "f" in text and _F_WORD.search(text):
@@ -1162,7 +1168,23 @@ def _dropped(g, args):
     """``; tN = None``: after a host call, the temporaries that held only its
     arguments are dropped as it returns (as the other paths' _moved do)."""
     gone = _passed(g, args)
-    return "; %s = None" % " = ".join(gone) if gone else ""
+    return "; " + drop_text(g, gone) if gone else ""
+
+
+def drop_text(g, names):
+    """The statement dropping host locals ``names`` (values just consumed, in
+    the order they die): ``del tA, tB`` in lean code when all are
+    temporaries pushed as stack values (_Lean.push), else ``a = b = None``.
+    The del is one host instruction a name (DELETE_FAST) where the
+    assignment is a LOAD_CONST, a COPY per name more and a STORE_FAST each;
+    the values die in the same order.  Only for values pushed, which every
+    path to their consumer has assigned (a del of an unbound name raises):
+    a site's guard temporaries, set or not by a short-circuited test
+    (``(t5 := f._lean1) is not None``), are never pushed and keep the
+    assignment."""
+    if g.lean and all(x in g.stacked for x in names):
+        return "del " + ", ".join(names)
+    return "%s = None" % " = ".join(names)
 
 
 def _moved(g, args):

@@ -565,3 +565,48 @@ def test_frame_based_function_called_through_its_entry(eager):
     entry = g["h"]._lean2
     assert entry is not None and entry.__code__.co_filename.endswith("<tier2 entry>")
     assert g["h"]._lean is None         # (no lean function: the entry is not one)
+
+
+_DROPS = (
+    "class P:\n"
+    "    def __init__(self, w):\n        self._w = w\n"
+    "    @property\n    def w(self):\n        return self._w\n"
+    "class F:\n"
+    "    def __init__(self, v):\n        self.v = v\n"
+    "    def __del__(self):\n        print('del', self.v)\n"
+    "    def __add__(self, o):\n        return F(self.v + o.v)\n"
+    "def kw(a, b=0):\n    return a - b\n"
+    "def f(p, x, y, n):\n"
+    "    t = 0\n"
+    "    for i in range(n):\n"
+    "        t += p.w * (x - y) + kw(i, b=x) + len(str(i * y))\n"
+    "    s = F(x) + F(y)\n"
+    "    print('sum', s.v)\n"
+    "    return t\n"
+    "def top():\n"
+    "    print(f(P(3), 5, 2, 4))\n"
+    "    print(f(P(2.5), 1.5, 0.5, 3))\n"
+    "top()\n")
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_stack_values_dropped_by_del(eager):
+    # lean code drops a consumed stack value by ``del tN`` (one DELETE_FAST,
+    # tier2.drop_text), a site's guard temporary (a walrus in a test that may
+    # short-circuit, so possibly never set) by assignment: a del of it would
+    # raise UnboundLocalError on the first path that skips it (the property
+    # site before it recorded, the keyword call's entry test)
+    import linecache
+    out, g = _same_as_host(_DROPS)
+    assert "del 5\ndel 2\nsum 7\ndel 7\n" in out
+    src = "".join(linecache.getlines(g["f"]._lean.__code__.co_filename))
+    dels = [ln for ln in src.splitlines() if ln.lstrip().startswith("del t")
+            or "; del t" in ln]
+    assert dels, src
+    guards = set()
+    for ln in src.splitlines():
+        # (``(tN := None)``: an argument moved into a call, not a guard)
+        guards.update(__import__("re").findall(r"\((t\d+) := (?!None\))", ln))
+    for ln in dels:
+        named = __import__("re").findall(r"\bdel ((?:t\d+(?:, )?)+)", ln)[0].split(", ")
+        assert not guards & set(named), ln
