@@ -83,14 +83,42 @@ _new = object.__new__
 
 
 class LeanInfo:
-    __slots__ = ("code", "linemap", "decoded", "host_code", "by_offset")
+    __slots__ = ("code", "linemap", "decoded", "host_code", "by_offset", "jumps")
 
-    def __init__(self, code, linemap, decoded, host_code):
+    def __init__(self, code, linemap, decoded, host_code, jumps=None):
         self.code = code
         self.linemap = linemap
         self.decoded = decoded
         self.host_code = host_code
         self.by_offset = None       # (index_at: made at the first read)
+        # {host line: step} of the lines where a COMPARE_OP and its jump are
+        # one host ``if`` (tier2._fused_jumps): the host jump instruction
+        # there is the guest jump's
+        self.jumps = jumps
+
+
+def _offset_table(info):
+    """The guest instruction index of each host instruction of ``info``'s
+    host code (by its line; on a fused compare-and-jump line, its
+    conditional jump by the line's jump step), made once."""
+    linemap = info.linemap
+    n = len(info.host_code.co_code) >> 1
+    table = [-1] * n
+    for start, end, line in info.host_code.co_lines():
+        i = linemap[line] if line is not None and 0 <= line < len(linemap) else -1
+        for k in range(start >> 1, min(end >> 1, n)):
+            table[k] = i
+    jumps = info.jumps
+    if jumps:
+        # (the truth test of the compare's result, a guest __bool__ maybe,
+        # and the result's release run at the host jump: the guest jump's)
+        import dis
+        for ins in dis.get_instructions(info.host_code):
+            step = jumps.get(ins.positions.lineno)
+            if step is not None and ins.opname.startswith("POP_JUMP") and ins.offset >> 1 < n:
+                table[ins.offset >> 1] = step
+    info.by_offset = table
+    return table
 
 
 def index_at(info, hf):
@@ -99,18 +127,20 @@ def index_at(info, hf):
     its host instruction offset through a table made once per host code
     (f_lineno scans the line table from its start, which for a long function
     cost more than the rest of a nested host entry)."""
+    return index_of(info, hf.f_lasti, None, hf)
+
+
+def index_of(info, lasti, lineno, hf=None):
+    """index_at for host instruction offset ``lasti`` (a traceback entry's
+    tb_lasti, with its tb_lineno: the line's step where the offset is not
+    in the table)."""
     table = info.by_offset
     if table is None:
-        linemap = info.linemap
-        n = len(info.host_code.co_code) >> 1
-        table = [-1] * n
-        for start, end, line in info.host_code.co_lines():
-            i = linemap[line] if line is not None and 0 <= line < len(linemap) else -1
-            for k in range(start >> 1, min(end >> 1, n)):
-                table[k] = i
-        info.by_offset = table
-    k = hf.f_lasti >> 1
-    return table[k] if 0 <= k < len(table) else info.linemap[hf.f_lineno]
+        table = _offset_table(info)
+    k = lasti >> 1
+    if 0 <= k < len(table):
+        return table[k]
+    return info.linemap[hf.f_lineno if hf is not None else lineno]
 
 
 def current_frame(tstate):

@@ -41,13 +41,19 @@ def _compile():
         g[name] = re.compile(src)
 
 
-def rewrite(body, bool_steps=frozenset()):
+# the mark a fused compare-and-jump line carries (a host comment): the step
+# of the jump whose host instruction (POP_JUMP_*) is on that line too
+JUMP_MARK = "#>"
+
+
+def rewrite(body, bool_steps=frozenset(), cmp_steps=frozenset()):
     """The body (a list of (indent, text, step)) with the runs above rewritten;
     ``bool_steps``: the steps of the instructions whose result is always an
-    exact bool (IS_OP, CONTAINS_OP)."""
+    exact bool (IS_OP, CONTAINS_OP); ``cmp_steps``: COMPARE_OPs whose jump
+    may be fused with them though their result is any object (_bool_jumps)."""
     if "_TEMPS" not in globals():
         _compile()
-    body = _bool_jumps(body, bool_steps)
+    body = _bool_jumps(body, bool_steps, cmp_steps)
     out = []
     i = 0
     n = len(body)
@@ -171,14 +177,23 @@ def _inplace(body, i, out):
     return 4
 
 
-def _bool_jumps(body, bool_steps):
+def _bool_jumps(body, bool_steps, cmp_steps=frozenset()):
     """``tA = X in Y`` (IS_OP, CONTAINS_OP: an exact bool), the releases of its
     operands, then ``if tA:`` / ``if not tA:`` with ``tA = None`` first on
     each path -> ``if X in Y:``, the operands released on each path where the
     result was.  Exact: the truth test of an exact bool runs no code and the
     bool has no finalizer, so nothing can tell the operands died after the
-    jump rather than before it; each release keeps the instruction's step."""
-    if not bool_steps:
+    jump rather than before it; each release keeps the instruction's step.
+
+    A COMPARE_OP (``cmp_steps``) releasing no operand there (locals and
+    constants: ``if n < 2:``) is fused the same way though its result may be
+    any object, whose truth test (a guest ``__bool__``) and release run at
+    the jump: the fused line carries JUMP_MARK and the jump's step, and the
+    line table maps the host jump instruction on it to that step
+    (t2frames.index_at), so a frame observed or a traceback made there shows
+    the jump, as before.  With operands to release it is left alone: they
+    die before the jump's truth test, which the fused form would reverse."""
+    if not bool_steps and not cmp_steps:
         return body
     out = list(body)
     lines_of = {}           # temporary -> the lines naming it (one scan of the body)
@@ -186,8 +201,9 @@ def _bool_jumps(body, bool_steps):
         for name in _TEMPS.findall(text):
             lines_of.setdefault(name, []).append(k)
     for i in range(len(out)):
-        if out[i] is None or out[i][2] not in bool_steps:
+        if out[i] is None or (out[i][2] not in bool_steps and out[i][2] not in cmp_steps):
             continue
+        exact = out[i][2] in bool_steps
         ind, text, step = out[i]
         m = _TEMP_SET.match(text)
         if m is None:
@@ -198,7 +214,8 @@ def _bool_jumps(body, bool_steps):
         while j < len(out) and out[j][0] == ind and out[j][2] == step and _RELEASE_ANY.match(out[j][1]):
             released.append(out[j][1])
             j += 1
-        if j >= len(out) or out[j][0] != ind:
+        if j >= len(out) or out[j][0] != ind or (not exact and (
+                released or ";" in m.group(2) or ":=" in m.group(2))):
             continue
         jm = _JUMP_ON.match(out[j][1])
         if jm is None or jm.group(2) != t:
@@ -207,7 +224,8 @@ def _bool_jumps(body, bool_steps):
         if not uses or any(not _releases(out[k][1], t) for k in uses):
             continue
         rel = _release_line(released) if released else None
-        out[i] = (ind, "if %s(%s):" % (jm.group(1) or "", m.group(2)), step)
+        mark = "" if exact else "  %s%d" % (JUMP_MARK, out[j][2])
+        out[i] = (ind, "if %s(%s):%s" % (jm.group(1) or "", m.group(2), mark), step)
         for k in range(i + 1, j + 1):
             out[k] = None
         for k in uses:

@@ -655,6 +655,29 @@ class _LeanNoLiterals(_Lean):
 # a literal of _Lean.param the host compiler warns about (SyntaxWarning): an
 # operand of ``is``, called, subscripted
 _LITERAL = r"(?:\(-?\d+\)|'\w*')"
+# A COMPARE_OP and its jump as one host ``if a < b:`` (t2peep._bool_jumps),
+# on hosts whose compiler gives that a COMPARE_OP and a POP_JUMP_* doing the
+# truth test (3.11, 3.12; 3.13's COMPARE_OP converts to bool itself, so the
+# result's __bool__ would run at the compare's host instruction, not the
+# jump's, and 3.10 is not mapped by instruction offset here)
+_FUSE_COMPARE = sys.version_info[:2] in ((3, 11), (3, 12))
+_JUMP_MARK = re.compile(r"%s(\d+)" % re.escape(_t2peep.JUMP_MARK))
+
+
+def _fused_jumps(src):
+    """{host line: the step of the jump} of the fused compare-and-jump lines
+    of lean source ``src`` (t2frames.index_at maps their jump instruction)."""
+    if not _FUSE_COMPARE or _t2peep.JUMP_MARK not in src:
+        return None
+    jumps = {}
+    for k, text in enumerate(src.splitlines(), 1):
+        if _t2peep.JUMP_MARK in text:
+            m = _JUMP_MARK.search(text)
+            if m is not None:
+                jumps[k] = int(m.group(1))
+    return jumps or None
+
+
 _IS_LITERAL = re.compile(r"\bis (?:not )?%s|%s(?: is\b|\s*[(\[])" % (_LITERAL, _LITERAL))
 _IDENT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
@@ -1505,7 +1528,9 @@ def _lean_source(code, g, nslots, comments):
     # (the runs CPython's compiler writes without temporaries: t2peep)
     raw = code._decoded.raw
     body = _t2peep.rewrite(body, {j for j in comments
-                                  if raw[j][0] in (_K.IS_OP, _K.CONTAINS_OP)})
+                                  if raw[j][0] in (_K.IS_OP, _K.CONTAINS_OP)},
+                           {j for j in comments if raw[j][0] == _K.COMPARE_OP}
+                           if _FUSE_COMPARE else ())
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4
@@ -1631,7 +1656,8 @@ def _lean_make(code, d, tree, entry=0):
     probe = make(*g.params, {}, {})
     if nfree:
         probe = probe(*[None] * nfree)
-    _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__)
+    _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__,
+                                                        _fused_jumps(src))
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
     # (lean_for: the last binding)
@@ -2028,7 +2054,8 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     fr[0] = None
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
     info = _t2f.LEAN_CODES.get(id(tb.tb_frame.f_code)) if tb is not None else None
-    exc, add_tb = _raised_at(e, fm, info.linemap[tb.tb_lineno] if info is not None else -1)
+    exc, add_tb = _raised_at(e, fm, _t2f.index_of(info, tb.tb_lasti, tb.tb_lineno)
+                             if info is not None else -1)
     e = None
     # (its locals are the frame's own before the entry is made: a NameError's
     # "Did you mean" reads them)

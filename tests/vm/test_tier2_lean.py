@@ -610,3 +610,67 @@ def test_stack_values_dropped_by_del(eager):
     for ln in dels:
         named = __import__("re").findall(r"\bdel ((?:t\d+(?:, )?)+)", ln)[0].split(", ")
         assert not guards & set(named), ln
+
+
+_FUSED_COMPARE = (
+    "import sys\n"
+    "class R:\n"
+    "    def __init__(self, v, boom=False):\n        self.v = v\n        self.boom = boom\n"
+    "    def __bool__(self):\n"
+    "        f = sys._getframe(1)\n"
+    "        print('bool', f.f_code.co_name, f.f_lasti, f.f_lineno)\n"
+    "        if self.boom:\n            raise ValueError('no truth')\n"
+    "        return self.v\n"
+    "    def __del__(self):\n"
+    "        try:\n            f = sys._getframe(1)\n"
+    "        except ValueError:\n            return\n"
+    "        print('del', f.f_code.co_name, f.f_lasti, f.f_lineno)\n"
+    "class K:\n"
+    "    def __init__(self, k, boom=False):\n        self.k = k\n        self.boom = boom\n"
+    "    def __lt__(self, o):\n        return R(self.k < o, self.boom)\n"
+    "def pick(a, b):\n"
+    "    if a < b:\n"
+    "        return 'lt'\n"
+    "    return 'ge'\n"
+    "def loop(a, n):\n"
+    "    i = 0\n"
+    "    while a < n:\n"
+    "        i += 1\n"
+    "        a = K(a.k + 1)\n"
+    "    return i\n"
+    "def top():\n"
+    "    print(pick(1, 2), pick(3, 2), pick(K(1), 2), pick(K(5), 2))\n"
+    "    print(loop(K(0), 3))\n"
+    "    try:\n"
+    "        pick(K(1, True), 2)\n"
+    "    except ValueError as e:\n"
+    "        tb = e.__traceback__.tb_next\n"
+    "        print('tb', tb.tb_frame.f_code.co_name, tb.tb_lasti, tb.tb_lineno)\n"
+    "top()\n"
+    "top()\n")
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_fused_compare_jump_shows_the_jump(eager, monkeypatch):
+    # ``if a < b:`` is one host line in lean code (t2peep._bool_jumps'
+    # COMPARE_OP form): a guest __bool__ of the compare's result, its
+    # finalizer and a traceback made there see the jump's instruction (3.10's
+    # offset 6 in pick, 40 in loop), as with the compare's result in a
+    # temporary tested on the jump's own line (the line table maps the host
+    # jump, t2frames._offset_table).  (Tier 1 is not the reference here: its
+    # value stack keeps the released result until the slot is reused, so
+    # its finalizer runs later.)
+    if not tier2._FUSE_COMPARE:
+        pytest.skip("the fused form is made on 3.11 and 3.12 hosts")
+    out, g = _run(_FUSED_COMPARE)
+    import linecache
+    src = "".join(linecache.getlines(g["pick"]._lean.__code__.co_filename))
+    assert "if not (l0 < l1):" in src or "if (l0 < l1):" in src, src
+    monkeypatch.setattr(tier2, "_FUSE_COMPARE", False)
+    unfused, g = _run(_FUSED_COMPARE)
+    src = "".join(linecache.getlines(g["pick"]._lean.__code__.co_filename))
+    assert "l0 < l1):" not in src, src
+    assert out == unfused
+    for seen in ("bool pick 6 25", "del pick 6 25", "tb pick", "bool loop 40 30",
+                 "del loop 40 30"):
+        assert seen in out, out
