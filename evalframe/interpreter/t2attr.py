@@ -374,7 +374,10 @@ def binary(site, tstate, left, right, op):
     name, symbol, host_op = op
     tl = type(left)
     if not _missed(site) or (type(tl) is type and not tl.__flags__ & _HEAPTYPE):
-        _disarm(site)
+        # (an operator site disarmed is an empty list: the generated
+        # ``if not site:`` is a LOAD_DEREF and a jump, where ``site[0]`` was
+        # a subscript more; nothing reads an operator site once disarmed)
+        site.clear()
         return host_op(left, right)
     tag = type_version(tl)
     meth = _operator_method(tl, name)
@@ -550,8 +553,9 @@ def emit(g, op, darg):
     # (each path drops what it holds: the unarmed one the operands only, as
     # the guard's temporaries were never set on it; before, one line after
     # the three dropped all six, 8 host bytecodes more per unarmed operator)
-    out("if not %s[0]: %s = %s %s %s%s" % (site, r, left, binop[1], right,
-                                           _dead(g, left, right, bound=True)))
+    # (the site an empty list once disarmed: binary)
+    out("if not %s: %s = %s %s %s%s" % (site, r, left, binop[1], right,
+                                        _dead(g, left, right, bound=True)))
     out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
         "(%s := %s._lean2) is not None:" % (test, tr, right, tt, tr, tr, ln, e))
     out("%s = %s(TSTATE, %s, %s, FRAME0)" % (r, ln, left, right), 1)

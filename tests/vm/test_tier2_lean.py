@@ -624,7 +624,8 @@ _FUSED_COMPARE = (
     "    def __del__(self):\n"
     "        try:\n            f = sys._getframe(1)\n"
     "        except ValueError:\n            return\n"
-    "        print('del', f.f_code.co_name, f.f_lasti, f.f_lineno)\n"
+    "        if f.f_code.co_name in ('pick', 'loop'):\n"
+    "            print('del', f.f_code.co_name, f.f_lasti, f.f_lineno)\n"
     "class K:\n"
     "    def __init__(self, k, boom=False):\n        self.k = k\n        self.boom = boom\n"
     "    def __lt__(self, o):\n        return R(self.k < o, self.boom)\n"
@@ -671,6 +672,36 @@ def test_fused_compare_jump_shows_the_jump(eager, monkeypatch):
     src = "".join(linecache.getlines(g["pick"]._lean.__code__.co_filename))
     assert "l0 < l1):" not in src, src
     assert out == unfused
-    for seen in ("bool pick 6 25", "del pick 6 25", "tb pick", "bool loop 40 30",
-                 "del loop 40 30"):
+    for seen in ("bool pick 6 26", "del pick 6 26", "tb pick", "bool loop 40 31",
+                 "del loop 40 31"):
         assert seen in out, out
+
+
+_OPERATOR_SITES = (
+    "class V:\n"
+    "    def __init__(self, x):\n        self.x = x\n"
+    "    def __mul__(self, o):\n        return V(self.x * (o.x if type(o) is V else o))\n"
+    "    def __repr__(self):\n        return 'V(%r)' % (self.x,)\n"
+    "def mul(a, b):\n    return a * b\n"
+    "def top():\n"
+    "    out = []\n"
+    "    for a, b in [(1.5, 2.0), (3, 4), (V(2), 3), (V(2), V(5)), (2.5, 2), ('ab', 2),\n"
+    "                 (V(3), 1.5)]:\n"
+    "        out.append(mul(a, b))\n"
+    "    print(out)\n"
+    "    print([mul(V(k), k) for k in range(4)], mul(2.0, 4.0))\n"
+    "top()\n"
+    "top()\n")
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
+def test_operator_site_disarmed_is_an_empty_list(eager):
+    # an operator site tests its disarmed state by the truth of the site list
+    # (t2attr.binary empties it): ``if not pN: r = a * b``, one subscript
+    # fewer per operation than ``pN[0]`` (raytrace's float arithmetic);
+    # operands of every kind before and after it was disarmed
+    import linecache
+    import re
+    out, g = _same_as_host(_OPERATOR_SITES)
+    src = "".join(linecache.getlines(g["mul"]._lean.__code__.co_filename))
+    assert re.search(r"if not p\d+: t\d+ = l0 \* l1", src), src
