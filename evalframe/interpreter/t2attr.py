@@ -231,17 +231,27 @@ def _record(site, tag, entry):
 
 
 def _disarm(site):
+    """A site disarmed for good is an empty list: the generated code tests
+    the list's truth (``if not pN:``, a LOAD_DEREF and a jump, where
+    ``pN[0]`` was a subscript more at every execution) and calls no helper
+    with it then.  (A class call site keeps its list: _disarm_class.)"""
+    site.clear()
+
+
+def _disarm_class(site):
+    # (a class call site's fast form reads its entries untested, and its
+    # slow form tests ``site[0]``: tier2._class_call)
     site[0] = 0
     site[1].clear()
 
 
-def _missed(site):
+def _missed(site, disarm=_disarm):
     """A helper called at ``site`` (its entries did not match): one of its
     ``MISSES`` spent; False when none is left and the site is disarmed (a
     class changed in a loop, a function without a lean entry)."""
     left = site[0] - 1
     if left <= 0:
-        _disarm(site)
+        disarm(site)
         return False
     site[0] = left
     return True
@@ -344,7 +354,7 @@ def class_made(site, tag, cls, init, args):
     ``__init__``, gets a new tag each time: the site then stops recording,
     and its slow form stops calling this)."""
     obj = _object_new(cls, *args)
-    if _missed(site):
+    if _missed(site, _disarm_class):
         # (weakly: the translation's constants, where the site lives, are
         # held by tier 2's tables for good, and ``init`` holds its module's
         # globals, whose objects must be finalized when the guest drops
@@ -374,10 +384,7 @@ def binary(site, tstate, left, right, op):
     name, symbol, host_op = op
     tl = type(left)
     if not _missed(site) or (type(tl) is type and not tl.__flags__ & _HEAPTYPE):
-        # (an operator site disarmed is an empty list: the generated
-        # ``if not site:`` is a LOAD_DEREF and a jump, where ``site[0]`` was
-        # a subscript more; nothing reads an operator site once disarmed)
-        site.clear()
+        _disarm(site)
         return host_op(left, right)
     tag = type_version(tl)
     meth = _operator_method(tl, name)
@@ -483,7 +490,7 @@ def emit(g, op, darg):
         inner = TRIVIAL_NAMES.get(darg)
         site, r, fn, ln = g.param([MISSES, {}, inner]), g.temp(), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
-        out("if not %s[0]: %s = %s.%s" % (site, r, owner, darg))
+        out("if not %s: %s = %s.%s" % (site, r, owner, darg))
         if inner is None:
             out("elif %s and type(%s := %s[0].fget) is Function and (%s := %s._lean1) is not None: "
                 "%s = %s(TSTATE, %s, FRAME0)" % (test, fn, e, ln, fn, r, ln, owner))
@@ -514,7 +521,7 @@ def emit(g, op, darg):
         value = g.pop()
         site, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
-        out("if not %s[0]: %s.%s = %s" % (site, owner, darg, value))
+        out("if not %s: %s.%s = %s" % (site, owner, darg, value))
         out("elif %s and type(%s := %s.fset) is Function and (%s := %s._lean2) is not None: "
                "%s(TSTATE, %s, %s, FRAME0)" % (test, fn, e, ln, fn, ln, owner, value))
         out("else: t2attr_.store_attr(%s, TSTATE, %s, %s, %s)"
@@ -529,13 +536,13 @@ def emit(g, op, darg):
         # (the entry is the function: read into the method slot itself, which
         # the other branch assigns on every path)
         tt, e, test = _entry_test(g, owner, site, e=meth)
-        out("if %s[0] and %s: %s = %s" % (site, test, self_, owner))
+        out("if %s and %s: %s = %s" % (site, test, self_, owner))
         out("else:")
         out("%s = %s.%s" % (self_, owner, darg), 1)
         out("if type(%s) is MethodType and %s.__self__ is %s and type(%s := %s.__func__) "
                "is Function:" % (self_, self_, owner, meth, self_), 1)
         out("%s = %s" % (self_, owner), 2)
-        out("if %s[0]: t2attr_.method_seen(%s, %s, %s, %s)"
+        out("if %s: t2attr_.method_seen(%s, %s, %s, %s)"
                % (site, site, owner, g.param(darg), meth), 2)
         out("else: %s = NULL" % meth, 1)
         g.release(owner)
@@ -553,7 +560,7 @@ def emit(g, op, darg):
     # (each path drops what it holds: the unarmed one the operands only, as
     # the guard's temporaries were never set on it; before, one line after
     # the three dropped all six, 8 host bytecodes more per unarmed operator)
-    # (the site an empty list once disarmed: binary)
+    # (the site an empty list once disarmed: _disarm)
     out("if not %s: %s = %s %s %s%s" % (site, r, left, binop[1], right,
                                         _dead(g, left, right, bound=True)))
     out("elif %s and ((%s := type(%s)) is %s or %s is float or %s is int) and "
