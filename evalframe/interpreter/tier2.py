@@ -2768,7 +2768,8 @@ def warm(code, d):
             _si.uncount_headers(d)      # (stays in tier 1 at tier 1's speed)
 
 
-# (imported last: tier2gen builds on this module)
+# (imported last: tier2gen builds on this module.  tier2gen itself binds
+# osr_delegates and _new_generator here when it has run (its last lines):
+# imported first, it imports this module, whose import of it here then gets
+# the module half made, without those names yet)
 from . import tier2gen as _tier2gen  # noqa: E402
-osr_delegates = _tier2gen.osr_delegates
-_new_generator = _tier2gen.new_generator

@@ -1115,6 +1115,10 @@ BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise, gen_stopped)
 
 gen_step = gen_next     # (tier2.py's FOR_ITER over a generator in tier 2)
+# (what tier2.py calls of this module, bound there once this module is whole:
+# whichever of the two is imported first, see tier2.py's last lines)
+_t2.osr_delegates = osr_delegates
+_t2._new_generator = new_generator
 
 # (host frames of these run a guest generator's frame, their first argument:
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
