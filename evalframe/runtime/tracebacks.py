@@ -27,6 +27,7 @@ guest except block (the host did not know the guest's handled exception).
 """
 
 import builtins as _host_builtins
+import itertools as _itertools
 import os
 import sys
 import threading
@@ -309,12 +310,13 @@ _drivers = _Drivers()
 
 
 def _driver():
-    # (each request is a list its sender empties once the frame is made:
-    # nothing of it stays in the suspended driver, which would keep the
-    # guest's locals alive; the frame goes out as the yielded value)
+    # (each request is a list [arguments, callable] that the driver empties
+    # as it makes the call, callable first: nothing of it stays in the
+    # suspended driver, which would keep the guest's locals alive, and the
+    # sender has nothing to clear; the frame goes out as the yielded value)
     request = yield None
     while True:
-        request = yield request[0](*request[1])
+        request = yield request.pop()(*request.pop())
 
 
 def _run_standin(code, globals, locals):
@@ -331,21 +333,13 @@ def _run_standin(code, globals, locals):
         next(gen)
     if type(code) is _FunctionType:
         # (its hidden cell holds the values: the caller sets it)
-        request = [code, ()]
-        try:
-            return gen.send(request)
-        finally:
-            request.clear()
-    request = [_host_eval, (code, globals, locals)]
+        return gen.send([(), code])
     if "__builtins__" in globals:
-        frame = gen.send(request)
-        request.clear()
-        return frame
+        return gen.send([(code, globals, locals), _host_eval])
     # (eval adds the host's builtins to a namespace without them: not to the guest's)
     try:
-        return gen.send(request)
+        return gen.send([(code, globals, locals), _host_eval])
     finally:
-        request.clear()
         globals.pop("__builtins__", None)
 
 
@@ -385,9 +379,7 @@ def standin_frame(code, f, alone=False):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)) and "__builtins__" in globals:
-        request = [_host_eval, (code, globals, locals)]
-        frame = gen.send(request)
-        request.clear()
+        frame = gen.send([(code, globals, locals), _host_eval])
     else:
         frame = _run_standin(code, globals, locals)
     gen = None
@@ -446,15 +438,14 @@ def _function_standin(code, f, alone):
         # (and the hidden one, last)
         maker = _cell_makers.get(len(fast))
         cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
-        serial = _cell_serial[0] = _cell_serial[0] + 1
+        # (an ``alone`` frame's cells are never looked for by serial)
+        serial = 0 if alone else _next_serial()
     func = _FunctionType(code, globals, None, None, cells)
     # (_run_standin's usual case inline: this thread's driver suspended)
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)):
-        request = [func, ()]
-        frame = gen.send(request)
-        request.clear()
+        frame = gen.send([(), func])
     else:
         frame = _run_standin(func, None, None)
     gen = None
@@ -505,7 +496,8 @@ _cell_makers = {}
 _cell_guests = {}
 _cell_frames = {}
 _cell_sweep_at = [1024]
-_cell_serial = [0]      # (which cells: a guest frame's, until it is parked)
+# (which cells: a guest frame's, until it is parked; a C counter: one call)
+_next_serial = _itertools.count(1).__next__
 
 
 def _sweep_cells():
@@ -830,6 +822,15 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
     leaves: tier2.lean_raise); its stand-in is made but not registered, and
     no later entry looks for it (it dies when this returns)."""
     tb = _x.get_traceback(exc)
+    if not add_tb and not alone and tb is not None and id(tb.tb_frame.f_code) in _fake_keys:
+        # A re-raise (RERAISE, bare raise) whose head entry is already a
+        # stand-in's, as it is at the end of every ``finally`` and unmatched
+        # ``except``: all the rest of this function would do is record that
+        # head for ``f``, which is usually what tb_head holds already.
+        owner = tstate.tb_head
+        if owner is None or owner[0] != id(exc) or owner[1] != id(tb) or owner[2]() is not f:
+            tstate.tb_head = (id(exc), id(tb), _weakref(f))
+        return
     host_raised = tb is not None
     # The usual head: the VM's own host frames the exception passed since it
     # left the last guest frame (in tier 2 a few per guest frame), then that
