@@ -1995,6 +1995,24 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
             e = e.exc
         leave(e)        # (unwound where it ran: the deoptimised frame's loop)
     hf = _host_getframe(1)
+    if fm is None and type(e) is not _Reraise:
+        # Nothing observed the call and the exception was raised in it: its
+        # entry straight from what the except clause passes, no Frame made
+        # (tracebacks.alone_entry; False where add_entry needs the Frame)
+        info = _t2f.LEAN_CODES[id(hf.f_code)]
+        tb = _x.get_traceback(e)
+        at = info.linemap[tb.tb_lineno] if tb is not None and tb.tb_frame is hf else -1
+        tb = None
+        if at >= 0 and _tracebacks.alone_entry(tstate, e, info.code, at, globals_, fast):
+            hf = info = None
+            fr[0] = None
+            context = _x.get_context(e)
+            try:
+                raise e
+            finally:
+                _x.set_context(e, context)
+                e = context = None
+        info = None
     if fm is None:
         # (made with its final locals, never linked to the host frame)
         fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)

@@ -914,6 +914,81 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
     tstate.tb_head = (id(exc), id(tb), _weakref(f))
 
 
+def alone_entry(tstate, exc, code, index, globals, fast):
+    """add_entry(tstate, exc, f, True, alone=True) for the frame of a lean
+    tier-2 call that ``exc`` leaves, raised at instruction ``index`` of guest
+    ``code``, with ``globals`` and final fast locals ``fast``, without making
+    that Frame (tier2.lean_raise): nothing but this entry would see it.  Its
+    stand-in is a function stand-in made straight from ``fast``.  Returns
+    False, having done nothing, where add_entry would need the Frame or more
+    than its usual case: a head entry (after the VM's own host entries) that
+    is not a stand-in's or is another guest frame's that the exception left
+    (_finish_left_frame), a NameError (its "Did you mean" entry), 3.12+'s
+    inlined comprehensions, a code whose frames get locals-dict stand-ins,
+    locals that are not the code's."""
+    if _INLINED_COMPREHENSIONS or (_NAME_SUGGESTIONS and issubclass(type(exc), NameError)):
+        return False
+    if len(fast) != code.co_nlocals:
+        return False
+    tb = _x.get_traceback(exc)
+    seen = False
+    if tb is not None:
+        # (add_entry's walk over the VM's own host entries; a code not met
+        # before is looked at as _clean_head does: the table remembers it)
+        vm = _vm_code
+        while True:
+            co = tb.tb_frame.f_code
+            r = vm.get(id(co))
+            if r is None:
+                r = _is_vm_code(co)
+            if not r:
+                break
+            tb = tb.tb_next
+            if tb is None:
+                break
+        co = None
+        if tb is not None:
+            if id(tb.tb_frame.f_code) not in _fake_keys:
+                return False        # (a host library's entry: _clean_head relinks)
+            seen = True
+            owner = tstate.tb_head
+            if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
+                return False        # (the head is a guest frame's that this exception left)
+    memo = (code._decoded or decode(code)).standins
+    found = memo.get(index) if memo is not None else None
+    if found is None:
+        found = _memo_standin(code, index)
+    scode = found[0]
+    if not scode.co_flags & _CO_OPTIMIZED:
+        return False
+    if not seen and _x.get_traceback(exc) is not None and _x.get_context(exc) is None:
+        # (add_entry's: host code raised it, and did not chain it)
+        handled = tstate.topmost_exception()
+        if handled is not None and handled is not exc:
+            from ..interpreter.ops.exceptions import set_context
+            set_context(tstate, exc)
+    if type(globals) is not dict:
+        globals = {}
+    # (_function_standin's new cells for an alone frame)
+    maker = _cell_makers.get(len(fast))
+    cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
+    func = _FunctionType(scode, globals, None, None, cells)
+    cells = None
+    gen = _drivers.gen
+    if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
+            gen.gi_frame is not None and not gen.gi_running)):
+        frame = gen.send([(), func])
+    else:
+        frame = _run_standin(func, None, None)
+    gen = func = None
+    # (never registered; a stale entry for a frame that had this frame's id
+    # must not make a clear() of it clear another)
+    _cell_frames.pop(id(frame), None)
+    _x.set_traceback(exc, TracebackType(tb, frame, 0, found[1]))
+    tstate.tb_head = None
+    return True
+
+
 def _finish_left_frame(exc, tb, f, owner):
     """The exception has left the guest frame its head entry is for (it now
     reaches ``f``): if that frame ran on after the entry was made (an except
