@@ -764,6 +764,9 @@ def translate(code, d, cls=None, tree=False, entry=0):
     g.raw = raw
     g.code = code
     if cls is None and not tree:
+        # (whether its frame's dicts are exact is known as it runs: the
+        # prologue's ``exact``; bytecodes.translate writes both forms)
+        g.exact_dicts = None
         # (a frame-based function: its handlers found at translation)
         g.blocks_at = static_blocks(raw, basic, depth)
         if g.blocks_at is not None:
@@ -1243,7 +1246,8 @@ def _source(code, g, nslots, comments, d):
         # at the end, stays LEAN: t2frames)
         ("    f.f_back = back if back is not LEAN else materialise(getframe())", 0),
         ("    fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
-        ("    exact = globals_.__class__ is dict", 0),
+        # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
+        ("    builtins_ = f.f_builtins; exact = globals_.__class__ is dict and builtins_.__class__ is dict", 0),
         ("    %s = None" % " = ".join("s%d" % k for k in range(nslots)), 0),
         ("    blk = start", 0),
         ("    if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
