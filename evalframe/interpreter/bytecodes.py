@@ -138,6 +138,7 @@ _UNLESS_LIVE = "# unless live"
 # (a line's condition in a _Plan: dropped when the group knows...)
 _WHEN_BOUND, _WHEN_EXACT, _WHEN_INEXACT, _WHEN_CONST = 1, 2, 3, 4
 _WHEN_NOT_EXACT_BUILTIN, _WHEN_NOT_EXACT_GLOBAL = 5, 6
+_EXACT_CONDS = (_WHEN_EXACT, _WHEN_INEXACT, _WHEN_NOT_EXACT_BUILTIN, _WHEN_NOT_EXACT_GLOBAL)
 
 
 class Item:
@@ -1662,81 +1663,100 @@ def translate(g, name, darg):
     bound = g.bound
     exact = g.exact_dicts
     early = ()          # the outputs a PUSH_BLOCK pushed below the block's level
-    for li, line in enumerate(p.lines):
-        unless, store, pieces, jump = line
-        if store == "block":
-            target = darg if pieces[0] == "oparg" else eval(pieces[0], {"oparg": darg})
-            early = pieces[1:]
-            for name_, e in zip(early, g.push_block(target, [mapping[x] for x in early])):
-                mapping[name_] = e
-            continue
-        if unless == _WHEN_CONST:
-            if _passes(g, p.conds[li], mapping, darg):
+    variants = ((exact, None),)
+    if exact is None:
+        # Known only as the group's code runs (Group.exact_dicts None: a host
+        # local ``exact``, true when the frame's globals and builtins are
+        # exact dicts, and ``builtins_``, the builtins): an instruction with
+        # exact-dict lines gets both forms, under ``if exact:`` and ``else:``,
+        # when its lines are plain statements (no jump, store or block).
+        exact = False
+        if (any(line[0] in _EXACT_CONDS for line in p.lines) and not p.raises
+                and all(line[1] is None and line[3] is None for line in p.lines)):
+            variants = ((True, "if exact:"), (False, "else:"))
+    for exact, head in variants:
+        if head is not None:
+            g.emit(head)
+            g.indent0 += 1
+            if p.uses_builtins:
+                mapping["builtins"] = "builtins_" if exact else g.builtins()
+        for li, line in enumerate(p.lines):
+            unless, store, pieces, jump = line
+            if store == "block":
+                target = darg if pieces[0] == "oparg" else eval(pieces[0], {"oparg": darg})
+                early = pieces[1:]
+                for name_, e in zip(early, g.push_block(target, [mapping[x] for x in early])):
+                    mapping[name_] = e
                 continue
-        elif unless and (darg in bound if unless == _WHEN_BOUND else
-                       exact if unless == _WHEN_EXACT else
-                       not exact if unless == _WHEN_INEXACT else
-                       not exact or (darg in _BUILTIN_NAMES) != (unless == _WHEN_NOT_EXACT_BUILTIN)):
-            continue
-        if line is skip:
-            continue
-        text = []
-        for piece in pieces:
-            if piece.__class__ is str:
-                text.append(piece)
-            elif piece[0] == "n":
-                text.append(mapping.get(piece[1], piece[1]))
-            elif piece is _FAST_KEY:
-                text.append(g.fast(darg))
-            elif piece is _ATTR_KEY:
-                text.append(darg)
-            elif piece[0] == "@peek":
-                text.append(g.peek(eval(piece[1], {"oparg": darg})))
-            elif piece[0] == "@dict":
-                text.append(_dict_display(g, piece[1:], mapping, runs))
-            else:                       # ("@unpack", name, reversed)
-                temps = var_out[piece[1]]
-                targets = temps[::-1] if piece[2] else temps
-                text.append("%s, = " % ", ".join(targets) if targets else "() = ")
-        text = "".join(text)
-        if store == "yield":
-            # (the group suspends its frame: False when it ends there)
-            if not g.suspend(text, mapping[outs[0].name]):
-                ended = True
-            continue
-        if store is not None:
-            g.spill_local(darg)         # (reads of it pushed in place are copied first)
-            if store == "unbind":
-                bound.discard(darg)
-            else:
-                bound.add(darg)
-        if jump is None:
-            if p.raises and li == len(p.lines) - 1:
-                g.before_raise()        # (what a handler here unwinds to: canonical)
+            if unless == _WHEN_CONST:
+                if _passes(g, p.conds[li], mapping, darg):
+                    continue
+            elif unless and (darg in bound if unless == _WHEN_BOUND else
+                           exact if unless == _WHEN_EXACT else
+                           not exact if unless == _WHEN_INEXACT else
+                           not exact or (darg in _BUILTIN_NAMES) != (unless == _WHEN_NOT_EXACT_BUILTIN)):
+                continue
+            if line is skip:
+                continue
+            text = []
+            for piece in pieces:
+                if piece.__class__ is str:
+                    text.append(piece)
+                elif piece[0] == "n":
+                    text.append(mapping.get(piece[1], piece[1]))
+                elif piece is _FAST_KEY:
+                    text.append(g.fast(darg))
+                elif piece is _ATTR_KEY:
+                    text.append(darg)
+                elif piece[0] == "@peek":
+                    text.append(g.peek(eval(piece[1], {"oparg": darg})))
+                elif piece[0] == "@dict":
+                    text.append(_dict_display(g, piece[1:], mapping, runs))
+                else:                       # ("@unpack", name, reversed)
+                    temps = var_out[piece[1]]
+                    targets = temps[::-1] if piece[2] else temps
+                    text.append("%s, = " % ", ".join(targets) if targets else "() = ")
+            text = "".join(text)
+            if store == "yield":
+                # (the group suspends its frame: False when it ends there)
+                if not g.suspend(text, mapping[outs[0].name]):
+                    ended = True
+                continue
+            if store is not None:
+                g.spill_local(darg)         # (reads of it pushed in place are copied first)
+                if store == "unbind":
+                    bound.discard(darg)
+                else:
+                    bound.add(darg)
+            if jump is None:
+                if p.raises and li == len(p.lines) - 1:
+                    g.before_raise()        # (what a handler here unwinds to: canonical)
+                    g.emit(text)
+                    ended = True
+                    continue
                 g.emit(text)
-                ended = True
                 continue
-            g.emit(text)
-            continue
-        target = darg if jump[0] == "oparg" else eval(jump[0], {"oparg": darg})
-        kept = [mapping.get(a, a) for a in jump[1:]]
-        # (tier 2 jumps within one host function: the inputs the jump consumed
-        # are released on its path too, as at the end for the fall-through)
-        gone = [a for a in args if a not in kept] if g.releases_at_jumps else ()
-        if text.strip():
-            # ``if cond: JUMP(...)``: leave the group (or go to the block) there
-            g.emit(text)
-            g.vs.extend(kept)
-            if gone:
-                g.release(*gone, indent=1)
-            g.exit(target, 1)
-            del g.vs[len(g.vs) - len(kept):]
-        else:
-            g.vs.extend(kept)
-            if gone:
-                g.release(*gone)
-            g.exit(target)
-            ended = True
+            target = darg if jump[0] == "oparg" else eval(jump[0], {"oparg": darg})
+            kept = [mapping.get(a, a) for a in jump[1:]]
+            # (tier 2 jumps within one host function: the inputs the jump consumed
+            # are released on its path too, as at the end for the fall-through)
+            gone = [a for a in args if a not in kept] if g.releases_at_jumps else ()
+            if text.strip():
+                # ``if cond: JUMP(...)``: leave the group (or go to the block) there
+                g.emit(text)
+                g.vs.extend(kept)
+                if gone:
+                    g.release(*gone, indent=1)
+                g.exit(target, 1)
+                del g.vs[len(g.vs) - len(kept):]
+            else:
+                g.vs.extend(kept)
+                if gone:
+                    g.release(*gone)
+                g.exit(target)
+                ended = True
+        if head is not None:
+            g.indent0 -= 1
     produced = [mapping.get(x.name) for x in outs if x.count is None]
     g.release(*[a for a in args if a not in produced])
     if ended:

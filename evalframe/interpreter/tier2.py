@@ -793,6 +793,9 @@ def translate(code, d, cls=None, tree=False, entry=0):
     g.raw = raw
     g.code = code
     if cls is None and not tree:
+        # (whether its frame's dicts are exact is known as it runs: the
+        # prologue's ``exact``; bytecodes.translate writes both forms)
+        g.exact_dicts = None
         # (a frame-based function: its handlers found at translation)
         g.blocks_at = static_blocks(raw, basic, depth)
         if g.blocks_at is not None:
@@ -1288,7 +1291,8 @@ def _source(code, g, nslots, comments, d):
         # at the end, stays LEAN: t2frames)
         ("    f.f_back = back if back is not LEAN else materialise(getframe())", 0),
         ("    fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
-        ("    exact = globals_.__class__ is dict", 0),
+        # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
+        ("    builtins_ = f.f_builtins; exact = globals_.__class__ is dict and builtins_.__class__ is dict", 0),
         ("    %s = None" % " = ".join("s%d" % k for k in range(nslots)), 0),
         ("    blk = start", 0),
         ("    if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
@@ -2043,6 +2047,24 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
             e = e.exc
         leave(e)        # (unwound where it ran: the deoptimised frame's loop)
     hf = _host_getframe(1)
+    if fm is None and type(e) is not _Reraise:
+        # Nothing observed the call and the exception was raised in it: its
+        # entry straight from what the except clause passes, no Frame made
+        # (tracebacks.alone_entry; False where add_entry needs the Frame)
+        info = _t2f.LEAN_CODES[id(hf.f_code)]
+        tb = _x.get_traceback(e)
+        at = info.linemap[tb.tb_lineno] if tb is not None and tb.tb_frame is hf else -1
+        tb = None
+        if at >= 0 and _tracebacks.alone_entry(tstate, e, info.code, at, globals_, fast):
+            hf = info = None
+            fr[0] = None
+            context = _x.get_context(e)
+            try:
+                raise e
+            finally:
+                _x.set_context(e, context)
+                e = context = None
+        info = None
     if fm is None:
         # (made with its final locals, never linked to the host frame)
         fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)

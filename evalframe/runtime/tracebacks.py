@@ -27,6 +27,7 @@ guest except block (the host did not know the guest's handled exception).
 """
 
 import builtins as _host_builtins
+import itertools as _itertools
 import os
 import sys
 import threading
@@ -309,12 +310,13 @@ _drivers = _Drivers()
 
 
 def _driver():
-    # (each request is a list its sender empties once the frame is made:
-    # nothing of it stays in the suspended driver, which would keep the
-    # guest's locals alive; the frame goes out as the yielded value)
+    # (each request is a list [arguments, callable] that the driver empties
+    # as it makes the call, callable first: nothing of it stays in the
+    # suspended driver, which would keep the guest's locals alive, and the
+    # sender has nothing to clear; the frame goes out as the yielded value)
     request = yield None
     while True:
-        request = yield request[0](*request[1])
+        request = yield request.pop()(*request.pop())
 
 
 def _run_standin(code, globals, locals):
@@ -331,21 +333,13 @@ def _run_standin(code, globals, locals):
         next(gen)
     if type(code) is _FunctionType:
         # (its hidden cell holds the values: the caller sets it)
-        request = [code, ()]
-        try:
-            return gen.send(request)
-        finally:
-            request.clear()
-    request = [_host_eval, (code, globals, locals)]
+        return gen.send([(), code])
     if "__builtins__" in globals:
-        frame = gen.send(request)
-        request.clear()
-        return frame
+        return gen.send([(code, globals, locals), _host_eval])
     # (eval adds the host's builtins to a namespace without them: not to the guest's)
     try:
-        return gen.send(request)
+        return gen.send([(code, globals, locals), _host_eval])
     finally:
-        request.clear()
         globals.pop("__builtins__", None)
 
 
@@ -385,9 +379,7 @@ def standin_frame(code, f, alone=False):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)) and "__builtins__" in globals:
-        request = [_host_eval, (code, globals, locals)]
-        frame = gen.send(request)
-        request.clear()
+        frame = gen.send([(code, globals, locals), _host_eval])
     else:
         frame = _run_standin(code, globals, locals)
     gen = None
@@ -446,15 +438,14 @@ def _function_standin(code, f, alone):
         # (and the hidden one, last)
         maker = _cell_makers.get(len(fast))
         cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
-        serial = _cell_serial[0] = _cell_serial[0] + 1
+        # (an ``alone`` frame's cells are never looked for by serial)
+        serial = 0 if alone else _next_serial()
     func = _FunctionType(code, globals, None, None, cells)
     # (_run_standin's usual case inline: this thread's driver suspended)
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)):
-        request = [func, ()]
-        frame = gen.send(request)
-        request.clear()
+        frame = gen.send([(), func])
     else:
         frame = _run_standin(func, None, None)
     gen = None
@@ -505,7 +496,8 @@ _cell_makers = {}
 _cell_guests = {}
 _cell_frames = {}
 _cell_sweep_at = [1024]
-_cell_serial = [0]      # (which cells: a guest frame's, until it is parked)
+# (which cells: a guest frame's, until it is parked; a C counter: one call)
+_next_serial = _itertools.count(1).__next__
 
 
 def _sweep_cells():
@@ -830,6 +822,15 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
     leaves: tier2.lean_raise); its stand-in is made but not registered, and
     no later entry looks for it (it dies when this returns)."""
     tb = _x.get_traceback(exc)
+    if not add_tb and not alone and tb is not None and id(tb.tb_frame.f_code) in _fake_keys:
+        # A re-raise (RERAISE, bare raise) whose head entry is already a
+        # stand-in's, as it is at the end of every ``finally`` and unmatched
+        # ``except``: all the rest of this function would do is record that
+        # head for ``f``, which is usually what tb_head holds already.
+        owner = tstate.tb_head
+        if owner is None or owner[0] != id(exc) or owner[1] != id(tb) or owner[2]() is not f:
+            tstate.tb_head = (id(exc), id(tb), _weakref(f))
+        return
     host_raised = tb is not None
     # The usual head: the VM's own host frames the exception passed since it
     # left the last guest frame (in tier 2 a few per guest frame), then that
@@ -911,6 +912,81 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
     # remember which guest frame the head entry is for (see _finish_left_frame;
     # the thread state's, not a threading.local: one C lookup fewer per entry)
     tstate.tb_head = (id(exc), id(tb), _weakref(f))
+
+
+def alone_entry(tstate, exc, code, index, globals, fast):
+    """add_entry(tstate, exc, f, True, alone=True) for the frame of a lean
+    tier-2 call that ``exc`` leaves, raised at instruction ``index`` of guest
+    ``code``, with ``globals`` and final fast locals ``fast``, without making
+    that Frame (tier2.lean_raise): nothing but this entry would see it.  Its
+    stand-in is a function stand-in made straight from ``fast``.  Returns
+    False, having done nothing, where add_entry would need the Frame or more
+    than its usual case: a head entry (after the VM's own host entries) that
+    is not a stand-in's or is another guest frame's that the exception left
+    (_finish_left_frame), a NameError (its "Did you mean" entry), 3.12+'s
+    inlined comprehensions, a code whose frames get locals-dict stand-ins,
+    locals that are not the code's."""
+    if _INLINED_COMPREHENSIONS or (_NAME_SUGGESTIONS and issubclass(type(exc), NameError)):
+        return False
+    if len(fast) != code.co_nlocals:
+        return False
+    tb = _x.get_traceback(exc)
+    seen = False
+    if tb is not None:
+        # (add_entry's walk over the VM's own host entries; a code not met
+        # before is looked at as _clean_head does: the table remembers it)
+        vm = _vm_code
+        while True:
+            co = tb.tb_frame.f_code
+            r = vm.get(id(co))
+            if r is None:
+                r = _is_vm_code(co)
+            if not r:
+                break
+            tb = tb.tb_next
+            if tb is None:
+                break
+        co = None
+        if tb is not None:
+            if id(tb.tb_frame.f_code) not in _fake_keys:
+                return False        # (a host library's entry: _clean_head relinks)
+            seen = True
+            owner = tstate.tb_head
+            if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
+                return False        # (the head is a guest frame's that this exception left)
+    memo = (code._decoded or decode(code)).standins
+    found = memo.get(index) if memo is not None else None
+    if found is None:
+        found = _memo_standin(code, index)
+    scode = found[0]
+    if not scode.co_flags & _CO_OPTIMIZED:
+        return False
+    if not seen and _x.get_traceback(exc) is not None and _x.get_context(exc) is None:
+        # (add_entry's: host code raised it, and did not chain it)
+        handled = tstate.topmost_exception()
+        if handled is not None and handled is not exc:
+            from ..interpreter.ops.exceptions import set_context
+            set_context(tstate, exc)
+    if type(globals) is not dict:
+        globals = {}
+    # (_function_standin's new cells for an alone frame)
+    maker = _cell_makers.get(len(fast))
+    cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
+    func = _FunctionType(scode, globals, None, None, cells)
+    cells = None
+    gen = _drivers.gen
+    if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
+            gen.gi_frame is not None and not gen.gi_running)):
+        frame = gen.send([(), func])
+    else:
+        frame = _run_standin(func, None, None)
+    gen = func = None
+    # (never registered; a stale entry for a frame that had this frame's id
+    # must not make a clear() of it clear another)
+    _cell_frames.pop(id(frame), None)
+    _x.set_traceback(exc, TracebackType(tb, frame, 0, found[1]))
+    tstate.tb_head = None
+    return True
 
 
 def _finish_left_frame(exc, tb, f, owner):

@@ -1,0 +1,75 @@
+"""LOAD_GLOBAL in frame-based tier-2 functions: the exact-dict form at run time.
+
+A frame-based function (code with handlers: a Frame per call) runs for
+whatever globals and builtins its frames have, so its LOAD_GLOBAL was the
+form for any mapping (``globals_.get`` with a NULL test, then the builtins').
+Its prologue now knows whether both are exact dicts (``exact``), and each
+LOAD_GLOBAL has the lean form under ``if exact:`` (one subscript in a host
+``try``: the globals' first for a module name, the builtins' for a builtin's
+name unless a global shadows it) and the general form under ``else:``
+(bytecodes.translate, Group.exact_dicts None).  tests/guest/programs/
+frame_global_lookups.py checks what the reads find against CPython.
+"""
+
+import contextlib
+import io
+import linecache
+
+import pytest
+
+from evalframe.compiler import compile_source
+from evalframe.interpreter import tier2
+from evalframe.interpreter.ceval import run_code
+
+_SOURCE = (
+    "def f(i):\n"
+    "    try:\n"
+    "        return helper(i) + len([i])\n"
+    "    except ZeroDivisionError:\n"
+    "        return None\n"
+    "def helper(x):\n"
+    "    return x * 2\n"
+    "out = [f(i) for i in range(5)]\n"
+)
+
+
+@pytest.fixture
+def eager(monkeypatch):
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 0)
+
+
+def _run(g):
+    with contextlib.redirect_stdout(io.StringIO()):
+        run_code(compile_source(_SOURCE, "<exact>", "exec"), g)
+    return g
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_frame_based_load_global_has_the_exact_form(eager):
+    g = _run({"__name__": "__main__"})
+    assert g["out"] == [1, 3, 5, 7, 9]
+    fn = tier2.frame_based(g["f"].__code__)
+    lines = linecache.getlines(fn.__code__.co_filename)
+    source = "".join(lines)
+    assert "exact = globals_.__class__ is dict and builtins_.__class__ is dict" in source
+    helper = [ln.strip() for ln in lines if "LOAD_GLOBAL 'helper'" in ln]
+    length = [ln.strip() for ln in lines if "LOAD_GLOBAL 'len'" in ln]
+    # a module name: the globals' subscript first; a builtin's name: the builtins'
+    assert helper[0].startswith("if exact:") and helper[1].startswith("try: ")
+    assert " = globals_[" in helper[1]
+    assert length[0].startswith("if exact:") and " = builtins_[" in length[1]
+    # the general form stays, for frames whose dicts are not exact
+    assert any(ln.startswith("else:") for ln in helper)
+    assert any(".get(" in ln for ln in helper)
+
+
+def test_frame_based_load_global_with_a_dict_subclass(eager):
+    class Missing(dict):
+        def __missing__(self, key):
+            if key == "len":
+                return lambda x: 100
+            raise KeyError(key)
+    g = Missing(__name__="__main__")
+    g["__builtins__"] = {"range": range, "ZeroDivisionError": ZeroDivisionError}
+    assert _run(g)["out"] == [100, 102, 104, 106, 108]
