@@ -77,6 +77,9 @@ def set_lean_refresh(hook, linked):
 _HOST_FRAME_DIR = tuple(object.__dir__(sys._getframe()))
 
 
+_CO_GENERATOR = 0x20
+
+
 class Frame:
     # The trace fields, the generator link and the last traceback stand-in
     # (_f_standin, runtime/tracebacks.py) are left unset by the
@@ -121,7 +124,11 @@ class Frame:
     @property
     def f_back(self):
         back = self._f_back
-        if back is None or vmhooks.gen_settle is None:
+        # (a lazily suspended level is a generator's frame left EXECUTING;
+        # the tests in this order cost no exception for other frames, whose
+        # ``_f_gen`` is unset)
+        if (back is None or self.f_state != FRAME_EXECUTING
+                or not self.f_code.co_flags & _CO_GENERATOR or vmhooks.gen_settle is None):
             return back
         try:
             ref = self._f_gen
