@@ -151,7 +151,7 @@ def _eval_plain(tstate, f, throwexc):
     tstate.depth = base_depth + 1
     # (a lean tier-2 caller's frame materialised; ``prev``, restored at the
     # end, stays LEAN: t2frames)
-    f.f_back = prev if prev is not _LEAN else _materialise(_getframe(1))
+    f._f_back = prev if prev is not _LEAN else _materialise(_getframe(1))
     tstate.frame = f
     f.f_state = FRAME_EXECUTING
     stack = f.f_valuestack
@@ -189,7 +189,7 @@ def _eval_plain(tstate, f, throwexc):
                                 ip = f._lasti + 1
                                 raise recursion_error()
                             tstate.depth += 1
-                            r.f_back = f
+                            r._f_back = f
                             tstate.frame = r
                             # end frameswitch.enter
                             f = r
@@ -206,7 +206,7 @@ def _eval_plain(tstate, f, throwexc):
                             if f is entry:
                                 return retval
                             init_self = f.f_init_self
-                            back = f.f_back
+                            back = f._f_back
                             if init_self is not None and type(init_self) is Generator:
                                 # an inlined generator returned: the FOR_ITER
                                 # that resumed it ends, or the YIELD_FROM gets
@@ -248,7 +248,7 @@ def _eval_plain(tstate, f, throwexc):
                             zcode = done.f_code
                             if zcode.co_zombieframe is None and _getrefcount(done) == _INLINE_REFS:
                                 done.f_localsplus = ()
-                                done.f_back = done.f_init_self = done._f_locals = done._f_standin = None
+                                done._f_back = done.f_init_self = done._f_locals = done._f_standin = None
                                 done.f_globals = done.f_builtins = None
                                 zcode.co_zombieframe = done
                             # end frameswitch.park
@@ -281,7 +281,7 @@ def _eval_plain(tstate, f, throwexc):
                                 # an inlined generator yields to the FOR_ITER or
                                 # YIELD_FROM that resumed it
                                 retval = stack.pop()
-                                back = f.f_back
+                                back = f._f_back
                                 _gen_leave(tstate, f, f.f_init_self, False)
                                 f = back
                                 back = None
@@ -321,7 +321,7 @@ def _eval_plain(tstate, f, throwexc):
                             gf = r.gi_frame
                             _gen_enter(tstate, gf, r, sent)
                             tstate.depth += 1
-                            gf.f_back = f
+                            gf._f_back = f
                             f = gf
                             gf = sent = r = None
                             tstate.frame = f
@@ -519,7 +519,7 @@ def _unwind(tstate, entry, f, exc, add_tb):
             if type(type(exc)) is not type:
                 tstate.raising = exc    # (in flight again: ops/exceptions.normalize_at_handler)
             return None, exc
-        back = f.f_back
+        back = f._f_back
         gen = f.f_init_self
         if gen is not None and type(gen) is Generator:
             _gen_leave(tstate, f, gen, True)
@@ -569,7 +569,7 @@ def _gen_leave(tstate, gf, gen, finished):
     item = gen._exc_state
     tstate.exc_info = item.previous_item
     item.previous_item = None
-    gf.f_back = None
+    gf._f_back = None
     if finished:
         gen._finish()
 
@@ -595,7 +595,7 @@ def _can_hand_off(entry, f):
             return False
         if f is entry:
             return True
-        f = f.f_back
+        f = f._f_back
 
 
 _frameobject.set_live_lasti(live_lasti)

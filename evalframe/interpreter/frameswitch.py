@@ -40,7 +40,7 @@ def enter(tstate, caller, callee):
     if tstate.depth >= tstate.recursion_limit:
         raise recursion_error()
     tstate.depth += 1
-    callee.f_back = caller
+    callee._f_back = caller
     tstate.frame = callee
 
 
@@ -62,7 +62,7 @@ def park(done, refs):
     zcode = done.f_code
     if zcode.co_zombieframe is None and _getrefcount(done) == refs:
         done.f_localsplus = ()
-        done.f_back = done.f_init_self = done._f_locals = done._f_standin = None
+        done._f_back = done.f_init_self = done._f_locals = done._f_standin = None
         done.f_globals = done.f_builtins = None
         zcode.co_zombieframe = done
 

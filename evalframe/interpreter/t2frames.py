@@ -259,13 +259,13 @@ def materialise(hf, current=True):
             _linked[0] += 1
             install()
         if last_new is not None:
-            last_new.f_back = fm
+            last_new._f_back = fm
         if first is None:
             first = fm
         if not made:
             break
         if back is not LEAN:
-            fm.f_back = back
+            fm._f_back = back
             break
         last_new = fm
         hf = _lean_above(hf.f_back)
@@ -302,7 +302,7 @@ def _make(hf, info, globals_, builtins_):
     fm.f_instrs = info.decoded.instrs
     fm.f_state = FRAME_EXECUTING
     fm.f_init_self = None
-    fm.f_back = None
+    fm._f_back = None
     return fm
 
 
@@ -356,7 +356,7 @@ def make_direct(hf, back, globals_, builtins_, fast):
     # only its traceback entry sees, tracebacks.add_entry's ``alone``, and a
     # Frame made for a lean caller would cost that caller a read of its host
     # frame's locals and a link)
-    fm.f_back = back if back is not LEAN else None
+    fm._f_back = back if back is not LEAN else None
     return fm
 
 
@@ -365,7 +365,7 @@ def _adopt(fm, hf):
     i = index_at(info, hf)
     fm._lasti = i if i >= 0 else -1
     fm.f_state = FRAME_EXECUTING
-    fm.f_back = None
+    fm._f_back = None
     if getattr(fm, "_f_host", None) is None:
         _link(fm, hf)
 

@@ -1289,7 +1289,7 @@ def _source(code, g, nslots, comments, d):
         ("    tstate.depth = depth + 1; tstate.frame = f; f.f_state = EXECUTING", 0),
         # (a lean caller's frame materialised for f_back; ``back``, restored
         # at the end, stays LEAN: t2frames)
-        ("    f.f_back = back if back is not LEAN else materialise(getframe())", 0),
+        ("    f._f_back = back if back is not LEAN else materialise(getframe())", 0),
         ("    fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
         # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
         ("    builtins_ = f.f_builtins; exact = globals_.__class__ is dict and builtins_.__class__ is dict", 0),
@@ -1909,7 +1909,7 @@ def osr_entry(f, stack, index):
     lean = (lean_for(code, f.f_globals, f.f_builtins) if index == 0
             else lean_osr(code, f.f_globals, f.f_builtins, index))
     tstate.depth -= 1
-    tstate.frame = f.f_back
+    tstate.frame = f._f_back
     try:
         if lean is not None:
             # (this Frame is the lean call's frame, its locals and value stack
@@ -2128,7 +2128,7 @@ def deopt(tstate, fr, index, stack, traced):
         fr[0] = None
         return r
     fm.f_instrs = d.t1instrs
-    tstate.frame = fm.f_back
+    tstate.frame = fm._f_back
     tstate.depth -= 1       # (the plain loop counts the frame again while it runs it)
     try:
         r = _eval_plain(tstate, fm, None)

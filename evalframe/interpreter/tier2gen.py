@@ -165,7 +165,7 @@ class _GenFunction(_t2.Translation):
                 # (each resumption is a C-level call of the host: a re-entry)
                 ("gn_ = %s.gi_frame; gr_ = tstate.reentry + 1; tstate.reentry = gr_" % it, 1),
                 ("if not gr_ & 63: check_host_room(tstate)", 1),
-                ("gp_ = tstate.exc_info; %s._running = True; gn_.f_back = f; "
+                ("gp_ = tstate.exc_info; %s._running = True; gn_._f_back = f; "
                  "gn_.f_state = EXECUTING; tstate.depth = gd_; tstate.frame = gn_" % it, 1),
                 ("try: %s = %s._hg.send(None)" % (t, it), 1),
                 # (returned, or continued in tier 1 which yielded: gen_next's)
@@ -175,7 +175,7 @@ class _GenFunction(_t2.Translation):
                  "tstate.depth = gd_ - 1; tstate.frame = f; raise", 1),
                 ("else:", 1),
                 ("tstate.reentry = gr_ - 1; tstate.depth = gd_ - 1; tstate.frame = f", 2),
-                ("if %s._yf is None: %s._running = False; gn_.f_back = None; "
+                ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
                  "gn_.f_state = SUSPENDED" % (it, it), 2),
                 # (it is delegating now)
                 ("else: leave_chain(tstate, %s, gp_)" % it, 2),
@@ -447,9 +447,9 @@ def new_generator(tstate, func, args):
     item = gen._exc_state = _new_obj(_ExcItem)
     item.exc_value = item.previous_item = None
     gen._running = gen._closed = False
-    gen._yf = gen._yb = None
+    gen._yf = gen._yb = gen._lzf = None
     frame._f_gen = _weakref(gen)        # (Frame.f_gen's setter)
-    frame.f_back = None
+    frame._f_back = None
     gen._hg = t2gen(frame)
     gen._xl = t2gen.links
     return gen
@@ -496,9 +496,9 @@ def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, cal
         item = gen._exc_state = new(ExcItem)
         item.exc_value = item.previous_item = None
         gen._running = gen._closed = False
-        gen._yf = gen._yb = None
+        gen._yf = gen._yb = gen._lzf = None
         fr._f_gen = weakref(gen)
-        fr.f_back = None
+        fr._f_back = None
         gen._hg = t2gen(fr)
         gen._xl = t2gen.links
         return gen
@@ -529,6 +529,8 @@ def _enter_chain(tstate, g, back, _executing=FRAME_EXECUTING):
     # local, the frame's f_back stored before ``back`` moves on)
     depth = tstate.depth
     item = tstate.exc_info
+    # (a lazily suspended top: every level gets its running state below)
+    g._lzf = None
     while g is not None:
         if g._xl:
             gi = g._exc_state
@@ -537,7 +539,7 @@ def _enter_chain(tstate, g, back, _executing=FRAME_EXECUTING):
         g._running = True
         gf = g.gi_frame
         gf.f_state = _executing
-        gf.f_back = back
+        gf._f_back = back
         back = gf
         depth += 1
         g = g._yf
@@ -571,6 +573,8 @@ def resume(gen, arg):
     """send()/next() of a generator in tier 2: (value, returned), or None when
     it has just been handed to tier 1 (genobject's plain path goes on)."""
     tstate = get_tstate()
+    if gen._yb is not None:
+        settle(gen)     # (an inner level of a chain: its state exact first)
     f = gen.gi_frame
     if gen._running or (f.f_state == FRAME_CREATED and arg is not None):
         return None     # (tier 1 raises the error, the frame untouched)
@@ -621,7 +625,7 @@ def _step(f, tstate, gen, arg):
             item.previous_item = prev
             tstate.exc_info = item
         gen._running = True
-        f.f_back = caller
+        f._f_back = caller
         f.f_state = FRAME_EXECUTING
         tstate.depth = depth0 + 1
         tstate.frame = f
@@ -646,7 +650,7 @@ def _step(f, tstate, gen, arg):
             tstate.exc_info = prev
             gen._exc_state.previous_item = None
         gen._running = False
-        f.f_back = None
+        f._f_back = None
         f.f_state = FRAME_SUSPENDED
     else:
         _leave_chain(tstate, gen, prev)     # (it is delegating now)
@@ -709,10 +713,22 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
         _ceval.check_host_room(tstate)
     prev = tstate.exc_info
     if chain:
-        _enter_chain(tstate, gen, caller)
+        tail = gen._lzf
+        if tail is not None:
+            # suspended lazily (below): the levels under the top kept their
+            # running state, only the top's is made
+            gen._lzf = None
+            gen._running = True
+            f._f_back = caller
+            f.f_state = FRAME_EXECUTING
+            tstate.depth = depth0 + gen._lzn
+            tstate.frame = tail
+            tail = None
+        else:
+            _enter_chain(tstate, gen, caller)
     else:
         gen._running = True
-        f.f_back = caller
+        f._f_back = caller
         f.f_state = FRAME_EXECUTING
         tstate.depth = depth0 + 1
         tstate.frame = f
@@ -738,14 +754,37 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
         # its __context__)
         return _sent(gen, arg, value)
     tstate.reentry = reentry - 1
-    tstate.depth = depth0
-    tstate.frame = back
-    if gen._yf is None and not gen._xl:
+    if gen._yf is None:
+        tstate.depth = depth0
+        tstate.frame = back
+        if gen._xl:
+            _leave_chain(tstate, gen, prev)     # (an item to unlink)
+        else:
+            gen._running = False
+            f._f_back = None
+            f.f_state = FRAME_SUSPENDED
+    elif tstate.exc_info is prev:
+        # A chain that linked no exc_info item (no level has handlers)
+        # yielded: suspended lazily.  Its structure changes only while it
+        # runs, so the levels below the top keep their running state
+        # (gi_running, f_state, f_back: the level above) until it runs
+        # again; only the top is suspended.  What the innermost level left
+        # as the thread's frame and depth is kept for the next resumption.
+        # Whatever reads a level below (gi_running, gi_suspended,
+        # gi_yieldfrom, f_back, frame.clear(), resuming, throw(), close(),
+        # finalisation: genobject, frameobject, resume, deopt, delegate)
+        # calls settle() first, which suspends them as _leave_chain would.
+        gen._lzf = tstate.frame
+        gen._lzn = tstate.depth - depth0
+        tstate.depth = depth0
+        tstate.frame = back
         gen._running = False
-        f.f_back = None
+        f._f_back = None
         f.f_state = FRAME_SUSPENDED
     else:
-        _leave_chain(tstate, gen, prev)     # (delegating, or an item to unlink)
+        tstate.depth = depth0
+        tstate.frame = back
+        _leave_chain(tstate, gen, prev)     # (delegating, items to unlink)
     return value
 
 
@@ -950,8 +989,33 @@ def _leave_chain(tstate, gen, prev, _suspended=FRAME_SUSPENDED):
             g._exc_state.previous_item = None
         g._running = False
         gf = g.gi_frame
-        gf.f_back = None
+        gf._f_back = None
         gf.f_state = _suspended
+        g = g._yf
+
+
+def settle(gen):
+    """Whatever reads the state of ``gen``, a level of a tier-2 delegation
+    chain (it has ``_yb``), calls this first: if the chain's top was
+    suspended lazily (gen_next), the levels below it are suspended now, as
+    _leave_chain would have (none of them links an exc_info item)."""
+    top = gen
+    ref = top._yb
+    while ref is not None:
+        outer = ref()
+        if outer is None:
+            break
+        top = outer
+        ref = top._yb
+    if top._lzf is None or top._running:
+        return
+    top._lzf = None
+    g = top._yf
+    while g is not None:
+        g._running = False
+        gf = g.gi_frame
+        gf._f_back = None
+        gf.f_state = FRAME_SUSPENDED
         g = g._yf
 
 
@@ -967,6 +1031,10 @@ def _forget_chain(g):
 def deopt(gen):
     """Hand ``gen`` (with the chain delegating to it) to tier 1, suspended
     where it is; a running generator is left alone (tier 1 then raises)."""
+    if gen._yb is not None:
+        settle(gen)
+    elif gen._lzf is not None:
+        settle(gen)     # (the top itself)
     top = gen
     while top._yb is not None:
         outer = top._yb()
@@ -989,6 +1057,13 @@ def deopt(gen):
 def delegate(tstate, f, it, lasti):
     """YIELD_FROM of ``f`` starts delegating to ``it`` (a tier-2 generator) by
     a host ``yield from``: False when tier 1 must do it instead."""
+    # (a generator another one delegates to by a host ``yield from``: its
+    # host generator cannot serve two; tier 1 takes it, resume hands that
+    # chain to tier 1 first)
+    if it._yb is not None:
+        return False
+    # (the top of a chain suspended lazily: _enter_chain below makes every
+    # level's state and drops the lazy one)
     if it._running or tstate.tracer is not None:
         return False
     # (``it`` is in tier 2, the caller tested: a chain of one level when it
@@ -1012,7 +1087,7 @@ def delegate(tstate, f, it, lasti):
             tstate.exc_info = item
         it._running = True
         gf = it.gi_frame
-        gf.f_back = f
+        gf._f_back = f
         gf.f_state = FRAME_EXECUTING
         tstate.depth = depth + 1
         tstate.frame = gf
@@ -1035,8 +1110,8 @@ def _leave(tstate, f):
         item = gen._exc_state
         tstate.exc_info = item.previous_item
         item.previous_item = None
-    tstate.frame = f.f_back
-    f.f_back = None
+    tstate.frame = f._f_back
+    f._f_back = None
     tstate.depth -= 1
     gen._hg = None
     gen._yb = None
@@ -1062,7 +1137,7 @@ def gen_raise(tstate, f, e):
 
 def gen_tier1(tstate, f):
     """The rest of the generator's run in the plain loop, from f._lasti + 1."""
-    back = f.f_back
+    back = f._f_back
     tstate.depth -= 1
     tstate.frame = back
     try:
@@ -1070,7 +1145,7 @@ def gen_tier1(tstate, f):
     finally:
         tstate.depth += 1
         tstate.frame = f
-        f.f_back = back
+        f._f_back = back
 
 
 _NS = None
@@ -1109,9 +1184,10 @@ for _name, _fn in (("__next__", gen_iternext), ("send", gen_send)):
     setattr(Generator, _name, _fn)
 del _name, _fn, _plain
 _vmhooks.gen_deopt = deopt
+_vmhooks.gen_settle = settle
 # What must not be interrupted by a guest signal handler's exception
 # (runtime/signals.py): the generators' and the thread's state changes
-BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length,
+BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length, settle,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise, gen_stopped)
 
 gen_step = gen_next     # (tier2.py's FOR_ITER over a generator in tier 2)

@@ -272,7 +272,7 @@ class TracedLoop:
             tstate.depth = base_depth + 1
             # (a lean caller's frame materialised; ``prev_frame``, restored
             # at the end, stays LEAN: t2frames)
-            entry.f_back = (prev_frame if prev_frame is not _t2frames.LEAN
+            entry._f_back = (prev_frame if prev_frame is not _t2frames.LEAN
                             else _t2frames.materialise(sys._getframe(1)))
             tstate.frame = entry
         self._running += 1
@@ -395,7 +395,7 @@ class TracedLoop:
                         if f is entry:
                             return retval
                         init_self = f.f_init_self
-                        done, f = f, f.f_back
+                        done, f = f, f._f_back
                         leave(tstate, f)
                         last_f = None
                         if init_self is not None:
@@ -459,7 +459,7 @@ class TracedLoop:
                         exc = err
                     if f is entry:
                         raise _Escape(exc)
-                    f = f.f_back
+                    f = f._f_back
                     leave(tstate, f)
                     add_tb = True
                     report = True

@@ -77,6 +77,9 @@ def set_lean_refresh(hook, linked):
 _HOST_FRAME_DIR = tuple(object.__dir__(sys._getframe()))
 
 
+_CO_GENERATOR = 0x20
+
+
 class Frame:
     # The trace fields, the generator link and the last traceback stand-in
     # (_f_standin, runtime/tracebacks.py) are left unset by the
@@ -85,7 +88,7 @@ class Frame:
     # (interpreter/specialize.py) set exactly: f_code f_globals f_builtins
     # _f_locals f_localsplus f_valuestack f_blockstack _lasti f_instrs f_state
     # f_init_self (and the loop sets f_back when it pushes the frame).
-    __slots__ = ("f_code", "f_globals", "f_builtins", "_f_locals", "f_back",
+    __slots__ = ("f_code", "f_globals", "f_builtins", "_f_locals", "_f_back",
                  "f_localsplus", "f_valuestack", "f_blockstack", "_lasti",
                  "_f_trace", "_f_trace_lines", "_f_trace_opcodes", "f_instrs",
                  "_f_gen", "f_state", "f_init_self", "_f_host", "_f_standin",
@@ -101,7 +104,7 @@ class Frame:
         self.f_globals = globals
         self.f_builtins = builtins
         self._f_locals = locals
-        self.f_back = None
+        self._f_back = None
         self.f_localsplus = localsplus
         self.f_valuestack = []
         self.f_blockstack = []
@@ -109,6 +112,37 @@ class Frame:
         self.f_instrs = instrs
         self.f_state = FRAME_CREATED
         self.f_init_self = None
+
+    # -- the caller ---------------------------------------------------------------
+    # The VM's own code reads and writes the slot ``_f_back``; ``f_back`` is
+    # what everything else (the guest, tools) reads.  The two differ only
+    # for an inner level of a tier-2 ``yield from`` chain suspended lazily
+    # (interpreter/tier2gen.py: its levels below the top keep their running
+    # state until something looks at one of them); reading f_back of such a
+    # frame makes the whole chain's state exact first (vmhooks.gen_settle).
+
+    @property
+    def f_back(self):
+        back = self._f_back
+        # (a lazily suspended level is a generator's frame left EXECUTING;
+        # the tests in this order cost no exception for other frames, whose
+        # ``_f_gen`` is unset)
+        if (back is None or self.f_state != FRAME_EXECUTING
+                or not self.f_code.co_flags & _CO_GENERATOR or vmhooks.gen_settle is None):
+            return back
+        try:
+            ref = self._f_gen
+        except AttributeError:
+            return back
+        gen = ref() if ref is not None else None
+        if gen is None or gen._yb is None:
+            return back
+        vmhooks.gen_settle(gen)
+        return self._f_back
+
+    @f_back.setter
+    def f_back(self, value):
+        self._f_back = value
 
     # -- tracing fields (unset slots read as their defaults) ----------------------
 
@@ -271,6 +305,7 @@ class Frame:
     # -- misc ----------------------------------------------------------------------
 
     def clear(self):
+        _settle_frame(self)
         if self.f_state == FRAME_EXECUTING:
             raise RuntimeError("cannot clear an executing frame")
         gen = self.f_gen
@@ -298,6 +333,17 @@ class Frame:
         code = self.f_code
         return "<frame at %#x, file '%s', line %s, code %s>" % (
             id(self), code.co_filename, self.f_lineno, code.co_name)
+
+
+def _settle_frame(frame):
+    """A lazily suspended chain's inner level (Frame.f_back) made exact
+    before ``frame``'s state is read."""
+    if vmhooks.gen_settle is None:
+        return
+    ref = getattr(frame, "_f_gen", None)
+    gen = ref() if ref is not None else None
+    if gen is not None and gen._yb is not None:
+        vmhooks.gen_settle(gen)
 
 
 def guest_back(frame):
@@ -384,7 +430,7 @@ def frame_new(new):
     z.f_builtins = new.f_builtins
     z._f_locals = new._f_locals
     z.f_localsplus = new.f_localsplus
-    z.f_back = None
+    z._f_back = None
     z._lasti = -1
     z.f_valuestack = new.f_valuestack
     z.f_blockstack = new.f_blockstack

@@ -105,7 +105,7 @@ class GenBase:
     """What generators, coroutines and async generators share (PyGenObject)."""
 
     __slots__ = ("gi_frame", "gi_code", "_name", "_qualname", "_exc_state", "_running",
-                 "_closed", "_hg", "_yf", "_yb", "_xl", "__weakref__")
+                 "_closed", "_hg", "_yf", "_yb", "_xl", "_lzf", "_lzn", "__weakref__")
     _kind = "generator"
 
     def __init__(self, func, frame):
@@ -123,6 +123,9 @@ class GenBase:
         # frame, the generator it delegates to by a host ``yield from``, and
         # (weakly) the one delegating to it
         self._hg = self._yf = self._yb = None
+        # (the top of a lazily suspended chain: its innermost frame and its
+        # length, tier2gen.gen_next; None otherwise)
+        self._lzf = None
         # (whether tier 2 links the exc_info item while it runs: not for code
         # without handlers, tier2gen.attach)
         self._xl = True
@@ -132,7 +135,7 @@ class GenBase:
         # the eval loop's fast frame construction leaves f_back unset (it is
         # stored when the frame is pushed); a not-yet-started generator's
         # frame has no caller, as CPython reports it
-        frame.f_back = None
+        frame._f_back = None
 
     # -- names -----------------------------------------------------------------
 
@@ -142,16 +145,25 @@ class GenBase:
     def __repr__(self):
         return "<%s object %s at %#x>" % (self._kind, self._qualname, id(self))
 
-    gi_running = _readonly("gi_running", lambda self: self._running)
+    def _get_running(self):
+        if self._yb is not None:
+            vmhooks.gen_settle(self)    # (an inner level of a tier-2 chain)
+        return self._running
+
+    gi_running = _readonly("gi_running", _get_running)
     gi_yieldfrom = _readonly("gi_yieldfrom", lambda self: self._yieldfrom())
     gi_suspended = _readonly("gi_suspended", lambda self: self._suspended())
 
     def _suspended(self):
+        if self._yb is not None:
+            vmhooks.gen_settle(self)
         f = self.gi_frame
         return f is not None and f.f_state == FRAME_SUSPENDED
 
     def _yieldfrom(self):
         """_PyGen_yf: the iterator this generator is delegating to, if any."""
+        if self._yb is not None:
+            vmhooks.gen_settle(self)
         f = self.gi_frame
         if f is None or f.f_state != FRAME_SUSPENDED or f._lasti < 0:
             return None
@@ -227,7 +239,7 @@ class GenBase:
             self._running = False
             tstate.exc_info = item.previous_item
             item.previous_item = None
-            f.f_back = None
+            f._f_back = None
             throwexc = None
             restore_resumer(tstate, saved)
             saved = None
@@ -322,13 +334,13 @@ class GenBase:
                 tstate = _get_tstate()
                 f = self.gi_frame
                 prev = tstate.frame
-                f.f_back = vmhooks.current_frame()      # (prev, or a lean tier-2 caller's)
+                f._f_back = vmhooks.current_frame()      # (prev, or a lean tier-2 caller's)
                 tstate.frame = f
                 try:
                     ret, done = yf._throw(close_on_genexit, typ, val, tb)
                 finally:
                     tstate.frame = prev
-                    f.f_back = None
+                    f._f_back = None
                 if done:
                     stop = StopIteration(ret)
             else:

@@ -28,3 +28,4 @@ gen_resume = None       # interpreter.tier2gen.resume: send() of a generator in 
 gen_send = None         # (unset: interpreter.tier2gen installs Generator.__next__/send themselves)
 gen_osr = None          # interpreter.tier2gen.osr: one in tier 1 continues in tier 2
 gen_deopt = None        # interpreter.tier2gen.deopt: such a generator handed to tier 1
+gen_settle = None       # interpreter.tier2gen.settle: a lazily suspended chain made exact

@@ -883,7 +883,9 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
             if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
                 left = owner[2]()
                 if left is not None and left is not f:
-                    tb = (_refinish_head(tb, left) if left.f_back is f
+                    # (``left``, a guest Frame that raised: its slot, not
+                    # Frame.f_back's tests for a lazily suspended generator)
+                    tb = (_refinish_head(tb, left) if left._f_back is f
                           else _finish_left_frame(exc, tb, f, owner))
                 left = None
         if tb is None and _NAME_SUGGESTIONS and issubclass(type(exc), NameError):
@@ -1002,7 +1004,7 @@ def _finish_left_frame(exc, tb, f, owner):
     left = owner[2]()
     if left is None or left is f:
         return tb
-    if left.f_back is f:
+    if left._f_back is f:
         # (the usual unwinding, callee to caller: no walk of the whole stack
         # below ``f`` for every entry)
         return _refinish_head(tb, left)

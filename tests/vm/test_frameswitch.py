@@ -33,8 +33,8 @@ def test_the_plain_loop_has_a_copy_of_each_definition():
 
 def test_a_hand_edit_is_found():
     text = pathlib.Path(ceval.__file__).read_text()
-    edited = text.replace("                            r.f_back = f\n",
-                          "                            r.f_back = f  # edited\n", 1)
+    edited = text.replace("                            r._f_back = f\n",
+                          "                            r._f_back = f  # edited\n", 1)
     assert edited != text
     assert frameswitch.regenerate(edited) == text
 
@@ -67,6 +67,6 @@ def test_inline_renames_and_inserts_before_raise():
         "      ip = 0",
         "      raise recursion_error()",
         "  ts.depth += 1",
-        "  b.f_back = a",
+        "  b._f_back = a",
         "  ts.frame = b",
     ]
