@@ -2245,7 +2245,7 @@ def call_any(tstate, func, args, moved=None):
         if n == func._gen_argcount:
             # (a generator function of the fast shape, asked first: _entry
             # would find no entry for it)
-            gen = _new_generator(tstate, func, args)
+            gen = new_generator(tstate, func, args)
             if gen is not None:
                 if n <= LEAN_ARITIES:
                     # (its call sites make its generators through its
@@ -2279,7 +2279,7 @@ def call_any(tstate, func, args, moved=None):
                 return d.t2(None, tstate, 0, func, args)
         elif argcount < 0:
             if n == func._gen_argcount:
-                gen = _new_generator(tstate, func, args)
+                gen = new_generator(tstate, func, args)
                 if gen is not None:
                     if n <= LEAN_ARITIES:
                         setattr(func, _LEAN_SLOTS[n], _tier2gen.gen_entry(func, n))
@@ -2791,7 +2791,7 @@ def warm(code, d):
 
 
 # (imported last: tier2gen builds on this module.  tier2gen itself binds
-# osr_delegates and _new_generator here when it has run (its last lines):
+# osr_delegates and new_generator here when it has run (its last lines):
 # imported first, it imports this module, whose import of it here then gets
 # the module half made, without those names yet)
 from . import tier2gen as _tier2gen  # noqa: E402

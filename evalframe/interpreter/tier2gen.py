@@ -1194,7 +1194,7 @@ gen_step = gen_next     # (tier2.py's FOR_ITER over a generator in tier 2)
 # (what tier2.py calls of this module, bound there once this module is whole:
 # whichever of the two is imported first, see tier2.py's last lines)
 _t2.osr_delegates = osr_delegates
-_t2._new_generator = new_generator
+_t2.new_generator = new_generator
 
 # (host frames of these run a guest generator's frame, their first argument:
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
