@@ -191,13 +191,13 @@ def test_tier2_calls_make_generators_directly(eager, monkeypatch):
     # generator itself (tier2gen.new_generator), its host generator attached;
     # code without handlers leaves its exc_info item unlinked (GenBase._xl)
     made = []
-    real = tier2._new_generator
+    real = tier2.new_generator
 
     def counting(tstate, func, args):
         gen = real(tstate, func, args)
         made.append((func._name, gen is not None))
         return gen
-    monkeypatch.setattr(tier2, "_new_generator", counting)
+    monkeypatch.setattr(tier2, "new_generator", counting)
     out, g = _run(
         "def plain(n):\n    for i in range(n):\n        yield i\n"
         "def handles(n):\n    try:\n        yield n\n    except KeyError:\n        pass\n"
