@@ -268,8 +268,8 @@ def _make_generator(func, frame):
         from ..objects import genobject as _genobject
     gen = _genobject.make_generator(func, frame)
     t2gen = func._code._decoded.t2gen
-    if t2gen is not None and _get_tstate().tracer is None:
-        gen._hg = t2gen(frame)      # (tier 2: a host generator runs its frame, tier2gen.py)
+    if t2gen is not None and (ts := _get_tstate()).tracer is None:
+        gen._hg = t2gen(frame, 0, ts)   # (tier 2: a host generator runs its frame, tier2gen.py)
         gen._xl = t2gen.links
     return gen
 

@@ -42,7 +42,7 @@ _OP_YIELD_FROM, _OP_YIELD_VALUE = _opcodes.YIELD_FROM, _opcodes.YIELD_VALUE
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from . import pystate
 from .abort import STOP_OR_MEMORY, stops_run
-from .pystate import get_tstate, set_exc_value
+from .pystate import get_tstate, set_exc_value, ExcItem
 from ..objects import excslots as _x
 
 _tracebacks = None   # evalframe.runtime.tracebacks, bound on first use
@@ -557,6 +557,9 @@ def _osr_ready(gf):
 def _gen_enter(tstate, gf, gen, value):
     gf.f_valuestack.append(value)       # the value sent (FOR_ITER's next() sends None)
     item = gen._exc_state
+    if item is None:
+        # (tier 2 makes none for code without handlers: tier2gen)
+        item = gen._exc_state = ExcItem()
     item.previous_item = tstate.exc_info
     tstate.exc_info = item
     gen._running = True

@@ -1016,8 +1016,8 @@ def _emit_call(g, name, arg):
             # more at every other site cost richards 1% to translate)
             g.emit("elif %stype(%s) is MethodType and %s.__func__ is gen_send_ "
                    "and %s.__self__._hg is not None and not handled_[0]: "
-                   "%s = gen_method_send(tstate, %s.__self__, %s)%s"
-                   % (null, self_, self_, self_, r, self_, argv[0], _dropped(g, argv)))
+                   "%s = gen_method_send(%s.__self__.gi_frame, tstate, %s.__self__, True, %s)%s"
+                   % (null, self_, self_, self_, r, self_, self_, argv[0], _dropped(g, argv)))
         if null:
             g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
                    % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
@@ -2749,7 +2749,7 @@ def _namespace():
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,
-            "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.method_send,
+            "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.gen_step,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result, "t2attr_": _t2attr,

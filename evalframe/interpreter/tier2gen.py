@@ -29,8 +29,8 @@ generator function called by tier-2 code makes its generators through its
 call entry (``gen_entry``).
 
 Deoptimisation: throw(), close(), finalisation, a tracer attached at a
-resumption, or too deep a delegation chain: ``deopt`` sends the marker
-``DEOPT`` into the chain; each level writes its value stack to
+resumption, or too deep a delegation chain: ``deopt`` throws
+``_DeoptSignal`` into the chain (its innermost level's yield catches it); each level writes its value stack to
 ``f.f_valuestack`` as tier 1 keeps it at that yield (``f._lasti`` the yield,
 or the instruction before a YIELD_FROM) and ends; the generator then goes on
 in tier 1 (genobject.py's plain path) at the exact instruction.  A tracer
@@ -84,13 +84,20 @@ CHAIN_MAX = 200
 
 
 class _Deopt:
-    """The marker sent into a suspended host generator: leave for tier 1."""
+    """What a host generator returns when deopt handed its frame to tier 1."""
 
     def __repr__(self):
         return "DEOPT"
 
 
 DEOPT = _Deopt()
+
+
+class _DeoptSignal(BaseException):
+    """What deopt throws into a suspended host generator (a fresh instance
+    each time: its traceback dies with it): the yield it waits at catches
+    it, hands the frame to tier 1 and returns DEOPT.  Thrown, not sent: a
+    value sent would be tested for at every resumption."""
 
 
 class _Fallback:
@@ -125,6 +132,7 @@ def eligible(code, raw):
 # runs in one thread at a time): the state is looked up only when the frame
 # was suspended by another thread.
 _SAME_THREAD = "if tstate.frame is not f: tstate = get_tstate()"
+_CLOSED_HOST = "return None"
 
 
 class _GenFunction(_t2.Translation):
@@ -196,10 +204,12 @@ class _GenFunction(_t2.Translation):
         # (f_state: suspended by the resumption, _leave_chain)
         self.emit("f._lasti = %d" % j)
         self.emit("try: %s = yield %s" % (sent, v))
-        # (only the host closing a host generator nothing refers to: the
-        # guest generator has gone; never a guest operation)
-        self.emit("except BaseException: return None")
-        self.emit("if %s is DEOPT: %s; return DEOPT" % (sent, self._spill()))
+        self.emit("except BaseException as dx_:")
+        # (deopt: tier 1 goes on from this yield)
+        self.emit("if dx_.__class__ is DeoptSignal: %s; return DEOPT" % self._spill(), 1)
+        # (else only the host closing a host generator nothing refers to:
+        # the guest generator has gone; never a guest operation)
+        self.emit(_CLOSED_HOST, 1)
         self.emit(_SAME_THREAD)
         return True
 
@@ -291,9 +301,8 @@ class _HostLocals(_GenFunction):
         # (the host closing it: the frame keeps its locals)
         for k in range(len(self.body) - 1, -1, -1):
             indent, text, step = self.body[k]
-            if text == "except BaseException: return None":
-                self.body[k] = (indent, "except BaseException: %s; return None"
-                                % (_PUT % self.locals_text()), step)
+            if text == _CLOSED_HOST:
+                self.body[k] = (indent, "%s; %s" % (_PUT % self.locals_text(), text), step)
                 break
         return r
 
@@ -314,8 +323,13 @@ def _source(code, g, nslots, comments):
         nulls = g.param((NULL,) * g.nplus)
     head = [
         "def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))),
-        "    def t2(f, start=0):",
-        "        tstate = get_tstate()",
+        # (``ts``: the thread state of the thread that made the generator,
+        # the call entries'; the resumer makes ``f`` its thread's current
+        # frame before the first resumption, so when that thread's frame is
+        # ``f`` it is the resuming thread's state: no get_tstate() call per
+        # generator; osr's host generators pass none)
+        "    def t2(f, start=0, ts=None):",
+        "        tstate = ts if ts is not None and ts.frame is f else get_tstate()",
         "        if not tstate.depth & 63: host_room(tstate)",
         "        fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals",
         "        exact = globals_.__class__ is dict",
@@ -334,6 +348,8 @@ def _source(code, g, nslots, comments):
         # (the locals move out of the frame into host locals; the frame is
         # linked to this host frame)
         head[4:4] = [_TAKE % (g.locals_text()[1:-1], nulls)]
+        # (the body reads its locals as host locals, never ``fast``: emit)
+        head[5] = head[5].replace("fast = f.f_localsplus; ", "")
         # (the templates read the two dicts as exact: a frame whose dicts are
         # not runs in tier 1 from where it is, the tail's hand-over)
         k = head.index("        exact = globals_.__class__ is dict")
@@ -444,14 +460,20 @@ def new_generator(tstate, func, args):
     gen.gi_code = frame.f_code
     gen._name = func._name
     gen._qualname = func._qualname
-    item = gen._exc_state = _new_obj(_ExcItem)
-    item.exc_value = item.previous_item = None
+    # (the exc_info item only for code with handlers, the one tier 2 links:
+    # tier 1 makes it when it resumes one that has none, genobject)
+    if t2gen.links:
+        item = gen._exc_state = _new_obj(_ExcItem)
+        item.exc_value = item.previous_item = None
+        gen._xl = True
+    else:
+        gen._exc_state = None
+        gen._xl = False
     gen._running = gen._closed = False
     gen._yf = gen._yb = gen._lzf = None
     frame._f_gen = _weakref(gen)        # (Frame.f_gen's setter)
     frame._f_back = None
-    gen._hg = t2gen(frame)
-    gen._xl = t2gen.links
+    gen._hg = t2gen(frame, 0, tstate)
     return gen
 
 
@@ -493,14 +515,18 @@ def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, cal
         gen.gi_code = code
         gen._name = func._name
         gen._qualname = func._qualname
-        item = gen._exc_state = new(ExcItem)
-        item.exc_value = item.previous_item = None
+        if t2gen.links:
+            item = gen._exc_state = new(ExcItem)
+            item.exc_value = item.previous_item = None
+            gen._xl = True
+        else:
+            gen._exc_state = None
+            gen._xl = False
         gen._running = gen._closed = False
         gen._yf = gen._yb = gen._lzf = None
         fr._f_gen = weakref(gen)
         fr._f_back = None
-        gen._hg = t2gen(fr)
-        gen._xl = t2gen.links
+        gen._hg = t2gen(fr, 0, tstate)
         return gen
     return entry
 """
@@ -661,7 +687,8 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
     """FOR_ITER of tier-2 code over ``gen``, a generator in tier 2 (``f`` its
     frame): the next value, NULL when it returned (the value a FOR_ITER
     drops); ``stop``: next() or send(``arg``) (gen_iternext, gen_send,
-    method_send), StopIteration with the value returned.  _step's work for the common case inline, with none
+    and ``gen.send(v)`` of tier-2 code, tier2's gen_method_send: no host
+    frame between), StopIteration with the value returned.  _step's work for the common case inline, with none
     of its tests that nothing sent makes true; a generator that delegates
     (the top of a chain) or has exc_info items to link is entered and left
     by _enter_chain/_leave_chain.  A generator delegated to (resumed on its
@@ -878,13 +905,6 @@ def gen_send(gen, *args):
     return _sent(gen, value, got)
 
 
-def method_send(tstate, gen, arg):
-    """``gen.send(arg)`` called by tier-2 code (tier2._emit_call), ``gen`` a
-    generator in tier 2: gen_send's path for a resumer that is the VM's
-    code."""
-    return gen_next(gen.gi_frame, tstate, gen, True, arg)
-
-
 def _sent(gen, arg, value):
     """What next()/send() gives for what _step returned: the value, or
     StopIteration with the value returned; tier 1 resumes it if _step
@@ -1048,7 +1068,7 @@ def deopt(gen):
         _forget_chain(top)
         return
     try:
-        top._hg.send(DEOPT)
+        top._hg.throw(_DeoptSignal())
     except StopIteration:
         pass
     _forget_chain(top)
@@ -1160,7 +1180,7 @@ def _namespace():
         from .specialize import new_frame as _new_frame
         ns = dict(_t2.namespace())
         ns.update({
-            "get_tstate": get_tstate, "DEOPT": DEOPT, "SUSPENDED": FRAME_SUSPENDED,
+            "get_tstate": get_tstate, "DEOPT": DEOPT, "DeoptSignal": _DeoptSignal, "SUSPENDED": FRAME_SUSPENDED,
             # (gen_done is _leave itself: one host call less per generator)
             "delegate": delegate, "undelegate": undelegate, "gen_done": _leave,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,

@@ -209,6 +209,9 @@ class GenBase:
         f.f_valuestack.append(arg)
         tstate = _get_tstate()
         item = self._exc_state
+        if item is None:
+            # (tier 2 makes none for code without handlers: tier2gen)
+            item = self._exc_state = vmhooks.ExcItem()
         item.previous_item = tstate.exc_info
         tstate.exc_info = item
         if throwexc is not None and item.exc_value is not None:

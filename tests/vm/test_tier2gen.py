@@ -214,9 +214,27 @@ def test_tier2_calls_make_generators_directly(eager, monkeypatch):
     a, b = g["a"], g["b"]
     assert a._hg is not None and a._xl is False
     assert b._hg is not None and b._xl is True
-    assert a._exc_state.previous_item is None and b._exc_state.previous_item is None
+    # (no exc_info item is made for code without handlers: tier 1 makes it
+    # when it resumes such a generator)
+    assert a._exc_state is None and b._exc_state.previous_item is None
     a.close()
     b.close()
+
+
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
+def test_generator_without_item_resumed_by_tier1(eager):
+    # a generator tier 2 made without an exc_info item (code without
+    # handlers), handed to tier 1 (throw(): deopt) and resumed there gets
+    # one; sys.exc_info() inside it sees the handler around the resumer's
+    out, g = _run(
+        "import sys\n"
+        "def plain(n):\n    for i in range(n):\n        yield sys.exc_info()[0]\n"
+        "def use():\n    return plain(5)\n"
+        "use()\na = use()\nprint(next(a))\n"
+        "try:\n    raise KeyError\nexcept KeyError:\n    print(next(a).__name__)\n"
+        "try:\n    a.throw(ValueError)\nexcept ValueError:\n    print('thrown', a.gi_frame)\n")
+    assert out == "None\nKeyError\nthrown None\n"
+    assert g["a"]._exc_state is not None and g["a"]._hg is None
 
 
 def _slot_state(obj):
