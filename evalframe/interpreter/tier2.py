@@ -82,7 +82,8 @@ from weakref import ref as _weakref
 
 from .. import opcodes as _K
 from ..objects.cellobject import NULL, Cell as _Cell
-from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED
+from ..objects.frameobject import (Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_RETURNED,
+                                   FRAME_SUSPENDED)
 from ..objects.funcobject import Function
 from ..objects import excslots as _x
 from .abort import STOP_OR_MEMORY, stops_run
@@ -551,9 +552,11 @@ class _Function(_si.Group):
         self.release_pushed(pushed, after)
 
     def emit_gen_step(self, t, it, level):
-        """The resumption of ``it``, a generator in tier 2, by a FOR_ITER
-        (tier2gen's generator bodies resume it inline)."""
-        _emit_gen_step(self, t, it, level)
+        """The resumption of ``it``, a generator in tier 2, by a FOR_ITER:
+        inline (the body's frame ``f`` is the thread's current frame, the
+        resumer; no host call of gen_next per item: generators.py's
+        ``for v in source(n // 4): acc.send(v)``), as in generator bodies."""
+        _tier2gen.emit_inline_step(self, t, it, level)
 
 
 class _NotLean(Exception):
@@ -570,6 +573,11 @@ class _Lean(_Function):
     ``l0 ..`` (arguments are the host parameters), no Frame unless observed
     (t2frames), no block stack (code with handlers is not lean).  The shared
     templates (bytecodes.translate) ask it how to write the frame's parts."""
+
+    def emit_gen_step(self, t, it, level):
+        # (a lean body's current frame is LEAN, not a Frame the resumed
+        # generator's f_back could be: gen_next finds it)
+        _emit_gen_step(self, t, it, level)
 
     lean = True
 
@@ -2749,6 +2757,9 @@ def _namespace():
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,
+            # (tier2gen.emit_inline_step's)
+            "check_host_room": ceval.check_host_room, "SUSPENDED": FRAME_SUSPENDED,
+            "gen_stopped": _tier2gen.gen_stopped, "leave_chain": _tier2gen.leave_chain,
             "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.gen_step,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,

@@ -156,40 +156,6 @@ class _GenFunction(_t2.Translation):
             return False
         return self._yield_from(j)
 
-    def emit_gen_step(self, t, it, level):
-        """FOR_ITER over ``it``, a generator in tier 2, in a generator body:
-        gen_next's work inline (gen_send_ex's entry and exit for one level;
-        the body's frame ``f`` is the thread's current frame, the resumer),
-        no host call of gen_next between the two host generators; anything
-        gen_next would not do inline (delegation, exc_info items to link, a
-        running generator, a tracer, a depth at ``t2_room``) calls it."""
-        for text, extra in (
-                # (_yf a generator, _yb a weak reference, both true when set;
-                # a tracer attached keeps t2_room at 0, tier2.host_room)
-                ("if %s._running or %s._yf or %s._yb or %s._xl "
-                 "or (gd_ := tstate.depth + 1) >= tstate.t2_room: "
-                 "%s = gen_step(%s.gi_frame, tstate, %s)" % (it, it, it, it, t, it, it), 0),
-                ("else:", 0),
-                # (each resumption is a C-level call of the host: a re-entry)
-                ("gn_ = %s.gi_frame; gr_ = tstate.reentry + 1; tstate.reentry = gr_" % it, 1),
-                ("if not gr_ & 63: check_host_room(tstate)", 1),
-                ("gp_ = tstate.exc_info; %s._running = True; gn_._f_back = f; "
-                 "gn_.f_state = EXECUTING; tstate.depth = gd_; tstate.frame = gn_" % it, 1),
-                ("try: %s = %s._hg.send(None)" % (t, it), 1),
-                # (returned, or continued in tier 1 which yielded: gen_next's)
-                ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, %s, "
-                 "ge_.value, gd_ - 1, gr_ - 1, gp_)" % (t, it), 1),
-                ("except BaseException: gn_ = None; tstate.reentry = gr_ - 1; "
-                 "tstate.depth = gd_ - 1; tstate.frame = f; raise", 1),
-                ("else:", 1),
-                ("tstate.reentry = gr_ - 1; tstate.depth = gd_ - 1; tstate.frame = f", 2),
-                ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
-                 "gn_.f_state = SUSPENDED" % (it, it), 2),
-                # (it is delegating now)
-                ("else: leave_chain(tstate, %s, gp_)" % it, 2),
-                ("gn_ = None", 2)):
-            self.emit(text, level + extra)
-
     def _spill(self, extra=()):
         items = list(self.vs) + list(extra)
         return "stack[:] = (%s,)" % ", ".join(items) if items else "del stack[:]"
@@ -315,6 +281,42 @@ _TAKE = ("        %s = lp = f.f_localsplus; lp[:] = %s; lp = None; "
          "f._f_host = IN_HOST_GENERATOR")
 # ... and back (the frame leaves the body)
 _PUT = "f.f_localsplus[:] = %s; f._f_host = None"
+
+
+def emit_inline_step(g, t, it, level):
+    """FOR_ITER over ``it``, a generator in tier 2, in a frame-based body (a
+    generator's, tier2._Function's): gen_next's work inline (gen_send_ex's
+    entry and exit for one level; the body's frame ``f`` is the thread's
+    current frame, the resumer),
+    no host call of gen_next between the two host generators; anything
+    gen_next would not do inline (delegation, exc_info items to link, a
+    running generator, a tracer, a depth at ``t2_room``) calls it."""
+    for text, extra in (
+            # (_yf a generator, _yb a weak reference, both true when set;
+            # a tracer attached keeps t2_room at 0, tier2.host_room)
+            ("if %s._running or %s._yf or %s._yb or %s._xl "
+             "or (gd_ := tstate.depth + 1) >= tstate.t2_room: "
+             "%s = gen_step(%s.gi_frame, tstate, %s)" % (it, it, it, it, t, it, it), 0),
+            ("else:", 0),
+            # (each resumption is a C-level call of the host: a re-entry)
+            ("gn_ = %s.gi_frame; gr_ = tstate.reentry + 1; tstate.reentry = gr_" % it, 1),
+            ("if not gr_ & 63: check_host_room(tstate)", 1),
+            ("gp_ = tstate.exc_info; %s._running = True; gn_._f_back = f; "
+             "gn_.f_state = EXECUTING; tstate.depth = gd_; tstate.frame = gn_" % it, 1),
+            ("try: %s = %s._hg.send(None)" % (t, it), 1),
+            # (returned, or continued in tier 1 which yielded: gen_next's)
+            ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, %s, "
+             "ge_.value, gd_ - 1, gr_ - 1, gp_)" % (t, it), 1),
+            ("except BaseException: gn_ = None; tstate.reentry = gr_ - 1; "
+             "tstate.depth = gd_ - 1; tstate.frame = f; raise", 1),
+            ("else:", 1),
+            ("tstate.reentry = gr_ - 1; tstate.depth = gd_ - 1; tstate.frame = f", 2),
+            ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
+             "gn_.f_state = SUSPENDED" % (it, it), 2),
+            # (it is delegating now)
+            ("else: leave_chain(tstate, %s, gp_)" % it, 2),
+            ("gn_ = None", 2)):
+        g.emit(text, level + extra)
 
 
 def _source(code, g, nslots, comments):
@@ -1185,8 +1187,6 @@ def _namespace():
             "delegate": delegate, "undelegate": undelegate, "gen_done": _leave,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
             "gen_adopt": adopt, "IN_HOST_GENERATOR": _t2f.IN_HOST_GENERATOR,
-            "gen_stopped": gen_stopped, "leave_chain": _leave_chain,
-            "check_host_room": _ceval.check_host_room,
         })
         _NS = ns
     return _NS
@@ -1211,6 +1211,7 @@ BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length, settle,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise, gen_stopped)
 
 gen_step = gen_next     # (tier2.py's FOR_ITER over a generator in tier 2)
+leave_chain = _leave_chain     # (emit_inline_step's)
 # (what tier2.py calls of this module, bound there once this module is whole:
 # whichever of the two is imported first, see tier2.py's last lines)
 _t2.osr_delegates = osr_delegates

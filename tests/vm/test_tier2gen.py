@@ -303,3 +303,42 @@ def test_loop_entering_tier2_keeps_a_cold_generator(monkeypatch):
     assert "consume" not in plain_runs
     assert decode(g["consume"].__code__).t2 is not None
     assert decode(g["cold"].__code__).t2gen is not None
+
+
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
+def test_frame_based_loop_resumes_generators_inline(eager, tmp_path, monkeypatch):
+    # a FOR_ITER of a frame-based function (it has a handler) over a tier-2
+    # generator resumes it inline (tier2gen.emit_inline_step, no host call
+    # of gen_next per item); what the generator sees of itself and its
+    # resumer, its return, an exception it raises and one its resumer's
+    # handler takes are tier 1's
+    source = (
+        "import sys\n"
+        "def gen(n):\n"
+        "    for i in range(n):\n"
+        "        fr = sys._getframe()\n"
+        "        yield i, fr.f_back.f_code.co_name, me[0].gi_running, fr.f_back is outer[0]\n"
+        "    if n == 3:\n"
+        "        raise KeyError(n)\n"
+        "    return n\n"
+        "me = [None]\nouter = [None]\n"
+        "def loop(n):\n"
+        "    out = []\n"
+        "    outer[0] = sys._getframe()\n"
+        "    try:\n"
+        "        me[0] = g = gen(n)\n"
+        "        for v in g:\n"
+        "            out.append(v)\n"
+        "    except KeyError as e:\n"
+        "        out.append(('caught', e.args, e.__traceback__.tb_next.tb_frame.f_code.co_name))\n"
+        "    out.append((me[0].gi_running, me[0].gi_frame))\n"
+        "    return out\n"
+        "print(loop(2))\nprint(loop(3))\n")
+    out, g = _run(source)
+    assert out == (
+        "[(0, 'loop', True, True), (1, 'loop', True, True), (False, None)]\n"
+        "[(0, 'loop', True, True), (1, 'loop', True, True), (2, 'loop', True, True), "
+        "('caught', (3,), 'gen'), (False, None)]\n")
+    t2 = decode(g["loop"].__code__).t2
+    assert t2 is not None and "gr_" in t2.__code__.co_varnames
+    _eager_program(tmp_path, source, monkeypatch)
