@@ -862,7 +862,6 @@ def gen_iternext(gen):
     if (caller is not None and caller.f_globals is not _GEN_GLOBALS
             and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
         caller = None
-        return gen_next(gen.gi_frame, tstate, gen, True)
     else:
         caller = None
         saved = swap_to_resumer(tstate, 2)
@@ -870,7 +869,77 @@ def gen_iternext(gen):
             value = _step(gen.gi_frame, tstate, gen, None)
         finally:
             restore_resumer(tstate, saved)
-    return _sent(gen, None, value)
+        return _sent(gen, None, value)
+    # gen_next's work inline for the two cases a builtin such as sum()
+    # meets most (one host call per item, not two: generators.py's
+    # ``sum(tree(depth))`` and ``sum(gen)``): a generator that delegates to
+    # nothing and links no exc_info item, and the top of a lazily suspended
+    # chain far from the recursion limit; gen_next does the rest (a lean
+    # resumer, a depth at t2_room, a chain suspended level by level)
+    f = gen.gi_frame
+    depth0 = tstate.depth
+    back = tstate.frame
+    tail = gen._lzf
+    if (gen._running or gen._yb or gen._xl or back is _LEAN or depth0 + 1 >= tstate.t2_room
+            or (gen._yf is not None and (tail is None
+                                         or depth0 + CHAIN_MAX >= tstate.recursion_limit))):
+        tail = None
+        return gen_next(f, tstate, gen, True)
+    reentry = tstate.reentry + 1
+    tstate.reentry = reentry
+    if not reentry & 63:
+        _ceval.check_host_room(tstate)
+    prev = tstate.exc_info
+    gen._running = True
+    f._f_back = back
+    f.f_state = FRAME_EXECUTING
+    if tail is None:
+        tstate.depth = depth0 + 1
+        tstate.frame = f
+    else:
+        gen._lzf = None
+        tstate.depth = depth0 + gen._lzn
+        tstate.frame = tail
+        tail = None
+    try:
+        value = gen._hg.send(None)
+    except StopIteration as e:
+        value = e.value
+        e = None
+        if gen_stopped(tstate, back, gen, value, depth0, reentry - 1, prev) is not NULL:
+            return value    # (continued in tier 1, which yielded it)
+    except BaseException:
+        tstate.reentry = reentry - 1
+        tstate.depth = depth0
+        tstate.frame = back
+        raise
+    else:
+        tstate.reentry = reentry - 1
+        if gen._yf is None:
+            tstate.depth = depth0
+            tstate.frame = back
+            gen._running = False
+            f._f_back = None
+            f.f_state = FRAME_SUSPENDED
+        elif tstate.exc_info is prev:
+            # (suspended lazily: gen_next's reasons)
+            gen._lzf = tstate.frame
+            gen._lzn = tstate.depth - depth0
+            tstate.depth = depth0
+            tstate.frame = back
+            gen._running = False
+            f._f_back = None
+            f.f_state = FRAME_SUSPENDED
+        else:
+            tstate.depth = depth0
+            tstate.frame = back
+            _leave_chain(tstate, gen, prev)     # (delegating, items to unlink)
+        return value
+    # (returned: raised here, not in the except clause, whose exception
+    # would be its __context__)
+    if value is None:
+        raise StopIteration
+    raise StopIteration(value)
 
 
 def gen_send(gen, *args):
@@ -1221,4 +1290,7 @@ _t2.new_generator = new_generator
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
 ENTRY_CODES = (_step.__code__, gen_next.__code__)
 # (interrupted in their own code, not in the guest code they run)
-OWN_BOOKKEEPING = (_step, gen_next)
+OWN_BOOKKEEPING = (_step, gen_next, gen_iternext)
+# (gen_iternext is no VM entry there: it resumes a generator itself only
+# for a resumer that is the VM's code, with no host frame between, so the
+# guest frames it runs continue the entry's below it)

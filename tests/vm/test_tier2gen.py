@@ -342,3 +342,64 @@ def test_frame_based_loop_resumes_generators_inline(eager, tmp_path, monkeypatch
     t2 = decode(g["loop"].__code__).t2
     assert t2 is not None and "gr_" in t2.__code__.co_varnames
     _eager_program(tmp_path, source, monkeypatch)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
+def test_builtins_resume_generators_without_gen_next(eager, tmp_path, monkeypatch):
+    # next() of a generator by a builtin (sum(), next()) whose resumer is the
+    # VM's code: gen_iternext resumes a single level, and the top of a
+    # lazily suspended chain, itself (no call of gen_next per item); what
+    # the levels see of themselves, the chain's state between items, the
+    # value returned and an exception raised are tier 1's
+    from evalframe.interpreter import tier2gen
+    calls = []
+    real = tier2gen.gen_next
+
+    def counting(*args):
+        calls.append(args[2].gi_code.co_name if args[2].gi_frame else None)
+        return real(*args)
+    monkeypatch.setattr(tier2gen, "gen_next", counting)
+    source = (
+        "import sys, inspect\n"
+        "def leaf(n):\n"
+        "    fr = sys._getframe()\n"
+        "    yield (fr.f_back.f_code.co_name, fr.f_back.f_back.f_code.co_name, top[0].gi_running)\n"
+        "    if n:\n"
+        "        raise KeyError(n)\n"
+        "    return 7\n"
+        "def mid(n):\n"
+        "    r = yield from leaf(n)\n"
+        "    yield r\n"
+        "top = [None]\n"
+        "def plain(n):\n"
+        "    for i in range(n):\n"
+        "        yield i, sys._getframe().f_back.f_code.co_name\n"
+        "def use():\n"
+        "    top[0] = p = plain(3)\n"
+        "    print(next(p), sum(1 for _ in p))\n"
+        "    top[0] = m = mid(0)\n"
+        "    print(next(m), inspect.getgeneratorstate(m), m.gi_yieldfrom.gi_running,\n"
+        "          m.gi_yieldfrom.gi_frame.f_back)\n"
+        "    print(next(m), next(m, 'end'), m.gi_frame)\n"
+        "    top[0] = m = mid(1)\n"
+        "    next(m)\n"
+        "    try:\n"
+        "        next(m)\n"
+        "    except KeyError as e:\n"
+        "        tb = e.__traceback__\n"
+        "        names = []\n"
+        "        while tb is not None:\n"
+        "            names.append(tb.tb_frame.f_code.co_name)\n"
+        "            tb = tb.tb_next\n"
+        "        print('caught', e.args, names, m.gi_frame)\n"
+        "use()\nuse()\n")
+    out, g = _run(source)
+    once = ("(0, 'use') 2\n"
+            "('mid', 'use', True) GEN_SUSPENDED False None\n"
+            "7 end None\n"
+            "caught (1,) ['use', 'mid', 'leaf'] None\n")
+    assert out == once * 2
+    # (only the chain its observers settled, level by level, takes gen_next:
+    # once per use())
+    assert calls == ["mid", "mid"]
+    _eager_program(tmp_path, source, monkeypatch)
