@@ -78,6 +78,9 @@ main_tstate = ThreadState()
 _main_thread = threading.main_thread()
 _get_ident = threading.get_ident
 _main_ident = _main_thread.ident
+# (public for the hot callers that test it inline, no get_tstate() call:
+# tier2gen.gen_iternext)
+MAIN_IDENT = _main_ident
 
 
 def get_tstate():

@@ -1024,7 +1024,7 @@ def _emit_call(g, name, arg):
             # more at every other site cost richards 1% to translate)
             g.emit("elif %stype(%s) is MethodType and %s.__func__ is gen_send_ "
                    "and %s.__self__._hg is not None and not handled_[0]: "
-                   "%s = gen_method_send(%s.__self__.gi_frame, tstate, %s.__self__, True, %s)%s"
+                   "%s = gen_method_send(%s.__self__.gi_frame, tstate, %s.__self__, %s)%s"
                    % (null, self_, self_, self_, r, self_, self_, argv[0], _dropped(g, argv)))
         if null:
             g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
@@ -2760,7 +2760,7 @@ def _namespace():
             # (tier2gen.emit_inline_step's)
             "check_host_room": ceval.check_host_room, "SUSPENDED": FRAME_SUSPENDED,
             "gen_stopped": _tier2gen.gen_stopped, "leave_chain": _tier2gen.leave_chain,
-            "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.gen_step,
+            "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.method_send,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result, "t2attr_": _t2attr,

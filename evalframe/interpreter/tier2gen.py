@@ -51,7 +51,9 @@ from . import superinstr as _si
 from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
-from .pystate import get_tstate, ExcItem as _ExcItem
+from .pystate import (get_tstate, ExcItem as _ExcItem, MAIN_IDENT as _MAIN_IDENT,
+                      main_tstate as _main_tstate)
+from _thread import get_ident as _get_ident
 from weakref import ref as _weakref
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
@@ -689,8 +691,7 @@ def gen_next(f, tstate, gen, stop=False, arg=None):
     """FOR_ITER of tier-2 code over ``gen``, a generator in tier 2 (``f`` its
     frame): the next value, NULL when it returned (the value a FOR_ITER
     drops); ``stop``: next() or send(``arg``) (gen_iternext, gen_send,
-    and ``gen.send(v)`` of tier-2 code, tier2's gen_method_send: no host
-    frame between), StopIteration with the value returned.  _step's work for the common case inline, with none
+    method_send), StopIteration with the value returned.  _step's work for the common case inline, with none
     of its tests that nothing sent makes true; a generator that delegates
     (the top of a chain) or has exc_info items to link is entered and left
     by _enter_chain/_leave_chain.  A generator delegated to (resumed on its
@@ -840,6 +841,14 @@ def stays_tier1(tstate, gen):
     return d.t2gen is None and d.t2state != 1 and _ceval.gen_can_inline(tstate, gen)
 
 
+_vm_resumer = [None]     # (gen_iternext: the last VM code found resuming)
+
+
+def _remember_resumer(code):
+    _vm_resumer[0] = code
+    return True
+
+
 def gen_iternext(gen):
     """Generator.__next__ (installed below): the function the host calls
     for next(gen), with no host frame between (each resumption by a
@@ -852,15 +861,20 @@ def gen_iternext(gen):
                 raise StopIteration
             raise StopIteration(result)
         return result
-    tstate = get_tstate()
+    # (get_tstate's test inline: one host call less per item)
+    tstate = _main_tstate if _get_ident() == _MAIN_IDENT else get_tstate()
     try:
         caller = _getframe(1)       # (the resumer)
     except ValueError:
         caller = None
     # (resumed by the VM's code, a builtin such as sum() between: the
-    # current frame is the resumer's, what swap_to_resumer would find)
-    if (caller is not None and caller.f_globals is not _GEN_GLOBALS
-            and _vmhooks.vm_files.get(caller.f_code.co_filename) is True):
+    # current frame is the resumer's, what swap_to_resumer would find; the
+    # code last found to be such a resumer is remembered: a loop's sum()
+    # or next() resumes from the same code every time)
+    if caller is not None and (caller.f_code is _vm_resumer[0] or (
+            caller.f_globals is not _GEN_GLOBALS
+            and _vmhooks.vm_files.get(caller.f_code.co_filename) is True
+            and _remember_resumer(caller.f_code))):
         caller = None
     else:
         caller = None
@@ -974,6 +988,57 @@ def gen_send(gen, *args):
         finally:
             restore_resumer(tstate, saved)
     return _sent(gen, value, got)
+
+
+def method_send(f, tstate, gen, arg):
+    """``gen.send(arg)`` called by tier-2 code (tier2's gen_method_send),
+    ``gen`` a generator in tier 2, ``f`` its frame: gen_next's work inline
+    for a generator that delegates to nothing and links no exc_info item
+    (generators.py's accumulator: no generic test of gen_next's per send),
+    gen_next for the rest."""
+    depth0 = tstate.depth
+    back = tstate.frame
+    if (gen._running or gen._yf is not None or gen._yb or gen._xl or back is _LEAN
+            or depth0 + 1 >= tstate.t2_room
+            or arg is not None and f.f_state == FRAME_CREATED):
+        return gen_next(f, tstate, gen, True, arg)
+    reentry = tstate.reentry + 1
+    tstate.reentry = reentry
+    if not reentry & 63:
+        _ceval.check_host_room(tstate)
+    prev = tstate.exc_info
+    gen._running = True
+    f._f_back = back
+    f.f_state = FRAME_EXECUTING
+    tstate.depth = depth0 + 1
+    tstate.frame = f
+    try:
+        value = gen._hg.send(arg)
+    except StopIteration as e:
+        value = e.value
+        e = None
+        if gen_stopped(tstate, back, gen, value, depth0, reentry - 1, prev) is not NULL:
+            return value    # (continued in tier 1, which yielded it)
+    except BaseException:
+        tstate.reentry = reentry - 1
+        tstate.depth = depth0
+        tstate.frame = back
+        raise
+    else:
+        tstate.reentry = reentry - 1
+        tstate.depth = depth0
+        tstate.frame = back
+        if gen._yf is None:
+            gen._running = False
+            f._f_back = None
+            f.f_state = FRAME_SUSPENDED
+        else:
+            _leave_chain(tstate, gen, prev)     # (it is delegating now)
+        return value
+    # (returned: raised here, not in the except clause)
+    if value is None:
+        raise StopIteration
+    raise StopIteration(value)
 
 
 def _sent(gen, arg, value):
@@ -1290,7 +1355,7 @@ _t2.new_generator = new_generator
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
 ENTRY_CODES = (_step.__code__, gen_next.__code__)
 # (interrupted in their own code, not in the guest code they run)
-OWN_BOOKKEEPING = (_step, gen_next, gen_iternext)
+OWN_BOOKKEEPING = (_step, gen_next, gen_iternext, method_send)
 # (gen_iternext is no VM entry there: it resumes a generator itself only
 # for a resumer that is the VM's code, with no host frame between, so the
 # guest frames it runs continue the entry's below it)

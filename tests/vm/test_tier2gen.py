@@ -403,3 +403,67 @@ def test_builtins_resume_generators_without_gen_next(eager, tmp_path, monkeypatc
     # once per use())
     assert calls == ["mid", "mid"]
     _eager_program(tmp_path, source, monkeypatch)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
+def test_tier2_send_resumes_generators_without_gen_next(eager, tmp_path, monkeypatch):
+    # ``gen.send(v)`` of tier-2 code resumes a generator delegating to
+    # nothing itself (tier2gen.method_send, no call of gen_next per send);
+    # what the generator sees, its return and its errors are tier 1's
+    from evalframe.interpreter import tier2gen
+    calls = []
+    real = tier2gen.gen_next
+
+    def counting(*args):
+        calls.append(args[2].gi_code.co_name)
+        return real(*args)
+    monkeypatch.setattr(tier2gen, "gen_next", counting)
+    source = (
+        "import sys\n"
+        "def acc():\n"
+        "    total = 0\n"
+        "    while True:\n"
+        "        v = yield total, sys._getframe().f_back.f_code.co_name, me[0].gi_running\n"
+        "        if v is None:\n"
+        "            return total\n"
+        "        if v < 0:\n"
+        "            raise ValueError(v)\n"
+        "        total += v\n"
+        "me = [None]\n"
+        "def use(vals):\n"
+        "    me[0] = a = acc()\n"
+        "    out = [next(a)]\n"
+        "    for v in vals:\n"
+        "        out.append(a.send(v))\n"
+        "    try:\n"
+        "        a.send(None)\n"
+        "    except StopIteration as e:\n"
+        "        out.append(('returned', e.value, a.gi_frame))\n"
+        "    try:\n"
+        "        a.send(1)\n"
+        "    except StopIteration as e:\n"
+        "        out.append(('again', e.value))\n"
+        "    b = acc()\n"
+        "    try:\n"
+        "        b.send(5)\n"
+        "    except TypeError as e:\n"
+        "        out.append(str(e))\n"
+        "    me[0] = b\n"
+        "    next(b)\n"
+        "    try:\n"
+        "        b.send(-1)\n"
+        "    except ValueError as e:\n"
+        "        out.append(('raised', e.args, b.gi_frame))\n"
+        "    return out\n"
+        "print(use([1, 2]))\nprint(use([3]))\n")
+    out, g = _run(source)
+    assert out == (
+        "[(0, 'use', True), (1, 'use', True), (3, 'use', True), ('returned', 3, None), "
+        "('again', None), \"can't send non-None value to a just-started generator\", "
+        "('raised', (-1,), None)]\n"
+        "[(0, 'use', True), (3, 'use', True), ('returned', 3, None), ('again', None), "
+        "\"can't send non-None value to a just-started generator\", ('raised', (-1,), None)]\n")
+    # (only the value sent before the start goes through gen_next: _step
+    # hands it to tier 1 for the TypeError)
+    assert calls == ["acc", "acc"]
+    _eager_program(tmp_path, source, monkeypatch)
