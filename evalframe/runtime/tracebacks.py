@@ -33,6 +33,7 @@ import sys
 import threading
 from types import TracebackType, FunctionType as _FunctionType, CellType as _CellType
 from weakref import ref as _weakref
+from functools import partial as _partial
 
 from ..interpreter.decode import decode
 from .hostlines import index_lines as _index_lines
@@ -310,13 +311,15 @@ _drivers = _Drivers()
 
 
 def _driver():
-    # (each request is a list [arguments, callable] that the driver empties
-    # as it makes the call, callable first: nothing of it stays in the
-    # suspended driver, which would keep the guest's locals alive, and the
-    # sender has nothing to clear; the frame goes out as the yielded value)
+    # (each request is a list [callable] that the driver empties as it makes
+    # the call: nothing of it stays in the suspended driver, which would keep
+    # the guest's locals alive, and the sender has nothing to clear; the
+    # frame goes out as the yielded value.  No arguments: a function
+    # stand-in takes none, and a module-level one comes as a C partial of
+    # eval, which adds no frame between the driver and the stand-in's)
     request = yield None
     while True:
-        request = yield request.pop()(*request.pop())
+        request = yield request.pop()()
 
 
 def _run_standin(code, globals, locals):
@@ -333,12 +336,12 @@ def _run_standin(code, globals, locals):
         next(gen)
     if type(code) is _FunctionType:
         # (its hidden cell holds the values: the caller sets it)
-        return gen.send([(), code])
+        return gen.send([code])
     if "__builtins__" in globals:
-        return gen.send([(code, globals, locals), _host_eval])
+        return gen.send([_partial(_host_eval, code, globals, locals)])
     # (eval adds the host's builtins to a namespace without them: not to the guest's)
     try:
-        return gen.send([(code, globals, locals), _host_eval])
+        return gen.send([_partial(_host_eval, code, globals, locals)])
     finally:
         globals.pop("__builtins__", None)
 
@@ -379,7 +382,7 @@ def standin_frame(code, f, alone=False):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)) and "__builtins__" in globals:
-        frame = gen.send([(code, globals, locals), _host_eval])
+        frame = gen.send([_partial(_host_eval, code, globals, locals)])
     else:
         frame = _run_standin(code, globals, locals)
     gen = None
@@ -445,7 +448,7 @@ def _function_standin(code, f, alone):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)):
-        frame = gen.send([(), func])
+        frame = gen.send([func])
     else:
         frame = _run_standin(func, None, None)
     gen = None
@@ -979,7 +982,7 @@ def alone_entry(tstate, exc, code, index, globals, fast):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)):
-        frame = gen.send([(), func])
+        frame = gen.send([func])
     else:
         frame = _run_standin(func, None, None)
     gen = func = None
