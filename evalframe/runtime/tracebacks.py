@@ -680,12 +680,13 @@ def _memo_standin(code, index):
     of an exception raised where one was before) beside the code's decoded
     form, which lives as long as the code: a list [stand-in code, tb_lineno,
     the stand-in code a registered frame's entry gets (see _refinish_head:
-    at first the same), ``index``]."""
+    at first the same), ``index``, the instruction the frame was left at
+    when that was learned]."""
     d = code._decoded or decode(code)
     if d.standins is None:
         d.standins = {}
     scode, lineno = _standin_at(code, index, None)
-    found = d.standins[index] = [scode, lineno, scode, index]
+    found = d.standins[index] = [scode, lineno, scode, index, None]
     return found
 
 
@@ -732,25 +733,32 @@ def _refinish_head(tb, f):
         return tb       # (not a cached stand-in: its id is not for ever)
     code = f.f_code
     index = f._lasti
-    d = code._decoded or decode(code)
-    memo = d.standins
-    if memo is None:
-        memo = d.standins = {}
-    # (a tuple key: the instructions' own entries are ints)
-    new = memo.get((sid, index))
-    if new is None:
-        new = memo[(sid, index)] = _refinished(_fake_keys[sid], code, index)
     # The entry's stand-in is the frame's latest (registered: a function
-    # stand-in): which instruction it was made at (its memo entry).
+    # stand-in): which instruction it was made at (its memo list).
     ref = _cell_guests.get(id(f))
     last = f._f_standin if ref is not None and ref() is f else None
-    if (last is None or last[2] is not tb.tb_frame or type(last[1]) is not _FunctionType
-            or (new is not False and not new.co_flags & _CO_OPTIMIZED)):
-        if new is False:
-            return tb
-        frame = _function_standin(new, f, False) if new.co_flags & _CO_OPTIMIZED else standin_frame(new, f)
-        return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
-    found = last[6]
+    if last is not None and (last[2] is not tb.tb_frame or type(last[1]) is not _FunctionType):
+        last = None
+    found = last[6] if last is not None else None
+    if found is not None and found[4] == index and found[2] is scode:
+        # (the stand-in learned below, left where it was learned: it stops
+        # at this line, no lookups)
+        new = False
+    else:
+        d = code._decoded or decode(code)
+        memo = d.standins
+        if memo is None:
+            memo = d.standins = {}
+        # (a tuple key: the instructions' own entries are ints)
+        new = memo.get((sid, index))
+        if new is None:
+            new = memo[(sid, index)] = _refinished(_fake_keys[sid], code, index)
+        if last is None or (new is not False and not new.co_flags & _CO_OPTIMIZED):
+            if new is False:
+                return tb
+            frame = (_function_standin(new, f, False) if new.co_flags & _CO_OPTIMIZED
+                     else standin_frame(new, f))
+            return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
     if new is False:
         # The stand-in already stops at the line the frame left at (the
         # frame's handler left it there the last time too, see below): the
@@ -773,6 +781,7 @@ def _refinish_head(tb, f):
         # (CPython's is the line running then: neither is it but in the
         # handler's last line).
         found[2] = new
+        found[4] = index
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
 
