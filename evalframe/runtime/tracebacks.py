@@ -680,8 +680,9 @@ def _memo_standin(code, index):
     of an exception raised where one was before) beside the code's decoded
     form, which lives as long as the code: a list [stand-in code, tb_lineno,
     the stand-in code a registered frame's entry gets (see _refinish_head:
-    at first the same), ``index``, the instruction the frame was left at
-    when that was learned]."""
+    at first the same), ``index``, (that stand-in, the instruction the frame
+    was left at when it was learned) or None: one object, read whole by
+    another thread]."""
     d = code._decoded or decode(code)
     if d.standins is None:
         d.standins = {}
@@ -740,7 +741,8 @@ def _refinish_head(tb, f):
     if last is not None and (last[2] is not tb.tb_frame or type(last[1]) is not _FunctionType):
         last = None
     found = last[6] if last is not None else None
-    if found is not None and found[4] == index and found[2] is scode:
+    learned = found[4] if found is not None else None
+    if learned is not None and learned[1] == index and learned[0] is scode:
         # (the stand-in learned below, left where it was learned: it stops
         # at this line, no lookups)
         new = False
@@ -781,7 +783,7 @@ def _refinish_head(tb, f):
         # (CPython's is the line running then: neither is it but in the
         # handler's last line).
         found[2] = new
-        found[4] = index
+        found[4] = (new, index)
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
 

@@ -2,6 +2,8 @@
 # bare `raise` in a matched one): the final traceback's lines, f_lineno and f_locals
 # every time; and, once a `finally` left the frame before, the entry read inside it
 # is the very one the caller gets, at the line the `finally` leaves at (its only one).
+# host>=3.11
+# (3.10 hosts keep the locals-dict stand-ins, which make a second entry: a Known gap)
 import sys
 
 seen = []
