@@ -33,6 +33,7 @@ import sys
 import threading
 from types import TracebackType, FunctionType as _FunctionType, CellType as _CellType
 from weakref import ref as _weakref
+from functools import partial as _partial
 
 from ..interpreter.decode import decode
 from .hostlines import index_lines as _index_lines
@@ -310,13 +311,15 @@ _drivers = _Drivers()
 
 
 def _driver():
-    # (each request is a list [arguments, callable] that the driver empties
-    # as it makes the call, callable first: nothing of it stays in the
-    # suspended driver, which would keep the guest's locals alive, and the
-    # sender has nothing to clear; the frame goes out as the yielded value)
+    # (each request is a list [callable] that the driver empties as it makes
+    # the call: nothing of it stays in the suspended driver, which would keep
+    # the guest's locals alive, and the sender has nothing to clear; the
+    # frame goes out as the yielded value.  No arguments: a function
+    # stand-in takes none, and a module-level one comes as a C partial of
+    # eval, which adds no frame between the driver and the stand-in's)
     request = yield None
     while True:
-        request = yield request.pop()(*request.pop())
+        request = yield request.pop()()
 
 
 def _run_standin(code, globals, locals):
@@ -333,12 +336,12 @@ def _run_standin(code, globals, locals):
         next(gen)
     if type(code) is _FunctionType:
         # (its hidden cell holds the values: the caller sets it)
-        return gen.send([(), code])
+        return gen.send([code])
     if "__builtins__" in globals:
-        return gen.send([(code, globals, locals), _host_eval])
+        return gen.send([_partial(_host_eval, code, globals, locals)])
     # (eval adds the host's builtins to a namespace without them: not to the guest's)
     try:
-        return gen.send([(code, globals, locals), _host_eval])
+        return gen.send([_partial(_host_eval, code, globals, locals)])
     finally:
         globals.pop("__builtins__", None)
 
@@ -379,7 +382,7 @@ def standin_frame(code, f, alone=False):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)) and "__builtins__" in globals:
-        frame = gen.send([(code, globals, locals), _host_eval])
+        frame = gen.send([_partial(_host_eval, code, globals, locals)])
     else:
         frame = _run_standin(code, globals, locals)
     gen = None
@@ -399,8 +402,10 @@ def standin_frame(code, f, alone=False):
     return frame
 
 
-def _function_standin(code, f, alone):
-    """standin_frame for a function stand-in code (see _CELL_SOURCE)."""
+def _function_standin(code, f, alone, found=None):
+    """standin_frame for a function stand-in code (see _CELL_SOURCE).
+    ``found``: the memo entry of the instruction the entry is made at
+    (_memo_standin), kept in the registration for _refinish_head."""
     if _fo.lean_linked[0] and _fo.lean_refresh is not None:
         # (a lean tier-2 call's locals are in its host frame: Frame.fast_to_locals)
         _fo.lean_refresh(f)
@@ -424,6 +429,8 @@ def _function_standin(code, f, alone):
                 # frame, its cells refreshed (the call's own frame is dropped)
                 last[4][-1].cell_contents = fast
                 last[1]()
+                if last[6] is not found:
+                    f._f_standin = last[:6] + (found,)
                 return last[2]
             cells = last[4]
             serial = last[5]
@@ -445,7 +452,7 @@ def _function_standin(code, f, alone):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)):
-        frame = gen.send([(), func])
+        frame = gen.send([func])
     else:
         frame = _run_standin(func, None, None)
     gen = None
@@ -459,7 +466,7 @@ def _function_standin(code, f, alone):
         if len(_cell_guests) > _cell_sweep_at[0]:
             _sweep_cells()
     # (its cells are shared by the frame's later stand-ins: what they all show)
-    f._f_standin = (code, func, frame, globals, cells, serial)
+    f._f_standin = (code, func, frame, globals, cells, serial, found)
     # (on 3.11+ the stand-in frame holds its function, f_func, and with it
     # the cells: alive while it lives; on 3.10 only the frame holds them)
     _cell_frames[id(frame)] = (_weakref(func), ref, serial)
@@ -653,7 +660,9 @@ def fake_location(code, index, final_index=None, f=None):
     if final_index is None or final_index == index:
         memo = (code._decoded or decode(code)).standins
         found = memo.get(index) if memo is not None else None
-        scode, lineno = found if found is not None else _memo_standin(code, index)
+        if found is None:
+            found = _memo_standin(code, index)
+        scode, lineno = found[0], found[1]
     else:
         scode, lineno = _standin_at(code, index, final_index)
     if f is None:
@@ -669,11 +678,16 @@ def fake_location(code, index, final_index=None, f=None):
 def _memo_standin(code, index):
     """_standin_at(code, index, None), remembered per instruction (every entry
     of an exception raised where one was before) beside the code's decoded
-    form, which lives as long as the code."""
+    form, which lives as long as the code: a list [stand-in code, tb_lineno,
+    the stand-in code a registered frame's entry gets (see _refinish_head:
+    at first the same), ``index``, (that stand-in, the instruction the frame
+    was left at when it was learned) or None: one object, read whole by
+    another thread]."""
     d = code._decoded or decode(code)
     if d.standins is None:
         d.standins = {}
-    found = d.standins[index] = _standin_at(code, index, None)
+    scode, lineno = _standin_at(code, index, None)
+    found = d.standins[index] = [scode, lineno, scode, index, None]
     return found
 
 
@@ -710,24 +724,66 @@ def _refinish_head(tb, f):
     whose f_lineno is that line.  Which stand-in code that is, is remembered
     per (stand-in code, instruction) beside the code's decoded form (every
     ``finally`` an exception leaves comes here: the key's tuples and the
-    cache lookup were most of this function)."""
+    cache lookup were most of this function).  A registered frame's next
+    entry at the same instruction is made with that stand-in at once (its
+    memo list, _memo_standin): when the frame leaves at that line again, the
+    entry stays, its locals refreshed, as CPython's entry stays the frame's."""
     scode = tb.tb_frame.f_code
     sid = id(scode)
     if sid not in _fake_keys:
         return tb       # (not a cached stand-in: its id is not for ever)
     code = f.f_code
     index = f._lasti
-    d = code._decoded or decode(code)
-    memo = d.standins
-    if memo is None:
-        memo = d.standins = {}
-    # (a tuple key: the instructions' own entries are ints)
-    new = memo.get((sid, index))
-    if new is None:
-        new = memo[(sid, index)] = _refinished(_fake_keys[sid], code, index)
+    # The entry's stand-in is the frame's latest (registered: a function
+    # stand-in): which instruction it was made at (its memo list).
+    ref = _cell_guests.get(id(f))
+    last = f._f_standin if ref is not None and ref() is f else None
+    if last is not None and (last[2] is not tb.tb_frame or type(last[1]) is not _FunctionType):
+        last = None
+    found = last[6] if last is not None else None
+    learned = found[4] if found is not None else None
+    if learned is not None and learned[1] == index and learned[0] is scode:
+        # (the stand-in learned below, left where it was learned: it stops
+        # at this line, no lookups)
+        new = False
+    else:
+        d = code._decoded or decode(code)
+        memo = d.standins
+        if memo is None:
+            memo = d.standins = {}
+        # (a tuple key: the instructions' own entries are ints)
+        new = memo.get((sid, index))
+        if new is None:
+            new = memo[(sid, index)] = _refinished(_fake_keys[sid], code, index)
+        if last is None or (new is not False and not new.co_flags & _CO_OPTIMIZED):
+            if new is False:
+                return tb
+            frame = (_function_standin(new, f, False) if new.co_flags & _CO_OPTIMIZED
+                     else standin_frame(new, f))
+            return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
     if new is False:
+        # The stand-in already stops at the line the frame left at (the
+        # frame's handler left it there the last time too, see below): the
+        # same entry, its locals (shared cells) as they are now if the
+        # frame ran on from the entry's instruction (a ``finally``).
+        if found is not None and found[3] != index:
+            if _fo.lean_linked[0] and _fo.lean_refresh is not None:
+                _fo.lean_refresh(f)
+            fast = f.f_localsplus
+            if len(fast) == code.co_nlocals:
+                last[4][-1].cell_contents = fast
+                last[1]()
         return tb
-    frame = _function_standin(new, f, False) if new.co_flags & _CO_OPTIMIZED else standin_frame(new, f)
+    frame = _function_standin(new, f, False, found)
+    if found is not None:
+        # The next entry at that instruction of a registered frame gets this
+        # stand-in: where its handler (a ``finally``, an unmatched ``except``)
+        # leaves it again, the entry stays (one stand-in, not two).  Until
+        # the frame leaves, its f_lineno is that line instead of the raise's
+        # (CPython's is the line running then: neither is it but in the
+        # handler's last line).
+        found[2] = new
+        found[4] = (new, index)
     return TracebackType(tb.tb_next, frame, tb.tb_lasti, tb.tb_lineno)
 
 
@@ -898,9 +954,10 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
             found = memo.get(index) if memo is not None else None
             if found is None:
                 found = _memo_standin(code, index)
-            # (standin_frame's dispatch inline)
-            scode = found[0]
-            frame = (_function_standin(scode, f, alone) if scode.co_flags & _CO_OPTIMIZED
+            # (standin_frame's dispatch inline; an ``alone`` frame is never
+            # refinished: its entry's own line is its last)
+            scode = found[0] if alone else found[2]
+            frame = (_function_standin(scode, f, alone, found) if scode.co_flags & _CO_OPTIMIZED
                      else standin_frame(scode, f, alone))
             scode = None
             lasti = 0
@@ -979,7 +1036,7 @@ def alone_entry(tstate, exc, code, index, globals, fast):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)):
-        frame = gen.send([(), func])
+        frame = gen.send([func])
     else:
         frame = _run_standin(func, None, None)
     gen = func = None
