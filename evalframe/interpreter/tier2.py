@@ -1276,13 +1276,25 @@ def _source(code, g, nslots, comments, d):
     head = [
         ("def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))), 0),
         ("def t2(f, tstate, start=0, func=None, args=None):", 0),
-        ("    if func is not None:", 0),
+        ("    if func is None:", 0),
+        ("        if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
+        ("        fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
+        # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
+        ("        builtins_ = f.f_builtins; exact = globals_.__class__ is dict "
+         "and builtins_.__class__ is dict", 0),
+        # a call (exact arity: t2entry.frame_entry, call_any, call_from_host,
+        # always from instruction 0): the Frame made here, its fields kept in
+        # the host locals on the way; its state set once, EXECUTING, unless a
+        # tracer takes it (CREATED, as traced_run expects); the recursion
+        # error below drops it unseen
+        ("    else:", 0),
         ("        args += func._fast_tail; f = new_frame(Frame); f.f_code = %s" % code_p, 0),
-        ("        f.f_globals = func._globals; f.f_builtins = func._builtins; "
-         "f._f_locals = None; f.f_localsplus = args", 0),
-        ("        f.f_valuestack = []; f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; "
-         "f.f_state = CREATED; f.f_init_self = None" % instrs_p, 0),
-        ("    if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
+        ("        f.f_globals = globals_ = func._globals; f.f_builtins = builtins_ = func._builtins; "
+         "f._f_locals = None; f.f_localsplus = fast = args", 0),
+        ("        f.f_valuestack = stack = []; f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; "
+         "f.f_init_self = None" % instrs_p, 0),
+        ("        if tstate.tracer is not None: f.f_state = CREATED; return traced_run(tstate, f)", 0),
+        ("        exact = func._exact_dicts", 0),
         ("    depth = tstate.depth", 0),
         ("    if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()", 0),
         ("    back = tstate.frame", 0),
@@ -1290,9 +1302,6 @@ def _source(code, g, nslots, comments, d):
         # (a lean caller's frame materialised for f_back; ``back``, restored
         # at the end, stays LEAN: t2frames)
         ("    f._f_back = back if back is not LEAN else materialise(getframe())", 0),
-        ("    fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
-        # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
-        ("    builtins_ = f.f_builtins; exact = globals_.__class__ is dict and builtins_.__class__ is dict", 0),
         ("    %s = None" % " = ".join("s%d" % k for k in range(nslots)), 0),
         ("    blk = start", 0),
         ("    if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
