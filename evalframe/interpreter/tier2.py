@@ -319,19 +319,52 @@ def _slots_none(low, high):
             ] if high > low else []
 
 
-def unwind_lines(search, nslots):
+def slot_tops(raw, basic, depth, nslots):
+    """For each instruction, how many slots may hold a value while it runs
+    (its stack depth before or after, the larger; 0 if dead): a slot above
+    the value stack holds None (the translation clears a slot it pops), so
+    unwinding from that instruction clears only the slots below this
+    (unwind_lines' ``top``: ten slots cleared per caught exception was
+    ~20 host bytecodes where one or two held values)."""
+    names = _K.opname
+    tops = []
+    for i, (op, arg) in enumerate(raw):
+        d = depth[i]
+        if d is None:
+            tops.append(0)
+            continue
+        for j, _ in _successors(i, op, arg, names[op], basic[i][1]):
+            if j < len(depth) and depth[j] is not None and depth[j] > d:
+                d = depth[j]
+        tops.append(min(d, nslots))
+    return tops
+
+
+def _set_exc_value_lines(value):
+    """pystate.set_exc_value(tstate.exc_info, ``value``) written out (the
+    ``handled`` count kept; the old exception released by the store, as
+    there): a host call fewer per exception handler an unwinding pops."""
+    return ["ei_ = tstate.exc_info",
+            "if ei_.exc_value is None:",
+            "    if %s is not None: handled_[0] += 1" % value,
+            "elif %s is None: handled_[0] -= 1" % value,
+            "ei_.exc_value = %s; ei_ = None" % value]
+
+
+def unwind_lines(search, nslots, top=None):
     """The static unwinding of a frame-based function (lines after which the
     handler runs or the function leaves): ceval._unwind's work for one frame
-    whose block stack is known at translation (``_search``), on the slots;
-    the traceback entry is already made (t2_raised, reraised_here)."""
+    whose block stack is known at translation (``_search``), on the slots
+    below ``top`` (all ``nslots`` when not given: slot_tops); the traceback
+    entry is already made (t2_raised, reraised_here)."""
     pops, handler, keep = search
     out = ["del f.f_blockstack[%d:]" % keep]
-    top = nslots
+    top = nslots if top is None else top
     for level in pops:
         # (unwind_except_handler: the values above the saved exception die,
         # the exception handled before is the handled one again)
         out += _slots_none(level + 3, top)
-        out.append("set_exc_value(tstate.exc_info, s%d)" % (level + 1))
+        out += _set_exc_value_lines("s%d" % (level + 1))
         out += _slots_none(level, level + 3)
         top = level
     if handler is None:
@@ -416,7 +449,7 @@ class _Function(_si.Group):
             self.emit("exc = reraised_here(tstate, f, %s, %s)" % (value, lasti), indent)
             if drop:
                 self.emit("%s = None" % " = ".join(drop), indent)
-            for text in unwind_lines(_search(blocks), self.nslots):
+            for text in unwind_lines(_search(blocks), self.nslots, self.tops[self.step]):
                 self.emit(text, indent)
             return
         self.emit("blk, exc = unwind_here(tstate, f, %s, %s, (%s,))" % (value, lasti, slots),
@@ -799,6 +832,7 @@ def translate(code, d, cls=None, tree=False, entry=0):
         # (a frame-based function: its handlers found at translation)
         g.blocks_at = static_blocks(raw, basic, depth)
         if g.blocks_at is not None:
+            g.tops = slot_tops(raw, basic, depth, nslots)
             _unwind_table(g)
     blocks = sorted(t for t in targets if t < n and depth[t] is not None)
     comments = {}
@@ -1387,11 +1421,17 @@ def _unwind_table(g):
     constant tuple giving each instruction's (``g.unwind_of``, a param)."""
     searches = {}
     of = []
-    for blocks in g.blocks_at:
+    tops = []       # (the slots to clear: the most any of its instructions fills)
+    for blocks, top in zip(g.blocks_at, g.tops):
         # (a dead instruction raises nothing: any entry does)
         search = _search(blocks) if blocks is not None else ((), None, 0)
-        of.append(searches.setdefault(search, len(searches)))
-    g.unwindings = list(searches)
+        k = searches.setdefault(search, len(searches))
+        of.append(k)
+        if k == len(tops):
+            tops.append(top)
+        elif top > tops[k]:
+            tops[k] = top
+    g.unwindings = list(zip(searches, tops))
     g.unwind_of = g.param(tuple(of)) if len(searches) > 1 else None
 
 
@@ -1405,7 +1445,7 @@ def _static_unwinding(g, at, nslots):
     def tree(first, searches, depth):
         pad = "    " * depth
         if len(searches) == 1:
-            out.extend(pad + x for x in unwind_lines(searches[0], nslots))
+            out.extend(pad + x for x in unwind_lines(searches[0][0], nslots, searches[0][1]))
             return
         mid = len(searches) // 2
         out.append(pad + "if k_ < %d:" % (first + mid))

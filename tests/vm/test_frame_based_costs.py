@@ -1,0 +1,168 @@
+"""Frame-based tier-2 functions (code with handlers: a Frame per call): the
+cheaper forms of their prologue and unwinding, and the paths they must keep.
+
+* A call (t2entry.frame_entry, call_any, call_from_host) makes the Frame in
+  the prologue and keeps its fields in the host locals on the way; its state
+  is set once (EXECUTING), CREATED only when a tracer takes the frame;
+  whether the dicts are exact is the function's ``_exact_dicts``, computed
+  once when the function is made.
+* The static unwinding clears only the slots the raising instructions can
+  have filled (tier2.slot_tops), not all of them.
+* The unwinding's restoring of the handled exception is
+  pystate.set_exc_value written out (tier2._set_exc_value_lines).
+
+tests/guest/programs/exc_frame_based_unwind_slots.py checks the __del__
+order and sys.exc_info() of those unwindings against CPython.
+"""
+
+import contextlib
+import io
+import linecache
+import sys
+
+import pytest
+
+from evalframe.compiler import compile_source
+from evalframe.interpreter import tier2
+from evalframe.interpreter.ceval import run_code
+
+_SOURCE = (
+    "import sys\n"
+    "def g(i):\n"
+    "    if i % 3 == 1:\n"
+    "        raise KeyError(i)\n"
+    "    return i\n"
+    "def f(i):\n"
+    "    try:\n"
+    "        return g(i) + len([i])\n"
+    "    except KeyError:\n"
+    "        try:\n"
+    "            return -g(i + 1)\n"
+    "        finally:\n"
+    "            sys.exc_info()\n"
+    "out = [f(i) for i in range(9)]\n"
+)
+
+
+@pytest.fixture
+def eager(monkeypatch):
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 0)
+
+
+def _run(src, g):
+    with contextlib.redirect_stdout(io.StringIO()):
+        run_code(compile_source(src, "<frame-costs>", "exec"), g)
+    return g
+
+
+def _source_of(fn):
+    return "".join(linecache.getlines(tier2.frame_based(fn.__code__).__code__.co_filename))
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_call_prologue_sets_state_once_and_reads_exact_from_the_function(eager):
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    src = _source_of(g["f"])
+    head = src[:src.index("    try:")]
+    call = head[head.index("    else:"):head.index("    depth = ")]
+    assert "exact = func._exact_dicts" in call
+    assert "f.f_state = CREATED; return traced_run(tstate, f)" in call
+    # (CREATED only on the traced path: one store of the state per call)
+    assert call.count("f_state") == 1
+    # the frame handed in (a resumption, OSR, tier 1's entry) reads its own dicts
+    assert "exact = globals_.__class__ is dict and builtins_.__class__ is dict" in head
+    assert g["f"]._exact_dicts is True
+
+
+def test_exact_dicts_of_a_function_with_a_dict_subclass_for_globals(eager):
+    class G(dict):
+        pass
+    g = _run(_SOURCE, G(__name__="__main__"))
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    assert g["f"]._exact_dicts is False
+
+
+@pytest.mark.evalframe_untraced
+def test_unwinding_clears_only_the_slots_in_use(eager):
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    nslots = g["f"].__code__.co_stacksize
+    every = " = ".join("s%d" % k for k in range(nslots - 1, -1, -1)) + " = None"
+    except_clause = src[src.index("except BaseException as e:"):]
+    # (the slots all cleared only where nothing is known: the generic path's
+    # ascending clear, not the static unwinding's descending one)
+    assert every not in except_clause
+    assert "k_ = " in except_clause or "del f.f_blockstack" in except_clause
+
+
+@pytest.mark.evalframe_untraced
+def test_unwinding_restores_the_handled_exception_inline(eager):
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    unwinding = [ln for ln in src.splitlines() if "RERAISE" in ln]
+    assert unwinding
+    assert not any("set_exc_value(" in ln for ln in unwinding)
+    assert any("ei_.exc_value is None" in ln for ln in unwinding)
+
+
+_TRACED = (
+    "import sys\n"
+    "def f(i):\n"
+    "    try:\n"
+    "        return 10 // i\n"
+    "    except ZeroDivisionError:\n"
+    "        return -1\n"
+    "def run():\n"
+    "    return [f(i) for i in range(3)]\n"
+    "warm = [f(i) for i in range(40)]\n"
+    "events = []\n"
+    "def tracer(frame, event, arg):\n"
+    "    if frame.f_code.co_name == 'f':\n"
+    "        events.append((event, frame.f_lineno))\n"
+    "    return tracer\n"
+    "sys.settrace(tracer)\n"
+    "got = run()\n"
+    "sys.settrace(None)\n"
+)
+
+
+def _host(src):
+    g = {"__name__": "__main__"}
+    exec(compile(src, "<frame-costs>", "exec"), g)
+    sys.settrace(None)
+    return g
+
+
+def test_a_traced_call_of_a_hot_frame_based_function(eager):
+    # (the call's prologue hands the new frame to traced_run as CREATED:
+    # its call event and lines as CPython's)
+    want = _host(_TRACED)
+    got = _run(_TRACED, {"__name__": "__main__"})
+    sys.settrace(None)
+    assert got["got"] == want["got"] == [-1, 10, 5]
+    assert got["events"] == want["events"]
+
+
+_RECURSIVE = (
+    "import sys\n"
+    "def down(n):\n"
+    "    try:\n"
+    "        return down(n + 1)\n"
+    "    finally:\n"
+    "        pass\n"
+    "def probe():\n"
+    "    try:\n"
+    "        down(0)\n"
+    "    except RecursionError as e:\n"
+    "        return type(e).__name__, sys._getframe().f_code.co_name\n"
+    "warm = [probe() for i in range(3)]\n"
+)
+
+
+def test_recursion_error_in_a_frame_based_call(eager):
+    # (the recursion check after the Frame is made, before it is pushed: the
+    # error reaches the caller's handler, the frame stack as it was)
+    g = _run(_RECURSIVE, {"__name__": "__main__"})
+    assert g["warm"] == [("RecursionError", "probe")] * 3
