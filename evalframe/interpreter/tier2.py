@@ -312,11 +312,20 @@ def _search(blocks):
     return tuple(pops), None, 0
 
 
+def nones(names):
+    """One statement setting the host locals ``names`` to None, in that
+    order: from three on an unpacking of a constant tuple (its one
+    UNPACK_SEQUENCE and a store each, where a chained assignment pays a
+    COPY and a store each: the prologue's slots, an unwinding's clearing)."""
+    if len(names) < 3:
+        return "%s = None" % " = ".join(names)
+    return "%s = (%s)" % (", ".join(names), ", ".join(["None"] * len(names)))
+
+
 def _slots_none(low, high):
     """Slots ``low`` .. ``high - 1`` set to None, the top one first (as
     unwinding pops the value stack), or no line."""
-    return ["%s = None" % " = ".join("s%d" % k for k in range(high - 1, low - 1, -1))
-            ] if high > low else []
+    return [nones(["s%d" % k for k in range(high - 1, low - 1, -1)])] if high > low else []
 
 
 def slot_tops(raw, basic, depth, nslots):
@@ -403,6 +412,7 @@ class _Function(_si.Group):
     blocks_at = None        # the block stack before each instruction (static_blocks)
     structured = False      # host if/while instead of the dispatch (t2struct)
     entry = 0               # where a structured function starts (a loop header: OSR)
+    lines_p = None          # the param naming its host code's line table (t2_raised)
     own = ()        # opcodes the subclass translates itself (own_op)
 
     @staticmethod
@@ -448,7 +458,7 @@ class _Function(_si.Group):
             # the handler known here: the static unwinding (unwind_lines)
             self.emit("exc = reraised_here(tstate, f, %s, %s)" % (value, lasti), indent)
             if drop:
-                self.emit("%s = None" % " = ".join(drop), indent)
+                self.emit(nones(" = ".join(drop).split(" = ")), indent)
             for text in unwind_lines(_search(blocks), self.nslots, self.tops[self.step]):
                 self.emit(text, indent)
             return
@@ -1307,6 +1317,10 @@ def _source(code, g, nslots, comments, d):
     code_p = g.param(code)
     instrs_p = g.param(d.instrs)
     slots = ", ".join("s%d" % k for k in range(nslots))
+    # (the host code's line table, filled below, registered by _frame_based:
+    # the except clause hands it to t2_raised)
+    linemap = [0]       # host line numbers are 1-based
+    g.lines_p = g.param(linemap)
     head = [
         ("def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))), 0),
         ("def t2(f, tstate, start=0, func=None, args=None):", 0),
@@ -1336,7 +1350,7 @@ def _source(code, g, nslots, comments, d):
         # (a lean caller's frame materialised for f_back; ``back``, restored
         # at the end, stays LEAN: t2frames)
         ("    f._f_back = back if back is not LEAN else materialise(getframe())", 0),
-        ("    %s = None" % " = ".join("s%d" % k for k in range(nslots)), 0),
+        ("    %s" % nones(["s%d" % k for k in range(nslots)]), 0),
         ("    blk = start", 0),
         ("    if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
          % (slots, nslots), 0),
@@ -1347,7 +1361,6 @@ def _source(code, g, nslots, comments, d):
         ("                while True:", 0),
     ]
     lines = []
-    linemap = [0]       # host line numbers are 1-based
     for text, step in head:
         lines.append(text)
         linemap.append(-1)      # (the prologue runs no guest instruction)
@@ -1393,7 +1406,7 @@ def body_lines(g, nslots, comments, level):
         "        continue",
         # (the exception leaves: the host frame its traceback keeps holds no
         # stack value)
-        "    %s = None" % " = ".join("s%d" % k for k in range(nslots)),
+        "    %s" % nones(["s%d" % k for k in range(nslots)]),
     ]
     if g.blocks_at is None:
         tail = ["except BaseException as e:",
@@ -1403,7 +1416,8 @@ def body_lines(g, nslots, comments, level):
         # traceback entry (t2_raised), then that unwinding written out
         # (unwind_lines); where the instruction is not known, catch
         tail = ["except BaseException as e:",
-                "    exc, at = t2_raised(tstate, f, e); e = None",
+                "    exc, at = t2_raised(tstate, f, e%s); e = None"
+                % (", " + g.lines_p if g.lines_p else ""),
                 "    if at < 0:",
                 "        blk, exc, at = catch(tstate, f, exc, (%s,))" % slots]
         if g.ntemps:
@@ -1493,7 +1507,7 @@ def block_temps(g, at):
         names = [n for _, ns in segs for n in ns]
         if len(segs) == 1 or not names:
             # (the last made first: CPython's unwinding pops the top first)
-            out.append(pad + ("%s = None" % " = ".join(names[::-1]) if names else "pass"))
+            out.append(pad + (nones(names[::-1]) if names else "pass"))
             return
         mid = len(segs) // 2
         out.append(pad + "if %s < %d:" % (at, segs[mid][0]))
@@ -1996,16 +2010,23 @@ def unwind_here(tstate, f, exc, lasti, slots):
     return f._lasti + 1, exc
 
 
-def t2_raised(tstate, f, e):
+def t2_raised(tstate, f, e, lines=None):
     """The except clause of a frame-based function whose handlers are known
     at translation (body_lines): where ``e`` was raised (``f._lasti``) and
     its traceback entry, what ``catch`` does before ceval._unwind searches
     the block stack.  Returns (exception, the instruction that raised), or
-    (``e``, -1) with nothing done when that is not known (catch then)."""
+    (``e``, -1) with nothing done when that is not known (catch then).
+    ``lines``: the caller's own line table (T2_LINES of its host code), which
+    the traceback's head entry names: the host adds the entry of the frame
+    an exception enters before its handler runs, so that entry is the
+    caller's (no ``tb_frame.f_code`` read, no ``id()``: each an audit event)."""
     if issubclass(type(e), STOP_OR_MEMORY) and stops_run(e):
         raise e     # a stopped run: past every guest handler (abort.py), as ceval's loop does
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
-    lines = T2_LINES.get(id(tb.tb_frame.f_code)) if tb is not None else None
+    if tb is None:
+        return e, -1
+    if lines is None:
+        lines = T2_LINES.get(id(tb.tb_frame.f_code))
     cur = lines[tb.tb_lineno] if lines is not None else -1
     tb = None
     if cur < 0:

@@ -166,3 +166,34 @@ def test_recursion_error_in_a_frame_based_call(eager):
     # error reaches the caller's handler, the frame stack as it was)
     g = _run(_RECURSIVE, {"__name__": "__main__"})
     assert g["warm"] == [("RecursionError", "probe")] * 3
+
+
+@pytest.mark.evalframe_untraced
+def test_unwinding_clears_by_unpacking_a_constant_tuple(eager):
+    # (tier2.nones: one UNPACK_SEQUENCE and a store each, the same order of
+    # stores as the chained assignment, so the same order of releases)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    nslots = g["f"].__code__.co_stacksize
+    prologue = ", ".join("s%d" % k for k in range(nslots)) + " = (" + ", ".join(
+        ["None"] * nslots) + ")"
+    assert prologue in src
+    assert any(ln.strip().startswith("s2, s1, s0 = (None, None, None)")
+               for ln in src.splitlines())
+
+
+@pytest.mark.evalframe_untraced
+def test_except_clause_hands_its_line_table_to_t2_raised(eager, monkeypatch):
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    fn = tier2.frame_based(g["f"].__code__)
+    src = _source_of(g["f"])
+    call = [ln.strip() for ln in src.splitlines() if "t2_raised(" in ln]
+    assert len(call) == 1 and call[0].startswith("exc, at = t2_raised(tstate, f, e, p")
+    name = call[0].split("t2_raised(tstate, f, e, ")[1].split(")")[0]
+    # the param is the very table registered for the host code
+    table = fn.__code__.co_freevars.index(name)
+    assert fn.__closure__[table].cell_contents is tier2.T2_LINES[id(fn.__code__)]
+    # and t2_raised finds the raising instruction without looking it up
+    monkeypatch.setattr(tier2, "T2_LINES", {})
+    g2 = _run(_SOURCE, {"__name__": "__main__"})
+    assert g2["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
