@@ -197,3 +197,15 @@ def test_except_clause_hands_its_line_table_to_t2_raised(eager, monkeypatch):
     monkeypatch.setattr(tier2, "T2_LINES", {})
     g2 = _run(_SOURCE, {"__name__": "__main__"})
     assert g2["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+
+
+@pytest.mark.evalframe_untraced
+def test_except_clause_test_of_two_plain_classes_is_inline(eager):
+    # (bytecodes.py JUMP_IF_NOT_EXC_MATCH: exc_no_match's usual case written
+    # out; tests/guest/programs/exc_match_fast.py and exc_subclasscheck_hook.py
+    # check the others against CPython)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    match = [ln.strip() for ln in src.splitlines() if "JUMP_IF_NOT_EXC_MATCH" in ln]
+    assert match and match[0].startswith("if (not issubclass(")
+    assert "else exc_no_match(" in match[0]
