@@ -1091,8 +1091,9 @@ def _emit_call(g, name, arg):
         if known:
             # (a builtin's name read from the builtins, ``len(x)``: that
             # builtin is tested first, by identity, as the plain call below)
-            g.emit("if %s is %s and not handled_[0]: %s = %s(%s)%s"
-                   % (func, g.param(known), r, func, ", ".join(argv), _dropped(g, argv)))
+            g.emit("if %s is %s: %s = %s(%s) if not handled_[0] else plain_handled(tstate, %s, (%s))%s"
+                   % (func, g.param(known), r, func, ", ".join(argv), func,
+                      "".join(a + ", " for a in argv), _dropped(g, argv)))
         g.emit("%s type(%s) is Function and %s: %s = %s(tstate%s%s)"
                % ("if" if known is None else "elif", func, lean_guard(func, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
@@ -1102,10 +1103,12 @@ def _emit_call(g, name, arg):
             # compared at each call, as the guest may rebind the name)
             g.emit("elif %s is super_: %s = %s" % (func, r, sup))
         # a builtin such as len or str: called as call_host would, without it
-        # (call.plain_callables), outside a guest except block (call_host
-        # shows host code the exception being handled)
-        g.emit("elif type(%s) in plain_kinds and %s in plain_ and not handled_[0]: %s = %s(%s)%s"
-               % (func, func, r, func, ", ".join(argv), _dropped(g, argv)))
+        # (call.plain_callables); inside a guest except block, with the host
+        # shown the exception being handled (plain_handled)
+        g.emit("elif type(%s) in plain_kinds and %s in plain_: "
+               "%s = %s(%s) if not handled_[0] else plain_handled(tstate, %s, (%s))%s"
+               % (func, func, r, func, ", ".join(argv), func,
+                  "".join(a + ", " for a in argv), _dropped(g, argv)))
         # a bound method of a guest function (``m = obj.meth; m(x)``)
         g.emit("elif type(%s) is MethodType and type(%s := %s.__func__) is Function and "
                "%s: %s = %s(tstate, %s.__self__%s%s)"
@@ -2010,6 +2013,19 @@ def unwind_here(tstate, f, exc, lasti, slots):
     return f._lasti + 1, exc
 
 
+def plain_handled(tstate, func, args):
+    """A plain builtin (call.plain_callables: no intercept, reads nothing of
+    the guest's frame) called by tier-2 code while the guest handles an
+    exception: what call_host does then (the host's own exc_info showing
+    that exception: what the builtin raises chains to it, host code reading
+    sys.exc_info sees it), without call_any's, call_push's and call_host's
+    tests on the way (in exceptions.py's handlers: ``len(e.args[0])``)."""
+    exc = tstate.topmost_exception()
+    if exc is not None and sys.exc_info()[1] is not exc:
+        return _call_in_exc(exc, func, args, None)
+    return func(*args)
+
+
 def t2_raised(tstate, f, e, lines=None):
     """The except clause of a frame-based function whose handlers are known
     at translation (body_lines): where ``e`` was raised (``f._lasti``) and
@@ -2766,6 +2782,7 @@ def live_index(hf, frame):
 
 
 _NS = None
+_call_in_exc = None     # (call.call_in_exc, bound by _namespace: call imports this module)
 
 
 def _namespace():
@@ -2775,7 +2792,9 @@ def _namespace():
         from . import ceval, pystate
         from .ops import RETURN
         from .call import (call_push, unbind_method, TYPE_INTERCEPTS, plain_callables,
-                           plain_method_owners)
+                           plain_method_owners, call_in_exc)
+        global _call_in_exc
+        _call_in_exc = call_in_exc
         from types import BuiltinFunctionType
         global _decode, _TYPE_INTERCEPTS, _bind_args
         _TYPE_INTERCEPTS = TYPE_INTERCEPTS
@@ -2805,6 +2824,7 @@ def _namespace():
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
             "unwind_here": unwind_here, "t2_raised": t2_raised, "reraised_here": reraised_here,
+            "plain_handled": plain_handled,
             "exc_traceback_": _x.get_traceback, "RAISED_": _t2f.FRAME_RAISED,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,

@@ -209,3 +209,30 @@ def test_except_clause_test_of_two_plain_classes_is_inline(eager):
     match = [ln.strip() for ln in src.splitlines() if "JUMP_IF_NOT_EXC_MATCH" in ln]
     assert match and match[0].startswith("if (not issubclass(")
     assert "else exc_no_match(" in match[0]
+
+
+@pytest.mark.evalframe_untraced
+def test_plain_builtin_in_a_handler_goes_straight_to_plain_handled(eager, monkeypatch):
+    # (inside a guest except block a plain builtin was called through
+    # call_any, call_push and call_host; tier2.plain_handled does what
+    # call_host does there: tests/guest/programs/exc_plain_builtins_in_handler.py)
+    src_text = (
+        "def f(i):\n"
+        "    try:\n"
+        "        raise KeyError(i)\n"
+        "    except KeyError as e:\n"
+        "        return len(e.args), str(i)\n"
+        "out = [f(i) for i in range(5)]\n"
+    )
+    seen = []
+    real = tier2.plain_handled
+
+    def spy(tstate, func, args):
+        seen.append(func)
+        return real(tstate, func, args)
+    monkeypatch.setitem(tier2._namespace(), "plain_handled", spy)
+    g = _run(src_text, {"__name__": "__main__"})
+    assert g["out"] == [(1, str(i)) for i in range(5)]
+    src = _source_of(g["f"])
+    assert "plain_handled(tstate, " in src
+    assert len in seen and str in seen
