@@ -1041,9 +1041,12 @@ def _emit_call(g, name, arg):
         # (list.append...) or a plain builtin read from its module
         # (math.sqrt), called as call_host would; a guest function (a static
         # method, a module's function) called as CALL_FUNCTION calls it
+        # (inside a guest except block too: plain_handled, call_host's case then)
+        plain = ("%s = %s(%s) if not handled_[0] else plain_handled(tstate, %s, (%s))%s"
+                 % (r, self_, ", ".join(argv), self_, "".join(a + ", " for a in argv),
+                    _dropped(g, argv)))
         builtin = ("%stype(%s) is BuiltinFunctionType and (type(%s.__self__) in "
-                   "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
-                   % (null, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
+                   "plain_selfs or %s in plain_): %s" % (null, self_, self_, self_, plain))
         # (the first of the two: the builtin where LOAD_METHOD's name is a
         # builtin's (nqueens' append, add), the bound guest method elsewhere
         # (richards, raytrace); the types are exclusive, the order not seen)
@@ -1062,6 +1065,10 @@ def _emit_call(g, name, arg):
                    "and %s.__self__._hg is not None and not handled_[0]: "
                    "%s = gen_method_send(tstate, %s.__self__, %s)%s"
                    % (null, self_, self_, self_, r, self_, argv[0], _dropped(g, argv)))
+        # a builtin exception's __init__ read from its class
+        # (``Exception.__init__(self, reason)``: call.plain_callables)
+        g.emit("elif %stype(%s) is WrapperDescriptorType_ and %s in plain_: %s"
+               % (null, self_, self_, plain))
         if null:
             g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
                    % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
@@ -2782,6 +2789,7 @@ def live_index(hf, frame):
 
 
 _NS = None
+_WrapperDescriptorType = type(object.__init__)     # (plain_kinds: call.plain_callables)
 _call_in_exc = None     # (call.call_in_exc, bound by _namespace: call imports this module)
 
 
@@ -2835,7 +2843,9 @@ def _namespace():
             "traced_call": traced_call, "enter": _t2f.enter,
             "run_generic": run_generic, "Generator": _Generator,
             "super_": super, "lean_super": lean_super, "Cell": _Cell, "plain_": plain_callables(),
-            "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
+            "plain_kinds": (BuiltinFunctionType, type, _WrapperDescriptorType),
+            "WrapperDescriptorType_": _WrapperDescriptorType,
+            "handled_": pystate.handled,
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,

@@ -236,3 +236,33 @@ def test_plain_builtin_in_a_handler_goes_straight_to_plain_handled(eager, monkey
     src = _source_of(g["f"])
     assert "plain_handled(tstate, " in src
     assert len in seen and str in seen
+
+
+@pytest.mark.evalframe_untraced
+def test_builtin_exception_init_is_a_plain_callable(eager):
+    # (call.plain_callables: the builtin exceptions' __init__ slot wrappers;
+    # tier2._emit_call's method form calls them directly, through
+    # plain_handled in a handler)
+    from evalframe.interpreter.call import plain_callables
+    plain = plain_callables()
+    assert Exception.__init__ in plain and KeyError.__init__ in plain
+    assert object.__init__ not in plain
+    src_text = (
+        "class E(Exception):\n"
+        "    def __init__(self, why):\n"
+        "        Exception.__init__(self, why)\n"
+        "def f(i):\n"
+        "    try:\n"
+        "        raise E(i)\n"
+        "    except E as e:\n"
+        "        return E(e.args[0] + 1).args\n"
+        "out = [f(i) for i in range(5)]\n"
+    )
+    g = _run(src_text, {"__name__": "__main__"})
+    assert g["out"] == [(i + 1,) for i in range(5)]
+    init = g["E"].__init__
+    src = "".join(linecache.getlines(
+        tier2.lean_for(init.__code__, init.__globals__, g["__builtins__"].__dict__
+                       if hasattr(g["__builtins__"], "__dict__") else g["__builtins__"]
+                       ).__code__.co_filename))
+    assert "is WrapperDescriptorType_ and" in src

@@ -22,6 +22,34 @@ class Shows:
         raise LookupError("index of " + self.tag)
 
 
+class Custom(ValueError):
+    def __init__(self, i, why):
+        ValueError.__init__(self, why, i)
+        self.i = i
+
+
+def base_inits(i):
+    # (a builtin exception's __init__ slot wrapper called from guest code,
+    # in and out of a handler, with wrong arguments and a wrong self)
+    out = [Custom(i, "out").args]
+    try:
+        raise Custom(i, "in")
+    except Custom as c:
+        out.append(Custom(i + 1, "handled").args)
+        try:
+            Exception.__init__(5, "x")
+        except TypeError as t:
+            out.append((str(t), repr(t.__context__)))
+        e = KeyError()
+        KeyError.__init__(e, "a", "b")
+        out.append(e.args)
+        try:
+            BaseException.__init__(e, x=1)
+        except TypeError as t:
+            out.append(str(t))
+    return out
+
+
 def handled_calls(i):
     out = []
     try:
@@ -65,8 +93,10 @@ def outside(i):
 
 for i in range(300):
     got = handled_calls(i)
+    inits = base_inits(i)
     if i < 3 or i >= 297:
         print(i, got)
+        print(i, inits)
     o = outside(i)
     if o != "None":
         print("outside", i, o)
