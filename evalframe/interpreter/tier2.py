@@ -2789,7 +2789,7 @@ def live_index(hf, frame):
 
 
 _NS = None
-_WrapperDescriptorType = type(object.__init__)     # (plain_kinds: call.plain_callables)
+_WrapperDescriptorType = type(object.__init__)     # (the method form: call.plain_callables)
 _call_in_exc = None     # (call.call_in_exc, bound by _namespace: call imports this module)
 
 
@@ -2843,7 +2843,11 @@ def _namespace():
             "traced_call": traced_call, "enter": _t2f.enter,
             "run_generic": run_generic, "Generator": _Generator,
             "super_": super, "lean_super": lean_super, "Cell": _Cell, "plain_": plain_callables(),
-            "plain_kinds": (BuiltinFunctionType, type, _WrapperDescriptorType),
+            # (not WrapperDescriptorType: a third type to compare cost every
+            # call of a callable of another kind, a bound method's, ~1% of
+            # richards in host instructions; the exception __init__ wrappers
+            # are called by the method form, WrapperDescriptorType_)
+            "plain_kinds": (BuiltinFunctionType, type),
             "WrapperDescriptorType_": _WrapperDescriptorType,
             "handled_": pystate.handled,
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
