@@ -406,7 +406,20 @@ def plain_callables():
         obj = getattr(math, name)
         if type(obj) is BuiltinFunctionType and obj not in INTERCEPTS:
             out.add(obj)
+    # the builtin exceptions' __init__ slot wrappers (BaseException_init:
+    # sets ``args``; a guest exception class's __init__ calls its base's,
+    # ``Exception.__init__(self, reason)``, often inside a guest except
+    # block, where call_host's path cost a raise and four calls)
+    for name in dir(builtins):
+        obj = getattr(builtins, name)
+        if type(obj) is type and issubclass(obj, BaseException):
+            init = obj.__dict__.get("__init__")
+            if type(init) is _WrapperDescriptorType:
+                out.add(init)
     return frozenset(out)
+
+
+_WrapperDescriptorType = type(object.__init__)
 
 
 _HEAPTYPE = 1 << 9

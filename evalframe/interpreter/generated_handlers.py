@@ -1383,7 +1383,7 @@ def JUMP_IF_NOT_EXC_MATCH(f, stack, oparg):
     '(left, right -- )'
     right = stack.pop()
     left = stack.pop()
-    if exc_no_match(left, right): return oparg
+    if (not issubclass(left, right)) if type(right) is type and type(left) is type and issubclass(right, BaseException) else exc_no_match(left, right): return oparg
 
 
 def SETUP_WITH(f, stack, oparg):

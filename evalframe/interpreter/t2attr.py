@@ -436,7 +436,7 @@ def builtin_names():
     if not _BUILTIN_NAMES:
         from .call import plain_method_owners, plain_callables
         names = {n for t in plain_method_owners() for n in dir(t) if not n.startswith("_")}
-        names.update(f.__name__ for f in plain_callables())
+        names.update(f.__name__ for f in plain_callables() if not f.__name__.startswith("_"))
         _BUILTIN_NAMES.append(frozenset(names))
     return _BUILTIN_NAMES[0]
 

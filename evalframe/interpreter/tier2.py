@@ -313,26 +313,68 @@ def _search(blocks):
     return tuple(pops), None, 0
 
 
+def nones(names):
+    """One statement setting the host locals ``names`` to None, in that
+    order: from three on an unpacking of a constant tuple (its one
+    UNPACK_SEQUENCE and a store each, where a chained assignment pays a
+    COPY and a store each: the prologue's slots, an unwinding's clearing)."""
+    if len(names) < 3:
+        return "%s = None" % " = ".join(names)
+    return "%s = (%s)" % (", ".join(names), ", ".join(["None"] * len(names)))
+
+
 def _slots_none(low, high):
     """Slots ``low`` .. ``high - 1`` set to None, the top one first (as
     unwinding pops the value stack), or no line."""
-    return ["%s = None" % " = ".join("s%d" % k for k in range(high - 1, low - 1, -1))
-            ] if high > low else []
+    return [nones(["s%d" % k for k in range(high - 1, low - 1, -1)])] if high > low else []
 
 
-def unwind_lines(search, nslots):
+def slot_tops(raw, basic, depth, nslots):
+    """For each instruction, how many slots may hold a value while it runs
+    (its stack depth before or after, the larger; 0 if dead): a slot above
+    the value stack holds None (the translation clears a slot it pops), so
+    unwinding from that instruction clears only the slots below this
+    (unwind_lines' ``top``: ten slots cleared per caught exception was
+    ~20 host bytecodes where one or two held values)."""
+    names = _K.opname
+    tops = []
+    for i, (op, arg) in enumerate(raw):
+        d = depth[i]
+        if d is None:
+            tops.append(0)
+            continue
+        for j, _ in _successors(i, op, arg, names[op], basic[i][1]):
+            if j < len(depth) and depth[j] is not None and depth[j] > d:
+                d = depth[j]
+        tops.append(min(d, nslots))
+    return tops
+
+
+def _set_exc_value_lines(value):
+    """pystate.set_exc_value(tstate.exc_info, ``value``) written out (the
+    ``handled`` count kept; the old exception released by the store, as
+    there): a host call fewer per exception handler an unwinding pops."""
+    return ["ei_ = tstate.exc_info",
+            "if ei_.exc_value is None:",
+            "    if %s is not None: handled_[0] += 1" % value,
+            "elif %s is None: handled_[0] -= 1" % value,
+            "ei_.exc_value = %s; ei_ = None" % value]
+
+
+def unwind_lines(search, nslots, top=None):
     """The static unwinding of a frame-based function (lines after which the
     handler runs or the function leaves): ceval._unwind's work for one frame
-    whose block stack is known at translation (``_search``), on the slots;
-    the traceback entry is already made (t2_raised, reraised_here)."""
+    whose block stack is known at translation (``_search``), on the slots
+    below ``top`` (all ``nslots`` when not given: slot_tops); the traceback
+    entry is already made (t2_raised, reraised_here)."""
     pops, handler, keep = search
     out = ["del f.f_blockstack[%d:]" % keep]
-    top = nslots
+    top = nslots if top is None else top
     for level in pops:
         # (unwind_except_handler: the values above the saved exception die,
         # the exception handled before is the handled one again)
         out += _slots_none(level + 3, top)
-        out.append("set_exc_value(tstate.exc_info, s%d)" % (level + 1))
+        out += _set_exc_value_lines("s%d" % (level + 1))
         out += _slots_none(level, level + 3)
         top = level
     if handler is None:
@@ -371,6 +413,7 @@ class _Function(_si.Group):
     blocks_at = None        # the block stack before each instruction (static_blocks)
     structured = False      # host if/while instead of the dispatch (t2struct)
     entry = 0               # where a structured function starts (a loop header: OSR)
+    lines_p = None          # the param naming its host code's line table (t2_raised)
     own = ()        # opcodes the subclass translates itself (own_op)
 
     @staticmethod
@@ -416,8 +459,8 @@ class _Function(_si.Group):
             # the handler known here: the static unwinding (unwind_lines)
             self.emit("exc = reraised_here(tstate, f, %s, %s)" % (value, lasti), indent)
             if drop:
-                self.emit("%s = None" % " = ".join(drop), indent)
-            for text in unwind_lines(_search(blocks), self.nslots):
+                self.emit(nones(" = ".join(drop).split(" = ")), indent)
+            for text in unwind_lines(_search(blocks), self.nslots, self.tops[self.step]):
                 self.emit(text, indent)
             return
         self.emit("blk, exc = unwind_here(tstate, f, %s, %s, (%s,))" % (value, lasti, slots),
@@ -807,6 +850,7 @@ def translate(code, d, cls=None, tree=False, entry=0):
         # (a frame-based function: its handlers found at translation)
         g.blocks_at = static_blocks(raw, basic, depth)
         if g.blocks_at is not None:
+            g.tops = slot_tops(raw, basic, depth, nslots)
             _unwind_table(g)
     blocks = sorted(t for t in targets if t < n and depth[t] is not None)
     comments = {}
@@ -1005,9 +1049,12 @@ def _emit_call(g, name, arg):
         # (list.append...) or a plain builtin read from its module
         # (math.sqrt), called as call_host would; a guest function (a static
         # method, a module's function) called as CALL_FUNCTION calls it
+        # (inside a guest except block too: plain_handled, call_host's case then)
+        plain = ("%s = %s(%s) if not handled_[0] else plain_handled(tstate, %s, (%s))%s"
+                 % (r, self_, ", ".join(argv), self_, "".join(a + ", " for a in argv),
+                    _dropped(g, argv)))
         builtin = ("%stype(%s) is BuiltinFunctionType and (type(%s.__self__) in "
-                   "plain_selfs or %s in plain_) and not handled_[0]: %s = %s(%s)%s"
-                   % (null, self_, self_, self_, r, self_, ", ".join(argv), _dropped(g, argv)))
+                   "plain_selfs or %s in plain_): %s" % (null, self_, self_, self_, plain))
         # (the first of the two: the builtin where LOAD_METHOD's name is a
         # builtin's (nqueens' append, add), the bound guest method elsewhere
         # (richards, raytrace); the types are exclusive, the order not seen)
@@ -1026,6 +1073,10 @@ def _emit_call(g, name, arg):
                    "and %s.__self__._hg is not None and not handled_[0]: "
                    "%s = gen_method_send(%s.__self__.gi_frame, tstate, %s.__self__, %s)%s"
                    % (null, self_, self_, self_, r, self_, self_, argv[0], _dropped(g, argv)))
+        # a builtin exception's __init__ read from its class
+        # (``Exception.__init__(self, reason)``: call.plain_callables)
+        g.emit("elif %stype(%s) is WrapperDescriptorType_ and %s in plain_: %s"
+               % (null, self_, self_, plain))
         if null:
             g.emit("elif %s is NULL: %s = call_any(tstate, %s, [%s]%s)"
                    % (meth, r, self_, ", ".join(argv), _moved(g, argv)))
@@ -1055,8 +1106,9 @@ def _emit_call(g, name, arg):
         if known:
             # (a builtin's name read from the builtins, ``len(x)``: that
             # builtin is tested first, by identity, as the plain call below)
-            g.emit("if %s is %s and not handled_[0]: %s = %s(%s)%s"
-                   % (func, g.param(known), r, func, ", ".join(argv), _dropped(g, argv)))
+            g.emit("if %s is %s: %s = %s(%s) if not handled_[0] else plain_handled(tstate, %s, (%s))%s"
+                   % (func, g.param(known), r, func, ", ".join(argv), func,
+                      "".join(a + ", " for a in argv), _dropped(g, argv)))
         g.emit("%s type(%s) is Function and %s: %s = %s(tstate%s%s)"
                % ("if" if known is None else "elif", func, lean_guard(func, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
@@ -1066,10 +1118,12 @@ def _emit_call(g, name, arg):
             # compared at each call, as the guest may rebind the name)
             g.emit("elif %s is super_: %s = %s" % (func, r, sup))
         # a builtin such as len or str: called as call_host would, without it
-        # (call.plain_callables), outside a guest except block (call_host
-        # shows host code the exception being handled)
-        g.emit("elif type(%s) in plain_kinds and %s in plain_ and not handled_[0]: %s = %s(%s)%s"
-               % (func, func, r, func, ", ".join(argv), _dropped(g, argv)))
+        # (call.plain_callables); inside a guest except block, with the host
+        # shown the exception being handled (plain_handled)
+        g.emit("elif type(%s) in plain_kinds and %s in plain_: "
+               "%s = %s(%s) if not handled_[0] else plain_handled(tstate, %s, (%s))%s"
+               % (func, func, r, func, ", ".join(argv), func,
+                  "".join(a + ", " for a in argv), _dropped(g, argv)))
         # a bound method of a guest function (``m = obj.meth; m(x)``)
         g.emit("elif type(%s) is MethodType and type(%s := %s.__func__) is Function and "
                "%s: %s = %s(tstate, %s.__self__%s%s)"
@@ -1281,16 +1335,32 @@ def _source(code, g, nslots, comments, d):
     code_p = g.param(code)
     instrs_p = g.param(d.instrs)
     slots = ", ".join("s%d" % k for k in range(nslots))
+    # (the host code's line table, filled below, registered by _frame_based:
+    # the except clause hands it to t2_raised)
+    linemap = [0]       # host line numbers are 1-based
+    g.lines_p = g.param(linemap)
     head = [
         ("def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))), 0),
         ("def t2(f, tstate, start=0, func=None, args=None):", 0),
-        ("    if func is not None:", 0),
+        ("    if func is None:", 0),
+        ("        if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
+        ("        fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
+        # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
+        ("        builtins_ = f.f_builtins; exact = globals_.__class__ is dict "
+         "and builtins_.__class__ is dict", 0),
+        # a call (exact arity: t2entry.frame_entry, call_any, call_from_host,
+        # always from instruction 0): the Frame made here, its fields kept in
+        # the host locals on the way; its state set once, EXECUTING, unless a
+        # tracer takes it (CREATED, as traced_run expects); the recursion
+        # error below drops it unseen
+        ("    else:", 0),
         ("        args += func._fast_tail; f = new_frame(Frame); f.f_code = %s" % code_p, 0),
-        ("        f.f_globals = func._globals; f.f_builtins = func._builtins; "
-         "f._f_locals = None; f.f_localsplus = args", 0),
-        ("        f.f_valuestack = []; f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; "
-         "f.f_state = CREATED; f.f_init_self = None" % instrs_p, 0),
-        ("    if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
+        ("        f.f_globals = globals_ = func._globals; f.f_builtins = builtins_ = func._builtins; "
+         "f._f_locals = None; f.f_localsplus = fast = args", 0),
+        ("        f.f_valuestack = stack = []; f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; "
+         "f.f_init_self = None" % instrs_p, 0),
+        ("        if tstate.tracer is not None: f.f_state = CREATED; return traced_run(tstate, f)", 0),
+        ("        exact = func._exact_dicts", 0),
         ("    depth = tstate.depth", 0),
         ("    if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()", 0),
         ("    back = tstate.frame", 0),
@@ -1298,10 +1368,7 @@ def _source(code, g, nslots, comments, d):
         # (a lean caller's frame materialised for f_back; ``back``, restored
         # at the end, stays LEAN: t2frames)
         ("    f._f_back = back if back is not LEAN else materialise(getframe())", 0),
-        ("    fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
-        # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
-        ("    builtins_ = f.f_builtins; exact = globals_.__class__ is dict and builtins_.__class__ is dict", 0),
-        ("    %s = None" % " = ".join("s%d" % k for k in range(nslots)), 0),
+        ("    %s" % nones(["s%d" % k for k in range(nslots)]), 0),
         ("    blk = start", 0),
         ("    if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
          % (slots, nslots), 0),
@@ -1312,7 +1379,6 @@ def _source(code, g, nslots, comments, d):
         ("                while True:", 0),
     ]
     lines = []
-    linemap = [0]       # host line numbers are 1-based
     for text, step in head:
         lines.append(text)
         linemap.append(-1)      # (the prologue runs no guest instruction)
@@ -1358,7 +1424,7 @@ def body_lines(g, nslots, comments, level):
         "        continue",
         # (the exception leaves: the host frame its traceback keeps holds no
         # stack value)
-        "    %s = None" % " = ".join("s%d" % k for k in range(nslots)),
+        "    %s" % nones(["s%d" % k for k in range(nslots)]),
     ]
     if g.blocks_at is None:
         tail = ["except BaseException as e:",
@@ -1368,7 +1434,8 @@ def body_lines(g, nslots, comments, level):
         # traceback entry (t2_raised), then that unwinding written out
         # (unwind_lines); where the instruction is not known, catch
         tail = ["except BaseException as e:",
-                "    exc, at = t2_raised(tstate, f, e); e = None",
+                "    exc, at = t2_raised(tstate, f, e%s); e = None"
+                % (", " + g.lines_p if g.lines_p else ""),
                 "    if at < 0:",
                 "        blk, exc, at = catch(tstate, f, exc, (%s,))" % slots]
         if g.ntemps:
@@ -1386,11 +1453,17 @@ def _unwind_table(g):
     constant tuple giving each instruction's (``g.unwind_of``, a param)."""
     searches = {}
     of = []
-    for blocks in g.blocks_at:
+    tops = []       # (the slots to clear: the most any of its instructions fills)
+    for blocks, top in zip(g.blocks_at, g.tops):
         # (a dead instruction raises nothing: any entry does)
         search = _search(blocks) if blocks is not None else ((), None, 0)
-        of.append(searches.setdefault(search, len(searches)))
-    g.unwindings = list(searches)
+        k = searches.setdefault(search, len(searches))
+        of.append(k)
+        if k == len(tops):
+            tops.append(top)
+        elif top > tops[k]:
+            tops[k] = top
+    g.unwindings = list(zip(searches, tops))
     g.unwind_of = g.param(tuple(of)) if len(searches) > 1 else None
 
 
@@ -1404,7 +1477,7 @@ def _static_unwinding(g, at, nslots):
     def tree(first, searches, depth):
         pad = "    " * depth
         if len(searches) == 1:
-            out.extend(pad + x for x in unwind_lines(searches[0], nslots))
+            out.extend(pad + x for x in unwind_lines(searches[0][0], nslots, searches[0][1]))
             return
         mid = len(searches) // 2
         out.append(pad + "if k_ < %d:" % (first + mid))
@@ -1452,7 +1525,7 @@ def block_temps(g, at):
         names = [n for _, ns in segs for n in ns]
         if len(segs) == 1 or not names:
             # (the last made first: CPython's unwinding pops the top first)
-            out.append(pad + ("%s = None" % " = ".join(names[::-1]) if names else "pass"))
+            out.append(pad + (nones(names[::-1]) if names else "pass"))
             return
         mid = len(segs) // 2
         out.append(pad + "if %s < %d:" % (at, segs[mid][0]))
@@ -1955,16 +2028,36 @@ def unwind_here(tstate, f, exc, lasti, slots):
     return f._lasti + 1, exc
 
 
-def t2_raised(tstate, f, e):
+def plain_handled(tstate, func, args):
+    """A plain builtin (call.plain_callables: no intercept, reads nothing of
+    the guest's frame) called by tier-2 code while the guest handles an
+    exception: what call_host does then (the host's own exc_info showing
+    that exception: what the builtin raises chains to it, host code reading
+    sys.exc_info sees it), without call_any's, call_push's and call_host's
+    tests on the way (in exceptions.py's handlers: ``len(e.args[0])``)."""
+    exc = tstate.topmost_exception()
+    if exc is not None and sys.exc_info()[1] is not exc:
+        return _call_in_exc(exc, func, args, None)
+    return func(*args)
+
+
+def t2_raised(tstate, f, e, lines=None):
     """The except clause of a frame-based function whose handlers are known
     at translation (body_lines): where ``e`` was raised (``f._lasti``) and
     its traceback entry, what ``catch`` does before ceval._unwind searches
     the block stack.  Returns (exception, the instruction that raised), or
-    (``e``, -1) with nothing done when that is not known (catch then)."""
+    (``e``, -1) with nothing done when that is not known (catch then).
+    ``lines``: the caller's own line table (T2_LINES of its host code), which
+    the traceback's head entry names: the host adds the entry of the frame
+    an exception enters before its handler runs, so that entry is the
+    caller's (no ``tb_frame.f_code`` read, no ``id()``: each an audit event)."""
     if issubclass(type(e), STOP_OR_MEMORY) and stops_run(e):
         raise e     # a stopped run: past every guest handler (abort.py), as ceval's loop does
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
-    lines = T2_LINES.get(id(tb.tb_frame.f_code)) if tb is not None else None
+    if tb is None:
+        return e, -1
+    if lines is None:
+        lines = T2_LINES.get(id(tb.tb_frame.f_code))
     cur = lines[tb.tb_lineno] if lines is not None else -1
     tb = None
     if cur < 0:
@@ -2704,6 +2797,8 @@ def live_index(hf, frame):
 
 
 _NS = None
+_WrapperDescriptorType = type(object.__init__)     # (the method form: call.plain_callables)
+_call_in_exc = None     # (call.call_in_exc, bound by _namespace: call imports this module)
 
 
 def _namespace():
@@ -2713,7 +2808,9 @@ def _namespace():
         from . import ceval, pystate
         from .ops import RETURN
         from .call import (call_push, unbind_method, TYPE_INTERCEPTS, plain_callables,
-                           plain_method_owners)
+                           plain_method_owners, call_in_exc)
+        global _call_in_exc
+        _call_in_exc = call_in_exc
         from types import BuiltinFunctionType
         global _decode, _TYPE_INTERCEPTS, _bind_args
         _TYPE_INTERCEPTS = TYPE_INTERCEPTS
@@ -2743,6 +2840,7 @@ def _namespace():
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
             "unwind_here": unwind_here, "t2_raised": t2_raised, "reraised_here": reraised_here,
+            "plain_handled": plain_handled,
             "exc_traceback_": _x.get_traceback, "RAISED_": _t2f.FRAME_RAISED,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
@@ -2753,7 +2851,13 @@ def _namespace():
             "traced_call": traced_call, "enter": _t2f.enter,
             "run_generic": run_generic, "Generator": _Generator,
             "super_": super, "lean_super": lean_super, "Cell": _Cell, "plain_": plain_callables(),
-            "plain_kinds": (BuiltinFunctionType, type), "handled_": pystate.handled,
+            # (not WrapperDescriptorType: a third type to compare cost every
+            # call of a callable of another kind, a bound method's, ~1% of
+            # richards in host instructions; the exception __init__ wrappers
+            # are called by the method form, WrapperDescriptorType_)
+            "plain_kinds": (BuiltinFunctionType, type),
+            "WrapperDescriptorType_": _WrapperDescriptorType,
+            "handled_": pystate.handled,
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,

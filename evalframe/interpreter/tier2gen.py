@@ -325,6 +325,10 @@ def _source(code, g, nslots, comments):
     held = isinstance(g, _HostLocals)
     if held:
         nulls = g.param((NULL,) * g.nplus)
+    # (the host code's line table, filled below: the except clause hands it
+    # to t2_raised)
+    linemap = []
+    g.lines_p = g.param(linemap)
     head = [
         "def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))),
         # (``ts``: the thread state of the thread that made the generator,
@@ -367,7 +371,7 @@ def _source(code, g, nslots, comments):
         k = head.index("            while True:")
         head[k] = "            while exact:"
     lines = list(head)
-    linemap = [0] + [-1] * len(head)
+    linemap += [0] + [-1] * len(head)
     body = _t2.body_lines(g, nslots, comments, 6)
     if held:
         # (written back before the exception's traceback entry is made; taken

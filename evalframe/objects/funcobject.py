@@ -187,7 +187,11 @@ class Function(*(() if _BINDING is None else (_BINDING,)), metaclass=_FunctionMe
                  # arity test one attribute: tier2.lean_guard)
                  "_lean0", "_lean1", "_lean2", "_lean3", "_lean4",
                  # tier 2's call entries per call shape (tier2._entry)
-                 "_kwcalls")
+                 "_kwcalls",
+                 # globals and builtins both exact dicts (fixed for the
+                 # function's life): the exact-dict LOAD_GLOBAL forms of a
+                 # frame-based tier-2 function its calls run (tier2._source)
+                 "_exact_dicts")
 
     def __init__(self, code, globals, name=None, defaults=None, closure=None,
                  kwdefaults=None, qualname=None, builtins=None):
@@ -207,6 +211,7 @@ class Function(*(() if _BINDING is None else (_BINDING,)), metaclass=_FunctionMe
         self._module = dict.get(globals, "__name__") if isinstance(globals, dict) else None
         self._annotations = None
         self._builtins = builtins if builtins is not None else _builtins_from_globals(globals)
+        self._exact_dicts = type(globals) is dict and type(self._builtins) is dict
         self._update_fast()
 
     def _update_fast(self):

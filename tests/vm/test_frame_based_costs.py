@@ -1,0 +1,268 @@
+"""Frame-based tier-2 functions (code with handlers: a Frame per call): the
+cheaper forms of their prologue and unwinding, and the paths they must keep.
+
+* A call (t2entry.frame_entry, call_any, call_from_host) makes the Frame in
+  the prologue and keeps its fields in the host locals on the way; its state
+  is set once (EXECUTING), CREATED only when a tracer takes the frame;
+  whether the dicts are exact is the function's ``_exact_dicts``, computed
+  once when the function is made.
+* The static unwinding clears only the slots the raising instructions can
+  have filled (tier2.slot_tops), not all of them.
+* The unwinding's restoring of the handled exception is
+  pystate.set_exc_value written out (tier2._set_exc_value_lines).
+
+tests/guest/programs/exc_frame_based_unwind_slots.py checks the __del__
+order and sys.exc_info() of those unwindings against CPython.
+"""
+
+import contextlib
+import io
+import linecache
+import sys
+
+import pytest
+
+from evalframe.compiler import compile_source
+from evalframe.interpreter import tier2
+from evalframe.interpreter.ceval import run_code
+
+_SOURCE = (
+    "import sys\n"
+    "def g(i):\n"
+    "    if i % 3 == 1:\n"
+    "        raise KeyError(i)\n"
+    "    return i\n"
+    "def f(i):\n"
+    "    try:\n"
+    "        return g(i) + len([i])\n"
+    "    except KeyError:\n"
+    "        try:\n"
+    "            return -g(i + 1)\n"
+    "        finally:\n"
+    "            sys.exc_info()\n"
+    "out = [f(i) for i in range(9)]\n"
+)
+
+
+@pytest.fixture
+def eager(monkeypatch):
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 0)
+
+
+def _run(src, g):
+    with contextlib.redirect_stdout(io.StringIO()):
+        run_code(compile_source(src, "<frame-costs>", "exec"), g)
+    return g
+
+
+def _source_of(fn):
+    return "".join(linecache.getlines(tier2.frame_based(fn.__code__).__code__.co_filename))
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_call_prologue_sets_state_once_and_reads_exact_from_the_function(eager):
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    src = _source_of(g["f"])
+    head = src[:src.index("    try:")]
+    call = head[head.index("    else:"):head.index("    depth = ")]
+    assert "exact = func._exact_dicts" in call
+    assert "f.f_state = CREATED; return traced_run(tstate, f)" in call
+    # (CREATED only on the traced path: one store of the state per call)
+    assert call.count("f_state") == 1
+    # the frame handed in (a resumption, OSR, tier 1's entry) reads its own dicts
+    assert "exact = globals_.__class__ is dict and builtins_.__class__ is dict" in head
+    assert g["f"]._exact_dicts is True
+
+
+def test_exact_dicts_of_a_function_with_a_dict_subclass_for_globals(eager):
+    class G(dict):
+        pass
+    g = _run(_SOURCE, G(__name__="__main__"))
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    assert g["f"]._exact_dicts is False
+
+
+@pytest.mark.evalframe_untraced
+def test_unwinding_clears_only_the_slots_in_use(eager):
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    nslots = g["f"].__code__.co_stacksize
+    every = " = ".join("s%d" % k for k in range(nslots - 1, -1, -1)) + " = None"
+    except_clause = src[src.index("except BaseException as e:"):]
+    # (the slots all cleared only where nothing is known: the generic path's
+    # ascending clear, not the static unwinding's descending one)
+    assert every not in except_clause
+    assert "k_ = " in except_clause or "del f.f_blockstack" in except_clause
+
+
+@pytest.mark.evalframe_untraced
+def test_unwinding_restores_the_handled_exception_inline(eager):
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    unwinding = [ln for ln in src.splitlines() if "RERAISE" in ln]
+    assert unwinding
+    assert not any("set_exc_value(" in ln for ln in unwinding)
+    assert any("ei_.exc_value is None" in ln for ln in unwinding)
+
+
+_TRACED = (
+    "import sys\n"
+    "def f(i):\n"
+    "    try:\n"
+    "        return 10 // i\n"
+    "    except ZeroDivisionError:\n"
+    "        return -1\n"
+    "def run():\n"
+    "    return [f(i) for i in range(3)]\n"
+    "warm = [f(i) for i in range(40)]\n"
+    "events = []\n"
+    "def tracer(frame, event, arg):\n"
+    "    if frame.f_code.co_name == 'f':\n"
+    "        events.append((event, frame.f_lineno))\n"
+    "    return tracer\n"
+    "sys.settrace(tracer)\n"
+    "got = run()\n"
+    "sys.settrace(None)\n"
+)
+
+
+def _host(src):
+    g = {"__name__": "__main__"}
+    exec(compile(src, "<frame-costs>", "exec"), g)
+    sys.settrace(None)
+    return g
+
+
+def test_a_traced_call_of_a_hot_frame_based_function(eager):
+    # (the call's prologue hands the new frame to traced_run as CREATED:
+    # its call event and lines as CPython's)
+    want = _host(_TRACED)
+    got = _run(_TRACED, {"__name__": "__main__"})
+    sys.settrace(None)
+    assert got["got"] == want["got"] == [-1, 10, 5]
+    assert got["events"] == want["events"]
+
+
+_RECURSIVE = (
+    "import sys\n"
+    "def down(n):\n"
+    "    try:\n"
+    "        return down(n + 1)\n"
+    "    finally:\n"
+    "        pass\n"
+    "def probe():\n"
+    "    try:\n"
+    "        down(0)\n"
+    "    except RecursionError as e:\n"
+    "        return type(e).__name__, sys._getframe().f_code.co_name\n"
+    "warm = [probe() for i in range(3)]\n"
+)
+
+
+def test_recursion_error_in_a_frame_based_call(eager):
+    # (the recursion check after the Frame is made, before it is pushed: the
+    # error reaches the caller's handler, the frame stack as it was)
+    g = _run(_RECURSIVE, {"__name__": "__main__"})
+    assert g["warm"] == [("RecursionError", "probe")] * 3
+
+
+@pytest.mark.evalframe_untraced
+def test_unwinding_clears_by_unpacking_a_constant_tuple(eager):
+    # (tier2.nones: one UNPACK_SEQUENCE and a store each, the same order of
+    # stores as the chained assignment, so the same order of releases)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    nslots = g["f"].__code__.co_stacksize
+    prologue = ", ".join("s%d" % k for k in range(nslots)) + " = (" + ", ".join(
+        ["None"] * nslots) + ")"
+    assert prologue in src
+    assert any(ln.strip().startswith("s2, s1, s0 = (None, None, None)")
+               for ln in src.splitlines())
+
+
+@pytest.mark.evalframe_untraced
+def test_except_clause_hands_its_line_table_to_t2_raised(eager, monkeypatch):
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    fn = tier2.frame_based(g["f"].__code__)
+    src = _source_of(g["f"])
+    call = [ln.strip() for ln in src.splitlines() if "t2_raised(" in ln]
+    assert len(call) == 1 and call[0].startswith("exc, at = t2_raised(tstate, f, e, p")
+    name = call[0].split("t2_raised(tstate, f, e, ")[1].split(")")[0]
+    # the param is the very table registered for the host code
+    table = fn.__code__.co_freevars.index(name)
+    assert fn.__closure__[table].cell_contents is tier2.T2_LINES[id(fn.__code__)]
+    # and t2_raised finds the raising instruction without looking it up
+    monkeypatch.setattr(tier2, "T2_LINES", {})
+    g2 = _run(_SOURCE, {"__name__": "__main__"})
+    assert g2["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+
+
+@pytest.mark.evalframe_untraced
+def test_except_clause_test_of_two_plain_classes_is_inline(eager):
+    # (bytecodes.py JUMP_IF_NOT_EXC_MATCH: exc_no_match's usual case written
+    # out; tests/guest/programs/exc_match_fast.py and exc_subclasscheck_hook.py
+    # check the others against CPython)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    match = [ln.strip() for ln in src.splitlines() if "JUMP_IF_NOT_EXC_MATCH" in ln]
+    assert match and match[0].startswith("if (not issubclass(")
+    assert "else exc_no_match(" in match[0]
+
+
+@pytest.mark.evalframe_untraced
+def test_plain_builtin_in_a_handler_goes_straight_to_plain_handled(eager, monkeypatch):
+    # (inside a guest except block a plain builtin was called through
+    # call_any, call_push and call_host; tier2.plain_handled does what
+    # call_host does there: tests/guest/programs/exc_plain_builtins_in_handler.py)
+    src_text = (
+        "def f(i):\n"
+        "    try:\n"
+        "        raise KeyError(i)\n"
+        "    except KeyError as e:\n"
+        "        return len(e.args), str(i)\n"
+        "out = [f(i) for i in range(5)]\n"
+    )
+    seen = []
+    real = tier2.plain_handled
+
+    def spy(tstate, func, args):
+        seen.append(func)
+        return real(tstate, func, args)
+    monkeypatch.setitem(tier2._namespace(), "plain_handled", spy)
+    g = _run(src_text, {"__name__": "__main__"})
+    assert g["out"] == [(1, str(i)) for i in range(5)]
+    src = _source_of(g["f"])
+    assert "plain_handled(tstate, " in src
+    assert len in seen and str in seen
+
+
+@pytest.mark.evalframe_untraced
+def test_builtin_exception_init_is_a_plain_callable(eager):
+    # (call.plain_callables: the builtin exceptions' __init__ slot wrappers;
+    # tier2._emit_call's method form calls them directly, through
+    # plain_handled in a handler)
+    from evalframe.interpreter.call import plain_callables
+    plain = plain_callables()
+    assert Exception.__init__ in plain and KeyError.__init__ in plain
+    assert object.__init__ not in plain
+    src_text = (
+        "class E(Exception):\n"
+        "    def __init__(self, why):\n"
+        "        Exception.__init__(self, why)\n"
+        "def f(i):\n"
+        "    try:\n"
+        "        raise E(i)\n"
+        "    except E as e:\n"
+        "        return E(e.args[0] + 1).args\n"
+        "out = [f(i) for i in range(5)]\n"
+    )
+    g = _run(src_text, {"__name__": "__main__"})
+    assert g["out"] == [(i + 1,) for i in range(5)]
+    init = g["E"].__init__
+    src = "".join(linecache.getlines(
+        tier2.lean_for(init.__code__, init.__globals__, g["__builtins__"].__dict__
+                       if hasattr(g["__builtins__"], "__dict__") else g["__builtins__"]
+                       ).__code__.co_filename))
+    assert "is WrapperDescriptorType_ and" in src
