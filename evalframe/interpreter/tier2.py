@@ -77,7 +77,7 @@ import os
 import re
 import sys
 from functools import partial
-from types import MethodType
+from types import MethodDescriptorType, MethodType
 from weakref import ref as _weakref
 
 from .. import opcodes as _K
@@ -1004,6 +1004,22 @@ def _emit_call(g, name, arg):
         # builtin's (nqueens' append, add), the bound guest method elsewhere
         # (richards, raytrace); the types are exclusive, the order not seen)
         first, second = (builtin, bound) if builtin_first else (bound, builtin)
+        fused = _method_read(g, self_) if builtin_first else None
+        if fused is not None:
+            # the method of a builtin container read and called with nothing
+            # between (``d.get(k, 0)``, ``s.add(w)``): where the receiver's
+            # type is one whose method of that name is a method descriptor,
+            # the host's own method call, no bound method made and tested;
+            # else the read on its own line and the tests below
+            owner, mname, read, owner_drop = fused
+            g.emit("if type(%s) in %s and not handled_[0]: %s = %s.%s(%s)%s%s"
+                   % (owner, g.param(_method_owners(mname)), r, owner, mname,
+                      ", ".join(argv), _dropped(g, argv),
+                      "; " + owner_drop if owner_drop else ""))
+            g.emit("else:")
+            g.indent0 += 1
+            for indent, text, step in read:
+                g.body.append((indent + 1, text, step))
         g.emit("%s %s" % (kw, first))
         g.emit("elif %s" % second)
         g.emit("elif %stype(%s) is Function and %s: %s = %s(tstate%s%s)"
@@ -1027,6 +1043,8 @@ def _emit_call(g, name, arg):
             g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                    % (r, self_, ", ".join(argv), _moved(g, argv)))
         g.release(meth, self_)      # (the arguments were moved: _moved)
+        if fused is not None:
+            g.indent0 -= 1
     else:
         func = g.pop()
         known = _builtin_read(g, func)
@@ -1075,6 +1093,38 @@ def _emit_call(g, name, arg):
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
     return r
+
+
+def _method_read(g, self_):
+    """(receiver, the read's body lines, the receiver's drop or "") of the
+    method ``self_`` LOAD_METHOD read as an attribute (t2attr._bound_method)
+    when nothing was written since: the lines are taken out of the body for
+    CALL_METHOD to write them again under its test of the receiver's type;
+    None otherwise."""
+    owner, name, start, end = g.__dict__.get("method_reads", {}).get(self_, (0, 0, 0, -1))
+    if end != len(g.body) or not _method_owners(name):
+        return None
+    read = g.body[start:end]
+    del g.body[start:end]
+    # (the read's line, then the receiver's drop when it was a temporary:
+    # kept alive through the call, as CPython's stack keeps ``self``)
+    return owner, name, read, read[1][1] if len(read) > 1 else ""
+
+
+_METHOD_OWNERS = {}
+
+
+def _method_owners(name):
+    """The builtin containers (call.plain_method_owners) whose attribute
+    ``name`` is a method descriptor: on an instance of exactly one of them the
+    attribute is that method bound, read without running anything."""
+    owners = _METHOD_OWNERS.get(name)
+    if owners is None:
+        from .call import plain_method_owners
+        owners = _METHOD_OWNERS[name] = frozenset(
+            t for t in plain_method_owners()
+            if type(t.__dict__.get(name)) is MethodDescriptorType)
+    return owners
 
 
 def _builtin_read(g, func):
