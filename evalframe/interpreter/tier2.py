@@ -1554,7 +1554,10 @@ def _lean_source(code, g, nslots, comments):
         # (called by lean code, frame0 None: tstate.frame is LEAN already and
         # stays so, nothing saved, nothing restored; else the caller's frame
         # is saved, below: t2frames)
-        "        fr = tstate.t2_frs[depth]; tstate.depth = depth + 1; back = LEAN",
+        # (``back`` is set only where the caller's frame is saved, below: a
+        # lean caller's callee has none, t2frames._snapshot and lean_raise
+        # read LEAN for it; two host bytecodes a call)
+        "        fr = tstate.t2_frs[depth]; tstate.depth = depth + 1",
     ]
     if rest and single:
         head.append("        %s = NULL" % " = ".join(rest))
@@ -1618,13 +1621,15 @@ def _lean_source(code, g, nslots, comments):
         # (lean_raise raises, not this function: raised here, a comprehension's
         # materialised frame was gone before its caller's entry was made, and
         # 3.12+'s inlined comprehensions read it there, tests/vm/test_host_versions.py)
-        "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
+        "            lean_raise(tstate, e, fr, LEAN if frame0 is None else back, globals_, "
+        "builtins_, (%s))"
         % "".join("l%d, " % i for i in range(nplus)),
         # (leaving decrements, as the plain loop's inline frames do: an outermost
         # host entry's C checks counted late (cdepth.charge_outer, from inside a
-        # call of this one) stay counted until that entry returns)
+        # call of this one) stay counted until that entry returns; written
+        # as an assignment, one host bytecode fewer than ``-=``: no COPY, SWAP)
         "        finally:",
-        "            tstate.depth -= 1",
+        "            tstate.depth = tstate.depth - 1",
         "            if frame0 is not None: tstate.frame = back",
         "    return t2",
     ]

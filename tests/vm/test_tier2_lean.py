@@ -849,3 +849,23 @@ def test_zero_arg_super_tested_first(eager):
     assert re.search(r"\n\s+if t\d+ is super_: t\d+ = \(super_\(l1\.ob_ref, l0\) if type", w), w
     assert "l0 is not NULL" not in w
     assert "l0 is not NULL" in src("gone")
+
+
+def test_lean_prologue_and_epilogue_of_a_lean_call(eager):
+    # a call made by lean code (frame0 None) sets no ``back``: the prologue
+    # writes it only where it saves the caller's frame, and t2frames reads a
+    # missing ``back`` as LEAN (f_back of a frame observed two lean calls
+    # deep is its lean caller's frame); the epilogue restores the depth by an
+    # assignment (no COPY and SWAP of ``-=``): host bytecodes of every call
+    import linecache
+    out, g = _same_as_host(
+        "import sys\n"
+        "def inner(n):\n    f = sys._getframe()\n"
+        "    return (f.f_code.co_name, f.f_back.f_code.co_name, f.f_back.f_back.f_code.co_name, n)\n"
+        "def mid(n):\n    return inner(n + 1)\n"
+        "def top():\n    return mid(1)\n"
+        "print(top(), top())\n")
+    assert "('inner', 'mid', 'top', 2)" in out
+    src = "".join(linecache.getlines(g["mid"]._lean.__code__.co_filename))
+    assert "back = LEAN" not in src and "back = tstate.frame" in src, src
+    assert "tstate.depth = tstate.depth - 1" in src and "depth -= 1" not in src, src
