@@ -1020,6 +1020,15 @@ def _emit_call(g, name, arg):
             g.indent0 += 1
             for indent, text, step in read:
                 g.body.append((indent + 1, text, step))
+        elif builtin_first and (recv := _method_receiver(g, self_)) is not None:
+            # code came between (``out.append(f(x))``), but the receiver is
+            # a local that code does not name: its type tested at the call,
+            # its method called on it, as above (the method read as written
+            # at LOAD_METHOD stays, and is dropped after the call)
+            g.emit("if type(%s) in %s and not handled_[0]: %s = %s.%s(%s)%s"
+                   % (recv[0], g.param(_method_owners(recv[1])), r, recv[0], recv[1],
+                      ", ".join(argv), _dropped(g, argv)))
+            kw = "elif"
         g.emit("%s %s" % (kw, first))
         g.emit("elif %s" % second)
         g.emit("elif %stype(%s) is Function and %s: %s = %s(tstate%s%s)"
@@ -1115,6 +1124,21 @@ def _method_read(g, self_):
     # (the read's line, then the receiver's drop when it was a temporary:
     # kept alive through the call, as CPython's stack keeps ``self``)
     return owner, name, read, read[1][1] if len(read) > 1 else ""
+
+
+def _method_receiver(g, self_):
+    """(receiver, name) of the method ``self_`` LOAD_METHOD read as an
+    attribute of a guest local (t2attr._bound_method) that nothing written
+    since names (so the local still holds the receiver), in lean code;
+    else None."""
+    owner, name, start, end = g.__dict__.get("method_reads", {}).get(self_, ("", 0, 0, 0))
+    if (not g.lean or owner[:1] != "l" or not owner[1:].isdigit()
+            or not _method_owners(name)):
+        return None
+    named = re.compile(r"\b%s\b" % owner)
+    if any(named.search(text) for _, text, _ in g.body[end:]):
+        return None
+    return owner, name
 
 
 _METHOD_OWNERS = {}

@@ -745,7 +745,7 @@ class D(dict):
         return ('D', k)
 class L(list):
     def append(self, x):
-        list.append(self, -x)
+        list.append(self, ('L', x))
 class H:
     def __hash__(self):
         raise ValueError('no hash')
@@ -770,9 +770,15 @@ def calls(d, lst, log):
         fresh(log).add(i)
         print('added', i)
     return out, lst
+def rebinds(lst):
+    old = lst
+    lst.append(len(lst))
+    lst.append((lst := [9]))
+    return old, lst
 def top(d, lst):
     print(calls(d, lst, []))
     print(handling(d))
+    print(rebinds([1]), rebinds(L()))
     try:
         missing(lst)
     except AttributeError as e:
@@ -805,9 +811,15 @@ def test_builtin_methods_called_on_their_receiver(eager, monkeypatch):
     assert "set gone" in out and "no hash" in out and "AttributeError" in out
     src = "".join(linecache.getlines(g["calls"]._lean.__code__.co_filename))
     for call in (r"l0\.get\(l\d+, \(0\)\)", r"l1\.append\(l\d+\)",
-                 r"t\d+\.add\(l\d+\); del t\d+"):
-        assert re.search(r"if type\((l0|l1|t\d+)\) in p\d+ and not handled_\[0\]: t\d+ = "
+                 r"t\d+\.add\(l\d+\); del t\d+",
+                 # (the argument computed between the read and the call: the
+                 # receiver, a local nothing rebinds, tested at the call)
+                 r"l3\.append\(t\d+\)"):
+        assert re.search(r"if type\((l0|l1|l3|t\d+)\) in p\d+ and not handled_\[0\]: t\d+ = "
                          + call, src), (call, src)
+    # (a local the code between names, here rebound, is not read at the call)
+    src = "".join(linecache.getlines(g["rebinds"]._lean.__code__.co_filename))
+    assert not re.search(r"if type\(l0\) in p\d+", src), src
 
 
 _SUPER_FIRST = """
