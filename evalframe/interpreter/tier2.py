@@ -1630,16 +1630,20 @@ def _lean_source(code, g, nslots, comments):
         note = comments.get(step)
         lines.append("    " * (indent + base) + text + ("  # " + note if note else ""))
         linemap.append(step)
-    named = set(_SLOT_NAME.findall("\n".join(lines)))
+    text = "\n".join(lines)
+    named = set(_SLOT_NAME.findall(text))
+    # (and the temporaries it names: a translation's rewrites leave some
+    # made and never written, fib's t1)
+    temps = set(_TEMP_NAME.findall(text))
+    dropped = ([x for x in ("s%d" % k for k in range(nslots)) if x in named]
+               + [x for x in ("t%d" % k for k in range(1, g.ntemps + 1)) if x in temps])
     tail = [
         "        except BaseException as e:",
         # (the value stack is dropped as the exception leaves: the host frame
         # its traceback keeps must not hold the slots' and temporaries' values)
         # (the slots the code names: a host local more costs every call,
         # made and cleared with the host frame)
-        "            %s" % (" = ".join(
-            [x for x in ("s%d" % k for k in range(nslots)) if x in named]
-            + ([_temps(g)] if g.ntemps else [])) + " = None" if g.ntemps or named else "pass"),
+        "            %s" % (" = ".join(dropped) + " = None" if dropped else "pass"),
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
         # (lean_raise raises, not this function: raised here, a comprehension's
@@ -1681,6 +1685,7 @@ def _make_cells(code):
 
 
 _SLOT_NAME = re.compile(r"\bs\d+\b")
+_TEMP_NAME = re.compile(r"\bt\d+\b")
 
 
 def _temps(g, last_first=False):

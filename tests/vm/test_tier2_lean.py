@@ -881,3 +881,23 @@ def test_lean_prologue_and_epilogue_of_a_lean_call(eager):
     src = "".join(linecache.getlines(g["mid"]._lean.__code__.co_filename))
     assert "back = LEAN" not in src and "back = tstate.frame" in src, src
     assert "tstate.depth = tstate.depth - 1" in src and "depth -= 1" not in src, src
+
+
+def test_except_clause_names_only_temporaries_the_code_uses(eager):
+    # the lean function's except clause drops the temporaries the code
+    # names, not every one the translation made: one made and rewritten away
+    # (the compare's result fused into ``if not (l0 < (2)):``) would be a
+    # host local more, made and cleared with every call
+    import linecache
+    import re
+    out, g = _same_as_host(
+        "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n"
+        "print(fib(12), fib(13))\n")
+    src = "".join(linecache.getlines(g["fib"]._lean.__code__.co_filename))
+    lines = src.splitlines()
+    at = [k for k, ln in enumerate(lines) if "except BaseException as e:" in ln][-1]
+    dropped = re.findall(r"\bt\d+\b", lines[at + 1])
+    assert dropped, src
+    rest = "\n".join(lines[:at])
+    for t in dropped:
+        assert re.search(r"\b%s\b" % t, rest), (t, src)
