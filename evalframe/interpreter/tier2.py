@@ -1621,6 +1621,7 @@ def _lean_source(code, g, nslots, comments):
                                   if raw[j][0] in (_K.IS_OP, _K.CONTAINS_OP)},
                            {j for j in comments if raw[j][0] == _K.COMPARE_OP}
                            if _FUSE_COMPARE else ())
+    body = _invert_empty_ifs(body)
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4
@@ -1686,6 +1687,48 @@ def _make_cells(code):
 
 _SLOT_NAME = re.compile(r"\bs\d+\b")
 _TEMP_NAME = re.compile(r"\bt\d+\b")
+
+
+_EMPTY_IF = re.compile(r"if (.*):((?:  %s\d+)?)" % re.escape(_t2peep.JUMP_MARK))
+
+
+def _invert_empty_ifs(body):
+    """``if c:`` / ``pass`` / ``else:`` (a conditional jump whose path
+    writes nothing, t2struct.Tree.jump) as ``if not (c):``, the else branch
+    its body: the host compiles the ``not`` into the jump, and the path that
+    took the empty branch runs no NOP and no jump over the other one (fib's
+    recursive calls, richards' ``if x is None`` tests)."""
+    out = []
+    k, n = 0, len(body)
+    while k < n:
+        indent, text, step = body[k]
+        if text[:3] == "if " and k + 2 < n and body[k + 1][:2] == (indent + 1, "pass"):
+            e = k + 1
+            while e < n and body[e][:2] == (indent + 1, "pass"):
+                e += 1
+            if (e < n and body[e][:2] == (indent, "else:")
+                    and (m := _EMPTY_IF.fullmatch(text)) is not None):
+                out.append((indent, "if %s:%s" % (_negated(m.group(1)), m.group(2)), step))
+                k = e + 1
+                continue
+        out.append(body[k])
+        k += 1
+    return out
+
+
+def _negated(cond):
+    """The text of ``not (cond)``: ``(c)`` where ``cond`` is ``not (c)``."""
+    import ast
+    if cond.startswith("not (") and cond.endswith(")"):
+        try:
+            whole = ast.parse(cond, mode="eval").body
+            inner = ast.parse(cond[5:-1], mode="eval").body
+        except SyntaxError:
+            inner = None
+        if (inner is not None and type(whole) is ast.UnaryOp and type(whole.op) is ast.Not
+                and ast.dump(whole.operand) == ast.dump(inner)):
+            return "(%s)" % cond[5:-1]
+    return "not (%s)" % cond
 
 
 def _temps(g, last_first=False):

@@ -901,3 +901,25 @@ def test_except_clause_names_only_temporaries_the_code_uses(eager):
     rest = "\n".join(lines[:at])
     for t in dropped:
         assert re.search(r"\b%s\b" % t, rest), (t, src)
+
+
+def test_empty_branch_of_a_jump_is_inverted(eager):
+    # a conditional jump whose own path writes nothing was ``if c:`` /
+    # ``pass`` / ``else:`` <the other path>: the path through ``pass`` ran a
+    # NOP and a jump over the else branch; it is ``if not (c):`` (``(x)``
+    # for ``not (x)``), whose ``not`` the host compiles into the jump
+    # (tier2._invert_empty_ifs): fib's recursive calls, richards' ``is None``
+    import linecache
+    out, g = _same_as_host(
+        "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n"
+        "def first(x, d):\n    if x is None:\n        return d\n    return x\n"
+        "def count(xs):\n    k = 0\n    for x in xs:\n        if x in (2, 3):\n            k += 1\n"
+        "        else:\n            k -= 1\n    return k\n"
+        "def top():\n"
+        "    return fib(12), first(None, 1), first(2, 1), count(range(6))\n"
+        "print(top(), top())\n")
+    for name in ("fib", "first", "count"):
+        src = linecache.getlines(g[name]._lean.__code__.co_filename)
+        code = [ln.split("  #")[0].strip() for ln in src]
+        for k, ln in enumerate(code[:-1]):
+            assert not (ln == "pass" and code[k + 1] == "else:"), "".join(src)
