@@ -1150,9 +1150,8 @@ def _method_owners(name):
     attribute is that method bound, read without running anything."""
     owners = _METHOD_OWNERS.get(name)
     if owners is None:
-        from .call import plain_method_owners
         owners = _METHOD_OWNERS[name] = frozenset(
-            t for t in plain_method_owners()
+            t for t in _namespace()["plain_selfs"]
             if type(t.__dict__.get(name)) is MethodDescriptorType)
     return owners
 
@@ -1717,16 +1716,28 @@ def _invert_empty_ifs(body):
 
 
 def _negated(cond):
-    """The text of ``not (cond)``: ``(c)`` where ``cond`` is ``not (c)``."""
-    import ast
+    """The text of ``not (cond)``: ``(c)`` where ``cond`` is ``not (c)``,
+    its parenthesis closed by the last character (brackets counted outside
+    string literals; no import: this may run while the host finalizes)."""
     if cond.startswith("not (") and cond.endswith(")"):
-        try:
-            whole = ast.parse(cond, mode="eval").body
-            inner = ast.parse(cond[5:-1], mode="eval").body
-        except SyntaxError:
-            inner = None
-        if (inner is not None and type(whole) is ast.UnaryOp and type(whole.op) is ast.Not
-                and ast.dump(whole.operand) == ast.dump(inner)):
+        depth, quote, i, n = 0, None, 4, len(cond)
+        while i < n:
+            c = cond[i]
+            if quote is not None:
+                if c == "\\":
+                    i += 1
+                elif c == quote:
+                    quote = None
+            elif c in "'\"":
+                quote = c
+            elif c in "([{":
+                depth += 1
+            elif c in ")]}":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        if i == n - 1 and depth == 0:
             return "(%s)" % cond[5:-1]
     return "not (%s)" % cond
 
