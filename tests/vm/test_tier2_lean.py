@@ -793,6 +793,7 @@ top({}, [])
 """
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
 def test_builtin_methods_called_on_their_receiver(eager, monkeypatch):
     # a builtin container's method read and called with nothing between
     # (``d.get(i, 0)``, ``lst.append(i)``) is the host's method call on the
@@ -844,6 +845,7 @@ print(top(), top())
 """
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
 def test_zero_arg_super_tested_first(eager):
     # ``super()`` read by the name super tests the builtin super first (a
     # guest function second), and the first argument is not tested for NULL
@@ -863,6 +865,7 @@ def test_zero_arg_super_tested_first(eager):
     assert "l0 is not NULL" in src("gone")
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
 def test_lean_prologue_and_epilogue_of_a_lean_call(eager):
     # a call made by lean code (frame0 None) sets no ``back``: the prologue
     # writes it only where it saves the caller's frame, and t2frames reads a
@@ -883,6 +886,7 @@ def test_lean_prologue_and_epilogue_of_a_lean_call(eager):
     assert "tstate.depth = tstate.depth - 1" in src and "depth -= 1" not in src, src
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
 def test_except_clause_names_only_temporaries_the_code_uses(eager):
     # the lean function's except clause drops the temporaries the code
     # names, not every one the translation made: one made and rewritten away
@@ -903,6 +907,7 @@ def test_except_clause_names_only_temporaries_the_code_uses(eager):
         assert re.search(r"\b%s\b" % t, rest), (t, src)
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in the traced loop)
 def test_empty_branch_of_a_jump_is_inverted(eager):
     # a conditional jump whose own path writes nothing was ``if c:`` /
     # ``pass`` / ``else:`` <the other path>: the path through ``pass`` ran a
