@@ -452,8 +452,13 @@ def _bound_method(g, name):
     ``_testcapi``) keeps the shared template's unbinding."""
     owner = g.pop()
     self_ = g.temp()
+    start = len(g.body)
     g.emit("%s = %s.%s" % (self_, owner, name))
     g.release(owner)
+    # (where the read was written, for CALL_METHOD to call a builtin
+    # container's method on its receiver when no code came between:
+    # tier2._emit_call)
+    g.__dict__.setdefault("method_reads", {})[self_] = (owner, name, start, len(g.body))
     # (CALL_METHOD's order of tests for this site: a builtin first where the
     # name is a builtin container's method or a plain builtin's, ``append``,
     # ``sqrt``; a bound guest method first elsewhere.  A hint only: the

@@ -11,8 +11,8 @@ lean calls run, ``tstate.frame`` holds the marker ``LEAN``.  A lean call entered
 from anywhere else (its ``frame0`` the default ``OUTSIDE``, or a Frame handed
 in) saves the previous value in its host local ``back``, stores ``LEAN`` and
 restores ``back`` on exit; a lean call made by lean code (its call site passes
-``frame0`` None) finds ``LEAN`` there already and touches nothing (its ``back``
-is ``LEAN``: its caller is the next lean host frame outwards).  Whatever runs
+``frame0`` None) finds ``LEAN`` there already and touches nothing (it sets no
+``back``, read as ``LEAN``: its caller is the next lean host frame outwards).  Whatever runs
 inside a lean call and stores another frame (a frame-based callee, the plain
 loop, a generator's resumption, a deoptimisation) puts ``LEAN`` back as it
 found it, so the one question "which guest frame is current?" has one answer:
@@ -192,13 +192,16 @@ _emptied = [0]
 
 def _snapshot(hf):
     """(fr, back, globals_, builtins_) of lean host frame ``hf`` (fr None,
-    back NULL: still in its prologue), read from one f_locals."""
+    back NULL: still in its prologue), read from one f_locals.  (A call made
+    by lean code, ``frame0`` None, sets no ``back``: its caller is LEAN.)"""
     while True:
         seen = _emptied[0]
         loc = hf.f_locals
         get = loc.get
         cell = get("fr")
         back = get("back", NULL)
+        if back is NULL and get("frame0", NULL) is None:
+            back = LEAN
         globals_ = get("globals_")
         builtins_ = get("builtins_")
         if _emptied[0] == seen:

@@ -77,7 +77,7 @@ import os
 import re
 import sys
 from functools import partial
-from types import MethodType
+from types import MethodDescriptorType, MethodType
 from weakref import ref as _weakref
 
 from .. import opcodes as _K
@@ -1059,6 +1059,31 @@ def _emit_call(g, name, arg):
         # builtin's (nqueens' append, add), the bound guest method elsewhere
         # (richards, raytrace); the types are exclusive, the order not seen)
         first, second = (builtin, bound) if builtin_first else (bound, builtin)
+        fused = _method_read(g, self_) if builtin_first else None
+        if fused is not None:
+            # the method of a builtin container read and called with nothing
+            # between (``d.get(k, 0)``, ``s.add(w)``): where the receiver's
+            # type is one whose method of that name is a method descriptor,
+            # the host's own method call, no bound method made and tested;
+            # else the read on its own line and the tests below
+            owner, mname, read, owner_drop = fused
+            g.emit("if type(%s) in %s and not handled_[0]: %s = %s.%s(%s)%s%s"
+                   % (owner, g.param(_method_owners(mname)), r, owner, mname,
+                      ", ".join(argv), _dropped(g, argv),
+                      "; " + owner_drop if owner_drop else ""))
+            g.emit("else:")
+            g.indent0 += 1
+            for indent, text, step in read:
+                g.body.append((indent + 1, text, step))
+        elif builtin_first and (recv := _method_receiver(g, self_)) is not None:
+            # code came between (``out.append(f(x))``), but the receiver is
+            # a local that code does not name: its type tested at the call,
+            # its method called on it, as above (the method read as written
+            # at LOAD_METHOD stays, and is dropped after the call)
+            g.emit("if type(%s) in %s and not handled_[0]: %s = %s.%s(%s)%s"
+                   % (recv[0], g.param(_method_owners(recv[1])), r, recv[0], recv[1],
+                      ", ".join(argv), _dropped(g, argv)))
+            kw = "elif"
         g.emit("%s %s" % (kw, first))
         g.emit("elif %s" % second)
         g.emit("elif %stype(%s) is Function and %s: %s = %s(tstate%s%s)"
@@ -1086,6 +1111,8 @@ def _emit_call(g, name, arg):
             g.emit("else: %s = call_any(tstate, %s, [%s]%s)"
                    % (r, self_, ", ".join(argv), _moved(g, argv)))
         g.release(meth, self_)      # (the arguments were moved: _moved)
+        if fused is not None:
+            g.indent0 -= 1
     else:
         func = g.pop()
         known = _builtin_read(g, func)
@@ -1109,11 +1136,17 @@ def _emit_call(g, name, arg):
             g.emit("if %s is %s: %s = %s(%s) if not handled_[0] else plain_handled(tstate, %s, (%s))%s"
                    % (func, g.param(known), r, func, ", ".join(argv), func,
                       "".join(a + ", " for a in argv), _dropped(g, argv)))
-        g.emit("%s type(%s) is Function and %s: %s = %s(tstate%s%s)"
-               % ("if" if known is None else "elif", func, lean_guard(func, len(argv), ln), r, ln,
-                  "".join(", " + a for a in argv), _moved(g, argv)))
         sup = None if argv else _zero_arg_super(g)
-        if sup is not None:
+        # (``super()`` read by its name: super itself tested first, before a
+        # guest function; class_model's methods, 7 host bytecodes a call)
+        super_first = sup is not None and known is None and site is None and name == "super"
+        if super_first:
+            g.emit("if %s is super_: %s = %s" % (func, r, sup))
+        g.emit("%s type(%s) is Function and %s: %s = %s(tstate%s%s)"
+               % ("if" if known is None and not super_first else "elif", func,
+                  lean_guard(func, len(argv), ln), r, ln,
+                  "".join(", " + a for a in argv), _moved(g, argv)))
+        if sup is not None and not super_first:
             # (whatever name it was called by: the builtin super itself,
             # compared at each call, as the guest may rebind the name)
             g.emit("elif %s is super_: %s = %s" % (func, r, sup))
@@ -1137,6 +1170,52 @@ def _emit_call(g, name, arg):
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
     return r
+
+
+def _method_read(g, self_):
+    """(receiver, the read's body lines, the receiver's drop or "") of the
+    method ``self_`` LOAD_METHOD read as an attribute (t2attr._bound_method)
+    when nothing was written since: the lines are taken out of the body for
+    CALL_METHOD to write them again under its test of the receiver's type;
+    None otherwise."""
+    owner, name, start, end = g.__dict__.get("method_reads", {}).get(self_, (0, 0, 0, -1))
+    if end != len(g.body) or not _method_owners(name):
+        return None
+    read = g.body[start:end]
+    del g.body[start:end]
+    # (the read's line, then the receiver's drop when it was a temporary:
+    # kept alive through the call, as CPython's stack keeps ``self``)
+    return owner, name, read, read[1][1] if len(read) > 1 else ""
+
+
+def _method_receiver(g, self_):
+    """(receiver, name) of the method ``self_`` LOAD_METHOD read as an
+    attribute of a guest local (t2attr._bound_method) that nothing written
+    since names (so the local still holds the receiver), in lean code;
+    else None."""
+    owner, name, start, end = g.__dict__.get("method_reads", {}).get(self_, ("", 0, 0, 0))
+    if (not g.lean or owner[:1] != "l" or not owner[1:].isdigit()
+            or not _method_owners(name)):
+        return None
+    named = re.compile(r"\b%s\b" % owner)
+    if any(named.search(text) for _, text, _ in g.body[end:]):
+        return None
+    return owner, name
+
+
+_METHOD_OWNERS = {}
+
+
+def _method_owners(name):
+    """The builtin containers (call.plain_method_owners) whose attribute
+    ``name`` is a method descriptor: on an instance of exactly one of them the
+    attribute is that method bound, read without running anything."""
+    owners = _METHOD_OWNERS.get(name)
+    if owners is None:
+        owners = _METHOD_OWNERS[name] = frozenset(
+            t for t in _namespace()["plain_selfs"]
+            if type(t.__dict__.get(name)) is MethodDescriptorType)
+    return owners
 
 
 def _builtin_read(g, func):
@@ -1239,10 +1318,13 @@ def _zero_arg_super(g):
     cls = "l%d" % (code.co_nlocals + len(code.co_cellvars)
                    + code.co_freevars.index("__class__"))
     # (lean_super's common case written out: the host's super() called here,
-    # not through a host function; anything else is lean_super's checks)
-    return ("(super_(%s.ob_ref, %s) if %s is not NULL and type(%s) is Cell and "
+    # not through a host function; anything else is lean_super's checks;
+    # the first argument untested where it cannot be unbound here: an
+    # argument nothing deletes, g.bound)
+    bound = first == "l0" and 0 in g.bound
+    return ("(super_(%s.ob_ref, %s) if %stype(%s) is Cell and "
             "type(%s.ob_ref) is type else lean_super(%s, %s))"
-            % (cls, first, first, cls, cls, first, cls))
+            % (cls, first, "" if bound else "%s is not NULL and " % first, cls, cls, first, cls))
 
 
 def _passed(g, args):
@@ -1576,7 +1658,10 @@ def _lean_source(code, g, nslots, comments):
         # (called by lean code, frame0 None: tstate.frame is LEAN already and
         # stays so, nothing saved, nothing restored; else the caller's frame
         # is saved, below: t2frames)
-        "        fr = tstate.t2_frs[depth]; tstate.depth = depth + 1; back = LEAN",
+        # (``back`` is set only where the caller's frame is saved, below: a
+        # lean caller's callee has none, t2frames._snapshot and lean_raise
+        # read LEAN for it; two host bytecodes a call)
+        "        fr = tstate.t2_frs[depth]; tstate.depth = depth + 1",
     ]
     if rest and single:
         head.append("        %s = NULL" % " = ".join(rest))
@@ -1616,6 +1701,7 @@ def _lean_source(code, g, nslots, comments):
                                   if raw[j][0] in (_K.IS_OP, _K.CONTAINS_OP)},
                            {j for j in comments if raw[j][0] == _K.COMPARE_OP}
                            if _FUSE_COMPARE else ())
+    body = _invert_empty_ifs(body)
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4
@@ -1625,28 +1711,34 @@ def _lean_source(code, g, nslots, comments):
         note = comments.get(step)
         lines.append("    " * (indent + base) + text + ("  # " + note if note else ""))
         linemap.append(step)
-    named = set(_SLOT_NAME.findall("\n".join(lines)))
+    text = "\n".join(lines)
+    named = set(_SLOT_NAME.findall(text))
+    # (and the temporaries it names: a translation's rewrites leave some
+    # made and never written, fib's t1)
+    temps = set(_TEMP_NAME.findall(text))
+    dropped = ([x for x in ("s%d" % k for k in range(nslots)) if x in named]
+               + [x for x in ("t%d" % k for k in range(1, g.ntemps + 1)) if x in temps])
     tail = [
         "        except BaseException as e:",
         # (the value stack is dropped as the exception leaves: the host frame
         # its traceback keeps must not hold the slots' and temporaries' values)
         # (the slots the code names: a host local more costs every call,
         # made and cleared with the host frame)
-        "            %s" % (" = ".join(
-            [x for x in ("s%d" % k for k in range(nslots)) if x in named]
-            + ([_temps(g)] if g.ntemps else [])) + " = None" if g.ntemps or named else "pass"),
+        "            %s" % (" = ".join(dropped) + " = None" if dropped else "pass"),
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
         # (lean_raise raises, not this function: raised here, a comprehension's
         # materialised frame was gone before its caller's entry was made, and
         # 3.12+'s inlined comprehensions read it there, tests/vm/test_host_versions.py)
-        "            lean_raise(tstate, e, fr, back, globals_, builtins_, (%s))"
+        "            lean_raise(tstate, e, fr, LEAN if frame0 is None else back, globals_, "
+        "builtins_, (%s))"
         % "".join("l%d, " % i for i in range(nplus)),
         # (leaving decrements, as the plain loop's inline frames do: an outermost
         # host entry's C checks counted late (cdepth.charge_outer, from inside a
-        # call of this one) stay counted until that entry returns)
+        # call of this one) stay counted until that entry returns; written
+        # as an assignment, one host bytecode fewer than ``-=``: no COPY, SWAP)
         "        finally:",
-        "            tstate.depth -= 1",
+        "            tstate.depth = tstate.depth - 1",
         "            if frame0 is not None: tstate.frame = back",
         "    return t2",
     ]
@@ -1674,6 +1766,61 @@ def _make_cells(code):
 
 
 _SLOT_NAME = re.compile(r"\bs\d+\b")
+_TEMP_NAME = re.compile(r"\bt\d+\b")
+
+
+_EMPTY_IF = re.compile(r"if (.*):((?:  %s\d+)?)" % re.escape(_t2peep.JUMP_MARK))
+
+
+def _invert_empty_ifs(body):
+    """``if c:`` / ``pass`` / ``else:`` (a conditional jump whose path
+    writes nothing, t2struct.Tree.jump) as ``if not (c):``, the else branch
+    its body: the host compiles the ``not`` into the jump, and the path that
+    took the empty branch runs no NOP and no jump over the other one (fib's
+    recursive calls, richards' ``if x is None`` tests)."""
+    out = []
+    k, n = 0, len(body)
+    while k < n:
+        indent, text, step = body[k]
+        if text[:3] == "if " and k + 2 < n and body[k + 1][:2] == (indent + 1, "pass"):
+            e = k + 1
+            while e < n and body[e][:2] == (indent + 1, "pass"):
+                e += 1
+            if (e < n and body[e][:2] == (indent, "else:")
+                    and (m := _EMPTY_IF.fullmatch(text)) is not None):
+                out.append((indent, "if %s:%s" % (_negated(m.group(1)), m.group(2)), step))
+                k = e + 1
+                continue
+        out.append(body[k])
+        k += 1
+    return out
+
+
+def _negated(cond):
+    """The text of ``not (cond)``: ``(c)`` where ``cond`` is ``not (c)``,
+    its parenthesis closed by the last character (brackets counted outside
+    string literals; no import: this may run while the host finalizes)."""
+    if cond.startswith("not (") and cond.endswith(")"):
+        depth, quote, i, n = 0, None, 4, len(cond)
+        while i < n:
+            c = cond[i]
+            if quote is not None:
+                if c == "\\":
+                    i += 1
+                elif c == quote:
+                    quote = None
+            elif c in "'\"":
+                quote = c
+            elif c in "([{":
+                depth += 1
+            elif c in ")]}":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        if i == n - 1 and depth == 0:
+            return "(%s)" % cond[5:-1]
+    return "not (%s)" % cond
 
 
 def _temps(g, last_first=False):
