@@ -541,6 +541,9 @@ class _Function(_si.Group):
     # (superinstr._Group.release releases temporaries only: a fused group's
     # locals die when it returns, a tier-2 function's slots live on)
     releases_at_jumps = True
+    # an instruction ran by its ordinary handler on f.f_valuestack (_any):
+    # one that raised leaves what it had not popped there
+    runs_ops = False
 
     def release(self, *exprs, indent=0):
         """Drop the host locals holding values just consumed (CPython decrefs
@@ -1386,6 +1389,7 @@ def _any(g, name, op, arg, darg, j, handler, depth):
     g.to_stack()
     g.vs = []
     r = g.temp()
+    g.runs_ops = True
     g.emit("%s = run_op(%s, f, stack, %s)" % (r, g.param(handler), g.param(darg)))
     kind = _K.argkind[op]
     jumps = kind in (_K.ARG_JREL, _K.ARG_JABS)
@@ -1523,6 +1527,11 @@ def body_lines(g, nslots, comments, level):
         if g.ntemps:
             tail.append("        %s = None" % _temps(g, True))
         tail += ["    " + x for x in generic[len(temps):]] + ["        break"]
+        if g.runs_ops:
+            # (a handler that raised left its unpopped inputs on the value
+            # stack, above the slots: dropped first, top first, as CPython's
+            # unwinding pops them; catch's path replaces them with the slots)
+            tail.append("    if stack: del stack[:]")
         tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots)]
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))
