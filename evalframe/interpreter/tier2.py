@@ -530,6 +530,12 @@ class _Function(_si.Group):
     # kind (a guest generator or not) was tested as the loop began (t2struct)
     gen_flags = {}
 
+    def leave_loop(self, blk):
+        """The text leaving the body for the function's tail with ``blk`` (-1:
+        a tracer attached during a call, -2: tier 1 goes on): the dispatch
+        loop's ``break`` (tier2gen's structured bodies have their own)."""
+        return "blk = %d; break" % blk
+
     def exit(self, target, indent=0):
         if self.tree is not None:
             self.tree.jump(target, indent)
@@ -967,8 +973,9 @@ def _own(g, name, arg, darg, j, depth):
         # header every time: string_format ran slower in tier 2 than in tier 1)
         # (one in tier 2 runs as a host generator: tier2gen._step; one made
         # in tier 1 continues there if it can: tier2gen.adopt)
-        g.emit("if type(%s) is Generator and (%s._hg is not None or gen_adopt(%s)):"
-               % (it, it, it))
+        # (a loop's iterator kind tested once as it began: t2struct's gen_flags)
+        g.emit("if %s and (%s._hg is not None or gen_adopt(%s)):"
+               % (g.gen_flags.get(it) or "type(%s) is Generator" % it, it, it))
         g.emit_gen_step(t, it, 1)
         g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
@@ -1379,7 +1386,7 @@ def _after_call(g, result, j):
     # deoptimise when a tracer attached during the call (docs/vm.md)
     g.emit("if tstate.tracer is not None:")
     g.to_stack(1)
-    g.emit("f._lasti = %d; blk = -1; break" % j, 1)
+    g.emit("f._lasti = %d; %s" % (j, g.leave_loop(-1)), 1)
 
 
 def _any(g, name, op, arg, darg, j, handler, depth):

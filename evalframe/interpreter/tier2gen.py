@@ -51,6 +51,7 @@ from . import superinstr as _si
 from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
+from . import t2struct as _t2struct
 from .pystate import (get_tstate, ExcItem as _ExcItem, MAIN_IDENT as _MAIN_IDENT,
                       main_tstate as _main_tstate)
 from _thread import get_ident as _get_ident
@@ -80,6 +81,9 @@ _OWN = frozenset(n for n, form in _FORMS.items() if form in ("delegate", "return
 # a test turns it off to see the frame-based form
 HOST_LOCALS = [True]
 _HOST_GENERATORS = []    # (whether t2frames.host_generators was called)
+# whether generator bodies without handlers take host if/while form where
+# their jumps fit it (_Structured); a test turns it off to see the dispatch shape
+STRUCTURED = [True]
 # delegation chains longer than this run in tier 1: each level of a host
 # ``yield from`` is a C-level call of the host
 CHAIN_MAX = 200
@@ -201,11 +205,11 @@ class _GenFunction(_t2.Translation):
         # (deoptimise when a tracer attached meanwhile, as after a call)
         keep = list(self.vs)
         self.vs[-1] = r     # (the result replaces the receiver)
-        self.emit("if tstate.tracer is not None: %s; f._lasti = %d; blk = -1; break"
-                  % (self._spill(), j), 1)
+        self.emit("if tstate.tracer is not None: %s; f._lasti = %d; %s"
+                  % (self._spill(), j, self.leave_loop(-1)), 1)
         self.vs = keep
         # any other receiver: YIELD_FROM in tier 1 (the plain loop from here)
-        self.emit("else: %s; f._lasti = %d; blk = -2; break" % (self._spill([v]), j - 1))
+        self.emit("else: %s; f._lasti = %d; %s" % (self._spill([v]), j - 1, self.leave_loop(-2)))
         self.pop()
         self.release(it)
         self.push(r)
@@ -273,6 +277,40 @@ class _HostLocals(_GenFunction):
                 self.body[k] = (indent, "%s; %s" % (_PUT % self.locals_text(), text), step)
                 break
         return r
+
+
+class _GenExit(BaseException):
+    """How a structured body (_Structured) leaves for _source's tail (a tracer
+    attached during a call, a receiver tier 2 does not delegate to): raised
+    with ``blk`` set, caught by the clause before the body's own except
+    clause (a ``break`` in a host loop of the body would leave that loop);
+    the tail runs after that clause, so no host exception context is left
+    for what tier 1 raises next."""
+
+
+class _Structured(_HostLocals):
+    """A generator body without handlers in host if/while form (t2struct, as
+    lean functions'): no ``if blk <=`` chain walked at each jump.  Entered at
+    instruction 0, or (a generator tier 1 suspended, osr: _entry_function)
+    at the instruction after a yield or at a YIELD_FROM, written from there
+    on (t2struct's osr: the loops around it are that loop again where a jump
+    goes back to a header).  The dispatch shape's exits (``blk = -1; break``)
+    raise _GenExit instead; a jump whose target is known only at run time (an
+    instruction run by its handler, tier2._any) does not fit."""
+
+    def leave_loop(self, blk):
+        return "blk = %d; raise GenExit_" % blk
+
+    def emit(self, text, indent=0):
+        if "blk" in text and "GenExit_" not in text:
+            raise _t2struct.Unstructured("a jump by blk: %s" % text)
+        super().emit(text, indent)
+
+    def reraise_here(self, parts, indent):
+        # (no handler to unwind to in this frame: the host raise, which the
+        # except clause's catch takes as a re-raise, ceval.Reraise)
+        value, _, lasti = parts
+        _si.Group.emit(self, "raise reraise(%s, %s)" % (value, lasti), indent + self.indent0)
 
 
 _FAST_WORD = _re.compile(r"(?<![.\w])fast\b")
@@ -372,8 +410,14 @@ def _source(code, g, nslots, comments):
         head[k] = "            while exact:"
     lines = list(head)
     linemap += [0] + [-1] * len(head)
-    body = _t2.body_lines(g, nslots, comments, 6)
-    if held:
+    if g.structured:
+        body = _structured_body(g, nslots, comments, nulls)
+        k = lines.index("            while exact:")
+        lines[k:] = ["            if exact:", "                try:"]
+        del linemap[len(lines) + 1:]
+    else:
+        body = _t2.body_lines(g, nslots, comments, 6)
+    if held and not g.structured:
         # (written back before the exception's traceback entry is made; taken
         # again when a handler of this frame takes the exception)
         k = next(k for k, (text, _) in enumerate(body) if text.strip() == "except BaseException as e:")
@@ -408,11 +452,82 @@ def _source(code, g, nslots, comments):
     return "\n".join(lines) + "\n", linemap
 
 
-def compile_gen(code, d):
-    """Translate a generator's code (d.t2gen: frame -> host generator); False
-    if it stays in tier 1."""
-    if not eligible(code, d.raw):
-        return False
+def _structured_body(g, nslots, comments, nulls):
+    """The lines (and instructions) of a structured body (_Structured) in
+    ``try:`` five indentations deep, then its except clauses: _GenExit's (on
+    to the tail), and any exception's, which leaves (no handler in the code:
+    catch makes its traceback entry, the tail raises it)."""
+    out = []
+    body = g.body
+    for k, (indent, text, step) in enumerate(body):
+        if text == "pass" and k + 1 < len(body) and body[k + 1][0] >= indent:
+            continue        # (only an empty branch needs its ``pass``)
+        note = comments.get(step)
+        out.append(("    " * (indent + 5) + text + ("  # " + note if note else ""), step))
+    slots = ", ".join("s%d" % k for k in range(nslots))
+    text = "\n".join(line for line, _ in out)
+    # (the host frame its traceback keeps holds no stack value, no temporary)
+    dropped = ["s%d" % k for k in range(nslots)] + [
+        x for x in ("t%d" % k for k in range(1, g.ntemps + 1)) if _re.search(r"\b%s\b" % x, text)]
+    pad = "    " * 4
+    out += [(pad + line, -1) for line in (
+        "except GenExit_:",
+        "    pass",
+        "except BaseException as e:",
+        "    " + _PUT % g.locals_text(),
+        "    blk, exc, at = catch(tstate, f, e, (%s,)); e = None" % slots,
+        "    %s = None" % " = ".join(dropped))]
+    return out
+
+
+def _made(code, g, nslots, comments):
+    """The host generator function of translation ``g`` (None: the host's
+    compiler refused it), its line table registered."""
+    src, linemap = _source(code, g, nslots, comments)
+    fn = _t2.install(code, src, g, _namespace())
+    if fn is None:
+        return None
+    if g.host_locals and not _HOST_GENERATORS:
+        _HOST_GENERATORS.append(True)
+        _t2f.host_generators()
+    _t2.register_lines(fn.__code__, linemap)
+    fn.entries = None
+    fn.structured = g.structured      # (the shape, for tests and the curious)
+    return fn
+
+
+def _structured(code, d, entry):
+    """The structured host generator function entered at ``entry`` (None: it
+    does not fit, the dispatch shape instead)."""
+    try:
+        _HostLocals.nplus_next = d.nlocalsplus
+        g, nslots, comments = _t2.translate(code, d, _Structured, True, entry)
+    except (ValueError, AssertionError, _t2.NotLean, _t2struct.Unstructured):
+        return None
+    return _made(code, g, nslots, comments)
+
+
+def _entry_function(code, d, fn, start):
+    """The host generator function a generator tier 1 suspended at ``start``
+    continues in (osr) when ``fn``, its code's, is structured (entered at 0
+    only): one written from there (made at the first such generator), else
+    the dispatch shape, which enters anywhere; None: tier 1 goes on."""
+    entries = fn.entries
+    made = entries.get(start)
+    if made is None:
+        made = _structured(code, d, start)
+        if made is None:
+            made = entries.get(-1)
+            if made is None:
+                made = entries[-1] = _dispatch(code, d) or False
+        entries[start] = made
+        if made:
+            made.links = fn.links
+    return made or None
+
+
+def _dispatch(code, d):
+    """The dispatch-shaped host generator function (host locals where they fit)."""
     fn = None
     if HOST_LOCALS[0] and d.nlocalsplus:
         try:
@@ -421,27 +536,39 @@ def compile_gen(code, d):
         except (ValueError, AssertionError, _t2.NotLean):
             pass
         else:
-            src, linemap = _source(code, g, nslots, comments)
-            fn = _t2.install(code, src, g, _namespace())
-            if fn is not None and not _HOST_GENERATORS:
-                _HOST_GENERATORS.append(True)
-                _t2f.host_generators()
+            fn = _made(code, g, nslots, comments)
     if fn is None:
         try:
             g, nslots, comments = _t2.translate(code, d, _GenFunction)
         except (ValueError, AssertionError):
-            return False
-        src, linemap = _source(code, g, nslots, comments)
-        fn = _t2.install(code, src, g, _namespace())
-        if fn is None:
-            return False
-    _t2.register_lines(fn.__code__, linemap)
+            return None
+        fn = _made(code, g, nslots, comments)
+    return fn
+
+
+def compile_gen(code, d):
+    """Translate a generator's code (d.t2gen: frame -> host generator); False
+    if it stays in tier 1."""
+    if not eligible(code, d.raw):
+        return False
     # gen_send_ex links the generator's exc_info item while it runs; code
     # without handlers (no instruction pushing a block) never sets it (the frame's own except blocks do, a
     # function it calls sets and restores the current one, empty items are
     # skipped by _PyErr_GetTopmostException): tier 2 links it only when the
     # code has handlers (GenBase._xl)
-    fn.links = any(op in _SETUPS for op, _ in d.raw)
+    links = any(op in _SETUPS for op, _ in d.raw)
+    fn = None
+    # (code with handlers keeps the dispatch shape: its except clause unwinds
+    # to a handler and continues there, ``blk``)
+    if STRUCTURED[0] and HOST_LOCALS[0] and d.nlocalsplus and not links:
+        fn = _structured(code, d, 0)
+        if fn is not None:
+            fn.entries = {}     # (osr's: _entry_function)
+    if fn is None:
+        fn = _dispatch(code, d)
+        if fn is None:
+            return False
+    fn.links = links
     d.t2gen = fn
     _si.uncount_headers(d)      # (no entry at a loop header: a generator starts in tier 2)
     return True
@@ -1119,9 +1246,15 @@ def _adopt(tstate, gen, arg):
         return False
     if tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit:
         return False
+    code = f.f_code
+    t2gen = code._decoded.t2gen
+    if start and t2gen.entries is not None:
+        # (a structured body is entered at its start only)
+        t2gen = _entry_function(code, code._decoded, t2gen, start)
+        if t2gen is None:
+            return False
     if start:
         f.f_valuestack.append(arg)
-    t2gen = f.f_code._decoded.t2gen
     gen._hg = t2gen(f, start)
     gen._xl = t2gen.links
     return True
@@ -1325,6 +1458,7 @@ def _namespace():
             "delegate": delegate, "undelegate": undelegate, "gen_done": _leave,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
             "gen_adopt": adopt, "IN_HOST_GENERATOR": _t2f.IN_HOST_GENERATOR,
+            "GenExit_": _GenExit,
         })
         _NS = ns
     return _NS
