@@ -10,7 +10,7 @@ between two resumptions of a tier-2 generator and in the middle of one.
 
 import pytest
 
-from evalframe.interpreter import tier2
+from evalframe.interpreter import tier2, tier2gen
 from evalframe.interpreter.decode import decode
 # (the eager fixture, the in-process run, the program-level comparison)
 from .test_tier2 import eager, _run, _eager_program  # noqa: F401
@@ -467,3 +467,134 @@ def test_tier2_send_resumes_generators_without_gen_next(eager, tmp_path, monkeyp
     # hands it to tier 1 for the TypeError)
     assert calls == ["acc", "acc"]
     _eager_program(tmp_path, source, monkeypatch)
+
+
+# -- structured generator bodies (tier2gen._Structured: host if/while, t2struct) ---------
+
+_LOOPS = (
+    "def walk(n):\n"
+    "    total = 0\n"
+    "    for i in range(n):\n"
+    "        if i % 3 == 0:\n"
+    "            continue\n"
+    "        total += i\n"
+    "        got = yield total\n"
+    "        if got:\n"
+    "            total = got\n"
+    "    yield 'end'\n"
+    "def guarded(n):\n"
+    "    for i in range(n):\n"
+    "        try:\n"
+    "            yield 10 // i\n"
+    "        except ZeroDivisionError:\n"
+    "            yield 'zero'\n"
+)
+
+
+def _t2gen(g, name):
+    return decode(g[name].__code__).t2gen
+
+
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
+def test_generator_loops_are_structured(eager, monkeypatch):
+    # a handler-free generator with host locals: host if/while (no ``if blk
+    # <=`` chain at each jump); one with a handler keeps the dispatch shape
+    src = _LOOPS + "w = walk(9)\nprint(next(w), w.send(100), list(w), list(guarded(3)))\n"
+    out, g = _run(src)
+    assert out == "1 102 [106, 111, 118, 126, 'end'] ['zero', 10, 5]\n"
+    assert _t2gen(g, "walk").structured
+    assert not _t2gen(g, "guarded").structured
+    monkeypatch.setattr(tier2gen, "STRUCTURED", [False])
+    out2, g2 = _run(src)
+    assert out2 == out and not _t2gen(g2, "walk").structured
+
+
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
+def test_structured_generator_suspended_in_tier1_enters_where_it_is(eager, monkeypatch):
+    # a generator tier 1 suspended in the middle of a loop (a tracer took it
+    # at a resumption) continues in tier 2 when resumed untraced: in a
+    # structured function written from the instruction after its yield (osr),
+    # locals and value stack (the loop's iterator, the value sent) from tier 1
+    src = (_LOOPS + "import sys\n"
+           "w = walk(12)\nfirst = [next(w), next(w)]\n"
+           "sys.settrace(lambda *a: None)\nfirst.append(next(w))\nsys.settrace(None)\n"
+           "late = w.send(1000)\n")
+    out, g = _run(src)
+    w = g["w"]
+    fn = _t2gen(g, "walk")
+    assert fn.structured and w._hg is not None
+    start = w.gi_frame.f_lasti // 2 + 1     # (the instruction after its yield)
+    entry = fn.entries[start]
+    assert entry.structured and w._hg.gi_code is entry.__code__
+    assert w.gi_frame.f_locals == {"n": 12, "total": 1005, "i": 5, "got": 1000}
+    assert (g["first"], g["late"], list(w)) == ([1, 3, 7], 1005, [1012, 1020, 1030, 1041, 'end'])
+
+
+def test_structured_generator_exits(eager, tmp_path, monkeypatch):
+    # the dispatch shape's ``blk = -1/-2; break`` exits, from inside host
+    # loops of a structured body (tier2gen._GenExit): a tracer attaching
+    # during a call in the loop, ``yield from`` an iterator that is not a
+    # generator; a traceback from inside the loop; a bare ``raise``
+    src = """
+        import sys, traceback
+        events = []
+        def tracer(frame, event, arg):
+            if frame.f_code.co_name == 'walk':
+                events.append((event, frame.f_lineno))
+            return tracer
+        def attach():
+            sys._getframe(1).f_trace = tracer
+            sys.settrace(tracer)
+        def walk(n):
+            total = 0
+            for i in range(n):
+                if i == 3:
+                    attach()
+                total += i
+                yield total
+            yield 'end'
+        print(list(walk(6)))
+        sys.settrace(None)
+        print(events)
+        class It:
+            def __init__(self):
+                self.n = 0
+            def __iter__(self):
+                return self
+            def __next__(self):
+                self.n += 1
+                if self.n > 2:
+                    raise StopIteration(self.n)
+                return self.n
+        def deleg(k):
+            out = []
+            for i in range(k):
+                r = yield from It()
+                out.append(r)
+                r = yield from [i, i]
+                yield out
+        print(list(deleg(3)))
+        def boom(n):
+            for i in range(n):
+                if i == 2:
+                    x = 1 // (i - 2)
+                yield i
+        try:
+            list(boom(5))
+        except ZeroDivisionError:
+            print([(t.name, t.lineno) for t in traceback.extract_tb(sys.exc_info()[2])])
+        def rr(n):
+            for i in range(n):
+                yield i
+                if i == 1:
+                    raise
+        try:
+            list(rr(3))
+        except RuntimeError as e:
+            print('rr', e)
+    """
+    _eager_program(tmp_path, src, monkeypatch)
+    import textwrap
+    out, g = _run(textwrap.dedent(src).replace("sys.settrace(tracer)", "pass"))
+    for name in ("walk", "deleg", "boom", "rr"):
+        assert _t2gen(g, name).structured, name
