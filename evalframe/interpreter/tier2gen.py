@@ -302,7 +302,7 @@ class _Structured(_HostLocals):
         return "blk = %d; raise GenExit_" % blk
 
     def emit(self, text, indent=0):
-        if "blk" in text and "GenExit_" not in text:
+        if "blk" in text and "GenExit_" not in text and _BLK_WORD.search(text):
             raise _t2struct.Unstructured("a jump by blk: %s" % text)
         super().emit(text, indent)
 
@@ -314,6 +314,7 @@ class _Structured(_HostLocals):
 
 
 _FAST_WORD = _re.compile(r"(?<![.\w])fast\b")
+_BLK_WORD = _re.compile(r"(?<![.\w'])blk\b")      # (not an attribute ``.blk``)
 # The locals (and cells) move out of the frame into host locals (NULL left in
 # f_localsplus, from a tuple of NULLs: only the body holds them); ``_f_host``
 # says where its readers find them (t2frames.refresh)

@@ -499,10 +499,15 @@ def _t2gen(g, name):
 def test_generator_loops_are_structured(eager, monkeypatch):
     # a handler-free generator with host locals: host if/while (no ``if blk
     # <=`` chain at each jump); one with a handler keeps the dispatch shape
-    src = _LOOPS + "w = walk(9)\nprint(next(w), w.send(100), list(w), list(guarded(3)))\n"
+    # (a guest attribute named as the dispatch shape's ``blk`` is no jump)
+    src = _LOOPS + (
+        "class O:\n    blk = 1\n"
+        "def attrs(objs):\n    for o in objs:\n        o.blk = o.blk + 1\n        yield o.blk\n"
+        "w = walk(9)\nprint(next(w), w.send(100), list(w), list(guarded(3)))\n"
+        "print(list(attrs([O(), O()])))\n")
     out, g = _run(src)
-    assert out == "1 102 [106, 111, 118, 126, 'end'] ['zero', 10, 5]\n"
-    assert _t2gen(g, "walk").structured
+    assert out == "1 102 [106, 111, 118, 126, 'end'] ['zero', 10, 5]\n[2, 2]\n"
+    assert _t2gen(g, "walk").structured and _t2gen(g, "attrs").structured
     assert not _t2gen(g, "guarded").structured
     monkeypatch.setattr(tier2gen, "STRUCTURED", [False])
     out2, g2 = _run(src)
