@@ -24,8 +24,10 @@ is that loop again, written out there (once per such jump).
 
 Anything else (loops that overlap, a jump into a loop's middle or to an
 outer loop's header, several exit targets, a tree grown too large or too
-deep) raises ``Unstructured`` and tier 2 keeps its dispatch shape.  Lean
-code only: no handler, no block stack (tier2._Lean).
+deep) raises ``Unstructured`` and tier 2 keeps its dispatch shape.  Code
+without handlers only (no block stack): lean functions (tier2._Lean) and
+generator bodies (tier2gen._Structured, entered at instruction 0 or, a
+generator tier 1 suspended, after a yield: the osr form above from there).
 """
 
 from .. import opcodes as _K

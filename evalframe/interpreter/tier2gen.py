@@ -21,6 +21,13 @@ its own:
 * ``RETURN_VALUE`` / an exception leaving: the frame's own leave
   (``gen_done``/``gen_raise``: StopIteration -> RuntimeError, PEP 479).
 
+A body without handlers whose locals are host locals is written in host
+if/while form (t2struct, ``_Structured``) where its jumps fit, entered at
+its start; a generator tier 1 suspended that continues in tier 2 (osr)
+enters a function of its own written from where it is (made at the first
+such generator); anything else keeps the dispatch shape, which enters at
+any block (``blk``).
+
 A FOR_ITER of tier-2 code, and next()/send() (from a builtin, guest code or
 tier-2 code), resume a generator through ``gen_next`` (gen_send_ex's entry
 and exit for one level inline; the levels of a chain it delegates to by
