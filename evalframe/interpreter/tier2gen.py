@@ -52,7 +52,7 @@ from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
 from .pystate import (get_tstate, ExcItem as _ExcItem, MAIN_IDENT as _MAIN_IDENT,
-                      main_tstate as _main_tstate)
+                      main_tstate as _main_tstate, handled as _handled)
 from _thread import get_ident as _get_ident
 from weakref import ref as _weakref
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
@@ -994,17 +994,23 @@ def gen_send(gen, *args):
     return _sent(gen, value, got)
 
 
-def method_send(f, tstate, gen, arg):
+def method_send(tstate, meth, arg):
     """``gen.send(arg)`` called by tier-2 code (tier2's gen_method_send),
-    ``gen`` a generator in tier 2, ``f`` its frame: gen_next's work inline
-    for a generator that delegates to nothing and links no exc_info item
-    (generators.py's accumulator: no generic test of gen_next's per send),
-    gen_next for the rest."""
+    ``meth`` the bound ``Generator.send``: for a generator in tier 2,
+    gen_next's work inline for one that delegates to nothing and links no
+    exc_info item (generators.py's accumulator: no generic test of
+    gen_next's per send), gen_next for the rest; a generator tier 2 does not
+    run, or a send inside a guest except clause (call_host shows the host
+    the handled exception), goes through call_any as any host method."""
+    gen = meth.__self__
+    f = gen.gi_frame
     depth0 = tstate.depth
     back = tstate.frame
     if (gen._running or gen._yf is not None or gen._yb or gen._xl or back is _LEAN
-            or depth0 + 1 >= tstate.t2_room
+            or depth0 + 1 >= tstate.t2_room or gen._hg is None or _handled[0]
             or arg is not None and f.f_state == FRAME_CREATED):
+        if gen._hg is None or _handled[0]:
+            return _t2.call_any(tstate, meth, [arg])
         return gen_next(f, tstate, gen, True, arg)
     reentry = tstate.reentry + 1
     tstate.reentry = reentry
