@@ -845,11 +845,12 @@ def stays_tier1(tstate, gen):
     return d.t2gen is None and d.t2state != 1 and _ceval.gen_can_inline(tstate, gen)
 
 
-_vm_resumer = [None]     # (gen_iternext: the last VM code found resuming)
+_vm_resumer = None     # (gen_iternext: the last VM code found resuming)
 
 
 def _remember_resumer(code):
-    _vm_resumer[0] = code
+    global _vm_resumer
+    _vm_resumer = code
     return True
 
 
@@ -874,13 +875,12 @@ def gen_iternext(gen):
     # (resumed by the VM's code, a builtin such as sum() between: the
     # current frame is the resumer's, what swap_to_resumer would find; the
     # code last found to be such a resumer is remembered: a loop's sum()
-    # or next() resumes from the same code every time)
-    if caller is not None and (caller.f_code is _vm_resumer[0] or (
+    # or next() resumes from the same code every time.  ``caller`` is not
+    # dropped: the host frame below this one, which holds it anyway)
+    if caller is None or (caller.f_code is not _vm_resumer and not (
             caller.f_globals is not _GEN_GLOBALS
             and _vmhooks.vm_files.get(caller.f_code.co_filename) is True
             and _remember_resumer(caller.f_code))):
-        caller = None
-    else:
         caller = None
         saved = swap_to_resumer(tstate, 2)
         try:
@@ -1226,27 +1226,24 @@ def delegate(tstate, f, it, lasti):
     # (a generator another one delegates to by a host ``yield from``: its
     # host generator cannot serve two; tier 1 takes it, resume hands that
     # chain to tier 1 first)
-    if it._yb is not None:
+    if it._yb is not None or it._running or tstate.tracer is not None:
         return False
     # (the top of a chain suspended lazily: _enter_chain below makes every
     # level's state and drops the lazy one)
-    if it._running or tstate.tracer is not None:
-        return False
-    # (``it`` is in tier 2, the caller tested: a chain of one level when it
-    # delegates to nothing, the common case of a generator just made)
-    n = 1 if it._yf is None else _chain_length(it)
-    depth = tstate.depth
-    if n < 0 or depth + n >= CHAIN_MAX or depth + n >= tstate.recursion_limit:
-        return False
-    ref = f._f_gen          # (the frame's weak reference to its generator)
-    outer = ref()
-    if outer is None:
-        return False
-    outer._yf = it
-    it._yb = ref
-    f._lasti = lasti
-    if n == 1:
-        # (_enter_chain's work for one level, inline)
+    depth = tstate.depth + 1
+    if it._yf is None:
+        # (``it`` is in tier 2, the caller tested: a chain of one level, the
+        # common case of a generator just made; _enter_chain's work for it
+        # inline)
+        if depth >= CHAIN_MAX or depth >= tstate.recursion_limit:
+            return False
+        ref = f._f_gen          # (the frame's weak reference to its generator)
+        outer = ref()
+        if outer is None:
+            return False
+        outer._yf = it
+        it._yb = ref
+        f._lasti = lasti
         if it._xl:
             item = it._exc_state
             item.previous_item = tstate.exc_info
@@ -1255,10 +1252,20 @@ def delegate(tstate, f, it, lasti):
         gf = it.gi_frame
         gf._f_back = f
         gf.f_state = FRAME_EXECUTING
-        tstate.depth = depth + 1
+        tstate.depth = depth
         tstate.frame = gf
-    else:
-        _enter_chain(tstate, it, f)
+        return True
+    n = _chain_length(it) - 1
+    if n < 0 or depth + n >= CHAIN_MAX or depth + n >= tstate.recursion_limit:
+        return False
+    ref = f._f_gen
+    outer = ref()
+    if outer is None:
+        return False
+    outer._yf = it
+    it._yb = ref
+    f._lasti = lasti
+    _enter_chain(tstate, it, f)
     return True
 
 
