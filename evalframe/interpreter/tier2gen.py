@@ -496,20 +496,19 @@ def new_generator(tstate, func, args):
 # takes call_any, the general path.  Function._update_fast drops the entry
 # when ``__code__`` or the defaults change.
 _GEN_ENTRY = """
-def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, call_any):
+def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, call_any, tail):
     def entry(tstate, %(params)smoved=None):
         func = fref()
         code = func._code
         d = code._decoded
-        if d is None or d.t2gen is None or tstate.tracer is not None:
+        if d is None or (t2gen := d.t2gen) is None or tstate.tracer is not None:
             return call_any(tstate, func, [%(params)s])
-        t2gen = d.t2gen
         fr = new(Frame)
         fr.f_code = code
         fr.f_globals = func._globals
         fr.f_builtins = func._builtins
         fr._f_locals = None
-        fr.f_localsplus = [%(params)s] + func._fast_tail
+        fr.f_localsplus = [%(params)s]%(tail)s
         fr.f_valuestack = []
         fr.f_blockstack = []
         fr._lasti = -1
@@ -544,15 +543,21 @@ _GEN_ENTRY_MAKERS = {}
 def gen_entry(func, n):
     """The call entry of generator function ``func`` for ``n`` positional
     arguments (its ``_gen_argcount``): see _GEN_ENTRY."""
-    make = _GEN_ENTRY_MAKERS.get(n)
+    # (the function's ``_fast_tail``, the defaults and NULLs after the
+    # arguments, read once: Function._update_fast drops the entry when it
+    # changes; none written when it is empty)
+    tail = func._fast_tail
+    key = n, not tail
+    make = _GEN_ENTRY_MAKERS.get(key)
     if make is None:
         ns = {}
-        src = _GEN_ENTRY % {"params": "".join("a%d, " % i for i in range(n))}
+        src = _GEN_ENTRY % {"params": "".join("a%d, " % i for i in range(n)),
+                            "tail": "" if not tail else " + tail"}
         exec(compile(src, _ENTRY_FILE, "exec"), ns)
-        make = _GEN_ENTRY_MAKERS[n] = ns["make"]
+        make = _GEN_ENTRY_MAKERS[key] = ns["make"]
     from .specialize import warm_event
     return make(_weakref(func), Frame, Generator, _ExcItem, _weakref, _new_obj,
-                FRAME_CREATED, warm_event, _t2.call_any)
+                FRAME_CREATED, warm_event, _t2.call_any, tail)
 
 
 # -- the runtime: resumption, delegation, leaving ---------------------------------------
