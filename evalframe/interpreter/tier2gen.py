@@ -303,8 +303,11 @@ def emit_inline_step(g, t, it, level):
             # (each resumption is a C-level call of the host: a re-entry)
             ("gn_ = %s.gi_frame; gr_ = tstate.reentry + 1; tstate.reentry = gr_" % it, 1),
             ("if not gr_ & 63: check_host_room(tstate)", 1),
+            # (the frame states as literals: a constant where the names
+            # were a global read each)
             ("gp_ = tstate.exc_info; %s._running = True; gn_._f_back = f; "
-             "gn_.f_state = EXECUTING; tstate.depth = gd_; tstate.frame = gn_" % it, 1),
+             "gn_.f_state = %d; tstate.depth = gd_; tstate.frame = gn_"
+             % (it, FRAME_EXECUTING), 1),
             ("try: %s = %s._hg.send(None)" % (t, it), 1),
             # (returned, or continued in tier 1 which yielded: gen_next's)
             ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, %s, "
@@ -314,7 +317,7 @@ def emit_inline_step(g, t, it, level):
             ("else:", 1),
             ("tstate.reentry = gr_ - 1; tstate.depth = gd_ - 1; tstate.frame = f", 2),
             ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
-             "gn_.f_state = SUSPENDED" % (it, it), 2),
+             "gn_.f_state = %d" % (it, it, FRAME_SUSPENDED), 2),
             # (it is delegating now)
             ("else: leave_chain(tstate, %s, gp_)" % it, 2),
             ("gn_ = None", 2)):
@@ -902,24 +905,36 @@ def gen_iternext(gen):
     f = gen.gi_frame
     depth0 = tstate.depth
     back = tstate.frame
-    tail = gen._lzf
-    if (gen._running or gen._yb or gen._xl or back is _LEAN or depth0 + 1 >= tstate.t2_room
-            or (gen._yf is not None and (tail is None
-                                         or depth0 + CHAIN_MAX >= tstate.recursion_limit))):
-        tail = None
-        return gen_next(f, tstate, gen, True)
-    reentry = tstate.reentry + 1
-    tstate.reentry = reentry
-    if not reentry & 63:
-        _ceval.check_host_room(tstate)
-    prev = tstate.exc_info
-    gen._running = True
-    f._f_back = back
-    f.f_state = FRAME_EXECUTING
-    if tail is None:
+    # (the two cases written out apart: the single level reads and tests
+    # nothing of the lazy state)
+    if gen._yf is None:
+        if gen._running or gen._yb or gen._xl or back is _LEAN or depth0 + 1 >= tstate.t2_room:
+            return gen_next(f, tstate, gen, True)
+        reentry = tstate.reentry + 1
+        tstate.reentry = reentry
+        if not reentry & 63:
+            _ceval.check_host_room(tstate)
+        prev = tstate.exc_info
+        gen._running = True
+        f._f_back = back
+        f.f_state = FRAME_EXECUTING
         tstate.depth = depth0 + 1
         tstate.frame = f
     else:
+        tail = gen._lzf
+        if (tail is None or gen._running or gen._yb or gen._xl or back is _LEAN
+                or depth0 + 1 >= tstate.t2_room
+                or depth0 + CHAIN_MAX >= tstate.recursion_limit):
+            tail = None
+            return gen_next(f, tstate, gen, True)
+        reentry = tstate.reentry + 1
+        tstate.reentry = reentry
+        if not reentry & 63:
+            _ceval.check_host_room(tstate)
+        prev = tstate.exc_info
+        gen._running = True
+        f._f_back = back
+        f.f_state = FRAME_EXECUTING
         gen._lzf = None
         tstate.depth = depth0 + gen._lzn
         tstate.frame = tail
