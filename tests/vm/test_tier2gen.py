@@ -484,9 +484,9 @@ def test_send_site_tests_the_generator_first(eager, tmp_path, monkeypatch):
     # for a generator's bound send first and hands it to
     # tier2gen.method_send, which takes call_any itself for what the site's
     # old tests sent there: a generator tier 2 does not run (made while a
-    # tracer was attached), a send inside a
-    # guest except clause (the generator sees the handled exception); other
-    # callables named ``send`` still take their own paths
+    # tracer was attached), a send inside a guest except clause (the
+    # generator sees the handled exception); a guest method named ``send``
+    # still takes its own path, a receiver without one raises
     source = (
         "import sys\n"
         "def acc():\n"
