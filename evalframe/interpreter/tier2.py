@@ -1070,6 +1070,18 @@ def _emit_call(g, name, arg):
         # (richards, raytrace); the types are exclusive, the order not seen)
         first, second = (builtin, bound) if builtin_first else (bound, builtin)
         fused = _method_read(g, self_) if builtin_first else None
+        sends = len(argv) == 1 and "send" in g.code.co_names
+        if (sends and not null and not builtin_first
+                and g.__dict__.get("method_reads", {}).get(self_, ("", ""))[1] == "send"):
+            # (a site reading ``.send``: the generator's test first, and
+            # tier2gen.method_send tests the rest: generators.py's
+            # ``acc.send(v)`` passed the three tests above, 65 host bytecodes
+            # a send, where this one is 12)
+            g.emit("if type(%s) is MethodType and %s.__func__ is gen_send_: "
+                   "%s = gen_method_send(tstate, %s, %s)%s"
+                   % (self_, self_, r, self_, argv[0], _dropped(g, argv)))
+            kw = "elif"
+            sends = False
         if fused is not None:
             # the method of a builtin container read and called with nothing
             # between (``d.get(k, 0)``, ``s.add(w)``): where the receiver's
@@ -1099,15 +1111,14 @@ def _emit_call(g, name, arg):
         g.emit("elif %stype(%s) is Function and %s: %s = %s(tstate%s%s)"
                % (null, self_, lean_guard(self_, len(argv), ln), r, ln,
                   "".join(", " + a for a in argv), _moved(g, argv)))
-        if len(argv) == 1 and "send" in g.code.co_names:
+        if sends:
             # (``gen.send(v)`` of a generator in tier 2: what call_host and
             # Generator.send would reach, tier2gen.gen_send resumed by the
             # VM's code, without them; only in code naming ``send``: a line
             # more at every other site cost richards 1% to translate)
-            g.emit("elif %stype(%s) is MethodType and %s.__func__ is gen_send_ "
-                   "and %s.__self__._hg is not None and not handled_[0]: "
-                   "%s = gen_method_send(%s.__self__.gi_frame, tstate, %s.__self__, %s)%s"
-                   % (null, self_, self_, self_, r, self_, self_, argv[0], _dropped(g, argv)))
+            g.emit("elif %stype(%s) is MethodType and %s.__func__ is gen_send_: "
+                   "%s = gen_method_send(tstate, %s, %s)%s"
+                   % (null, self_, self_, r, self_, argv[0], _dropped(g, argv)))
         # a builtin exception's __init__ read from its class
         # (``Exception.__init__(self, reason)``: call.plain_callables)
         g.emit("elif %stype(%s) is WrapperDescriptorType_ and %s in plain_: %s"

@@ -60,7 +60,7 @@ from . import tier2 as _t2
 from . import t2frames as _t2f
 from . import t2struct as _t2struct
 from .pystate import (get_tstate, ExcItem as _ExcItem, MAIN_IDENT as _MAIN_IDENT,
-                      main_tstate as _main_tstate)
+                      main_tstate as _main_tstate, handled as _handled)
 from _thread import get_ident as _get_ident
 from weakref import ref as _weakref
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
@@ -349,8 +349,11 @@ def emit_inline_step(g, t, it, level):
             # (each resumption is a C-level call of the host: a re-entry)
             ("gn_ = %s.gi_frame; gr_ = tstate.reentry + 1; tstate.reentry = gr_" % it, 1),
             ("if not gr_ & 63: check_host_room(tstate)", 1),
+            # (the frame states as literals: a constant where the names
+            # were a global read each)
             ("gp_ = tstate.exc_info; %s._running = True; gn_._f_back = f; "
-             "gn_.f_state = EXECUTING; tstate.depth = gd_; tstate.frame = gn_" % it, 1),
+             "gn_.f_state = %d; tstate.depth = gd_; tstate.frame = gn_"
+             % (it, FRAME_EXECUTING), 1),
             ("try: %s = %s._hg.send(None)" % (t, it), 1),
             # (returned, or continued in tier 1 which yielded: gen_next's)
             ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, %s, "
@@ -360,7 +363,7 @@ def emit_inline_step(g, t, it, level):
             ("else:", 1),
             ("tstate.reentry = gr_ - 1; tstate.depth = gd_ - 1; tstate.frame = f", 2),
             ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
-             "gn_.f_state = SUSPENDED" % (it, it), 2),
+             "gn_.f_state = %d" % (it, it, FRAME_SUSPENDED), 2),
             # (it is delegating now)
             ("else: leave_chain(tstate, %s, gp_)" % it, 2),
             ("gn_ = None", 2)):
@@ -631,20 +634,19 @@ def new_generator(tstate, func, args):
 # takes call_any, the general path.  Function._update_fast drops the entry
 # when ``__code__`` or the defaults change.
 _GEN_ENTRY = """
-def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, call_any):
+def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, call_any, tail):
     def entry(tstate, %(params)smoved=None):
         func = fref()
         code = func._code
         d = code._decoded
-        if d is None or d.t2gen is None or tstate.tracer is not None:
+        if d is None or (t2gen := d.t2gen) is None or tstate.tracer is not None:
             return call_any(tstate, func, [%(params)s])
-        t2gen = d.t2gen
         fr = new(Frame)
         fr.f_code = code
         fr.f_globals = func._globals
         fr.f_builtins = func._builtins
         fr._f_locals = None
-        fr.f_localsplus = [%(params)s] + func._fast_tail
+        fr.f_localsplus = [%(params)s]%(tail)s
         fr.f_valuestack = []
         fr.f_blockstack = []
         fr._lasti = -1
@@ -679,15 +681,21 @@ _GEN_ENTRY_MAKERS = {}
 def gen_entry(func, n):
     """The call entry of generator function ``func`` for ``n`` positional
     arguments (its ``_gen_argcount``): see _GEN_ENTRY."""
-    make = _GEN_ENTRY_MAKERS.get(n)
+    # (the function's ``_fast_tail``, the defaults and NULLs after the
+    # arguments, read once: Function._update_fast drops the entry when it
+    # changes; none written when it is empty)
+    tail = func._fast_tail
+    key = n, not tail
+    make = _GEN_ENTRY_MAKERS.get(key)
     if make is None:
         ns = {}
-        src = _GEN_ENTRY % {"params": "".join("a%d, " % i for i in range(n))}
+        src = _GEN_ENTRY % {"params": "".join("a%d, " % i for i in range(n)),
+                            "tail": "" if not tail else " + tail"}
         exec(compile(src, _ENTRY_FILE, "exec"), ns)
-        make = _GEN_ENTRY_MAKERS[n] = ns["make"]
+        make = _GEN_ENTRY_MAKERS[key] = ns["make"]
     from .specialize import warm_event
     return make(_weakref(func), Frame, Generator, _ExcItem, _weakref, _new_obj,
-                FRAME_CREATED, warm_event, _t2.call_any)
+                FRAME_CREATED, warm_event, _t2.call_any, tail)
 
 
 # -- the runtime: resumption, delegation, leaving ---------------------------------------
@@ -980,11 +988,12 @@ def stays_tier1(tstate, gen):
     return d.t2gen is None and d.t2state != 1 and _ceval.gen_can_inline(tstate, gen)
 
 
-_vm_resumer = [None]     # (gen_iternext: the last VM code found resuming)
+_vm_resumer = None     # (gen_iternext: the last VM code found resuming)
 
 
 def _remember_resumer(code):
-    _vm_resumer[0] = code
+    global _vm_resumer
+    _vm_resumer = code
     return True
 
 
@@ -1009,13 +1018,12 @@ def gen_iternext(gen):
     # (resumed by the VM's code, a builtin such as sum() between: the
     # current frame is the resumer's, what swap_to_resumer would find; the
     # code last found to be such a resumer is remembered: a loop's sum()
-    # or next() resumes from the same code every time)
-    if caller is not None and (caller.f_code is _vm_resumer[0] or (
+    # or next() resumes from the same code every time.  ``caller`` is not
+    # dropped: the host frame below this one, which holds it anyway)
+    if caller is None or (caller.f_code is not _vm_resumer and not (
             caller.f_globals is not _GEN_GLOBALS
             and _vmhooks.vm_files.get(caller.f_code.co_filename) is True
             and _remember_resumer(caller.f_code))):
-        caller = None
-    else:
         caller = None
         saved = swap_to_resumer(tstate, 2)
         try:
@@ -1032,24 +1040,36 @@ def gen_iternext(gen):
     f = gen.gi_frame
     depth0 = tstate.depth
     back = tstate.frame
-    tail = gen._lzf
-    if (gen._running or gen._yb or gen._xl or back is _LEAN or depth0 + 1 >= tstate.t2_room
-            or (gen._yf is not None and (tail is None
-                                         or depth0 + CHAIN_MAX >= tstate.recursion_limit))):
-        tail = None
-        return gen_next(f, tstate, gen, True)
-    reentry = tstate.reentry + 1
-    tstate.reentry = reentry
-    if not reentry & 63:
-        _ceval.check_host_room(tstate)
-    prev = tstate.exc_info
-    gen._running = True
-    f._f_back = back
-    f.f_state = FRAME_EXECUTING
-    if tail is None:
+    # (the two cases written out apart: the single level reads and tests
+    # nothing of the lazy state)
+    if gen._yf is None:
+        if gen._running or gen._yb or gen._xl or back is _LEAN or depth0 + 1 >= tstate.t2_room:
+            return gen_next(f, tstate, gen, True)
+        reentry = tstate.reentry + 1
+        tstate.reentry = reentry
+        if not reentry & 63:
+            _ceval.check_host_room(tstate)
+        prev = tstate.exc_info
+        gen._running = True
+        f._f_back = back
+        f.f_state = FRAME_EXECUTING
         tstate.depth = depth0 + 1
         tstate.frame = f
     else:
+        tail = gen._lzf
+        if (tail is None or gen._running or gen._yb or gen._xl or back is _LEAN
+                or depth0 + 1 >= tstate.t2_room
+                or depth0 + CHAIN_MAX >= tstate.recursion_limit):
+            tail = None
+            return gen_next(f, tstate, gen, True)
+        reentry = tstate.reentry + 1
+        tstate.reentry = reentry
+        if not reentry & 63:
+            _ceval.check_host_room(tstate)
+        prev = tstate.exc_info
+        gen._running = True
+        f._f_back = back
+        f.f_state = FRAME_EXECUTING
         gen._lzf = None
         tstate.depth = depth0 + gen._lzn
         tstate.frame = tail
@@ -1129,17 +1149,23 @@ def gen_send(gen, *args):
     return _sent(gen, value, got)
 
 
-def method_send(f, tstate, gen, arg):
+def method_send(tstate, meth, arg):
     """``gen.send(arg)`` called by tier-2 code (tier2's gen_method_send),
-    ``gen`` a generator in tier 2, ``f`` its frame: gen_next's work inline
-    for a generator that delegates to nothing and links no exc_info item
-    (generators.py's accumulator: no generic test of gen_next's per send),
-    gen_next for the rest."""
+    ``meth`` the bound ``Generator.send``: for a generator in tier 2,
+    gen_next's work inline for one that delegates to nothing and links no
+    exc_info item (generators.py's accumulator: no generic test of
+    gen_next's per send), gen_next for the rest; a generator tier 2 does not
+    run, or a send inside a guest except clause (call_host shows the host
+    the handled exception), goes through call_any as any host method."""
+    gen = meth.__self__
+    f = gen.gi_frame
     depth0 = tstate.depth
     back = tstate.frame
     if (gen._running or gen._yf is not None or gen._yb or gen._xl or back is _LEAN
-            or depth0 + 1 >= tstate.t2_room
+            or depth0 + 1 >= tstate.t2_room or gen._hg is None or _handled[0]
             or arg is not None and f.f_state == FRAME_CREATED):
+        if gen._hg is None or _handled[0]:
+            return _t2.call_any(tstate, meth, [arg])
         return gen_next(f, tstate, gen, True, arg)
     reentry = tstate.reentry + 1
     tstate.reentry = reentry
@@ -1361,27 +1387,24 @@ def delegate(tstate, f, it, lasti):
     # (a generator another one delegates to by a host ``yield from``: its
     # host generator cannot serve two; tier 1 takes it, resume hands that
     # chain to tier 1 first)
-    if it._yb is not None:
+    if it._yb is not None or it._running or tstate.tracer is not None:
         return False
     # (the top of a chain suspended lazily: _enter_chain below makes every
     # level's state and drops the lazy one)
-    if it._running or tstate.tracer is not None:
-        return False
-    # (``it`` is in tier 2, the caller tested: a chain of one level when it
-    # delegates to nothing, the common case of a generator just made)
-    n = 1 if it._yf is None else _chain_length(it)
-    depth = tstate.depth
-    if n < 0 or depth + n >= CHAIN_MAX or depth + n >= tstate.recursion_limit:
-        return False
-    ref = f._f_gen          # (the frame's weak reference to its generator)
-    outer = ref()
-    if outer is None:
-        return False
-    outer._yf = it
-    it._yb = ref
-    f._lasti = lasti
-    if n == 1:
-        # (_enter_chain's work for one level, inline)
+    depth = tstate.depth + 1
+    if it._yf is None:
+        # (``it`` is in tier 2, the caller tested: a chain of one level, the
+        # common case of a generator just made; _enter_chain's work for it
+        # inline)
+        if depth >= CHAIN_MAX or depth >= tstate.recursion_limit:
+            return False
+        ref = f._f_gen          # (the frame's weak reference to its generator)
+        outer = ref()
+        if outer is None:
+            return False
+        outer._yf = it
+        it._yb = ref
+        f._lasti = lasti
         if it._xl:
             item = it._exc_state
             item.previous_item = tstate.exc_info
@@ -1390,10 +1413,20 @@ def delegate(tstate, f, it, lasti):
         gf = it.gi_frame
         gf._f_back = f
         gf.f_state = FRAME_EXECUTING
-        tstate.depth = depth + 1
+        tstate.depth = depth
         tstate.frame = gf
-    else:
-        _enter_chain(tstate, it, f)
+        return True
+    n = _chain_length(it) - 1
+    if n < 0 or depth + n >= CHAIN_MAX or depth + n >= tstate.recursion_limit:
+        return False
+    ref = f._f_gen
+    outer = ref()
+    if outer is None:
+        return False
+    outer._yf = it
+    it._yb = ref
+    f._lasti = lasti
+    _enter_chain(tstate, it, f)
     return True
 
 

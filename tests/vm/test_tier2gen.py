@@ -603,3 +603,71 @@ def test_structured_generator_exits(eager, tmp_path, monkeypatch):
     out, g = _run(textwrap.dedent(src).replace("sys.settrace(tracer)", "pass"))
     for name in ("walk", "deleg", "boom", "rr"):
         assert _t2gen(g, name).structured, name
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
+def _names(fn):
+    # (the global names of the host function ``fn`` and the functions it makes)
+    names = list(fn.__code__.co_names)
+    for c in fn.__code__.co_consts:
+        if hasattr(c, "co_names"):
+            names += c.co_names
+    return names
+
+
+def test_send_site_tests_the_generator_first(eager, tmp_path, monkeypatch):
+    # a CALL_METHOD of one argument whose LOAD_METHOD read ``.send`` tests
+    # for a generator's bound send first and hands it to
+    # tier2gen.method_send, which takes call_any itself for what the site's
+    # old tests sent there: a generator tier 2 does not run (made while a
+    # tracer was attached), a send inside a guest except clause (the
+    # generator sees the handled exception); a guest method named ``send``
+    # still takes its own path, a receiver without one raises
+    source = (
+        "import sys\n"
+        "def acc():\n"
+        "    total = 0\n"
+        "    while True:\n"
+        "        v = yield total, sys.exc_info()[1]\n"
+        "        total += v\n"
+        "def tier1_acc():\n"
+        "    sys.settrace(lambda *a: None)\n"
+        "    try:\n"
+        "        return acc()\n"
+        "    finally:\n"
+        "        sys.settrace(None)\n"
+        "class Box:\n"
+        "    def __init__(self): self.got = []\n"
+        "    def send(self, v):\n"
+        "        self.got.append(v)\n"
+        "        return len(self.got)\n"
+        "def use(a, vals):\n"
+        "    out = []\n"
+        "    for v in vals:\n"
+        "        out.append(a.send(v))\n"
+        "    return out\n"
+        "def use_handling(a, v):\n"
+        "    try:\n"
+        "        raise KeyError('held')\n"
+        "    except KeyError:\n"
+        "        return a.send(v)\n"
+        "for make in (acc, tier1_acc):\n"
+        "    a = make()\n"
+        "    next(a)\n"
+        "    print(use(a, [1, 2]), repr(use_handling(a, 3)), use(a, [4]))\n"
+        "b = Box()\n"
+        "print(use(b, [5, 6]), b.got, use(b.got, []))\n"
+        "try:\n"
+        "    use(3, [1])\n"
+        "except AttributeError as e:\n"
+        "    print(e)\n")
+    out, g = _run(source)
+    assert out == (
+        "[(1, None), (3, None)] (6, KeyError('held')) [(10, None)]\n"
+        "[(1, None), (3, None)] (6, KeyError('held')) [(10, None)]\n"
+        "[1, 2] [5, 6] []\n"
+        "'int' object has no attribute 'send'\n")
+    t2 = tier2.frame_based(g["use"].__code__)
+    assert t2 is not None
+    names = _names(t2)
+    # (the generator's test comes before the bound guest method's)
+    assert names.index("gen_send_") < names.index("_lean2")
+    _eager_program(tmp_path, source, monkeypatch)
