@@ -27,10 +27,10 @@ guest except block (the host did not know the guest's handled exception).
 """
 
 import builtins as _host_builtins
-import itertools as _itertools
 import os
 import sys
 import threading
+import gc as _gc
 from types import TracebackType, FunctionType as _FunctionType, CellType as _CellType
 from weakref import ref as _weakref
 from functools import partial as _partial
@@ -429,11 +429,10 @@ def _function_standin(code, f, alone, found=None):
                 # frame, its cells refreshed (the call's own frame is dropped)
                 last[4][-1].cell_contents = fast
                 last[1]()
-                if last[6] is not found:
-                    f._f_standin = last[:6] + (found,)
+                if last[5] is not found:
+                    f._f_standin = last[:5] + (found,)
                 return last[2]
             cells = last[4]
-            serial = last[5]
             cells[-1].cell_contents = fast      # (the hidden cell: the values)
         last = None
     else:
@@ -445,8 +444,6 @@ def _function_standin(code, f, alone, found=None):
         # (and the hidden one, last)
         maker = _cell_makers.get(len(fast))
         cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
-        # (an ``alone`` frame's cells are never looked for by serial)
-        serial = 0 if alone else _next_serial()
     func = _FunctionType(code, globals, None, None, cells)
     # (_run_standin's usual case inline: this thread's driver suspended)
     gen = _drivers.gen
@@ -457,19 +454,16 @@ def _function_standin(code, f, alone, found=None):
         frame = _run_standin(func, None, None)
     gen = None
     if alone:
-        # (no later entry can be for ``f``; a stale entry for a frame that
-        # had this frame's id must not make a clear() of it clear another)
-        _cell_frames.pop(id(frame), None)
-        return frame
+        return frame        # (no later entry can be for ``f``)
     if ref is None:
         ref = _cell_guests[id(f)] = _weakref(f)
         if len(_cell_guests) > _cell_sweep_at[0]:
             _sweep_cells()
     # (its cells are shared by the frame's later stand-ins: what they all show)
-    f._f_standin = (code, func, frame, globals, cells, serial, found)
-    # (on 3.11+ the stand-in frame holds its function, f_func, and with it
-    # the cells: alive while it lives; on 3.10 only the frame holds them)
-    _cell_frames[id(frame)] = (_weakref(func), ref, serial)
+    # (clear_frame finds the cells through the stand-in frame, which holds its
+    # function, f_func, and the guest frame by these: no table of stand-in
+    # frames, a weak reference, a tuple and a dict store per stand-in)
+    f._f_standin = (code, func, frame, globals, cells, found)
     return frame
 
 
@@ -496,29 +490,22 @@ _cell_makers = {}
 
 
 # id(guest Frame) -> weak reference to it, for frames with a function stand-in
-# (their _f_standin slot set); id(stand-in frame) -> weak references to its
-# function and its guest Frame, for clear_frame.  Entries of dead frames are dropped when the tables
-# have doubled since their last sweep; an id reused by a later stand-in frame
-# is overwritten (registered) or popped (alone) when that frame is made.
+# (their _f_standin slot set).  Entries of dead frames are dropped when the
+# table has doubled since its last sweep; an id reused by a later guest frame
+# is overwritten when that frame registers.
 _cell_guests = {}
-_cell_frames = {}
 _cell_sweep_at = [1024]
-# (which cells: a guest frame's, until it is parked; a C counter: one call)
-_next_serial = _itertools.count(1).__next__
 
 
 def _sweep_cells():
-    # (over copies, made without running any Python code: building a list of
+    # (over a copy, made without running any Python code: building a list of
     # the items may collect garbage, and a finalizer that raises makes a
     # traceback entry, which registers a frame here; an entry replaced
     # meanwhile stays)
     for key, ref in _cell_guests.copy().items():
         if ref() is None and _cell_guests.get(key) is ref:
             del _cell_guests[key]
-    for key, refs in _cell_frames.copy().items():
-        if refs[1]() is None and refs[0]() is None and _cell_frames.get(key) is refs:
-            del _cell_frames[key]
-    _cell_sweep_at[0] = max(1024, 2 * max(len(_cell_guests), len(_cell_frames)))
+    _cell_sweep_at[0] = max(1024, 2 * len(_cell_guests))
 
 
 _CO_OPTIMIZED = 0x0001
@@ -546,6 +533,18 @@ def _remember_guest(locals, f):
         _sweep_at[0] = max(1024, 2 * len(guests))
 
 
+def _standin_cells(frame):
+    """The cells a function stand-in's frame shows (its function's closure),
+    or None: found through what the frame holds (a finished host frame
+    keeps its function, f_func), so that no table maps stand-in frames to
+    their functions for the rare clear()."""
+    code = frame.f_code
+    for obj in _gc.get_referents(frame):
+        if type(obj) is _FunctionType and obj.__code__ is code:
+            return obj.__closure__
+    return None
+
+
 def clear_frame(frame):
     """``frame.clear()`` called by guest code on a host frame: for the stand-in
     of a guest function's frame (a traceback's ``tb_frame``), frame_clear of
@@ -562,24 +561,25 @@ def clear_frame(frame):
             # a function stand-in (see _CELL_SOURCE): its guest frame cleared
             # first (it may be executing), then the cells every stand-in of
             # that frame shows, then this frame's own view of them
-            refs = _cell_frames.get(id(frame))
-            if refs is not None:
-                guest = refs[1]()
-                last = guest._f_standin if guest is not None else None
-                if last is not None and type(last[1]) is _FunctionType and last[5] == refs[2]:
-                    # (the guest's stand-ins share these cells until it is
-                    # parked for reuse: then it is another call's frame)
-                    guest.clear()
-                    cells = last[4]
-                else:
-                    func = refs[0]()
-                    cells = func.__closure__ or () if func is not None else ()
+            cells = _standin_cells(frame)
+            if cells:
+                # (the guest frame whose stand-ins share these cells: they are
+                # its own until it is parked for reuse, then another call's
+                # frame gets new ones; a scan, as clear() is rare where an
+                # entry is made per exception, see _function_standin)
+                for ref in _cell_guests.copy().values():
+                    guest = ref()
+                    last = guest._f_standin if guest is not None else None
+                    if last is not None and type(last[1]) is _FunctionType and last[4] is cells:
+                        guest.clear()
+                        break
                 for cell in cells:
                     try:
                         del cell.cell_contents
                     except ValueError:
                         pass
-                func = guest = last = cells = None
+                ref = guest = last = None
+            cells = None
         return frame.clear()
     locals = frame.f_locals
     if type(locals) is not dict:
@@ -740,7 +740,7 @@ def _refinish_head(tb, f):
     last = f._f_standin if ref is not None and ref() is f else None
     if last is not None and (last[2] is not tb.tb_frame or type(last[1]) is not _FunctionType):
         last = None
-    found = last[6] if last is not None else None
+    found = last[5] if last is not None else None
     learned = found[4] if found is not None else None
     if learned is not None and learned[1] == index and learned[0] is scode:
         # (the stand-in learned below, left where it was learned: it stops
@@ -1040,9 +1040,7 @@ def alone_entry(tstate, exc, code, index, globals, fast):
     else:
         frame = _run_standin(func, None, None)
     gen = func = None
-    # (never registered; a stale entry for a frame that had this frame's id
-    # must not make a clear() of it clear another)
-    _cell_frames.pop(id(frame), None)
+    # (never registered)
     _x.set_traceback(exc, TracebackType(tb, frame, 0, found[1]))
     tstate.tb_head = None
     return True
