@@ -2215,18 +2215,20 @@ def t2_raised(tstate, f, e, lines=None):
     if lines is None:
         lines = T2_LINES.get(id(tb.tb_frame.f_code))
     cur = lines[tb.tb_lineno] if lines is not None else -1
-    tb = None
     if cur < 0:
         return e, -1
     if type(e) is _Reraise:
+        tb = None
         if e.exc is None:
             return e, -1    # (nothing to unwind: catch's error, as before)
         f._lasti = cur if e.lasti is None else e.lasti
-        e, add_tb = e.exc, False
-    else:
-        f._lasti = cur
-        add_tb = True
-    _tracebacks.add_entry(tstate, e, f, add_tb)
+        e = e.exc
+        _tracebacks.add_entry(tstate, e, f, False)
+        return e, cur
+    f._lasti = cur
+    # (the head entry, this function's own host frame's: add_entry's walk
+    # over the VM's entries starts after it)
+    _tracebacks.add_entry(tstate, e, f, True, False, tb)
     return e, cur
 
 

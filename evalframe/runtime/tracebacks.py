@@ -52,6 +52,9 @@ _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 # guest traceback (tier 2's host frames made that a fifth of an exception's
 # cost).  The codes are kept alive (_vm_keep, _fake_cache), so ids stay theirs.
 _vm_code = {}          # id(host code object) -> True if it belongs to evalframe
+# (the ids of those that belong to evalframe: add_entry's walk over the VM's
+# own host entries tests each with ``in``, no method call)
+_vm_ids = set()
 _vm_keep = []
 _fake_cache = {}       # (filename, name, qualname, firstlineno, position, final line) -> code
 _fake_keys = {}        # id(stand-in code object) -> its key
@@ -66,6 +69,7 @@ def _is_vm_code(co):
         r = _vm_code[id(co)] = co.co_filename.startswith(_PKG_DIR) and id(co) not in _fake_keys
         _vm_keep.append(co)
         if r:
+            _vm_ids.add(id(co))
             # (an exception passed through it, and others will: every host
             # traceback entry of it reads a line, see runtime/hostlines.py)
             _index_lines(co)
@@ -718,7 +722,7 @@ def _cell_names(code):
     return ()
 
 
-def _refinish_head(tb, f):
+def _refinish_head(tb, f, registered=False):
     """The head entry of ``tb`` belongs to guest frame ``f``, which is now at
     another line (RERAISE, bare raise): the same entry with a stand-in frame
     whose f_lineno is that line.  Which stand-in code that is, is remembered
@@ -727,19 +731,29 @@ def _refinish_head(tb, f):
     cache lookup were most of this function).  A registered frame's next
     entry at the same instruction is made with that stand-in at once (its
     memo list, _memo_standin): when the frame leaves at that line again, the
-    entry stays, its locals refreshed, as CPython's entry stays the frame's."""
-    scode = tb.tb_frame.f_code
-    sid = id(scode)
-    if sid not in _fake_keys:
-        return tb       # (not a cached stand-in: its id is not for ever)
+    entry stays, its locals refreshed, as CPython's entry stays the frame's.
+    ``registered``: ``f``'s _f_standin slot is known to be set (add_entry's
+    tb_head says so)."""
+    # The entry's stand-in is the frame's latest (registered: a function
+    # stand-in): which instruction it was made at (its memo list), and its
+    # code, a cached stand-in code, without a read of the entry frame's.
+    frame = tb.tb_frame
+    if registered:
+        last = f._f_standin
+    else:
+        ref = _cell_guests.get(id(f))
+        last = f._f_standin if ref is not None and ref() is f else None
+        ref = None
+    if last is not None and last[2] is frame and type(last[1]) is _FunctionType:
+        scode = last[0]
+    else:
+        last = None
+        scode = frame.f_code
+        if id(scode) not in _fake_keys:
+            return tb       # (not a cached stand-in: its id is not for ever)
+    frame = None
     code = f.f_code
     index = f._lasti
-    # The entry's stand-in is the frame's latest (registered: a function
-    # stand-in): which instruction it was made at (its memo list).
-    ref = _cell_guests.get(id(f))
-    last = f._f_standin if ref is not None and ref() is f else None
-    if last is not None and (last[2] is not tb.tb_frame or type(last[1]) is not _FunctionType):
-        last = None
     found = last[5] if last is not None else None
     learned = found[4] if found is not None else None
     if learned is not None and learned[1] == index and learned[0] is scode:
@@ -747,6 +761,7 @@ def _refinish_head(tb, f):
         # at this line, no lookups)
         new = False
     else:
+        sid = id(scode)
         d = code._decoded or decode(code)
         memo = d.standins
         if memo is None:
@@ -871,22 +886,42 @@ def clean_exception(exc, _seen=None):
 
 # -- the unwinder's hook ---------------------------------------------------------------
 
-def add_entry(tstate, exc, f, add_tb, alone=False):
+# The thread state's ``tb_head``: which guest frame the head entry of which
+# exception is for, (id(exc), id(head entry), weak reference to the Frame,
+# kind), set by add_entry as it makes or keeps that entry.  ``kind``: 0 the
+# head is not a stand-in's entry, 1 it is, 2 it is and the Frame's
+# _f_standin slot is set (standin_frame or _function_standin registered it:
+# _refinish_head reads the slot without the registration's lookup).
+_HEAD_OTHER = 0
+_HEAD_STANDIN = 1
+_HEAD_REGISTERED = 2
+
+
+def add_entry(tstate, exc, f, add_tb, alone=False, after=None):
     """Called by ceval._unwind for each guest frame ``exc`` passes through.
     ``alone``: ``f`` is a frame made for this entry, which nothing else holds
     or will (the frame of a lean tier-2 call the exception leaves, made as it
     leaves: tier2.lean_raise); its stand-in is made but not registered, and
-    no later entry looks for it (it dies when this returns)."""
+    no later entry looks for it (it dies when this returns).  ``after``: the
+    traceback's head entry when the caller knows it is one of the VM's own
+    host frames' (tier2.t2_raised: its own), where the walk over them
+    starts."""
     tb = _x.get_traceback(exc)
-    if not add_tb and not alone and tb is not None and id(tb.tb_frame.f_code) in _fake_keys:
+    eid = id(exc)
+    if not add_tb and not alone and tb is not None:
         # A re-raise (RERAISE, bare raise) whose head entry is already a
         # stand-in's, as it is at the end of every ``finally`` and unmatched
         # ``except``: all the rest of this function would do is record that
-        # head for ``f``, which is usually what tb_head holds already.
+        # head for ``f``, which is usually what tb_head holds already (and
+        # then says it is a stand-in's: no read of its frame's code).
         owner = tstate.tb_head
-        if owner is None or owner[0] != id(exc) or owner[1] != id(tb) or owner[2]() is not f:
-            tstate.tb_head = (id(exc), id(tb), _weakref(f))
-        return
+        if owner is not None and owner[1] == id(tb) and owner[0] == eid and owner[3]:
+            if owner[2]() is not f:
+                tstate.tb_head = (eid, owner[1], _weakref(f), _HEAD_STANDIN)
+            return
+        if id(tb.tb_frame.f_code) in _fake_keys:
+            tstate.tb_head = (eid, id(tb), _weakref(f), _HEAD_STANDIN)
+            return
     host_raised = tb is not None
     # The usual head: the VM's own host frames the exception passed since it
     # left the last guest frame (in tier 2 a few per guest frame), then that
@@ -895,16 +930,17 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
     # takes _clean_head.
     seen = False
     if host_raised:
-        vm = _vm_code
-        head = tb
-        key = id(head.tb_frame.f_code)
-        # (one test per entry walked: the chain ends with a stand-in or a
-        # host library's entry far more often than with the VM's own)
-        while vm.get(key):
-            head = head.tb_next
-            if head is None:
-                break
+        vm = _vm_ids
+        head = tb if after is None else after.tb_next
+        if head is not None:
             key = id(head.tb_frame.f_code)
+            # (one test per entry walked: the chain ends with a stand-in or a
+            # host library's entry far more often than with the VM's own)
+            while key in vm:
+                head = head.tb_next
+                if head is None:
+                    break
+                key = id(head.tb_frame.f_code)
         if head is None:
             tb = None
         elif key in _fake_keys:
@@ -925,34 +961,37 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
             if handled is not None and handled is not exc:
                 from ..interpreter.ops.exceptions import set_context
                 set_context(tstate, exc)
+    kind = _HEAD_STANDIN if seen else _HEAD_OTHER
     if add_tb:
         if tb is not None and _INLINED_COMPREHENSIONS:
             inlined = _inline_comprehension(exc, tb, f, seen, tstate.tb_head)
             if inlined is not None:
                 _x.set_traceback(exc, inlined)
-                tstate.tb_head = (id(exc), id(inlined), _weakref(f))
+                tstate.tb_head = (eid, id(inlined), _weakref(f), _HEAD_STANDIN)
                 return
-        if tb is not None and seen:
+        if seen:
             # (_finish_left_frame's usual cases inline: the head entry is
             # this frame's own, or its callee's, which left it)
             owner = tstate.tb_head
-            if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
+            if owner is not None and owner[1] == id(tb) and owner[0] == eid:
                 left = owner[2]()
                 if left is not None and left is not f:
                     # (``left``, a guest Frame that raised: its slot, not
                     # Frame.f_back's tests for a lazily suspended generator)
-                    tb = (_refinish_head(tb, left) if left._f_back is f
-                          else _finish_left_frame(exc, tb, f, owner))
+                    tb = (_refinish_head(tb, left, owner[3] == _HEAD_REGISTERED)
+                          if left._f_back is f else _finish_left_frame(exc, tb, f, owner))
                 left = None
+            owner = None
         if tb is None and _NAME_SUGGESTIONS and issubclass(type(exc), NameError):
             frame, lasti, lineno = _name_error_location(f)
+            kind = _HEAD_OTHER
         else:
             # (fake_location's common case inline: one host call fewer per entry)
             code = f.f_code
             index = f._lasti
-            memo = (code._decoded or decode(code)).standins
-            found = memo.get(index) if memo is not None else None
-            if found is None:
+            try:
+                found = (code._decoded or decode(code)).standins[index]
+            except (KeyError, TypeError):       # (none yet: None, or no entry)
                 found = _memo_standin(code, index)
             # (standin_frame's dispatch inline; an ``alone`` frame is never
             # refinished: its entry's own line is its last)
@@ -962,6 +1001,9 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
             scode = None
             lasti = 0
             lineno = found[1]
+            # (registered unless alone, or a frame without locals any more
+            # given a locals-dict stand-in: then too)
+            kind = _HEAD_REGISTERED
         tb = TracebackType(tb, frame, lasti, lineno)
     _x.set_traceback(exc, tb)
     if alone:
@@ -970,7 +1012,7 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
         return
     # remember which guest frame the head entry is for (see _finish_left_frame;
     # the thread state's, not a threading.local: one C lookup fewer per entry)
-    tstate.tb_head = (id(exc), id(tb), _weakref(f))
+    tstate.tb_head = (eid, id(tb), _weakref(f), kind)
 
 
 def alone_entry(tstate, exc, code, index, globals, fast):
@@ -1278,6 +1320,7 @@ def _trampoline(tb):
         tramp = _trampolines[key] = base.replace(**changes)
         # its frames are evalframe's own: guest_view and the cleaners skip them
         _vm_code[id(tramp)] = True
+        _vm_ids.add(id(tramp))
         _vm_keep.append(tramp)
         from . import hostframes
         hostframes.mark_vm_code(tramp)
