@@ -2313,9 +2313,10 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
         info = _t2f.LEAN_CODES[id(hf.f_code)]
         tb = _x.get_traceback(e)
         at = info.linemap[tb.tb_lineno] if tb is not None and tb.tb_frame is hf else -1
-        tb = None
-        if at >= 0 and _tracebacks.alone_entry(tstate, e, info.code, at, globals_, fast):
-            hf = info = None
+        # (the head entry, this lean call's own host frame's: the walk over
+        # the VM's entries starts after it)
+        if at >= 0 and _tracebacks.alone_entry(tstate, e, info.code, at, globals_, fast, tb):
+            hf = info = tb = None
             fr[0] = None
             context = _x.get_context(e)
             try:
@@ -2323,7 +2324,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
             finally:
                 _x.set_context(e, context)
                 e = context = None
-        info = None
+        info = tb = None
     if fm is None:
         # (made with its final locals, never linked to the host frame)
         fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)

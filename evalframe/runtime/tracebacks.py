@@ -1015,7 +1015,7 @@ def add_entry(tstate, exc, f, add_tb, alone=False, after=None):
     tstate.tb_head = (eid, id(tb), _weakref(f), kind)
 
 
-def alone_entry(tstate, exc, code, index, globals, fast):
+def alone_entry(tstate, exc, code, index, globals, fast, after=None):
     """add_entry(tstate, exc, f, True, alone=True) for the frame of a lean
     tier-2 call that ``exc`` leaves, raised at instruction ``index`` of guest
     ``code``, with ``globals`` and final fast locals ``fast``, without making
@@ -1031,38 +1031,39 @@ def alone_entry(tstate, exc, code, index, globals, fast):
         return False
     if len(fast) != code.co_nlocals:
         return False
-    tb = _x.get_traceback(exc)
+    # (``after``: the head entry, the lean call's own host frame's, as
+    # add_entry's: the walk starts after it)
+    tb = _x.get_traceback(exc) if after is None else after
+    raised = tb is not None
     seen = False
-    if tb is not None:
+    if raised:
+        if after is not None:
+            tb = tb.tb_next
         # (add_entry's walk over the VM's own host entries; a code not met
         # before is looked at as _clean_head does: the table remembers it)
-        vm = _vm_code
-        while True:
+        vm = _vm_ids
+        while tb is not None:
             co = tb.tb_frame.f_code
-            r = vm.get(id(co))
-            if r is None:
-                r = _is_vm_code(co)
-            if not r:
+            key = id(co)
+            if key not in vm and (key in _vm_code or not _is_vm_code(co)):
                 break
             tb = tb.tb_next
-            if tb is None:
-                break
         co = None
         if tb is not None:
-            if id(tb.tb_frame.f_code) not in _fake_keys:
+            if key not in _fake_keys:
                 return False        # (a host library's entry: _clean_head relinks)
             seen = True
             owner = tstate.tb_head
             if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
                 return False        # (the head is a guest frame's that this exception left)
-    memo = (code._decoded or decode(code)).standins
-    found = memo.get(index) if memo is not None else None
-    if found is None:
+    try:
+        found = (code._decoded or decode(code)).standins[index]
+    except (KeyError, TypeError):       # (none yet: None, or no entry)
         found = _memo_standin(code, index)
     scode = found[0]
     if not scode.co_flags & _CO_OPTIMIZED:
         return False
-    if not seen and _x.get_traceback(exc) is not None and _x.get_context(exc) is None:
+    if not seen and raised and _x.get_context(exc) is None:
         # (add_entry's: host code raised it, and did not chain it)
         handled = tstate.topmost_exception()
         if handled is not None and handled is not exc:

@@ -6,6 +6,7 @@
 # f_lineno and f_locals, every time (not the module's own entry: its frame runs on,
 # its f_lineno is live on CPython, a Known gap).
 import functools
+import json
 import string
 import sys
 import traceback
@@ -47,6 +48,11 @@ def guarded(a, b):
         return a > b
     finally:
         a = None
+
+
+def decode(n):
+    text = "[%d]" % n if n % 3 else "[%d" % n
+    return json.loads(text)         # json's host frames raise
 
 
 class Mapping:
@@ -102,6 +108,11 @@ for n in range(60):
     except ArithmeticError as e:
         if n % 7 == 3 and n < 30:
             print("guarded", n, where(e.__traceback__.tb_next))
+    try:
+        decode(n)
+    except ValueError as e:
+        if n < 9:
+            print("decode", n, where(e.__traceback__.tb_next))
     try:
         substitute(n)
     except LookupError as e:
