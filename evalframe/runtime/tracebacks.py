@@ -416,12 +416,17 @@ def _function_standin(code, f, alone, found=None):
     fast = f.f_localsplus
     # (the stand-in code's names are those of f's code: co_freevars would
     # make a tuple at each read)
-    fits = len(fast) == f.f_code.co_nlocals
+    n = len(fast)
+    fits = n == f.f_code.co_nlocals
     globals = f.f_globals
     if type(globals) is not dict:
         globals = {}
     # (an ``alone`` frame was made for this entry: never registered)
-    ref = _cell_guests.get(id(f)) if not alone else None
+    if alone:
+        ref = None
+    else:
+        fid = id(f)
+        ref = _cell_guests.get(fid)
     cells = None
     if ref is not None and ref() is f:
         # (registered: its _f_standin slot is set; None once the frame was
@@ -446,21 +451,20 @@ def _function_standin(code, f, alone, found=None):
             # (a frame with no locals any more, a zombie's: a locals-dict stand-in)
             return standin_frame(_standin_code(_fake_keys[id(code)][:6]), f, alone)
         # (and the hidden one, last)
-        maker = _cell_makers.get(len(fast))
-        cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
+        maker = _cell_makers.get(n)
+        cells = maker(fast) if maker is not None else _new_cells(n, fast)
     func = _FunctionType(code, globals, None, None, cells)
-    # (_run_standin's usual case inline: this thread's driver suspended)
-    gen = _drivers.gen
-    if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
-            gen.gi_frame is not None and not gen.gi_running)):
-        frame = gen.send([func])
-    else:
+    # (_run_standin's usual case first: this thread's driver there and
+    # suspended; sending to one that is running, closed or None raises, and
+    # _run_standin tells which: no test of its state per entry)
+    try:
+        frame = _drivers.gen.send([func])
+    except (ValueError, StopIteration, AttributeError):
         frame = _run_standin(func, None, None)
-    gen = None
     if alone:
         return frame        # (no later entry can be for ``f``)
     if ref is None:
-        ref = _cell_guests[id(f)] = _weakref(f)
+        ref = _cell_guests[fid] = _weakref(f)
         if len(_cell_guests) > _cell_sweep_at[0]:
             _sweep_cells()
     # (its cells are shared by the frame's later stand-ins: what they all show)
@@ -1076,13 +1080,14 @@ def alone_entry(tstate, exc, code, index, globals, fast, after=None):
     cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
     func = _FunctionType(scode, globals, None, None, cells)
     cells = None
-    gen = _drivers.gen
-    if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
-            gen.gi_frame is not None and not gen.gi_running)):
-        frame = gen.send([func])
-    else:
+    # (_run_standin's usual case first: this thread's driver there and
+    # suspended; sending to one that is running, closed or None raises, and
+    # _run_standin tells which: no test of its state per entry)
+    try:
+        frame = _drivers.gen.send([func])
+    except (ValueError, StopIteration, AttributeError):
         frame = _run_standin(func, None, None)
-    gen = func = None
+    func = None
     # (never registered)
     _x.set_traceback(exc, TracebackType(tb, frame, 0, found[1]))
     tstate.tb_head = None
