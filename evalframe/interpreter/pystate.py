@@ -53,7 +53,8 @@ class ThreadState:
         # call at that depth; as long as t2_room (tier2.host_room)
         self.t2_frs = []
         # (id(exception), id(its head traceback entry), weak reference to the
-        # guest Frame that entry is for): runtime/tracebacks.add_entry
+        # guest Frame that entry is for, the kind of entry):
+        # runtime/tracebacks.add_entry
         self.tb_head = None
         # the guest exception (of a class whose metaclass is not ``type``)
         # on its way from its raise to the guest handler that takes it: the

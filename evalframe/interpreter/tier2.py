@@ -2233,18 +2233,20 @@ def t2_raised(tstate, f, e, lines=None):
     if lines is None:
         lines = T2_LINES.get(id(tb.tb_frame.f_code))
     cur = lines[tb.tb_lineno] if lines is not None else -1
-    tb = None
     if cur < 0:
         return e, -1
     if type(e) is _Reraise:
+        tb = None
         if e.exc is None:
             return e, -1    # (nothing to unwind: catch's error, as before)
         f._lasti = cur if e.lasti is None else e.lasti
-        e, add_tb = e.exc, False
-    else:
-        f._lasti = cur
-        add_tb = True
-    _tracebacks.add_entry(tstate, e, f, add_tb)
+        e = e.exc
+        _tracebacks.add_entry(tstate, e, f, False)
+        return e, cur
+    f._lasti = cur
+    # (the head entry, this function's own host frame's: add_entry's walk
+    # over the VM's entries starts after it)
+    _tracebacks.add_entry(tstate, e, f, True, False, tb)
     return e, cur
 
 
@@ -2329,9 +2331,10 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
         info = _t2f.LEAN_CODES[id(hf.f_code)]
         tb = _x.get_traceback(e)
         at = info.linemap[tb.tb_lineno] if tb is not None and tb.tb_frame is hf else -1
-        tb = None
-        if at >= 0 and _tracebacks.alone_entry(tstate, e, info.code, at, globals_, fast):
-            hf = info = None
+        # (the head entry, this lean call's own host frame's: the walk over
+        # the VM's entries starts after it)
+        if at >= 0 and _tracebacks.alone_entry(tstate, e, info.code, at, globals_, fast, tb):
+            hf = info = tb = None
             fr[0] = None
             context = _x.get_context(e)
             try:
@@ -2339,7 +2342,7 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
             finally:
                 _x.set_context(e, context)
                 e = context = None
-        info = None
+        info = tb = None
     if fm is None:
         # (made with its final locals, never linked to the host frame)
         fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)

@@ -27,10 +27,10 @@ guest except block (the host did not know the guest's handled exception).
 """
 
 import builtins as _host_builtins
-import itertools as _itertools
 import os
 import sys
 import threading
+import gc as _gc
 from types import TracebackType, FunctionType as _FunctionType, CellType as _CellType
 from weakref import ref as _weakref
 from functools import partial as _partial
@@ -52,6 +52,9 @@ _PKG_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 # guest traceback (tier 2's host frames made that a fifth of an exception's
 # cost).  The codes are kept alive (_vm_keep, _fake_cache), so ids stay theirs.
 _vm_code = {}          # id(host code object) -> True if it belongs to evalframe
+# (the ids of those that belong to evalframe: add_entry's walk over the VM's
+# own host entries tests each with ``in``, no method call)
+_vm_ids = set()
 _vm_keep = []
 _fake_cache = {}       # (filename, name, qualname, firstlineno, position, final line) -> code
 _fake_keys = {}        # id(stand-in code object) -> its key
@@ -66,6 +69,7 @@ def _is_vm_code(co):
         r = _vm_code[id(co)] = co.co_filename.startswith(_PKG_DIR) and id(co) not in _fake_keys
         _vm_keep.append(co)
         if r:
+            _vm_ids.add(id(co))
             # (an exception passed through it, and others will: every host
             # traceback entry of it reads a line, see runtime/hostlines.py)
             _index_lines(co)
@@ -412,12 +416,17 @@ def _function_standin(code, f, alone, found=None):
     fast = f.f_localsplus
     # (the stand-in code's names are those of f's code: co_freevars would
     # make a tuple at each read)
-    fits = len(fast) == f.f_code.co_nlocals
+    n = len(fast)
+    fits = n == f.f_code.co_nlocals
     globals = f.f_globals
     if type(globals) is not dict:
         globals = {}
     # (an ``alone`` frame was made for this entry: never registered)
-    ref = _cell_guests.get(id(f)) if not alone else None
+    if alone:
+        ref = None
+    else:
+        fid = id(f)
+        ref = _cell_guests.get(fid)
     cells = None
     if ref is not None and ref() is f:
         # (registered: its _f_standin slot is set; None once the frame was
@@ -429,11 +438,10 @@ def _function_standin(code, f, alone, found=None):
                 # frame, its cells refreshed (the call's own frame is dropped)
                 last[4][-1].cell_contents = fast
                 last[1]()
-                if last[6] is not found:
-                    f._f_standin = last[:6] + (found,)
+                if last[5] is not found:
+                    f._f_standin = last[:5] + (found,)
                 return last[2]
             cells = last[4]
-            serial = last[5]
             cells[-1].cell_contents = fast      # (the hidden cell: the values)
         last = None
     else:
@@ -443,33 +451,27 @@ def _function_standin(code, f, alone, found=None):
             # (a frame with no locals any more, a zombie's: a locals-dict stand-in)
             return standin_frame(_standin_code(_fake_keys[id(code)][:6]), f, alone)
         # (and the hidden one, last)
-        maker = _cell_makers.get(len(fast))
-        cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
-        # (an ``alone`` frame's cells are never looked for by serial)
-        serial = 0 if alone else _next_serial()
+        maker = _cell_makers.get(n)
+        cells = maker(fast) if maker is not None else _new_cells(n, fast)
     func = _FunctionType(code, globals, None, None, cells)
-    # (_run_standin's usual case inline: this thread's driver suspended)
-    gen = _drivers.gen
-    if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
-            gen.gi_frame is not None and not gen.gi_running)):
-        frame = gen.send([func])
-    else:
+    # (_run_standin's usual case first: this thread's driver there and
+    # suspended; sending to one that is running, closed or None raises, and
+    # _run_standin tells which: no test of its state per entry)
+    try:
+        frame = _drivers.gen.send([func])
+    except (ValueError, StopIteration, AttributeError):
         frame = _run_standin(func, None, None)
-    gen = None
     if alone:
-        # (no later entry can be for ``f``; a stale entry for a frame that
-        # had this frame's id must not make a clear() of it clear another)
-        _cell_frames.pop(id(frame), None)
-        return frame
+        return frame        # (no later entry can be for ``f``)
     if ref is None:
-        ref = _cell_guests[id(f)] = _weakref(f)
+        ref = _cell_guests[fid] = _weakref(f)
         if len(_cell_guests) > _cell_sweep_at[0]:
             _sweep_cells()
     # (its cells are shared by the frame's later stand-ins: what they all show)
-    f._f_standin = (code, func, frame, globals, cells, serial, found)
-    # (on 3.11+ the stand-in frame holds its function, f_func, and with it
-    # the cells: alive while it lives; on 3.10 only the frame holds them)
-    _cell_frames[id(frame)] = (_weakref(func), ref, serial)
+    # (clear_frame finds the cells through the stand-in frame, which holds its
+    # function, f_func, and the guest frame by these: no table of stand-in
+    # frames, a weak reference, a tuple and a dict store per stand-in)
+    f._f_standin = (code, func, frame, globals, cells, found)
     return frame
 
 
@@ -496,29 +498,22 @@ _cell_makers = {}
 
 
 # id(guest Frame) -> weak reference to it, for frames with a function stand-in
-# (their _f_standin slot set); id(stand-in frame) -> weak references to its
-# function and its guest Frame, for clear_frame.  Entries of dead frames are dropped when the tables
-# have doubled since their last sweep; an id reused by a later stand-in frame
-# is overwritten (registered) or popped (alone) when that frame is made.
+# (their _f_standin slot set).  Entries of dead frames are dropped when the
+# table has doubled since its last sweep; an id reused by a later guest frame
+# is overwritten when that frame registers.
 _cell_guests = {}
-_cell_frames = {}
 _cell_sweep_at = [1024]
-# (which cells: a guest frame's, until it is parked; a C counter: one call)
-_next_serial = _itertools.count(1).__next__
 
 
 def _sweep_cells():
-    # (over copies, made without running any Python code: building a list of
+    # (over a copy, made without running any Python code: building a list of
     # the items may collect garbage, and a finalizer that raises makes a
     # traceback entry, which registers a frame here; an entry replaced
     # meanwhile stays)
     for key, ref in _cell_guests.copy().items():
         if ref() is None and _cell_guests.get(key) is ref:
             del _cell_guests[key]
-    for key, refs in _cell_frames.copy().items():
-        if refs[1]() is None and refs[0]() is None and _cell_frames.get(key) is refs:
-            del _cell_frames[key]
-    _cell_sweep_at[0] = max(1024, 2 * max(len(_cell_guests), len(_cell_frames)))
+    _cell_sweep_at[0] = max(1024, 2 * len(_cell_guests))
 
 
 _CO_OPTIMIZED = 0x0001
@@ -546,6 +541,18 @@ def _remember_guest(locals, f):
         _sweep_at[0] = max(1024, 2 * len(guests))
 
 
+def _standin_cells(frame):
+    """The cells a function stand-in's frame shows (its function's closure),
+    or None: found through what the frame holds (a finished host frame
+    keeps its function, f_func), so that no table maps stand-in frames to
+    their functions for the rare clear()."""
+    code = frame.f_code
+    for obj in _gc.get_referents(frame):
+        if type(obj) is _FunctionType and obj.__code__ is code:
+            return obj.__closure__
+    return None
+
+
 def clear_frame(frame):
     """``frame.clear()`` called by guest code on a host frame: for the stand-in
     of a guest function's frame (a traceback's ``tb_frame``), frame_clear of
@@ -562,24 +569,25 @@ def clear_frame(frame):
             # a function stand-in (see _CELL_SOURCE): its guest frame cleared
             # first (it may be executing), then the cells every stand-in of
             # that frame shows, then this frame's own view of them
-            refs = _cell_frames.get(id(frame))
-            if refs is not None:
-                guest = refs[1]()
-                last = guest._f_standin if guest is not None else None
-                if last is not None and type(last[1]) is _FunctionType and last[5] == refs[2]:
-                    # (the guest's stand-ins share these cells until it is
-                    # parked for reuse: then it is another call's frame)
-                    guest.clear()
-                    cells = last[4]
-                else:
-                    func = refs[0]()
-                    cells = func.__closure__ or () if func is not None else ()
+            cells = _standin_cells(frame)
+            if cells:
+                # (the guest frame whose stand-ins share these cells: they are
+                # its own until it is parked for reuse, then another call's
+                # frame gets new ones; a scan, as clear() is rare where an
+                # entry is made per exception, see _function_standin)
+                for ref in _cell_guests.copy().values():
+                    guest = ref()
+                    last = guest._f_standin if guest is not None else None
+                    if last is not None and type(last[1]) is _FunctionType and last[4] is cells:
+                        guest.clear()
+                        break
                 for cell in cells:
                     try:
                         del cell.cell_contents
                     except ValueError:
                         pass
-                func = guest = last = cells = None
+                ref = guest = last = None
+            cells = None
         return frame.clear()
     locals = frame.f_locals
     if type(locals) is not dict:
@@ -718,7 +726,7 @@ def _cell_names(code):
     return ()
 
 
-def _refinish_head(tb, f):
+def _refinish_head(tb, f, registered=False):
     """The head entry of ``tb`` belongs to guest frame ``f``, which is now at
     another line (RERAISE, bare raise): the same entry with a stand-in frame
     whose f_lineno is that line.  Which stand-in code that is, is remembered
@@ -727,26 +735,37 @@ def _refinish_head(tb, f):
     cache lookup were most of this function).  A registered frame's next
     entry at the same instruction is made with that stand-in at once (its
     memo list, _memo_standin): when the frame leaves at that line again, the
-    entry stays, its locals refreshed, as CPython's entry stays the frame's."""
-    scode = tb.tb_frame.f_code
-    sid = id(scode)
-    if sid not in _fake_keys:
-        return tb       # (not a cached stand-in: its id is not for ever)
+    entry stays, its locals refreshed, as CPython's entry stays the frame's.
+    ``registered``: ``f``'s _f_standin slot is known to be set (add_entry's
+    tb_head says so)."""
+    # The entry's stand-in is the frame's latest (registered: a function
+    # stand-in): which instruction it was made at (its memo list), and its
+    # code, a cached stand-in code, without a read of the entry frame's.
+    frame = tb.tb_frame
+    if registered:
+        last = f._f_standin
+    else:
+        ref = _cell_guests.get(id(f))
+        last = f._f_standin if ref is not None and ref() is f else None
+        ref = None
+    if last is not None and last[2] is frame and type(last[1]) is _FunctionType:
+        scode = last[0]
+    else:
+        last = None
+        scode = frame.f_code
+        if id(scode) not in _fake_keys:
+            return tb       # (not a cached stand-in: its id is not for ever)
+    frame = None
     code = f.f_code
     index = f._lasti
-    # The entry's stand-in is the frame's latest (registered: a function
-    # stand-in): which instruction it was made at (its memo list).
-    ref = _cell_guests.get(id(f))
-    last = f._f_standin if ref is not None and ref() is f else None
-    if last is not None and (last[2] is not tb.tb_frame or type(last[1]) is not _FunctionType):
-        last = None
-    found = last[6] if last is not None else None
+    found = last[5] if last is not None else None
     learned = found[4] if found is not None else None
     if learned is not None and learned[1] == index and learned[0] is scode:
         # (the stand-in learned below, left where it was learned: it stops
         # at this line, no lookups)
         new = False
     else:
+        sid = id(scode)
         d = code._decoded or decode(code)
         memo = d.standins
         if memo is None:
@@ -871,22 +890,42 @@ def clean_exception(exc, _seen=None):
 
 # -- the unwinder's hook ---------------------------------------------------------------
 
-def add_entry(tstate, exc, f, add_tb, alone=False):
+# The thread state's ``tb_head``: which guest frame the head entry of which
+# exception is for, (id(exc), id(head entry), weak reference to the Frame,
+# kind), set by add_entry as it makes or keeps that entry.  ``kind``: 0 the
+# head is not a stand-in's entry, 1 it is, 2 it is and the Frame's
+# _f_standin slot is set (standin_frame or _function_standin registered it:
+# _refinish_head reads the slot without the registration's lookup).
+_HEAD_OTHER = 0
+_HEAD_STANDIN = 1
+_HEAD_REGISTERED = 2
+
+
+def add_entry(tstate, exc, f, add_tb, alone=False, after=None):
     """Called by ceval._unwind for each guest frame ``exc`` passes through.
     ``alone``: ``f`` is a frame made for this entry, which nothing else holds
     or will (the frame of a lean tier-2 call the exception leaves, made as it
     leaves: tier2.lean_raise); its stand-in is made but not registered, and
-    no later entry looks for it (it dies when this returns)."""
+    no later entry looks for it (it dies when this returns).  ``after``: the
+    traceback's head entry when the caller knows it is one of the VM's own
+    host frames' (tier2.t2_raised: its own), where the walk over them
+    starts."""
     tb = _x.get_traceback(exc)
-    if not add_tb and not alone and tb is not None and id(tb.tb_frame.f_code) in _fake_keys:
+    eid = id(exc)
+    if not add_tb and not alone and tb is not None:
         # A re-raise (RERAISE, bare raise) whose head entry is already a
         # stand-in's, as it is at the end of every ``finally`` and unmatched
         # ``except``: all the rest of this function would do is record that
-        # head for ``f``, which is usually what tb_head holds already.
+        # head for ``f``, which is usually what tb_head holds already (and
+        # then says it is a stand-in's: no read of its frame's code).
         owner = tstate.tb_head
-        if owner is None or owner[0] != id(exc) or owner[1] != id(tb) or owner[2]() is not f:
-            tstate.tb_head = (id(exc), id(tb), _weakref(f))
-        return
+        if owner is not None and owner[1] == id(tb) and owner[0] == eid and owner[3]:
+            if owner[2]() is not f:
+                tstate.tb_head = (eid, owner[1], _weakref(f), _HEAD_STANDIN)
+            return
+        if id(tb.tb_frame.f_code) in _fake_keys:
+            tstate.tb_head = (eid, id(tb), _weakref(f), _HEAD_STANDIN)
+            return
     host_raised = tb is not None
     # The usual head: the VM's own host frames the exception passed since it
     # left the last guest frame (in tier 2 a few per guest frame), then that
@@ -895,16 +934,17 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
     # takes _clean_head.
     seen = False
     if host_raised:
-        vm = _vm_code
-        head = tb
-        key = id(head.tb_frame.f_code)
-        # (one test per entry walked: the chain ends with a stand-in or a
-        # host library's entry far more often than with the VM's own)
-        while vm.get(key):
-            head = head.tb_next
-            if head is None:
-                break
+        vm = _vm_ids
+        head = tb if after is None else after.tb_next
+        if head is not None:
             key = id(head.tb_frame.f_code)
+            # (one test per entry walked: the chain ends with a stand-in or a
+            # host library's entry far more often than with the VM's own)
+            while key in vm:
+                head = head.tb_next
+                if head is None:
+                    break
+                key = id(head.tb_frame.f_code)
         if head is None:
             tb = None
         elif key in _fake_keys:
@@ -925,34 +965,37 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
             if handled is not None and handled is not exc:
                 from ..interpreter.ops.exceptions import set_context
                 set_context(tstate, exc)
+    kind = _HEAD_STANDIN if seen else _HEAD_OTHER
     if add_tb:
         if tb is not None and _INLINED_COMPREHENSIONS:
             inlined = _inline_comprehension(exc, tb, f, seen, tstate.tb_head)
             if inlined is not None:
                 _x.set_traceback(exc, inlined)
-                tstate.tb_head = (id(exc), id(inlined), _weakref(f))
+                tstate.tb_head = (eid, id(inlined), _weakref(f), _HEAD_STANDIN)
                 return
-        if tb is not None and seen:
+        if seen:
             # (_finish_left_frame's usual cases inline: the head entry is
             # this frame's own, or its callee's, which left it)
             owner = tstate.tb_head
-            if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
+            if owner is not None and owner[1] == id(tb) and owner[0] == eid:
                 left = owner[2]()
                 if left is not None and left is not f:
                     # (``left``, a guest Frame that raised: its slot, not
                     # Frame.f_back's tests for a lazily suspended generator)
-                    tb = (_refinish_head(tb, left) if left._f_back is f
-                          else _finish_left_frame(exc, tb, f, owner))
+                    tb = (_refinish_head(tb, left, owner[3] == _HEAD_REGISTERED)
+                          if left._f_back is f else _finish_left_frame(exc, tb, f, owner))
                 left = None
+            owner = None
         if tb is None and _NAME_SUGGESTIONS and issubclass(type(exc), NameError):
             frame, lasti, lineno = _name_error_location(f)
+            kind = _HEAD_OTHER
         else:
             # (fake_location's common case inline: one host call fewer per entry)
             code = f.f_code
             index = f._lasti
-            memo = (code._decoded or decode(code)).standins
-            found = memo.get(index) if memo is not None else None
-            if found is None:
+            try:
+                found = (code._decoded or decode(code)).standins[index]
+            except (KeyError, TypeError):       # (none yet: None, or no entry)
                 found = _memo_standin(code, index)
             # (standin_frame's dispatch inline; an ``alone`` frame is never
             # refinished: its entry's own line is its last)
@@ -962,6 +1005,9 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
             scode = None
             lasti = 0
             lineno = found[1]
+            # (registered unless alone, or a frame without locals any more
+            # given a locals-dict stand-in: then too)
+            kind = _HEAD_REGISTERED
         tb = TracebackType(tb, frame, lasti, lineno)
     _x.set_traceback(exc, tb)
     if alone:
@@ -970,10 +1016,10 @@ def add_entry(tstate, exc, f, add_tb, alone=False):
         return
     # remember which guest frame the head entry is for (see _finish_left_frame;
     # the thread state's, not a threading.local: one C lookup fewer per entry)
-    tstate.tb_head = (id(exc), id(tb), _weakref(f))
+    tstate.tb_head = (eid, id(tb), _weakref(f), kind)
 
 
-def alone_entry(tstate, exc, code, index, globals, fast):
+def alone_entry(tstate, exc, code, index, globals, fast, after=None):
     """add_entry(tstate, exc, f, True, alone=True) for the frame of a lean
     tier-2 call that ``exc`` leaves, raised at instruction ``index`` of guest
     ``code``, with ``globals`` and final fast locals ``fast``, without making
@@ -989,38 +1035,39 @@ def alone_entry(tstate, exc, code, index, globals, fast):
         return False
     if len(fast) != code.co_nlocals:
         return False
-    tb = _x.get_traceback(exc)
+    # (``after``: the head entry, the lean call's own host frame's, as
+    # add_entry's: the walk starts after it)
+    tb = _x.get_traceback(exc) if after is None else after
+    raised = tb is not None
     seen = False
-    if tb is not None:
+    if raised:
+        if after is not None:
+            tb = tb.tb_next
         # (add_entry's walk over the VM's own host entries; a code not met
         # before is looked at as _clean_head does: the table remembers it)
-        vm = _vm_code
-        while True:
+        vm = _vm_ids
+        while tb is not None:
             co = tb.tb_frame.f_code
-            r = vm.get(id(co))
-            if r is None:
-                r = _is_vm_code(co)
-            if not r:
+            key = id(co)
+            if key not in vm and (key in _vm_code or not _is_vm_code(co)):
                 break
             tb = tb.tb_next
-            if tb is None:
-                break
         co = None
         if tb is not None:
-            if id(tb.tb_frame.f_code) not in _fake_keys:
+            if key not in _fake_keys:
                 return False        # (a host library's entry: _clean_head relinks)
             seen = True
             owner = tstate.tb_head
             if owner is not None and owner[0] == id(exc) and owner[1] == id(tb):
                 return False        # (the head is a guest frame's that this exception left)
-    memo = (code._decoded or decode(code)).standins
-    found = memo.get(index) if memo is not None else None
-    if found is None:
+    try:
+        found = (code._decoded or decode(code)).standins[index]
+    except (KeyError, TypeError):       # (none yet: None, or no entry)
         found = _memo_standin(code, index)
     scode = found[0]
     if not scode.co_flags & _CO_OPTIMIZED:
         return False
-    if not seen and _x.get_traceback(exc) is not None and _x.get_context(exc) is None:
+    if not seen and raised and _x.get_context(exc) is None:
         # (add_entry's: host code raised it, and did not chain it)
         handled = tstate.topmost_exception()
         if handled is not None and handled is not exc:
@@ -1033,16 +1080,15 @@ def alone_entry(tstate, exc, code, index, globals, fast):
     cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
     func = _FunctionType(scode, globals, None, None, cells)
     cells = None
-    gen = _drivers.gen
-    if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
-            gen.gi_frame is not None and not gen.gi_running)):
-        frame = gen.send([func])
-    else:
+    # (_run_standin's usual case first: this thread's driver there and
+    # suspended; sending to one that is running, closed or None raises, and
+    # _run_standin tells which: no test of its state per entry)
+    try:
+        frame = _drivers.gen.send([func])
+    except (ValueError, StopIteration, AttributeError):
         frame = _run_standin(func, None, None)
-    gen = func = None
-    # (never registered; a stale entry for a frame that had this frame's id
-    # must not make a clear() of it clear another)
-    _cell_frames.pop(id(frame), None)
+    func = None
+    # (never registered)
     _x.set_traceback(exc, TracebackType(tb, frame, 0, found[1]))
     tstate.tb_head = None
     return True
@@ -1280,6 +1326,7 @@ def _trampoline(tb):
         tramp = _trampolines[key] = base.replace(**changes)
         # its frames are evalframe's own: guest_view and the cleaners skip them
         _vm_code[id(tramp)] = True
+        _vm_ids.add(id(tramp))
         _vm_keep.append(tramp)
         from . import hostframes
         hostframes.mark_vm_code(tramp)
