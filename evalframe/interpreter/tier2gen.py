@@ -205,10 +205,13 @@ class _GenFunction(_t2.Translation):
         # the receiver left for tier 1 (deoptimised), this frame follows
         self.emit("if %s.gi_frame is not None: %s; f._lasti = %d; f.f_state = SUSPENDED; "
                   "return %s" % (it, self._spill(), j - 1, r), 1)
-        # (undelegate's two stores inline; the frame's generator is alive
-        # while its body runs, but undelegate's test is kept)
-        self.emit("if (og_ := f._f_gen()) is not None: og_._yf = None", 1)
-        self.emit("%s._yb = og_ = None" % it, 1)
+        # (undelegate's store inline; the frame's generator is alive while
+        # its body runs, but undelegate's test is kept.  The receiver's
+        # ``_yb`` is None already: it returned, and every way a host
+        # generator of tier 2 returns without leaving its frame to tier 1
+        # (caught above) passes _leave, which clears it; an exception here
+        # takes undelegate)
+        self.emit("if (og_ := f._f_gen()) is not None: og_._yf = og_ = None", 1)
         # (deoptimise when a tracer attached meanwhile, as after a call)
         keep = list(self.vs)
         self.vs[-1] = r     # (the result replaces the receiver)
@@ -346,8 +349,11 @@ def emit_inline_step(g, t, it, level):
              "or (gd_ := tstate.depth + 1) >= tstate.t2_room: "
              "%s = gen_step(%s.gi_frame, tstate, %s)" % (it, it, it, it, t, it, it), 0),
             ("else:", 0),
-            # (each resumption is a C-level call of the host: a re-entry)
-            ("gn_ = %s.gi_frame; gr_ = tstate.reentry + 1; tstate.reentry = gr_" % it, 1),
+            # (each resumption is a C-level call of the host: a re-entry;
+            # ``gr_`` the count before it, which the exits store back as it
+            # is, no ``gr_ - 1`` at each; the check every 64th level as before,
+            # one level later in phase)
+            ("gn_ = %s.gi_frame; gr_ = tstate.reentry; tstate.reentry = gr_ + 1" % it, 1),
             ("if not gr_ & 63: check_host_room(tstate)", 1),
             # (the frame states as literals: a constant where the names
             # were a global read each)
@@ -357,11 +363,11 @@ def emit_inline_step(g, t, it, level):
             ("try: %s = %s._hg.send(None)" % (t, it), 1),
             # (returned, or continued in tier 1 which yielded: gen_next's)
             ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, %s, "
-             "ge_.value, gd_ - 1, gr_ - 1, gp_)" % (t, it), 1),
-            ("except BaseException: gn_ = None; tstate.reentry = gr_ - 1; "
+             "ge_.value, gd_ - 1, gr_, gp_)" % (t, it), 1),
+            ("except BaseException: gn_ = None; tstate.reentry = gr_; "
              "tstate.depth = gd_ - 1; tstate.frame = f; raise", 1),
             ("else:", 1),
-            ("tstate.reentry = gr_ - 1; tstate.depth = gd_ - 1; tstate.frame = f", 2),
+            ("tstate.reentry = gr_; tstate.depth = gd_ - 1; tstate.frame = f", 2),
             ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
              "gn_.f_state = %d" % (it, it, FRAME_SUSPENDED), 2),
             # (it is delegating now)
@@ -425,6 +431,14 @@ def _source(code, g, nslots, comments):
         body = _structured_body(g, nslots, comments, nulls)
         k = lines.index("            while exact:")
         lines[k:] = ["            if exact:", "                try:"]
+        # (no dispatch on ``blk``: only the tail reads it, after a body that
+        # ends by return, raise or GenExit_ (which sets it), or after no
+        # body at all, the dicts not exact: one store per generator fewer)
+        k = lines.index("        blk = start if exact else -2")
+        del lines[k]
+        del linemap[k + 1]
+        k = next(k for k, text in enumerate(lines) if text.startswith("        if not exact: "))
+        lines[k] += "; blk = -2"
         del linemap[len(lines) + 1:]
     else:
         body = _t2.body_lines(g, nslots, comments, 6)
@@ -1387,16 +1401,24 @@ def delegate(tstate, f, it, lasti):
     # (a generator another one delegates to by a host ``yield from``: its
     # host generator cannot serve two; tier 1 takes it, resume hands that
     # chain to tier 1 first)
-    if it._yb is not None or it._running or tstate.tracer is not None:
+    # (_yb a weak reference, true when set)
+    if it._yb or it._running:
         return False
     # (the top of a chain suspended lazily: _enter_chain below makes every
     # level's state and drops the lazy one)
     depth = tstate.depth + 1
+    # (below t2_room: below the recursion limit and no tracer attached, which
+    # keeps it 0, tier2.host_room; at or above it, which a stale t2_room
+    # also is, the two tests themselves: one comparison a call where there
+    # were two)
+    if depth >= tstate.t2_room and (tstate.tracer is not None
+                                    or depth >= tstate.recursion_limit):
+        return False
     if it._yf is None:
         # (``it`` is in tier 2, the caller tested: a chain of one level, the
         # common case of a generator just made; _enter_chain's work for it
         # inline)
-        if depth >= CHAIN_MAX or depth >= tstate.recursion_limit:
+        if depth >= CHAIN_MAX:
             return False
         ref = f._f_gen          # (the frame's weak reference to its generator)
         outer = ref()
