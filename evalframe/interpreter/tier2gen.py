@@ -164,7 +164,15 @@ class _GenFunction(_t2.Translation):
     def own_op(self, name, arg, darg, j):
         if _FORMS[name] == "return":
             v = self.pop()
-            self.emit("f._lasti = %d; f.f_state = RETURNED; gen_done(tstate, f)" % j)
+            # gen_done's (_leave's) work written out: one host call fewer
+            # per generator that returns (a tree walk's every generator)
+            self.emit("f._lasti = %d; f.f_state = RETURNED; gx_ = f._f_gen(); gx_._running = False" % j)
+            self.emit("if gx_._xl: ei_ = gx_._exc_state; tstate.exc_info = ei_.previous_item; "
+                      "ei_.previous_item = ei_ = None")
+            self.emit("tstate.frame = f._f_back; f._f_back = None; tstate.depth -= 1")
+            # (GenBase._finish's; the host generator is dropped while it runs:
+            # its caller holds it)
+            self.emit("gx_._hg = gx_._yb = f._f_gen = gx_.gi_frame = gx_ = None")
             self.emit("return %s" % v)
             return False
         return self._yield_from(j)
