@@ -77,6 +77,7 @@ _CO_GENERATOR = 0x20
 _CO_OTHER = 0x80 | 0x100 | 0x200      # coroutine, iterable coroutine, async generator
 _YIELD_VALUE = _K.YIELD_VALUE
 _YIELD_FROM = _K.YIELD_FROM
+_POP_TOP = _K.POP_TOP
 # (the instructions that push a handler's block: the code has handlers)
 _SETUPS = frozenset(_K.opmap[name] for name in _bytecodes.PUSHES_BLOCK)
 # (YIELD_VALUE is declared: bytecodes.translate asks ``suspend``); a
@@ -153,6 +154,18 @@ class _GenFunction(_t2.Translation):
 
     depth0 = 1      # GEN_START pops the first value sent (None)
     own = _OWN
+    statement_yields = False
+
+    def __init__(self, bound, nslots):
+        super().__init__(bound, nslots)
+        # (the values sent to yield statements: temporaries never assigned,
+        # which their POP_TOP has nothing to drop of; suspend)
+        self.unheld = set()
+
+    def release(self, *exprs, indent=0):
+        if self.unheld:
+            exprs = [x for x in exprs if x not in self.unheld]
+        super().release(*exprs, indent=indent)
 
     @staticmethod
     def entries(raw):
@@ -190,7 +203,15 @@ class _GenFunction(_t2.Translation):
             v = "(%s, (%s := None))[0]" % (v, v)    # (the generator keeps no popped value)
         # (f_state: suspended by the resumption, _leave_chain)
         self.emit("f._lasti = %d" % j)
-        self.emit("try: %s = yield %s" % (sent, v))
+        if self.statement_yields and j + 1 < len(self.raw) and self.raw[j + 1][0] == _POP_TOP:
+            # a yield statement: the value sent is popped at once, never
+            # held (no store, and no ``sent = None`` at the POP_TOP: release).
+            # Structured bodies only: the dispatch shape starts a block at
+            # the POP_TOP (osr enters there), the stack written to the slots
+            self.unheld.add(sent)
+            self.emit("try: yield %s" % v)
+        else:
+            self.emit("try: %s = yield %s" % (sent, v))
         self.emit("except BaseException as dx_:")
         # (deopt: tier 1 goes on from this yield)
         self.emit("if dx_.__class__ is DeoptSignal: %s; return DEOPT" % self._spill(), 1)
@@ -315,6 +336,8 @@ class _Structured(_HostLocals):
     goes back to a header).  The dispatch shape's exits (``blk = -1; break``)
     raise _GenExit instead; a jump whose target is known only at run time (an
     instruction run by its handler, tier2._any) does not fit."""
+
+    statement_yields = True
 
     def leave_loop(self, blk):
         return "blk = %d; raise GenExit_" % blk
