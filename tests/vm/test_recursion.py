@@ -78,3 +78,20 @@ def test_recursion_traceback_matches_host(name, tmp_path):
     assert "RecursionError" in want.stderr
     assert (got.stdout, got.stderr, got.returncode) == (want.stdout, want.stderr,
                                                          want.returncode)
+
+
+def test_runaway_generator_nesting_does_not_crash():
+    # every level resumes the next generator from a generator body's for loop
+    # (tier2gen.emit_inline_step, which counts no host re-entry below
+    # INLINE_UNCOUNTED_DEPTH): the nest ends in RecursionError, not in a crash
+    # of the host's C stack; a nest past that depth but within the limit runs
+    src = ("import sys\nsys.setrecursionlimit(100000)\n"
+           "def h(n):\n    if n:\n        for x in h(n - 1):\n            yield x\n"
+           "    else:\n        yield 'bottom'\n"
+           "print(list(h(5)), list(h(1500)), list(h(2500)))\n"
+           "def g(n):\n    for x in g(n + 1):\n        yield x\n    yield n\n"
+           "for v in g(0):\n    pass\n")
+    proc = _run_vm_subprocess(src)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ("['bottom'] ['bottom'] ['bottom']\n"
+                           "RecursionError maximum recursion depth exceeded\n")

@@ -340,7 +340,7 @@ def test_frame_based_loop_resumes_generators_inline(eager, tmp_path, monkeypatch
         "[(0, 'loop', True, True), (1, 'loop', True, True), (2, 'loop', True, True), "
         "('caught', (3,), 'gen'), (False, None)]\n")
     t2 = decode(g["loop"].__code__).t2
-    assert t2 is not None and "gr_" in t2.__code__.co_varnames
+    assert t2 is not None and "gn_" in t2.__code__.co_varnames
     _eager_program(tmp_path, source, monkeypatch)
 
 
