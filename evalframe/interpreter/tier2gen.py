@@ -393,7 +393,8 @@ def emit_inline_step(g, t, it, level):
     current frame, the resumer),
     no host call of gen_next between the two host generators; anything
     gen_next would not do inline (delegation, exc_info items to link, a
-    running generator, a tracer, a depth at ``t2_room``) calls it."""
+    running generator, a tracer, a depth at ``t2_room`` or at
+    INLINE_UNCOUNTED_DEPTH) calls it."""
     for text, extra in (
             # (_yf a generator, _yb a weak reference, both true when set;
             # a tracer attached keeps t2_room at 0, tier2.host_room).  No
