@@ -23,6 +23,7 @@ from ..objects.cellobject import NULL, Cell
 from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_NEWLOCALS,
                                   CO_COROUTINE, CO_ASYNC_GENERATOR)
 from ..objects.funcobject import Function, set_call_hook
+from ..objects.genobject import Generator as _Generator
 from .decode import decode
 from . import pystate
 from . import tier2 as _tier2
@@ -345,6 +346,12 @@ def _call_type(stack, cls, args, kwargs):
     return None
 
 
+# The builtin functions of tier2gen.CONSUMERS (its classes, list() and the
+# rest, are not called through the branch of call_host that tests for them)
+_consumers = frozenset(getattr(__import__("builtins"), name)
+                       for name in ("sum", "min", "max", "any", "all"))
+
+
 def call_host(func, args, kwargs):
     """Call a host callable from guest code (intercepts, guest exc_info)."""
     cls = type(func)
@@ -352,8 +359,17 @@ def call_host(func, args, kwargs):
         special = INTERCEPTS.get(func)
         if special is not None:
             func = special
-        elif args and type(args[0]) is Function and cls is BuiltinFunctionType:
-            args = _host_function_args(func, args)
+        elif args:
+            a0 = type(args[0])
+            if a0 is Function:
+                if cls is BuiltinFunctionType:
+                    args = _host_function_args(func, args)
+            elif (a0 is _Generator and func in _consumers and len(args) == 1
+                  and not kwargs and not _handled[0]):
+                # (``sum(gen)``: tier2gen.consume resumes the generator for
+                # the builtin, no Generator.__next__ call per item; inside a
+                # guest except clause, the call below)
+                return _tier2.consume(_get_tstate(), func, args[0])
         elif (not args and cls is BuiltinFunctionType and type(func.__self__) is _FrameType
               and func.__name__ == "clear"):
             # tb_frame.clear(): a traceback's frame is a stand-in host frame;
