@@ -1265,76 +1265,92 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
     builtin that stops early, or raises for an item) runs none of it."""
     depth1 = depth0 + 1
     reentry1 = reentry0 + 1
-    hg = NULL       # (the host generator ``send`` resumes; NULL: none read yet)
-    send = None
+    hg = NULL       # (the host generator ``send`` resumes; NULL: none to use)
     nxt = gen_iternext
     while True:
+        # (the tests in an order that passes the common item with four: the
+        # host generator the one used before, no delegator, room, no chain)
         if gen._hg is not hg:
             # (given one by osr, handed to tier 1, or finished)
             hg = gen._hg
-            send = None if hg is None or gen._xl else hg.send
-        if send is None or gen._yb or depth1 >= tstate.t2_room or gen._yf is not None and (
-                gen._lzf is None or depth0 + CHAIN_MAX >= tstate.recursion_limit):
+            if hg is None or gen._xl:
+                hg = NULL
+                try:
+                    value = nxt(gen)
+                except StopIteration:
+                    return
+                yield (value, value := None)[0]
+                continue
+            send = hg.send
+        if gen._yb or depth1 >= tstate.t2_room:
             try:
                 value = nxt(gen)
             except StopIteration:
                 return
+            yield (value, value := None)[0]
+            continue
+        f = gen.gi_frame
+        if gen._yf is None:
+            tstate.reentry = reentry1
+            gen._running = True
+            f._f_back = caller
+            f.f_state = FRAME_EXECUTING
+            tstate.depth = depth1
+            tstate.frame = f
+        elif gen._lzf is not None and depth0 + CHAIN_MAX < tstate.recursion_limit:
+            # (the top of a lazily suspended chain: gen_next's resumption)
+            tail = gen._lzf
+            tstate.reentry = reentry1
+            gen._running = True
+            f._f_back = caller
+            f.f_state = FRAME_EXECUTING
+            gen._lzf = None
+            tstate.depth = depth0 + gen._lzn
+            tstate.frame = tail
+            tail = None
         else:
-            if gen._yf is None:
-                tstate.reentry = reentry1
-                gen._running = True
-                f = gen.gi_frame
-                f._f_back = caller
-                f.f_state = FRAME_EXECUTING
-                tstate.depth = depth1
-                tstate.frame = f
-            else:
-                # (the top of a lazily suspended chain: gen_next's resumption)
-                tail = gen._lzf
-                tstate.reentry = reentry1
-                gen._running = True
-                f = gen.gi_frame
-                f._f_back = caller
-                f.f_state = FRAME_EXECUTING
-                gen._lzf = None
-                tstate.depth = depth0 + gen._lzn
-                tstate.frame = tail
-                tail = None
+            del f
             try:
-                value = send(None)
-            except StopIteration as e:
-                value = e.value
-                e = None
-                if gen_stopped(tstate, back, gen, value, depth0, reentry0, prev) is NULL:
-                    return
-                # (continued in tier 1, which yielded it)
-            except BaseException:
-                tstate.reentry = reentry0
+                value = nxt(gen)
+            except StopIteration:
+                return
+            yield (value, value := None)[0]
+            continue
+        try:
+            value = send(None)
+        except StopIteration as e:
+            value = e.value
+            e = None
+            if gen_stopped(tstate, back, gen, value, depth0, reentry0, prev) is NULL:
+                return
+            # (continued in tier 1, which yielded it)
+        except BaseException:
+            tstate.reentry = reentry0
+            tstate.depth = depth0
+            tstate.frame = back
+            raise
+        else:
+            tstate.reentry = reentry0
+            if gen._yf is None:
                 tstate.depth = depth0
                 tstate.frame = back
-                raise
+                gen._running = False
+                f._f_back = None
+                f.f_state = FRAME_SUSPENDED
+            elif tstate.exc_info is prev:
+                # (suspended lazily: gen_next's reasons)
+                gen._lzf = tstate.frame
+                gen._lzn = tstate.depth - depth0
+                tstate.depth = depth0
+                tstate.frame = back
+                gen._running = False
+                f._f_back = None
+                f.f_state = FRAME_SUSPENDED
             else:
-                tstate.reentry = reentry0
-                if gen._yf is None:
-                    tstate.depth = depth0
-                    tstate.frame = back
-                    gen._running = False
-                    f._f_back = None
-                    f.f_state = FRAME_SUSPENDED
-                elif tstate.exc_info is prev:
-                    # (suspended lazily: gen_next's reasons)
-                    gen._lzf = tstate.frame
-                    gen._lzn = tstate.depth - depth0
-                    tstate.depth = depth0
-                    tstate.frame = back
-                    gen._running = False
-                    f._f_back = None
-                    f.f_state = FRAME_SUSPENDED
-                else:
-                    tstate.depth = depth0
-                    tstate.frame = back
-                    _leave_chain(tstate, gen, prev)     # (delegating, items to unlink)
-            del f       # (a frame finished meanwhile is not kept)
+                tstate.depth = depth0
+                tstate.frame = back
+                _leave_chain(tstate, gen, prev)     # (delegating, items to unlink)
+        del f       # (a frame finished meanwhile is not kept)
         # (the item's only reference is on the host's stack as the builtin
         # gets it, none kept here: the builtin drops it, and a guest
         # finalizer runs, when it would with Generator.__next__)
