@@ -346,10 +346,11 @@ def _call_type(stack, cls, args, kwargs):
     return None
 
 
-# The builtin functions of tier2gen.CONSUMERS (its classes, list() and the
-# rest, are not called through the branch of call_host that tests for them)
+# The builtin functions of tier2gen.CONSUMERS
 _consumers = frozenset(getattr(__import__("builtins"), name)
                        for name in ("sum", "min", "max", "any", "all"))
+# (and its classes, tested in the branch for the other callables)
+_consumer_types = frozenset((list, tuple, set, frozenset, dict))
 
 
 def call_host(func, args, kwargs):
@@ -359,22 +360,23 @@ def call_host(func, args, kwargs):
         special = INTERCEPTS.get(func)
         if special is not None:
             func = special
-        elif args:
-            a0 = type(args[0])
-            if a0 is Function:
-                if cls is BuiltinFunctionType:
-                    args = _host_function_args(func, args)
-            elif (a0 is _Generator and func in _consumers and len(args) == 1
-                  and not kwargs and not _handled[0]):
-                # (``sum(gen)``: tier2gen.consume resumes the generator for
-                # the builtin, no Generator.__next__ call per item; inside a
-                # guest except clause, the call below)
-                return _tier2.consume(_get_tstate(), func, args[0])
+        elif args and type(args[0]) is Function and cls is BuiltinFunctionType:
+            args = _host_function_args(func, args)
+        elif (func in _consumers and len(args) == 1 and type(args[0]) is _Generator
+              and not kwargs and not _handled[0]):
+            # (``sum(gen)``: tier2gen.consume resumes the generator for the
+            # builtin, no Generator.__next__ call per item; inside a guest
+            # except clause, the call below.  ``func`` hashes by identity)
+            return _tier2.consume(_get_tstate(), func, args[0])
         elif (not args and cls is BuiltinFunctionType and type(func.__self__) is _FrameType
               and func.__name__ == "clear"):
             # tb_frame.clear(): a traceback's frame is a stand-in host frame;
             # clearing it clears the guest frame (runtime/tracebacks.clear_frame)
             return clear_standin_frame(func.__self__)
+    elif (cls is type and func in _consumer_types and len(args) == 1
+          and type(args[0]) is _Generator and not kwargs and not _handled[0]):
+        # (``list(gen)``: as ``sum(gen)`` above)
+        return _tier2.consume(_get_tstate(), func, args[0])
     if _handled[0]:
         exc = _get_tstate().topmost_exception()
         if exc is not None and sys.exc_info()[1] is not exc:

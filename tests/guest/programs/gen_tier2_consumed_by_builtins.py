@@ -143,6 +143,22 @@ def run_state():
         print("state", kind, r)
         for entry in LOG:
             print("   ", entry)
+    # (a caller run once, in tier 1 where tier 2 waits for hot code, of a
+    # generator whose code is hot by now)
+    for make in (sum, list, tuple, set, frozenset, max, any):
+        del LOG[:]
+        r = called_once(make)
+        print("called once", make.__name__, r)
+        for entry in LOG:
+            print("   ", entry)
+
+
+def called_once(make):
+    g = watched(3)
+    CURRENT.append(g)
+    r = make(g)
+    CURRENT.pop()
+    return r if make is sum or make is any else sorted(p.v for p in r) if make is not max else r.v
 
 
 # -- guest code between items resuming, finishing, throwing into the generator -----
