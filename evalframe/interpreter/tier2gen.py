@@ -1258,9 +1258,9 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
     thread's frame, depth, re-entry count and exc_info item are again those
     consume found; what that code may change of the generator (finished,
     handed to tier 1, delegated to by another generator, a chain no longer
-    suspended lazily; not running: it was not when consume was called, and
-    nothing below the builtin resumes it) and of the thread (a tracer
-    attached, the recursion limit) is tested at every item.  The host
+    suspended lazily, running in another thread that resumed it) and of the
+    thread (a tracer attached, the recursion limit) is tested at every
+    item.  The host
     ``yield`` stands outside every ``try``: closing this host generator (a
     builtin that stops early, or raises for an item) runs none of it."""
     depth1 = depth0 + 1
@@ -1268,8 +1268,9 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
     hg = NULL       # (the host generator ``send`` resumes; NULL: none to use)
     nxt = gen_iternext
     while True:
-        # (the tests in an order that passes the common item with four: the
-        # host generator the one used before, no delegator, room, no chain)
+        # (the tests in an order that passes the common item with five: the
+        # host generator the one used before, no delegator, not running,
+        # room, no chain)
         if gen._hg is not hg:
             # (given one by osr, handed to tier 1, or finished)
             hg = gen._hg
@@ -1282,7 +1283,7 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
                 yield (value, value := None)[0]
                 continue
             send = hg.send
-        if gen._yb or depth1 >= tstate.t2_room:
+        if gen._yb or gen._running or depth1 >= tstate.t2_room:
             try:
                 value = nxt(gen)
             except StopIteration:

@@ -558,6 +558,48 @@ def run_misc():
     t.join()
     print("thread", out)
 
+    # (the generator resumed by another thread between two items, still
+    # running there when the builtin asks for the next one)
+    entered = threading.Event()
+    release = threading.Event()
+    log = []
+
+    class Handover:
+        def __init__(self, v):
+            self.v = v
+
+        def __radd__(self, other):
+            if self.v == 1:
+                t = threading.Thread(target=lambda: log.append(("other", next(shared).v)))
+                holder.append(t)
+                t.start()
+                entered.wait()
+            return other + self.v
+
+    def blocking(n):
+        for i in range(n):
+            if i == 2:
+                entered.set()
+                release.wait()
+                log.append(("resumer", sys._getframe().f_back.f_code.co_name))
+            yield Handover(i)
+
+    holder = []
+    for k in range(ROUNDS):
+        entered.clear()
+        release.clear()
+        del holder[:]
+        shared = blocking(5)
+        try:
+            log.append(("sum", sum(shared)))
+        except ValueError as e:
+            log.append(("sum raised", str(e)))
+        release.set()
+        for t in holder:
+            t.join()
+        log.append(("after", [h.v for h in shared]))
+    print("other thread", log[-4:])
+
 
 run_values()
 run_state()
