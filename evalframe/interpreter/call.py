@@ -23,6 +23,7 @@ from ..objects.cellobject import NULL, Cell
 from ..objects.codeobject import (CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_NEWLOCALS,
                                   CO_COROUTINE, CO_ASYNC_GENERATOR)
 from ..objects.funcobject import Function, set_call_hook
+from ..objects.genobject import Generator as _Generator
 from .decode import decode
 from . import pystate
 from . import tier2 as _tier2
@@ -36,6 +37,14 @@ GEN_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 INTERCEPTS = {}
 # Classes called like functions that need the VM (super): class -> replacement.
 TYPE_INTERCEPTS = {}
+# The value of INTERCEPTS for the builtins of tier2gen.CONSUMERS that are
+# functions: no replacement, but call_host hands a generator argument to
+# tier2gen.consume (a test only where INTERCEPTS found an entry: none in the
+# path of every other builtin call); plain_callables counts them plain.
+CONSUMES = object()
+for _name in ("sum", "min", "max", "any", "all"):
+    INTERCEPTS[getattr(__import__("builtins"), _name)] = CONSUMES
+del _name
 
 _type_call = type.__dict__["__call__"]
 _object_init = object.__init__
@@ -351,7 +360,14 @@ def call_host(func, args, kwargs):
     if cls is BuiltinFunctionType or cls is FunctionType:
         special = INTERCEPTS.get(func)
         if special is not None:
-            func = special
+            if special is not CONSUMES:
+                func = special
+            elif (len(args) == 1 and type(args[0]) is _Generator and not kwargs
+                  and not _handled[0]):
+                # (``sum(gen)``: tier2gen.consume resumes the generator for
+                # the builtin, no Generator.__next__ call per item; inside a
+                # guest except clause, the call below)
+                return _tier2.consume(_get_tstate(), func, args[0])
         elif args and type(args[0]) is Function and cls is BuiltinFunctionType:
             args = _host_function_args(func, args)
         elif (not args and cls is BuiltinFunctionType and type(func.__self__) is _FrameType
@@ -394,7 +410,7 @@ def plain_callables():
     out = set()
     for name in _PLAIN_NAMES:
         obj = getattr(builtins, name)
-        if (type(obj) is BuiltinFunctionType and obj not in INTERCEPTS) or (
+        if (type(obj) is BuiltinFunctionType and INTERCEPTS.get(obj, CONSUMES) is CONSUMES) or (
                 type(obj) is type and obj not in TYPE_INTERCEPTS
                 and not obj.__flags__ & _HEAPTYPE):
             out.add(obj)

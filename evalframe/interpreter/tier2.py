@@ -1151,12 +1151,26 @@ def _emit_call(g, name, arg):
             if name is not None:
                 _class_call(g, func, argv, r, ln, site, "if")
                 known = False
-        if known:
+        consumer = _consumer(name, known, argv)
+        if known and consumer is not None:
+            # (a builtin that consumes its one argument to the end, ``sum(x)``:
+            # a generator handed to it as tier2gen.consume's host generator)
+            g.emit("if %s is %s: %s = %s(%s) if type(%s) is not Generator and not handled_[0] "
+                   "else gen_consume(tstate, %s, %s)%s"
+                   % (func, g.param(known), r, func, argv[0], argv[0], func, argv[0],
+                      _dropped(g, argv)))
+        elif known:
             # (a builtin's name read from the builtins, ``len(x)``: that
             # builtin is tested first, by identity, as the plain call below)
             g.emit("if %s is %s: %s = %s(%s) if not handled_[0] else plain_handled(tstate, %s, (%s))%s"
                    % (func, g.param(known), r, func, ", ".join(argv), func,
                       "".join(a + ", " for a in argv), _dropped(g, argv)))
+        elif consumer is not None:
+            # (read by that name otherwise: the frame-based form's read, or a
+            # global of the name; the builtin and the generator tested)
+            g.emit("if %s is %s and type(%s) is Generator: %s = gen_consume(tstate, %s, %s)%s"
+                   % (func, g.param(consumer), argv[0], r, func, argv[0], _dropped(g, argv)))
+            known = consumer
         sup = None if argv else _zero_arg_super(g)
         # (``super()`` read by its name: super itself tested first, before a
         # guest function; class_model's methods, 7 host bytecodes a call)
@@ -1191,6 +1205,19 @@ def _emit_call(g, name, arg):
                % (r, func, ", ".join(argv), _moved(g, argv)))
         g.release(func)
     return r
+
+
+def _consumer(name, known, argv):
+    """The host builtin a call of one argument calls when its callable was
+    read by the name of one of tier2gen.CONSUMERS (the builtins that consume
+    an iterable to its end): None for any other call."""
+    if len(argv) != 1 or name not in _tier2gen.CONSUMERS:
+        return None
+    import builtins
+    obj = getattr(builtins, name, None)
+    if known is not None and known is not obj:
+        return None
+    return obj if obj is not None and obj in _namespace()["plain_"] else None
 
 
 def _method_read(g, self_):
@@ -3042,6 +3069,7 @@ def _namespace():
             "check_host_room": ceval.check_host_room, "SUSPENDED": FRAME_SUSPENDED,
             "gen_stopped": _tier2gen.gen_stopped, "leave_chain": _tier2gen.leave_chain,
             "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.method_send,
+            "gen_consume": _tier2gen.consume,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result, "t2attr_": _t2attr,

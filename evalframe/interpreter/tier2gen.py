@@ -1273,6 +1273,158 @@ def method_send(tstate, meth, arg):
     raise StopIteration(value)
 
 
+# The builtins that consume an iterable argument to its end (or to the item
+# that decides: any, all) before they return, keeping nothing of it: called
+# with one generator by guest code (tier2._emit_call, call.call_host), they
+# get ``_items`` in its place (consume).
+CONSUMERS = ("sum", "list", "tuple", "min", "max", "any", "all", "set", "frozenset", "dict")
+
+
+def consume(tstate, fn, gen):
+    """``fn(gen)`` called by guest code, ``fn`` one of CONSUMERS (the host
+    builtin, not intercepted: call.plain_callables): a generator in tier 2,
+    or one whose code may still enter tier 2 (osr at a later resumption), is
+    handed to the builtin as the host generator ``_items``, which the
+    builtin resumes in C, gen_iternext's work done there per item (no host
+    call of ``Generator.__next__`` per item: the builtin's slot call, a host
+    frame, the resumer found again, the thread state).  Anything else is the
+    plain call (plain_handled inside a guest except clause, as call_host)."""
+    if _handled[0]:
+        return _t2.plain_handled(tstate, fn, (gen,))
+    if type(gen) is not Generator or gen._running:
+        return fn(gen)
+    if gen._hg is None:
+        d = gen.gi_code._decoded
+        if d.t2gen is None and d.t2state != 1:
+            return fn(gen)      # (stays in tier 1: nothing to save)
+    depth0 = tstate.depth
+    if depth0 + 1 >= tstate.t2_room and (
+            _namespace() is None or _t2.host_room(tstate) or depth0 + 1 >= tstate.t2_room):
+        # (t2_room: set by tier 2's prologues, none of which may have run
+        # yet when tier 1 calls: host_room needs tier 2's namespace bound)
+        return fn(gen)
+    reentry0 = tstate.reentry
+    if not (reentry0 + 1) & 63:
+        return fn(gen)      # (the host's room is looked at per resumption there)
+    back = tstate.frame
+    # (a lean caller's Frame, materialised once: the lean call keeps the
+    # Frame made for it in its slot while it runs, t2frames.materialise)
+    caller = back if back is not _LEAN else _t2f.current_frame(tstate)
+    return fn(_items(tstate, gen, back, caller, depth0, reentry0, tstate.exc_info))
+
+
+def _items(tstate, gen, back, caller, depth0, reentry0, prev):
+    """The items of ``gen`` for a builtin that consumes them (consume).  Each
+    resumption of a generator in tier 2 that links no exc_info item and
+    delegates to nothing, or is the top of a lazily suspended chain, is
+    gen_iternext's, inline (the same stores in the same order, the same
+    state between items); any other through ``Generator.__next__``, as the
+    builtin would have.  Between two items only the builtin runs, with
+    whatever guest code it calls (a guest ``__add__``, ``__lt__``,
+    ``__hash__``, a finalizer), all of it returned before the next item: the
+    thread's frame, depth, re-entry count and exc_info item are again those
+    consume found; what that code may change of the generator (finished,
+    handed to tier 1, delegated to by another generator, a chain no longer
+    suspended lazily, running in another thread that resumed it) and of the
+    thread (a tracer attached, the recursion limit) is tested at every
+    item.  The host
+    ``yield`` stands outside every ``try``: closing this host generator (a
+    builtin that stops early, or raises for an item) runs none of it."""
+    depth1 = depth0 + 1
+    reentry1 = reentry0 + 1
+    hg = NULL       # (the host generator ``send`` resumes; NULL: none to use)
+    nxt = gen_iternext
+    while True:
+        # (the tests in an order that passes the common item with five: the
+        # host generator the one used before, no delegator, not running,
+        # room, no chain)
+        if gen._hg is not hg:
+            # (given one by osr, handed to tier 1, or finished)
+            hg = gen._hg
+            if hg is None or gen._xl:
+                hg = NULL
+                try:
+                    value = nxt(gen)
+                except StopIteration:
+                    return
+                yield (value, value := None)[0]
+                continue
+            send = hg.send
+        if gen._yb or gen._running or depth1 >= tstate.t2_room:
+            try:
+                value = nxt(gen)
+            except StopIteration:
+                return
+            yield (value, value := None)[0]
+            continue
+        f = gen.gi_frame
+        if gen._yf is None:
+            tstate.reentry = reentry1
+            gen._running = True
+            f._f_back = caller
+            f.f_state = FRAME_EXECUTING
+            tstate.depth = depth1
+            tstate.frame = f
+        elif gen._lzf is not None and depth0 + CHAIN_MAX < tstate.recursion_limit:
+            # (the top of a lazily suspended chain: gen_next's resumption)
+            tail = gen._lzf
+            tstate.reentry = reentry1
+            gen._running = True
+            f._f_back = caller
+            f.f_state = FRAME_EXECUTING
+            gen._lzf = None
+            tstate.depth = depth0 + gen._lzn
+            tstate.frame = tail
+            tail = None
+        else:
+            del f
+            try:
+                value = nxt(gen)
+            except StopIteration:
+                return
+            yield (value, value := None)[0]
+            continue
+        try:
+            value = send(None)
+        except StopIteration as e:
+            value = e.value
+            e = None
+            if gen_stopped(tstate, back, gen, value, depth0, reentry0, prev) is NULL:
+                return
+            # (continued in tier 1, which yielded it)
+        except BaseException:
+            tstate.reentry = reentry0
+            tstate.depth = depth0
+            tstate.frame = back
+            raise
+        else:
+            tstate.reentry = reentry0
+            if gen._yf is None:
+                tstate.depth = depth0
+                tstate.frame = back
+                gen._running = False
+                f._f_back = None
+                f.f_state = FRAME_SUSPENDED
+            elif tstate.exc_info is prev:
+                # (suspended lazily: gen_next's reasons)
+                gen._lzf = tstate.frame
+                gen._lzn = tstate.depth - depth0
+                tstate.depth = depth0
+                tstate.frame = back
+                gen._running = False
+                f._f_back = None
+                f.f_state = FRAME_SUSPENDED
+            else:
+                tstate.depth = depth0
+                tstate.frame = back
+                _leave_chain(tstate, gen, prev)     # (delegating, items to unlink)
+        del f       # (a frame finished meanwhile is not kept)
+        # (the item's only reference is on the host's stack as the builtin
+        # gets it, none kept here: the builtin drops it, and a guest
+        # finalizer runs, when it would with Generator.__next__)
+        yield (value, value := None)[0]
+
+
 def _sent(gen, arg, value):
     """What next()/send() gives for what _step returned: the value, or
     StopIteration with the value returned; tier 1 resumes it if _step
@@ -1604,12 +1756,13 @@ leave_chain = _leave_chain     # (emit_inline_step's)
 # whichever of the two is imported first, see tier2.py's last lines)
 _t2.osr_delegates = osr_delegates
 _t2.new_generator = new_generator
+_t2.consume = consume     # (call.call_host's)
 
 # (host frames of these run a guest generator's frame, their first argument:
 # VM entries as ceval.run_frame's, runtime/hostframes.py)
 ENTRY_CODES = (_step.__code__, gen_next.__code__)
 # (interrupted in their own code, not in the guest code they run)
-OWN_BOOKKEEPING = (_step, gen_next, gen_iternext, method_send)
+OWN_BOOKKEEPING = (_step, gen_next, gen_iternext, method_send, _items)
 # (gen_iternext is no VM entry there: it resumes a generator itself only
 # for a resumer that is the VM's code, with no host frame between, so the
 # guest frames it runs continue the entry's below it)
