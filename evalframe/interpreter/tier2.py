@@ -1754,12 +1754,17 @@ def _lean_source(code, g, nslots, comments):
         "            %s" % (" = ".join(dropped) + " = None" if dropped else "pass"),
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
-        # (lean_raise raises, not this function: raised here, a comprehension's
-        # materialised frame was gone before its caller's entry was made, and
-        # 3.12+'s inlined comprehensions read it there, tests/vm/test_host_versions.py)
+        # (lean_raise raises a frame observed while it ran, not this function:
+        # raised here, a comprehension's materialised frame was gone before
+        # its caller's entry was made, and 3.12+'s inlined comprehensions read
+        # it there, tests/vm/test_host_versions.py; on 3.11+ hosts it returns
+        # for the others, and the bare ``raise`` below re-raises ``e``)
         "            lean_raise(tstate, e, fr, LEAN if frame0 is None else back, globals_, "
         "builtins_, (%s))"
         % "".join("l%d, " % i for i in range(nplus)),
+        # (reached when lean_raise returns: ``e`` leaves, re-raised as it is,
+        # its traceback entries made; _BARE_RERAISE)
+        "            raise",
         # (leaving decrements, as the plain loop's inline frames do: an outermost
         # host entry's C checks counted late (cdepth.charge_outer, from inside a
         # call of this one) stay counted until that entry returns; written
@@ -2312,11 +2317,24 @@ class _Outside:
         return -1
 
 
+# 3.11+ hosts re-raise the handled exception with the traceback it holds (a
+# bare ``raise`` takes ``__traceback__``, which the entries replaced), add no
+# traceback entry for the frame re-raising it and set no ``__context__``;
+# 3.10's takes the traceback the exception was caught with (exc_info), which
+# would undo the entries
+_BARE_RERAISE = sys.version_info >= (3, 11)
+
+
 def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     """The except clause of a lean function: its traceback entry (the frame
-    materialised, f_lasti from the host line), then the exception leaves.
-    (The caller, bindings and locals come as arguments: a frame made here
-    needs no read of the host frame's f_locals.)"""
+    materialised, f_lasti from the host line), then the exception leaves:
+    raised here, or, on hosts where a bare ``raise`` keeps the traceback the
+    entries made (_BARE_RERAISE) and ``e`` itself leaves, by the except
+    clause's own bare ``raise`` after this returns (no host frame, traceback
+    entry and ``__context__`` save and restore of this function's for the
+    next entry to drop again).  (The caller, bindings and locals come as
+    arguments: a frame made here needs no read of the host frame's
+    f_locals.)"""
     fm = fr[0]
     if fm is _DEOPTED or (issubclass(type(e), STOP_OR_MEMORY) and stops_run(e)):
         fr[0] = fm = None       # (the next call at this depth finds its slot empty)
@@ -2336,6 +2354,8 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
         if at >= 0 and _tracebacks.alone_entry(tstate, e, info.code, at, globals_, fast, tb):
             hf = info = tb = None
             fr[0] = None
+            if _BARE_RERAISE:
+                return      # (the except clause re-raises ``e``: _BARE_RERAISE)
             context = _x.get_context(e)
             try:
                 raise e
@@ -2364,6 +2384,14 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
+    if add_tb and _BARE_RERAISE and not linked:
+        # (``exc`` is the except clause's own: it re-raises it.  Not for a
+        # frame observed while it ran: raised here, this host frame, its
+        # entry kept until the caller's entry is made, keeps ``tb``, the host
+        # entries of what raised, which may hold that Frame (``mat(fr)``
+        # given to load_global_missed), and 3.12+'s inlined comprehensions
+        # read it by tb_head's weak reference: tests/vm/test_host_versions.py)
+        return
     # (leave inline: a host frame fewer that the exception passes, whose
     # traceback entry and frame object the next entry drops again)
     context = _x.get_context(exc)
