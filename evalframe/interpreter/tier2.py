@@ -431,6 +431,32 @@ class _Function(_si.Group):
         self.block_starts = []
         self.inst_temps = []
 
+    # LOAD_FAST pushes ``fast[i]`` itself, read where the value is consumed
+    # (no temporary stored, read back and released: 4 host bytecodes), as the
+    # lean form pushes ``lN``; only this function's own STORE_FAST and
+    # DELETE_FAST change ``fast`` while its body runs (a tracer's f_locals
+    # reach it in the traced loop, after a hand-over that writes the virtual
+    # stack out first), and spill_local copies the pending reads before
+    # those.  (tier2gen's frame-based generator bodies keep the copy.)
+    reads_in_place = True
+
+    def read_in_place(self, index):
+        return self.fast(index) if self.reads_in_place else None
+
+    def spill_local(self, index):
+        """Before local ``index`` is stored or deleted, virtual-stack entries
+        that read it in place are copied into temporaries."""
+        if not self.reads_in_place:
+            return
+        name = self.fast(index)
+        for k, x in enumerate(self.vs):
+            if x == name:
+                t = self.temp()
+                self.emit("%s = %s" % (t, name))
+                for m in range(k, len(self.vs)):
+                    if self.vs[m] == name:
+                        self.vs[m] = t
+
     def emit(self, text, indent=0):
         if text.startswith(_RERAISE) and not self.lean:
             self.reraise_here(text[len(_RERAISE):-1].rpartition(", "), indent)

@@ -153,6 +153,9 @@ class _GenFunction(_t2.Translation):
 
     depth0 = 1      # GEN_START pops the first value sent (None)
     own = _OWN
+    # (LOAD_FAST copies the value: a suspended body's pending reads would
+    # be read at the resumption, after anything that ran meanwhile)
+    reads_in_place = False
 
     @staticmethod
     def entries(raw):

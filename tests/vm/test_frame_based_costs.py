@@ -266,3 +266,30 @@ def test_builtin_exception_init_is_a_plain_callable(eager):
                        if hasattr(g["__builtins__"], "__dict__") else g["__builtins__"]
                        ).__code__.co_filename))
     assert "is WrapperDescriptorType_ and" in src
+
+
+_READS = (
+    "def f(a, b):\n"
+    "    try:\n"
+    "        c = a * 3 + b\n"
+    "        a, b = b, a\n"
+    "        d = [a, (a := 7), a]\n"
+    "        return c, a, b, d\n"
+    "    except KeyError:\n"
+    "        return None\n"
+    "out = [f(i, 10) for i in range(3)]\n"
+)
+
+
+@pytest.mark.evalframe_untraced
+def test_local_reads_pushed_in_place(eager):
+    # LOAD_FAST pushes ``fast[i]`` itself, no temporary stored, read back and
+    # released; a STORE_FAST of a local with reads pending copies them first
+    g = _run(_READS, {"__name__": "__main__"})
+    assert g["out"] == [(10, 7, 0, [10, 7, 7]), (13, 7, 1, [10, 7, 7]), (16, 7, 2, [10, 7, 7])]
+    src = _source_of(g["f"])
+    assert "fast[0] * " in src
+    # (no LOAD_FAST has a host line of its own: none copies the value)
+    assert not [ln for ln in src.splitlines() if ln.endswith(("LOAD_FAST 0", "LOAD_FAST 1"))]
+    # (the read pending in the list display copied before ``a := 7``)
+    assert "= fast[0]  # 30 STORE_FAST 0" in src
