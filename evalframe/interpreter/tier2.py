@@ -1512,6 +1512,10 @@ def _source(code, g, nslots, comments, d):
     for text, step in head:
         lines.append(text)
         linemap.append(-1)      # (the prologue runs no guest instruction)
+    # (the runs CPython's compiler writes without temporaries, as in lean
+    # code: a result stored into a local, ``fast[N] = (EXPR)``, an in-place
+    # operator on a local, an unpacking into locals; t2peep)
+    g.body = _t2peep.rewrite(g.body)
     for text, step in body_lines(g, nslots, comments, 5):
         lines.append(text)
         linemap.append(step)
@@ -1523,8 +1527,9 @@ def _source(code, g, nslots, comments, d):
         "        if blk == -2: return to_tier1(tstate, f, depth, back)",
         "        return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
-        # (decremented, not restored: see _lean_source)
-        "        tstate.depth -= 1; tstate.frame = back",
+        # (decremented, not restored: see _lean_source; an assignment, as
+        # there: one host bytecode fewer than ``-=``)
+        "        tstate.depth = tstate.depth - 1; tstate.frame = back",
     ]
     for text in tail:
         lines.append(text)
@@ -1576,6 +1581,10 @@ def body_lines(g, nslots, comments, level):
             # stack, above the slots: dropped first, top first, as CPython's
             # unwinding pops them; catch's path replaces them with the slots)
             tail.append("    if stack: del stack[:]")
+        # (``at`` is known here: catch's path above has left; block_temps'
+        # first test, for an unknown one, is not repeated)
+        if temps:
+            temps = [x[4:] for x in temps[2:]] if temps[1:2] == ["    else:"] else []
         tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots)]
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))

@@ -293,3 +293,44 @@ def test_local_reads_pushed_in_place(eager):
     assert not [ln for ln in src.splitlines() if ln.endswith(("LOAD_FAST 0", "LOAD_FAST 1"))]
     # (the read pending in the list display copied before ``a := 7``)
     assert "= fast[0]  # 30 STORE_FAST 0" in src
+
+
+@pytest.mark.evalframe_untraced
+def test_except_clause_tests_an_unknown_instruction_once(eager):
+    # catch's path (the instruction not known) leaves the except clause, so
+    # the temporaries' clearing after it does not test ``at < 0`` again
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    except_clause = src[src.index("except BaseException as e:"):]
+    assert except_clause.count("if at < 0") == 1
+    assert "k_ = " in except_clause or "del f.f_blockstack" in except_clause
+    # (the epilogue's decrement an assignment: no COPY and SWAP of ``-=``)
+    assert "tstate.depth = tstate.depth - 1; tstate.frame = back" in src
+
+
+_PEEP = (
+    "def f(n):\n"
+    "    try:\n"
+    "        total = 0\n"
+    "        for i in range(n):\n"
+    "            total += 2\n"
+    "            total = total * 1\n"
+    "        return total\n"
+    "    finally:\n"
+    "        n = None\n"
+    "out = f(5)\n"
+)
+
+
+@pytest.mark.evalframe_untraced
+def test_runs_written_as_cpython_compiles_them(eager):
+    # t2peep's rewrites, as in lean code: ``total += 2`` an augmented
+    # assignment of the local itself (its read on the STORE_FAST's line, the
+    # operator on the INPLACE_ADD's), ``total = total * 1`` one statement
+    g = _run(_PEEP, {"__name__": "__main__"})
+    assert g["out"] == 10
+    lines = _source_of(g["f"]).splitlines()
+    k = next(i for i, ln in enumerate(lines) if ln.strip() == "fast[1]  # 24 STORE_FAST 1")
+    assert lines[k + 1].strip() == ") += (  # 22 INPLACE_ADD 0"
+    k = next(i for i, ln in enumerate(lines) if ln.strip() == "fast[1] = (  # 32 STORE_FAST 1")
+    assert lines[k + 1].strip().startswith("fast[1] * ")
