@@ -1568,9 +1568,23 @@ def body_lines(g, nslots, comments, level):
         # the handler each instruction unwinds to, known at translation: the
         # traceback entry (t2_raised), then that unwinding written out
         # (unwind_lines); where the instruction is not known, catch
-        tail = ["except BaseException as e:",
-                "    exc, at = t2_raised(tstate, f, e%s); e = None"
-                % (", " + g.lines_p if g.lines_p else ""),
+        # (t2_raised's usual case inline, no host call: a traceback whose
+        # head entry, this function's own, is at a known instruction, an
+        # exception neither a Reraise nor one that may stop the run; the
+        # rest, and every test again, by t2_raised)
+        if g.lines_p:
+            raised = [
+                "except BaseException as e:",
+                "    if (tb_ := exc_traceback_(e)) is not None and (at := %s[tb_.tb_lineno]) >= 0 "
+                "and type(e) is not Reraise_ and not issubclass(type(e), STOP_OR_MEMORY_):"
+                % g.lines_p,
+                "        f._lasti = at; tracebacks_.add_entry(tstate, e, f, True, False, tb_); exc = e",
+                "    else: tb_ = None; exc, at = t2_raised(tstate, f, e, %s)" % g.lines_p,
+                "    e = tb_ = None"]
+        else:
+            raised = ["except BaseException as e:",
+                      "    exc, at = t2_raised(tstate, f, e); e = None"]
+        tail = raised + [
                 "    if at < 0:",
                 "        blk, exc, at = catch(tstate, f, exc, (%s,))" % slots]
         if g.ntemps:
@@ -3080,6 +3094,7 @@ def _namespace():
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
             "unwind_here": unwind_here, "t2_raised": t2_raised, "reraised_here": reraised_here,
+            "Reraise_": ceval.Reraise, "STOP_OR_MEMORY_": STOP_OR_MEMORY, "tracebacks_": _tracebacks,
             "plain_handled": plain_handled,
             "exc_traceback_": _x.get_traceback, "RAISED_": _t2f.FRAME_RAISED,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,

@@ -188,8 +188,10 @@ def test_except_clause_hands_its_line_table_to_t2_raised(eager, monkeypatch):
     fn = tier2.frame_based(g["f"].__code__)
     src = _source_of(g["f"])
     call = [ln.strip() for ln in src.splitlines() if "t2_raised(" in ln]
-    assert len(call) == 1 and call[0].startswith("exc, at = t2_raised(tstate, f, e, p")
+    assert len(call) == 1 and call[0].startswith("else: tb_ = None; exc, at = t2_raised(tstate, f, e, p")
     name = call[0].split("t2_raised(tstate, f, e, ")[1].split(")")[0]
+    # (the inline usual case reads the same table)
+    assert "(at := %s[tb_.tb_lineno]) >= 0" % name in src
     # the param is the very table registered for the host code
     table = fn.__code__.co_freevars.index(name)
     assert fn.__closure__[table].cell_contents is tier2.T2_LINES[id(fn.__code__)]
@@ -334,3 +336,34 @@ def test_runs_written_as_cpython_compiles_them(eager):
     assert lines[k + 1].strip() == ") += (  # 22 INPLACE_ADD 0"
     k = next(i for i, ln in enumerate(lines) if ln.strip() == "fast[1] = (  # 32 STORE_FAST 1")
     assert lines[k + 1].strip().startswith("fast[1] * ")
+
+
+def test_except_clause_makes_the_usual_entry_inline(eager, monkeypatch):
+    # t2_raised's usual case (the head entry at a known instruction, not a
+    # Reraise, not an exception that may stop the run) is written in the
+    # except clause: the entry made with no host call of t2_raised; the
+    # other cases still reach it (a MemoryError subclass, caught)
+    seen = []
+    t2_raised = tier2.t2_raised
+
+    def spy(tstate, f, e, lines=None):
+        seen.append(type(e).__name__)
+        return t2_raised(tstate, f, e, lines)
+
+    monkeypatch.setitem(tier2._namespace(), "t2_raised", spy)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    assert seen == []
+    src = _source_of(g["f"])
+    assert "tracebacks_.add_entry(tstate, e, f, True, False, tb_)" in src
+    g = _run(
+        "class Stop(MemoryError):\n"
+        "    pass\n"
+        "def h(i):\n"
+        "    try:\n"
+        "        raise Stop(i)\n"
+        "    except Stop as e:\n"
+        "        return e.args[0]\n"
+        "out = [h(i) for i in range(3)]\n", {"__name__": "__main__"})
+    assert g["out"] == [0, 1, 2]
+    assert seen == ["Stop"] * 3
