@@ -366,7 +366,7 @@ def unwind_lines(search, nslots, top=None):
     handler runs or the function leaves): ceval._unwind's work for one frame
     whose block stack is known at translation (``_search``), on the slots
     below ``top`` (all ``nslots`` when not given: slot_tops); the traceback
-    entry is already made (t2_raised, reraised_here)."""
+    entry is already made (t2_raised, or a re-raise's bookkeeping: reraise_here)."""
     pops, handler, keep = search
     out = ["del f.f_blockstack[%d:]" % keep]
     top = nslots if top is None else top
@@ -482,8 +482,13 @@ class _Function(_si.Group):
                 ] if self.block_starts else [_temps(self, True)] if self.ntemps else []
         blocks = self.blocks_at[self.step] if self.blocks_at is not None else None
         if blocks is not None:
-            # the handler known here: the static unwinding (unwind_lines)
-            self.emit("exc = reraised_here(tstate, f, %s, %s)" % (value, lasti), indent)
+            # the handler known here: the static unwinding (unwind_lines),
+            # after reraised_here's bookkeeping written out (no host call: the
+            # position, the re-raise's traceback bookkeeping, no new entry;
+            # nothing to re-raise raised as reraised_here raises it)
+            self.emit("exc = %s; f._lasti = %s" % (value, lasti), indent)
+            self.emit("if exc is None: raise Reraise_(None, f._lasti)", indent)
+            self.emit("tracebacks_.add_entry(tstate, exc, f, False)", indent)
             if drop:
                 self.emit(nones(" = ".join(drop).split(" = ")), indent)
             for text in unwind_lines(_search(blocks), self.nslots, self.tops[self.step]):
@@ -2304,17 +2309,6 @@ def t2_raised(tstate, f, e, lines=None):
     return e, cur
 
 
-def reraised_here(tstate, f, exc, lasti):
-    """RERAISE or a bare ``raise`` at ``lasti`` in a frame-based function
-    whose handler there is known (_Function.reraise_here): the position, and
-    the traceback bookkeeping of a re-raise (no new entry)."""
-    f._lasti = lasti
-    if exc is None:
-        raise _Reraise(exc, lasti)  # (as before: unwinding has nothing to unwind)
-    _tracebacks.add_entry(tstate, exc, f, False)
-    return exc
-
-
 def _raised_at(e, f, cur):
     """Set ``f._lasti`` for exception ``e`` raised by tier-2 code at guest
     instruction ``cur`` (-1: not known, f._lasti stays); return (exception,
@@ -3093,7 +3087,7 @@ def _namespace():
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
-            "unwind_here": unwind_here, "t2_raised": t2_raised, "reraised_here": reraised_here,
+            "unwind_here": unwind_here, "t2_raised": t2_raised,
             "Reraise_": ceval.Reraise, "STOP_OR_MEMORY_": STOP_OR_MEMORY, "tracebacks_": _tracebacks,
             "plain_handled": plain_handled,
             "exc_traceback_": _x.get_traceback, "RAISED_": _t2f.FRAME_RAISED,

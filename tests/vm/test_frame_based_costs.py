@@ -367,3 +367,16 @@ def test_except_clause_makes_the_usual_entry_inline(eager, monkeypatch):
         "out = [h(i) for i in range(3)]\n", {"__name__": "__main__"})
     assert g["out"] == [0, 1, 2]
     assert seen == ["Stop"] * 3
+
+
+@pytest.mark.evalframe_untraced
+def test_reraise_in_place_bookkeeping_inline(eager):
+    # RERAISE in a ``finally`` and unmatched ``except``, a bare ``raise``:
+    # the position and the re-raise's traceback bookkeeping written where
+    # it is, no host call (tests/guest/programs/exc_reraise_nothing_in_place.py
+    # checks a re-raise of nothing)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    assert "reraised_here(" not in src
+    assert "tracebacks_.add_entry(tstate, exc, f, False)  # " in src
+    assert "if exc is None: raise Reraise_(None, f._lasti)  # " in src
