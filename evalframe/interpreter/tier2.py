@@ -1331,17 +1331,24 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
                % (kw, func, init, site, func, init, init, lean_guard(init, len(argv) + 1, ln)))
         g.emit("%s = object_new_(%s)" % (r, func), 1)
     else:
+        # (a guest exception class too, whose builtin base's __new__ is
+        # BaseException_new: it keeps the arguments as ``args`` and runs no
+        # guest code, as call_any makes it, _EXCEPTION_NEWS; ``r`` holds
+        # that __new__ until the object replaces it; only a builtin method
+        # is looked up in the set: hashing a guest object runs its code)
         g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
-               "is Function and %s and %s.__new__ is object_new_:"
-               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
+               "is Function and %s and ((%s := %s.__new__) is object_new_ or type(%s) is BuiltinFunctionType "
+               "and %s in exception_news_):"
+               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), r, func, r, r))
+        g.emit("if %s is not object_new_: %s = %s(%s%s)" % (r, r, r, func, args), 1)
         if site is not None:
             # (the tag read before anything allocates: a finalizer run by a
             # collection could change the class after the test)
-            g.emit("if %s[0]: %s = t2attr_.class_made(%s, tv_(%s), %s, %s, (%s))"
+            g.emit("elif %s[0]: %s = t2attr_.class_made(%s, tv_(%s), %s, %s, (%s))"
                    % (site, r, site, func, func, init, "".join(a + ", " for a in argv)), 1)
             g.emit("else: %s = object_new_(%s%s)" % (r, func, args), 1)
         else:
-            g.emit("%s = object_new_(%s%s)" % (r, func, args), 1)
+            g.emit("else: %s = object_new_(%s%s)" % (r, func, args), 1)
     g.emit("%s = %s(tstate, %s%s%s)"
            % (init, ln, r, args,
               # (frame0 None from lean code: _moved)
@@ -3117,6 +3124,7 @@ def _namespace():
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result, "t2attr_": _t2attr,
+            "exception_news_": _EXCEPTION_NEWS,
             "tv_": _t2attr.version_reader(),
         })
         _NS = ns

@@ -380,3 +380,39 @@ def test_reraise_in_place_bookkeeping_inline(eager):
     assert "reraised_here(" not in src
     assert "tracebacks_.add_entry(tstate, exc, f, False)  # " in src
     assert "if exc is None: raise Reraise_(None, f._lasti)  # " in src
+
+
+_EXC_CLASS = (
+    "class E(ValueError):\n"
+    "    def __init__(self, index, reason):\n"
+    "        ValueError.__init__(self, reason)\n"
+    "        self.index = index\n"
+    "class O(OSError):\n"
+    "    def __init__(self, a, b):\n"
+    "        self.x = a + b\n"
+    "def f(i):\n"
+    "    try:\n"
+    "        raise E(i, 'bad')\n"
+    "    except E as e:\n"
+    "        return (e.index, e.args, type(e).__name__, O(i, 1).x)\n"
+    "out = [f(i) for i in range(3)]\n"
+)
+
+
+def test_exception_class_called_at_the_call_site(eager, monkeypatch):
+    # a guest exception class whose builtin base's __new__ is
+    # BaseException_new: made at the call site (that __new__, then
+    # __init__'s lean function), as call_any made it; OSError's __new__
+    # (it may pick a subclass) still through call_any
+    called = []
+    call_any = tier2.call_any
+
+    def spy(tstate, func, args, moved=None):
+        called.append(getattr(func, "__name__", func))
+        return call_any(tstate, func, args, moved)
+
+    monkeypatch.setitem(tier2._namespace(), "call_any", spy)
+    g = _run(_EXC_CLASS, {"__name__": "__main__"})
+    assert g["out"] == [(i, ("bad",), "E", i + 1) for i in range(3)]
+    # (the first call through call_any: it binds __init__'s lean entry)
+    assert called.count("E") == 1 and called.count("O") == 3
