@@ -1333,14 +1333,15 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
     else:
         # (a guest exception class too, whose builtin base's __new__ is
         # BaseException_new: it keeps the arguments as ``args`` and runs no
-        # guest code, as call_any makes it, _EXCEPTION_NEWS; ``r`` holds
-        # that __new__ until the object replaces it; only a builtin method
-        # is looked up in the set: hashing a guest object runs its code)
+        # guest code, as call_any makes it, _EXCEPTION_NEWS; only a builtin
+        # method is looked up in the set: hashing a guest object runs its
+        # code; ``new``, a guard temporary like ``init``, dropped with it)
+        new = g.temp()
         g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
                "is Function and %s and ((%s := %s.__new__) is object_new_ or type(%s) is BuiltinFunctionType "
                "and %s in exception_news_):"
-               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), r, func, r, r))
-        g.emit("if %s is not object_new_: %s = %s(%s%s)" % (r, r, r, func, args), 1)
+               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), new, func, new, new))
+        g.emit("if %s is not object_new_: %s = %s(%s%s)" % (new, r, new, func, args), 1)
         if site is not None:
             # (the tag read before anything allocates: a finalizer run by a
             # collection could change the class after the test)
@@ -1354,7 +1355,8 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
               # (frame0 None from lean code: _moved)
               ", None" if g.lean else ""), 1)
     g.emit("if %s is not None: init_result_(%s, %s)" % (init, r, init), 1)
-    g.emit("%s = None%s" % (init, _dropped(g, argv)), 1)
+    g.emit("%s = None%s" % (init if kw is not None else "%s = %s" % (init, new),
+                            _dropped(g, argv)), 1)
 
 
 def _zero_arg_super(g):
