@@ -340,6 +340,7 @@ def test_runs_written_as_cpython_compiles_them(eager):
     assert lines[k + 1].strip().startswith("fast[1] ^ ")
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
 def test_except_clause_makes_the_usual_entry_inline(eager, monkeypatch):
     # t2_raised's usual case (the head entry at a known instruction, not a
     # Reraise, not an exception that may stop the run) is written in the
@@ -401,6 +402,7 @@ _EXC_CLASS = (
 )
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
 def test_exception_class_called_at_the_call_site(eager, monkeypatch):
     # a guest exception class whose builtin base's __new__ is
     # BaseException_new: made at the call site (that __new__, then

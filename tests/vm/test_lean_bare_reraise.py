@@ -93,6 +93,7 @@ def test_same_entries_and_context(eager):
     assert _run()["out"] == _EXPECTED
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="3.10's bare raise takes exc_info's traceback")
 def test_no_host_entry_of_lean_raise(eager, monkeypatch):
     chains = []
