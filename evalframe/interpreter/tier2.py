@@ -1331,45 +1331,31 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
                % (kw, func, init, site, func, init, init, lean_guard(init, len(argv) + 1, ln)))
         g.emit("%s = object_new_(%s)" % (r, func), 1)
     else:
+        # (a guest exception class too, whose builtin base's __new__ is
+        # BaseException_new: it keeps the arguments as ``args`` and runs no
+        # guest code, as call_any makes it, _EXCEPTION_NEWS; only a builtin
+        # method is looked up in the set: hashing a guest object runs its
+        # code; ``new``, a guard temporary like ``init``, dropped with it)
+        new = g.temp()
         g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
-               "is Function and %s and %s.__new__ is object_new_:"
-               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
+               "is Function and %s and ((%s := %s.__new__) is object_new_ or type(%s) is BuiltinFunctionType "
+               "and %s in exception_news_):"
+               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), new, func, new, new))
+        g.emit("if %s is not object_new_: %s = %s(%s%s)" % (new, r, new, func, args), 1)
         if site is not None:
             # (the tag read before anything allocates: a finalizer run by a
             # collection could change the class after the test)
-            g.emit("if %s[0]: %s = t2attr_.class_made(%s, tv_(%s), %s, %s, (%s))"
+            g.emit("elif %s[0]: %s = t2attr_.class_made(%s, tv_(%s), %s, %s, (%s))"
                    % (site, r, site, func, func, init, "".join(a + ", " for a in argv)), 1)
             g.emit("else: %s = object_new_(%s%s)" % (r, func, args), 1)
         else:
-            g.emit("%s = object_new_(%s%s)" % (r, func, args), 1)
-        _init_lines(g, func, argv, r, ln, init, args)
-        # a guest exception class, whose builtin base's __new__ is
-        # BaseException_new: it keeps the arguments as ``args`` and runs no
-        # guest code, made as call_any makes it (_EXCEPTION_NEWS); a branch
-        # of its own, tested only where the one above failed (an ordinary
-        # class pays nothing for it); only a builtin method is looked up in
-        # the set (hashing a guest object runs its code); ``new`` a guard
-        # temporary like ``init``, dropped with it
-        new = g.temp()
-        g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
-               "is Function and %s and type(%s := %s.__new__) is BuiltinFunctionType "
-               "and %s in exception_news_:"
-               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), new, func, new))
-        g.emit("%s = %s(%s%s)" % (r, new, func, args), 1)
-        _init_lines(g, func, argv, r, ln, init, args, new)
-        return
-    _init_lines(g, func, argv, r, ln, init, args)
-
-
-def _init_lines(g, func, argv, r, ln, init, args, new=None):
-    """_class_call's lines after the object is made: __init__'s lean function
-    called with it, its result checked, the guard temporaries dropped."""
+            g.emit("else: %s = object_new_(%s%s)" % (r, func, args), 1)
     g.emit("%s = %s(tstate, %s%s%s)"
            % (init, ln, r, args,
               # (frame0 None from lean code: _moved)
               ", None" if g.lean else ""), 1)
     g.emit("if %s is not None: init_result_(%s, %s)" % (init, r, init), 1)
-    g.emit("%s = None%s" % (init if new is None else "%s = %s" % (init, new),
+    g.emit("%s = None%s" % (init if kw is not None else "%s = %s" % (init, new),
                             _dropped(g, argv)), 1)
 
 
