@@ -22,14 +22,16 @@ import re
 
 _SOURCES = {
     "_TEMP_SET": r"^(t\d+) = (.+)$",
-    "_STORE": r"^([ls]\d+) = (t\d+)$",
+    # (``fast[N]``: a frame-based function's local, tier2._source)
+    "_STORE": r"^([ls]\d+|fast\[\d+\]) = (t\d+)$",
     "_UNPACK": r"^if (.+): ((?:t\d+, )+)= (.+)$",
     "_UNPACK_SLOW": r"^else: ((?:t\d+, )+)= unpack_iterable\((.+)\)$",
     "_RELEASE": r"^(?:t\d+ = None|del t\d+)$",
     "_RELEASE_ANY": r"^(?:t\d+( = t\d+)* = None|del t\d+(, t\d+)*)$",
     "_JUMP_ON": r"^if (not )?(t\d+):$",
-    "_INPLACE": r"^(t\d+) (\S+=) ([lp]\d+|\(-?\d+\))$",
+    "_INPLACE": r"^(t\d+) (\S+=) ([lp]\d+|fast\[\d+\]|\(-?\d+\))$",
     "_TEMPS": r"\bt\d+\b",
+    "_LOCAL": r"^(?:l\d+|fast\[\d+\])$",
 }
 
 
@@ -168,7 +170,7 @@ def _inplace(body, i, out):
     t, local = m.group(1), m.group(2)
     if o.group(1) != t or s.group(1) != local or s.group(2) != t or not _releases(rel, t):
         return 0
-    if local[0] != "l" or not local[1:].isdigit() or o.group(3) == local:
+    if not _LOCAL.match(local) or o.group(3) == local:
         return 0
     out.append((ind, "(", step))
     out.append((ind + 1, local, step2))

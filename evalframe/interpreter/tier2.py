@@ -366,7 +366,7 @@ def unwind_lines(search, nslots, top=None):
     handler runs or the function leaves): ceval._unwind's work for one frame
     whose block stack is known at translation (``_search``), on the slots
     below ``top`` (all ``nslots`` when not given: slot_tops); the traceback
-    entry is already made (t2_raised, reraised_here)."""
+    entry is already made (t2_raised, or a re-raise's bookkeeping: reraise_here)."""
     pops, handler, keep = search
     out = ["del f.f_blockstack[%d:]" % keep]
     top = nslots if top is None else top
@@ -431,6 +431,32 @@ class _Function(_si.Group):
         self.block_starts = []
         self.inst_temps = []
 
+    # LOAD_FAST pushes ``fast[i]`` itself, read where the value is consumed
+    # (no temporary stored, read back and released: 4 host bytecodes), as the
+    # lean form pushes ``lN``; only this function's own STORE_FAST and
+    # DELETE_FAST change ``fast`` while its body runs (a tracer's f_locals
+    # reach it in the traced loop, after a hand-over that writes the virtual
+    # stack out first), and spill_local copies the pending reads before
+    # those.  (tier2gen's frame-based generator bodies keep the copy.)
+    reads_in_place = True
+
+    def read_in_place(self, index):
+        return self.fast(index) if self.reads_in_place else None
+
+    def spill_local(self, index):
+        """Before local ``index`` is stored or deleted, virtual-stack entries
+        that read it in place are copied into temporaries."""
+        if not self.reads_in_place:
+            return
+        name = self.fast(index)
+        for k, x in enumerate(self.vs):
+            if x == name:
+                t = self.temp()
+                self.emit("%s = %s" % (t, name))
+                for m in range(k, len(self.vs)):
+                    if self.vs[m] == name:
+                        self.vs[m] = t
+
     def emit(self, text, indent=0):
         if text.startswith(_RERAISE) and not self.lean:
             self.reraise_here(text[len(_RERAISE):-1].rpartition(", "), indent)
@@ -456,8 +482,13 @@ class _Function(_si.Group):
                 ] if self.block_starts else [_temps(self, True)] if self.ntemps else []
         blocks = self.blocks_at[self.step] if self.blocks_at is not None else None
         if blocks is not None:
-            # the handler known here: the static unwinding (unwind_lines)
-            self.emit("exc = reraised_here(tstate, f, %s, %s)" % (value, lasti), indent)
+            # the handler known here: the static unwinding (unwind_lines),
+            # after reraised_here's bookkeeping written out (no host call: the
+            # position, the re-raise's traceback bookkeeping, no new entry;
+            # nothing to re-raise raised as reraised_here raises it)
+            self.emit("exc = %s; f._lasti = %s" % (value, lasti), indent)
+            self.emit("if exc is None: raise Reraise_(None, f._lasti)", indent)
+            self.emit("tracebacks_.add_entry(tstate, exc, f, False)", indent)
             if drop:
                 self.emit(nones(" = ".join(drop).split(" = ")), indent)
             for text in unwind_lines(_search(blocks), self.nslots, self.tops[self.step]):
@@ -1327,23 +1358,32 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
                % (kw, func, init, site, func, init, init, lean_guard(init, len(argv) + 1, ln)))
         g.emit("%s = object_new_(%s)" % (r, func), 1)
     else:
+        # (a guest exception class too, whose builtin base's __new__ is
+        # BaseException_new: it keeps the arguments as ``args`` and runs no
+        # guest code, as call_any makes it, _EXCEPTION_NEWS; only a builtin
+        # method is looked up in the set: hashing a guest object runs its
+        # code; ``new``, a guard temporary like ``init``, dropped with it)
+        new = g.temp()
         g.emit("elif type(%s) is type and %s not in type_intercepts_ and type(%s := %s.__init__) "
-               "is Function and %s and %s.__new__ is object_new_:"
-               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), func))
+               "is Function and %s and ((%s := %s.__new__) is object_new_ or type(%s) is BuiltinFunctionType "
+               "and %s in exception_news_):"
+               % (func, func, init, func, lean_guard(init, len(argv) + 1, ln), new, func, new, new))
+        g.emit("if %s is not object_new_: %s = %s(%s%s)" % (new, r, new, func, args), 1)
         if site is not None:
             # (the tag read before anything allocates: a finalizer run by a
             # collection could change the class after the test)
-            g.emit("if %s[0]: %s = t2attr_.class_made(%s, tv_(%s), %s, %s, (%s))"
+            g.emit("elif %s[0]: %s = t2attr_.class_made(%s, tv_(%s), %s, %s, (%s))"
                    % (site, r, site, func, func, init, "".join(a + ", " for a in argv)), 1)
             g.emit("else: %s = object_new_(%s%s)" % (r, func, args), 1)
         else:
-            g.emit("%s = object_new_(%s%s)" % (r, func, args), 1)
+            g.emit("else: %s = object_new_(%s%s)" % (r, func, args), 1)
     g.emit("%s = %s(tstate, %s%s%s)"
            % (init, ln, r, args,
               # (frame0 None from lean code: _moved)
               ", None" if g.lean else ""), 1)
     g.emit("if %s is not None: init_result_(%s, %s)" % (init, r, init), 1)
-    g.emit("%s = None%s" % (init, _dropped(g, argv)), 1)
+    g.emit("%s = None%s" % (init if kw is not None else "%s = %s" % (init, new),
+                            _dropped(g, argv)), 1)
 
 
 def _zero_arg_super(g):
@@ -1513,6 +1553,10 @@ def _source(code, g, nslots, comments, d):
     for text, step in head:
         lines.append(text)
         linemap.append(-1)      # (the prologue runs no guest instruction)
+    # (the runs CPython's compiler writes without temporaries, as in lean
+    # code: a result stored into a local, ``fast[N] = (EXPR)``, an in-place
+    # operator on a local, an unpacking into locals; t2peep)
+    g.body = _t2peep.rewrite(g.body)
     for text, step in body_lines(g, nslots, comments, 5):
         lines.append(text)
         linemap.append(step)
@@ -1524,8 +1568,9 @@ def _source(code, g, nslots, comments, d):
         "        if blk == -2: return to_tier1(tstate, f, depth, back)",
         "        return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
-        # (decremented, not restored: see _lean_source)
-        "        tstate.depth -= 1; tstate.frame = back",
+        # (decremented, not restored: see _lean_source; an assignment, as
+        # there: one host bytecode fewer than ``-=``)
+        "        tstate.depth = tstate.depth - 1; tstate.frame = back",
     ]
     for text in tail:
         lines.append(text)
@@ -1564,9 +1609,23 @@ def body_lines(g, nslots, comments, level):
         # the handler each instruction unwinds to, known at translation: the
         # traceback entry (t2_raised), then that unwinding written out
         # (unwind_lines); where the instruction is not known, catch
-        tail = ["except BaseException as e:",
-                "    exc, at = t2_raised(tstate, f, e%s); e = None"
-                % (", " + g.lines_p if g.lines_p else ""),
+        # (t2_raised's usual case inline, no host call: a traceback whose
+        # head entry, this function's own, is at a known instruction, an
+        # exception neither a Reraise nor one that may stop the run; the
+        # rest, and every test again, by t2_raised)
+        if g.lines_p:
+            raised = [
+                "except BaseException as e:",
+                "    if (tb_ := exc_traceback_(e)) is not None and (at := %s[tb_.tb_lineno]) >= 0 "
+                "and type(e) is not Reraise_ and not issubclass(type(e), STOP_OR_MEMORY_):"
+                % g.lines_p,
+                "        f._lasti = at; tracebacks_.add_entry(tstate, e, f, True, False, tb_); exc = e",
+                "    else: tb_ = None; exc, at = t2_raised(tstate, f, e, %s)" % g.lines_p,
+                "    e = tb_ = None"]
+        else:
+            raised = ["except BaseException as e:",
+                      "    exc, at = t2_raised(tstate, f, e); e = None"]
+        tail = raised + [
                 "    if at < 0:",
                 "        blk, exc, at = catch(tstate, f, exc, (%s,))" % slots]
         if g.ntemps:
@@ -1577,6 +1636,10 @@ def body_lines(g, nslots, comments, level):
             # stack, above the slots: dropped first, top first, as CPython's
             # unwinding pops them; catch's path replaces them with the slots)
             tail.append("    if stack: del stack[:]")
+        # (``at`` is known here: catch's path above has left; block_temps'
+        # first test, for an unknown one, is not repeated)
+        if temps:
+            temps = [x[4:] for x in temps[2:]] if temps[1:2] == ["    else:"] else []
         tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots)]
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))
@@ -1781,12 +1844,17 @@ def _lean_source(code, g, nslots, comments):
         "            %s" % (" = ".join(dropped) + " = None" if dropped else "pass"),
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
-        # (lean_raise raises, not this function: raised here, a comprehension's
-        # materialised frame was gone before its caller's entry was made, and
-        # 3.12+'s inlined comprehensions read it there, tests/vm/test_host_versions.py)
+        # (lean_raise raises a frame observed while it ran, not this function:
+        # raised here, a comprehension's materialised frame was gone before
+        # its caller's entry was made, and 3.12+'s inlined comprehensions read
+        # it there, tests/vm/test_host_versions.py; on 3.11+ hosts it returns
+        # for the others, and the bare ``raise`` below re-raises ``e``)
         "            lean_raise(tstate, e, fr, LEAN if frame0 is None else back, globals_, "
         "builtins_, (%s))"
         % "".join("l%d, " % i for i in range(nplus)),
+        # (reached when lean_raise returns: ``e`` leaves, re-raised as it is,
+        # its traceback entries made; _BARE_RERAISE)
+        "            raise",
         # (leaving decrements, as the plain loop's inline frames do: an outermost
         # host entry's C checks counted late (cdepth.charge_outer, from inside a
         # call of this one) stay counted until that entry returns; written
@@ -2277,17 +2345,6 @@ def t2_raised(tstate, f, e, lines=None):
     return e, cur
 
 
-def reraised_here(tstate, f, exc, lasti):
-    """RERAISE or a bare ``raise`` at ``lasti`` in a frame-based function
-    whose handler there is known (_Function.reraise_here): the position, and
-    the traceback bookkeeping of a re-raise (no new entry)."""
-    f._lasti = lasti
-    if exc is None:
-        raise _Reraise(exc, lasti)  # (as before: unwinding has nothing to unwind)
-    _tracebacks.add_entry(tstate, exc, f, False)
-    return exc
-
-
 def _raised_at(e, f, cur):
     """Set ``f._lasti`` for exception ``e`` raised by tier-2 code at guest
     instruction ``cur`` (-1: not known, f._lasti stays); return (exception,
@@ -2339,11 +2396,24 @@ class _Outside:
         return -1
 
 
+# 3.11+ hosts re-raise the handled exception with the traceback it holds (a
+# bare ``raise`` takes ``__traceback__``, which the entries replaced), add no
+# traceback entry for the frame re-raising it and set no ``__context__``;
+# 3.10's takes the traceback the exception was caught with (exc_info), which
+# would undo the entries
+_BARE_RERAISE = sys.version_info >= (3, 11)
+
+
 def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     """The except clause of a lean function: its traceback entry (the frame
-    materialised, f_lasti from the host line), then the exception leaves.
-    (The caller, bindings and locals come as arguments: a frame made here
-    needs no read of the host frame's f_locals.)"""
+    materialised, f_lasti from the host line), then the exception leaves:
+    raised here, or, on hosts where a bare ``raise`` keeps the traceback the
+    entries made (_BARE_RERAISE) and ``e`` itself leaves, by the except
+    clause's own bare ``raise`` after this returns (no host frame, traceback
+    entry and ``__context__`` save and restore of this function's for the
+    next entry to drop again).  (The caller, bindings and locals come as
+    arguments: a frame made here needs no read of the host frame's
+    f_locals.)"""
     fm = fr[0]
     if fm is _DEOPTED or (issubclass(type(e), STOP_OR_MEMORY) and stops_run(e)):
         fr[0] = fm = None       # (the next call at this depth finds its slot empty)
@@ -2363,6 +2433,8 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
         if at >= 0 and _tracebacks.alone_entry(tstate, e, info.code, at, globals_, fast, tb):
             hf = info = tb = None
             fr[0] = None
+            if _BARE_RERAISE:
+                return      # (the except clause re-raises ``e``: _BARE_RERAISE)
             context = _x.get_context(e)
             try:
                 raise e
@@ -2391,6 +2463,14 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
+    if add_tb and _BARE_RERAISE and not linked:
+        # (``exc`` is the except clause's own: it re-raises it.  Not for a
+        # frame observed while it ran: raised here, this host frame, its
+        # entry kept until the caller's entry is made, keeps ``tb``, the host
+        # entries of what raised, which may hold that Frame (``mat(fr)``
+        # given to load_global_missed), and 3.12+'s inlined comprehensions
+        # read it by tb_head's weak reference: tests/vm/test_host_versions.py)
+        return
     # (leave inline: a host frame fewer that the exception passes, whose
     # traceback entry and frame object the next entry drops again)
     context = _x.get_context(exc)
@@ -3043,7 +3123,8 @@ def _namespace():
         ns.update({
             "fast_frame": fast_frame, "run_frame": ceval.run_frame, "call_any": call_any,
             "call_kw": call_kw, "run_op": run_op, "catch": catch, "leave": leave,
-            "unwind_here": unwind_here, "t2_raised": t2_raised, "reraised_here": reraised_here,
+            "unwind_here": unwind_here, "t2_raised": t2_raised,
+            "Reraise_": ceval.Reraise, "STOP_OR_MEMORY_": STOP_OR_MEMORY, "tracebacks_": _tracebacks,
             "plain_handled": plain_handled,
             "exc_traceback_": _x.get_traceback, "RAISED_": _t2f.FRAME_RAISED,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
@@ -3073,6 +3154,7 @@ def _namespace():
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
             "type_intercepts_": TYPE_INTERCEPTS, "object_new_": object.__new__,
             "init_result_": ceval.init_result, "t2attr_": _t2attr,
+            "exception_news_": _EXCEPTION_NEWS,
             "tv_": _t2attr.version_reader(),
         })
         _NS = ns

@@ -188,8 +188,10 @@ def test_except_clause_hands_its_line_table_to_t2_raised(eager, monkeypatch):
     fn = tier2.frame_based(g["f"].__code__)
     src = _source_of(g["f"])
     call = [ln.strip() for ln in src.splitlines() if "t2_raised(" in ln]
-    assert len(call) == 1 and call[0].startswith("exc, at = t2_raised(tstate, f, e, p")
+    assert len(call) == 1 and call[0].startswith("else: tb_ = None; exc, at = t2_raised(tstate, f, e, p")
     name = call[0].split("t2_raised(tstate, f, e, ")[1].split(")")[0]
+    # (the inline usual case reads the same table)
+    assert "(at := %s[tb_.tb_lineno]) >= 0" % name in src
     # the param is the very table registered for the host code
     table = fn.__code__.co_freevars.index(name)
     assert fn.__closure__[table].cell_contents is tier2.T2_LINES[id(fn.__code__)]
@@ -266,3 +268,155 @@ def test_builtin_exception_init_is_a_plain_callable(eager):
                        if hasattr(g["__builtins__"], "__dict__") else g["__builtins__"]
                        ).__code__.co_filename))
     assert "is WrapperDescriptorType_ and" in src
+
+
+_READS = (
+    "def f(a, b):\n"
+    "    try:\n"
+    "        c = a ^ 3 | b\n"
+    "        a, b = b, a\n"
+    "        d = [a, (a := 7), a]\n"
+    "        return c, a, b, d\n"
+    "    except KeyError:\n"
+    "        return None\n"
+    "out = [f(i, 10) for i in range(3)]\n"
+)
+
+
+@pytest.mark.evalframe_untraced
+def test_local_reads_pushed_in_place(eager):
+    # LOAD_FAST pushes ``fast[i]`` itself, no temporary stored, read back and
+    # released; a STORE_FAST of a local with reads pending copies them first
+    g = _run(_READS, {"__name__": "__main__"})
+    assert g["out"] == [(11, 7, 0, [10, 7, 7]), (10, 7, 1, [10, 7, 7]), (11, 7, 2, [10, 7, 7])]
+    src = _source_of(g["f"])
+    # (operators no class statement arms a site for: t2attr)
+    assert "fast[0] ^ " in src
+    # (no LOAD_FAST has a host line of its own: none copies the value)
+    assert not [ln for ln in src.splitlines() if ln.endswith(("LOAD_FAST 0", "LOAD_FAST 1"))]
+    # (the read pending in the list display copied before ``a := 7``)
+    assert "= fast[0]  # 30 STORE_FAST 0" in src
+
+
+@pytest.mark.evalframe_untraced
+def test_except_clause_tests_an_unknown_instruction_once(eager):
+    # catch's path (the instruction not known) leaves the except clause, so
+    # the temporaries' clearing after it does not test ``at < 0`` again
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    except_clause = src[src.index("except BaseException as e:"):]
+    assert except_clause.count("if at < 0") == 1
+    assert "k_ = " in except_clause or "del f.f_blockstack" in except_clause
+    # (the epilogue's decrement an assignment: no COPY and SWAP of ``-=``)
+    assert "tstate.depth = tstate.depth - 1; tstate.frame = back" in src
+
+
+_PEEP = (
+    "def f(n):\n"
+    "    try:\n"
+    "        total = 0\n"
+    "        for i in range(n):\n"
+    "            total |= 2\n"
+    "            total = total ^ 1\n"
+    "        return total\n"
+    "    finally:\n"
+    "        n = None\n"
+    "out = f(5)\n"
+)
+
+
+@pytest.mark.evalframe_untraced
+def test_runs_written_as_cpython_compiles_them(eager):
+    # t2peep's rewrites, as in lean code: ``total |= 2`` an augmented
+    # assignment of the local itself (its read on the STORE_FAST's line, the
+    # operator on the INPLACE_OR's), ``total = total ^ 1`` one statement
+    # (operators no class statement arms a site for: t2attr)
+    g = _run(_PEEP, {"__name__": "__main__"})
+    assert g["out"] == 3
+    lines = _source_of(g["f"]).splitlines()
+    k = next(i for i, ln in enumerate(lines) if ln.strip() == "fast[1]  # 24 STORE_FAST 1")
+    assert lines[k + 1].strip() == ") |= (  # 22 INPLACE_OR 0"
+    k = next(i for i, ln in enumerate(lines) if ln.strip() == "fast[1] = (  # 32 STORE_FAST 1")
+    assert lines[k + 1].strip().startswith("fast[1] ^ ")
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
+def test_except_clause_makes_the_usual_entry_inline(eager, monkeypatch):
+    # t2_raised's usual case (the head entry at a known instruction, not a
+    # Reraise, not an exception that may stop the run) is written in the
+    # except clause: the entry made with no host call of t2_raised; the
+    # other cases still reach it (a MemoryError subclass, caught)
+    seen = []
+    t2_raised = tier2.t2_raised
+
+    def spy(tstate, f, e, lines=None):
+        seen.append(type(e).__name__)
+        return t2_raised(tstate, f, e, lines)
+
+    monkeypatch.setitem(tier2._namespace(), "t2_raised", spy)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    assert seen == []
+    src = _source_of(g["f"])
+    assert "tracebacks_.add_entry(tstate, e, f, True, False, tb_)" in src
+    g = _run(
+        "class Stop(MemoryError):\n"
+        "    pass\n"
+        "def h(i):\n"
+        "    try:\n"
+        "        raise Stop(i)\n"
+        "    except Stop as e:\n"
+        "        return e.args[0]\n"
+        "out = [h(i) for i in range(3)]\n", {"__name__": "__main__"})
+    assert g["out"] == [0, 1, 2]
+    assert seen == ["Stop"] * 3
+
+
+@pytest.mark.evalframe_untraced
+def test_reraise_in_place_bookkeeping_inline(eager):
+    # RERAISE in a ``finally`` and unmatched ``except``, a bare ``raise``:
+    # the position and the re-raise's traceback bookkeeping written where
+    # it is, no host call (tests/guest/programs/exc_reraise_nothing_in_place.py
+    # checks a re-raise of nothing)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    assert "reraised_here(" not in src
+    assert "tracebacks_.add_entry(tstate, exc, f, False)  # " in src
+    assert "if exc is None: raise Reraise_(None, f._lasti)  # " in src
+
+
+_EXC_CLASS = (
+    "class E(ValueError):\n"
+    "    def __init__(self, index, reason):\n"
+    "        ValueError.__init__(self, reason)\n"
+    "        self.index = index\n"
+    "class O(OSError):\n"
+    "    def __init__(self, a, b):\n"
+    "        self.x = a + b\n"
+    "def f(i):\n"
+    "    try:\n"
+    "        raise E(i, 'bad')\n"
+    "    except E as e:\n"
+    "        return (e.index, e.args, type(e).__name__, O(i, 1).x)\n"
+    "out = [f(i) for i in range(3)]\n"
+)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
+def test_exception_class_called_at_the_call_site(eager, monkeypatch):
+    # a guest exception class whose builtin base's __new__ is
+    # BaseException_new: made at the call site (that __new__, then
+    # __init__'s lean function), as call_any made it; OSError's __new__
+    # (it may pick a subclass) still through call_any
+    called = []
+    call_any = tier2.call_any
+
+    def spy(tstate, func, args, moved=None):
+        called.append(getattr(func, "__name__", func))
+        return call_any(tstate, func, args, moved)
+
+    monkeypatch.setitem(tier2._namespace(), "call_any", spy)
+    g = _run(_EXC_CLASS, {"__name__": "__main__"})
+    assert g["out"] == [(i, ("bad",), "E", i + 1) for i in range(3)]
+    # (the first call through call_any: it binds __init__'s lean entry)
+    assert called.count("E") == 1 and called.count("O") == 3
