@@ -55,6 +55,8 @@ def eager(monkeypatch):
     monkeypatch.setattr(tier2, "HOT", 0)
 
 
+# (lean calls are tier 2's untraced ones: a tracer runs every frame in the traced loop)
+@pytest.mark.evalframe_untraced
 @pytest.mark.skipif(sys.version_info < (3, 11), reason="function stand-ins: 3.11+ hosts")
 @pytest.mark.parametrize("way", ["alone_entry", "frame"])
 def test_alone_standin_fast_locals(way, eager, monkeypatch):
