@@ -259,7 +259,53 @@ def _cell_template(n):
     return found
 
 
-def _make_fake(filename, name, qualname, firstlineno, position, final_line, names=None):
+# An *alone* frame's stand-in (add_entry's ``alone``: the frame of a lean
+# tier-2 call made for its one entry, never registered: no later entry
+# refreshes or shares its locals) keeps the locals in its fast locals
+# instead: no cells are made for it (the cells maker's call and its lambda:
+# a quarter of such an entry), and its code names them as the guest's does,
+# in co_varnames.  Only the hidden ".v" is a free variable (a new cell per
+# entry, emptied by the code as the cells' template's is).
+_ALONE_SOURCE = """\
+def outer():
+    _v = None
+    def standin():
+        nonlocal _v
+        {names}, = _v
+        del _v
+{checks}        return (1,).x()
+    return standin
+"""
+_alone_templates = {}     # number of names -> (code, index of its RETURN_VALUE)
+
+
+def _alone_template(n):
+    """(the alone stand-in code for ``n`` (> 0) names, the index of its
+    RETURN_VALUE): _cell_template's with fast locals (see _ALONE_SOURCE)."""
+    found = _alone_templates.get(n)
+    if found is not None:
+        return found
+    width = len(str(n))
+    names = ["_%0*d" % (width, i) for i in range(n)]
+    source = _ALONE_SOURCE.format(
+        names=", ".join(names),
+        checks="".join('        if %s is ...: del %s\n' % (v, v) for v in names))
+    module = compile(source, "", "exec", dont_inherit=True)
+    outer = [c for c in module.co_consts if hasattr(c, "co_code")][0]
+    inner = [c for c in outer.co_consts if hasattr(c, "co_code")][0]
+    if (inner.co_varnames != tuple(names) or inner.co_freevars != ("_v",)
+            or inner.co_argcount or inner.co_cellvars):
+        raise RuntimeError("unexpected stand-in template: %r" % (inner.co_varnames,))
+    consts = tuple(_GetFrame if type(c) is tuple and c == (1,) else
+                   _NULL if c is ... else c
+                   for c in inner.co_consts)
+    inner = inner.replace(co_consts=consts)
+    found = _alone_templates[n] = (inner, len(inner.co_code) // 2 - 1)
+    return found
+
+
+def _make_fake(filename, name, qualname, firstlineno, position, final_line, names=None,
+               alone=False):
     """A stand-in code object: the guest's file, names and first line;
     instruction 0 is at the guest instruction's ``position`` (what the
     traceback entry shows: tb_lasti 0) and the RETURN_VALUE where its frame
@@ -270,11 +316,16 @@ def _make_fake(filename, name, qualname, firstlineno, position, final_line, name
         end_lineno, col, end_col = lineno, None, None
     if names is None:
         base, split = _STANDIN_BASE, _STANDIN_SPLIT
+    elif alone:
+        base, split = _alone_template(len(names))
     else:
         base, split = _cell_template(len(names))
     n = len(base.co_code) // 2
     changes = dict(co_filename=filename, co_name=name, co_firstlineno=firstlineno)
-    if names is not None:
+    if alone:
+        changes["co_varnames"] = names
+        changes["co_freevars"] = (".v",)
+    elif names is not None:
         changes["co_freevars"] = names + (".v",)
     if _HOST >= (3, 11):
         changes["co_qualname"] = qualname
@@ -321,9 +372,9 @@ def _driver():
     # frame goes out as the yielded value.  No arguments: a function
     # stand-in takes none, and a module-level one comes as a C partial of
     # eval, which adds no frame between the driver and the stand-in's)
-    request = yield None
+    call = yield None
     while True:
-        request = yield request.pop()()
+        call = yield (call(), (call := None))[0]
 
 
 def _run_standin(code, globals, locals):
@@ -340,12 +391,12 @@ def _run_standin(code, globals, locals):
         next(gen)
     if type(code) is _FunctionType:
         # (its hidden cell holds the values: the caller sets it)
-        return gen.send([code])
+        return gen.send(code)
     if "__builtins__" in globals:
-        return gen.send([_partial(_host_eval, code, globals, locals)])
+        return gen.send(_partial(_host_eval, code, globals, locals))
     # (eval adds the host's builtins to a namespace without them: not to the guest's)
     try:
-        return gen.send([_partial(_host_eval, code, globals, locals)])
+        return gen.send(_partial(_host_eval, code, globals, locals))
     finally:
         globals.pop("__builtins__", None)
 
@@ -386,7 +437,7 @@ def standin_frame(code, f, alone=False):
     gen = _drivers.gen
     if gen is not None and (gen.gi_suspended if _GI_SUSPENDED else (
             gen.gi_frame is not None and not gen.gi_running)) and "__builtins__" in globals:
-        frame = gen.send([_partial(_host_eval, code, globals, locals)])
+        frame = gen.send(_partial(_host_eval, code, globals, locals))
     else:
         frame = _run_standin(code, globals, locals)
     gen = None
@@ -450,15 +501,20 @@ def _function_standin(code, f, alone, found=None):
         if not fits:
             # (a frame with no locals any more, a zombie's: a locals-dict stand-in)
             return standin_frame(_standin_code(_fake_keys[id(code)][:6]), f, alone)
-        # (and the hidden one, last)
-        maker = _cell_makers.get(n)
-        cells = maker(fast) if maker is not None else _new_cells(n, fast)
+        if alone and found is not None:
+            # (never registered: its locals in its fast locals, _ALONE_SOURCE)
+            code = found[5] or _alone_code(found)
+            cells = (_CellType(fast),)
+        else:
+            # (and the hidden one, last)
+            maker = _cell_makers.get(n)
+            cells = maker(fast) if maker is not None else _new_cells(n, fast)
     func = _FunctionType(code, globals, None, None, cells)
     # (_run_standin's usual case first: this thread's driver there and
     # suspended; sending to one that is running, closed or None raises, and
     # _run_standin tells which: no test of its state per entry)
     try:
-        frame = _drivers.gen.send([func])
+        frame = _drivers.gen.send(func)
     except (ValueError, StopIteration, AttributeError):
         frame = _run_standin(func, None, None)
     if alone:
@@ -689,14 +745,25 @@ def _memo_standin(code, index):
     form, which lives as long as the code: a list [stand-in code, tb_lineno,
     the stand-in code a registered frame's entry gets (see _refinish_head:
     at first the same), ``index``, (that stand-in, the instruction the frame
-    was left at when it was learned) or None: one object, read whole by
-    another thread]."""
+    was left at when it was learned) or None, the stand-in code of an alone
+    frame's entry (see _ALONE_SOURCE; _alone_code makes it) or None]: one
+    object, read whole by another thread."""
     d = code._decoded or decode(code)
     if d.standins is None:
         d.standins = {}
     scode, lineno = _standin_at(code, index, None)
-    found = d.standins[index] = [scode, lineno, scode, index, None]
+    found = d.standins[index] = [scode, lineno, scode, index, None, None]
     return found
+
+
+def _alone_code(found):
+    """The stand-in code of an alone frame's entry for memo entry ``found``
+    (_memo_standin), whose own (found[0]) is a function stand-in's: the
+    same key with fast locals (_ALONE_SOURCE), made once; for no names at
+    all, found[0] itself (its only free variable is the hidden one)."""
+    key = _fake_keys[id(found[0])]
+    code = found[5] = _standin_code(key + (True,)) if key[6] else found[0]
+    return code
 
 
 def _standin_at(code, index, final_index):
@@ -1075,16 +1142,15 @@ def alone_entry(tstate, exc, code, index, globals, fast, after=None):
             set_context(tstate, exc)
     if type(globals) is not dict:
         globals = {}
-    # (_function_standin's new cells for an alone frame)
-    maker = _cell_makers.get(len(fast))
-    cells = maker(fast) if maker is not None else _new_cells(len(fast), fast)
-    func = _FunctionType(scode, globals, None, None, cells)
-    cells = None
+    # (_function_standin's for an alone frame: its locals in its fast locals,
+    # only the hidden cell made, _ALONE_SOURCE)
+    func = _FunctionType(found[5] or _alone_code(found), globals, None, None,
+                         (_CellType(fast),))
     # (_run_standin's usual case first: this thread's driver there and
     # suspended; sending to one that is running, closed or None raises, and
     # _run_standin tells which: no test of its state per entry)
     try:
-        frame = _drivers.gen.send([func])
+        frame = _drivers.gen.send(func)
     except (ValueError, StopIteration, AttributeError):
         frame = _run_standin(func, None, None)
     func = None
