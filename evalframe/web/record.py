@@ -822,6 +822,11 @@ def record_file(path, argv=(), stdin_text=None, max_steps=DEFAULT_MAX_STEPS):
     ``end.error`` set; ``end.status`` and ``end.stderr`` then hold what
     ``evalframe run`` would have printed and returned.
     """
+    # Garbage of earlier guest runs in this process (an embedding host's, a
+    # test's) is collected before the recorder is installed: a suspended
+    # guest generator of another program finalized mid-recording would run
+    # its close() under the recorder and show up as this program's steps.
+    _collect()
     saved = (sys.stdin, sys.stdout, sys.stderr, list(sys.argv), list(sys.path),
              sys.modules.get("__main__"))
     rec = Recorder(max_steps)
@@ -861,7 +866,8 @@ def record_file(path, argv=(), stdin_text=None, max_steps=DEFAULT_MAX_STEPS):
 
 
 def _collect():
-    """Collect the run's garbage while its output is caught (finalizers may print).
+    """Collect garbage: before a recording, what earlier runs left; after it,
+    the run's own while its output is caught (finalizers may print).
 
     Done before the recording is returned: a guest generator finalized at
     interpreter shutdown would run guest code (its close()) when the VM can no

@@ -166,6 +166,37 @@ def test_exception_caught_two_frames_up():
     assert rec["end"]["status"] == 0
 
 
+def test_garbage_of_an_earlier_run_is_not_recorded(tmp_path):
+    # a suspended guest generator in a reference cycle, left by a run outside
+    # the recorder, is finalized before the recording starts, not by a
+    # collection in the middle of it: its close() ran under the recorder and
+    # showed as steps of the recorded program (seen in CI: an exception step
+    # of another test's generator in exception.py's recording)
+    import gc
+    from evalframe.compiler import compile_source
+    from evalframe.interpreter.ceval import run_code
+    src = ("def leftover():\n"
+           "    try:\n"
+           "        yield 1\n"
+           "    finally:\n"
+           "        done = True\n"
+           "g = leftover()\n"
+           "next(g)\n"
+           "cycle = [g]\n"
+           "cycle.append(cycle)\n")
+    prog = tmp_path / "collects.py"
+    prog.write_text("import gc\ngc.collect()\nprint('ok')\n")
+    gc.disable()
+    try:
+        run_code(compile_source(src, "<leftover>", "exec"), {"__name__": "leftover"})
+        rec = record.record_file(str(prog))
+    finally:
+        gc.enable()
+    names = {_code_name(rec, r) for r in rec["steps"]}
+    assert "leftover" not in names and "<module>" in names
+    assert "".join(t for _, t in rec["stdout"]) == "ok\n"
+
+
 def test_objects_and_aliasing():
     rec = record.record_file(program("objects.py"))
     last = len(rec["steps"]) - 1
