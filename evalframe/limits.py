@@ -31,6 +31,7 @@ loop anything when no limit is set.
 import os
 import sys
 
+from .interpreter import abort as _abort
 from .interpreter.abort import AbortRun
 
 EXIT_MAX_STEPS = 3
@@ -53,6 +54,7 @@ OPTIONS = (
 
 WATCHDOG_GRACE = 1.0      # seconds after --timeout before the process is ended outright
 REARM = 0.25              # SIGALRM again while a stopped run has not ended
+AGAIN = 0.005             # ... and soon after the host swallowed the stop (swallowed)
 
 
 class LimitExceeded(AbortRun):
@@ -177,6 +179,7 @@ _saved = {}               # what install() changed, for uninstall()
 _watchdog = None          # the lock the watchdog thread waits on
 _guest_limit = None       # the guest's own recursion limit while --max-depth caps it
 stopped = None            # the LimitExceeded that stopped the run, once one has
+_reported = False         # report() printed the stop
 
 
 def active():
@@ -185,9 +188,10 @@ def active():
 
 def install(limits):
     """Put ``limits`` in force for the run that follows (main thread only)."""
-    global _active, _running, stopped
+    global _active, _running, stopped, _reported
     uninstall()
     stopped = None
+    _reported = False
     if not limits:
         return
     _active = limits
@@ -413,6 +417,11 @@ def _timeout_exc():
 
 def _on_alarm(signum, frame):
     import _signal as signal  # (the C module: never a program's own signal.py)
+    if frame is not None and frame.f_code in _abort.quiet_codes:
+        # (inside the dispatcher of a stop the host swallowed: once more,
+        # when it has returned)
+        signal.setitimer(signal.ITIMER_REAL, AGAIN)
+        return
     if not _running:
         # the main program is over (the process waits for guest threads)
         _kill(stopped or _timeout_exc())
@@ -475,9 +484,27 @@ def _kill(exc):
     os._exit(exc.status)
 
 
+def swallowed(exc):
+    """The host swallowed ``exc`` where it could not propagate (a guest
+    ``__del__`` or weakref callback run by the host, whose errors CPython only
+    reports as unraisable; runtime/patches' unraisable dispatcher, which
+    prints nothing for it): a time limit's stop is raised again AGAIN seconds
+    later instead of REARM (the program may run on that long; one that ends
+    meanwhile still ends with the stop: exit_now_if_stopped)."""
+    if isinstance(exc, LimitExceeded) and exc.kind == "timeout" and "alarm" in _saved:
+        import _signal as signal  # (the C module: never a program's own signal.py)
+        signal.setitimer(signal.ITIMER_REAL, AGAIN)
+
+
+_abort.swallowed_hook = swallowed
+_abort.quiet_codes.add(swallowed.__code__)
+
+
 def report(exc):
     """The top level of a run caught ``exc`` (an AbortRun): print its line, return
     its status.  Timers are disarmed first so nothing interrupts the report."""
+    global _reported
+    _reported = True
     if isinstance(exc, LimitExceeded):
         _disarm()
     _flush()
@@ -495,5 +522,9 @@ def exit_now_if_stopped(status):
     run, end the process without running more guest code (atexit functions,
     finalizers, threads), as the kill the limit stands for would."""
     if stopped is not None:
+        if not _reported:
+            # (the stop was swallowed where it was raised and the program
+            # ended before it was raised again: the stop still ends the run)
+            _kill(stopped)
         _flush()
         os._exit(status if isinstance(status, int) else stopped.status)

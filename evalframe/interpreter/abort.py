@@ -28,6 +28,14 @@ class AbortRun(BaseException):
 # handlers can run, as they do in CPython under the same rlimit.
 STOP_OR_MEMORY = (AbortRun, MemoryError)
 memory_hook = None
+# Called with a stop the host swallowed where it could not propagate (a guest
+# __del__ or weakref callback the host ran: runtime/patches' unraisable
+# dispatcher); evalframe.limits sets it to raise a limit's stop again at once.
+swallowed_hook = None
+# The codes of that dispatcher and hook: a limit's signal arriving while one
+# of them runs waits (a stop raised there would itself be swallowed, and
+# printed as the hook's own error).
+quiet_codes = set()
 
 
 def stops_run(exc):

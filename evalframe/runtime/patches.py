@@ -30,6 +30,8 @@ import _thread
 import sys
 import types
 
+from ..interpreter import abort
+from ..interpreter.abort import AbortRun
 from ..interpreter.call import INTERCEPTS
 from ..objects.funcobject import Function
 from . import signals
@@ -61,6 +63,17 @@ def _unraisable_dispatcher(current):
     """What the host calls as sys.unraisablehook: the hook the guest (or the
     host) set, ``current()``, with CPython's arguments."""
     def unraisablehook(unraisable):
+        exc = unraisable.exc_value
+        if issubclass(type(exc), AbortRun):
+            # a stop of the run (a limit, the stepper's quit) that the host
+            # swallowed (a guest __del__ or weakref callback it ran): never
+            # the guest's error, nothing printed; evalframe.limits raises a
+            # limit's stop again at once (abort.swallowed_hook)
+            hook = abort.swallowed_hook
+            if hook is not None:
+                hook(exc)
+            return
+        exc = None
         hook = current()
         unraisable = _as_cpython_passes(unraisable)
         if hook is _UNSET or hook is None:
@@ -73,6 +86,7 @@ def _unraisable_dispatcher(current):
                                      "Exception ignored in sys.unraisablehook", hook))
             err = None
             sys.__unraisablehook__(args)
+    abort.quiet_codes.add(unraisablehook.__code__)
     return unraisablehook
 
 

@@ -392,6 +392,29 @@ def test_option_table_for_table_driven_parsers():
         table["--max-steps"][1]("--max-steps", "0")
 
 
+@pytest.mark.parametrize("where", ["__del__", "weakref callback"])
+def test_timeout_swallowed_by_a_finalizer_still_stops_the_run(tmp_path, where):
+    """A --timeout expiring in guest code the host runs as a finalizer (whose
+    errors the host only reports as unraisable) prints no "Exception ignored"
+    with the VM's exception and ends the run with the stop's line and status,
+    not status 0 (seen in CI: a stop arriving in importlib's weakref callback
+    during start-up printed one)."""
+    spin = "        while True:\n            pass\n"
+    if where == "__del__":
+        src = "class A:\n    def __del__(self):\n" + spin + "A()\nprint('after')\n"
+    else:
+        src = ("import weakref\nclass A:\n    pass\n"
+               "def cb(ref):\n    if True:\n" + spin +
+               "a = A()\nr = weakref.ref(a, cb)\ndel a\nprint('after')\n")
+    prog = tmp_path / "fin.py"
+    prog.write_text(src)
+    r = ef("run", "--timeout", "0.5", str(prog), input="", timeout=60)
+    assert r.returncode == TIMEOUT, r.stderr
+    assert "Exception ignored" not in r.stderr and "Traceback" not in r.stderr
+    assert one_line(r.stderr) == ("evalframe: stopped: time limit of 0.5 s reached "
+                                  "(--timeout 0.5)")
+
+
 @pytest.mark.parametrize("command", ["run", "run --stats", "trace", "trace --format pytutor",
                                      "explain", "inspect", "step"])
 @pytest.mark.parametrize("timeout", ["0.001", "0.000001"])     # (the latter: inside install())
