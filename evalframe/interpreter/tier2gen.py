@@ -174,6 +174,7 @@ class _GenFunction(_t2.Translation):
         if self.unheld:
             exprs = [x for x in exprs if x not in self.unheld]
         super().release(*exprs, indent=indent)
+
     # (LOAD_FAST copies the value: a suspended body's pending reads would
     # be read at the resumption, after anything that ran meanwhile)
     reads_in_place = False
