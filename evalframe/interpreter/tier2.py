@@ -723,18 +723,6 @@ class _Lean(_Function):
             return type(self.literals[expr]) is kind
         return super().is_const(expr, kind)
 
-    def spill_local(self, index):
-        """Before local ``index`` is stored or deleted, virtual-stack entries
-        that read it in place are copied into temporaries."""
-        name = "l%d" % index
-        for k, x in enumerate(self.vs):
-            if x == name:
-                t = self.temp()
-                self.emit("%s = %s" % (t, name))
-                for m in range(k, len(self.vs)):
-                    if self.vs[m] == name:
-                        self.vs[m] = t
-
 
 class _LeanNoLiterals(_Lean):
     """_Lean with every constant a closure value (_lean_make)."""
