@@ -420,3 +420,52 @@ def test_exception_class_called_at_the_call_site(eager, monkeypatch):
     assert g["out"] == [(i, ("bad",), "E", i + 1) for i in range(3)]
     # (the first call through call_any: it binds __init__'s lean entry)
     assert called.count("E") == 1 and called.count("O") == 3
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
+def test_block_dispatch_writes_no_nop_per_block_entry(eager):
+    # a block's ``pass`` (a host NOP per entry) is written only where the
+    # block is empty: not before the nested ``if blk <= N:`` tests
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    lines = _source_of(g["f"]).splitlines()
+    for k, ln in enumerate(lines[:-1]):
+        if ln.strip().startswith("pass"):
+            nxt = lines[k + 1]
+            assert len(nxt) - len(nxt.lstrip()) < len(ln) - len(ln.lstrip()), (ln, nxt)
+    assert any(ln.strip().startswith("if blk <= ") for ln in lines)
+
+
+@pytest.mark.evalframe_untraced
+def test_except_clause_leaves_reraise_and_stops_to_t2_raised_in_one_test(eager):
+    # one issubclass over a tuple: Reraise (raised by the re-raise paths),
+    # AbortRun and MemoryError (and their subclasses) go to t2_raised, the
+    # guest's exceptions take the inline entry
+    from evalframe.interpreter import ceval
+    from evalframe.interpreter.abort import AbortRun
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    assert "and not issubclass(type(e), RERAISE_STOP_OR_MEMORY_):" in src
+    special = tier2._namespace()["RERAISE_STOP_OR_MEMORY_"]
+    for cls in (ceval.Reraise, AbortRun, MemoryError, type("M", (MemoryError,), {})):
+        assert issubclass(cls, special), cls
+    for cls in (KeyError, Exception, BaseException, SystemExit, KeyboardInterrupt, GeneratorExit):
+        assert not issubclass(cls, special), cls
+
+
+@pytest.mark.evalframe_untraced
+def test_exit_saves_the_context_only_when_the_host_handles_an_exception(eager):
+    # the exception leaving by the epilogue's host raise: a raise of its own
+    # when the host handles nothing (no ``__context__`` to keep), the save
+    # and restore otherwise (tests/guest/programs/exc_frame_based_exit_context.py)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    tail = src[src.index("        if exc is not None:"):]
+    fast_path = tail.index("if host_exception_() is None:")
+    assert fast_path < tail.index("ctx_ = exc_context(exc)")
+    assert "finally: exc = None" in tail[fast_path:tail.index("ctx_ = exc_context(exc)")]
+    host_exception = tier2._namespace()["host_exception_"]
+    assert host_exception() is None
+    try:
+        raise KeyError(1)
+    except KeyError as e:
+        assert host_exception() is e
