@@ -1636,9 +1636,13 @@ def body_lines(g, nslots, comments, level):
             tail.append("    if stack: del stack[:]")
         # (``at`` is known here: catch's path above has left; block_temps'
         # first test, for an unknown one, is not repeated)
-        if temps:
-            temps = [x[4:] for x in temps[2:]] if temps[1:2] == ["    else:"] else []
-        tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots)]
+        merged = _merged_unwinding(g, "at", nslots)
+        if merged is not None:
+            tail += ["    " + x for x in merged]
+        else:
+            if temps:
+                temps = [x[4:] for x in temps[2:]] if temps[1:2] == ["    else:"] else []
+            tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots)]
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))
     return out
@@ -1661,6 +1665,7 @@ def _unwind_table(g):
         elif top > tops[k]:
             tops[k] = top
     g.unwindings = list(zip(searches, tops))
+    g.unwind_seq = of
     g.unwind_of = g.param(tuple(of)) if len(searches) > 1 else None
 
 
@@ -1688,20 +1693,72 @@ def _static_unwinding(g, at, nslots):
     return out
 
 
+# the most leaves _merged_unwinding writes (each an unwinding's lines)
+_MERGED_LEAVES = 32
+
+
+def _merged_unwinding(g, at, nslots):
+    """The temporaries' clearing (block_temps) and the unwinding
+    (_static_unwinding) of the instruction ``at`` (an expression; known) as
+    one tree of tests over ``at``: the instructions in runs over which both
+    are the same, each leaf the run's clearing then its unwinding's lines.
+    Two trees (``at`` for the temporaries, then ``k_ = unwind_of[at]`` and
+    its own tests) cost an exception a function catches ~16 host bytecodes
+    more.  None where the runs are more than _MERGED_LEAVES (the leaves
+    repeat the unwindings' lines): the two trees then."""
+    segs = _temp_segs(g)
+    of = g.unwind_seq
+    n = len(of)
+    firsts = [j for j, _ in segs]
+    # (``at`` is an instruction the host line table names: one with lines
+    # in the body; the others, which raise nothing, join any run)
+    named = {step for _, _, step in g.body}
+    runs = []       # [first instruction, temporaries, unwinding]
+    k = 0
+    for j in range(n):
+        while k + 1 < len(firsts) and firsts[k + 1] <= j:
+            k += 1
+        if j not in named:
+            continue
+        names = tuple(segs[k][1]) if segs else ()
+        if runs and runs[-1][1:] == [names, of[j]]:
+            continue
+        runs.append([j, names, of[j]])
+        if len(runs) > _MERGED_LEAVES:
+            return None
+    if not runs:
+        return None
+    out = []
+
+    def tree(rs, depth):
+        pad = "    " * depth
+        if len(rs) == 1:
+            _, names, u = rs[0]
+            if names:
+                # (the last made first: CPython's unwinding pops the top first)
+                out.append(pad + nones(list(names[::-1])))
+            search, top = g.unwindings[u]
+            out.extend(pad + x for x in unwind_lines(search, nslots, top))
+            return
+        mid = len(rs) // 2
+        out.append(pad + "if %s < %d:" % (at, rs[mid][0]))
+        tree(rs[:mid], depth + 1)
+        out.append(pad + "else:")
+        tree(rs[mid:], depth + 1)
+
+    tree(runs, 0)
+    return out
+
+
 _TEMPS_MERGED = 8
 
 
-def block_temps(g, at):
-    """Lines dropping the temporaries guest instruction ``at`` (an
-    expression; all of them when it is negative: not known) may have left
-    holding values: those its block made up to its end.  Every block of the
-    dispatch shape starts with its stack in the slots, so what an exception
-    interrupts (the values CPython's unwinding pops) is in temporaries made
-    in its own block, by it or before it; clearing every temporary of the
-    function cost main of bench/programs/exceptions.py 160 host bytecodes
-    per exception it caught."""
+def _temp_segs(g):
+    """block_temps' segments: (first instruction, [temporaries]) by
+    instruction, the temporaries an exception at an instruction from that
+    first one on (to the next segment's) may have left holding values."""
     starts = dict(g.block_starts)
-    segs = []       # (first instruction, [temporaries]), by instruction
+    segs = []
     t0 = low = 0
     for j, upto in g.inst_temps:
         if j in starts:
@@ -1715,6 +1772,19 @@ def block_temps(g, at):
         else:
             low = segs[-1][1] and int(segs[-1][1][-1][1:]) or t0
         segs.append((j, ["t%d" % k for k in range(t0 + 1, upto + 1)]))
+    return segs
+
+
+def block_temps(g, at):
+    """Lines dropping the temporaries guest instruction ``at`` (an
+    expression; all of them when it is negative: not known) may have left
+    holding values: those its block made up to its end.  Every block of the
+    dispatch shape starts with its stack in the slots, so what an exception
+    interrupts (the values CPython's unwinding pops) is in temporaries made
+    in its own block, by it or before it; clearing every temporary of the
+    function cost main of bench/programs/exceptions.py 160 host bytecodes
+    per exception it caught."""
+    segs = _temp_segs(g)       # (first instruction, [temporaries]), by instruction
     out = ["if %s < 0: %s = None" % (at, _temps(g, True))]
 
     def tree(segs, depth):

@@ -469,3 +469,27 @@ def test_exit_saves_the_context_only_when_the_host_handles_an_exception(eager):
         raise KeyError(1)
     except KeyError as e:
         assert host_exception() is e
+
+
+@pytest.mark.evalframe_untraced
+def test_except_clause_clears_and_unwinds_in_one_tree_over_the_instruction(eager):
+    # the temporaries' clearing and the static unwinding of the instruction
+    # that raised: one tree of tests over ``at`` (no ``k_ = unwind_of[at]``
+    # and its second tree), each leaf the clearing then the unwinding
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    src = _source_of(g["f"])
+    except_clause = src[src.index("except BaseException as e:"):]
+    assert "k_ = " not in except_clause and "if k_ < " not in except_clause
+    assert except_clause.count("if at < ") >= 2
+    # (over the most leaves, the two trees as before)
+    tier2_merged = tier2._MERGED_LEAVES
+    try:
+        tier2._MERGED_LEAVES = 1
+        g = _run(_SOURCE.replace("def f(i)", "def f2(i)").replace("f(i) for", "f2(i) for"),
+                 {"__name__": "__main__"})
+    finally:
+        tier2._MERGED_LEAVES = tier2_merged
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    src = _source_of(g["f2"])
+    assert "k_ = " in src[src.index("except BaseException as e:"):]
