@@ -368,7 +368,11 @@ def unwind_lines(search, nslots, top=None):
     below ``top`` (all ``nslots`` when not given: slot_tops); the traceback
     entry is already made (t2_raised, or a re-raise's bookkeeping: reraise_here)."""
     pops, handler, keep = search
-    out = ["del f.f_blockstack[%d:]" % keep]
+    # (where a handler is entered, the blocks above ``keep`` are replaced by
+    # its EXCEPT_HANDLER in one slice assignment below, not deleted here and
+    # appended to there: ~5 host bytecodes per handler entered; nothing
+    # between reads the block stack)
+    out = ["del f.f_blockstack[%d:]" % keep] if handler is None else []
     top = nslots if top is None else top
     for level in pops:
         # (unwind_except_handler: the values above the saved exception die,
@@ -385,7 +389,7 @@ def unwind_lines(search, nslots, top=None):
     out += _slots_none(level, top)
     s = ["s%d" % (level + k) for k in range(6)]
     out += [
-        "f.f_blockstack.append((EXCEPT_HANDLER, f._lasti, %d))" % level,
+        "f.f_blockstack[%d:] = ((EXCEPT_HANDLER, f._lasti, %d),)" % (keep, level),
         "ei_ = tstate.exc_info; %s = ei_.exc_value" % s[1],
         "if %s is None: handled_[0] += 1" % s[1],
         "else: %s = exc_traceback_(%s); %s = type(%s)" % (s[0], s[1], s[2], s[1]),

@@ -493,3 +493,14 @@ def test_except_clause_clears_and_unwinds_in_one_tree_over_the_instruction(eager
     assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
     src = _source_of(g["f2"])
     assert "k_ = " in src[src.index("except BaseException as e:"):]
+
+
+@pytest.mark.evalframe_untraced
+def test_handler_entry_replaces_the_blocks_in_one_slice_assignment(eager):
+    # entering a handler: the blocks above the handler's level replaced by
+    # its EXCEPT_HANDLER in one store, not deleted and then appended to
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    except_clause = src[src.index("except BaseException as e:"):]
+    assert "f.f_blockstack[0:] = ((EXCEPT_HANDLER, f._lasti, 0),)" in except_clause
+    assert "f.f_blockstack.append((EXCEPT_HANDLER" not in src
