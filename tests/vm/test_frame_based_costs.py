@@ -504,3 +504,37 @@ def test_handler_entry_replaces_the_blocks_in_one_slice_assignment(eager):
     except_clause = src[src.index("except BaseException as e:"):]
     assert "f.f_blockstack[0:] = ((EXCEPT_HANDLER, f._lasti, 0),)" in except_clause
     assert "f.f_blockstack.append((EXCEPT_HANDLER" not in src
+
+
+def test_do_raise_takes_an_instance_first_and_skips_the_context_save(monkeypatch):
+    # an instance raised: no exception-class test; the host handling no
+    # exception: no __context__ save and restore around the host raise
+    from evalframe.interpreter.ops import exceptions as ops_exceptions
+    from evalframe.objects import excslots
+    asked = []
+    is_class = ops_exceptions._is_exception_class
+    monkeypatch.setattr(ops_exceptions, "_is_exception_class",
+                        lambda obj: asked.append(obj) or is_class(obj))
+    saved = []
+    get_context = excslots.get_context
+
+    def spy(e):
+        if sys._getframe(1).f_code is ops_exceptions.do_raise.__code__:
+            saved.append(e)
+        return get_context(e)
+
+    monkeypatch.setattr(excslots, "get_context", spy)
+    g = _run("def f(i):\n"
+             "    try:\n"
+             "        raise KeyError(i)\n"
+             "    except KeyError as e:\n"
+             "        return e.args[0]\n"
+             "def c():\n"
+             "    try:\n"
+             "        raise KeyError\n"
+             "    except KeyError as e:\n"
+             "        return e.args\n"
+             "out = [f(i) for i in range(3)], c()\n", {"__name__": "__main__"})
+    assert g["out"] == ([0, 1, 2], ())
+    assert asked == [KeyError]
+    assert saved == []

@@ -26,6 +26,9 @@ _NORMALIZE_AT_RAISE = sys.version_info >= (3, 12)
 
 _Reraise = None
 
+# the exception the host handles, or None (3.10 has no sys.exception)
+_host_exception = getattr(sys, "exception", None) or (lambda: sys.exc_info()[1])
+
 
 def reraise(exc, lasti=None):
     """ceval.Reraise(exc, lasti): unwound with no new traceback entry."""
@@ -88,7 +91,12 @@ def do_raise(tstate, exc, cause, with_cause):
     """do_raise: raise ``exc`` (a class is instantiated), with ``cause`` if
     ``with_cause`` (``raise exc from cause``).  It raises itself, never
     returns: the context it sets must survive the host's own raise."""
-    if _is_exception_class(exc):
+    if issubclass(type(exc), BaseException):
+        # (the usual case, an instance, first: its real type is never a class
+        # of classes (a class cannot derive from both type and BaseException),
+        # so the tests below would find what this finds; no guest hook asked)
+        value = exc
+    elif _is_exception_class(exc):
         from ..call import call_object
         value = call_object(exc, ())
         if not isinstance(value, BaseException):
@@ -119,6 +127,12 @@ def do_raise(tstate, exc, cause, with_cause):
     # The host chains what it raises to *its* handled exception, which is
     # not the guest's when guest code runs inside a host except clause (a
     # callback of contextlib.ExitStack.__exit__): keep the context just set.
+    # (The host handling none, the usual case, nothing to keep.)
+    if _host_exception() is None:
+        try:
+            raise value
+        finally:
+            value = None
     context = _x.get_context(value)
     try:
         raise value
