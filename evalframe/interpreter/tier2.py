@@ -353,11 +353,13 @@ def slot_tops(raw, basic, depth, nslots):
 def _set_exc_value_lines(value):
     """pystate.set_exc_value(tstate.exc_info, ``value``) written out (the
     ``handled`` count kept; the old exception released by the store, as
-    there): a host call fewer per exception handler an unwinding pops."""
+    there): a host call fewer per exception handler an unwinding pops.  (The
+    count written as an assignment, as the epilogue's depth: no COPY and
+    SWAPs of ``+=``, 2 host bytecodes fewer.)"""
     return ["ei_ = tstate.exc_info",
             "if ei_.exc_value is None:",
-            "    if %s is not None: handled_[0] += 1" % value,
-            "elif %s is None: handled_[0] -= 1" % value,
+            "    if %s is not None: handled_[0] = handled_[0] + 1" % value,
+            "elif %s is None: handled_[0] = handled_[0] - 1" % value,
             "ei_.exc_value = %s; ei_ = None" % value]
 
 
@@ -391,7 +393,7 @@ def unwind_lines(search, nslots, top=None):
     out += [
         "f.f_blockstack[%d:] = ((EXCEPT_HANDLER, f._lasti, %d),)" % (keep, level),
         "ei_ = tstate.exc_info; %s = ei_.exc_value" % s[1],
-        "if %s is None: handled_[0] += 1" % s[1],
+        "if %s is None: handled_[0] = handled_[0] + 1" % s[1],
         "else: %s = exc_traceback_(%s); %s = type(%s)" % (s[0], s[1], s[2], s[1]),
         "ei_.exc_value = exc; ei_ = None",
         "%s = exc_traceback_(exc); %s = exc; %s = type(exc)" % (s[3], s[4], s[5]),

@@ -538,3 +538,13 @@ def test_do_raise_takes_an_instance_first_and_skips_the_context_save(monkeypatch
     assert g["out"] == ([0, 1, 2], ())
     assert asked == [KeyError]
     assert saved == []
+
+
+@pytest.mark.evalframe_untraced
+def test_handled_count_written_as_an_assignment(eager):
+    # the unwinding's and the handler entry's ``handled`` count: an
+    # assignment (no COPY and SWAPs of an augmented one)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    assert "handled_[0] = handled_[0] + 1" in src
+    assert "handled_[0] +=" not in src and "handled_[0] -=" not in src
