@@ -902,22 +902,30 @@ def translate(code, d, cls=None, tree=False, entry=0):
         g.loops = bool(loops)
         return g, nslots, comments
     # the chunks of the block dispatch: (last block start of the chunk, [starts])
+    # (the last chunk's test, and the last block's test in each chunk, are
+    # left out: always true where reached, ``blk`` being a block start no
+    # greater than what the tests before it let through: 4 host bytecodes
+    # per entry into the dispatch, a function's start, a handler's, a jump)
     chunks = [blocks[k:k + _CHUNK] for k in range(0, len(blocks), _CHUNK)]
     i = 0
-    for chunk in chunks:
-        g.indent0 = 0
-        g.step = chunk[0]
-        g.emit("if blk <= %d:" % chunk[-1])
-        g.indent0 = 1
-        g.emit("pass")
+    for ci, chunk in enumerate(chunks):
+        inner = 0
+        if ci + 1 < len(chunks):
+            g.indent0 = 0
+            g.step = chunk[0]
+            g.emit("if blk <= %d:" % chunk[-1])
+            g.indent0 = 1
+            g.emit("pass")
+            inner = 1
         for bi, start in enumerate(chunk):
             end = chunk[bi + 1] if bi + 1 < len(chunk) else (
                 blocks[blocks.index(start) + 1] if blocks.index(start) + 1 < len(blocks) else n)
-            g.indent0 = 1
+            g.indent0 = inner
             g.step = start
-            g.emit("if blk <= %d:" % start)
-            g.indent0 = 2
-            g.emit("pass")
+            if bi + 1 < len(chunk):
+                g.emit("if blk <= %d:" % start)
+                g.indent0 = inner + 1
+                g.emit("pass")
             g.vs = ["s%d" % k for k in range(depth[start])]
             g.bound = set(bound_at[start] or ())
             g.block_starts.append((start, g.ntemps))

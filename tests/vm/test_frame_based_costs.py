@@ -548,3 +548,19 @@ def test_handled_count_written_as_an_assignment(eager):
     src = _source_of(g["f"])
     assert "handled_[0] = handled_[0] + 1" in src
     assert "handled_[0] +=" not in src and "handled_[0] -=" not in src
+
+
+@pytest.mark.evalframe_untraced
+def test_block_dispatch_leaves_out_the_tests_that_are_always_true(eager):
+    # the last chunk's test and each chunk's last block's test: ``blk`` is
+    # a block start no greater than the tests before let through
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    lines = _source_of(g["f"]).splitlines()
+    tests = [ln.strip().split(":")[0] for ln in lines if ln.strip().startswith("if blk <= ")]
+    starts = [int(t.split()[-1]) for t in tests]
+    # (one chunk: one test per block but the last, none for the chunk)
+    assert starts == sorted(set(starts)) and starts[0] == 0
+    last = max(int(ln.split("blk = ")[1].split(";")[0])
+               for ln in lines if "blk = " in ln and "continue" in ln
+               and ln.split("blk = ")[1].split(";")[0].isdigit())
+    assert last not in starts
