@@ -190,8 +190,9 @@ def test_except_clause_hands_its_line_table_to_t2_raised(eager, monkeypatch):
     call = [ln.strip() for ln in src.splitlines() if "t2_raised(" in ln]
     assert len(call) == 1 and call[0].startswith("else: tb_ = None; exc, at = t2_raised(tstate, f, e, p")
     name = call[0].split("t2_raised(tstate, f, e, ")[1].split(")")[0]
-    # (the inline usual case reads the same table)
-    assert "(at := %s[tb_.tb_lineno]) >= 0" % name in src
+    # (the inline usual case reads the same instructions by host offset:
+    # test_except_clause_reads_the_instruction_by_host_offset)
+    assert "[tb_.tb_lasti]) >= 0" in src
     # the param is the very table registered for the host code
     table = fn.__code__.co_freevars.index(name)
     assert fn.__closure__[table].cell_contents is tier2.T2_LINES[id(fn.__code__)]
@@ -564,3 +565,30 @@ def test_block_dispatch_leaves_out_the_tests_that_are_always_true(eager):
                for ln in lines if "blk = " in ln and "continue" in ln
                and ln.split("blk = ")[1].split(";")[0].isdigit())
     assert last not in starts
+
+
+@pytest.mark.evalframe_untraced
+def test_except_clause_reads_the_instruction_by_host_offset(eager, monkeypatch):
+    # the head traceback entry's tb_lasti indexes a table by host bytecode
+    # offset (tb_lineno walks the host code's location table from its
+    # start); t2_raised still gets the line table
+    seen = []
+    t2_raised = tier2.t2_raised
+
+    def spy(tstate, f, e, lines=None):
+        seen.append(type(e).__name__)
+        return t2_raised(tstate, f, e, lines)
+
+    monkeypatch.setitem(tier2._namespace(), "t2_raised", spy)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    assert seen == []
+    host = tier2.frame_based(g["f"].__code__)
+    src = _source_of(g["f"])
+    assert "[tb_.tb_lasti]) >= 0" in src and "[tb_.tb_lineno]" not in src
+    lines = tier2.T2_LINES[id(host.__code__)]
+    table = next(c.cell_contents for c in host.__closure__
+                 if isinstance(c.cell_contents, list) and len(c.cell_contents) == len(host.__code__.co_code))
+    for start, end, line in host.__code__.co_lines():
+        for off in range(start, end):
+            assert table[off] == (lines[line] if line is not None else -1)
