@@ -1642,12 +1642,23 @@ def body_lines(g, nslots, comments, level):
         else:
             raised = ["except BaseException as e:",
                       "    exc, at = t2_raised(tstate, f, e); e = None"]
-        tail = raised + [
+        unknown = [
                 "    if at < 0:",
                 "        blk, exc, at = catch(tstate, f, exc, (%s,))" % slots]
         if g.ntemps:
-            tail.append("        %s = None" % _temps(g, True))
-        tail += ["    " + x for x in generic[len(temps):]] + ["        break"]
+            unknown.append("        %s = None" % _temps(g, True))
+        unknown += ["    " + x for x in generic[len(temps):]] + ["        break"]
+        if g.offsets_p:
+            # (only t2_raised's path may leave ``at`` unknown: its test
+            # there, not after both paths; ``e`` cleared before catch's, as
+            # before)
+            raised[3:4] = ["    else:",
+                           "        tb_ = None; exc, at = t2_raised(tstate, f, e, %s); e = None"
+                           % g.lines_p]
+            raised[5:5] = ["    " + x for x in unknown]
+            tail = raised
+        else:
+            tail = raised + unknown
         if g.runs_ops:
             # (a handler that raised left its unpopped inputs on the value
             # stack, above the slots: dropped first, top first, as CPython's

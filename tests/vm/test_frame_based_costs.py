@@ -188,7 +188,7 @@ def test_except_clause_hands_its_line_table_to_t2_raised(eager, monkeypatch):
     fn = tier2.frame_based(g["f"].__code__)
     src = _source_of(g["f"])
     call = [ln.strip() for ln in src.splitlines() if "t2_raised(" in ln]
-    assert len(call) == 1 and call[0].startswith("else: tb_ = None; exc, at = t2_raised(tstate, f, e, p")
+    assert len(call) == 1 and call[0].startswith("tb_ = None; exc, at = t2_raised(tstate, f, e, p")
     name = call[0].split("t2_raised(tstate, f, e, ")[1].split(")")[0]
     # (the inline usual case reads the same instructions by host offset:
     # test_except_clause_reads_the_instruction_by_host_offset)
@@ -592,3 +592,16 @@ def test_except_clause_reads_the_instruction_by_host_offset(eager, monkeypatch):
     for start, end, line in host.__code__.co_lines():
         for off in range(start, end):
             assert table[off] == (lines[line] if line is not None else -1)
+
+
+@pytest.mark.evalframe_untraced
+def test_unknown_instruction_tested_on_t2_raised_path_only(eager):
+    # the inline entry knows ``at``: the ``at < 0`` test (catch's path) is
+    # on t2_raised's path alone
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    lines = _source_of(g["f"]).splitlines()
+    k = next(i for i, ln in enumerate(lines) if ln.strip() == "except BaseException as e:")
+    assert lines[k + 3].strip() == "else:"
+    assert lines[k + 4].strip().startswith("tb_ = None; exc, at = t2_raised(")
+    assert lines[k + 5].strip() == "if at < 0:"
+    assert len(lines[k + 5]) - len(lines[k + 5].lstrip()) > len(lines[k + 3]) - len(lines[k + 3].lstrip())
