@@ -3251,6 +3251,12 @@ def _namespace():
             "RERAISE_STOP_OR_MEMORY_": (ceval.Reraise,) + STOP_OR_MEMORY, "tracebacks_": _tracebacks,
             "plain_handled": plain_handled,
             "exc_traceback_": _x.get_traceback, "RAISED_": _t2f.FRAME_RAISED,
+            # (the templates' set_traceback, RERAISE's, as BaseException's own
+            # with_traceback: what the __traceback__ slot's __set__ does
+            # (PyException_SetTraceback, its checks and messages), called as
+            # a METH_O method, no argument tuple, where the slot wrapper's
+            # __set__ goes through tp_call; its result, the exception, unused)
+            "set_traceback": BaseException.with_traceback,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,

@@ -605,3 +605,42 @@ def test_unknown_instruction_tested_on_t2_raised_path_only(eager):
     assert lines[k + 4].strip().startswith("tb_ = None; exc, at = t2_raised(")
     assert lines[k + 5].strip() == "if at < 0:"
     assert len(lines[k + 5]) - len(lines[k + 5].lstrip()) > len(lines[k + 3]) - len(lines[k + 3].lstrip())
+
+
+_RESTORED_TB = (
+    "import sys\n"
+    "def depth(tb):\n"
+    "    n = 0\n"
+    "    while tb is not None:\n"
+    "        n += 1; tb = tb.tb_next\n"
+    "    return n\n"
+    "def inner(i):\n"
+    "    raise KeyError(i)\n"
+    "def f(i):\n"
+    "    try:\n"
+    "        try:\n"
+    "            inner(i)\n"
+    "        finally:\n"
+    "            e = sys.exc_info()[1]\n"
+    "            if i % 2: e.__traceback__ = None\n"
+    "            else:\n"
+    "                try:\n"
+    "                    raise e\n"
+    "                except KeyError:\n"
+    "                    pass\n"
+    "    except KeyError as x:\n"
+    "        return depth(x.__traceback__)\n"
+    "out = [f(i) for i in range(6)]\n"
+)
+
+
+@pytest.mark.evalframe_untraced
+def test_reraise_restores_the_traceback_as_tier1_does(eager, monkeypatch):
+    # RERAISE puts back the traceback the exception had when the finally
+    # was entered (3.10's RERAISE, the templates' set_traceback: in tier 2
+    # BaseException.with_traceback, a METH_O call), as tier 1 does
+    assert tier2._namespace()["set_traceback"] is BaseException.with_traceback
+    g = _run(_RESTORED_TB, {"__name__": "__main__"})
+    monkeypatch.setattr(tier2, "ENABLED", False)
+    g1 = _run(_RESTORED_TB, {"__name__": "__main__"})
+    assert g["out"] == g1["out"] == [2] * 6
