@@ -828,8 +828,11 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         _lean_after_call(g, _emit_call_kw(g, arg), j)
         return True
     if form in ("call", "call_method"):
-        fn = _emit_call(g, name, arg)
+        r = _pure_call(g, name, arg)
+        fn = _emit_call(g, name, arg, r)
         _lean_after_call(g, fn, j)
+        if r is not None:
+            g.indent0 -= 1
         return True
     if name in _LEAN_GENERIC:
         n = len(g.vs)
@@ -1011,9 +1014,12 @@ def _own(g, name, arg, darg, j, depth):
         g.emit("f._lasti = %d" % j)
         _after_call(g, _emit_call_kw(g, arg), j)
         return True
+    r = _pure_call(g, name, arg)
     g.emit("f._lasti = %d" % j)
-    fn = _emit_call(g, name, arg)
+    fn = _emit_call(g, name, arg, r)
     _after_call(g, fn, j)
+    if r is not None:
+        g.indent0 -= 1
     return True
 
 
@@ -1048,12 +1054,86 @@ def _emit_call_kw(g, arg):
     return fn
 
 
-def _emit_call(g, name, arg):
+# Builtin calls that run no guest code (_pure_call): a method of an exact
+# builtin type {(name, number of arguments): (the types, may raise)}; an
+# argument of list.pop must be a constant int (any other runs ``__index__``).
+# A pure call that may raise is made only outside a guest except clause
+# (``handled_``: plain_handled shows the host the exception handled).
+_PURE_METHODS = {("append", 1): ((list,), False), ("pop", 0): ((list,), True),
+                 ("pop", 1): ((list,), True)}
+# ... and ``len`` of an exact builtin container or string (range is not one:
+# ``len(range(10**20))`` raises OverflowError)
+_PURE_LEN = (list, tuple, str, dict, set, frozenset, bytes, bytearray)
+
+
+def _pure_call(g, name, arg):
+    """CALL_FUNCTION / CALL_METHOD of a builtin that runs no guest code on an
+    operand of an exact builtin type (``window.append(v)``, ``len(window)``,
+    ``window.pop(0)``; _PURE_METHODS, _PURE_LEN): that call itself under a test
+    of the operand's type (and of the builtin read, for ``len``), without
+    the general site's tests, ``f._lasti`` (nothing can observe the frame
+    during it) and the tracer test after it (nothing can attach one).  Only
+    where nothing is dropped after the call that could run a finalizer (the
+    arguments of ``append``, which the list keeps, aside).  Writes the test
+    and the call and opens the ``else:`` the general site is written under
+    (the caller closes it); returns the result's temporary, or None where the
+    call is not such a call."""
+    if arg > 1 or len(g.vs) < arg + 2:
+        return None
+    argv = g.vs[len(g.vs) - arg:]
+    if _FORMS[name] == "call_method":
+        meth, self_ = g.vs[-arg - 2], g.vs[-arg - 1]
+        if meth != "NULL":
+            return None
+        owner, mname, start, end = g.__dict__.get("method_reads", {}).get(
+            self_, ("", "", 0, -1))
+        pure = _PURE_METHODS.get((mname, arg))
+        if (pure is None or end != len(g.body) or end - start != 1 or self_ in g.vs[:-arg - 1]
+                or owner in argv or not (owner[:1] in "lsp" and owner[1:].isdigit())):
+            return None
+        types, raises = pure
+        if mname == "pop":
+            if arg and not g.is_const(argv[0], int):
+                return None
+        elif _passed(g, argv) and mname != "append":
+            return None
+        guard = ("type(%s) is %s" % (owner, g.param(types[0])) if len(types) == 1
+                 else "type(%s) in %s" % (owner, g.param(frozenset(types))))
+        call = "%s.%s(%s)" % (owner, mname, ", ".join(argv))
+        # (the bound method's read goes under the else: the pure call makes none)
+        read = g.body[start:end]
+        del g.body[start:end]
+        del g.method_reads[self_]
+    else:
+        func = g.vs[-arg - 1]
+        if arg != 1 or _builtin_read(g, func) is not len or _passed(g, argv):
+            return None
+        raises = False
+        guard = "%s is %s and type(%s) in %s" % (func, g.param(len), argv[0],
+                                                 g.param(frozenset(_PURE_LEN)))
+        call = "%s(%s)" % (func, argv[0])
+        read = ()
+    if raises:
+        guard += " and not handled_[0]"
+    r = g.temp()
+    # (no ``f._lasti``: an observer run later by the result's finalizer, at
+    # the POP_TOP, reads the frame's line live from this host frame,
+    # ceval.live_lasti)
+    g.emit("if %s: %s = %s" % (guard, r, call))
+    g.emit("else:")
+    g.indent0 += 1
+    for indent, text, step in read:
+        g.body.append((indent + 1, text, step))
+    return r
+
+
+def _emit_call(g, name, arg, r=None):
     """CALL_FUNCTION / CALL_METHOD: an exact-arity guest function with a lean
     entry (bind_lean) is one host call, anything else goes through call_any.
-    Returns the expression of the result (not yet pushed)."""
+    Returns the expression of the result (not yet pushed); ``r``: its
+    temporary, when _pure_call wrote the pure form first."""
     argv = [g.pop() for _ in range(arg)][::-1]
-    r, ln = g.temp(), g.temp()
+    r, ln = r or g.temp(), g.temp()
     if _FORMS[name] == "call_method":
         self_ = g.pop()
         meth = g.pop()
@@ -1289,11 +1369,20 @@ def _builtin_read(g, func):
     """The host builtin a call's callable ``func`` is, when it was just read
     by a LOAD_GLOBAL of that builtin's name (its ``# if exact builtin`` line)
     and tier 2 calls that builtin plainly (call.plain_callables); else None."""
-    head = "try: %s = builtins_['" % func
+    head = "try: %s = builtins_[" % func
     for _, text, _ in reversed(g.body[-12:]):
         if text.startswith(head):
+            # (the name a literal in lean code, a closure value ``pN`` in a
+            # generator body's: _HostLocals has no literals)
+            key = text[len(head):].partition("]")[0]
+            if key[:1] == "'":
+                key = key[1:-1]
+            elif key[:1] == "p" and key[1:].isdigit():
+                key = g.const(key)
+            else:
+                return None
             import builtins
-            obj = getattr(builtins, text[len(head):].partition("'")[0], None)
+            obj = getattr(builtins, key, None) if type(key) is str else None
             return obj if obj is not None and obj in _namespace()["plain_"] else None
     return None
 
