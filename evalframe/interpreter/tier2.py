@@ -1176,9 +1176,13 @@ def _emit_call(g, name, arg, r=None):
             # tier2gen.method_send tests the rest: generators.py's
             # ``acc.send(v)`` passed the three tests above, 65 host bytecodes
             # a send, where this one is 12)
-            g.emit("if type(%s) is MethodType and %s.__func__ is gen_send_: "
-                   "%s = gen_method_send(tstate, %s, %s)%s"
-                   % (self_, self_, r, self_, argv[0], _dropped(g, argv)))
+            g.emit("if type(%s) is MethodType and %s.__func__ is gen_send_:" % (self_, self_))
+            if g.lean:
+                g.emit("%s = gen_method_send(tstate, %s, %s)%s"
+                       % (r, self_, argv[0], _dropped(g, argv)), 1)
+            else:
+                # (frame-based: method_send's work written here)
+                _tier2gen.emit_inline_send(g, r, self_, argv[0], _dropped(g, argv), 1)
             kw = "elif"
             sends = False
         if fused is not None:
@@ -3226,6 +3230,7 @@ def _namespace():
             # (tier2gen.emit_inline_step's)
             "check_host_room": ceval.check_host_room, "SUSPENDED": FRAME_SUSPENDED,
             "gen_stopped": _tier2gen.gen_stopped, "leave_chain": _tier2gen.leave_chain,
+            "gen_stop_": _tier2gen.stop_iteration,
             "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.method_send,
             "gen_consume": _tier2gen.consume,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
