@@ -1064,6 +1064,8 @@ _PURE_METHODS = {("append", 1): ((list,), False), ("pop", 0): ((list,), True),
 # ... and ``len`` of an exact builtin container or string (range is not one:
 # ``len(range(10**20))`` raises OverflowError)
 _PURE_LEN = (list, tuple, str, dict, set, frozenset, bytes, bytearray)
+# (the namespace's names of those types: _namespace)
+_PURE_NAMES = {list: "list_"}
 
 
 def _pure_call(g, name, arg):
@@ -1097,8 +1099,9 @@ def _pure_call(g, name, arg):
                 return None
         elif _passed(g, argv) and mname != "append":
             return None
-        guard = ("type(%s) is %s" % (owner, g.param(types[0])) if len(types) == 1
-                 else "type(%s) in %s" % (owner, g.param(frozenset(types))))
+        # (the types by a global name of the namespace: a closure value would
+        # be one free variable more, copied into every call's host frame)
+        guard = "type(%s) is %s" % (owner, _PURE_NAMES[types[0]])
         call = "%s.%s(%s)" % (owner, mname, ", ".join(argv))
         # (the bound method's read goes under the else: the pure call makes none)
         read = g.body[start:end]
@@ -1109,8 +1112,7 @@ def _pure_call(g, name, arg):
         if arg != 1 or _builtin_read(g, func) is not len or _passed(g, argv):
             return None
         raises = False
-        guard = "%s is %s and type(%s) in %s" % (func, g.param(len), argv[0],
-                                                 g.param(frozenset(_PURE_LEN)))
+        guard = "%s is %s and type(%s) in pure_len_" % (func, g.param(len), argv[0])
         call = "%s(%s)" % (func, argv[0])
         read = ()
     if raises:
@@ -3231,6 +3233,7 @@ def _namespace():
             "check_host_room": ceval.check_host_room, "SUSPENDED": FRAME_SUSPENDED,
             "gen_stopped": _tier2gen.gen_stopped, "leave_chain": _tier2gen.leave_chain,
             "gen_stop_": _tier2gen.stop_iteration,
+            "list_": list, "pure_len_": frozenset(_PURE_LEN),
             "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.method_send,
             "gen_consume": _tier2gen.consume,
             "stays_tier1": _tier2gen.stays_tier1, "gen_adopt": _tier2gen.adopt,
