@@ -242,8 +242,11 @@ class _GenFunction(_t2.Translation):
         # level, no exc_info item to link; below t2_room, so below the
         # recursion limit with no tracer attached): one host call fewer per
         # ``yield from``; any other case calls it
-        self.emit("if type(%s) is not Generator or %s is not None or %s._hg is None: dl_ = False"
-                  % (it, v, it))
+        # (the value sent first: the constant None of every ``yield from``
+        # 3.10 compiles, no test of it then)
+        sent = "" if self.is_const(v, type(None)) else " or %s is not None" % v
+        self.emit("if type(%s) is not Generator%s or %s._hg is None: dl_ = False"
+                  % (it, sent, it))
         self.emit("elif %s._yf is None and not (%s._yb or %s._running or %s._xl) "
                   "and (dg_ := tstate.depth + 1) < tstate.t2_room and dg_ < %d "
                   "and (og_ := f._f_gen()) is not None:" % (it, it, it, it, CHAIN_MAX))
@@ -431,6 +434,49 @@ def emit_inline_step(g, t, it, level):
             ("else: leave_chain(tstate, %s, gp_)" % it, 2),
             ("gn_ = None", 2)):
         g.emit(text, level + extra)
+
+
+def emit_inline_send(g, r, meth, arg, drops, level):
+    """``gen.send(arg)`` in a frame-based body (a generator's, tier2._Function's:
+    ``f`` the thread's current frame), ``meth`` the bound Generator.send:
+    method_send's work inline for a generator in tier 2 that delegates to
+    nothing and links no exc_info item (emit_inline_step's resumption, with
+    the value sent; no host call of method_send, no re-entry counted below
+    INLINE_UNCOUNTED_DEPTH, emit_inline_step's reason); anything else (a
+    running, delegating or finished generator, one in tier 1, a send inside a
+    guest except clause, a value sent to a just-started generator, the depth
+    at ``t2_room``) calls method_send.  The generator that returned raises
+    StopIteration outside the host except clause (no ``__context__``), as
+    method_send does.  ``drops``: ``; `` and the arguments' releases, made
+    after the call."""
+    for text, extra in (
+            ("gs_ = %s.__self__" % meth, 0),
+            ("if gs_._running or gs_._yf or gs_._yb or gs_._xl or gs_._hg is None or handled_[0] "
+             "or (gd_ := tstate.depth + 1) >= tstate.t2_room or gd_ >= %d "
+             "or %s is not None and gs_.gi_frame.f_state == CREATED: "
+             "gs_ = None; %s = gen_method_send(tstate, %s, %s)"
+             % (INLINE_UNCOUNTED_DEPTH, arg, r, meth, arg), 0),
+            ("else:", 0),
+            ("gn_ = gs_.gi_frame", 1),
+            ("gp_ = tstate.exc_info; gs_._running = True; gn_._f_back = f; "
+             "gn_.f_state = %d; tstate.depth = gd_; tstate.frame = gn_" % FRAME_EXECUTING, 1),
+            ("try: %s = gs_._hg.send(%s)" % (r, arg), 1),
+            ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, gs_, "
+             "ge_.value, gd_ - 1, tstate.reentry, gp_); gv_ = ge_.value; ge_ = None" % r, 1),
+            ("except BaseException: gn_ = gs_ = None; tstate.depth = gd_ - 1; tstate.frame = f; "
+             "raise", 1),
+            ("else:", 1),
+            ("tstate.depth = gd_ - 1; tstate.frame = f", 2),
+            ("if gs_._yf is None: gs_._running = False; gn_._f_back = None; gn_.f_state = %d"
+             % FRAME_SUSPENDED, 2),
+            ("else: leave_chain(tstate, gs_, gp_)", 2),
+            ("gn_ = None", 2),
+            ("gs_ = None", 1),
+            # (it returned: StopIteration with its value, raised here)
+            ("if %s is NULL: raise gen_stop_((gv_, gv_ := None)[0])" % r, 1)):
+        g.emit(text, level + extra)
+    if drops:
+        g.emit(drops[2:], level)
 
 
 def _source(code, g, nslots, comments):
@@ -1275,6 +1321,12 @@ def method_send(tstate, meth, arg):
     if value is None:
         raise StopIteration
     raise StopIteration(value)
+
+
+def stop_iteration(value):
+    """The StopIteration a send to a generator that returned ``value`` raises
+    (method_send's: no argument for None)."""
+    return StopIteration() if value is None else StopIteration(value)
 
 
 # The builtins that consume an iterable argument to its end (or to the item
