@@ -489,7 +489,15 @@ def call_in_exc(exc, func, args, kwargs):
     sys.exc_info in a library) sees what the guest is handling."""
     # (the fields themselves: a guest __getattribute__ must not run here)
     x = _excslots
-    tb = x.get_traceback(exc)
+    # (the host reads its traceback: tier 2's raw entries made first,
+    # runtime/tracebacks.py)
+    # (a C builtin reads no exc_info: print, len; one that calls back into
+    # guest code sees it through sys.exc_info there, vm_exc_info)
+    if type(func) is BuiltinFunctionType:
+        tb = x.get_traceback(exc)
+    else:
+        from ..runtime.tracebacks import materialize
+        tb = materialize(exc)
     ctx = x.get_context(exc)
     sup = x.get_suppress_context(exc)
     release = hold_raising(exc) if type(type(exc)) is not type else None
