@@ -375,6 +375,17 @@ def call_host(func, args, kwargs):
             # tb_frame.clear(): a traceback's frame is a stand-in host frame;
             # clearing it clears the guest frame (runtime/tracebacks.clear_frame)
             return clear_standin_frame(func.__self__)
+    if cls is FunctionType or cls is MethodType:
+        # (host Python code given an exception reads its traceback natively,
+        # traceback.format_exception(e): tier 2's raw entries made first,
+        # runtime/tracebacks.py)
+        for a in args:
+            if isinstance(a, BaseException):
+                _materialize_args(args, kwargs)
+                break
+        else:
+            if kwargs:
+                _materialize_args((), kwargs)
     if _handled[0]:
         exc = _get_tstate().topmost_exception()
         if exc is not None and sys.exc_info()[1] is not exc:
@@ -382,6 +393,17 @@ def call_host(func, args, kwargs):
     if kwargs:
         return func(*args, **kwargs)
     return func(*args)
+
+
+def _materialize_args(args, kwargs):
+    from ..runtime.tracebacks import materialize
+    for a in args:
+        if isinstance(a, BaseException):
+            materialize(a)
+    if kwargs:
+        for a in kwargs.values():
+            if isinstance(a, BaseException):
+                materialize(a)
 
 
 # Builtins and builtin classes that call_host calls as they are (none of its
