@@ -2494,7 +2494,9 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     else:
         fm = _t2f.own_frame(fr, hf)
         linked = True
-    hf_ = hf
+    # (its own host entry, when it is the head, for add_entry's ``after``
+    # below: LAZY_ENTRIES only, where that entry is not the VM's own)
+    hf_ = hf if LAZY_ENTRIES else None
     hf = None
     fr[0] = None
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
@@ -2508,12 +2510,15 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
         _t2f.unlink(fm, fast)
     # (its own host entry, when it is the head: the entry made here is its,
     # the raw entries after it are made first, tracebacks._materialize)
-    tb = _x.get_traceback(exc)
-    if tb is not None and tb.tb_frame is not hf_:
+    if hf_ is not None:
+        tb = _x.get_traceback(exc)
+        if tb is not None and tb.tb_frame is not hf_:
+            tb = None
+        hf_ = None
+        _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked, tb)
         tb = None
-    hf_ = None
-    _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked, tb)
-    tb = None
+    else:
+        _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
     if add_tb and _BARE_RERAISE and not linked:
