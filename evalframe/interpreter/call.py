@@ -505,6 +505,12 @@ def hold_raising(exc):
     return release
 
 
+_HEAPTYPE = 1 << 9      # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement)
+# (C functions and slot wrappers: ``Exception.__init__(self, reason)`` in a handler)
+_C_CALLABLES = frozenset((BuiltinFunctionType, type(object.__init__), type(str.join),
+                          type("".__str__), type(dict.__dict__["fromkeys"])))
+
+
 def call_in_exc(exc, func, args, kwargs):
     """Call ``func`` with the host's own exc_info showing the guest's handled
     exception, so host code (traceback.print_exc, logging.exception,
@@ -513,9 +519,12 @@ def call_in_exc(exc, func, args, kwargs):
     x = _excslots
     # (the host reads its traceback: tier 2's raw entries made first,
     # runtime/tracebacks.py)
-    # (a C builtin reads no exc_info: print, len; one that calls back into
-    # guest code sees it through sys.exc_info there, vm_exc_info)
-    if type(func) is BuiltinFunctionType:
+    # (a C builtin or builtin class reads no exc_info: print, len, str (the
+    # plain builtins tier 2 calls in an except clause, tier2.plain_handled);
+    # one that calls back into guest code sees it through sys.exc_info
+    # there, vm_exc_info)
+    cls = type(func)
+    if cls in _C_CALLABLES or (cls is type and not func.__flags__ & _HEAPTYPE):
         tb = x.get_traceback(exc)
     else:
         from ..runtime.tracebacks import materialize
