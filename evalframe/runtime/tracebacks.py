@@ -1220,6 +1220,7 @@ def _finish_left_frame(exc, tb, f, owner):
 # host-raised exception gets the first time a guest frame sees it
 # (first_sight).
 
+_CO_GENLIKE = 0x20 | 0x80 | 0x200      # (generator, coroutine, async generator)
 RAW_FRAME = 1          # a frame-based tier-2 function's host code (tier2.compile_code)
 RAW_LEAN = 2           # a lean tier-2 function's (tier2.compile_lean)
 _raw_kinds = {}         # id(host code) -> RAW_FRAME or RAW_LEAN
@@ -1259,9 +1260,16 @@ def t2_caught(tstate, exc, after, f=None):
     nxt = t.tb_next
     seen = False
     while nxt is not None:
-        co = nxt.tb_frame.f_code
+        frame = nxt.tb_frame
+        co = frame.f_code
         key = id(co)
         if key in vm or (key not in _vm_code and _is_vm_code(co)):
+            # (the VM's frame, finished, let go of what it held: the raw
+            # entries kept after it still hold it as their f_back, the host's
+            # link of a finished frame to its caller; not a generator's,
+            # which a clear() would close)
+            if not co.co_flags & _CO_GENLIKE:
+                frame.clear()
             nxt = nxt.tb_next
             continue
         if key in _fake_keys or key in _raw_kinds:
@@ -1288,7 +1296,7 @@ def t2_caught(tstate, exc, after, f=None):
     else:
         if t.tb_next is not None:
             t.tb_next = None
-    co = t = nxt = None
+    co = t = nxt = frame = None
     if not seen and _handled[0] and _x.get_context(exc) is None:
         handled = tstate.topmost_exception()
         if handled is not None and handled is not exc:
