@@ -289,6 +289,9 @@ HELPERS = (
     (".pystate", "set_exc_value"),
     ("..objects.frameobject", "EXCEPT_HANDLER"),
     ("..objects.excslots", "set_traceback"),
+    ("..objects.excslots", "get_traceback"),
+    (".ops.exceptions", "restore_traceback"),
+    (".ops.exceptions", "exit_traceback"),
     (".ops.exceptions", "FINALLY_BLOCK"),
     (".ops.exceptions", "reraise"),
     (".ops.exceptions", "active_exception"),
@@ -666,9 +669,13 @@ set_exc_value(tstate.exc_info, prev_value)
 # (reraise: ceval.Reraise, unwound with no new traceback entry, as 3.10's
 # RERAISE goes to exception_unwind directly; argument 1: a ``finally``
 # re-raising where its block was set up)
+# (the traceback saved as the handler was entered, restored unless it is
+# still the exception's: tier 2's raw entries made into stand-ins meanwhile
+# stay made, ops/exceptions.restore_traceback)
 inst("RERAISE", "(tb, value, type -- )", {
-    0: "if value is not None: set_traceback(value, tb)\nraise reraise(value, None)",
-    1: "if value is not None: set_traceback(value, tb)\n"
+    0: "if value is not None and get_traceback(value) is not tb: restore_traceback(value, tb)\n"
+       "raise reraise(value, None)",
+    1: "if value is not None and get_traceback(value) is not tb: restore_traceback(value, tb)\n"
        "raise reraise(value, f.f_blockstack[-1][1])",
 })
 # (do_raise raises itself: ``raise`` marks that the instruction never falls through)
@@ -696,7 +703,8 @@ PUSH_BLOCK(oparg, exit)
 """)
 # (below the exception's 3 values, the 3 of the exception handled before)
 inst("WITH_EXCEPT_START", "(exit_func, unused[3], tb, val, exc -- "
-     "exit_func, unused[3], tb, val, exc, res)", "res = CALL(exit_func, [exc, val, tb], None)")
+     "exit_func, unused[3], tb, val, exc, res)",
+     "res = CALL(exit_func, [exc, val, exit_traceback(val, tb)], None)")
 # except* (3.11's opcodes, on top of the stack): the match replaces the
 # handled exception
 inst("CHECK_EG_MATCH", "(exc_value, match_type -- rest, match)", """
@@ -724,7 +732,7 @@ else: awaitable = get_anext(aiter)
 # iterator popped too: 3.10's UNWIND_EXCEPT_HANDLER and POP())
 inst("END_ASYNC_FOR", "(aiter, prev_tb, prev_value, prev_type, tb, val, exc -- )", """
 ended = given_exception_matches(exc, StopAsyncIteration)
-if not ended and val is not None: set_traceback(val, tb)
+if not ended and val is not None and get_traceback(val) is not tb: restore_traceback(val, tb)
 if not ended: raise reraise(val, None)
 f.f_blockstack.pop()
 set_exc_value(tstate.exc_info, prev_value)

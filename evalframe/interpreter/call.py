@@ -375,6 +375,17 @@ def call_host(func, args, kwargs):
             # tb_frame.clear(): a traceback's frame is a stand-in host frame;
             # clearing it clears the guest frame (runtime/tracebacks.clear_frame)
             return clear_standin_frame(func.__self__)
+    if cls is FunctionType or cls is MethodType:
+        # (host Python code given an exception reads its traceback natively,
+        # traceback.format_exception(e): tier 2's raw entries made first,
+        # runtime/tracebacks.py)
+        for a in args:
+            if isinstance(a, BaseException):
+                _materialize_args(args, kwargs)
+                break
+        else:
+            if kwargs:
+                _materialize_args((), kwargs)
     if _handled[0]:
         exc = _get_tstate().topmost_exception()
         if exc is not None and sys.exc_info()[1] is not exc:
@@ -382,6 +393,17 @@ def call_host(func, args, kwargs):
     if kwargs:
         return func(*args, **kwargs)
     return func(*args)
+
+
+def _materialize_args(args, kwargs):
+    from ..runtime.tracebacks import materialize
+    for a in args:
+        if isinstance(a, BaseException):
+            materialize(a)
+    if kwargs:
+        for a in kwargs.values():
+            if isinstance(a, BaseException):
+                materialize(a)
 
 
 # Builtins and builtin classes that call_host calls as they are (none of its
@@ -483,13 +505,30 @@ def hold_raising(exc):
     return release
 
 
+_HEAPTYPE = 1 << 9      # (Py_TPFLAGS_HEAPTYPE: a class made by a class statement)
+# (C functions and slot wrappers: ``Exception.__init__(self, reason)`` in a handler)
+_C_CALLABLES = frozenset((BuiltinFunctionType, type(object.__init__), type(str.join),
+                          type("".__str__), type(dict.__dict__["fromkeys"])))
+
+
 def call_in_exc(exc, func, args, kwargs):
     """Call ``func`` with the host's own exc_info showing the guest's handled
     exception, so host code (traceback.print_exc, logging.exception,
     sys.exc_info in a library) sees what the guest is handling."""
     # (the fields themselves: a guest __getattribute__ must not run here)
     x = _excslots
-    tb = x.get_traceback(exc)
+    # (the host reads its traceback: tier 2's raw entries made first,
+    # runtime/tracebacks.py)
+    # (a C builtin or builtin class reads no exc_info: print, len, str (the
+    # plain builtins tier 2 calls in an except clause, tier2.plain_handled);
+    # one that calls back into guest code sees it through sys.exc_info
+    # there, vm_exc_info)
+    cls = type(func)
+    if cls in _C_CALLABLES or (cls is type and not func.__flags__ & _HEAPTYPE):
+        tb = x.get_traceback(exc)
+    else:
+        from ..runtime.tracebacks import materialize
+        tb = materialize(exc)
     ctx = x.get_context(exc)
     sup = x.get_suppress_context(exc)
     release = hold_raising(exc) if type(type(exc)) is not type else None

@@ -56,6 +56,11 @@ class Decoded:
         self.t2gen = None       # tier2gen: frame -> host generator (a generator's code)
 
 
+def _load_traceback_handler():
+    from ..runtime.tracebacks import LOAD_ATTR_traceback
+    return LOAD_ATTR_traceback
+
+
 def decode(code):
     d = code._decoded
     if d is not None:
@@ -102,6 +107,10 @@ def decode(code):
         # (value, own index) pair, YIELD_VALUE's yield_kind)
         by_value = VARIANTS[op]
         fn = by_value.get(darg[0] if darg.__class__ is tuple else darg) if by_value is not None else None
+        if op == _K.LOAD_ATTR and darg == "__traceback__":
+            # (an exception's raw tier-2 entries made when they can be seen:
+            # runtime/tracebacks.py; decided here, nothing per other read)
+            fn = _load_traceback_handler()
         instrs[i] = (fn or table[op], darg)
     # cell2arg: which cell variables start out holding an argument (3.10's
     # co_cell2arg): the frame moves the argument into the new cell.

@@ -54,6 +54,9 @@ from .pystate import get_tstate
 from .pystate import set_exc_value
 from ..objects.frameobject import EXCEPT_HANDLER
 from ..objects.excslots import set_traceback
+from ..objects.excslots import get_traceback
+from .ops.exceptions import restore_traceback
+from .ops.exceptions import exit_traceback
 from .ops.exceptions import FINALLY_BLOCK
 from .ops.exceptions import reraise
 from .ops.exceptions import active_exception
@@ -1335,7 +1338,7 @@ def RERAISE__0(f, stack, oparg):
     stack.pop()
     value = stack.pop()
     tb = stack.pop()
-    if value is not None: set_traceback(value, tb)
+    if value is not None and get_traceback(value) is not tb: restore_traceback(value, tb)
     raise reraise(value, None)
 
 
@@ -1343,7 +1346,7 @@ def RERAISE__1(f, stack, oparg):
     '(tb, value, type -- )'
     value = stack[-2]
     tb = stack[-3]
-    if value is not None: set_traceback(value, tb)
+    if value is not None and get_traceback(value) is not tb: restore_traceback(value, tb)
     raise reraise(value, f.f_blockstack[-1][1])
 
 
@@ -1404,7 +1407,7 @@ def WITH_EXCEPT_START(f, stack, oparg):
     tb = stack[-3]
     val = stack[-2]
     exc = stack[-1]
-    return call_push(stack, exit_func, [exc, val, tb], None)
+    return call_push(stack, exit_func, [exc, val, exit_traceback(val, tb)], None)
 
 
 def CHECK_EG_MATCH(f, stack, oparg):
@@ -1460,7 +1463,7 @@ def END_ASYNC_FOR(f, stack, oparg):
     tb = stack[-3]
     prev_value = stack[-5]
     ended = given_exception_matches(exc, StopAsyncIteration)
-    if not ended and val is not None: set_traceback(val, tb)
+    if not ended and val is not None and get_traceback(val) is not tb: restore_traceback(val, tb)
     if not ended: raise reraise(val, None)
     f.f_blockstack.pop()
     set_exc_value(get_tstate().exc_info, prev_value)

@@ -558,7 +558,7 @@ def fuse_groups(code, d, out, basic, raw):
     while i < n:
         op = raw[i][0]
         name = names[op]
-        if name not in FUSABLE:
+        if name not in FUSABLE or basic[i][1] == "__traceback__":
             i += 1
             continue
         g = _Group(i, bound)
@@ -566,7 +566,8 @@ def fuse_groups(code, d, out, basic, raw):
         count = 0
         while j < n:
             name = names[raw[j][0]]
-            if name not in FUSABLE or (j != i and j in targets):
+            # (LOAD_ATTR ``__traceback__``: its own handler, decode.py)
+            if name not in FUSABLE or (j != i and j in targets) or basic[j][1] == "__traceback__":
                 break
             form = _FORMS.get(name)
             if form == "call_kw" and not (g.vs and g.is_const(g.vs[-1], tuple)):

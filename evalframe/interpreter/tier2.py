@@ -495,7 +495,8 @@ class _Function(_si.Group):
             # nothing to re-raise raised as reraised_here raises it)
             self.emit("exc = %s; f._lasti = %s" % (value, lasti), indent)
             self.emit("if exc is None: raise Reraise_(None, f._lasti)", indent)
-            self.emit("tracebacks_.add_entry(tstate, exc, f, False)", indent)
+            if not LAZY_ENTRIES:
+                self.emit("tracebacks_.add_entry(tstate, exc, f, False)", indent)
             if drop:
                 self.emit(nones(" = ".join(drop).split(" = ")), indent)
             for text in unwind_lines(_search(blocks), self.nslots, self.tops[self.step]):
@@ -957,7 +958,16 @@ def _block(g, code, d, depth, start, end, comments):
         handler, darg = basic[j]
         g.step = j
         comments[j] = _describe(code, j, name, arg, darg)
-        if op in _ATTR_SITES and (more := _t2attr.emit(g, op, darg)) is not NotImplemented:
+        if op == _K.LOAD_ATTR and darg == "__traceback__":
+            # (an exception's raw tier-2 entries made when they can be seen:
+            # runtime/tracebacks.py; decided here, nothing per other read)
+            owner = g.pop()
+            r = g.temp()
+            g.emit("%s = load_traceback_(%s)" % (r, owner))
+            g.release(owner)
+            g.push(r)
+            more = True
+        elif op in _ATTR_SITES and (more := _t2attr.emit(g, op, darg)) is not NotImplemented:
             pass    # (a property or operator site that may call guest code directly)
         elif name in g.own:
             more = g.own_op(name, arg, darg, j)     # (a generator's: tier2gen.py)
@@ -974,6 +984,12 @@ def _block(g, code, d, depth, start, end, comments):
             more = _si.translate(g, name, arg, darg, j, handler, arg)
         else:
             more = _any(g, name, op, arg, darg, j, handler, depth)
+        if op == _K.DELETE_FAST and not g.lean and LAZY_ENTRIES:
+            # (an ``except ... as`` name's end, or ``del``: a stand-in made
+            # while the frame ran, when a traceback through it was seen,
+            # shows it gone, as CPython's tb_frame, the frame itself, does;
+            # its cells no longer keep the exception, tracebacks.refresh)
+            g.emit("if standins_[0]: tracebacks_.refresh(f)")
         g.inst_temps.append((j, g.ntemps))
         j += 1
         if not more:
@@ -999,6 +1015,10 @@ def _own(g, name, arg, darg, j, depth):
     if form == "return":
         v = g.pop()
         g.emit("f._lasti = %d; f.f_state = RETURNED" % j)
+        # (a stand-in made while it ran, when its traceback entry was seen:
+        # its final locals, tracebacks.returned)
+        if LAZY_ENTRIES:
+            g.emit("if standins_[0]: tracebacks_.refresh(f)")
         g.emit("return %s" % v)
         return False
     if form == "next":
@@ -1734,7 +1754,12 @@ def body_lines(g, nslots, comments, level):
                 "    if (tb_ := exc_traceback_(e)) is not None and (at := %s[tb_.%s]) >= 0 "
                 "and not issubclass(type(e), RERAISE_STOP_OR_MEMORY_):"
                 % ((g.offsets_p, "tb_lasti") if g.offsets_p else (g.lines_p, "tb_lineno")),
-                "        f._lasti = at; tracebacks_.add_entry(tstate, e, f, True, False, tb_); exc = e",
+                "        f._lasti = at; exc = e",
+                # (no entry: the host's stays, raw, tracebacks._materialize;
+                # only the VM's entries dropped and the chaining a
+                # host-raised exception gets at once)
+                "        tracebacks_.t2_caught(tstate, e, tb_, f)" if LAZY_ENTRIES else
+                "        tracebacks_.add_entry(tstate, e, f, True, False, tb_)",
                 "    else: tb_ = None; exc, at = t2_raised(tstate, f, e, %s)" % g.lines_p,
                 "    e = tb_ = None"]
         else:
@@ -2208,6 +2233,8 @@ def _lean_make(code, d, tree, entry=0):
         probe = probe(*[None] * nfree)
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__,
                                                         _fused_jumps(src))
+    if LAZY_ENTRIES:
+        _tracebacks.register_raw(probe.__code__, _tracebacks.RAW_LEAN)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
     # (lean_for: the last binding)
@@ -2408,6 +2435,9 @@ def _frame_based(code, d):
         return in_tier1
     register_lines(fn.__code__, linemap)
     fill_offsets(fn.__code__, linemap, g.offsets)
+    if LAZY_ENTRIES:
+        # (its exceptions leave raw traceback entries: tracebacks._materialize)
+        _tracebacks.register_raw(fn.__code__, _tracebacks.RAW_FRAME)
     return fn
 
 
@@ -2547,12 +2577,19 @@ def t2_raised(tstate, f, e, lines=None):
             return e, -1    # (nothing to unwind: catch's error, as before)
         f._lasti = cur if e.lasti is None else e.lasti
         e = e.exc
-        _tracebacks.add_entry(tstate, e, f, False)
+        if not LAZY_ENTRIES:
+            _tracebacks.add_entry(tstate, e, f, False)
         return e, cur
     f._lasti = cur
-    # (the head entry, this function's own host frame's: add_entry's walk
-    # over the VM's entries starts after it)
-    _tracebacks.add_entry(tstate, e, f, True, False, tb)
+    if LAZY_ENTRIES:
+        # (no entry: the host's own stays, raw, tracebacks._materialize; only
+        # the VM's entries dropped and the chaining a host-raised exception
+        # gets the first time a guest frame sees it)
+        _tracebacks.t2_caught(tstate, e, tb, f)
+    else:
+        # (the head entry, this function's own host frame's: add_entry's walk
+        # over the VM's entries starts after it)
+        _tracebacks.add_entry(tstate, e, f, True, False, tb)
     return e, cur
 
 
@@ -2617,6 +2654,17 @@ class _Outside:
 # 3.10's takes the traceback the exception was caught with (exc_info), which
 # would undo the entries
 _BARE_RERAISE = sys.version_info >= (3, 11)
+# A lean call an exception leaves keeps its raw host entry (its alone entry
+# made when the traceback can be seen, tracebacks._materialize): where the
+# except clause's bare ``raise`` keeps that entry, and where alone_entry
+# serves its frames (not 3.12+'s inlined comprehensions, whose entries are
+# their caller's)
+_LAZY_LEAN = _BARE_RERAISE and sys.version_info < (3, 12)
+# Tier 2 leaves its traceback entries raw until they can be seen
+# (runtime/tracebacks.py) on 3.11 hosts; 3.12+ (inlined comprehensions,
+# whose entries are their callers') and 3.10 (whose bare ``raise`` takes
+# exc_info's traceback) make them as the exception passes, as before
+LAZY_ENTRIES = _LAZY_LEAN
 
 
 def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
@@ -2643,6 +2691,15 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
         info = _t2f.LEAN_CODES[id(hf.f_code)]
         tb = _x.get_traceback(e)
         at = info.linemap[tb.tb_lineno] if tb is not None and tb.tb_frame is hf else -1
+        if at >= 0 and _LAZY_LEAN and not issubclass(type(e), NameError):
+            # No entry: this host frame's stays, raw, with the final locals
+            # (tracebacks._materialize makes the alone entry when the
+            # traceback can be seen); only the chaining a host-raised
+            # exception gets the first time a guest frame sees it.
+            _tracebacks.t2_caught(tstate, e, tb)
+            hf = info = tb = None
+            fr[0] = None
+            return      # (the except clause re-raises ``e``)
         # (the head entry, this lean call's own host frame's: the walk over
         # the VM's entries starts after it)
         if at >= 0 and _tracebacks.alone_entry(tstate, e, info.code, at, globals_, fast, tb):
@@ -2664,6 +2721,9 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     else:
         fm = _t2f.own_frame(fr, hf)
         linked = True
+    # (its own host entry, when it is the head, for add_entry's ``after``
+    # below: LAZY_ENTRIES only, where that entry is not the VM's own)
+    hf_ = hf if LAZY_ENTRIES else None
     hf = None
     fr[0] = None
     tb = _x.get_traceback(e)      # (the slot: never a guest __getattribute__)
@@ -2675,7 +2735,17 @@ def lean_raise(tstate, e, fr, back, globals_, builtins_, fast):
     # "Did you mean" reads them)
     if linked:
         _t2f.unlink(fm, fast)
-    _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked)
+    # (its own host entry, when it is the head: the entry made here is its,
+    # the raw entries after it are made first, tracebacks._materialize)
+    if hf_ is not None:
+        tb = _x.get_traceback(exc)
+        if tb is not None and tb.tb_frame is not hf_:
+            tb = None
+        hf_ = None
+        _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked, tb)
+        tb = None
+    else:
+        _tracebacks.add_entry(tstate, exc, fm, add_tb, not linked)
     fm.f_state = _t2f.FRAME_RAISED
     fm = None
     if add_tb and _BARE_RERAISE and not linked:
@@ -3374,6 +3444,8 @@ def _namespace():
             "plain_selfs": plain_method_owners(), "BuiltinFunctionType": BuiltinFunctionType,
             "exc_context": _x.get_context, "set_exc_context": _x.set_context,
             "host_exception_": _host_exception,
+            "load_traceback_": _tracebacks.load_traceback,
+            "standins_": _tracebacks.T2_STANDINS,
             "gen_step": _tier2gen.gen_step, "FALLBACK": _tier2gen.FALLBACK,
             # (tier2gen.emit_inline_step's)
             "check_host_room": ceval.check_host_room, "SUSPENDED": FRAME_SUSPENDED,

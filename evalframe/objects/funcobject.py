@@ -56,9 +56,9 @@ _MAX_C_REENTRY = {(3, 12): 250, (3, 13): 1500}.get(_sys.version_info[:2],
 
 
 def set_leave_hook(func):
-    """``func(traceback) -> traceback``: what an exception leaving a guest
-    function for its host caller carries (evalframe.runtime.tracebacks sets the
-    cleaner that drops the VM's own frames)."""
+    """``func(exception)``: what an exception leaving a guest function for
+    its host caller carries (evalframe.runtime.tracebacks sets the cleaner
+    that makes tier 2's raw entries and drops the VM's own frames)."""
     global _leave_hook
     _leave_hook = func
 
@@ -69,7 +69,7 @@ def _leaving(exc):
     host-library frames, never the VM's own (set_leave_hook)."""
     leave = _leave_hook
     if leave is not None:
-        _x.set_traceback(exc, leave(_x.get_traceback(exc)))
+        leave(exc)
 
 
 def _readonly():

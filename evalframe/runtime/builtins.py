@@ -576,7 +576,9 @@ def vm_exc_info():
     exc = get_tstate().topmost_exception()
     if exc is None:
         return (None, None, None)
-    return (type(exc), exc, _x_get_traceback(exc))
+    # (its raw tier-2 entries made: runtime/tracebacks.py)
+    from .tracebacks import materialize
+    return (type(exc), exc, materialize(exc))
 
 
 def vm_exception():

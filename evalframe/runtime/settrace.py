@@ -100,7 +100,9 @@ class SettraceState:
             return
         callback = frame.f_trace
         if callback is not None:
-            self._call(frame, callback, "exception", (type(exc), exc, _x.get_traceback(exc)))
+            # (tier 2's raw entries made: runtime/tracebacks.py)
+            from .tracebacks import materialize
+            self._call(frame, callback, "exception", (type(exc), exc, materialize(exc)))
 
     def line_numbers(self, code):
         """Per instruction index: its line, or -1 (_PyCode_CheckLineNumber's answer)."""

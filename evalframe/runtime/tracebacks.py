@@ -22,6 +22,16 @@ stand-in entry) is cleaned of them, keeping host-library frames.
 ``clean_exception`` does the same for a whole exception (and its causes and
 contexts) before the top level prints it.
 
+Tier 2 makes no entry as an exception passes (2026-12-05, "tier 2's raw
+entries" below): the host's own entries of its generated functions stay in
+the chain, *raw*, and become the stand-in entries add_entry would have made
+only when the traceback can be seen (``materialize``: a ``__traceback__``
+read, sys.exc_info, a ``with`` block's ``__exit__``, except*, host code run
+with the exception as its exc_info or as the exception leaving a guest
+function for it, the top-level printer, settrace's 'exception' event, and
+add_entry itself, tier 1's, before it adds its own).  An exception raised
+and caught in hot code that no one looks at costs no stand-in at all.
+
 Also the implicit chaining of exceptions raised by host code called from a
 guest except block (the host did not know the guest's handled exception).
 """
@@ -37,6 +47,7 @@ from functools import partial as _partial
 
 from ..interpreter.decode import decode
 from .hostlines import index_lines as _index_lines
+from . import audit as _audit
 from ..objects import excslots as _x
 from ..objects import frameobject as _fo
 from ..objects.cellobject import NULL as _NULL
@@ -943,6 +954,7 @@ def clean_exception(exc, _seen=None):
     while exc is not None and id(exc) not in _seen:
         _seen.add(id(exc))
         try:
+            materialize(exc)
             _x.set_traceback(exc, clean_traceback(_x.get_traceback(exc)))
         except Exception:
             pass
@@ -1018,9 +1030,11 @@ def add_entry(tstate, exc, f, add_tb, alone=False, after=None):
             tb = head
             seen = True
         else:
-            tb, seen = _clean_head(tb)
+            # (tier 2's raw entries, _materialize, then the rest as before)
+            tb, seen = _clean_head(_materialize(tstate, exc, tb if after is None else after.tb_next,
+                                                f if add_tb else None))
         head = None
-    if not seen and host_raised:
+    if not seen and host_raised and not _replaying[0]:
         # First time a guest frame sees this exception: if host code raised
         # it, the host did not chain it to the guest's handled exception.
         # (An exception raised by host code always has a traceback entry of
@@ -1134,7 +1148,7 @@ def alone_entry(tstate, exc, code, index, globals, fast, after=None):
     scode = found[0]
     if not scode.co_flags & _CO_OPTIMIZED:
         return False
-    if not seen and raised and _x.get_context(exc) is None:
+    if not seen and raised and not _replaying[0] and _x.get_context(exc) is None:
         # (add_entry's: host code raised it, and did not chain it)
         handled = tstate.topmost_exception()
         if handled is not None and handled is not exc:
@@ -1188,6 +1202,312 @@ def _finish_left_frame(exc, tb, f, owner):
         g = g.f_back
         depth += 1
     return _refinish_head(tb, left)
+
+
+# -- tier 2's raw entries (2026-12-05, sixteenth session) ----------------------------
+# Tier 2 makes no stand-in entry as an exception passes its frames: the host
+# has put the raw entries in the chain already (each tier-2 host frame's own,
+# a few of the VM's helpers' between them), and they stay there until someone
+# can see the traceback.  Then _materialize translates the raw head (every
+# entry before the first stand-in) into the entries add_entry would have
+# made, oldest first, by replaying add_entry (and alone_entry) on them: the
+# VM's entries dropped, host library entries kept, each tier-2 host frame's
+# entries its guest frame's (the guest instruction from the host line).  A
+# frame-based function's host frame holds its guest Frame ``f`` (the same
+# registration, shared cells and tb_frame as an eager entry); a lean
+# function's finished host frame holds its final locals (an alone entry).
+# What must happen at once still does: f._lasti, and the ``__context__`` a
+# host-raised exception gets the first time a guest frame sees it
+# (first_sight).
+
+_CO_GENLIKE = 0x20 | 0x80 | 0x200      # (generator, coroutine, async generator)
+RAW_FRAME = 1          # a frame-based tier-2 function's host code (tier2.compile_code)
+RAW_LEAN = 2           # a lean tier-2 function's (tier2.compile_lean)
+_raw_kinds = {}         # id(host code) -> RAW_FRAME or RAW_LEAN
+_raw_keep = []
+_replaying = [False]    # (add_entry and alone_entry chain nothing while replaying)
+# (True once _replay_frame made a frame-based tier-2 function's entry: its
+# returns and DELETE_FASTs refresh their stand-ins from then on, ``refresh``)
+T2_STANDINS = [False]
+from ..interpreter.pystate import handled as _handled
+from ..interpreter.ops.exceptions import MADE as _MADE
+
+
+def register_raw(code, kind):
+    """Tier 2's host ``code`` leaves raw traceback entries (see above): never
+    one of the VM's own to the walks, and its line array made now (every
+    exception through it reads the line of its entry, runtime/hostlines.py;
+    not while the guest has audit hooks: the array is made under a profile
+    function, whose setting they would see)."""
+    _raw_kinds[id(code)] = kind
+    _raw_keep.append(code)
+    _vm_code[id(code)] = False
+    _vm_ids.discard(id(code))
+    if not _audit.hooks:
+        _index_lines(code)
+
+
+def t2_caught(tstate, exc, after, f=None):
+    """What add_entry must do at once when tier 2 catches ``exc``, or it
+    leaves a lean call (``after``: the head entry, that frame's own host
+    entry): the VM's own host entries after it dropped (their frames hold
+    what the VM passed around: arguments, temporaries, which must die when
+    CPython's would; a stand-in or raw entry has had its part cleaned
+    already), and the chaining to the guest's handled exception of an
+    exception host code raised, the first time a guest frame sees it."""
+    vm = _vm_ids
+    t = after
+    nxt = t.tb_next
+    seen = False
+    while nxt is not None:
+        frame = nxt.tb_frame
+        co = frame.f_code
+        key = id(co)
+        if key in vm or (key not in _vm_code and _is_vm_code(co)):
+            # (the VM's frame, finished, let go of what it held: the raw
+            # entries kept after it still hold it as their f_back, the host's
+            # link of a finished frame to its caller; not a generator's,
+            # which a clear() would close)
+            if not co.co_flags & _CO_GENLIKE:
+                frame.clear()
+            nxt = nxt.tb_next
+            continue
+        if key in _fake_keys or key in _raw_kinds:
+            seen = True
+            if f is not None and key in _fake_keys:
+                # (a guest frame's entry, made at once (tier 1, a generator),
+                # that the exception has just left for ``f``: the entry gets
+                # the line that frame left at now, as add_entry's would,
+                # while tb_head still says whose it is; before the VM's
+                # entries go: one of their frames may be all that keeps
+                # that guest frame alive)
+                owner = tstate.tb_head
+                if owner is not None and owner[1] == id(nxt) and owner[0] == id(exc):
+                    nxt = _finish_left_frame(exc, nxt, f, owner)
+                    tstate.tb_head = None
+                owner = None
+            if t.tb_next is not nxt:
+                t.tb_next = nxt
+            break
+        if t.tb_next is not nxt:
+            t.tb_next = nxt
+        t = nxt             # (a host library's entry: kept)
+        nxt = nxt.tb_next
+    else:
+        if t.tb_next is not None:
+            t.tb_next = None
+    co = t = nxt = frame = None
+    if not seen and _handled[0] and _x.get_context(exc) is None:
+        handled = tstate.topmost_exception()
+        if handled is not None and handled is not exc:
+            from ..interpreter.ops.exceptions import set_context
+            set_context(tstate, exc)
+
+
+def materialize(exc, tstate=None):
+    """``exc``'s traceback with its raw tier-2 head made into stand-in entries
+    (see above); returns it.  Called wherever the traceback can be seen."""
+    tb = _x.get_traceback(exc)
+    if tb is None or not _raw_kinds:
+        return tb
+    if tstate is None:
+        from ..interpreter.pystate import get_tstate
+        tstate = get_tstate()
+    t = tb
+    fake = _fake_keys
+    raw = _raw_kinds
+    while t is not None:
+        key = id(t.tb_frame.f_code)
+        if key in fake:
+            return tb
+        if key in raw:
+            break
+        t = t.tb_next
+    if t is None:
+        return tb
+    # (the thread's tb_head, add_entry's record of the exception now
+    # unwinding, stays that exception's: the replay sets it as it goes)
+    saved_head = tstate.tb_head
+    made = _materialize(tstate, exc, tb, None)
+    if saved_head is not None and saved_head[0] != id(exc):
+        tstate.tb_head = saved_head
+    # (a RERAISE that restores ``tb``, saved as its handler was entered,
+    # keeps these: ops/exceptions.restore_traceback)
+    _MADE[0] = id(tb)
+    _MADE[1] = id(made)
+    return made
+
+
+def refresh(f):
+    """A frame-based tier-2 function's frame ``f`` returns, or deletes a
+    local (an ``except ... as`` name's end), with a function stand-in made
+    while it ran (when a traceback through it was seen): the stand-in shows
+    its locals as they are now, as CPython's tb_frame, the frame itself,
+    does (and its cells no longer keep an exception its traceback holds).
+    (An entry made later, from the finished frame, has them anyway.)"""
+    last = getattr(f, "_f_standin", None)     # (a slot, unset until used)
+    if last is None or type(last[1]) is not _FunctionType:
+        return
+    fast = f.f_localsplus
+    if len(fast) != f.f_code.co_nlocals:
+        return
+    if _fo.lean_linked[0] and _fo.lean_refresh is not None:
+        _fo.lean_refresh(f)
+        fast = f.f_localsplus
+    last[4][-1].cell_contents = fast
+    last[1]()
+
+
+def load_traceback(owner):
+    """``owner.__traceback__`` read by guest code (LOAD_ATTR of that name in
+    tier 1, decode.py, and tier 2, tier2._block): an exception's raw tier-2
+    entries made first."""
+    if issubclass(type(owner), BaseException):
+        materialize(owner)
+    return getattr(owner, "__traceback__")
+
+
+def LOAD_ATTR_traceback(f, stack, oparg):
+    """Tier 1's LOAD_ATTR ``__traceback__`` (decode.py picks it by the name)."""
+    stack[-1] = load_traceback(stack[-1])
+
+
+def _materialize(tstate, exc, tb, own):
+    """The chain ``tb`` (``exc``'s, or its part after the caller's own host
+    entry) with its raw head made into stand-in entries, set as ``exc``'s
+    traceback.  ``own``: the guest Frame add_entry is about to make an entry
+    for (its own host frame's newest raw entry is that entry)."""
+    raw = []
+    t = tb
+    fake = _fake_keys
+    kinds = _raw_kinds
+    any_raw = False
+    while t is not None:
+        key = id(t.tb_frame.f_code)
+        if key in fake:
+            break
+        if key in kinds:
+            any_raw = True
+        raw.append(t)
+        t = t.tb_next
+    if not any_raw:
+        return tb
+    cur = t
+    _replaying[0] = True
+    try:
+        i = len(raw) - 1
+        while i >= 0:
+            t = raw[i]
+            frame = t.tb_frame
+            kind = kinds.get(id(frame.f_code))
+            if kind is None:
+                if not _is_vm_code(frame.f_code):
+                    cur = TracebackType(cur, frame, t.tb_lasti, t.tb_lineno)
+                i -= 1
+                continue
+            j = i
+            while j > 0 and raw[j - 1].tb_frame is frame:
+                j -= 1
+            group = raw[j:i + 1]        # (newest first)
+            newest = j == 0
+            i = j - 1
+            if kind == RAW_LEAN:
+                cur = _replay_lean(tstate, exc, frame, group, cur)
+            else:
+                cur = _replay_frame(tstate, exc, frame, group, cur, own if newest else None)
+            frame = t = group = None
+    finally:
+        _replaying[0] = False
+    _x.set_traceback(exc, cur)
+    return cur
+
+
+def _replay_frame(tstate, exc, hf, group, cur, own):
+    """The entries of a frame-based tier-2 function's host frame ``hf``
+    (``group``: its raw entries, newest first) on ``cur``."""
+    from ..interpreter.tier2 import T2_LINES
+    lines = T2_LINES.get(id(hf.f_code))
+    f = None
+    if lines is not None:
+        loc = hf.f_locals
+        f = loc.get("f")
+        if type(loc) is dict:
+            # (a snapshot the host keeps on its frame until the next read:
+            # emptied, so that it holds none of the function's values, its
+            # Frame among them, alive)
+            loc.clear()
+        loc = None
+    if f is None:
+        return cur
+    ats = []
+    for t in reversed(group):
+        at = lines[t.tb_lineno]
+        if at >= 0:
+            ats.append(at)
+    if own is not None and f is own and ats:
+        ats.pop()       # (the entry the caller, add_entry, makes now)
+    made = False
+    saved = f._lasti
+    if ats:
+        # (from now on a frame-based tier-2 function's return refreshes
+        # its stand-in, if it has one: refresh)
+        T2_STANDINS[0] = True
+    try:
+        for at in ats:
+            _x.set_traceback(exc, cur)
+            f._lasti = at
+            add_entry(tstate, exc, f, True)
+            cur = _x.get_traceback(exc)
+            made = True
+    finally:
+        f._lasti = saved
+    if not made and cur is not None and id(cur.tb_frame.f_code) in _fake_keys:
+        # (it left with no entry of its own: its handler re-raised what it
+        # got, whose head entry the next frame's refinishes if it is ``f``'s)
+        tstate.tb_head = (id(exc), id(cur), _weakref(f), _HEAD_STANDIN)
+    return cur
+
+
+def _replay_lean(tstate, exc, hf, group, cur):
+    """The entry of a lean tier-2 call's finished host frame ``hf`` (its raw
+    entries ``group``, newest first) on ``cur``: tier2.lean_raise's, made
+    now.  Only its entry at a guest instruction counts: one at its except
+    clause is lean_raise's raise after an entry made at once (a frame
+    observed while it ran)."""
+    from ..interpreter import t2frames as _t2f
+    info = _t2f.LEAN_CODES[id(hf.f_code)]
+    linemap = info.linemap
+    for t in reversed(group):
+        at = linemap[t.tb_lineno]
+        if at >= 0:
+            break
+    else:
+        return cur
+    loc = hf.f_locals
+    fast = []
+    i = 0
+    while True:
+        name = "l%d" % i
+        if name not in loc:
+            break
+        fast.append(loc[name])
+        i += 1
+    fast = tuple(fast)
+    globals_ = loc.get("globals_")
+    builtins_ = loc.get("builtins_")
+    back = loc.get("back") if loc.get("frame0", 0) is not None else _t2f.LEAN
+    if type(loc) is dict:
+        loc.clear()         # (as _replay_frame's)
+    loc = None
+    _x.set_traceback(exc, cur)
+    if at >= 0 and alone_entry(tstate, exc, info.code, at, globals_, fast):
+        return _x.get_traceback(exc)
+    fm = _t2f.make_direct(hf, back, globals_, builtins_, fast)
+    index = _t2f.index_of(info, t.tb_lasti, t.tb_lineno)
+    fm._lasti = index if index >= 0 else at
+    add_entry(tstate, exc, fm, True, True)
+    fm.f_state = _t2f.FRAME_RAISED
+    return _x.get_traceback(exc)
 
 
 # -- inlined comprehensions (PEP 709) ------------------------------------------------
@@ -1406,7 +1726,8 @@ def _no_release():
 def call_in_exc(exc, func, args, kwargs):
     """Call host ``func`` with the host's exc_info showing guest-handled ``exc``
     and no evalframe frame in its traceback (see above)."""
-    tb = _x.get_traceback(exc)
+    # (the host reads its traceback: tier 2's raw entries made first)
+    tb = materialize(exc)
     ctx = _x.get_context(exc)
     sup = _x.get_suppress_context(exc)
     tramp = _trampoline(tb) if tb is not None else None
@@ -1440,9 +1761,17 @@ def call_in_exc(exc, func, args, kwargs):
     return ns["__evalframe_result__"]
 
 
+def _leave_hook(exc):
+    """An exception leaving a guest function for its host caller: its raw
+    tier-2 entries made into stand-ins (the host may read its traceback),
+    then the VM's own entries dropped."""
+    materialize(exc)
+    _x.set_traceback(exc, clean_traceback(_x.get_traceback(exc)))
+
+
 def _install_leave_hook():
     from ..objects.funcobject import set_leave_hook
-    set_leave_hook(clean_traceback)
+    set_leave_hook(_leave_hook)
 
 
 _install_leave_hook()

@@ -41,6 +41,35 @@ def reraise(exc, lasti=None):
     return _Reraise(exc, lasti)
 
 
+# (id of a raw traceback chain, id of the chain made of it: the last one
+# runtime/tracebacks.materialize made; compared only while both are alive)
+MADE = [0, 0]
+
+
+def restore_traceback(value, tb):
+    """The restore, by RERAISE, of the traceback ``tb`` saved when the handler was
+    entered, now that ``value`` holds another: kept when that other is the
+    one tier 2's raw entries of ``tb`` were made into (runtime/tracebacks.py:
+    the same entries, which the guest may have seen, as on CPython)."""
+    if MADE[0] == id(tb) and MADE[1] == id(_x.get_traceback(value)):
+        return
+    _x.set_traceback(value, tb)
+
+
+def _materialize(exc):
+    from ...runtime.tracebacks import materialize
+    return materialize(exc)
+
+
+def exit_traceback(value, tb):
+    """The traceback a ``with`` block's ``__exit__`` gets (``tb``: the one
+    saved when the handler was entered): the exception's own, tier 2's raw
+    entries made first (runtime/tracebacks.py)."""
+    if value is not None and tb is not None and _x.get_traceback(value) is tb:
+        return _materialize(value)
+    return tb
+
+
 def set_context(tstate, value):
     """_PyErr_SetObject's chaining: value.__context__ = the handled exception,
     first breaking any cycle that would create."""
@@ -267,6 +296,10 @@ def exception_group_match(exc_value, match_type):
     BEG = builtins.BaseExceptionGroup
     if exc_value is None:
         return None, None
+    # (the parts get the group's traceback: tier 2's raw entries made first,
+    # so that each part's, and what PREP_RERAISE_STAR compares, is the one
+    # the guest can see, runtime/tracebacks.py)
+    _materialize(exc_value)
     if given_exception_matches(type(exc_value), match_type):
         if isinstance(exc_value, BEG):
             return exc_value, None
