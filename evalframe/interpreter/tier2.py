@@ -1775,10 +1775,12 @@ def body_lines(g, nslots, comments, level):
             # (only t2_raised's path may leave ``at`` unknown: its test
             # there, not after both paths; ``e`` cleared before catch's, as
             # before)
-            raised[3:4] = ["    else:",
-                           "        tb_ = None; exc, at = t2_raised(tstate, f, e, %s); e = None"
-                           % g.lines_p]
-            raised[5:5] = ["    " + x for x in unknown]
+            k = raised.index("    else: tb_ = None; exc, at = t2_raised(tstate, f, e, %s)"
+                             % g.lines_p)
+            raised[k:k + 1] = ["    else:",
+                               "        tb_ = None; exc, at = t2_raised(tstate, f, e, %s); e = None"
+                               % g.lines_p]
+            raised[k + 2:k + 2] = ["    " + x for x in unknown]
             tail = raised
         else:
             tail = raised + unknown
