@@ -585,6 +585,23 @@ def vm_exception():
     return get_tstate().topmost_exception()
 
 
+def vm_getattr(*args):
+    """getattr: an exception's ``__traceback__`` read by name gets its raw
+    tier-2 entries made first, as the attribute read does (LOAD_ATTR of that
+    name, runtime/tracebacks.load_traceback); everything else, and every
+    error, is the host's getattr's own."""
+    if (len(args) >= 2 and type(args[1]) is str and args[1] == "__traceback__"
+            and issubclass(type(args[0]), BaseException)):
+        from .tracebacks import materialize
+        materialize(args[0])
+    return _host_getattr(*args)
+
+
+# (taken at import: a guest may rebind builtins.getattr to a function that
+# calls the one it replaced)
+_host_getattr = _hb.getattr
+
+
 def _stack_top():
     """The running guest frame, its f_back chain with the host frames CPython's
     stack has between guest frames (runtime/hostframes.guest_stack)."""
@@ -879,6 +896,9 @@ def _install():
     if hasattr(sys, "_getframemodulename"):
         I[sys._getframemodulename] = vm_getframemodulename
     I[sys.exc_info] = vm_exc_info
+    # (tier 2 then calls getattr through call_host, not as a plain builtin:
+    # no benchmark program calls it)
+    I[_host_getattr] = vm_getattr
     I[sys._current_frames] = vm_current_frames
     if hasattr(sys, "exception"):
         I[sys.exception] = vm_exception
