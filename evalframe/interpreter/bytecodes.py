@@ -678,7 +678,7 @@ inst("RERAISE", "(tb, value, type -- )", {
     1: "if value is not None and get_traceback(value) is not tb: restore_traceback(value, tb)\n"
        "raise reraise(value, f.f_blockstack[-1][1])",
 })
-# (do_raise raises itself: ``raise`` marks that the instruction never falls through)
+# (do_raise returns what to raise, or raises itself: the instruction never falls through)
 inst("RAISE_VARARGS", "(exc if (oparg >= 1), cause if (oparg == 2) -- )", {
     0: "raise reraise(active_exception(tstate), None)",
     1: "raise do_raise(tstate, exc, None, False)",

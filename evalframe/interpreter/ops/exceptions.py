@@ -118,8 +118,9 @@ def active_exception(tstate):
 
 def do_raise(tstate, exc, cause, with_cause):
     """do_raise: raise ``exc`` (a class is instantiated), with ``cause`` if
-    ``with_cause`` (``raise exc from cause``).  It raises itself, never
-    returns: the context it sets must survive the host's own raise."""
+    ``with_cause`` (``raise exc from cause``).  Its callers ``raise`` what it
+    returns (``raise do_raise(...)``); it raises itself where the host's raise
+    would change the context it sets."""
     if issubclass(type(exc), BaseException):
         # (the usual case, an instance, first: its real type is never a class
         # of classes (a class cannot derive from both type and BaseException),
@@ -156,12 +157,12 @@ def do_raise(tstate, exc, cause, with_cause):
     # The host chains what it raises to *its* handled exception, which is
     # not the guest's when guest code runs inside a host except clause (a
     # callback of contextlib.ExitStack.__exit__): keep the context just set.
-    # (The host handling none, the usual case, nothing to keep.)
+    # The host handling none, the usual case, there is nothing to keep: the
+    # caller raises it (the caller's exc_info is this frame's), and no host
+    # frame of this function's is made for the traceback entry the raise
+    # would add, that the catching VM code drops again.
     if _host_exception() is None:
-        try:
-            raise value
-        finally:
-            value = None
+        return value
     context = _x.get_context(value)
     try:
         raise value
