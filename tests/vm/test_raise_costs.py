@@ -51,5 +51,5 @@ def test_do_raise_raises_itself_inside_a_host_except_clause():
     except OSError as host:
         with pytest.raises(KeyError) as info:
             ops_exceptions.do_raise(get_tstate(), e, None, False)
-    assert info.value is e
-    assert e.__context__ is host
+        assert info.value is e
+        assert e.__context__ is host
