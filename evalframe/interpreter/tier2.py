@@ -1964,6 +1964,11 @@ def block_temps(g, at):
 
 def _lean_source(code, g, nslots, comments):
     code_p = g.param(code)
+    # (the guest instruction of each host bytecode offset, filled once the
+    # host code is compiled, _lean_make: the except clause's inline raw
+    # entry reads its head entry's tb_lasti there)
+    g.lean_offsets = []
+    offsets_p = g.param(g.lean_offsets) if LAZY_ENTRIES else None
     nargs = nparams(code)
     args = ", ".join("l%d" % i for i in range(nargs))
     rest = ["l%d" % i for i in range(nargs, code.co_nlocals)]
@@ -2065,6 +2070,26 @@ def _lean_source(code, g, nslots, comments):
         # (the slots the code names: a host local more costs every call,
         # made and cleared with the host frame)
         "            %s" % (" = ".join(dropped) + " = None" if dropped else "pass"),
+    ]
+    if offsets_p:
+        tail += [
+            # (lean_raise's usual case inline, LAZY_ENTRIES: the call not
+            # observed (no Frame made), the head entry, this host frame's own,
+            # at a guest instruction, an exception that needs nothing of
+            # lean_raise (a Reraise, a stop, MemoryError's hook, a NameError's
+            # "Did you mean" from the Frame): the raw entry stays, and
+            # t2_caught is called only when it has something to do, entries
+            # after this one or a handled exception to chain; no host call,
+            # host frame read or line-table walk, ~1,500 host instructions)
+            "            if fr[0] is None and (tb_ := exc_traceback_(e)) is not None and "
+            "%s[tb_.tb_lasti] >= 0 and not issubclass(type(e), LEAN_SLOW_):" % offsets_p,
+            "                if tb_.tb_next is not None or handled_[0]: "
+            "tracebacks_.t2_caught(tstate, e, tb_)",
+            "                tb_ = None",
+            "                raise",
+            "            tb_ = None",
+        ]
+    tail += [
         # (naming every cell here also keeps each one a closure variable of the
         # host function, so its host frame's f_locals has it for t2frames)
         # (lean_raise raises a frame observed while it ran, not this function:
@@ -2236,6 +2261,7 @@ def _lean_make(code, d, tree, entry=0):
     _t2f.LEAN_CODES[id(probe.__code__)] = _t2f.LeanInfo(code, linemap, d, probe.__code__,
                                                         _fused_jumps(src))
     if LAZY_ENTRIES:
+        fill_offsets(probe.__code__, linemap, g.lean_offsets)
         _tracebacks.register_raw(probe.__code__, _tracebacks.RAW_LEAN)
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
@@ -3419,6 +3445,10 @@ def _namespace():
             # __subclasscheck__ asked); 9 host bytecodes fewer per exception
             # a frame-based function catches)
             "RERAISE_STOP_OR_MEMORY_": (ceval.Reraise,) + STOP_OR_MEMORY, "tracebacks_": _tracebacks,
+            # (what a lean function's except clause leaves to lean_raise: the
+            # above, and a NameError, whose suggestions read the Frame's
+            # locals; all of metaclass ``type``)
+            "LEAN_SLOW_": (ceval.Reraise,) + STOP_OR_MEMORY + (NameError,),
             "plain_handled": plain_handled,
             "exc_traceback_": _x.get_traceback, "RAISED_": _t2f.FRAME_RAISED,
             # (the templates' set_traceback, RERAISE's, as BaseException's own

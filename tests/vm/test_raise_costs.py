@@ -8,6 +8,7 @@ check the behaviour against CPython.
 
 import contextlib
 import io
+import linecache
 import sys
 
 import pytest
@@ -53,3 +54,49 @@ def test_do_raise_raises_itself_inside_a_host_except_clause():
             ops_exceptions.do_raise(get_tstate(), e, None, False)
         assert info.value is e
         assert e.__context__ is host
+
+
+_LEAN_RAISES = (
+    "def g(d, k):\n"
+    "    return d[k]\n"
+    "def f(i):\n"
+    "    try:\n"
+    "        return g({}, i)\n"
+    "    except KeyError as e:\n"
+    "        return e.args[0]\n"
+    "def h(i):\n"
+    "    try:\n"
+    "        raise ValueError(i)\n"
+    "    except ValueError:\n"
+    "        try:\n"
+    "            return g({}, i)\n"
+    "        except KeyError as e:\n"
+    "            return e.__context__.args[0]\n"
+    "out = [f(i) for i in range(4)], [h(i) for i in range(4)]\n"
+)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
+@pytest.mark.skipif(not tier2.LAZY_ENTRIES, reason="raw entries: 3.11 hosts")
+def test_lean_except_clause_keeps_the_raw_entry_inline(eager, monkeypatch):
+    # (a lean call nothing observed, raising an exception that needs none of
+    # lean_raise's work: no lean_raise call, and t2_caught only where it has
+    # something to do, here the handled ValueError to chain to the KeyError
+    # the host raised in g)
+    from evalframe.runtime import tracebacks
+    lean_calls = []
+    caught = tracebacks.t2_caught
+
+    def spy(tstate, exc, after, f=None):
+        if f is None:
+            lean_calls.append(type(exc))
+        return caught(tstate, exc, after, f)
+
+    monkeypatch.setattr(tracebacks, "t2_caught", spy)
+    g = _run(_LEAN_RAISES, {"__name__": "__main__"})
+    assert g["out"] == ([0, 1, 2, 3], [0, 1, 2, 3])
+    assert lean_calls and set(lean_calls) == {KeyError}
+    # (one per call of g from h's handler: f's calls need no t2_caught)
+    assert len(lean_calls) == 4
+    src = "".join(linecache.getlines(g["g"]._lean.__code__.co_filename))
+    assert "if fr[0] is None and (tb_ := exc_traceback_(e)) is not None" in src
