@@ -1044,8 +1044,7 @@ def add_entry(tstate, exc, f, add_tb, alone=False, after=None):
         if _x.get_context(exc) is None:
             handled = tstate.topmost_exception()
             if handled is not None and handled is not exc:
-                from ..interpreter.ops.exceptions import set_context
-                set_context(tstate, exc)
+                _set_context(tstate, exc)
     kind = _HEAD_STANDIN if seen else _HEAD_OTHER
     if add_tb:
         if tb is not None and _INLINED_COMPREHENSIONS:
@@ -1152,8 +1151,7 @@ def alone_entry(tstate, exc, code, index, globals, fast, after=None):
         # (add_entry's: host code raised it, and did not chain it)
         handled = tstate.topmost_exception()
         if handled is not None and handled is not exc:
-            from ..interpreter.ops.exceptions import set_context
-            set_context(tstate, exc)
+            _set_context(tstate, exc)
     if type(globals) is not dict:
         globals = {}
     # (_function_standin's for an alone frame: its locals in its fast locals,
@@ -1231,6 +1229,10 @@ _replaying = [False]    # (add_entry and alone_entry chain nothing while replayi
 T2_STANDINS = [False]
 from ..interpreter.pystate import handled as _handled
 from ..interpreter.ops.exceptions import MADE as _MADE
+# (bound once: an import statement in a function runs the import system at
+# each call, and a run unlists the VM's modules from sys.modules, so it
+# lists and unlists them again: ~500 host bytecodes each, evalframe/__init__)
+from ..interpreter.ops.exceptions import set_context as _set_context
 
 
 def register_raw(code, kind):
@@ -1263,6 +1265,14 @@ def t2_caught(tstate, exc, after, f=None):
         frame = nxt.tb_frame
         co = frame.f_code
         key = id(co)
+        if key in _raw_kinds:
+            # (the usual first guest entry, a tier-2 callee's, tested first:
+            # never one of the VM's codes, register_raw, nor a stand-in's;
+            # a guest frame has seen it: no chaining, and the locals go with
+            # this frame)
+            if t.tb_next is not nxt:
+                t.tb_next = nxt
+            return
         if key in vm or (key not in _vm_code and _is_vm_code(co)):
             # (the VM's frame, finished, let go of what it held: the raw
             # entries kept after it still hold it as their f_back, the host's
@@ -1272,9 +1282,9 @@ def t2_caught(tstate, exc, after, f=None):
                 frame.clear()
             nxt = nxt.tb_next
             continue
-        if key in _fake_keys or key in _raw_kinds:
+        if key in _fake_keys:
             seen = True
-            if f is not None and key in _fake_keys:
+            if f is not None:
                 # (a guest frame's entry, made at once (tier 1, a generator),
                 # that the exception has just left for ``f``: the entry gets
                 # the line that frame left at now, as add_entry's would,
@@ -1300,8 +1310,7 @@ def t2_caught(tstate, exc, after, f=None):
     if not seen and _handled[0] and _x.get_context(exc) is None:
         handled = tstate.topmost_exception()
         if handled is not None and handled is not exc:
-            from ..interpreter.ops.exceptions import set_context
-            set_context(tstate, exc)
+            _set_context(tstate, exc)
 
 
 def materialize(exc, tstate=None):

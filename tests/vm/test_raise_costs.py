@@ -100,3 +100,23 @@ def test_lean_except_clause_keeps_the_raw_entry_inline(eager, monkeypatch):
     assert len(lean_calls) == 4
     src = "".join(linecache.getlines(g["g"]._lean.__code__.co_filename))
     assert "if fr[0] is None and (tb_ := exc_traceback_(e)) is not None" in src
+
+
+@pytest.mark.evalframe_untraced
+@pytest.mark.skipif(not tier2.LAZY_ENTRIES, reason="raw entries: 3.11 hosts")
+def test_t2_caught_tests_raw_entries_first(eager, monkeypatch):
+    # (a tier-2 callee's raw entry, the usual entry after the catching
+    # frame's own, ends the walk before the VM-code tests)
+    from evalframe.runtime import tracebacks
+    asked = []
+
+    class Spy(dict):
+        def __contains__(self, key):
+            asked.append(key)
+            return dict.__contains__(self, key)
+
+    monkeypatch.setattr(tracebacks, "_vm_code", Spy(tracebacks._vm_code))
+    g = _run(_LEAN_RAISES, {"__name__": "__main__"})
+    assert g["out"] == ([0, 1, 2, 3], [0, 1, 2, 3])
+    raw = tracebacks._raw_kinds
+    assert not [k for k in asked if k in raw]
