@@ -120,3 +120,41 @@ def test_t2_caught_tests_raw_entries_first(eager, monkeypatch):
     assert g["out"] == ([0, 1, 2, 3], [0, 1, 2, 3])
     raw = tracebacks._raw_kinds
     assert not [k for k in asked if k in raw]
+
+
+def test_call_in_exc_saves_no_context_when_the_host_handles_none(eager, monkeypatch):
+    # (a builtin called in a guest handler: the host's raise of the handled
+    # exception, with no host exception handled, changes only its traceback,
+    # put back by with_traceback; the context and suppress flag not saved)
+    from evalframe.interpreter import call
+    from evalframe.objects import excslots
+    asked = []
+    for name in ("get_context", "set_context", "get_suppress_context",
+                 "set_suppress_context"):
+        real = getattr(excslots, name)
+
+        def spy(*args, real=real, name=name):
+            if sys._getframe(1).f_code is call.call_in_exc.__code__:
+                asked.append(name)
+            return real(*args)
+
+        monkeypatch.setattr(excslots, name, spy)
+    g = _run("def f(i):\n"
+             "    try:\n"
+             "        raise KeyError(i) from None\n"
+             "    except KeyError as e:\n"
+             "        return abs(-i), str(e), e.__suppress_context__, e.__cause__\n"
+             "out = [f(i) for i in range(3)]\n", {"__name__": "__main__"})
+    assert g["out"] == [(i, str(i), True, None) for i in range(3)]
+    assert asked == []
+    called = []
+    real = call.call_in_exc
+    monkeypatch.setattr(call, "call_in_exc", lambda *a: called.append(a[1]) or real(*a))
+    monkeypatch.setattr(tier2, "_call_in_exc", call.call_in_exc)
+    _run("def f(i):\n"
+         "    try:\n"
+         "        raise KeyError(i)\n"
+         "    except KeyError as e:\n"
+         "        return abs(-i)\n"
+         "out = [f(i) for i in range(3)]\n", {"__name__": "__main__"})
+    assert abs in called     # (the path above was taken)
