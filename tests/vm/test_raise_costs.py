@@ -158,3 +158,32 @@ def test_call_in_exc_saves_no_context_when_the_host_handles_none(eager, monkeypa
          "        return abs(-i)\n"
          "out = [f(i) for i in range(3)]\n", {"__name__": "__main__"})
     assert abs in called     # (the path above was taken)
+
+
+def test_do_raise_chains_without_calling_set_context(monkeypatch):
+    # (set_context written out in do_raise: the host's handled exception read
+    # once, the innermost exc_info item inline; the same chaining)
+    from evalframe.interpreter.pystate import ExcItem
+    called = []
+    monkeypatch.setattr(ops_exceptions, "set_context", lambda *a: called.append(a))
+    tstate = get_tstate()
+    saved = tstate.exc_info
+    handled = KeyError("handled")
+    try:
+        e = ValueError(1)
+        tstate.exc_info = ExcItem(handled, saved)
+        assert ops_exceptions.do_raise(tstate, e, None, False) is e
+        assert e.__context__ is handled
+        # (past an empty item, as a generator's: the walk)
+        e2 = ValueError(2)
+        tstate.exc_info = ExcItem(None, ExcItem(handled, saved))
+        assert ops_exceptions.do_raise(tstate, e2, None, False) is e2
+        assert e2.__context__ is handled
+        # (a cycle broken: the handled exception's chain loses the raised one)
+        handled.__context__ = e
+        tstate.exc_info = ExcItem(handled, saved)
+        assert ops_exceptions.do_raise(tstate, e, None, False) is e
+        assert e.__context__ is handled and handled.__context__ is None
+    finally:
+        tstate.exc_info = saved
+    assert called == []

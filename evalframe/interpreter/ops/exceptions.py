@@ -153,7 +153,20 @@ def do_raise(tstate, exc, cause, with_cause):
         if _NORMALIZE_AT_RAISE:
             value = _normalized(value)
         tstate.raising = value
-    set_context(tstate, value)
+    # (set_context written out: the host's handled exception read once, for
+    # the chaining and for the test below; the thread's innermost exc_info
+    # item read inline, the walk only past an empty one)
+    host = _host_exception()
+    item = tstate.exc_info
+    handled = item.exc_value
+    if handled is None:
+        handled = tstate.topmost_exception() if item.previous_item is not None else None
+        if handled is None:
+            handled = host
+    if handled is not None and handled is not value:
+        _unlink_context(handled, value)
+        _x.set_context(value, handled)
+    handled = item = None
     # The host chains what it raises to *its* handled exception, which is
     # not the guest's when guest code runs inside a host except clause (a
     # callback of contextlib.ExitStack.__exit__): keep the context just set.
@@ -161,8 +174,9 @@ def do_raise(tstate, exc, cause, with_cause):
     # caller raises it (the caller's exc_info is this frame's), and no host
     # frame of this function's is made for the traceback entry the raise
     # would add, that the catching VM code drops again.
-    if _host_exception() is None:
+    if host is None:
         return value
+    host = None
     context = _x.get_context(value)
     try:
         raise value
