@@ -2573,8 +2573,12 @@ def plain_handled(tstate, func, args):
     that exception: what the builtin raises chains to it, host code reading
     sys.exc_info sees it), without call_any's, call_push's and call_host's
     tests on the way (in exceptions.py's handlers: ``len(e.args[0])``)."""
-    exc = tstate.topmost_exception()
-    if exc is not None and sys.exc_info()[1] is not exc:
+    # (the innermost exc_info item read inline, the walk only past an empty
+    # one; the host's exception by sys.exception, no sys.exc_info tuple)
+    exc = tstate.exc_info.exc_value
+    if exc is None:
+        exc = tstate.topmost_exception()
+    if exc is not None and _host_exception() is not exc:
         return _call_in_exc(exc, func, args, None)
     return func(*args)
 

@@ -187,3 +187,35 @@ def test_do_raise_chains_without_calling_set_context(monkeypatch):
     finally:
         tstate.exc_info = saved
     assert called == []
+
+
+def test_plain_handled_reads_the_innermost_item_inline(eager, monkeypatch):
+    # (a plain builtin called in a guest handler: the handled exception from
+    # the thread's innermost exc_info item, no topmost_exception walk; the
+    # host's by sys.exception)
+    from evalframe.interpreter import pystate
+    walked = []
+    real = pystate.ThreadState.topmost_exception
+
+    def spy(self):
+        if sys._getframe(1).f_code is tier2.plain_handled.__code__:
+            walked.append(self)
+        return real(self)
+
+    monkeypatch.setattr(pystate.ThreadState, "topmost_exception", spy)
+    seen = []
+    monkeypatch.setitem(tier2._namespace(), "plain_handled",
+                        lambda tstate, func, args: seen.append(func)
+                        or tier2.plain_handled(tstate, func, args))
+    g = _run("def f(i):\n"
+             "    try:\n"
+             "        raise KeyError(i)\n"
+             "    except KeyError as e:\n"
+             "        try:\n"
+             "            int('x%d' % i)\n"
+             "        except ValueError as v:\n"
+             "            return abs(-i), v.__context__ is e\n"
+             "out = [f(i) for i in range(3)]\n", {"__name__": "__main__"})
+    assert g["out"] == [(i, True) for i in range(3)]
+    assert abs in seen and int in seen
+    assert walked == []
