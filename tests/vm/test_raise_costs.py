@@ -99,7 +99,8 @@ def test_lean_except_clause_keeps_the_raw_entry_inline(eager, monkeypatch):
     # (one per call of g from h's handler: f's calls need no t2_caught)
     assert len(lean_calls) == 4
     src = "".join(linecache.getlines(g["g"]._lean.__code__.co_filename))
-    assert "if fr[0] is None and (tb_ := exc_traceback_(e)) is not None" in src
+    assert "if fr[0] is None and (t1 := exc_traceback_(e)) is not None" in src
+    assert "LEAN_OFFSETS_[t1.tb_lasti] >= 0" in src
 
 
 @pytest.mark.evalframe_untraced
