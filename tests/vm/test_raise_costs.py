@@ -190,6 +190,7 @@ def test_do_raise_chains_without_calling_set_context(monkeypatch):
     assert called == []
 
 
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
 def test_plain_handled_reads_the_innermost_item_inline(eager, monkeypatch):
     # (a plain builtin called in a guest handler: the handled exception from
     # the thread's innermost exc_info item, no topmost_exception walk; the
