@@ -1723,6 +1723,15 @@ def _no_release():
     pass
 
 
+def _relink(release, cut, exc):
+    """``release``, then the link the raise cut put back (first thing in the
+    except clause, before the callee runs)."""
+    def relink():
+        release()
+        _x.set_context(cut, exc)
+    return relink
+
+
 def call_in_exc(exc, func, args, kwargs):
     """Call host ``func`` with the host's exc_info showing guest-handled ``exc``
     and no evalframe frame in its traceback (see above)."""
@@ -1730,11 +1739,15 @@ def call_in_exc(exc, func, args, kwargs):
     tb = materialize(exc)
     ctx = _x.get_context(exc)
     sup = _x.get_suppress_context(exc)
+    # (the link of the host's own handled chain the raise cuts: put back)
+    cut = _x.cut_by_raise(sys.exc_info()[1], exc)
     tramp = _trampoline(tb) if tb is not None else None
     release = _no_release
     if type(type(exc)) is not type:
         from ..interpreter.call import hold_raising
         release = hold_raising(exc)
+    if cut is not None:
+        release = _relink(release, cut, exc)
     if tramp is None:
         try:
             raise exc
