@@ -43,6 +43,18 @@ from .. import opcodes
 from ..objects import excslots as _x
 
 _FOR_ITER = opcodes.FOR_ITER
+_HOST_310 = sys.version_info < (3, 11)
+
+
+def _add_entry(tstate, exc, f, add_tb):
+    """runtime.tracebacks.add_entry (bound on first use: the runtime is
+    imported once the VM runs, ceval._ensure_runtime)."""
+    global _add_entry
+    from ..runtime.tracebacks import add_entry
+    _add_entry = add_entry
+    return add_entry(tstate, exc, f, add_tb)
+
+
 _YIELD_FROM = opcodes.YIELD_FROM
 _EXTENDED_ARG = opcodes.EXTENDED_ARG
 
@@ -442,7 +454,16 @@ class TracedLoop:
                 e = None
                 while True:
                     if report:
+                        # (PyTraceBack_Here, then call_exc_trace: the
+                        # event's traceback has this frame's entry; an
+                        # exception the trace function raises instead gets
+                        # none on 3.11+ hosts, one on 3.10's)
+                        if add_tb:
+                            _add_entry(tstate, exc, f, True)
+                        raised = exc
                         exc = self._exception(f, exc)
+                        add_tb = _HOST_310 and exc is not raised
+                        raised = None
                     raised_at = f._lasti
                     if ceval.unwind(tstate, f, f, exc, add_tb)[0] is not None:
                         stack = f.f_valuestack
