@@ -43,6 +43,8 @@ from .. import opcodes
 from ..objects import excslots as _x
 
 _FOR_ITER = opcodes.FOR_ITER
+_YIELD_FROM = opcodes.YIELD_FROM
+_EXTENDED_ARG = opcodes.EXTENDED_ARG
 _HOST_310 = sys.version_info < (3, 11)
 
 
@@ -53,10 +55,6 @@ def _add_entry(tstate, exc, f, add_tb):
     from ..runtime.tracebacks import add_entry
     _add_entry = add_entry
     return add_entry(tstate, exc, f, add_tb)
-
-
-_YIELD_FROM = opcodes.YIELD_FROM
-_EXTENDED_ARG = opcodes.EXTENDED_ARG
 
 
 class Observer:
