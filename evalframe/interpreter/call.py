@@ -535,7 +535,8 @@ def call_in_exc(exc, func, args, kwargs):
     # (what the host handles itself now, VM code's except clause unwinding a
     # frame whose finalizer got here: the raise cuts its chain's link back to
     # exc, which is put back)
-    cut = x.cut_by_raise(_exc_info()[1], exc)
+    held = _exc_info()[1]
+    cut = None if held is None else x.cut_by_raise(held, exc)
     release = hold_raising(exc) if type(type(exc)) is not type else None
     try:
         raise exc

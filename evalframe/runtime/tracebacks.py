@@ -1740,7 +1740,8 @@ def call_in_exc(exc, func, args, kwargs):
     ctx = _x.get_context(exc)
     sup = _x.get_suppress_context(exc)
     # (the link of the host's own handled chain the raise cuts: put back)
-    cut = _x.cut_by_raise(sys.exc_info()[1], exc)
+    held = sys.exc_info()[1]
+    cut = None if held is None else _x.cut_by_raise(held, exc)
     tramp = _trampoline(tb) if tb is not None else None
     release = _no_release
     if type(type(exc)) is not type:
