@@ -450,38 +450,45 @@ class TracedLoop:
                 exc, add_tb = ceval.raised_at(f, e, cur)
                 report = add_tb             # RERAISE goes to exception_unwind directly
                 e = None
-                while True:
-                    if report:
-                        # (PyTraceBack_Here, then call_exc_trace: the
-                        # event's traceback has this frame's entry; an
-                        # exception the trace function raises instead gets
-                        # none on 3.11+ hosts, one on 3.10's)
-                        if add_tb:
-                            _add_entry(tstate, exc, f, True)
-                        raised = exc
-                        exc = self._exception(f, exc)
-                        add_tb = _HOST_310 and exc is not raised
-                        raised = None
-                    raised_at = f._lasti
-                    if ceval.unwind(tstate, f, f, exc, add_tb)[0] is not None:
-                        stack = f.f_valuestack
-                        instrs = _basic(f)
-                        ip = f._lasti + 1
-                        prev = raised_at    # 3.10: instr_prev is the raising instruction
-                        # (the handler has it now: the loop holds no reference
-                        # the guest drops at its POP_EXCEPT)
-                        exc = None
-                        break
-                    try:
-                        self._exit(f, None, "exception")
-                    except BaseException as err:
-                        exc = err
-                    if f is entry:
-                        raise _Escape(exc)
-                    f = f._f_back
-                    leave(tstate, f)
-                    add_tb = True
-                    report = True
+            else:
+                continue    # (a 'return' event's error, pending: raised above)
+            # The unwinding runs outside the except clause: the host's own
+            # handled exception is then not the one leaving, so guest code it
+            # runs (a trace function's 'exception' or 'return' event, a
+            # finalizer) raises with CPython's __context__, and no host raise
+            # of a handled exception (call_in_exc) cuts a link of its chain.
+            while True:
+                if report:
+                    # (PyTraceBack_Here, then call_exc_trace: the
+                    # event's traceback has this frame's entry; an
+                    # exception the trace function raises instead gets
+                    # none on 3.11+ hosts, one on 3.10's)
+                    if add_tb:
+                        _add_entry(tstate, exc, f, True)
+                    raised = exc
+                    exc = self._exception(f, exc)
+                    add_tb = _HOST_310 and exc is not raised
+                    raised = None
+                raised_at = f._lasti
+                if ceval.unwind(tstate, f, f, exc, add_tb)[0] is not None:
+                    stack = f.f_valuestack
+                    instrs = _basic(f)
+                    ip = f._lasti + 1
+                    prev = raised_at    # 3.10: instr_prev is the raising instruction
+                    # (the handler has it now: the loop holds no reference
+                    # the guest drops at its POP_EXCEPT)
+                    exc = None
+                    break
+                try:
+                    self._exit(f, None, "exception")
+                except BaseException as err:
+                    exc = err
+                if f is entry:
+                    raise _Escape(exc)
+                f = f._f_back
+                leave(tstate, f)
+                add_tb = True
+                report = True
 
     def _push(self, tstate, f, callee):
         """A guest call: enter ``callee`` inline (its 'call' event first)."""

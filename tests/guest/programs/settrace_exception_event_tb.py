@@ -63,7 +63,7 @@ def replaced():
     try:
         inner()
     except KeyError as e:
-        return repr(e), entries(e.__traceback__)
+        return repr(e), repr(e.__context__), entries(e.__traceback__)
 
 
 sys.settrace(replacing)
