@@ -102,7 +102,8 @@ def _templates_ready():
     _WORD = c(r"[A-Za-z_][A-Za-z_0-9]*")
     _PEEK = c(r"PEEK\(([^()]*)\)")
     _YIELD = c(r"^YIELD\((.*)\)$")
-    _ASSIGN = c(r"(?<![.\w])([A-Za-z_]\w*)\s*(?:[-+*/%@&|^<>]{0,2})=(?!=)")
+    # (``name =`` or an augmented assignment; not a comparison ``left <= right``)
+    _ASSIGN = c(r"(?<![.\w])([A-Za-z_]\w*)\s*(?:\*\*|//|<<|>>|[-+*/%@&|^])?=(?!=)")
     _SETATTR = c(r"^setattr\((\w+), oparg, (\w+)\)$")
     _DELATTR = c(r"^delattr\((\w+), oparg\)$")
     _GETATTR = c(r"getattr\((\w+), oparg\)")
@@ -1165,7 +1166,26 @@ def _handler_source(d, fname, value, lines, live=False):
         elif uses:
             lines = [_NAME.sub(lambda m, a=attr, w=name: a if m.group(0) == w else m.group(0), ln)
                      for ln in lines]
-    for k in range(len(popped) - 1, 0 if in_place else -1, -1):
+    # Single items popped, two or more of them read by the body: read
+    # bottom first, so that the handler's host locals are in stack order and
+    # die in it as it returns or its frame goes (CPython drops an
+    # instruction's inputs bottom first, ``left`` before ``right``, on the
+    # error path too); the top one popped, the others read in place and
+    # popped after.  (Items the body does not read: popped unbound.)
+    singles = (not ordered and all(x.count is None for x in popped)
+               and sum(1 for x in popped if _count_uses(lines, x.name)) > 1)
+    if singles:
+        m = len(popped)
+        for k in range(m - 1):
+            if _count_uses(lines, popped[k].name):
+                out.append("    %s = stack[-%d]" % (popped[k].name, m - k))
+        top = popped[-1].name
+        out.append("    %s = stack.pop()" % top if _count_uses(lines, top) else "    stack.pop()")
+        out.extend(["    stack.pop()"] * (m - 2 if in_place else m - 1))
+    # (ordered: read in place, bottom first for the same reason)
+    order = (() if singles else range(len(popped)) if ordered else
+             range(len(popped) - 1, 0 if in_place else -1, -1))
+    for k in order:
         x = popped[k]
         if ordered:
             if _count_uses(lines, x.name):
@@ -1204,7 +1224,7 @@ def _handler_source(d, fname, value, lines, live=False):
                 break
             out.append("    %s = stack[len(stack) - %s:]" % (x.name, c))
             out.append("    del stack[len(stack) - %s:]" % c)
-    if in_place:
+    if in_place and not singles:
         out.append("    %s = stack[-1]" % popped[0].name)
     below = kept_size
     for k in range(keep):
@@ -1606,20 +1626,22 @@ def translate(g, name, darg):
             return False
     else:
         sizes = [1] * len(ins)
-    # the inputs, top first
+    # the inputs, top first; ``args`` lists them bottom first, the order
+    # CPython drops an instruction's inputs in (``left`` before ``right``):
+    # the releases follow it
     mapping = {}
     runs = {}
     args = []
     for x, size in zip(reversed(ins), reversed(sizes)):
         if x.count is None:
             e = g.pop()
-            args.append(e)
+            args[:0] = [e]
             mapping[x.name] = e
         else:
             items = g.vs[len(g.vs) - size:]
             del g.vs[len(g.vs) - size:]
             runs[x.name] = items
-            args.extend(items)
+            args[:0] = items
             mapping["*" + x.name] = ", ".join(items) if items else "*()"
             mapping[x.name] = "(%s)" % "".join(e + ", " for e in items)
     if not p.lines:

@@ -16,6 +16,7 @@ code calls a guest function (Function.__call__).
 """
 
 import sys
+from sys import exc_info as _exc_info
 from types import MethodType, FunctionType, BuiltinFunctionType, FrameType as _FrameType
 
 from ..objects import excslots as _excslots
@@ -550,6 +551,11 @@ def call_in_exc(exc, func, args, kwargs):
             return func(*args)
     ctx = x.get_context(exc)
     sup = x.get_suppress_context(exc)
+    # (what the host handles itself now, VM code's except clause unwinding a
+    # frame whose finalizer got here: the raise cuts its chain's link back to
+    # exc, which is put back)
+    held = _exc_info()[1]
+    cut = None if held is None else x.cut_by_raise(held, exc)
     release = hold_raising(exc) if type(type(exc)) is not type else None
     try:
         raise exc
@@ -559,6 +565,8 @@ def call_in_exc(exc, func, args, kwargs):
         x.set_traceback(exc, tb)
         x.set_context(exc, ctx)
         x.set_suppress_context(exc, sup)
+        if cut is not None:
+            x.set_context(cut, exc)
         if kwargs:
             return func(*args, **kwargs)
         return func(*args)

@@ -142,120 +142,120 @@ def UNARY_INVERT(f, stack, oparg):
 
 def BINARY_ADD(f, stack, oparg):
     '(left, right -- sum)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     sum = left + right
     stack[-1] = sum
 
 
 def BINARY_SUBTRACT(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left - right
     stack[-1] = res
 
 
 def BINARY_MULTIPLY(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left * right
     stack[-1] = res
 
 
 def BINARY_MATRIX_MULTIPLY(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left @ right
     stack[-1] = res
 
 
 def BINARY_TRUE_DIVIDE(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left / right
     stack[-1] = res
 
 
 def BINARY_FLOOR_DIVIDE(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left // right
     stack[-1] = res
 
 
 def BINARY_MODULO(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left % right
     stack[-1] = res
 
 
 def BINARY_POWER(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left ** right
     stack[-1] = res
 
 
 def BINARY_LSHIFT(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left << right
     stack[-1] = res
 
 
 def BINARY_RSHIFT(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left >> right
     stack[-1] = res
 
 
 def BINARY_AND(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left & right
     stack[-1] = res
 
 
 def BINARY_XOR(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left ^ right
     stack[-1] = res
 
 
 def BINARY_OR(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left | right
     stack[-1] = res
 
 
 def BINARY_SUBSCR(f, stack, oparg):
     '(container, sub -- res)'
+    container = stack[-2]
     sub = stack.pop()
-    container = stack[-1]
     res = container[sub]
     stack[-1] = res
 
 
 def INPLACE_ADD(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res += right
     stack[-1] = res
@@ -263,8 +263,8 @@ def INPLACE_ADD(f, stack, oparg):
 
 def INPLACE_SUBTRACT(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res -= right
     stack[-1] = res
@@ -272,8 +272,8 @@ def INPLACE_SUBTRACT(f, stack, oparg):
 
 def INPLACE_MULTIPLY(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res *= right
     stack[-1] = res
@@ -281,8 +281,8 @@ def INPLACE_MULTIPLY(f, stack, oparg):
 
 def INPLACE_MATRIX_MULTIPLY(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res @= right
     stack[-1] = res
@@ -290,8 +290,8 @@ def INPLACE_MATRIX_MULTIPLY(f, stack, oparg):
 
 def INPLACE_TRUE_DIVIDE(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res /= right
     stack[-1] = res
@@ -299,8 +299,8 @@ def INPLACE_TRUE_DIVIDE(f, stack, oparg):
 
 def INPLACE_FLOOR_DIVIDE(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res //= right
     stack[-1] = res
@@ -308,8 +308,8 @@ def INPLACE_FLOOR_DIVIDE(f, stack, oparg):
 
 def INPLACE_MODULO(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res %= right
     stack[-1] = res
@@ -317,8 +317,8 @@ def INPLACE_MODULO(f, stack, oparg):
 
 def INPLACE_POWER(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res **= right
     stack[-1] = res
@@ -326,8 +326,8 @@ def INPLACE_POWER(f, stack, oparg):
 
 def INPLACE_LSHIFT(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res <<= right
     stack[-1] = res
@@ -335,8 +335,8 @@ def INPLACE_LSHIFT(f, stack, oparg):
 
 def INPLACE_RSHIFT(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res >>= right
     stack[-1] = res
@@ -344,8 +344,8 @@ def INPLACE_RSHIFT(f, stack, oparg):
 
 def INPLACE_AND(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res &= right
     stack[-1] = res
@@ -353,8 +353,8 @@ def INPLACE_AND(f, stack, oparg):
 
 def INPLACE_XOR(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res ^= right
     stack[-1] = res
@@ -362,8 +362,8 @@ def INPLACE_XOR(f, stack, oparg):
 
 def INPLACE_OR(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left
     res |= right
     stack[-1] = res
@@ -371,31 +371,34 @@ def INPLACE_OR(f, stack, oparg):
 
 def STORE_SUBSCR(f, stack, oparg):
     '(value, container, sub -- )'
+    value = stack[-3]
+    container = stack[-2]
     sub = stack.pop()
-    container = stack.pop()
-    value = stack.pop()
+    stack.pop()
+    stack.pop()
     container[sub] = value
 
 
 def DELETE_SUBSCR(f, stack, oparg):
     '(container, sub -- )'
+    container = stack[-2]
     sub = stack.pop()
-    container = stack.pop()
+    stack.pop()
     del container[sub]
 
 
 def IS_OP__0(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left is right
     stack[-1] = res
 
 
 def IS_OP__1(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left is not right
     stack[-1] = res
 
@@ -409,16 +412,16 @@ def IS_OP(f, stack, oparg):
 
 def CONTAINS_OP__0(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left in right
     stack[-1] = res
 
 
 def CONTAINS_OP__1(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left not in right
     stack[-1] = res
 
@@ -500,8 +503,9 @@ def LOAD_ATTR(f, stack, oparg):
 
 def STORE_ATTR(f, stack, oparg):
     '(value, owner -- )'
+    value = stack[-2]
     owner = stack.pop()
-    value = stack.pop()
+    stack.pop()
     setattr(owner, oparg, value)
 
 
@@ -522,48 +526,48 @@ def LOAD_METHOD(f, stack, oparg):
 
 def COMPARE_OP__0(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left < right
     stack[-1] = res
 
 
 def COMPARE_OP__1(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left <= right
     stack[-1] = res
 
 
 def COMPARE_OP__2(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left == right
     stack[-1] = res
 
 
 def COMPARE_OP__3(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left != right
     stack[-1] = res
 
 
 def COMPARE_OP__4(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left > right
     stack[-1] = res
 
 
 def COMPARE_OP__5(f, stack, oparg):
     '(left, right -- res)'
+    left = stack[-2]
     right = stack.pop()
-    left = stack[-1]
     res = left >= right
     stack[-1] = res
 
@@ -609,17 +613,18 @@ def BUILD_STRING(f, stack, oparg):
 
 def BUILD_SLICE__2(f, stack, oparg):
     '(start, stop, step if (oparg == 3) -- slc)'
+    start = stack[-2]
     stop = stack.pop()
-    start = stack[-1]
     slc = slice(start, stop)
     stack[-1] = slc
 
 
 def BUILD_SLICE__3(f, stack, oparg):
     '(start, stop, step if (oparg == 3) -- slc)'
+    start = stack[-3]
+    stop = stack[-2]
     step = stack.pop()
-    stop = stack.pop()
-    start = stack[-1]
+    stack.pop()
     slc = slice(start, stop, step)
     stack[-1] = slc
 
@@ -652,8 +657,9 @@ def SET_ADD(f, stack, oparg):
 
 def MAP_ADD(f, stack, oparg):
     '(key, value -- )'
+    key = stack[-2]
     value = stack.pop()
-    key = stack.pop()
+    stack.pop()
     stack[-oparg][key] = value
 
 
@@ -766,32 +772,32 @@ def FORMAT_VALUE__3(f, stack, oparg):
 
 def FORMAT_VALUE__4(f, stack, oparg):
     '(value, fmt_spec if (oparg & 4) -- res)'
+    value = stack[-2]
     fmt_spec = stack.pop()
-    value = stack[-1]
     res = format(value, fmt_spec)
     stack[-1] = res
 
 
 def FORMAT_VALUE__5(f, stack, oparg):
     '(value, fmt_spec if (oparg & 4) -- res)'
+    value = stack[-2]
     fmt_spec = stack.pop()
-    value = stack[-1]
     res = format(str(value), fmt_spec)
     stack[-1] = res
 
 
 def FORMAT_VALUE__6(f, stack, oparg):
     '(value, fmt_spec if (oparg & 4) -- res)'
+    value = stack[-2]
     fmt_spec = stack.pop()
-    value = stack[-1]
     res = format(repr(value), fmt_spec)
     stack[-1] = res
 
 
 def FORMAT_VALUE__7(f, stack, oparg):
     '(value, fmt_spec if (oparg & 4) -- res)'
+    value = stack[-2]
     fmt_spec = stack.pop()
-    value = stack[-1]
     res = format(ascii(value), fmt_spec)
     stack[-1] = res
 
@@ -971,8 +977,9 @@ def IMPORT_NAME(f, stack, oparg):
     oparg, INDEX = oparg
     globals = f.f_globals
     locals = f._f_locals
+    level = stack[-2]
     fromlist = stack.pop()
-    level = stack.pop()
+    stack.pop()
     f._lasti = INDEX
     return call_push(stack, import_func(f.f_builtins), [oparg, globals, globals if locals is None else locals, fromlist, level], None)
 
@@ -1013,9 +1020,11 @@ def COPY_DICT_WITHOUT_KEYS(f, stack, oparg):
 
 def MATCH_CLASS(f, stack, oparg):
     '(subject, cls, names -- attrs_or_subject, res)'
+    subject = stack[-3]
+    cls = stack[-2]
     names = stack.pop()
-    cls = stack.pop()
-    subject = stack.pop()
+    stack.pop()
+    stack.pop()
     attrs_or_subject = match_class(subject, cls, oparg, names)
     res = attrs_or_subject is not None
     if not res: attrs_or_subject = subject
@@ -1025,8 +1034,8 @@ def MATCH_CLASS(f, stack, oparg):
 def MAKE_FUNCTION__0(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    code = stack[-2]
     qname = stack.pop()
-    code = stack[-1]
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     stack[-1] = func
@@ -1035,9 +1044,10 @@ def MAKE_FUNCTION__0(f, stack, oparg):
 def MAKE_FUNCTION__1(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    defaults = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    defaults = stack[-1]
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._defaults = defaults
@@ -1048,9 +1058,10 @@ def MAKE_FUNCTION__1(f, stack, oparg):
 def MAKE_FUNCTION__2(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    kwdefaults = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    kwdefaults = stack[-1]
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._kwdefaults = kwdefaults
@@ -1060,10 +1071,12 @@ def MAKE_FUNCTION__2(f, stack, oparg):
 def MAKE_FUNCTION__3(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    defaults = stack[-4]
+    kwdefaults = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    kwdefaults = stack.pop()
-    defaults = stack[-1]
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._kwdefaults = kwdefaults
@@ -1075,9 +1088,10 @@ def MAKE_FUNCTION__3(f, stack, oparg):
 def MAKE_FUNCTION__4(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    annotations = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    annotations = stack[-1]
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._annotations = annotations
@@ -1087,10 +1101,12 @@ def MAKE_FUNCTION__4(f, stack, oparg):
 def MAKE_FUNCTION__5(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    defaults = stack[-4]
+    annotations = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    annotations = stack.pop()
-    defaults = stack[-1]
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._annotations = annotations
@@ -1102,10 +1118,12 @@ def MAKE_FUNCTION__5(f, stack, oparg):
 def MAKE_FUNCTION__6(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    kwdefaults = stack[-4]
+    annotations = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    annotations = stack.pop()
-    kwdefaults = stack[-1]
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._annotations = annotations
@@ -1116,11 +1134,14 @@ def MAKE_FUNCTION__6(f, stack, oparg):
 def MAKE_FUNCTION__7(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    defaults = stack[-5]
+    kwdefaults = stack[-4]
+    annotations = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    annotations = stack.pop()
-    kwdefaults = stack.pop()
-    defaults = stack[-1]
+    stack.pop()
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._annotations = annotations
@@ -1133,9 +1154,10 @@ def MAKE_FUNCTION__7(f, stack, oparg):
 def MAKE_FUNCTION__8(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    closure = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    closure = stack[-1]
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._closure = closure
@@ -1146,10 +1168,12 @@ def MAKE_FUNCTION__8(f, stack, oparg):
 def MAKE_FUNCTION__9(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    defaults = stack[-4]
+    closure = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    closure = stack.pop()
-    defaults = stack[-1]
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._closure = closure
@@ -1161,10 +1185,12 @@ def MAKE_FUNCTION__9(f, stack, oparg):
 def MAKE_FUNCTION__10(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    kwdefaults = stack[-4]
+    closure = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    closure = stack.pop()
-    kwdefaults = stack[-1]
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._closure = closure
@@ -1176,11 +1202,14 @@ def MAKE_FUNCTION__10(f, stack, oparg):
 def MAKE_FUNCTION__11(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    defaults = stack[-5]
+    kwdefaults = stack[-4]
+    closure = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    closure = stack.pop()
-    kwdefaults = stack.pop()
-    defaults = stack[-1]
+    stack.pop()
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._closure = closure
@@ -1193,10 +1222,12 @@ def MAKE_FUNCTION__11(f, stack, oparg):
 def MAKE_FUNCTION__12(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    annotations = stack[-4]
+    closure = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    closure = stack.pop()
-    annotations = stack[-1]
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._closure = closure
@@ -1208,11 +1239,14 @@ def MAKE_FUNCTION__12(f, stack, oparg):
 def MAKE_FUNCTION__13(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    defaults = stack[-5]
+    annotations = stack[-4]
+    closure = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    closure = stack.pop()
-    annotations = stack.pop()
-    defaults = stack[-1]
+    stack.pop()
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._closure = closure
@@ -1225,11 +1259,14 @@ def MAKE_FUNCTION__13(f, stack, oparg):
 def MAKE_FUNCTION__14(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    kwdefaults = stack[-5]
+    annotations = stack[-4]
+    closure = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    closure = stack.pop()
-    annotations = stack.pop()
-    kwdefaults = stack[-1]
+    stack.pop()
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._closure = closure
@@ -1242,12 +1279,16 @@ def MAKE_FUNCTION__14(f, stack, oparg):
 def MAKE_FUNCTION__15(f, stack, oparg):
     '(defaults if (oparg & 1), kwdefaults if (oparg & 2), annotations if (oparg & 4), closure if (oparg & 8), code, qname -- func)'
     globals = f.f_globals
+    defaults = stack[-6]
+    kwdefaults = stack[-5]
+    annotations = stack[-4]
+    closure = stack[-3]
+    code = stack[-2]
     qname = stack.pop()
-    code = stack.pop()
-    closure = stack.pop()
-    annotations = stack.pop()
-    kwdefaults = stack.pop()
-    defaults = stack[-1]
+    stack.pop()
+    stack.pop()
+    stack.pop()
+    stack.pop()
     func_builtins = dict.get(globals, "__builtins__", f.f_builtins)
     func = Function(code, globals, None, None, None, None, qname, func_builtins if type(func_builtins) is dict else None)
     func._closure = closure
@@ -1268,8 +1309,9 @@ def MAKE_FUNCTION(f, stack, oparg):
 def CALL_FUNCTION_EX__0(f, stack, oparg):
     '(func, callargs, kwargs if (oparg & 1) -- result)'
     oparg, INDEX = oparg
+    func = stack[-2]
     callargs = stack.pop()
-    func = stack.pop()
+    stack.pop()
     f._lasti = INDEX
     callargs = list(callargs) if type(callargs) is tuple else star_args(func, callargs)
     return call_push(stack, func, callargs, None)
@@ -1278,9 +1320,11 @@ def CALL_FUNCTION_EX__0(f, stack, oparg):
 def CALL_FUNCTION_EX__1(f, stack, oparg):
     '(func, callargs, kwargs if (oparg & 1) -- result)'
     oparg, INDEX = oparg
+    func = stack[-3]
+    callargs = stack[-2]
     kwargs = stack.pop()
-    callargs = stack.pop()
-    func = stack.pop()
+    stack.pop()
+    stack.pop()
     f._lasti = INDEX
     if type(kwargs) is not dict: kwargs = kwargs_dict(func, kwargs)
     callargs = list(callargs) if type(callargs) is tuple else star_args(func, callargs)
@@ -1335,17 +1379,19 @@ def POP_EXCEPT(f, stack, oparg):
 
 def RERAISE__0(f, stack, oparg):
     '(tb, value, type -- )'
+    tb = stack[-3]
+    value = stack[-2]
     stack.pop()
-    value = stack.pop()
-    tb = stack.pop()
+    stack.pop()
+    stack.pop()
     if value is not None and get_traceback(value) is not tb: restore_traceback(value, tb)
     raise reraise(value, None)
 
 
 def RERAISE__1(f, stack, oparg):
     '(tb, value, type -- )'
-    value = stack[-2]
     tb = stack[-3]
+    value = stack[-2]
     if value is not None and get_traceback(value) is not tb: restore_traceback(value, tb)
     raise reraise(value, f.f_blockstack[-1][1])
 
@@ -1370,8 +1416,9 @@ def RAISE_VARARGS__1(f, stack, oparg):
 
 def RAISE_VARARGS__2(f, stack, oparg):
     '(exc if (oparg >= 1), cause if (oparg == 2) -- )'
+    exc = stack[-2]
     cause = stack.pop()
-    exc = stack.pop()
+    stack.pop()
     raise do_raise(get_tstate(), exc, cause, True)
 
 
@@ -1384,8 +1431,9 @@ def RAISE_VARARGS(f, stack, oparg):
 
 def JUMP_IF_NOT_EXC_MATCH(f, stack, oparg):
     '(left, right -- )'
+    left = stack[-2]
     right = stack.pop()
-    left = stack.pop()
+    stack.pop()
     if (not issubclass(left, right)) if type(right) is type and type(left) is type and issubclass(right, BaseException) else exc_no_match(left, right): return oparg
 
 
@@ -1412,8 +1460,9 @@ def WITH_EXCEPT_START(f, stack, oparg):
 
 def CHECK_EG_MATCH(f, stack, oparg):
     '(exc_value, match_type -- rest, match)'
+    exc_value = stack[-2]
     match_type = stack.pop()
-    exc_value = stack.pop()
+    stack.pop()
     check_except_star_type(match_type)
     match, rest = exception_group_match(exc_value, match_type)
     if match is None: rest = exc_value
@@ -1423,8 +1472,8 @@ def CHECK_EG_MATCH(f, stack, oparg):
 
 def PREP_RERAISE_STAR(f, stack, oparg):
     '(orig, excs -- exc)'
+    orig = stack[-2]
     excs = stack.pop()
-    orig = stack[-1]
     exc = prep_reraise_star(orig, excs)
     stack[-1] = exc
 
@@ -1458,10 +1507,10 @@ def GET_ANEXT(f, stack, oparg):
 
 def END_ASYNC_FOR(f, stack, oparg):
     '(aiter, prev_tb, prev_value, prev_type, tb, val, exc -- )'
-    exc = stack[-1]
-    val = stack[-2]
-    tb = stack[-3]
     prev_value = stack[-5]
+    tb = stack[-3]
+    val = stack[-2]
+    exc = stack[-1]
     ended = given_exception_matches(exc, StopAsyncIteration)
     if not ended and val is not None and get_traceback(val) is not tb: restore_traceback(val, tb)
     if not ended: raise reraise(val, None)
@@ -1611,8 +1660,8 @@ def FOR_ITER__live(f, stack, oparg):
 
 def YIELD_FROM(f, stack, oparg):
     '(receiver, value -- result)'
+    receiver = stack[-2]
     value = stack.pop()
-    receiver = stack[-1]
     try: yielded_ = receiver.send(value) if isinstance(receiver, SEND_TYPES) or value is not None else type(receiver).__next__(receiver)
     except StopIteration as e_: result = e_.value
     else: stack.append(yielded_); return YIELD_AGAIN
@@ -1621,8 +1670,8 @@ def YIELD_FROM(f, stack, oparg):
 
 def YIELD_FROM__live(f, stack, oparg):
     '(receiver, value -- result)'
+    receiver = stack[-2]
     value = stack.pop()
-    receiver = stack[-1]
     if type(receiver) is Generator and gen_can_inline(get_tstate(), receiver) and (value is None or receiver.gi_frame.f_state != FRAME_CREATED): stack.append(value); return receiver  # if live
     try: yielded_ = receiver.send(value) if isinstance(receiver, SEND_TYPES) or value is not None else type(receiver).__next__(receiver)
     except StopIteration as e_: result = e_.value

@@ -167,8 +167,12 @@ class _Group:
             self.emit(text, indent)
             self.release(*vs, indent=indent)
 
-    # (a group's exit returns: its locals die with it, nothing to release there)
-    releases_at_jumps = False
+    # A conditional jump's exit releases what the jump consumed before it
+    # returns (``if not t3: t3 = None; return 21``): the host unlinks a
+    # returning frame before clearing its locals (3.11.1+, GH-99729), so a
+    # finalizer run by the clear would see the plain loop's position, the
+    # group's first instruction, where CPython's is the jump.
+    releases_at_jumps = True
 
     def release(self, *exprs, indent=0):
         """Drop the group's own references to values just consumed (CPython

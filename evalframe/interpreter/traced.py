@@ -45,6 +45,16 @@ from ..objects import excslots as _x
 _FOR_ITER = opcodes.FOR_ITER
 _YIELD_FROM = opcodes.YIELD_FROM
 _EXTENDED_ARG = opcodes.EXTENDED_ARG
+_HOST_310 = sys.version_info < (3, 11)
+
+
+def _add_entry(tstate, exc, f, add_tb):
+    """runtime.tracebacks.add_entry (bound on first use: the runtime is
+    imported once the VM runs, ceval._ensure_runtime)."""
+    global _add_entry
+    from ..runtime.tracebacks import add_entry
+    _add_entry = add_entry
+    return add_entry(tstate, exc, f, add_tb)
 
 
 class Observer:
@@ -440,29 +450,45 @@ class TracedLoop:
                 exc, add_tb = ceval.raised_at(f, e, cur)
                 report = add_tb             # RERAISE goes to exception_unwind directly
                 e = None
-                while True:
-                    if report:
-                        exc = self._exception(f, exc)
-                    raised_at = f._lasti
-                    if ceval.unwind(tstate, f, f, exc, add_tb)[0] is not None:
-                        stack = f.f_valuestack
-                        instrs = _basic(f)
-                        ip = f._lasti + 1
-                        prev = raised_at    # 3.10: instr_prev is the raising instruction
-                        # (the handler has it now: the loop holds no reference
-                        # the guest drops at its POP_EXCEPT)
-                        exc = None
-                        break
-                    try:
-                        self._exit(f, None, "exception")
-                    except BaseException as err:
-                        exc = err
-                    if f is entry:
-                        raise _Escape(exc)
-                    f = f._f_back
-                    leave(tstate, f)
-                    add_tb = True
-                    report = True
+            else:
+                continue    # (a 'return' event's error, pending: raised above)
+            # The unwinding runs outside the except clause: the host's own
+            # handled exception is then not the one leaving, so guest code it
+            # runs (a trace function's 'exception' or 'return' event, a
+            # finalizer) raises with CPython's __context__, and no host raise
+            # of a handled exception (call_in_exc) cuts a link of its chain.
+            while True:
+                if report:
+                    # (PyTraceBack_Here, then call_exc_trace: the
+                    # event's traceback has this frame's entry; an
+                    # exception the trace function raises instead gets
+                    # none on 3.11+ hosts, one on 3.10's)
+                    if add_tb:
+                        _add_entry(tstate, exc, f, True)
+                    raised = exc
+                    exc = self._exception(f, exc)
+                    add_tb = _HOST_310 and exc is not raised
+                    raised = None
+                raised_at = f._lasti
+                if ceval.unwind(tstate, f, f, exc, add_tb)[0] is not None:
+                    stack = f.f_valuestack
+                    instrs = _basic(f)
+                    ip = f._lasti + 1
+                    prev = raised_at    # 3.10: instr_prev is the raising instruction
+                    # (the handler has it now: the loop holds no reference
+                    # the guest drops at its POP_EXCEPT)
+                    exc = None
+                    break
+                try:
+                    self._exit(f, None, "exception")
+                except BaseException as err:
+                    exc = err
+                if f is entry:
+                    raise _Escape(exc)
+                f = f._f_back
+                leave(tstate, f)
+                add_tb = True
+                report = True
 
     def _push(self, tstate, f, callee):
         """A guest call: enter ``callee`` inline (its 'call' event first)."""

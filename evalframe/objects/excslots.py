@@ -24,3 +24,29 @@ get_cause = _cause.__get__
 set_cause = _cause.__set__
 get_suppress_context = _sup.__get__
 set_suppress_context = _sup.__set__
+
+
+def cut_by_raise(held, value):
+    """The exception whose ``__context__`` the host's own ``raise value``
+    sets to None while it handles ``held`` (or None): _PyErr_SetObject
+    chains ``value`` to ``held`` and, to make no cycle, cuts the link of
+    ``held``'s context chain that leads back to ``value`` (the same walk,
+    Floyd's check of a cycle not through ``value`` included).  The VM raises
+    a guest exception in the host only to show it in the host's exc_info
+    (interpreter/call.call_in_exc): the link is then put back."""
+    if held is None or held is value:
+        return None
+    o = slow = held
+    toggle = False
+    while True:
+        context = get_context(o)
+        if context is None:
+            return None
+        if context is value:
+            return o
+        o = context
+        if o is slow:
+            return None
+        if toggle:
+            slow = get_context(slow)
+        toggle = not toggle

@@ -1732,6 +1732,15 @@ def _no_release():
     pass
 
 
+def _relink(release, cut, exc):
+    """``release``, then the link the raise cut put back (first thing in the
+    except clause, before the callee runs)."""
+    def relink():
+        release()
+        _x.set_context(cut, exc)
+    return relink
+
+
 def call_in_exc(exc, func, args, kwargs):
     """Call host ``func`` with the host's exc_info showing guest-handled ``exc``
     and no evalframe frame in its traceback (see above)."""
@@ -1739,11 +1748,16 @@ def call_in_exc(exc, func, args, kwargs):
     tb = materialize(exc)
     ctx = _x.get_context(exc)
     sup = _x.get_suppress_context(exc)
+    # (the link of the host's own handled chain the raise cuts: put back)
+    held = sys.exc_info()[1]
+    cut = None if held is None else _x.cut_by_raise(held, exc)
     tramp = _trampoline(tb) if tb is not None else None
     release = _no_release
     if type(type(exc)) is not type:
         from ..interpreter.call import hold_raising
         release = hold_raising(exc)
+    if cut is not None:
+        release = _relink(release, cut, exc)
     if tramp is None:
         try:
             raise exc

@@ -658,9 +658,9 @@ def test_fused_compare_jump_shows_the_jump(eager, monkeypatch):
     # finalizer and a traceback made there see the jump's instruction (3.10's
     # offset 6 in pick, 40 in loop), as with the compare's result in a
     # temporary tested on the jump's own line (the line table maps the host
-    # jump, t2frames._offset_table).  (Tier 1 is not the reference here: its
-    # value stack keeps the released result until the slot is reused, so
-    # its finalizer runs later.)
+    # jump, t2frames._offset_table).  (Tier 1 agrees since the seventeenth
+    # session: a fused group releases the jump's condition before it returns,
+    # tests/guest/programs/finalize_jump_condition.py.)
     if not tier2._FUSE_COMPARE:
         pytest.skip("the fused form is made on 3.11 and 3.12 hosts")
     # The traceback ``top`` keeps in ``tb`` is a cycle through top's frame:
