@@ -1686,23 +1686,25 @@ def _source(code, g, nslots, comments, d):
         lines.append(text)
         linemap.append(step)
     tail = [
-        "        if exc is not None:",
-        # (a host raise sets ``__context__`` to the exception the host
-        # handles, if any: none handled (the usual case), nothing to save and
-        # restore; ``exc`` cleared on the way out, not kept by the host frame
-        # its traceback holds)
-        "            if host_exception_() is None:",
-        "                try: raise exc",
-        "                finally: exc = None",
-        "            ctx_ = exc_context(exc)",
-        "            try: raise exc",
-        "            finally: set_exc_context(exc, ctx_); exc = ctx_ = None",
-        "        if blk == -2: return to_tier1(tstate, f, depth, back)",
-        "        return tstate.tracer.resume(tstate, f, f, None)",
+        "        if exc is None:",
+        "            if blk == -2: return to_tier1(tstate, f, depth, back)",
+        "            return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
         # (decremented, not restored: see _lean_source; an assignment, as
         # there: one host bytecode fewer than ``-=``)
         "        tstate.depth = tstate.depth - 1; tstate.frame = back",
+        # the exception leaves, raised after the ``finally`` above has run
+        # (what it did on the way out of a raise inside it, in the same
+        # order: nothing between reads the thread's depth or frame): no
+        # host handler entered on the way out.  A host raise sets
+        # ``__context__`` to the exception the host handles, if any: none
+        # handled (the usual case), nothing to save and restore; ``exc``
+        # cleared as it is raised (the tuple's item), not kept by the host
+        # frame its traceback holds, without a ``finally`` to clear it
+        "    if host_exception_() is None: raise (exc, exc := None)[0]",
+        "    ctx_ = exc_context(exc)",
+        "    try: raise exc",
+        "    finally: set_exc_context(exc, ctx_); exc = ctx_ = None",
     ]
     for text in tail:
         lines.append(text)

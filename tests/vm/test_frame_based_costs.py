@@ -466,10 +466,13 @@ def test_exit_saves_the_context_only_when_the_host_handles_an_exception(eager):
     # and restore otherwise (tests/guest/programs/exc_frame_based_exit_context.py)
     g = _run(_SOURCE, {"__name__": "__main__"})
     src = _source_of(g["f"])
-    tail = src[src.index("        if exc is not None:"):]
+    tail = src[src.index("        if exc is None:"):]
     fast_path = tail.index("if host_exception_() is None:")
     assert fast_path < tail.index("ctx_ = exc_context(exc)")
-    assert "finally: exc = None" in tail[fast_path:tail.index("ctx_ = exc_context(exc)")]
+    # (after the function's ``finally``: no host handler entered on the way
+    # out; ``exc`` cleared as it is raised: exc_frame_based_exit_frees.py)
+    assert tail.index("    finally:") < fast_path
+    assert "raise (exc, exc := None)[0]" in tail[fast_path:tail.index("ctx_ = exc_context(exc)")]
     host_exception = tier2._namespace()["host_exception_"]
     assert host_exception() is None
     try:
