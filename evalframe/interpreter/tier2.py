@@ -134,6 +134,9 @@ _host_getframe = getattr(sys._getframe, "__wrapped__", sys._getframe)
 
 _CO_OPTIMIZED = 0x1
 _CO_GENERATORS = 0x20 | 0x80 | 0x200      # generator, coroutine, async generator
+_CO_NEWLOCALS = 0x2
+_CO_VARARGS = 0x4
+_CO_VARKEYWORDS = 0x8
 
 # opcodes that keep a code object in tier 1 (generators are excluded by their
 # flags; the rest need a frame that is not optimised, or the loop itself)
@@ -1635,6 +1638,11 @@ def _source(code, g, nslots, comments, d):
     # compiled: _frame_based, fill_offsets)
     g.offsets = []
     g.offsets_p = g.param(g.offsets)
+    # (the call form's, bound_call: its own host code, its own offsets)
+    calls = _call_form_arity(code)
+    if calls is not None:
+        g.call_offsets = []
+        call_offsets_p = g.param(g.call_offsets)
     head = [
         ("def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))), 0),
         ("def t2(f, tstate, start=0, func=None, args=None):", 0),
@@ -1709,9 +1717,72 @@ def _source(code, g, nslots, comments, d):
     for text in tail:
         lines.append(text)
         linemap.append(-1)
+    if calls is not None:
+        # the call form (bound_call): the same body after a prologue of its
+        # own, one level deeper, its except clause reading its own offsets
+        args = ["arg%d_" % k for k in range(calls)]
+        call_head = [
+            "def bind(globals_, builtins_, tail_, exact):",
+            "    def t2(tstate%s, frame0=OUTSIDE):" % "".join(", " + a for a in args),
+            # (the list alone holds the arguments, as a 3.11 call's frame:
+            # a ``del`` of a parameter frees its value; ``frame0``, the call
+            # sites' moving expression, is for lean callees only)
+            "        fast = [%s*tail_]%s" % ("".join(a + ", " for a in args),
+                                           "; %s = None" % " = ".join(args) if args else ""),
+            "        f = new_frame(Frame); f.f_code = %s; f.f_globals = globals_; "
+            "f.f_builtins = builtins_" % code_p,
+            "        f._f_locals = None; f.f_localsplus = fast; f.f_valuestack = stack = []; "
+            "f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; f.f_init_self = None" % instrs_p,
+            "        if tstate.tracer is not None: f.f_state = CREATED; return traced_run(tstate, f)",
+        ] + ["    " + text for text, _ in head[12:17]] + [
+            "        %s" % nones(["s%d" % k for k in range(nslots)]),
+            "        blk = 0",
+        ] + ["    " + text for text, _ in head[20:]]
+        assert head[12][0] == "    depth = tstate.depth" and head[20][0] == "    exc = None"
+        own, other = "%s[tb_.tb_lasti]" % call_offsets_p, "%s[tb_.tb_lasti]" % g.offsets_p
+        start = len(lines)
+        for text in call_head:
+            lines.append(text)
+            linemap.append(-1)
+        for k in range(len(head), start):
+            lines.append("    " + lines[k].replace(other, own))
+            linemap.append(linemap[k + 1])
+        lines.append("    return t2")
+        linemap.append(-1)
+        lines.append("t2.bind_ = bind")
+        linemap.append(-1)
     src = (lines[0] + "\n" + "".join("    " + ln + "\n" for ln in lines[1:])
            + "    return t2\n")
     return src, linemap
+
+
+def _call_form_arity(code):
+    """The arity of the call form a frame-based function gets (bound_call),
+    or None: code of the exact-arity shape (no ``*args``, ``**kwargs``,
+    keyword-only parameters or cells: Function._update_fast) whose call
+    sites test a ``_leanN`` slot."""
+    flags = code.co_flags
+    if (flags & (_CO_VARARGS | _CO_VARKEYWORDS) or code.co_kwonlyargcount
+            or code.co_cellvars or not flags & _CO_NEWLOCALS
+            or code.co_argcount > LEAN_ARITIES):
+        return None
+    return code.co_argcount
+
+
+def bound_call(func, t2):
+    """The call form of ``t2``, a frame-based tier-2 function, bound to
+    ``func``'s globals, builtins and fast-locals tail (``func._leanN``: its
+    call sites of its exact arity call it), or None (none made).  It is
+    the frame-based function with a prologue of its own: the Frame made
+    from the arguments, no host frame between the call site and the
+    function (t2entry.frame_entry's, one a call and a traceback entry and
+    a host frame object per exception leaving).  Made per function, of
+    that function's values only: no reference to the function itself, so
+    no cycle through its slot."""
+    bind = getattr(t2, "bind_", None)
+    if bind is None:
+        return None
+    return bind(func._globals, func._builtins, func._fast_tail, func._exact_dicts)
 
 
 def body_lines(g, nslots, comments, level):
@@ -2439,9 +2510,18 @@ def _frame_based(code, d):
         return in_tier1
     register_lines(fn.__code__, linemap)
     fill_offsets(fn.__code__, linemap, g.offsets)
+    # (the call form's host code, nested in ``bind``: the same registrations)
+    call_code = None
+    bind = getattr(fn, "bind_", None)
+    if bind is not None:
+        call_code = next(c for c in bind.__code__.co_consts if type(c) is type(fn.__code__))
+        register_lines(call_code, linemap)
+        fill_offsets(call_code, linemap, g.call_offsets)
     if LAZY_ENTRIES:
         # (its exceptions leave raw traceback entries: tracebacks._materialize)
         _tracebacks.register_raw(fn.__code__, _tracebacks.RAW_FRAME)
+        if call_code is not None:
+            _tracebacks.register_raw(call_code, _tracebacks.RAW_FRAME)
     return fn
 
 
@@ -2949,7 +3029,9 @@ def call_any(tstate, func, args, moved=None):
                     if ent is not None and ent[1] is None:
                         # (not lean: the call sites of this arity call its
                         # frame-based function through an entry from now on)
-                        setattr(func, _LEAN_SLOTS[argcount], _t2entry.frame_entry(func, d))
+                        t2 = frame_based(func._code)
+                        setattr(func, _LEAN_SLOTS[argcount], bound_call(func, t2)
+                                or _t2entry.frame_entry(func, d))
                 return d.t2(None, tstate, 0, func, args)
         elif argcount < 0:
             if n == func._gen_argcount:

@@ -57,7 +57,10 @@ def _run(src, g):
 
 
 def _source_of(fn):
-    return "".join(linecache.getlines(tier2.frame_based(fn.__code__).__code__.co_filename))
+    # (the resume form's source: the call form after it, tier2.bound_call,
+    # has the same body: test_call_form_is_the_same_body)
+    src = "".join(linecache.getlines(tier2.frame_based(fn.__code__).__code__.co_filename))
+    return src[:src.index("    def bind(")] if "    def bind(" in src else src
 
 
 @pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
@@ -655,3 +658,34 @@ def test_reraise_restores_the_traceback_as_tier1_does(eager, monkeypatch):
     monkeypatch.setattr(tier2, "ENABLED", False)
     g1 = _run(_RESTORED_TB, {"__name__": "__main__"})
     assert g["out"] == g1["out"] == [2] * 6
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_call_form_is_the_same_body(eager):
+    # the call sites of a frame-based function's exact arity call its call
+    # form (tier2.bound_call), no t2entry.frame_entry host frame between:
+    # the resume form's body after a prologue of its own, bound to the
+    # function's globals, builtins and fast-locals tail; its except clause
+    # reads its own host code's offsets; both host codes registered
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    t2 = tier2.frame_based(g["f"].__code__)
+    call = g["f"]._lean1
+    assert call is not None and call.__code__.co_filename == t2.__code__.co_filename
+    assert call.__code__ is not t2.__code__ and call.__code__.co_name == "t2"
+    assert g["f"]._lean is None         # (no lean function: the call form is not one)
+    assert id(call.__code__) in tier2.T2_LINES
+    lines = linecache.getlines(t2.__code__.co_filename)
+    whole = "".join(lines)
+    resume = whole[:whole.index("    def bind(")]
+    form = whole[whole.index("    def bind("):]
+    body = resume[resume.index("        try:"):]
+    assert "".join("    " + ln for ln in body.splitlines(True)) in form.replace(
+        _offsets_param(form), _offsets_param(resume))
+    assert _offsets_param(form) != _offsets_param(resume)
+    assert "func" not in form[:form.index("try:")]
+
+
+def _offsets_param(src):
+    k = src.index("[tb_.tb_lasti]")
+    return src[src.rindex("(at := ", 0, k) + 7:k]
