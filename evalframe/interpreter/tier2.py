@@ -366,12 +366,18 @@ def _set_exc_value_lines(value):
             "ei_.exc_value = %s; ei_ = None" % value]
 
 
-def unwind_lines(search, nslots, top=None):
+def unwind_lines(search, nslots, top=None, tb=None):
     """The static unwinding of a frame-based function (lines after which the
     handler runs or the function leaves): ceval._unwind's work for one frame
     whose block stack is known at translation (``_search``), on the slots
     below ``top`` (all ``nslots`` when not given: slot_tops); the traceback
-    entry is already made (t2_raised, or a re-raise's bookkeeping: reraise_here)."""
+    entry is already made (t2_raised, or a re-raise's bookkeeping: reraise_here).
+    ``tb``: a host local holding the exception's traceback, read already
+    (the except clause's ``tb_``), which the handler saves for RERAISE's
+    restore instead of reading it again (the getset's ``__get__``, called
+    through tp_call: ~580 host instructions), then cleared, as it is where
+    the function leaves (the host frame the traceback keeps would hold it);
+    None: read here."""
     pops, handler, keep = search
     # (where a handler is entered, the blocks above ``keep`` are replaced by
     # its EXCEPT_HANDLER in one slice assignment below, not deleted here and
@@ -388,7 +394,7 @@ def unwind_lines(search, nslots, top=None):
         top = level
     if handler is None:
         out += _slots_none(0, top)
-        out.append("f.f_state = RAISED_; break")
+        out.append("%sf.f_state = RAISED_; break" % ("%s = None; " % tb if tb else ""))
         return out
     target, level = handler
     out += _slots_none(level, top)
@@ -399,7 +405,8 @@ def unwind_lines(search, nslots, top=None):
         "if %s is None: handled_[0] = handled_[0] + 1" % s[1],
         "else: %s = exc_traceback_(%s); %s = type(%s)" % (s[0], s[1], s[2], s[1]),
         "ei_.exc_value = exc; ei_ = None",
-        "%s = exc_traceback_(exc); %s = exc; %s = type(exc)" % (s[3], s[4], s[5]),
+        ("%s = %s; %s = None; %s = exc; %s = type(exc)" % (s[3], tb, tb, s[4], s[5]) if tb
+         else "%s = exc_traceback_(exc); %s = exc; %s = type(exc)" % (s[3], s[4], s[5])),
         "f._lasti = %d; blk = %d; exc = None; continue" % (target - 1, target),
     ]
     return out
@@ -1854,9 +1861,17 @@ def body_lines(g, nslots, comments, level):
                                "        tb_ = None; exc, at = t2_raised(tstate, f, e, %s); e = None"
                                % g.lines_p]
             raised[k + 2:k + 2] = ["    " + x for x in unknown]
+            # (the traceback the handler saves for RERAISE: ``tb_``, read
+            # by the test above on the inline path, after t2_raised on its
+            # own (which may have made an entry); kept to the unwinding's
+            # leaf, which clears it: unwind_lines' ``tb``)
+            k = raised.index("    e = tb_ = None")
+            raised[k:k + 1] = ["        tb_ = exc_traceback_(exc)", "    e = None"]
             tail = raised
+            tb = "tb_"
         else:
             tail = raised + unknown
+            tb = None
         if g.runs_ops:
             # (a handler that raised left its unpopped inputs on the value
             # stack, above the slots: dropped first, top first, as CPython's
@@ -1864,13 +1879,13 @@ def body_lines(g, nslots, comments, level):
             tail.append("    if stack: del stack[:]")
         # (``at`` is known here: catch's path above has left; block_temps'
         # first test, for an unknown one, is not repeated)
-        merged = _merged_unwinding(g, "at", nslots)
+        merged = _merged_unwinding(g, "at", nslots, tb)
         if merged is not None:
             tail += ["    " + x for x in merged]
         else:
             if temps:
                 temps = [x[4:] for x in temps[2:]] if temps[1:2] == ["    else:"] else []
-            tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots)]
+            tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots, tb)]
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))
     return out
@@ -1897,7 +1912,7 @@ def _unwind_table(g):
     g.unwind_of = g.param(tuple(of)) if len(searches) > 1 else None
 
 
-def _static_unwinding(g, at, nslots):
+def _static_unwinding(g, at, nslots, tb=None):
     """The except clause's unwinding by the instruction ``at`` (an
     expression; known): which of the function's distinct unwindings it is
     (a constant tuple indexed by the instruction), then a tree of tests over
@@ -1907,7 +1922,7 @@ def _static_unwinding(g, at, nslots):
     def tree(first, searches, depth):
         pad = "    " * depth
         if len(searches) == 1:
-            out.extend(pad + x for x in unwind_lines(searches[0][0], nslots, searches[0][1]))
+            out.extend(pad + x for x in unwind_lines(searches[0][0], nslots, searches[0][1], tb))
             return
         mid = len(searches) // 2
         out.append(pad + "if k_ < %d:" % (first + mid))
@@ -1925,7 +1940,7 @@ def _static_unwinding(g, at, nslots):
 _MERGED_LEAVES = 32
 
 
-def _merged_unwinding(g, at, nslots):
+def _merged_unwinding(g, at, nslots, tb=None):
     """The temporaries' clearing (block_temps) and the unwinding
     (_static_unwinding) of the instruction ``at`` (an expression; known) as
     one tree of tests over ``at``: the instructions in runs over which both
@@ -1966,7 +1981,7 @@ def _merged_unwinding(g, at, nslots):
                 # (the last made first: CPython's unwinding pops the top first)
                 out.append(pad + nones(list(names[::-1])))
             search, top = g.unwindings[u]
-            out.extend(pad + x for x in unwind_lines(search, nslots, top))
+            out.extend(pad + x for x in unwind_lines(search, nslots, top, tb))
             return
         mid = len(rs) // 2
         out.append(pad + "if %s < %d:" % (at, rs[mid][0]))

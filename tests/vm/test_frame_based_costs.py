@@ -689,3 +689,20 @@ def test_call_form_is_the_same_body(eager):
 def _offsets_param(src):
     k = src.index("[tb_.tb_lasti]")
     return src[src.rindex("(at := ", 0, k) + 7:k]
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_handler_saves_the_traceback_the_except_clause_read(eager):
+    # the except clause's handler entries save ``tb_`` (read by its test on
+    # the inline path, after t2_raised on the other) for RERAISE's restore,
+    # no second read of the exception's traceback; each leaf clears it
+    # (tests/guest/programs/exc_handler_saved_traceback.py)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    src = _source_of(g["f"])
+    clause = src[src.index("except BaseException as e:"):]
+    assert "= exc_traceback_(exc); " not in clause
+    assert "tb_ = exc_traceback_(exc)" in clause[clause.index("t2_raised("):]
+    assert clause.count("= tb_; tb_ = None; ") >= 1
+    assert clause.count("tb_ = None; f.f_state = RAISED_; break") == clause.count(
+        "f.f_state = RAISED_; break")
