@@ -1734,8 +1734,11 @@ def _source(code, g, nslots, comments, d):
             # (the list alone holds the arguments, as a 3.11 call's frame:
             # a ``del`` of a parameter frees its value; ``frame0``, the call
             # sites' moving expression, is for lean callees only)
-            "        fast = [%s*tail_]%s" % ("".join(a + ", " for a in args),
-                                           "; %s = None" % " = ".join(args) if args else ""),
+            # (no tail: no other locals, no free variables; a ``del``, one
+            # host bytecode a name, where an assignment costs two)
+            "        fast = [%s]%s" % (", ".join(args + (
+                ["*tail_"] if code.co_nlocals > calls or code.co_freevars else [])),
+                "; del %s" % ", ".join(args) if args else ""),
             "        f = new_frame(Frame); f.f_code = %s; f.f_globals = globals_; "
             "f.f_builtins = builtins_" % code_p,
             "        f._f_locals = None; f.f_localsplus = fast; f.f_valuestack = stack = []; "
