@@ -706,3 +706,59 @@ def test_handler_saves_the_traceback_the_except_clause_read(eager):
     assert clause.count("= tb_; tb_ = None; ") >= 1
     assert clause.count("tb_ = None; f.f_state = RAISED_; break") == clause.count(
         "f.f_state = RAISED_; break")
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+@pytest.mark.skipif(not tier2.LAZY_ENTRIES, reason="eager entries: add_entry at every catch")
+def test_except_clause_calls_t2_caught_only_when_the_next_entry_is_not_raw(eager, monkeypatch):
+    # t2_caught has nothing to do when the entry after the catching frame's
+    # own is a raw one (a tier-2 callee's, which saw the exception first):
+    # the except clause tests that and calls it only otherwise (an exception
+    # raised in the frame itself, or with the VM's own entries after it)
+    from evalframe.runtime import tracebacks
+    calls = []
+    t2_caught = tracebacks.t2_caught
+
+    def spy(tstate, exc, after, *rest):
+        # (the exception's name, and whether the entry after the catching
+        # frame's own is none (True) or the VM's (False): never a raw one)
+        nxt = after.tb_next
+        assert nxt is None or id(nxt.tb_frame.f_code) not in tracebacks.RAW_KINDS
+        calls.append((after.tb_frame.f_code.co_filename.split("-")[-2], nxt is None))
+        nxt = None
+        return t2_caught(tstate, exc, after, *rest)
+
+    monkeypatch.setattr(tracebacks, "t2_caught", spy)
+    g = _run(
+        "def g(i):\n"
+        "    try:\n"
+        "        if i % 3 == 1:\n"
+        "            raise KeyError(i)\n"
+        "        return i\n"
+        "    finally:\n"
+        "        i += 1\n"
+        "def f(i):\n"
+        "    try:\n"
+        "        return g(i)\n"
+        "    except KeyError:\n"
+        "        return -i\n"
+        "out = [f(i) for i in range(9)]\n", {"__name__": "__main__"})
+    assert g["out"] == [0, -1, 2, 3, -4, 5, 6, -7, 8]
+    src = _source_of(g["f"])
+    assert ("if tb_.tb_next is None or id(tb_.tb_next.tb_frame.f_code) not in raw_kinds_: "
+            "tracebacks_.t2_caught(tstate, e, tb_, f)") in src
+    # (g, frame-based, lets each KeyError leave, caught by f with g's raw
+    # entry after its own: only g's except clause, with do_raise's entry
+    # after g's, calls t2_caught)
+    assert calls == [("g", False)] * 3
+    del calls[:]
+    g = _run(
+        "def f(i):\n"
+        "    try:\n"
+        "        return {}[i]\n"
+        "    except KeyError:\n"
+        "        return -i\n"
+        "out = [f(i) for i in range(4)]\n", {"__name__": "__main__"})
+    assert g["out"] == [0, -1, -2, -3]
+    # (raised in f itself: no entry after f's, t2_caught called each time)
+    assert calls == [("f", True)] * 4
