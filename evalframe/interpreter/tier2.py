@@ -1659,7 +1659,8 @@ def _source(code, g, nslots, comments, d):
         # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
         ("        builtins_ = f.f_builtins; exact = globals_.__class__ is dict "
          "and builtins_.__class__ is dict", 0),
-        # a call (exact arity: t2entry.frame_entry, call_any, call_from_host,
+        # a call (exact arity: call_any, call_from_host, t2entry.frame_entry;
+        # the call sites' ``_leanN`` call the call form below, bound_call;
         # always from instruction 0): the Frame made here, its fields kept in
         # the host locals on the way; its state set once, EXECUTING, unless a
         # tracer takes it (CREATED, as traced_run expects); the recursion
@@ -1865,14 +1866,18 @@ def body_lines(g, nslots, comments, level):
                                "        tb_ = None; exc, at = t2_raised(tstate, f, e, %s); e = None"
                                % g.lines_p]
             raised[k + 2:k + 2] = ["    " + x for x in unknown]
-            # (the traceback the handler saves for RERAISE: ``tb_``, read
-            # by the test above on the inline path, after t2_raised on its
-            # own (which may have made an entry); kept to the unwinding's
-            # leaf, which clears it: unwind_lines' ``tb``)
-            k = raised.index("    e = tb_ = None")
-            raised[k:k + 1] = ["        tb_ = exc_traceback_(exc)", "    e = None"]
             tail = raised
-            tb = "tb_"
+            tb = None
+            if LAZY_ENTRIES:
+                # (the traceback the handler saves for RERAISE: ``tb_``, read
+                # by the test above on the inline path (t2_caught relinks
+                # what follows it, never replaces it; the eager add_entry
+                # does), after t2_raised on its own (which may have made an
+                # entry); kept to the unwinding's leaf, which clears it:
+                # unwind_lines' ``tb``)
+                k = raised.index("    e = tb_ = None")
+                raised[k:k + 1] = ["        tb_ = exc_traceback_(exc)", "    e = None"]
+                tb = "tb_"
         else:
             tail = raised + unknown
             tb = None
