@@ -1842,7 +1842,7 @@ def body_lines(g, nslots, comments, level):
                 # (no entry: the host's stays, raw, tracebacks._materialize;
                 # only the VM's entries dropped and the chaining a
                 # host-raised exception gets at once)
-                "        if tb_.tb_next is None or id(tb_.tb_next.tb_frame.f_code) not in raw_kinds_: "
+                "        if tb_.tb_next is None or id(tb_.tb_next.tb_frame.f_code) not in tracebacks_.RAW_KINDS: "
                 "tracebacks_.t2_caught(tstate, e, tb_, f)" if LAZY_ENTRIES else
                 "        tracebacks_.add_entry(tstate, e, f, True, False, tb_)",
                 "    else: tb_ = None; exc, at = t2_raised(tstate, f, e, %s)" % g.lines_p,
@@ -3527,7 +3527,6 @@ def _namespace():
             # __subclasscheck__ asked); 9 host bytecodes fewer per exception
             # a frame-based function catches)
             "RERAISE_STOP_OR_MEMORY_": (ceval.Reraise,) + STOP_OR_MEMORY, "tracebacks_": _tracebacks,
-            "raw_kinds_": _tracebacks.RAW_KINDS,
             "plain_handled": plain_handled,
             "exc_traceback_": _x.get_traceback, "RAISED_": _t2f.FRAME_RAISED,
             # (the templates' set_traceback, RERAISE's, as BaseException's own

@@ -746,7 +746,7 @@ def test_except_clause_calls_t2_caught_only_when_the_next_entry_is_not_raw(eager
         "out = [f(i) for i in range(9)]\n", {"__name__": "__main__"})
     assert g["out"] == [0, -1, 2, 3, -4, 5, 6, -7, 8]
     src = _source_of(g["f"])
-    assert ("if tb_.tb_next is None or id(tb_.tb_next.tb_frame.f_code) not in raw_kinds_: "
+    assert ("if tb_.tb_next is None or id(tb_.tb_next.tb_frame.f_code) not in tracebacks_.RAW_KINDS: "
             "tracebacks_.t2_caught(tstate, e, tb_, f)") in src
     # (g, frame-based, lets each KeyError leave, caught by f with g's raw
     # entry after its own: only g's except clause, with do_raise's entry
