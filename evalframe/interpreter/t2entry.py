@@ -35,11 +35,12 @@ callee's order:
   no entry (None): the binder raises its error.
 
 A function whose code has no lean function (handlers: try/except/finally)
-gets an entry for its exact arity too (``frame_entry``): it calls the
-code's frame-based tier-2 function, which makes its Frame, with the
-arguments in a new list (that list becomes the Frame's fast locals), as
-tier2.call_any did at every call (its tests first: 60 host bytecodes of a
-call of exceptions.py's ``checked``).
+gets the call form of its frame-based tier-2 function for its exact arity
+(tier2.bound_call: the same body after a prologue of its own, no host frame
+between); where there is none (the translation failed), an entry
+(``frame_entry``): it calls the code's frame-based tier-2 function, which
+makes its Frame, with the arguments in a new list (that list becomes the
+Frame's fast locals), as tier2.call_any did at every call.
 
 The entry's source is made per shape and compiled once (``_FACTORIES``,
 keyed by the source), then bound per function; its host file is in the

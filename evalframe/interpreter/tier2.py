@@ -134,6 +134,9 @@ _host_getframe = getattr(sys._getframe, "__wrapped__", sys._getframe)
 
 _CO_OPTIMIZED = 0x1
 _CO_GENERATORS = 0x20 | 0x80 | 0x200      # generator, coroutine, async generator
+_CO_NEWLOCALS = 0x2
+_CO_VARARGS = 0x4
+_CO_VARKEYWORDS = 0x8
 
 # opcodes that keep a code object in tier 1 (generators are excluded by their
 # flags; the rest need a frame that is not optimised, or the loop itself)
@@ -363,12 +366,18 @@ def _set_exc_value_lines(value):
             "ei_.exc_value = %s; ei_ = None" % value]
 
 
-def unwind_lines(search, nslots, top=None):
+def unwind_lines(search, nslots, top=None, tb=None):
     """The static unwinding of a frame-based function (lines after which the
     handler runs or the function leaves): ceval._unwind's work for one frame
     whose block stack is known at translation (``_search``), on the slots
     below ``top`` (all ``nslots`` when not given: slot_tops); the traceback
-    entry is already made (t2_raised, or a re-raise's bookkeeping: reraise_here)."""
+    entry is already made (t2_raised, or a re-raise's bookkeeping: reraise_here).
+    ``tb``: a host local holding the exception's traceback, read already
+    (the except clause's ``tb_``), which the handler saves for RERAISE's
+    restore instead of reading it again (the getset's ``__get__``, called
+    through tp_call: ~580 host instructions), then cleared, as it is where
+    the function leaves (the host frame the traceback keeps would hold it);
+    None: read here."""
     pops, handler, keep = search
     # (where a handler is entered, the blocks above ``keep`` are replaced by
     # its EXCEPT_HANDLER in one slice assignment below, not deleted here and
@@ -385,7 +394,7 @@ def unwind_lines(search, nslots, top=None):
         top = level
     if handler is None:
         out += _slots_none(0, top)
-        out.append("f.f_state = RAISED_; break")
+        out.append("%sf.f_state = RAISED_; break" % ("%s = None; " % tb if tb else ""))
         return out
     target, level = handler
     out += _slots_none(level, top)
@@ -396,7 +405,8 @@ def unwind_lines(search, nslots, top=None):
         "if %s is None: handled_[0] = handled_[0] + 1" % s[1],
         "else: %s = exc_traceback_(%s); %s = type(%s)" % (s[0], s[1], s[2], s[1]),
         "ei_.exc_value = exc; ei_ = None",
-        "%s = exc_traceback_(exc); %s = exc; %s = type(exc)" % (s[3], s[4], s[5]),
+        ("%s = %s; %s = None; %s = exc; %s = type(exc)" % (s[3], tb, tb, s[4], s[5]) if tb
+         else "%s = exc_traceback_(exc); %s = exc; %s = type(exc)" % (s[3], s[4], s[5])),
         "f._lasti = %d; blk = %d; exc = None; continue" % (target - 1, target),
     ]
     return out
@@ -1635,6 +1645,11 @@ def _source(code, g, nslots, comments, d):
     # compiled: _frame_based, fill_offsets)
     g.offsets = []
     g.offsets_p = g.param(g.offsets)
+    # (the call form's, bound_call: its own host code, its own offsets)
+    calls = _call_form_arity(code)
+    if calls is not None:
+        g.call_offsets = []
+        call_offsets_p = g.param(g.call_offsets)
     head = [
         ("def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))), 0),
         ("def t2(f, tstate, start=0, func=None, args=None):", 0),
@@ -1644,7 +1659,8 @@ def _source(code, g, nslots, comments, d):
         # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
         ("        builtins_ = f.f_builtins; exact = globals_.__class__ is dict "
          "and builtins_.__class__ is dict", 0),
-        # a call (exact arity: t2entry.frame_entry, call_any, call_from_host,
+        # a call (exact arity: call_any, call_from_host, t2entry.frame_entry;
+        # the call sites' ``_leanN`` call the call form below, bound_call;
         # always from instruction 0): the Frame made here, its fields kept in
         # the host locals on the way; its state set once, EXECUTING, unless a
         # tracer takes it (CREATED, as traced_run expects); the recursion
@@ -1686,30 +1702,98 @@ def _source(code, g, nslots, comments, d):
         lines.append(text)
         linemap.append(step)
     tail = [
-        "        if exc is not None:",
-        # (a host raise sets ``__context__`` to the exception the host
-        # handles, if any: none handled (the usual case), nothing to save and
-        # restore; ``exc`` cleared on the way out, not kept by the host frame
-        # its traceback holds)
-        "            if host_exception_() is None:",
-        "                try: raise exc",
-        "                finally: exc = None",
-        "            ctx_ = exc_context(exc)",
-        "            try: raise exc",
-        "            finally: set_exc_context(exc, ctx_); exc = ctx_ = None",
-        "        if blk == -2: return to_tier1(tstate, f, depth, back)",
-        "        return tstate.tracer.resume(tstate, f, f, None)",
+        "        if exc is None:",
+        "            if blk == -2: return to_tier1(tstate, f, depth, back)",
+        "            return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
         # (decremented, not restored: see _lean_source; an assignment, as
         # there: one host bytecode fewer than ``-=``)
         "        tstate.depth = tstate.depth - 1; tstate.frame = back",
+        # the exception leaves, raised after the ``finally`` above has run
+        # (what it did on the way out of a raise inside it, in the same
+        # order: nothing between reads the thread's depth or frame): no
+        # host handler entered on the way out.  A host raise sets
+        # ``__context__`` to the exception the host handles, if any: none
+        # handled (the usual case), nothing to save and restore; ``exc``
+        # cleared as it is raised (the tuple's item), not kept by the host
+        # frame its traceback holds, without a ``finally`` to clear it
+        "    if host_exception_() is None: raise (exc, exc := None)[0]",
+        "    ctx_ = exc_context(exc)",
+        "    try: raise exc",
+        "    finally: set_exc_context(exc, ctx_); exc = ctx_ = None",
     ]
     for text in tail:
         lines.append(text)
         linemap.append(-1)
+    if calls is not None:
+        # the call form (bound_call): the same body after a prologue of its
+        # own, one level deeper, its except clause reading its own offsets
+        args = ["arg%d_" % k for k in range(calls)]
+        call_head = [
+            "def bind(globals_, builtins_, tail_, exact):",
+            "    def t2(tstate%s, frame0=OUTSIDE):" % "".join(", " + a for a in args),
+            # (the list alone holds the arguments, as a 3.11 call's frame:
+            # a ``del`` of a parameter frees its value; ``frame0``, the call
+            # sites' moving expression, is for lean callees only)
+            # (no tail: no other locals, no free variables; a ``del``, one
+            # host bytecode a name, where an assignment costs two)
+            "        fast = [%s]%s" % (", ".join(args + (
+                ["*tail_"] if code.co_nlocals > calls or code.co_freevars else [])),
+                "; del %s" % ", ".join(args) if args else ""),
+            "        f = new_frame(Frame); f.f_code = %s; f.f_globals = globals_; "
+            "f.f_builtins = builtins_" % code_p,
+            "        f._f_locals = None; f.f_localsplus = fast; f.f_valuestack = stack = []; "
+            "f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; f.f_init_self = None" % instrs_p,
+            "        if tstate.tracer is not None: f.f_state = CREATED; return traced_run(tstate, f)",
+        ] + ["    " + text for text, _ in head[12:17]] + [
+            "        %s" % nones(["s%d" % k for k in range(nslots)]),
+            "        blk = 0",
+        ] + ["    " + text for text, _ in head[20:]]
+        assert head[12][0] == "    depth = tstate.depth" and head[20][0] == "    exc = None"
+        own, other = "%s[tb_.tb_lasti]" % call_offsets_p, "%s[tb_.tb_lasti]" % g.offsets_p
+        start = len(lines)
+        for text in call_head:
+            lines.append(text)
+            linemap.append(-1)
+        for k in range(len(head), start):
+            lines.append("    " + lines[k].replace(other, own))
+            linemap.append(linemap[k + 1])
+        lines.append("    return t2")
+        linemap.append(-1)
+        lines.append("t2.bind_ = bind")
+        linemap.append(-1)
     src = (lines[0] + "\n" + "".join("    " + ln + "\n" for ln in lines[1:])
            + "    return t2\n")
     return src, linemap
+
+
+def _call_form_arity(code):
+    """The arity of the call form a frame-based function gets (bound_call),
+    or None: code of the exact-arity shape (no ``*args``, ``**kwargs``,
+    keyword-only parameters or cells: Function._update_fast) whose call
+    sites test a ``_leanN`` slot."""
+    flags = code.co_flags
+    if (flags & (_CO_VARARGS | _CO_VARKEYWORDS) or code.co_kwonlyargcount
+            or code.co_cellvars or not flags & _CO_NEWLOCALS
+            or code.co_argcount > LEAN_ARITIES):
+        return None
+    return code.co_argcount
+
+
+def bound_call(func, t2):
+    """The call form of ``t2``, a frame-based tier-2 function, bound to
+    ``func``'s globals, builtins and fast-locals tail (``func._leanN``: its
+    call sites of its exact arity call it), or None (none made).  It is
+    the frame-based function with a prologue of its own: the Frame made
+    from the arguments, no host frame between the call site and the
+    function (t2entry.frame_entry's, one a call and a traceback entry and
+    a host frame object per exception leaving).  Made per function, of
+    that function's values only: no reference to the function itself, so
+    no cycle through its slot."""
+    bind = getattr(t2, "bind_", None)
+    if bind is None:
+        return None
+    return bind(func._globals, func._builtins, func._fast_tail, func._exact_dicts)
 
 
 def body_lines(g, nslots, comments, level):
@@ -1758,7 +1842,8 @@ def body_lines(g, nslots, comments, level):
                 # (no entry: the host's stays, raw, tracebacks._materialize;
                 # only the VM's entries dropped and the chaining a
                 # host-raised exception gets at once)
-                "        tracebacks_.t2_caught(tstate, e, tb_, f)" if LAZY_ENTRIES else
+                "        if tb_.tb_next is None or id(tb_.tb_next.tb_frame.f_code) not in tracebacks_.RAW_KINDS: "
+                "tracebacks_.t2_caught(tstate, e, tb_, f)" if LAZY_ENTRIES else
                 "        tracebacks_.add_entry(tstate, e, f, True, False, tb_)",
                 "    else: tb_ = None; exc, at = t2_raised(tstate, f, e, %s)" % g.lines_p,
                 "    e = tb_ = None"]
@@ -1782,8 +1867,20 @@ def body_lines(g, nslots, comments, level):
                                % g.lines_p]
             raised[k + 2:k + 2] = ["    " + x for x in unknown]
             tail = raised
+            tb = None
+            if LAZY_ENTRIES:
+                # (the traceback the handler saves for RERAISE: ``tb_``, read
+                # by the test above on the inline path (t2_caught relinks
+                # what follows it, never replaces it; the eager add_entry
+                # does), after t2_raised on its own (which may have made an
+                # entry); kept to the unwinding's leaf, which clears it:
+                # unwind_lines' ``tb``)
+                k = raised.index("    e = tb_ = None")
+                raised[k:k + 1] = ["        tb_ = exc_traceback_(exc)", "    e = None"]
+                tb = "tb_"
         else:
             tail = raised + unknown
+            tb = None
         if g.runs_ops:
             # (a handler that raised left its unpopped inputs on the value
             # stack, above the slots: dropped first, top first, as CPython's
@@ -1791,13 +1888,13 @@ def body_lines(g, nslots, comments, level):
             tail.append("    if stack: del stack[:]")
         # (``at`` is known here: catch's path above has left; block_temps'
         # first test, for an unknown one, is not repeated)
-        merged = _merged_unwinding(g, "at", nslots)
+        merged = _merged_unwinding(g, "at", nslots, tb)
         if merged is not None:
             tail += ["    " + x for x in merged]
         else:
             if temps:
                 temps = [x[4:] for x in temps[2:]] if temps[1:2] == ["    else:"] else []
-            tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots)]
+            tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots, tb)]
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))
     return out
@@ -1824,7 +1921,7 @@ def _unwind_table(g):
     g.unwind_of = g.param(tuple(of)) if len(searches) > 1 else None
 
 
-def _static_unwinding(g, at, nslots):
+def _static_unwinding(g, at, nslots, tb=None):
     """The except clause's unwinding by the instruction ``at`` (an
     expression; known): which of the function's distinct unwindings it is
     (a constant tuple indexed by the instruction), then a tree of tests over
@@ -1834,7 +1931,7 @@ def _static_unwinding(g, at, nslots):
     def tree(first, searches, depth):
         pad = "    " * depth
         if len(searches) == 1:
-            out.extend(pad + x for x in unwind_lines(searches[0][0], nslots, searches[0][1]))
+            out.extend(pad + x for x in unwind_lines(searches[0][0], nslots, searches[0][1], tb))
             return
         mid = len(searches) // 2
         out.append(pad + "if k_ < %d:" % (first + mid))
@@ -1852,7 +1949,7 @@ def _static_unwinding(g, at, nslots):
 _MERGED_LEAVES = 32
 
 
-def _merged_unwinding(g, at, nslots):
+def _merged_unwinding(g, at, nslots, tb=None):
     """The temporaries' clearing (block_temps) and the unwinding
     (_static_unwinding) of the instruction ``at`` (an expression; known) as
     one tree of tests over ``at``: the instructions in runs over which both
@@ -1893,7 +1990,7 @@ def _merged_unwinding(g, at, nslots):
                 # (the last made first: CPython's unwinding pops the top first)
                 out.append(pad + nones(list(names[::-1])))
             search, top = g.unwindings[u]
-            out.extend(pad + x for x in unwind_lines(search, nslots, top))
+            out.extend(pad + x for x in unwind_lines(search, nslots, top, tb))
             return
         mid = len(rs) // 2
         out.append(pad + "if %s < %d:" % (at, rs[mid][0]))
@@ -2468,9 +2565,18 @@ def _frame_based(code, d):
         return in_tier1
     register_lines(fn.__code__, linemap)
     fill_offsets(fn.__code__, linemap, g.offsets)
+    # (the call form's host code, nested in ``bind``: the same registrations)
+    call_code = None
+    bind = getattr(fn, "bind_", None)
+    if bind is not None:
+        call_code = next(c for c in bind.__code__.co_consts if type(c) is type(fn.__code__))
+        register_lines(call_code, linemap)
+        fill_offsets(call_code, linemap, g.call_offsets)
     if LAZY_ENTRIES:
         # (its exceptions leave raw traceback entries: tracebacks._materialize)
         _tracebacks.register_raw(fn.__code__, _tracebacks.RAW_FRAME)
+        if call_code is not None:
+            _tracebacks.register_raw(call_code, _tracebacks.RAW_FRAME)
     return fn
 
 
@@ -2982,7 +3088,9 @@ def call_any(tstate, func, args, moved=None):
                     if ent is not None and ent[1] is None:
                         # (not lean: the call sites of this arity call its
                         # frame-based function through an entry from now on)
-                        setattr(func, _LEAN_SLOTS[argcount], _t2entry.frame_entry(func, d))
+                        t2 = frame_based(func._code)
+                        setattr(func, _LEAN_SLOTS[argcount], bound_call(func, t2)
+                                or _t2entry.frame_entry(func, d))
                 return d.t2(None, tstate, 0, func, args)
         elif argcount < 0:
             if n == func._gen_argcount:

@@ -1222,6 +1222,10 @@ _CO_GENLIKE = 0x20 | 0x80 | 0x200      # (generator, coroutine, async generator)
 RAW_FRAME = 1          # a frame-based tier-2 function's host code (tier2.compile_code)
 RAW_LEAN = 2           # a lean tier-2 function's (tier2.compile_lean)
 _raw_kinds = {}         # id(host code) -> RAW_FRAME or RAW_LEAN
+# (the same, read by the generated except clause of a frame-based function:
+# t2_caught has nothing to do when the entry after the head is a raw one,
+# tier2.body_lines)
+RAW_KINDS = _raw_kinds
 _raw_keep = []
 _replaying = [False]    # (add_entry and alone_entry chain nothing while replaying)
 # (True once _replay_frame made a frame-based tier-2 function's entry: its

@@ -57,7 +57,10 @@ def _run(src, g):
 
 
 def _source_of(fn):
-    return "".join(linecache.getlines(tier2.frame_based(fn.__code__).__code__.co_filename))
+    # (the resume form's source: the call form after it, tier2.bound_call,
+    # has the same body: test_call_form_is_the_same_body)
+    src = "".join(linecache.getlines(tier2.frame_based(fn.__code__).__code__.co_filename))
+    return src[:src.index("    def bind(")] if "    def bind(" in src else src
 
 
 @pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
@@ -466,10 +469,13 @@ def test_exit_saves_the_context_only_when_the_host_handles_an_exception(eager):
     # and restore otherwise (tests/guest/programs/exc_frame_based_exit_context.py)
     g = _run(_SOURCE, {"__name__": "__main__"})
     src = _source_of(g["f"])
-    tail = src[src.index("        if exc is not None:"):]
+    tail = src[src.index("        if exc is None:"):]
     fast_path = tail.index("if host_exception_() is None:")
     assert fast_path < tail.index("ctx_ = exc_context(exc)")
-    assert "finally: exc = None" in tail[fast_path:tail.index("ctx_ = exc_context(exc)")]
+    # (after the function's ``finally``: no host handler entered on the way
+    # out; ``exc`` cleared as it is raised: exc_frame_based_exit_frees.py)
+    assert tail.index("    finally:") < fast_path
+    assert "raise (exc, exc := None)[0]" in tail[fast_path:tail.index("ctx_ = exc_context(exc)")]
     host_exception = tier2._namespace()["host_exception_"]
     assert host_exception() is None
     try:
@@ -652,3 +658,108 @@ def test_reraise_restores_the_traceback_as_tier1_does(eager, monkeypatch):
     monkeypatch.setattr(tier2, "ENABLED", False)
     g1 = _run(_RESTORED_TB, {"__name__": "__main__"})
     assert g["out"] == g1["out"] == [2] * 6
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_call_form_is_the_same_body(eager):
+    # the call sites of a frame-based function's exact arity call its call
+    # form (tier2.bound_call), no t2entry.frame_entry host frame between:
+    # the resume form's body after a prologue of its own, bound to the
+    # function's globals, builtins and fast-locals tail; its except clause
+    # reads its own host code's offsets; both host codes registered
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    t2 = tier2.frame_based(g["f"].__code__)
+    call = g["f"]._lean1
+    assert call is not None and call.__code__.co_filename == t2.__code__.co_filename
+    assert call.__code__ is not t2.__code__ and call.__code__.co_name == "t2"
+    assert g["f"]._lean is None         # (no lean function: the call form is not one)
+    assert id(call.__code__) in tier2.T2_LINES
+    lines = linecache.getlines(t2.__code__.co_filename)
+    whole = "".join(lines)
+    resume = whole[:whole.index("    def bind(")]
+    form = whole[whole.index("    def bind("):]
+    body = resume[resume.index("        try:"):]
+    assert "".join("    " + ln for ln in body.splitlines(True)) in form.replace(
+        _offsets_param(form), _offsets_param(resume))
+    assert _offsets_param(form) != _offsets_param(resume)
+    assert "func" not in form[:form.index("try:")]
+
+
+def _offsets_param(src):
+    k = src.index("[tb_.tb_lasti]")
+    return src[src.rindex("(at := ", 0, k) + 7:k]
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+@pytest.mark.skipif(not tier2.LAZY_ENTRIES, reason="eager entries: add_entry replaces the head")
+def test_handler_saves_the_traceback_the_except_clause_read(eager):
+    # the except clause's handler entries save ``tb_`` (read by its test on
+    # the inline path, after t2_raised on the other) for RERAISE's restore,
+    # no second read of the exception's traceback; each leaf clears it
+    # (tests/guest/programs/exc_handler_saved_traceback.py)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    src = _source_of(g["f"])
+    clause = src[src.index("except BaseException as e:"):]
+    assert "= exc_traceback_(exc); " not in clause
+    assert "tb_ = exc_traceback_(exc)" in clause[clause.index("t2_raised("):]
+    assert clause.count("= tb_; tb_ = None; ") >= 1
+    assert clause.count("tb_ = None; f.f_state = RAISED_; break") == clause.count(
+        "f.f_state = RAISED_; break")
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+@pytest.mark.skipif(not tier2.LAZY_ENTRIES, reason="eager entries: add_entry at every catch")
+def test_except_clause_calls_t2_caught_only_when_the_next_entry_is_not_raw(eager, monkeypatch):
+    # t2_caught has nothing to do when the entry after the catching frame's
+    # own is a raw one (a tier-2 callee's, which saw the exception first):
+    # the except clause tests that and calls it only otherwise (an exception
+    # raised in the frame itself, or with the VM's own entries after it)
+    from evalframe.runtime import tracebacks
+    calls = []
+    t2_caught = tracebacks.t2_caught
+
+    def spy(tstate, exc, after, *rest):
+        # (the exception's name, and whether the entry after the catching
+        # frame's own is none (True) or the VM's (False): never a raw one)
+        nxt = after.tb_next
+        assert nxt is None or id(nxt.tb_frame.f_code) not in tracebacks.RAW_KINDS
+        calls.append((after.tb_frame.f_code.co_filename.split("-")[-2], nxt is None))
+        nxt = None
+        return t2_caught(tstate, exc, after, *rest)
+
+    monkeypatch.setattr(tracebacks, "t2_caught", spy)
+    g = _run(
+        "def g(i):\n"
+        "    try:\n"
+        "        if i % 3 == 1:\n"
+        "            raise KeyError(i)\n"
+        "        return i\n"
+        "    finally:\n"
+        "        i += 1\n"
+        "def f(i):\n"
+        "    try:\n"
+        "        return g(i)\n"
+        "    except KeyError:\n"
+        "        return -i\n"
+        "out = [f(i) for i in range(9)]\n", {"__name__": "__main__"})
+    assert g["out"] == [0, -1, 2, 3, -4, 5, 6, -7, 8]
+    src = _source_of(g["f"])
+    assert ("if tb_.tb_next is None or id(tb_.tb_next.tb_frame.f_code) not in tracebacks_.RAW_KINDS: "
+            "tracebacks_.t2_caught(tstate, e, tb_, f)") in src
+    # (g, frame-based, lets each KeyError leave, caught by f with g's raw
+    # entry after its own: only g's except clause, with do_raise's entry
+    # after g's, calls t2_caught)
+    assert calls == [("g", False)] * 3
+    del calls[:]
+    g = _run(
+        "def f(i):\n"
+        "    try:\n"
+        "        return {}[i]\n"
+        "    except KeyError:\n"
+        "        return -i\n"
+        "out = [f(i) for i in range(4)]\n", {"__name__": "__main__"})
+    assert g["out"] == [0, -1, -2, -3]
+    # (raised in f itself: no entry after f's, t2_caught called each time)
+    assert calls == [("f", True)] * 4
