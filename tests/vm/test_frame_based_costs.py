@@ -44,12 +44,6 @@ _SOURCE = (
 )
 
 
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
-
-
 def _run(src, g):
     with contextlib.redirect_stdout(io.StringIO()):
         run_code(compile_source(src, "<frame-costs>", "exec"), g)

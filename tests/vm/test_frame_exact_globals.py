@@ -33,12 +33,6 @@ _SOURCE = (
 )
 
 
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
-
-
 def _run(g):
     with contextlib.redirect_stdout(io.StringIO()):
         run_code(compile_source(_SOURCE, "<exact>", "exec"), g)

@@ -12,7 +12,6 @@ import io
 import pytest
 
 from evalframe.compiler import compile_source
-from evalframe.interpreter import tier2
 from evalframe.interpreter.ceval import run_code
 from evalframe.runtime import tracebacks
 
@@ -47,12 +46,6 @@ def run(n, read):
         return caught, out, last.__traceback__ is last.__traceback__
     return caught
 """
-
-
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
 
 
 def _run(monkeypatch):

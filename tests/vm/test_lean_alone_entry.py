@@ -14,10 +14,8 @@ the general path.
 import contextlib
 import io
 
-import pytest
-
 from evalframe.compiler import compile_source
-from evalframe.interpreter import t2frames, tier2
+from evalframe.interpreter import t2frames
 from evalframe.interpreter.ceval import run_code
 from evalframe.interpreter.decode import decode
 
@@ -72,12 +70,6 @@ def _run(source):
     with contextlib.redirect_stdout(io.StringIO()):
         run_code(compile_source(source, "<alone>", "exec"), g)
     return g
-
-
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
 
 
 def test_alone_entry_needs_no_frame(eager, monkeypatch):

@@ -76,12 +76,6 @@ _EXPECTED = [
 ]
 
 
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
-
-
 def _run():
     g = {"__name__": "__main__"}
     with contextlib.redirect_stdout(io.StringIO()):

@@ -20,12 +20,6 @@ from evalframe.interpreter.ops import exceptions as ops_exceptions
 from evalframe.interpreter.pystate import get_tstate
 
 
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
-
-
 def _run(src, g):
     with contextlib.redirect_stdout(io.StringIO()):
         run_code(compile_source(src, "<raise-costs>", "exec"), g)

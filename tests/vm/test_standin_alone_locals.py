@@ -18,7 +18,6 @@ import sys
 import pytest
 
 from evalframe.compiler import compile_source
-from evalframe.interpreter import tier2
 from evalframe.interpreter.ceval import run_code
 
 _SOURCE = """
@@ -47,12 +46,6 @@ def _frames():
     with contextlib.redirect_stdout(io.StringIO()):
         run_code(compile_source(_SOURCE, "<alone>", "exec"), g)
     return g["frames"]
-
-
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
 
 
 # (lean calls are tier 2's untraced ones: a tracer runs every frame in the traced loop)

@@ -24,12 +24,6 @@ from . import _programs
 
 
 @pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
-
-
-@pytest.fixture
 def tier1(monkeypatch):
     monkeypatch.setattr(tier2, "ENABLED", False)
 

@@ -50,12 +50,6 @@ print(total(20), first_bad(3))
 """
 
 
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
-
-
 def _same_as_host(source):
     """Run ``source`` in the VM, check its output against the host's; its globals."""
     g = {"__name__": "__main__"}

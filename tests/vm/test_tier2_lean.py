@@ -17,12 +17,6 @@ from evalframe.interpreter.ceval import run_code
 from . import _programs
 
 
-@pytest.fixture
-def eager(monkeypatch):
-    monkeypatch.setattr(tier2, "ENABLED", True)
-    monkeypatch.setattr(tier2, "HOT", 0)
-
-
 def _run(source):
     g = {"__name__": "__main__"}
     out = io.StringIO()

@@ -13,7 +13,7 @@ import pytest
 from evalframe.interpreter import tier2, tier2gen
 from evalframe.interpreter.decode import decode
 # (the eager fixture, the in-process run, the program-level comparison)
-from .test_tier2 import eager, _run, _eager_program  # noqa: F401
+from .test_tier2 import _run, _eager_program
 
 
 _SUSPENDED = (
