@@ -1980,26 +1980,34 @@ def _merged_unwinding(g, at, nslots, tb=None):
             return None
     if not runs:
         return None
-    out = []
 
-    def tree(rs, depth):
-        pad = "    " * depth
-        if len(rs) == 1:
-            _, names, u = rs[0]
-            if names:
-                # (the last made first: CPython's unwinding pops the top first)
-                out.append(pad + nones(list(names[::-1])))
-            search, top = g.unwindings[u]
-            out.extend(pad + x for x in unwind_lines(search, nslots, top, tb))
-            return
-        mid = len(rs) // 2
-        out.append(pad + "if %s < %d:" % (at, rs[mid][0]))
-        tree(rs[:mid], depth + 1)
-        out.append(pad + "else:")
-        tree(rs[mid:], depth + 1)
+    def leaf(rs):
+        if len(rs) > 1:
+            return None
+        _, names, u = rs[0]
+        # (the last made first: CPython's unwinding pops the top first)
+        lines = [nones(list(names[::-1]))] if names else []
+        search, top = g.unwindings[u]
+        return lines + unwind_lines(search, nslots, top, tb)
 
-    tree(runs, 0)
-    return out
+    return _halving_tree(at, runs, leaf, 0)
+
+
+def _halving_tree(at, items, leaf, depth):
+    """Lines choosing among ``items`` (each (first instruction, ...), in
+    order) by tests of the guest instruction ``at`` against the middle
+    one's first instruction, halving each time: ``leaf(items)`` gives the
+    lines for items left to one branch, or None to halve them further.  The
+    unwinding and clearing trees of the frame-based shape share it."""
+    pad = "    " * depth
+    lines = leaf(items)
+    if lines is not None:
+        return [pad + x for x in lines]
+    mid = len(items) // 2
+    return (["%sif %s < %d:" % (pad, at, items[mid][0])]
+            + _halving_tree(at, items[:mid], leaf, depth + 1)
+            + [pad + "else:"]
+            + _halving_tree(at, items[mid:], leaf, depth + 1))
 
 
 _TEMPS_MERGED = 8
@@ -2039,24 +2047,16 @@ def block_temps(g, at):
     segs = _temp_segs(g)       # (first instruction, [temporaries]), by instruction
     out = ["if %s < 0: %s = None" % (at, _temps(g, True))]
 
-    def tree(segs, depth):
-        pad = "    " * depth
-        names = [n for _, ns in segs for n in ns]
-        if len(segs) == 1 or not names:
-            # (the last made first: CPython's unwinding pops the top first)
-            out.append(pad + (nones(names[::-1]) if names else "pass"))
-            return
-        mid = len(segs) // 2
-        out.append(pad + "if %s < %d:" % (at, segs[mid][0]))
-        tree(segs[:mid], depth + 1)
-        out.append(pad + "else:")
-        tree(segs[mid:], depth + 1)
+    def leaf(ss):
+        names = [n for _, ns in ss for n in ns]
+        if len(ss) > 1 and names:
+            return None
+        # (the last made first: CPython's unwinding pops the top first)
+        return [nones(names[::-1]) if names else "pass"]
 
     if not segs:
         return out
-    out.append("else:")
-    tree(segs, 1)
-    return out
+    return out + ["else:"] + _halving_tree(at, segs, leaf, 1)
 
 
 def _lean_source(code, g, nslots, comments):
