@@ -558,7 +558,19 @@ class _Writer:
         self.w_long(len(raw))
         self.out += raw
 
+    depth = 0
+
     def w_object(self, v, role="const", interned=False):
+        # w_object's depth cap: every object written counts, singletons too.
+        self.depth += 1
+        if self.depth > MAX_MARSHAL_STACK_DEPTH:
+            raise ValueError("object too deeply nested to marshal")
+        try:
+            self._w_object(v, role, interned)
+        finally:
+            self.depth -= 1
+
+    def _w_object(self, v, role, interned):
         if v is None:
             self.w_byte(TYPE_NONE)
         elif v is StopIteration:
@@ -696,7 +708,26 @@ def _set_orders(obj):
 
 
 def dumps(obj):
-    """Marshal ``obj`` (a Code, or a marshallable host value) as 3.10 does, version 4."""
+    """Marshal ``obj`` (a Code, or a marshallable host value) as 3.10 does, version 4.
+
+    Raises ValueError for what 3.10's marshal refuses, in its words: an object
+    nested deeper than MAX_MARSHAL_STACK_DEPTH, an unmarshallable object.
+    """
+    # Each marshal level costs this writer a few host frames (as in loads):
+    # CPython's depth cap must be what stops a deep object, not the host's
+    # recursion limit (500 nested lambdas are 1,000 levels).
+    old = sys.getrecursionlimit()
+    need = MAX_MARSHAL_STACK_DEPTH * 3 + 200
+    if old < need:
+        sys.setrecursionlimit(need)
+    try:
+        return _dumps(obj)
+    finally:
+        if old < need:
+            sys.setrecursionlimit(old)
+
+
+def _dumps(obj):
     w = _Writer()
     # A function's qualname constant is its (interned) name object itself when
     # the two are equal, and the constant cache merges equal strings into it.
@@ -847,5 +878,10 @@ def main_compile(argv=None):
     except OSError as err:
         print("evalframe compile: cannot write %r: %s" % (out, err.strerror or err),
               file=sys.stderr)
+        return 1
+    except ValueError as err:
+        # what 3.10's marshal refuses (py_compile fails the same way), e.g.
+        # 1,000 nested lambdas: "object too deeply nested to marshal"
+        print("%s: %s" % (type(err).__name__, err), file=sys.stderr)
         return 1
     return 0

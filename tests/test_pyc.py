@@ -217,6 +217,51 @@ def test_main_compile(tmp_path, monkeypatch):
     assert run_ref([str(out)]).stdout == run_ref([str(src)]).stdout
 
 
+def _nested_lambdas(n):
+    return "x = " + "lambda: " * n + "0\n"
+
+
+def test_dumps_deeply_nested_code_matches_310(tmp_path):
+    """500 nested lambdas are 1,000 marshal levels: within marshal's cap (2,000),
+    beyond what the writer's host recursion allowed before (RecursionError)."""
+    need_ref()
+    from evalframe.compiler import compile_source
+    src = tmp_path / "deep.py"
+    src.write_text(_nested_lambdas(500))
+    expected = _py_compile_in_310(str(src), str(tmp_path / "ref.pyc"))
+    data = pyc.dump_pyc(compile_source(src.read_bytes(), str(src), "exec"), str(src))
+    assert data[16:] == expected[16:]
+
+
+@pytest.mark.parametrize("depth", [1999, 2000])
+def test_dumps_depth_cap_is_marshals(depth):
+    """Nested past MAX_MARSHAL_STACK_DEPTH: marshal's ValueError and words."""
+    import marshal
+    value = ()
+    for _ in range(depth):
+        value = (value,)
+    try:
+        expected = marshal.dumps(value)
+    except ValueError as err:
+        with pytest.raises(ValueError) as ours:
+            pyc.dumps(value)
+        assert str(ours.value) == str(err) == "object too deeply nested to marshal"
+    else:
+        assert pyc.dumps(value) == expected
+
+
+def test_main_compile_too_deep_for_marshal(tmp_path, capsys):
+    """1,000 nested lambdas compile, but 3.10's marshal (py_compile) refuses
+    them: `evalframe compile` says so in marshal's words and exits 1, with no
+    traceback and no file left behind."""
+    src = tmp_path / "deep.py"
+    src.write_text(_nested_lambdas(1000))
+    assert pyc.main_compile([str(src)]) == 1
+    err = capsys.readouterr().err
+    assert err == "ValueError: object too deeply nested to marshal\n"
+    assert sorted(os.listdir(tmp_path)) == ["deep.py"]
+
+
 # -- malformed input ----------------------------------------------------------------
 
 MALFORMED = {
