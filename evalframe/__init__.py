@@ -213,6 +213,9 @@ def _unlist_at_exit():
     that (a ``__del__``, a suspended generator's ``finally``) still run in the
     VM, so its modules must stay whole, as CPython's own C code does."""
     modules = _sys.modules
+    t2attr = _VM_MODULES.get(__name__ + ".interpreter.t2attr")
+    if t2attr is not None:
+        t2attr.disarm_all()
     _cache_lazy_imports(modules)
     for name, mod in list(_VM_MODULES.items()):
         if (name == __name__ or name.startswith(__name__ + ".")) and modules.get(name) is mod:

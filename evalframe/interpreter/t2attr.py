@@ -215,6 +215,32 @@ def _lookup(tp, name, hooks, heap_only=False):
     return found
 
 
+# Every site made here.  Their entries hold guest properties and functions
+# strongly, and through them the guest's module globals: disarm_all lets
+# them go at exit.  (Never pruned: a translation lives as long as its code,
+# and tier2.MAX_CODES bounds how many are ever made.)
+_SITES = []
+
+
+def _new_site(g, *more):
+    site = [MISSES, {}, *more]
+    _SITES.append(site)
+    return g.param(site)
+
+
+def disarm_all():
+    """Disarm every site (the plain forms run from then on), letting their
+    entries go.  Called at interpreter exit (evalframe._unlist_at_exit, the
+    last atexit callback), before the host's finalization clears the guest's
+    modules: an entry held there kept a property's getter, so its module's
+    globals, reachable from the VM, and an object only those globals held
+    was never finalized (no ``__del__`` output at exit, where CPython's
+    finalization frees it)."""
+    for site in _SITES:
+        _disarm(site)
+    _SITES.clear()
+
+
 def _record(site, tag, entry):
     """Keep ``entry`` for the type of version ``tag`` at ``site``; a site
     that met too many types (or versions of one) is disarmed.  A tag
@@ -493,7 +519,7 @@ def emit(g, op, darg):
             return NotImplemented
         owner = g.pop()
         inner = TRIVIAL_NAMES.get(darg)
-        site, r, fn, ln = g.param([MISSES, {}, inner]), g.temp(), g.temp(), g.temp()
+        site, r, fn, ln = _new_site(g, inner), g.temp(), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s: %s = %s.%s" % (site, r, owner, darg))
         if inner is None:
@@ -524,7 +550,7 @@ def emit(g, op, darg):
             return NotImplemented
         owner = g.pop()
         value = g.pop()
-        site, fn, ln = g.param([MISSES, {}]), g.temp(), g.temp()
+        site, fn, ln = _new_site(g), g.temp(), g.temp()
         tt, e, test = _entry_test(g, owner, site)
         out("if not %s: %s.%s = %s" % (site, owner, darg, value))
         out("elif %s and type(%s := %s.fset) is Function and (%s := %s._lean2) is not None: "
@@ -537,7 +563,7 @@ def emit(g, op, darg):
         if darg not in METHOD_NAMES:
             return _bound_method(g, darg)
         owner = g.pop()
-        site, meth, self_ = g.param([MISSES, {}]), g.temp(), g.temp()
+        site, meth, self_ = _new_site(g), g.temp(), g.temp()
         # (the entry is the function: read into the method slot itself, which
         # the other branch assigns on every path)
         tt, e, test = _entry_test(g, owner, site, e=meth)
@@ -559,7 +585,7 @@ def emit(g, op, darg):
         return NotImplemented
     right = g.pop()
     left = g.pop()
-    site, r, tr, ln = g.param([MISSES, {}]), g.temp(), g.temp(), g.temp()
+    site, r, tr, ln = _new_site(g), g.temp(), g.temp(), g.temp()
     tt, e, test = _entry_test(g, left, site, True)
     opp = g.param(binop)
     # (each path drops what it holds: the unarmed one the operands only, as
