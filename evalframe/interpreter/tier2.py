@@ -1109,6 +1109,7 @@ _PURE_METHODS = {("append", 1): ((list,), False), ("pop", 0): ((list,), True),
 # ... and ``len`` of an exact builtin container or string (range is not one:
 # ``len(range(10**20))`` raises OverflowError)
 _PURE_LEN = (list, tuple, str, dict, set, frozenset, bytes, bytearray)
+_PURE_LEN_SET = frozenset(_PURE_LEN)
 # (the namespace's names of those types: _namespace)
 _PURE_NAMES = {list: "list_"}
 
@@ -2689,9 +2690,68 @@ def plain_handled(tstate, func, args):
     exc = tstate.exc_info.exc_value
     if exc is None:
         exc = tstate.topmost_exception()
-    if exc is not None and _host_exception() is not exc:
+    if exc is not None and (host := _host_exception()) is not exc:
+        if host is None and _runs_no_code(func, args):
+            # (a call that runs no Python code, host or guest, and reads no
+            # exc_info: the host's exc_info shows in nothing but the context
+            # of what it raises, set here as the host's raise would have
+            # (_PyErr_SetObject: the link back cut, then chained); no host
+            # raise of ``exc`` to show it, call_in_exc's host frame object,
+            # traceback entry and handler, ~250 ns a call: exceptions.py's
+            # ``str(e.__cause__)``, ``len(...)``, ``Exception.__init__``)
+            try:
+                return func(*args)
+            except BaseException as err:
+                if err is not exc:
+                    cut = _x.cut_by_raise(exc, err)
+                    if cut is not None:
+                        _x.set_context(cut, None)
+                    _x.set_context(err, exc)
+                err = None
+                raise
         return _call_in_exc(exc, func, args, None)
     return func(*args)
+
+
+# (the types whose atoms ``str`` makes without a Python call: str of a str is
+# itself, of an int, float, bool or None a new str; not bytes, whose str()
+# warns under -b, a call of the warnings module)
+_STR_ATOMS = frozenset((str, int, float, bool, type(None)))
+# (builtin exception types whose str() is str() or repr() of their one
+# argument, or of the args tuple: BaseException_str, KeyError_str)
+_STR_PLAIN_EXC = frozenset((
+    BaseException, Exception, ValueError, TypeError, RuntimeError, LookupError,
+    KeyError, IndexError, ArithmeticError, ZeroDivisionError, OverflowError,
+    AssertionError, NotImplementedError))
+# (the __init__ of those: BaseException_init stores the argument tuple and
+# runs nothing of the instance or of the arguments)
+_PLAIN_EXC_INITS = frozenset(c.__dict__["__init__"] for c in _STR_PLAIN_EXC)
+_exc_args = BaseException.__dict__["args"].__get__
+
+
+def _runs_no_code(func, args):
+    """Whether ``func(*args)`` (a plain builtin's call, no keywords) runs
+    no Python code of the host's or the guest's: len of a builtin container,
+    str of an atom or of a plain builtin exception made of atoms, a plain
+    builtin exception's __init__.  (What a finalizer or the collector runs
+    on the way sees the host's exc_info as the generated code's own
+    deallocations and allocations in a guest handler do.)"""
+    if func is len:
+        return len(args) == 1 and type(args[0]) in _PURE_LEN_SET
+    if func is str:
+        if len(args) != 1:
+            return False
+        a = args[0]
+        cls = type(a)
+        if cls in _STR_ATOMS:
+            return True
+        if cls in _STR_PLAIN_EXC:
+            for x in _exc_args(a):
+                if type(x) not in _STR_ATOMS:
+                    return False
+            return True
+        return False
+    return func in _PLAIN_EXC_INITS
 
 
 def t2_raised(tstate, f, e, lines=None):
