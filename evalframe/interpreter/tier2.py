@@ -2786,14 +2786,20 @@ def plain_handled(tstate, func, args):
     exception: what call_host does then (the host's own exc_info showing
     that exception: what the builtin raises chains to it, host code reading
     sys.exc_info sees it), without call_any's, call_push's and call_host's
-    tests on the way (in exceptions.py's handlers: ``len(e.args[0])``)."""
+    tests on the way (in exceptions.py's handlers: ``len(e.args[0])``).
+    A call that runs no Python code (len of a builtin container, a plain
+    builtin exception's __init__, _str_runs_no_code) is made directly, what
+    it raises chained as the host's raise would have."""
     # (the innermost exc_info item read inline, the walk only past an empty
     # one; the host's exception by sys.exception, no sys.exc_info tuple)
     exc = tstate.exc_info.exc_value
     if exc is None:
         exc = tstate.topmost_exception()
     if exc is not None and (host := _host_exception()) is not exc:
-        if host is None and _runs_no_code(func, args):
+        if host is None and ((func is len and args and type(args[0]) in _PURE_LEN_SET)
+                             or (type(func) is _WrapperDescriptorType
+                                 and func in _PLAIN_EXC_INITS)
+                             or (func is str and _str_runs_no_code(args))):
             # (a call that runs no Python code, host or guest, and reads no
             # exc_info: the host's exc_info shows in nothing but the context
             # of what it raises, set here as the host's raise would have
@@ -2831,29 +2837,26 @@ _PLAIN_EXC_INITS = frozenset(c.__dict__["__init__"] for c in _STR_PLAIN_EXC)
 _exc_args = BaseException.__dict__["args"].__get__
 
 
-def _runs_no_code(func, args):
-    """Whether ``func(*args)`` (a plain builtin's call, no keywords) runs
-    no Python code of the host's or the guest's: len of a builtin container,
-    str of an atom or of a plain builtin exception made of atoms, a plain
-    builtin exception's __init__.  (What a finalizer or the collector runs
-    on the way sees the host's exc_info as the generated code's own
-    deallocations and allocations in a guest handler do.)"""
-    if func is len:
-        return len(args) == 1 and type(args[0]) in _PURE_LEN_SET
-    if func is str:
-        if len(args) != 1:
-            return False
-        a = args[0]
-        cls = type(a)
-        if cls in _STR_ATOMS:
-            return True
-        if cls in _STR_PLAIN_EXC:
-            for x in _exc_args(a):
-                if type(x) not in _STR_ATOMS:
-                    return False
-            return True
+def _str_runs_no_code(args):
+    """Whether ``str(*args)`` runs no Python code of the host's or the
+    guest's: str of an atom or of a plain builtin exception made of atoms.
+    (With plain_handled's other two, a plain builtin exception's __init__,
+    which stores its argument tuple, and len of a builtin container: what a
+    finalizer or the collector runs on the way sees the host's exc_info as
+    the generated code's own deallocations and allocations in a guest
+    handler do.)"""
+    if len(args) != 1:
         return False
-    return func in _PLAIN_EXC_INITS
+    a = args[0]
+    cls = type(a)
+    if cls in _STR_ATOMS:
+        return True
+    if cls in _STR_PLAIN_EXC:
+        for x in _exc_args(a):
+            if type(x) not in _STR_ATOMS:
+                return False
+        return True
+    return False
 
 
 def t2_raised(tstate, f, e, lines=None):

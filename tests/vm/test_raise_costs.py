@@ -268,3 +268,30 @@ def test_plain_handled_chains_what_a_direct_call_raises():
         assert tier2.plain_handled(tstate, len, ("abc",)) == 3
     finally:
         tstate.exc_info = saved
+
+
+def test_do_raise_walks_the_context_chain_only_past_a_first_link(monkeypatch):
+    # (eighteenth session: a handled exception with no context, the usual
+    # case, has no chain to cut: no _unlink_context call; one with a context
+    # is walked, the link back to the raised exception cut)
+    from evalframe.interpreter.pystate import ExcItem
+    walked = []
+    real = ops_exceptions._unlink_context
+    monkeypatch.setattr(ops_exceptions, "_unlink_context",
+                        lambda o, value: walked.append(o) or real(o, value))
+    tstate = get_tstate()
+    saved = tstate.exc_info
+    handled = KeyError("handled")
+    try:
+        e = ValueError(1)
+        tstate.exc_info = ExcItem(handled, saved)
+        assert ops_exceptions.do_raise(tstate, e, None, False) is e
+        assert e.__context__ is handled and walked == []
+        older = RuntimeError("older")
+        older.__context__ = e
+        handled.__context__ = older
+        assert ops_exceptions.do_raise(tstate, e, None, False) is e
+        assert walked == [handled]
+        assert e.__context__ is handled and older.__context__ is None
+    finally:
+        tstate.exc_info = saved

@@ -164,7 +164,10 @@ def do_raise(tstate, exc, cause, with_cause):
         if handled is None:
             handled = host
     if handled is not None and handled is not value:
-        _unlink_context(handled, value)
+        # (the walk only past a first link: a handled exception's usual
+        # context is none)
+        if _x.get_context(handled) is not None:
+            _unlink_context(handled, value)
         _x.set_context(value, handled)
     handled = item = None
     # The host chains what it raises to *its* handled exception, which is
