@@ -295,3 +295,22 @@ def test_do_raise_walks_the_context_chain_only_past_a_first_link(monkeypatch):
         assert e.__context__ is handled and older.__context__ is None
     finally:
         tstate.exc_info = saved
+
+
+def test_do_raise_takes_an_instance_cause_first(monkeypatch):
+    # (eighteenth session: ``raise X from e``, the cause an instance, is
+    # taken without the class test; a class cause is still instantiated)
+    asked = []
+    real = ops_exceptions._is_exception_class
+    monkeypatch.setattr(ops_exceptions, "_is_exception_class",
+                        lambda obj: asked.append(obj) or real(obj))
+    tstate = get_tstate()
+    cause = KeyError("cause")
+    e = ValueError(1)
+    assert ops_exceptions.do_raise(tstate, e, cause, True) is e
+    assert e.__cause__ is cause and e.__suppress_context__ and asked == []
+    e2 = ValueError(2)
+    assert ops_exceptions.do_raise(tstate, e2, KeyError, True) is e2
+    assert type(e2.__cause__) is KeyError and asked == [KeyError]
+    with pytest.raises(TypeError):
+        ops_exceptions.do_raise(tstate, ValueError(3), 5, True)

@@ -136,7 +136,10 @@ def do_raise(tstate, exc, cause, with_cause):
     else:
         raise TypeError("exceptions must derive from BaseException")
     if with_cause:
-        if _is_exception_class(cause):
+        if issubclass(type(cause), BaseException):
+            # (an instance, the usual cause, first: as for ``exc`` above)
+            fixed = cause
+        elif _is_exception_class(cause):
             from ..call import call_object
             fixed = call_object(cause, ())
             if not isinstance(fixed, BaseException):
