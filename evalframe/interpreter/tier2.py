@@ -1109,6 +1109,7 @@ _PURE_METHODS = {("append", 1): ((list,), False), ("pop", 0): ((list,), True),
 # ... and ``len`` of an exact builtin container or string (range is not one:
 # ``len(range(10**20))`` raises OverflowError)
 _PURE_LEN = (list, tuple, str, dict, set, frozenset, bytes, bytearray)
+_PURE_LEN_SET = frozenset(_PURE_LEN)
 # (the namespace's names of those types: _namespace)
 _PURE_NAMES = {list: "list_"}
 
@@ -2148,12 +2149,32 @@ def _lean_source(code, g, nslots, comments):
     lines = list(head)
     linemap = [0] + [-1] * len(head)
     base = 3 if single else 4
+    # (each return leaves as the clause below does, the depth and frame put
+    # back: no host ``finally``, whose handler an exception leaving the
+    # function entered after the except clause's, _lean_returns)
+    returns = _lean_returns(body)
     for k, (indent, text, step) in enumerate(body):
         if text == "pass" and k + 1 < len(body) and body[k + 1][0] >= indent:
             continue        # (a NOP per block entry: only an empty block needs it)
         note = comments.get(step)
+        if returns is not None and k in returns:
+            cond, value = returns[k]
+            if cond is not None:
+                lines.append("    " * (indent + base) + cond + ":")
+                linemap.append(step)
+                indent += 1
+            for x in _lean_leave(value):
+                lines.append("    " * (indent + base) + x)
+                linemap.append(step)
+            lines[-1] += ("  # " + note if note else "")
+            continue
         lines.append("    " * (indent + base) + text + ("  # " + note if note else ""))
         linemap.append(step)
+    if returns is not None:
+        # (falling off the end, as a ``finally`` would see it)
+        for x in _lean_leave("None"):
+            lines.append("    " * base + x)
+            linemap.append(-1)
     text = "\n".join(lines)
     named = set(_SLOT_NAME.findall(text))
     # (and the temporaries it names: a translation's rewrites leave some
@@ -2161,27 +2182,87 @@ def _lean_source(code, g, nslots, comments):
     temps = set(_TEMP_NAME.findall(text))
     dropped = ([x for x in ("s%d" % k for k in range(nslots)) if x in named]
                + [x for x in ("t%d" % k for k in range(1, g.ntemps + 1)) if x in temps])
+    clear = " = ".join(dropped) + " = None" if dropped else None
+    # (naming every cell in lean_raise's call also keeps each one a closure
+    # variable of the host function, so its host frame's f_locals has it for
+    # t2frames)
+    # (lean_raise raises a frame observed while it ran, not this function:
+    # raised here, a comprehension's materialised frame was gone before its
+    # caller's entry was made, and 3.12+'s inlined comprehensions read it
+    # there, tests/vm/test_host_versions.py; on 3.11+ hosts it returns for the
+    # others, and the bare ``raise`` below re-raises the exception)
+    slow = ("lean_raise(tstate, e, fr, LEAN if frame0 is None else back, globals_, "
+            "builtins_, (%s))" % "".join("l%d, " % i for i in range(nplus)))
+    if returns is None:
+        tail = _lean_tail_finally(clear, slow, dropped)
+    else:
+        # (the exception from sys.exception, no ``as e``: the name's own
+        # cleanup handler, an unwinding step more; cleared by the inner
+        # ``finally``, which also puts the depth and frame back: entered as
+        # a handler only when the clause's own work raises)
+        tail = ["        except BaseException:",
+                "            try:",
+                "                e = host_exception_()"]
+        if clear:
+            tail.append("                " + clear)
+        tb = dropped[-1] if dropped else "tb_"
+        if LAZY_ENTRIES:
+            tail += [
+                # (lean_raise's usual case inline, LAZY_ENTRIES: the call not
+                # observed (no Frame made), the head entry, this host frame's
+                # own, at a guest instruction, an exception that needs nothing
+                # of lean_raise (a Reraise, a stop, MemoryError's hook, a
+                # NameError's "Did you mean" from the Frame): the raw entry
+                # stays, and t2_caught is called only when it has something to
+                # do, entries after this one or a handled exception to chain;
+                # no host call, host frame read or line-table walk, ~1,500
+                # host instructions)
+                "                if fr[0] is None and (%s := exc_traceback_(e)) is not None and "
+                "LEAN_OFFSETS_[%s.tb_lasti] >= 0 and not issubclass(type(e), LEAN_SLOW_):"
+                % (tb, tb),
+                "                    if %s.tb_next is not None or handled_[0]: "
+                "tracebacks_.t2_caught(tstate, e, %s)" % (tb, tb),
+                "                else:",
+                "                    %s = None" % tb,
+                "                    " + slow,
+                "            finally:",
+                "                e = %s = None" % tb,
+            ]
+        else:
+            tail += ["                " + slow,
+                     "            finally:",
+                     "                e = None"]
+        tail += [
+            "                tstate.depth = tstate.depth - 1",
+            "                if frame0 is not None: tstate.frame = back",
+            # (the exception leaves as it is, its traceback entries made;
+            # _BARE_RERAISE)
+            "            raise",
+            "    return t2",
+        ]
+    lines += tail
+    linemap += [-1] * len(tail)
+    if cells:
+        # (t2 one level further in: the host line numbers move by one)
+        lines = (lines[:1] + ["    def bind(%s):" % ", ".join(cells)]
+                 + ["    " + ln for ln in lines[1:]] + ["    return bind"])
+        linemap = linemap[:2] + [-1] + linemap[2:] + [-1]
+    return "\n".join(lines) + "\n", linemap
+
+
+def _lean_tail_finally(clear, slow, dropped):
+    """The except clause and ``finally`` of a lean body whose returns
+    _lean_returns does not know (never among the dumped programs'; kept so
+    that an unforeseen form stays in tier 2)."""
     tail = [
         "        except BaseException as e:",
         # (the value stack is dropped as the exception leaves: the host frame
         # its traceback keeps must not hold the slots' and temporaries' values)
-        # (the slots the code names: a host local more costs every call,
-        # made and cleared with the host frame)
-        "            %s" % (" = ".join(dropped) + " = None" if dropped else "pass"),
+        "            %s" % (clear or "pass"),
     ]
     if LAZY_ENTRIES:
-        # (the head entry held in a temporary the clause has just cleared,
-        # when there is one: a host local more costs every call)
         tb = dropped[-1] if dropped else "tb_"
         tail += [
-            # (lean_raise's usual case inline, LAZY_ENTRIES: the call not
-            # observed (no Frame made), the head entry, this host frame's own,
-            # at a guest instruction, an exception that needs nothing of
-            # lean_raise (a Reraise, a stop, MemoryError's hook, a NameError's
-            # "Did you mean" from the Frame): the raw entry stays, and
-            # t2_caught is called only when it has something to do, entries
-            # after this one or a handled exception to chain; no host call,
-            # host frame read or line-table walk, ~1,500 host instructions)
             "            if fr[0] is None and (%s := exc_traceback_(e)) is not None and "
             "LEAN_OFFSETS_[%s.tb_lasti] >= 0 and not issubclass(type(e), LEAN_SLOW_):" % (tb, tb),
             "                if %s.tb_next is not None or handled_[0]: "
@@ -2191,18 +2272,7 @@ def _lean_source(code, g, nslots, comments):
             "            %s = None" % tb,
         ]
     tail += [
-        # (naming every cell here also keeps each one a closure variable of the
-        # host function, so its host frame's f_locals has it for t2frames)
-        # (lean_raise raises a frame observed while it ran, not this function:
-        # raised here, a comprehension's materialised frame was gone before
-        # its caller's entry was made, and 3.12+'s inlined comprehensions read
-        # it there, tests/vm/test_host_versions.py; on 3.11+ hosts it returns
-        # for the others, and the bare ``raise`` below re-raises ``e``)
-        "            lean_raise(tstate, e, fr, LEAN if frame0 is None else back, globals_, "
-        "builtins_, (%s))"
-        % "".join("l%d, " % i for i in range(nplus)),
-        # (reached when lean_raise returns: ``e`` leaves, re-raised as it is,
-        # its traceback entries made; _BARE_RERAISE)
+        "            " + slow,
         "            raise",
         # (leaving decrements, as the plain loop's inline frames do: an outermost
         # host entry's C checks counted late (cdepth.charge_outer, from inside a
@@ -2213,14 +2283,47 @@ def _lean_source(code, g, nslots, comments):
         "            if frame0 is not None: tstate.frame = back",
         "    return t2",
     ]
-    lines += tail
-    linemap += [-1] * len(tail)
-    if cells:
-        # (t2 one level further in: the host line numbers move by one)
-        lines = (lines[:1] + ["    def bind(%s):" % ", ".join(cells)]
-                 + ["    " + ln for ln in lines[1:]] + ["    return bind"])
-        linemap = linemap[:2] + [-1] + linemap[2:] + [-1]
-    return "\n".join(lines) + "\n", linemap
+    return tail
+
+
+_LEAN_RETURN = re.compile(r"(?:((?:el)?if [^'\"]*?)\s*:\s+)?return\b\s*(.*)$")
+
+
+def _lean_returns(body):
+    """{body index: (the ``if``/``elif`` it is under on its line or None,
+    the returned expression)} of a lean body's returns, or None when a line
+    names ``return`` in a form not known here (the body then keeps its
+    ``finally``)."""
+    out = {}
+    for k, (indent, text, step) in enumerate(body):
+        if "return" not in text or not _RETURN_WORD.search(text):
+            continue
+        m = _LEAN_RETURN.match(text)
+        if m is None or not m.group(2) or _RETURN_WORD.search(m.group(2)):
+            return None
+        out[k] = (m.group(1), m.group(2))
+    return out
+
+
+_RETURN_WORD = re.compile(r"\breturn\b")
+_SIMPLE_VALUE = re.compile(r"[lstp]\d+|None|NULL")
+
+
+def _lean_leave(value):
+    """A return of ``value`` with the depth and frame put back (what the
+    ``finally`` of the function did: decremented, as the plain loop's inline
+    frames do, an outermost host entry's C checks counted late (cdepth.
+    charge_outer, from inside a call of this one) staying counted until that
+    entry returns); a call (deopt) is made first, its result held in
+    ``depth``, which nothing reads after the prologue."""
+    if _SIMPLE_VALUE.fullmatch(value):
+        return ["tstate.depth = tstate.depth - 1",
+                "if frame0 is not None: tstate.frame = back",
+                "return " + value]
+    return ["depth = " + value,
+            "tstate.depth = tstate.depth - 1",
+            "if frame0 is not None: tstate.frame = back",
+            "return depth"]
 
 
 def _make_cells(code):
@@ -2683,15 +2786,77 @@ def plain_handled(tstate, func, args):
     exception: what call_host does then (the host's own exc_info showing
     that exception: what the builtin raises chains to it, host code reading
     sys.exc_info sees it), without call_any's, call_push's and call_host's
-    tests on the way (in exceptions.py's handlers: ``len(e.args[0])``)."""
+    tests on the way (in exceptions.py's handlers: ``len(e.args[0])``).
+    A call that runs no Python code (len of a builtin container, a plain
+    builtin exception's __init__, _str_runs_no_code) is made directly, what
+    it raises chained as the host's raise would have."""
     # (the innermost exc_info item read inline, the walk only past an empty
     # one; the host's exception by sys.exception, no sys.exc_info tuple)
     exc = tstate.exc_info.exc_value
     if exc is None:
         exc = tstate.topmost_exception()
-    if exc is not None and _host_exception() is not exc:
+    if exc is not None and (host := _host_exception()) is not exc:
+        if host is None and ((func is len and args and type(args[0]) in _PURE_LEN_SET)
+                             or (type(func) is _WrapperDescriptorType
+                                 and func in _PLAIN_EXC_INITS)
+                             or (func is str and _str_runs_no_code(args))):
+            # (a call that runs no Python code, host or guest, and reads no
+            # exc_info: the host's exc_info shows in nothing but the context
+            # of what it raises, set here as the host's raise would have
+            # (_PyErr_SetObject: the link back cut, then chained); no host
+            # raise of ``exc`` to show it, call_in_exc's host frame object,
+            # traceback entry and handler, ~250 ns a call: exceptions.py's
+            # ``str(e.__cause__)``, ``len(...)``, ``Exception.__init__``)
+            try:
+                return func(*args)
+            except BaseException as err:
+                if err is not exc:
+                    cut = _x.cut_by_raise(exc, err)
+                    if cut is not None:
+                        _x.set_context(cut, None)
+                    _x.set_context(err, exc)
+                err = None
+                raise
         return _call_in_exc(exc, func, args, None)
     return func(*args)
+
+
+# (the types whose atoms ``str`` makes without a Python call: str of a str is
+# itself, of an int, float, bool or None a new str; not bytes, whose str()
+# warns under -b, a call of the warnings module)
+_STR_ATOMS = frozenset((str, int, float, bool, type(None)))
+# (builtin exception types whose str() is str() or repr() of their one
+# argument, or of the args tuple: BaseException_str, KeyError_str)
+_STR_PLAIN_EXC = frozenset((
+    BaseException, Exception, ValueError, TypeError, RuntimeError, LookupError,
+    KeyError, IndexError, ArithmeticError, ZeroDivisionError, OverflowError,
+    AssertionError, NotImplementedError))
+# (the __init__ of those: BaseException_init stores the argument tuple and
+# runs nothing of the instance or of the arguments)
+_PLAIN_EXC_INITS = frozenset(c.__dict__["__init__"] for c in _STR_PLAIN_EXC)
+_exc_args = BaseException.__dict__["args"].__get__
+
+
+def _str_runs_no_code(args):
+    """Whether ``str(*args)`` runs no Python code of the host's or the
+    guest's: str of an atom or of a plain builtin exception made of atoms.
+    (With plain_handled's other two, a plain builtin exception's __init__,
+    which stores its argument tuple, and len of a builtin container: what a
+    finalizer or the collector runs on the way sees the host's exc_info as
+    the generated code's own deallocations and allocations in a guest
+    handler do.)"""
+    if len(args) != 1:
+        return False
+    a = args[0]
+    cls = type(a)
+    if cls in _STR_ATOMS:
+        return True
+    if cls in _STR_PLAIN_EXC:
+        for x in _exc_args(a):
+            if type(x) not in _STR_ATOMS:
+                return False
+        return True
+    return False
 
 
 def t2_raised(tstate, f, e, lines=None):

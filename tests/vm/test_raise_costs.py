@@ -1,6 +1,6 @@
-"""The runtime side of raising and catching in tier 2 (seventeenth session):
-the cheaper forms of do_raise, lean_raise, t2_caught and the call entries,
-and the paths they must keep.
+"""The runtime side of raising and catching in tier 2 (seventeenth and
+eighteenth sessions): the cheaper forms of do_raise, lean_raise, t2_caught,
+the call entries and plain_handled, and the paths they must keep.
 
 Each test pins one form; the guest programs (tests/guest/programs/exc_*.py)
 check the behaviour against CPython.
@@ -215,3 +215,102 @@ def test_plain_handled_reads_the_innermost_item_inline(eager, monkeypatch):
     assert g["out"] == [(i, True) for i in range(3)]
     assert abs in seen and int in seen
     assert walked == []
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
+def test_plain_handled_calls_what_runs_no_code_without_call_in_exc(eager, monkeypatch):
+    # (eighteenth session: len of a builtin container, str of atoms and of a
+    # plain builtin exception made of atoms, a plain builtin exception's
+    # __init__, called in a guest handler without call_in_exc's host raise;
+    # str and len of a guest object, whose code runs, still through it)
+    from evalframe.interpreter import call
+    called = []
+    real = call.call_in_exc
+    tier2._namespace()
+    monkeypatch.setattr(tier2, "_call_in_exc",
+                        lambda *a: called.append((a[1].__name__, type(a[2][0]).__name__))
+                        or real(*a))
+    g = _run("class R(Exception):\n"
+             "    def __init__(self, i):\n"
+             "        Exception.__init__(self, 'r%d' % i)\n"
+             "class Loud:\n"
+             "    def __str__(self): return 'loud'\n"
+             "    def __len__(self): return 2\n"
+             "def f(i):\n"
+             "    try:\n"
+             "        int('x%d' % i)\n"
+             "    except ValueError as e:\n"
+             "        r = R(i)\n"
+             "        return (len(e.args[0]), str(e), str(i), str(r.args[0]), r.args,\n"
+             "                str(Loud()), len(Loud()))\n"
+             "out = [f(i) for i in range(3)]\n", {"__name__": "__main__"})
+    assert g["out"] == [(len("invalid literal for int() with base 10: 'x%d'" % i),
+                         "invalid literal for int() with base 10: 'x%d'" % i, str(i),
+                         "r%d" % i, ("r%d" % i,), "loud", 2) for i in range(3)]
+    assert sorted(called) == sorted([("str", "Loud"), ("len", "Loud")] * 3)
+
+
+def test_plain_handled_chains_what_a_direct_call_raises():
+    # (the context the host's raise in call_in_exc would have given it, set
+    # at once: _PyErr_SetObject's chaining, the link back cut)
+    from evalframe.interpreter.pystate import ExcItem
+    tstate = get_tstate()
+    saved = tstate.exc_info
+    handled = KeyError("handled")
+    try:
+        tstate.exc_info = ExcItem(handled, saved)
+        with pytest.raises(TypeError) as info:
+            tier2.plain_handled(tstate, Exception.__init__, (5,))
+        assert info.value.__context__ is handled
+        with pytest.raises(ValueError) as info:
+            tier2.plain_handled(tstate, str, (10 ** 5000,))
+        assert info.value.__context__ is handled
+        assert tier2.plain_handled(tstate, len, ("abc",)) == 3
+    finally:
+        tstate.exc_info = saved
+
+
+def test_do_raise_walks_the_context_chain_only_past_a_first_link(monkeypatch):
+    # (eighteenth session: a handled exception with no context, the usual
+    # case, has no chain to cut: no _unlink_context call; one with a context
+    # is walked, the link back to the raised exception cut)
+    from evalframe.interpreter.pystate import ExcItem
+    walked = []
+    real = ops_exceptions._unlink_context
+    monkeypatch.setattr(ops_exceptions, "_unlink_context",
+                        lambda o, value: walked.append(o) or real(o, value))
+    tstate = get_tstate()
+    saved = tstate.exc_info
+    handled = KeyError("handled")
+    try:
+        e = ValueError(1)
+        tstate.exc_info = ExcItem(handled, saved)
+        assert ops_exceptions.do_raise(tstate, e, None, False) is e
+        assert e.__context__ is handled and walked == []
+        older = RuntimeError("older")
+        older.__context__ = e
+        handled.__context__ = older
+        assert ops_exceptions.do_raise(tstate, e, None, False) is e
+        assert walked == [handled]
+        assert e.__context__ is handled and older.__context__ is None
+    finally:
+        tstate.exc_info = saved
+
+
+def test_do_raise_takes_an_instance_cause_first(monkeypatch):
+    # (eighteenth session: ``raise X from e``, the cause an instance, is
+    # taken without the class test; a class cause is still instantiated)
+    asked = []
+    real = ops_exceptions._is_exception_class
+    monkeypatch.setattr(ops_exceptions, "_is_exception_class",
+                        lambda obj: asked.append(obj) or real(obj))
+    tstate = get_tstate()
+    cause = KeyError("cause")
+    e = ValueError(1)
+    assert ops_exceptions.do_raise(tstate, e, cause, True) is e
+    assert e.__cause__ is cause and e.__suppress_context__ and asked == []
+    e2 = ValueError(2)
+    assert ops_exceptions.do_raise(tstate, e2, KeyError, True) is e2
+    assert type(e2.__cause__) is KeyError and asked == [KeyError]
+    with pytest.raises(TypeError):
+        ops_exceptions.do_raise(tstate, ValueError(3), 5, True)

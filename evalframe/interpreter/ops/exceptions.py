@@ -136,7 +136,10 @@ def do_raise(tstate, exc, cause, with_cause):
     else:
         raise TypeError("exceptions must derive from BaseException")
     if with_cause:
-        if _is_exception_class(cause):
+        if issubclass(type(cause), BaseException):
+            # (an instance, the usual cause, first: as for ``exc`` above)
+            fixed = cause
+        elif _is_exception_class(cause):
             from ..call import call_object
             fixed = call_object(cause, ())
             if not isinstance(fixed, BaseException):
@@ -164,7 +167,10 @@ def do_raise(tstate, exc, cause, with_cause):
         if handled is None:
             handled = host
     if handled is not None and handled is not value:
-        _unlink_context(handled, value)
+        # (the walk only past a first link: a handled exception's usual
+        # context is none)
+        if _x.get_context(handled) is not None:
+            _unlink_context(handled, value)
         _x.set_context(value, handled)
     handled = item = None
     # The host chains what it raises to *its* handled exception, which is
