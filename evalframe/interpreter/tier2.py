@@ -1060,8 +1060,13 @@ def _own(g, name, arg, darg, j, depth):
         _after_call(g, _emit_call_kw(g, arg), j)
         return True
     r = _pure_call(g, name, arg)
-    g.emit("f._lasti = %d" % j)
-    fn = _emit_call(g, name, arg, r)
+    # (``gen.send(v)`` of an exact generator: tier2gen.fused_send)
+    sent = None if r is not None else _tier2gen.fused_send(g, name, arg, j)
+    if sent is None:
+        g.emit("f._lasti = %d" % j)
+    fn = _emit_call(g, name, arg, r or sent)
+    if sent is not None:
+        g.indent0 -= 1
     _after_call(g, fn, j)
     if r is not None:
         g.indent0 -= 1

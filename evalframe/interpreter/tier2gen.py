@@ -436,7 +436,7 @@ def emit_inline_step(g, t, it, level):
         g.emit(text, level + extra)
 
 
-def emit_inline_send(g, r, meth, arg, drops, level):
+def emit_inline_send(g, r, meth, arg, drops, level, owner=None):
     """``gen.send(arg)`` in a frame-based body (a generator's, tier2._Function's:
     ``f`` the thread's current frame), ``meth`` the bound Generator.send:
     method_send's work inline for a generator in tier 2 that delegates to
@@ -448,16 +448,26 @@ def emit_inline_send(g, r, meth, arg, drops, level):
     at ``t2_room``) calls method_send.  The generator that returned raises
     StopIteration outside the host except clause (no ``__context__``), as
     method_send does.  ``drops``: ``; `` and the arguments' releases, made
-    after the call."""
+    after the call.  ``owner``: the exact Generator itself, whose method was
+    not read (fused_send; ``meth`` unused then): the bound method is made
+    only for method_send."""
+    if owner is not None:
+        meth = "%s.send" % owner
+    # (None sent, as ``next()``: nothing to test of a just-started
+    # generator; the frame's test is gn_'s assignment then)
+    none = g.is_const(arg, type(None))
     for text, extra in (
-            ("gs_ = %s.__self__" % meth, 0),
+            ("gs_ = %s" % (owner or "%s.__self__" % meth), 0),
+            # (the frame read in the test, once: its state only where a
+            # value is sent, which is the case that reads it; a generator
+            # with a host generator has its frame)
             ("if gs_._running or gs_._yf or gs_._yb or gs_._xl or gs_._hg is None or handled_[0] "
              "or (gd_ := tstate.depth + 1) >= tstate.t2_room or gd_ >= %d "
-             "or %s is not None and gs_.gi_frame.f_state == CREATED: "
-             "gs_ = None; %s = gen_method_send(tstate, %s, %s)"
-             % (INLINE_UNCOUNTED_DEPTH, arg, r, meth, arg), 0),
+             "or %s: gs_ = gn_ = None; %s = gen_method_send(tstate, %s, %s)"
+             % (INLINE_UNCOUNTED_DEPTH, "(gn_ := gs_.gi_frame) is None" if none else
+                "(gn_ := gs_.gi_frame).f_state == %d and %s is not None"
+                % (FRAME_CREATED, arg), r, meth, arg), 0),
             ("else:", 0),
-            ("gn_ = gs_.gi_frame", 1),
             ("gp_ = tstate.exc_info; gs_._running = True; gn_._f_back = f; "
              "gn_.f_state = %d; tstate.depth = gd_; tstate.frame = gn_" % FRAME_EXECUTING, 1),
             ("try: %s = gs_._hg.send(%s)" % (r, arg), 1),
@@ -477,6 +487,50 @@ def emit_inline_send(g, r, meth, arg, drops, level):
         g.emit(text, level + extra)
     if drops:
         g.emit(drops[2:], level)
+
+
+# (the receivers fused_send takes: a host local, a slot, a constant, or a
+# frame-based local, read where nothing was written since)
+_SEND_OWNER = _re.compile(r"(?:[lsp]\d+|fast\[\d+\])\Z")
+
+
+def fused_send(g, name, arg, j):
+    """CALL_METHOD ``x.send(v)`` in frame-based code (a generator's body,
+    tier2._Function), its LOAD_METHOD the read of ``x.send`` (a local, a slot)
+    with nothing written since: where ``x`` is an exact Generator its
+    ``send`` is Generator.send bound (the VM's type, which the guest cannot
+    change or subclass, whose instances have no dict), so emit_inline_send
+    resumes it with no bound method made and taken apart; else the read as
+    written, and the general site under the ``else:`` this opens (the caller
+    writes it, then closes the ``else:``; its tracer test after the call
+    serves both).  Writes ``f._lasti`` in both.  Returns the result's temporary, or
+    None where the site does not fit (nothing written then)."""
+    if arg != 1 or len(g.vs) < 3 or g.lean or _FORMS[name] != "call_method":
+        return None
+    meth, self_, argv = g.vs[-3], g.vs[-2], g.vs[-1:]
+    owner, mname, start, end = g.__dict__.get("method_reads", {}).get(
+        self_, ("", "", 0, -1))
+    if (meth != "NULL" or mname != "send" or end != len(g.body) or end - start != 1
+            or self_ in g.vs[:-2] or not _SEND_OWNER.match(owner)):
+        return None
+    read = g.body[start:end]
+    del g.body[start:end]
+    del g.method_reads[self_]
+    # (the argument's drop as the general site makes it, tier2's _dropped:
+    # a temporary or slot nothing else on the stack holds)
+    gone = [a for a in argv if a[0] in "ts" and a[1:].isdigit() and a not in g.vs[:-3]]
+    drops = "; " + _t2.drop_text(g, gone) if gone else ""
+    r = g.temp()
+    g.emit("if type(%s) is Generator:" % owner)
+    g.emit("f._lasti = %d" % j, 1)
+    emit_inline_send(g, r, None, argv[0], drops, 1, owner)
+    g.emit("else:")
+    g.indent0 += 1
+    # (the read, then ``f._lasti``: the order the general site has)
+    for indent, text, step in read:
+        g.body.append((indent + 1, text, step))
+    g.emit("f._lasti = %d" % j)
+    return r
 
 
 def _source(code, g, nslots, comments):
