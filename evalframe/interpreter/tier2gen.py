@@ -59,10 +59,11 @@ from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
 from . import t2struct as _t2struct
+from . import pystate as _pystate
 from .pystate import (get_tstate, ExcItem as _ExcItem, MAIN_IDENT as _MAIN_IDENT,
                       main_tstate as _main_tstate, handled as _handled)
 from _thread import get_ident as _get_ident
-from weakref import ref as _weakref
+from weakref import ref as _weakref, WeakSet as _WeakSet
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
 _LEAN = _t2f.LEAN
@@ -153,7 +154,10 @@ def eligible(code, raw):
 # other thread's state can have it as its current frame then (a generator
 # runs in one thread at a time): the state is looked up only when the frame
 # was suspended by another thread.
-_SAME_THREAD = "if tstate.frame is not f: tstate = get_tstate()"
+# (after a yield: another thread may have resumed the body, whose state the
+# body's frame is the current frame of then; none can while the main thread's
+# state is the only one made, ``multi_`` False: _multi)
+_SAME_THREAD = "if multi_ and tstate.frame is not f: tstate = get_tstate()"
 _CLOSED_HOST = "return None"
 
 
@@ -669,6 +673,10 @@ def _made(code, g, nslots, comments):
     fn = _t2.install(code, src, g, _namespace())
     if fn is None:
         return None
+    # (its globals are a copy of the namespace: _multi sets ``multi_`` there)
+    _MADE.add(fn)
+    if _pystate.other_thread[0]:
+        fn.__globals__["multi_"] = True     # (set while it was made)
     if g.host_locals and not _HOST_GENERATORS:
         _HOST_GENERATORS.append(True)
         _t2f.host_generators()
@@ -1836,10 +1844,29 @@ def _namespace():
             "delegate": delegate, "undelegate": undelegate, "gen_done": _leave,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
             "gen_adopt": adopt, "IN_HOST_GENERATOR": _t2f.IN_HOST_GENERATOR,
-            "GenExit_": _GenExit,
+            "GenExit_": _GenExit, "multi_": _pystate.other_thread[0],
         })
         _NS = ns
+        if _pystate.other_thread[0]:
+            ns["multi_"] = True     # (one made meanwhile, before _NS was set)
     return _NS
+
+
+def _multi():
+    """A thread other than the main one gets its state (pystate.get_tstate):
+    generator bodies look for a change of thread after each yield from now on
+    (_SAME_THREAD), those made (their globals, _made) and those to come."""
+    if _NS is not None:
+        _NS["multi_"] = True
+    for fn in list(_MADE):
+        fn.__globals__["multi_"] = True
+
+
+# (the host generator functions made: _multi)
+_MADE = _WeakSet()
+
+
+_pystate.other_thread_hooks.append(_multi)
 
 
 _vmhooks.gen_resume = resume
