@@ -808,22 +808,26 @@ def new_generator(tstate, func, args):
 # tree.py's ``yield from tree(depth - 1)`` is one host call where it was
 # three (the site's other tests, call_any, new_generator, new_frame).  It
 # holds the function weakly (t2entry's reason: the function holds its
-# entries); the call site holds the function while it runs.  Anything
-# new_generator would refuse (code not translated or given up, a tracer)
-# takes call_any, the general path.  Function._update_fast drops the entry
-# when ``__code__`` or the defaults change.
+# entries); the call site holds the function while it runs.  A tracer
+# attached takes call_any, the general path.  What the entry is made for
+# stays as long as it does, so it is bound once, not read per generator:
+# the code (Function._update_fast drops the entry when ``__code__`` or the
+# defaults change), its Decoded and host generator function (set once,
+# never taken back: decode, compile_gen; the entry is made for code in tier
+# 2), its instruction list, the function's globals and builtins (set when
+# the function is made), whether its generators link an exc_info item (the
+# function's variant of the text, ``%(links)s``).
 _GEN_ENTRY = """
-def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, call_any, tail):
+def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, call_any, tail,
+         code, d, t2gen, instrs, globals_, builtins_):
     def entry(tstate, %(params)smoved=None):
         func = fref()
-        code = func._code
-        d = code._decoded
-        if d is None or (t2gen := d.t2gen) is None or tstate.tracer is not None:
+        if tstate.tracer is not None:
             return call_any(tstate, func, [%(params)s])
         fr = new(Frame)
         fr.f_code = code
-        fr.f_globals = func._globals
-        fr.f_builtins = func._builtins
+        fr.f_globals = globals_
+        fr.f_builtins = builtins_
         fr._f_locals = None
         fr.f_localsplus = [%(params)s]%(tail)s
         fr.f_valuestack = []
@@ -831,7 +835,7 @@ def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, cal
         fr._lasti = -1
         if d.warm:
             warm_event(code, d)
-        fr.f_instrs = d.instrs
+        fr.f_instrs = instrs
         fr.f_state = CREATED
         fr.f_init_self = None
         gen = new(Generator)
@@ -839,13 +843,7 @@ def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, cal
         gen.gi_code = code
         gen._name = func._name
         gen._qualname = func._qualname
-        if t2gen.links:
-            item = gen._exc_state = new(ExcItem)
-            item.exc_value = item.previous_item = None
-            gen._xl = True
-        else:
-            gen._exc_state = None
-            gen._xl = False
+%(links)s
         gen._running = gen._closed = False
         gen._yf = gen._yb = gen._lzf = None
         fr._f_gen = weakref(gen)
@@ -854,27 +852,39 @@ def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, cal
         return gen
     return entry
 """
+_LINKS = """\
+        item = gen._exc_state = new(ExcItem)
+        item.exc_value = item.previous_item = None
+        gen._xl = True"""
+_NO_LINKS = """\
+        gen._exc_state = None
+        gen._xl = False"""
 _GEN_ENTRY_MAKERS = {}
 
 
 def gen_entry(func, n):
     """The call entry of generator function ``func`` for ``n`` positional
-    arguments (its ``_gen_argcount``): see _GEN_ENTRY."""
+    arguments (its ``_gen_argcount``), its code in tier 2: see _GEN_ENTRY."""
     # (the function's ``_fast_tail``, the defaults and NULLs after the
     # arguments, read once: Function._update_fast drops the entry when it
     # changes; none written when it is empty)
     tail = func._fast_tail
-    key = n, not tail
+    code = func._code
+    d = code._decoded
+    t2gen = d.t2gen
+    key = n, not tail, t2gen.links
     make = _GEN_ENTRY_MAKERS.get(key)
     if make is None:
         ns = {}
         src = _GEN_ENTRY % {"params": "".join("a%d, " % i for i in range(n)),
-                            "tail": "" if not tail else " + tail"}
+                            "tail": "" if not tail else " + tail",
+                            "links": _LINKS if t2gen.links else _NO_LINKS}
         exec(compile(src, _ENTRY_FILE, "exec"), ns)
         make = _GEN_ENTRY_MAKERS[key] = ns["make"]
     from .specialize import warm_event
     return make(_weakref(func), Frame, Generator, _ExcItem, _weakref, _new_obj,
-                FRAME_CREATED, warm_event, _t2.call_any, tail)
+                FRAME_CREATED, warm_event, _t2.call_any, tail,
+                code, d, t2gen, d.instrs, func._globals, func._builtins)
 
 
 # -- the runtime: resumption, delegation, leaving ---------------------------------------

@@ -82,3 +82,26 @@ def test_send_of_an_exact_generator_makes_no_bound_method(eager):
     f_text = "\n".join(_lines(tier2.frame_based(g["f"].__code__)))
     assert "(gn_ := gs_.gi_frame) is None:" in f_text
     assert "(gn_ := gs_.gi_frame).f_state == -2 and " in f_text
+
+
+@pytest.mark.evalframe_untraced     # (a tracer hands every generator to tier 1)
+def test_generator_entry_binds_what_stays_once(eager):
+    # tier2gen.gen_entry: the code, its Decoded and host generator function,
+    # the instructions and dicts are bound when the entry is made, and the
+    # exc_info item's stores are written only in the entry of code that
+    # links one (gen_tier2_call_entry.py: the generators it makes, with and
+    # without a tracer, against CPython)
+    g = _run(
+        "def plain(n):\n    for i in range(n):\n        yield i\n"
+        "def handles(n):\n    try:\n        yield n\n    except KeyError:\n        pass\n"
+        "def use():\n    return sum(plain(4)), list(handles(5))\n"
+        "out = [use() for k in range(3)]\n")
+    assert g["out"] == [(6, [5])] * 3
+    for name, links in (("plain", False), ("handles", True)):
+        entry = g[name]._lean1
+        assert entry is not None and entry.__code__.co_filename.endswith("<tier2 gen entry>")
+        names = entry.__code__.co_names
+        assert not {"_code", "_decoded", "t2gen", "links", "instrs", "_globals"} & set(names)
+        assert ("previous_item" in names) is links
+        assert {"code", "d", "t2gen", "instrs", "globals_", "builtins_"} <= set(
+            entry.__code__.co_freevars)
