@@ -3604,6 +3604,7 @@ def _namespace():
             # (tier2gen.emit_inline_step's)
             "check_host_room": ceval.check_host_room, "SUSPENDED": FRAME_SUSPENDED,
             "gen_stopped": _tier2gen.gen_stopped, "leave_chain": _tier2gen.leave_chain,
+            "prev_item": _tier2gen.prev_item,
             "gen_stop_": _tier2gen.stop_iteration,
             "list_": list, "pure_len_": frozenset(_PURE_LEN),
             "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.method_send,

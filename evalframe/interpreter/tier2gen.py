@@ -420,14 +420,16 @@ def emit_inline_step(g, t, it, level):
             ("gn_ = %s.gi_frame" % it, 1),
             # (the frame states as literals: a constant where the names
             # were a global read each)
-            ("gp_ = tstate.exc_info; %s._running = True; gn_._f_back = f; "
+            # (no copy of the thread's exc_info item: the rare ends find
+            # it, prev_item)
+            ("%s._running = True; gn_._f_back = f; "
              "gn_.f_state = %d; tstate.depth = gd_; tstate.frame = gn_"
              % (it, FRAME_EXECUTING), 1),
             ("try: %s = %s._hg.send(None)" % (t, it), 1),
             # (returned, or continued in tier 1 which yielded: gen_next's)
             # (the re-entry count is the resumer's: gen_stopped stores it as is)
             ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, %s, "
-             "ge_.value, gd_ - 1, tstate.reentry, gp_)" % (t, it), 1),
+             "ge_.value, gd_ - 1, tstate.reentry, NULL)" % (t, it), 1),
             ("except BaseException: gn_ = None; "
              "tstate.depth = gd_ - 1; tstate.frame = f; raise", 1),
             ("else:", 1),
@@ -435,7 +437,7 @@ def emit_inline_step(g, t, it, level):
             ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
              "gn_.f_state = %d" % (it, it, FRAME_SUSPENDED), 2),
             # (it is delegating now)
-            ("else: leave_chain(tstate, %s, gp_)" % it, 2),
+            ("else: leave_chain(tstate, %s, prev_item(tstate, %s))" % (it, it), 2),
             ("gn_ = None", 2)):
         g.emit(text, level + extra)
 
@@ -472,18 +474,18 @@ def emit_inline_send(g, r, meth, arg, drops, level, owner=None):
                 "(gn_ := gs_.gi_frame).f_state == %d and %s is not None"
                 % (FRAME_CREATED, arg), r, meth, arg), 0),
             ("else:", 0),
-            ("gp_ = tstate.exc_info; gs_._running = True; gn_._f_back = f; "
+            ("gs_._running = True; gn_._f_back = f; "
              "gn_.f_state = %d; tstate.depth = gd_; tstate.frame = gn_" % FRAME_EXECUTING, 1),
             ("try: %s = gs_._hg.send(%s)" % (r, arg), 1),
             ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, gs_, "
-             "ge_.value, gd_ - 1, tstate.reentry, gp_); gv_ = ge_.value; ge_ = None" % r, 1),
+             "ge_.value, gd_ - 1, tstate.reentry, NULL); gv_ = ge_.value; ge_ = None" % r, 1),
             ("except BaseException: gn_ = gs_ = None; tstate.depth = gd_ - 1; tstate.frame = f; "
              "raise", 1),
             ("else:", 1),
             ("tstate.depth = gd_ - 1; tstate.frame = f", 2),
             ("if gs_._yf is None: gs_._running = False; gn_._f_back = None; gn_.f_state = %d"
              % FRAME_SUSPENDED, 2),
-            ("else: leave_chain(tstate, gs_, gp_)", 2),
+            ("else: leave_chain(tstate, gs_, prev_item(tstate, gs_))", 2),
             ("gn_ = None", 2),
             ("gs_ = None", 1),
             # (it returned: StopIteration with its value, raised here)
@@ -1158,15 +1160,35 @@ def gen_stopped(tstate, back, gen, value, depth0, reentry0, prev):
     """The host generator of ``gen``, resumed by gen_next or a generator
     body's inline FOR_ITER (_GenFunction.emit_gen_step), stopped: the
     thread's state back to the resumer's.  NULL when the generator returned,
-    else (it continued in tier 1, which yielded) the value."""
+    else (it continued in tier 1, which yielded) the value.  ``prev``: the
+    thread's exc_info item the resumption found, NULL: prev_item's."""
     tstate.reentry = reentry0
     tstate.depth = depth0
     tstate.frame = back
     if gen.gi_frame is not None:
+        if prev is NULL:
+            prev = prev_item(tstate, gen)
         _leave_chain(tstate, gen, prev)
         _forget_chain(gen)
         return value
     return NULL
+
+
+def prev_item(tstate, gen):
+    """The thread's exc_info item when ``gen``, which links none of its own
+    (``_xl`` false), was resumed by an inline step (emit_inline_step,
+    emit_inline_send), found after the resumption instead of kept by each:
+    the levels it has started to delegate to meanwhile that link an item
+    were linked in order, outermost first (delegate, _enter_chain), so the
+    outermost's previous item is that item; with none linked (none of the
+    chain has handlers, or it continued in tier 1, whose resumptions unlink
+    theirs as they suspend) the thread's item is still the one it found."""
+    g = gen._yf
+    while g is not None:
+        if g._xl:
+            return g._exc_state.previous_item
+        g = g._yf
+    return tstate.exc_info
 
 
 def stays_tier1(tstate, gen):
@@ -1898,7 +1920,7 @@ BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length, settle,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise, gen_stopped)
 
 gen_step = gen_next     # (tier2.py's FOR_ITER over a generator in tier 2)
-leave_chain = _leave_chain     # (emit_inline_step's)
+leave_chain = _leave_chain     # (emit_inline_step's, with prev_item)
 # (what tier2.py calls of this module, bound there once this module is whole:
 # whichever of the two is imported first, see tier2.py's last lines)
 _t2.osr_delegates = osr_delegates
