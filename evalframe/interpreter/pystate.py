@@ -93,6 +93,10 @@ def get_tstate():
     except AttributeError:
         ts = _local.tstate = ThreadState()
         ts.recursion_limit = main_tstate.recursion_limit
+        if not other_thread[0]:
+            other_thread[0] = True
+            for hook in other_thread_hooks:
+                hook()
         if new_thread_hook is not None:
             new_thread_hook(ts)     # evalframe.limits: count this thread's steps too
         return ts
@@ -100,6 +104,13 @@ def get_tstate():
 
 # Called with the state of each new thread (None: nothing to do).
 new_thread_hook = None
+
+# Whether a thread other than the main one has had a state made (get_tstate:
+# until then main_tstate is the only one), and what to call as the first one
+# is made, before it runs anything (tier2gen: a generator body looks for a
+# change of thread after a yield only from then on).
+other_thread = [False]
+other_thread_hooks = []
 
 
 # How many exc_info items hold an exception right now (all threads).  Host

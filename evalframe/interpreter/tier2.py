@@ -1060,8 +1060,13 @@ def _own(g, name, arg, darg, j, depth):
         _after_call(g, _emit_call_kw(g, arg), j)
         return True
     r = _pure_call(g, name, arg)
-    g.emit("f._lasti = %d" % j)
-    fn = _emit_call(g, name, arg, r)
+    # (``gen.send(v)`` of an exact generator: tier2gen.fused_send)
+    sent = None if r is not None else _tier2gen.fused_send(g, name, arg, j)
+    if sent is None:
+        g.emit("f._lasti = %d" % j)
+    fn = _emit_call(g, name, arg, r or sent)
+    if sent is not None:
+        g.indent0 -= 1
     _after_call(g, fn, j)
     if r is not None:
         g.indent0 -= 1
@@ -3764,6 +3769,7 @@ def _namespace():
             # (tier2gen.emit_inline_step's)
             "check_host_room": ceval.check_host_room, "SUSPENDED": FRAME_SUSPENDED,
             "gen_stopped": _tier2gen.gen_stopped, "leave_chain": _tier2gen.leave_chain,
+            "prev_item": _tier2gen.prev_item,
             "gen_stop_": _tier2gen.stop_iteration,
             "list_": list, "pure_len_": frozenset(_PURE_LEN),
             "gen_send_": _tier2gen.Generator.send, "gen_method_send": _tier2gen.method_send,

@@ -59,10 +59,11 @@ from . import bytecodes as _bytecodes
 from . import tier2 as _t2
 from . import t2frames as _t2f
 from . import t2struct as _t2struct
+from . import pystate as _pystate
 from .pystate import (get_tstate, ExcItem as _ExcItem, MAIN_IDENT as _MAIN_IDENT,
                       main_tstate as _main_tstate, handled as _handled)
 from _thread import get_ident as _get_ident
-from weakref import ref as _weakref
+from weakref import ref as _weakref, WeakSet as _WeakSet
 from sys import _getframe   # (bound once: a guest may delete or rebind sys._getframe)
 
 _LEAN = _t2f.LEAN
@@ -153,7 +154,10 @@ def eligible(code, raw):
 # other thread's state can have it as its current frame then (a generator
 # runs in one thread at a time): the state is looked up only when the frame
 # was suspended by another thread.
-_SAME_THREAD = "if tstate.frame is not f: tstate = get_tstate()"
+# (after a yield: another thread may have resumed the body, whose state the
+# body's frame is the current frame of then; none can while the main thread's
+# state is the only one made, ``multi_`` False: _multi)
+_SAME_THREAD = "if multi_ and tstate.frame is not f: tstate = get_tstate()"
 _CLOSED_HOST = "return None"
 
 
@@ -416,14 +420,16 @@ def emit_inline_step(g, t, it, level):
             ("gn_ = %s.gi_frame" % it, 1),
             # (the frame states as literals: a constant where the names
             # were a global read each)
-            ("gp_ = tstate.exc_info; %s._running = True; gn_._f_back = f; "
+            # (no copy of the thread's exc_info item: the rare ends find
+            # it, prev_item)
+            ("%s._running = True; gn_._f_back = f; "
              "gn_.f_state = %d; tstate.depth = gd_; tstate.frame = gn_"
              % (it, FRAME_EXECUTING), 1),
             ("try: %s = %s._hg.send(None)" % (t, it), 1),
             # (returned, or continued in tier 1 which yielded: gen_next's)
             # (the re-entry count is the resumer's: gen_stopped stores it as is)
             ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, %s, "
-             "ge_.value, gd_ - 1, tstate.reentry, gp_)" % (t, it), 1),
+             "ge_.value, gd_ - 1, tstate.reentry, NULL)" % (t, it), 1),
             ("except BaseException: gn_ = None; "
              "tstate.depth = gd_ - 1; tstate.frame = f; raise", 1),
             ("else:", 1),
@@ -431,12 +437,12 @@ def emit_inline_step(g, t, it, level):
             ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
              "gn_.f_state = %d" % (it, it, FRAME_SUSPENDED), 2),
             # (it is delegating now)
-            ("else: leave_chain(tstate, %s, gp_)" % it, 2),
+            ("else: leave_chain(tstate, %s, prev_item(tstate, %s))" % (it, it), 2),
             ("gn_ = None", 2)):
         g.emit(text, level + extra)
 
 
-def emit_inline_send(g, r, meth, arg, drops, level):
+def emit_inline_send(g, r, meth, arg, drops, level, owner=None):
     """``gen.send(arg)`` in a frame-based body (a generator's, tier2._Function's:
     ``f`` the thread's current frame), ``meth`` the bound Generator.send:
     method_send's work inline for a generator in tier 2 that delegates to
@@ -448,28 +454,38 @@ def emit_inline_send(g, r, meth, arg, drops, level):
     at ``t2_room``) calls method_send.  The generator that returned raises
     StopIteration outside the host except clause (no ``__context__``), as
     method_send does.  ``drops``: ``; `` and the arguments' releases, made
-    after the call."""
+    after the call.  ``owner``: the exact Generator itself, whose method was
+    not read (fused_send; ``meth`` unused then): the bound method is made
+    only for method_send."""
+    if owner is not None:
+        meth = "%s.send" % owner
+    # (None sent, as ``next()``: nothing to test of a just-started
+    # generator; the frame's test is gn_'s assignment then)
+    none = g.is_const(arg, type(None))
     for text, extra in (
-            ("gs_ = %s.__self__" % meth, 0),
+            ("gs_ = %s" % (owner or "%s.__self__" % meth), 0),
+            # (the frame read in the test, once: its state only where a
+            # value is sent, which is the case that reads it; a generator
+            # with a host generator has its frame)
             ("if gs_._running or gs_._yf or gs_._yb or gs_._xl or gs_._hg is None or handled_[0] "
              "or (gd_ := tstate.depth + 1) >= tstate.t2_room or gd_ >= %d "
-             "or %s is not None and gs_.gi_frame.f_state == CREATED: "
-             "gs_ = None; %s = gen_method_send(tstate, %s, %s)"
-             % (INLINE_UNCOUNTED_DEPTH, arg, r, meth, arg), 0),
+             "or %s: gs_ = gn_ = None; %s = gen_method_send(tstate, %s, %s)"
+             % (INLINE_UNCOUNTED_DEPTH, "(gn_ := gs_.gi_frame) is None" if none else
+                "(gn_ := gs_.gi_frame).f_state == %d and %s is not None"
+                % (FRAME_CREATED, arg), r, meth, arg), 0),
             ("else:", 0),
-            ("gn_ = gs_.gi_frame", 1),
-            ("gp_ = tstate.exc_info; gs_._running = True; gn_._f_back = f; "
+            ("gs_._running = True; gn_._f_back = f; "
              "gn_.f_state = %d; tstate.depth = gd_; tstate.frame = gn_" % FRAME_EXECUTING, 1),
             ("try: %s = gs_._hg.send(%s)" % (r, arg), 1),
             ("except StopIteration as ge_: gn_ = None; %s = gen_stopped(tstate, f, gs_, "
-             "ge_.value, gd_ - 1, tstate.reentry, gp_); gv_ = ge_.value; ge_ = None" % r, 1),
+             "ge_.value, gd_ - 1, tstate.reentry, NULL); gv_ = ge_.value; ge_ = None" % r, 1),
             ("except BaseException: gn_ = gs_ = None; tstate.depth = gd_ - 1; tstate.frame = f; "
              "raise", 1),
             ("else:", 1),
             ("tstate.depth = gd_ - 1; tstate.frame = f", 2),
             ("if gs_._yf is None: gs_._running = False; gn_._f_back = None; gn_.f_state = %d"
              % FRAME_SUSPENDED, 2),
-            ("else: leave_chain(tstate, gs_, gp_)", 2),
+            ("else: leave_chain(tstate, gs_, prev_item(tstate, gs_))", 2),
             ("gn_ = None", 2),
             ("gs_ = None", 1),
             # (it returned: StopIteration with its value, raised here)
@@ -477,6 +493,50 @@ def emit_inline_send(g, r, meth, arg, drops, level):
         g.emit(text, level + extra)
     if drops:
         g.emit(drops[2:], level)
+
+
+# (the receivers fused_send takes: a host local, a slot, a constant, or a
+# frame-based local, read where nothing was written since)
+_SEND_OWNER = _re.compile(r"(?:[lsp]\d+|fast\[\d+\])\Z")
+
+
+def fused_send(g, name, arg, j):
+    """CALL_METHOD ``x.send(v)`` in frame-based code (a generator's body,
+    tier2._Function), its LOAD_METHOD the read of ``x.send`` (a local, a slot)
+    with nothing written since: where ``x`` is an exact Generator its
+    ``send`` is Generator.send bound (the VM's type, which the guest cannot
+    change or subclass, whose instances have no dict), so emit_inline_send
+    resumes it with no bound method made and taken apart; else the read as
+    written, and the general site under the ``else:`` this opens (the caller
+    writes it, then closes the ``else:``; its tracer test after the call
+    serves both).  Writes ``f._lasti`` in both.  Returns the result's temporary, or
+    None where the site does not fit (nothing written then)."""
+    if arg != 1 or len(g.vs) < 3 or g.lean or _FORMS[name] != "call_method":
+        return None
+    meth, self_, argv = g.vs[-3], g.vs[-2], g.vs[-1:]
+    owner, mname, start, end = g.__dict__.get("method_reads", {}).get(
+        self_, ("", "", 0, -1))
+    if (meth != "NULL" or mname != "send" or end != len(g.body) or end - start != 1
+            or self_ in g.vs[:-2] or not _SEND_OWNER.match(owner)):
+        return None
+    read = g.body[start:end]
+    del g.body[start:end]
+    del g.method_reads[self_]
+    # (the argument's drop as the general site makes it, tier2's _dropped:
+    # a temporary or slot nothing else on the stack holds)
+    gone = [a for a in argv if a[0] in "ts" and a[1:].isdigit() and a not in g.vs[:-3]]
+    drops = "; " + _t2.drop_text(g, gone) if gone else ""
+    r = g.temp()
+    g.emit("if type(%s) is Generator:" % owner)
+    g.emit("f._lasti = %d" % j, 1)
+    emit_inline_send(g, r, None, argv[0], drops, 1, owner)
+    g.emit("else:")
+    g.indent0 += 1
+    # (the read, then ``f._lasti``: the order the general site has)
+    for indent, text, step in read:
+        g.body.append((indent + 1, text, step))
+    g.emit("f._lasti = %d" % j)
+    return r
 
 
 def _source(code, g, nslots, comments):
@@ -615,6 +675,10 @@ def _made(code, g, nslots, comments):
     fn = _t2.install(code, src, g, _namespace())
     if fn is None:
         return None
+    # (its globals are a copy of the namespace: _multi sets ``multi_`` there)
+    _MADE.add(fn)
+    if _pystate.other_thread[0]:
+        fn.__globals__["multi_"] = True     # (set while it was made)
     if g.host_locals and not _HOST_GENERATORS:
         _HOST_GENERATORS.append(True)
         _t2f.host_generators()
@@ -746,22 +810,26 @@ def new_generator(tstate, func, args):
 # tree.py's ``yield from tree(depth - 1)`` is one host call where it was
 # three (the site's other tests, call_any, new_generator, new_frame).  It
 # holds the function weakly (t2entry's reason: the function holds its
-# entries); the call site holds the function while it runs.  Anything
-# new_generator would refuse (code not translated or given up, a tracer)
-# takes call_any, the general path.  Function._update_fast drops the entry
-# when ``__code__`` or the defaults change.
+# entries); the call site holds the function while it runs.  A tracer
+# attached takes call_any, the general path.  What the entry is made for
+# stays as long as it does, so it is bound once, not read per generator:
+# the code (Function._update_fast drops the entry when ``__code__`` or the
+# defaults change), its Decoded and host generator function (set once,
+# never taken back: decode, compile_gen; the entry is made for code in tier
+# 2), its instruction list, the function's globals and builtins (set when
+# the function is made), whether its generators link an exc_info item (the
+# function's variant of the text, ``%(links)s``).
 _GEN_ENTRY = """
-def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, call_any, tail):
+def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, call_any, tail,
+         code, d, t2gen, instrs, globals_, builtins_):
     def entry(tstate, %(params)smoved=None):
         func = fref()
-        code = func._code
-        d = code._decoded
-        if d is None or (t2gen := d.t2gen) is None or tstate.tracer is not None:
+        if tstate.tracer is not None:
             return call_any(tstate, func, [%(params)s])
         fr = new(Frame)
         fr.f_code = code
-        fr.f_globals = func._globals
-        fr.f_builtins = func._builtins
+        fr.f_globals = globals_
+        fr.f_builtins = builtins_
         fr._f_locals = None
         fr.f_localsplus = [%(params)s]%(tail)s
         fr.f_valuestack = []
@@ -769,7 +837,7 @@ def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, cal
         fr._lasti = -1
         if d.warm:
             warm_event(code, d)
-        fr.f_instrs = d.instrs
+        fr.f_instrs = instrs
         fr.f_state = CREATED
         fr.f_init_self = None
         gen = new(Generator)
@@ -777,13 +845,7 @@ def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, cal
         gen.gi_code = code
         gen._name = func._name
         gen._qualname = func._qualname
-        if t2gen.links:
-            item = gen._exc_state = new(ExcItem)
-            item.exc_value = item.previous_item = None
-            gen._xl = True
-        else:
-            gen._exc_state = None
-            gen._xl = False
+%(links)s
         gen._running = gen._closed = False
         gen._yf = gen._yb = gen._lzf = None
         fr._f_gen = weakref(gen)
@@ -792,27 +854,39 @@ def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, cal
         return gen
     return entry
 """
+_LINKS = """\
+        item = gen._exc_state = new(ExcItem)
+        item.exc_value = item.previous_item = None
+        gen._xl = True"""
+_NO_LINKS = """\
+        gen._exc_state = None
+        gen._xl = False"""
 _GEN_ENTRY_MAKERS = {}
 
 
 def gen_entry(func, n):
     """The call entry of generator function ``func`` for ``n`` positional
-    arguments (its ``_gen_argcount``): see _GEN_ENTRY."""
+    arguments (its ``_gen_argcount``), its code in tier 2: see _GEN_ENTRY."""
     # (the function's ``_fast_tail``, the defaults and NULLs after the
     # arguments, read once: Function._update_fast drops the entry when it
     # changes; none written when it is empty)
     tail = func._fast_tail
-    key = n, not tail
+    code = func._code
+    d = code._decoded
+    t2gen = d.t2gen
+    key = n, not tail, t2gen.links
     make = _GEN_ENTRY_MAKERS.get(key)
     if make is None:
         ns = {}
         src = _GEN_ENTRY % {"params": "".join("a%d, " % i for i in range(n)),
-                            "tail": "" if not tail else " + tail"}
+                            "tail": "" if not tail else " + tail",
+                            "links": _LINKS if t2gen.links else _NO_LINKS}
         exec(compile(src, _ENTRY_FILE, "exec"), ns)
         make = _GEN_ENTRY_MAKERS[key] = ns["make"]
     from .specialize import warm_event
     return make(_weakref(func), Frame, Generator, _ExcItem, _weakref, _new_obj,
-                FRAME_CREATED, warm_event, _t2.call_any, tail)
+                FRAME_CREATED, warm_event, _t2.call_any, tail,
+                code, d, t2gen, d.instrs, func._globals, func._builtins)
 
 
 # -- the runtime: resumption, delegation, leaving ---------------------------------------
@@ -1086,15 +1160,35 @@ def gen_stopped(tstate, back, gen, value, depth0, reentry0, prev):
     """The host generator of ``gen``, resumed by gen_next or a generator
     body's inline FOR_ITER (_GenFunction.emit_gen_step), stopped: the
     thread's state back to the resumer's.  NULL when the generator returned,
-    else (it continued in tier 1, which yielded) the value."""
+    else (it continued in tier 1, which yielded) the value.  ``prev``: the
+    thread's exc_info item the resumption found, NULL: prev_item's."""
     tstate.reentry = reentry0
     tstate.depth = depth0
     tstate.frame = back
     if gen.gi_frame is not None:
+        if prev is NULL:
+            prev = prev_item(tstate, gen)
         _leave_chain(tstate, gen, prev)
         _forget_chain(gen)
         return value
     return NULL
+
+
+def prev_item(tstate, gen):
+    """The thread's exc_info item when ``gen``, which links none of its own
+    (``_xl`` false), was resumed by an inline step (emit_inline_step,
+    emit_inline_send), found after the resumption instead of kept by each:
+    the levels it has started to delegate to meanwhile that link an item
+    were linked in order, outermost first (delegate, _enter_chain), so the
+    outermost's previous item is that item; with none linked (none of the
+    chain has handlers, or it continued in tier 1, whose resumptions unlink
+    theirs as they suspend) the thread's item is still the one it found."""
+    g = gen._yf
+    while g is not None:
+        if g._xl:
+            return g._exc_state.previous_item
+        g = g._yf
+    return tstate.exc_info
 
 
 def stays_tier1(tstate, gen):
@@ -1782,10 +1876,29 @@ def _namespace():
             "delegate": delegate, "undelegate": undelegate, "gen_done": _leave,
             "gen_raise": gen_raise, "gen_tier1": gen_tier1, "Generator": Generator,
             "gen_adopt": adopt, "IN_HOST_GENERATOR": _t2f.IN_HOST_GENERATOR,
-            "GenExit_": _GenExit,
+            "GenExit_": _GenExit, "multi_": _pystate.other_thread[0],
         })
         _NS = ns
+        if _pystate.other_thread[0]:
+            ns["multi_"] = True     # (one made meanwhile, before _NS was set)
     return _NS
+
+
+def _multi():
+    """A thread other than the main one gets its state (pystate.get_tstate):
+    generator bodies look for a change of thread after each yield from now on
+    (_SAME_THREAD), those made (their globals, _made) and those to come."""
+    if _NS is not None:
+        _NS["multi_"] = True
+    for fn in list(_MADE):
+        fn.__globals__["multi_"] = True
+
+
+# (the host generator functions made: _multi)
+_MADE = _WeakSet()
+
+
+_pystate.other_thread_hooks.append(_multi)
 
 
 _vmhooks.gen_resume = resume
@@ -1807,7 +1920,7 @@ BOOKKEEPING = (_enter_chain, _leave_chain, _forget_chain, _chain_length, settle,
                deopt, delegate, undelegate, _leave, gen_done, gen_raise, gen_stopped)
 
 gen_step = gen_next     # (tier2.py's FOR_ITER over a generator in tier 2)
-leave_chain = _leave_chain     # (emit_inline_step's)
+leave_chain = _leave_chain     # (emit_inline_step's, with prev_item)
 # (what tier2.py calls of this module, bound there once this module is whole:
 # whichever of the two is imported first, see tier2.py's last lines)
 _t2.osr_delegates = osr_delegates
