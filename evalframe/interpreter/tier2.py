@@ -2198,8 +2198,9 @@ def _lean_source(code, g, nslots, comments):
     # others, and the bare ``raise`` below re-raises the exception)
     slow = ("lean_raise(tstate, e, fr, LEAN if frame0 is None else back, globals_, "
             "builtins_, (%s))" % "".join("l%d, " % i for i in range(nplus)))
+    back_ = _osr_stack_back(code, g)
     if returns is None:
-        tail = _lean_tail_finally(clear, slow, dropped)
+        tail = _lean_tail_finally(clear, slow, dropped, back_)
     else:
         # (the exception from sys.exception, no ``as e``: the name's own
         # cleanup handler, an unwinding step more; cleared by the inner
@@ -2208,6 +2209,8 @@ def _lean_source(code, g, nslots, comments):
         tail = ["        except BaseException:",
                 "            try:",
                 "                e = host_exception_()"]
+        if back_:
+            tail.append("                " + back_)
         if clear:
             tail.append("                " + clear)
         tb = dropped[-1] if dropped else "tb_"
@@ -2255,12 +2258,38 @@ def _lean_source(code, g, nslots, comments):
     return "\n".join(lines) + "\n", linemap
 
 
-def _lean_tail_finally(clear, slow, dropped):
+def _osr_stack_back(code, g):
+    """The line of a lean function entered at a loop header (lean_osr) inside
+    a ``try`` or an except clause that gives the Frame back the values below
+    its innermost block as an exception leaves, or None.  Its prologue took the
+    Frame's value stack into the slots (t2frames.enter), and the plain loop's
+    unwinding of the exception in that Frame (osr_entry's Reraise) pops down to
+    the block's level and, past an except clause's block, the exc_info it saved
+    there: with the stack left empty the handler found nothing to pop
+    (IndexError, "pop from empty list").  Lean code has no block instructions,
+    so the block stack is the one the Frame entered with, and the slots below
+    its top block's level (and an except clause's block's saved exc_info,
+    the three values above its level) hold what they held at the entry."""
+    if not g.entry:
+        return None
+    d = code._decoded
+    h = stack_depths(d.raw, d.basic)[g.entry] or 0
+    if not h:
+        return None
+    return ("if type(fr[0]) is Frame and (bs_ := fr[0].f_blockstack): "
+            "fr[0].f_valuestack[:] = (%s,)[:bs_[-1][2] + (3 if bs_[-1][0] == EXCEPT_HANDLER "
+            "else 0)]; bs_ = None"
+            % ", ".join("s%d" % k for k in range(h)))
+
+
+def _lean_tail_finally(clear, slow, dropped, back_=None):
     """The except clause and ``finally`` of a lean body whose returns
     _lean_returns does not know (never among the dumped programs'; kept so
     that an unforeseen form stays in tier 2)."""
-    tail = [
-        "        except BaseException as e:",
+    tail = ["        except BaseException as e:"]
+    if back_:
+        tail.append("            " + back_)
+    tail += [
         # (the value stack is dropped as the exception leaves: the host frame
         # its traceback keeps must not hold the slots' and temporaries' values)
         "            %s" % (clear or "pass"),
