@@ -457,6 +457,10 @@ class _Function(_si.Group):
     # those.  (tier2gen's frame-based generator bodies keep the copy.)
     reads_in_place = True
 
+    def builtins(self):
+        # (the frame-based shape binds them to a host local, its dicts exact)
+        return "builtins_" if self.exact_dicts else "f.f_builtins"
+
     def read_in_place(self, index):
         return self.fast(index) if self.reads_in_place else None
 
@@ -893,9 +897,13 @@ def translate(code, d, cls=None, tree=False, entry=0):
     g.raw = raw
     g.code = code
     if cls is None and not tree:
-        # (whether its frame's dicts are exact is known as it runs: the
-        # prologue's ``exact``; bytecodes.translate writes both forms)
-        g.exact_dicts = None
+        # (its frame's globals and builtins are exact dicts: the prologue
+        # hands a frame whose dicts are not to tier 1 from the start
+        # (_source), as tier2gen's generators do; so each LOAD_GLOBAL has the
+        # exact form only, where both forms, under ``if exact:`` and
+        # ``else:``, put ~250 bytes of host bytecode between a site's hot
+        # lines)
+        g.exact_dicts = True
         # (a frame-based function: its handlers found at translation)
         g.blocks_at = static_blocks(raw, basic, depth)
         if g.blocks_at is not None:
@@ -1656,9 +1664,12 @@ def _source(code, g, nslots, comments, d):
         ("    if func is None:", 0),
         ("        if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
         ("        fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
-        # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
-        ("        builtins_ = f.f_builtins; exact = globals_.__class__ is dict "
-         "and builtins_.__class__ is dict", 0),
+        # (the body has the exact-dict forms of LOAD_GLOBAL only (translate):
+        # a frame whose dicts are not runs in tier 1, as one whose
+        # translation failed; no tier-2 entries left in it)
+        ("        builtins_ = f.f_builtins", 0),
+        ("        if globals_.__class__ is not dict or builtins_.__class__ is not dict: "
+         "return in_tier1(f, tstate, start)", 0),
         # a call (exact arity: call_any, call_from_host, t2entry.frame_entry;
         # the call sites' ``_leanN`` call the call form below, bound_call;
         # always from instruction 0): the Frame made here, its fields kept in
@@ -1666,13 +1677,13 @@ def _source(code, g, nslots, comments, d):
         # tracer takes it (CREATED, as traced_run expects); the recursion
         # error below drops it unseen
         ("    else:", 0),
+        ("        if not func._exact_dicts: return in_tier1(None, tstate, 0, func, args)", 0),
         ("        args += func._fast_tail; f = new_frame(Frame); f.f_code = %s" % code_p, 0),
         ("        f.f_globals = globals_ = func._globals; f.f_builtins = builtins_ = func._builtins; "
          "f._f_locals = None; f.f_localsplus = fast = args", 0),
         ("        f.f_valuestack = stack = []; f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; "
          "f.f_init_self = None" % instrs_p, 0),
         ("        if tstate.tracer is not None: f.f_state = CREATED; return traced_run(tstate, f)", 0),
-        ("        exact = func._exact_dicts", 0),
         ("    depth = tstate.depth", 0),
         ("    if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()", 0),
         ("    back = tstate.frame", 0),
@@ -1729,8 +1740,9 @@ def _source(code, g, nslots, comments, d):
         # the call form (bound_call): the same body after a prologue of its
         # own, one level deeper, its except clause reading its own offsets
         args = ["arg%d_" % k for k in range(calls)]
+        d0 = head.index(("    depth = tstate.depth", 0))
         call_head = [
-            "def bind(globals_, builtins_, tail_, exact):",
+            "def bind(globals_, builtins_, tail_):",
             "    def t2(tstate%s, frame0=OUTSIDE):" % "".join(", " + a for a in args),
             # (the list alone holds the arguments, as a 3.11 call's frame:
             # a ``del`` of a parameter frees its value; ``frame0``, the call
@@ -1745,11 +1757,11 @@ def _source(code, g, nslots, comments, d):
             "        f._f_locals = None; f.f_localsplus = fast; f.f_valuestack = stack = []; "
             "f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; f.f_init_self = None" % instrs_p,
             "        if tstate.tracer is not None: f.f_state = CREATED; return traced_run(tstate, f)",
-        ] + ["    " + text for text, _ in head[12:17]] + [
+        ] + ["    " + text for text, _ in head[d0:d0 + 5]] + [
             "        %s" % nones(["s%d" % k for k in range(nslots)]),
             "        blk = 0",
-        ] + ["    " + text for text, _ in head[20:]]
-        assert head[12][0] == "    depth = tstate.depth" and head[20][0] == "    exc = None"
+        ] + ["    " + text for text, _ in head[d0 + 8:]]
+        assert head[d0 + 8][0] == "    exc = None"
         own, other = "%s[tb_.tb_lasti]" % call_offsets_p, "%s[tb_.tb_lasti]" % g.offsets_p
         start = len(lines)
         for text in call_head:
@@ -1791,9 +1803,11 @@ def bound_call(func, t2):
     that function's values only: no reference to the function itself, so
     no cycle through its slot."""
     bind = getattr(t2, "bind_", None)
-    if bind is None:
+    if bind is None or not func._exact_dicts:
+        # (the body assumes exact dicts: a function whose are not calls the
+        # resume form, which runs its frame in tier 1)
         return None
-    return bind(func._globals, func._builtins, func._fast_tail, func._exact_dicts)
+    return bind(func._globals, func._builtins, func._fast_tail)
 
 
 def body_lines(g, nslots, comments, level):
@@ -3575,6 +3589,7 @@ def _namespace():
             # __set__ goes through tp_call; its result, the exception, unused)
             "set_traceback": BaseException.with_traceback,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
+            "in_tier1": in_tier1,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,

@@ -64,12 +64,13 @@ def test_call_prologue_sets_state_once_and_reads_exact_from_the_function(eager):
     src = _source_of(g["f"])
     head = src[:src.index("    try:")]
     call = head[head.index("    else:"):head.index("    depth = ")]
-    assert "exact = func._exact_dicts" in call
+    assert "if not func._exact_dicts: return in_tier1(None, tstate, 0, func, args)" in call
     assert "f.f_state = CREATED; return traced_run(tstate, f)" in call
     # (CREATED only on the traced path: one store of the state per call)
     assert call.count("f_state") == 1
-    # the frame handed in (a resumption, OSR, tier 1's entry) reads its own dicts
-    assert "exact = globals_.__class__ is dict and builtins_.__class__ is dict" in head
+    # the frame handed in (a resumption, OSR, tier 1's entry) tests its own dicts
+    assert ("if globals_.__class__ is not dict or builtins_.__class__ is not dict: "
+            "return in_tier1(f, tstate, start)") in head
     assert g["f"]._exact_dicts is True
 
 
@@ -79,6 +80,35 @@ def test_exact_dicts_of_a_function_with_a_dict_subclass_for_globals(eager):
     g = _run(_SOURCE, G(__name__="__main__"))
     assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
     assert g["f"]._exact_dicts is False
+
+
+@pytest.mark.evalframe_untraced
+def test_body_has_the_exact_global_reads_only_and_other_dicts_run_in_tier1(eager, monkeypatch):
+    # (tier2.translate: a frame-based body has one LOAD_GLOBAL form, the
+    # exact dicts' (no ``if exact:``/``else:`` at each site); a frame whose
+    # dicts are not exact runs in tier 1 from its start, its call form not
+    # made (bound_call); tests/guest/programs/exc_frame_based_inexact_globals.py
+    # checks the results against CPython)
+    g = _run(_SOURCE, {"__name__": "__main__"})
+    src = _source_of(g["f"])
+    assert "if exact:" not in src and "load_global_slow" not in src
+    assert "globals_[" in src
+    seen = []
+    real = tier2.in_tier1
+
+    def spy(f, tstate, start=0, func=None, args=None):
+        seen.append((func, start))
+        return real(f, tstate, start, func, args)
+    monkeypatch.setitem(tier2._namespace(), "in_tier1", spy)
+
+    class G(dict):
+        pass
+    g = _run(_SOURCE, G(__name__="__main__"))
+    assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
+    assert g["f"]._exact_dicts is False
+    assert tier2.bound_call(g["f"], tier2.frame_based(g["f"].__code__)) is None
+    # (the nine calls of f at least, each from its start)
+    assert len(seen) >= 9 and all(start == 0 for _, start in seen)
 
 
 @pytest.mark.evalframe_untraced
@@ -758,3 +788,4 @@ def test_except_clause_calls_t2_caught_only_when_the_next_entry_is_not_raw(eager
     assert g["out"] == [0, -1, -2, -3]
     # (raised in f itself: no entry after f's, t2_caught called each time)
     assert calls == [("f", True)] * 4
+
