@@ -789,3 +789,38 @@ def test_except_clause_calls_t2_caught_only_when_the_next_entry_is_not_raw(eager
     # (raised in f itself: no entry after f's, t2_caught called each time)
     assert calls == [("f", True)] * 4
 
+
+_BLOCKS_SOURCE = (
+    "def g(x):\n"
+    "    if x == 3:\n"
+    "        raise KeyError(x)\n"
+    "    return x\n"
+    "def f(a, b):\n"
+    "    try:\n"
+    "        x = g(a) + g(b) * g(a - b)\n"
+    "    except KeyError:\n"
+    "        x = g(a + 11) * g(b + 11) - g(a + b + 11)\n"
+    "    try:\n"
+    "        y = g(x) - g(a) * g(b)\n"
+    "    except KeyError:\n"
+    "        y = -g(b + 12) * g(a + 12) + g(a + 10)\n"
+    "    return x, y\n"
+    "out = [f(i, i % 2) for i in range(9)]\n"
+)
+
+
+@pytest.mark.evalframe_untraced
+def test_blocks_reuse_the_temporaries_names(eager):
+    # (tier2.translate: every block of the dispatch starts with its stack in
+    # the slots, so its temporaries are named from t1 again: fewer host
+    # locals, a smaller host frame for the traceback's frame object to copy)
+    g = _run(_BLOCKS_SOURCE, {"__name__": "__main__"})
+    host = tier2.frame_based(g["f"].__code__).__code__
+    temps = [n for n in host.co_varnames if n[0] == "t" and n[1:].isdigit()]
+    src = _source_of(g["f"])
+    blocks = src.count("if blk <= ")
+    assert blocks >= 4
+    # (the most one block makes, not the sum over the blocks)
+    assert 0 < len(temps) <= 32, temps       # (93 when each block had its own)
+    assert "t1 = " in src[src.index("except KeyError") if "except KeyError" in src else 0:]
+
