@@ -2641,13 +2641,21 @@ def install(code, src, g, namespace):
     global _count
     _count += 1
     filename = _filename(code)
-    ns = dict(namespace)
+    # (``namespace`` itself, not a copy of it per function: the host's
+    # LOAD_GLOBAL reads the entry of a name in the dict's keys, so functions
+    # running together read the same entries, not a copy each (~3 KB a
+    # copy, ~20 names read by each function).  The source defines ``make``
+    # alone there, taken at once and its value dropped: the key stays, as a
+    # key added or removed changes the dict's keys version, which every
+    # specialised LOAD_GLOBAL of the other functions checks)
+    ns = namespace
     try:
         host_code = compile(src, filename, "exec")
     except (SyntaxError, RecursionError, MemoryError):
         return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
     fn = ns["make"](*g.params)
+    ns["make"] = None
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
     return fn

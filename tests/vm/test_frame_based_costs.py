@@ -824,3 +824,14 @@ def test_blocks_reuse_the_temporaries_names(eager):
     assert 0 < len(temps) <= 32, temps       # (93 when each block had its own)
     assert "t1 = " in src[src.index("except KeyError") if "except KeyError" in src else 0:]
 
+
+@pytest.mark.evalframe_untraced
+def test_installed_functions_share_the_namespace(eager):
+    # (tier2.install: the namespace itself is the generated functions'
+    # globals, not a copy per function: the host reads the same entries)
+    g = _run(_BLOCKS_SOURCE, {"__name__": "__main__"})
+    h = _run(_SOURCE, {"__name__": "__main__"})
+    one = tier2.frame_based(g["f"].__code__)
+    two = tier2.frame_based(h["f"].__code__)
+    assert one.__globals__ is two.__globals__ is tier2._namespace()
+    assert tier2._namespace()["make"] is None
