@@ -603,6 +603,12 @@ class _Function(_si.Group):
     # an instruction ran by its ordinary handler on f.f_valuestack (_any):
     # one that raised leaves what it had not popped there
     runs_ops = False
+    # an ordinary handler ran on the frame (generic): it may read the frame's
+    # block stack (_virtual_blocks)
+    runs_generic = False
+    # the block stack kept in host locals, f.f_blockstack written only where
+    # other code reads it (_virtual_blocks)
+    virtual_blocks = False
 
     def release(self, *exprs, indent=0):
         """Drop the host locals holding values just consumed (CPython decrefs
@@ -652,6 +658,7 @@ class _Function(_si.Group):
         after = n + _K.stack_effect(op, raw_arg if op >= _K.HAVE_ARGUMENT else 0, False)
         pushed = list(self.vs)
         self.to_stack()
+        self.runs_generic = True
         self.emit("%s(f, stack, %s)" % (self.param(handler), self.param(arg)))
         self.from_stack(after)
         self.release_pushed(pushed, after)
@@ -1672,6 +1679,19 @@ def _source(code, g, nslots, comments, d):
     if calls is not None:
         g.call_offsets = []
         call_offsets_p = g.param(g.call_offsets)
+    if _virtual_blocks(g):
+        # (the block stack in host locals: ``bd`` empty, as the Frame's is
+        # at a call; the handlers' positions set as each is entered; a
+        # resumption takes the Frame's, which tier 1 or the tracer kept)
+        hnames = g.hnames
+        hs = "(%s,)" % ", ".join(hnames) if hnames else "()"
+        blocks_init = "bd = ()" + ("; %s = None" % " = ".join(hnames) if hnames else "")
+        blocks_resume = "if start: bd = %s[start]; %s" % (
+            g.blocks_p, "%s, = get_blocks_(f, %d)" % (", ".join(hnames), len(hnames))
+            if hnames else "del f.f_blockstack[:]")
+        blocks_out = "set_blocks_(f, bd, %s)" % hs
+    else:
+        blocks_init = blocks_resume = blocks_out = None
     head = [
         ("def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))), 0),
         ("def t2(f, tstate, start=0, func=None, args=None):", 0),
@@ -1709,6 +1729,7 @@ def _source(code, g, nslots, comments, d):
         ("    blk = start", 0),
         ("    if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
          % (slots, nslots), 0),
+    ] + ([("    " + blocks_init, 0), ("    " + blocks_resume, 0)] if blocks_init else []) + [
         ("    exc = None", 0),
         ("    try:", 0),
         ("        while True:", 0),
@@ -1728,6 +1749,7 @@ def _source(code, g, nslots, comments, d):
         linemap.append(step)
     tail = [
         "        if exc is None:",
+    ] + (["            " + blocks_out] if blocks_out else []) + [
         "            if blk == -2: return to_tier1(tstate, f, depth, back)",
         "            return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
@@ -1774,8 +1796,9 @@ def _source(code, g, nslots, comments, d):
         ] + ["    " + text for text, _ in head[d0:d0 + 5]] + [
             "        %s" % nones(["s%d" % k for k in range(nslots)]),
             "        blk = 0",
-        ] + ["    " + text for text, _ in head[d0 + 8:]]
-        assert head[d0 + 8][0] == "    exc = None"
+        ] + (["        " + blocks_init] if blocks_init else []) + [
+            "    " + text for text, _ in head[d0 + (10 if blocks_init else 8):]]
+        assert head[d0 + (10 if blocks_init else 8)][0] == "    exc = None"
         own, other = "%s[tb_.tb_lasti]" % call_offsets_p, "%s[tb_.tb_lasti]" % g.offsets_p
         start = len(lines)
         for text in call_head:
@@ -1822,6 +1845,109 @@ def bound_call(func, t2):
         # resume form, which runs its frame in tier 1)
         return None
     return bind(func._globals, func._builtins, func._fast_tail)
+
+
+_APPEND_BLOCK = re.compile(r"^f\.f_blockstack\.append\(p(\d+)\)$")
+_SET_HANDLER = re.compile(r"^f\.f_blockstack\[(\d+):\] = \(\(EXCEPT_HANDLER, f\._lasti, (\d+)\),\)$")
+_DEL_BLOCKS = re.compile(r"^del f\.f_blockstack\[\d+:\]$")
+_ENTER = re.compile(r"^f\._lasti = -?\d+; blk = (\d+); exc = None; continue$")
+_POP_EXCEPT = ('if f.f_blockstack.pop()[0] != EXCEPT_HANDLER: '
+               'raise SystemError("popped block is not an except handler")')
+
+
+def _virtual_blocks(g):
+    """A frame-based body whose block stack stays in host locals (True), or
+    left as it is (False): ``bd``, the block stack as translation knows it
+    (static_blocks' tuple, an EXCEPT_HANDLER's position None), and ``hK``,
+    the position (the raising instruction) of the EXCEPT_HANDLER block at
+    depth K, which RERAISE restores.  f.f_blockstack stays empty while the
+    body runs: only code that continues the frame elsewhere reads it (the
+    tracer's or tier 1's loop after a hand-over, catch's ceval._unwind), and
+    set_blocks writes it out first (get_blocks takes it back where the body
+    is entered from such code).  Each SETUP_FINALLY, POP_BLOCK and
+    POP_EXCEPT is then one store of a constant, each handler entered one
+    store more, where each was a host call on the list (append, pop, a slice
+    assignment): ~50 host bytecodes and ~3,000 host instructions a record of
+    bench/programs/exceptions.py.  Not for a body that runs an ordinary
+    handler on the frame (it may read or change the block stack)."""
+    blocks_at = g.blocks_at
+    if blocks_at is None or g.runs_ops or g.runs_generic:
+        return False
+    body = list(g.body)
+    depth = 0
+    for k, (indent, text, step) in enumerate(body):
+        if "f_blockstack" not in text:
+            continue
+        here = blocks_at[step] if 0 <= step < len(blocks_at) else None
+        m = _APPEND_BLOCK.match(text)
+        if m is not None and here is not None:
+            new = here + (g.params[int(m.group(1))],)
+            body[k] = (indent, "bd = %r" % (new,), step)
+            depth = max(depth, len(new))
+            continue
+        if here and text in ("f.f_blockstack.pop()", _POP_EXCEPT):
+            if text == _POP_EXCEPT and here[-1][0] != _EXCEPT_HANDLER_BLOCK:
+                return False
+            body[k] = (indent, "bd = %r" % (here[:-1],), step)
+            continue
+        if here and "f.f_blockstack[-1][1]" in text and here[-1][0] == _EXCEPT_HANDLER_BLOCK:
+            body[k] = (indent, text.replace("f.f_blockstack[-1][1]", "h%d" % (len(here) - 1)), step)
+            if "f_blockstack" not in body[k][1]:
+                continue
+            return False
+        rest = _virtual_leaf(g, text, [x[1] for x in body[k + 1:k + 40]])
+        if rest is None or rest == "" and not (k + 1 < len(body) and body[k + 1][0] == indent):
+            return False
+        body[k] = (indent, rest, step)
+    g.body = [x for x in body if x[1] != ""]
+    g.virtual_blocks = True
+    # (the depths an EXCEPT_HANDLER may sit at: every block stack's)
+    g.hnames = ["h%d" % k for k in range(max([depth] + [len(b) for b in blocks_at if b]))]
+    g.blocks_p = g.param(tuple(blocks_at))
+    return True
+
+
+def _virtual_leaf(g, text, after):
+    """An unwinding's line on f.f_blockstack in virtual form (_virtual_blocks;
+    ``after``: the lines after it, the handler's entry among them), ""
+    where none is needed (the frame leaves: nothing reads its block stack
+    again), or None where it is not one."""
+    if _DEL_BLOCKS.match(text.strip()):
+        return ""
+    m = _SET_HANDLER.match(text.strip())
+    if m is None:
+        return None
+    for x in after:
+        e = _ENTER.match(x.strip())
+        if e is not None:
+            return "h%s = f._lasti; bd = %r" % (m.group(1), g.blocks_at[int(e.group(1))])
+    return None
+
+
+def _virtual_tail(g, tail):
+    """The except clause's lines with the block stack virtual (_virtual_blocks):
+    the unwinding's leaves in virtual form; catch, which unwinds on
+    f.f_blockstack, given it written out, and a handler it enters taken back."""
+    hs = "(%s,)" % ", ".join(g.hnames) if g.hnames else "()"
+    out = []
+    for k, text in enumerate(tail):
+        if "f_blockstack" in text:
+            rest = _virtual_leaf(g, text, tail[k + 1:k + 40])
+            if rest is None:
+                raise AssertionError("tier 2: a block stack line not made virtual: %s" % text)
+            if rest:
+                out.append(text[:len(text) - len(text.lstrip())] + rest)
+            continue
+        if text.lstrip().startswith(("blk, exc, at = catch(", "blk, exc = catch(")):
+            pad = text[:len(text) - len(text.lstrip())]
+            out.append(pad + "set_blocks_(f, bd, %s)" % hs)
+            out.append(text)
+            out.append(pad + "if blk >= 0: bd = %s[blk]%s" % (
+                g.blocks_p, "; %s, = get_blocks_(f, %d)" % (", ".join(g.hnames), len(g.hnames))
+                if g.hnames else "; del f.f_blockstack[:]"))
+            continue
+        out.append(text)
+    return out
 
 
 def body_lines(g, nslots, comments, level):
@@ -1923,6 +2049,8 @@ def body_lines(g, nslots, comments, level):
             if temps:
                 temps = [x[4:] for x in temps[2:]] if temps[1:2] == ["    else:"] else []
             tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots, tb)]
+        if g.virtual_blocks:
+            tail = _virtual_tail(g, tail)
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))
     return out
@@ -2711,6 +2839,24 @@ def unwind_here(tstate, f, exc, lasti, slots):
     if fr is None:
         return -1, exc
     return f._lasti + 1, exc
+
+
+def set_blocks(f, bd, hs):
+    """Write out the block stack a frame-based body keeps in host locals
+    (_virtual_blocks): ``bd``, its blocks as translation knows them (an
+    EXCEPT_HANDLER's position None), ``hs`` the positions by depth."""
+    f.f_blockstack[:] = [b if b[1] is not None else (b[0], hs[k], b[2])
+                         for k, b in enumerate(bd)]
+
+
+def get_blocks(f, n):
+    """Take back the block stack a frame-based body keeps in host locals
+    (_virtual_blocks): the positions of its blocks by depth (``n`` of them,
+    None past its top); f.f_blockstack is emptied, as the body keeps it."""
+    blocks = f.f_blockstack
+    hs = [b[1] for b in blocks[:n]]
+    del blocks[:]
+    return hs + [None] * (n - len(hs))
 
 
 def plain_handled(tstate, func, args):
@@ -3611,7 +3757,7 @@ def _namespace():
             # __set__ goes through tp_call; its result, the exception, unused)
             "set_traceback": BaseException.with_traceback,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
-            "in_tier1": in_tier1,
+            "in_tier1": in_tier1, "set_blocks_": set_blocks, "get_blocks_": get_blocks,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
