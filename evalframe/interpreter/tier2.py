@@ -17,8 +17,13 @@ one host function, compiled once with the host's ``compile()``:
 * constants, names and helper functions are bound once, as closure cells of
   the factory that makes the function;
 * fast locals stay in ``f.f_localsplus`` (so ``f_locals``, ``locals()``,
-  ``sys._getframe().f_locals`` and tracebacks always see exact values), the
-  block stack in ``f.f_blockstack`` (3.10's SETUP_FINALLY model unchanged);
+  ``sys._getframe().f_locals`` and tracebacks always see exact values); the
+  block stack (3.10's SETUP_FINALLY model unchanged) is known at translation
+  at each instruction: a frame-based body keeps it in host locals and writes
+  it to ``f.f_blockstack`` only where other code goes on with the frame
+  (``_virtual_blocks``), else it lives in ``f.f_blockstack``;
+* a frame-based body assumes exact-dict globals and builtins: a frame whose
+  dicts are not runs in tier 1;
 * a guest call of a guest function whose code is in tier 2 is a direct host
   call, of its *lean* function where it has one (below), else of its
   frame-based tier-2 function (guest depth still counted and bounded by the

@@ -835,12 +835,12 @@ def test_blocks_reuse_the_temporaries_names(eager):
     host = tier2.frame_based(g["f"].__code__).__code__
     temps = [n for n in host.co_varnames if n[0] == "t" and n[1:].isdigit()]
     src = _source_of(g["f"])
-    blocks = src.count("if blk <= ")
-    assert blocks >= 4
-    # (the most one block makes, not the sum over the blocks)
-    assert 0 < len(temps) <= 32, temps       # (93 when each block had its own)
-    assert "t1 = " in src[src.index("except KeyError") if "except KeyError" in src else 0:]
-
+    body = src[src.index("    try:"):src.index("except BaseException as e:")]
+    assert body.count("if blk <= ") >= 4 and temps
+    # (each block's first temporary is t1 again: without the reuse t1 is
+    # made in the first block only, and the function had 93 temporaries)
+    firsts = [ln for ln in body.splitlines() if ln.lstrip().startswith("t1 = ") or "(t1 := " in ln]
+    assert len(firsts) >= 3, firsts
 
 @pytest.mark.evalframe_untraced
 def test_installed_functions_share_the_namespace(eager):
