@@ -852,3 +852,30 @@ def test_installed_functions_share_the_namespace(eager):
     two = tier2.frame_based(h["f"].__code__)
     assert one.__globals__ is two.__globals__ is tier2._namespace()
     assert tier2._namespace()["make"] is None
+
+
+@pytest.mark.evalframe_untraced
+def test_pop_except_restores_the_handled_exception_inline(eager):
+    # (tier2._inline_exc_value: POP_EXCEPT's set_exc_value written out, as
+    # the unwinding's leaves write it; the ``handled`` count stays exact)
+    from evalframe.interpreter import pystate
+    before = pystate.handled[0]
+    src_text = (
+        "import sys\n"
+        "def f(i):\n"
+        "    try:\n"
+        "        raise KeyError(i)\n"
+        "    except KeyError:\n"
+        "        try:\n"
+        "            raise ValueError(i)\n"
+        "        except ValueError:\n"
+        "            inner = sys.exc_info()[0]\n"
+        "        return inner, sys.exc_info()[0]\n"
+        "out = [f(i) for i in range(9)] + [sys.exc_info()[0]]\n"
+    )
+    g = _run(src_text, {"__name__": "__main__"})
+    assert g["out"] == [(ValueError, KeyError)] * 9 + [None]
+    src = _source_of(g["f"])
+    assert "set_exc_value(" not in src
+    assert [ln for ln in src.splitlines() if "POP_EXCEPT" in ln and "ei_.exc_value = " in ln]
+    assert pystate.handled[0] == before
