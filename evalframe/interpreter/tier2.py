@@ -1917,8 +1917,8 @@ _SET_EXC_VALUE = re.compile(r"^set_exc_value\(tstate\.exc_info, (s\d+)\)$")
 
 
 def _inline_exc_value(g):
-    """POP_EXCEPT's ``set_exc_value(tstate.exc_info, sN)`` in a frame-based
-    body written out, as the unwinding's leaves write it
+    """The ``set_exc_value(tstate.exc_info, sN)`` of a POP_EXCEPT in a
+    frame-based body written out, as the unwinding's leaves write it
     (_set_exc_value_lines): a host call fewer each time a handler ends
     (~200 host instructions)."""
     body = []
