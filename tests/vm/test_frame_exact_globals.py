@@ -46,7 +46,7 @@ def test_frame_based_load_global_has_the_exact_form(eager):
     lines = linecache.getlines(fn.__code__.co_filename)
     source = "".join(lines)
     assert ("if globals_.__class__ is not dict or builtins_.__class__ is not dict: "
-            "return p") in source
+            "return in_tier1(f, tstate, start)") in source
     helper = [ln.strip() for ln in lines if "LOAD_GLOBAL 'helper'" in ln]
     length = [ln.strip() for ln in lines if "LOAD_GLOBAL 'len'" in ln]
     # a module name: the globals' subscript first; a builtin's name: the builtins'
