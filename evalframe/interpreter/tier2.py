@@ -17,8 +17,13 @@ one host function, compiled once with the host's ``compile()``:
 * constants, names and helper functions are bound once, as closure cells of
   the factory that makes the function;
 * fast locals stay in ``f.f_localsplus`` (so ``f_locals``, ``locals()``,
-  ``sys._getframe().f_locals`` and tracebacks always see exact values), the
-  block stack in ``f.f_blockstack`` (3.10's SETUP_FINALLY model unchanged);
+  ``sys._getframe().f_locals`` and tracebacks always see exact values); the
+  block stack (3.10's SETUP_FINALLY model unchanged) is known at translation
+  at each instruction: a frame-based body keeps it in host locals and writes
+  it to ``f.f_blockstack`` only where other code goes on with the frame
+  (``_virtual_blocks``), else it lives in ``f.f_blockstack``;
+* a frame-based body assumes exact-dict globals and builtins: a frame whose
+  dicts are not runs in tier 1;
 * a guest call of a guest function whose code is in tier 2 is a direct host
   call, of its *lean* function where it has one (below), else of its
   frame-based tier-2 function (guest depth still counted and bounded by the
@@ -457,6 +462,10 @@ class _Function(_si.Group):
     # those.  (tier2gen's frame-based generator bodies keep the copy.)
     reads_in_place = True
 
+    def builtins(self):
+        # (the frame-based shape binds them to a host local, its dicts exact)
+        return "builtins_" if self.exact_dicts else "f.f_builtins"
+
     def read_in_place(self, index):
         return self.fast(index) if self.reads_in_place else None
 
@@ -599,6 +608,12 @@ class _Function(_si.Group):
     # an instruction ran by its ordinary handler on f.f_valuestack (_any):
     # one that raised leaves what it had not popped there
     runs_ops = False
+    # an ordinary handler ran on the frame (generic): it may read the frame's
+    # block stack (_virtual_blocks)
+    runs_generic = False
+    # the block stack kept in host locals, f.f_blockstack written only where
+    # other code reads it (_virtual_blocks)
+    virtual_blocks = False
 
     def release(self, *exprs, indent=0):
         """Drop the host locals holding values just consumed (CPython decrefs
@@ -648,6 +663,7 @@ class _Function(_si.Group):
         after = n + _K.stack_effect(op, raw_arg if op >= _K.HAVE_ARGUMENT else 0, False)
         pushed = list(self.vs)
         self.to_stack()
+        self.runs_generic = True
         self.emit("%s(f, stack, %s)" % (self.param(handler), self.param(arg)))
         self.from_stack(after)
         self.release_pushed(pushed, after)
@@ -893,9 +909,13 @@ def translate(code, d, cls=None, tree=False, entry=0):
     g.raw = raw
     g.code = code
     if cls is None and not tree:
-        # (whether its frame's dicts are exact is known as it runs: the
-        # prologue's ``exact``; bytecodes.translate writes both forms)
-        g.exact_dicts = None
+        # (its frame's globals and builtins are exact dicts: the prologue
+        # hands a frame whose dicts are not to tier 1 from the start
+        # (_source), as tier2gen's generators do; so each LOAD_GLOBAL has the
+        # exact form only, where both forms, under ``if exact:`` and
+        # ``else:``, put ~250 bytes of host bytecode between a site's hot
+        # lines)
+        g.exact_dicts = True
         # (a frame-based function: its handlers found at translation)
         g.blocks_at = static_blocks(raw, basic, depth)
         if g.blocks_at is not None:
@@ -923,6 +943,7 @@ def translate(code, d, cls=None, tree=False, entry=0):
     # per entry into the dispatch, a function's start, a handler's, a jump)
     chunks = [blocks[k:k + _CHUNK] for k in range(0, len(blocks), _CHUNK)]
     i = 0
+    most = 0
     for ci, chunk in enumerate(chunks):
         inner = 0
         if ci + 1 < len(chunks):
@@ -943,6 +964,16 @@ def translate(code, d, cls=None, tree=False, entry=0):
                 g.emit("pass")
             g.vs = ["s%d" % k for k in range(depth[start])]
             g.bound = set(bound_at[start] or ())
+            if cls is None:
+                # (a frame-based function's blocks reuse the temporaries'
+                # names: every block starts with its stack in the slots, so
+                # none holds a value a later block reads (block_temps).  A
+                # host local fewer per temporary: smaller host frames (the
+                # frame object an exception's traceback takes copies them
+                # all) and shorter clearing lines; main of exceptions.py
+                # had 94 host locals)
+                most = max(most, g.ntemps)
+                g.ntemps = 0
             g.block_starts.append((start, g.ntemps))
             open_end = _block(g, code, d, depth, start, end, comments)
             if open_end:
@@ -951,6 +982,9 @@ def translate(code, d, cls=None, tree=False, entry=0):
                 if end >= n:
                     g.emit("raise SystemError('tier 2: fell off the code')")
     g.nblocks = len(blocks)
+    if cls is None:
+        # (what every temporary means from here on: all of them)
+        g.ntemps = max(most, g.ntemps)
     return g, nslots, comments
 
 
@@ -1656,15 +1690,32 @@ def _source(code, g, nslots, comments, d):
     if calls is not None:
         g.call_offsets = []
         call_offsets_p = g.param(g.call_offsets)
+    _inline_exc_value(g)
+    if _virtual_blocks(g):
+        # (the block stack in host locals: ``bd`` empty, as the Frame's is
+        # at a call; the handlers' positions set as each is entered; a
+        # resumption takes the Frame's, which tier 1 or the tracer kept)
+        hnames = g.hnames
+        hs = "(%s,)" % ", ".join(hnames) if hnames else "()"
+        blocks_init = "bd = ()" + ("; %s = None" % " = ".join(hnames) if hnames else "")
+        blocks_resume = "if start: bd = %s[start]; %s" % (
+            g.blocks_p, "%s, = get_blocks_(f, %d)" % (", ".join(hnames), len(hnames))
+            if hnames else "del f.f_blockstack[:]")
+        blocks_out = "set_blocks_(f, bd, %s)" % hs
+    else:
+        blocks_init = blocks_resume = blocks_out = None
     head = [
         ("def make(%s):" % ", ".join("p%d" % i for i in range(len(g.params))), 0),
         ("def t2(f, tstate, start=0, func=None, args=None):", 0),
         ("    if func is None:", 0),
         ("        if tstate.tracer is not None and not start: return traced_run(tstate, f)", 0),
         ("        fast = f.f_localsplus; stack = f.f_valuestack; globals_ = f.f_globals", 0),
-        # (the exact-dict forms of LOAD_GLOBAL when both dicts are exact: Group.exact_dicts None)
-        ("        builtins_ = f.f_builtins; exact = globals_.__class__ is dict "
-         "and builtins_.__class__ is dict", 0),
+        # (the body has the exact-dict forms of LOAD_GLOBAL only (translate):
+        # a frame whose dicts are not runs in tier 1, as one whose
+        # translation failed; no tier-2 entries left in it)
+        ("        builtins_ = f.f_builtins", 0),
+        ("        if globals_.__class__ is not dict or builtins_.__class__ is not dict: "
+         "return in_tier1(f, tstate, start)", 0),
         # a call (exact arity: call_any, call_from_host, t2entry.frame_entry;
         # the call sites' ``_leanN`` call the call form below, bound_call;
         # always from instruction 0): the Frame made here, its fields kept in
@@ -1672,13 +1723,13 @@ def _source(code, g, nslots, comments, d):
         # tracer takes it (CREATED, as traced_run expects); the recursion
         # error below drops it unseen
         ("    else:", 0),
+        ("        if not func._exact_dicts: return in_tier1(None, tstate, 0, func, args)", 0),
         ("        args += func._fast_tail; f = new_frame(Frame); f.f_code = %s" % code_p, 0),
         ("        f.f_globals = globals_ = func._globals; f.f_builtins = builtins_ = func._builtins; "
          "f._f_locals = None; f.f_localsplus = fast = args", 0),
         ("        f.f_valuestack = stack = []; f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; "
          "f.f_init_self = None" % instrs_p, 0),
         ("        if tstate.tracer is not None: f.f_state = CREATED; return traced_run(tstate, f)", 0),
-        ("        exact = func._exact_dicts", 0),
         ("    depth = tstate.depth", 0),
         ("    if depth >= tstate.t2_room and host_room(tstate): raise recursion_error()", 0),
         ("    back = tstate.frame", 0),
@@ -1690,6 +1741,7 @@ def _source(code, g, nslots, comments, d):
         ("    blk = start", 0),
         ("    if stack: %s, = stack + [None] * (%d - len(stack)); del stack[:]"
          % (slots, nslots), 0),
+    ] + ([("    " + blocks_init, 0), ("    " + blocks_resume, 0)] if blocks_init else []) + [
         ("    exc = None", 0),
         ("    try:", 0),
         ("        while True:", 0),
@@ -1709,6 +1761,7 @@ def _source(code, g, nslots, comments, d):
         linemap.append(step)
     tail = [
         "        if exc is None:",
+    ] + (["            " + blocks_out] if blocks_out else []) + [
         "            if blk == -2: return to_tier1(tstate, f, depth, back)",
         "            return tstate.tracer.resume(tstate, f, f, None)",
         "    finally:",
@@ -1735,8 +1788,9 @@ def _source(code, g, nslots, comments, d):
         # the call form (bound_call): the same body after a prologue of its
         # own, one level deeper, its except clause reading its own offsets
         args = ["arg%d_" % k for k in range(calls)]
+        d0 = head.index(("    depth = tstate.depth", 0))
         call_head = [
-            "def bind(globals_, builtins_, tail_, exact):",
+            "def bind(globals_, builtins_, tail_):",
             "    def t2(tstate%s, frame0=OUTSIDE):" % "".join(", " + a for a in args),
             # (the list alone holds the arguments, as a 3.11 call's frame:
             # a ``del`` of a parameter frees its value; ``frame0``, the call
@@ -1751,11 +1805,12 @@ def _source(code, g, nslots, comments, d):
             "        f._f_locals = None; f.f_localsplus = fast; f.f_valuestack = stack = []; "
             "f.f_blockstack = []; f._lasti = -1; f.f_instrs = %s; f.f_init_self = None" % instrs_p,
             "        if tstate.tracer is not None: f.f_state = CREATED; return traced_run(tstate, f)",
-        ] + ["    " + text for text, _ in head[12:17]] + [
+        ] + ["    " + text for text, _ in head[d0:d0 + 5]] + [
             "        %s" % nones(["s%d" % k for k in range(nslots)]),
             "        blk = 0",
-        ] + ["    " + text for text, _ in head[20:]]
-        assert head[12][0] == "    depth = tstate.depth" and head[20][0] == "    exc = None"
+        ] + (["        " + blocks_init] if blocks_init else []) + [
+            "    " + text for text, _ in head[d0 + (10 if blocks_init else 8):]]
+        assert head[d0 + (10 if blocks_init else 8)][0] == "    exc = None"
         own, other = "%s[tb_.tb_lasti]" % call_offsets_p, "%s[tb_.tb_lasti]" % g.offsets_p
         start = len(lines)
         for text in call_head:
@@ -1797,9 +1852,134 @@ def bound_call(func, t2):
     that function's values only: no reference to the function itself, so
     no cycle through its slot."""
     bind = getattr(t2, "bind_", None)
-    if bind is None:
+    if bind is None or not func._exact_dicts:
+        # (the body assumes exact dicts: a function whose are not calls the
+        # resume form, which runs its frame in tier 1)
         return None
-    return bind(func._globals, func._builtins, func._fast_tail, func._exact_dicts)
+    return bind(func._globals, func._builtins, func._fast_tail)
+
+
+_APPEND_BLOCK = re.compile(r"^f\.f_blockstack\.append\(p(\d+)\)$")
+_SET_HANDLER = re.compile(r"^f\.f_blockstack\[(\d+):\] = \(\(EXCEPT_HANDLER, f\._lasti, (\d+)\),\)$")
+_DEL_BLOCKS = re.compile(r"^del f\.f_blockstack\[\d+:\]$")
+_ENTER = re.compile(r"^f\._lasti = -?\d+; blk = (\d+); exc = None; continue$")
+_POP_EXCEPT = ('if f.f_blockstack.pop()[0] != EXCEPT_HANDLER: '
+               'raise SystemError("popped block is not an except handler")')
+
+
+def _virtual_blocks(g):
+    """A frame-based body whose block stack stays in host locals (True), or
+    left as it is (False): ``bd``, the block stack as translation knows it
+    (static_blocks' tuple, an EXCEPT_HANDLER's position None), and ``hK``,
+    the position (the raising instruction) of the EXCEPT_HANDLER block at
+    depth K, which RERAISE restores.  f.f_blockstack stays empty while the
+    body runs: only code that continues the frame elsewhere reads it (the
+    tracer's or tier 1's loop after a hand-over, catch's ceval._unwind), and
+    set_blocks writes it out first (get_blocks takes it back where the body
+    is entered from such code).  Each SETUP_FINALLY, POP_BLOCK and
+    POP_EXCEPT is then one store of a constant, each handler entered one
+    store more, where each was a host call on the list (append, pop, a slice
+    assignment): ~50 host bytecodes and ~3,000 host instructions a record of
+    bench/programs/exceptions.py.  Not for a body that runs an ordinary
+    handler on the frame (it may read or change the block stack)."""
+    blocks_at = g.blocks_at
+    if blocks_at is None or g.runs_ops or g.runs_generic:
+        return False
+    body = list(g.body)
+    depth = 0
+    for k, (indent, text, step) in enumerate(body):
+        if "f_blockstack" not in text:
+            continue
+        here = blocks_at[step] if 0 <= step < len(blocks_at) else None
+        m = _APPEND_BLOCK.match(text)
+        if m is not None and here is not None:
+            new = here + (g.params[int(m.group(1))],)
+            body[k] = (indent, "bd = %r" % (new,), step)
+            depth = max(depth, len(new))
+            continue
+        if here and text in ("f.f_blockstack.pop()", _POP_EXCEPT):
+            if text == _POP_EXCEPT and here[-1][0] != _EXCEPT_HANDLER_BLOCK:
+                return False
+            body[k] = (indent, "bd = %r" % (here[:-1],), step)
+            continue
+        if here and "f.f_blockstack[-1][1]" in text and here[-1][0] == _EXCEPT_HANDLER_BLOCK:
+            body[k] = (indent, text.replace("f.f_blockstack[-1][1]", "h%d" % (len(here) - 1)), step)
+            if "f_blockstack" not in body[k][1]:
+                continue
+            return False
+        rest = _virtual_leaf(g, text, [x[1] for x in body[k + 1:k + 40]])
+        if rest is None or rest == "" and not (k + 1 < len(body) and body[k + 1][0] == indent):
+            return False
+        body[k] = (indent, rest, step)
+    g.body = [x for x in body if x[1] != ""]
+    g.virtual_blocks = True
+    # (the depths an EXCEPT_HANDLER may sit at: every block stack's)
+    g.hnames = ["h%d" % k for k in range(max([depth] + [len(b) for b in blocks_at if b]))]
+    g.blocks_p = g.param(tuple(blocks_at))
+    return True
+
+
+_SET_EXC_VALUE = re.compile(r"^set_exc_value\(tstate\.exc_info, (s\d+)\)$")
+
+
+def _inline_exc_value(g):
+    """The ``set_exc_value(tstate.exc_info, sN)`` of a POP_EXCEPT in a
+    frame-based body written out, as the unwinding's leaves write it
+    (_set_exc_value_lines): a host call fewer each time a handler ends
+    (~200 host instructions)."""
+    body = []
+    for indent, text, step in g.body:
+        m = _SET_EXC_VALUE.match(text)
+        if m is None:
+            body.append((indent, text, step))
+            continue
+        for line in _set_exc_value_lines(m.group(1)):
+            deeper = (len(line) - len(line.lstrip())) // 4
+            body.append((indent + deeper, line.lstrip(), step))
+    g.body = body
+
+
+def _virtual_leaf(g, text, after):
+    """An unwinding's line on f.f_blockstack in virtual form (_virtual_blocks;
+    ``after``: the lines after it, the handler's entry among them), ""
+    where none is needed (the frame leaves: nothing reads its block stack
+    again), or None where it is not one."""
+    if _DEL_BLOCKS.match(text.strip()):
+        return ""
+    m = _SET_HANDLER.match(text.strip())
+    if m is None:
+        return None
+    for x in after:
+        e = _ENTER.match(x.strip())
+        if e is not None:
+            return "h%s = f._lasti; bd = %r" % (m.group(1), g.blocks_at[int(e.group(1))])
+    return None
+
+
+def _virtual_tail(g, tail):
+    """The except clause's lines with the block stack virtual (_virtual_blocks):
+    the unwinding's leaves in virtual form; catch, which unwinds on
+    f.f_blockstack, given it written out, and a handler it enters taken back."""
+    hs = "(%s,)" % ", ".join(g.hnames) if g.hnames else "()"
+    out = []
+    for k, text in enumerate(tail):
+        if "f_blockstack" in text:
+            rest = _virtual_leaf(g, text, tail[k + 1:k + 40])
+            if rest is None:
+                raise AssertionError("tier 2: a block stack line not made virtual: %s" % text)
+            if rest:
+                out.append(text[:len(text) - len(text.lstrip())] + rest)
+            continue
+        if text.lstrip().startswith(("blk, exc, at = catch(", "blk, exc = catch(")):
+            pad = text[:len(text) - len(text.lstrip())]
+            out.append(pad + "set_blocks_(f, bd, %s)" % hs)
+            out.append(text)
+            out.append(pad + "if blk >= 0: bd = %s[blk]%s" % (
+                g.blocks_p, "; %s, = get_blocks_(f, %d)" % (", ".join(g.hnames), len(g.hnames))
+                if g.hnames else "; del f.f_blockstack[:]"))
+            continue
+        out.append(text)
+    return out
 
 
 def body_lines(g, nslots, comments, level):
@@ -1901,6 +2081,8 @@ def body_lines(g, nslots, comments, level):
             if temps:
                 temps = [x[4:] for x in temps[2:]] if temps[1:2] == ["    else:"] else []
             tail += temps + ["    " + x for x in _static_unwinding(g, "at", nslots, tb)]
+        if g.virtual_blocks:
+            tail = _virtual_tail(g, tail)
     out += [(pad + text, -1) for text in tail]
     out.append((pad + "break", -1))
     return out
@@ -2750,13 +2932,21 @@ def install(code, src, g, namespace):
     global _count
     _count += 1
     filename = _filename(code)
-    ns = dict(namespace)
+    # (``namespace`` itself, not a copy of it per function: the host's
+    # LOAD_GLOBAL reads the entry of a name in the dict's keys, so functions
+    # running together read the same entries, not a copy each (~3 KB a
+    # copy, ~20 names read by each function).  The source defines ``make``
+    # alone there, taken at once and its value dropped: the key stays, as a
+    # key added or removed changes the dict's keys version, which every
+    # specialised LOAD_GLOBAL of the other functions checks)
+    ns = namespace
     try:
         host_code = compile(src, filename, "exec")
     except (SyntaxError, RecursionError, MemoryError):
         return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)
     fn = ns["make"](*g.params)
+    ns["make"] = None
     linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     _dump(code, filename, src)
     return fn
@@ -2812,6 +3002,24 @@ def unwind_here(tstate, f, exc, lasti, slots):
     if fr is None:
         return -1, exc
     return f._lasti + 1, exc
+
+
+def set_blocks(f, bd, hs):
+    """Write out the block stack a frame-based body keeps in host locals
+    (_virtual_blocks): ``bd``, its blocks as translation knows them (an
+    EXCEPT_HANDLER's position None), ``hs`` the positions by depth."""
+    f.f_blockstack[:] = [b if b[1] is not None else (b[0], hs[k], b[2])
+                         for k, b in enumerate(bd)]
+
+
+def get_blocks(f, n):
+    """Take back the block stack a frame-based body keeps in host locals
+    (_virtual_blocks): the positions of its blocks by depth (``n`` of them,
+    None past its top); f.f_blockstack is emptied, as the body keeps it."""
+    blocks = f.f_blockstack
+    hs = [b[1] for b in blocks[:n]]
+    del blocks[:]
+    return hs + [None] * (n - len(hs))
 
 
 def plain_handled(tstate, func, args):
@@ -3774,6 +3982,7 @@ def _namespace():
             # __set__ goes through tp_call; its result, the exception, unused)
             "set_traceback": BaseException.with_traceback,
             "traced_run": traced_run, "host_room": host_room, "lean_room": lean_room, "to_tier1": to_tier1,
+            "in_tier1": in_tier1, "set_blocks_": set_blocks, "get_blocks_": get_blocks,
             "recursion_error": ceval.recursion_error, "EXECUTING": FRAME_EXECUTING,
             "RETURNED": FRAME_RETURNED, "Function": Function, "NULL": NULL,
             "CREATED": FRAME_CREATED, "Frame": Frame, "new_frame": object.__new__,
