@@ -1823,6 +1823,19 @@ def _source(code, g, nslots, comments, d):
         linemap.append(-1)
         lines.append("t2.bind_ = bind")
         linemap.append(-1)
+        # The call form is compiled apart, when a call site first needs it
+        # (bound_call, _call_form_binder): a function hot by its loop and
+        # called once (a program's main) never does, and its host compile
+        # was half the translation's (exceptions.py's main: 125 KB of source
+        # with it, about 5% of the program's tier-2 time in the translation).
+        # Its lines keep their numbers in the whole text (padded with empty
+        # lines, under a ``make`` of the same parameters), which linecache,
+        # the dumps and the line table (``linemap``, its offsets) describe.
+        g.resume_src = (lines[0] + "\n" + "".join("    " + ln + "\n" for ln in lines[1:start])
+                        + "    return t2\n")
+        g.call_src = ("\n" * (start - 1) + lines[0] + "\n"
+                      + "".join("    " + ln + "\n" for ln in lines[start:-1])
+                      + "    return bind\n")
     src = (lines[0] + "\n" + "".join("    " + ln + "\n" for ln in lines[1:])
            + "    return t2\n")
     return src, linemap
@@ -2877,26 +2890,55 @@ def _frame_based(code, d):
         g = None
     fn = None
     if g is not None:
+        g.call_src = g.resume_src = None
         src, linemap = _source(code, g, nslots, comments, d)
-        fn = install(code, src, g, _namespace())
+        fn = install(code, src, g, _namespace(), g.resume_src)
     if fn is None:
         d.instrs[:] = d.t1instrs
         return in_tier1
-    register_lines(fn.__code__, linemap)
-    fill_offsets(fn.__code__, linemap, g.offsets)
-    # (the call form's host code, nested in ``bind``: the same registrations)
-    call_code = None
-    bind = getattr(fn, "bind_", None)
-    if bind is not None:
-        call_code = next(c for c in bind.__code__.co_consts if type(c) is type(fn.__code__))
-        register_lines(call_code, linemap)
-        fill_offsets(call_code, linemap, g.call_offsets)
+    _registered(fn.__code__, linemap, g.offsets)
+    if g.call_src is not None:
+        fn.bind_ = _call_form_binder(code, g, linemap)
+    return fn
+
+
+def _registered(host_code, linemap, offsets):
+    """A frame-based host code's line table, offsets and raw entries."""
+    register_lines(host_code, linemap)
+    fill_offsets(host_code, linemap, offsets)
     if LAZY_ENTRIES:
         # (its exceptions leave raw traceback entries: tracebacks._materialize)
-        _tracebacks.register_raw(fn.__code__, _tracebacks.RAW_FRAME)
-        if call_code is not None:
-            _tracebacks.register_raw(call_code, _tracebacks.RAW_FRAME)
-    return fn
+        _tracebacks.register_raw(host_code, _tracebacks.RAW_FRAME)
+
+
+def _call_form_binder(code, g, linemap):
+    """``t2.bind_`` of a frame-based function (bound_call): the call form's
+    ``bind``, compiled from ``g.call_src`` (_source) at its first use, under
+    the same parameters as the resume form and the same file name and line
+    numbers; None, and the call sites keep their entry
+    (t2entry.frame_entry), where the host's compiler refuses it.  (It holds
+    what ``make`` was given, not the resume form's function: no cycle
+    through its attribute.)"""
+    params, src, offsets = tuple(g.params), g.call_src, g.call_offsets
+    made = []
+
+    def bind_(globals_, builtins_, tail_):
+        if not made:
+            try:
+                host_code = compile(src, _filename(code), "exec")
+            except (SyntaxError, RecursionError, MemoryError):
+                made.append(None)
+            else:
+                ns = _namespace()
+                exec(host_code, ns)
+                bind = ns["make"](*params)
+                ns["make"] = None
+                _registered(next(c for c in bind.__code__.co_consts
+                                 if type(c) is type(host_code)), linemap, offsets)
+                made.append(bind)
+        bind = made[0]
+        return bind(globals_, builtins_, tail_) if bind is not None else None
+    return bind_
 
 
 def fill_offsets(host_code, linemap, offsets):
@@ -2926,9 +2968,10 @@ def in_tier1(f, tstate, start=0, func=None, args=None):
     return _eval_plain(tstate, f, None)
 
 
-def install(code, src, g, namespace):
+def install(code, src, g, namespace, compiled=None):
     """Compile generated source ``src`` (registered with linecache, dumped
-    when asked) and return the function its factory makes, or None."""
+    when asked; ``compiled``, when given, the part of it compiled now) and
+    return the function its factory makes, or None."""
     global _count
     _count += 1
     filename = _filename(code)
@@ -2941,7 +2984,7 @@ def install(code, src, g, namespace):
     # specialised LOAD_GLOBAL of the other functions checks)
     ns = namespace
     try:
-        host_code = compile(src, filename, "exec")
+        host_code = compile(compiled or src, filename, "exec")
     except (SyntaxError, RecursionError, MemoryError):
         return None         # (the host's compiler has limits: nesting, size)
     exec(host_code, ns)

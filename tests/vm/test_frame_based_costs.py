@@ -879,3 +879,45 @@ def test_pop_except_restores_the_handled_exception_inline(eager):
     assert "set_exc_value(" not in src
     assert [ln for ln in src.splitlines() if "POP_EXCEPT" in ln and "ei_.exc_value = " in ln]
     assert pystate.handled[0] == before
+
+
+_LOOPS_ONCE = (
+    "def f(n):\n"
+    "    t = 0\n"
+    "    for i in range(n):\n"
+    "        try:\n"
+    "            t += 10 // (i % 3)\n"
+    "        except ZeroDivisionError:\n"
+    "            t -= 1\n"
+    "    return t\n"
+    "once = f(300)\n"
+)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_call_form_compiled_at_its_first_use(monkeypatch):
+    # (eighteenth session: a frame-based function hot by its loop and called
+    # once, a program's main, never compiles its call form, tier2.bound_call's
+    # ``bind``, half its source; a call site needing it compiles it then, once,
+    # with the resume form's line numbers)
+    monkeypatch.setattr(tier2, "ENABLED", True)
+    monkeypatch.setattr(tier2, "HOT", 16)
+    compiled = []
+    real = compile
+    monkeypatch.setattr(tier2, "compile",
+                        lambda src, *a: compiled.append(src) or real(src, *a), raising=False)
+    g = _run(_LOOPS_ONCE, {"__name__": "__main__"})
+    assert g["once"] == 1400
+    made = [src for src in compiled if "def t2(f, tstate, start=0" in src]
+    assert len(made) == 1 and "def bind(" not in made[0]
+    text = "".join(linecache.getlines(tier2.frame_based(g["f"].__code__).__code__.co_filename))
+    assert "    def bind(" in text          # (linecache and the dumps: the whole source)
+    g = _run("calls = [f(9) for _ in range(40)]\n", g)
+    assert g["calls"] == [42] * 40
+    binds = [src for src in compiled if "def bind(" in src]
+    assert len(binds) == 1
+    # its lines are where the whole source has them
+    start = text.index("    def bind(")
+    lineno = text[:start].count("\n") + 1
+    assert binds[0].split("\n")[lineno - 1] == "    def bind(globals_, builtins_, tail_):"
+    assert g["f"]._lean1 is not None
