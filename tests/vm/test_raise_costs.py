@@ -20,6 +20,18 @@ from evalframe.interpreter.ops import exceptions as ops_exceptions
 from evalframe.interpreter.pystate import get_tstate
 
 
+@pytest.fixture
+def handling():
+    """The thread state and its exc_info item as the test found it, put back
+    after the test (which sets items with the exceptions it handles)."""
+    tstate = get_tstate()
+    saved = tstate.exc_info
+    try:
+        yield tstate, saved
+    finally:
+        tstate.exc_info = saved
+
+
 def _run(src, g):
     with contextlib.redirect_stdout(io.StringIO()):
         run_code(compile_source(src, "<raise-costs>", "exec"), g)
@@ -155,32 +167,28 @@ def test_call_in_exc_saves_no_context_when_the_host_handles_none(eager, monkeypa
     assert abs in called     # (the path above was taken)
 
 
-def test_do_raise_chains_without_calling_set_context(monkeypatch):
+def test_do_raise_chains_without_calling_set_context(monkeypatch, handling):
     # (set_context written out in do_raise: the host's handled exception read
     # once, the innermost exc_info item inline; the same chaining)
     from evalframe.interpreter.pystate import ExcItem
     called = []
     monkeypatch.setattr(ops_exceptions, "set_context", lambda *a: called.append(a))
-    tstate = get_tstate()
-    saved = tstate.exc_info
+    tstate, saved = handling
     handled = KeyError("handled")
-    try:
-        e = ValueError(1)
-        tstate.exc_info = ExcItem(handled, saved)
-        assert ops_exceptions.do_raise(tstate, e, None, False) is e
-        assert e.__context__ is handled
-        # (past an empty item, as a generator's: the walk)
-        e2 = ValueError(2)
-        tstate.exc_info = ExcItem(None, ExcItem(handled, saved))
-        assert ops_exceptions.do_raise(tstate, e2, None, False) is e2
-        assert e2.__context__ is handled
-        # (a cycle broken: the handled exception's chain loses the raised one)
-        handled.__context__ = e
-        tstate.exc_info = ExcItem(handled, saved)
-        assert ops_exceptions.do_raise(tstate, e, None, False) is e
-        assert e.__context__ is handled and handled.__context__ is None
-    finally:
-        tstate.exc_info = saved
+    e = ValueError(1)
+    tstate.exc_info = ExcItem(handled, saved)
+    assert ops_exceptions.do_raise(tstate, e, None, False) is e
+    assert e.__context__ is handled
+    # (past an empty item, as a generator's: the walk)
+    e2 = ValueError(2)
+    tstate.exc_info = ExcItem(None, ExcItem(handled, saved))
+    assert ops_exceptions.do_raise(tstate, e2, None, False) is e2
+    assert e2.__context__ is handled
+    # (a cycle broken: the handled exception's chain loses the raised one)
+    handled.__context__ = e
+    tstate.exc_info = ExcItem(handled, saved)
+    assert ops_exceptions.do_raise(tstate, e, None, False) is e
+    assert e.__context__ is handled and handled.__context__ is None
     assert called == []
 
 
@@ -250,27 +258,23 @@ def test_plain_handled_calls_what_runs_no_code_without_call_in_exc(eager, monkey
     assert sorted(called) == sorted([("str", "Loud"), ("len", "Loud")] * 3)
 
 
-def test_plain_handled_chains_what_a_direct_call_raises():
+def test_plain_handled_chains_what_a_direct_call_raises(handling):
     # (the context the host's raise in call_in_exc would have given it, set
     # at once: _PyErr_SetObject's chaining, the link back cut)
     from evalframe.interpreter.pystate import ExcItem
-    tstate = get_tstate()
-    saved = tstate.exc_info
+    tstate, saved = handling
     handled = KeyError("handled")
-    try:
-        tstate.exc_info = ExcItem(handled, saved)
-        with pytest.raises(TypeError) as info:
-            tier2.plain_handled(tstate, Exception.__init__, (5,))
-        assert info.value.__context__ is handled
-        with pytest.raises(ValueError) as info:
-            tier2.plain_handled(tstate, str, (10 ** 5000,))
-        assert info.value.__context__ is handled
-        assert tier2.plain_handled(tstate, len, ("abc",)) == 3
-    finally:
-        tstate.exc_info = saved
+    tstate.exc_info = ExcItem(handled, saved)
+    with pytest.raises(TypeError) as info:
+        tier2.plain_handled(tstate, Exception.__init__, (5,))
+    assert info.value.__context__ is handled
+    with pytest.raises(ValueError) as info:
+        tier2.plain_handled(tstate, str, (10 ** 5000,))
+    assert info.value.__context__ is handled
+    assert tier2.plain_handled(tstate, len, ("abc",)) == 3
 
 
-def test_do_raise_walks_the_context_chain_only_past_a_first_link(monkeypatch):
+def test_do_raise_walks_the_context_chain_only_past_a_first_link(monkeypatch, handling):
     # (eighteenth session: a handled exception with no context, the usual
     # case, has no chain to cut: no _unlink_context call; one with a context
     # is walked, the link back to the raised exception cut)
@@ -279,22 +283,18 @@ def test_do_raise_walks_the_context_chain_only_past_a_first_link(monkeypatch):
     real = ops_exceptions._unlink_context
     monkeypatch.setattr(ops_exceptions, "_unlink_context",
                         lambda o, value: walked.append(o) or real(o, value))
-    tstate = get_tstate()
-    saved = tstate.exc_info
+    tstate, saved = handling
     handled = KeyError("handled")
-    try:
-        e = ValueError(1)
-        tstate.exc_info = ExcItem(handled, saved)
-        assert ops_exceptions.do_raise(tstate, e, None, False) is e
-        assert e.__context__ is handled and walked == []
-        older = RuntimeError("older")
-        older.__context__ = e
-        handled.__context__ = older
-        assert ops_exceptions.do_raise(tstate, e, None, False) is e
-        assert walked == [handled]
-        assert e.__context__ is handled and older.__context__ is None
-    finally:
-        tstate.exc_info = saved
+    e = ValueError(1)
+    tstate.exc_info = ExcItem(handled, saved)
+    assert ops_exceptions.do_raise(tstate, e, None, False) is e
+    assert e.__context__ is handled and walked == []
+    older = RuntimeError("older")
+    older.__context__ = e
+    handled.__context__ = older
+    assert ops_exceptions.do_raise(tstate, e, None, False) is e
+    assert walked == [handled]
+    assert e.__context__ is handled and older.__context__ is None
 
 
 def test_do_raise_takes_an_instance_cause_first(monkeypatch):
