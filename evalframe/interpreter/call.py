@@ -51,6 +51,7 @@ _type_call = type.__dict__["__call__"]
 _object_init = object.__init__
 _get_tstate = pystate.get_tstate
 _handled = pystate.handled
+_HOST_NEST_DEPTH = pystate.HOST_NEST_DEPTH
 
 
 # -- the general binder ---------------------------------------------------------
@@ -278,7 +279,9 @@ def _make_generator(func, frame):
         from ..objects import genobject as _genobject
     gen = _genobject.make_generator(func, frame)
     t2gen = func._code._decoded.t2gen
-    if t2gen is not None and (ts := _get_tstate()).tracer is None:
+    # (pystate.HOST_NEST_DEPTH: a generator nest that deep runs in tier 1 on 3.12)
+    if (t2gen is not None and (ts := _get_tstate()).tracer is None
+            and ts.depth < _HOST_NEST_DEPTH):
         gen._hg = t2gen(frame, 0, ts)   # (tier 2: a host generator runs its frame, tier2gen.py)
         gen._xl = t2gen.links
     return gen

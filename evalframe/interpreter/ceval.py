@@ -42,7 +42,7 @@ _OP_YIELD_FROM, _OP_YIELD_VALUE = _opcodes.YIELD_FROM, _opcodes.YIELD_VALUE
 from .ops import RETURN, YIELD, YIELD_AGAIN
 from . import pystate
 from .abort import STOP_OR_MEMORY, stops_run
-from .pystate import get_tstate, set_exc_value, ExcItem
+from .pystate import get_tstate, set_exc_value, ExcItem, HOST_NEST_DEPTH
 from ..objects import excslots as _x
 
 _tracebacks = None   # evalframe.runtime.tracebacks, bound on first use
@@ -541,7 +541,9 @@ def gen_can_inline(tstate, gen):
     gf = gen.gi_frame
     return (gf is not None and gf.f_state < FRAME_EXECUTING and not gen._running
             and gen._hg is None     # (one in tier 2 resumes its host generator)
-            and (gf.f_code._decoded.t2gen is None or not _osr_ready(gf))
+            and (gf.f_code._decoded.t2gen is None or not _osr_ready(gf)
+                 # (tier2gen._adopt refuses it that deep: pystate.HOST_NEST_DEPTH)
+                 or tstate.depth >= HOST_NEST_DEPTH)
             and tstate.tracer is None and tstate.depth < tstate.recursion_limit)
 
 

@@ -14,6 +14,17 @@ import threading
 # consume the host's C stack; beyond this many nested entries the next one
 # raises RecursionError instead of risking a crash of the host.
 MAX_HOST_REENTRY = 2000
+# A guest generator made (or adopted by tier 2) at this guest depth or deeper
+# gets no host generator on 3.12 (tier2gen): it runs in tier 1, which resumes
+# nested generators by switching frames in one loop.  3.12 counts C-level
+# calls against a fixed C recursion limit (1500), whatever the recursion
+# limit, and each tier-2 generator resuming another spends 3 of it (its host
+# generator's ``send``): a nest of about 490 ended in the host's
+# RecursionError ("while calling a Python object"), where CPython 3.12
+# resumes a generator from a generator without a C call.  3.10 and 3.11
+# spend the C stack instead (MAX_HOST_REENTRY), 3.13 a limit ten times
+# larger (a nest of 2,500 runs): no such depth there.
+HOST_NEST_DEPTH = 200 if sys.version_info[:2] == (3, 12) else 1 << 62
 # Host Python frames one VM re-entry costs (Function.__call__, call_from_host,
 # run_frame, _eval_plain, a handler, call_host...), to size the host limit.
 HOST_FRAMES_PER_REENTRY = 16

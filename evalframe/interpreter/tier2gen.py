@@ -104,6 +104,9 @@ CHAIN_MAX = 200
 # top of the counted ones (a plain host generator nest needs about 300
 # bytes of C stack a level: 20,000 levels ran, 30,000 crashed, 8 MB stack)
 INLINE_UNCOUNTED_DEPTH = 1000
+# (pystate.HOST_NEST_DEPTH: a generator made or adopted that deep runs in
+# tier 1 on 3.12)
+HOST_NEST_DEPTH = _pystate.HOST_NEST_DEPTH
 
 
 class _Deopt:
@@ -774,7 +777,8 @@ def new_generator(tstate, func, args):
     call._make_generator do); None when the general path must (not
     translated, a tracer attached)."""
     d = func._code._decoded
-    if d is None or d.t2gen is None or tstate.tracer is not None:
+    if (d is None or d.t2gen is None or tstate.tracer is not None
+            or tstate.depth >= HOST_NEST_DEPTH):
         return None
     t2gen = d.t2gen
     args += func._fast_tail
@@ -824,7 +828,7 @@ def make(fref, Frame, Generator, ExcItem, weakref, new, CREATED, warm_event, cal
          code, d, t2gen, instrs, globals_, builtins_):
     def entry(tstate, %(params)smoved=None):
         func = fref()
-        if tstate.tracer is not None:
+        if tstate.tracer is not None%(nest)s:
             return call_any(tstate, func, [%(params)s])
         fr = new(Frame)
         fr.f_code = code
@@ -880,7 +884,10 @@ def gen_entry(func, n):
         ns = {}
         src = _GEN_ENTRY % {"params": "".join("a%d, " % i for i in range(n)),
                             "tail": "" if not tail else " + tail",
-                            "links": _LINKS if t2gen.links else _NO_LINKS}
+                            "links": _LINKS if t2gen.links else _NO_LINKS,
+                            # (HOST_NEST_DEPTH tested only where it is one)
+                            "nest": ("" if HOST_NEST_DEPTH == 1 << 62 else
+                                     " or tstate.depth >= %d" % HOST_NEST_DEPTH)}
         exec(compile(src, _ENTRY_FILE, "exec"), ns)
         make = _GEN_ENTRY_MAKERS[key] = ns["make"]
     from .specialize import warm_event
@@ -1647,7 +1654,8 @@ def _adopt(tstate, gen, arg):
         start = f._lasti + 1    # (YIELD_FROM runs again: the receiver, None on top)
     else:
         return False
-    if tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit:
+    if (tstate.tracer is not None or tstate.depth + 1 >= tstate.recursion_limit
+            or tstate.depth >= HOST_NEST_DEPTH):
         return False
     code = f.f_code
     t2gen = code._decoded.t2gen
