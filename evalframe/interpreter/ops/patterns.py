@@ -6,7 +6,12 @@ of Python/ceval.c (3.10).  The opcodes (and the mapping/sequence tests and
 GET_LEN) are declared in interpreter/bytecodes.py.
 """
 
+import sys
+
 _Py_TPFLAGS_MATCH_SELF = 1 << 22
+# (the host's words: 3.12 says "class" where 3.10 and 3.11 said "type")
+_NOT_A_CLASS = ("called match pattern must be a class" if sys.version_info >= (3, 12)
+                else "called match pattern must be a type")
 
 
 _dummy = object()
@@ -41,7 +46,7 @@ def _match_class_attr(subject, tp, name, seen):
 
 def match_class(subject, tp, nargs, kwargs):
     if not isinstance(tp, type):
-        raise TypeError("called match pattern must be a type")
+        raise TypeError(_NOT_A_CLASS)
     if not isinstance(subject, tp):
         return None
     match_self = False
