@@ -53,6 +53,7 @@ from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_S
 from ..objects import vmhooks as _vmhooks
 from ..objects import excslots as _x
 from ..objects.genobject import Generator, swap_to_resumer, restore_resumer
+from ..objects.codeobject import make_immutable as _make_immutable
 from .. import opcodes as _K
 from . import superinstr as _si
 from . import bytecodes as _bytecodes
@@ -1912,6 +1913,10 @@ for _name, _fn in (("__next__", gen_iternext), ("send", gen_send)):
         _plain.__name__, _plain.__qualname__, _plain.__doc__)
     setattr(Generator, _name, _fn)
 del _name, _fn, _plain
+# (the generator type immutable from here on, as CPython's: the guest cannot
+# replace the methods that tier 2's sites call directly, fused_send, nor any
+# other; genobject made the rest of its family immutable)
+_make_immutable(Generator)
 _vmhooks.gen_deopt = deopt
 _vmhooks.gen_settle = settle
 # What must not be interrupted by a guest signal handler's exception
