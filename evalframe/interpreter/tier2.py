@@ -3926,6 +3926,9 @@ def host_room(tstate):
     room = min(limit, depth + 64)
     # (0 while a tracer is attached: lean prologues then reach lean_room)
     tstate.t2_room = room if tstate.tracer is None else 0
+    # (the inline resumptions' bound: below both, one comparison where there
+    # were two, tier2gen.emit_inline_step)
+    tstate.t2_inl = min(tstate.t2_room, _tier2gen.INLINE_UNCOUNTED_DEPTH)
     frs = tstate.t2_frs
     if len(frs) < room:
         # (a lean prologue at a depth below t2_room takes its ``fr`` there)

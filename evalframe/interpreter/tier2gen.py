@@ -103,7 +103,8 @@ CHAIN_MAX = 200
 # at or above it.  Each nested inline resumption is one guest depth level
 # more, so at most this many uncounted C-level sends are ever nested, on
 # top of the counted ones (a plain host generator nest needs about 300
-# bytes of C stack a level: 20,000 levels ran, 30,000 crashed, 8 MB stack)
+# bytes of C stack a level: 20,000 levels ran, 30,000 crashed, 8 MB stack).
+# The sites test ``tstate.t2_inl``, t2_room capped at it (tier2.host_room).
 INLINE_UNCOUNTED_DEPTH = 1000
 
 
@@ -409,14 +410,17 @@ def emit_inline_step(g, t, it, level):
     INLINE_UNCOUNTED_DEPTH) calls it."""
     for text, extra in (
             # (_yf a generator, _yb a weak reference, both true when set;
-            # a tracer attached keeps t2_room at 0, tier2.host_room).  No
-            # host re-entry counted below INLINE_UNCOUNTED_DEPTH (see
-            # there): its increment, the check every 64th and the restore
-            # were 15 host bytecodes a resumption, the depth test is 4
+            # a tracer attached keeps t2_room, and t2_inl, at 0,
+            # tier2.host_room).  No host re-entry counted below
+            # INLINE_UNCOUNTED_DEPTH (see there): its increment, the check
+            # every 64th and the restore were 15 host bytecodes a
+            # resumption; t2_inl is t2_room capped at that depth, one
+            # comparison where ``>= t2_room or gd_ >= 1000`` were two (4 host
+            # bytecodes a resumption)
             ("if %s._running or %s._yf or %s._yb or %s._xl "
-             "or (gd_ := tstate.depth + 1) >= tstate.t2_room or gd_ >= %d: "
+             "or (gd_ := tstate.depth + 1) >= tstate.t2_inl: "
              "%s = gen_step(%s.gi_frame, tstate, %s)"
-             % (it, it, it, it, INLINE_UNCOUNTED_DEPTH, t, it, it), 0),
+             % (it, it, it, it, t, it, it), 0),
             ("else:", 0),
             ("gn_ = %s.gi_frame" % it, 1),
             # (the frame states as literals: a constant where the names
@@ -468,10 +472,11 @@ def emit_inline_send(g, r, meth, arg, drops, level, owner=None):
             # (the frame read in the test, once: its state only where a
             # value is sent, which is the case that reads it; a generator
             # with a host generator has its frame)
+            # (t2_inl: emit_inline_step's)
             ("if gs_._running or gs_._yf or gs_._yb or gs_._xl or gs_._hg is None or handled_[0] "
-             "or (gd_ := tstate.depth + 1) >= tstate.t2_room or gd_ >= %d "
+             "or (gd_ := tstate.depth + 1) >= tstate.t2_inl "
              "or %s: gs_ = gn_ = None; %s = gen_method_send(tstate, %s, %s)"
-             % (INLINE_UNCOUNTED_DEPTH, "(gn_ := gs_.gi_frame) is None" if none else
+             % ("(gn_ := gs_.gi_frame) is None" if none else
                 "(gn_ := gs_.gi_frame).f_state == %d and %s is not None"
                 % (FRAME_CREATED, arg), r, meth, arg), 0),
             ("else:", 0),
