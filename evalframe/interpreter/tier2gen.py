@@ -399,7 +399,7 @@ _TAKE = ("        %s = lp = f.f_localsplus; lp[:] = %s; lp = None; "
 _PUT = "f.f_localsplus[:] = %s; f._f_host = None"
 
 
-def emit_inline_step(g, t, it, level):
+def emit_inline_step(g, t, it, level, plain=None):
     """FOR_ITER over ``it``, a generator in tier 2, in a frame-based body (a
     generator's, tier2._Function's): gen_next's work inline (gen_send_ex's
     entry and exit for one level; the body's frame ``f`` is the thread's
@@ -407,7 +407,18 @@ def emit_inline_step(g, t, it, level):
     no host call of gen_next between the two host generators; anything
     gen_next would not do inline (delegation, exc_info items to link, a
     running generator, a tracer, a depth at ``t2_room`` or at
-    INLINE_UNCOUNTED_DEPTH) calls it."""
+    INLINE_UNCOUNTED_DEPTH) calls it.  ``plain``: the host local, set as the
+    loop began (t2struct.loop), telling that ``it``'s code is plain_gen (no
+    handler, no YIELD_FROM: ``_xl`` false and ``_yf`` None whenever it has a
+    host generator), so neither is tested per item; None where not known."""
+    # (``_yf`` is set only by the delegating generator's own YIELD_FROM
+    # (delegate, the generated YIELD_FROM form), ``_xl`` to the code's
+    # ``links`` wherever ``_hg`` is set: a generator of plain code has
+    # neither, whoever resumed it before)
+    links = ("%s._yf or %s._xl" % (it, it) if plain is None
+             else "not %s and (%s._yf or %s._xl)" % (plain, it, it))
+    alone = ("%s._yf is None" % it if plain is None
+             else "%s or %s._yf is None" % (plain, it))
     for text, extra in (
             # (_yf a generator, _yb a weak reference, both true when set;
             # a tracer attached keeps t2_room, and t2_inl, at 0,
@@ -417,10 +428,10 @@ def emit_inline_step(g, t, it, level):
             # resumption; t2_inl is t2_room capped at that depth, one
             # comparison where ``>= t2_room or gd_ >= 1000`` were two (4 host
             # bytecodes a resumption)
-            ("if %s._running or %s._yf or %s._yb or %s._xl "
+            ("if %s._running or %s._yb or %s "
              "or (gd_ := tstate.depth + 1) >= tstate.t2_inl: "
              "%s = gen_step(%s.gi_frame, tstate, %s)"
-             % (it, it, it, it, t, it, it), 0),
+             % (it, it, links, t, it, it), 0),
             ("else:", 0),
             ("gn_ = %s.gi_frame" % it, 1),
             # (the frame states as literals: a constant where the names
@@ -439,8 +450,8 @@ def emit_inline_step(g, t, it, level):
              "tstate.depth = gd_ - 1; tstate.frame = f; raise", 1),
             ("else:", 1),
             ("tstate.depth = gd_ - 1; tstate.frame = f", 2),
-            ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
-             "gn_.f_state = %d" % (it, it, FRAME_SUSPENDED), 2),
+            ("if %s: %s._running = False; gn_._f_back = None; "
+             "gn_.f_state = %d" % (alone, it, FRAME_SUSPENDED), 2),
             # (it is delegating now)
             ("else: leave_chain(tstate, %s, prev_item(tstate, %s))" % (it, it), 2),
             ("gn_ = None", 2)):
