@@ -1501,6 +1501,9 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
     reentry1 = reentry0 + 1
     hg = NULL       # (the host generator ``send`` resumes; NULL: none to use)
     nxt = gen_iternext
+    # (a generator of plain code never delegates: its ``_yf`` not read per
+    # item, emit_inline_step's reason)
+    plain = gen.gi_code._decoded.plain_gen
     while True:
         # (the tests in an order that passes the common item with five: the
         # host generator the one used before, no delegator, not running,
@@ -1525,7 +1528,7 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
             yield (value, value := None)[0]
             continue
         f = gen.gi_frame
-        if gen._yf is None:
+        if plain or gen._yf is None:
             tstate.reentry = reentry1
             gen._running = True
             f._f_back = caller
@@ -1566,7 +1569,7 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
             raise
         else:
             tstate.reentry = reentry0
-            if gen._yf is None:
+            if plain or gen._yf is None:
                 tstate.depth = depth0
                 tstate.frame = back
                 gen._running = False
