@@ -187,7 +187,7 @@ class VM:
             self.recursion_limit = tstate.recursion_limit
             tstate.tracer = tracer
             tstate.recursion_limit = limit
-            tstate.t2_room = 0      # (tier2.host_room)
+            tstate.t2_room = tstate.t2_inl = 0      # (tier2.host_room)
             if not embedded:
                 vm_builtins.EMBEDDED.discard(tstate)
             self._running.active = False
@@ -204,13 +204,13 @@ class VM:
         finally:
             self._tracer = saved[0].tracer
             saved[0].tracer = saved[1]
-            saved[0].t2_room = 0    # (tier2.lean_room)
+            saved[0].t2_room = saved[0].t2_inl = 0    # (tier2.lean_room)
 
     def _enter_light(self):
         tstate = get_tstate()
         saved = (tstate, tstate.tracer)
         tstate.tracer = self._tracer
-        tstate.t2_room = 0      # (tier2.lean_room: lean calls see the tracer)
+        tstate.t2_room = tstate.t2_inl = 0      # (tier2.lean_room: lean calls see the tracer)
         return saved
 
     def settrace(self, func):

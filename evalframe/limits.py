@@ -237,7 +237,7 @@ def uninstall():
         ceval.depth_limit_hook = None
         tstate = pystate.get_tstate()
         tstate.recursion_limit = _guest_limit
-        tstate.t2_room = 0      # (tier2.host_room)
+        tstate.t2_room = tstate.t2_inl = 0      # (tier2.host_room)
         _guest_limit = None
         del _saved["depth"]
     if "memory" in _saved:
@@ -315,7 +315,7 @@ def _install_depth(n):
     _guest_limit = tstate.recursion_limit
     _saved["depth"] = True
     tstate.recursion_limit = min(_guest_limit, n)
-    tstate.t2_room = 0      # (tier2.host_room)
+    tstate.t2_room = tstate.t2_inl = 0      # (tier2.host_room)
     ceval.depth_limit_hook = _depth_error
 
 

@@ -135,7 +135,7 @@ while True:
     if MODE == "vm":
         # (tier 2 raises the host's limit again when the next program needs it)
         from evalframe.interpreter import pystate
-        pystate.main_tstate.t2_room = 0
+        pystate.main_tstate.t2_room = pystate.main_tstate.t2_inl = 0
     answer = json.dumps({"out": out.getvalue(), "err": err.getvalue(),
                          "status": status}).encode()
     frames_out.write(struct.pack("<I", len(answer)) + answer)

@@ -25,9 +25,16 @@ from .. import opcodes
 from ..objects.cellobject import NULL
 from .ops import handler_table, ARG_DECODERS, VARIANTS
 from .superinstr import plain_list
+from .bytecodes import PUSHES_BLOCK
 from . import tier2 as _tier2
 
 _K = opcodes
+
+
+# (the instructions that keep a generator's code from being plain_gen: those
+# pushing a block, which make tier 2 link its exc_info item, and YIELD_FROM,
+# the only one that delegates)
+_NOT_PLAIN = frozenset([opcodes.opmap[name] for name in PUSHES_BLOCK] + [opcodes.YIELD_FROM])
 
 
 class Decoded:
@@ -35,7 +42,7 @@ class Decoded:
 
     __slots__ = ("instrs", "basic", "raw", "nlocalsplus", "cell2arg", "positions", "lines",
                  "kwindex", "kwplans", "warm", "fused", "t2", "t2state", "t1instrs",
-                 "t2gen", "standins")
+                 "t2gen", "standins", "plain_gen")
 
     def __init__(self, instrs, basic, raw, nlocalsplus, cell2arg):
         self.instrs = instrs
@@ -54,6 +61,11 @@ class Decoded:
         self.t2state = 0        # tier2: 0 never, 1 pending (eligible), 3 tried
         self.t1instrs = None    # tier2: ``instrs`` without the tier-2 entries
         self.t2gen = None       # tier2gen: frame -> host generator (a generator's code)
+        # a generator's code with no handler and no YIELD_FROM: its generators
+        # never link an exc_info item (GenBase._xl false once in tier 2) nor
+        # delegate (_yf None), what tier 2's inline FOR_ITER tests per item
+        # otherwise (tier2gen.emit_inline_step); set by decode
+        self.plain_gen = False
 
 
 def _load_traceback_handler():
@@ -126,6 +138,8 @@ def decode(code):
     d = Decoded(None, instrs, raw, nlocals + len(code.co_cellvars) + len(code.co_freevars),
                 cell2arg)
     d.instrs = plain_list(code, d, instrs, raw)
+    if code.co_flags & 0x20:    # (CO_GENERATOR)
+        d.plain_gen = not any(op in _NOT_PLAIN for op, _ in raw)
     code._decoded = d
     if d.t2state == 1 and not _tier2.HOT:
         _tier2.warm(code, d)        # EVALFRAME_TIER2=eager: at the first call

@@ -42,7 +42,7 @@ class ExcItem:
 
 class ThreadState:
     __slots__ = ("frame", "exc_info", "depth", "recursion_limit", "reentry",
-                 "tracer", "c_lazy", "t2_room", "t2_frs", "tb_head",
+                 "tracer", "c_lazy", "t2_room", "t2_inl", "t2_frs", "tb_head",
                  "raising", "__weakref__")
 
     def __init__(self):
@@ -59,6 +59,10 @@ class ThreadState:
         # the depth at which a tier-2 call next looks at the recursion limit
         # and the host's (tier2.host_room); 0 whenever recursion_limit is set
         self.t2_room = 0
+        # t2_room, at most tier2gen.INLINE_UNCOUNTED_DEPTH: what a generator
+        # resumed inline by tier 2 is tested against, one comparison (set
+        # wherever t2_room is: host_room, and 0 with it)
+        self.t2_inl = 0
         # per depth, the one-slot list of the lean tier-2 call running there
         # (its ``fr``: the Frame made if it is observed), reused by the next
         # call at that depth; as long as t2_room (tier2.host_room)

@@ -296,6 +296,11 @@ class Tree:
             it = "s%d" % (self.depth[lp.head] - 1)
             flag = "g%d" % (self.depth[lp.head] - 1)
             g.emit("%s = type(%s) is Generator" % (flag, it))
+            if not g.lean:
+                # (and whether its code is plain_gen: the inline step then
+                # tests neither _xl nor _yf per item, tier2gen.emit_inline_step;
+                # ``xK`` named after ``gK``)
+                g.emit("x%s = %s and %s.gi_code._decoded.plain_gen" % (flag[1:], flag, it))
         g.emit("while True:")
         outer, self.ctx = self.ctx, lp
         g.indent0 += 1

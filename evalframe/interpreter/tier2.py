@@ -668,12 +668,13 @@ class _Function(_si.Group):
         self.from_stack(after)
         self.release_pushed(pushed, after)
 
-    def emit_gen_step(self, t, it, level):
+    def emit_gen_step(self, t, it, level, plain=None):
         """The resumption of ``it``, a generator in tier 2, by a FOR_ITER:
         inline (the body's frame ``f`` is the thread's current frame, the
         resumer; no host call of gen_next per item: generators.py's
-        ``for v in source(n // 4): acc.send(v)``), as in generator bodies."""
-        _tier2gen.emit_inline_step(self, t, it, level)
+        ``for v in source(n // 4): acc.send(v)``), as in generator bodies.
+        ``plain``: the host local telling that its code is plain_gen, or None."""
+        _tier2gen.emit_inline_step(self, t, it, level, plain)
 
 
 class _NotLean(Exception):
@@ -691,7 +692,7 @@ class _Lean(_Function):
     (t2frames), no block stack (code with handlers is not lean).  The shared
     templates (bytecodes.translate) ask it how to write the frame's parts."""
 
-    def emit_gen_step(self, t, it, level):
+    def emit_gen_step(self, t, it, level, plain=None):
         # (a lean body's current frame is LEAN, not a Frame the resumed
         # generator's f_back could be: gen_next finds it)
         _emit_gen_step(self, t, it, level)
@@ -1075,9 +1076,11 @@ def _own(g, name, arg, darg, j, depth):
         # (one in tier 2 runs as a host generator: tier2gen._step; one made
         # in tier 1 continues there if it can: tier2gen.adopt)
         # (a loop's iterator kind tested once as it began: t2struct's gen_flags)
+        flag = g.gen_flags.get(it)
         g.emit("if %s and (%s._hg is not None or gen_adopt(%s)):"
-               % (g.gen_flags.get(it) or "type(%s) is Generator" % it, it, it))
-        g.emit_gen_step(t, it, 1)
+               % (flag or "type(%s) is Generator" % it, it, it))
+        # (the loop's plain_gen flag, t2struct.loop's ``xK``)
+        g.emit_gen_step(t, it, 1, "x" + flag[1:] if flag else None)
         g.emit("else: %s = next(%s, NULL)" % (t, it))
         g.emit("if %s is NULL:" % t)
         keep = list(g.vs)
@@ -3926,6 +3929,9 @@ def host_room(tstate):
     room = min(limit, depth + 64)
     # (0 while a tracer is attached: lean prologues then reach lean_room)
     tstate.t2_room = room if tstate.tracer is None else 0
+    # (the inline resumptions' bound: below both, one comparison where there
+    # were two, tier2gen.emit_inline_step)
+    tstate.t2_inl = min(tstate.t2_room, _tier2gen.INLINE_UNCOUNTED_DEPTH)
     frs = tstate.t2_frs
     if len(frs) < room:
         # (a lean prologue at a depth below t2_room takes its ``fr`` there)

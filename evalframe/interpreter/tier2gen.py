@@ -53,6 +53,7 @@ from ..objects.frameobject import Frame, FRAME_CREATED, FRAME_EXECUTING, FRAME_S
 from ..objects import vmhooks as _vmhooks
 from ..objects import excslots as _x
 from ..objects.genobject import Generator, swap_to_resumer, restore_resumer
+from ..objects.codeobject import make_immutable as _make_immutable
 from .. import opcodes as _K
 from . import superinstr as _si
 from . import bytecodes as _bytecodes
@@ -102,7 +103,8 @@ CHAIN_MAX = 200
 # at or above it.  Each nested inline resumption is one guest depth level
 # more, so at most this many uncounted C-level sends are ever nested, on
 # top of the counted ones (a plain host generator nest needs about 300
-# bytes of C stack a level: 20,000 levels ran, 30,000 crashed, 8 MB stack)
+# bytes of C stack a level: 20,000 levels ran, 30,000 crashed, 8 MB stack).
+# The sites test ``tstate.t2_inl``, t2_room capped at it (tier2.host_room).
 INLINE_UNCOUNTED_DEPTH = 1000
 # (pystate.HOST_NEST_DEPTH: a generator made or adopted that deep runs in
 # tier 1 on 3.12)
@@ -400,7 +402,7 @@ _TAKE = ("        %s = lp = f.f_localsplus; lp[:] = %s; lp = None; "
 _PUT = "f.f_localsplus[:] = %s; f._f_host = None"
 
 
-def emit_inline_step(g, t, it, level):
+def emit_inline_step(g, t, it, level, plain=None):
     """FOR_ITER over ``it``, a generator in tier 2, in a frame-based body (a
     generator's, tier2._Function's): gen_next's work inline (gen_send_ex's
     entry and exit for one level; the body's frame ``f`` is the thread's
@@ -408,17 +410,31 @@ def emit_inline_step(g, t, it, level):
     no host call of gen_next between the two host generators; anything
     gen_next would not do inline (delegation, exc_info items to link, a
     running generator, a tracer, a depth at ``t2_room`` or at
-    INLINE_UNCOUNTED_DEPTH) calls it."""
+    INLINE_UNCOUNTED_DEPTH) calls it.  ``plain``: the host local, set as the
+    loop began (t2struct.loop), telling that ``it``'s code is plain_gen (no
+    handler, no YIELD_FROM: ``_xl`` false and ``_yf`` None whenever it has a
+    host generator), so neither is tested per item; None where not known."""
+    # (``_yf`` is set only by the delegating generator's own YIELD_FROM
+    # (delegate, the generated YIELD_FROM form), ``_xl`` to the code's
+    # ``links`` wherever ``_hg`` is set: a generator of plain code has
+    # neither, whoever resumed it before)
+    links = ("%s._yf or %s._xl" % (it, it) if plain is None
+             else "not %s and (%s._yf or %s._xl)" % (plain, it, it))
+    alone = ("%s._yf is None" % it if plain is None
+             else "%s or %s._yf is None" % (plain, it))
     for text, extra in (
             # (_yf a generator, _yb a weak reference, both true when set;
-            # a tracer attached keeps t2_room at 0, tier2.host_room).  No
-            # host re-entry counted below INLINE_UNCOUNTED_DEPTH (see
-            # there): its increment, the check every 64th and the restore
-            # were 15 host bytecodes a resumption, the depth test is 4
-            ("if %s._running or %s._yf or %s._yb or %s._xl "
-             "or (gd_ := tstate.depth + 1) >= tstate.t2_room or gd_ >= %d: "
+            # a tracer attached keeps t2_room, and t2_inl, at 0,
+            # tier2.host_room).  No host re-entry counted below
+            # INLINE_UNCOUNTED_DEPTH (see there): its increment, the check
+            # every 64th and the restore were 15 host bytecodes a
+            # resumption; t2_inl is t2_room capped at that depth, one
+            # comparison where ``>= t2_room or gd_ >= 1000`` were two (4 host
+            # bytecodes a resumption)
+            ("if %s._running or %s._yb or %s "
+             "or (gd_ := tstate.depth + 1) >= tstate.t2_inl: "
              "%s = gen_step(%s.gi_frame, tstate, %s)"
-             % (it, it, it, it, INLINE_UNCOUNTED_DEPTH, t, it, it), 0),
+             % (it, it, links, t, it, it), 0),
             ("else:", 0),
             ("gn_ = %s.gi_frame" % it, 1),
             # (the frame states as literals: a constant where the names
@@ -437,8 +453,8 @@ def emit_inline_step(g, t, it, level):
              "tstate.depth = gd_ - 1; tstate.frame = f; raise", 1),
             ("else:", 1),
             ("tstate.depth = gd_ - 1; tstate.frame = f", 2),
-            ("if %s._yf is None: %s._running = False; gn_._f_back = None; "
-             "gn_.f_state = %d" % (it, it, FRAME_SUSPENDED), 2),
+            ("if %s: %s._running = False; gn_._f_back = None; "
+             "gn_.f_state = %d" % (alone, it, FRAME_SUSPENDED), 2),
             # (it is delegating now)
             ("else: leave_chain(tstate, %s, prev_item(tstate, %s))" % (it, it), 2),
             ("gn_ = None", 2)):
@@ -470,10 +486,11 @@ def emit_inline_send(g, r, meth, arg, drops, level, owner=None):
             # (the frame read in the test, once: its state only where a
             # value is sent, which is the case that reads it; a generator
             # with a host generator has its frame)
+            # (t2_inl: emit_inline_step's)
             ("if gs_._running or gs_._yf or gs_._yb or gs_._xl or gs_._hg is None or handled_[0] "
-             "or (gd_ := tstate.depth + 1) >= tstate.t2_room or gd_ >= %d "
+             "or (gd_ := tstate.depth + 1) >= tstate.t2_inl "
              "or %s: gs_ = gn_ = None; %s = gen_method_send(tstate, %s, %s)"
-             % (INLINE_UNCOUNTED_DEPTH, "(gn_ := gs_.gi_frame) is None" if none else
+             % ("(gn_ := gs_.gi_frame) is None" if none else
                 "(gn_ := gs_.gi_frame).f_state == %d and %s is not None"
                 % (FRAME_CREATED, arg), r, meth, arg), 0),
             ("else:", 0),
@@ -1491,6 +1508,9 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
     reentry1 = reentry0 + 1
     hg = NULL       # (the host generator ``send`` resumes; NULL: none to use)
     nxt = gen_iternext
+    # (a generator of plain code never delegates: its ``_yf`` not read per
+    # item, emit_inline_step's reason)
+    plain = gen.gi_code._decoded.plain_gen
     while True:
         # (the tests in an order that passes the common item with five: the
         # host generator the one used before, no delegator, not running,
@@ -1515,7 +1535,7 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
             yield (value, value := None)[0]
             continue
         f = gen.gi_frame
-        if gen._yf is None:
+        if plain or gen._yf is None:
             tstate.reentry = reentry1
             gen._running = True
             f._f_back = caller
@@ -1556,7 +1576,7 @@ def _items(tstate, gen, back, caller, depth0, reentry0, prev):
             raise
         else:
             tstate.reentry = reentry0
-            if gen._yf is None:
+            if plain or gen._yf is None:
                 tstate.depth = depth0
                 tstate.frame = back
                 gen._running = False
@@ -1920,6 +1940,10 @@ for _name, _fn in (("__next__", gen_iternext), ("send", gen_send)):
         _plain.__name__, _plain.__qualname__, _plain.__doc__)
     setattr(Generator, _name, _fn)
 del _name, _fn, _plain
+# (the generator type immutable from here on, as CPython's: the guest cannot
+# replace the methods that tier 2's sites call directly, fused_send, nor any
+# other; genobject made the rest of its family immutable)
+_make_immutable(Generator)
 _vmhooks.gen_deopt = deopt
 _vmhooks.gen_settle = settle
 # What must not be interrupted by a guest signal handler's exception

@@ -549,7 +549,7 @@ def loop_for(tstate=None, create=True):
         # in the same function)
         loop = parked if parked is not None and parked._running else TracedLoop()
         tstate.tracer = loop
-        tstate.t2_room = 0      # (tier2.lean_room: lean calls see the tracer)
+        tstate.t2_room = tstate.t2_inl = 0      # (tier2.lean_room: lean calls see the tracer)
     _parked.pop(tstate, None)
     return loop
 

@@ -243,6 +243,53 @@ def set_type_dict_entry(cls, name, value):
     del cls._type_cache_bust
 
 
+# Py_TPFLAGS_IMMUTABLETYPE (3.10+): type_setattro refuses to set or delete an
+# attribute of a type with it ("cannot set 'x' attribute of immutable type
+# 'generator'"), as for CPython's static types
+_IMMUTABLETYPE = 1 << 8
+
+
+def _tp_flags_offset():
+    """The byte offset of ``tp_flags`` in a type object, or None: the word that
+    holds ``__flags__`` at the same offset in several static types (its place
+    in PyTypeObject, after the object header and 19 fields, moves with a debug
+    build's header)."""
+    try:
+        import ctypes
+    except ImportError:
+        return None
+    step = ctypes.sizeof(ctypes.c_void_p)
+    if ctypes.sizeof(ctypes.c_ulong) != step:
+        return None     # (tp_flags is an unsigned long; not searched where it is narrower)
+    probes = (int, type, object, dict, tuple)
+    for off in range(0, 64 * step, step):
+        if all(ctypes.c_ulong.from_address(id(t) + off).value == t.__flags__ for t in probes):
+            return off
+    return None
+
+
+def make_immutable(*classes):
+    """Give the VM's classes that stand for CPython's static types (generator,
+    coroutine...) the flag those have, Py_TPFLAGS_IMMUTABLETYPE: ``type(g).send
+    = f`` then raises the host's TypeError, for the guest as on CPython (a
+    guest could otherwise replace what tier 2 calls directly, tier2gen's sites),
+    and ``__flags__`` reads as CPython's.  Set once everything the VM installs
+    on them is installed: the VM cannot set their attributes afterwards either.
+    Only type_setattro and ``__class__`` assignment read the flag: attribute
+    reads and the instances cost the same.  Where tp_flags is not found (no
+    ctypes), the classes stay mutable."""
+    if not hasattr(_sys, "implementation") or _sys.implementation.name != "cpython":
+        return
+    off = _tp_flags_offset()
+    if off is None:
+        return
+    import ctypes
+    for cls in classes:
+        word = ctypes.c_ulong.from_address(id(cls) + off)
+        if word.value != cls.__flags__:
+            continue
+        word.value = word.value | _IMMUTABLETYPE
+
 def _register_as_host_code_type():
     """``isinstance(c, types.CodeType)`` is true for our code objects.
 

@@ -932,3 +932,10 @@ def _own_methods(cls, host, names):
 
 _own_methods(Generator, _GeneratorType, ("__next__", "send", "throw", "close"))
 _own_methods(Coroutine, _CoroutineType, ("send", "throw", "close"))
+
+# Immutable, as CPython's static types are (``type(g).send = f`` raises
+# TypeError): once everything above is installed.  Generator itself once
+# tier2gen has installed its ``send`` and ``__next__`` (tier2gen.py).
+from .codeobject import make_immutable  # noqa: E402
+make_immutable(GenBase, Coroutine, AsyncGenerator, CoroutineWrapper, _AsyncGenAwaitable,
+               AsyncGenASend, AsyncGenAThrow)

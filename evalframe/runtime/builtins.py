@@ -723,7 +723,7 @@ def vm_setrecursionlimit(limit):
     else:
         # `evalframe run`: the interpreter's limit, for every thread as in CPython
         pystate.main_tstate.recursion_limit = limit
-        pystate.main_tstate.t2_room = 0     # (tier2.host_room)
+        pystate.main_tstate.t2_room = pystate.main_tstate.t2_inl = 0     # (tier2.host_room)
         set_thread_recursion_limit(tstate, limit)
 
 
@@ -735,7 +735,7 @@ EMBEDDED = weakref.WeakSet()
 def set_thread_recursion_limit(tstate, limit):
     """Set one thread's guest recursion limit, keeping the host's limit above it."""
     tstate.recursion_limit = limit
-    tstate.t2_room = 0      # (tier 2 looks at the new limit: tier2.host_room)
+    tstate.t2_room = tstate.t2_inl = 0      # (tier 2 looks at the new limit: tier2.host_room)
     # The host limit must leave room for the VM's own host frames.
     want = limit + 64 * pystate.HOST_FRAMES_PER_REENTRY
     if sys.getrecursionlimit() < want:

@@ -172,7 +172,7 @@ def settrace(function):
         loop = ref() if ref is not None else None
         if loop is not None and loop.idle:
             tstate.tracer = loop
-            tstate.t2_room = 0      # (tier2.lean_room: lean calls see the tracer)
+            tstate.t2_room = tstate.t2_inl = 0      # (tier2.lean_room: lean calls see the tracer)
         else:
             loop = traced.loop_for(tstate)
     st = loop.settrace

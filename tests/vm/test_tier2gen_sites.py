@@ -105,3 +105,59 @@ def test_generator_entry_binds_what_stays_once(eager):
         assert ("previous_item" in names) is links
         assert {"code", "d", "t2gen", "instrs", "globals_", "builtins_"} <= set(
             entry.__code__.co_freevars)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_inline_resumption_guards(eager):
+    # the inline FOR_ITER step and send site compare the depth with
+    # tstate.t2_inl alone (t2_room capped at INLINE_UNCOUNTED_DEPTH by
+    # host_room, zeroed with t2_room): no second ``gd_ >= 1000`` test
+    # (gen_tier2_inline_tracer.py: a tracer attached between two inline
+    # resumptions, against CPython)
+    from evalframe.interpreter import pystate, tier2gen
+    g = _run(_SOURCE + "def h(n):\n    for x in acc_items(n):\n        yield x\n"
+             "def acc_items(n):\n    for i in range(n):\n        yield i\n"
+             "def d(n):\n    yield from acc_items(n)\n"
+             "out.append([sum(h(k)) for k in range(8)])\n")
+    assert g["out"][-1] == [0, 0, 1, 3, 6, 10, 15, 21]
+    f_text = "\n".join(_lines(tier2.frame_based(g["f"].__code__)))
+    h_text = "\n".join(_lines(decode(g["h"].__code__).t2gen))
+    for text in (f_text, h_text):
+        assert "(gd_ := tstate.depth + 1) >= tstate.t2_inl" in text
+        assert "gd_ >= %d" % tier2gen.INLINE_UNCOUNTED_DEPTH not in text
+    ts = pystate.get_tstate()
+    assert 0 < ts.t2_inl == min(ts.t2_room, tier2gen.INLINE_UNCOUNTED_DEPTH)
+    # a structured body's loop knows, as it begins, whether its generator's
+    # code is plain (no handler, no YIELD_FROM): neither _xl nor _yf is
+    # tested per item then (gen_tier2_inline_plain.py: plain and other
+    # generators at one loop, against CPython); the frame-based dispatch
+    # (f's loop) tests both
+    assert "x0 = g0 and s0.gi_code._decoded.plain_gen" in h_text
+    assert "or s0._yb or not x0 and (s0._yf or s0._xl) or" in h_text
+    assert "if x0 or s0._yf is None:" in h_text
+    assert "x0" not in f_text and "._yf or s0._xl or" in f_text
+    assert decode(g["acc_items"].__code__).plain_gen
+    assert not decode(g["d"].__code__).plain_gen      # (a YIELD_FROM)
+    assert not decode(g["f"].__code__).plain_gen      # (not a generator)
+
+
+def test_every_store_of_t2_room_stores_t2_inl():
+    # (whoever zeroes t2_room, a tracer attached or a limit set, zeroes
+    # t2_inl with it: the inline sites test only t2_inl)
+    import pathlib
+    import re
+    import evalframe
+    root = pathlib.Path(evalframe.__file__).parent
+    stores = 0
+    for path in root.rglob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = re.match(r"\s*([\w.\[\]]+)\.t2_room = (.*)", line)
+            if m is None:
+                continue
+            stores += 1
+            rest = m.group(2)
+            assert (rest.startswith("%s.t2_inl = 0" % m.group(1))
+                    or path.name == "tier2.py" and "tstate.t2_inl = min(tstate.t2_room" in
+                    path.read_text(encoding="utf-8")
+                    or path.name == "pystate.py"), (path, line)
+    assert stores >= 11
