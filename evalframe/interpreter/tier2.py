@@ -1797,8 +1797,12 @@ def _source(code, g, nslots, comments, d):
             # sites' moving expression, is for lean callees only)
             # (no tail: no other locals, no free variables; a ``del``, one
             # host bytecode a name, where an assignment costs two)
+            # (the tail's NULLs written in where it is NULLs only, no free
+            # variable: a list made at its size, where ``*tail_`` made it at
+            # the arguments' and grew it, list_extend's realloc, each call)
             "        fast = [%s]%s" % (", ".join(args + (
-                ["*tail_"] if code.co_nlocals > calls or code.co_freevars else [])),
+                ["*tail_"] if code.co_freevars or code.co_nlocals - calls > _NULLS_WRITTEN
+                else ["NULL"] * (code.co_nlocals - calls))),
                 "; del %s" % ", ".join(args) if args else ""),
             "        f = new_frame(Frame); f.f_code = %s; f.f_globals = globals_; "
             "f.f_builtins = builtins_" % code_p,
@@ -1839,6 +1843,11 @@ def _source(code, g, nslots, comments, d):
     src = (lines[0] + "\n" + "".join("    " + ln + "\n" for ln in lines[1:])
            + "    return t2\n")
     return src, linemap
+
+
+# the most NULLs a call form's prologue writes into its list of fast locals
+# (more: the function's tail, ``*tail_``, appended)
+_NULLS_WRITTEN = 24
 
 
 def _call_form_arity(code):

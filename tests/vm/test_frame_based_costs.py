@@ -921,3 +921,42 @@ def test_call_form_compiled_at_its_first_use(monkeypatch):
     lineno = text[:start].count("\n") + 1
     assert binds[0].split("\n")[lineno - 1] == "    def bind(globals_, builtins_, tail_):"
     assert g["f"]._lean1 is not None
+
+
+_TAILS = (
+    "def plain(a, b):\n"
+    "    try:\n"
+    "        c = a + b\n"
+    "        return c * d\n"
+    "    except NameError as e:\n"
+    "        return (a, b, c, sorted(locals()), type(e).__name__)\n"
+    "def outer(k):\n"
+    "    def inner(a):\n"
+    "        try:\n"
+    "            return a + k\n"
+    "        except TypeError:\n"
+    "            w = 1\n"
+    "            return w\n"
+    "    return inner\n"
+    "inner = outer(5)\n"
+    "out = [plain(i, 1) for i in range(3)] + [inner(i) for i in range(3)] + [inner('x')]\n"
+)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_call_form_writes_its_nulls_into_the_list_of_locals(eager):
+    # (nineteenth session: the call form's list of fast locals made at its
+    # size, its unbound locals' NULLs written in, where ``[*args, *tail_]``
+    # grew the list each call; a function with free variables keeps the
+    # tail, which holds its cells)
+    g = _run(_TAILS, {"__name__": "__main__"})
+    assert g["out"] == [(0, 1, 1, ["a", "b", "c", "e"], "NameError"),
+                        (1, 1, 2, ["a", "b", "c", "e"], "NameError"),
+                        (2, 1, 3, ["a", "b", "c", "e"], "NameError"), 5, 6, 7, 1]
+    whole = "".join(linecache.getlines(tier2.frame_based(g["plain"].__code__).__code__.co_filename))
+    form = whole[whole.index("    def bind("):]
+    assert "fast = [arg0_, arg1_, NULL, NULL]; del arg0_, arg1_" in form
+    assert "tail_" not in form[form.index("fast = "):]
+    whole = "".join(linecache.getlines(tier2.frame_based(g["inner"].__code__).__code__.co_filename))
+    form = whole[whole.index("    def bind("):]
+    assert "fast = [arg0_, *tail_]; del arg0_" in form
