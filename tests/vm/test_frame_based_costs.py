@@ -1009,6 +1009,8 @@ def test_dispatch_and_unwinding_compares_are_followed_by_their_jump(eager):
         ins = list(dis.get_instructions(host))
         for k, x in enumerate(ins):
             if x.opname == "COMPARE_OP" and ins[k - 2].argval in ("blk", "at"):
+                if ins[k - 2].argval == "at" and ins[k - 1].argval == 0:
+                    continue        # (``at < 0``: t2_raised's path only, rare)
                 seen += 1
                 assert ins[k + 1].opname.startswith("POP_JUMP"), (
                     x.positions.lineno, ins[k - 2].argval, ins[k + 1].opname)
