@@ -1004,14 +1004,26 @@ def test_dispatch_and_unwinding_compares_are_followed_by_their_jump(eager):
     codes = [tier2.frame_based(g["f"].__code__).__code__]
     if g["f"]._lean2 is not None:
         codes.append(g["f"]._lean2.__code__)
-    seen = 0
+    text = linecache.getlines(codes[0].co_filename)
+    merged = not any(ln.strip().startswith("k_ = ") for ln in text)
+    blks = ats = 0
     for host in codes:
         ins = list(dis.get_instructions(host))
         for k, x in enumerate(ins):
-            if x.opname == "COMPARE_OP" and ins[k - 2].argval in ("blk", "at"):
-                if ins[k - 2].argval == "at" and ins[k - 1].argval == 0:
-                    continue        # (``at < 0``: t2_raised's path only, rare)
-                seen += 1
-                assert ins[k + 1].opname.startswith("POP_JUMP"), (
-                    x.positions.lineno, ins[k - 2].argval, ins[k + 1].opname)
-    assert seen >= 6
+            if (x.opname != "COMPARE_OP" or ins[k - 2].opname != "LOAD_FAST"
+                    or ins[k - 2].argval not in ("blk", "at")):
+                continue
+            line = text[x.positions.lineno - 1].strip()
+            if ins[k - 2].argval == "blk":
+                blks += 1
+            elif x.argval == ">=":
+                ats += 1
+            elif x.argval == "<" and ins[k - 1].argval != 0 and merged:
+                ats += 1    # (the unwinding's tree: none, where its leaves leave)
+            else:
+                continue    # (``at < 0``, t2_raised's path; block_temps' tree, which falls through)
+            assert ins[k + 1].opname.startswith("POP_JUMP"), (
+                line, ins[k + 1].opname, "".join(text[x.positions.lineno - 1:x.positions.lineno + 40]))
+    assert blks >= 4
+    # (the unwinding's tree, where one tree clears and unwinds: _merged_unwinding)
+    assert ats >= 2 or not merged
