@@ -12,6 +12,7 @@ one host function, compiled once with the host's ``compile()``:
   (superinstr._Group: tier 2 subclasses it, so every inline opcode template
   is shared with fused groups, not copied);
 * jumps are host control flow: a dispatch over basic blocks ``if blk <= K:``
+  (written ``if blk > K: pass`` / ``else:``, _DISPATCH_TEST)
   in chunks, so falling into the next block costs nothing and a jump is one
   assignment, ``continue`` and a few comparisons;
 * constants, names and helper functions are bound once, as closure cells of
@@ -892,6 +893,17 @@ def _lean_after_call(g, result, j):
            % (j, ", ".join(g.vs)))
 
 
+# A block's test in the dispatch, ``if blk <= K:`` written as its else: the
+# host's COMPARE_OP is specialized (3.11: COMPARE_OP_INT_JUMP, the jump taken
+# inside it) only when a POP_JUMP follows it directly, and a jump over a
+# block of more than 255 code units has an EXTENDED_ARG first; here the
+# POP_JUMP goes over the JUMP_FORWARD alone, a short jump, and the long one
+# is that JUMP_FORWARD's.  ``if blk <= K:`` was a generic compare
+# (PyObject_RichCompare, a bool, then its POP_JUMP) at every block of any
+# length: ~23 a record of exceptions.py.
+_DISPATCH_TEST = "if blk > %d: pass"
+
+
 def translate(code, d, cls=None, tree=False, entry=0):
     """The source of ``code``'s tier-2 function, its params and line table, or None.
     ``tree``: in host if/while form (t2struct; Unstructured if it does not fit),
@@ -950,7 +962,8 @@ def translate(code, d, cls=None, tree=False, entry=0):
         if ci + 1 < len(chunks):
             g.indent0 = 0
             g.step = chunk[0]
-            g.emit("if blk <= %d:" % chunk[-1])
+            g.emit(_DISPATCH_TEST % chunk[-1])
+            g.emit("else:")
             g.indent0 = 1
             g.emit("pass")
             inner = 1
@@ -960,7 +973,8 @@ def translate(code, d, cls=None, tree=False, entry=0):
             g.indent0 = inner
             g.step = start
             if bi + 1 < len(chunk):
-                g.emit("if blk <= %d:" % start)
+                g.emit(_DISPATCH_TEST % start)
+                g.emit("else:")
                 g.indent0 = inner + 1
                 g.emit("pass")
             g.vs = ["s%d" % k for k in range(depth[start])]
@@ -1800,8 +1814,12 @@ def _source(code, g, nslots, comments, d):
             # sites' moving expression, is for lean callees only)
             # (no tail: no other locals, no free variables; a ``del``, one
             # host bytecode a name, where an assignment costs two)
+            # (the tail's NULLs written in where it is NULLs only, no free
+            # variable: a list made at its size, where ``*tail_`` made it at
+            # the arguments' and grew it, list_extend's realloc, each call)
             "        fast = [%s]%s" % (", ".join(args + (
-                ["*tail_"] if code.co_nlocals > calls or code.co_freevars else [])),
+                ["*tail_"] if code.co_freevars or code.co_nlocals - calls > _NULLS_WRITTEN
+                else ["NULL"] * (code.co_nlocals - calls))),
                 "; del %s" % ", ".join(args) if args else ""),
             "        f = new_frame(Frame); f.f_code = %s; f.f_globals = globals_; "
             "f.f_builtins = builtins_" % code_p,
@@ -1842,6 +1860,11 @@ def _source(code, g, nslots, comments, d):
     src = (lines[0] + "\n" + "".join("    " + ln + "\n" for ln in lines[1:])
            + "    return t2\n")
     return src, linemap
+
+
+# the most NULLs a call form's prologue writes into its list of fast locals
+# (more: the function's tail, ``*tail_``, appended)
+_NULLS_WRITTEN = 24
 
 
 def _call_form_arity(code):
@@ -2203,15 +2226,39 @@ def _halving_tree(at, items, leaf, depth):
     one's first instruction, halving each time: ``leaf(items)`` gives the
     lines for items left to one branch, or None to halve them further.  The
     unwinding and clearing trees of the frame-based shape share it."""
+    return _halving(at, items, leaf, depth)[0]
+
+
+_COMPOUND = ("if ", "elif ", "else", "for ", "while ", "with ", "try", "except", "finally", "def ",
+             "class ", "async ")
+
+
+def _halving(at, items, leaf, depth):
+    """_halving_tree's lines, and whether every path through them leaves by
+    a ``continue`` or ``break`` (an unwinding's leaves do, clearing's do
+    not).  A test whose lower half leaves that way is written ``if at >= K:
+    pass`` with that half under its ``else:`` and the upper half after it,
+    one level out: the host's COMPARE_OP is then followed by a short
+    POP_JUMP (over a JUMP_FORWARD), which 3.11 specializes
+    (COMPARE_OP_INT_JUMP); ``if at < K:`` over a lower half longer than 255
+    code units had an EXTENDED_ARG between them: a generic compare
+    (PyObject_RichCompare, a bool, its POP_JUMP) at each exception caught."""
     pad = "    " * depth
     lines = leaf(items)
     if lines is not None:
-        return [pad + x for x in lines]
+        # (a simple statement at the leaf's own level, not a one-line
+        # compound one whose ``break`` is conditional)
+        last = lines[-1] if lines else ""
+        return [pad + x for x in lines], (
+            last == last.lstrip() and not last.startswith(_COMPOUND)
+            and (last in ("break", "continue") or last.endswith(("; break", "; continue"))))
     mid = len(items) // 2
-    return (["%sif %s < %d:" % (pad, at, items[mid][0])]
-            + _halving_tree(at, items[:mid], leaf, depth + 1)
-            + [pad + "else:"]
-            + _halving_tree(at, items[mid:], leaf, depth + 1))
+    low, low_leaves = _halving(at, items[:mid], leaf, depth + 1)
+    if low_leaves:
+        high, high_leaves = _halving(at, items[mid:], leaf, depth)
+        return ["%sif %s >= %d: pass" % (pad, at, items[mid][0]), pad + "else:"] + low + high, high_leaves
+    high, _ = _halving(at, items[mid:], leaf, depth + 1)
+    return ["%sif %s < %d:" % (pad, at, items[mid][0])] + low + [pad + "else:"] + high, False
 
 
 _TEMPS_MERGED = 8

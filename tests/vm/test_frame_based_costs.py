@@ -465,14 +465,15 @@ def test_exception_class_called_at_the_call_site(eager, monkeypatch):
 @pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1)
 def test_block_dispatch_writes_no_nop_per_block_entry(eager):
     # a block's ``pass`` (a host NOP per entry) is written only where the
-    # block is empty: not before the nested ``if blk <= N:`` tests
+    # block is empty: not before the nested ``if blk > N: pass`` / ``else:``
+    # tests
     g = _run(_SOURCE, {"__name__": "__main__"})
     lines = _source_of(g["f"]).splitlines()
     for k, ln in enumerate(lines[:-1]):
         if ln.strip().startswith("pass"):
             nxt = lines[k + 1]
             assert len(nxt) - len(nxt.lstrip()) < len(ln) - len(ln.lstrip()), (ln, nxt)
-    assert any(ln.strip().startswith("if blk <= ") for ln in lines)
+    assert any(ln.strip().startswith("if blk > ") for ln in lines)
 
 
 @pytest.mark.evalframe_untraced
@@ -524,7 +525,9 @@ def test_except_clause_clears_and_unwinds_in_one_tree_over_the_instruction(eager
     src = _source_of(g["f"])
     except_clause = src[src.index("except BaseException as e:"):]
     assert "k_ = " not in except_clause and "if k_ < " not in except_clause
-    assert except_clause.count("if at < ") >= 2
+    # (the tree's tests ``if at >= K: pass`` where the lower half leaves:
+    # test_dispatch_and_unwinding_compares_are_followed_by_their_jump)
+    assert except_clause.count("if at < ") + except_clause.count("if at >= ") >= 2
     # (over the most leaves, the two trees as before)
     tier2_merged = tier2._MERGED_LEAVES
     try:
@@ -610,7 +613,7 @@ def test_block_dispatch_leaves_out_the_tests_that_are_always_true(eager):
     # a block start no greater than the tests before let through
     g = _run(_SOURCE, {"__name__": "__main__"})
     lines = _source_of(g["f"]).splitlines()
-    tests = [ln.strip().split(":")[0] for ln in lines if ln.strip().startswith("if blk <= ")]
+    tests = [ln.strip().split(":")[0] for ln in lines if ln.strip().startswith("if blk > ")]
     starts = [int(t.split()[-1]) for t in tests]
     # (one chunk: one test per block but the last, none for the chunk)
     assert starts == sorted(set(starts)) and starts[0] == 0
@@ -836,7 +839,7 @@ def test_blocks_reuse_the_temporaries_names(eager):
     temps = [n for n in host.co_varnames if n[0] == "t" and n[1:].isdigit()]
     src = _source_of(g["f"])
     body = src[src.index("    try:"):src.index("except BaseException as e:")]
-    assert body.count("if blk <= ") >= 4 and temps
+    assert body.count("if blk > ") >= 4 and temps
     # (each block's first temporary is t1 again: without the reuse t1 is
     # made in the first block only, and the function had 93 temporaries)
     firsts = [ln for ln in body.splitlines() if ln.lstrip().startswith("t1 = ") or "(t1 := " in ln]
@@ -921,3 +924,106 @@ def test_call_form_compiled_at_its_first_use(monkeypatch):
     lineno = text[:start].count("\n") + 1
     assert binds[0].split("\n")[lineno - 1] == "    def bind(globals_, builtins_, tail_):"
     assert g["f"]._lean1 is not None
+
+
+_TAILS = (
+    "def plain(a, b):\n"
+    "    try:\n"
+    "        c = a + b\n"
+    "        return c * d\n"
+    "    except NameError as e:\n"
+    "        return (a, b, c, sorted(locals()), type(e).__name__)\n"
+    "def outer(k):\n"
+    "    def inner(a):\n"
+    "        try:\n"
+    "            return a + k\n"
+    "        except TypeError:\n"
+    "            w = 1\n"
+    "            return w\n"
+    "    return inner\n"
+    "inner = outer(5)\n"
+    "out = [plain(i, 1) for i in range(3)] + [inner(i) for i in range(3)] + [inner('x')]\n"
+)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_call_form_writes_its_nulls_into_the_list_of_locals(eager):
+    # (nineteenth session: the call form's list of fast locals made at its
+    # size, its unbound locals' NULLs written in, where ``[*args, *tail_]``
+    # grew the list each call; a function with free variables keeps the
+    # tail, which holds its cells)
+    g = _run(_TAILS, {"__name__": "__main__"})
+    assert g["out"] == [(0, 1, 1, ["a", "b", "c", "e"], "NameError"),
+                        (1, 1, 2, ["a", "b", "c", "e"], "NameError"),
+                        (2, 1, 3, ["a", "b", "c", "e"], "NameError"), 5, 6, 7, 1]
+    whole = "".join(linecache.getlines(tier2.frame_based(g["plain"].__code__).__code__.co_filename))
+    form = whole[whole.index("    def bind("):]
+    assert "fast = [arg0_, arg1_, NULL, NULL]; del arg0_, arg1_" in form
+    assert "tail_" not in form[form.index("fast = "):]
+    whole = "".join(linecache.getlines(tier2.frame_based(g["inner"].__code__).__code__.co_filename))
+    form = whole[whole.index("    def bind("):]
+    assert "fast = [arg0_, *tail_]; del arg0_" in form
+
+
+_LONG_BLOCKS = (
+    "class Odd(Exception):\n"
+    "    pass\n"
+    "def f(i, xs):\n"
+    "    total = 0\n"
+    "    try:\n"
+    "        total += xs[i] * 3 + xs[i - 1] * 5 - xs[i - 2] // 7 + len(xs) % 11\n"
+    "        if i % 4 == 1:\n"
+    "            raise Odd(i)\n"
+    "        total += xs[i] * 61 + xs[i - 1] * 67 - xs[i - 2] // 71 + len(xs) % 73\n"
+    "    except Odd as e:\n"
+    "        total -= e.args[0] * 3 + len(xs) * 5 - xs[0] // 7 + xs[1] % 11\n"
+    "        total -= e.args[0] * 13 + len(xs) * 17 - xs[0] // 19 + xs[1] % 23\n"
+    "    except IndexError:\n"
+    "        total = -1\n"
+    "    finally:\n"
+    "        total += 1\n"
+    "    return total\n"
+    "xs = list(range(10))\n"
+    "out = [f(i, xs) for i in range(12)]\n"
+)
+
+
+@pytest.mark.evalframe_untraced     # (a tracer runs every frame in tier 1: nothing is made)
+def test_dispatch_and_unwinding_compares_are_followed_by_their_jump(eager):
+    # (nineteenth session) 3.11 specializes a COMPARE_OP (COMPARE_OP_INT_JUMP,
+    # the jump taken inside it) only when a POP_JUMP follows it directly; a
+    # jump over more than 255 code units has an EXTENDED_ARG between them,
+    # and ``if blk <= K:`` before a long block, or ``if at < K:`` before a
+    # long half of the except clause's tree, was a generic compare
+    # (PyObject_RichCompare, a bool, then the POP_JUMP) every time.  The
+    # dispatch writes ``if blk > K: pass`` / ``else:``, the tree ``if at >=
+    # K: pass`` with its lower half under the ``else:``: short jumps.
+    import dis
+    g = _run(_LONG_BLOCKS, {"__name__": "__main__"})
+    assert g["out"] == [668, -225, 221, 357, 493, -256, 765, 901, 1037, -289, 0, 0]
+    codes = [tier2.frame_based(g["f"].__code__).__code__]
+    if g["f"]._lean2 is not None:
+        codes.append(g["f"]._lean2.__code__)
+    text = linecache.getlines(codes[0].co_filename)
+    merged = not any(ln.strip().startswith("k_ = ") for ln in text)
+    blks = ats = 0
+    for host in codes:
+        ins = list(dis.get_instructions(host))
+        for k, x in enumerate(ins):
+            if (x.opname != "COMPARE_OP" or ins[k - 2].opname != "LOAD_FAST"
+                    or ins[k - 2].argval not in ("blk", "at")):
+                continue
+            line = text[x.positions.lineno - 1].strip()
+            if ins[k - 2].argval == "blk":
+                blks += 1
+            elif x.argval == ">=":
+                ats += 1
+            elif x.argval == "<" and ins[k - 1].argval != 0 and merged:
+                ats += 1    # (the unwinding's tree: none, where its leaves leave)
+            else:
+                continue    # (``at < 0``, t2_raised's path; block_temps' tree, which falls through)
+            assert ins[k + 1].opname.startswith("POP_JUMP"), (
+                line, ins[k + 1].opname, "".join(text[x.positions.lineno - 1:x.positions.lineno + 40]))
+    assert blks >= 4
+    # (the unwinding's tree, where one tree clears and unwinds: _merged_unwinding)
+    assert ats >= 2 or not merged
