@@ -346,16 +346,18 @@ class Compiler:
         own block (a ``global super`` anywhere puts it there; so does a
         module-level list, set or dict comprehension, which 3.12 inlines
         into that block), a positional parameter, and ``__class__`` free.
-        (A list, set or dict comprehension's own code is not marked: 3.12
-        inlines it into its function, whose argument it then reads; a
-        generator expression's first argument, its iterator, is never
-        deleted.)"""
+        A list, set or dict comprehension is inlined by 3.12 into the unit
+        around it (PEP 709): that unit's parameters count."""
         u = self.u
         ste = u.ste
-        if (not (u.argcount or u.posonlyargcount)
-                or (ste.ste_comprehension and not ste.ste_generator)
-                or st.get_scope(ste, "super") != st.GLOBAL_IMPLICIT
+        if (st.get_scope(ste, "super") != st.GLOBAL_IMPLICIT
                 or st.get_scope(ste, "__class__") != st.FREE):
+            return False
+        owner, up = u, len(self.stack)
+        while owner.ste.ste_comprehension and not owner.ste.ste_generator and up > 0:
+            up -= 1
+            owner = self.stack[up]
+        if not (owner.argcount or owner.posonlyargcount):
             return False
         todo = [self.st.st_top]
         while todo:

@@ -1558,6 +1558,12 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
                             _dropped(g, argv)), 1)
 
 
+# (3.12+, PEP 709: super() in a list, set or dict comprehension reads the
+# enclosing function's argument: builtins._super_args_inlined, from a frame)
+_INLINED = (frozenset(("<listcomp>", "<setcomp>", "<dictcomp>"))
+            if sys.version_info >= (3, 12) else ())
+
+
 def _zero_arg_super(g, j):
     """The expression a lean function computes ``super()`` with (no Frame:
     its first argument's current value, in its cell if it is one, and its
@@ -1568,7 +1574,7 @@ def _zero_arg_super(g, j):
     # (a tier-2 generator body with host locals, tier2gen._HostLocals, holds
     # them as a lean function does)
     if (not (g.lean or g.host_locals) or not code.co_argcount
-            or "__class__" not in code.co_freevars):
+            or "__class__" not in code.co_freevars or code.co_name in _INLINED):
         return None
     first = "l0"
     cell2arg = code._decoded.cell2arg

@@ -224,6 +224,8 @@ def _super_args(frame):
     if frame is None:
         raise RuntimeError("super(): no current frame")
     co = frame.f_code
+    if _INLINED and co.co_name in _INLINED:
+        return _super_args_inlined(frame)
     if co.co_argcount == 0:
         raise RuntimeError("super(): no arguments")
     fast = frame.f_localsplus
@@ -250,6 +252,50 @@ def _super_args(frame):
     except ValueError:
         raise RuntimeError("super(): __class__ cell not found") from None
     return _class_of_cell(fast[co.co_nlocals + len(co.co_cellvars) + i], frame), obj
+
+
+# (3.12+, PEP 709: a list, set or dict comprehension runs in the frame of
+# the code around it, whose arguments super() there reads)
+_INLINED = (frozenset(("<listcomp>", "<setcomp>", "<dictcomp>"))
+            if sys.version_info >= (3, 12) else None)
+
+
+def _super_args_inlined(frame):
+    """_super_args in a comprehension a 3.12+ host runs inline: the first
+    argument is the enclosing function's (its frame the comprehension's
+    caller), the ``__class__`` cell the same cell in both; the error of
+    LOAD_SUPER_ATTR at its sites (the comprehension's code carries the mark,
+    compiler/codegen.py super_attr_code)."""
+    comp = frame
+    while frame is not None and frame.f_code.co_name in _INLINED:
+        frame = frame.f_back
+    if frame is None or frame.__class__ is not Frame or frame.f_code.co_argcount == 0:
+        raise RuntimeError("super(): no arguments")
+    co = frame.f_code
+    fast = frame.f_localsplus
+    if getattr(frame, "_f_host", None) is not None:
+        fast = frame.fast_locals()
+    obj = fast[0]
+    if obj is NULL:
+        d = co._decoded
+        if d is not None and d.cell2arg:
+            for ci, a in enumerate(d.cell2arg):
+                if a == 0:
+                    obj = fast[co.co_nlocals + ci].ob_ref
+                    break
+    try:
+        i = co.co_freevars.index("__class__")
+    except ValueError:
+        cell = NULL
+    else:
+        cell = fast[co.co_nlocals + len(co.co_cellvars) + i]
+    if obj is NULL:
+        if comp.f_code._super_attr and super_attr_site(comp.f_code, comp._current_lasti()):
+            super_attr_loads(cell, obj, co.co_varnames[0])
+        raise RuntimeError("super(): arg[0] deleted")
+    if cell is NULL:
+        raise RuntimeError("super(): __class__ cell not found")
+    return _class_of_cell(cell, comp), obj
 
 
 def _class_of_cell(cell, frame=None):
