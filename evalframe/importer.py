@@ -250,13 +250,15 @@ class _CacheCodec:
     3.10's marshal has no column table, so the carets of a 3.11+ traceback
     would be lost with a cached module.  The code objects' ``co_positions()``
     follow the marshalled code as a trailer, which marshal readers (3.10's
-    included) ignore: the host-marshalled list of every code object's positions
-    (depth first, as ``pyc.nested_codes``), its length (8 bytes) and POS_MAGIC.
-    A trailer that does not fit the code is dropped (positions then come from
-    the line table alone, as for any 3.10 .pyc).
+    included) ignore: the host-marshalled pair of lists of every code object's
+    positions and of its ``_super_attr`` mark (depth first, as
+    ``pyc.nested_codes``; the mark is what the compiler knew of the module,
+    objects/codeobject.py), its length (8 bytes) and POS_MAGIC.  A trailer
+    that does not fit the code is dropped (positions then come from the line
+    table alone, as for any 3.10 .pyc).
     """
 
-    POS_MAGIC = b"EFPOS\x00\x00\x01"
+    POS_MAGIC = b"EFPOS\x00\x00\x02"
 
     MAGIC = (3439).to_bytes(2, "little") + b"\r\n"  # CPython 3.10's MAGIC_NUMBER
 
@@ -285,10 +287,13 @@ class _CacheCodec:
         return [code] + list(self._pyc().nested_codes(code))
 
     def _positions_trailer(self, code):
-        table = [c._positions for c in self._codes(code)]
-        if all(p is None for p in table):
+        codes = self._codes(code)
+        table = [c._positions for c in codes]
+        marks = [c._super_attr for c in codes]
+        if all(p is None for p in table) and not any(marks):
             return b""
-        blob = _marshal.dumps([None if p is None else [tuple(t) for t in p] for p in table])
+        blob = _marshal.dumps(([None if p is None else [tuple(t) for t in p] for p in table],
+                               marks))
         return blob + len(blob).to_bytes(8, "little") + self.POS_MAGIC
 
     def _restore_positions(self, code, data):
@@ -302,12 +307,17 @@ class _CacheCodec:
         except (EOFError, ValueError, TypeError):
             return
         codes = self._codes(code)
-        if type(table) is not list or len(table) != len(codes):
+        if type(table) is not tuple or len(table) != 2:
             return
-        for c, pos in zip(codes, table):
+        table, marks = table
+        if (type(table) is not list or len(table) != len(codes)
+                or type(marks) is not list or len(marks) != len(codes)):
+            return
+        for c, pos, mark in zip(codes, table, marks):
             # (positions are per instruction: a table of another length is not this code's)
             if pos is not None and type(pos) is list and len(pos) == len(c.co_code) // 2:
                 c._positions = pos
+            c._super_attr = mark is True
 
     def _marshal_dumps(self, code):
         return self._pyc().dumps(code)

@@ -33,6 +33,7 @@ SMOKE_PROGRAMS = (
     "arith", "closures", "class", "exc", "generators", "comprehension", "match",
     "async", "exit_", "decorators", "fstring", "recursion", "super", "unpack",
     "declared_opcodes",    # (every opcode's errors, in the host's words)
+    "gen_tier2_super",     # (3.12+: super().name is LOAD_SUPER_ATTR, its errors)
 )
 
 

@@ -334,7 +334,39 @@ class Compiler:
                                   self.cf_flags, toplevel_await)
 
     def assemble(self, add_none):
-        return assemble(self.u, add_none, self.code_flags(), self.filename)
+        co = assemble(self.u, add_none, self.code_flags(), self.filename)
+        co._super_attr = self.super_attr_code()
+        return co
+
+    def super_attr_code(self):
+        """Whether CPython 3.12+ compiles a zero-argument ``super().name`` of
+        this unit to LOAD_SUPER_ATTR: 3.12's can_optimize_super_call, less
+        what is read at the site (runtime/builtins.py super_attr_site).  The
+        name super an implicit global here and named nowhere in the module's
+        own block (a ``global super`` anywhere puts it there; so does a
+        module-level list, set or dict comprehension, which 3.12 inlines
+        into that block), a positional parameter, and ``__class__`` free.
+        A list, set or dict comprehension is inlined by 3.12 into the unit
+        around it (PEP 709): that unit's parameters count."""
+        u = self.u
+        ste = u.ste
+        if (st.get_scope(ste, "super") != st.GLOBAL_IMPLICIT
+                or st.get_scope(ste, "__class__") != st.FREE):
+            return False
+        owner, up = u, len(self.stack)
+        while owner.ste.ste_comprehension and not owner.ste.ste_generator and up > 0:
+            up -= 1
+            owner = self.stack[up]
+        if not (owner.argcount or owner.posonlyargcount):
+            return False
+        todo = [self.st.st_top]
+        while todo:
+            block = todo.pop()
+            if "super" in block.ste_symbols:
+                return False
+            todo.extend(c for c in block.ste_children
+                        if c.ste_comprehension and not c.ste_generator)
+        return True
 
     def is_top_level_await(self):
         return bool(self.cf_flags & PyCF_ALLOW_TOP_LEVEL_AWAIT) and \

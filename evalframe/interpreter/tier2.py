@@ -865,7 +865,7 @@ def _lean_op(g, code, name, op, arg, darg, j, handler, depth):
         return True
     if form in ("call", "call_method"):
         r = _pure_call(g, name, arg)
-        fn = _emit_call(g, name, arg, r)
+        fn = _emit_call(g, name, arg, r, j)
         _lean_after_call(g, fn, j)
         if r is not None:
             g.indent0 -= 1
@@ -1115,7 +1115,7 @@ def _own(g, name, arg, darg, j, depth):
     sent = None if r is not None else _tier2gen.fused_send(g, name, arg, j)
     if sent is None:
         g.emit("f._lasti = %d" % j)
-    fn = _emit_call(g, name, arg, r or sent)
+    fn = _emit_call(g, name, arg, r or sent, j)
     if sent is not None:
         g.indent0 -= 1
     _after_call(g, fn, j)
@@ -1234,11 +1234,12 @@ def _pure_call(g, name, arg):
     return r
 
 
-def _emit_call(g, name, arg, r=None):
+def _emit_call(g, name, arg, r=None, j=None):
     """CALL_FUNCTION / CALL_METHOD: an exact-arity guest function with a lean
     entry (bind_lean) is one host call, anything else goes through call_any.
     Returns the expression of the result (not yet pushed); ``r``: its
-    temporary, when _pure_call wrote the pure form first."""
+    temporary, when _pure_call wrote the pure form first; ``j``: the call's
+    instruction index."""
     argv = [g.pop() for _ in range(arg)][::-1]
     r, ln = r or g.temp(), g.temp()
     if _FORMS[name] == "call_method":
@@ -1381,7 +1382,7 @@ def _emit_call(g, name, arg, r=None):
             g.emit("if %s is %s and type(%s) is Generator: %s = gen_consume(tstate, %s, %s)%s"
                    % (func, g.param(consumer), argv[0], r, func, argv[0], _dropped(g, argv)))
             known = consumer
-        sup = None if argv else _zero_arg_super(g)
+        sup = None if argv else _zero_arg_super(g, j)
         # (``super()`` read by its name: super itself tested first, before a
         # guest function; class_model's methods, 7 host bytecodes a call)
         super_first = sup is not None and known is None and site is None and name == "super"
@@ -1574,16 +1575,23 @@ def _class_call(g, func, argv, r, ln, site=None, kw=None):
                             _dropped(g, argv)), 1)
 
 
-def _zero_arg_super(g):
+# (3.12+, PEP 709: super() in a list, set or dict comprehension reads the
+# enclosing function's argument: builtins._super_args_inlined, from a frame)
+_INLINED = (frozenset(("<listcomp>", "<setcomp>", "<dictcomp>"))
+            if sys.version_info >= (3, 12) else ())
+
+
+def _zero_arg_super(g, j):
     """The expression a lean function computes ``super()`` with (no Frame:
     its first argument's current value, in its cell if it is one, and its
     ``__class__`` cell; builtins.lean_super), or None where the frame-based
-    path must say why it cannot (no argument: CPython's error)."""
+    path must say why it cannot (no argument: CPython's error).  ``j``: the
+    call's instruction index."""
     code = g.code
     # (a tier-2 generator body with host locals, tier2gen._HostLocals, holds
     # them as a lean function does)
     if (not (g.lean or g.host_locals) or not code.co_argcount
-            or "__class__" not in code.co_freevars):
+            or "__class__" not in code.co_freevars or code.co_name in _INLINED):
         return None
     first = "l0"
     cell2arg = code._decoded.cell2arg
@@ -1598,9 +1606,14 @@ def _zero_arg_super(g):
     # the first argument untested where it cannot be unbound here: an
     # argument nothing deletes, g.bound)
     bound = first == "l0" and 0 in g.bound
+    # (3.12+: where the host's ``super().name`` is LOAD_SUPER_ATTR, its
+    # errors, runtime/builtins.py super_attr_site; decided here, once)
+    from ..runtime.builtins import super_attr_site
+    slow = ("lean_super_attr(%s, %s, %r)" % (first, cls, code.co_varnames[0])
+            if j is not None and super_attr_site(code, j) else "lean_super(%s, %s)" % (first, cls))
     return ("(super_(%s.ob_ref, %s) if %stype(%s) is Cell and "
-            "type(%s.ob_ref) is type else lean_super(%s, %s))"
-            % (cls, first, "" if bound else "%s is not NULL and " % first, cls, cls, first, cls))
+            "type(%s.ob_ref) is type else %s)"
+            % (cls, first, "" if bound else "%s is not NULL and " % first, cls, cls, slow))
 
 
 def _passed(g, args):
@@ -4036,7 +4049,7 @@ def _namespace():
         from .call import make_cells as _make_cells_of
         from .decode import decode as _decode
         from ..objects.genobject import Generator as _Generator
-        from ..runtime.builtins import lean_super
+        from ..runtime.builtins import lean_super, lean_super_attr
         global _tracebacks
         from ..runtime import tracebacks as _tracebacks
         from .specialize import fast_frame
@@ -4086,7 +4099,8 @@ def _namespace():
             "mat": _t2f.mat, "settle": _t2f.settle, "lean_raise": lean_raise, "deopt": deopt,
             "traced_call": traced_call, "enter": _t2f.enter,
             "run_generic": run_generic, "Generator": _Generator,
-            "super_": super, "lean_super": lean_super, "Cell": _Cell, "plain_": plain_callables(),
+            "super_": super, "lean_super": lean_super, "lean_super_attr": lean_super_attr,
+            "Cell": _Cell, "plain_": plain_callables(),
             # (not WrapperDescriptorType: a third type to compare cost every
             # call of a callable of another kind, a bound method's, ~1% of
             # richards in host instructions; the exception __init__ wrappers

@@ -7,6 +7,8 @@ Mirrors Objects/codeobject.c of CPython 3.10: the ``co_*`` fields, ``co_lines()`
 Beyond 3.10 it carries ``co_qualname`` (as 3.11 does) and, as an evalframe
 extension, ``co_positions()``: per-instruction (lineno, end_lineno, col,
 end_col) source ranges, used to print tracebacks with the host's carets.
+The compiler marks in ``_super_attr`` the codes whose ``super().name`` a
+3.12+ CPython compiles to LOAD_SUPER_ATTR (its errors differ from super()'s).
 The interpreter caches its pre-decoded form of ``co_code`` in ``_decoded``;
 ``co_zombieframe`` is 3.10's field of the same name (a C field there, shown
 here so tools can see the model; objects/frameobject.py).
@@ -45,7 +47,7 @@ class Code:
     """A CPython 3.10 code object, built by our compiler or read from a .pyc."""
 
     __slots__ = FIELDS + ("_positions", "_decoded", "_hash", "_set_orders", "co_zombieframe",
-                           "__weakref__")
+                           "_super_attr", "__weakref__")
 
     def __init__(self, co_argcount=0, co_posonlyargcount=0, co_kwonlyargcount=0,
                  co_nlocals=0, co_stacksize=0, co_flags=0, co_code=b"",
@@ -78,6 +80,11 @@ class Code:
         # ended with nothing else holding it, kept for the next call to reuse
         # (objects/frameobject.py: frame_dealloc / frame_new; docs/vm.md)
         self.co_zombieframe = None
+        # True where CPython 3.12+ compiles this code's ``super().name`` to
+        # LOAD_SUPER_ATTR (compiler/codegen.py super_attr_code), whose errors
+        # differ from super()'s (runtime/builtins.py super_attr_site); set by
+        # our compiler, False for a code read from a .pyc
+        self._super_attr = False
 
     # -- derived views -------------------------------------------------------
 
@@ -179,7 +186,10 @@ class Code:
             fields[name] = value
         positions = self._positions if "co_code" not in changes else None
         orders = self._set_orders if "co_consts" not in changes else None
-        return Code(positions=positions, set_orders=orders, **fields)
+        co = Code(positions=positions, set_orders=orders, **fields)
+        # (CPython's replace() keeps the instructions: LOAD_SUPER_ATTR stays)
+        co._super_attr = self._super_attr if "co_code" not in changes else False
+        return co
 
     # -- identity ------------------------------------------------------------
 

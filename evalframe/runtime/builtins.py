@@ -2,8 +2,10 @@
 
 Mirrors the frame-dependent parts of Python/bltinmodule.c (exec, eval, compile,
 globals, locals, vars, dir, __build_class__, __import__), Objects/typeobject.c
-(super_init_without_args), and Python/sysmodule.c (sys._getframe, sys.exc_info,
-sys.exception, sys.getrecursionlimit/setrecursionlimit), for guest code.
+(super_init_without_args; on 3.12+ hosts, where ``super().name`` is the
+LOAD_SUPER_ATTR instruction, the errors of its operand loads), and
+Python/sysmodule.c (sys._getframe, sys.exc_info, sys.exception,
+sys.getrecursionlimit/setrecursionlimit), for guest code.
 
 Design (docs/vm.md): guest frames use the host's ``builtins`` namespace itself
 (so ``import builtins; builtins.x = ...`` and ``print(exec)`` behave natively),
@@ -28,6 +30,8 @@ from ..objects.codeobject import Code
 from ..objects.funcobject import Function
 from ..objects.frameobject import Frame
 from ..interpreter import call as _call
+from ..interpreter.ops import names as _names
+from .. import opcodes as _opcodes
 from ..interpreter.call import bind_frame, call_object
 from ..interpreter.pystate import get_tstate
 from ..interpreter import pystate
@@ -220,6 +224,8 @@ def _super_args(frame):
     if frame is None:
         raise RuntimeError("super(): no current frame")
     co = frame.f_code
+    if _INLINED and co.co_name in _INLINED:
+        return _super_args_inlined(frame)
     if co.co_argcount == 0:
         raise RuntimeError("super(): no arguments")
     fast = frame.f_localsplus
@@ -236,26 +242,133 @@ def _super_args(frame):
                     obj = fast[co.co_nlocals + ci].ob_ref
                     break
     if obj is NULL:
+        if co._super_attr:
+            # (the mark implies the __class__ cell)
+            cell = fast[co.co_nlocals + len(co.co_cellvars) + co.co_freevars.index("__class__")]
+            _super_attr_errors(frame, cell, NULL)
         raise RuntimeError("super(): arg[0] deleted")
     try:
         i = co.co_freevars.index("__class__")
     except ValueError:
         raise RuntimeError("super(): __class__ cell not found") from None
-    return _class_of_cell(fast[co.co_nlocals + len(co.co_cellvars) + i]), obj
+    return _class_of_cell(fast[co.co_nlocals + len(co.co_cellvars) + i], frame), obj
 
 
-def _class_of_cell(cell):
-    """super_init_without_args' reading of the ``__class__`` cell."""
+# (3.12+, PEP 709: a list, set or dict comprehension runs in the frame of
+# the code around it, whose arguments super() there reads)
+_INLINED = (frozenset(("<listcomp>", "<setcomp>", "<dictcomp>"))
+            if sys.version_info >= (3, 12) else None)
+
+
+def _super_args_inlined(frame):
+    """_super_args in a comprehension a 3.12+ host runs inline: the first
+    argument is the enclosing function's (its frame the comprehension's
+    caller), the ``__class__`` cell the same cell in both; the error of
+    LOAD_SUPER_ATTR at its sites (the comprehension's code carries the mark,
+    compiler/codegen.py super_attr_code)."""
+    comp = frame
+    while frame is not None and frame.f_code.co_name in _INLINED:
+        frame = frame.f_back
+    if frame is None or frame.__class__ is not Frame or frame.f_code.co_argcount == 0:
+        raise RuntimeError("super(): no arguments")
+    co = frame.f_code
+    fast = frame.f_localsplus
+    if getattr(frame, "_f_host", None) is not None:
+        fast = frame.fast_locals()
+    obj = fast[0]
+    if obj is NULL:
+        d = co._decoded
+        if d is not None and d.cell2arg:
+            for ci, a in enumerate(d.cell2arg):
+                if a == 0:
+                    obj = fast[co.co_nlocals + ci].ob_ref
+                    break
+    try:
+        i = co.co_freevars.index("__class__")
+    except ValueError:
+        cell = NULL
+    else:
+        cell = fast[co.co_nlocals + len(co.co_cellvars) + i]
+    if obj is NULL:
+        if comp.f_code._super_attr and super_attr_site(comp.f_code, comp._current_lasti()):
+            super_attr_loads(cell, obj, co.co_varnames[0])
+        raise RuntimeError("super(): arg[0] deleted")
+    if cell is NULL:
+        raise RuntimeError("super(): __class__ cell not found")
+    return _class_of_cell(cell, comp), obj
+
+
+def _class_of_cell(cell, frame=None):
+    """super_init_without_args' reading of the ``__class__`` cell (of the
+    calling ``frame``, when a frame calls)."""
     if not isinstance(cell, Cell):
         raise RuntimeError("super(): bad __class__ cell")
     tp = cell.ob_ref
     if tp is NULL:
         tp = settle_class_cell(cell)
     if tp is NULL:
+        if frame is not None and frame.f_code._super_attr:
+            _super_attr_errors(frame, cell, None)
         raise RuntimeError("super(): empty __class__ cell")
     if not isinstance(tp, type):
         raise RuntimeError("super(): __class__ is not a type (%s)" % type(tp).__name__)
     return tp
+
+
+# (3.12+: ``super().name`` is LOAD_SUPER_ATTR, which loads its operands
+# itself (the global super, the ``__class__`` cell, the first argument)
+# before it calls super: a deleted first argument or an empty cell is the
+# loads' error, not super()'s RuntimeError)
+_SUPER_ATTR = sys.version_info >= (3, 12)
+_CALL_FUNCTION, _LOAD_GLOBAL, _EXTENDED_ARG, _LOAD_ATTR, _LOAD_METHOD = (
+    _opcodes.opmap[name] for name in
+    ("CALL_FUNCTION", "LOAD_GLOBAL", "EXTENDED_ARG", "LOAD_ATTR", "LOAD_METHOD"))
+
+
+def super_attr_site(code, i):
+    """Whether instruction ``i`` of ``code`` is the zero-argument call of a
+    ``super().name`` that CPython 3.12+ compiles to LOAD_SUPER_ATTR: the code
+    is one whose such sites it compiles so (compiler/codegen.py
+    super_attr_code), the call is CALL_FUNCTION 0 of a LOAD_GLOBAL super just
+    before it, and LOAD_ATTR or LOAD_METHOD (not of ``__class__``) reads its
+    result just after.  (A callee such as ``(f or super)`` ending in that
+    LOAD_GLOBAL reads as the name super would.)  Never on a host before 3.12."""
+    raw = code.co_code
+    n = len(raw) >> 1
+    if not (_SUPER_ATTR and code._super_attr and 1 <= i < n - 1
+            and raw[2 * i] == _CALL_FUNCTION and raw[2 * i + 1] == 0
+            and raw[2 * i - 2] == _LOAD_GLOBAL):
+        return False
+    arg, k, shift = raw[2 * i - 1], i - 2, 8
+    while k >= 0 and raw[2 * k] == _EXTENDED_ARG:
+        arg |= raw[2 * k + 1] << shift
+        k, shift = k - 1, shift + 8
+    if code.co_names[arg] != "super":
+        return False
+    j, arg = i + 1, 0
+    while j < n - 1 and raw[2 * j] == _EXTENDED_ARG:
+        arg = (arg | raw[2 * j + 1]) << 8
+        j += 1
+    if raw[2 * j] not in (_LOAD_ATTR, _LOAD_METHOD):
+        return False
+    return code.co_names[arg | raw[2 * j + 1]] != "__class__"
+
+
+def _super_attr_errors(frame, cell, obj):
+    """At a LOAD_SUPER_ATTR site (super_attr_site), the error of its operand
+    loads where super() would raise its RuntimeError; returns elsewhere."""
+    if super_attr_site(frame.f_code, frame._current_lasti()):
+        super_attr_loads(cell, obj, frame.f_code.co_varnames[0])
+
+
+def super_attr_loads(cell, obj, name):
+    """LOAD_SUPER_ATTR's operand loads in 3.12's order: LOAD_DEREF of the
+    ``__class__`` cell (a NameError where empty), then the first argument
+    ``name`` (an UnboundLocalError where NULL)."""
+    if type(cell) is Cell and cell.ob_ref is NULL and settle_class_cell(cell) is NULL:
+        raise _names.unbound_free_name("__class__")
+    if obj is NULL:
+        raise _names.unbound_local_name(name)
 
 
 def vm_super(*args):
@@ -278,6 +391,15 @@ def lean_super(obj, cell):
             # (the common case of _class_of_cell's checks, which it would pass)
             return super(tp, obj)
     return super(_class_of_cell(cell), obj)
+
+
+def lean_super_attr(obj, cell, name):
+    """lean_super at a site of ``super().name`` that CPython 3.12+ compiles
+    to LOAD_SUPER_ATTR (interpreter/tier2.py checked super_attr_site):
+    its operand loads' errors first (super_attr_loads; ``name`` the first
+    argument's)."""
+    super_attr_loads(cell, obj, name)
+    return lean_super(obj, cell)
 
 
 # -- type(name, bases, ns) ----------------------------------------------------------------

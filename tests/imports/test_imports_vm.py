@@ -402,6 +402,37 @@ def test_carets_survive_the_cache(tmp_path):
     assert damaged.stderr.splitlines()[-1] == host.stderr.splitlines()[-1]
 
 
+SUPER_ATTR_PROG = {
+    "prog.py": """
+        import supmod
+        print(supmod.B().gone())
+        """,
+    "supmod.py": """
+        class A:
+            def m(self):
+                return 1
+        class B(A):
+            def gone(self):
+                del self
+                return super().m()
+        """,
+}
+
+
+def test_super_attr_mark_survives_the_cache(tmp_path):
+    # (3.12+: whether ``super().m()`` is LOAD_SUPER_ATTR there, whose error
+    # is then an UnboundLocalError, is the compiler's knowledge of the whole
+    # module, Code._super_attr: the cache's trailer keeps it)
+    write_tree(tmp_path, SUPER_ATTR_PROG)
+    host = run_host(["prog.py"], tmp_path)
+    cache = importer.cache_from_source(str(tmp_path / "supmod.py"))
+    first = run_evalframe(["prog.py"], tmp_path, dont_write_bytecode=False)
+    assert os.path.isfile(cache)
+    again = run_evalframe(["prog.py"], tmp_path, dont_write_bytecode=False)
+    assert_same(host, first)
+    assert_same(host, again)
+
+
 def test_positions_trailer_is_ignored_by_cpython_310(tmp_path):
     py310 = "/root/.pyenv/versions/3.10.13/bin/python3.10"
     if not os.path.exists(py310):

@@ -44,7 +44,10 @@ def unbound_deref(f, index):
     ncells = len(code.co_cellvars)
     if i < ncells:
         return unbound_local_name(code.co_cellvars[i])
-    name = code.co_freevars[i - ncells]
+    return unbound_free_name(code.co_freevars[i - ncells])
+
+
+def unbound_free_name(name):
     if _NEW_MESSAGES:
         msg = ("cannot access free variable '%s' where it is not associated with a"
                " value in enclosing scope" % name)
