@@ -9,7 +9,9 @@ extension, ``co_positions()``: per-instruction (lineno, end_lineno, col,
 end_col) source ranges, used to print tracebacks with the host's carets.
 The interpreter caches its pre-decoded form of ``co_code`` in ``_decoded``;
 ``co_zombieframe`` is 3.10's field of the same name (a C field there, shown
-here so tools can see the model; objects/frameobject.py).
+here so tools can see the model; objects/frameobject.py).  For 3.13+ hosts
+it computes, once per code object, what their compiler stores and 3.10
+bytecode cannot carry: cleaned docstrings (clean_doc).
 """
 
 # co_flags bits (Include/code.h, 3.10)
@@ -45,7 +47,7 @@ class Code:
     """A CPython 3.10 code object, built by our compiler or read from a .pyc."""
 
     __slots__ = FIELDS + ("_positions", "_decoded", "_hash", "_set_orders", "co_zombieframe",
-                           "__weakref__")
+                           "_cleandoc", "__weakref__")
 
     def __init__(self, co_argcount=0, co_posonlyargcount=0, co_kwonlyargcount=0,
                  co_nlocals=0, co_stacksize=0, co_flags=0, co_code=b"",
@@ -78,6 +80,10 @@ class Code:
         # ended with nothing else holding it, kept for the next call to reuse
         # (objects/frameobject.py: frame_dealloc / frame_new; docs/vm.md)
         self.co_zombieframe = None
+        # 3.13+ hosts: what its compiler would have put in the code object
+        # and this one cannot (its constants are 3.10's): a function's
+        # docstring cleaned (Function), computed once
+        self._cleandoc = None
 
     # -- derived views -------------------------------------------------------
 
@@ -218,6 +224,43 @@ def iter_code_objects(code):
     for const in code.co_consts:
         if isinstance(const, Code):
             yield from iter_code_objects(const)
+
+
+# -- what CPython 3.13's compiler adds that 3.10 bytecode cannot carry ----------------
+
+CLEANS_DOCS = _sys.version_info >= (3, 13)
+
+
+def is_class_body(code):
+    """Whether ``code`` is the body of a class statement: no new locals (a
+    function's), and 3.10's prelude (``__module__ = __name__``,
+    ``__qualname__ = 'Q'``) first."""
+    return (not code.co_flags & CO_NEWLOCALS
+            and code.co_names[:3] == ("__name__", "__module__", "__qualname__")
+            and code.co_code[6:8] == bytes((90, 2)))     # (STORE_NAME __qualname__)
+
+
+def clean_doc(doc):
+    """_PyCompile_CleanDoc (3.13): a docstring as the 3.13 compiler stores it.
+
+    inspect.cleandoc without the removal of leading and trailing blank lines
+    (the lines keep their numbers): tabs expanded, the first line's leading
+    spaces removed, and from every later line the smallest indentation (in
+    spaces) of the later lines that are not all spaces.
+    """
+    doc = doc.expandtabs()
+    lines = doc.split("\n")
+    margin = None
+    for line in lines[1:]:
+        indent = len(line) - len(line.lstrip(" "))
+        if indent < len(line) and (margin is None or indent < margin):
+            margin = indent
+    margin = margin or 0
+    first = lines[0].lstrip(" ")
+    if margin == 0 and len(first) == len(lines[0]):
+        return doc
+    # (an all-space line shorter than the margin loses all its spaces)
+    return "\n".join([first] + [line[margin:] for line in lines[1:]])
 
 
 def set_type_dict_entry(cls, name, value):
