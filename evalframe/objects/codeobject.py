@@ -232,6 +232,9 @@ def iter_code_objects(code):
 # -- what CPython 3.13's compiler adds that 3.10 bytecode cannot carry ----------------
 
 CLEANS_DOCS = _sys.version_info >= (3, 13)
+# (3.10's opcodes, kept literal: objects do not import opcodes)
+_STORE_NAME, _STORE_ATTR, _LOAD_NAME, _LOAD_GLOBAL, _LOAD_FAST = 90, 95, 101, 116, 124
+_LOAD_DEREF, _EXTENDED_ARG, _LOAD_CLASSDEREF = 136, 144, 148
 ADDS_CLASS_ATTRIBUTES = _sys.version_info >= (3, 13)
 
 
@@ -260,12 +263,11 @@ def clean_doc(doc):
 
 def _instructions(code):
     """(opcode, argument) of each instruction, EXTENDED_ARG folded in."""
-    from .. import opcodes
     co_code = code.co_code
     ext = 0
     for i in range(0, len(co_code), 2):
         op, arg = co_code[i], co_code[i + 1] | ext
-        if op == opcodes.EXTENDED_ARG:
+        if op == _EXTENDED_ARG:
             ext = arg << 8
             continue
         ext = 0
@@ -279,19 +281,18 @@ def _self_stores(code, into, private):
     assignment stores after a ROT_TWO, a deletion is DELETE_ATTR: 3.13 counts
     neither).  STORE_ATTR holds the name mangled by the class ``private``
     (_Class__x); 3.13 keeps it as written (__x)."""
-    from .. import opcodes as K
     names, varnames = code.co_names, code.co_varnames
     derefs = code.co_cellvars + code.co_freevars
     prefix = "_" + private.lstrip("_") + "__"
     prev = None
     for op, arg in _instructions(code):
-        if op == K.STORE_ATTR and prev is not None:
+        if op == _STORE_ATTR and prev is not None:
             pop, parg = prev
-            if pop == K.LOAD_FAST:
+            if pop == _LOAD_FAST:
                 obj = varnames[parg]
-            elif pop in (K.LOAD_DEREF, K.LOAD_CLASSDEREF):
+            elif pop == _LOAD_DEREF or pop == _LOAD_CLASSDEREF:
                 obj = derefs[parg]
-            elif pop in (K.LOAD_GLOBAL, K.LOAD_NAME):
+            elif pop == _LOAD_GLOBAL or pop == _LOAD_NAME:
                 obj = names[parg]
             else:
                 obj = None
@@ -309,7 +310,7 @@ def is_class_body(code):
     ``__qualname__ = 'Q'``) first."""
     return (not code.co_flags & CO_NEWLOCALS
             and code.co_names[:3] == ("__name__", "__module__", "__qualname__")
-            and code.co_code[6:8] == bytes((90, 2)))     # (STORE_NAME __qualname__)
+            and code.co_code[6:8] == bytes((_STORE_NAME, 2)))     # (__qualname__)
 
 
 def static_attributes(code):
