@@ -28,12 +28,17 @@ SMOKE_FILES = (
     "tests/boundary/test_introspection.py",     # (3.10 keeps a re-raise's traceback apart)
     "tests/boundary/test_embed.py",
     "tests/boundary/test_c_stack_margin.py",    # (each host spends its own C stack an entry)
+    "tests/vm/test_gen_exc_programs.py",        # (3.13: unawaited asend/athrow, class attributes)
+    "tests/seeing/test_pytutor.py",             # (3.10's traces: no 3.13 class attributes)
 )
 SMOKE_PROGRAMS = (
     "arith", "closures", "class", "exc", "generators", "comprehension", "match",
     "async", "exit_", "decorators", "fstring", "recursion", "super", "unpack",
     "declared_opcodes",    # (every opcode's errors, in the host's words)
     "gen_tier2_super",     # (3.12+: super().name is LOAD_SUPER_ATTR, its errors)
+    # (what CPython 3.13's compiler and runtime add: cleaned docstrings, a
+    # class's __firstlineno__ and __static_attributes__, unawaited asend/athrow)
+    "docstrings", "introspect_namespaces", "class_namespace_313", "async_unawaited_methods",
 )
 
 

@@ -10,7 +10,9 @@ carries the full argument.  Arguments are resolved by kind:
     const   -> the constant itself            name  -> the name string
     local   -> the index into fast locals     free  -> index into localsplus
     jrel/jabs -> absolute instruction index   compare -> the oparg
-    (and per-opcode decoders registered by the ops modules).  A definition
+    (and per-opcode decoders registered by the ops modules; on 3.13+ hosts
+    a module's or class's docstring is loaded cleaned, as their compiler
+    stores it: _clean_body_doc).  A definition
     with one body per argument value (bytecodes.py: COMPARE_OP, IS_OP...)
     gets the handler derived for this value (ops.VARIANTS).
 
@@ -22,6 +24,8 @@ of each fused group.  Both have one entry per code unit.
 """
 
 from .. import opcodes
+from ..objects.codeobject import (CLEANS_DOCS as _CLEANS_DOCS, CO_NEWLOCALS as _CO_NEWLOCALS,
+                                  clean_doc, is_class_body)
 from ..objects.cellobject import NULL
 from .ops import handler_table, ARG_DECODERS, VARIANTS
 from .superinstr import plain_list
@@ -71,6 +75,26 @@ class Decoded:
 def _load_traceback_handler():
     from ..runtime.tracebacks import LOAD_ATTR_traceback
     return LOAD_ATTR_traceback
+
+
+def _clean_body_doc(code, raw, instrs):
+    """3.13+ hosts: a module's or class's docstring is stored as ``__doc__``
+    cleaned (their compiler_body stores _PyCompile_CleanDoc's result).  The
+    constant stays 3.10's; the LOAD_CONST of the docstring store loads the
+    cleaned string instead.  That store is the body's first (after
+    SETUP_ANNOTATIONS, and a class's __module__ and __qualname__ prelude):
+    an explicit ``__doc__ = '...'`` as a module's first statement has the
+    same bytecode, and is cleaned too."""
+    start = 4 if is_class_body(code) else 0
+    if start < len(raw) and raw[start][0] == _K.SETUP_ANNOTATIONS:
+        start += 1
+    if start + 1 >= len(raw):
+        return
+    (op, arg), (op2, arg2) = raw[start], raw[start + 1]
+    if (op == _K.LOAD_CONST and op2 == _K.STORE_NAME and code.co_names[arg2] == "__doc__"
+            and type(code.co_consts[arg]) is str):
+        handler, doc = instrs[start]
+        instrs[start] = (handler, clean_doc(doc))
 
 
 def decode(code):
@@ -124,6 +148,8 @@ def decode(code):
             # runtime/tracebacks.py; decided here, nothing per other read)
             fn = _load_traceback_handler()
         instrs[i] = (fn or table[op], darg)
+    if _CLEANS_DOCS and not code.co_flags & _CO_NEWLOCALS:
+        _clean_body_doc(code, raw, instrs)
     # cell2arg: which cell variables start out holding an argument (3.10's
     # co_cell2arg): the frame moves the argument into the new cell.
     nargs = (code.co_argcount + code.co_kwonlyargcount

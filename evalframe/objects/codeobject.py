@@ -11,7 +11,10 @@ The compiler marks in ``_super_attr`` the codes whose ``super().name`` a
 3.12+ CPython compiles to LOAD_SUPER_ATTR (its errors differ from super()'s).
 The interpreter caches its pre-decoded form of ``co_code`` in ``_decoded``;
 ``co_zombieframe`` is 3.10's field of the same name (a C field there, shown
-here so tools can see the model; objects/frameobject.py).
+here so tools can see the model; objects/frameobject.py).  For 3.13+ hosts
+it computes, once per code object, what their compiler stores and 3.10
+bytecode cannot carry: cleaned docstrings (clean_doc) and a class body's
+``__static_attributes__`` (static_attributes).
 """
 
 # co_flags bits (Include/code.h, 3.10)
@@ -47,7 +50,7 @@ class Code:
     """A CPython 3.10 code object, built by our compiler or read from a .pyc."""
 
     __slots__ = FIELDS + ("_positions", "_decoded", "_hash", "_set_orders", "co_zombieframe",
-                           "_super_attr", "__weakref__")
+                           "_super_attr", "_cleandoc", "_static_attributes", "__weakref__")
 
     def __init__(self, co_argcount=0, co_posonlyargcount=0, co_kwonlyargcount=0,
                  co_nlocals=0, co_stacksize=0, co_flags=0, co_code=b"",
@@ -85,6 +88,12 @@ class Code:
         # differ from super()'s (runtime/builtins.py super_attr_site); set by
         # our compiler, False for a code read from a .pyc
         self._super_attr = False
+        # 3.13+ hosts: what its compiler would have put in the code object
+        # and this one cannot (its constants and bytecode are 3.10's): a
+        # function's docstring cleaned (Function), a class body's
+        # __static_attributes__ (static_attributes below), computed once
+        self._cleandoc = None
+        self._static_attributes = None
 
     # -- derived views -------------------------------------------------------
 
@@ -228,6 +237,121 @@ def iter_code_objects(code):
     for const in code.co_consts:
         if isinstance(const, Code):
             yield from iter_code_objects(const)
+
+
+# -- what CPython 3.13's compiler adds that 3.10 bytecode cannot carry ----------------
+
+CLEANS_DOCS = _sys.version_info >= (3, 13)
+# (3.10's opcodes, kept literal: objects do not import opcodes)
+_STORE_NAME, _STORE_ATTR, _LOAD_NAME, _LOAD_GLOBAL, _LOAD_FAST = 90, 95, 101, 116, 124
+_LOAD_DEREF, _EXTENDED_ARG, _LOAD_CLASSDEREF = 136, 144, 148
+ADDS_CLASS_ATTRIBUTES = _sys.version_info >= (3, 13)
+
+
+def clean_doc(doc):
+    """_PyCompile_CleanDoc (3.13): a docstring as the 3.13 compiler stores it.
+
+    inspect.cleandoc without the removal of leading and trailing blank lines
+    (the lines keep their numbers): tabs expanded, the first line's leading
+    spaces removed, and from every later line the smallest indentation (in
+    spaces) of the later lines that are not all spaces.
+    """
+    doc = doc.expandtabs()
+    lines = doc.split("\n")
+    margin = None
+    for line in lines[1:]:
+        indent = len(line) - len(line.lstrip(" "))
+        if indent < len(line) and (margin is None or indent < margin):
+            margin = indent
+    margin = margin or 0
+    first = lines[0].lstrip(" ")
+    if margin == 0 and len(first) == len(lines[0]):
+        return doc
+    # (an all-space line shorter than the margin loses all its spaces)
+    return "\n".join([first] + [line[margin:] for line in lines[1:]])
+
+
+def _instructions(code):
+    """(opcode, argument) of each instruction, EXTENDED_ARG folded in."""
+    co_code = code.co_code
+    ext = 0
+    for i in range(0, len(co_code), 2):
+        op, arg = co_code[i], co_code[i + 1] | ext
+        if op == _EXTENDED_ARG:
+            ext = arg << 8
+            continue
+        ext = 0
+        yield op, arg
+
+
+def _self_stores(code, into, private):
+    """Add to ``into`` the names NAME of ``self.NAME = ...`` stores in ``code``
+    itself: a STORE_ATTR right after a load of a variable named 'self' (the
+    3.10 bytecode of an assignment to Attribute(Name('self')); an augmented
+    assignment stores after a ROT_TWO, a deletion is DELETE_ATTR: 3.13 counts
+    neither).  STORE_ATTR holds the name mangled by the class ``private``
+    (_Class__x); 3.13 keeps it as written (__x)."""
+    names, varnames = code.co_names, code.co_varnames
+    derefs = code.co_cellvars + code.co_freevars
+    prefix = "_" + private.lstrip("_") + "__"
+    prev = None
+    for op, arg in _instructions(code):
+        if op == _STORE_ATTR and prev is not None:
+            pop, parg = prev
+            if pop == _LOAD_FAST:
+                obj = varnames[parg]
+            elif pop == _LOAD_DEREF or pop == _LOAD_CLASSDEREF:
+                obj = derefs[parg]
+            elif pop == _LOAD_GLOBAL or pop == _LOAD_NAME:
+                obj = names[parg]
+            else:
+                obj = None
+            if obj == "self":
+                name = names[arg]
+                if prefix != "___" and name.startswith(prefix) and not name.endswith("__"):
+                    name = "__" + name[len(prefix):]
+                into.add(name)
+        prev = (op, arg)
+
+
+def is_class_body(code):
+    """Whether ``code`` is the body of a class statement: no new locals (a
+    function's), and 3.10's prelude (``__module__ = __name__``,
+    ``__qualname__ = 'Q'``) first."""
+    return (not code.co_flags & CO_NEWLOCALS
+            and code.co_names[:3] == ("__name__", "__module__", "__qualname__")
+            and code.co_code[6:8] == bytes((_STORE_NAME, 2)))     # (__qualname__)
+
+
+def static_attributes(code):
+    """The class body ``code``'s ``__static_attributes__`` as CPython 3.13's
+    compiler makes it (compiler_visit_expr's Attribute case, then
+    compiler_class_body): the sorted names of the ``self.NAME = ...``
+    assignments (the variable named 'self', whatever the first parameter is
+    called) anywhere in the scopes nested in the class (methods, their inner
+    functions, lambdas, comprehensions; a nested class's own body too, but
+    not its methods: they are the nested class's), unmangled.  None when
+    ``code`` is not a class body; computed once per code object.  Read from
+    the code objects, so it holds for code read from a .pyc as well."""
+    found = code._static_attributes
+    if found is None:
+        if not is_class_body(code):
+            found = False
+        else:
+            attrs = set()
+
+            def nested(c):
+                for const in c.co_consts:
+                    if isinstance(const, Code):
+                        if is_class_body(const):
+                            _self_stores(const, attrs, const.co_name)
+                        else:
+                            _self_stores(const, attrs, code.co_name)
+                            nested(const)
+            nested(code)
+            found = tuple(sorted(attrs))
+        code._static_attributes = found
+    return found if found is not False else None
 
 
 def set_type_dict_entry(cls, name, value):

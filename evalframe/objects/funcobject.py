@@ -25,7 +25,7 @@ from . import testcapi as _testcapi
 from .cellobject import NULL
 from .codeobject import (Code, set_type_dict_entry, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR,
                          CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE,
-                         CO_NEWLOCALS)
+                         CO_NEWLOCALS, CLEANS_DOCS as _CLEANS_DOCS, clean_doc as _clean_doc)
 
 # Flags that rule out the "exact positional arity" fast path of
 # _PyFunction_Vectorcall (function_code_fastcall in 3.8/3.9).
@@ -212,7 +212,17 @@ class Function(*(() if _BINDING is None else (_BINDING,)), metaclass=_FunctionMe
         self._closure = closure
         consts = code.co_consts
         doc = consts[0] if consts else None
-        self._doc = doc if isinstance(doc, str) else None
+        if isinstance(doc, str):
+            if _CLEANS_DOCS:
+                # 3.13+ hosts: their compiler stores the docstring cleaned;
+                # ours keeps 3.10's constant, so clean it here, once a code
+                # object (not at every def run)
+                doc = code._cleandoc
+                if doc is None:
+                    doc = code._cleandoc = _clean_doc(consts[0])
+            self._doc = doc
+        else:
+            self._doc = None
         self._module = dict.get(globals, "__name__") if isinstance(globals, dict) else None
         self._annotations = None
         self._builtins = builtins if builtins is not None else _builtins_from_globals(globals)

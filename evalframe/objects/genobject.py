@@ -842,6 +842,31 @@ class AsyncGenAThrow(_AsyncGenAwaitable):
         self._state = _CLOSED
 
 
+if sys.version_info >= (3, 13):
+    def _warn_unawaited_agen_method(gen, method):
+        """_PyErr_WarnUnawaitedAgenMethod (3.13+): an asend/athrow/aclose
+        awaitable freed before it ran (tp_finalize; 3.10-3.12 say nothing):
+        the warning at the line running then, with the generator as its
+        source."""
+        try:
+            import warnings
+            warnings.warn("coroutine method %r of %r was never awaited"
+                          % (method, gen._qualname), RuntimeWarning, stacklevel=1, source=gen)
+        except BaseException as exc:
+            _unraisable(exc, gen)
+
+    def _asend_finalize(self):
+        if self._state == _INIT:
+            _warn_unawaited_agen_method(self._gen, "asend")
+
+    def _athrow_finalize(self):
+        if self._state == _INIT:
+            _warn_unawaited_agen_method(self._gen, "aclose" if self._args is None else "athrow")
+
+    AsyncGenASend.__del__ = _asend_finalize
+    AsyncGenAThrow.__del__ = _athrow_finalize
+
+
 def _compute_cr_origin(depth):
     """compute_cr_origin: (filename, lineno, name) of the calling frames,
     innermost first, at most ``depth`` of them (guest frames and the host

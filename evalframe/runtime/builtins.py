@@ -26,7 +26,7 @@ from ..interpreter import t2frames as _t2frames
 from ..interpreter.t2attr import note_namespace as _t2attr_note
 from ..objects.cellobject import (NULL, Cell, settle_class_cell, register_class_cell,
                                   unregister_class_cell)
-from ..objects.codeobject import Code
+from ..objects.codeobject import Code, ADDS_CLASS_ATTRIBUTES, static_attributes
 from ..objects.funcobject import Function
 from ..objects.frameobject import Frame
 from ..interpreter import call as _call
@@ -593,6 +593,38 @@ def _implicit_method_kinds(ns):
         pass
 
 
+def _first_class_attributes(ns, func):
+    """3.13+ hosts: their class body stores ``__firstlineno__`` after
+    ``__module__`` and ``__qualname__`` (compiler_class_body), 3.10's stores
+    the first two only.  Set here before the body runs, so that the body
+    sees it (``locals()``); in an exact dict after the two keys, which go in
+    first (their values the body's own, stored again by its prelude: the same
+    values, in place), so that the namespace's order is 3.13's.  A mapping of
+    a metaclass's __prepare__ gets ``__firstlineno__`` first."""
+    code = func._code
+    if type(ns) is dict:
+        if "__module__" not in ns:
+            name = dict.get(ns, "__name__", NULL)
+            if name is NULL and isinstance(func._globals, dict):
+                name = dict.get(func._globals, "__name__", NULL)
+            if name is not NULL:
+                ns["__module__"] = name
+        if "__qualname__" not in ns:
+            ns["__qualname__"] = code.co_consts[code.co_code[5]]   # (its LOAD_CONST)
+    ns["__firstlineno__"] = code.co_firstlineno
+
+
+def _last_class_attribute(ns, static):
+    """3.13+ hosts: ``__static_attributes__`` (codeobject.static_attributes),
+    which their class body stores last, before ``__classcell__``."""
+    if type(ns) is dict and "__classcell__" in ns:
+        cell = ns.pop("__classcell__")
+        ns["__static_attributes__"] = static
+        ns["__classcell__"] = cell
+    else:
+        ns["__static_attributes__"] = static
+
+
 def vm_build_class(func, name, /, *bases, metaclass=None, **kwds):
     """builtin___build_class__: run the class body in the VM, then the metaclass."""
     from ..interpreter.ceval import run_frame
@@ -620,7 +652,12 @@ def vm_build_class(func, name, /, *bases, metaclass=None, **kwds):
                         % (meta.__name__ if isclass else "<metaclass>", type(ns).__name__))
     frame = bind_frame(func, [], None)
     frame._f_locals = ns
+    static = static_attributes(func._code) if ADDS_CLASS_ATTRIBUTES else None
+    if static is not None:
+        _first_class_attributes(ns, func)
     cell = run_frame(frame)
+    if static is not None:
+        _last_class_attribute(ns, static)
     host_cell = None
     if isinstance(cell, Cell):
         try:

@@ -34,9 +34,11 @@ IGNORE_VARS = frozenset(("__builtins__", "__name__", "__exception__", "__doc__",
                          "__package__", "__loader__", "__spec__", "__annotations__",
                          "__file__", "__cached__"))
 FLOAT_PRECISION = 4        # pg_encoder rounds floats to 4 digits
-# pg_encoder's hidden attributes of classes and instances
+# pg_encoder's hidden attributes of classes and instances, and the two a
+# class gets from a 3.13 host's compiler (the traces are 3.10's on every host)
 CLASS_SKIP = frozenset(("__doc__", "__module__", "__return__", "__dict__", "__locals__",
-                        "__weakref__", "__qualname__"))
+                        "__weakref__", "__qualname__", "__firstlineno__",
+                        "__static_attributes__"))
 
 
 def _guest_types():

@@ -82,12 +82,14 @@ _CHANGES_LOCALS = _ops(
     "STORE_ATTR", "DELETE_ATTR", "POP_EXCEPT", "RERAISE")
 
 # Names every module namespace starts with (pythonrun.fresh_main) and that a
-# class body adds: not what a learner defined, so frames do not list them.
+# class body adds (on 3.13+ hosts __firstlineno__ and __static_attributes__
+# too): not what a learner defined, so frames do not list them.
 _HIDDEN_NAMES = frozenset(("__name__", "__doc__", "__package__", "__loader__", "__spec__",
                            "__annotations__", "__builtins__", "__file__", "__cached__",
-                           "__module__", "__qualname__"))
+                           "__module__", "__qualname__", "__firstlineno__",
+                           "__static_attributes__"))
 _HIDDEN_CLASS_ATTRS = frozenset(("__module__", "__qualname__", "__dict__", "__weakref__",
-                                 "__doc__"))
+                                 "__doc__", "__firstlineno__", "__static_attributes__"))
 
 _PRIMITIVES = frozenset((int, float, complex, bool, type(None), str, bytes,
                          type(Ellipsis), type(NotImplemented)))
