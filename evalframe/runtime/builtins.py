@@ -228,19 +228,7 @@ def _super_args(frame):
         return _super_args_inlined(frame)
     if co.co_argcount == 0:
         raise RuntimeError("super(): no arguments")
-    fast = frame.f_localsplus
-    if getattr(frame, "_f_host", None) is not None:
-        # (a frame whose locals a tier-2 host frame holds, such as a tier-2
-        # generator's: its f_localsplus is read from there first)
-        fast = frame.fast_locals()
-    obj = fast[0]
-    if obj is NULL:
-        d = co._decoded
-        if d is not None and d.cell2arg:
-            for ci, a in enumerate(d.cell2arg):
-                if a == 0:
-                    obj = fast[co.co_nlocals + ci].ob_ref
-                    break
+    fast, obj = _first_argument(frame)
     if obj is NULL:
         if co._super_attr:
             # (the mark implies the __class__ cell)
@@ -252,6 +240,26 @@ def _super_args(frame):
     except ValueError:
         raise RuntimeError("super(): __class__ cell not found") from None
     return _class_of_cell(fast[co.co_nlocals + len(co.co_cellvars) + i], frame), obj
+
+
+def _first_argument(frame):
+    """(fast locals, first argument) of ``frame``, the argument read from its
+    cell where the code keeps it in one (cell2arg); NULL when deleted."""
+    fast = frame.f_localsplus
+    if getattr(frame, "_f_host", None) is not None:
+        # (a frame whose locals a tier-2 host frame holds, such as a tier-2
+        # generator's: its f_localsplus is read from there first)
+        fast = frame.fast_locals()
+    obj = fast[0]
+    if obj is NULL:
+        co = frame.f_code
+        d = co._decoded
+        if d is not None and d.cell2arg:
+            for ci, a in enumerate(d.cell2arg):
+                if a == 0:
+                    obj = fast[co.co_nlocals + ci].ob_ref
+                    break
+    return fast, obj
 
 
 # (3.12+, PEP 709: a list, set or dict comprehension runs in the frame of
@@ -272,17 +280,7 @@ def _super_args_inlined(frame):
     if frame is None or frame.__class__ is not Frame or frame.f_code.co_argcount == 0:
         raise RuntimeError("super(): no arguments")
     co = frame.f_code
-    fast = frame.f_localsplus
-    if getattr(frame, "_f_host", None) is not None:
-        fast = frame.fast_locals()
-    obj = fast[0]
-    if obj is NULL:
-        d = co._decoded
-        if d is not None and d.cell2arg:
-            for ci, a in enumerate(d.cell2arg):
-                if a == 0:
-                    obj = fast[co.co_nlocals + ci].ob_ref
-                    break
+    fast, obj = _first_argument(frame)
     try:
         i = co.co_freevars.index("__class__")
     except ValueError:
